@@ -1,0 +1,66 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import fastifyStatic from '@fastify/static';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AppContext } from './http/context';
+import { registerErrorHandler } from './http/error-handler';
+import { registerAuth } from './http/auth.plugin';
+import { registerIdempotency } from './http/idempotency.plugin';
+import { authRoutes } from './modules/auth/auth.routes';
+import { companyRoutes } from './modules/companies/company.routes';
+import { userRoutes } from './modules/users/user.routes';
+import { customerRoutes } from './modules/customers/customer.routes';
+import { productRoutes } from './modules/products/product.routes';
+import { warehouseRoutes } from './modules/warehouses/warehouse.routes';
+import { stockRoutes } from './modules/stock/stock.routes';
+import { attachmentRoutes } from './modules/attachments/attachment.routes';
+
+const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
+
+export async function buildApp(ctx: AppContext, opts: { logger?: boolean | object } = {}): Promise<FastifyInstance> {
+  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 2 * 1024 * 1024, genReqId: () => crypto.randomUUID() });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+
+  await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 1 } });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Luyue 履约 API', description: 'Sales order management: master data, stock, orders.', version: ctx.version },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      security: [{ bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+
+  registerAuth(app, ctx);
+  registerIdempotency(app, ctx);
+
+  app.get('/api/health', { config: { roles: 'public' }, schema: { tags: ['system'], summary: 'Liveness and database engine' } }, async () => {
+    await ctx.db.selectFrom('companies').select('id').limit(1).execute();
+    return { status: 'ok', database: ctx.engine, version: ctx.version };
+  });
+
+  for (const routes of [authRoutes, companyRoutes, userRoutes, customerRoutes, productRoutes, warehouseRoutes, stockRoutes, attachmentRoutes]) {
+    routes(app, ctx);
+  }
+
+  if (fs.existsSync(path.join(webDist, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: false });
+    // The web app routes on the client: any other non-API GET gets index.html.
+    app.get('/*', { config: { roles: 'public' }, schema: { hide: true } }, (req, reply) => {
+      if (req.url.startsWith('/api/')) return reply.callNotFound();
+      return reply.sendFile('index.html');
+    });
+  }
+  return app;
+}

@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import path from 'node:path';
+
+// Environment → typed configuration, validated once at start.
+const schema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATABASE_URL: z.string().optional(),
+  LUYUE_DATA_DIR: z.string().default('./data'),
+  LUYUE_SESSION_IDLE_HOURS: z.coerce.number().positive().default(8),
+  LUYUE_WORK_START: z.string().regex(/^\d\d:\d\d$/).default('09:00'),
+  LUYUE_WORK_END: z.string().regex(/^\d\d:\d\d$/).default('18:00'),
+  LUYUE_TIMEZONE: z.string().default('Asia/Shanghai'),
+  LUYUE_DEMO: z.enum(['auto', 'off']).default('auto'),
+  LUYUE_COOKIE_SECURE: z.enum(['true', 'false']).default('false'),
+  LOG_LEVEL: z.string().default('info'),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  databaseUrl?: string;
+  dataDir: string;
+  sessionIdleHours: number;
+  workHours: { start: string; end: string; timeZone: string };
+  demo: 'auto' | 'off';
+  cookieSecure: boolean;
+  logLevel: string;
+};
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL || undefined,
+    dataDir: path.resolve(e.LUYUE_DATA_DIR),
+    sessionIdleHours: e.LUYUE_SESSION_IDLE_HOURS,
+    workHours: { start: e.LUYUE_WORK_START, end: e.LUYUE_WORK_END, timeZone: e.LUYUE_TIMEZONE },
+    demo: e.LUYUE_DEMO,
+    cookieSecure: e.LUYUE_COOKIE_SECURE === 'true',
+    logLevel: e.LOG_LEVEL,
+  };
+}

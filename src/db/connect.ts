@@ -1,0 +1,40 @@
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { PGlite } from '@electric-sql/pglite';
+import fs from 'node:fs';
+import type { DB } from './database';
+import { pglitePool } from './pglite-pool';
+
+export type Engine = 'pglite' | 'postgresql';
+export type Database = { db: Kysely<DB>; engine: Engine; close: () => Promise<void> };
+
+// Both engines hand back the same JS types: numeric and bigint as strings (parsed on
+// purpose by callers), date as 'YYYY-MM-DD', timestamptz as Date.
+const NUMERIC = 1700, INT8 = 20, DATE = 1082;
+pg.types.setTypeParser(DATE, (v) => v);
+const pgliteParsers = { [NUMERIC]: (v: string) => v, [INT8]: (v: string) => v, [DATE]: (v: string) => v };
+
+export async function connectPostgres(url: string, max = 10): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return { db, engine: 'postgresql', close: () => db.destroy() };
+}
+
+/** dataDir undefined → in memory (tests). */
+export async function connectPglite(dataDir?: string): Promise<Database> {
+  if (dataDir) fs.mkdirSync(dataDir, { recursive: true });
+  const lite = await PGlite.create(dataDir, { parsers: pgliteParsers });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: pglitePool(lite) }) });
+  return {
+    db,
+    engine: 'pglite',
+    close: async () => {
+      await db.destroy();
+      await lite.close();
+    },
+  };
+}
+
+export function connect(opts: { databaseUrl?: string; dataDir: string }): Promise<Database> {
+  return opts.databaseUrl ? connectPostgres(opts.databaseUrl) : connectPglite(opts.dataDir);
+}

@@ -1,0 +1,29 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { CompaniesTable } from '../modules/companies/company.table';
+import type { UsersTable, MembershipsTable, SessionsTable, LoginFailuresTable, IdempotencyKeysTable } from '../modules/auth/auth.table';
+import type { StateHistoryTable } from '../modules/history/history.table';
+import type { AttachmentsTable } from '../modules/attachments/attachment.table';
+import type { CustomersTable } from '../modules/customers/customer.table';
+import type { ProductsTable } from '../modules/products/product.table';
+import type { WarehousesTable } from '../modules/warehouses/warehouse.table';
+import type { StockBalancesTable, StockMovementsTable } from '../modules/stock/stock.table';
+
+// Every table of the database, by name.
+export interface DB {
+  companies: CompaniesTable;
+  users: UsersTable;
+  memberships: MembershipsTable;
+  sessions: SessionsTable;
+  login_failures: LoginFailuresTable;
+  idempotency_keys: IdempotencyKeysTable;
+  state_history: StateHistoryTable;
+  attachments: AttachmentsTable;
+  customers: CustomersTable;
+  products: ProductsTable;
+  warehouses: WarehousesTable;
+  stock_balances: StockBalancesTable;
+  stock_movements: StockMovementsTable;
+}
+
+export type Db = Kysely<DB>;
+export type Trx = Transaction<DB>;

@@ -1,0 +1,50 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { AppError, pickLang } from '../lib/errors';
+import { hasRole } from '../modules/auth/roles';
+import { resolveSession } from '../modules/auth/auth.service';
+import type { AppContext } from './context';
+
+export const SESSION_COOKIE = 'luyue_session';
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+function bearer(req: FastifyRequest): string | undefined {
+  const h = req.headers.authorization;
+  return h?.startsWith('Bearer ') ? h.slice(7).trim() : undefined;
+}
+
+// Who is calling: a bearer token (API clients) or the session cookie (web app, CSRF-checked
+// on unsafe methods). Every /api route declares its roles; a route without them fails start-up.
+export function registerAuth(app: FastifyInstance, ctx: AppContext) {
+  app.decorateRequest('actor', undefined);
+  app.decorateRequest('lang', 'zh-CN');
+
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api/') && !route.config?.roles) throw new Error(`Route ${route.method} ${route.url} declares no roles`);
+  });
+
+  app.addHook('onRequest', async (req) => {
+    req.lang = pickLang(req.headers['accept-language']);
+    const policy = { idleHours: ctx.config.sessionIdleHours, workingHours: ctx.config.workHours };
+    const token = bearer(req);
+    if (token) {
+      req.actor = await resolveSession(ctx.db, token, policy);
+      return;
+    }
+    const cookie = req.cookies?.[SESSION_COOKIE];
+    if (!cookie) return;
+    const actor = await resolveSession(ctx.db, cookie, policy);
+    if (actor && actor.sessionKind === 'cookie') req.actor = actor;
+  });
+
+  // Before validation, so an unknown caller learns nothing about the body's shape.
+  app.addHook('preValidation', async (req) => {
+    const roles = req.routeOptions.config?.roles;
+    if (!roles || roles === 'public') return;
+    const actor = req.actor;
+    if (!actor) throw new AppError('AUTH.REQUIRED');
+    if (actor.sessionKind === 'cookie' && UNSAFE.has(req.method) && req.headers['x-csrf-token'] !== actor.csrfToken) {
+      throw new AppError('AUTH.CSRF');
+    }
+    if (roles !== 'any' && !hasRole(actor.roles, roles)) throw new AppError('AUTH.FORBIDDEN');
+  });
+}

@@ -1,0 +1,25 @@
+import type { FastifyRequest } from 'fastify';
+import type { Db } from '../db/database';
+import type { Engine } from '../db/connect';
+import type { Config } from '../config';
+import type { Actor } from '../modules/auth/auth.service';
+import { AppError, type Lang } from '../lib/errors';
+
+/** What every route module receives: the database and the configuration. */
+export type AppContext = { db: Db; engine: Engine; config: Config; version: string };
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor?: Actor;
+    lang: Lang;
+  }
+  interface FastifyContextConfig {
+    /** Roles admitted by the route ('admin' always is); 'public' needs no login; 'any' any logged-in user. */
+    roles?: readonly string[] | 'public' | 'any';
+  }
+}
+
+export function actorOf(req: FastifyRequest): Actor {
+  if (!req.actor) throw new AppError('AUTH.REQUIRED');
+  return req.actor;
+}

@@ -1,0 +1,36 @@
+// The closed set of application errors: stable code → HTTP status and message in zh-CN and en.
+// Messages may name parameters as {name}.
+export const errorCodes = {
+  'VALIDATION.FAILED': { status: 400, zh: '输入有误：{summary}', en: 'Invalid input: {summary}' },
+  'REQUEST.MALFORMED': { status: 400, zh: '请求格式错误：{detail}', en: 'Malformed request: {detail}' },
+  'REQUEST.TOO_LARGE': { status: 413, zh: '请求内容过大', en: 'Request body too large' },
+  'ROUTE.NOT_FOUND': { status: 404, zh: '接口不存在', en: 'No such endpoint' },
+  'AUTH.REQUIRED': { status: 401, zh: '请先登录', en: 'Please log in' },
+  'AUTH.INVALID_CREDENTIALS': { status: 401, zh: '用户名或密码错误', en: 'Wrong username or password' },
+  'AUTH.TOO_MANY_ATTEMPTS': { status: 429, zh: '登录失败次数过多，请 {seconds} 秒后再试', en: 'Too many failed logins; try again in {seconds} s' },
+  'AUTH.FORBIDDEN': { status: 403, zh: '您的角色无权执行此操作', en: 'Your role does not allow this' },
+  'AUTH.CSRF': { status: 403, zh: '请求缺少有效的 CSRF 令牌', en: 'Missing or wrong CSRF token' },
+  'AUTH.NO_COMPANY': { status: 403, zh: '您不属于该公司', en: 'You do not belong to that company' },
+  'IDEMPOTENCY.KEY_REUSED': { status: 422, zh: '幂等键已用于另一个请求', en: 'Idempotency-Key was used for a different request' },
+  'IDEMPOTENCY.IN_PROGRESS': { status: 409, zh: '相同幂等键的请求正在处理', en: 'A request with this Idempotency-Key is in progress' },
+  'STATE.ILLEGAL_TRANSITION': { status: 409, zh: '当前状态“{from}”不允许“{event}”', en: 'Cannot {event} from state "{from}"' },
+  'STATE.GUARD_REFUSED': { status: 409, zh: '不满足条件：{reason}', en: 'Refused: {reason}' },
+  'COMPANY.NOT_FOUND': { status: 404, zh: '公司不存在', en: 'Company not found' },
+  'USER.NOT_FOUND': { status: 404, zh: '用户不存在', en: 'User not found' },
+  'USER.USERNAME_TAKEN': { status: 409, zh: '用户名“{username}”已存在', en: 'Username "{username}" is taken' },
+  'CUSTOMER.NOT_FOUND': { status: 404, zh: '客户不存在', en: 'Customer not found' },
+  'CUSTOMER.CODE_TAKEN': { status: 409, zh: '客户编码“{code}”已存在', en: 'Customer code "{code}" is taken' },
+  'CUSTOMER.SHORT_CODE_TAKEN': { status: 409, zh: '客户简码“{shortCode}”已存在', en: 'Short code "{shortCode}" is taken' },
+  'PRODUCT.NOT_FOUND': { status: 404, zh: '产品不存在', en: 'Product not found' },
+  'PRODUCT.SKU_TAKEN': { status: 409, zh: 'SKU“{sku}”已存在', en: 'SKU "{sku}" is taken' },
+  'WAREHOUSE.NOT_FOUND': { status: 404, zh: '仓库不存在', en: 'Warehouse not found' },
+  'WAREHOUSE.CODE_TAKEN': { status: 409, zh: '仓库编码“{code}”已存在', en: 'Warehouse code "{code}" is taken' },
+  'STOCK.INSUFFICIENT': { status: 409, zh: '{sku} 可用库存 {available}，不足 {requested}', en: '{sku}: {available} available, {requested} requested' },
+  'STOCK.INACTIVE_ITEM': { status: 409, zh: '产品或仓库已停用', en: 'Product or warehouse is inactive' },
+  'ATTACHMENT.NOT_FOUND': { status: 404, zh: '附件不存在', en: 'Attachment not found' },
+  'IMPORT.ROWS_INVALID': { status: 422, zh: '导入失败：{count} 处错误，未导入任何数据', en: 'Import failed: {count} errors, nothing imported' },
+  'IMPORT.FILE_INVALID': { status: 400, zh: '无法读取 Excel 文件', en: 'The Excel file cannot be read' },
+  'INTERNAL': { status: 500, zh: '服务器内部错误（请求号 {requestId}）', en: 'Internal error (request {requestId})' },
+} as const satisfies Record<string, { status: number; zh: string; en: string }>;
+
+export type ErrorCode = keyof typeof errorCodes;

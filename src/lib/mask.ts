@@ -1,0 +1,15 @@
+// Masks for personal data shown to roles that do not need it.
+export function maskPhone(phone: string | undefined): string | undefined {
+  if (!phone) return phone;
+  const digits = phone.replace(/\D/g, '');
+  if (digits.length < 7) return '*'.repeat(phone.length);
+  return `${digits.slice(0, 3)}****${digits.slice(-4)}`;
+}
+
+export function maskIdNumber(id: string | undefined): string | undefined {
+  if (!id) return id;
+  if (id.length <= 8) return '*'.repeat(id.length);
+  return `${id.slice(0, 4)}${'*'.repeat(id.length - 8)}${id.slice(-4)}`;
+}
+
+export const isMasked = (s: string | undefined) => !!s && s.includes('*');

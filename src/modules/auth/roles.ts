@@ -1,0 +1,23 @@
+// The roles of spec/order-lifecycle.md (岗位). A user may hold several per company.
+export const ROLES = [
+  'sales_assistant', // 销售助理 / 客户经理
+  'reviewer', // 订单审核专员
+  'sales_director', // 销售总监
+  'general_manager', // 总经理
+  'finance', // 财务
+  'production_planner', // 生产计划员
+  'order_admin', // 订单管理专员
+  'warehouse', // 仓库主管 / 发货员
+  'logistics', // 物流专员
+  'customer_service', // 客服专员
+  'allocation_planner', // 品牌产品科 / 渠道业务
+  'admin', // system administrator: admitted everywhere
+] as const;
+
+export type Role = (typeof ROLES)[number];
+
+/** Roles that see customers' phone and ID numbers unmasked. */
+export const CONTACT_DETAIL_ROLES: readonly Role[] = ['admin', 'sales_assistant', 'customer_service', 'logistics'];
+
+export const hasRole = (roles: readonly string[], allowed: readonly string[]) =>
+  roles.includes('admin') || roles.some((r) => allowed.includes(r));

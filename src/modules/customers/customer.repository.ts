@@ -1,0 +1,49 @@
+import type { Insertable, Updateable } from 'kysely';
+import type { Db } from '../../db/database';
+import { fetchPage, likePattern } from '../../lib/paging';
+import type { CustomersTable } from './customer.table';
+import type { ListCustomersQuery } from './customer.schemas';
+
+const columns = [
+  'id', 'code', 'short_code', 'name', 'kind', 'region', 'payment_method', 'payment_days', 'credit_limit', 'priority',
+  'contacts', 'addresses', 'remark', 'active', 'created_at', 'created_by', 'updated_at', 'updated_by',
+] as const;
+
+const sortable = { code: 'code', shortCode: 'short_code', name: 'name', kind: 'kind', region: 'region', creditLimit: 'credit_limit', priority: 'priority', updatedAt: 'updated_at' };
+
+export function findCustomer(db: Db, companyId: string, id: string) {
+  return db.selectFrom('customers').select(columns).where('company_id', '=', companyId).where('id', '=', id).executeTakeFirst();
+}
+
+export function listCustomers(db: Db, companyId: string, q: ListCustomersQuery) {
+  let query = db.selectFrom('customers').select(columns).where('company_id', '=', companyId);
+  if (q.q) {
+    const p = likePattern(q.q);
+    query = query.where((eb) => eb.or([eb('code', 'ilike', p), eb('short_code', 'ilike', p), eb('name', 'ilike', p)]));
+  }
+  if (q.kind) query = query.where('kind', '=', q.kind);
+  if (q.region) query = query.where('region', '=', q.region);
+  if (q.active !== undefined) query = query.where('active', '=', q.active);
+  return fetchPage(query, q, sortable, 'code');
+}
+
+export function allCustomers(db: Db, companyId: string) {
+  return db.selectFrom('customers').select(columns).where('company_id', '=', companyId).orderBy('code').execute();
+}
+
+export function insertCustomers(db: Db, rows: Insertable<CustomersTable>[]) {
+  return db.insertInto('customers').values(rows).returning(columns).execute();
+}
+
+export function updateCustomer(db: Db, companyId: string, id: string, patch: Updateable<CustomersTable>) {
+  return db.updateTable('customers').set(patch).where('company_id', '=', companyId).where('id', '=', id).returning(columns).executeTakeFirst();
+}
+
+export function findTakenCodes(db: Db, companyId: string, codes: string[], shortCodes: string[]) {
+  return db
+    .selectFrom('customers')
+    .select(['code', 'short_code'])
+    .where('company_id', '=', companyId)
+    .where((eb) => eb.or([eb('code', 'in', codes.length ? codes : ['']), eb('short_code', 'in', shortCodes.length ? shortCodes : [''])]))
+    .execute();
+}

@@ -1,0 +1,126 @@
+import type { Selectable } from 'kysely';
+import type { Db } from '../../db/database';
+import { AppError } from '../../lib/errors';
+import { isUniqueViolation } from '../../lib/db-errors';
+import { isMasked, maskIdNumber, maskPhone } from '../../lib/mask';
+import type { Actor } from '../auth/auth.service';
+import { CONTACT_DETAIL_ROLES, hasRole } from '../auth/roles';
+import * as repo from './customer.repository';
+import type { Contact, CustomersTable } from './customer.table';
+import type { CreateCustomerInput, ListCustomersQuery, UpdateCustomerInput } from './customer.schemas';
+
+type CustomerRow = Omit<Selectable<CustomersTable>, 'company_id'>;
+
+export const seesContactDetails = (actor: Actor) => hasRole(actor.roles, CONTACT_DETAIL_ROLES);
+
+function maskContacts(contacts: Contact[]): Contact[] {
+  return contacts.map((c) => ({ ...c, phone: maskPhone(c.phone), idNumber: maskIdNumber(c.idNumber) }));
+}
+
+export function customerRowToCustomer(row: CustomerRow, actor: Actor) {
+  const unmasked = seesContactDetails(actor);
+  return {
+    id: row.id,
+    code: row.code,
+    shortCode: row.short_code,
+    name: row.name,
+    kind: row.kind,
+    region: row.region,
+    paymentMethod: row.payment_method,
+    paymentDays: row.payment_days,
+    creditLimit: row.credit_limit,
+    priority: row.priority,
+    contacts: unmasked ? row.contacts : maskContacts(row.contacts),
+    addresses: unmasked ? row.addresses : row.addresses.map((a) => ({ ...a, phone: maskPhone(a.phone) })),
+    remark: row.remark,
+    active: row.active,
+    createdAt: row.created_at,
+    createdBy: row.created_by,
+    updatedAt: row.updated_at,
+    updatedBy: row.updated_by,
+  };
+}
+export type Customer = ReturnType<typeof customerRowToCustomer>;
+
+function conflictError(err: unknown, input: { code?: string; shortCode?: string }): unknown {
+  if (isUniqueViolation(err, 'customers_company_id_short_code_key')) return new AppError('CUSTOMER.SHORT_CODE_TAKEN', { shortCode: input.shortCode ?? '' });
+  if (isUniqueViolation(err, 'customers_company_id_code_key')) return new AppError('CUSTOMER.CODE_TAKEN', { code: input.code ?? '' });
+  return err;
+}
+
+export function customerInsertRow(actor: Actor, input: CreateCustomerInput) {
+  return {
+    company_id: actor.companyId,
+    code: input.code,
+    short_code: input.shortCode,
+    name: input.name,
+    kind: input.kind,
+    region: input.region,
+    payment_method: input.paymentMethod,
+    payment_days: input.paymentDays,
+    credit_limit: input.creditLimit,
+    priority: input.priority,
+    contacts: JSON.stringify(input.contacts),
+    addresses: JSON.stringify(input.addresses),
+    remark: input.remark,
+    created_by: actor.userId,
+    updated_by: actor.userId,
+  };
+}
+
+export async function createCustomer(db: Db, actor: Actor, input: CreateCustomerInput): Promise<Customer> {
+  try {
+    const [row] = await repo.insertCustomers(db, [customerInsertRow(actor, input)]);
+    return customerRowToCustomer(row, actor);
+  } catch (err) {
+    throw conflictError(err, input);
+  }
+}
+
+export async function getCustomer(db: Db, actor: Actor, id: string): Promise<Customer> {
+  const row = await repo.findCustomer(db, actor.companyId, id);
+  if (!row) throw new AppError('CUSTOMER.NOT_FOUND');
+  return customerRowToCustomer(row, actor);
+}
+
+export async function listCustomers(db: Db, actor: Actor, q: ListCustomersQuery) {
+  const page = await repo.listCustomers(db, actor.companyId, q);
+  return { ...page, items: page.items.map((r) => customerRowToCustomer(r, actor)) };
+}
+
+/** A masked value sent back unchanged keeps the stored one: masking must never destroy data. */
+function keepMaskedDetails(next: Contact[], stored: Contact[]): Contact[] {
+  return next.map((c, i) => ({
+    ...c,
+    phone: isMasked(c.phone) && c.phone === maskPhone(stored[i]?.phone) ? stored[i]?.phone : c.phone,
+    idNumber: isMasked(c.idNumber) && c.idNumber === maskIdNumber(stored[i]?.idNumber) ? stored[i]?.idNumber : c.idNumber,
+  }));
+}
+
+export async function updateCustomer(db: Db, actor: Actor, id: string, input: UpdateCustomerInput): Promise<Customer> {
+  const current = await repo.findCustomer(db, actor.companyId, id);
+  if (!current) throw new AppError('CUSTOMER.NOT_FOUND');
+  const contacts = input.contacts && keepMaskedDetails(input.contacts, current.contacts);
+  try {
+    const row = await repo.updateCustomer(db, actor.companyId, id, {
+      code: input.code,
+      short_code: input.shortCode,
+      name: input.name,
+      kind: input.kind,
+      region: input.region,
+      payment_method: input.paymentMethod,
+      payment_days: input.paymentDays,
+      credit_limit: input.creditLimit,
+      priority: input.priority,
+      contacts: contacts && JSON.stringify(contacts),
+      addresses: input.addresses && JSON.stringify(input.addresses),
+      remark: input.remark,
+      active: input.active,
+      updated_at: new Date(),
+      updated_by: actor.userId,
+    });
+    return customerRowToCustomer(row!, actor);
+  } catch (err) {
+    throw conflictError(err, input);
+  }
+}

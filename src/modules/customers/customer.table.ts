@@ -1,0 +1,30 @@
+import type { ColumnType, Generated } from 'kysely';
+
+export type CustomerKind = 'ordinary' | 'franchisee' | 'direct' | 'joint';
+export type PaymentMethod = 'prepaid' | 'credit' | 'tt' | 'lc' | 'monthly' | 'cod';
+export type Contact = { name: string; title?: string; phone?: string; idNumber?: string };
+export type Address = { label?: string; consignee: string; phone?: string; region?: string; address: string; isDefault?: boolean };
+
+type Json<T> = ColumnType<T, string, string>;
+
+export interface CustomersTable {
+  company_id: string;
+  id: Generated<string>;
+  code: string;
+  short_code: string;
+  name: string;
+  kind: CustomerKind;
+  region: string;
+  payment_method: PaymentMethod;
+  payment_days: number;
+  credit_limit: string; // numeric(18,2)
+  priority: number;
+  contacts: Json<Contact[]>;
+  addresses: Json<Address[]>;
+  remark: string;
+  active: Generated<boolean>;
+  created_at: Generated<Date>;
+  created_by: string | null;
+  updated_at: Generated<Date>;
+  updated_by: string | null;
+}

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { pageQuery, requiredText, text } from '../../lib/schemas';
+
+const qty = z.number().int().min(1).max(10_000_000);
+
+export const receiptBody = z
+  .object({
+    warehouseId: z.uuid(),
+    lines: z.array(z.object({ productId: z.uuid(), qty }).strict()).min(1).max(1000),
+    reference: text(100).default(''),
+    reason: text(300).default(''),
+  })
+  .strict();
+export type ReceiptInput = z.infer<typeof receiptBody>;
+
+export const adjustmentBody = z
+  .object({
+    warehouseId: z.uuid(),
+    lines: z
+      .array(z.object({ productId: z.uuid(), delta: z.number().int().min(-10_000_000).max(10_000_000).refine((d) => d !== 0, 'must not be 0') }).strict())
+      .min(1)
+      .max(1000),
+    reason: requiredText(300),
+    reference: text(100).default(''),
+  })
+  .strict();
+export type AdjustmentInput = z.infer<typeof adjustmentBody>;
+
+export const listStockQuery = pageQuery.extend({ product: z.uuid().optional(), warehouse: z.uuid().optional() });
+export type ListStockQuery = z.infer<typeof listStockQuery>;
+
+export const MOVEMENT_KINDS = ['receipt', 'reserve', 'release', 'issue', 'return', 'adjust'] as const;
+export const listMovementsQuery = pageQuery.extend({ product: z.uuid().optional(), warehouse: z.uuid().optional(), kind: z.enum(MOVEMENT_KINDS).optional() });
+export type ListMovementsQuery = z.infer<typeof listMovementsQuery>;

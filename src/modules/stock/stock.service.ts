@@ -1,0 +1,123 @@
+import type { Db } from '../../db/database';
+import { AppError } from '../../lib/errors';
+import { toXlsx } from '../../lib/excel';
+import type { Actor } from '../auth/auth.service';
+import { findProductsByIds } from '../products/product.repository';
+import { findWarehouse } from '../warehouses/warehouse.repository';
+import * as repo from './stock.repository';
+import type { AdjustmentInput, ListMovementsQuery, ListStockQuery, ReceiptInput } from './stock.schemas';
+
+const keyOf = (k: repo.BalanceKey) => `${k.warehouseId}/${k.productId}`;
+
+/**
+ * The one way stock changes: movements are appended to the ledger and their balances updated
+ * in the caller's transaction. Rows are locked in (warehouse, product) order; anything that would
+ * leave available (on hand − reserved), reserved or on hand below zero is refused whole.
+ */
+export async function postMovements(trx: Db, actor: Actor, movements: repo.MovementRow[]): Promise<repo.BalanceRow[]> {
+  const sorted = [...movements].sort((a, b) => keyOf(a).localeCompare(keyOf(b)));
+  const keys = [...new Map(sorted.map((m) => [keyOf(m), { warehouseId: m.warehouseId, productId: m.productId }])).values()];
+  await repo.ensureBalances(trx, actor.companyId, keys);
+  const locked = new Map((await repo.lockBalances(trx, actor.companyId, keys)).map((b) => [keyOf(b), { ...b }]));
+  const before = new Map([...locked].map(([k, b]) => [k, { ...b }]));
+  for (const m of sorted) {
+    const b = locked.get(keyOf(m))!;
+    b.onHand += m.onHandDelta;
+    b.reserved += m.reservedDelta;
+  }
+  for (const [k, b] of locked) {
+    if (b.reserved < 0 || b.onHand - b.reserved < 0) {
+      const was = before.get(k)!;
+      const [product] = await findProductsByIds(trx, actor.companyId, [b.productId]);
+      throw new AppError('STOCK.INSUFFICIENT', {
+        sku: product?.sku ?? b.productId,
+        available: was.onHand - was.reserved,
+        requested: was.onHand - was.reserved - (b.onHand - b.reserved),
+      });
+    }
+  }
+  const after = [...locked.values()];
+  await repo.writeBalances(trx, actor.companyId, after);
+  await repo.insertMovements(trx, actor.companyId, actor.userId, sorted);
+  return after;
+}
+
+async function assertActiveItems(db: Db, actor: Actor, warehouseId: string, productIds: string[]) {
+  const warehouse = await findWarehouse(db, actor.companyId, warehouseId);
+  if (!warehouse) throw new AppError('WAREHOUSE.NOT_FOUND');
+  const unique = [...new Set(productIds)];
+  const products = await findProductsByIds(db, actor.companyId, unique);
+  if (products.length !== unique.length) throw new AppError('PRODUCT.NOT_FOUND');
+  if (!warehouse.active || products.some((p) => !p.active)) throw new AppError('STOCK.INACTIVE_ITEM');
+}
+
+const toBalance = (b: repo.BalanceRow) => ({ ...b, available: b.onHand - b.reserved });
+
+/** Goods receipt (入库): on hand goes up. */
+export async function receiveGoods(trx: Db, actor: Actor, input: ReceiptInput) {
+  await assertActiveItems(trx, actor, input.warehouseId, input.lines.map((l) => l.productId));
+  const balances = await postMovements(trx, actor, input.lines.map((l) => ({
+    warehouseId: input.warehouseId, productId: l.productId, kind: 'receipt' as const,
+    onHandDelta: l.qty, reservedDelta: 0, reason: input.reason, reference: input.reference,
+  })));
+  return { balances: balances.map(toBalance) };
+}
+
+/** Stock adjustment (盘点调整) with a reason; a negative one may not take reserved or missing units. */
+export async function adjustStock(trx: Db, actor: Actor, input: AdjustmentInput) {
+  await assertActiveItems(trx, actor, input.warehouseId, input.lines.map((l) => l.productId));
+  const balances = await postMovements(trx, actor, input.lines.map((l) => ({
+    warehouseId: input.warehouseId, productId: l.productId, kind: 'adjust' as const,
+    onHandDelta: l.delta, reservedDelta: 0, reason: input.reason, reference: input.reference,
+  })));
+  return { balances: balances.map(toBalance) };
+}
+
+type BalanceListRow = Awaited<ReturnType<typeof repo.allBalances>>[number];
+const balanceRowToStock = (r: BalanceListRow) => ({
+  productId: r.product_id, sku: r.sku, productName: r.product_name, spec: r.spec, unit: r.unit,
+  warehouseId: r.warehouse_id, warehouseCode: r.warehouse_code, warehouseName: r.warehouse_name,
+  onHand: r.on_hand, reserved: r.reserved, available: Number(r.available), updatedAt: r.updated_at,
+});
+
+type MovementListRow = Awaited<ReturnType<typeof repo.allMovements>>[number];
+const movementRowToMovement = (r: MovementListRow) => ({
+  id: r.id, at: r.at, kind: r.kind, productId: r.product_id, sku: r.sku, productName: r.product_name,
+  warehouseId: r.warehouse_id, warehouseCode: r.warehouse_code, onHandDelta: r.on_hand_delta, reservedDelta: r.reserved_delta,
+  reason: r.reason, reference: r.reference, actorId: r.actor_id, actorName: r.actor_name,
+});
+
+export async function listStock(db: Db, actor: Actor, q: ListStockQuery) {
+  const page = await repo.listBalances(db, actor.companyId, q);
+  return { ...page, items: page.items.map(balanceRowToStock) };
+}
+
+export async function listMovements(db: Db, actor: Actor, q: ListMovementsQuery) {
+  const newestFirst = q.sort ? q : { ...q, sort: 'at', order: 'desc' as const };
+  const page = await repo.listMovements(db, actor.companyId, newestFirst);
+  return { ...page, items: page.items.map(movementRowToMovement) };
+}
+
+export async function exportStock(db: Db, actor: Actor) {
+  const [balances, movements] = await Promise.all([repo.allBalances(db, actor.companyId), repo.allMovements(db, actor.companyId)]);
+  return toXlsx([
+    {
+      name: '库存 Stock',
+      columns: [
+        { key: 'sku', header: 'SKU' }, { key: 'productName', header: '产品 Product', width: 24 }, { key: 'warehouseCode', header: '仓库 Warehouse' },
+        { key: 'onHand', header: '在库 On hand' }, { key: 'reserved', header: '已预留 Reserved' }, { key: 'available', header: '可用 Available' },
+      ],
+      rows: balances.map(balanceRowToStock),
+    },
+    {
+      name: '流水 Movements',
+      columns: [
+        { key: 'at', header: '时间 Time', width: 22 }, { key: 'kind', header: '类型 Kind' }, { key: 'sku', header: 'SKU' },
+        { key: 'warehouseCode', header: '仓库 Warehouse' }, { key: 'onHandDelta', header: '在库变动 On hand Δ' },
+        { key: 'reservedDelta', header: '预留变动 Reserved Δ' }, { key: 'reason', header: '原因 Reason', width: 24 },
+        { key: 'reference', header: '单据 Reference' }, { key: 'actorName', header: '操作人 By' },
+      ],
+      rows: movements.map(movementRowToMovement),
+    },
+  ]);
+}
