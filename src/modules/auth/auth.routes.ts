@@ -1,13 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { requiredText } from '../../lib/schemas';
 import { actorOf, type AppContext } from '../../http/context';
 import { SESSION_COOKIE } from '../../http/auth.plugin';
 import * as service from './auth.service';
 
 const loginBody = z
   .object({
-    username: z.string().trim().min(1).max(40),
+    username: requiredText(40),
     password: z.string().min(1).max(200),
     /** token (default): a bearer token for API clients; cookie: an HTTP-only session cookie for the web app. */
     mode: z.enum(['token', 'cookie']).default('token'),

@@ -4,8 +4,9 @@ import { moneyString, pageQuery, requiredText, text, booleanQuery } from '../../
 export const CUSTOMER_KINDS = ['ordinary', 'franchisee', 'direct', 'joint'] as const;
 export const PAYMENT_METHODS = ['prepaid', 'credit', 'tt', 'lc', 'monthly', 'cod'] as const;
 
-const phone = z.string().trim().max(30).regex(/^[0-9+\-() ]*$/, 'digits, spaces, + - ( ) only');
-const idNumber = z.string().trim().max(18).regex(/^[0-9]{0,17}[0-9Xx]?$/, 'a resident ID number: 17 digits and a digit or X');
+// '*' is accepted only where a masked value is sent back unchanged (see keepMaskedDetails).
+const phone = z.string().trim().max(30).regex(/^[0-9+\-() *]*$/, 'digits, spaces, + - ( ) only');
+const idNumber = z.string().trim().max(18).regex(/^[0-9*]{0,17}[0-9Xx]?$/, 'a resident ID number: 17 digits and a digit or X');
 
 export const contactSchema = z.object({
   name: requiredText(50),

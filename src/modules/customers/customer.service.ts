@@ -68,7 +68,17 @@ export function customerInsertRow(actor: Actor, input: CreateCustomerInput) {
   };
 }
 
+/** Refuses masked values that do not stand for a stored one. */
+function assertNoMaskedDetails(contacts: Contact[]) {
+  contacts.forEach((c, i) => {
+    for (const field of ['phone', 'idNumber'] as const) {
+      if (isMasked(c[field])) throw new AppError('VALIDATION.FAILED', { summary: `contacts[${i}].${field}` }, [{ path: `contacts[${i}].${field}`, message: 'must not contain *' }]);
+    }
+  });
+}
+
 export async function createCustomer(db: Db, actor: Actor, input: CreateCustomerInput): Promise<Customer> {
+  assertNoMaskedDetails(input.contacts);
   try {
     const [row] = await repo.insertCustomers(db, [customerInsertRow(actor, input)]);
     return customerRowToCustomer(row, actor);
@@ -101,6 +111,12 @@ export async function updateCustomer(db: Db, actor: Actor, id: string, input: Up
   const current = await repo.findCustomer(db, actor.companyId, id);
   if (!current) throw new AppError('CUSTOMER.NOT_FOUND');
   const contacts = input.contacts && keepMaskedDetails(input.contacts, current.contacts);
+  if (contacts) assertNoMaskedDetails(contacts);
+  const addresses = input.addresses?.map((a, i) => ({
+    ...a,
+    phone: isMasked(a.phone) && a.phone === maskPhone(current.addresses[i]?.phone) ? current.addresses[i]?.phone : a.phone,
+  }));
+  if (addresses?.some((a) => isMasked(a.phone))) throw new AppError('VALIDATION.FAILED', { summary: 'addresses.phone' }, [{ path: 'addresses.phone', message: 'must not contain *' }]);
   try {
     const row = await repo.updateCustomer(db, actor.companyId, id, {
       code: input.code,
@@ -113,7 +129,7 @@ export async function updateCustomer(db: Db, actor: Actor, id: string, input: Up
       credit_limit: input.creditLimit,
       priority: input.priority,
       contacts: contacts && JSON.stringify(contacts),
-      addresses: input.addresses && JSON.stringify(input.addresses),
+      addresses: addresses && JSON.stringify(addresses),
       remark: input.remark,
       active: input.active,
       updated_at: new Date(),

@@ -1,0 +1,66 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestContext, type TestContext } from '../helpers/test-app';
+import { multipart } from '../helpers/xlsx';
+import { createUser } from '../../src/modules/users/user.service';
+
+let t: TestContext;
+const bIds: Record<string, string> = {};
+const bSecrets: string[] = [];
+
+beforeAll(async () => {
+  t = await createTestContext();
+  const inB = t.as(await t.token('admin', t.companyB));
+  const customer = (await inB({ method: 'GET', url: '/api/customers?q=EC001' })).json().items[0];
+  bIds.customers = customer.id;
+  bIds.products = (await inB({ method: 'GET', url: '/api/products?q=A-01' })).json().items[0].id;
+  bIds.warehouses = (await inB({ method: 'GET', url: '/api/warehouses?q=ZC' })).json().items[0].id;
+  bIds.users = (await createUser(t.database.db, null, t.companyB, { username: 'only-b', displayName: '乙公司用户', password: 'password-b', roles: ['finance'] })).id;
+  const doc = await inB({ method: 'POST', url: `/api/customers/${customer.id}/documents`, ...multipart({ name: 'b.pdf', data: Buffer.from('B secret'), type: 'application/pdf' }) });
+  bIds.attachments = doc.json().id;
+  bSecrets.push(...Object.values(bIds), 'EC001', '乙公司用户');
+});
+afterAll(() => t.close());
+
+const validBodies: Record<string, object> = {
+  customers: { name: '改名' },
+  products: { name: '改名' },
+  warehouses: { name: '改名' },
+  users: { displayName: '改名' },
+};
+
+describe('company isolation', () => {
+  it("every route with an id answers 404 (never 403, never data) for another company's record", async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/docs/json' })).json();
+    const asA = t.as(await t.token('admin', t.companyA));
+    const walked: string[] = [];
+    for (const [path, methods] of Object.entries<Record<string, unknown>>(doc.paths)) {
+      if (!path.includes('{id}')) continue;
+      const kind = path.split('/')[2];
+      const id = bIds[kind];
+      expect(id, `no company-B record for ${path}`).toBeDefined();
+      for (const method of Object.keys(methods)) {
+        const url = path.replace('{id}', id);
+        const res =
+          method === 'post' && path.endsWith('/documents')
+            ? await asA({ method: 'POST', url, ...multipart({ name: 'x.pdf', data: Buffer.from('x'), type: 'application/pdf' }) })
+            : await asA({ method: method.toUpperCase() as 'GET', url, payload: method === 'patch' ? validBodies[kind] : undefined });
+        walked.push(`${method} ${path}`);
+        expect(res.statusCode, `${method} ${path}: ${res.body}`).toBe(404);
+        for (const secret of bSecrets) expect(res.body).not.toContain(secret);
+      }
+    }
+    expect(walked.length).toBeGreaterThanOrEqual(10);
+  });
+
+  it("lists, filters and stock postings never reach another company's records", async () => {
+    const asA = t.as(await t.token('admin', t.companyA));
+    for (const url of ['/api/customers?pageSize=500', '/api/products?pageSize=500', '/api/warehouses?pageSize=500', '/api/users?pageSize=500', '/api/stock?pageSize=500', '/api/stock/movements?pageSize=500']) {
+      const res = await asA({ method: 'GET', url });
+      expect(res.statusCode).toBe(200);
+      for (const secret of bSecrets) expect(res.body, url).not.toContain(secret);
+    }
+    expect((await asA({ method: 'GET', url: `/api/stock?product=${bIds.products}` })).json().items).toEqual([]);
+    const receipt = await asA({ method: 'POST', url: '/api/stock/receipts', payload: { warehouseId: bIds.warehouses, lines: [{ productId: bIds.products, qty: 1 }] } });
+    expect(receipt.statusCode).toBe(404);
+  });
+});

@@ -1,0 +1,121 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestContext, type TestContext } from '../helpers/test-app';
+import { buildXlsx, multipart, readXlsxRows } from '../helpers/xlsx';
+import { customerColumns } from '../../src/modules/customers/customer.excel';
+
+let t: TestContext;
+beforeAll(async () => {
+  t = await createTestContext();
+});
+afterAll(() => t.close());
+
+const newCustomer = {
+  code: 'T100', shortCode: 'TST', name: '测试客户有限公司', kind: 'ordinary', region: '北京', paymentMethod: 'credit', paymentDays: 45,
+  creditLimit: '88000.50', contacts: [{ name: '王五', phone: '13612345678', idNumber: '110101199003071234' }],
+  addresses: [{ consignee: '王五', address: '北京市朝阳区建国路 1 号', isDefault: true }],
+};
+
+describe('customers', () => {
+  it('creates, finds by search, edits and deactivates a customer, recording who and when', async () => {
+    const sales = t.as(await t.token('sales'));
+    const created = await sales({ method: 'POST', url: '/api/customers', payload: newCustomer });
+    expect(created.statusCode).toBe(201);
+    const c = created.json();
+    expect(c).toMatchObject({ code: 'T100', shortCode: 'TST', creditLimit: '88000.50', paymentDays: 45, active: true });
+    expect(c.createdBy).toBeTruthy();
+
+    const found = (await sales({ method: 'GET', url: '/api/customers?q=测试客户' })).json();
+    expect(found.items.map((x: { id: string }) => x.id)).toEqual([c.id]);
+
+    const edited = await sales({ method: 'PATCH', url: `/api/customers/${c.id}`, payload: { name: '测试客户（改）', creditLimit: '1000.00' } });
+    expect(edited.json()).toMatchObject({ name: '测试客户（改）', creditLimit: '1000.00', code: 'T100' });
+    const off = await sales({ method: 'PATCH', url: `/api/customers/${c.id}`, payload: { active: false } });
+    expect(off.json().active).toBe(false);
+    const active = (await sales({ method: 'GET', url: '/api/customers?active=true&pageSize=100' })).json();
+    expect(active.items.some((x: { id: string }) => x.id === c.id)).toBe(false);
+  });
+
+  it('refuses a duplicate code or short code with a clear 409', async () => {
+    const sales = t.as(await t.token('sales'));
+    const dup = await sales({ method: 'POST', url: '/api/customers', payload: { ...newCustomer, code: 'T101' } });
+    expect(dup.statusCode).toBe(409);
+    expect(dup.json().error.code).toBe('CUSTOMER.SHORT_CODE_TAKEN');
+  });
+
+  it('pages and sorts on the server', async () => {
+    const r = t.as(await t.token('reviewer'));
+    const page1 = (await r({ method: 'GET', url: '/api/customers?pageSize=2&page=1&sort=code&order=desc' })).json();
+    const page2 = (await r({ method: 'GET', url: '/api/customers?pageSize=2&page=2&sort=code&order=desc' })).json();
+    expect(page1.items).toHaveLength(2);
+    expect(page1.total).toBeGreaterThanOrEqual(5);
+    const codes = [...page1.items, ...page2.items].map((x: { code: string }) => x.code);
+    expect(codes).toEqual([...codes].sort().reverse());
+    const bad = await r({ method: 'GET', url: '/api/customers?sort=password' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.fields[0].path).toBe('query.sort');
+  });
+
+  it('masks phone and ID numbers for roles that do not need them, and a masked value sent back keeps the stored one', async () => {
+    const sales = t.as(await t.token('sales'));
+    const id = (await sales({ method: 'GET', url: '/api/customers?q=ABC' })).json().items[0].id;
+    const full = (await sales({ method: 'GET', url: `/api/customers/${id}` })).json();
+    expect(full.contacts[0].phone).toBe('13800138000');
+    const finance = t.as(await t.token('finance'));
+    const masked = (await finance({ method: 'GET', url: `/api/customers/${id}` })).json();
+    expect(masked.contacts[0]).toMatchObject({ phone: '138****8000', idNumber: '4401**********1234' });
+    await finance({ method: 'PATCH', url: `/api/customers/${id}`, payload: { contacts: masked.contacts, creditLimit: '250000.00' } });
+    const after = (await sales({ method: 'GET', url: `/api/customers/${id}` })).json();
+    expect(after.contacts[0]).toMatchObject({ phone: '13800138000', idNumber: '440101199001011234' });
+    expect(after.creditLimit).toBe('250000.00');
+  });
+
+  it('keeps uploaded qualification documents', async () => {
+    const sales = t.as(await t.token('sales'));
+    const id = (await sales({ method: 'GET', url: '/api/customers?q=ABC' })).json().items[0].id;
+    const pdf = Buffer.from('%PDF-1.4 licence');
+    const up = await sales({ method: 'POST', url: `/api/customers/${id}/documents`, ...multipart({ name: '营业执照.pdf', data: pdf, type: 'application/pdf' }, { kind: 'business_licence' }) });
+    expect(up.statusCode).toBe(201);
+    expect(up.json()).toMatchObject({ kind: 'business_licence', filename: '营业执照.pdf', size: pdf.length });
+    const list = (await sales({ method: 'GET', url: `/api/customers/${id}/documents` })).json();
+    expect(list).toHaveLength(1);
+    const dl = await sales({ method: 'GET', url: `/api/attachments/${list[0].id}` });
+    expect(dl.rawPayload.equals(pdf)).toBe(true);
+  });
+
+  it('exports the list to xlsx', async () => {
+    const res = await t.as(await t.token('reviewer'))({ method: 'GET', url: '/api/customers/export.xlsx' });
+    expect(res.headers['content-type']).toMatch(/spreadsheetml/);
+    const sheets = await readXlsxRows(res.rawPayload);
+    const rows = sheets['客户 Customers'];
+    expect(rows[0][0]).toBe('客户编码 Code');
+    expect(rows.some((r) => r[1] === 'ABC')).toBe(true);
+  });
+
+  it('imports from xlsx all or nothing, with an error per row and column', async () => {
+    const sales = t.as(await t.token('sales'));
+    const header = customerColumns.map((c) => c.header);
+    const row = (code: string, short: string, extra: Partial<Record<string, string>> = {}) =>
+      customerColumns.map((c) => ({ code, shortCode: short, name: `导入客户${code}`, kind: 'ordinary', paymentMethod: 'credit', paymentDays: '30', creditLimit: '5000', ...extra })[c.key] ?? '');
+    const before = (await sales({ method: 'GET', url: '/api/customers' })).json().total;
+
+    const bad = await buildXlsx(header, [row('I001', 'IMA'), row('I002', 'IMB', { creditLimit: '12.345' }), row('I003', 'IMA'), row('I004', 'ABC')]);
+    const refused = await sales({ method: 'POST', url: '/api/customers/import', ...multipart({ name: 'c.xlsx', data: bad, type: 'application/octet-stream' }) });
+    expect(refused.statusCode).toBe(422);
+    const errors = refused.json().error.details.errors;
+    expect(errors).toEqual(expect.arrayContaining([
+      expect.objectContaining({ row: 3, column: '信用额度 Credit limit' }),
+      expect.objectContaining({ row: 4, column: '简码 Short code' }),
+      expect.objectContaining({ row: 5, column: '简码 Short code' }),
+    ]));
+    expect((await sales({ method: 'GET', url: '/api/customers' })).json().total).toBe(before);
+
+    const good = await buildXlsx(header, [row('I001', 'IMA'), row('I002', 'IMB')]);
+    const ok = await sales({ method: 'POST', url: '/api/customers/import', ...multipart({ name: 'c.xlsx', data: good, type: 'application/octet-stream' }) });
+    expect(ok.json()).toEqual({ imported: 2 });
+    expect((await sales({ method: 'GET', url: '/api/customers' })).json().total).toBe(before + 2);
+
+    const garbage = await sales({ method: 'POST', url: '/api/customers/import', ...multipart({ name: 'c.xlsx', data: Buffer.from('not a workbook'), type: 'application/octet-stream' }) });
+    expect(garbage.statusCode).toBe(400);
+    expect(garbage.json().error.code).toBe('IMPORT.FILE_INVALID');
+  });
+});

@@ -1,0 +1,49 @@
+import type { FastifyInstance, InjectOptions } from 'fastify';
+import { buildApp } from '../../src/app';
+import { loadConfig } from '../../src/config';
+import type { Database } from '../../src/db/connect';
+import { DEMO_PASSWORD, seedDemo } from '../../src/modules/demo/demo.seed';
+import { createTestDatabase } from './test-db';
+
+export type TestContext = {
+  app: FastifyInstance;
+  database: Database;
+  companyA: string;
+  companyB: string;
+  /** Bearer token of a demo user, logged in to company A unless told otherwise. */
+  token: (username: string, companyId?: string) => Promise<string>;
+  /** app.inject with the user's bearer token. */
+  as: (token: string) => (opts: InjectOptions) => ReturnType<FastifyInstance['inject']>;
+  close: () => Promise<void>;
+};
+
+/** Real database (PGlite or PostgreSQL) with the demo companies and users, and the real app. */
+export async function createTestContext(): Promise<TestContext> {
+  const database = await createTestDatabase();
+  const { companies } = await database.db.transaction().execute((trx) => seedDemo(trx));
+  const config = loadConfig({ LUYUE_DATA_DIR: '/tmp/unused' } as NodeJS.ProcessEnv);
+  const app = await buildApp({ db: database.db, engine: database.engine, config, version: 'test' });
+  await app.ready();
+  const tokens = new Map<string, string>();
+  return {
+    app,
+    database,
+    companyA: companies[0],
+    companyB: companies[1],
+    async token(username, company) {
+      const companyId = company ?? companies[0];
+      const key = `${username}/${companyId ?? ''}`;
+      if (!tokens.has(key)) {
+        const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: DEMO_PASSWORD, companyId } });
+        if (res.statusCode !== 200) throw new Error(`login ${username}: ${res.body}`);
+        tokens.set(key, res.json().token);
+      }
+      return tokens.get(key)!;
+    },
+    as: (token) => (opts) => app.inject({ ...opts, headers: { authorization: `Bearer ${token}`, ...(opts.headers ?? {}) } }),
+    async close() {
+      await app.close();
+      await database.close();
+    },
+  };
+}

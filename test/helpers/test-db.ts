@@ -1,0 +1,38 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { connectPglite, connectPostgres, type Database } from '../../src/db/connect';
+import { migrate } from '../../src/db/migrate';
+
+/**
+ * A fresh, migrated database for one test file: in-memory PGlite by default, or a new database
+ * on the server of TEST_DATABASE_URL (dropped afterwards), so runs never collide.
+ */
+export async function createTestDatabase(): Promise<Database> {
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url) {
+    const database = await connectPglite();
+    await migrate(database.db);
+    return database;
+  }
+  const name = `luyue_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const target = new URL(url);
+  target.pathname = `/${name}`;
+  const database = await connectPostgres(target.toString(), 40);
+  await migrate(database.db);
+  return {
+    ...database,
+    close: async () => {
+      await database.close();
+      const c = new pg.Client({ connectionString: url });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
+}
+
+export const onPostgres = () => !!process.env.TEST_DATABASE_URL;
