@@ -51,7 +51,7 @@ describe('state machine', () => {
   it('applies an event, persists the new state and writes history in the same transaction', async () => {
     let persisted: S | undefined;
     const to = await database.db.transaction().execute((trx) =>
-      applyEvent(trx, machine, { entityId, current: 'draft', event: 'submit', actor, reason: 'ready', context: { complete: true }, persist: async (s) => void (persisted = s) }),
+      applyEvent(trx, machine, { entityId, current: 'draft', event: 'submit', actor, reason: 'ready', context: { complete: true }, persist: async (s) => void (persisted = s as S) }),
     );
     expect(to).toBe('in_review');
     expect(persisted).toBe('in_review');

@@ -88,7 +88,7 @@ describe('auth and sessions', () => {
     const token = await t.token('admin');
     const as = t.as(token);
     const companies = (await as({ method: 'GET', url: '/api/companies' })).json();
-    expect(companies.map((c: { code: string }) => c.code)).toEqual(['HD', 'HN']);
+    expect(companies.map((c: { code: string }) => c.code)).toEqual(['HN', 'HD']);
     const switched = await as({ method: 'POST', url: '/api/auth/company', payload: { companyId: t.companyB } });
     expect(switched.json().company.code).toBe('HD');
     const back = await as({ method: 'POST', url: '/api/auth/company', payload: { companyId: t.companyA } });

@@ -1,4 +1,4 @@
-import type { FastifyInstance, InjectOptions } from 'fastify';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import type { Database } from '../../src/db/connect';
@@ -13,7 +13,7 @@ export type TestContext = {
   /** Bearer token of a demo user, logged in to company A unless told otherwise. */
   token: (username: string, companyId?: string) => Promise<string>;
   /** app.inject with the user's bearer token. */
-  as: (token: string) => (opts: InjectOptions) => ReturnType<FastifyInstance['inject']>;
+  as: (token: string) => (opts: InjectOptions) => Promise<LightMyRequestResponse>;
   close: () => Promise<void>;
 };
 

@@ -7,7 +7,7 @@ const statements = [
      id uuid primary key default gen_random_uuid(),
      code text not null unique,
      name text not null,
-     created_at timestamptz not null default now())`,
+     created_at timestamptz not null default clock_timestamp())`,
   `create table users (
      id uuid primary key default gen_random_uuid(),
      username text not null unique,

@@ -11,6 +11,8 @@ export function listMemberships(db: Db, userId: string) {
     .innerJoin('companies', 'companies.id', 'memberships.company_id')
     .select(['companies.id as companyId', 'companies.code', 'companies.name', 'memberships.roles'])
     .where('memberships.user_id', '=', userId)
+    // The first company set up is where a login lands unless another is asked for.
+    .orderBy('companies.created_at')
     .orderBy('companies.code')
     .execute();
 }

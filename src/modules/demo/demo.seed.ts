@@ -57,7 +57,8 @@ async function seedCompany(db: Db, actor: Actor, prefix: string) {
 
 /** Two companies with users, customers, products, warehouses and opening stock. Runs in the caller's transaction. */
 export async function seedDemo(db: Db) {
-  const [a, b] = await db.insertInto('companies').values([{ code: 'HN', name: '华南制造有限公司' }, { code: 'HD', name: '华东分销有限公司' }]).returning(['id']).execute();
+  const a = await db.insertInto('companies').values({ code: 'HN', name: '华南制造有限公司' }).returning(['id']).executeTakeFirstOrThrow();
+  const b = await db.insertInto('companies').values({ code: 'HD', name: '华东分销有限公司' }).returning(['id']).executeTakeFirstOrThrow();
   const ids: Record<string, string> = {};
   for (const [username, u] of Object.entries(DEMO_USERS)) {
     ids[username] = (await createUser(db, null, a.id, { username, displayName: u.name, password: DEMO_PASSWORD, roles: u.roles as never })).id;

@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { createTestContext, type TestContext } from '../helpers/test-app';
+import { launchBrowser, screenshotPath } from '../helpers/browser';
+import { DEMO_PASSWORD } from '../../src/modules/demo/demo.seed';
+
+let t: TestContext;
+let browser: Browser;
+let page: Page;
+let base: string;
+
+beforeAll(async () => {
+  if (!fs.existsSync('web/dist/index.html')) throw new Error('web/dist is missing: run "npm run build:web" (npm test does it first)');
+  t = await createTestContext();
+  await t.app.listen({ port: 0, host: '127.0.0.1' });
+  base = `http://127.0.0.1:${(t.app.server.address() as { port: number }).port}`;
+  browser = await launchBrowser();
+  page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN' });
+  page.setDefaultTimeout(15_000);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await t?.close();
+});
+
+describe('web app in Chromium', () => {
+  it('logs in as admin, creates a customer, finds it, switches to English', async () => {
+    await page.goto(base);
+    await page.getByTestId('login-username').fill('admin');
+    await page.getByTestId('login-password').fill(DEMO_PASSWORD);
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('main-menu').getByText('客户').click();
+    await page.getByTestId('customer-new').click();
+
+    // Validation as you type: a lowercase short code is refused before saving.
+    await page.getByTestId('customer-shortCode').fill('ab');
+    await expect.poll(() => page.getByText('A-Z 0-9 (2–8)').count()).toBeGreaterThan(0);
+    await page.getByTestId('customer-shortCode').fill('WEB');
+    await page.getByTestId('customer-code').fill('WEB001');
+    await page.getByTestId('customer-name').fill('浏览器测试客户');
+    await page.getByTestId('customer-save').click();
+
+    await page.getByTestId('customers-table').getByTestId('table-search').locator('input').fill('浏览器测试');
+    await page.getByTestId('customers-table').getByTestId('table-search').locator('input').press('Enter');
+    await expect.poll(() => page.getByTestId('customers-table').locator('tbody tr').filter({ hasText: 'WEB001' }).count()).toBe(1);
+
+    const saved = await t.as(await t.token('admin'))({ method: 'GET', url: '/api/customers?q=WEB001' });
+    expect(saved.json().items[0]).toMatchObject({ name: '浏览器测试客户', shortCode: 'WEB' });
+
+    await page.getByTestId('lang-switch').click();
+    await expect.poll(() => page.getByRole('heading', { name: 'Customers' }).count()).toBe(1);
+    await expect.poll(() => page.getByTestId('main-menu').getByText('Stock').count()).toBe(1);
+    await page.screenshot({ path: screenshotPath('customers-en.png'), fullPage: true });
+    expect(fs.statSync(screenshotPath('customers-en.png')).size).toBeGreaterThan(10_000);
+  });
+
+  it('posts a goods receipt from the stock page and shows the new balance', async () => {
+    await page.getByTestId('main-menu').getByText('Stock').click();
+    await page.getByTestId('stock-receipt').click();
+    const form = page.getByTestId('posting-form');
+    await form.getByTestId('posting-warehouse').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '总仓' }).first().click();
+    await form.getByTestId('posting-product').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: 'C-01' }).first().click();
+    await form.getByTestId('posting-qty').locator('xpath=descendant-or-self::input').fill('25');
+    await page.getByRole('button', { name: 'Save' }).click();
+    // C-01 starts with 300 in the demo data.
+    await expect.poll(() => page.getByTestId('stock-table').locator('tbody tr').filter({ hasText: 'C-01' }).filter({ hasText: '325' }).count()).toBe(1);
+    await page.screenshot({ path: screenshotPath('stock-en.png'), fullPage: true });
+  });
+});

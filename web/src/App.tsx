@@ -1,0 +1,52 @@
+import { ConfigProvider, App as AntApp, Spin } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import enUS from 'antd/locale/en_US';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import { BrowserRouter, Route, Routes } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import { SessionProvider, useSession } from './auth/session';
+import { AppLayout } from './components/AppLayout';
+import { LoginPage } from './pages/LoginPage';
+import { HomePage } from './pages/HomePage';
+import { CustomersPage } from './pages/CustomersPage';
+import { ProductsPage } from './pages/ProductsPage';
+import { WarehousesPage } from './pages/WarehousesPage';
+import { StockPage } from './pages/StockPage';
+import { UsersPage } from './pages/UsersPage';
+
+function Routed() {
+  const { me, loading } = useSession();
+  if (loading) return <Spin style={{ margin: 80 }} />;
+  if (!me) return <LoginPage />;
+  return (
+    <Routes>
+      <Route element={<AppLayout />}>
+        <Route index element={<HomePage />} />
+        <Route path="customers" element={<CustomersPage />} />
+        <Route path="products" element={<ProductsPage />} />
+        <Route path="warehouses" element={<WarehousesPage />} />
+        <Route path="stock" element={<StockPage />} />
+        <Route path="users" element={<UsersPage />} />
+        <Route path="*" element={<HomePage />} />
+      </Route>
+    </Routes>
+  );
+}
+
+export function App() {
+  const { i18n } = useTranslation();
+  const en = i18n.language === 'en';
+  dayjs.locale(en ? 'en' : 'zh-cn');
+  return (
+    <ConfigProvider locale={en ? enUS : zhCN} theme={{ token: { colorPrimary: '#1f6feb' } }}>
+      <AntApp>
+        <SessionProvider>
+          <BrowserRouter>
+            <Routed />
+          </BrowserRouter>
+        </SessionProvider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}

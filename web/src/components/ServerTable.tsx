@@ -1,0 +1,71 @@
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { Button, Input, Space, Table, type TableProps } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { api, type Page } from '../api/client';
+
+type Props<T> = {
+  url: string;
+  columns: TableProps<T>['columns'];
+  rowKey: TableProps<T>['rowKey'];
+  filters?: Record<string, unknown>;
+  exportUrl?: string;
+  toolbar?: ReactNode;
+  reloadKey?: number;
+  searchPlaceholder?: string;
+  testId?: string;
+};
+
+/** A table paged, sorted and searched on the server (page, pageSize, sort, order, q). */
+export function ServerTable<T extends object>({ url, columns, rowKey, filters, exportUrl, toolbar, reloadKey, searchPlaceholder, testId }: Props<T>) {
+  const { t } = useTranslation();
+  const [query, setQuery] = useState({ page: 1, pageSize: 20, sort: undefined as string | undefined, order: undefined as string | undefined, q: '' });
+  const [data, setData] = useState<Page<T>>({ items: [], total: 0, page: 1, pageSize: 20 });
+  const [loading, setLoading] = useState(false);
+
+  const load = useCallback(async () => {
+    setLoading(true);
+    try {
+      setData(await api.get<Page<T>>(url, { ...query, ...filters }));
+    } finally {
+      setLoading(false);
+    }
+  }, [url, query, JSON.stringify(filters)]);
+
+  useEffect(() => void load(), [load, reloadKey]);
+
+  return (
+    <div data-testid={testId}>
+      <Space style={{ marginBottom: 12, width: '100%', justifyContent: 'space-between' }} wrap>
+        <Input.Search
+          allowClear
+          placeholder={searchPlaceholder ?? t('common.search')}
+          onSearch={(q) => setQuery((s) => ({ ...s, q, page: 1 }))}
+          style={{ width: 280 }}
+          data-testid="table-search"
+        />
+        <Space wrap>
+          {toolbar}
+          {exportUrl && (
+            <Button icon={<DownloadOutlined />} href={exportUrl}>
+              {t('common.export')}
+            </Button>
+          )}
+        </Space>
+      </Space>
+      <Table<T>
+        size="middle"
+        rowKey={rowKey}
+        loading={loading}
+        columns={columns}
+        dataSource={data.items}
+        scroll={{ x: 'max-content' }}
+        pagination={{ current: data.page, pageSize: data.pageSize, total: data.total, showSizeChanger: true, showTotal: (total) => t('common.total', { total }) }}
+        onChange={(p, _f, sorter) => {
+          const s = Array.isArray(sorter) ? sorter[0] : sorter;
+          setQuery((q) => ({ ...q, page: p.current ?? 1, pageSize: p.pageSize ?? 20, sort: s?.order ? String(s.columnKey ?? s.field) : undefined, order: s?.order ?? undefined }));
+        }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,141 @@
+import { Button, Divider, Drawer, Form, Input, InputNumber, List, Select, Space, Switch, Upload, App } from 'antd';
+import { MinusCircleOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../api/client';
+import type { Customer } from '../api/types';
+import { moneyRule, showServerErrors } from '../components/forms';
+
+const KINDS = ['ordinary', 'franchisee', 'direct', 'joint'];
+const PAYMENTS = ['prepaid', 'credit', 'tt', 'lc', 'monthly', 'cod'];
+type Doc = { id: string; filename: string; kind: string };
+
+/** Create or edit a customer; validates as you type, then shows the server's field errors in place. */
+export function CustomerForm({ customer, open, onClose, onSaved }: { customer?: Customer; open: boolean; onClose: () => void; onSaved: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm();
+  const [docs, setDocs] = useState<Doc[]>([]);
+  const [saving, setSaving] = useState(false);
+
+  useEffect(() => {
+    form.resetFields();
+    if (customer) {
+      form.setFieldsValue(customer);
+      void api.get<Doc[]>(`/api/customers/${customer.id}/documents`).then(setDocs);
+    } else {
+      form.setFieldsValue({ kind: 'ordinary', paymentMethod: 'prepaid', paymentDays: 0, creditLimit: '0.00', priority: 100, contacts: [], addresses: [] });
+      setDocs([]);
+    }
+  }, [customer, open]);
+
+  const save = async () => {
+    const values = await form.validateFields();
+    setSaving(true);
+    try {
+      if (customer) await api.patch(`/api/customers/${customer.id}`, values);
+      else await api.post('/api/customers', values);
+      message.success(t('common.saved'));
+      onSaved();
+    } catch (e) {
+      if (!showServerErrors(form, e)) message.error((e as Error).message);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Drawer
+      open={open}
+      onClose={onClose}
+      size="large"
+      title={customer ? t('customer.editTitle') : t('customer.newTitle')}
+      extra={<Space><Button onClick={onClose}>{t('common.cancel')}</Button><Button type="primary" loading={saving} onClick={save} data-testid="customer-save">{t('common.save')}</Button></Space>}
+    >
+      <Form form={form} layout="vertical" data-testid="customer-form">
+        <Space wrap>
+          <Form.Item name="code" label={t('customer.code')} rules={[{ required: true }, { pattern: /^[A-Za-z0-9_-]{1,32}$/, message: 'A-Z 0-9 _ -' }]}>
+            <Input data-testid="customer-code" />
+          </Form.Item>
+          <Form.Item name="shortCode" label={t('customer.shortCode')} rules={[{ required: true }, { pattern: /^[A-Z0-9]{2,8}$/, message: 'A-Z 0-9 (2–8)' }]}>
+            <Input data-testid="customer-shortCode" style={{ width: 120 }} />
+          </Form.Item>
+        </Space>
+        <Form.Item name="name" label={t('customer.name')} rules={[{ required: true, max: 200 }]}>
+          <Input data-testid="customer-name" />
+        </Form.Item>
+        <Space wrap>
+          <Form.Item name="kind" label={t('customer.kind')}>
+            <Select style={{ width: 140 }} options={KINDS.map((k) => ({ value: k, label: t(`enums.customerKind.${k}`) }))} />
+          </Form.Item>
+          <Form.Item name="region" label={t('customer.region')} rules={[{ max: 50 }]}><Input /></Form.Item>
+          <Form.Item name="priority" label={t('customer.priority')}><InputNumber min={1} max={9999} precision={0} /></Form.Item>
+        </Space>
+        <Space wrap>
+          <Form.Item name="paymentMethod" label={t('customer.paymentMethod')}>
+            <Select style={{ width: 180 }} options={PAYMENTS.map((k) => ({ value: k, label: t(`enums.paymentMethod.${k}`) }))} />
+          </Form.Item>
+          <Form.Item name="paymentDays" label={t('customer.paymentDays')}><InputNumber min={0} max={365} precision={0} /></Form.Item>
+          <Form.Item name="creditLimit" label={t('customer.creditLimit')} rules={[moneyRule]}><Input style={{ width: 160 }} /></Form.Item>
+        </Space>
+        {customer && <Form.Item name="active" label={t('common.active')} valuePropName="checked"><Switch /></Form.Item>}
+
+        <Divider titlePlacement="start">{t('customer.contacts')}</Divider>
+        <Form.List name="contacts">
+          {(fields, { add, remove }) => (
+            <>
+              {fields.map((f) => (
+                <Space key={f.key} align="baseline" wrap>
+                  <Form.Item name={[f.name, 'name']} rules={[{ required: true }]}><Input placeholder={t('customer.contactName')} /></Form.Item>
+                  <Form.Item name={[f.name, 'title']}><Input placeholder={t('customer.contactTitle')} style={{ width: 100 }} /></Form.Item>
+                  <Form.Item name={[f.name, 'phone']}><Input placeholder={t('customer.phone')} /></Form.Item>
+                  <Form.Item name={[f.name, 'idNumber']}><Input placeholder={t('customer.idNumber')} /></Form.Item>
+                  <MinusCircleOutlined onClick={() => remove(f.name)} />
+                </Space>
+              ))}
+              <Button type="dashed" onClick={() => add({})} icon={<PlusOutlined />}>{t('customer.addContact')}</Button>
+            </>
+          )}
+        </Form.List>
+
+        <Divider titlePlacement="start">{t('customer.addresses')}</Divider>
+        <Form.List name="addresses">
+          {(fields, { add, remove }) => (
+            <>
+              {fields.map((f) => (
+                <Space key={f.key} align="baseline" wrap>
+                  <Form.Item name={[f.name, 'consignee']} rules={[{ required: true }]}><Input placeholder={t('customer.consignee')} style={{ width: 100 }} /></Form.Item>
+                  <Form.Item name={[f.name, 'phone']}><Input placeholder={t('customer.phone')} style={{ width: 130 }} /></Form.Item>
+                  <Form.Item name={[f.name, 'address']} rules={[{ required: true }]}><Input placeholder={t('customer.address')} style={{ width: 260 }} /></Form.Item>
+                  <MinusCircleOutlined onClick={() => remove(f.name)} />
+                </Space>
+              ))}
+              <Button type="dashed" onClick={() => add({})} icon={<PlusOutlined />}>{t('customer.addAddress')}</Button>
+            </>
+          )}
+        </Form.List>
+
+        <Form.Item name="remark" label={t('customer.remark')} style={{ marginTop: 16 }}><Input.TextArea rows={2} /></Form.Item>
+      </Form>
+
+      {customer && (
+        <>
+          <Divider titlePlacement="start">{t('customer.documents')}</Divider>
+          <List size="small" dataSource={docs} renderItem={(d) => <List.Item><a href={`/api/attachments/${d.id}`}>{d.filename}</a></List.Item>} />
+          <Upload
+            showUploadList={false}
+            customRequest={async ({ file }) => {
+              const body = new FormData();
+              body.append('kind', 'qualification');
+              body.append('file', file as Blob);
+              await api.post(`/api/customers/${customer.id}/documents`, body);
+              setDocs(await api.get<Doc[]>(`/api/customers/${customer.id}/documents`));
+            }}
+          >
+            <Button icon={<UploadOutlined />}>{t('customer.upload')}</Button>
+          </Upload>
+        </>
+      )}
+    </Drawer>
+  );
+}
