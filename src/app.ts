@@ -20,6 +20,11 @@ import { productRoutes } from './modules/products/product.routes';
 import { warehouseRoutes } from './modules/warehouses/warehouse.routes';
 import { stockRoutes } from './modules/stock/stock.routes';
 import { attachmentRoutes } from './modules/attachments/attachment.routes';
+import { orderRoutes } from './modules/orders/order.routes';
+import { reviewRoutes } from './modules/review/review.routes';
+import { productionRoutes } from './modules/production/production.routes';
+import { notificationRoutes } from './modules/notifications/notification.routes';
+import { settingsRoutes } from './modules/settings/settings.routes';
 
 const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
 
@@ -50,7 +55,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean | objec
     return { status: 'ok', database: ctx.engine, version: ctx.version };
   });
 
-  for (const routes of [authRoutes, companyRoutes, userRoutes, customerRoutes, productRoutes, warehouseRoutes, stockRoutes, attachmentRoutes]) {
+  for (const routes of [authRoutes, companyRoutes, userRoutes, customerRoutes, productRoutes, warehouseRoutes, stockRoutes, attachmentRoutes, orderRoutes, reviewRoutes, productionRoutes, notificationRoutes, settingsRoutes]) {
     routes(app, ctx);
   }
 

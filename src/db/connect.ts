@@ -16,6 +16,8 @@ const pgliteParsers = { [NUMERIC]: (v: string) => v, [INT8]: (v: string) => v, [
 
 export async function connectPostgres(url: string, max = 10): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max });
+  // An idle connection the server closes (restart, failover) is replaced, not fatal.
+  pool.on('error', (err) => console.error(`database connection lost: ${err.message}`));
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return { db, engine: 'postgresql', close: () => db.destroy() };
 }

@@ -7,6 +7,11 @@ import type { CustomersTable } from '../modules/customers/customer.table';
 import type { ProductsTable } from '../modules/products/product.table';
 import type { WarehousesTable } from '../modules/warehouses/warehouse.table';
 import type { StockBalancesTable, StockMovementsTable } from '../modules/stock/stock.table';
+import type { OrderLinesTable, OrderNumberCountersTable, OrdersTable } from '../modules/orders/order.table';
+import type { ReviewStagesTable } from '../modules/review/review.table';
+import type { ProductionRequestsTable } from '../modules/production/production.table';
+import type { NotificationsTable } from '../modules/notifications/notification.table';
+import type { CompanySettingsTable } from '../modules/settings/settings.table';
 
 // Every table of the database, by name.
 export interface DB {
@@ -23,6 +28,13 @@ export interface DB {
   warehouses: WarehousesTable;
   stock_balances: StockBalancesTable;
   stock_movements: StockMovementsTable;
+  company_settings: CompanySettingsTable;
+  order_number_counters: OrderNumberCountersTable;
+  orders: OrdersTable;
+  order_lines: OrderLinesTable;
+  review_stages: ReviewStagesTable;
+  production_requests: ProductionRequestsTable;
+  notifications: NotificationsTable;
 }
 
 export type Db = Kysely<DB>;

@@ -1,9 +1,11 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import * as m0001 from './migrations/0001_foundation';
+import * as m0002 from './migrations/0002_orders';
 
 // Every migration, in order. New ones are added here.
 const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
+  '0002_orders': m0002,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -23,3 +23,5 @@ export function actorOf(req: FastifyRequest): Actor {
   if (!req.actor) throw new AppError('AUTH.REQUIRED');
   return req.actor;
 }
+
+export const envOf = (ctx: AppContext): import('../lib/env').Env => ({ now: new Date(), workingHours: ctx.config.workHours });

@@ -17,7 +17,12 @@ beforeAll(async () => {
   bIds.users = (await createUser(t.database.db, null, t.companyB, { username: 'only-b', displayName: '乙公司用户', password: 'password-b', roles: ['finance'] })).id;
   const doc = await inB({ method: 'POST', url: `/api/customers/${customer.id}/documents`, ...multipart({ name: 'b.pdf', data: Buffer.from('B secret'), type: 'application/pdf' }) });
   bIds.attachments = doc.json().id;
-  bSecrets.push(...Object.values(bIds), 'EC001', '乙公司用户');
+  const product = (await inB({ method: 'GET', url: '/api/products?q=A-01' })).json().items[0];
+  const order = await inB({ method: 'POST', url: '/api/orders', payload: { customerId: customer.id, source: 'email', expectedDeliveryDate: '2026-12-30', customerPo: 'PO-SECRET-B', lines: [{ productId: product.id, qty: 100000 }] } });
+  bIds.orders = order.json().id;
+  await inB({ method: 'POST', url: `/api/orders/${bIds.orders}/submit` });
+  bIds['production-requests'] = (await inB({ method: 'GET', url: `/api/production-requests?order=${bIds.orders}` })).json()[0].id;
+  bSecrets.push(...Object.values(bIds), 'EC001', '乙公司用户', 'PO-SECRET-B', order.json().number);
 });
 afterAll(() => t.close());
 
@@ -26,6 +31,16 @@ const validBodies: Record<string, object> = {
   products: { name: '改名' },
   warehouses: { name: '改名' },
   users: { displayName: '改名' },
+  orders: { buyerRemark: '改' },
+  review: { decision: 'approve' },
+  confirm: { method: 'electronic' },
+  cancel: { reason: '取消' },
+  answer: { decision: 'answer', completionDate: '2026-12-01' },
+};
+const bodyFor = (method: string, path: string) => {
+  const last = path.split('/').pop()!;
+  if (method === 'patch') return validBodies[path.split('/')[2]];
+  return method === 'post' ? validBodies[last] ?? {} : undefined;
 };
 
 describe('company isolation', () => {
@@ -41,9 +56,9 @@ describe('company isolation', () => {
       for (const method of Object.keys(methods)) {
         const url = path.replace('{id}', id);
         const res =
-          method === 'post' && path.endsWith('/documents')
+          method === 'post' && (path.endsWith('/documents') || path.endsWith('/attachments'))
             ? await asA({ method: 'POST', url, ...multipart({ name: 'x.pdf', data: Buffer.from('x'), type: 'application/pdf' }) })
-            : await asA({ method: method.toUpperCase() as 'GET', url, payload: method === 'patch' ? validBodies[kind] : undefined });
+            : await asA({ method: method.toUpperCase() as 'GET', url, payload: bodyFor(method, path) });
         walked.push(`${method} ${path}`);
         expect(res.statusCode, `${method} ${path}: ${res.body}`).toBe(404);
         for (const secret of bSecrets) expect(res.body).not.toContain(secret);
@@ -54,7 +69,7 @@ describe('company isolation', () => {
 
   it("lists, filters and stock postings never reach another company's records", async () => {
     const asA = t.as(await t.token('admin', t.companyA));
-    for (const url of ['/api/customers?pageSize=500', '/api/products?pageSize=500', '/api/warehouses?pageSize=500', '/api/users?pageSize=500', '/api/stock?pageSize=500', '/api/stock/movements?pageSize=500']) {
+    for (const url of ['/api/orders?pageSize=500', '/api/production-requests', '/api/review-queue', '/api/notifications', '/api/customers?pageSize=500', '/api/products?pageSize=500', '/api/warehouses?pageSize=500', '/api/users?pageSize=500', '/api/stock?pageSize=500', '/api/stock/movements?pageSize=500']) {
       const res = await asA({ method: 'GET', url });
       expect(res.statusCode).toBe(200);
       for (const secret of bSecrets) expect(res.body, url).not.toContain(secret);

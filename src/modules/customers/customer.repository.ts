@@ -47,3 +47,8 @@ export function findTakenCodes(db: Db, companyId: string, codes: string[], short
     .where((eb) => eb.or([eb('code', 'in', codes.length ? codes : ['']), eb('short_code', 'in', shortCodes.length ? shortCodes : [''])]))
     .execute();
 }
+
+/** Locks the customer row: confirmations of one customer's orders take turns on it (credit check). */
+export function lockCustomer(db: Db, companyId: string, id: string) {
+  return db.selectFrom('customers').select(['id', 'credit_limit', 'active']).where('company_id', '=', companyId).where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
+}

@@ -6,13 +6,15 @@ export async function insertHistory(db: Kysely<DB>, row: Insertable<StateHistory
   await db.insertInto('state_history').values(row).execute();
 }
 
+/** An entity's history, oldest first, with the actor's name. */
 export function listHistory(db: Kysely<DB>, companyId: string, entityType: string, entityId: string) {
   return db
-    .selectFrom('state_history')
-    .select(['id', 'from_state', 'to_state', 'event', 'actor_id', 'at', 'reason'])
-    .where('company_id', '=', companyId)
-    .where('entity_type', '=', entityType)
-    .where('entity_id', '=', entityId)
-    .orderBy('id')
+    .selectFrom('state_history as h')
+    .leftJoin('users as u', 'u.id', 'h.actor_id')
+    .select(['h.id', 'h.from_state', 'h.to_state', 'h.event', 'h.actor_id', 'u.display_name as actor_name', 'h.at', 'h.reason'])
+    .where('h.company_id', '=', companyId)
+    .where('h.entity_type', '=', entityType)
+    .where('h.entity_id', '=', entityId)
+    .orderBy('h.id')
     .execute();
 }

@@ -5,6 +5,7 @@ import type { Actor } from '../auth/auth.service';
 import { findProductsByIds } from '../products/product.repository';
 import { findWarehouse } from '../warehouses/warehouse.repository';
 import * as repo from './stock.repository';
+import { fillBackorders } from '../orders/backorders';
 import type { AdjustmentInput, ListMovementsQuery, ListStockQuery, ReceiptInput } from './stock.schemas';
 
 const keyOf = (k: repo.BalanceKey) => `${k.warehouseId}/${k.productId}`;
@@ -60,7 +61,9 @@ export async function receiveGoods(trx: Db, actor: Actor, input: ReceiptInput) {
     warehouseId: input.warehouseId, productId: l.productId, kind: 'receipt' as const,
     onHandDelta: l.qty, reservedDelta: 0, reason: input.reason, reference: input.reference,
   })));
-  return { balances: balances.map(toBalance) };
+  const backordersFilled = await fillBackorders(trx, actor, input.warehouseId, input.lines.map((l) => l.productId));
+  const after = backordersFilled ? await repo.lockBalances(trx, actor.companyId, balances) : balances;
+  return { balances: after.map(toBalance), backordersFilled };
 }
 
 /** Stock adjustment (盘点调整) with a reason; a negative one may not take reserved or missing units. */
@@ -120,4 +123,40 @@ export async function exportStock(db: Db, actor: Actor) {
       rows: movements.map(movementRowToMovement),
     },
   ]);
+}
+
+export type ReserveRequest = { warehouseId: string; productId: string; qty: number; reference: string };
+
+/**
+ * Reserves what is available for each request, in (warehouse, product) lock order, and returns how
+ * much each one got; requests for one product are served in the order given. Never oversells:
+ * the balance rows stay locked until the caller's transaction ends.
+ */
+export async function reserveAvailable(trx: Db, actor: Actor, requests: ReserveRequest[], reason: string): Promise<number[]> {
+  if (!requests.length) return [];
+  const keys = [...new Map(requests.map((r) => [keyOf(r), { warehouseId: r.warehouseId, productId: r.productId }])).values()].sort((a, b) => keyOf(a).localeCompare(keyOf(b)));
+  await repo.ensureBalances(trx, actor.companyId, keys);
+  const balances = new Map((await repo.lockBalances(trx, actor.companyId, keys)).map((b) => [keyOf(b), b]));
+  const granted = requests.map((r) => {
+    const b = balances.get(keyOf(r))!;
+    const take = Math.max(0, Math.min(r.qty, b.onHand - b.reserved));
+    b.reserved += take;
+    return take;
+  });
+  const movements = requests
+    .map((r, i) => ({ warehouseId: r.warehouseId, productId: r.productId, kind: 'reserve' as const, onHandDelta: 0, reservedDelta: granted[i], reason, reference: r.reference }))
+    .filter((m) => m.reservedDelta > 0);
+  if (movements.length) {
+    await repo.writeBalances(trx, actor.companyId, [...balances.values()]);
+    await repo.insertMovements(trx, actor.companyId, actor.userId, movements);
+  }
+  return granted;
+}
+
+/** Gives reserved units back to available stock. */
+export async function releaseReserved(trx: Db, actor: Actor, releases: ReserveRequest[], reason: string) {
+  const movements = releases.filter((r) => r.qty > 0).map((r) => ({
+    warehouseId: r.warehouseId, productId: r.productId, kind: 'release' as const, onHandDelta: 0, reservedDelta: -r.qty, reason, reference: r.reference,
+  }));
+  if (movements.length) await postMovements(trx, actor, movements);
 }

@@ -1,0 +1,4 @@
+import type { WorkingHours } from './calendar/calendar';
+
+/** What time-bound use cases need from outside: the clock and the working hours. Tests pass fixed clocks. */
+export type Env = { now: Date; workingHours: WorkingHours };

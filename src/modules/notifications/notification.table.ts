@@ -1,0 +1,15 @@
+import type { ColumnType, Generated } from 'kysely';
+
+export type NotificationKind = 'review_assigned' | 'order_rejected' | 'stage_late' | 'production_requested' | 'production_answered' | 'order_confirmed' | 'credit_escalated' | 'order_cancelled';
+
+/** In-app notifications; also the outbox a mail or WeCom adapter can read. */
+export interface NotificationsTable {
+  company_id: string;
+  id: Generated<string>;
+  user_id: string;
+  kind: NotificationKind;
+  params: ColumnType<Record<string, string | number>, string, string>;
+  order_id: string | null;
+  created_at: Generated<Date>;
+  read_at: Date | null;
+}

@@ -1,0 +1,28 @@
+import type { Db } from '../../db/database';
+import { applyEvent } from '../../lib/state-machine';
+import type { Actor } from '../auth/auth.service';
+import { notifyUsers } from '../notifications/notification.service';
+import { cancelOpenRequests } from '../production/production.service';
+import { cancelPendingStages } from '../review/review.repository';
+import { releaseReserved } from '../stock/stock.service';
+import { loadOrderForUpdate } from './order-lock';
+import { orderMachine } from './order.machine';
+import * as repo from './order.repository';
+import { getOrder } from './order.service';
+
+/** 取消: before anything ships, with a reason; releases the order's reservations and the credit it held. */
+export async function cancelOrder(db: Db, actor: Actor, id: string, reason: string) {
+  const { order, lines, shippedUnits } = await loadOrderForUpdate(db, actor, id);
+  await applyEvent(db, orderMachine, {
+    entityId: id, current: order.status, event: 'cancel', actor, reason, context: { shippedUnits },
+    persist: async (to) => {
+      await releaseReserved(db, actor, lines.map((l) => ({ warehouseId: order.warehouse_id, productId: l.product_id, qty: l.reserved, reference: order.number })), `订单取消 Cancelled: ${reason}`);
+      await repo.setLineQuantities(db, actor.companyId, lines.map((l) => ({ orderId: id, lineNo: l.line_no, reserved: 0, backordered: 0 })));
+      await repo.setStatus(db, actor.companyId, id, to, actor.userId, { cancelled_at: new Date(), cancel_reason: reason });
+      await cancelPendingStages(db, actor.companyId, id);
+      await cancelOpenRequests(db, actor.companyId, id);
+    },
+  });
+  await notifyUsers(db, actor.companyId, [order.registrar_id], { kind: 'order_cancelled', params: { number: order.number, reason }, orderId: id });
+  return getOrder(db, actor, id);
+}

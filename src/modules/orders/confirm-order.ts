@@ -1,0 +1,61 @@
+import type { Db } from '../../db/database';
+import { AppError } from '../../lib/errors';
+import type { Env } from '../../lib/env';
+import { applyEvent } from '../../lib/state-machine';
+import type { Actor } from '../auth/auth.service';
+import { findAttachment } from '../attachments/attachment.repository';
+import { checkCredit } from '../credit/credit.service';
+import { lockCustomer } from '../customers/customer.repository';
+import { notifyRole, notifyUsers } from '../notifications/notification.service';
+import * as reviewRepo from '../review/review.repository';
+import { startStage } from '../review/review-stage';
+import { getSettings } from '../settings/settings.service';
+import { STAGE_ROLES } from '../settings/settings.schemas';
+import { reserveAvailable } from '../stock/stock.service';
+import { loadOrderForUpdate } from './order-lock';
+import { orderMachine } from './order.machine';
+import * as repo from './order.repository';
+import { getOrder } from './order.service';
+import type { Confirmation } from './order.table';
+
+/**
+ * 客户确认 · 锁定 · 预留: records the customer's confirmation, checks credit again under a lock on the
+ * customer (so concurrent confirmations cannot pass the limit together), then locks the order and
+ * reserves stock for every line; what stock cannot cover is backordered. Over the limit without the
+ * director's approval in this round, the order goes back to review with a director stage instead.
+ */
+export async function confirmOrder(db: Db, actor: Actor, env: Env, id: string, input: Confirmation) {
+  const { order, lines, shippedUnits } = await loadOrderForUpdate(db, actor, id);
+  const context = { shippedUnits };
+
+  const customer = await lockCustomer(db, actor.companyId, order.customer_id);
+  const credit = await checkCredit(db, actor.companyId, { customerId: order.customer_id, creditLimit: customer.credit_limit, orderId: id, total: order.total, paymentMethod: order.payment_method });
+  const directorApproved = await reviewRepo.approvedInRound(db, actor.companyId, id, order.review_round, 'director');
+
+  if (!credit.ok && !directorApproved && order.status === 'awaiting_confirmation') {
+    await applyEvent(db, orderMachine, {
+      entityId: id, current: order.status, event: 'escalate_credit', actor, context, reason: `credit ${credit.used} + ${credit.thisOrder} > ${credit.limit}`,
+      persist: (to) => repo.setStatus(db, actor.companyId, id, to, actor.userId).then(() => undefined),
+    });
+    const seq = (await reviewRepo.lastSeq(db, actor.companyId, id, order.review_round)) + 1;
+    await reviewRepo.insertStages(db, actor.companyId, id, order.review_round, [{ stage: 'director', role: STAGE_ROLES.director }], { startedAt: env.now, dueAt: env.now }, seq);
+    await startStage(db, env, await getSettings(db, actor.companyId), { companyId: actor.companyId, orderId: id, number: order.number, round: order.review_round, seq, stage: 'director', role: STAGE_ROLES.director });
+    await notifyRole(db, actor.companyId, 'sales_director', { kind: 'credit_escalated', params: { number: order.number, used: credit.used, limit: credit.limit }, orderId: id });
+    return { outcome: 'escalated_to_director' as const, credit, order: await getOrder(db, actor, id) };
+  }
+
+  await applyEvent(db, orderMachine, {
+    entityId: id, current: order.status, event: 'confirm', actor, context, reason: input.note,
+    persist: async (to) => {
+      if (input.attachmentId) {
+        const a = await findAttachment(db, actor.companyId, input.attachmentId);
+        if (!a || a.owner_type !== 'order' || a.owner_id !== id) throw new AppError('ORDER.CONFIRMATION_ATTACHMENT');
+      }
+      const granted = await reserveAvailable(db, actor, lines.map((l) => ({ warehouseId: order.warehouse_id, productId: l.product_id, qty: l.qty, reference: order.number })), '客户确认预留 Reserved at confirmation');
+      await repo.setLineQuantities(db, actor.companyId, lines.map((l, i) => ({ orderId: id, lineNo: l.line_no, reserved: granted[i], backordered: l.qty - granted[i] })));
+      await repo.setStatus(db, actor.companyId, id, to, actor.userId, { confirmed_at: env.now, confirmed_by: actor.userId, confirmation: JSON.stringify(input) });
+    },
+  });
+  await notifyUsers(db, actor.companyId, [order.registrar_id], { kind: 'order_confirmed', params: { number: order.number }, orderId: id });
+  return { outcome: 'confirmed' as const, credit, order: await getOrder(db, actor, id) };
+}

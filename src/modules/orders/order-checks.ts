@@ -1,0 +1,55 @@
+import { sql } from 'kysely';
+import type { Db } from '../../db/database';
+import { formatMoney, parseMoney } from '../../lib/money';
+import { checkCredit } from '../credit/credit.service';
+import { findCustomer } from '../customers/customer.repository';
+import { listAttachments } from '../attachments/attachment.repository';
+import type { OrderLineRow, OrderRow } from './order.repository';
+
+export type OrderChecks = Awaited<ReturnType<typeof computeChecks>>;
+
+/** Fields an order needs before review (completeness of spec §2). */
+export function missingFields(o: OrderRow, lines: OrderLineRow[]): string[] {
+  const missing: string[] = [];
+  if (!lines.length) missing.push('lines');
+  if (!o.expected_delivery_date) missing.push('expectedDeliveryDate');
+  if (!o.delivery?.consignee || !o.delivery?.address) missing.push('delivery');
+  if (!o.contact?.name) missing.push('contact');
+  if (o.payment_method === 'tt' && !o.deposit_percent) missing.push('depositPercent');
+  if (o.payment_method === 'credit' && o.payment_days <= 0) missing.push('paymentDays');
+  return missing;
+}
+
+/** Available stock per line at the order's warehouse; lines of one product draw on the same stock. */
+export async function stockPerLine(db: Db, companyId: string, warehouseId: string, lines: OrderLineRow[]) {
+  const ids = [...new Set(lines.map((l) => l.product_id))];
+  const r = await sql<{ product_id: string; available: number }>`
+    select product_id, on_hand - reserved as available from stock_balances
+    where company_id = ${companyId} and warehouse_id = ${warehouseId} and product_id = any(${ids}::uuid[])`.execute(db);
+  const left = new Map(r.rows.map((x) => [x.product_id, x.available]));
+  return lines.map((l) => {
+    const available = left.get(l.product_id) ?? 0;
+    left.set(l.product_id, Math.max(0, available - l.qty));
+    return { lineNo: l.line_no, sku: l.sku, qty: l.qty, available, shortage: Math.max(0, l.qty - available) };
+  });
+}
+
+/** What the reviewer sees computed for them: completeness, qualification, credit, stock and margin. */
+export async function computeChecks(db: Db, companyId: string, o: OrderRow, lines: OrderLineRow[]) {
+  const customer = (await findCustomer(db, companyId, o.customer_id))!;
+  const previous = await sql<{ n: number }>`
+    select count(*)::int as n from orders where company_id = ${companyId} and customer_id = ${o.customer_id} and id <> ${o.id}
+      and status in ('confirmed', 'in_fulfillment', 'partially_shipped', 'shipped', 'delivered', 'completed', 'on_hold')`.execute(db);
+  const documents = (await listAttachments(db, companyId, 'customer', o.customer_id)).length;
+  const newCustomer = previous.rows[0].n === 0;
+  const missing = missingFields(o, lines);
+  const stock = await stockPerLine(db, companyId, o.warehouse_id, lines);
+  const margin = parseMoney(o.total) - parseMoney(o.cost_total);
+  return {
+    completeness: { ok: missing.length === 0, missing, writtenConfirmationMissing: o.written_confirmation_missing },
+    qualification: { newCustomer, documents, ok: !newCustomer || documents > 0 },
+    credit: await checkCredit(db, companyId, { customerId: o.customer_id, creditLimit: customer.credit_limit, orderId: o.id, total: o.total, paymentMethod: o.payment_method }),
+    stock: { ok: stock.every((s) => s.shortage === 0), lines: stock },
+    margin: { total: o.total, cost: o.cost_total, margin: formatMoney(margin), ok: margin > 0n },
+  };
+}

@@ -1,0 +1,46 @@
+import { defineMachine } from '../../lib/state-machine';
+import type { OrderStatus } from './order.table';
+
+export type OrderEvent =
+  | 'submit' | 'approve_stage' | 'approve_final' | 'reject' | 'escalate_credit' | 'confirm' | 'cancel' | 'hold' | 'resume'
+  | 'start_fulfillment' | 'ship_partial' | 'ship_all' | 'deliver' | 'complete';
+
+/** Facts the guards look at, gathered by the service before it applies an event. */
+export type OrderGuardContext = { shippedUnits: number };
+
+const REVIEWERS = ['reviewer', 'finance', 'production_planner', 'sales_director', 'general_manager'];
+const CONFIRMERS = ['sales_assistant', 'order_admin'];
+
+// 销售订单生命周期: the one table of allowed moves (spec: States of a sales order).
+export const orderMachine = defineMachine<OrderStatus, OrderEvent, OrderGuardContext>({
+  entity: 'order',
+  initial: 'draft',
+  states: ['draft', 'in_review', 'rejected', 'awaiting_confirmation', 'confirmed', 'in_fulfillment', 'partially_shipped', 'shipped', 'delivered', 'completed', 'cancelled', 'on_hold'],
+  transitions: [
+    { from: ['draft', 'rejected'], event: 'submit', to: 'in_review', roles: ['sales_assistant'] },
+    { from: ['in_review'], event: 'approve_stage', to: 'in_review', roles: REVIEWERS },
+    { from: ['in_review'], event: 'approve_final', to: 'awaiting_confirmation', roles: REVIEWERS },
+    { from: ['in_review'], event: 'reject', to: 'rejected', roles: REVIEWERS },
+    { from: ['awaiting_confirmation'], event: 'escalate_credit', to: 'in_review', roles: CONFIRMERS },
+    { from: ['awaiting_confirmation'], event: 'confirm', to: 'confirmed', roles: CONFIRMERS },
+    {
+      from: ['draft', 'rejected', 'in_review', 'awaiting_confirmation', 'confirmed', 'in_fulfillment', 'on_hold'],
+      event: 'cancel',
+      to: 'cancelled',
+      roles: ['sales_director', 'reviewer', 'general_manager'],
+      guard: (c) => (c.shippedUnits > 0 ? 'ORDER.ALREADY_SHIPPED' : undefined),
+    },
+    { from: ['confirmed', 'in_fulfillment'], event: 'hold', to: 'on_hold', roles: ['order_admin', 'sales_director'] },
+    { from: ['on_hold'], event: 'resume', to: 'confirmed', roles: ['order_admin', 'sales_director'], guard: (c) => (c.shippedUnits > 0 ? 'ORDER.ALREADY_SHIPPED' : undefined) },
+    { from: ['confirmed'], event: 'start_fulfillment', to: 'in_fulfillment', roles: ['order_admin', 'warehouse'] },
+    { from: ['confirmed', 'in_fulfillment', 'partially_shipped'], event: 'ship_partial', to: 'partially_shipped', roles: ['warehouse'] },
+    { from: ['confirmed', 'in_fulfillment', 'partially_shipped'], event: 'ship_all', to: 'shipped', roles: ['warehouse'] },
+    { from: ['shipped'], event: 'deliver', to: 'delivered', roles: ['logistics', 'customer_service'] },
+    { from: ['delivered'], event: 'complete', to: 'completed', roles: ['customer_service', 'order_admin'] },
+  ],
+});
+
+/** Statuses in which an order's lines may still be edited by its registrar. */
+export const EDITABLE: readonly OrderStatus[] = ['draft', 'rejected'];
+/** Statuses that hold the customer's credit (open confirmed orders). */
+export const CREDIT_HOLDING: readonly OrderStatus[] = ['confirmed', 'in_fulfillment', 'partially_shipped', 'shipped', 'delivered', 'on_hold'];

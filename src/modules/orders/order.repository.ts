@@ -1,0 +1,104 @@
+import { sql, type Insertable, type Updateable } from 'kysely';
+import type { Db } from '../../db/database';
+import { fetchPage, likePattern } from '../../lib/paging';
+import type { OrderLinesTable, OrdersTable, OrderStatus } from './order.table';
+import type { ListOrdersQuery } from './order.schemas';
+
+const orderColumns = [
+  'o.id', 'o.number', 'o.status', 'o.customer_id', 'o.contact', 'o.order_date', 'o.source', 'o.urgency', 'o.expected_delivery_date',
+  'o.delivery', 'o.payment_method', 'o.payment_days', 'o.deposit_percent', 'o.order_type', 'o.buyer_remark', 'o.seller_remark',
+  'o.customer_po', 'o.warehouse_id', 'o.total', 'o.cost_total', 'o.written_confirmation_missing', 'o.review_round', 'o.registrar_id',
+  'o.submitted_at', 'o.confirmed_at', 'o.confirmed_by', 'o.confirmation', 'o.cancelled_at', 'o.cancel_reason', 'o.version',
+  'o.created_at', 'o.updated_at', 'o.updated_by',
+  'c.code as customer_code', 'c.short_code as customer_short_code', 'c.name as customer_name', 'u.display_name as registrar_name',
+] as const;
+
+function ordersQuery(db: Db, companyId: string) {
+  return db
+    .selectFrom('orders as o')
+    .innerJoin('customers as c', (j) => j.onRef('c.company_id', '=', 'o.company_id').onRef('c.id', '=', 'o.customer_id'))
+    .leftJoin('users as u', 'u.id', 'o.registrar_id')
+    .select(orderColumns)
+    .where('o.company_id', '=', companyId);
+}
+export type OrderRow = NonNullable<Awaited<ReturnType<typeof findOrder>>>;
+export type OrderLineRow = Awaited<ReturnType<typeof findLines>>[number];
+
+export function findOrder(db: Db, companyId: string, id: string) {
+  return ordersQuery(db, companyId).where('o.id', '=', id).executeTakeFirst();
+}
+
+/** Locks the order row for a state change (one writer at a time per order). */
+export async function lockOrder(db: Db, companyId: string, id: string): Promise<boolean> {
+  const r = await db.selectFrom('orders').select('id').where('company_id', '=', companyId).where('id', '=', id).forUpdate().executeTakeFirst();
+  return !!r;
+}
+
+export function findLines(db: Db, companyId: string, orderIds: string[]) {
+  return db
+    .selectFrom('order_lines')
+    .select(['order_id', 'line_no', 'product_id', 'sku', 'name', 'spec', 'unit', 'qty', 'unit_price', 'amount', 'standard_cost', 'gift', 'reserved', 'backordered', 'shipped'])
+    .where('company_id', '=', companyId)
+    .where('order_id', 'in', orderIds.length ? orderIds : ['00000000-0000-0000-0000-000000000000'])
+    .orderBy('order_id')
+    .orderBy('line_no')
+    .execute();
+}
+
+export function listOrders(db: Db, companyId: string, q: ListOrdersQuery & { registrarId?: string }) {
+  let query = ordersQuery(db, companyId);
+  if (q.status) query = query.where('o.status', '=', q.status);
+  if (q.customer) query = query.where('o.customer_id', '=', q.customer);
+  if (q.from) query = query.where('o.order_date', '>=', q.from);
+  if (q.to) query = query.where('o.order_date', '<=', q.to);
+  if (q.registrarId) query = query.where('o.registrar_id', '=', q.registrarId);
+  if (q.q) query = query.where((eb) => eb.or([eb('o.number', 'ilike', likePattern(q.q!)), eb('c.name', 'ilike', likePattern(q.q!)), eb('o.customer_po', 'ilike', likePattern(q.q!))]));
+  return fetchPage(query, q, { number: 'o.number', orderDate: 'o.order_date', total: 'o.total', status: 'o.status', createdAt: 'o.created_at', customer: 'c.name' }, 'createdAt');
+}
+
+export function insertOrder(db: Db, row: Insertable<OrdersTable>) {
+  return db.insertInto('orders').values(row).returning('id').executeTakeFirstOrThrow();
+}
+
+export async function replaceLines(db: Db, companyId: string, orderId: string, lines: Insertable<OrderLinesTable>[]) {
+  await db.deleteFrom('order_lines').where('company_id', '=', companyId).where('order_id', '=', orderId).execute();
+  if (lines.length) await db.insertInto('order_lines').values(lines).execute();
+}
+
+export function updateOrder(db: Db, companyId: string, id: string, patch: Updateable<OrdersTable>) {
+  return db.updateTable('orders').set(patch).where('company_id', '=', companyId).where('id', '=', id).execute();
+}
+
+export function setStatus(db: Db, companyId: string, id: string, status: OrderStatus, actorId: string, extra: Updateable<OrdersTable> = {}) {
+  return updateOrder(db, companyId, id, { ...extra, status, updated_at: new Date(), updated_by: actorId });
+}
+
+/** Sets reserved and backordered of many lines in one statement. */
+export async function setLineQuantities(db: Db, companyId: string, rows: { orderId: string; lineNo: number; reserved: number; backordered: number }[]) {
+  if (!rows.length) return;
+  await sql`
+    update order_lines l set reserved = k.reserved, backordered = k.backordered
+    from unnest(${rows.map((r) => r.orderId)}::uuid[], ${rows.map((r) => r.lineNo)}::int[], ${rows.map((r) => r.reserved)}::int[], ${rows.map((r) => r.backordered)}::int[])
+      as k(order_id, line_no, reserved, backordered)
+    where l.company_id = ${companyId} and l.order_id = k.order_id and l.line_no = k.line_no`.execute(db);
+}
+
+/** Next number in the customer's month; the counter row serializes concurrent registrations and rolls back with them. */
+export async function nextSequence(db: Db, companyId: string, customerId: string, period: string): Promise<number> {
+  const r = await sql<{ last_seq: number }>`
+    insert into order_number_counters (company_id, customer_id, period, last_seq) values (${companyId}, ${customerId}, ${period}, 1)
+    on conflict (company_id, customer_id, period) do update set last_seq = order_number_counters.last_seq + 1
+    returning last_seq`.execute(db);
+  return r.rows[0].last_seq;
+}
+
+export async function findDefaultWarehouse(db: Db, companyId: string) {
+  return db
+    .selectFrom('warehouses')
+    .select('id')
+    .where('company_id', '=', companyId)
+    .where('active', '=', true)
+    .orderBy(sql`kind = 'central'`, 'desc')
+    .orderBy('code')
+    .executeTakeFirst();
+}

@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import { moneyString, pageQuery, requiredText, text } from '../../lib/schemas';
+import { PAYMENT_METHODS } from '../customers/customer.schemas';
+
+export const ORDER_SOURCES = ['email', 'crm', 'fax', 'phone', 'ecommerce', 'onsite', 'import'] as const;
+export const ORDER_TYPES = ['standard', 'sample', 'replacement', 'material_prep', 'stock_prep'] as const;
+export const ORDER_STATUSES = ['draft', 'in_review', 'rejected', 'awaiting_confirmation', 'confirmed', 'in_fulfillment', 'partially_shipped', 'shipped', 'delivered', 'completed', 'cancelled', 'on_hold'] as const;
+
+const date = z.iso.date();
+const percent = z.string().regex(/^(100(\.0{1,4})?|\d{1,2}(\.\d{1,4})?)$/, 'a percentage from 0 to 100, e.g. "30"');
+
+const line = z
+  .object({
+    productId: z.uuid(),
+    qty: z.number().int().min(1).max(1_000_000),
+    /** Defaults to the product's list price. */
+    unitPrice: moneyString.optional(),
+    gift: z.boolean().default(false),
+  })
+  .strict();
+
+const contact = z.object({ name: requiredText(50), title: text(50).optional(), phone: text(30).optional() }).strict();
+const delivery = z.object({ consignee: requiredText(50), phone: text(30).optional(), region: text(50).optional(), address: requiredText(300) }).strict();
+
+const orderFields = {
+  contact: contact.optional(),
+  orderDate: date.optional(),
+  source: z.enum(ORDER_SOURCES),
+  urgency: z.enum(['normal', 'urgent']).default('normal'),
+  expectedDeliveryDate: date.optional(),
+  lines: z.array(line).min(1).max(200),
+  delivery: delivery.optional(),
+  paymentMethod: z.enum(PAYMENT_METHODS).optional(),
+  paymentDays: z.number().int().min(0).max(365).optional(),
+  depositPercent: percent.optional(),
+  orderType: z.enum(ORDER_TYPES).default('standard'),
+  buyerRemark: text(1000).default(''),
+  sellerRemark: text(1000).default(''),
+  customerPo: text(60).default(''),
+  warehouseId: z.uuid().optional(),
+};
+
+export const createOrderBody = z.object({ customerId: z.uuid(), ...orderFields }).strict();
+export type CreateOrderInput = z.infer<typeof createOrderBody>;
+
+export const updateOrderBody = z
+  .object({
+    contact: contact.nullable(),
+    orderDate: date,
+    source: z.enum(ORDER_SOURCES),
+    urgency: z.enum(['normal', 'urgent']),
+    expectedDeliveryDate: date.nullable(),
+    lines: z.array(line).min(1).max(200),
+    delivery: delivery.nullable(),
+    paymentMethod: z.enum(PAYMENT_METHODS),
+    paymentDays: z.number().int().min(0).max(365),
+    depositPercent: percent.nullable(),
+    orderType: z.enum(ORDER_TYPES),
+    buyerRemark: text(1000),
+    sellerRemark: text(1000),
+    customerPo: text(60),
+    warehouseId: z.uuid(),
+    /** Optimistic lock: the version the editor saw. */
+    version: z.number().int().min(1),
+  })
+  .partial()
+  .strict();
+export type UpdateOrderInput = z.infer<typeof updateOrderBody>;
+
+export const reviewBody = z
+  .object({ decision: z.enum(['approve', 'reject']), reason: text(500).optional() })
+  .strict()
+  .refine((b) => b.decision === 'approve' || !!b.reason, { message: 'a reason is required to reject', path: ['reason'] });
+
+export const confirmBody = z
+  .object({ method: z.enum(['signature', 'stamp', 'electronic']), attachmentId: z.uuid().optional(), note: text(500).optional() })
+  .strict()
+  .refine((b) => b.method === 'electronic' || !!b.attachmentId, { message: 'a signed or stamped confirmation needs its scan (attachmentId)', path: ['attachmentId'] });
+
+export const cancelBody = z.object({ reason: requiredText(500) }).strict();
+
+export const listOrdersQuery = pageQuery.extend({
+  status: z.enum(ORDER_STATUSES).optional(),
+  customer: z.uuid().optional(),
+  from: date.optional(),
+  to: date.optional(),
+  mine: z.enum(['true', 'false']).optional(),
+});
+export type ListOrdersQuery = z.infer<typeof listOrdersQuery>;

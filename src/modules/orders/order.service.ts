@@ -1,0 +1,198 @@
+import type { Db } from '../../db/database';
+import { AppError } from '../../lib/errors';
+import type { Env } from '../../lib/env';
+import { formatMoney, lineAmount, parseMoney } from '../../lib/money';
+import type { Actor } from '../auth/auth.service';
+import { findCustomer } from '../customers/customer.repository';
+import { findProductsByIds } from '../products/product.repository';
+import { findWarehouse } from '../warehouses/warehouse.repository';
+import { getSettings } from '../settings/settings.service';
+import { insertHistory, listHistory } from '../history/history.repository';
+import { listAttachments } from '../attachments/attachment.repository';
+import * as repo from './order.repository';
+import { EDITABLE } from './order.machine';
+import { formatOrderNumber, localParts, numberPeriod } from './order-number';
+import type { CreateOrderInput, ListOrdersQuery, UpdateOrderInput } from './order.schemas';
+
+export function orderRowToOrder(o: repo.OrderRow, lines: repo.OrderLineRow[]) {
+  const total = parseMoney(o.total);
+  const cost = parseMoney(o.cost_total);
+  return {
+    id: o.id,
+    number: o.number,
+    status: o.status,
+    customer: { id: o.customer_id, code: o.customer_code, shortCode: o.customer_short_code, name: o.customer_name },
+    contact: o.contact,
+    orderDate: o.order_date,
+    source: o.source,
+    urgency: o.urgency,
+    expectedDeliveryDate: o.expected_delivery_date,
+    delivery: o.delivery,
+    paymentMethod: o.payment_method,
+    paymentDays: o.payment_days,
+    depositPercent: o.deposit_percent,
+    orderType: o.order_type,
+    buyerRemark: o.buyer_remark,
+    sellerRemark: o.seller_remark,
+    customerPo: o.customer_po,
+    warehouseId: o.warehouse_id,
+    total: o.total,
+    costTotal: o.cost_total,
+    margin: formatMoney(total - cost),
+    writtenConfirmationMissing: o.written_confirmation_missing,
+    locked: !EDITABLE.includes(o.status),
+    reviewRound: o.review_round,
+    registrar: { id: o.registrar_id, name: o.registrar_name },
+    submittedAt: o.submitted_at,
+    confirmedAt: o.confirmed_at,
+    confirmation: o.confirmation,
+    cancelledAt: o.cancelled_at,
+    cancelReason: o.cancel_reason,
+    version: o.version,
+    createdAt: o.created_at,
+    updatedAt: o.updated_at,
+    lines: lines.map((l) => ({
+      lineNo: l.line_no, productId: l.product_id, sku: l.sku, name: l.name, spec: l.spec, unit: l.unit, qty: l.qty,
+      unitPrice: l.unit_price, amount: l.amount, standardCost: l.standard_cost, gift: l.gift,
+      reserved: l.reserved, backordered: l.backordered, shipped: l.shipped,
+    })),
+  };
+}
+export type Order = ReturnType<typeof orderRowToOrder>;
+
+export async function getOrder(db: Db, actor: Actor, id: string): Promise<Order> {
+  const row = await repo.findOrder(db, actor.companyId, id);
+  if (!row) throw new AppError('ORDER.NOT_FOUND');
+  return orderRowToOrder(row, await repo.findLines(db, actor.companyId, [id]));
+}
+
+export async function listOrders(db: Db, actor: Actor, q: ListOrdersQuery) {
+  const page = await repo.listOrders(db, actor.companyId, { ...q, registrarId: q.mine === 'true' ? actor.userId : undefined });
+  const lines = await repo.findLines(db, actor.companyId, page.items.map((o) => o.id));
+  return { ...page, items: page.items.map((o) => orderRowToOrder(o, lines.filter((l) => l.order_id === o.id))) };
+}
+
+/** Lines priced and costed from the catalogue on the server; the client's totals are never trusted. */
+async function priceLines(db: Db, actor: Actor, orderId: string, lines: CreateOrderInput['lines']) {
+  const products = await findProductsByIds(db, actor.companyId, lines.map((l) => l.productId));
+  const byId = new Map(products.map((p) => [p.id, p]));
+  let total = 0n;
+  let cost = 0n;
+  const rows = lines.map((l, i) => {
+    const p = byId.get(l.productId);
+    if (!p) throw new AppError('PRODUCT.NOT_FOUND');
+    if (!p.active) throw new AppError('PRODUCT.INACTIVE', { sku: p.sku });
+    const price = l.gift ? 0n : parseMoney(l.unitPrice ?? p.list_price);
+    const amount = lineAmount(price, l.qty);
+    total += amount;
+    cost += lineAmount(parseMoney(p.standard_cost), l.qty);
+    return {
+      company_id: actor.companyId, order_id: orderId, line_no: i + 1, product_id: p.id, sku: p.sku, name: p.name, spec: p.spec, unit: p.unit,
+      qty: l.qty, unit_price: formatMoney(price), amount: formatMoney(amount), standard_cost: p.standard_cost, gift: l.gift,
+      reserved: 0, backordered: 0, shipped: 0,
+    };
+  });
+  return { rows, total: formatMoney(total), cost: formatMoney(cost) };
+}
+
+async function resolveWarehouse(db: Db, actor: Actor, warehouseId?: string) {
+  if (warehouseId) {
+    const w = await findWarehouse(db, actor.companyId, warehouseId);
+    if (!w) throw new AppError('WAREHOUSE.NOT_FOUND');
+    return w.id;
+  }
+  const w = await repo.findDefaultWarehouse(db, actor.companyId);
+  if (!w) throw new AppError('ORDER.NO_WAREHOUSE');
+  return w.id;
+}
+
+/** 订单登记: a numbered draft, priced on the server; defaults come from the customer. */
+export async function registerOrder(db: Db, actor: Actor, env: Env, input: CreateOrderInput): Promise<Order> {
+  const customer = await findCustomer(db, actor.companyId, input.customerId);
+  if (!customer) throw new AppError('CUSTOMER.NOT_FOUND');
+  if (!customer.active) throw new AppError('CUSTOMER.INACTIVE');
+  const settings = await getSettings(db, actor.companyId);
+  const warehouseId = await resolveWarehouse(db, actor, input.warehouseId);
+  const tz = env.workingHours.timeZone;
+  const seq = await repo.nextSequence(db, actor.companyId, customer.id, numberPeriod(env.now, tz));
+  const number = formatOrderNumber(settings.orderNumberRule, { at: env.now, timeZone: tz, shortCode: customer.short_code, customerCode: customer.code, seq });
+  const today = localParts(env.now, tz);
+  const defaultAddress = customer.addresses.find((a) => a.isDefault) ?? customer.addresses[0];
+  const defaultContact = customer.contacts[0];
+
+  const { id } = await repo.insertOrder(db, {
+    company_id: actor.companyId,
+    number,
+    status: 'draft',
+    customer_id: customer.id,
+    contact: JSON.stringify(input.contact ?? (defaultContact ? { name: defaultContact.name, title: defaultContact.title, phone: defaultContact.phone } : null)),
+    order_date: input.orderDate ?? `${today.yyyy}-${today.MM}-${today.dd}`,
+    source: input.source,
+    urgency: input.urgency,
+    expected_delivery_date: input.expectedDeliveryDate ?? null,
+    delivery: JSON.stringify(input.delivery ?? (defaultAddress ? { consignee: defaultAddress.consignee, phone: defaultAddress.phone, region: defaultAddress.region, address: defaultAddress.address } : null)),
+    payment_method: input.paymentMethod ?? customer.payment_method,
+    payment_days: input.paymentDays ?? customer.payment_days,
+    deposit_percent: input.depositPercent ?? null,
+    order_type: input.orderType,
+    buyer_remark: input.buyerRemark,
+    seller_remark: input.sellerRemark,
+    customer_po: input.customerPo,
+    warehouse_id: warehouseId,
+    written_confirmation_missing: input.source === 'phone',
+    registrar_id: actor.userId,
+    created_by: actor.userId,
+    updated_by: actor.userId,
+  });
+  const priced = await priceLines(db, actor, id, input.lines);
+  await repo.replaceLines(db, actor.companyId, id, priced.rows);
+  await repo.updateOrder(db, actor.companyId, id, { total: priced.total, cost_total: priced.cost });
+  await insertHistory(db, { company_id: actor.companyId, entity_type: 'order', entity_id: id, from_state: null, to_state: 'draft', event: 'register', actor_id: actor.userId, reason: null });
+  return getOrder(db, actor, id);
+}
+
+/** A draft (or a rejected order) is edited by its registrar only; a locked order never. */
+export async function updateOrder(db: Db, actor: Actor, id: string, input: UpdateOrderInput): Promise<Order> {
+  if (!(await repo.lockOrder(db, actor.companyId, id))) throw new AppError('ORDER.NOT_FOUND');
+  const order = (await repo.findOrder(db, actor.companyId, id))!;
+  if (!EDITABLE.includes(order.status)) throw new AppError('ORDER.LOCKED');
+  if (order.registrar_id !== actor.userId) throw new AppError('ORDER.NOT_REGISTRAR');
+  if (input.version !== undefined && input.version !== order.version) throw new AppError('ORDER.VERSION_CONFLICT');
+  const warehouseId = input.warehouseId ? await resolveWarehouse(db, actor, input.warehouseId) : undefined;
+  const priced = input.lines ? await priceLines(db, actor, id, input.lines) : undefined;
+  if (priced) await repo.replaceLines(db, actor.companyId, id, priced.rows);
+  await repo.updateOrder(db, actor.companyId, id, {
+    contact: input.contact === undefined ? undefined : JSON.stringify(input.contact),
+    order_date: input.orderDate,
+    source: input.source,
+    urgency: input.urgency,
+    expected_delivery_date: input.expectedDeliveryDate,
+    delivery: input.delivery === undefined ? undefined : JSON.stringify(input.delivery),
+    payment_method: input.paymentMethod,
+    payment_days: input.paymentDays,
+    deposit_percent: input.depositPercent,
+    order_type: input.orderType,
+    buyer_remark: input.buyerRemark,
+    seller_remark: input.sellerRemark,
+    customer_po: input.customerPo,
+    warehouse_id: warehouseId,
+    total: priced?.total,
+    cost_total: priced?.cost,
+    written_confirmation_missing: input.source ? input.source === 'phone' && !(await hasWrittenConfirmation(db, actor, id)) : undefined,
+    version: order.version + 1,
+    updated_at: new Date(),
+    updated_by: actor.userId,
+  });
+  return getOrder(db, actor, id);
+}
+
+export async function orderHistory(db: Db, actor: Actor, id: string) {
+  const order = await repo.findOrder(db, actor.companyId, id);
+  if (!order) throw new AppError('ORDER.NOT_FOUND');
+  const rows = await listHistory(db, actor.companyId, 'order', id);
+  return rows.map((r) => ({ id: r.id, from: r.from_state, to: r.to_state, event: r.event, actorId: r.actor_id, actorName: r.actor_name, at: r.at, reason: r.reason }));
+}
+
+export async function hasWrittenConfirmation(db: Db, actor: Actor, orderId: string) {
+  return (await listAttachments(db, actor.companyId, 'order', orderId)).some((a) => a.kind === 'written_confirmation');
+}

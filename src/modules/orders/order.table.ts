@@ -1,0 +1,75 @@
+import type { ColumnType, Generated } from 'kysely';
+import type { Address, Contact } from '../customers/customer.table';
+
+export type OrderStatus =
+  | 'draft' | 'in_review' | 'rejected' | 'awaiting_confirmation' | 'confirmed' | 'in_fulfillment'
+  | 'partially_shipped' | 'shipped' | 'delivered' | 'completed' | 'cancelled' | 'on_hold';
+export type OrderSource = 'email' | 'crm' | 'fax' | 'phone' | 'ecommerce' | 'onsite' | 'import';
+export type OrderType = 'standard' | 'sample' | 'replacement' | 'material_prep' | 'stock_prep';
+export type Confirmation = { method: 'signature' | 'stamp' | 'electronic'; attachmentId?: string; note?: string };
+
+type Json<T> = ColumnType<T, string, string>;
+
+export interface OrdersTable {
+  company_id: string;
+  id: Generated<string>;
+  number: string;
+  status: OrderStatus;
+  customer_id: string;
+  contact: Json<Contact | null>;
+  order_date: string;
+  source: OrderSource;
+  urgency: 'normal' | 'urgent';
+  expected_delivery_date: string | null;
+  delivery: Json<Address | null>;
+  payment_method: string;
+  payment_days: number;
+  deposit_percent: string | null;
+  order_type: OrderType;
+  buyer_remark: string;
+  seller_remark: string;
+  customer_po: string;
+  warehouse_id: string;
+  total: Generated<string>;
+  cost_total: Generated<string>;
+  written_confirmation_missing: boolean;
+  review_round: Generated<number>;
+  registrar_id: string;
+  submitted_at: Date | null;
+  confirmed_at: Date | null;
+  confirmed_by: string | null;
+  confirmation: ColumnType<Confirmation | null, string | undefined, string | null>;
+  cancelled_at: Date | null;
+  cancel_reason: string | null;
+  version: Generated<number>;
+  created_at: Generated<Date>;
+  created_by: string;
+  updated_at: Generated<Date>;
+  updated_by: string;
+}
+
+export interface OrderLinesTable {
+  company_id: string;
+  order_id: string;
+  line_no: number;
+  product_id: string;
+  sku: string;
+  name: string;
+  spec: string;
+  unit: string;
+  qty: number;
+  unit_price: string;
+  amount: string;
+  standard_cost: string;
+  gift: boolean;
+  reserved: number;
+  backordered: number;
+  shipped: number;
+}
+
+export interface OrderNumberCountersTable {
+  company_id: string;
+  customer_id: string;
+  period: string;
+  last_seq: number;
+}

@@ -1,0 +1,45 @@
+import type { Db } from '../../db/database';
+import { AppError } from '../../lib/errors';
+import type { Env } from '../../lib/env';
+import { addWorkingHours } from '../../lib/calendar/calendar';
+import { applyEvent } from '../../lib/state-machine';
+import type { Actor } from '../auth/auth.service';
+import { getSettings } from '../settings/settings.service';
+import { STAGE_ROLES } from '../settings/settings.schemas';
+import { insertStages } from '../review/review.repository';
+import { startStage } from '../review/review-stage';
+import { planStages } from '../review/review-plan';
+import { requestProduction } from '../production/production.service';
+import { computeChecks } from './order-checks';
+import { loadOrderForUpdate } from './order-lock';
+import { orderMachine } from './order.machine';
+import * as repo from './order.repository';
+import { getOrder } from './order.service';
+
+/** 提交审核: a complete draft goes to review with the stages its checks call for, in a new round. */
+export async function submitOrder(db: Db, actor: Actor, env: Env, id: string) {
+  const { order, lines, shippedUnits } = await loadOrderForUpdate(db, actor, id);
+  const checks = await computeChecks(db, actor.companyId, order, lines);
+  const settings = await getSettings(db, actor.companyId);
+  const round = order.review_round + 1;
+
+  await applyEvent(db, orderMachine, {
+    entityId: id, current: order.status, event: 'submit', actor, context: { shippedUnits },
+    persist: async (to) => {
+      if (order.registrar_id !== actor.userId && !actor.roles.includes('admin')) throw new AppError('ORDER.NOT_REGISTRAR');
+      if (!checks.completeness.ok) throw new AppError('ORDER.INCOMPLETE', { missing: checks.completeness.missing.join(', ') }, checks.completeness.missing.map((path) => ({ path, message: 'required' })));
+      await repo.setStatus(db, actor.companyId, id, to, actor.userId, { review_round: round, submitted_at: env.now });
+    },
+  });
+
+  const stages = planStages(settings, { orderType: order.order_type, total: order.total }, checks);
+  await insertStages(db, actor.companyId, id, round, stages.map((stage) => ({ stage, role: STAGE_ROLES[stage] })), { startedAt: env.now, dueAt: env.now });
+  await startStage(db, env, settings, { companyId: actor.companyId, orderId: id, number: order.number, round, seq: 1, stage: stages[0], role: STAGE_ROLES[stages[0]] });
+
+  const short = checks.stock.lines.filter((l) => l.shortage > 0);
+  if (short.length) {
+    const dueAt = addWorkingHours(env.now, settings.productionRequestHours, env.workingHours);
+    await requestProduction(db, actor, { orderId: id, number: order.number, dueAt, lines: short.map((s) => ({ lineNo: s.lineNo, productId: lines.find((l) => l.line_no === s.lineNo)!.product_id, qty: s.shortage })) });
+  }
+  return getOrder(db, actor, id);
+}

@@ -1,0 +1,20 @@
+import type { Generated } from 'kysely';
+
+export type ProductionRequestStatus = 'requested' | 'answered' | 'declined' | 'cancelled';
+
+/** A request to the planner for stock an order lacks (生产可行性). */
+export interface ProductionRequestsTable {
+  company_id: string;
+  id: Generated<string>;
+  order_id: string;
+  line_no: number;
+  product_id: string;
+  qty: number;
+  status: ProductionRequestStatus;
+  due_at: Date;
+  completion_date: string | null;
+  reason: string | null;
+  answered_by: string | null;
+  answered_at: Date | null;
+  created_at: Generated<Date>;
+}
