@@ -2,6 +2,7 @@ import { loadConfig, type Config } from './config';
 import { connect } from './db/connect';
 import { migrate } from './db/migrate';
 import { buildApp } from './app';
+import { startJobs } from './jobs/runner';
 import { version } from './version';
 import { DEMO_PASSWORD, DEMO_USERS, isEmpty, seedDemo } from './modules/demo/demo.seed';
 
@@ -12,7 +13,9 @@ export async function serve(config: Config = loadConfig()) {
   const seeded = config.demo === 'auto' && (await isEmpty(database.db));
   if (seeded) await database.db.transaction().execute((trx) => seedDemo(trx));
   const app = await buildApp({ db: database.db, engine: database.engine, config, version }, { logger: { level: config.logLevel } });
+  const boss = await startJobs(database, (msg, err) => app.log.error({ err }, msg));
   const close = async () => {
+    await boss.stop({ graceful: true, wait: true });
     await app.close();
     await database.close();
     process.exit(0);

@@ -6,7 +6,9 @@ import type { DB } from './database';
 import { pglitePool } from './pglite-pool';
 
 export type Engine = 'pglite' | 'postgresql';
-export type Database = { db: Kysely<DB>; engine: Engine; close: () => Promise<void> };
+/** How the job queue reaches the same database: a URL, or SQL run on the embedded engine. */
+export type JobsDb = { url: string } | { executeSql: (text: string, values?: unknown[]) => Promise<{ rows: unknown[] }> };
+export type Database = { db: Kysely<DB>; engine: Engine; jobsDb: JobsDb; close: () => Promise<void> };
 
 // Both engines hand back the same JS types: numeric and bigint as strings (parsed on
 // purpose by callers), date as 'YYYY-MM-DD', timestamptz as Date.
@@ -19,17 +21,26 @@ export async function connectPostgres(url: string, max = 10): Promise<Database> 
   // An idle connection the server closes (restart, failover) is replaced, not fatal.
   pool.on('error', (err) => console.error(`database connection lost: ${err.message}`));
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-  return { db, engine: 'postgresql', close: () => db.destroy() };
+  return { db, engine: 'postgresql', jobsDb: { url }, close: () => db.destroy() };
 }
 
 /** dataDir undefined → in memory (tests). */
 export async function connectPglite(dataDir?: string): Promise<Database> {
   if (dataDir) fs.mkdirSync(dataDir, { recursive: true });
   const lite = await PGlite.create(dataDir, { parsers: pgliteParsers });
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: pglitePool(lite) }) });
+  const pool = pglitePool(lite);
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  // Parameterless SQL may hold several statements (the queue's own migrations): those go to exec.
+  const executeSql = (text: string, values?: unknown[]) =>
+    pool.exclusive(async (pg) => {
+      if (values && values.length) return pg.query(text, values);
+      const results = await pg.exec(text);
+      return { rows: results.at(-1)?.rows ?? [] };
+    });
   return {
     db,
     engine: 'pglite',
+    jobsDb: { executeSql },
     close: async () => {
       await db.destroy();
       await lite.close();

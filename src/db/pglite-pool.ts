@@ -3,8 +3,20 @@ import type { PostgresPool, PostgresPoolClient, PostgresQueryResult } from 'kyse
 
 // PGlite has one connection. This pool hands it to one holder at a time, so a
 // Kysely transaction owns it from BEGIN to COMMIT and other work queues behind it.
-export function pglitePool(pg: PGlite): PostgresPool {
+export type PglitePool = PostgresPool & {
+  /** Runs fn while holding the one connection (for callers outside Kysely, e.g. the job queue). */
+  exclusive<T>(fn: (pg: PGlite) => Promise<T>): Promise<T>;
+};
+
+export function pglitePool(pg: PGlite): PglitePool {
   let tail: Promise<void> = Promise.resolve();
+  const acquire = () =>
+    new Promise<() => void>((resolve) => {
+      const previous = tail;
+      let release!: () => void;
+      tail = new Promise<void>((r) => (release = r));
+      previous.then(() => resolve(release));
+    });
 
   const client = (release: () => void): PostgresPoolClient => ({
     async query(sqlText: string, parameters: readonly unknown[]) {
@@ -20,13 +32,16 @@ export function pglitePool(pg: PGlite): PostgresPool {
   }) as PostgresPoolClient;
 
   return {
-    connect() {
-      return new Promise<PostgresPoolClient>((resolve) => {
-        const previous = tail;
-        let release!: () => void;
-        tail = new Promise<void>((r) => (release = r));
-        previous.then(() => resolve(client(release)));
-      });
+    async connect() {
+      return client(await acquire());
+    },
+    async exclusive(fn) {
+      const release = await acquire();
+      try {
+        return await fn(pg);
+      } finally {
+        release();
+      }
     },
     async end() {
       await tail;

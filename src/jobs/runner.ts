@@ -1,0 +1,23 @@
+import PgBoss from 'pg-boss';
+import type { Database } from '../db/connect';
+import { flagLateStages } from './review-sla';
+
+/** Durable timers: pg-boss keeps its queue in the same database, so several app instances share it. */
+export const JOBS = {
+  reviewSla: 'review-sla',
+} as const;
+
+export async function startJobs(database: Database, log: (msg: string, err?: unknown) => void = console.error): Promise<PgBoss> {
+  const boss = 'url' in database.jobsDb
+    ? new PgBoss({ connectionString: database.jobsDb.url, max: 4 })
+    : new PgBoss({ db: database.jobsDb as never, supervise: true, schedule: true });
+  boss.on('error', (err) => log('job queue error', err));
+  await boss.start();
+  await boss.createQueue(JOBS.reviewSla);
+  // Every minute; a run after downtime catches up on everything overdue.
+  await boss.schedule(JOBS.reviewSla, '* * * * *');
+  await boss.work(JOBS.reviewSla, async () => {
+    await flagLateStages(database.db, new Date());
+  });
+  return boss;
+}
