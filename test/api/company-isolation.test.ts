@@ -54,7 +54,7 @@ describe('company isolation', () => {
       const id = bIds[kind];
       expect(id, `no company-B record for ${path}`).toBeDefined();
       for (const method of Object.keys(methods)) {
-        const url = path.replace('{id}', id);
+        const url = path.replace('{id}', id).replace('{form}', 'registration');
         const res =
           method === 'post' && (path.endsWith('/documents') || path.endsWith('/attachments'))
             ? await asA({ method: 'POST', url, ...multipart({ name: 'x.pdf', data: Buffer.from('x'), type: 'application/pdf' }) })

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../helpers/test-app';
 import { approveAllStages, customerByShortCode, orderActors, orderBody, productBySku, uploadQualification } from '../helpers/orders';
-import { multipart } from '../helpers/xlsx';
+import { multipart, readXlsxRows } from '../helpers/xlsx';
 
 let t: TestContext;
 let a: Awaited<ReturnType<typeof orderActors>>;
@@ -241,5 +241,21 @@ describe('order core', () => {
     expect(queue.filter((q: { claimedByMe: boolean }) => q.claimedByMe).map((q: { orderId: string }) => q.orderId).sort()).toEqual([...mine].sort());
     expect((await a.reviewer({ method: 'POST', url: '/api/review-queue/release', payload: {} })).json().released).toBe(2);
     expect((await a.reviewer({ method: 'GET', url: '/api/notifications/unread-count' })).json().unread).toBeGreaterThan(0);
+  });
+
+  it('prints the registration form (模板1) with the amount in capitals, and the review form (模板2) with each stage', async () => {
+    const order = (await a.sales({ method: 'POST', url: '/api/orders', payload: orderBody(abc.id, [{ productId: p.A1.id, qty: 10, unitPrice: '123.45' }]) })).json();
+    await a.sales({ method: 'POST', url: `/api/orders/${order.id}/submit` });
+    await a.reviewer({ method: 'POST', url: `/api/orders/${order.id}/review`, payload: { decision: 'approve' } });
+    const html = await a.sales({ method: 'GET', url: `/api/orders/${order.id}/forms/registration` });
+    expect(html.headers['content-type']).toMatch(/text\/html/);
+    expect(html.body).toContain(order.number);
+    expect(html.body).toContain('壹仟贰佰叁拾肆元伍角整');
+    const review = await a.sales({ method: 'GET', url: `/api/orders/${order.id}/forms/review` });
+    expect(review.body).toContain('销售审核');
+    expect(review.body).toContain('李审核');
+    const xlsx = await a.sales({ method: 'GET', url: `/api/orders/${order.id}/forms/registration?format=xlsx` });
+    const sheets = await readXlsxRows(xlsx.rawPayload);
+    expect(JSON.stringify(sheets)).toContain('壹仟贰佰叁拾肆元伍角整');
   });
 });

@@ -11,6 +11,10 @@ import { reviewOrder } from './review-order';
 import { confirmOrder } from './confirm-order';
 import { cancelOrder } from './cancel-order';
 import { attachToOrder, copyOrder, orderAttachments, orderChecks, orderReview } from './order-extras';
+import { confirmationForm, formHtml, formXlsx, registrationForm, reviewForm } from './order-forms';
+import { sendXlsx } from '../../http/upload';
+
+const FORMS = { registration: registrationForm, review: reviewForm, confirmation: confirmationForm };
 
 const REGISTRARS = ['sales_assistant'];
 const REVIEWERS = ['reviewer', 'finance', 'production_planner', 'sales_director', 'general_manager'];
@@ -68,5 +72,18 @@ export function orderRoutes(app: FastifyInstance, ctx: AppContext) {
     const f = await readUpload(req);
     const kind = z.enum(['written_confirmation', 'confirmation', 'other']).catch('other').parse(f.fields.kind);
     return reply.status(201).send(await tx((trx) => attachToOrder(trx, actorOf(req), req.params.id, { kind, filename: f.filename, contentType: f.mimetype, data: f.data })));
+  });
+
+  r.get('/api/orders/:id/forms/:form', {
+    config: { roles: 'any' },
+    schema: {
+      tags, summary: 'Printable form: registration (模板1), review (模板2) or confirmation; ?format=html|xlsx',
+      params: z.object({ id: z.uuid(), form: z.enum(['registration', 'review', 'confirmation']) }),
+      querystring: z.object({ format: z.enum(['html', 'xlsx']).default('html') }),
+    },
+  }, async (req, reply) => {
+    const form = await FORMS[req.params.form](ctx.db, actorOf(req), req.params.id);
+    if (req.query.format === 'xlsx') return sendXlsx(reply, `${req.params.form}.xlsx`, await formXlsx(form));
+    return reply.type('text/html; charset=utf-8').send(formHtml(form));
   });
 }
