@@ -14,6 +14,12 @@ import { ProductsPage } from './pages/ProductsPage';
 import { WarehousesPage } from './pages/WarehousesPage';
 import { StockPage } from './pages/StockPage';
 import { UsersPage } from './pages/UsersPage';
+import { OrdersPage } from './pages/OrdersPage';
+import { OrderFormPage } from './pages/OrderFormPage';
+import { OrderDetailPage } from './pages/OrderDetailPage';
+import { ReviewQueuePage } from './pages/ReviewQueuePage';
+import { ProductionPage } from './pages/ProductionPage';
+import { NotificationsPage } from './pages/NotificationsPage';
 
 function Routed() {
   const { me, loading } = useSession();
@@ -23,6 +29,13 @@ function Routed() {
     <Routes>
       <Route element={<AppLayout />}>
         <Route index element={<HomePage />} />
+        <Route path="orders" element={<OrdersPage />} />
+        <Route path="orders/new" element={<OrderFormPage />} />
+        <Route path="orders/:id" element={<OrderDetailPage />} />
+        <Route path="orders/:id/edit" element={<OrderFormPage />} />
+        <Route path="review" element={<ReviewQueuePage />} />
+        <Route path="production" element={<ProductionPage />} />
+        <Route path="notifications" element={<NotificationsPage />} />
         <Route path="customers" element={<CustomersPage />} />
         <Route path="products" element={<ProductsPage />} />
         <Route path="warehouses" element={<WarehousesPage />} />

@@ -17,3 +17,23 @@ export type Warehouse = { id: string; code: string; name: string; kind: string; 
 export type StockRow = { productId: string; sku: string; productName: string; spec: string; unit: string; warehouseId: string; warehouseCode: string; warehouseName: string; onHand: number; reserved: number; available: number; updatedAt: string };
 export type Movement = { id: string; at: string; kind: string; sku: string; productName: string; warehouseCode: string; onHandDelta: number; reservedDelta: number; reason: string; reference: string; actorName: string };
 export type User = { id: string; username: string; displayName: string; active: boolean; roles: string[] };
+export type OrderLine = { lineNo: number; productId: string; sku: string; name: string; spec: string; unit: string; qty: number; unitPrice: string; amount: string; gift: boolean; reserved: number; backordered: number; shipped: number };
+export type Order = {
+  id: string; number: string; status: string; customer: { id: string; code: string; shortCode: string; name: string };
+  contact: { name: string; phone?: string } | null; orderDate: string; source: string; urgency: 'normal' | 'urgent'; expectedDeliveryDate: string | null;
+  delivery: { consignee: string; phone?: string; address: string } | null; paymentMethod: string; paymentDays: number; depositPercent: string | null;
+  orderType: string; buyerRemark: string; sellerRemark: string; customerPo: string; total: string; margin: string; writtenConfirmationMissing: boolean;
+  locked: boolean; reviewRound: number; registrar: { id: string; name: string | null }; version: number; lines: OrderLine[]; confirmedAt: string | null; cancelReason: string | null;
+};
+export type Stage = { round: number; seq: number; stage: string; role: string; status: string; startedAt: string | null; dueAt: string | null; late: boolean; decidedByName: string | null; decidedAt: string | null; reason: string | null };
+export type ProductionRequest = { id: string; orderId: string; orderNumber: string; sku: string; productName: string; qty: number; status: string; dueAt: string; completionDate: string | null; reason: string | null };
+export type HistoryRow = { id: string; from: string | null; to: string; event: string; actorName: string | null; at: string; reason: string | null };
+export type Checks = {
+  completeness: { ok: boolean; missing: string[]; writtenConfirmationMissing: boolean };
+  qualification: { newCustomer: boolean; documents: number; ok: boolean };
+  credit: { applies: boolean; limit: string; used: string; thisOrder: string; available: string; ok: boolean };
+  stock: { ok: boolean; lines: { lineNo: number; sku: string; qty: number; available: number; shortage: number }[] };
+  margin: { total: string; cost: string; margin: string; ok: boolean };
+};
+export type QueueItem = { orderId: string; number: string; customerName: string; total: string; urgency: string; stage: string; dueAt: string | null; late: boolean; claimedByMe: boolean };
+export type Notice = { id: string; kind: string; params: Record<string, string>; orderId: string | null; orderNumber: string | null; createdAt: string; readAt: string | null };

@@ -1,5 +1,8 @@
 import { Layout, Menu, Select, Space, Button, Typography } from 'antd';
-import { AppstoreOutlined, TeamOutlined, ShoppingOutlined, HomeOutlined, DatabaseOutlined, UserOutlined, ApiOutlined } from '@ant-design/icons';
+import { AppstoreOutlined, TeamOutlined, ShoppingOutlined, HomeOutlined, DatabaseOutlined, UserOutlined, ApiOutlined, FileTextOutlined, AuditOutlined, ToolOutlined, BellOutlined } from '@ant-design/icons';
+import { Badge } from 'antd';
+import { useEffect, useState } from 'react';
+import { api } from '../api/client';
 import { Link, Outlet, useLocation } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../auth/session';
@@ -8,6 +11,9 @@ import { setLanguage } from '../i18n';
 /** Menu entries and the roles that see them (admin sees all). */
 const entries = [
   { key: '/', icon: <HomeOutlined />, label: 'menu.home', roles: [] as string[] },
+  { key: '/orders', icon: <FileTextOutlined />, label: 'menu.orders', roles: [] },
+  { key: '/review', icon: <AuditOutlined />, label: 'menu.review', roles: ['reviewer', 'finance', 'production_planner', 'sales_director', 'general_manager'] },
+  { key: '/production', icon: <ToolOutlined />, label: 'menu.production', roles: ['production_planner', 'reviewer', 'sales_director', 'general_manager'] },
   { key: '/customers', icon: <TeamOutlined />, label: 'menu.customers', roles: ['sales_assistant', 'reviewer', 'sales_director', 'general_manager', 'finance', 'order_admin', 'customer_service', 'allocation_planner', 'logistics'] },
   { key: '/products', icon: <ShoppingOutlined />, label: 'menu.products', roles: [] },
   { key: '/warehouses', icon: <DatabaseOutlined />, label: 'menu.warehouses', roles: ['warehouse', 'order_admin', 'logistics', 'allocation_planner'] },
@@ -19,6 +25,13 @@ export function AppLayout() {
   const { t, i18n } = useTranslation();
   const { me, can, logout, switchCompany } = useSession();
   const location = useLocation();
+  const [unread, setUnread] = useState(0);
+  useEffect(() => {
+    const poll = () => void api.get<{ unread: number }>('/api/notifications/unread-count').then((r) => setUnread(r.unread)).catch(() => undefined);
+    poll();
+    const timer = setInterval(poll, 30_000);
+    return () => clearInterval(timer);
+  }, [location.pathname]);
   const items = entries
     .filter((e) => e.roles.length === 0 || can(...e.roles))
     .map((e) => ({ key: e.key, icon: e.icon, label: <Link to={e.key}>{t(e.label)}</Link> }));
@@ -47,6 +60,7 @@ export function AppLayout() {
               />
             )}
             {me && !(me.companies.length > 1) && <Typography.Text>{me.company?.name}</Typography.Text>}
+            <Link to="/notifications" data-testid="notification-bell"><Badge count={unread} size="small"><BellOutlined style={{ fontSize: 18 }} /></Badge></Link>
             <Typography.Text strong>{me?.user.displayName}</Typography.Text>
             <Button data-testid="lang-switch" onClick={() => void setLanguage(i18n.language === 'en' ? 'zh-CN' : 'en')}>{t('common.language')}</Button>
             <Button onClick={() => void logout()}>{t('common.logout')}</Button>

@@ -2,7 +2,7 @@ import type { Messages } from './zh-CN';
 
 export const en: Messages = {
   app: { name: 'Luyue', tagline: 'Sales order management' },
-  menu: { home: 'Home', customers: 'Customers', products: 'Products', warehouses: 'Warehouses', stock: 'Stock', users: 'Users & roles', docs: 'API docs' },
+  menu: { orders: 'Sales orders', review: 'Review queue', production: 'Production requests', notifications: 'Notifications', home: 'Home', customers: 'Customers', products: 'Products', warehouses: 'Warehouses', stock: 'Stock', users: 'Users & roles', docs: 'API docs' },
   common: {
     search: 'Search', create: 'New', edit: 'Edit', save: 'Save', cancel: 'Cancel', export: 'Export Excel', import: 'Import Excel', actions: 'Actions',
     active: 'Active', inactive: 'Inactive', deactivate: 'Deactivate', activate: 'Activate', yes: 'Yes', no: 'No', logout: 'Log out', language: '中文',
@@ -25,7 +25,35 @@ export const en: Messages = {
     by: 'By', onHandDelta: 'On hand Δ', reservedDelta: 'Reserved Δ', addLine: 'Add line', posted: 'Posted',
   },
   user: { username: 'Username', displayName: 'Name', password: 'Password', roles: 'Roles', newTitle: 'New user', editTitle: 'Edit user', newPassword: 'New password (blank keeps it)' },
+  order: {
+    number: 'Order No.', customer: 'Customer', status: 'Status', orderDate: 'Order date', source: 'Source', urgency: 'Urgency', urgent: 'Urgent', normal: 'Normal',
+    expectedDeliveryDate: 'Delivery date', lines: 'Lines', product: 'Product', qty: 'Qty', unitPrice: 'Unit price (CNY)', amount: 'Amount', gift: 'Gift',
+    delivery: 'Delivery', consignee: 'Consignee', phone: 'Phone', address: 'Address', contact: 'Contact', paymentMethod: 'Payment method', paymentDays: 'Terms (days)',
+    depositPercent: 'Deposit (%)', orderType: 'Order type', buyerRemark: 'Buyer remark', sellerRemark: 'Seller remark', customerPo: 'Customer PO', total: 'Total',
+    margin: 'Margin', reserved: 'Reserved', backordered: 'Backordered', shipped: 'Shipped', mine: 'Registered by me', newTitle: 'Register a sales order', editTitle: 'Edit order',
+    saveDraft: 'Save draft', submit: 'Submit for review', approve: 'Approve', reject: 'Reject', confirm: 'Record customer confirmation', cancel: 'Cancel order', copy: 'Copy',
+    reason: 'Reason', history: 'History', checks: 'Checks', stages: 'Review stages', currentStage: 'Current stage', due: 'Due', late: 'Late',
+    confirmMethod: 'Confirmation method', confirmFile: 'Confirmation file (signed or stamped scan)', print: 'Print', registrationForm: 'Registration form', reviewForm: 'Review form', confirmationForm: 'Confirmation',
+    writtenMissing: 'Phone order: written confirmation missing', uploadWritten: 'Upload written confirmation', credit: 'Credit', stock: 'Stock', qualification: 'Qualification', completeness: 'Completeness',
+    available: 'Available', shortage: 'Shortage', ok: 'OK', fail: 'Not OK', limit: 'Limit', used: 'Used', escalated: 'Over the credit limit: sent to the sales director',
+    claim: 'Claim a batch', release: 'Release all', claimed: 'Claimed', productionAnswer: 'Answer', decline: 'Decline', completionDate: 'Completion date', markAllRead: 'Mark all read',
+  },
+  status: {
+    draft: 'Draft', in_review: 'In review', rejected: 'Rejected', awaiting_confirmation: 'Awaiting confirmation', confirmed: 'Confirmed', in_fulfillment: 'In fulfilment',
+    partially_shipped: 'Partially shipped', shipped: 'Shipped', delivered: 'Delivered', completed: 'Completed', cancelled: 'Cancelled', on_hold: 'On hold',
+    requested: 'Requested', answered: 'Answered', declined: 'Declined', pending: 'Pending', approved: 'Approved',
+  },
+  event: { register: 'Registered', submit: 'Submitted', approve_stage: 'Stage approved', approve_final: 'Review complete', reject: 'Rejected', escalate_credit: 'Escalated for credit', confirm: 'Confirmed', cancel: 'Cancelled', hold: 'Put on hold', resume: 'Resumed' },
+  stage: { sales: 'Sales review', finance: 'Finance review', production: 'Production review', director: 'Sales director', gm: 'General manager' },
+  notice: {
+    review_assigned: 'Order {{number}} waits for your {{stage}}', order_rejected: 'Order {{number}} was rejected: {{reason}}', stage_late: 'Order {{number}}: {{stage}} is late',
+    production_requested: 'Order {{number}} needs a production answer', production_answered: 'Order {{number}}: production request answered', order_confirmed: 'Order {{number}} confirmed by the customer',
+    credit_escalated: 'Order {{number}} is over the credit limit: director approval needed', order_cancelled: 'Order {{number}} cancelled: {{reason}}',
+  },
   enums: {
+    orderSource: { email: 'Email', crm: 'CRM', fax: 'Fax', phone: 'Phone', ecommerce: 'E-commerce', onsite: 'On site', import: 'Import' },
+    orderType: { standard: 'Standard', sample: 'Sample', replacement: 'Replacement', material_prep: 'Material prep', stock_prep: 'Stock prep' },
+    confirmMethod: { signature: 'Signature', stamp: 'Stamp', electronic: 'Electronic' },
     customerKind: { ordinary: 'Ordinary', franchisee: 'Franchisee', direct: 'Direct', joint: 'Joint venture' },
     paymentMethod: { prepaid: 'Prepaid', credit: 'Credit terms', tt: 'T/T deposit + balance', lc: 'Letter of credit', monthly: 'Monthly settlement', cod: 'Cash on delivery' },
     warehouseKind: { central: 'Central', regional: 'Regional', other: 'Other' },

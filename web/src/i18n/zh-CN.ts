@@ -1,6 +1,6 @@
 export const zhCN = {
   app: { name: '履约', tagline: '销售订单管理系统' },
-  menu: { home: '工作台', customers: '客户', products: '产品', warehouses: '仓库', stock: '库存', users: '用户与角色', docs: 'API 文档' },
+  menu: { orders: '销售订单', review: '审核队列', production: '生产申请', notifications: '通知', home: '工作台', customers: '客户', products: '产品', warehouses: '仓库', stock: '库存', users: '用户与角色', docs: 'API 文档' },
   common: {
     search: '搜索', create: '新建', edit: '编辑', save: '保存', cancel: '取消', export: '导出 Excel', import: '导入 Excel', actions: '操作',
     active: '启用', inactive: '停用', deactivate: '停用', activate: '启用', yes: '是', no: '否', logout: '退出登录', language: 'English',
@@ -23,7 +23,35 @@ export const zhCN = {
     by: '操作人', onHandDelta: '在库变动', reservedDelta: '预留变动', addLine: '添加行', posted: '已过账',
   },
   user: { username: '用户名', displayName: '姓名', password: '密码', roles: '角色', newTitle: '新建用户', editTitle: '编辑用户', newPassword: '新密码（留空不改）' },
+  order: {
+    number: '订单编号', customer: '客户', status: '状态', orderDate: '订单日期', source: '来源', urgency: '紧急程度', urgent: '加急', normal: '普通',
+    expectedDeliveryDate: '要求交期', lines: '订单明细', product: '产品', qty: '数量', unitPrice: '单价（元）', amount: '金额', gift: '赠品',
+    delivery: '收货信息', consignee: '收货人', phone: '电话', address: '地址', contact: '联系人', paymentMethod: '付款方式', paymentDays: '账期（天）',
+    depositPercent: '定金比例（%）', orderType: '订单类型', buyerRemark: '买家备注', sellerRemark: '卖家备注', customerPo: '客户 PO 号', total: '合计',
+    margin: '毛利', reserved: '已预留', backordered: '欠货', shipped: '已发', mine: '只看我登记的', newTitle: '登记销售订单', editTitle: '修改订单',
+    saveDraft: '保存草稿', submit: '提交审核', approve: '通过', reject: '驳回', confirm: '记录客户确认', cancel: '取消订单', copy: '复制',
+    reason: '原因', history: '处理记录', checks: '审核检查', stages: '审核环节', currentStage: '当前环节', due: '截止', late: '超时',
+    confirmMethod: '确认方式', confirmFile: '确认文件（签字/盖章扫描件）', print: '打印', registrationForm: '登记表', reviewForm: '审核表', confirmationForm: '确认书',
+    writtenMissing: '电话订单：书面确认未附', uploadWritten: '上传书面确认', credit: '信用', stock: '库存', qualification: '资质', completeness: '完整性',
+    available: '可用', shortage: '缺口', ok: '通过', fail: '不通过', limit: '额度', used: '已用', escalated: '超出信用额度，已转销售总监审批',
+    claim: '领取一批', release: '释放全部', claimed: '已领取', productionAnswer: '答复', decline: '不能生产', completionDate: '预计完工日期', markAllRead: '全部已读',
+  },
+  status: {
+    draft: '草稿', in_review: '审核中', rejected: '已驳回', awaiting_confirmation: '待客户确认', confirmed: '已确认', in_fulfillment: '执行中',
+    partially_shipped: '部分发货', shipped: '已发货', delivered: '已签收', completed: '已完成', cancelled: '已取消', on_hold: '暂停',
+    requested: '待答复', answered: '已答复', declined: '不能生产', pending: '待审', approved: '通过',
+  },
+  event: { register: '登记', submit: '提交审核', approve_stage: '审核通过', approve_final: '审核完成', reject: '驳回', escalate_credit: '超额转总监', confirm: '客户确认', cancel: '取消', hold: '暂停', resume: '恢复' },
+  stage: { sales: '销售审核', finance: '财务审核', production: '生产审核', director: '销售总监', gm: '总经理' },
+  notice: {
+    review_assigned: '订单 {{number}} 等待您的{{stage}}', order_rejected: '订单 {{number}} 被驳回：{{reason}}', stage_late: '订单 {{number}} 的{{stage}}已超时',
+    production_requested: '订单 {{number}} 需要生产可行性答复', production_answered: '订单 {{number}} 的生产申请已答复', order_confirmed: '订单 {{number}} 客户已确认',
+    credit_escalated: '订单 {{number}} 超出信用额度，待总监审批', order_cancelled: '订单 {{number}} 已取消：{{reason}}',
+  },
   enums: {
+    orderSource: { email: '邮件', crm: 'CRM', fax: '传真', phone: '电话', ecommerce: '电商平台', onsite: '现场', import: '导入' },
+    orderType: { standard: '标准', sample: '样机', replacement: '赔货', material_prep: '备料', stock_prep: '自备货' },
+    confirmMethod: { signature: '签字', stamp: '盖章', electronic: '电子确认' },
     customerKind: { ordinary: '普通客户', franchisee: '加盟商', direct: '直营', joint: '联营' },
     paymentMethod: { prepaid: '预付款', credit: '账期', tt: 'T/T 定金+尾款', lc: '信用证', monthly: '月结', cod: '货到付款' },
     warehouseKind: { central: '总仓', regional: '分仓', other: '其他' },
