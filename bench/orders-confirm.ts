@@ -42,7 +42,7 @@ async function prepare(database: Database, n: number) {
   const warehouse = await db.selectFrom('warehouses').select('id').where('company_id', '=', companyId).where('code', '=', 'ZC').executeTakeFirstOrThrow();
   const customers = await db.insertInto('customers').values(Array.from({ length: 16 }, (_, i) => ({
     company_id: companyId, code: `BENCH${i}`, short_code: `BN${i}`, name: `Bench ${i}`, kind: 'ordinary' as const, payment_method: 'credit' as const,
-    payment_days: 30, credit_limit: '999999999.00', contacts: '[]', addresses: '[]', created_by: admin.id, updated_by: admin.id,
+    payment_days: 30, credit_limit: '999999999.00', contacts: '[]', addresses: '[]', priority: 100, region: '', remark: '', created_by: admin.id, updated_by: admin.id,
   }))).returning('id').execute();
   const products = await db.selectFrom('products').select(['id', 'sku', 'name', 'spec', 'unit', 'list_price', 'standard_cost']).where('company_id', '=', companyId).orderBy('sku').execute();
   await sql`update stock_balances set on_hand = on_hand + 1000000 where company_id = ${companyId}`.execute(db);
@@ -53,7 +53,7 @@ async function prepare(database: Database, n: number) {
     const o = await db.insertInto('orders').values({
       company_id: companyId, number: `BENCH-${i}`, status: 'awaiting_confirmation', customer_id: customers[i % customers.length].id, contact: 'null', order_date: '2026-11-23',
       source: 'email', urgency: 'normal', delivery: 'null', payment_method: 'credit', payment_days: 30, order_type: 'standard', warehouse_id: warehouse.id,
-      total: '500.00', cost_total: '250.00', review_round: 1, registrar_id: admin.id, created_by: admin.id, updated_by: admin.id,
+      total: '500.00', cost_total: '250.00', review_round: 1, buyer_remark: '', seller_remark: '', customer_po: '', written_confirmation_missing: false, expected_delivery_date: null, deposit_percent: null, registrar_id: admin.id, created_by: admin.id, updated_by: admin.id,
     }).returning('id').executeTakeFirstOrThrow();
     await db.insertInto('order_lines').values(products.map((p, j) => ({
       company_id: companyId, order_id: o.id, line_no: j + 1, product_id: p.id, sku: p.sku, name: p.name, spec: p.spec, unit: p.unit, qty: 1,

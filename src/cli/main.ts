@@ -6,6 +6,7 @@ import { serve } from '../main';
 import { version } from '../version';
 import { isEmpty, seedDemo } from '../modules/demo/demo.seed';
 import { addUserCommand } from './user-add';
+import { allocateCommand } from './allocate';
 
 const program = new Command('luyue').description('Luyue 履约 — sales order management').version(version);
 
@@ -32,6 +33,8 @@ program.command('seed-demo').description('load the demo companies, users and mas
   console.log('demo data loaded');
   await database.close();
 });
+
+allocateCommand(program);
 
 const user = program.command('user').description('manage users');
 addUserCommand(user);
