@@ -37,7 +37,7 @@ export const inputArb: fc.Arbitrary<AllocationInput> = fc
       regionDemand: fc.array(fc.record({ region: fc.constantFrom(...REGIONS), sku, qty: fc.integer({ min: 0, max: 15 }) }), { maxLength: 10 }),
     });
   })
-  .map((i) => ({ ...i, franchiseeOrders: i.franchiseeOrders.map(({ price, ...o }) => (price === undefined ? o : { ...o, price })) }) as unknown as AllocationInput);
+  .map((i) => ({ ...i, franchiseeOrders: (i.franchiseeOrders as { franchisee: string; sku: string; qty: number; price?: string }[]).map(({ price, ...o }) => (price === undefined ? o : { ...o, price })) }) as unknown as AllocationInput);
 
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 
