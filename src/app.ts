@@ -25,6 +25,9 @@ import { reviewRoutes } from './modules/review/review.routes';
 import { productionRoutes } from './modules/production/production.routes';
 import { notificationRoutes } from './modules/notifications/notification.routes';
 import { settingsRoutes } from './modules/settings/settings.routes';
+import { allocationRoutes } from './modules/allocation/allocation.routes';
+import { franchiseeRoutes } from './modules/allocation/franchisee.routes';
+import { storeRoutes } from './modules/allocation/stores.routes';
 
 const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
 
@@ -55,7 +58,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean | objec
     return { status: 'ok', database: ctx.engine, version: ctx.version };
   });
 
-  for (const routes of [authRoutes, companyRoutes, userRoutes, customerRoutes, productRoutes, warehouseRoutes, stockRoutes, attachmentRoutes, orderRoutes, reviewRoutes, productionRoutes, notificationRoutes, settingsRoutes]) {
+  for (const routes of [authRoutes, companyRoutes, userRoutes, customerRoutes, productRoutes, warehouseRoutes, stockRoutes, attachmentRoutes, orderRoutes, reviewRoutes, productionRoutes, notificationRoutes, settingsRoutes, allocationRoutes, franchiseeRoutes, storeRoutes]) {
     routes(app, ctx);
   }
 

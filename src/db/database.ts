@@ -12,6 +12,10 @@ import type { ReviewStagesTable } from '../modules/review/review.table';
 import type { ProductionRequestsTable } from '../modules/production/production.table';
 import type { NotificationsTable } from '../modules/notifications/notification.table';
 import type { CompanySettingsTable } from '../modules/settings/settings.table';
+import type {
+  AllocationReservationsTable, AllocationRunsTable, FranchiseeBalancesTable, FranchiseeLedgerTable, GoodsReceiptsTable,
+  PickListLinesTable, PickListsTable, RegionDemandTable, StoreDemandTable, StoresTable,
+} from '../modules/allocation/allocation.table';
 
 // Every table of the database, by name.
 export interface DB {
@@ -35,6 +39,16 @@ export interface DB {
   review_stages: ReviewStagesTable;
   production_requests: ProductionRequestsTable;
   notifications: NotificationsTable;
+  goods_receipts: GoodsReceiptsTable;
+  stores: StoresTable;
+  store_demand: StoreDemandTable;
+  region_demand: RegionDemandTable;
+  franchisee_balances: FranchiseeBalancesTable;
+  franchisee_ledger: FranchiseeLedgerTable;
+  allocation_runs: AllocationRunsTable;
+  allocation_reservations: AllocationReservationsTable;
+  pick_lists: PickListsTable;
+  pick_list_lines: PickListLinesTable;
 }
 
 export type Db = Kysely<DB>;

@@ -1,13 +1,16 @@
 import PgBoss from 'pg-boss';
 import type { Database } from '../db/connect';
 import { flagLateStages } from './review-sla';
+import { expireReservations } from '../modules/allocation/reservations';
+import { localParts } from '../modules/orders/order-number';
 
 /** Durable timers: pg-boss keeps its queue in the same database, so several app instances share it. */
 export const JOBS = {
   reviewSla: 'review-sla',
+  reservationExpiry: 'reservation-expiry',
 } as const;
 
-export async function startJobs(database: Database, log: (msg: string, err?: unknown) => void = console.error): Promise<PgBoss> {
+export async function startJobs(database: Database, log: (msg: string, err?: unknown) => void = console.error, timeZone = 'Asia/Shanghai'): Promise<PgBoss> {
   const boss = 'url' in database.jobsDb
     ? new PgBoss({ connectionString: database.jobsDb.url, max: 4 })
     : new PgBoss({ db: database.jobsDb as never, supervise: true, schedule: true });
@@ -18,6 +21,13 @@ export async function startJobs(database: Database, log: (msg: string, err?: unk
   await boss.schedule(JOBS.reviewSla, '* * * * *');
   await boss.work(JOBS.reviewSla, async () => {
     await flagLateStages(database.db, new Date());
+  });
+  // Unpaid franchisees' reservations (6.4.2.5) are released on their day; a late run catches up.
+  await boss.createQueue(JOBS.reservationExpiry);
+  await boss.schedule(JOBS.reservationExpiry, '*/10 * * * *');
+  await boss.work(JOBS.reservationExpiry, async () => {
+    const p = localParts(new Date(), timeZone);
+    await expireReservations(database.db, `${p.yyyy}-${p.MM}-${p.dd}`);
   });
   return boss;
 }

@@ -46,6 +46,16 @@ export const errorCodes = {
   'REVIEW.QUALIFICATION_MISSING': { status: 409, zh: '新客户须先上传资质文件（营业执照、联系人身份证）', en: 'A new customer needs qualification documents first' },
   'REVIEW.PRODUCTION_PENDING': { status: 409, zh: '生产可行性申请尚未答复', en: 'The production request has not been answered yet' },
   'PRODUCTION.NOT_FOUND': { status: 404, zh: '生产申请不存在', en: 'Production request not found' },
+  'FRANCHISEE.NOT_FOUND': { status: 404, zh: '加盟商不存在', en: 'Franchisee not found' },
+  'FRANCHISEE.INSUFFICIENT_MONEY': { status: 409, zh: '加盟商资金 ¥{funds} 与信用 ¥{credit} 不足', en: 'Franchisee funds ¥{funds} and credit ¥{credit} do not cover it' },
+  'ALLOCATION.NO_CENTRAL_WAREHOUSE': { status: 409, zh: '没有总仓，无法分货', en: 'No central warehouse to allocate from' },
+  'ALLOCATION.RECEIPT_NOT_FOUND': { status: 404, zh: '收货单不存在', en: 'Goods receipt not found' },
+  'ALLOCATION.RECEIPT_NOT_CENTRAL': { status: 409, zh: '只有总仓收货可以分货', en: 'Only receipts at the central warehouse are allocated' },
+  'ALLOCATION.INPUT_INVALID': { status: 422, zh: '分货数据有误：{summary}', en: 'Allocation data is invalid: {summary}' },
+  'STORE.NOT_FOUND': { status: 404, zh: '门店不存在', en: 'Store not found' },
+  'STORE.CODE_TAKEN': { status: 409, zh: '门店编码“{code}”已存在', en: 'Store code "{code}" is taken' },
+  'ALLOCATION.RUN_NOT_FOUND': { status: 404, zh: '分货记录不存在', en: 'Allocation run not found' },
+  'PICKLIST.NOT_FOUND': { status: 404, zh: '拣货单不存在', en: 'Pick list not found' },
   'INTERNAL': { status: 500, zh: '服务器内部错误（请求号 {requestId}）', en: 'Internal error (request {requestId})' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 

@@ -22,7 +22,13 @@ beforeAll(async () => {
   bIds.orders = order.json().id;
   await inB({ method: 'POST', url: `/api/orders/${bIds.orders}/submit` });
   bIds['production-requests'] = (await inB({ method: 'GET', url: `/api/production-requests?order=${bIds.orders}` })).json()[0].id;
-  bSecrets.push(...Object.values(bIds), 'EC001', '乙公司用户', 'PO-SECRET-B', order.json().number);
+  bIds.franchisees = (await inB({ method: 'GET', url: '/api/customers?q=EF001' })).json().items[0].id;
+  bIds.stores = (await inB({ method: 'POST', url: '/api/stores', payload: { code: 'B-STORE', name: '乙门店', region: '广州', class: 'A', kind: 'direct' } })).json().id;
+  await inB({ method: 'PATCH', url: `/api/products/${product.id}`, payload: { allocated: true } });
+  await inB({ method: 'POST', url: '/api/allocation/demand', payload: { regions: [{ region: '乙区域', productId: product.id, qty: 5 }] } });
+  bIds.allocation = (await inB({ method: 'POST', url: '/api/allocation/runs', payload: {} })).json().id;
+  bIds['pick-lists'] = (await inB({ method: 'GET', url: `/api/pick-lists?runId=${bIds.allocation}` })).json()[0].id;
+  bSecrets.push(...Object.values(bIds), 'EC001', '乙公司用户', 'PO-SECRET-B', order.json().number, 'B-STORE', '乙区域');
 });
 afterAll(() => t.close());
 
@@ -36,6 +42,8 @@ const validBodies: Record<string, object> = {
   confirm: { method: 'electronic' },
   cancel: { reason: '取消' },
   answer: { decision: 'answer', completionDate: '2026-12-01' },
+  stores: { name: '改名' },
+  money: { funds: '1.00', reason: '测试' },
 };
 const bodyFor = (method: string, path: string) => {
   const last = path.split('/').pop()!;
@@ -69,7 +77,7 @@ describe('company isolation', () => {
 
   it("lists, filters and stock postings never reach another company's records", async () => {
     const asA = t.as(await t.token('admin', t.companyA));
-    for (const url of ['/api/orders?pageSize=500', '/api/production-requests', '/api/review-queue', '/api/notifications', '/api/customers?pageSize=500', '/api/products?pageSize=500', '/api/warehouses?pageSize=500', '/api/users?pageSize=500', '/api/stock?pageSize=500', '/api/stock/movements?pageSize=500']) {
+    for (const url of ['/api/allocation/runs', '/api/allocation/reservations', '/api/pick-lists', '/api/franchisees', '/api/stores', '/api/allocation/demand', '/api/allocation/receipts', '/api/orders?pageSize=500', '/api/production-requests', '/api/review-queue', '/api/notifications', '/api/customers?pageSize=500', '/api/products?pageSize=500', '/api/warehouses?pageSize=500', '/api/users?pageSize=500', '/api/stock?pageSize=500', '/api/stock/movements?pageSize=500']) {
       const res = await asA({ method: 'GET', url });
       expect(res.statusCode).toBe(200);
       for (const secret of bSecrets) expect(res.body, url).not.toContain(secret);

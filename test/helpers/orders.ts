@@ -39,6 +39,11 @@ export async function approveAllStages(t: TestContext, a: Awaited<ReturnType<typ
     const order = (await a.reviewer({ method: 'GET', url: `/api/orders/${orderId}` })).json();
     const pending = review.stages.find((s: { round: number; status: string }) => s.round === order.reviewRound && s.status === 'pending');
     if (!pending) return order;
+    if (pending.stage === 'production') {
+      for (const r of review.productionRequests.filter((x: { status: string }) => x.status === 'requested')) {
+        await a.planner({ method: 'POST', url: `/api/production-requests/${r.id}/answer`, payload: { decision: 'answer', completionDate: '2026-12-31' } });
+      }
+    }
     const res = await byStage[pending.stage]({ method: 'POST', url: `/api/orders/${orderId}/review`, payload: { decision: 'approve' } });
     if (res.statusCode !== 200) throw new Error(`approve ${pending.stage}: ${res.body}`);
   }

@@ -12,6 +12,7 @@ import { startStage } from '../review/review-stage';
 import { getSettings } from '../settings/settings.service';
 import { STAGE_ROLES } from '../settings/settings.schemas';
 import { reserveAvailable } from '../stock/stock.service';
+import { findProductsByIds } from '../products/product.repository';
 import { loadOrderForUpdate } from './order-lock';
 import { orderMachine } from './order.machine';
 import * as repo from './order.repository';
@@ -51,7 +52,9 @@ export async function confirmOrder(db: Db, actor: Actor, env: Env, id: string, i
         const a = await findAttachment(db, actor.companyId, input.attachmentId);
         if (!a || a.owner_type !== 'order' || a.owner_id !== id) throw new AppError('ORDER.CONFIRMATION_ATTACHMENT');
       }
-      const granted = await reserveAvailable(db, actor, lines.map((l) => ({ warehouseId: order.warehouse_id, productId: l.product_id, qty: l.qty, reference: order.number })), '客户确认预留 Reserved at confirmation');
+      // Products under allocation (分货) are backordered whole: an allocation run hands them out.
+      const allocated = new Set((await findProductsByIds(db, actor.companyId, lines.map((l) => l.product_id))).filter((p) => p.allocated).map((p) => p.id));
+      const granted = await reserveAvailable(db, actor, lines.map((l) => ({ warehouseId: order.warehouse_id, productId: l.product_id, qty: allocated.has(l.product_id) ? 0 : l.qty, reference: order.number })), '客户确认预留 Reserved at confirmation');
       await repo.setLineQuantities(db, actor.companyId, lines.map((l, i) => ({ orderId: id, lineNo: l.line_no, reserved: granted[i], backordered: l.qty - granted[i] })));
       await repo.setStatus(db, actor.companyId, id, to, actor.userId, { confirmed_at: env.now, confirmed_by: actor.userId, confirmation: JSON.stringify(input) });
     },

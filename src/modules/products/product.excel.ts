@@ -36,6 +36,7 @@ export async function importProducts(db: Db, actor: Actor, file: Buffer): Promis
     standardCost: v.standardCost || '0.00',
     seasonal: yes(v.seasonal),
     launchPriority: v.launchPriority === '' ? 100 : Number(v.launchPriority),
+    allocated: false,
   }));
   const seen = new Map<string, number>();
   for (const { row, input } of inputs) {

@@ -4,7 +4,7 @@ import { fetchPage, likePattern } from '../../lib/paging';
 import type { ProductsTable } from './product.table';
 import type { ListProductsQuery } from './product.schemas';
 
-const columns = ['id', 'sku', 'name', 'spec', 'unit', 'list_price', 'standard_cost', 'seasonal', 'launch_priority', 'active', 'created_at', 'created_by', 'updated_at', 'updated_by'] as const;
+const columns = ['id', 'sku', 'name', 'spec', 'unit', 'list_price', 'standard_cost', 'seasonal', 'launch_priority', 'allocated', 'active', 'created_at', 'created_by', 'updated_at', 'updated_by'] as const;
 const sortable = { sku: 'sku', name: 'name', listPrice: 'list_price', launchPriority: 'launch_priority', updatedAt: 'updated_at' };
 
 export function findProduct(db: Db, companyId: string, id: string) {

@@ -10,6 +10,8 @@ export const productFields = {
   standardCost: moneyString.default('0.00'),
   seasonal: z.boolean().default(false),
   launchPriority: z.number().int().min(1).max(9999).default(100),
+  /** 分货: receipts wait for an allocation run instead of filling backorders first come. */
+  allocated: z.boolean().default(false),
 };
 
 export const createProductBody = z.object(productFields).strict();
@@ -25,6 +27,7 @@ export const updateProductBody = z
     standardCost: moneyString,
     seasonal: z.boolean(),
     launchPriority: z.number().int().min(1).max(9999),
+    allocated: z.boolean(),
     active: z.boolean(),
   })
   .partial()

@@ -18,6 +18,7 @@ export function productRowToProduct(row: Omit<Selectable<ProductsTable>, 'compan
     standardCost: row.standard_cost,
     seasonal: row.seasonal,
     launchPriority: row.launch_priority,
+    allocated: row.allocated,
     active: row.active,
     createdAt: row.created_at,
     createdBy: row.created_by,
@@ -40,6 +41,7 @@ export const productInsertRow = (actor: Actor, p: CreateProductInput) => ({
   standard_cost: p.standardCost,
   seasonal: p.seasonal,
   launch_priority: p.launchPriority,
+  allocated: p.allocated,
   created_by: actor.userId,
   updated_by: actor.userId,
 });
@@ -75,6 +77,7 @@ export async function updateProduct(db: Db, actor: Actor, id: string, input: Upd
       standard_cost: input.standardCost,
       seasonal: input.seasonal,
       launch_priority: input.launchPriority,
+      allocated: input.allocated,
       active: input.active,
       updated_at: new Date(),
       updated_by: actor.userId,

@@ -11,6 +11,7 @@ export interface ProductsTable {
   standard_cost: string;
   seasonal: boolean;
   launch_priority: number; // 上市计划: smaller is earlier
+  allocated: Generated<boolean>; // 分货: receipts wait for an allocation run
   active: Generated<boolean>;
   created_at: Generated<Date>;
   created_by: string | null;

@@ -21,6 +21,19 @@ export const settingsSchema = z.object({
     })
     .prefault({}),
   productionRequestHours: hours.default(4),
+  /** 分货 (spec/allocation.md): region priority per season, reservation days, how paid franchisees are ranked. */
+  allocation: z
+    .object({
+      regionPriority: z
+        .object({ spring_summer: z.array(z.string().min(1)), autumn_winter: z.array(z.string().min(1)) })
+        .default({
+          spring_summer: ['机场', '深圳', '东莞', '广州', '上海', '北京', '成都', '沈阳', '贵阳', '南宁'],
+          autumn_winter: ['机场', '北京', '上海', '广州', '东莞', '深圳', '成都', '沈阳', '贵阳'],
+        }),
+      reservationDays: z.number().int().min(0).max(365).default(15),
+      paidFranchiseeOrder: z.enum(['priority', 'funds']).default('priority'),
+    })
+    .prefault({}),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

@@ -6,7 +6,7 @@ import type { ListMovementsQuery, ListStockQuery } from './stock.schemas';
 
 export type BalanceKey = { warehouseId: string; productId: string };
 export type BalanceRow = BalanceKey & { onHand: number; reserved: number };
-export type MovementRow = BalanceKey & { kind: MovementKind; onHandDelta: number; reservedDelta: number; reason: string; reference: string };
+export type MovementRow = BalanceKey & { kind: MovementKind; onHandDelta: number; reservedDelta: number; reason: string; reference: string; receiptId?: string };
 
 const arrays = (keys: BalanceKey[]) => ({ w: keys.map((k) => k.warehouseId), p: keys.map((k) => k.productId) });
 
@@ -43,11 +43,12 @@ export async function writeBalances(db: Db, companyId: string, rows: BalanceRow[
 export async function insertMovements(db: Db, companyId: string, actorId: string, rows: MovementRow[]) {
   const { w, p } = arrays(rows);
   await sql`
-    insert into stock_movements (company_id, warehouse_id, product_id, kind, on_hand_delta, reserved_delta, reason, reference, actor_id)
-    select ${companyId}::uuid, k.w, k.p, k.kind, k.oh, k.rs, k.reason, k.reference, ${actorId}::uuid
+    insert into stock_movements (company_id, warehouse_id, product_id, kind, on_hand_delta, reserved_delta, reason, reference, actor_id, receipt_id)
+    select ${companyId}::uuid, k.w, k.p, k.kind, k.oh, k.rs, k.reason, k.reference, ${actorId}::uuid, k.receipt_id
     from unnest(${w}::uuid[], ${p}::uuid[], ${rows.map((r) => r.kind)}::text[], ${rows.map((r) => r.onHandDelta)}::int[],
-                ${rows.map((r) => r.reservedDelta)}::int[], ${rows.map((r) => r.reason)}::text[], ${rows.map((r) => r.reference)}::text[])
-         with ordinality as k(w, p, kind, oh, rs, reason, reference, n)
+                ${rows.map((r) => r.reservedDelta)}::int[], ${rows.map((r) => r.reason)}::text[], ${rows.map((r) => r.reference)}::text[],
+                ${rows.map((r) => r.receiptId ?? null)}::uuid[])
+         with ordinality as k(w, p, kind, oh, rs, reason, reference, receipt_id, n)
     order by k.n`.execute(db);
 }
 

@@ -54,16 +54,22 @@ async function assertActiveItems(db: Db, actor: Actor, warehouseId: string, prod
 
 const toBalance = (b: repo.BalanceRow) => ({ ...b, available: b.onHand - b.reserved });
 
-/** Goods receipt (入库): on hand goes up. */
+/**
+ * Goods receipt (入库): on hand goes up, then backorders are filled first come — except for
+ * products under allocation (分货), whose receipts wait for an allocation run.
+ */
 export async function receiveGoods(trx: Db, actor: Actor, input: ReceiptInput) {
   await assertActiveItems(trx, actor, input.warehouseId, input.lines.map((l) => l.productId));
+  const receipt = await trx.insertInto('goods_receipts').values({ company_id: actor.companyId, warehouse_id: input.warehouseId, reference: input.reference, created_by: actor.userId }).returning('id').executeTakeFirstOrThrow();
   const balances = await postMovements(trx, actor, input.lines.map((l) => ({
     warehouseId: input.warehouseId, productId: l.productId, kind: 'receipt' as const,
-    onHandDelta: l.qty, reservedDelta: 0, reason: input.reason, reference: input.reference,
+    onHandDelta: l.qty, reservedDelta: 0, reason: input.reason, reference: input.reference, receiptId: receipt.id,
   })));
-  const backordersFilled = await fillBackorders(trx, actor, input.warehouseId, input.lines.map((l) => l.productId));
+  const products = await findProductsByIds(trx, actor.companyId, input.lines.map((l) => l.productId));
+  const firstCome = products.filter((p) => !p.allocated).map((p) => p.id);
+  const backordersFilled = firstCome.length ? await fillBackorders(trx, actor, input.warehouseId, firstCome) : 0;
   const after = backordersFilled ? await repo.lockBalances(trx, actor.companyId, balances) : balances;
-  return { balances: after.map(toBalance), backordersFilled };
+  return { receiptId: receipt.id, balances: after.map(toBalance), backordersFilled, awaitingAllocation: products.length - firstCome.length };
 }
 
 /** Stock adjustment (盘点调整) with a reason; a negative one may not take reserved or missing units. */

@@ -25,4 +25,5 @@ export interface StockMovementsTable {
   reference: string;
   actor_id: string;
   at: Generated<Date>;
+  receipt_id: string | null;
 }

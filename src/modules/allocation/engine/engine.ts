@@ -16,7 +16,8 @@ export const byCodePoint = (a: string, b: string) => {
   return x.length - y.length;
 };
 
-type Grant = { sku: string; kind: TargetKind; id: string; qty: number; status: 'ship' | 'reserved'; rule: Rule; funds: bigint; credit: bigint; facts: RowFacts };
+/** One grant before merging; franchisee grants know their order line (its index in franchiseeOrders). */
+export type Grant = { sku: string; kind: TargetKind; id: string; qty: number; status: 'ship' | 'reserved'; rule: Rule; funds: bigint; credit: bigint; facts: RowFacts; lineIndex?: number };
 export type ExplainedRow = AllocationRow & { facts: RowFacts };
 
 const CLASS_RANK: Record<string, number> = { A: 0, B: 1, C: 2 };
@@ -25,11 +26,11 @@ export function allocate(input: AllocationInput): AllocationResult {
   return toResult(input, runPhases(input));
 }
 
-/** The result rows with the facts their explanations are made from. */
-export function allocateExplained(input: AllocationInput): { result: AllocationResult; rows: ExplainedRow[] } {
-  const grants = runPhases(input);
-  const result = toResult(input, grants);
-  return { result, rows: result.allocations.map((row, i) => ({ ...row, facts: grants.merged[i].facts })) };
+/** The result rows with the facts their explanations are made from, and every grant before merging. */
+export function allocateExplained(input: AllocationInput): { result: AllocationResult; rows: ExplainedRow[]; grants: Grant[] } {
+  const phases = runPhases(input);
+  const result = toResult(input, phases);
+  return { result, rows: result.allocations.map((row, i) => ({ ...row, facts: phases.merged[i].facts })), grants: phases.grants };
 }
 
 function runPhases(input: AllocationInput) {
@@ -73,7 +74,7 @@ function runPhases(input: AllocationInput) {
       m.creditUsed += cost - fromFunds;
       left.set(line.sku, stock - grant);
       line.short -= grant;
-      grants.push({ sku: line.sku, kind: 'franchisee', id: f.id, qty: grant, status: 'ship', rule: affordable < want ? '6.4.2.4' : '6.4.2.2', funds: fromFunds, credit: cost - fromFunds, facts: { requested: line.qty } });
+      grants.push({ sku: line.sku, kind: 'franchisee', id: f.id, qty: grant, status: 'ship', rule: affordable < want ? '6.4.2.4' : '6.4.2.2', funds: fromFunds, credit: cost - fromFunds, facts: { requested: line.qty }, lineIndex: line.index });
     }
   }
 
@@ -85,7 +86,7 @@ function runPhases(input: AllocationInput) {
       if (grant <= 0) continue;
       left.set(line.sku, left.get(line.sku)! - grant);
       line.short -= grant;
-      grants.push({ sku: line.sku, kind: 'franchisee', id: f.id, qty: grant, status: 'reserved', rule: '6.4.2.5', funds: 0n, credit: 0n, facts: { requested: line.short + grant } });
+      grants.push({ sku: line.sku, kind: 'franchisee', id: f.id, qty: grant, status: 'reserved', rule: '6.4.2.5', funds: 0n, credit: 0n, facts: { requested: line.short + grant }, lineIndex: line.index });
     }
   }
 
@@ -131,7 +132,7 @@ function runPhases(input: AllocationInput) {
     }
   }
 
-  return { merged: mergeConsecutive(grants), money, left };
+  return { grants, merged: mergeConsecutive(grants), money, left };
 }
 
 /** Consecutive grants of one SKU to one target under one rule and status become one row. */
@@ -144,7 +145,7 @@ function mergeConsecutive(grants: Grant[]): Grant[] {
       last.funds += g.funds;
       last.credit += g.credit;
       last.facts = { ...last.facts, requested: last.facts.requested + g.facts.requested };
-    } else out.push({ ...g, facts: { ...g.facts } });
+    } else out.push({ ...g, facts: { ...g.facts }, lineIndex: undefined });
   }
   return out;
 }

@@ -1,0 +1,138 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestContext, type TestContext } from '../helpers/test-app';
+import { approveAllStages, customerByShortCode, orderActors, orderBody, uploadQualification } from '../helpers/orders';
+import { ledgerMismatches } from '../../src/modules/stock/stock.repository';
+import { moneyMismatches } from '../../src/modules/allocation/franchisee-money';
+import { expireReservations } from '../../src/modules/allocation/reservations';
+
+let t: TestContext;
+let a: Awaited<ReturnType<typeof orderActors>>;
+let planner: ReturnType<TestContext['as']>;
+const ids: Record<string, string> = {};
+
+async function confirmedOrder(customerId: string, productId: string, qty: number) {
+  const o = (await a.sales({ method: 'POST', url: '/api/orders', payload: orderBody(customerId, [{ productId, qty }]) })).json();
+  await a.sales({ method: 'POST', url: `/api/orders/${o.id}/submit` });
+  await approveAllStages(t, a, o.id);
+  return (await a.sales({ method: 'POST', url: `/api/orders/${o.id}/confirm`, payload: { method: 'electronic' } })).json().order;
+}
+
+const stockOf = async () => (await a.warehouse({ method: 'GET', url: `/api/stock?product=${ids.product}&warehouse=${ids.warehouse}` })).json().items[0];
+const money = async (code: string) => (await a.finance({ method: 'GET', url: '/api/franchisees' })).json().find((f: { code: string }) => f.code === code);
+
+beforeAll(async () => {
+  t = await createTestContext();
+  a = await orderActors(t);
+  planner = t.as(await t.token('allocation'));
+  ids.warehouse = (await a.warehouse({ method: 'GET', url: '/api/warehouses?q=ZC' })).json().items[0].id;
+  ids.product = (await a.admin({ method: 'POST', url: '/api/products', payload: { sku: 'FEN-1', name: '分货款', listPrice: '100.00', seasonal: true, launchPriority: 1, allocated: true } })).json().id;
+  const f1 = await customerByShortCode(a.sales, 'SZJM');
+  const f2 = await customerByShortCode(a.sales, 'DGHX');
+  ids.f1 = f1.id;
+  ids.f2 = f2.id;
+  await uploadQualification(a.sales, f1.id);
+  await uploadQualification(a.sales, f2.id);
+  ids.order1 = (await confirmedOrder(f1.id, ids.product, 20)).id;
+  ids.order2 = (await confirmedOrder(f2.id, ids.product, 10)).id;
+  await a.finance({ method: 'POST', url: `/api/franchisees/${f1.id}/money`, payload: { funds: '1000.00', credit: '200.00', reason: '到账' } });
+  const store = (await planner({ method: 'POST', url: '/api/stores', payload: { code: 'SZ-A1', name: '深圳一店', region: '深圳', class: 'A', kind: 'direct' } })).json();
+  await planner({ method: 'POST', url: '/api/allocation/demand', payload: { stores: [{ storeId: store.id, productId: ids.product, qty: 5 }], regions: [{ region: '广州', productId: ids.product, qty: 4 }] } });
+});
+afterAll(() => t.close());
+
+describe('allocation in the system', () => {
+  it('confirming orders of an allocated product backorders them whole, and its receipt waits for a run', async () => {
+    const o = (await a.sales({ method: 'GET', url: `/api/orders/${ids.order1}` })).json();
+    expect(o.lines[0]).toMatchObject({ reserved: 0, backordered: 20 });
+    const receipt = (await a.warehouse({ method: 'POST', url: '/api/stock/receipts', payload: { warehouseId: ids.warehouse, reference: 'ASN-1', lines: [{ productId: ids.product, qty: 40 }] } })).json();
+    expect(receipt).toMatchObject({ backordersFilled: 0, awaitingAllocation: 1 });
+    ids.receipt = receipt.receiptId;
+    expect((await a.sales({ method: 'GET', url: `/api/orders/${ids.order1}` })).json().lines[0].backordered).toBe(20);
+  });
+
+  it('preview changes nothing and explains every row; commit writes the same rows', async () => {
+    const preview = (await planner({ method: 'POST', url: '/api/allocation/preview', payload: { receiptId: ids.receipt } })).json();
+    const summary = preview.rows.map((r: { to: { kind: string; id: string }; qty: number; rule: string }) => `${r.to.kind}:${r.to.id}:${r.qty}:${r.rule}`);
+    expect(summary).toEqual(['franchisee:F001:12:6.4.2.4', 'franchisee:F001:8:6.4.2.5', 'franchisee:F002:10:6.4.2.5', 'region:广州:4:6.4.3.3', 'store:SZ-A1:5:6.4.3.3']);
+    expect(preview.rows[0].explain['zh-CN']).toContain('资金不足');
+    expect(preview.rows[0]).toMatchObject({ fundsUsed: '1000.00', creditUsed: '200.00' });
+    expect((await stockOf()).reserved).toBe(0);
+
+    const committed = await planner({ method: 'POST', url: '/api/allocation/runs', payload: { receiptId: ids.receipt } });
+    expect(committed.statusCode).toBe(201);
+    expect(committed.json().result).toEqual(preview.result);
+    ids.run = committed.json().id;
+    expect(await stockOf()).toMatchObject({ onHand: 40, reserved: 39, available: 1 });
+    const line = (await a.sales({ method: 'GET', url: `/api/orders/${ids.order1}` })).json().lines[0];
+    expect(line).toMatchObject({ reserved: 20, backordered: 0 });
+  });
+
+  it('a receipt is allocated once: committing it again changes nothing', async () => {
+    const again = await planner({ method: 'POST', url: '/api/allocation/runs', payload: { receiptId: ids.receipt } });
+    expect(again.statusCode).toBe(200);
+    expect(again.json()).toMatchObject({ id: ids.run, replayed: true });
+    expect((await stockOf()).reserved).toBe(39);
+  });
+
+  it('two planners committing at once never allocate a unit twice', async () => {
+    await a.warehouse({ method: 'POST', url: '/api/stock/receipts', payload: { warehouseId: ids.warehouse, lines: [{ productId: ids.product, qty: 6 }] } });
+    await planner({ method: 'POST', url: '/api/allocation/demand', payload: { regions: [{ region: '机场', productId: ids.product, qty: 100 }] } });
+    const [x, y] = await Promise.all([planner({ method: 'POST', url: '/api/allocation/runs', payload: {} }), planner({ method: 'POST', url: '/api/allocation/runs', payload: {} })]);
+    expect([x.statusCode, y.statusCode]).toEqual([201, 201]);
+    const granted = [x, y].map((r) => r.json().rows.reduce((n: number, row: { qty: number }) => n + row.qty, 0));
+    expect(granted.reduce((m, n) => m + n, 0)).toBe(7);
+    expect(await stockOf()).toMatchObject({ onHand: 46, reserved: 46, available: 0 });
+    expect(await ledgerMismatches(t.database.db, t.companyA)).toEqual([]);
+  });
+
+  it('lists held reservations with days left', async () => {
+    const held = (await planner({ method: 'GET', url: '/api/allocation/reservations?status=held' })).json();
+    expect(held.map((h: { customerCode: string; qty: number; daysLeft: number }) => [h.customerCode, h.qty, h.daysLeft])).toEqual([['F001', 8, 15], ['F002', 10, 15]]);
+  });
+
+  it('posting a franchisee shipment deducts funds first, then credit', async () => {
+    const lists = (await a.warehouse({ method: 'GET', url: `/api/pick-lists?runId=${ids.run}` })).json();
+    expect(lists.map((l: { targetKind: string; targetName: string; units: number }) => `${l.targetKind}:${l.targetName}:${l.units}`).sort()).toEqual(['franchisee:F001:12', 'region:广州:4', 'store:SZ-A1:5']);
+    const f1List = lists.find((l: { targetName: string }) => l.targetName === 'F001');
+    const posted = await a.warehouse({ method: 'POST', url: `/api/pick-lists/${f1List.id}/post` });
+    expect(posted.statusCode, posted.body).toBe(200);
+    expect(await money('F001')).toMatchObject({ funds: '0.00', credit: '0.00' });
+    const ledger = (await a.finance({ method: 'GET', url: `/api/franchisees/${ids.f1}/ledger` })).json();
+    expect(ledger[0]).toMatchObject({ kind: 'shipment', fundsDelta: '-1000.00', creditDelta: '-200.00' });
+    const order = (await a.sales({ method: 'GET', url: `/api/orders/${ids.order1}` })).json();
+    expect(order.status).toBe('partially_shipped');
+    expect(order.lines[0]).toMatchObject({ shipped: 12, reserved: 8 });
+    expect((await stockOf()).onHand).toBe(34);
+    expect((await a.warehouse({ method: 'POST', url: `/api/pick-lists/${f1List.id}/post` })).statusCode).toBe(409);
+  });
+
+  it('a payment before expiry converts held units to a shipment, as far as the money reaches', async () => {
+    const paid = (await a.finance({ method: 'POST', url: `/api/franchisees/${ids.f1}/money`, payload: { funds: '500.00', reason: '补款' } })).json();
+    expect(paid.converted).toBe(5);
+    const held = (await planner({ method: 'GET', url: '/api/allocation/reservations?status=held' })).json();
+    expect(held.find((h: { customerCode: string }) => h.customerCode === 'F001').qty).toBe(3);
+    const open = (await a.warehouse({ method: 'GET', url: '/api/pick-lists?status=open' })).json();
+    expect(open.some((l: { targetName: string; units: number }) => l.targetName === 'F001' && l.units === 5)).toBe(true);
+  });
+
+  it('the expiry job releases exactly the expired reservations, once', async () => {
+    const before = await stockOf();
+    const expiresOn = (await planner({ method: 'GET', url: '/api/allocation/reservations?status=held' })).json()[0].expiresOn;
+    const dayBefore = new Date(Date.parse(`${expiresOn}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+    expect(await expireReservations(t.database.db, dayBefore)).toBe(0);
+    const [x, y] = await Promise.all([expireReservations(t.database.db, expiresOn), expireReservations(t.database.db, expiresOn)]);
+    expect(x + y).toBe(2);
+    const after = await stockOf();
+    expect(after.reserved).toBe(before.reserved - 13);
+    expect((await a.sales({ method: 'GET', url: `/api/orders/${ids.order2}` })).json().lines[0]).toMatchObject({ reserved: 0, backordered: 10 });
+    expect((await planner({ method: 'GET', url: '/api/allocation/reservations?status=held' })).json()).toEqual([]);
+    expect(await moneyMismatches(t.database.db, t.companyA)).toEqual([]);
+    expect(await ledgerMismatches(t.database.db, t.companyA)).toEqual([]);
+  });
+
+  it('exports a run to Excel, one sheet per target kind', async () => {
+    const res = await planner({ method: 'GET', url: `/api/allocation/runs/${ids.run}/export.xlsx` });
+    expect(res.statusCode).toBe(200);
+    expect(res.rawPayload.subarray(0, 2).toString()).toBe('PK');
+  });
+});
