@@ -20,6 +20,11 @@ import { OrderDetailPage } from './pages/OrderDetailPage';
 import { ReviewQueuePage } from './pages/ReviewQueuePage';
 import { ProductionPage } from './pages/ProductionPage';
 import { NotificationsPage } from './pages/NotificationsPage';
+import { AllocationPage } from './pages/AllocationPage';
+import { ReservationsPage } from './pages/ReservationsPage';
+import { FranchiseesPage } from './pages/FranchiseesPage';
+import { PickListsPage } from './pages/PickListsPage';
+import { StoresPage } from './pages/StoresPage';
 
 function Routed() {
   const { me, loading } = useSession();
@@ -36,6 +41,11 @@ function Routed() {
         <Route path="review" element={<ReviewQueuePage />} />
         <Route path="production" element={<ProductionPage />} />
         <Route path="notifications" element={<NotificationsPage />} />
+        <Route path="allocation" element={<AllocationPage />} />
+        <Route path="reservations" element={<ReservationsPage />} />
+        <Route path="franchisees" element={<FranchiseesPage />} />
+        <Route path="pick-lists" element={<PickListsPage />} />
+        <Route path="stores" element={<StoresPage />} />
         <Route path="customers" element={<CustomersPage />} />
         <Route path="products" element={<ProductsPage />} />
         <Route path="warehouses" element={<WarehousesPage />} />

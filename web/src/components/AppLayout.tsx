@@ -1,5 +1,5 @@
 import { Layout, Menu, Select, Space, Button, Typography } from 'antd';
-import { AppstoreOutlined, TeamOutlined, ShoppingOutlined, HomeOutlined, DatabaseOutlined, UserOutlined, ApiOutlined, FileTextOutlined, AuditOutlined, ToolOutlined, BellOutlined } from '@ant-design/icons';
+import { AppstoreOutlined, TeamOutlined, ShoppingOutlined, HomeOutlined, DatabaseOutlined, UserOutlined, ApiOutlined, FileTextOutlined, AuditOutlined, ToolOutlined, BellOutlined, ApartmentOutlined, LockOutlined, WalletOutlined, ContainerOutlined, ShopOutlined } from '@ant-design/icons';
 import { Badge } from 'antd';
 import { useEffect, useState } from 'react';
 import { api } from '../api/client';
@@ -14,6 +14,11 @@ const entries = [
   { key: '/orders', icon: <FileTextOutlined />, label: 'menu.orders', roles: [] },
   { key: '/review', icon: <AuditOutlined />, label: 'menu.review', roles: ['reviewer', 'finance', 'production_planner', 'sales_director', 'general_manager'] },
   { key: '/production', icon: <ToolOutlined />, label: 'menu.production', roles: ['production_planner', 'reviewer', 'sales_director', 'general_manager'] },
+  { key: '/allocation', icon: <ApartmentOutlined />, label: 'menu.allocation', roles: ['allocation_planner'] },
+  { key: '/reservations', icon: <LockOutlined />, label: 'menu.reservations', roles: ['allocation_planner', 'finance', 'sales_assistant'] },
+  { key: '/franchisees', icon: <WalletOutlined />, label: 'menu.franchisees', roles: ['finance', 'allocation_planner'] },
+  { key: '/pick-lists', icon: <ContainerOutlined />, label: 'menu.pickLists', roles: ['warehouse', 'allocation_planner'] },
+  { key: '/stores', icon: <ShopOutlined />, label: 'menu.stores', roles: ['allocation_planner'] },
   { key: '/customers', icon: <TeamOutlined />, label: 'menu.customers', roles: ['sales_assistant', 'reviewer', 'sales_director', 'general_manager', 'finance', 'order_admin', 'customer_service', 'allocation_planner', 'logistics'] },
   { key: '/products', icon: <ShoppingOutlined />, label: 'menu.products', roles: [] },
   { key: '/warehouses', icon: <DatabaseOutlined />, label: 'menu.warehouses', roles: ['warehouse', 'order_admin', 'logistics', 'allocation_planner'] },

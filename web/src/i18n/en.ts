@@ -2,7 +2,7 @@ import type { Messages } from './zh-CN';
 
 export const en: Messages = {
   app: { name: 'Luyue', tagline: 'Sales order management' },
-  menu: { orders: 'Sales orders', review: 'Review queue', production: 'Production requests', notifications: 'Notifications', home: 'Home', customers: 'Customers', products: 'Products', warehouses: 'Warehouses', stock: 'Stock', users: 'Users & roles', docs: 'API docs' },
+  menu: { allocation: 'Allocation', reservations: 'Reservations', franchisees: 'Franchisee money', pickLists: 'Pick lists', stores: 'Stores & demand', orders: 'Sales orders', review: 'Review queue', production: 'Production requests', notifications: 'Notifications', home: 'Home', customers: 'Customers', products: 'Products', warehouses: 'Warehouses', stock: 'Stock', users: 'Users & roles', docs: 'API docs' },
   common: {
     search: 'Search', create: 'New', edit: 'Edit', save: 'Save', cancel: 'Cancel', export: 'Export Excel', import: 'Import Excel', actions: 'Actions',
     active: 'Active', inactive: 'Inactive', deactivate: 'Deactivate', activate: 'Activate', yes: 'Yes', no: 'No', logout: 'Log out', language: '中文',
@@ -25,6 +25,14 @@ export const en: Messages = {
     by: 'By', onHandDelta: 'On hand Δ', reservedDelta: 'Reserved Δ', addLine: 'Add line', posted: 'Posted',
   },
   user: { username: 'Username', displayName: 'Name', password: 'Password', roles: 'Roles', newTitle: 'New user', editTitle: 'Edit user', newPassword: 'New password (blank keeps it)' },
+  alloc: {
+    source: 'Scope', receipt: 'Goods receipt', allAvailable: 'All available stock', season: 'Season', spring_summer: 'Spring/summer', autumn_winter: 'Autumn/winter', policy: 'Paid franchisees ranked',
+    byPriority: 'By priority', byFunds: 'By funds', preview: 'Preview', commit: 'Commit allocation', committed: 'Allocated', target: 'Target', rule: 'Rule', explain: 'Explanation',
+    franchisee: 'Franchisee', store: 'Store', region: 'Region', ship: 'Ship', reserved: 'Held', remaining: 'Remaining', runs: 'Runs', export: 'Export Excel',
+    daysLeft: 'Days left', expiresOn: 'Expires', funds: 'Funds', credit: 'Credit', setMoney: 'Update funds/credit', ledger: 'Ledger', post: 'Post shipment', units: 'Units',
+    storeNew: 'New store', demand: 'Demand', storeDemand: 'Store safety-stock shortfall', regionDemand: 'Regional prep stock', addDemand: 'Add demand', class: 'Class', kind: 'Kind', direct: 'Direct', joint: 'Joint',
+    replayed: 'This receipt was already allocated', nothing: 'Nothing to allocate',
+  },
   order: {
     number: 'Order No.', customer: 'Customer', status: 'Status', orderDate: 'Order date', source: 'Source', urgency: 'Urgency', urgent: 'Urgent', normal: 'Normal',
     expectedDeliveryDate: 'Delivery date', lines: 'Lines', product: 'Product', qty: 'Qty', unitPrice: 'Unit price (CNY)', amount: 'Amount', gift: 'Gift',

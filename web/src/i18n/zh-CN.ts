@@ -1,6 +1,6 @@
 export const zhCN = {
   app: { name: '履约', tagline: '销售订单管理系统' },
-  menu: { orders: '销售订单', review: '审核队列', production: '生产申请', notifications: '通知', home: '工作台', customers: '客户', products: '产品', warehouses: '仓库', stock: '库存', users: '用户与角色', docs: 'API 文档' },
+  menu: { allocation: '分货', reservations: '预留', franchisees: '加盟商资金', pickLists: '拣货单', stores: '门店与需求', orders: '销售订单', review: '审核队列', production: '生产申请', notifications: '通知', home: '工作台', customers: '客户', products: '产品', warehouses: '仓库', stock: '库存', users: '用户与角色', docs: 'API 文档' },
   common: {
     search: '搜索', create: '新建', edit: '编辑', save: '保存', cancel: '取消', export: '导出 Excel', import: '导入 Excel', actions: '操作',
     active: '启用', inactive: '停用', deactivate: '停用', activate: '启用', yes: '是', no: '否', logout: '退出登录', language: 'English',
@@ -23,6 +23,14 @@ export const zhCN = {
     by: '操作人', onHandDelta: '在库变动', reservedDelta: '预留变动', addLine: '添加行', posted: '已过账',
   },
   user: { username: '用户名', displayName: '姓名', password: '密码', roles: '角色', newTitle: '新建用户', editTitle: '编辑用户', newPassword: '新密码（留空不改）' },
+  alloc: {
+    source: '分货范围', receipt: '收货单', allAvailable: '全部可用库存', season: '季节', spring_summer: '春夏', autumn_winter: '秋冬', policy: '有款加盟商排序',
+    byPriority: '按优先级', byFunds: '按资金', preview: '预览', commit: '确认分货', committed: '已分货', target: '对象', rule: '规则', explain: '说明',
+    franchisee: '加盟商', store: '门店', region: '区域', ship: '发货', reserved: '锁定', remaining: '剩余', runs: '分货记录', export: '导出 Excel',
+    daysLeft: '剩余天数', expiresOn: '到期日', funds: '资金', credit: '信用', setMoney: '更新资金/信用', ledger: '流水', post: '过账发货', units: '件数',
+    storeNew: '新建门店', demand: '需求', storeDemand: '门店安全库存缺口', regionDemand: '区域备货', addDemand: '添加需求', class: '等级', kind: '类型', direct: '直营', joint: '联营',
+    replayed: '该收货单已分货', nothing: '没有可分配的结果',
+  },
   order: {
     number: '订单编号', customer: '客户', status: '状态', orderDate: '订单日期', source: '来源', urgency: '紧急程度', urgent: '加急', normal: '普通',
     expectedDeliveryDate: '要求交期', lines: '订单明细', product: '产品', qty: '数量', unitPrice: '单价（元）', amount: '金额', gift: '赠品',

@@ -1,0 +1,65 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { createTestContext, type TestContext } from '../helpers/test-app';
+import { launchBrowser, screenshotPath } from '../helpers/browser';
+import { approveAllStages, customerByShortCode, orderActors, orderBody, uploadQualification } from '../helpers/orders';
+import { DEMO_PASSWORD } from '../../src/modules/demo/demo.seed';
+
+let t: TestContext;
+let browser: Browser;
+let page: Page;
+let base: string;
+
+beforeAll(async () => {
+  if (!fs.existsSync('web/dist/index.html')) throw new Error('web/dist is missing: run "npm run build:web" (npm test does it first)');
+  t = await createTestContext();
+  const a = await orderActors(t);
+  const planner = t.as(await t.token('allocation'));
+  const warehouseId = (await a.warehouse({ method: 'GET', url: '/api/warehouses?q=ZC' })).json().items[0].id;
+  const productId = (await a.admin({ method: 'POST', url: '/api/products', payload: { sku: 'WEB-FEN', name: '网页分货款', listPrice: '50.00', seasonal: false, allocated: true } })).json().id;
+  const f2 = await customerByShortCode(a.sales, 'DGHX');
+  await uploadQualification(a.sales, f2.id);
+  const o = (await a.sales({ method: 'POST', url: '/api/orders', payload: orderBody(f2.id, [{ productId, qty: 4 }]) })).json();
+  await a.sales({ method: 'POST', url: `/api/orders/${o.id}/submit` });
+  await approveAllStages(t, a, o.id);
+  await a.sales({ method: 'POST', url: `/api/orders/${o.id}/confirm`, payload: { method: 'electronic' } });
+  const store = (await planner({ method: 'POST', url: '/api/stores', payload: { code: 'WEB-S1', name: '网页门店', region: '上海', class: 'B', kind: 'joint' } })).json();
+  await planner({ method: 'POST', url: '/api/allocation/demand', payload: { stores: [{ storeId: store.id, productId, qty: 3 }] } });
+  await a.warehouse({ method: 'POST', url: '/api/stock/receipts', payload: { warehouseId, reference: 'ASN-WEB', lines: [{ productId, qty: 10 }] } });
+  await t.app.listen({ port: 0, host: '127.0.0.1' });
+  base = `http://127.0.0.1:${(t.app.server.address() as { port: number }).port}`;
+  browser = await launchBrowser();
+  page = await (await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN' })).newPage();
+  page.setDefaultTimeout(15_000);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await t?.close();
+});
+
+describe('allocation in Chromium', () => {
+  it('previews and commits the allocation of a receipt, then shows the pick list and the reservation', async () => {
+    await page.goto(base);
+    await page.getByTestId('login-username').fill('allocation');
+    await page.getByTestId('login-password').fill(DEMO_PASSWORD);
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('main-menu').getByText('分货').first().click();
+    await page.getByTestId('alloc-receipt').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: 'ASN-WEB' }).first().click();
+    await page.getByTestId('alloc-preview').click();
+    await expect.poll(() => page.getByTestId('alloc-franchisee').innerText()).toContain('锁定');
+    expect(await page.getByTestId('alloc-franchisee').innerText()).toContain('F002 待付款，锁定 WEB-FEN 4 件');
+    await page.getByTestId('alloc-commit').click();
+    await expect.poll(() => page.getByText('已分货').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: screenshotPath('allocation-committed.png'), fullPage: true });
+
+    await page.getByTestId('main-menu').getByText('拣货单').click();
+    await expect.poll(() => page.getByTestId('pick-lists').innerText()).toContain('WEB-S1');
+    await page.getByTestId('main-menu').getByText('预留').click();
+    await expect.poll(() => page.getByTestId('reservations').innerText()).toContain('F002');
+    expect(await page.getByTestId('reservations').innerText()).toMatch(/WEB-FEN\s+4/);
+    await page.screenshot({ path: screenshotPath('reservations.png'), fullPage: true });
+  });
+});

@@ -1,0 +1,74 @@
+import { Button, Card, Form, Input, InputNumber, Select, Space, Table, Typography } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../api/client';
+import type { Product } from '../api/types';
+import { FormModal } from '../components/FormModal';
+import { RemoteSelect } from '../components/RemoteSelect';
+import { useSession } from '../auth/session';
+
+type Store = { id: string; code: string; name: string; region: string; class: string; kind: string; active: boolean };
+type Demand = { stores: { storeId: string; storeCode: string; region: string; sku: string; qty: number }[]; regions: { region: string; sku: string; qty: number }[] };
+
+/** 门店与需求: direct and joint stores, their safety-stock shortfall and regional prep stock. */
+export function StoresPage() {
+  const { t } = useTranslation();
+  const { can } = useSession();
+  const [stores, setStores] = useState<Store[]>([]);
+  const [demand, setDemand] = useState<Demand>({ stores: [], regions: [] });
+  const [creating, setCreating] = useState(false);
+  const [form] = Form.useForm();
+  const load = useCallback(async () => {
+    setStores(await api.get<Store[]>('/api/stores'));
+    setDemand(await api.get<Demand>('/api/allocation/demand'));
+  }, []);
+  useEffect(() => void load(), [load]);
+  const planner = can('allocation_planner');
+
+  const addDemand = async () => {
+    const v = await form.validateFields();
+    const body = v.storeId ? { stores: [{ storeId: v.storeId, productId: v.productId, qty: v.qty }] } : { regions: [{ region: v.region, productId: v.productId, qty: v.qty }] };
+    setDemand(await api.post<Demand>('/api/allocation/demand', body));
+    form.resetFields();
+  };
+
+  return (
+    <>
+      <Typography.Title level={4}>{t('menu.stores')}</Typography.Title>
+      {planner && <Button type="primary" onClick={() => setCreating(true)} style={{ marginBottom: 12 }}>{t('alloc.storeNew')}</Button>}
+      <Table<Store> rowKey="id" size="small" dataSource={stores} pagination={false} columns={[
+        { title: t('warehouse.code'), dataIndex: 'code' }, { title: t('warehouse.name'), dataIndex: 'name' }, { title: t('customer.region'), dataIndex: 'region' },
+        { title: t('alloc.class'), dataIndex: 'class' }, { title: t('alloc.kind'), dataIndex: 'kind', render: (k: string) => t(`alloc.${k}`) },
+      ]} />
+      <Card size="small" title={t('alloc.demand')} style={{ marginTop: 16 }}>
+        {planner && (
+          <Form form={form} layout="inline" style={{ marginBottom: 12 }}>
+            <Form.Item name="storeId"><Select allowClear placeholder={t('alloc.store')} style={{ width: 160 }} options={stores.map((s) => ({ value: s.id, label: `${s.code} ${s.name}` }))} /></Form.Item>
+            <Form.Item name="region"><Input placeholder={t('alloc.region')} style={{ width: 120 }} /></Form.Item>
+            <Form.Item name="productId" rules={[{ required: true }]}><RemoteSelect<Product> url="/api/products" label={(p) => `${p.sku} ${p.name}`} style={{ width: 220 }} /></Form.Item>
+            <Form.Item name="qty" rules={[{ required: true }]}><InputNumber min={0} precision={0} placeholder={t('order.qty')} /></Form.Item>
+            <Button onClick={addDemand}>{t('alloc.addDemand')}</Button>
+          </Form>
+        )}
+        <Space align="start" wrap>
+          <Table size="small" title={() => t('alloc.storeDemand')} rowKey={(d) => `${d.storeId}${d.sku}`} pagination={false} dataSource={demand.stores}
+            columns={[{ title: t('alloc.store'), dataIndex: 'storeCode' }, { title: t('customer.region'), dataIndex: 'region' }, { title: 'SKU', dataIndex: 'sku' }, { title: t('order.qty'), dataIndex: 'qty' }]} />
+          <Table size="small" title={() => t('alloc.regionDemand')} rowKey={(d) => `${d.region}${d.sku}`} pagination={false} dataSource={demand.regions}
+            columns={[{ title: t('alloc.region'), dataIndex: 'region' }, { title: 'SKU', dataIndex: 'sku' }, { title: t('order.qty'), dataIndex: 'qty' }]} />
+        </Space>
+      </Card>
+      <FormModal<Omit<Store, 'id' | 'active'>> open={creating} title={t('alloc.storeNew')} initial={{ class: 'A', kind: 'direct' }} onClose={() => setCreating(false)}
+        onSubmit={(v) => api.post('/api/stores', v)} onSaved={() => { setCreating(false); void load(); }}>
+        {() => (
+          <>
+            <Form.Item name="code" label={t('warehouse.code')} rules={[{ required: true }]}><Input /></Form.Item>
+            <Form.Item name="name" label={t('warehouse.name')} rules={[{ required: true }]}><Input /></Form.Item>
+            <Form.Item name="region" label={t('customer.region')} rules={[{ required: true }]}><Input /></Form.Item>
+            <Form.Item name="class" label={t('alloc.class')}><Select options={['A', 'B', 'C'].map((c) => ({ value: c, label: c }))} /></Form.Item>
+            <Form.Item name="kind" label={t('alloc.kind')}><Select options={['direct', 'joint'].map((k) => ({ value: k, label: t(`alloc.${k}`) }))} /></Form.Item>
+          </>
+        )}
+      </FormModal>
+    </>
+  );
+}
