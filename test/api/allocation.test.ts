@@ -4,6 +4,7 @@ import { approveAllStages, customerByShortCode, orderActors, orderBody, uploadQu
 import { ledgerMismatches } from '../../src/modules/stock/stock.repository';
 import { moneyMismatches } from '../../src/modules/allocation/franchisee-money';
 import { expireReservations } from '../../src/modules/allocation/reservations';
+import { buildXlsx, multipart } from '../helpers/xlsx';
 
 let t: TestContext;
 let a: Awaited<ReturnType<typeof orderActors>>;
@@ -134,5 +135,22 @@ describe('allocation in the system', () => {
     const res = await planner({ method: 'GET', url: `/api/allocation/runs/${ids.run}/export.xlsx` });
     expect(res.statusCode).toBe(200);
     expect(res.rawPayload.subarray(0, 2).toString()).toBe('PK');
+  });
+
+  it('imports demand from Excel all or nothing, and the season lists are company settings', async () => {
+    const header = ['门店编码 Store', '区域 Region', 'SKU', '数量 Qty'];
+    const bad = await buildXlsx(header, [['SZ-A1', '', 'FEN-1', 7], ['NOPE', '', 'FEN-1', 1], ['', '', 'FEN-1', 2]]);
+    const refused = await planner({ method: 'POST', url: '/api/allocation/demand/import', ...multipart({ name: 'd.xlsx', data: bad, type: 'application/octet-stream' }) });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().error.details.errors.map((e: { row: number }) => e.row)).toEqual([3, 4]);
+    const good = await buildXlsx(header, [['SZ-A1', '', 'FEN-1', 7], ['', '成都', 'FEN-1', 2]]);
+    expect((await planner({ method: 'POST', url: '/api/allocation/demand/import', ...multipart({ name: 'd.xlsx', data: good, type: 'application/octet-stream' }) })).json()).toEqual({ imported: 2 });
+    const demand = (await planner({ method: 'GET', url: '/api/allocation/demand' })).json();
+    expect(demand.stores.find((d: { storeCode: string }) => d.storeCode === 'SZ-A1').qty).toBe(7);
+    expect(demand.regions.some((d: { region: string; qty: number }) => d.region === '成都' && d.qty === 2)).toBe(true);
+    const settings = await a.admin({ method: 'PATCH', url: '/api/settings', payload: { allocation: { regionPriority: { spring_summer: ['成都', '深圳'], autumn_winter: ['成都'] } } } });
+    expect(settings.json().allocation).toMatchObject({ reservationDays: 15, regionPriority: { autumn_winter: ['成都'] } });
+    const preview = (await planner({ method: 'POST', url: '/api/allocation/preview', payload: { season: 'autumn_winter' } })).json();
+    expect(preview.input.regionPriority.autumn_winter).toEqual(['成都']);
   });
 });

@@ -3,7 +3,9 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { idParams, requiredText } from '../../lib/schemas';
 import { actorOf, type AppContext } from '../../http/context';
-import { createStore, listDemand, listStores, setDemand, updateStore } from './stores.service';
+import { createStore, demandColumns, importDemand, listDemand, listStores, setDemand, updateStore } from './stores.service';
+import { readUpload, sendXlsx } from '../../http/upload';
+import { readXlsx, toXlsx } from '../../lib/excel';
 
 const PLANNERS = ['allocation_planner'];
 const storeBody = z.object({
@@ -34,4 +36,14 @@ export function storeRoutes(app: FastifyInstance, ctx: AppContext) {
       }).strict(),
     },
   }, async (req) => ctx.db.transaction().execute((trx) => setDemand(trx, actorOf(req), req.body)));
+
+  r.get('/api/allocation/demand/export.xlsx', { config: { roles: 'any' }, schema: { tags, summary: 'Demand to Excel (the import format)' } }, async (req, reply) => {
+    const d = await listDemand(ctx.db, actorOf(req));
+    const rows = [...d.stores.map((x) => ({ store: x.storeCode, region: '', sku: x.sku, qty: x.qty })), ...d.regions.map((x) => ({ store: '', region: x.region, sku: x.sku, qty: x.qty }))];
+    return sendXlsx(reply, 'demand.xlsx', await toXlsx([{ name: '需求 Demand', columns: demandColumns, rows }]));
+  });
+  r.post('/api/allocation/demand/import', { config: { roles: PLANNERS }, schema: { tags, summary: 'Import demand from Excel (all rows or none)', consumes: ['multipart/form-data'] } }, async (req) => {
+    const sheet = await readXlsx((await readUpload(req)).data, demandColumns);
+    return ctx.db.transaction().execute((trx) => importDemand(trx, actorOf(req), sheet.rows, sheet.errors));
+  });
 }

@@ -3,6 +3,8 @@ import { AppError } from '../../lib/errors';
 import { isUniqueViolation } from '../../lib/db-errors';
 import type { Actor } from '../auth/auth.service';
 import { findProductsByIds } from '../products/product.repository';
+import type { ImportError } from '../../lib/excel';
+import { importFailed } from '../../lib/import-rows';
 
 // Direct (直营) and joint (联营) stores, and the demand the engine serves in phase 3: each store's
 // shortfall against safety stock (安全库存) and each region's prep stock (区域备货).
@@ -62,4 +64,34 @@ export async function setDemand(db: Db, actor: Actor, input: { stores?: { storeI
       .onConflict((oc) => oc.columns(['company_id', 'region', 'product_id']).doUpdateSet({ qty: d.qty, updated_at: new Date(), updated_by: actor.userId })).execute();
   }
   return listDemand(db, actor);
+}
+
+export const demandColumns = [
+  { key: 'store', header: '门店编码 Store' },
+  { key: 'region', header: '区域 Region' },
+  { key: 'sku', header: 'SKU' },
+  { key: 'qty', header: '数量 Qty' },
+];
+
+/** Demand from a spreadsheet: a row names a store (safety stock) or a region (prep stock); all rows or none. */
+export async function importDemand(db: Db, actor: Actor, rows: { row: number; values: Record<string, string> }[], headerErrors: ImportError[]) {
+  const stores = new Map((await listStores(db, actor)).map((s) => [s.code, s.id]));
+  const products = new Map((await db.selectFrom('products').select(['id', 'sku']).where('company_id', '=', actor.companyId).execute()).map((p) => [p.sku, p.id]));
+  const errors = [...headerErrors];
+  const input: Parameters<typeof setDemand>[2] = { stores: [], regions: [] };
+  for (const { row, values } of rows) {
+    const productId = products.get(values.sku);
+    const qty = Number(values.qty);
+    if (!productId) errors.push({ row, column: 'SKU', message: `unknown SKU "${values.sku}"` });
+    if (!/^\d+$/.test(values.qty) || qty > 10_000_000) errors.push({ row, column: '数量 Qty', message: 'a whole number of units, 0 or more' });
+    if (values.store) {
+      if (!stores.has(values.store)) errors.push({ row, column: '门店编码 Store', message: `unknown store "${values.store}"` });
+      else if (productId) input.stores!.push({ storeId: stores.get(values.store)!, productId, qty });
+    } else if (values.region) {
+      if (productId) input.regions!.push({ region: values.region.slice(0, 50), productId, qty });
+    } else errors.push({ row, column: '门店编码 Store', message: 'a store or a region is required' });
+  }
+  if (errors.length) throw importFailed(errors);
+  await setDemand(db, actor, input);
+  return { imported: rows.length };
 }

@@ -17,7 +17,7 @@ export const en: Messages = {
     contactName: 'Name', contactTitle: 'Title', phone: 'Phone', idNumber: 'ID number', consignee: 'Consignee', address: 'Address', addContact: 'Add contact',
     addAddress: 'Add address', upload: 'Upload file', newTitle: 'New customer', editTitle: 'Edit customer',
   },
-  product: { sku: 'SKU', name: 'Name', spec: 'Spec / model', unit: 'Unit', listPrice: 'List price (CNY)', standardCost: 'Standard cost (CNY)', seasonal: 'Seasonal', launchPriority: 'Launch priority', newTitle: 'New product', editTitle: 'Edit product' },
+  product: { sku: 'SKU', name: 'Name', spec: 'Spec / model', unit: 'Unit', listPrice: 'List price (CNY)', standardCost: 'Standard cost (CNY)', seasonal: 'Seasonal', launchPriority: 'Launch priority', allocated: 'Allocated (分货)', newTitle: 'New product', editTitle: 'Edit product' },
   warehouse: { code: 'Code', name: 'Name', kind: 'Kind', address: 'Address', newTitle: 'New warehouse', editTitle: 'Edit warehouse' },
   stock: {
     balances: 'Balances', movements: 'Movements', receipt: 'Goods receipt', adjustment: 'Adjustment', warehouse: 'Warehouse', product: 'Product', onHand: 'On hand',
@@ -31,7 +31,7 @@ export const en: Messages = {
     franchisee: 'Franchisee', store: 'Store', region: 'Region', ship: 'Ship', reserved: 'Held', remaining: 'Remaining', runs: 'Runs', export: 'Export Excel',
     daysLeft: 'Days left', expiresOn: 'Expires', funds: 'Funds', credit: 'Credit', setMoney: 'Update funds/credit', ledger: 'Ledger', post: 'Post shipment', units: 'Units',
     storeNew: 'New store', demand: 'Demand', storeDemand: 'Store safety-stock shortfall', regionDemand: 'Regional prep stock', addDemand: 'Add demand', class: 'Class', kind: 'Kind', direct: 'Direct', joint: 'Joint',
-    replayed: 'This receipt was already allocated', nothing: 'Nothing to allocate',
+    regionOrder: 'Region order per season (comma-separated)', replayed: 'This receipt was already allocated', nothing: 'Nothing to allocate',
   },
   order: {
     number: 'Order No.', customer: 'Customer', status: 'Status', orderDate: 'Order date', source: 'Source', urgency: 'Urgency', urgent: 'Urgent', normal: 'Normal',

@@ -15,7 +15,7 @@ export const zhCN = {
     contactName: '姓名', contactTitle: '职务', phone: '电话', idNumber: '身份证号', consignee: '收货人', address: '地址', addContact: '添加联系人',
     addAddress: '添加地址', upload: '上传文件', newTitle: '新建客户', editTitle: '编辑客户',
   },
-  product: { sku: 'SKU', name: '名称', spec: '规格型号', unit: '单位', listPrice: '标准价（元）', standardCost: '标准成本（元）', seasonal: '季节性', launchPriority: '上市优先级', newTitle: '新建产品', editTitle: '编辑产品' },
+  product: { sku: 'SKU', name: '名称', spec: '规格型号', unit: '单位', listPrice: '标准价（元）', standardCost: '标准成本（元）', seasonal: '季节性', launchPriority: '上市优先级', allocated: '分货产品', newTitle: '新建产品', editTitle: '编辑产品' },
   warehouse: { code: '编码', name: '名称', kind: '类型', address: '地址', newTitle: '新建仓库', editTitle: '编辑仓库' },
   stock: {
     balances: '库存余额', movements: '库存流水', receipt: '收货入库', adjustment: '库存调整', warehouse: '仓库', product: '产品', onHand: '在库',
@@ -29,7 +29,7 @@ export const zhCN = {
     franchisee: '加盟商', store: '门店', region: '区域', ship: '发货', reserved: '锁定', remaining: '剩余', runs: '分货记录', export: '导出 Excel',
     daysLeft: '剩余天数', expiresOn: '到期日', funds: '资金', credit: '信用', setMoney: '更新资金/信用', ledger: '流水', post: '过账发货', units: '件数',
     storeNew: '新建门店', demand: '需求', storeDemand: '门店安全库存缺口', regionDemand: '区域备货', addDemand: '添加需求', class: '等级', kind: '类型', direct: '直营', joint: '联营',
-    replayed: '该收货单已分货', nothing: '没有可分配的结果',
+    regionOrder: '季节区域顺序（逗号分隔）', replayed: '该收货单已分货', nothing: '没有可分配的结果',
   },
   order: {
     number: '订单编号', customer: '客户', status: '状态', orderDate: '订单日期', source: '来源', urgency: '紧急程度', urgent: '加急', normal: '普通',

@@ -40,6 +40,7 @@ export function ProductsPage() {
           { title: t('product.listPrice'), dataIndex: 'listPrice', key: 'listPrice', sorter: true, align: 'right' },
           { title: t('product.seasonal'), dataIndex: 'seasonal', render: (s: boolean) => (s ? t('common.yes') : t('common.no')) },
           { title: t('product.launchPriority'), dataIndex: 'launchPriority', key: 'launchPriority', sorter: true },
+          { title: t('product.allocated'), dataIndex: 'allocated', render: (s: boolean) => (s ? t('common.yes') : '') },
           { title: t('common.active'), dataIndex: 'active', render: (a: boolean) => (a ? <Tag color="green">{t('common.active')}</Tag> : <Tag>{t('common.inactive')}</Tag>) },
           ...(editor ? [{ title: t('common.actions'), key: 'actions', render: (_: unknown, p: Product) => <Button size="small" onClick={() => { setEditing(p); setOpen(true); }}>{t('common.edit')}</Button> }] : []),
         ]}
@@ -47,7 +48,7 @@ export function ProductsPage() {
       <FormModal<Partial<Product>>
         open={open}
         title={editing ? t('product.editTitle') : t('product.newTitle')}
-        initial={editing ?? { unit: '件', standardCost: '0.00', seasonal: false, launchPriority: 100 }}
+        initial={editing ?? { unit: '件', standardCost: '0.00', seasonal: false, launchPriority: 100, allocated: false }}
         onClose={() => setOpen(false)}
         onSubmit={(v) => (editing ? api.patch(`/api/products/${editing.id}`, v) : api.post('/api/products', v))}
         onSaved={() => { setOpen(false); setReload((r) => r + 1); }}
@@ -69,6 +70,7 @@ export function ProductsPage() {
             <Space wrap>
               <Form.Item name="seasonal" label={t('product.seasonal')} valuePropName="checked"><Switch /></Form.Item>
               <Form.Item name="launchPriority" label={t('product.launchPriority')}><InputNumber min={1} max={9999} precision={0} /></Form.Item>
+              <Form.Item name="allocated" label={t('product.allocated')} valuePropName="checked"><Switch /></Form.Item>
               {editing && <Form.Item name="active" label={t('common.active')} valuePropName="checked"><Switch /></Form.Item>}
             </Space>
           </>

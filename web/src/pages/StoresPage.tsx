@@ -6,6 +6,8 @@ import type { Product } from '../api/types';
 import { FormModal } from '../components/FormModal';
 import { RemoteSelect } from '../components/RemoteSelect';
 import { useSession } from '../auth/session';
+import { ImportButton } from '../components/ImportButton';
+import { SeasonOrder } from './SeasonOrder';
 
 type Store = { id: string; code: string; name: string; region: string; class: string; kind: string; active: boolean };
 type Demand = { stores: { storeId: string; storeCode: string; region: string; sku: string; qty: number }[]; regions: { region: string; sku: string; qty: number }[] };
@@ -35,11 +37,16 @@ export function StoresPage() {
   return (
     <>
       <Typography.Title level={4}>{t('menu.stores')}</Typography.Title>
-      {planner && <Button type="primary" onClick={() => setCreating(true)} style={{ marginBottom: 12 }}>{t('alloc.storeNew')}</Button>}
+      <Space style={{ marginBottom: 12 }}>
+        {planner && <Button type="primary" onClick={() => setCreating(true)}>{t('alloc.storeNew')}</Button>}
+        {planner && <ImportButton url="/api/allocation/demand/import" onDone={load} />}
+        <Button href="/api/allocation/demand/export.xlsx">{t('common.export')}</Button>
+      </Space>
       <Table<Store> rowKey="id" size="small" dataSource={stores} pagination={false} columns={[
         { title: t('warehouse.code'), dataIndex: 'code' }, { title: t('warehouse.name'), dataIndex: 'name' }, { title: t('customer.region'), dataIndex: 'region' },
         { title: t('alloc.class'), dataIndex: 'class' }, { title: t('alloc.kind'), dataIndex: 'kind', render: (k: string) => t(`alloc.${k}`) },
       ]} />
+      <SeasonOrder editable={can('admin')} />
       <Card size="small" title={t('alloc.demand')} style={{ marginTop: 16 }}>
         {planner && (
           <Form form={form} layout="inline" style={{ marginBottom: 12 }}>
