@@ -153,4 +153,17 @@ describe('allocation in the system', () => {
     const preview = (await planner({ method: 'POST', url: '/api/allocation/preview', payload: { season: 'autumn_winter' } })).json();
     expect(preview.input.regionPriority.autumn_winter).toEqual(['成都']);
   });
+
+  it('finance imports funds and credit from Excel; the balance always equals its ledger', async () => {
+    const header = ['客户编码 Code', '资金 Funds', '信用 Credit'];
+    const bad = await buildXlsx(header, [['F002', '12.345', '0'], ['NOBODY', '1', '1']]);
+    const refused = await a.finance({ method: 'POST', url: '/api/franchisees/import', ...multipart({ name: 'm.xlsx', data: bad, type: 'application/octet-stream' }) });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().error.details.errors).toHaveLength(2);
+    const good = await buildXlsx(header, [['F002', '300.00', '1000.00']]);
+    expect((await a.finance({ method: 'POST', url: '/api/franchisees/import', ...multipart({ name: 'm.xlsx', data: good, type: 'application/octet-stream' }) })).json()).toEqual({ imported: 1 });
+    expect(await money('F002')).toMatchObject({ funds: '300.00', credit: '1000.00' });
+    expect(await moneyMismatches(t.database.db, t.companyA)).toEqual([]);
+    expect((await a.sales({ method: 'POST', url: `/api/franchisees/${ids.f2}/money`, payload: { funds: '1.00', reason: 'x' } })).statusCode).toBe(403);
+  });
 });

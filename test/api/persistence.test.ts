@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { connectPglite } from '../../src/db/connect';
+import { migrate } from '../../src/db/migrate';
+import { isEmpty, seedDemo } from '../../src/modules/demo/demo.seed';
+
+describe('embedded database on disk', () => {
+  it('keeps its data across a stop and a start, and migrations run once', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'luyue-data-'));
+    const first = await connectPglite(dir);
+    expect(await migrate(first.db)).toEqual(['0001_foundation', '0002_orders', '0003_allocation']);
+    expect(await isEmpty(first.db)).toBe(true);
+    await first.db.transaction().execute((trx) => seedDemo(trx));
+    await first.close();
+
+    const second = await connectPglite(dir);
+    expect(await migrate(second.db)).toEqual([]);
+    expect(await isEmpty(second.db)).toBe(false);
+    const companies = await second.db.selectFrom('companies').select('code').orderBy('code').execute();
+    expect(companies.map((c) => c.code)).toEqual(['HD', 'HN']);
+    await second.close();
+  });
+});
