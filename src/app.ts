@@ -28,6 +28,10 @@ import { settingsRoutes } from './modules/settings/settings.routes';
 import { allocationRoutes } from './modules/allocation/allocation.routes';
 import { franchiseeRoutes } from './modules/allocation/franchisee.routes';
 import { storeRoutes } from './modules/allocation/stores.routes';
+import { paymentRoutes } from './modules/payments/payment.routes';
+import { shipmentRoutes } from './modules/shipping/shipment.routes';
+import { feedbackRoutes } from './modules/feedback/feedback.routes';
+import { receivableRoutes } from './modules/receivables/receivable.routes';
 
 const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
 
@@ -58,7 +62,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean | objec
     return { status: 'ok', database: ctx.engine, version: ctx.version };
   });
 
-  for (const routes of [authRoutes, companyRoutes, userRoutes, customerRoutes, productRoutes, warehouseRoutes, stockRoutes, attachmentRoutes, orderRoutes, reviewRoutes, productionRoutes, notificationRoutes, settingsRoutes, allocationRoutes, franchiseeRoutes, storeRoutes]) {
+  for (const routes of [authRoutes, companyRoutes, userRoutes, customerRoutes, productRoutes, warehouseRoutes, stockRoutes, attachmentRoutes, orderRoutes, reviewRoutes, productionRoutes, notificationRoutes, settingsRoutes, allocationRoutes, franchiseeRoutes, storeRoutes, paymentRoutes, shipmentRoutes, feedbackRoutes, receivableRoutes]) {
     routes(app, ctx);
   }
 

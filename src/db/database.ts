@@ -16,6 +16,10 @@ import type {
   AllocationReservationsTable, AllocationRunsTable, FranchiseeBalancesTable, FranchiseeLedgerTable, GoodsReceiptsTable,
   PickListLinesTable, PickListsTable, RegionDemandTable, StoreDemandTable, StoresTable,
 } from '../modules/allocation/allocation.table';
+import type { CustomerReceiptsTable, LettersOfCreditTable, ReceiptApplicationsTable } from '../modules/payments/payment.table';
+import type { CarrierRulesTable, LogisticsExceptionsTable, OutboxMessagesTable, ShipmentLinesTable, ShipmentsTable, TrackingEventsTable } from '../modules/shipping/shipment.table';
+import type { ReceivablesTable } from '../modules/receivables/receivable.table';
+import type { CallbacksTable, ComplaintsTable, InvoicesTable, ReturnRequestsTable } from '../modules/feedback/feedback.table';
 
 // Every table of the database, by name.
 export interface DB {
@@ -49,6 +53,20 @@ export interface DB {
   allocation_reservations: AllocationReservationsTable;
   pick_lists: PickListsTable;
   pick_list_lines: PickListLinesTable;
+  customer_receipts: CustomerReceiptsTable;
+  receipt_applications: ReceiptApplicationsTable;
+  letters_of_credit: LettersOfCreditTable;
+  shipments: ShipmentsTable;
+  shipment_lines: ShipmentLinesTable;
+  carrier_rules: CarrierRulesTable;
+  tracking_events: TrackingEventsTable;
+  logistics_exceptions: LogisticsExceptionsTable;
+  outbox_messages: OutboxMessagesTable;
+  receivables: ReceivablesTable;
+  callbacks: CallbacksTable;
+  complaints: ComplaintsTable;
+  return_requests: ReturnRequestsTable;
+  invoices: InvoicesTable;
 }
 
 export type Db = Kysely<DB>;

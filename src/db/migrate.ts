@@ -2,12 +2,14 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'k
 import * as m0001 from './migrations/0001_foundation';
 import * as m0002 from './migrations/0002_orders';
 import * as m0003 from './migrations/0003_allocation';
+import * as m0004 from './migrations/0004_fulfilment';
 
 // Every migration, in order. New ones are added here.
 const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_orders': m0002,
   '0003_allocation': m0003,
+  '0004_fulfilment': m0004,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -28,6 +28,14 @@ beforeAll(async () => {
   await inB({ method: 'POST', url: '/api/allocation/demand', payload: { regions: [{ region: '乙区域', productId: product.id, qty: 5 }] } });
   bIds.allocation = (await inB({ method: 'POST', url: '/api/allocation/runs', payload: {} })).json().id;
   bIds['pick-lists'] = (await inB({ method: 'GET', url: `/api/pick-lists?runId=${bIds.allocation}` })).json()[0].id;
+  bIds.receipts = (await inB({ method: 'POST', url: '/api/receipts', payload: { customerId: customer.id, amount: '77.77', receivedOn: '2026-11-01', method: 'cash', reference: 'B-SECRET-RECEIPT' } })).json().id;
+  const db = t.database.db;
+  const ship = await db.insertInto('shipments').values({ company_id: t.companyB, number: 'SH-B-SECRET', status: 'to_pick', warehouse_id: bIds.warehouses, customer_id: customer.id, consignee: JSON.stringify({ consignee: '乙', address: '乙地址' }), carrier: '', tracking_no: '', pick_due_at: new Date(), created_by: bIds.users }).returning('id').executeTakeFirstOrThrow();
+  bIds.shipments = ship.id;
+  bIds.callbacks = (await db.insertInto('callbacks').values({ company_id: t.companyB, order_id: bIds.orders, shipment_id: ship.id, due_at: new Date(), status: 'open', notes: '' }).returning('id').executeTakeFirstOrThrow()).id;
+  bIds.complaints = (await db.insertInto('complaints').values({ company_id: t.companyB, order_id: bIds.orders, type: 'damage', description: 'B-SECRET-COMPLAINT', status: 'open', due_at: new Date(), created_by: bIds.users }).returning('id').executeTakeFirstOrThrow()).id;
+  bIds['logistics-exceptions'] = (await db.insertInto('logistics_exceptions').values({ company_id: t.companyB, shipment_id: ship.id, type: 'delay', found_at: new Date(), action: '', result: '', customer_informed: false, status: 'open', created_by: bIds.users }).returning('id').executeTakeFirstOrThrow()).id;
+  bSecrets.push('B-SECRET-RECEIPT', 'SH-B-SECRET', 'B-SECRET-COMPLAINT');
   bSecrets.push(...Object.values(bIds), 'EC001', '乙公司用户', 'PO-SECRET-B', order.json().number, 'B-STORE', '乙区域');
 });
 afterAll(() => t.close());
@@ -44,10 +52,24 @@ const validBodies: Record<string, object> = {
   answer: { decision: 'answer', completionDate: '2026-12-01' },
   stores: { name: '改名' },
   money: { funds: '1.00', reason: '测试' },
+  apply: { orderId: '00000000-0000-4000-8000-000000000000', amount: '1.00' },
+  reverse: { reason: '冲销' },
+  tracking: { carrier: '顺丰', trackingNo: 'X1' },
+  events: { at: '2026-11-20T10:00:00+08:00', description: '已揽收' },
+  exceptions: { type: 'delay' },
+  deliver: { signedBy: '某人' },
+  close: { result: '已处理', customerInformed: true },
+  resolve: { resolution: 'return' },
+  callbacks: { outcome: 'ok' },
+  'letters-of-credit': { number: 'LC1', amount: '1.00', expiryDate: '2027-01-01', latestShipmentDate: '2026-12-31' },
+  'shipments/cancel': {},
+  complete: { number: 'INV-X', issuedOn: '2026-11-20', amount: '1.00', taxRate: '13', type: 'normal' },
 };
 const bodyFor = (method: string, path: string) => {
   const last = path.split('/').pop()!;
   if (method === 'patch') return validBodies[path.split('/')[2]];
+  if (method === 'post' && last === '{id}') return validBodies[path.split('/')[2]] ?? {};
+  if (method === 'post' && `${path.split('/')[2]}/${last}` in validBodies) return validBodies[`${path.split('/')[2]}/${last}`];
   return method === 'post' ? validBodies[last] ?? {} : undefined;
 };
 
@@ -62,7 +84,7 @@ describe('company isolation', () => {
       const id = bIds[kind];
       expect(id, `no company-B record for ${path}`).toBeDefined();
       for (const method of Object.keys(methods)) {
-        const url = path.replace('{id}', id).replace('{form}', 'registration');
+        const url = path.replace('{id}', id).replace('{form}', 'registration') + (path.endsWith('/statement') ? '?from=2026-01-01&to=2026-12-31' : '');
         const res =
           method === 'post' && (path.endsWith('/documents') || path.endsWith('/attachments'))
             ? await asA({ method: 'POST', url, ...multipart({ name: 'x.pdf', data: Buffer.from('x'), type: 'application/pdf' }) })
@@ -77,7 +99,7 @@ describe('company isolation', () => {
 
   it("lists, filters and stock postings never reach another company's records", async () => {
     const asA = t.as(await t.token('admin', t.companyA));
-    for (const url of ['/api/allocation/runs', '/api/allocation/reservations', '/api/pick-lists', '/api/franchisees', '/api/stores', '/api/allocation/demand', '/api/allocation/receipts', '/api/orders?pageSize=500', '/api/production-requests', '/api/review-queue', '/api/notifications', '/api/customers?pageSize=500', '/api/products?pageSize=500', '/api/warehouses?pageSize=500', '/api/users?pageSize=500', '/api/stock?pageSize=500', '/api/stock/movements?pageSize=500']) {
+    for (const url of ['/api/receipts', '/api/shipments', '/api/callbacks', '/api/complaints', '/api/logistics-exceptions', '/api/receivables', '/api/receivables/aging', '/api/carrier-rules', '/api/allocation/runs', '/api/allocation/reservations', '/api/pick-lists', '/api/franchisees', '/api/stores', '/api/allocation/demand', '/api/allocation/receipts', '/api/orders?pageSize=500', '/api/production-requests', '/api/review-queue', '/api/notifications', '/api/customers?pageSize=500', '/api/products?pageSize=500', '/api/warehouses?pageSize=500', '/api/users?pageSize=500', '/api/stock?pageSize=500', '/api/stock/movements?pageSize=500']) {
       const res = await asA({ method: 'GET', url });
       expect(res.statusCode).toBe(200);
       for (const secret of bSecrets) expect(res.body, url).not.toContain(secret);

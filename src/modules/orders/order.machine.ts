@@ -32,11 +32,11 @@ export const orderMachine = defineMachine<OrderStatus, OrderEvent, OrderGuardCon
     },
     { from: ['confirmed', 'in_fulfillment'], event: 'hold', to: 'on_hold', roles: ['order_admin', 'sales_director'] },
     { from: ['on_hold'], event: 'resume', to: 'confirmed', roles: ['order_admin', 'sales_director'], guard: (c) => (c.shippedUnits > 0 ? 'ORDER.ALREADY_SHIPPED' : undefined) },
-    { from: ['confirmed'], event: 'start_fulfillment', to: 'in_fulfillment', roles: ['order_admin', 'warehouse'] },
+    { from: ['confirmed'], event: 'start_fulfillment', to: 'in_fulfillment', roles: ['order_admin', 'warehouse', 'allocation_planner'] },
     { from: ['confirmed', 'in_fulfillment', 'partially_shipped'], event: 'ship_partial', to: 'partially_shipped', roles: ['warehouse'] },
+    { from: ['shipped'], event: 'deliver', to: 'delivered', roles: ['logistics', 'customer_service', 'warehouse'] },
     { from: ['confirmed', 'in_fulfillment', 'partially_shipped'], event: 'ship_all', to: 'shipped', roles: ['warehouse'] },
-    { from: ['shipped'], event: 'deliver', to: 'delivered', roles: ['logistics', 'customer_service'] },
-    { from: ['delivered'], event: 'complete', to: 'completed', roles: ['customer_service', 'order_admin'] },
+    { from: ['delivered'], event: 'complete', to: 'completed', roles: ['customer_service', 'order_admin', 'finance'] },
   ],
 });
 

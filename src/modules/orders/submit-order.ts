@@ -1,5 +1,7 @@
 import type { Db } from '../../db/database';
 import { AppError } from '../../lib/errors';
+import { formatMoney, parseMoney } from '../../lib/money';
+import { overdueBeyond } from '../receivables/receivable.service';
 import type { Env } from '../../lib/env';
 import { addWorkingHours } from '../../lib/calendar/calendar';
 import { applyEvent } from '../../lib/state-machine';
@@ -27,6 +29,9 @@ export async function submitOrder(db: Db, actor: Actor, env: Env, id: string) {
     entityId: id, current: order.status, event: 'submit', actor, context: { shippedUnits },
     persist: async (to) => {
       if (order.registrar_id !== actor.userId && !actor.roles.includes('admin')) throw new AppError('ORDER.NOT_REGISTRAR');
+      const hold = settings.fulfilment;
+      const overdue = await overdueBeyond(db, actor.companyId, order.customer_id, env.now.toISOString().slice(0, 10), hold.creditHoldDays);
+      if (overdue > parseMoney(hold.creditHoldAmount)) throw new AppError('CUSTOMER.CREDIT_HOLD', { overdue: formatMoney(overdue) });
       if (!checks.completeness.ok) throw new AppError('ORDER.INCOMPLETE', { missing: checks.completeness.missing.join(', ') }, checks.completeness.missing.map((path) => ({ path, message: 'required' })));
       await repo.setStatus(db, actor.companyId, id, to, actor.userId, { review_round: round, submitted_at: env.now });
     },

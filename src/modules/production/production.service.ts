@@ -5,6 +5,7 @@ import { applyEvent } from '../../lib/state-machine';
 import type { Actor } from '../auth/auth.service';
 import { notifyRole, notifyUsers } from '../notifications/notification.service';
 import { productionRequestMachine } from './production.machine';
+import { assertGate } from '../payments/payment-gates';
 
 const columns = ['p.id', 'p.order_id', 'o.number as order_number', 'p.line_no', 'p.product_id', 'pr.sku', 'pr.name as product_name', 'p.qty', 'p.status', 'p.due_at', 'p.completion_date', 'p.reason', 'p.answered_by', 'p.answered_at', 'p.created_at'] as const;
 
@@ -47,6 +48,9 @@ export async function listForOrder(db: Db, companyId: string, orderId: string) {
 export async function answerProductionRequest(db: Db, actor: Actor, id: string, input: { decision: 'answer' | 'decline'; completionDate?: string; reason?: string }) {
   const current = await db.selectFrom('production_requests').select(['status', 'order_id']).where('company_id', '=', actor.companyId).where('id', '=', id).forUpdate().executeTakeFirst();
   if (!current) throw new AppError('PRODUCTION.NOT_FOUND');
+  // T/T: production is scheduled only after the deposit has arrived.
+  const order = await db.selectFrom('orders').select(['id', 'total', 'payment_method', 'deposit_percent', 'expected_delivery_date']).where('company_id', '=', actor.companyId).where('id', '=', current.order_id).executeTakeFirstOrThrow();
+  if (input.decision === 'answer' && order.payment_method === 'tt') await assertGate(db, actor.companyId, order, 'production', new Date().toISOString().slice(0, 10));
   await applyEvent(db, productionRequestMachine, {
     entityId: id, current: current.status, event: input.decision, actor, reason: input.reason, context: undefined,
     persist: async (to) => {
@@ -55,9 +59,9 @@ export async function answerProductionRequest(db: Db, actor: Actor, id: string, 
         .where('company_id', '=', actor.companyId).where('id', '=', id).execute();
     },
   });
-  const order = await db.selectFrom('orders').select(['number', 'registrar_id']).where('company_id', '=', actor.companyId).where('id', '=', current.order_id).executeTakeFirstOrThrow();
-  const params = { number: order.number, decision: input.decision };
-  await notifyUsers(db, actor.companyId, [order.registrar_id], { kind: 'production_answered', params, orderId: current.order_id });
+  const notice = await db.selectFrom('orders').select(['number', 'registrar_id']).where('company_id', '=', actor.companyId).where('id', '=', current.order_id).executeTakeFirstOrThrow();
+  const params = { number: notice.number, decision: input.decision };
+  await notifyUsers(db, actor.companyId, [notice.registrar_id], { kind: 'production_answered', params, orderId: current.order_id });
   await notifyRole(db, actor.companyId, 'reviewer', { kind: 'production_answered', params, orderId: current.order_id });
   const [row] = (await requestsQuery(db, actor.companyId).where('p.id', '=', id).execute()).map(toRequest);
   return row;

@@ -34,6 +34,23 @@ export const settingsSchema = z.object({
       paidFranchiseeOrder: z.enum(['priority', 'funds']).default('priority'),
     })
     .prefault({}),
+  /** 履约 time limits and cash rules (spec §4–6). */
+  fulfilment: z
+    .object({
+      pickHours: hours.default(24),
+      trackingHours: hours.default(2),
+      callbackHours: hours.default(24),
+      complaintWorkingDays: z.number().int().min(1).max(30).default(2),
+      lcLeadDays: z.number().int().min(0).max(365).default(30),
+      reminderDaysBefore: z.number().int().min(0).max(60).default(3),
+      statementClosingDay: z.number().int().min(1).max(28).default(25),
+      staleTrackingDays: z.number().int().min(1).max(60).default(3),
+      /** Overdue beyond both: the customer's new orders are held (信用冻结). */
+      creditHoldDays: z.number().int().min(0).max(365).default(30),
+      creditHoldAmount: moneyString.default('0.00'),
+      defaultCarrier: z.string().max(50).default('顺丰速运'),
+    })
+    .prefault({}),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

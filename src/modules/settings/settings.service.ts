@@ -11,7 +11,7 @@ export async function getSettings(db: Db, companyId: string): Promise<Settings> 
 /** Saves a partial change over the current settings; the whole result must validate. */
 export async function updateSettings(db: Db, actor: Actor, patch: Record<string, unknown>): Promise<Settings> {
   const current = await getSettings(db, actor.companyId);
-  const merged = { ...current, ...patch, review: { ...current.review, ...((patch.review as object) ?? {}) }, allocation: { ...current.allocation, ...((patch.allocation as object) ?? {}) } };
+  const merged = { ...current, ...patch, review: { ...current.review, ...((patch.review as object) ?? {}) }, allocation: { ...current.allocation, ...((patch.allocation as object) ?? {}) }, fulfilment: { ...current.fulfilment, ...((patch.fulfilment as object) ?? {}) } };
   const parsed = settingsSchema.safeParse(merged);
   if (!parsed.success) {
     const fields = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));

@@ -1,0 +1,31 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { idParams } from '../../lib/schemas';
+import { actorOf, type AppContext } from '../../http/context';
+import { sendXlsx } from '../../http/upload';
+import { toXlsx } from '../../lib/excel';
+import { localParts } from '../orders/order-number';
+import { aging, openReceivables } from './receivable.service';
+import { statement } from './statement';
+
+export function receivableRoutes(app: FastifyInstance, ctx: AppContext) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['receivables'];
+  const today = () => { const p = localParts(new Date(), ctx.config.workHours.timeZone); return `${p.yyyy}-${p.MM}-${p.dd}`; };
+  r.get('/api/receivables', { config: { roles: 'any' }, schema: { tags, summary: 'Receivables with outstanding amount and aging bucket', querystring: z.object({ customer: z.uuid().optional(), open: z.enum(['true', 'false']).optional() }) } },
+    async (req) => (await openReceivables(ctx.db, actorOf(req).companyId, today(), req.query.customer)).filter((x) => req.query.open !== 'true' || x.bucket !== 'paid'));
+  r.get('/api/receivables/aging', { config: { roles: 'any' }, schema: { tags, summary: 'Outstanding per customer in aging buckets (0–30, 31–60, 61–90, >90 days)' } },
+    async (req) => aging(ctx.db, actorOf(req), today()));
+  r.get('/api/customers/:id/statement', {
+    config: { roles: 'any' },
+    schema: { tags, summary: 'Statement of account (对账单) for a period; ?format=xlsx', params: idParams, querystring: z.object({ from: z.iso.date(), to: z.iso.date(), format: z.enum(['json', 'xlsx']).default('json') }) },
+  }, async (req, reply) => {
+    const s = await statement(ctx.db, actorOf(req), req.params.id, req.query.from, req.query.to);
+    if (req.query.format === 'json') return s;
+    return sendXlsx(reply, 'statement.xlsx', await toXlsx([{ name: '对账单 Statement', columns: [
+      { key: 'date', header: '日期 Date' }, { key: 'kind', header: '类型 Kind' }, { key: 'reference', header: '单据 Reference', width: 24 },
+      { key: 'debit', header: '应收 Debit' }, { key: 'credit', header: '收款 Credit' }, { key: 'balance', header: '余额 Balance' },
+    ], rows: [{ date: req.query.from, kind: '期初 Opening', reference: '', debit: '', credit: '', balance: s.opening }, ...s.lines, { date: req.query.to, kind: '期末 Closing', reference: '', debit: '', credit: '', balance: s.closing }] }]));
+  });
+}

@@ -1,0 +1,7 @@
+import type { Generated } from 'kysely';
+
+/** What a customer owes (应收), from a shipment or a monthly statement; an allowance is a negative one. */
+export interface ReceivablesTable {
+  company_id: string; id: Generated<string>; customer_id: string; order_id: string | null; shipment_id: string | null; period: string | null;
+  kind: 'shipment' | 'statement' | 'allowance'; amount: string; due_date: string; reminded_at: Date | null; created_at: Generated<Date>;
+}

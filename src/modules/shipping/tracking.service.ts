@@ -1,0 +1,56 @@
+import { sql } from 'kysely';
+import type { Db } from '../../db/database';
+import { AppError } from '../../lib/errors';
+import type { Actor } from '../auth/auth.service';
+import { getSettings } from '../settings/settings.service';
+
+/** A carrier adapter turns a tracking number into events; the built-in one keeps what people enter. */
+export type TrackingEvent = { at: Date; location: string; description: string };
+export interface CarrierAdapter { readonly name: string; query(trackingNo: string): Promise<TrackingEvent[]> }
+
+export const manualAdapter = (db: Db, companyId: string): CarrierAdapter => ({
+  name: 'manual',
+  async query(trackingNo) {
+    const r = await sql<TrackingEvent>`select e.at, e.location, e.description from tracking_events e join shipments s on s.company_id = e.company_id and s.id = e.shipment_id
+      where e.company_id = ${companyId} and s.tracking_no = ${trackingNo} order by e.at`.execute(db);
+    return r.rows;
+  },
+});
+
+export async function addTrackingEvent(db: Db, actor: Actor, shipmentId: string, e: { at: string; location: string; description: string }) {
+  const s = await db.selectFrom('shipments').select(['id', 'last_event_at']).where('company_id', '=', actor.companyId).where('id', '=', shipmentId).executeTakeFirst();
+  if (!s) throw new AppError('SHIPMENT.NOT_FOUND');
+  const at = new Date(e.at);
+  await db.insertInto('tracking_events').values({ company_id: actor.companyId, shipment_id: shipmentId, at, location: e.location, description: e.description, source: 'manual' }).execute();
+  if (!s.last_event_at || at > s.last_event_at) await db.updateTable('shipments').set({ last_event_at: at }).where('company_id', '=', actor.companyId).where('id', '=', shipmentId).execute();
+  return { ok: true };
+}
+
+/** 每日跟踪: shipped, not delivered, and no movement for N days. */
+export async function staleShipments(db: Db, actor: Actor, now: Date, days?: number) {
+  const n = days ?? (await getSettings(db, actor.companyId)).fulfilment.staleTrackingDays;
+  const since = new Date(now.getTime() - n * 86_400_000);
+  const rows = await db.selectFrom('shipments').select(['id', 'number', 'carrier', 'tracking_no', 'shipped_at', 'last_event_at']).where('company_id', '=', actor.companyId)
+    .where('status', '=', 'shipped').where((eb) => eb.or([eb('last_event_at', '<', since), eb.and([eb('last_event_at', 'is', null), eb('shipped_at', '<', since)])])).orderBy('last_event_at').execute();
+  return rows.map((r) => ({ id: r.id, number: r.number, carrier: r.carrier, trackingNo: r.tracking_no, shippedAt: r.shipped_at, lastEventAt: r.last_event_at }));
+}
+
+export async function openException(db: Db, actor: Actor, shipmentId: string, x: { type: 'delay' | 'wrong_address' | 'damage' | 'loss'; foundAt?: string; action: string; customerInformed: boolean }) {
+  const s = await db.selectFrom('shipments').select('id').where('company_id', '=', actor.companyId).where('id', '=', shipmentId).executeTakeFirst();
+  if (!s) throw new AppError('SHIPMENT.NOT_FOUND');
+  return db.insertInto('logistics_exceptions').values({ company_id: actor.companyId, shipment_id: shipmentId, type: x.type, found_at: x.foundAt ? new Date(x.foundAt) : new Date(), action: x.action, result: '', customer_informed: x.customerInformed, status: 'open', created_by: actor.userId })
+    .returning(['id', 'type', 'status']).executeTakeFirstOrThrow();
+}
+
+export async function closeException(db: Db, actor: Actor, id: string, x: { result: string; customerInformed: boolean }) {
+  const r = await db.updateTable('logistics_exceptions').set({ status: 'closed', result: x.result, customer_informed: x.customerInformed }).where('company_id', '=', actor.companyId).where('id', '=', id).where('status', '=', 'open').executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}
+
+export async function listExceptions(db: Db, actor: Actor, status?: 'open' | 'closed') {
+  let q = db.selectFrom('logistics_exceptions as x').innerJoin('shipments as s', (j) => j.onRef('s.company_id', '=', 'x.company_id').onRef('s.id', '=', 'x.shipment_id'))
+    .select(['x.id', 'x.shipment_id', 's.number', 'x.type', 'x.found_at', 'x.action', 'x.result', 'x.customer_informed', 'x.status']).where('x.company_id', '=', actor.companyId);
+  if (status) q = q.where('x.status', '=', status);
+  const rows = await q.orderBy('x.found_at', 'desc').limit(500).execute();
+  return rows.map((r) => ({ id: r.id, shipmentId: r.shipment_id, shipmentNumber: r.number, type: r.type, foundAt: r.found_at, action: r.action, result: r.result, customerInformed: r.customer_informed, status: r.status }));
+}

@@ -1,0 +1,253 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestContext, type TestContext } from '../helpers/test-app';
+import { approveAllStages, customerByShortCode, orderActors, orderBody, productBySku, uploadQualification } from '../helpers/orders';
+import { ledgerMismatches } from '../../src/modules/stock/stock.repository';
+import { createShipment, shipShipment, setTracking } from '../../src/modules/shipping/shipment.service';
+import { createReceivable, statementDue } from '../../src/modules/receivables/receivable.service';
+import { defaultWorkingHours } from '../../src/lib/calendar/calendar';
+import type { Actor } from '../../src/modules/auth/auth.service';
+
+let t: TestContext;
+let a: Awaited<ReturnType<typeof orderActors>>;
+let service: ReturnType<TestContext['as']>;
+let logistics: ReturnType<TestContext['as']>;
+const p: Record<string, { id: string }> = {};
+
+async function newCustomer(code: string, paymentMethod: string, extra: Record<string, unknown> = {}) {
+  const c = (await a.sales({ method: 'POST', url: '/api/customers', payload: { code, shortCode: code, name: `${code} 公司`, kind: 'ordinary', paymentMethod, creditLimit: '1000000.00', contacts: [{ name: '甲' }], addresses: [{ consignee: '甲', address: `${code} 路 1 号`, region: '上海' }], ...extra } })).json();
+  await uploadQualification(a.sales, c.id);
+  return c.id as string;
+}
+
+async function confirmed(customerId: string, lines: { productId: string; qty: number }[], extra: Record<string, unknown> = {}) {
+  const o = (await a.sales({ method: 'POST', url: '/api/orders', payload: orderBody(customerId, lines, extra) })).json();
+  const submitted = await a.sales({ method: 'POST', url: `/api/orders/${o.id}/submit` });
+  if (submitted.statusCode !== 200) throw new Error(submitted.body);
+  await approveAllStages(t, a, o.id);
+  return (await a.sales({ method: 'POST', url: `/api/orders/${o.id}/confirm`, payload: { method: 'electronic' } })).json().order;
+}
+
+async function shipAll(orderIds: string[], body: Record<string, unknown> = {}) {
+  const s = await a.warehouse({ method: 'POST', url: '/api/shipments', payload: { orderIds } });
+  if (s.statusCode !== 201) throw new Error(s.body);
+  const id = s.json().id;
+  for (const step of ['pick', 'recheck', 'pack']) await a.warehouse({ method: 'POST', url: `/api/shipments/${id}/${step}` });
+  return { id, ship: () => a.warehouse({ method: 'POST', url: `/api/shipments/${id}/ship`, payload: body }) };
+}
+
+const receipt = (customerId: string, amount: string, applications: { orderId: string; amount: string }[] = []) =>
+  a.finance({ method: 'POST', url: '/api/receipts', payload: { customerId, amount, receivedOn: '2026-11-20', method: 'bank_transfer', reference: 'BANK-1', applications } });
+
+beforeAll(async () => {
+  t = await createTestContext();
+  a = await orderActors(t);
+  service = t.as(await t.token('service'));
+  logistics = t.as(await t.token('logistics'));
+  p.A = await productBySku(a.sales, 'A-01');
+  p.B = await productBySku(a.sales, 'B-02');
+  p.C = await productBySku(a.sales, 'C-01');
+});
+afterAll(() => t.close());
+
+describe('payment gates', () => {
+  it('prepaid: nothing ships before the receipt covers the order', async () => {
+    const customer = await newCustomer('PRE1', 'prepaid');
+    const order = await confirmed(customer, [{ productId: p.A.id, qty: 2 }]);
+    const gates = (await a.sales({ method: 'GET', url: `/api/orders/${order.id}/payment` })).json();
+    expect(gates.gates).toMatchObject([{ gate: 'ship', ok: false }]);
+    const s = await shipAll([order.id]);
+    const blocked = await s.ship();
+    expect(blocked.statusCode).toBe(409);
+    expect(blocked.json().error.code).toBe('GATE.BLOCKED');
+    await receipt(customer, '240.00', [{ orderId: order.id, amount: '240.00' }]);
+    const shipped = await s.ship();
+    expect(shipped.statusCode, shipped.body).toBe(200);
+    expect((await a.sales({ method: 'GET', url: `/api/orders/${order.id}` })).json().status).toBe('shipped');
+    expect((await a.finance({ method: 'GET', url: `/api/receivables?customer=${customer}` })).json()).toEqual([]);
+  });
+
+  it('T/T: production starts only after the deposit', async () => {
+    const customer = await newCustomer('TT1', 'tt');
+    const stock = (await a.sales({ method: 'GET', url: `/api/stock?product=${p.B.id}` })).json().items[0];
+    const order = await (async () => {
+      const o = (await a.sales({ method: 'POST', url: '/api/orders', payload: orderBody(customer, [{ productId: p.B.id, qty: stock.available + 10 }], { depositPercent: '30' }) })).json();
+      await a.sales({ method: 'POST', url: `/api/orders/${o.id}/submit` });
+      return o;
+    })();
+    const request = (await a.planner({ method: 'GET', url: `/api/production-requests?order=${order.id}` })).json()[0];
+    const blocked = await a.planner({ method: 'POST', url: `/api/production-requests/${request.id}/answer`, payload: { decision: 'answer', completionDate: '2026-12-20' } });
+    expect(blocked.statusCode).toBe(409);
+    expect(blocked.json().error.message).toContain('定金');
+    const deposit = (Number(order.total) * 0.3).toFixed(2);
+    await receipt(customer, deposit, [{ orderId: order.id, amount: deposit }]);
+    expect((await a.planner({ method: 'POST', url: `/api/production-requests/${request.id}/answer`, payload: { decision: 'answer', completionDate: '2026-12-20' } })).statusCode).toBe(200);
+  });
+
+  it('credit terms ship at once and create a receivable due after the term days', async () => {
+    const abc = await customerByShortCode(a.sales, 'ABC');
+    await uploadQualification(a.sales, abc.id);
+    const order = await confirmed(abc.id, [{ productId: p.C.id, qty: 3 }]);
+    expect((await (await shipAll([order.id])).ship()).statusCode).toBe(200);
+    const receivables = (await a.finance({ method: 'GET', url: `/api/receivables?customer=${abc.id}` })).json();
+    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const due = new Date(Date.parse(`${today}T00:00:00Z`) + 30 * 86_400_000).toISOString().slice(0, 10);
+    expect(receivables).toMatchObject([{ orderId: order.id, amount: '264.00', outstanding: '264.00', dueDate: due, bucket: 'not_due' }]);
+    const aging = (await a.finance({ method: 'GET', url: '/api/receivables/aging' })).json();
+    expect(aging.find((x: { customerId: string }) => x.customerId === abc.id)).toMatchObject({ total: '264.00', not_due: '264.00' });
+  });
+
+  it('月结: the receivable waits for the statement closing on the 25th, then the terms', async () => {
+    expect(statementDue('2026-11-23', 25, 30)).toEqual({ period: '2026-11', due: '2026-12-25' });
+    expect(statementDue('2026-11-26', 25, 30)).toEqual({ period: '2026-12', due: '2027-01-24' });
+    const customer = await newCustomer('MON1', 'monthly', { paymentDays: 30 });
+    const order = await confirmed(customer, [{ productId: p.A.id, qty: 1 }]);
+    expect((await (await shipAll([order.id])).ship()).statusCode).toBe(200);
+    const [r] = (await a.finance({ method: 'GET', url: `/api/receivables?customer=${customer}` })).json();
+    expect(r.period).toMatch(/^\d{4}-\d{2}$/);
+    const statement = (await a.finance({ method: 'GET', url: `/api/customers/${customer}/statement?from=2026-01-01&to=2027-12-31` })).json();
+    expect(statement).toMatchObject({ opening: '0.00', closing: '120.00' });
+    expect(statement.lines[0]).toMatchObject({ kind: 'shipment', debit: '120.00' });
+    const xlsx = await a.finance({ method: 'GET', url: `/api/customers/${customer}/statement?from=2026-01-01&to=2027-12-31&format=xlsx` });
+    expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+  });
+});
+
+describe('shipping', () => {
+  it('ships an order in two parts; stock and status are right after each', async () => {
+    const customer = await newCustomer('PART1', 'credit', { paymentDays: 10 });
+    const order = await confirmed(customer, [{ productId: p.A.id, qty: 5 }]);
+    const before = (await a.sales({ method: 'GET', url: `/api/stock?product=${p.A.id}` })).json().items[0];
+    const first = await a.warehouse({ method: 'POST', url: '/api/shipments', payload: { orderIds: [order.id], lines: [{ orderId: order.id, lineNo: 1, qty: 2 }] } });
+    expect(first.statusCode).toBe(201);
+    expect((await a.warehouse({ method: 'POST', url: '/api/shipments', payload: { orderIds: [order.id], lines: [{ orderId: order.id, lineNo: 1, qty: 4 }] } })).json().error.code).toBe('SHIPMENT.EXCEEDS_RESERVED');
+    for (const step of ['pick', 'recheck', 'pack', 'ship']) expect((await a.warehouse({ method: 'POST', url: `/api/shipments/${first.json().id}/${step}` })).statusCode).toBe(200);
+    const mid = (await a.sales({ method: 'GET', url: `/api/stock?product=${p.A.id}` })).json().items[0];
+    expect(mid).toMatchObject({ onHand: before.onHand - 2, reserved: before.reserved - 2 });
+    expect((await a.sales({ method: 'GET', url: `/api/orders/${order.id}` })).json()).toMatchObject({ status: 'partially_shipped', lines: [{ shipped: 2, reserved: 3 }] });
+    expect((await (await shipAll([order.id])).ship()).statusCode).toBe(200);
+    const after = (await a.sales({ method: 'GET', url: `/api/stock?product=${p.A.id}` })).json().items[0];
+    expect(after).toMatchObject({ onHand: before.onHand - 5, reserved: before.reserved - 5 });
+    expect((await a.sales({ method: 'GET', url: `/api/orders/${order.id}` })).json()).toMatchObject({ status: 'shipped', lines: [{ shipped: 5, reserved: 0 }] });
+    expect((await a.warehouse({ method: 'POST', url: '/api/shipments', payload: { orderIds: [order.id] } })).json().error.code).toBe('STATE.ILLEGAL_TRANSITION');
+  });
+
+  it('two clerks at once never ship more than reserved', async () => {
+    const customer = await newCustomer('RACE2', 'credit', { paymentDays: 10 });
+    const order = await confirmed(customer, [{ productId: p.C.id, qty: 4 }]);
+    const created = await Promise.all([0, 1].map(() => a.warehouse({ method: 'POST', url: '/api/shipments', payload: { orderIds: [order.id] } })));
+    expect(created.map((r) => r.statusCode).sort()).toEqual([201, 409]);
+    const id = created.find((r) => r.statusCode === 201)!.json().id;
+    for (const step of ['pick', 'recheck', 'pack']) await a.warehouse({ method: 'POST', url: `/api/shipments/${id}/${step}` });
+    const shipped = await Promise.all([0, 1].map(() => a.warehouse({ method: 'POST', url: `/api/shipments/${id}/ship` })));
+    expect(shipped.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    expect((await a.sales({ method: 'GET', url: `/api/orders/${order.id}` })).json().lines[0]).toMatchObject({ shipped: 4, reserved: 0 });
+    expect(await ledgerMismatches(t.database.db, t.companyA)).toEqual([]);
+  });
+
+  it('merges orders to the same consignee and address into one shipment, and refuses others', async () => {
+    const customer = await newCustomer('MERGE1', 'credit', { paymentDays: 10 });
+    const o1 = await confirmed(customer, [{ productId: p.A.id, qty: 1 }]);
+    const o2 = await confirmed(customer, [{ productId: p.C.id, qty: 1 }]);
+    const merged = await a.warehouse({ method: 'POST', url: '/api/shipments', payload: { orderIds: [o1.id, o2.id] } });
+    expect(merged.json().lines.map((l: { orderNumber: string }) => l.orderNumber).sort()).toEqual([o1.number, o2.number].sort());
+    const other = await newCustomer('MERGE2', 'credit', { paymentDays: 10 });
+    const o3 = await confirmed(other, [{ productId: p.A.id, qty: 1 }]);
+    const o4 = await confirmed(customer, [{ productId: p.A.id, qty: 1 }]);
+    expect((await a.warehouse({ method: 'POST', url: '/api/shipments', payload: { orderIds: [o3.id, o4.id] } })).json().error.code).toBe('SHIPMENT.DIFFERENT_CONSIGNEE');
+    const note = await a.warehouse({ method: 'GET', url: `/api/shipments/${merged.json().id}/delivery-note` });
+    expect(note.body).toContain('送货单');
+    expect(note.body).toContain('贰佰零捌元整');
+  });
+
+  it('the 24 h pick limit counts working hours over a holiday; a late tracking number is flagged', async () => {
+    const customer = await newCustomer('CLOCK1', 'credit', { paymentDays: 10 });
+    const order = await confirmed(customer, [{ productId: p.A.id, qty: 1 }]);
+    const actor = { userId: (await a.warehouse({ method: 'GET', url: '/api/auth/me' })).json().user.id, username: 'warehouse', displayName: '', companyId: t.companyA, roles: ['warehouse'], sessionId: '', sessionKind: 'token', csrfToken: '' } as Actor;
+    const env = { now: new Date('2025-09-30T09:00:00Z'), workingHours: defaultWorkingHours }; // Tuesday 17:00 in Shanghai, before National Day
+    const s = await t.database.db.transaction().execute((trx) => createShipment(trx, actor, env, { orderIds: [order.id] }));
+    // 1 h on 09-30, 9 h on 10-09, 9 h on 10-10, 5 h on Saturday 10-11 (a make-up working day).
+    expect(new Date(s.pickDueAt).toISOString()).toBe('2025-10-11T06:00:00.000Z');
+    for (const step of ['pick', 'recheck', 'pack']) await a.warehouse({ method: 'POST', url: `/api/shipments/${s.id}/${step}` });
+    const shippedAt = new Date('2026-11-20T02:00:00Z');
+    await t.database.db.transaction().execute((trx) => shipShipment(trx, actor, { now: shippedAt, workingHours: defaultWorkingHours }, s.id, {}));
+    const late = await t.database.db.transaction().execute((trx) => setTracking(trx, { ...actor, roles: ['logistics'] }, { now: new Date(shippedAt.getTime() + 3 * 3_600_000), workingHours: defaultWorkingHours }, s.id, { carrier: '顺丰速运', trackingNo: 'SF123' }));
+    expect(late.trackingLate).toBe(true);
+    const messages = await t.database.db.selectFrom('outbox_messages').select(['kind', 'params']).where('customer_id', '=', customer).execute();
+    expect(messages).toMatchObject([{ kind: 'shipped', params: { trackingNo: 'SF123', carrier: '顺丰速运' } }]);
+    await logistics({ method: 'POST', url: `/api/shipments/${s.id}/exceptions`, payload: { type: 'delay', action: '联系承运商催件', customerInformed: true } });
+    expect((await logistics({ method: 'GET', url: '/api/logistics-exceptions?status=open' })).json()[0]).toMatchObject({ type: 'delay', customerInformed: true });
+    expect((await logistics({ method: 'GET', url: '/api/shipments/stale?days=1' })).json().some((x: { id: string }) => x.id === s.id)).toBe(true);
+  });
+});
+
+describe('delivery, feedback and cash', () => {
+  async function deliveredOrder(code: string, qty = 2) {
+    const customer = await newCustomer(code, 'credit', { paymentDays: 30 });
+    const order = await confirmed(customer, [{ productId: p.A.id, qty }]);
+    const s = await shipAll([order.id]);
+    await s.ship();
+    const delivered = await logistics({ method: 'POST', url: `/api/shipments/${s.id}/deliver`, payload: { signedBy: '张三' } });
+    expect(delivered.json()).toMatchObject({ status: 'delivered', signedBy: '张三' });
+    const callback = (await service({ method: 'GET', url: '/api/callbacks?status=open' })).json().find((c: { orderId: string }) => c.orderId === order.id);
+    return { customer, order, callback };
+  }
+
+  it('delivery opens a call-back due in 24 h; a confirmation lets finance complete the order with its invoice', async () => {
+    const { order, callback } = await deliveredOrder('DLV1');
+    expect((await a.sales({ method: 'GET', url: `/api/orders/${order.id}` })).json().status).toBe('delivered');
+    expect(new Date(callback.dueAt).getTime() - Date.now()).toBeGreaterThan(23 * 3_600_000);
+    await service({ method: 'POST', url: `/api/callbacks/${callback.id}`, payload: { outcome: 'ok', notes: '数量质量无误' } });
+    const done = await a.finance({ method: 'POST', url: `/api/orders/${order.id}/complete`, payload: { number: 'INV-0001', issuedOn: '2026-11-23', amount: order.total, taxRate: '13', type: 'digital', outboundVoucher: 'OUT-1' } });
+    expect(done.json().status).toBe('completed');
+    expect((await a.finance({ method: 'POST', url: `/api/orders/${order.id}/complete`, payload: { number: 'INV-0001', issuedOn: '2026-11-23', amount: order.total, taxRate: '13', type: 'digital' } })).statusCode).toBe(409);
+  });
+
+  it('a problem opens a complaint due in 2 working days, resolved by reship, allowance or return', async () => {
+    const { customer, order, callback } = await deliveredOrder('CMP1');
+    const problem = (await service({ method: 'POST', url: `/api/callbacks/${callback.id}`, payload: { outcome: 'problem', complaint: { type: 'damage', description: '外箱破损' } } })).json();
+    expect(problem.complaint).toMatchObject({ type: 'damage', status: 'open' });
+    const reship = (await service({ method: 'POST', url: `/api/complaints/${problem.complaint.id}/resolve`, payload: { resolution: 'reship' } })).json();
+    const replacement = (await a.sales({ method: 'GET', url: `/api/orders/${reship.replacementOrderId}` })).json();
+    expect(replacement).toMatchObject({ orderType: 'replacement', total: '0.00', status: 'draft' });
+
+    const second = (await service({ method: 'POST', url: `/api/callbacks/${(await deliveredOrder('CMP2')).callback.id}`, payload: { outcome: 'problem', complaint: { type: 'short', description: '少一件' } } })).json();
+    void customer;
+    const allowance = await service({ method: 'POST', url: `/api/complaints/${second.complaint.id}/resolve`, payload: { resolution: 'allowance', amount: '50.00' } });
+    expect(allowance.json()).toMatchObject({ resolution: 'allowance', amount: '50.00' });
+    const receivables = (await a.finance({ method: 'GET', url: `/api/receivables?customer=${allowance.json().orderId ? (await a.sales({ method: 'GET', url: `/api/orders/${allowance.json().orderId}` })).json().customer.id : ''}` })).json();
+    expect(receivables[0]).toMatchObject({ amount: '240.00', outstanding: '190.00' });
+
+    const third = (await service({ method: 'POST', url: `/api/callbacks/${(await deliveredOrder('CMP3')).callback.id}`, payload: { outcome: 'problem', complaint: { type: 'wrong_item', description: '发错型号' } } })).json();
+    const ret = (await service({ method: 'POST', url: `/api/complaints/${third.complaint.id}/resolve`, payload: { resolution: 'return' } })).json();
+    expect(ret.returnRequestId).toBeTruthy();
+    const request = await t.database.db.selectFrom('return_requests').select(['order_id', 'status']).where('id', '=', ret.returnRequestId).executeTakeFirstOrThrow();
+    expect(request).toMatchObject({ order_id: third.complaint.orderId, status: 'requested' });
+    void order;
+  });
+
+  it('receipts and reversals keep balances equal to the sum of their rows; overpayment is the customer balance', async () => {
+    const { customer, order } = await deliveredOrder('CASH1');
+    const r = (await receipt(customer, '1000.00', [{ orderId: order.id, amount: '240.00' }])).json();
+    expect(r).toMatchObject({ unapplied: '760.00' });
+    expect((await a.finance({ method: 'GET', url: `/api/customers/${customer}/balance` })).json().balance).toBe('760.00');
+    expect((await a.finance({ method: 'GET', url: `/api/receivables?customer=${customer}` })).json()[0]).toMatchObject({ outstanding: '0.00', bucket: 'paid' });
+    const over = await a.finance({ method: 'POST', url: `/api/receipts/${r.id}/apply`, payload: { orderId: order.id, amount: '800.00' } });
+    expect(over.json().error.code).toBe('RECEIPT.OVER_APPLIED');
+    const reversal = await a.finance({ method: 'POST', url: `/api/receipts/${r.id}/reverse`, payload: { reason: '录错金额' } });
+    expect(reversal.json()).toMatchObject({ amount: '-1000.00', reversesId: r.id });
+    expect((await a.finance({ method: 'GET', url: `/api/customers/${customer}/balance` })).json().balance).toBe('0.00');
+    expect((await a.finance({ method: 'GET', url: `/api/orders/${order.id}/payment` })).json().paid).toBe('0.00');
+    expect((await a.finance({ method: 'GET', url: `/api/receivables?customer=${customer}` })).json()[0].outstanding).toBe('240.00');
+    expect((await a.finance({ method: 'POST', url: `/api/receipts/${r.id}/reverse`, payload: { reason: 'again' } })).json().error.code).toBe('RECEIPT.ALREADY_REVERSED');
+  });
+
+  it('an overdue receivable beyond the tolerance puts new orders on credit hold', async () => {
+    const customer = await newCustomer('HOLD1', 'credit', { paymentDays: 30 });
+    const order = await confirmed(customer, [{ productId: p.A.id, qty: 1 }]);
+    await createReceivable(t.database.db, t.companyA, { customerId: customer, orderId: order.id, kind: 'shipment', amount: '120.00', dueDate: '2026-01-01' });
+    const next = (await a.sales({ method: 'POST', url: '/api/orders', payload: orderBody(customer, [{ productId: p.A.id, qty: 1 }]) })).json();
+    const held = await a.sales({ method: 'POST', url: `/api/orders/${next.id}/submit` });
+    expect(held.statusCode).toBe(409);
+    expect(held.json().error).toMatchObject({ code: 'CUSTOMER.CREDIT_HOLD' });
+  });
+});
