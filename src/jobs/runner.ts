@@ -3,11 +3,13 @@ import type { Database } from '../db/connect';
 import { flagLateStages } from './review-sla';
 import { expireReservations } from '../modules/allocation/reservations';
 import { localParts } from '../modules/orders/order-number';
+import { dailyCashReport, remindReceivables } from './cash-reminders';
 
 /** Durable timers: pg-boss keeps its queue in the same database, so several app instances share it. */
 export const JOBS = {
   reviewSla: 'review-sla',
   reservationExpiry: 'reservation-expiry',
+  cashReminders: 'cash-reminders',
 } as const;
 
 export async function startJobs(database: Database, log: (msg: string, err?: unknown) => void = console.error, timeZone = 'Asia/Shanghai'): Promise<PgBoss> {
@@ -28,6 +30,15 @@ export async function startJobs(database: Database, log: (msg: string, err?: unk
   await boss.work(JOBS.reservationExpiry, async () => {
     const p = localParts(new Date(), timeZone);
     await expireReservations(database.db, `${p.yyyy}-${p.MM}-${p.dd}`);
+  });
+  // Payment reminders and the overdue list, every morning at 08:00 (Asia/Shanghai is the cron zone).
+  await boss.createQueue(JOBS.cashReminders);
+  await boss.schedule(JOBS.cashReminders, '0 8 * * *', {}, { tz: timeZone });
+  await boss.work(JOBS.cashReminders, async () => {
+    const p = localParts(new Date(), timeZone);
+    const today = `${p.yyyy}-${p.MM}-${p.dd}`;
+    await remindReceivables(database.db, today);
+    await dailyCashReport(database.db, today);
   });
   return boss;
 }

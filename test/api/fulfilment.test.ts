@@ -5,6 +5,7 @@ import { ledgerMismatches } from '../../src/modules/stock/stock.repository';
 import { createShipment, shipShipment, setTracking } from '../../src/modules/shipping/shipment.service';
 import { createReceivable, statementDue } from '../../src/modules/receivables/receivable.service';
 import { defaultWorkingHours } from '../../src/lib/calendar/calendar';
+import { remindReceivables, dailyCashReport } from '../../src/jobs/cash-reminders';
 import type { Actor } from '../../src/modules/auth/auth.service';
 
 let t: TestContext;
@@ -249,5 +250,38 @@ describe('delivery, feedback and cash', () => {
     const held = await a.sales({ method: 'POST', url: `/api/orders/${next.id}/submit` });
     expect(held.statusCode).toBe(409);
     expect(held.json().error).toMatchObject({ code: 'CUSTOMER.CREDIT_HOLD' });
+  });
+
+  it('reminds the customer once, 3 days before the due date, and lists overdue receivables to finance', async () => {
+    const customer = await newCustomer('REM1', 'credit', { paymentDays: 30 });
+    const order = await confirmed(customer, [{ productId: p.A.id, qty: 1 }]);
+    await createReceivable(t.database.db, t.companyA, { customerId: customer, orderId: order.id, kind: 'shipment', amount: '120.00', dueDate: '2026-12-03' });
+    const mine = () => t.database.db.selectFrom('outbox_messages').select('id').where('customer_id', '=', customer).where('kind', '=', 'payment_reminder').execute();
+    await remindReceivables(t.database.db, '2026-11-29');
+    expect(await mine()).toHaveLength(0);
+    await Promise.all([remindReceivables(t.database.db, '2026-11-30'), remindReceivables(t.database.db, '2026-11-30')]);
+    await remindReceivables(t.database.db, '2026-12-01');
+    expect(await mine()).toHaveLength(1);
+    const messages = await t.database.db.selectFrom('outbox_messages').select(['kind', 'params']).where('customer_id', '=', customer).execute();
+    expect(messages).toMatchObject([{ kind: 'payment_reminder', params: { amount: '120.00', due: '2026-12-03' } }]);
+    await dailyCashReport(t.database.db, '2026-12-20');
+    const notes = (await a.finance({ method: 'GET', url: '/api/notifications' })).json().items;
+    expect(notes.some((n: { kind: string }) => n.kind === 'overdue_receivables')).toBe(true);
+  });
+});
+
+describe('production progress', () => {
+  it('the planner moves a schedule to in production and in stock; the receipt fills the backorder', async () => {
+    const customer = await newCustomer('PROD1', 'credit', { paymentDays: 30 });
+    const stock = (await a.sales({ method: 'GET', url: `/api/stock?product=${p.B.id}` })).json().items[0];
+    const order = await confirmed(customer, [{ productId: p.B.id, qty: stock.available + 2 }]);
+    expect(order.lines[0].backordered).toBe(2);
+    const request = (await a.planner({ method: 'GET', url: `/api/production-requests?order=${order.id}` })).json()[0];
+    expect(request.status).toBe('answered');
+    expect((await a.planner({ method: 'POST', url: `/api/production-requests/${request.id}/progress`, payload: { event: 'finish' } })).json().error.code).toBe('STATE.ILLEGAL_TRANSITION');
+    expect((await a.planner({ method: 'POST', url: `/api/production-requests/${request.id}/progress`, payload: { event: 'start', note: '已排产' } })).json()).toMatchObject({ status: 'in_production', progressLate: false });
+    expect((await a.planner({ method: 'POST', url: `/api/production-requests/${request.id}/progress`, payload: { event: 'finish' } })).json().status).toBe('in_stock');
+    await a.warehouse({ method: 'POST', url: '/api/stock/receipts', payload: { warehouseId: stock.warehouseId, reference: '生产入库', lines: [{ productId: p.B.id, qty: 2 }] } });
+    expect((await a.sales({ method: 'GET', url: `/api/orders/${order.id}` })).json().lines[0]).toMatchObject({ backordered: 0 });
   });
 });

@@ -4,6 +4,8 @@ import { sql, type Kysely } from 'kysely';
 // shipments with lines and tracking, logistics exceptions, receivables, call-backs, complaints,
 // return requests, invoices, and the outbox of messages to customers.
 const statements = [
+  `alter table production_requests add column last_progress_at timestamptz`,
+  `alter table production_requests add column progress_note text not null default ''`,
   `create table customer_receipts (
      company_id uuid not null, id uuid not null default gen_random_uuid(), customer_id uuid not null,
      amount numeric(18,2) not null, received_on date not null, method text not null, reference text not null default '',

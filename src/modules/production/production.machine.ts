@@ -1,16 +1,19 @@
 import { defineMachine } from '../../lib/state-machine';
 import type { ProductionRequestStatus } from './production.table';
 
-export type ProductionEvent = 'answer' | 'decline' | 'cancel';
+export type ProductionEvent = 'answer' | 'decline' | 'cancel' | 'start' | 'finish';
 
 // 生产可行性申请: the planner answers with a completion date or declines with a reason.
 export const productionRequestMachine = defineMachine<ProductionRequestStatus, ProductionEvent, unknown>({
   entity: 'production_request',
   initial: 'requested',
-  states: ['requested', 'answered', 'declined', 'cancelled'],
+  states: ['requested', 'answered', 'declined', 'cancelled', 'in_production', 'in_stock'],
   transitions: [
     { from: ['requested'], event: 'answer', to: 'answered', roles: ['production_planner'] },
     { from: ['requested'], event: 'decline', to: 'declined', roles: ['production_planner'] },
     { from: ['requested'], event: 'cancel', to: 'cancelled', roles: ['sales_director', 'reviewer', 'general_manager', 'sales_assistant'] },
+    // 生产进度: scheduled (answered) → in production → in stock, updated at least weekly.
+    { from: ['answered'], event: 'start', to: 'in_production', roles: ['production_planner'] },
+    { from: ['in_production'], event: 'finish', to: 'in_stock', roles: ['production_planner'] },
   ],
 });

@@ -7,7 +7,7 @@ import { notifyRole, notifyUsers } from '../notifications/notification.service';
 import { productionRequestMachine } from './production.machine';
 import { assertGate } from '../payments/payment-gates';
 
-const columns = ['p.id', 'p.order_id', 'o.number as order_number', 'p.line_no', 'p.product_id', 'pr.sku', 'pr.name as product_name', 'p.qty', 'p.status', 'p.due_at', 'p.completion_date', 'p.reason', 'p.answered_by', 'p.answered_at', 'p.created_at'] as const;
+const columns = ['p.id', 'p.order_id', 'o.number as order_number', 'p.line_no', 'p.product_id', 'pr.sku', 'pr.name as product_name', 'p.qty', 'p.status', 'p.due_at', 'p.completion_date', 'p.reason', 'p.answered_by', 'p.answered_at', 'p.created_at', 'p.last_progress_at', 'p.progress_note'] as const;
 
 function requestsQuery(db: Db, companyId: string) {
   return db
@@ -21,6 +21,9 @@ type Row = Awaited<ReturnType<ReturnType<typeof requestsQuery>['execute']>>[numb
 const toRequest = (r: Row) => ({
   id: r.id, orderId: r.order_id, orderNumber: r.order_number, lineNo: r.line_no, productId: r.product_id, sku: r.sku, productName: r.product_name,
   qty: r.qty, status: r.status, dueAt: r.due_at, completionDate: r.completion_date, reason: r.reason, answeredBy: r.answered_by, answeredAt: r.answered_at, createdAt: r.created_at,
+  lastProgressAt: r.last_progress_at ?? r.answered_at, progressNote: r.progress_note,
+  // A schedule not updated for a week is flagged (spec §4: progress at least weekly).
+  progressLate: ['answered', 'in_production'].includes(r.status) && Date.now() - (r.last_progress_at ?? r.answered_at ?? r.created_at).getTime() > 7 * 86_400_000,
 });
 export type ProductionRequest = ReturnType<typeof toRequest>;
 
@@ -75,4 +78,16 @@ export async function cancelOpenRequests(db: Db, companyId: string, orderId: str
 export async function openRequestCount(db: Db, companyId: string, orderId: string): Promise<number> {
   const r = await sql<{ n: number }>`select count(*)::int as n from production_requests where company_id = ${companyId} and order_id = ${orderId} and status = 'requested'`.execute(db);
   return r.rows[0].n;
+}
+
+/** The planner reports progress: started, or in stock (the receipt then fills the order's backorder). */
+export async function reportProgress(db: Db, actor: Actor, id: string, input: { event: 'start' | 'finish'; note?: string }) {
+  const current = await db.selectFrom('production_requests').select(['status']).where('company_id', '=', actor.companyId).where('id', '=', id).forUpdate().executeTakeFirst();
+  if (!current) throw new AppError('PRODUCTION.NOT_FOUND');
+  await applyEvent(db, productionRequestMachine, {
+    entityId: id, current: current.status, event: input.event, actor, reason: input.note, context: undefined,
+    persist: async (to) => void (await db.updateTable('production_requests').set({ status: to, last_progress_at: new Date(), progress_note: input.note ?? '' }).where('company_id', '=', actor.companyId).where('id', '=', id).execute()),
+  });
+  const [row] = (await requestsQuery(db, actor.companyId).where('p.id', '=', id).execute()).map(toRequest);
+  return row;
 }

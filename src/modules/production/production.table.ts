@@ -1,6 +1,6 @@
 import type { Generated } from 'kysely';
 
-export type ProductionRequestStatus = 'requested' | 'answered' | 'declined' | 'cancelled';
+export type ProductionRequestStatus = 'requested' | 'answered' | 'declined' | 'cancelled' | 'in_production' | 'in_stock';
 
 /** A request to the planner for stock an order lacks (生产可行性). */
 export interface ProductionRequestsTable {
@@ -17,4 +17,6 @@ export interface ProductionRequestsTable {
   answered_by: string | null;
   answered_at: Date | null;
   created_at: Generated<Date>;
+  last_progress_at: Date | null;
+  progress_note: Generated<string>;
 }

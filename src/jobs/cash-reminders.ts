@@ -1,0 +1,47 @@
+import { sql } from 'kysely';
+import type { Db } from '../db/database';
+import { addDays } from '../lib/calendar/calendar';
+import { notifyRole } from '../modules/notifications/notification.service';
+import { openReceivables } from '../modules/receivables/receivable.service';
+import { getSettings } from '../modules/settings/settings.service';
+import { flagLateComplaints } from '../modules/feedback/delivery.service';
+
+/**
+ * 催款: each receivable due in N days (default 3) gets one reminder to the customer (outbox), claimed
+ * by setting reminded_at so two instances never send it twice. Overdue totals by aging bucket go to
+ * sales and finance once a day.
+ */
+export async function remindReceivables(db: Db, today: string) {
+  return db.transaction().execute(async (trx) => {
+    const companies = await trx.selectFrom('companies').select('id').execute();
+    let reminded = 0;
+    for (const { id: companyId } of companies) {
+      const days = (await getSettings(trx, companyId)).fulfilment.reminderDaysBefore;
+      const due = await sql<{ id: string; customer_id: string; amount: string; due_date: string; number: string | null }>`
+        update receivables r set reminded_at = now()
+        from (select id from receivables where company_id = ${companyId} and kind <> 'allowance' and reminded_at is null and due_date <= ${addDays(today, days)}::date and due_date >= ${today}::date for update skip locked) x
+        where r.company_id = ${companyId} and r.id = x.id
+        returning r.id, r.customer_id, r.amount::text, to_char(r.due_date, 'YYYY-MM-DD') as due_date, (select number from orders o where o.company_id = r.company_id and o.id = r.order_id) as number`.execute(trx);
+      const open = new Map((await openReceivables(trx, companyId, today)).map((r) => [r.id, r]));
+      for (const r of due.rows) {
+        if (open.get(r.id)?.bucket === 'paid') continue;
+        await trx.insertInto('outbox_messages').values({ company_id: companyId, customer_id: r.customer_id, channel: 'sms', kind: 'payment_reminder', params: JSON.stringify({ order: r.number ?? '', amount: open.get(r.id)?.outstanding ?? r.amount, due: r.due_date }) }).execute();
+        reminded++;
+      }
+    }
+    return reminded;
+  });
+}
+
+/** The daily overdue list (aging 0–30, 31–60, 61–90, >90) to sales and finance, and late complaints flagged. */
+export async function dailyCashReport(db: Db, today: string) {
+  const companies = await db.selectFrom('companies').select('id').execute();
+  for (const { id: companyId } of companies) {
+    const overdue = (await openReceivables(db, companyId, today)).filter((r) => r.bucket !== 'paid' && r.bucket !== 'not_due');
+    if (!overdue.length) continue;
+    const params = { count: overdue.length, date: today };
+    await notifyRole(db, companyId, 'finance', { kind: 'overdue_receivables', params });
+    await notifyRole(db, companyId, 'sales_director', { kind: 'overdue_receivables', params });
+  }
+  await flagLateComplaints(db, new Date());
+}
