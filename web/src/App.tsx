@@ -25,6 +25,9 @@ import { ReservationsPage } from './pages/ReservationsPage';
 import { FranchiseesPage } from './pages/FranchiseesPage';
 import { PickListsPage } from './pages/PickListsPage';
 import { StoresPage } from './pages/StoresPage';
+import { WarehousePage } from './pages/WarehousePage';
+import { ServicePage } from './pages/ServicePage';
+import { FinancePage } from './pages/FinancePage';
 
 function Routed() {
   const { me, loading } = useSession();
@@ -41,6 +44,9 @@ function Routed() {
         <Route path="review" element={<ReviewQueuePage />} />
         <Route path="production" element={<ProductionPage />} />
         <Route path="notifications" element={<NotificationsPage />} />
+        <Route path="warehouse" element={<WarehousePage />} />
+        <Route path="service" element={<ServicePage />} />
+        <Route path="finance" element={<FinancePage />} />
         <Route path="allocation" element={<AllocationPage />} />
         <Route path="reservations" element={<ReservationsPage />} />
         <Route path="franchisees" element={<FranchiseesPage />} />

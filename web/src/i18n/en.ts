@@ -2,7 +2,7 @@ import type { Messages } from './zh-CN';
 
 export const en: Messages = {
   app: { name: 'Luyue', tagline: 'Sales order management' },
-  menu: { allocation: 'Allocation', reservations: 'Reservations', franchisees: 'Franchisee money', pickLists: 'Pick lists', stores: 'Stores & demand', orders: 'Sales orders', review: 'Review queue', production: 'Production requests', notifications: 'Notifications', home: 'Home', customers: 'Customers', products: 'Products', warehouses: 'Warehouses', stock: 'Stock', users: 'Users & roles', docs: 'API docs' },
+  menu: { warehouse: 'Warehouse', service: 'Customer service', finance: 'Finance', allocation: 'Allocation', reservations: 'Reservations', franchisees: 'Franchisee money', pickLists: 'Pick lists', stores: 'Stores & demand', orders: 'Sales orders', review: 'Review queue', production: 'Production requests', notifications: 'Notifications', home: 'Home', customers: 'Customers', products: 'Products', warehouses: 'Warehouses', stock: 'Stock', users: 'Users & roles', docs: 'API docs' },
   common: {
     search: 'Search', create: 'New', edit: 'Edit', save: 'Save', cancel: 'Cancel', export: 'Export Excel', import: 'Import Excel', actions: 'Actions',
     active: 'Active', inactive: 'Inactive', deactivate: 'Deactivate', activate: 'Activate', yes: 'Yes', no: 'No', logout: 'Log out', language: '中文',
@@ -25,6 +25,16 @@ export const en: Messages = {
     by: 'By', onHandDelta: 'On hand Δ', reservedDelta: 'Reserved Δ', addLine: 'Add line', posted: 'Posted',
   },
   user: { username: 'Username', displayName: 'Name', password: 'Password', roles: 'Roles', newTitle: 'New user', editTitle: 'Edit user', newPassword: 'New password (blank keeps it)' },
+  ful: {
+    to_pick: 'To pick', picked: 'Picked', rechecked: 'Rechecked', packed: 'Packed', shipped: 'Shipped', delivered: 'Delivered', cancelled: 'Cancelled',
+    pick: 'Pick', recheck: 'Recheck', pack: 'Pack', ship: 'Ship', deliver: 'Record delivery', carrier: 'Carrier', trackingNo: 'Tracking no.', pickDue: 'Pick by', late: 'Late',
+    deliveryNote: 'Delivery note', signedBy: 'Signed by', createShipment: 'Create outbound order', events: 'Tracking', exceptions: 'Logistics exceptions', addEvent: 'Add event', logException: 'Log exception',
+    callbacks: 'Call-backs', complaints: 'Complaints', outcomeOk: 'All fine', outcomeProblem: 'Problem', complaintType: 'Problem type', description: 'Description', resolve: 'Resolve',
+    reship: 'Reship', return: 'Return', allowance: 'Allowance', amount: 'Amount', receipts: 'Receipts', receivables: 'Receivables', aging: 'Aging', statement: 'Statement',
+    recordReceipt: 'Record receipt', applyTo: 'Apply to order', paid: 'Paid', gates: 'Payment conditions', waitsFor: 'Waits for', invoice: 'Invoice and complete', invoiceNo: 'Invoice no.', taxRate: 'Tax rate (%)',
+    invoiceType: 'Invoice type', lc: 'Record L/C', lcNo: 'L/C no.', expiry: 'Expiry', latestShipment: 'Latest shipment', from: 'From', to: 'To', reverse: 'Reverse',
+    outstanding: 'Outstanding', due: 'Due', start: 'Start production', finish: 'In stock', progress: 'Progress', notDue: 'Not due',
+  },
   alloc: {
     source: 'Scope', receipt: 'Goods receipt', allAvailable: 'All available stock', season: 'Season', spring_summer: 'Spring/summer', autumn_winter: 'Autumn/winter', policy: 'Paid franchisees ranked',
     byPriority: 'By priority', byFunds: 'By funds', preview: 'Preview', commit: 'Commit allocation', committed: 'Allocated', target: 'Target', rule: 'Rule', explain: 'Explanation',
@@ -49,9 +59,9 @@ export const en: Messages = {
   status: {
     draft: 'Draft', in_review: 'In review', rejected: 'Rejected', awaiting_confirmation: 'Awaiting confirmation', confirmed: 'Confirmed', in_fulfillment: 'In fulfilment',
     partially_shipped: 'Partially shipped', shipped: 'Shipped', delivered: 'Delivered', completed: 'Completed', cancelled: 'Cancelled', on_hold: 'On hold',
-    requested: 'Requested', answered: 'Answered', declined: 'Declined', pending: 'Pending', approved: 'Approved',
+    requested: 'Requested', answered: 'Scheduled', declined: 'Declined', in_production: 'In production', in_stock: 'In stock', pending: 'Pending', approved: 'Approved',
   },
-  event: { register: 'Registered', submit: 'Submitted', approve_stage: 'Stage approved', approve_final: 'Review complete', reject: 'Rejected', escalate_credit: 'Escalated for credit', confirm: 'Confirmed', cancel: 'Cancelled', hold: 'Put on hold', resume: 'Resumed' },
+  event: { register: 'Registered', submit: 'Submitted', approve_stage: 'Stage approved', approve_final: 'Review complete', reject: 'Rejected', escalate_credit: 'Escalated for credit', confirm: 'Confirmed', cancel: 'Cancelled', hold: 'Put on hold', resume: 'Resumed', start_fulfillment: 'Fulfilment started', ship_partial: 'Partly shipped', ship_all: 'Shipped', deliver: 'Delivered', complete: 'Completed' },
   stage: { sales: 'Sales review', finance: 'Finance review', production: 'Production review', director: 'Sales director', gm: 'General manager' },
   notice: {
     review_assigned: 'Order {{number}} waits for your {{stage}}', order_rejected: 'Order {{number}} was rejected: {{reason}}', stage_late: 'Order {{number}}: {{stage}} is late',

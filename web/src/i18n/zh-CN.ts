@@ -1,6 +1,6 @@
 export const zhCN = {
   app: { name: '履约', tagline: '销售订单管理系统' },
-  menu: { allocation: '分货', reservations: '预留', franchisees: '加盟商资金', pickLists: '拣货单', stores: '门店与需求', orders: '销售订单', review: '审核队列', production: '生产申请', notifications: '通知', home: '工作台', customers: '客户', products: '产品', warehouses: '仓库', stock: '库存', users: '用户与角色', docs: 'API 文档' },
+  menu: { warehouse: '仓库作业', service: '客服回访', finance: '财务', allocation: '分货', reservations: '预留', franchisees: '加盟商资金', pickLists: '拣货单', stores: '门店与需求', orders: '销售订单', review: '审核队列', production: '生产申请', notifications: '通知', home: '工作台', customers: '客户', products: '产品', warehouses: '仓库', stock: '库存', users: '用户与角色', docs: 'API 文档' },
   common: {
     search: '搜索', create: '新建', edit: '编辑', save: '保存', cancel: '取消', export: '导出 Excel', import: '导入 Excel', actions: '操作',
     active: '启用', inactive: '停用', deactivate: '停用', activate: '启用', yes: '是', no: '否', logout: '退出登录', language: 'English',
@@ -23,6 +23,16 @@ export const zhCN = {
     by: '操作人', onHandDelta: '在库变动', reservedDelta: '预留变动', addLine: '添加行', posted: '已过账',
   },
   user: { username: '用户名', displayName: '姓名', password: '密码', roles: '角色', newTitle: '新建用户', editTitle: '编辑用户', newPassword: '新密码（留空不改）' },
+  ful: {
+    to_pick: '待拣货', picked: '已拣货', rechecked: '已复核', packed: '已打包', shipped: '已发货', delivered: '已签收', cancelled: '已取消',
+    pick: '拣货', recheck: '复核', pack: '打包', ship: '发货', deliver: '签收', carrier: '承运商', trackingNo: '运单号', pickDue: '拣货时限', late: '超时',
+    deliveryNote: '送货单', signedBy: '签收人', createShipment: '生成出库单', events: '物流轨迹', exceptions: '物流异常', addEvent: '添加轨迹', logException: '登记异常',
+    callbacks: '回访任务', complaints: '投诉', outcomeOk: '确认无误', outcomeProblem: '有问题', complaintType: '问题类型', description: '描述', resolve: '处理',
+    reship: '补发', return: '退货', allowance: '折让', amount: '金额', receipts: '收款', receivables: '应收账款', aging: '账龄', statement: '对账单',
+    recordReceipt: '登记收款', applyTo: '核销订单', paid: '已收', gates: '付款条件', waitsFor: '等待', invoice: '开票并完成', invoiceNo: '发票号', taxRate: '税率（%）',
+    invoiceType: '发票类型', lc: '登记信用证', lcNo: '信用证号', expiry: '有效期', latestShipment: '最晚装运日', from: '开始', to: '结束', reverse: '冲销',
+    outstanding: '未收', due: '到期日', start: '开始生产', finish: '完工入库', progress: '进度', notDue: '未到期',
+  },
   alloc: {
     source: '分货范围', receipt: '收货单', allAvailable: '全部可用库存', season: '季节', spring_summer: '春夏', autumn_winter: '秋冬', policy: '有款加盟商排序',
     byPriority: '按优先级', byFunds: '按资金', preview: '预览', commit: '确认分货', committed: '已分货', target: '对象', rule: '规则', explain: '说明',
@@ -47,9 +57,9 @@ export const zhCN = {
   status: {
     draft: '草稿', in_review: '审核中', rejected: '已驳回', awaiting_confirmation: '待客户确认', confirmed: '已确认', in_fulfillment: '执行中',
     partially_shipped: '部分发货', shipped: '已发货', delivered: '已签收', completed: '已完成', cancelled: '已取消', on_hold: '暂停',
-    requested: '待答复', answered: '已答复', declined: '不能生产', pending: '待审', approved: '通过',
+    requested: '待答复', answered: '已排产', declined: '不能生产', in_production: '生产中', in_stock: '已入库', pending: '待审', approved: '通过',
   },
-  event: { register: '登记', submit: '提交审核', approve_stage: '审核通过', approve_final: '审核完成', reject: '驳回', escalate_credit: '超额转总监', confirm: '客户确认', cancel: '取消', hold: '暂停', resume: '恢复' },
+  event: { register: '登记', submit: '提交审核', approve_stage: '审核通过', approve_final: '审核完成', reject: '驳回', escalate_credit: '超额转总监', confirm: '客户确认', cancel: '取消', hold: '暂停', resume: '恢复', start_fulfillment: '开始执行', ship_partial: '部分发货', ship_all: '全部发货', deliver: '签收', complete: '完成' },
   stage: { sales: '销售审核', finance: '财务审核', production: '生产审核', director: '销售总监', gm: '总经理' },
   notice: {
     review_assigned: '订单 {{number}} 等待您的{{stage}}', order_rejected: '订单 {{number}} 被驳回：{{reason}}', stage_late: '订单 {{number}} 的{{stage}}已超时',

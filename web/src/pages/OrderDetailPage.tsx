@@ -7,6 +7,7 @@ import { api } from '../api/client';
 import type { Checks, HistoryRow, Order, ProductionRequest, Stage } from '../api/types';
 import { StatusTag } from '../components/StatusTag';
 import { OrderActions } from './OrderActions';
+import { OrderFulfilment } from './OrderFulfilment';
 
 const when = (s: string | null) => (s ? new Date(s).toLocaleString() : '');
 const Ok = ({ ok }: { ok: boolean }) => (ok ? <CheckCircleTwoTone twoToneColor="#52c41a" /> : <CloseCircleTwoTone twoToneColor="#ff4d4f" />);
@@ -76,6 +77,7 @@ export function OrderDetailPage() {
               {review.productionRequests.map((p) => <p key={p.id}><StatusTag status={p.status} /> {p.sku} × {p.qty} {p.completionDate ?? p.reason ?? ''}</p>)}
             </Card>
           )}
+          <OrderFulfilment order={order} onChanged={load} />
           <Card size="small" title={t('order.stages')} style={{ marginTop: 16 }}>
             <Table size="small" rowKey={(s) => `${s.round}-${s.seq}`} pagination={false} dataSource={review.stages} columns={[
               { title: '#', dataIndex: 'round', width: 40 }, { title: t('order.stages'), dataIndex: 'stage', render: (s: string) => t(`stage.${s}`) },

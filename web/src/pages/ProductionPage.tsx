@@ -28,9 +28,12 @@ export function ProductionPage() {
         { title: t('order.status'), dataIndex: 'status', render: (s: string) => <StatusTag status={s} /> },
         { title: t('order.due'), dataIndex: 'dueAt', render: (d: string) => new Date(d).toLocaleString() },
         { title: t('order.completionDate'), key: 'answer', render: (_: unknown, r) => r.completionDate ?? r.reason ?? '' },
-        ...(planner ? [{ title: t('common.actions'), key: 'actions', render: (_: unknown, r: ProductionRequest) => r.status === 'requested' && (
+        ...(planner ? [{ title: t('common.actions'), key: 'actions', render: (_: unknown, r: ProductionRequest) => r.status === 'requested' ? (
           <Space><Button size="small" type="primary" onClick={() => { setValue(''); setAnswering({ req: r, decision: 'answer' }); }}>{t('order.productionAnswer')}</Button>
-            <Button size="small" danger onClick={() => { setValue(''); setAnswering({ req: r, decision: 'decline' }); }}>{t('order.decline')}</Button></Space>) }] : []),
+            <Button size="small" danger onClick={() => { setValue(''); setAnswering({ req: r, decision: 'decline' }); }}>{t('order.decline')}</Button></Space>)
+          : ['answered', 'in_production'].includes(r.status) && (
+            <Button size="small" onClick={async () => { try { await api.post(`/api/production-requests/${r.id}/progress`, { event: r.status === 'answered' ? 'start' : 'finish' }); await load(); } catch (e) { message.error((e as Error).message); } }}>
+              {t(r.status === 'answered' ? 'ful.start' : 'ful.finish')}</Button>) }] : []),
       ]} />
       <Modal open={!!answering} title={answering?.decision === 'answer' ? t('order.completionDate') : t('order.reason')} onCancel={() => setAnswering(undefined)}
         onOk={async () => {

@@ -1,0 +1,95 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { createTestContext, type TestContext } from '../helpers/test-app';
+import { launchBrowser, screenshotPath } from '../helpers/browser';
+import { approveAllStages, customerByShortCode, orderActors, orderBody, productBySku, uploadQualification } from '../helpers/orders';
+import { DEMO_PASSWORD } from '../../src/modules/demo/demo.seed';
+
+let t: TestContext;
+let browser: Browser;
+let page: Page;
+let base: string;
+let order: { id: string; number: string; total: string };
+
+beforeAll(async () => {
+  if (!fs.existsSync('web/dist/index.html')) throw new Error('web/dist is missing: run "npm run build:web" (npm test does it first)');
+  t = await createTestContext();
+  const a = await orderActors(t);
+  const abc = await customerByShortCode(a.sales, 'ABC');
+  await uploadQualification(a.sales, abc.id);
+  const product = await productBySku(a.sales, 'B-01');
+  const o = (await a.sales({ method: 'POST', url: '/api/orders', payload: orderBody(abc.id, [{ productId: product.id, qty: 2 }]) })).json();
+  await a.sales({ method: 'POST', url: `/api/orders/${o.id}/submit` });
+  await approveAllStages(t, a, o.id);
+  order = (await a.sales({ method: 'POST', url: `/api/orders/${o.id}/confirm`, payload: { method: 'electronic' } })).json().order;
+  await t.app.listen({ port: 0, host: '127.0.0.1' });
+  base = `http://127.0.0.1:${(t.app.server.address() as { port: number }).port}`;
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await t?.close();
+});
+
+async function loginAs(username: string) {
+  await page?.close();
+  page = await (await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN' })).newPage();
+  page.setDefaultTimeout(15_000);
+  await page.goto(base);
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(DEMO_PASSWORD);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('main-menu').waitFor();
+}
+const orderStatus = () => page.getByTestId('order-number').getByTestId('status-tag').innerText();
+const shipmentRow = () => page.getByTestId('shipments').locator('tbody tr').filter({ hasText: 'SH' }).first();
+
+describe('fulfilment in Chromium', () => {
+  it('the warehouse picks, rechecks, packs and ships with a tracking number, then records delivery', async () => {
+    await loginAs('warehouse');
+    await page.goto(`${base}/orders/${order.id}`);
+    await page.getByTestId('create-shipment').click();
+    await expect.poll(orderStatus).toBe('执行中');
+    await page.getByTestId('main-menu').getByText('仓库作业').click();
+    for (const [tab, step] of [['待拣货', 'pick'], ['已拣货', 'recheck'], ['已复核', 'pack']] as const) {
+      await page.getByRole('tab', { name: tab }).click();
+      await shipmentRow().getByTestId(`shipment-${step}`).click();
+      await expect.poll(() => page.getByTestId('shipments').locator('tbody tr').filter({ hasText: 'SH' }).count()).toBe(0);
+    }
+    await page.getByRole('tab', { name: '已打包' }).click();
+    await shipmentRow().getByTestId('shipment-ship').click();
+    await page.getByTestId('tracking-input').fill('SF1234567890');
+    await page.getByTestId('dialog-ok').click();
+    await page.getByRole('tab', { name: '已发货' }).click();
+    await expect.poll(() => shipmentRow().innerText()).toContain('SF1234567890');
+    await shipmentRow().getByTestId('shipment-deliver').click();
+    await page.getByTestId('signed-by').fill('张伟');
+    await page.getByTestId('dialog-ok').click();
+    await page.getByRole('tab', { name: '已签收' }).click();
+    await expect.poll(() => page.getByTestId('shipments').innerText()).toContain('SF1234567890');
+    await page.screenshot({ path: screenshotPath('warehouse-delivered.png'), fullPage: true });
+  });
+
+  it('customer service calls back; finance records the receipt and completes the order with its invoice', async () => {
+    await loginAs('service');
+    await page.getByTestId('main-menu').getByText('客服回访').click();
+    await page.getByTestId('callbacks').locator('tbody tr').filter({ hasText: order.number }).getByTestId('callback-record').click();
+    await page.getByTestId('callback-ok').click();
+    await expect.poll(() => page.getByTestId('callbacks').locator('tbody tr').filter({ hasText: order.number }).count()).toBe(0);
+
+    await loginAs('finance');
+    await page.goto(`${base}/orders/${order.id}`);
+    await expect.poll(orderStatus).toBe('已签收');
+    await page.getByTestId('complete-order').click();
+    await page.getByTestId('invoice-number').fill('25440000000000000001');
+    await page.getByTestId('fulfilment-ok').click();
+    await expect.poll(orderStatus).toBe('已完成');
+    const res = await t.as(await t.token('finance'))({ method: 'POST', url: '/api/receipts', payload: { customerId: (await t.as(await t.token('finance'))({ method: 'GET', url: `/api/orders/${order.id}` })).json().customer.id, amount: order.total, receivedOn: '2026-11-23', method: 'bank_transfer', applications: [{ orderId: order.id, amount: order.total }] } });
+    expect(res.statusCode).toBe(201);
+    await page.reload();
+    await expect.poll(() => page.getByTestId('order-payment').innerText()).toContain(`¥${order.total} / ¥${order.total}`);
+    await page.screenshot({ path: screenshotPath('order-completed.png'), fullPage: true });
+  });
+});
