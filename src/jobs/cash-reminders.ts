@@ -5,6 +5,7 @@ import { notifyRole } from '../modules/notifications/notification.service';
 import { openReceivables } from '../modules/receivables/receivable.service';
 import { getSettings } from '../modules/settings/settings.service';
 import { flagLateComplaints } from '../modules/feedback/delivery.service';
+import { staleShipments } from '../modules/shipping/tracking.service';
 
 /**
  * 催款: each receivable due in N days (default 3) gets one reminder to the customer (outbox), claimed
@@ -43,5 +44,12 @@ export async function dailyCashReport(db: Db, today: string) {
     await notifyRole(db, companyId, 'finance', { kind: 'overdue_receivables', params });
     await notifyRole(db, companyId, 'sales_director', { kind: 'overdue_receivables', params });
   }
-  await flagLateComplaints(db, new Date());
+  const late = await flagLateComplaints(db, new Date());
+  for (const c of late) await notifyRole(db, c.company_id, 'sales_director', { kind: 'complaint_late', params: { number: c.number }, orderId: c.order_id });
+  // 每日跟踪: shipments without tracking movement go to logistics.
+  for (const { id: companyId } of companies) {
+    const actor = { companyId } as Parameters<typeof staleShipments>[1];
+    const stale = await staleShipments(db, actor, new Date());
+    if (stale.length) await notifyRole(db, companyId, 'logistics', { kind: 'tracking_stale', params: { count: stale.length, numbers: stale.slice(0, 10).map((s) => s.number).join(', ') } });
+  }
 }

@@ -56,7 +56,12 @@ describe('payment gates', () => {
     const order = await confirmed(customer, [{ productId: p.A.id, qty: 2 }]);
     const gates = (await a.sales({ method: 'GET', url: `/api/orders/${order.id}/payment` })).json();
     expect(gates.gates).toMatchObject([{ gate: 'ship', ok: false }]);
+    const warehouseQueue = (await a.warehouse({ method: 'GET', url: '/api/fulfilment/queue?queue=warehouse' })).json();
+    expect(warehouseQueue.find((q: { id: string }) => q.id === order.id)).toMatchObject({ toShip: 2 });
+    const financeQueue = (await a.finance({ method: 'GET', url: '/api/fulfilment/queue?queue=finance' })).json();
+    expect(financeQueue.find((q: { id: string }) => q.id === order.id)).toMatchObject({ paid: '0.00', total: '240.00' });
     const s = await shipAll([order.id]);
+    expect((await a.warehouse({ method: 'GET', url: '/api/fulfilment/queue?queue=warehouse' })).json().some((q: { id: string }) => q.id === order.id)).toBe(false);
     const blocked = await s.ship();
     expect(blocked.statusCode).toBe(409);
     expect(blocked.json().error.code).toBe('GATE.BLOCKED');

@@ -53,6 +53,7 @@ describe('fulfilment in Chromium', () => {
     await page.getByTestId('create-shipment').click();
     await expect.poll(orderStatus).toBe('执行中');
     await page.getByTestId('main-menu').getByText('仓库作业').click();
+    await expect.poll(() => page.getByTestId('queue-warehouse').innerText()).not.toContain(order.number);
     for (const [tab, step] of [['待拣货', 'pick'], ['已拣货', 'recheck'], ['已复核', 'pack']] as const) {
       await page.getByRole('tab', { name: tab }).click();
       await shipmentRow().getByTestId(`shipment-${step}`).click();

@@ -125,8 +125,11 @@ export async function resolveComplaint(db: Db, actor: Actor, env: Env, id: strin
 
 /** Complaints past their limit, flagged once and told to the customer-service supervisor. */
 export async function flagLateComplaints(db: Db, now: Date) {
-  const r = await sql<{ company_id: string; id: string }>`update complaints set late_at = ${now} where status = 'open' and due_at < ${now} and late_at is null returning company_id, id`.execute(db);
-  return r.rows.length;
+  const r = await sql<{ company_id: string; id: string; order_id: string; number: string }>`
+    update complaints c set late_at = ${now} from orders o
+    where o.company_id = c.company_id and o.id = c.order_id and c.status = 'open' and c.due_at < ${now} and c.late_at is null
+    returning c.company_id, c.id, c.order_id, o.number`.execute(db);
+  return r.rows;
 }
 
 /** 完成: the customer confirmed; finance records the invoice (普票/专票/数电票) and the outbound voucher. */

@@ -8,6 +8,7 @@ import * as repo from './shipment.repository';
 import { advanceShipment, createShipment, getShipment, setTracking, shipShipment } from './shipment.service';
 import { addTrackingEvent, closeException, listExceptions, openException, staleShipments } from './tracking.service';
 import { deliveryNoteHtml } from './delivery-note';
+import { fulfilmentQueue } from './queues';
 import { recordDelivery } from '../feedback/delivery.service';
 
 const WAREHOUSE = ['warehouse'];
@@ -67,4 +68,6 @@ export function shipmentRoutes(app: FastifyInstance, ctx: AppContext) {
     }));
   r.get('/api/carrier-rules', { config: { roles: 'any' }, schema: { tags, summary: 'Destination region → carrier table' } },
     async (req) => ctx.db.selectFrom('carrier_rules').select(['region', 'carrier']).where('company_id', '=', actorOf(req).companyId).orderBy('region').execute());
+  r.get('/api/fulfilment/queue', { config: { roles: 'any' }, schema: { tags, summary: "Confirmed orders in the warehouse's queue (to ship) or finance's (awaiting money)", querystring: z.object({ queue: z.enum(['warehouse', 'finance']) }) } },
+    async (req) => fulfilmentQueue(ctx.db, actorOf(req), req.query.queue));
 }

@@ -33,7 +33,7 @@ export const en: Messages = {
     reship: 'Reship', return: 'Return', allowance: 'Allowance', amount: 'Amount', receipts: 'Receipts', receivables: 'Receivables', aging: 'Aging', statement: 'Statement',
     recordReceipt: 'Record receipt', applyTo: 'Apply to order', paid: 'Paid', gates: 'Payment conditions', waitsFor: 'Waits for', invoice: 'Invoice and complete', invoiceNo: 'Invoice no.', taxRate: 'Tax rate (%)',
     invoiceType: 'Invoice type', lc: 'Record L/C', lcNo: 'L/C no.', expiry: 'Expiry', latestShipment: 'Latest shipment', from: 'From', to: 'To', reverse: 'Reverse',
-    outstanding: 'Outstanding', due: 'Due', start: 'Start production', finish: 'In stock', progress: 'Progress', notDue: 'Not due',
+    outstanding: 'Outstanding', ordersToShip: 'Orders to ship', ordersAwaitingMoney: 'Orders awaiting money', toShip: 'To ship', due: 'Due', start: 'Start production', finish: 'In stock', progress: 'Progress', notDue: 'Not due',
   },
   alloc: {
     source: 'Scope', receipt: 'Goods receipt', allAvailable: 'All available stock', season: 'Season', spring_summer: 'Spring/summer', autumn_winter: 'Autumn/winter', policy: 'Paid franchisees ranked',
@@ -66,7 +66,7 @@ export const en: Messages = {
   notice: {
     review_assigned: 'Order {{number}} waits for your {{stage}}', order_rejected: 'Order {{number}} was rejected: {{reason}}', stage_late: 'Order {{number}}: {{stage}} is late',
     production_requested: 'Order {{number}} needs a production answer', production_answered: 'Order {{number}}: production request answered', order_confirmed: 'Order {{number}} confirmed by the customer',
-    credit_escalated: 'Order {{number}} is over the credit limit: director approval needed', order_cancelled: 'Order {{number}} cancelled: {{reason}}',
+    credit_escalated: 'Order {{number}} is over the credit limit: director approval needed', order_cancelled: 'Order {{number}} cancelled: {{reason}}', overdue_receivables: '{{count}} overdue receivables on {{date}}', complaint_late: 'Order {{number}}: complaint is late', tracking_stale: '{{count}} shipments without tracking movement: {{numbers}}',
   },
   enums: {
     orderSource: { email: 'Email', crm: 'CRM', fax: 'Fax', phone: 'Phone', ecommerce: 'E-commerce', onsite: 'On site', import: 'Import' },

@@ -31,7 +31,7 @@ export const zhCN = {
     reship: '补发', return: '退货', allowance: '折让', amount: '金额', receipts: '收款', receivables: '应收账款', aging: '账龄', statement: '对账单',
     recordReceipt: '登记收款', applyTo: '核销订单', paid: '已收', gates: '付款条件', waitsFor: '等待', invoice: '开票并完成', invoiceNo: '发票号', taxRate: '税率（%）',
     invoiceType: '发票类型', lc: '登记信用证', lcNo: '信用证号', expiry: '有效期', latestShipment: '最晚装运日', from: '开始', to: '结束', reverse: '冲销',
-    outstanding: '未收', due: '到期日', start: '开始生产', finish: '完工入库', progress: '进度', notDue: '未到期',
+    outstanding: '未收', ordersToShip: '待出库订单', ordersAwaitingMoney: '待收款订单', toShip: '可发数量', due: '到期日', start: '开始生产', finish: '完工入库', progress: '进度', notDue: '未到期',
   },
   alloc: {
     source: '分货范围', receipt: '收货单', allAvailable: '全部可用库存', season: '季节', spring_summer: '春夏', autumn_winter: '秋冬', policy: '有款加盟商排序',
@@ -64,7 +64,7 @@ export const zhCN = {
   notice: {
     review_assigned: '订单 {{number}} 等待您的{{stage}}', order_rejected: '订单 {{number}} 被驳回：{{reason}}', stage_late: '订单 {{number}} 的{{stage}}已超时',
     production_requested: '订单 {{number}} 需要生产可行性答复', production_answered: '订单 {{number}} 的生产申请已答复', order_confirmed: '订单 {{number}} 客户已确认',
-    credit_escalated: '订单 {{number}} 超出信用额度，待总监审批', order_cancelled: '订单 {{number}} 已取消：{{reason}}',
+    credit_escalated: '订单 {{number}} 超出信用额度，待总监审批', order_cancelled: '订单 {{number}} 已取消：{{reason}}', overdue_receivables: '{{date}} 逾期应收 {{count}} 笔', complaint_late: '订单 {{number}} 的投诉已超时', tracking_stale: '{{count}} 票货物多日无物流更新：{{numbers}}',
   },
   enums: {
     orderSource: { email: '邮件', crm: 'CRM', fax: '传真', phone: '电话', ecommerce: '电商平台', onsite: '现场', import: '导入' },

@@ -8,6 +8,7 @@ import type { Customer } from '../api/types';
 import { RemoteSelect } from '../components/RemoteSelect';
 import { moneyRule } from '../components/forms';
 import { useSession } from '../auth/session';
+import { OrderQueue } from './OrderQueue';
 
 type Receipt = { id: string; customerName: string; amount: string; receivedOn: string; method: string; reference: string; reversesId: string | null };
 type Receivable = { id: string; customerName: string; orderId: string | null; orderNumber: string | null; amount: string; outstanding: string; dueDate: string; daysOverdue: number; bucket: string };
@@ -38,6 +39,7 @@ export function FinancePage() {
     <>
       <Typography.Title level={4}>{t('menu.finance')}</Typography.Title>
       <Tabs items={[
+        { key: 'queue', label: t('ful.ordersAwaitingMoney'), children: <OrderQueue queue="finance" /> },
         { key: 'receipts', label: t('ful.receipts'), children: (
           <>
             {finance && <Button type="primary" style={{ marginBottom: 12 }} onClick={() => setRecording(true)}>{t('ful.recordReceipt')}</Button>}

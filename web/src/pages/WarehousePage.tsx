@@ -4,6 +4,7 @@ import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import { useSession } from '../auth/session';
+import { OrderQueue } from './OrderQueue';
 
 type Row = { id: string; number: string; status: string; customerName: string; carrier: string; trackingNo: string; pickDueAt: string; pickLate: boolean; trackingLate: boolean };
 type Shipment = Row & { consignee: { consignee: string; address: string }; lines: { lineNo: number; orderId: string; orderNumber: string; sku: string; name: string; qty: number }[];
@@ -15,13 +16,13 @@ export function WarehousePage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const { can } = useSession();
-  const [status, setStatus] = useState('to_pick');
+  const [status, setStatus] = useState('orders');
   const [rows, setRows] = useState<Row[]>([]);
   const [open, setOpen] = useState<Shipment>();
   const [dialog, setDialog] = useState<'ship' | 'deliver' | 'event' | 'exception'>();
   const [target, setTarget] = useState<Row>();
   const [form] = Form.useForm();
-  const load = useCallback(async () => setRows(await api.get<Row[]>('/api/shipments', { status })), [status]);
+  const load = useCallback(async () => { if (status !== 'orders') setRows(await api.get<Row[]>('/api/shipments', { status })); }, [status]);
   useEffect(() => void load(), [load]);
   const show = async (id: string) => setOpen(await api.get<Shipment>(`/api/shipments/${id}`));
   const run = async (fn: () => Promise<unknown>) => {
@@ -37,15 +38,15 @@ export function WarehousePage() {
   return (
     <>
       <Typography.Title level={4}>{t('menu.warehouse')}</Typography.Title>
-      <Tabs activeKey={status} onChange={setStatus} items={['to_pick', 'picked', 'rechecked', 'packed', 'shipped', 'delivered'].map((s) => ({ key: s, label: t(`ful.${s}`) }))} />
-      <Table<Row> rowKey="id" size="middle" dataSource={rows} data-testid="shipments" columns={[
+      <Tabs activeKey={status} onChange={setStatus} items={[{ key: 'orders', label: t('ful.ordersToShip') }, ...['to_pick', 'picked', 'rechecked', 'packed', 'shipped', 'delivered'].map((s) => ({ key: s, label: t(`ful.${s}`) }))]} />
+      {status === 'orders' ? <OrderQueue queue="warehouse" onShip={async (id) => run(() => api.post('/api/shipments', { orderIds: [id] }))} /> : <Table<Row> rowKey="id" size="middle" dataSource={rows} data-testid="shipments" columns={[
         { title: t('order.number'), dataIndex: 'number', render: (n: string, r) => <a onClick={() => void show(r.id)}>{n}</a> },
         { title: t('order.customer'), dataIndex: 'customerName' },
         { title: t('ful.pickDue'), dataIndex: 'pickDueAt', render: (d: string, r) => <span style={{ color: r.pickLate ? 'red' : undefined }}>{new Date(d).toLocaleString()}{r.pickLate ? ` · ${t('ful.late')}` : ''}</span> },
         { title: t('ful.carrier'), dataIndex: 'carrier' },
         { title: t('ful.trackingNo'), dataIndex: 'trackingNo', render: (n: string, r) => <>{n}{r.trackingLate && <Tag color="red">{t('ful.late')}</Tag>}</> },
         { title: t('common.actions'), key: 'a', render: (_: unknown, r) => <Space>{(can('warehouse') || (r.status === 'shipped' && can('logistics', 'customer_service'))) && step(r)}<Button size="small" href={`/api/shipments/${r.id}/delivery-note`} target="_blank">{t('ful.deliveryNote')}</Button></Space> },
-      ]} />
+      ]} />}
       <Drawer open={!!open} size="large" title={open?.number} onClose={() => setOpen(undefined)}>
         {open && (
           <>
