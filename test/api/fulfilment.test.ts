@@ -89,6 +89,34 @@ describe('payment gates', () => {
     expect((await a.planner({ method: 'POST', url: `/api/production-requests/${request.id}/answer`, payload: { decision: 'answer', completionDate: '2026-12-20' } })).statusCode).toBe(200);
   });
 
+  it('L/C: ships only against a recorded, valid letter of credit; COD ships and collects on delivery', async () => {
+    const lcCustomer = await newCustomer('LC1', 'lc', { paymentDays: 0 });
+    const order = await confirmed(lcCustomer, [{ productId: p.A.id, qty: 1 }]);
+    const s = await shipAll([order.id]);
+    expect((await s.ship()).json().error.message).toContain('信用证');
+    const expired = await a.finance({ method: 'POST', url: `/api/orders/${order.id}/letters-of-credit`, payload: { number: 'LC-OLD', amount: '120.00', expiryDate: '2026-01-31', latestShipmentDate: '2026-01-15' } });
+    expect(expired.statusCode).toBe(201);
+    expect((await s.ship()).statusCode).toBe(409);
+    await a.finance({ method: 'POST', url: `/api/orders/${order.id}/letters-of-credit`, payload: { number: 'LC-2026-001', amount: '120.00', expiryDate: '2099-12-31', latestShipmentDate: '2099-12-01' } });
+    expect((await s.ship()).statusCode).toBe(200);
+
+    const codCustomer = await newCustomer('COD1', 'cod');
+    const cod = await confirmed(codCustomer, [{ productId: p.A.id, qty: 1 }]);
+    expect((await (await shipAll([cod.id])).ship()).statusCode).toBe(200);
+    const [r] = (await a.finance({ method: 'GET', url: `/api/receivables?customer=${codCustomer}` })).json();
+    expect(r).toMatchObject({ amount: '120.00', outstanding: '120.00' });
+  });
+
+  it('T/T ships only once the balance has arrived', async () => {
+    const customer = await newCustomer('TT2', 'tt');
+    const order = await confirmed(customer, [{ productId: p.A.id, qty: 1 }], { depositPercent: '30' });
+    await receipt(customer, '36.00', [{ orderId: order.id, amount: '36.00' }]);
+    const s = await shipAll([order.id]);
+    expect((await s.ship()).json().error.message).toContain('尾款');
+    await receipt(customer, '84.00', [{ orderId: order.id, amount: '84.00' }]);
+    expect((await s.ship()).statusCode).toBe(200);
+  });
+
   it('credit terms ship at once and create a receivable due after the term days', async () => {
     const abc = await customerByShortCode(a.sales, 'ABC');
     await uploadQualification(a.sales, abc.id);
