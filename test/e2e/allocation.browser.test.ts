@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { createTestContext, type TestContext } from '../helpers/test-app';
-import { launchBrowser, screenshotPath } from '../helpers/browser';
+import { launchBrowser, loginAs, screenshotPath, serveApp } from '../helpers/browser';
 import { approveAllStages, customerByShortCode, orderActors, orderBody, uploadQualification } from '../helpers/orders';
 import { DEMO_PASSWORD } from '../../src/modules/demo/demo.seed';
 
@@ -12,7 +11,6 @@ let page: Page;
 let base: string;
 
 beforeAll(async () => {
-  if (!fs.existsSync('web/dist/index.html')) throw new Error('web/dist is missing: run "npm run build:web" (npm test does it first)');
   t = await createTestContext();
   const a = await orderActors(t);
   const planner = t.as(await t.token('allocation'));
@@ -27,11 +25,8 @@ beforeAll(async () => {
   const store = (await planner({ method: 'POST', url: '/api/stores', payload: { code: 'WEB-S1', name: '网页门店', region: '上海', class: 'B', kind: 'joint' } })).json();
   await planner({ method: 'POST', url: '/api/allocation/demand', payload: { stores: [{ storeId: store.id, productId, qty: 3 }] } });
   await a.warehouse({ method: 'POST', url: '/api/stock/receipts', payload: { warehouseId, reference: 'ASN-WEB', lines: [{ productId, qty: 10 }] } });
-  await t.app.listen({ port: 0, host: '127.0.0.1' });
-  base = `http://127.0.0.1:${(t.app.server.address() as { port: number }).port}`;
+  base = await serveApp(t.app);
   browser = await launchBrowser();
-  page = await (await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN' })).newPage();
-  page.setDefaultTimeout(15_000);
 });
 
 afterAll(async () => {
@@ -41,10 +36,7 @@ afterAll(async () => {
 
 describe('allocation in Chromium', () => {
   it('previews and commits the allocation of a receipt, then shows the pick list and the reservation', async () => {
-    await page.goto(base);
-    await page.getByTestId('login-username').fill('allocation');
-    await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-    await page.getByTestId('login-submit').click();
+    page = await loginAs(browser, base, 'allocation', DEMO_PASSWORD);
     await page.getByTestId('main-menu').getByText('分货').first().click();
     await page.getByTestId('alloc-receipt').click();
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: 'ASN-WEB' }).first().click();

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { createTestContext, type TestContext } from '../helpers/test-app';
-import { launchBrowser, screenshotPath } from '../helpers/browser';
+import { launchBrowser, loginAs as login, screenshotPath, serveApp } from '../helpers/browser';
 import { approveAllStages, customerByShortCode, orderActors, orderBody, productBySku, uploadQualification } from '../helpers/orders';
 import { DEMO_PASSWORD } from '../../src/modules/demo/demo.seed';
 
@@ -13,7 +12,6 @@ let base: string;
 let order: { id: string; number: string; total: string };
 
 beforeAll(async () => {
-  if (!fs.existsSync('web/dist/index.html')) throw new Error('web/dist is missing: run "npm run build:web" (npm test does it first)');
   t = await createTestContext();
   const a = await orderActors(t);
   const abc = await customerByShortCode(a.sales, 'ABC');
@@ -23,8 +21,7 @@ beforeAll(async () => {
   await a.sales({ method: 'POST', url: `/api/orders/${o.id}/submit` });
   await approveAllStages(t, a, o.id);
   order = (await a.sales({ method: 'POST', url: `/api/orders/${o.id}/confirm`, payload: { method: 'electronic' } })).json().order;
-  await t.app.listen({ port: 0, host: '127.0.0.1' });
-  base = `http://127.0.0.1:${(t.app.server.address() as { port: number }).port}`;
+  base = await serveApp(t.app);
   browser = await launchBrowser();
 });
 
@@ -35,13 +32,7 @@ afterAll(async () => {
 
 async function loginAs(username: string) {
   await page?.close();
-  page = await (await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN' })).newPage();
-  page.setDefaultTimeout(15_000);
-  await page.goto(base);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('main-menu').waitFor();
+  page = await login(browser, base, username, DEMO_PASSWORD);
 }
 const orderStatus = () => page.getByTestId('order-number').getByTestId('status-tag').innerText();
 const shipmentRow = () => page.getByTestId('shipments').locator('tbody tr').filter({ hasText: 'SH' }).first();

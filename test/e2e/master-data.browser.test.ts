@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { createTestContext, type TestContext } from '../helpers/test-app';
-import { launchBrowser, screenshotPath } from '../helpers/browser';
+import { launchBrowser, loginAs, screenshotPath, serveApp } from '../helpers/browser';
 import { DEMO_PASSWORD } from '../../src/modules/demo/demo.seed';
 
 let t: TestContext;
@@ -11,13 +11,9 @@ let page: Page;
 let base: string;
 
 beforeAll(async () => {
-  if (!fs.existsSync('web/dist/index.html')) throw new Error('web/dist is missing: run "npm run build:web" (npm test does it first)');
   t = await createTestContext();
-  await t.app.listen({ port: 0, host: '127.0.0.1' });
-  base = `http://127.0.0.1:${(t.app.server.address() as { port: number }).port}`;
+  base = await serveApp(t.app);
   browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN' });
-  page.setDefaultTimeout(15_000);
 });
 
 afterAll(async () => {
@@ -27,10 +23,7 @@ afterAll(async () => {
 
 describe('web app in Chromium', () => {
   it('logs in as admin, creates a customer, finds it, switches to English', async () => {
-    await page.goto(base);
-    await page.getByTestId('login-username').fill('admin');
-    await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-    await page.getByTestId('login-submit').click();
+    page = await loginAs(browser, base, 'admin', DEMO_PASSWORD);
     await page.getByTestId('main-menu').getByText('客户').click();
     await page.getByTestId('customer-new').click();
 

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { createTestContext, type TestContext } from '../helpers/test-app';
-import { launchBrowser, screenshotPath } from '../helpers/browser';
+import { launchBrowser, loginAs as login, screenshotPath, serveApp } from '../helpers/browser';
 import { customerByShortCode, uploadQualification } from '../helpers/orders';
 import { DEMO_PASSWORD } from '../../src/modules/demo/demo.seed';
 
@@ -12,12 +11,10 @@ let page: Page;
 let base: string;
 
 beforeAll(async () => {
-  if (!fs.existsSync('web/dist/index.html')) throw new Error('web/dist is missing: run "npm run build:web" (npm test does it first)');
   t = await createTestContext();
   const sales = t.as(await t.token('sales'));
   await uploadQualification(sales, (await customerByShortCode(sales, 'ABC')).id);
-  await t.app.listen({ port: 0, host: '127.0.0.1' });
-  base = `http://127.0.0.1:${(t.app.server.address() as { port: number }).port}`;
+  base = await serveApp(t.app);
   browser = await launchBrowser();
 });
 
@@ -28,13 +25,7 @@ afterAll(async () => {
 
 async function loginAs(username: string) {
   await page?.close();
-  page = await (await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN' })).newPage();
-  page.setDefaultTimeout(15_000);
-  await page.goto(base);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('main-menu').waitFor();
+  page = await login(browser, base, username, DEMO_PASSWORD);
 }
 
 async function pickOption(testId: string, text: string) {

@@ -19,3 +19,22 @@ export function screenshotPath(name: string): string {
   fs.mkdirSync(dir, { recursive: true });
   return path.join(dir, name);
 }
+
+/** Listens on a free local port and returns the base URL. */
+export async function serveApp(app: import('fastify').FastifyInstance): Promise<string> {
+  if (!fs.existsSync('web/dist/index.html')) throw new Error('web/dist is missing: run "npm run build:web" (npm test does it first)');
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  return `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+}
+
+/** A fresh browser context (its own cookies), logged in through the login form. */
+export async function loginAs(browser: Browser, base: string, username: string, password: string): Promise<import('playwright-core').Page> {
+  const page = await (await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN' })).newPage();
+  page.setDefaultTimeout(15_000);
+  await page.goto(base);
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('main-menu').waitFor();
+  return page;
+}
