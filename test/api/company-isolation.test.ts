@@ -63,6 +63,7 @@ const validBodies: Record<string, object> = {
   callbacks: { outcome: 'ok' },
   'letters-of-credit': { number: 'LC1', amount: '1.00', expiryDate: '2027-01-01', latestShipmentDate: '2026-12-31' },
   'shipments/cancel': {},
+  progress: { event: 'start' },
   complete: { number: 'INV-X', issuedOn: '2026-11-20', amount: '1.00', taxRate: '13', type: 'normal' },
 };
 const bodyFor = (method: string, path: string) => {
