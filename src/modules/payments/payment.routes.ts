@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { idParams, moneyString, requiredText, text } from '../../lib/schemas';
-import { actorOf, envOf, type AppContext } from '../../http/context';
+import { actorOf, type AppContext } from '../../http/context';
 import { AppError } from '../../lib/errors';
 import { localParts } from '../orders/order-number';
 import { applyReceipt, customerBalance, getReceipt, listReceipts, orderPaid, recordLetterOfCredit, recordReceipt, reverseReceipt } from './payment.service';
@@ -48,7 +48,6 @@ export function paymentRoutes(app: FastifyInstance, ctx: AppContext) {
     const actor = actorOf(req);
     const o = await ctx.db.selectFrom('orders').select(['id', 'total', 'payment_method', 'deposit_percent', 'expected_delivery_date']).where('company_id', '=', actor.companyId).where('id', '=', req.params.id).executeTakeFirst();
     if (!o) throw new AppError('ORDER.NOT_FOUND');
-    void envOf;
     return { total: o.total, paid: formatMoney(await orderPaid(ctx.db, actor.companyId, o.id)), gates: await paymentGates(ctx.db, actor.companyId, o, today()) };
   });
 }

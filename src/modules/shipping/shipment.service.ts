@@ -31,7 +31,7 @@ export async function getShipment(db: Db, actor: Actor, id: string) {
   const exceptions = await db.selectFrom('logistics_exceptions').selectAll().where('company_id', '=', actor.companyId).where('shipment_id', '=', id).orderBy('found_at').execute();
   return {
     id: s.id, number: s.number, status: s.status, customerId: s.customer_id, customerName: s.customer_name, consignee: s.consignee, carrier: s.carrier, trackingNo: s.tracking_no,
-    pickDueAt: s.pick_due_at, pickLate: !s.picked_at && s.pick_due_at < new Date() || (!!s.picked_at && s.picked_at > s.pick_due_at),
+    pickDueAt: s.pick_due_at, pickLate: s.picked_at ? s.picked_at > s.pick_due_at : s.pick_due_at < new Date(),
     shippedAt: s.shipped_at, trackingDueAt: s.tracking_due_at, trackingLate: !!s.tracking_due_at && (s.tracking_entered_at ? s.tracking_entered_at > s.tracking_due_at : new Date() > s.tracking_due_at),
     deliveredAt: s.delivered_at, signedBy: s.signed_by,
     lines: lines.map((l) => ({ lineNo: l.line_no, orderId: l.order_id, orderNumber: l.order_number, orderLineNo: l.order_line_no, productId: l.product_id, sku: l.sku, name: l.name, spec: l.spec, unit: l.unit, qty: l.qty, unitPrice: l.unit_price })),
