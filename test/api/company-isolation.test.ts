@@ -87,7 +87,7 @@ describe('company isolation', () => {
       for (const method of Object.keys(methods)) {
         const url = path.replace('{id}', id).replace('{form}', 'registration') + (path.endsWith('/statement') ? '?from=2026-01-01&to=2026-12-31' : '');
         const res =
-          method === 'post' && (path.endsWith('/documents') || path.endsWith('/attachments'))
+          method === 'post' && (path.endsWith('/documents') || path.endsWith('/attachments') || path.endsWith('/proof'))
             ? await asA({ method: 'POST', url, ...multipart({ name: 'x.pdf', data: Buffer.from('x'), type: 'application/pdf' }) })
             : await asA({ method: method.toUpperCase() as 'GET', url, payload: bodyFor(method, path) });
         walked.push(`${method} ${path}`);

@@ -7,6 +7,7 @@ import { createReceivable, statementDue } from '../../src/modules/receivables/re
 import { defaultWorkingHours } from '../../src/lib/calendar/calendar';
 import { remindReceivables, dailyCashReport } from '../../src/jobs/cash-reminders';
 import type { Actor } from '../../src/modules/auth/auth.service';
+import { multipart } from '../helpers/xlsx';
 
 let t: TestContext;
 let a: Awaited<ReturnType<typeof orderActors>>;
@@ -191,6 +192,14 @@ describe('shipping', () => {
     const note = await a.warehouse({ method: 'GET', url: `/api/shipments/${merged.json().id}/delivery-note` });
     expect(note.body).toContain('送货单');
     expect(note.body).toContain('贰佰零捌元整');
+    const outbound = await a.warehouse({ method: 'GET', url: `/api/shipments/${merged.json().id}/outbound-order` });
+    expect(outbound.body).toContain('出库单');
+    expect(outbound.body).toContain('ZC');
+    expect(outbound.body).toContain(o1.number);
+    expect(outbound.body).toContain('贰佰零捌元整');
+    const sheet = await a.warehouse({ method: 'GET', url: `/api/shipments/${merged.json().id}/outbound-order?format=xlsx` });
+    expect(sheet.headers['content-type']).toContain('spreadsheetml');
+    expect(sheet.rawPayload.subarray(0, 2).toString()).toBe('PK');
   });
 
   it('the 24 h pick limit counts working hours over a holiday; a late tracking number is flagged', async () => {
@@ -222,6 +231,10 @@ describe('delivery, feedback and cash', () => {
     await s.ship();
     const delivered = await logistics({ method: 'POST', url: `/api/shipments/${s.id}/deliver`, payload: { signedBy: '张三' } });
     expect(delivered.json()).toMatchObject({ status: 'delivered', signedBy: '张三' });
+    const proof = await logistics({ method: 'POST', url: `/api/shipments/${s.id}/proof`, ...multipart({ name: '签收单.jpg', data: Buffer.from('jpeg-bytes'), type: 'image/jpeg' }) });
+    expect(proof.statusCode).toBe(201);
+    expect((await logistics({ method: 'GET', url: `/api/shipments/${s.id}` })).json().proofs).toMatchObject([{ id: proof.json().id, filename: '签收单.jpg' }]);
+    expect((await logistics({ method: 'GET', url: `/api/attachments/${proof.json().id}` })).body).toBe('jpeg-bytes');
     const callback = (await service({ method: 'GET', url: '/api/callbacks?status=open' })).json().find((c: { orderId: string }) => c.orderId === order.id);
     return { customer, order, callback };
   }

@@ -17,7 +17,7 @@ const TYPE: Record<string, string> = { standard: '标准订单', sample: '样机
 const STAGE: Record<string, string> = { sales: '销售审核', finance: '财务审核', production: '生产审核', director: '销售总监', gm: '总经理' };
 const RESULT: Record<string, string> = { pending: '待审', approved: '通过', rejected: '驳回', cancelled: '作废' };
 
-type Form = { title: string; head: [string, string][]; table: { columns: string[]; rows: (string | number)[][] }; foot: [string, string][] };
+export type Form = { title: string; head: [string, string][]; table: { columns: string[]; rows: (string | number)[][] }; foot: [string, string][] };
 
 function paymentText(o: Order) {
   const base = PAYMENT[o.paymentMethod] ?? o.paymentMethod;

@@ -3,7 +3,8 @@ import type { Db } from '../../db/database';
 
 export function findShipment(db: Db, companyId: string, id: string) {
   return db.selectFrom('shipments as s').innerJoin('customers as c', (j) => j.onRef('c.company_id', '=', 's.company_id').onRef('c.id', '=', 's.customer_id'))
-    .select(['s.id', 's.number', 's.status', 's.warehouse_id', 's.customer_id', 'c.name as customer_name', 's.consignee', 's.carrier', 's.tracking_no', 's.pick_due_at', 's.picked_at',
+    .innerJoin('warehouses as w', (j) => j.onRef('w.company_id', '=', 's.company_id').onRef('w.id', '=', 's.warehouse_id'))
+    .select(['s.id', 's.number', 's.status', 's.warehouse_id', 'w.code as warehouse_code', 'w.name as warehouse_name', 's.customer_id', 'c.name as customer_name', 's.consignee', 's.carrier', 's.tracking_no', 's.pick_due_at', 's.picked_at',
       's.shipped_at', 's.tracking_due_at', 's.tracking_entered_at', 's.delivered_at', 's.signed_by', 's.last_event_at', 's.created_at'])
     .where('s.company_id', '=', companyId).where('s.id', '=', id).executeTakeFirst();
 }

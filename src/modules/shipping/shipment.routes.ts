@@ -7,9 +7,12 @@ import { AppError } from '../../lib/errors';
 import * as repo from './shipment.repository';
 import { advanceShipment, createShipment, getShipment, setTracking, shipShipment } from './shipment.service';
 import { addTrackingEvent, closeException, listExceptions, openException, staleShipments } from './tracking.service';
-import { deliveryNoteHtml } from './delivery-note';
 import { fulfilmentQueue } from './queues';
 import { recordDelivery } from '../feedback/delivery.service';
+import { addAttachment } from '../attachments/attachment.service';
+import { readUpload, sendXlsx } from '../../http/upload';
+import { deliveryNoteForm, outboundOrderForm } from './shipment-forms';
+import { formHtml, formXlsx } from '../orders/order-forms';
 
 const WAREHOUSE = ['warehouse'];
 const LOGISTICS = ['logistics', 'warehouse'];
@@ -53,8 +56,28 @@ export function shipmentRoutes(app: FastifyInstance, ctx: AppContext) {
   }, async (req, reply) => reply.status(201).send(await tx((trx) => openException(trx, actorOf(req), req.params.id, req.body))));
   r.post('/api/shipments/:id/deliver', { config: { roles: ['logistics', 'customer_service', 'warehouse'] }, schema: { tags, summary: 'Record delivery (signed by whom, when); opens a call-back task', params: idParams, body: z.object({ signedBy: requiredText(50), at: z.iso.datetime({ offset: true }).optional() }).strict() } },
     async (req) => tx((trx) => recordDelivery(trx, actorOf(req), envOf(ctx), req.params.id, req.body)));
-  r.get('/api/shipments/:id/delivery-note', { config: { roles: 'any' }, schema: { tags, summary: 'Printable delivery note (送货单) with the amount in capitals', params: idParams } },
-    async (req, reply) => reply.type('text/html; charset=utf-8').send(deliveryNoteHtml(await getShipment(ctx.db, actorOf(req), req.params.id))));
+  r.post('/api/shipments/:id/proof', {
+    config: { roles: ['logistics', 'customer_service', 'warehouse'] },
+    schema: { tags, summary: 'Upload the proof of delivery (signed note or photo)', params: idParams, consumes: ['multipart/form-data'] },
+  }, async (req, reply) => {
+    const actor = actorOf(req);
+    const f = await readUpload(req);
+    return reply.status(201).send(await tx(async (trx) => {
+      await getShipment(trx, actor, req.params.id);
+      return addAttachment(trx, actor, { ownerType: 'shipment', ownerId: req.params.id, kind: 'delivery_proof', filename: f.filename, contentType: f.mimetype, data: f.data });
+    }));
+  });
+  const FORMS = { 'outbound-order': outboundOrderForm, 'delivery-note': deliveryNoteForm };
+  for (const [path, render] of Object.entries(FORMS)) {
+    r.get(`/api/shipments/:id/${path}`, {
+      config: { roles: 'any' },
+      schema: { tags, summary: `Printable ${path === 'outbound-order' ? 'outbound order (出库单)' : 'delivery note (送货单)'} with the amount in capitals; ?format=html|xlsx`, params: idParams, querystring: z.object({ format: z.enum(['html', 'xlsx']).default('html') }) },
+    }, async (req, reply) => {
+      const form = render(await getShipment(ctx.db, actorOf(req), req.params.id));
+      if (req.query.format === 'xlsx') return sendXlsx(reply, `${path}.xlsx`, await formXlsx(form));
+      return reply.type('text/html; charset=utf-8').send(formHtml(form));
+    });
+  }
   r.get('/api/logistics-exceptions', { config: { roles: 'any' }, schema: { tags, summary: 'Logistics exception log (模板3 物流异常记录表)', querystring: z.object({ status: z.enum(['open', 'closed']).optional() }) } },
     async (req) => listExceptions(ctx.db, actorOf(req), req.query.status));
   r.post('/api/logistics-exceptions/:id/close', { config: { roles: LOGISTICS }, schema: { tags, summary: 'Close an exception with its result', params: idParams, body: z.object({ result: requiredText(500), customerInformed: z.boolean() }).strict() } },

@@ -14,6 +14,7 @@ import { createReceivable, statementDue } from '../receivables/receivable.servic
 import { getSettings } from '../settings/settings.service';
 import { postMovements } from '../stock/stock.service';
 import * as repo from './shipment.repository';
+import { listAttachments } from '../attachments/attachment.service';
 import { shipmentMachine, type ShipmentEvent } from './shipment.machine';
 
 const dateOf = (at: Date, tz: string) => {
@@ -29,14 +30,16 @@ export async function getShipment(db: Db, actor: Actor, id: string) {
   const lines = await repo.findShipmentLines(db, actor.companyId, [id]);
   const events = await db.selectFrom('tracking_events').select(['id', 'at', 'location', 'description', 'source']).where('company_id', '=', actor.companyId).where('shipment_id', '=', id).orderBy('at').execute();
   const exceptions = await db.selectFrom('logistics_exceptions').selectAll().where('company_id', '=', actor.companyId).where('shipment_id', '=', id).orderBy('found_at').execute();
+  const proofs = await listAttachments(db, actor, 'shipment', id);
   return {
-    id: s.id, number: s.number, status: s.status, customerId: s.customer_id, customerName: s.customer_name, consignee: s.consignee, carrier: s.carrier, trackingNo: s.tracking_no,
+    id: s.id, number: s.number, status: s.status, warehouseCode: s.warehouse_code, warehouseName: s.warehouse_name, customerId: s.customer_id, customerName: s.customer_name, consignee: s.consignee, carrier: s.carrier, trackingNo: s.tracking_no,
     pickDueAt: s.pick_due_at, pickLate: s.picked_at ? s.picked_at > s.pick_due_at : s.pick_due_at < new Date(),
     shippedAt: s.shipped_at, trackingDueAt: s.tracking_due_at, trackingLate: !!s.tracking_due_at && (s.tracking_entered_at ? s.tracking_entered_at > s.tracking_due_at : new Date() > s.tracking_due_at),
     deliveredAt: s.delivered_at, signedBy: s.signed_by,
     lines: lines.map((l) => ({ lineNo: l.line_no, orderId: l.order_id, orderNumber: l.order_number, orderLineNo: l.order_line_no, productId: l.product_id, sku: l.sku, name: l.name, spec: l.spec, unit: l.unit, qty: l.qty, unitPrice: l.unit_price })),
     events: events.map((e) => ({ id: e.id, at: e.at, location: e.location, description: e.description, source: e.source })),
     exceptions: exceptions.map((e) => ({ id: e.id, type: e.type, foundAt: e.found_at, action: e.action, result: e.result, customerInformed: e.customer_informed, status: e.status })),
+    proofs: proofs.map((a) => ({ id: a.id, filename: a.filename, createdAt: a.createdAt })),
   };
 }
 
