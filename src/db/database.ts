@@ -18,7 +18,7 @@ import type {
 } from '../modules/allocation/allocation.table';
 import type { CustomerReceiptsTable, LettersOfCreditTable, ReceiptApplicationsTable } from '../modules/payments/payment.table';
 import type { CarrierRulesTable, LogisticsExceptionsTable, OutboxMessagesTable, ShipmentLinesTable, ShipmentsTable, TrackingEventsTable } from '../modules/shipping/shipment.table';
-import type { ReceivablesTable } from '../modules/receivables/receivable.table';
+import type { CustomerStatementsTable, ReceivablesTable } from '../modules/receivables/receivable.table';
 import type { CallbacksTable, ComplaintsTable, InvoicesTable, ReturnRequestsTable } from '../modules/feedback/feedback.table';
 
 // Every table of the database, by name.
@@ -63,6 +63,7 @@ export interface DB {
   logistics_exceptions: LogisticsExceptionsTable;
   outbox_messages: OutboxMessagesTable;
   receivables: ReceivablesTable;
+  customer_statements: CustomerStatementsTable;
   callbacks: CallbacksTable;
   complaints: ComplaintsTable;
   return_requests: ReturnRequestsTable;

@@ -3,6 +3,7 @@ import * as m0001 from './migrations/0001_foundation';
 import * as m0002 from './migrations/0002_orders';
 import * as m0003 from './migrations/0003_allocation';
 import * as m0004 from './migrations/0004_fulfilment';
+import * as m0005 from './migrations/0005_statements';
 
 // Every migration, in order. New ones are added here.
 const migrations: Record<string, Migration> = {
@@ -10,6 +11,7 @@ const migrations: Record<string, Migration> = {
   '0002_orders': m0002,
   '0003_allocation': m0003,
   '0004_fulfilment': m0004,
+  '0005_statements': m0005,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -6,6 +6,8 @@ import { openReceivables } from '../modules/receivables/receivable.service';
 import { getSettings } from '../modules/settings/settings.service';
 import { flagLateComplaints } from '../modules/feedback/delivery.service';
 import { staleShipments } from '../modules/shipping/tracking.service';
+import { flagLateLettersOfCredit } from '../modules/payments/payment-gates';
+import { issueMonthlyStatements } from '../modules/receivables/monthly-statements';
 
 /**
  * 催款: each receivable due in N days (default 3) gets one reminder to the customer (outbox), claimed
@@ -51,5 +53,22 @@ export async function dailyCashReport(db: Db, today: string) {
     const actor = { companyId } as Parameters<typeof staleShipments>[1];
     const stale = await staleShipments(db, actor, new Date());
     if (stale.length) await notifyRole(db, companyId, 'logistics', { kind: 'tracking_stale', params: { count: stale.length, numbers: stale.slice(0, 10).map((s) => s.number).join(', ') } });
+  }
+}
+
+/**
+ * Once a day: 月结 statements of the period just closed go out to customers, and L/C orders past
+ * their check-by date without a valid credit are flagged to finance and the sales director.
+ */
+export async function dailyFinanceChecks(db: Db, today: string) {
+  const companies = await db.selectFrom('companies').select('id').execute();
+  for (const { id: companyId } of companies) {
+    await db.transaction().execute(async (trx) => {
+      const issued = await issueMonthlyStatements(trx, companyId, today);
+      if (issued.length) await notifyRole(trx, companyId, 'finance', { kind: 'statements_issued', params: { count: issued.length, period: issued[0].period } });
+      for (const o of await flagLateLettersOfCredit(trx, companyId, today)) {
+        for (const role of ['finance', 'sales_director']) await notifyRole(trx, companyId, role, { kind: 'lc_late', params: { number: o.number, checkBy: o.checkBy }, orderId: o.id });
+      }
+    });
   }
 }

@@ -3,7 +3,7 @@ import type { Database } from '../db/connect';
 import { flagLateStages } from './review-sla';
 import { expireReservations } from '../modules/allocation/reservations';
 import { localParts } from '../modules/orders/order-number';
-import { dailyCashReport, remindReceivables } from './cash-reminders';
+import { dailyCashReport, dailyFinanceChecks, remindReceivables } from './cash-reminders';
 
 /** Durable timers: pg-boss keeps its queue in the same database, so several app instances share it. */
 export const JOBS = {
@@ -31,7 +31,7 @@ export async function startJobs(database: Database, log: (msg: string, err?: unk
     const p = localParts(new Date(), timeZone);
     await expireReservations(database.db, `${p.yyyy}-${p.MM}-${p.dd}`);
   });
-  // Payment reminders and the overdue list, every morning at 08:00 (Asia/Shanghai is the cron zone).
+  // Payment reminders, the overdue list, 月结 statements and late L/Cs, every morning at 08:00 (Asia/Shanghai is the cron zone).
   await boss.createQueue(JOBS.cashReminders);
   await boss.schedule(JOBS.cashReminders, '0 8 * * *', {}, { tz: timeZone });
   await boss.work(JOBS.cashReminders, async () => {
@@ -39,6 +39,7 @@ export async function startJobs(database: Database, log: (msg: string, err?: unk
     const today = `${p.yyyy}-${p.MM}-${p.dd}`;
     await remindReceivables(database.db, today);
     await dailyCashReport(database.db, today);
+    await dailyFinanceChecks(database.db, today);
   });
   return boss;
 }

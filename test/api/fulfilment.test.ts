@@ -5,7 +5,9 @@ import { ledgerMismatches } from '../../src/modules/stock/stock.repository';
 import { createShipment, shipShipment, setTracking } from '../../src/modules/shipping/shipment.service';
 import { createReceivable, statementDue } from '../../src/modules/receivables/receivable.service';
 import { defaultWorkingHours } from '../../src/lib/calendar/calendar';
-import { remindReceivables, dailyCashReport } from '../../src/jobs/cash-reminders';
+import { remindReceivables, dailyCashReport, dailyFinanceChecks } from '../../src/jobs/cash-reminders';
+import { closedPeriod } from '../../src/modules/receivables/monthly-statements';
+import { addDays } from '../../src/lib/calendar/calendar';
 import type { Actor } from '../../src/modules/auth/auth.service';
 import { multipart } from '../helpers/xlsx';
 
@@ -144,6 +146,36 @@ describe('payment gates', () => {
     expect(statement.lines[0]).toMatchObject({ kind: 'shipment', debit: '120.00' });
     const xlsx = await a.finance({ method: 'GET', url: `/api/customers/${customer}/statement?from=2026-01-01&to=2027-12-31&format=xlsx` });
     expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    const printable = await a.finance({ method: 'GET', url: `/api/customers/${customer}/statement?from=2026-01-01&to=2027-12-31&format=html` });
+    expect(printable.body).toContain('对账单');
+    expect(printable.body).toContain('壹佰贰拾元整');
+
+    // The day after the period closes, the customer is sent its statement, once.
+    expect(closedPeriod('2026-11-25', 25)).toEqual({ period: '2026-10', from: '2026-09-26', to: '2026-10-25' });
+    expect(closedPeriod('2026-11-26', 25)).toEqual({ period: '2026-11', from: '2026-10-26', to: '2026-11-25' });
+    expect(closedPeriod('2027-01-10', 25)).toEqual({ period: '2026-12', from: '2026-11-26', to: '2026-12-25' });
+    const dayAfter = addDays(`${r.period}-25`, 1);
+    await dailyFinanceChecks(t.database.db, dayAfter);
+    await dailyFinanceChecks(t.database.db, dayAfter);
+    const issued = (await a.finance({ method: 'GET', url: `/api/statements?customer=${customer}` })).json();
+    expect(issued).toMatchObject([{ period: r.period, amount: '120.00', dueDate: r.dueDate, closingBalance: '120.00' }]);
+    const sent = await t.database.db.selectFrom('outbox_messages').select(['kind', 'params']).where('customer_id', '=', customer).where('kind', '=', 'monthly_statement').execute();
+    expect(sent).toHaveLength(1);
+    expect(sent[0].params).toMatchObject({ period: r.period, amount: '120.00', due: r.dueDate });
+    const doc = await a.finance({ method: 'GET', url: (sent[0].params as { document: string }).document });
+    expect(doc.body).toContain('对账单');
+  });
+
+  it('L/C: an order past its check-by date without a valid credit is flagged once to finance', async () => {
+    const customer = await newCustomer('LC2', 'lc', { paymentDays: 0 });
+    const order = await confirmed(customer, [{ productId: p.A.id, qty: 1 }], { expectedDeliveryDate: '2026-12-01' });
+    const [gate] = (await a.finance({ method: 'GET', url: `/api/orders/${order.id}/payment` })).json().gates;
+    expect(gate).toMatchObject({ gate: 'ship', ok: false, checkBy: '2026-11-01', late: true });
+    await dailyFinanceChecks(t.database.db, '2026-11-23');
+    await dailyFinanceChecks(t.database.db, '2026-11-24');
+    const flagged = await t.database.db.selectFrom('notifications').select(['kind', 'params']).where('order_id', '=', order.id).where('kind', '=', 'lc_late').execute();
+    expect(flagged.length).toBe(2); // finance and the sales director, once each
+    expect(flagged[0].params).toMatchObject({ number: order.number, checkBy: '2026-11-01' });
   });
 });
 

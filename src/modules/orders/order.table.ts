@@ -41,6 +41,8 @@ export interface OrdersTable {
   confirmation: ColumnType<Confirmation | null, string | undefined, string | null>;
   cancelled_at: Date | null;
   cancel_reason: string | null;
+  /** Set once when an L/C order passes its check-by date without a valid credit. */
+  lc_late_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
   version: Generated<number>;
   created_at: Generated<Date>;
   created_by: string;

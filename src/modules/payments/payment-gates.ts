@@ -6,7 +6,7 @@ import { getSettings } from '../settings/settings.service';
 import { orderPaid } from './payment.service';
 
 export type GateName = 'production' | 'ship';
-export type Gate = { gate: GateName; ok: boolean; waitsFor: string };
+export type Gate = { gate: GateName; ok: boolean; waitsFor: string; checkBy?: string; late?: boolean };
 type OrderFacts = { id: string; total: string; payment_method: string; deposit_percent: string | null; expected_delivery_date: string | null };
 
 /**
@@ -29,15 +29,42 @@ export async function paymentGates(db: Db, companyId: string, o: OrderFacts, tod
       ];
     }
     case 'lc': {
-      const lcs = await db.selectFrom('letters_of_credit').select(['amount', 'expiry_date', 'latest_shipment_date']).where('company_id', '=', companyId).where('order_id', '=', o.id).execute();
-      const valid = lcs.some((l) => parseMoney(l.amount) >= total && l.expiry_date >= today && l.latest_shipment_date >= today);
-      const lead = (await getSettings(db, companyId)).fulfilment.lcLeadDays;
-      const checkBy = o.expected_delivery_date ? addDays(o.expected_delivery_date, -lead) : today;
-      return [{ gate: 'ship', ok: valid, waitsFor: `信用证 L/C covering ¥${o.total}, valid today, to be checked by ${checkBy}` }];
+      const valid = await hasValidLetterOfCredit(db, companyId, o.id, total, today);
+      const checkBy = await lcCheckBy(db, companyId, o, today);
+      return [{ gate: 'ship', ok: valid, waitsFor: `信用证 L/C covering ¥${o.total}, valid today, to be checked by ${checkBy}`, checkBy, late: !valid && today > checkBy }];
     }
     default:
       return [{ gate: 'ship', ok: true, waitsFor: '' }];
   }
+}
+
+async function hasValidLetterOfCredit(db: Db, companyId: string, orderId: string, total: bigint, today: string) {
+  const lcs = await db.selectFrom('letters_of_credit').select(['amount', 'expiry_date', 'latest_shipment_date']).where('company_id', '=', companyId).where('order_id', '=', orderId).execute();
+  return lcs.some((l) => parseMoney(l.amount) >= total && l.expiry_date >= today && l.latest_shipment_date >= today);
+}
+
+/** The L/C must be recorded and checked its lead time (default 30 days) before the delivery date. */
+async function lcCheckBy(db: Db, companyId: string, o: OrderFacts, today: string) {
+  const lead = (await getSettings(db, companyId)).fulfilment.lcLeadDays;
+  return o.expected_delivery_date ? addDays(o.expected_delivery_date, -lead) : today;
+}
+
+/**
+ * L/C orders still to ship whose check-by date has passed without a valid credit: each is marked once
+ * and finance and the sales director are told. Returns the orders newly flagged.
+ */
+export async function flagLateLettersOfCredit(db: Db, companyId: string, today: string) {
+  const open = await db.selectFrom('orders').select(['id', 'number', 'total', 'payment_method', 'deposit_percent', 'expected_delivery_date']).where('company_id', '=', companyId)
+    .where('payment_method', '=', 'lc').where('lc_late_at', 'is', null).where('status', 'in', ['confirmed', 'in_fulfillment', 'partially_shipped', 'on_hold']).execute();
+  const flagged: { id: string; number: string; checkBy: string }[] = [];
+  for (const o of open) {
+    const checkBy = await lcCheckBy(db, companyId, o, today);
+    if (today <= checkBy || (await hasValidLetterOfCredit(db, companyId, o.id, parseMoney(o.total), today))) continue;
+    const claimed = await db.updateTable('orders').set({ lc_late_at: new Date() }).where('company_id', '=', companyId).where('id', '=', o.id).where('lc_late_at', 'is', null).executeTakeFirst();
+    if (Number(claimed.numUpdatedRows) === 0) continue;
+    flagged.push({ id: o.id, number: o.number, checkBy });
+  }
+  return flagged;
 }
 
 /** Checked on the server at every transition a gate guards. */

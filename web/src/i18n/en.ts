@@ -66,7 +66,7 @@ export const en: Messages = {
   notice: {
     review_assigned: 'Order {{number}} waits for your {{stage}}', order_rejected: 'Order {{number}} was rejected: {{reason}}', stage_late: 'Order {{number}}: {{stage}} is late',
     production_requested: 'Order {{number}} needs a production answer', production_answered: 'Order {{number}}: production request answered', order_confirmed: 'Order {{number}} confirmed by the customer',
-    credit_escalated: 'Order {{number}} is over the credit limit: director approval needed', order_cancelled: 'Order {{number}} cancelled: {{reason}}', overdue_receivables: '{{count}} overdue receivables on {{date}}', complaint_late: 'Order {{number}}: complaint is late', tracking_stale: '{{count}} shipments without tracking movement: {{numbers}}',
+    credit_escalated: 'Order {{number}} is over the credit limit: director approval needed', order_cancelled: 'Order {{number}} cancelled: {{reason}}', overdue_receivables: '{{count}} overdue receivables on {{date}}', complaint_late: 'Order {{number}}: complaint is late', tracking_stale: '{{count}} shipments without tracking movement: {{numbers}}', lc_late: 'Order {{number}}: no valid L/C recorded by {{checkBy}}', statements_issued: '{{count}} monthly statements for {{period}} sent',
   },
   enums: {
     orderSource: { email: 'Email', crm: 'CRM', fax: 'Fax', phone: 'Phone', ecommerce: 'E-commerce', onsite: 'On site', import: 'Import' },

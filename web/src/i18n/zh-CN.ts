@@ -64,7 +64,7 @@ export const zhCN = {
   notice: {
     review_assigned: '订单 {{number}} 等待您的{{stage}}', order_rejected: '订单 {{number}} 被驳回：{{reason}}', stage_late: '订单 {{number}} 的{{stage}}已超时',
     production_requested: '订单 {{number}} 需要生产可行性答复', production_answered: '订单 {{number}} 的生产申请已答复', order_confirmed: '订单 {{number}} 客户已确认',
-    credit_escalated: '订单 {{number}} 超出信用额度，待总监审批', order_cancelled: '订单 {{number}} 已取消：{{reason}}', overdue_receivables: '{{date}} 逾期应收 {{count}} 笔', complaint_late: '订单 {{number}} 的投诉已超时', tracking_stale: '{{count}} 票货物多日无物流更新：{{numbers}}',
+    credit_escalated: '订单 {{number}} 超出信用额度，待总监审批', order_cancelled: '订单 {{number}} 已取消：{{reason}}', overdue_receivables: '{{date}} 逾期应收 {{count}} 笔', complaint_late: '订单 {{number}} 的投诉已超时', tracking_stale: '{{count}} 票货物多日无物流更新：{{numbers}}', lc_late: '订单 {{number}} 的信用证未在 {{checkBy}} 前登记核验', statements_issued: '{{period}} 月结对账单已发出 {{count}} 份',
   },
   enums: {
     orderSource: { email: '邮件', crm: 'CRM', fax: '传真', phone: '电话', ecommerce: '电商平台', onsite: '现场', import: '导入' },
