@@ -102,6 +102,8 @@ describe('payment gates', () => {
     expect((await s.ship()).statusCode).toBe(409);
     await a.finance({ method: 'POST', url: `/api/orders/${order.id}/letters-of-credit`, payload: { number: 'LC-2026-001', amount: '120.00', expiryDate: '2099-12-31', latestShipmentDate: '2099-12-01' } });
     expect((await s.ship()).statusCode).toBe(200);
+    const lcs = (await a.finance({ method: 'GET', url: '/api/letters-of-credit' })).json().filter((l: { orderId: string }) => l.orderId === order.id);
+    expect(lcs.map((l: { number: string; valid: boolean }) => [l.number, l.valid]).sort()).toEqual([['LC-2026-001', true], ['LC-OLD', false]]);
 
     const codCustomer = await newCustomer('COD1', 'cod');
     const cod = await confirmed(codCustomer, [{ productId: p.A.id, qty: 1 }]);

@@ -5,7 +5,7 @@ import { idParams, moneyString, requiredText, text } from '../../lib/schemas';
 import { actorOf, type AppContext } from '../../http/context';
 import { AppError } from '../../lib/errors';
 import { localParts } from '../orders/order-number';
-import { applyReceipt, customerBalance, getReceipt, listReceipts, orderPaid, recordLetterOfCredit, recordReceipt, reverseReceipt } from './payment.service';
+import { applyReceipt, customerBalance, getReceipt, listLettersOfCredit, listReceipts, orderPaid, recordLetterOfCredit, recordReceipt, reverseReceipt } from './payment.service';
 import { paymentGates } from './payment-gates';
 import { formatMoney } from '../../lib/money';
 
@@ -40,6 +40,8 @@ export function paymentRoutes(app: FastifyInstance, ctx: AppContext) {
       if (!c) throw new AppError('CUSTOMER.NOT_FOUND');
       return { balance: formatMoney(await customerBalance(ctx.db, actor.companyId, c.id)) };
     });
+  r.get('/api/letters-of-credit', { config: { roles: 'any' }, schema: { tags, summary: 'Recorded letters of credit, newest first, with validity today' } },
+    async (req) => listLettersOfCredit(ctx.db, actorOf(req), today()));
   r.post('/api/orders/:id/letters-of-credit', {
     config: { roles: FINANCE },
     schema: { tags, summary: 'Record a checked letter of credit', params: idParams, body: z.object({ number: requiredText(60), amount: moneyString, expiryDate: z.iso.date(), latestShipmentDate: z.iso.date() }).strict() },

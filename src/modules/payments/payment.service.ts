@@ -98,3 +98,18 @@ export async function recordLetterOfCredit(db: Db, actor: Actor, orderId: string
   if (!order) throw new AppError('ORDER.NOT_FOUND');
   await db.insertInto('letters_of_credit').values({ company_id: actor.companyId, order_id: orderId, number: lc.number, amount: lc.amount, expiry_date: lc.expiryDate, latest_shipment_date: lc.latestShipmentDate, checked_by: actor.userId }).execute();
 }
+
+/** 信用证登记: every recorded credit with its order, and whether it is still valid on `today`. */
+export async function listLettersOfCredit(db: Db, actor: Actor, today: string) {
+  const rows = await db.selectFrom('letters_of_credit as l')
+    .innerJoin('orders as o', (j) => j.onRef('o.company_id', '=', 'l.company_id').onRef('o.id', '=', 'l.order_id'))
+    .innerJoin('customers as c', (j) => j.onRef('c.company_id', '=', 'o.company_id').onRef('c.id', '=', 'o.customer_id'))
+    .innerJoin('users as u', 'u.id', 'l.checked_by')
+    .select(['l.id', 'l.order_id', 'o.number as order_number', 'o.total', 'c.name as customer_name', 'l.number', 'l.amount', 'l.expiry_date', 'l.latest_shipment_date', 'u.display_name', 'l.checked_at'])
+    .where('l.company_id', '=', actor.companyId).orderBy('l.checked_at', 'desc').limit(500).execute();
+  return rows.map((r) => ({
+    id: r.id, orderId: r.order_id, orderNumber: r.order_number, customerName: r.customer_name, number: r.number, amount: r.amount, expiryDate: r.expiry_date,
+    latestShipmentDate: r.latest_shipment_date, checkedBy: r.display_name, checkedAt: r.checked_at,
+    valid: parseMoney(r.amount) >= parseMoney(r.total) && r.expiry_date >= today && r.latest_shipment_date >= today,
+  }));
+}
