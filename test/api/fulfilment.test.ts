@@ -253,6 +253,11 @@ describe('shipping', () => {
     expect(messages).toMatchObject([{ kind: 'shipped', params: { trackingNo: 'SF123', carrier: '顺丰速运' } }]);
     await logistics({ method: 'POST', url: `/api/shipments/${s.id}/exceptions`, payload: { type: 'delay', action: '联系承运商催件', customerInformed: true } });
     expect((await logistics({ method: 'GET', url: '/api/logistics-exceptions?status=open' })).json()[0]).toMatchObject({ type: 'delay', customerInformed: true });
+    // An open exception shows on its order until it is closed.
+    const onOrder = (await a.sales({ method: 'GET', url: `/api/logistics-exceptions?status=open&order=${order.id}` })).json();
+    expect(onOrder).toMatchObject([{ shipmentId: s.id, type: 'delay', status: 'open' }]);
+    expect((await logistics({ method: 'POST', url: `/api/logistics-exceptions/${onOrder[0].id}/close`, payload: { result: '已送达', customerInformed: true } })).statusCode).toBe(200);
+    expect((await a.sales({ method: 'GET', url: `/api/logistics-exceptions?status=open&order=${order.id}` })).json()).toEqual([]);
     expect((await logistics({ method: 'GET', url: '/api/shipments/stale?days=1' })).json().some((x: { id: string }) => x.id === s.id)).toBe(true);
   });
 });

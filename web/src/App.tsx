@@ -28,6 +28,7 @@ import { StoresPage } from './pages/StoresPage';
 import { WarehousePage } from './pages/WarehousePage';
 import { ServicePage } from './pages/ServicePage';
 import { FinancePage } from './pages/FinancePage';
+import { LogisticsPage } from './pages/LogisticsPage';
 
 function Routed() {
   const { me, loading } = useSession();
@@ -46,6 +47,7 @@ function Routed() {
         <Route path="notifications" element={<NotificationsPage />} />
         <Route path="warehouse" element={<WarehousePage />} />
         <Route path="service" element={<ServicePage />} />
+        <Route path="logistics" element={<LogisticsPage />} />
         <Route path="finance" element={<FinancePage />} />
         <Route path="allocation" element={<AllocationPage />} />
         <Route path="reservations" element={<ReservationsPage />} />

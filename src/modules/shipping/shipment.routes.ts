@@ -78,8 +78,8 @@ export function shipmentRoutes(app: FastifyInstance, ctx: AppContext) {
       return reply.type('text/html; charset=utf-8').send(formHtml(form));
     });
   }
-  r.get('/api/logistics-exceptions', { config: { roles: 'any' }, schema: { tags, summary: 'Logistics exception log (模板3 物流异常记录表)', querystring: z.object({ status: z.enum(['open', 'closed']).optional() }) } },
-    async (req) => listExceptions(ctx.db, actorOf(req), req.query.status));
+  r.get('/api/logistics-exceptions', { config: { roles: 'any' }, schema: { tags, summary: 'Logistics exception log (模板3 物流异常记录表)', querystring: z.object({ status: z.enum(['open', 'closed']).optional(), order: z.uuid().optional() }) } },
+    async (req) => listExceptions(ctx.db, actorOf(req), req.query.status, req.query.order));
   r.post('/api/logistics-exceptions/:id/close', { config: { roles: LOGISTICS }, schema: { tags, summary: 'Close an exception with its result', params: idParams, body: z.object({ result: requiredText(500), customerInformed: z.boolean() }).strict() } },
     async (req) => { const ok = await tx((trx) => closeException(trx, actorOf(req), req.params.id, req.body)); if (!ok) throw new AppError('SHIPMENT.NOT_FOUND'); return { ok }; });
   r.put('/api/carrier-rules', { config: { roles: ['logistics'] }, schema: { tags, summary: 'Destination region → carrier table', body: z.array(z.object({ region: requiredText(50), carrier: requiredText(50) }).strict()).max(500) } },

@@ -47,10 +47,11 @@ export async function closeException(db: Db, actor: Actor, id: string, x: { resu
   return Number(r.numUpdatedRows) > 0;
 }
 
-export async function listExceptions(db: Db, actor: Actor, status?: 'open' | 'closed') {
+export async function listExceptions(db: Db, actor: Actor, status?: 'open' | 'closed', orderId?: string) {
   let q = db.selectFrom('logistics_exceptions as x').innerJoin('shipments as s', (j) => j.onRef('s.company_id', '=', 'x.company_id').onRef('s.id', '=', 'x.shipment_id'))
     .select(['x.id', 'x.shipment_id', 's.number', 'x.type', 'x.found_at', 'x.action', 'x.result', 'x.customer_informed', 'x.status']).where('x.company_id', '=', actor.companyId);
   if (status) q = q.where('x.status', '=', status);
+  if (orderId) q = q.where((eb) => eb.exists(eb.selectFrom('shipment_lines as l').select('l.line_no').whereRef('l.company_id', '=', 'x.company_id').whereRef('l.shipment_id', '=', 'x.shipment_id').where('l.order_id', '=', orderId)));
   const rows = await q.orderBy('x.found_at', 'desc').limit(500).execute();
   return rows.map((r) => ({ id: r.id, shipmentId: r.shipment_id, shipmentNumber: r.number, type: r.type, foundAt: r.found_at, action: r.action, result: r.result, customerInformed: r.customer_informed, status: r.status }));
 }

@@ -36,6 +36,7 @@ export const api = {
   get: <T>(url: string, query?: Record<string, unknown>) => request<T>('GET', withQuery(url, query)),
   post: <T>(url: string, body?: unknown) => request<T>('POST', url, body ?? {}),
   patch: <T>(url: string, body: unknown) => request<T>('PATCH', url, body),
+  put: <T>(url: string, body: unknown) => request<T>('PUT', url, body),
 };
 
 export function withQuery(url: string, query?: Record<string, unknown>): string {

@@ -1,5 +1,5 @@
 import { Layout, Menu, Select, Space, Button, Typography } from 'antd';
-import { AppstoreOutlined, TeamOutlined, ShoppingOutlined, HomeOutlined, DatabaseOutlined, UserOutlined, ApiOutlined, FileTextOutlined, AuditOutlined, ToolOutlined, BellOutlined, ApartmentOutlined, LockOutlined, WalletOutlined, ContainerOutlined, ShopOutlined, CarOutlined, CustomerServiceOutlined, AccountBookOutlined } from '@ant-design/icons';
+import { AppstoreOutlined, TeamOutlined, ShoppingOutlined, HomeOutlined, DatabaseOutlined, UserOutlined, ApiOutlined, FileTextOutlined, AuditOutlined, ToolOutlined, BellOutlined, ApartmentOutlined, LockOutlined, WalletOutlined, ContainerOutlined, ShopOutlined, CarOutlined, CustomerServiceOutlined, AccountBookOutlined, GlobalOutlined } from '@ant-design/icons';
 import { Badge } from 'antd';
 import { useEffect, useState } from 'react';
 import { api } from '../api/client';
@@ -15,6 +15,7 @@ const entries = [
   { key: '/review', icon: <AuditOutlined />, label: 'menu.review', roles: ['reviewer', 'finance', 'production_planner', 'sales_director', 'general_manager'] },
   { key: '/production', icon: <ToolOutlined />, label: 'menu.production', roles: ['production_planner', 'reviewer', 'sales_director', 'general_manager'] },
   { key: '/warehouse', icon: <CarOutlined />, label: 'menu.warehouse', roles: ['warehouse', 'logistics', 'order_admin'] },
+  { key: '/logistics', icon: <GlobalOutlined />, label: 'menu.logistics', roles: ['logistics', 'warehouse', 'customer_service'] },
   { key: '/service', icon: <CustomerServiceOutlined />, label: 'menu.service', roles: ['customer_service'] },
   { key: '/finance', icon: <AccountBookOutlined />, label: 'menu.finance', roles: ['finance', 'sales_director', 'general_manager'] },
   { key: '/allocation', icon: <ApartmentOutlined />, label: 'menu.allocation', roles: ['allocation_planner'] },

@@ -2,8 +2,9 @@ import type { Messages } from './zh-CN';
 
 export const en: Messages = {
   app: { name: 'Luyue', tagline: 'Sales order management' },
-  menu: { warehouse: 'Warehouse', service: 'Customer service', finance: 'Finance', allocation: 'Allocation', reservations: 'Reservations', franchisees: 'Franchisee money', pickLists: 'Pick lists', stores: 'Stores & demand', orders: 'Sales orders', review: 'Review queue', production: 'Production requests', notifications: 'Notifications', home: 'Home', customers: 'Customers', products: 'Products', warehouses: 'Warehouses', stock: 'Stock', users: 'Users & roles', docs: 'API docs' },
+  menu: { logistics: 'Logistics', warehouse: 'Warehouse', service: 'Customer service', finance: 'Finance', allocation: 'Allocation', reservations: 'Reservations', franchisees: 'Franchisee money', pickLists: 'Pick lists', stores: 'Stores & demand', orders: 'Sales orders', review: 'Review queue', production: 'Production requests', notifications: 'Notifications', home: 'Home', customers: 'Customers', products: 'Products', warehouses: 'Warehouses', stock: 'Stock', users: 'Users & roles', docs: 'API docs' },
   common: {
+    add: 'Add', delete: 'Delete', print: 'Print',
     search: 'Search', create: 'New', edit: 'Edit', save: 'Save', cancel: 'Cancel', export: 'Export Excel', import: 'Import Excel', actions: 'Actions',
     active: 'Active', inactive: 'Inactive', deactivate: 'Deactivate', activate: 'Activate', yes: 'Yes', no: 'No', logout: 'Log out', language: '中文',
     company: 'Company', saved: 'Saved', total: '{{total}} in all', importDone: '{{count}} imported', importFailed: 'Import failed; nothing was imported',
@@ -26,6 +27,12 @@ export const en: Messages = {
   },
   user: { username: 'Username', displayName: 'Name', password: 'Password', roles: 'Roles', newTitle: 'New user', editTitle: 'Edit user', newPassword: 'New password (blank keeps it)' },
   ful: {
+    shipment: 'Outbound order', outboundOrder: 'Outbound order', foundAt: 'Found at', action: 'Action', result: 'Result', customerInformed: 'Customer informed', closeException: 'Close exception',
+    exceptionType: { delay: 'Delay', wrong_address: 'Wrong address', damage: 'Damage', loss: 'Loss' }, exceptionStatus: { open: 'Open', closed: 'Closed' },
+    stale: 'No movement', lastEvent: 'Last event', carrierRules: 'Carrier rules', region: 'Destination region', proof: 'Proof of delivery', uploadProof: 'Upload proof',
+    lcRecords: 'Letters of credit', lcLate: 'L/C not recorded in time', checkBy: 'Check by', valid: 'Valid', invalid: 'Not valid', checkedBy: 'Checked by', statements: 'Monthly statements', period: 'Period',
+    closingBalance: 'Closing balance', issuedAt: 'Issued at', receiptMethod: 'Method', method: { bank_transfer: 'Bank transfer', cash: 'Cash', cheque: 'Cheque', lc: 'L/C', online: 'Online', other: 'Other' },
+    
     to_pick: 'To pick', picked: 'Picked', rechecked: 'Rechecked', packed: 'Packed', shipped: 'Shipped', delivered: 'Delivered', cancelled: 'Cancelled',
     pick: 'Pick', recheck: 'Recheck', pack: 'Pack', ship: 'Ship', deliver: 'Record delivery', carrier: 'Carrier', trackingNo: 'Tracking no.', pickDue: 'Pick by', late: 'Late',
     deliveryNote: 'Delivery note', signedBy: 'Signed by', createShipment: 'Create outbound order', events: 'Tracking', exceptions: 'Logistics exceptions', addEvent: 'Add event', logException: 'Log exception',

@@ -1,7 +1,8 @@
 export const zhCN = {
   app: { name: '履约', tagline: '销售订单管理系统' },
-  menu: { warehouse: '仓库作业', service: '客服回访', finance: '财务', allocation: '分货', reservations: '预留', franchisees: '加盟商资金', pickLists: '拣货单', stores: '门店与需求', orders: '销售订单', review: '审核队列', production: '生产申请', notifications: '通知', home: '工作台', customers: '客户', products: '产品', warehouses: '仓库', stock: '库存', users: '用户与角色', docs: 'API 文档' },
+  menu: { logistics: '物流', warehouse: '仓库作业', service: '客服回访', finance: '财务', allocation: '分货', reservations: '预留', franchisees: '加盟商资金', pickLists: '拣货单', stores: '门店与需求', orders: '销售订单', review: '审核队列', production: '生产申请', notifications: '通知', home: '工作台', customers: '客户', products: '产品', warehouses: '仓库', stock: '库存', users: '用户与角色', docs: 'API 文档' },
   common: {
+    add: '添加', delete: '删除', print: '打印',
     search: '搜索', create: '新建', edit: '编辑', save: '保存', cancel: '取消', export: '导出 Excel', import: '导入 Excel', actions: '操作',
     active: '启用', inactive: '停用', deactivate: '停用', activate: '启用', yes: '是', no: '否', logout: '退出登录', language: 'English',
     company: '公司', saved: '已保存', total: '共 {{total}} 条', importDone: '已导入 {{count}} 条', importFailed: '导入失败，未导入任何数据',
@@ -24,6 +25,12 @@ export const zhCN = {
   },
   user: { username: '用户名', displayName: '姓名', password: '密码', roles: '角色', newTitle: '新建用户', editTitle: '编辑用户', newPassword: '新密码（留空不改）' },
   ful: {
+    shipment: '出库单', outboundOrder: '出库单', foundAt: '发现时间', action: '处理措施', result: '处理结果', customerInformed: '已告知客户', closeException: '关闭异常',
+    exceptionType: { delay: '延误', wrong_address: '地址错误', damage: '破损', loss: '丢失' }, exceptionStatus: { open: '处理中', closed: '已关闭' },
+    stale: '多日无轨迹', lastEvent: '最近轨迹', carrierRules: '承运规则', region: '目的地区域', proof: '签收凭证', uploadProof: '上传签收凭证',
+    lcRecords: '信用证', lcLate: '信用证逾期未登记', checkBy: '核验截止', valid: '有效', invalid: '无效', checkedBy: '核验人', statements: '月结对账单', period: '期间',
+    closingBalance: '期末余额', issuedAt: '发出时间', receiptMethod: '收款方式', method: { bank_transfer: '银行转账', cash: '现金', cheque: '支票', lc: '信用证', online: '在线支付', other: '其他' },
+    
     to_pick: '待拣货', picked: '已拣货', rechecked: '已复核', packed: '已打包', shipped: '已发货', delivered: '已签收', cancelled: '已取消',
     pick: '拣货', recheck: '复核', pack: '打包', ship: '发货', deliver: '签收', carrier: '承运商', trackingNo: '运单号', pickDue: '拣货时限', late: '超时',
     deliveryNote: '送货单', signedBy: '签收人', createShipment: '生成出库单', events: '物流轨迹', exceptions: '物流异常', addEvent: '添加轨迹', logException: '登记异常',

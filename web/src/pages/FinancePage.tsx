@@ -13,6 +13,8 @@ import { OrderQueue } from './OrderQueue';
 type Receipt = { id: string; customerName: string; amount: string; receivedOn: string; method: string; reference: string; reversesId: string | null };
 type Receivable = { id: string; customerName: string; orderId: string | null; orderNumber: string | null; amount: string; outstanding: string; dueDate: string; daysOverdue: number; bucket: string };
 type Aging = { customerId: string; customerName: string; total: string; not_due: string; '0-30': string; '31-60': string; '61-90': string; '>90': string };
+type LetterOfCredit = { id: string; orderId: string; orderNumber: string; customerName: string; number: string; amount: string; expiryDate: string; latestShipmentDate: string; checkedBy: string; valid: boolean };
+type Issued = { id: string; customerId: string; customerName: string; period: string; from: string; to: string; amount: string; dueDate: string; closingBalance: string; issuedAt: string };
 type Statement = { opening: string; closing: string; lines: { date: string; kind: string; reference: string; debit: string; credit: string; balance: string }[] };
 
 /** 财务: receipts and reversals, receivables with aging, statements of account. */
@@ -23,6 +25,8 @@ export function FinancePage() {
   const [receipts, setReceipts] = useState<Receipt[]>([]);
   const [receivables, setReceivables] = useState<Receivable[]>([]);
   const [aging, setAging] = useState<Aging[]>([]);
+  const [lcs, setLcs] = useState<LetterOfCredit[]>([]);
+  const [issued, setIssued] = useState<Issued[]>([]);
   const [recording, setRecording] = useState(false);
   const [statement, setStatement] = useState<{ customer?: string; range?: [Dayjs, Dayjs]; data?: Statement }>({});
   const [form] = Form.useForm();
@@ -30,6 +34,8 @@ export function FinancePage() {
     setReceipts(await api.get<Receipt[]>('/api/receipts'));
     setReceivables(await api.get<Receivable[]>('/api/receivables', { open: 'true' }));
     setAging(await api.get<Aging[]>('/api/receivables/aging'));
+    setLcs(await api.get<LetterOfCredit[]>('/api/letters-of-credit'));
+    setIssued(await api.get<Issued[]>('/api/statements'));
   }, []);
   useEffect(() => void load(), [load]);
   const range = statement.range && { from: statement.range[0].format('YYYY-MM-DD'), to: statement.range[1].format('YYYY-MM-DD') };
@@ -71,6 +77,7 @@ export function FinancePage() {
               <DatePicker.RangePicker onChange={(v) => setStatement({ ...statement, range: v as [Dayjs, Dayjs] })} />
               <Button disabled={!statement.customer || !range} onClick={async () => setStatement({ ...statement, data: await api.get<Statement>(`/api/customers/${statement.customer}/statement`, range) })}>{t('alloc.preview')}</Button>
               {statement.customer && range && <Button href={`/api/customers/${statement.customer}/statement?from=${range.from}&to=${range.to}&format=xlsx`}>{t('common.export')}</Button>}
+              {statement.customer && range && <Button href={`/api/customers/${statement.customer}/statement?from=${range.from}&to=${range.to}&format=html`} target="_blank">{t('common.print')}</Button>}
             </Space>
             {statement.data && (
               <Table size="small" rowKey={(_, i) => String(i)} pagination={false} dataSource={statement.data.lines} title={() => `${t('ful.from')} ¥${statement.data!.opening} → ${t('ful.to')} ¥${statement.data!.closing}`} columns={[
@@ -79,6 +86,22 @@ export function FinancePage() {
               ]} />
             )}
           </>
+        ) },
+        { key: 'statements', label: t('ful.statements'), children: (
+          <Table<Issued> rowKey="id" size="middle" dataSource={issued} data-testid="issued-statements" columns={[
+            { title: t('ful.period'), dataIndex: 'period' }, { title: t('order.customer'), dataIndex: 'customerName' },
+            { title: t('ful.amount'), dataIndex: 'amount', align: 'right' }, { title: t('ful.closingBalance'), dataIndex: 'closingBalance', align: 'right' },
+            { title: t('ful.due'), dataIndex: 'dueDate' }, { title: t('ful.issuedAt'), dataIndex: 'issuedAt', render: (d: string) => new Date(d).toLocaleString() },
+            { title: '', key: 'p', render: (_: unknown, r) => <Button size="small" href={`/api/customers/${r.customerId}/statement?from=${r.from}&to=${r.to}&format=html`} target="_blank">{t('common.print')}</Button> },
+          ]} />
+        ) },
+        { key: 'lc', label: t('ful.lcRecords'), children: (
+          <Table<LetterOfCredit> rowKey="id" size="middle" dataSource={lcs} data-testid="letters-of-credit" columns={[
+            { title: t('ful.lcNo'), dataIndex: 'number' }, { title: t('order.number'), dataIndex: 'orderNumber', render: (n: string, r) => <Link to={`/orders/${r.orderId}`}>{n}</Link> },
+            { title: t('order.customer'), dataIndex: 'customerName' }, { title: t('ful.amount'), dataIndex: 'amount', align: 'right' },
+            { title: t('ful.expiry'), dataIndex: 'expiryDate' }, { title: t('ful.latestShipment'), dataIndex: 'latestShipmentDate' }, { title: t('ful.checkedBy'), dataIndex: 'checkedBy' },
+            { title: t('order.status'), dataIndex: 'valid', render: (v: boolean) => <Tag color={v ? 'green' : 'red'}>{t(v ? 'ful.valid' : 'ful.invalid')}</Tag> },
+          ]} />
         ) },
       ]} />
       <Modal open={recording} title={t('ful.recordReceipt')} onCancel={() => setRecording(false)} destroyOnHidden
@@ -93,7 +116,7 @@ export function FinancePage() {
           <Form.Item name="customerId" label={t('order.customer')} rules={[{ required: true }]}><RemoteSelect<Customer> url="/api/customers" label={(c) => `${c.shortCode} ${c.name}`} /></Form.Item>
           <Form.Item name="amount" label={t('ful.amount')} rules={[{ required: true }, moneyRule]}><Input /></Form.Item>
           <Form.Item name="receivedOn" label={t('stock.at')} rules={[{ required: true }]}><Input type="date" /></Form.Item>
-          <Form.Item name="method"><Select options={['bank_transfer', 'cash', 'cheque', 'lc', 'online', 'other'].map((m) => ({ value: m, label: m }))} /></Form.Item>
+          <Form.Item name="method" label={t('ful.receiptMethod')}><Select options={['bank_transfer', 'cash', 'cheque', 'lc', 'online', 'other'].map((m) => ({ value: m, label: t(`ful.method.${m}`) }))} /></Form.Item>
           <Form.Item name="reference" label={t('stock.reference')}><Input /></Form.Item>
           <Form.Item name="orderId" label={t('ful.applyTo')}><RemoteSelect<{ id: string; number: string }> url="/api/orders" label={(o) => o.number} /></Form.Item>
           <Form.Item name="applyAmount" label={`${t('ful.applyTo')} ${t('ful.amount')}`} rules={[moneyRule]}><Input /></Form.Item>

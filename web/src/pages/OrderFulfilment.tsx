@@ -1,4 +1,4 @@
-import { App, Button, Card, Form, Input, Modal, Select, Space, Tag } from 'antd';
+import { Alert, App, Button, Card, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
@@ -6,45 +6,94 @@ import type { Order } from '../api/types';
 import { moneyRule } from '../components/forms';
 import { useSession } from '../auth/session';
 
-type Payment = { total: string; paid: string; gates: { gate: string; ok: boolean; waitsFor: string }[] };
+type Payment = { total: string; paid: string; gates: { gate: string; ok: boolean; waitsFor: string; checkBy?: string; late?: boolean }[] };
+type ShipmentRow = { id: string; number: string; status: string; carrier: string; trackingNo: string };
+type OpenException = { id: string; shipmentNumber: string; type: string; action: string };
+type Dialog = 'lc' | 'invoice' | 'receipt';
+const RECEIPT_METHODS = ['bank_transfer', 'cash', 'cheque', 'lc', 'online', 'other'];
 
-/** The cash and fulfilment side of an order: what is paid, what each gate waits for, and the next steps. */
+/** What is still owed, in exact fen arithmetic on the API's "123.45" strings. */
+const fen = (s: string) => {
+  const [yuan, cents = ''] = s.replace('-', '').split('.');
+  return (s.startsWith('-') ? -1n : 1n) * (BigInt(yuan) * 100n + BigInt(cents.padEnd(2, '0').slice(0, 2)));
+};
+const owed = (total: string, paid: string) => {
+  const left = fen(total) - fen(paid);
+  return left > 0n ? `${left / 100n}.${String(left % 100n).padStart(2, '0')}` : undefined;
+};
+
+/** The cash and fulfilment side of an order: what is paid, what each gate waits for, its shipments and the next steps. */
 export function OrderFulfilment({ order, onChanged }: { order: Order; onChanged: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const { can } = useSession();
   const [payment, setPayment] = useState<Payment>();
-  const [dialog, setDialog] = useState<'lc' | 'invoice'>();
+  const [shipments, setShipments] = useState<ShipmentRow[]>([]);
+  const [exceptions, setExceptions] = useState<OpenException[]>([]);
+  const [dialog, setDialog] = useState<Dialog>();
   const [form] = Form.useForm();
-  useEffect(() => void api.get<Payment>(`/api/orders/${order.id}/payment`).then(setPayment), [order.id, order.status]);
+  useEffect(() => {
+    void api.get<Payment>(`/api/orders/${order.id}/payment`).then(setPayment);
+    void api.get<ShipmentRow[]>('/api/shipments', { order: order.id }).then(setShipments);
+    void api.get<OpenException[]>('/api/logistics-exceptions', { order: order.id, status: 'open' }).then(setExceptions);
+  }, [order.id, order.status]);
   const run = async (fn: () => Promise<unknown>) => {
     try { await fn(); message.success(t('common.saved')); setDialog(undefined); onChanged(); } catch (e) { message.error((e as Error).message); }
   };
   if (!payment || ['draft', 'rejected', 'in_review', 'awaiting_confirmation', 'cancelled'].includes(order.status)) return null;
+  const finance = can('finance');
+  const submit: Record<Dialog, (v: Record<string, string>) => Promise<unknown>> = {
+    lc: (v) => api.post(`/api/orders/${order.id}/letters-of-credit`, v),
+    invoice: (v) => api.post(`/api/orders/${order.id}/complete`, v),
+    receipt: (v) => api.post('/api/receipts', { customerId: order.customer.id, amount: v.amount, receivedOn: v.receivedOn, method: v.method, reference: v.reference ?? '', applications: [{ orderId: order.id, amount: v.amount }] }),
+  };
+  const title: Record<Dialog, string> = { lc: t('ful.lc'), invoice: t('ful.invoice'), receipt: t('ful.recordReceipt') };
 
   return (
     <Card size="small" title={t('ful.gates')} style={{ marginTop: 16 }} data-testid="order-payment">
       <p>{t('ful.paid')} ¥{payment.paid} / ¥{payment.total}</p>
-      {payment.gates.map((g) => <p key={g.gate}><Tag color={g.ok ? 'green' : 'red'}>{g.gate}</Tag>{!g.ok && `${t('ful.waitsFor')}: ${g.waitsFor}`}</p>)}
+      {payment.gates.map((g) => (
+        <p key={g.gate} data-testid={`gate-${g.gate}`}>
+          <Tag color={g.ok ? 'green' : 'red'}>{g.gate}</Tag>{!g.ok && `${t('ful.waitsFor')}: ${g.waitsFor}`}
+          {g.late && <Tag color="red" style={{ marginLeft: 8 }}>{t('ful.lcLate')} ({t('ful.checkBy')} {g.checkBy})</Tag>}
+        </p>
+      ))}
+      {exceptions.map((x) => <Alert key={x.id} type="error" showIcon style={{ marginBottom: 8 }} data-testid="open-exception" message={`${t('ful.exceptions')} · ${x.shipmentNumber} · ${t(`ful.exceptionType.${x.type}`)} ${x.action}`} />)}
+      {shipments.length > 0 && (
+        <Table<ShipmentRow> size="small" rowKey="id" pagination={false} style={{ marginBottom: 12 }} dataSource={shipments} data-testid="order-shipments" columns={[
+          { title: t('ful.shipment'), dataIndex: 'number' }, { title: t('order.status'), dataIndex: 'status', render: (s: string) => t(`ful.${s}`) },
+          { title: t('ful.carrier'), dataIndex: 'carrier' }, { title: t('ful.trackingNo'), dataIndex: 'trackingNo' },
+          { title: '', key: 'p', render: (_: unknown, s) => <Space><a href={`/api/shipments/${s.id}/outbound-order`} target="_blank" rel="noreferrer">{t('ful.outboundOrder')}</a><a href={`/api/shipments/${s.id}/delivery-note`} target="_blank" rel="noreferrer">{t('ful.deliveryNote')}</a></Space> },
+        ]} />
+      )}
       <Space wrap>
         {['confirmed', 'in_fulfillment', 'partially_shipped'].includes(order.status) && can('warehouse', 'order_admin') && (
           <Button data-testid="create-shipment" onClick={() => run(() => api.post('/api/shipments', { orderIds: [order.id] }))}>{t('ful.createShipment')}</Button>
         )}
-        {order.paymentMethod === 'lc' && can('finance') && <Button onClick={() => setDialog('lc')}>{t('ful.lc')}</Button>}
-        {order.status === 'delivered' && can('finance') && <Button type="primary" data-testid="complete-order" onClick={() => setDialog('invoice')}>{t('ful.invoice')}</Button>}
+        {finance && owed(payment.total, payment.paid) && <Button data-testid="record-receipt" onClick={() => setDialog('receipt')}>{t('ful.recordReceipt')}</Button>}
+        {order.paymentMethod === 'lc' && finance && <Button data-testid="record-lc" onClick={() => setDialog('lc')}>{t('ful.lc')}</Button>}
+        {order.status === 'delivered' && finance && <Button type="primary" data-testid="complete-order" onClick={() => setDialog('invoice')}>{t('ful.invoice')}</Button>}
       </Space>
-      <Modal open={!!dialog} title={dialog && t(dialog === 'lc' ? 'ful.lc' : 'ful.invoice')} onCancel={() => setDialog(undefined)} destroyOnHidden okButtonProps={{ 'data-testid': 'fulfilment-ok' } as never}
+      <Modal open={!!dialog} title={dialog && title[dialog]} onCancel={() => setDialog(undefined)} destroyOnHidden okButtonProps={{ 'data-testid': 'fulfilment-ok' } as never}
         onOk={async () => {
           const v = await form.validateFields();
-          await run(() => (dialog === 'lc' ? api.post(`/api/orders/${order.id}/letters-of-credit`, v) : api.post(`/api/orders/${order.id}/complete`, v)));
+          await run(() => submit[dialog!](v));
         }}>
-        <Form form={form} layout="vertical" initialValues={{ amount: order.total, taxRate: '13', type: 'digital', issuedOn: new Date().toISOString().slice(0, 10) }}>
-          {dialog === 'lc' ? <>
-            <Form.Item name="number" label={t('ful.lcNo')} rules={[{ required: true }]}><Input /></Form.Item>
+        <Form form={form} layout="vertical" preserve={false}
+          initialValues={{ amount: dialog === 'receipt' ? owed(payment.total, payment.paid) : order.total, taxRate: '13', type: 'digital', method: 'bank_transfer', issuedOn: new Date().toISOString().slice(0, 10), receivedOn: new Date().toISOString().slice(0, 10) }}>
+          {dialog === 'lc' && <>
+            <Form.Item name="number" label={t('ful.lcNo')} rules={[{ required: true }]}><Input data-testid="lc-number" /></Form.Item>
             <Form.Item name="amount" label={t('ful.amount')} rules={[{ required: true }, moneyRule]}><Input /></Form.Item>
-            <Form.Item name="expiryDate" label={t('ful.expiry')} rules={[{ required: true }]}><Input type="date" /></Form.Item>
-            <Form.Item name="latestShipmentDate" label={t('ful.latestShipment')} rules={[{ required: true }]}><Input type="date" /></Form.Item>
-          </> : <>
+            <Form.Item name="expiryDate" label={t('ful.expiry')} rules={[{ required: true }]}><Input type="date" data-testid="lc-expiry" /></Form.Item>
+            <Form.Item name="latestShipmentDate" label={t('ful.latestShipment')} rules={[{ required: true }]}><Input type="date" data-testid="lc-latest-shipment" /></Form.Item>
+          </>}
+          {dialog === 'receipt' && <>
+            <Form.Item name="amount" label={t('ful.amount')} rules={[{ required: true }, moneyRule]}><Input data-testid="receipt-amount" /></Form.Item>
+            <Form.Item name="receivedOn" label={t('stock.at')} rules={[{ required: true }]}><Input type="date" /></Form.Item>
+            <Form.Item name="method" label={t('ful.receiptMethod')}><Select options={RECEIPT_METHODS.map((m) => ({ value: m, label: t(`ful.method.${m}`) }))} /></Form.Item>
+            <Form.Item name="reference" label={t('stock.reference')}><Input data-testid="receipt-reference" /></Form.Item>
+          </>}
+          {dialog === 'invoice' && <>
             <Form.Item name="number" label={t('ful.invoiceNo')} rules={[{ required: true }]}><Input data-testid="invoice-number" /></Form.Item>
             <Form.Item name="issuedOn" label={t('stock.at')} rules={[{ required: true }]}><Input type="date" /></Form.Item>
             <Form.Item name="amount" label={t('ful.amount')} rules={[{ required: true }, moneyRule]}><Input /></Form.Item>

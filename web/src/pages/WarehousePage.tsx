@@ -1,4 +1,4 @@
-import { App, Button, Descriptions, Drawer, Form, Input, Modal, Select, Space, Table, Tabs, Tag, Timeline, Typography } from 'antd';
+import { App, Button, Descriptions, Drawer, Form, Input, Modal, Select, Space, Table, Tabs, Tag, Timeline, Typography, Upload } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
@@ -8,7 +8,8 @@ import { OrderQueue } from './OrderQueue';
 
 type Row = { id: string; number: string; status: string; customerName: string; carrier: string; trackingNo: string; pickDueAt: string; pickLate: boolean; trackingLate: boolean };
 type Shipment = Row & { consignee: { consignee: string; address: string }; lines: { lineNo: number; orderId: string; orderNumber: string; sku: string; name: string; qty: number }[];
-  events: { id: string; at: string; location: string; description: string }[]; exceptions: { id: string; type: string; action: string; status: string }[]; signedBy: string | null };
+  events: { id: string; at: string; location: string; description: string }[]; exceptions: { id: string; type: string; action: string; status: string }[]; signedBy: string | null;
+  proofs: { id: string; filename: string }[] };
 const NEXT: Record<string, 'pick' | 'recheck' | 'pack' | 'ship' | 'deliver'> = { to_pick: 'pick', picked: 'recheck', rechecked: 'pack', packed: 'ship', shipped: 'deliver' };
 
 /** 仓库作业: to pick, to recheck, to pack, to ship; then tracking, exceptions and delivery. */
@@ -45,7 +46,7 @@ export function WarehousePage() {
         { title: t('ful.pickDue'), dataIndex: 'pickDueAt', render: (d: string, r) => <span style={{ color: r.pickLate ? 'red' : undefined }}>{new Date(d).toLocaleString()}{r.pickLate ? ` · ${t('ful.late')}` : ''}</span> },
         { title: t('ful.carrier'), dataIndex: 'carrier' },
         { title: t('ful.trackingNo'), dataIndex: 'trackingNo', render: (n: string, r) => <>{n}{r.trackingLate && <Tag color="red">{t('ful.late')}</Tag>}</> },
-        { title: t('common.actions'), key: 'a', render: (_: unknown, r) => <Space>{(can('warehouse') || (r.status === 'shipped' && can('logistics', 'customer_service'))) && step(r)}<Button size="small" href={`/api/shipments/${r.id}/delivery-note`} target="_blank">{t('ful.deliveryNote')}</Button></Space> },
+        { title: t('common.actions'), key: 'a', render: (_: unknown, r) => <Space>{(can('warehouse') || (r.status === 'shipped' && can('logistics', 'customer_service'))) && step(r)}<Button size="small" href={`/api/shipments/${r.id}/outbound-order`} target="_blank">{t('ful.outboundOrder')}</Button><Button size="small" href={`/api/shipments/${r.id}/delivery-note`} target="_blank">{t('ful.deliveryNote')}</Button></Space> },
       ]} />}
       <Drawer open={!!open} size="large" title={open?.number} onClose={() => setOpen(undefined)}>
         {open && (
@@ -59,7 +60,14 @@ export function WarehousePage() {
             ]} />
             <Typography.Title level={5} style={{ marginTop: 16 }}>{t('ful.events')}</Typography.Title>
             <Timeline items={open.events.map((e) => ({ children: `${new Date(e.at).toLocaleString()} ${e.location} ${e.description}` }))} />
-            {open.exceptions.map((x) => <Tag key={x.id} color={x.status === 'open' ? 'red' : 'default'}>{x.type} {x.action}</Tag>)}
+            {open.exceptions.map((x) => <Tag key={x.id} color={x.status === 'open' ? 'red' : 'default'}>{t(`ful.exceptionType.${x.type}`)} {x.action}</Tag>)}
+            {open.proofs.length > 0 && <p data-testid="proofs">{t('ful.proof')}: {open.proofs.map((f) => <a key={f.id} href={`/api/attachments/${f.id}`} style={{ marginRight: 8 }}>{f.filename}</a>)}</p>}
+            {open.status === 'delivered' && can('logistics', 'customer_service', 'warehouse') && (
+              <Upload showUploadList={false} customRequest={async ({ file }) => {
+                const body = new FormData(); body.append('file', file as Blob);
+                await run(() => api.post(`/api/shipments/${open.id}/proof`, body));
+              }}><Button data-testid="upload-proof">{t('ful.uploadProof')}</Button></Upload>
+            )}
             {can('logistics', 'warehouse') && ['shipped', 'delivered'].includes(open.status) && (
               <Space style={{ marginTop: 12 }}>
                 <Button onClick={() => setDialog('event')}>{t('ful.addEvent')}</Button>
@@ -90,7 +98,7 @@ export function WarehousePage() {
             <Form.Item name="description" label={t('ful.description')} rules={[{ required: true }]}><Input /></Form.Item>
           </>}
           {dialog === 'exception' && <>
-            <Form.Item name="type" label={t('ful.complaintType')}><Select options={['delay', 'wrong_address', 'damage', 'loss'].map((x) => ({ value: x, label: x }))} /></Form.Item>
+            <Form.Item name="type" label={t('ful.complaintType')}><Select options={['delay', 'wrong_address', 'damage', 'loss'].map((x) => ({ value: x, label: t(`ful.exceptionType.${x}`) }))} /></Form.Item>
             <Form.Item name="action" label={t('ful.description')}><Input /></Form.Item>
           </>}
         </Form>
