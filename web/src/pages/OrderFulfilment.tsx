@@ -31,14 +31,15 @@ export function OrderFulfilment({ order, onChanged }: { order: Order; onChanged:
   const [shipments, setShipments] = useState<ShipmentRow[]>([]);
   const [exceptions, setExceptions] = useState<OpenException[]>([]);
   const [dialog, setDialog] = useState<Dialog>();
+  const [version, setVersion] = useState(0); // bumped after each action: money can change without the status
   const [form] = Form.useForm();
   useEffect(() => {
     void api.get<Payment>(`/api/orders/${order.id}/payment`).then(setPayment);
     void api.get<ShipmentRow[]>('/api/shipments', { order: order.id }).then(setShipments);
     void api.get<OpenException[]>('/api/logistics-exceptions', { order: order.id, status: 'open' }).then(setExceptions);
-  }, [order.id, order.status]);
+  }, [order.id, order.status, version]);
   const run = async (fn: () => Promise<unknown>) => {
-    try { await fn(); message.success(t('common.saved')); setDialog(undefined); onChanged(); } catch (e) { message.error((e as Error).message); }
+    try { await fn(); message.success(t('common.saved')); setDialog(undefined); setVersion((v) => v + 1); onChanged(); } catch (e) { message.error((e as Error).message); }
   };
   if (!payment || ['draft', 'rejected', 'in_review', 'awaiting_confirmation', 'cancelled'].includes(order.status)) return null;
   const finance = can('finance');

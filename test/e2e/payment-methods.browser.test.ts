@@ -1,0 +1,206 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { createTestContext, type TestContext } from '../helpers/test-app';
+import { launchBrowser, loginAs as login, screenshotPath, serveApp } from '../helpers/browser';
+import { approveAllStages, orderActors, orderBody, productBySku, uploadQualification } from '../helpers/orders';
+import { DEMO_PASSWORD } from '../../src/modules/demo/demo.seed';
+
+// Every payment method taken from confirmed to completed and paid through the web app: finance
+// records money and L/Cs on the order page, the warehouse ships, service calls back, finance invoices.
+
+type Method = 'prepaid' | 'tt' | 'lc' | 'credit' | 'monthly' | 'cod';
+const METHODS: Method[] = ['prepaid', 'tt', 'lc', 'credit', 'monthly', 'cod'];
+type Placed = { id: string; number: string; total: string; customerName: string };
+
+let t: TestContext;
+let browser: Browser;
+let page: Page;
+let base: string;
+const orders = {} as Record<Method, Placed>;
+
+beforeAll(async () => {
+  t = await createTestContext();
+  const a = await orderActors(t);
+  const product = await productBySku(a.sales, 'A-01');
+  for (const method of METHODS) {
+    const code = `PM${method.toUpperCase()}`.slice(0, 8);
+    const customer = (await a.sales({ method: 'POST', url: '/api/customers', payload: {
+      code, shortCode: code, name: `${method} 付款客户`, kind: 'ordinary', paymentMethod: method, paymentDays: 30, creditLimit: '1000000.00',
+      contacts: [{ name: '王五' }], addresses: [{ consignee: '王五', address: `${code} 路 8 号`, region: '杭州' }],
+    } })).json();
+    if (!customer.id) throw new Error(`${method} customer: ${JSON.stringify(customer)}`);
+    await uploadQualification(a.sales, customer.id);
+    const o = (await a.sales({ method: 'POST', url: '/api/orders', payload: orderBody(customer.id, [{ productId: product.id, qty: 2 }], method === 'tt' ? { depositPercent: '30' } : {}) })).json();
+    if (!o.id) throw new Error(`${method} order: ${JSON.stringify(o)}`);
+    await a.sales({ method: 'POST', url: `/api/orders/${o.id}/submit` });
+    await approveAllStages(t, a, o.id);
+    const confirmed = (await a.sales({ method: 'POST', url: `/api/orders/${o.id}/confirm`, payload: { method: 'electronic' } })).json().order;
+    if (confirmed?.status !== 'confirmed') throw new Error(`${method}: ${JSON.stringify(confirmed)}`);
+    orders[method] = { id: o.id, number: confirmed.number, total: confirmed.total, customerName: customer.name };
+  }
+  base = await serveApp(t.app);
+  browser = await launchBrowser();
+});
+
+// A failing step leaves a picture of the page behind, to read in test-results/.
+beforeEach((ctx) => ctx.onTestFailed(async () => void (await page?.screenshot({ path: screenshotPath(`failed-${ctx.task.name.slice(0, 40)}.png`), fullPage: true }).catch(() => undefined))));
+
+afterAll(async () => {
+  await browser?.close();
+  await t?.close();
+});
+
+async function loginAs(username: string) {
+  await page?.close();
+  page = await login(browser, base, username, DEMO_PASSWORD);
+}
+const openOrder = async (o: Placed) => {
+  await page.goto(`${base}/orders/${o.id}`);
+  await page.getByTestId('order-payment').waitFor();
+};
+const orderStatus = () => page.getByTestId('order-number').getByTestId('status-tag').innerText();
+const gate = (name: 'ship' | 'production') => page.getByTestId(`gate-${name}`).innerText();
+const paidLine = () => page.getByTestId('order-payment').locator('p').first().innerText();
+const shipmentRow = (o: Placed) => page.getByTestId('shipments').locator('tbody tr').filter({ hasText: o.customerName });
+
+async function recordReceipt(o: Placed, amount?: string) {
+  await page.getByTestId('record-receipt').click();
+  if (amount) await page.getByTestId('receipt-amount').fill(amount);
+  await page.getByTestId('receipt-reference').fill(`BANK-${o.number}`);
+  await page.getByTestId('fulfilment-ok').click();
+}
+
+/** Creates the outbound order from the order page, then picks, rechecks, packs and tries to ship it. */
+async function warehouseShips(o: Placed) {
+  await openOrder(o);
+  await page.getByTestId('create-shipment').click();
+  await expect.poll(orderStatus).toBe('执行中');
+  await page.goto(`${base}/warehouse`);
+  for (const [tab, step] of [['待拣货', 'pick'], ['已拣货', 'recheck'], ['已复核', 'pack']] as const) {
+    await page.getByRole('tab', { name: tab }).click();
+    await shipmentRow(o).getByTestId(`shipment-${step}`).click();
+    await expect.poll(() => shipmentRow(o).count()).toBe(0);
+  }
+  await page.getByRole('tab', { name: '已打包' }).click();
+  await shipSelected(o);
+}
+async function shipSelected(o: Placed) {
+  await shipmentRow(o).getByTestId('shipment-ship').click();
+  await page.getByTestId('tracking-input').fill(`SF${o.number.replace(/\D/g, '')}`);
+  await page.getByTestId('dialog-ok').click();
+}
+
+describe('every payment method, confirmed to completed and paid, in Chromium', () => {
+  it('logistics sets the carrier for a region and closes an exception from the log', async () => {
+    await loginAs('logistics');
+    await page.getByTestId('main-menu').getByText('物流').click();
+    await page.getByRole('tab', { name: '承运规则' }).click();
+    await page.getByTestId('rule-add').click();
+    await page.getByTestId('rule-region').last().fill('杭州');
+    await page.getByTestId('rule-carrier').last().fill('中通快递');
+    await page.getByTestId('rules-save').click();
+    await expect.poll(async () => (await t.as(await t.token('logistics'))({ method: 'GET', url: '/api/carrier-rules' })).json()).toEqual([{ region: '杭州', carrier: '中通快递' }]);
+    await page.reload();
+    await page.getByRole('tab', { name: '承运规则' }).click();
+    await expect.poll(() => page.getByTestId('rule-carrier').first().inputValue()).toBe('中通快递');
+  });
+
+  it('finance: prepaid paid in full, T/T deposit only, L/C recorded; each gate shows what it waits for', async () => {
+    await loginAs('finance');
+    await openOrder(orders.prepaid);
+    await expect.poll(() => gate('ship')).toContain('预付款');
+    await recordReceipt(orders.prepaid);
+    await expect.poll(paidLine).toContain(`¥${orders.prepaid.total} / ¥${orders.prepaid.total}`);
+    await expect.poll(() => gate('ship')).not.toContain('预付款');
+
+    await openOrder(orders.tt);
+    await expect.poll(() => gate('production')).toContain('定金');
+    const depositFen = (BigInt(orders.tt.total.replace('.', '')) * 30n) / 100n;
+    const deposit = `${depositFen / 100n}.${String(depositFen % 100n).padStart(2, '0')}`;
+    await recordReceipt(orders.tt, deposit);
+    await expect.poll(() => gate('production')).not.toContain('定金');
+    await expect.poll(() => gate('ship')).toContain('尾款');
+
+    await openOrder(orders.lc);
+    await expect.poll(() => gate('ship')).toContain('信用证');
+    await expect.poll(() => gate('ship')).toContain('信用证逾期未登记'); // delivery 12-20 less 30 days has passed
+    await page.getByTestId('record-lc').click();
+    await page.getByTestId('lc-number').fill('LC-HZ-2026-01');
+    await page.getByTestId('lc-expiry').fill('2099-12-31');
+    await page.getByTestId('lc-latest-shipment').fill('2099-12-01');
+    await page.getByTestId('fulfilment-ok').click();
+    await expect.poll(() => gate('ship')).not.toContain('信用证');
+    await page.getByTestId('main-menu').getByText('财务').click();
+    await page.getByRole('tab', { name: '信用证' }).click();
+    await expect.poll(() => page.getByTestId('letters-of-credit').innerText()).toContain('LC-HZ-2026-01');
+  });
+
+  it('the warehouse ships every order; T/T is held until its balance, then ships', async () => {
+    await loginAs('warehouse');
+    for (const m of METHODS) {
+      await warehouseShips(orders[m]);
+      if (m === 'tt') {
+        await expect.poll(() => page.locator('.ant-message').innerText()).toContain('尾款');
+        await page.getByRole('button', { name: /取\s*消/ }).click();
+        expect(await shipmentRow(orders.tt).count()).toBe(1);
+      } else {
+        await expect.poll(() => shipmentRow(orders[m]).count()).toBe(0);
+      }
+    }
+    await loginAs('finance');
+    await openOrder(orders.tt);
+    await recordReceipt(orders.tt);
+    await expect.poll(paidLine).toContain(`¥${orders.tt.total} / ¥${orders.tt.total}`);
+
+    await loginAs('warehouse');
+    await page.goto(`${base}/warehouse`);
+    await page.getByRole('tab', { name: '已打包' }).click();
+    await shipSelected(orders.tt);
+    await expect.poll(() => shipmentRow(orders.tt).count()).toBe(0);
+    await page.getByRole('tab', { name: '已发货' }).click();
+    for (const m of METHODS) {
+      await expect.poll(() => shipmentRow(orders[m]).innerText()).toContain('中通快递');
+      await shipmentRow(orders[m]).getByTestId('shipment-deliver').click();
+      await page.getByTestId('signed-by').fill('王五');
+      await page.getByTestId('dialog-ok').click();
+      await expect.poll(() => shipmentRow(orders[m]).count()).toBe(0);
+    }
+  });
+
+  it('customer service calls back every order', async () => {
+    await loginAs('service');
+    await page.getByTestId('main-menu').getByText('客服回访').click();
+    for (const m of METHODS) {
+      const row = () => page.getByTestId('callbacks').locator('tbody tr').filter({ hasText: orders[m].number });
+      await row().getByTestId('callback-record').click();
+      await page.getByTestId('callback-ok').click();
+      await expect.poll(() => row().count()).toBe(0);
+    }
+  });
+
+  it('finance invoices every order and collects what is still owed; every order ends completed and paid', async () => {
+    await loginAs('finance');
+    for (const m of METHODS) {
+      const o = orders[m];
+      await openOrder(o);
+      await expect.poll(orderStatus).toBe('已签收');
+      await page.getByTestId('complete-order').click();
+      await page.getByTestId('invoice-number').fill(`2544000000000000${String(METHODS.indexOf(m)).padStart(4, '0')}`);
+      await page.getByTestId('fulfilment-ok').click();
+      await expect.poll(orderStatus).toBe('已完成');
+      if (['lc', 'credit', 'monthly', 'cod'].includes(m)) await recordReceipt(o);
+      await expect.poll(paidLine).toContain(`¥${o.total} / ¥${o.total}`);
+      await expect.poll(() => page.getByTestId('record-receipt').count()).toBe(0);
+    }
+    await page.screenshot({ path: screenshotPath('payment-methods-completed.png'), fullPage: true });
+
+    const finance = t.as(await t.token('finance'));
+    for (const m of METHODS) {
+      const o = (await finance({ method: 'GET', url: `/api/orders/${orders[m].id}` })).json();
+      expect(o.status, m).toBe('completed');
+      const receivables = (await finance({ method: 'GET', url: `/api/receivables?customer=${o.customer.id}` })).json();
+      // Receivables arise for the terms that ship before payment; each is now fully paid.
+      expect(receivables.map((r: { bucket: string }) => r.bucket), m).toEqual(['prepaid', 'tt'].includes(m) ? [] : ['paid']);
+    }
+  });
+});
