@@ -84,12 +84,15 @@ describe('payment gates', () => {
       return o;
     })();
     const request = (await a.planner({ method: 'GET', url: `/api/production-requests?order=${order.id}` })).json()[0];
-    const blocked = await a.planner({ method: 'POST', url: `/api/production-requests/${request.id}/answer`, payload: { decision: 'answer', completionDate: '2026-12-20' } });
+    // Feasibility is answered in review without waiting for money; starting production waits for the deposit.
+    expect((await a.planner({ method: 'POST', url: `/api/production-requests/${request.id}/answer`, payload: { decision: 'answer', completionDate: '2026-12-20' } })).statusCode).toBe(200);
+    const blocked = await a.planner({ method: 'POST', url: `/api/production-requests/${request.id}/progress`, payload: { event: 'start' } });
     expect(blocked.statusCode).toBe(409);
     expect(blocked.json().error.message).toContain('定金');
+    expect((await a.planner({ method: 'GET', url: `/api/production-requests?order=${order.id}` })).json()[0].status).toBe('answered');
     const deposit = (Number(order.total) * 0.3).toFixed(2);
     await receipt(customer, deposit, [{ orderId: order.id, amount: deposit }]);
-    expect((await a.planner({ method: 'POST', url: `/api/production-requests/${request.id}/answer`, payload: { decision: 'answer', completionDate: '2026-12-20' } })).statusCode).toBe(200);
+    expect((await a.planner({ method: 'POST', url: `/api/production-requests/${request.id}/progress`, payload: { event: 'start' } })).json().status).toBe('in_production');
   });
 
   it('L/C: ships only against a recorded, valid letter of credit; COD ships and collects on delivery', async () => {

@@ -51,9 +51,6 @@ export async function listForOrder(db: Db, companyId: string, orderId: string) {
 export async function answerProductionRequest(db: Db, actor: Actor, id: string, input: { decision: 'answer' | 'decline'; completionDate?: string; reason?: string }) {
   const current = await db.selectFrom('production_requests').select(['status', 'order_id']).where('company_id', '=', actor.companyId).where('id', '=', id).forUpdate().executeTakeFirst();
   if (!current) throw new AppError('PRODUCTION.NOT_FOUND');
-  // T/T: production is scheduled only after the deposit has arrived.
-  const order = await db.selectFrom('orders').select(['id', 'total', 'payment_method', 'deposit_percent', 'expected_delivery_date']).where('company_id', '=', actor.companyId).where('id', '=', current.order_id).executeTakeFirstOrThrow();
-  if (input.decision === 'answer' && order.payment_method === 'tt') await assertGate(db, actor.companyId, order, 'production', new Date().toISOString().slice(0, 10));
   await applyEvent(db, productionRequestMachine, {
     entityId: id, current: current.status, event: input.decision, actor, reason: input.reason, context: undefined,
     persist: async (to) => {
@@ -82,8 +79,13 @@ export async function openRequestCount(db: Db, companyId: string, orderId: strin
 
 /** The planner reports progress: started, or in stock (the receipt then fills the order's backorder). */
 export async function reportProgress(db: Db, actor: Actor, id: string, input: { event: 'start' | 'finish'; note?: string }) {
-  const current = await db.selectFrom('production_requests').select(['status']).where('company_id', '=', actor.companyId).where('id', '=', id).forUpdate().executeTakeFirst();
+  const current = await db.selectFrom('production_requests').select(['status', 'order_id']).where('company_id', '=', actor.companyId).where('id', '=', id).forUpdate().executeTakeFirst();
   if (!current) throw new AppError('PRODUCTION.NOT_FOUND');
+  if (input.event === 'start') {
+    // 付款条件: a T/T order goes into production only once its deposit has arrived (answering feasibility in review does not wait).
+    const order = await db.selectFrom('orders').select(['id', 'total', 'payment_method', 'deposit_percent', 'expected_delivery_date']).where('company_id', '=', actor.companyId).where('id', '=', current.order_id).executeTakeFirstOrThrow();
+    await assertGate(db, actor.companyId, order, 'production', new Date().toISOString().slice(0, 10));
+  }
   await applyEvent(db, productionRequestMachine, {
     entityId: id, current: current.status, event: input.event, actor, reason: input.note, context: undefined,
     persist: async (to) => void (await db.updateTable('production_requests').set({ status: to, last_progress_at: new Date(), progress_note: input.note ?? '' }).where('company_id', '=', actor.companyId).where('id', '=', id).execute()),
