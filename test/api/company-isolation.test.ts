@@ -35,9 +35,10 @@ beforeAll(async () => {
   bIds.callbacks = (await db.insertInto('callbacks').values({ company_id: t.companyB, order_id: bIds.orders, shipment_id: ship.id, due_at: new Date(), status: 'open', notes: '' }).returning('id').executeTakeFirstOrThrow()).id;
   bIds.complaints = (await db.insertInto('complaints').values({ company_id: t.companyB, order_id: bIds.orders, type: 'damage', description: 'B-SECRET-COMPLAINT', status: 'open', due_at: new Date(), created_by: bIds.users }).returning('id').executeTakeFirstOrThrow()).id;
   bIds['logistics-exceptions'] = (await db.insertInto('logistics_exceptions').values({ company_id: t.companyB, shipment_id: ship.id, type: 'delay', found_at: new Date(), action: '', result: '', customer_informed: false, status: 'open', created_by: bIds.users }).returning('id').executeTakeFirstOrThrow()).id;
+  await db.insertInto('invoices').values({ company_id: t.companyB, order_id: bIds.orders, number: 'INV-B-SECRET', issued_on: '2026-11-01', amount: '1.00', tax_rate: '13', type: 'normal', outbound_voucher: '', created_by: bIds.users }).execute();
   await db.insertInto('letters_of_credit').values({ company_id: t.companyB, order_id: bIds.orders, number: 'LC-B-SECRET', amount: '1.00', expiry_date: '2027-01-01', latest_shipment_date: '2026-12-31', checked_by: bIds.users }).execute();
   await db.insertInto('customer_statements').values({ company_id: t.companyB, customer_id: customer.id, period: '2026-10', from_date: '2026-09-26', to_date: '2026-10-25', amount: '987.65', due_date: '2026-11-24', closing_balance: '987.65' }).execute();
-  bSecrets.push('B-SECRET-RECEIPT', 'SH-B-SECRET', 'B-SECRET-COMPLAINT', 'LC-B-SECRET', '987.65');
+  bSecrets.push('B-SECRET-RECEIPT', 'SH-B-SECRET', 'B-SECRET-COMPLAINT', 'LC-B-SECRET', '987.65', 'INV-B-SECRET');
   bSecrets.push(...Object.values(bIds), 'EC001', '乙公司用户', 'PO-SECRET-B', order.json().number, 'B-STORE', '乙区域');
 });
 afterAll(() => t.close());
@@ -102,7 +103,7 @@ describe('company isolation', () => {
 
   it("lists, filters and stock postings never reach another company's records", async () => {
     const asA = t.as(await t.token('admin', t.companyA));
-    for (const url of ['/api/receipts', '/api/shipments', '/api/callbacks', '/api/complaints', '/api/logistics-exceptions', '/api/letters-of-credit', '/api/statements', '/api/receivables', '/api/receivables/aging', '/api/carrier-rules', '/api/allocation/runs', '/api/allocation/reservations', '/api/pick-lists', '/api/franchisees', '/api/stores', '/api/allocation/demand', '/api/allocation/receipts', '/api/orders?pageSize=500', '/api/production-requests', '/api/review-queue', '/api/notifications', '/api/customers?pageSize=500', '/api/products?pageSize=500', '/api/warehouses?pageSize=500', '/api/users?pageSize=500', '/api/stock?pageSize=500', '/api/stock/movements?pageSize=500']) {
+    for (const url of ['/api/receipts', '/api/shipments', '/api/callbacks', '/api/complaints', '/api/logistics-exceptions', '/api/letters-of-credit', '/api/statements', '/api/invoices', '/api/receivables', '/api/receivables/aging', '/api/carrier-rules', '/api/allocation/runs', '/api/allocation/reservations', '/api/pick-lists', '/api/franchisees', '/api/stores', '/api/allocation/demand', '/api/allocation/receipts', '/api/orders?pageSize=500', '/api/production-requests', '/api/review-queue', '/api/notifications', '/api/customers?pageSize=500', '/api/products?pageSize=500', '/api/warehouses?pageSize=500', '/api/users?pageSize=500', '/api/stock?pageSize=500', '/api/stock/movements?pageSize=500']) {
       const res = await asA({ method: 'GET', url });
       expect(res.statusCode).toBe(200);
       for (const secret of bSecrets) expect(res.body, url).not.toContain(secret);

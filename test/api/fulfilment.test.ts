@@ -288,6 +288,7 @@ describe('delivery, feedback and cash', () => {
     await service({ method: 'POST', url: `/api/callbacks/${callback.id}`, payload: { outcome: 'ok', notes: '数量质量无误' } });
     const done = await a.finance({ method: 'POST', url: `/api/orders/${order.id}/complete`, payload: { number: 'INV-0001', issuedOn: '2026-11-23', amount: order.total, taxRate: '13', type: 'digital', outboundVoucher: 'OUT-1' } });
     expect(done.json().status).toBe('completed');
+    expect((await a.finance({ method: 'GET', url: '/api/invoices' })).json().find((i: { orderId: string }) => i.orderId === order.id)).toMatchObject({ number: 'INV-0001', amount: order.total, taxRate: '13.00', type: 'digital', outboundVoucher: 'OUT-1' });
     expect((await a.finance({ method: 'POST', url: `/api/orders/${order.id}/complete`, payload: { number: 'INV-0001', issuedOn: '2026-11-23', amount: order.total, taxRate: '13', type: 'digital' } })).statusCode).toBe(409);
   });
 

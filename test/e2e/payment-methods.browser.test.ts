@@ -186,6 +186,7 @@ describe('every payment method, confirmed to completed and paid, in Chromium', (
       await expect.poll(orderStatus).toBe('已签收');
       await page.getByTestId('complete-order').click();
       await page.getByTestId('invoice-number').fill(`2544000000000000${String(METHODS.indexOf(m)).padStart(4, '0')}`);
+      await page.getByTestId('outbound-voucher').fill(`CK-${o.number}`);
       await page.getByTestId('fulfilment-ok').click();
       await expect.poll(orderStatus).toBe('已完成');
       if (['lc', 'credit', 'monthly', 'cod'].includes(m)) await recordReceipt(o);
@@ -193,6 +194,9 @@ describe('every payment method, confirmed to completed and paid, in Chromium', (
       await expect.poll(() => page.getByTestId('record-receipt').count()).toBe(0);
     }
     await page.screenshot({ path: screenshotPath('payment-methods-completed.png'), fullPage: true });
+    await page.getByTestId('main-menu').getByText('财务').click();
+    await page.getByRole('tab', { name: '发票' }).click();
+    for (const m of METHODS) await expect.poll(() => page.getByTestId('invoices').innerText()).toContain(`CK-${orders[m].number}`);
 
     const finance = t.as(await t.token('finance'));
     for (const m of METHODS) {

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { listInvoices } from './invoice.service';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { idParams, moneyString, requiredText, text } from '../../lib/schemas';
@@ -31,6 +32,8 @@ export function feedbackRoutes(app: FastifyInstance, ctx: AppContext) {
       resolution: z.enum(['reship', 'return', 'allowance']), amount: moneyString.optional(), reason: text(500).optional(),
     }).strict().refine((b) => b.resolution !== 'allowance' || !!b.amount, { message: 'an allowance needs its amount', path: ['amount'] }) },
   }, async (req) => tx((trx) => resolveComplaint(trx, actorOf(req), envOf(ctx), req.params.id, req.body)));
+  r.get('/api/invoices', { config: { roles: 'any' }, schema: { tags, summary: 'Invoices recorded at completion, newest first', querystring: z.object({ customer: z.uuid().optional() }) } },
+    async (req) => listInvoices(ctx.db, actorOf(req), req.query.customer));
   r.post('/api/orders/:id/complete', {
     config: { roles: ['finance'] },
     schema: { tags, summary: 'The customer confirmed: record the invoice and outbound voucher, complete the order', params: idParams, body: z.object({

@@ -15,6 +15,7 @@ type Receivable = { id: string; customerName: string; orderId: string | null; or
 type Aging = { customerId: string; customerName: string; total: string; not_due: string; '0-30': string; '31-60': string; '61-90': string; '>90': string };
 type LetterOfCredit = { id: string; orderId: string; orderNumber: string; customerName: string; number: string; amount: string; expiryDate: string; latestShipmentDate: string; checkedBy: string; valid: boolean };
 type Issued = { id: string; customerId: string; customerName: string; period: string; from: string; to: string; amount: string; dueDate: string; closingBalance: string; issuedAt: string };
+type Invoice = { id: string; orderId: string; orderNumber: string; customerName: string; number: string; issuedOn: string; amount: string; taxRate: string; type: string; outboundVoucher: string };
 type Statement = { opening: string; closing: string; lines: { date: string; kind: string; reference: string; debit: string; credit: string; balance: string }[] };
 
 /** 财务: receipts and reversals, receivables with aging, statements of account. */
@@ -27,6 +28,7 @@ export function FinancePage() {
   const [aging, setAging] = useState<Aging[]>([]);
   const [lcs, setLcs] = useState<LetterOfCredit[]>([]);
   const [issued, setIssued] = useState<Issued[]>([]);
+  const [invoices, setInvoices] = useState<Invoice[]>([]);
   const [recording, setRecording] = useState(false);
   const [statement, setStatement] = useState<{ customer?: string; range?: [Dayjs, Dayjs]; data?: Statement }>({});
   const [form] = Form.useForm();
@@ -36,6 +38,7 @@ export function FinancePage() {
     setAging(await api.get<Aging[]>('/api/receivables/aging'));
     setLcs(await api.get<LetterOfCredit[]>('/api/letters-of-credit'));
     setIssued(await api.get<Issued[]>('/api/statements'));
+    setInvoices(await api.get<Invoice[]>('/api/invoices'));
   }, []);
   useEffect(() => void load(), [load]);
   const range = statement.range && { from: statement.range[0].format('YYYY-MM-DD'), to: statement.range[1].format('YYYY-MM-DD') };
@@ -93,6 +96,15 @@ export function FinancePage() {
             { title: t('ful.amount'), dataIndex: 'amount', align: 'right' }, { title: t('ful.closingBalance'), dataIndex: 'closingBalance', align: 'right' },
             { title: t('ful.due'), dataIndex: 'dueDate' }, { title: t('ful.issuedAt'), dataIndex: 'issuedAt', render: (d: string) => new Date(d).toLocaleString() },
             { title: '', key: 'p', render: (_: unknown, r) => <Button size="small" href={`/api/customers/${r.customerId}/statement?from=${r.from}&to=${r.to}&format=html`} target="_blank">{t('common.print')}</Button> },
+          ]} />
+        ) },
+        { key: 'invoices', label: t('ful.invoices'), children: (
+          <Table<Invoice> rowKey="id" size="middle" dataSource={invoices} data-testid="invoices" columns={[
+            { title: t('ful.invoiceNo'), dataIndex: 'number' }, { title: t('order.number'), dataIndex: 'orderNumber', render: (n: string, r) => <Link to={`/orders/${r.orderId}`}>{n}</Link> },
+            { title: t('order.customer'), dataIndex: 'customerName' }, { title: t('stock.at'), dataIndex: 'issuedOn' },
+            { title: t('ful.amount'), dataIndex: 'amount', align: 'right' }, { title: t('ful.taxRate'), dataIndex: 'taxRate', align: 'right' },
+            { title: t('ful.invoiceType'), dataIndex: 'type', render: (x: string) => ({ normal: '普票', special: '专票', digital: '数电票' })[x] ?? x },
+            { title: t('ful.outboundVoucher'), dataIndex: 'outboundVoucher' },
           ]} />
         ) },
         { key: 'lc', label: t('ful.lcRecords'), children: (

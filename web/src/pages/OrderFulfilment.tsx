@@ -100,6 +100,7 @@ export function OrderFulfilment({ order, onChanged }: { order: Order; onChanged:
             <Form.Item name="amount" label={t('ful.amount')} rules={[{ required: true }, moneyRule]}><Input /></Form.Item>
             <Form.Item name="taxRate" label={t('ful.taxRate')} rules={[{ required: true }]}><Input /></Form.Item>
             <Form.Item name="type" label={t('ful.invoiceType')}><Select options={[{ value: 'normal', label: '普票' }, { value: 'special', label: '专票' }, { value: 'digital', label: '数电票' }]} /></Form.Item>
+            <Form.Item name="outboundVoucher" label={t('ful.outboundVoucher')}><Input maxLength={60} data-testid="outbound-voucher" /></Form.Item>
           </>}
         </Form>
       </Modal>
