@@ -10,6 +10,7 @@ let browser: Browser;
 let page: Page;
 let base: string;
 let order: { id: string; number: string; total: string };
+const sameAddress: { id: string; number: string }[] = [];
 
 beforeAll(async () => {
   t = await createTestContext();
@@ -21,6 +22,13 @@ beforeAll(async () => {
   await a.sales({ method: 'POST', url: `/api/orders/${o.id}/submit` });
   await approveAllStages(t, a, o.id);
   order = (await a.sales({ method: 'POST', url: `/api/orders/${o.id}/confirm`, payload: { method: 'electronic' } })).json().order;
+  // Two more orders to the same consignee and address, to travel as one shipment.
+  for (const sku of ['A-01', 'C-01']) {
+    const x = (await a.sales({ method: 'POST', url: '/api/orders', payload: orderBody(abc.id, [{ productId: (await productBySku(a.sales, sku)).id, qty: 1 }]) })).json();
+    await a.sales({ method: 'POST', url: `/api/orders/${x.id}/submit` });
+    await approveAllStages(t, a, x.id);
+    sameAddress.push((await a.sales({ method: 'POST', url: `/api/orders/${x.id}/confirm`, payload: { method: 'electronic' } })).json().order);
+  }
   base = await serveApp(t.app);
   browser = await launchBrowser();
 });
@@ -83,5 +91,16 @@ describe('fulfilment in Chromium', () => {
     await page.reload();
     await expect.poll(() => page.getByTestId('order-payment').innerText()).toContain(`¥${order.total} / ¥${order.total}`);
     await page.screenshot({ path: screenshotPath('order-completed.png'), fullPage: true });
+  });
+
+  it('the warehouse merges two orders to the same address into one outbound order', async () => {
+    await loginAs('warehouse');
+    await page.getByTestId('main-menu').getByText('仓库作业').click();
+    for (const o of sameAddress) await page.getByTestId('queue-warehouse').locator('tbody tr').filter({ hasText: o.number }).locator('input[type=checkbox]').check();
+    await page.getByTestId('merge-shipment').click();
+    await expect.poll(() => page.getByTestId('queue-warehouse').innerText()).not.toContain(sameAddress[0].number);
+    await page.getByRole('tab', { name: '待拣货' }).click();
+    await shipmentRow().locator('a').first().click();
+    for (const o of sameAddress) await expect.poll(() => page.locator('.ant-drawer').innerText()).toContain(o.number);
   });
 });

@@ -55,7 +55,7 @@ export function OrderFulfilment({ order, onChanged }: { order: Order; onChanged:
       <p>{t('ful.paid')} ¥{payment.paid} / ¥{payment.total}</p>
       {payment.gates.map((g) => (
         <p key={g.gate} data-testid={`gate-${g.gate}`}>
-          <Tag color={g.ok ? 'green' : 'red'}>{g.gate}</Tag>{!g.ok && `${t('ful.waitsFor')}: ${g.waitsFor}`}
+          <Tag color={g.ok ? 'green' : 'red'}>{t(`ful.gate.${g.gate}`)}</Tag>{!g.ok && `${t('ful.waitsFor')}: ${g.waitsFor}`}
           {g.late && <Tag color="red" style={{ marginLeft: 8 }}>{t('ful.lcLate')} ({t('ful.checkBy')} {g.checkBy})</Tag>}
         </p>
       ))}

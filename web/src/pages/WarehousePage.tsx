@@ -40,7 +40,7 @@ export function WarehousePage() {
     <>
       <Typography.Title level={4}>{t('menu.warehouse')}</Typography.Title>
       <Tabs activeKey={status} onChange={setStatus} items={[{ key: 'orders', label: t('ful.ordersToShip') }, ...['to_pick', 'picked', 'rechecked', 'packed', 'shipped', 'delivered'].map((s) => ({ key: s, label: t(`ful.${s}`) }))]} />
-      {status === 'orders' ? <OrderQueue queue="warehouse" onShip={async (id) => run(() => api.post('/api/shipments', { orderIds: [id] }))} /> : <Table<Row> rowKey="id" size="middle" dataSource={rows} data-testid="shipments" columns={[
+      {status === 'orders' ? <OrderQueue queue="warehouse" onShip={async (orderIds) => run(() => api.post('/api/shipments', { orderIds }))} /> : <Table<Row> rowKey="id" size="middle" dataSource={rows} data-testid="shipments" columns={[
         { title: t('order.number'), dataIndex: 'number', render: (n: string, r) => <a onClick={() => void show(r.id)}>{n}</a> },
         { title: t('order.customer'), dataIndex: 'customerName' },
         { title: t('ful.pickDue'), dataIndex: 'pickDueAt', render: (d: string, r) => <span style={{ color: r.pickLate ? 'red' : undefined }}>{new Date(d).toLocaleString()}{r.pickLate ? ` · ${t('ful.late')}` : ''}</span> },
