@@ -21,7 +21,8 @@ export async function toXlsx(sheets: { name: string; columns: SheetColumn[]; row
 function cellText(v: ExcelJS.CellValue): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'object') {
-    if (v instanceof Date) return v.toISOString().slice(0, 10);
+    // Excel keeps wall-clock time: a date alone reads as YYYY-MM-DD, a date with a time as YYYY-MM-DD HH:mm.
+    if (v instanceof Date) return v.toISOString().endsWith('T00:00:00.000Z') ? v.toISOString().slice(0, 10) : v.toISOString().slice(0, 16).replace('T', ' ');
     if ('richText' in v) return v.richText.map((t) => t.text).join('');
     if ('text' in v) return String(v.text);
     if ('result' in v) return String(v.result ?? '');

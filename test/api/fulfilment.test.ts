@@ -9,7 +9,9 @@ import { remindReceivables, dailyCashReport, dailyFinanceChecks } from '../../sr
 import { closedPeriod } from '../../src/modules/receivables/monthly-statements';
 import { addDays } from '../../src/lib/calendar/calendar';
 import type { Actor } from '../../src/modules/auth/auth.service';
-import { multipart } from '../helpers/xlsx';
+import { buildXlsx, multipart } from '../helpers/xlsx';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 let t: TestContext;
 let a: Awaited<ReturnType<typeof orderActors>>;
@@ -262,6 +264,22 @@ describe('shipping', () => {
     expect((await logistics({ method: 'POST', url: `/api/logistics-exceptions/${onOrder[0].id}/close`, payload: { result: '已送达', customerInformed: true } })).statusCode).toBe(200);
     expect((await a.sales({ method: 'GET', url: `/api/logistics-exceptions?status=open&order=${order.id}` })).json()).toEqual([]);
     expect((await logistics({ method: 'GET', url: '/api/shipments/stale?days=1' })).json().some((x: { id: string }) => x.id === s.id)).toBe(true);
+
+    // Tracking events imported from a carrier's sheet: all rows or none; times are local (UTC+8).
+    const header = ['运单号 Tracking no.', '时间 Time', '地点 Location', '描述 Description'];
+    const bad = await logistics({ method: 'POST', url: '/api/tracking-events/import', ...multipart({ name: 't.xlsx', data: await buildXlsx(header, [['SF123', '2026-11-20 18:00', '上海', '已揽收'], ['NOPE', 'yesterday', '', '']]), type: XLSX }) });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().error.details.errors.map((e: { row: number; column: string }) => `${e.row}:${e.column}`)).toEqual(['3:运单号 Tracking no.', '3:时间 Time', '3:描述 Description']);
+    expect((await logistics({ method: 'GET', url: `/api/shipments/${s.id}/tracking` })).json().events).toEqual([]);
+    const nowMinute = Math.floor(Date.now() / 60_000) * 60_000;
+    const wallClock = new Date(nowMinute + 8 * 3_600_000); // a time cell as Excel keeps it: Shanghai wall-clock time
+    const rows = [['SF123', '2026-11-20 18:00', '上海转运中心', '已揽收'], ['SF123', wallClock, '杭州', '派送中']];
+    const ok = await logistics({ method: 'POST', url: '/api/tracking-events/import', ...multipart({ name: 't.xlsx', data: await buildXlsx(header, rows), type: XLSX }) });
+    expect(ok.json()).toEqual({ imported: 2 });
+    const tracked = (await logistics({ method: 'GET', url: `/api/shipments/${s.id}/tracking` })).json();
+    expect(tracked).toMatchObject({ trackingNo: 'SF123', adapter: 'manual' });
+    expect(tracked.events.map((e: { at: string; description: string }) => [new Date(e.at).toISOString(), e.description])).toEqual([['2026-11-20T10:00:00.000Z', '已揽收'], [new Date(nowMinute).toISOString(), '派送中']]);
+    expect((await logistics({ method: 'GET', url: '/api/shipments/stale?days=1' })).json().some((x: { id: string }) => x.id === s.id)).toBe(false);
   });
 });
 

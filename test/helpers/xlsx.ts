@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 
 /** Builds an xlsx workbook from a header row and data rows. */
-export async function buildXlsx(header: string[], rows: (string | number)[][]): Promise<Buffer> {
+export async function buildXlsx(header: string[], rows: (string | number | Date)[][]): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('Sheet1');
   ws.addRow(header);

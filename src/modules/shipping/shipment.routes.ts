@@ -6,7 +6,8 @@ import { actorOf, envOf, type AppContext } from '../../http/context';
 import { AppError } from '../../lib/errors';
 import * as repo from './shipment.repository';
 import { advanceShipment, createShipment, getShipment, setTracking, shipShipment } from './shipment.service';
-import { addTrackingEvent, closeException, listExceptions, openException, staleShipments } from './tracking.service';
+import { addTrackingEvent, carrierAdapter, closeException, importTrackingEvents, listExceptions, openException, staleShipments, trackingColumns } from './tracking.service';
+import { readXlsx, toXlsx } from '../../lib/excel';
 import { fulfilmentQueue } from './queues';
 import { recordDelivery } from '../feedback/delivery.service';
 import { addAttachment } from '../attachments/attachment.service';
@@ -50,6 +51,22 @@ export function shipmentRoutes(app: FastifyInstance, ctx: AppContext) {
     async (req) => tx((trx) => setTracking(trx, actorOf(req), envOf(ctx), req.params.id, req.body)));
   r.post('/api/shipments/:id/events', { config: { roles: LOGISTICS }, schema: { tags, summary: 'Add a tracking event (manual carrier adapter)', params: idParams, body: z.object({ at: z.iso.datetime({ offset: true }), location: text(100).default(''), description: requiredText(300) }).strict() } },
     async (req, reply) => reply.status(201).send(await tx((trx) => addTrackingEvent(trx, actorOf(req), req.params.id, req.body))));
+  r.get('/api/shipments/:id/tracking', { config: { roles: 'any' }, schema: { tags, summary: "Query the carrier's adapter for the shipment's tracking number", params: idParams } },
+    async (req) => {
+      const actor = actorOf(req);
+      const s = await getShipment(ctx.db, actor, req.params.id);
+      const adapter = carrierAdapter(ctx.db, actor.companyId, s.carrier);
+      return { carrier: s.carrier, trackingNo: s.trackingNo, adapter: adapter.name, events: s.trackingNo ? await adapter.query(s.trackingNo) : [] };
+    });
+  r.get('/api/tracking-events/template.xlsx', { config: { roles: 'any' }, schema: { tags, summary: 'Empty sheet in the tracking import format' } },
+    async (_req, reply) => sendXlsx(reply, 'tracking-events.xlsx', await toXlsx([{ name: '物流轨迹 Tracking', columns: trackingColumns, rows: [] }])));
+  r.post('/api/tracking-events/import', {
+    config: { roles: LOGISTICS },
+    schema: { tags, summary: 'Import tracking events from Excel (运单号, 时间, 地点, 描述); all rows or none', consumes: ['multipart/form-data'] },
+  }, async (req) => {
+    const sheet = await readXlsx((await readUpload(req)).data, trackingColumns);
+    return tx((trx) => importTrackingEvents(trx, actorOf(req), sheet.rows, sheet.errors));
+  });
   r.post('/api/shipments/:id/exceptions', {
     config: { roles: LOGISTICS },
     schema: { tags, summary: 'Log a logistics exception (模板3)', params: idParams, body: z.object({ type: z.enum(['delay', 'wrong_address', 'damage', 'loss']), foundAt: z.iso.datetime({ offset: true }).optional(), action: text(500).default(''), customerInformed: z.boolean().default(false) }).strict() },

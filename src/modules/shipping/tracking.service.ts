@@ -3,6 +3,8 @@ import type { Db } from '../../db/database';
 import { AppError } from '../../lib/errors';
 import type { Actor } from '../auth/auth.service';
 import { getSettings } from '../settings/settings.service';
+import { importFailed } from '../../lib/import-rows';
+import type { ImportError } from '../../lib/excel';
 
 /** A carrier adapter turns a tracking number into events; the built-in one keeps what people enter. */
 export type TrackingEvent = { at: Date; location: string; description: string };
@@ -16,6 +18,36 @@ export const manualAdapter = (db: Db, companyId: string): CarrierAdapter => ({
     return r.rows;
   },
 });
+
+/** The adapter for a carrier: the manual one until a carrier's own API adapter is registered here. */
+export const carrierAdapter = (db: Db, companyId: string, _carrier: string): CarrierAdapter => manualAdapter(db, companyId);
+
+export const trackingColumns = [
+  { key: 'trackingNo', header: '运单号 Tracking no.', width: 22 }, { key: 'at', header: '时间 Time', width: 20 },
+  { key: 'location', header: '地点 Location', width: 20 }, { key: 'description', header: '描述 Description', width: 40 },
+];
+const LOCAL_TIME = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2})(:\d{2})?$/;
+
+/** Events from a carrier's export or a spreadsheet: all rows or none; a local time is read in the company's zone (UTC+8). */
+export async function importTrackingEvents(db: Db, actor: Actor, rows: { row: number; values: Record<string, string> }[], headerErrors: ImportError[]) {
+  const numbers = [...new Set(rows.map((r) => r.values.trackingNo).filter(Boolean))];
+  const shipments = new Map((await db.selectFrom('shipments').select(['id', 'tracking_no']).where('company_id', '=', actor.companyId)
+    .where('tracking_no', 'in', numbers.length ? numbers : ['']).where('status', 'in', ['shipped', 'delivered']).execute()).map((s) => [s.tracking_no, s.id]));
+  const errors = [...headerErrors];
+  const events: { row: number; shipmentId: string; at: string; location: string; description: string }[] = [];
+  for (const { row, values } of rows) {
+    const shipmentId = shipments.get(values.trackingNo);
+    if (!shipmentId) errors.push({ row, column: trackingColumns[0].header, message: `no shipped shipment has tracking number "${values.trackingNo}"` });
+    const local = LOCAL_TIME.exec(values.at);
+    const at = local ? `${local[1]}T${local[2]}${local[3] ?? ':00'}+08:00` : values.at;
+    if (Number.isNaN(Date.parse(at)) || !/^\d{4}-\d{2}-\d{2}T/.test(at)) errors.push({ row, column: trackingColumns[1].header, message: 'a time such as 2026-11-23 14:30' });
+    if (!values.description) errors.push({ row, column: trackingColumns[3].header, message: 'required' });
+    if (shipmentId) events.push({ row, shipmentId, at, location: values.location.slice(0, 100), description: values.description.slice(0, 300) });
+  }
+  if (errors.length) throw importFailed(errors);
+  for (const e of events) await addTrackingEvent(db, actor, e.shipmentId, e);
+  return { imported: events.length };
+}
 
 export async function addTrackingEvent(db: Db, actor: Actor, shipmentId: string, e: { at: string; location: string; description: string }) {
   const s = await db.selectFrom('shipments').select(['id', 'last_event_at']).where('company_id', '=', actor.companyId).where('id', '=', shipmentId).executeTakeFirst();

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import { useSession } from '../auth/session';
+import { ImportButton } from '../components/ImportButton';
 
 type LogisticsException = { id: string; shipmentId: string; shipmentNumber: string; type: string; foundAt: string; action: string; result: string; customerInformed: boolean; status: string };
 type Stale = { id: string; number: string; carrier: string; trackingNo: string; shippedAt: string; lastEventAt: string | null };
@@ -50,11 +51,19 @@ export function LogisticsPage() {
           ]} />
         ) },
         { key: 'stale', label: t('ful.stale'), children: (
+          <>
+          {logistics && (
+            <Space style={{ marginBottom: 12 }}>
+              <ImportButton url="/api/tracking-events/import" onDone={() => void load()} />
+              <Button href="/api/tracking-events/template.xlsx">{t('ful.trackingTemplate')}</Button>
+            </Space>
+          )}
           <Table<Stale> rowKey="id" size="middle" dataSource={stale} columns={[
             { title: t('ful.shipment'), dataIndex: 'number' }, { title: t('ful.carrier'), dataIndex: 'carrier' }, { title: t('ful.trackingNo'), dataIndex: 'trackingNo' },
             { title: t('ful.shipped'), dataIndex: 'shippedAt', render: (d: string) => new Date(d).toLocaleString() },
             { title: t('ful.lastEvent'), dataIndex: 'lastEventAt', render: (d: string | null) => (d ? new Date(d).toLocaleString() : '') },
           ]} />
+          </>
         ) },
         { key: 'rules', label: t('ful.carrierRules'), children: (
           <>
