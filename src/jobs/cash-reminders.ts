@@ -7,6 +7,7 @@ import { getSettings } from '../modules/settings/settings.service';
 import { flagLateComplaints } from '../modules/feedback/delivery.service';
 import { staleShipments } from '../modules/shipping/tracking.service';
 import { flagLateLettersOfCredit } from '../modules/payments/payment-gates';
+import { flagLateProgress } from '../modules/production/production.service';
 import { issueMonthlyStatements } from '../modules/receivables/monthly-statements';
 
 /**
@@ -36,7 +37,7 @@ export async function remindReceivables(db: Db, today: string) {
   });
 }
 
-/** The daily overdue list (aging 0–30, 31–60, 61–90, >90) to sales and finance, and late complaints flagged. */
+/** The daily overdue list (aging 0–30, 31–60, 61–90, >90) to sales and finance; late schedules, complaints and tracking flagged. */
 export async function dailyCashReport(db: Db, today: string) {
   const companies = await db.selectFrom('companies').select('id').execute();
   for (const { id: companyId } of companies) {
@@ -45,6 +46,11 @@ export async function dailyCashReport(db: Db, today: string) {
     const params = { count: overdue.length, date: today };
     await notifyRole(db, companyId, 'finance', { kind: 'overdue_receivables', params });
     await notifyRole(db, companyId, 'sales_director', { kind: 'overdue_receivables', params });
+  }
+  for (const { id: companyId } of companies) {
+    for (const p of await flagLateProgress(db, companyId, new Date())) {
+      await notifyRole(db, companyId, 'production_planner', { kind: 'production_progress_late', params: { number: p.number }, orderId: p.order_id });
+    }
   }
   const late = await flagLateComplaints(db, new Date());
   for (const c of late) await notifyRole(db, c.company_id, 'sales_director', { kind: 'complaint_late', params: { number: c.number }, orderId: c.order_id });

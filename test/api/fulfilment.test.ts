@@ -7,6 +7,7 @@ import { createReceivable, statementDue } from '../../src/modules/receivables/re
 import { defaultWorkingHours } from '../../src/lib/calendar/calendar';
 import { remindReceivables, dailyCashReport, dailyFinanceChecks } from '../../src/jobs/cash-reminders';
 import { closedPeriod } from '../../src/modules/receivables/monthly-statements';
+import { flagLateProgress } from '../../src/modules/production/production.service';
 import { addDays } from '../../src/lib/calendar/calendar';
 import type { Actor } from '../../src/modules/auth/auth.service';
 import { buildXlsx, multipart } from '../helpers/xlsx';
@@ -390,5 +391,30 @@ describe('production progress', () => {
     expect((await a.planner({ method: 'POST', url: `/api/production-requests/${request.id}/progress`, payload: { event: 'finish' } })).json().status).toBe('in_stock');
     await a.warehouse({ method: 'POST', url: '/api/stock/receipts', payload: { warehouseId: stock.warehouseId, reference: '生产入库', lines: [{ productId: p.B.id, qty: 2 }] } });
     expect((await a.sales({ method: 'GET', url: `/api/orders/${order.id}` })).json().lines[0]).toMatchObject({ backordered: 0 });
+  });
+
+  it('a schedule not updated for a week is flagged to the planners once, and again after a later lapse', async () => {
+    const customer = await newCustomer('PROD2', 'credit', { paymentDays: 30 });
+    const stock = (await a.sales({ method: 'GET', url: `/api/stock?product=${p.B.id}` })).json().items[0];
+    const order = await confirmed(customer, [{ productId: p.B.id, qty: stock.available + 3 }]);
+    const request = (await a.planner({ method: 'GET', url: `/api/production-requests?order=${order.id}` })).json()[0];
+    await a.planner({ method: 'POST', url: `/api/production-requests/${request.id}/progress`, payload: { event: 'start' } });
+    const flagged = async (at: Date) => (await flagLateProgress(t.database.db, t.companyA, at)).filter((r) => r.order_id === order.id).length;
+    const day = 86_400_000;
+    expect(await flagged(new Date(Date.now() + 6 * day))).toBe(0);
+    expect(await flagged(new Date(Date.now() + 8 * day))).toBe(1);
+    expect(await flagged(new Date(Date.now() + 9 * day))).toBe(0);
+    // A progress report re-arms the flag; the next lapse is flagged again.
+    await t.database.db.updateTable('production_requests').set({ last_progress_at: new Date(Date.now() + 10 * day) }).where('id', '=', request.id).execute();
+    expect(await flagged(new Date(Date.now() + 12 * day))).toBe(0);
+    expect(await flagged(new Date(Date.now() + 18 * day))).toBe(1);
+    // The daily job tells the planners.
+    await t.database.db.updateTable('production_requests').set({ last_progress_at: new Date(Date.now() - 8 * day), progress_flagged_at: null }).where('id', '=', request.id).execute();
+    await dailyCashReport(t.database.db, '2026-11-23');
+    await dailyCashReport(t.database.db, '2026-11-23');
+    const told = await t.database.db.selectFrom('notifications').select(['kind', 'params']).where('order_id', '=', order.id).where('kind', '=', 'production_progress_late').execute();
+    expect(told).toHaveLength(1);
+    expect(told[0].params).toMatchObject({ number: order.number });
+    expect((await a.planner({ method: 'GET', url: `/api/production-requests?order=${order.id}` })).json()[0].progressLate).toBe(true);
   });
 });

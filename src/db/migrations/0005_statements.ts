@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 
 // Monthly statements issued to 月结 customers, and the mark left when an L/C order passes its
-// check-by date without a valid credit (so the flag is raised once).
+// check-by date without a valid credit, and on a schedule not updated for a week (each raised once).
 const statements = [
   `create table customer_statements (
      company_id uuid not null, id uuid not null default gen_random_uuid(), customer_id uuid not null,
@@ -10,6 +10,7 @@ const statements = [
      primary key (company_id, id), unique (company_id, customer_id, period),
      foreign key (company_id, customer_id) references customers(company_id, id))`,
   `alter table orders add column lc_late_at timestamptz`,
+  `alter table production_requests add column progress_flagged_at timestamptz`,
 ];
 
 export async function up(db: Kysely<any>): Promise<void> {

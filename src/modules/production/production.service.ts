@@ -93,3 +93,18 @@ export async function reportProgress(db: Db, actor: Actor, id: string, input: { 
   const [row] = (await requestsQuery(db, actor.companyId).where('p.id', '=', id).execute()).map(toRequest);
   return row;
 }
+
+/**
+ * Schedules not updated for a week, flagged once per lapse (a new progress report re-arms the flag);
+ * returns what was newly flagged so the planners can be told.
+ */
+export async function flagLateProgress(db: Db, companyId: string, now: Date) {
+  const r = await sql<{ id: string; order_id: string; number: string }>`
+    update production_requests p set progress_flagged_at = ${now}
+    from orders o
+    where p.company_id = ${companyId} and o.company_id = p.company_id and o.id = p.order_id and p.status in ('answered', 'in_production')
+      and coalesce(p.last_progress_at, p.answered_at, p.created_at) < ${now}::timestamptz - interval '7 days'
+      and (p.progress_flagged_at is null or p.progress_flagged_at < coalesce(p.last_progress_at, p.answered_at, p.created_at))
+    returning p.id, p.order_id, o.number`.execute(db);
+  return r.rows;
+}

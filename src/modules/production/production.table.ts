@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 export type ProductionRequestStatus = 'requested' | 'answered' | 'declined' | 'cancelled' | 'in_production' | 'in_stock';
 
@@ -18,5 +18,6 @@ export interface ProductionRequestsTable {
   answered_at: Date | null;
   created_at: Generated<Date>;
   last_progress_at: Date | null;
+  progress_flagged_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
   progress_note: Generated<string>;
 }

@@ -71,7 +71,7 @@ export const en: Messages = {
   event: { register: 'Registered', submit: 'Submitted', approve_stage: 'Stage approved', approve_final: 'Review complete', reject: 'Rejected', escalate_credit: 'Escalated for credit', confirm: 'Confirmed', cancel: 'Cancelled', hold: 'Put on hold', resume: 'Resumed', start_fulfillment: 'Fulfilment started', ship_partial: 'Partly shipped', ship_all: 'Shipped', deliver: 'Delivered', complete: 'Completed' },
   stage: { sales: 'Sales review', finance: 'Finance review', production: 'Production review', director: 'Sales director', gm: 'General manager' },
   notice: {
-    review_assigned: 'Order {{number}} waits for your {{stage}}', order_rejected: 'Order {{number}} was rejected: {{reason}}', stage_late: 'Order {{number}}: {{stage}} is late',
+    production_progress_late: 'Order {{number}}: production progress not updated for a week', review_assigned: 'Order {{number}} waits for your {{stage}}', order_rejected: 'Order {{number}} was rejected: {{reason}}', stage_late: 'Order {{number}}: {{stage}} is late',
     production_requested: 'Order {{number}} needs a production answer', production_answered: 'Order {{number}}: production request answered', order_confirmed: 'Order {{number}} confirmed by the customer',
     credit_escalated: 'Order {{number}} is over the credit limit: director approval needed', order_cancelled: 'Order {{number}} cancelled: {{reason}}', overdue_receivables: '{{count}} overdue receivables on {{date}}', complaint_late: 'Order {{number}}: complaint is late', tracking_stale: '{{count}} shipments without tracking movement: {{numbers}}', lc_late: 'Order {{number}}: no valid L/C recorded by {{checkBy}}', statements_issued: '{{count}} monthly statements for {{period}} sent',
   },

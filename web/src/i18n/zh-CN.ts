@@ -69,7 +69,7 @@ export const zhCN = {
   event: { register: '登记', submit: '提交审核', approve_stage: '审核通过', approve_final: '审核完成', reject: '驳回', escalate_credit: '超额转总监', confirm: '客户确认', cancel: '取消', hold: '暂停', resume: '恢复', start_fulfillment: '开始执行', ship_partial: '部分发货', ship_all: '全部发货', deliver: '签收', complete: '完成' },
   stage: { sales: '销售审核', finance: '财务审核', production: '生产审核', director: '销售总监', gm: '总经理' },
   notice: {
-    review_assigned: '订单 {{number}} 等待您的{{stage}}', order_rejected: '订单 {{number}} 被驳回：{{reason}}', stage_late: '订单 {{number}} 的{{stage}}已超时',
+    production_progress_late: '订单 {{number}} 的生产进度已超过一周未更新', review_assigned: '订单 {{number}} 等待您的{{stage}}', order_rejected: '订单 {{number}} 被驳回：{{reason}}', stage_late: '订单 {{number}} 的{{stage}}已超时',
     production_requested: '订单 {{number}} 需要生产可行性答复', production_answered: '订单 {{number}} 的生产申请已答复', order_confirmed: '订单 {{number}} 客户已确认',
     credit_escalated: '订单 {{number}} 超出信用额度，待总监审批', order_cancelled: '订单 {{number}} 已取消：{{reason}}', overdue_receivables: '{{date}} 逾期应收 {{count}} 笔', complaint_late: '订单 {{number}} 的投诉已超时', tracking_stale: '{{count}} 票货物多日无物流更新：{{numbers}}', lc_late: '订单 {{number}} 的信用证未在 {{checkBy}} 前登记核验', statements_issued: '{{period}} 月结对账单已发出 {{count}} 份',
   },
