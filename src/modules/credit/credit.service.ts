@@ -9,13 +9,14 @@ export const CREDIT_METHODS = ['credit', 'monthly', 'cod', 'lc', 'tt'];
 /**
  * The customer's credit in use (额度占用): what its open confirmed orders and its receivables still owe —
  * each order's total, less allowances and the receipts applied to it — until the order is paid.
+ * Only this customer's rows are read, so the check costs the same however large the company grows.
  */
 export async function creditUsed(db: Db, companyId: string, customerId: string, exceptOrderId?: string): Promise<bigint> {
   const r = await sql<{ used: string }>`
     select coalesce(sum(greatest(o.total + coalesce(al.s, 0) - coalesce(p.s, 0), 0)), 0)::text as used
     from orders o
-    left join (select order_id, sum(amount) as s from receipt_applications where company_id = ${companyId} group by 1) p on p.order_id = o.id
-    left join (select order_id, sum(amount) as s from receivables where company_id = ${companyId} and kind = 'allowance' group by 1) al on al.order_id = o.id
+    left join lateral (select sum(a.amount) as s from receipt_applications a where a.company_id = o.company_id and a.order_id = o.id) p on true
+    left join (select order_id, sum(amount) as s from receivables where company_id = ${companyId} and customer_id = ${customerId} and kind = 'allowance' group by 1) al on al.order_id = o.id
     where o.company_id = ${companyId} and o.customer_id = ${customerId} and o.status = any(${[...CREDIT_HOLDING, 'completed']}::text[])
       and o.payment_method = any(${CREDIT_METHODS}::text[])
       and o.id <> ${exceptOrderId ?? '00000000-0000-0000-0000-000000000000'}::uuid`.execute(db);

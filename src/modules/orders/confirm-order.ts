@@ -16,7 +16,6 @@ import { findProductsByIds } from '../products/product.repository';
 import { loadOrderForUpdate } from './order-lock';
 import { orderMachine } from './order.machine';
 import * as repo from './order.repository';
-import { getOrder } from './order.service';
 import type { Confirmation } from './order.table';
 
 /**
@@ -24,6 +23,7 @@ import type { Confirmation } from './order.table';
  * customer (so concurrent confirmations cannot pass the limit together), then locks the order and
  * reserves stock for every line; what stock cannot cover is backordered. Over the limit without the
  * director's approval in this round, the order goes back to review with a director stage instead.
+ * The caller reads the order back after the commit.
  */
 export async function confirmOrder(db: Db, actor: Actor, env: Env, id: string, input: Confirmation) {
   const { order, lines, shippedUnits } = await loadOrderForUpdate(db, actor, id);
@@ -42,23 +42,23 @@ export async function confirmOrder(db: Db, actor: Actor, env: Env, id: string, i
     await reviewRepo.insertStages(db, actor.companyId, id, order.review_round, [{ stage: 'director', role: STAGE_ROLES.director }], { startedAt: env.now, dueAt: env.now }, seq);
     await startStage(db, env, await getSettings(db, actor.companyId), { companyId: actor.companyId, orderId: id, number: order.number, round: order.review_round, seq, stage: 'director', role: STAGE_ROLES.director });
     await notifyRole(db, actor.companyId, 'sales_director', { kind: 'credit_escalated', params: { number: order.number, used: credit.used, limit: credit.limit }, orderId: id });
-    return { outcome: 'escalated_to_director' as const, credit, order: await getOrder(db, actor, id) };
+    return { outcome: 'escalated_to_director' as const, credit };
   }
 
+  if (input.attachmentId) {
+    const a = await findAttachment(db, actor.companyId, input.attachmentId);
+    if (!a || a.owner_type !== 'order' || a.owner_id !== id) throw new AppError('ORDER.CONFIRMATION_ATTACHMENT');
+  }
+  // Products under allocation (分货) are backordered whole: an allocation run hands them out.
+  const allocated = new Set((await findProductsByIds(db, actor.companyId, lines.map((l) => l.product_id))).filter((p) => p.allocated).map((p) => p.id));
   await applyEvent(db, orderMachine, {
     entityId: id, current: order.status, event: 'confirm', actor, context, reason: input.note,
-    persist: async (to) => {
-      if (input.attachmentId) {
-        const a = await findAttachment(db, actor.companyId, input.attachmentId);
-        if (!a || a.owner_type !== 'order' || a.owner_id !== id) throw new AppError('ORDER.CONFIRMATION_ATTACHMENT');
-      }
-      // Products under allocation (分货) are backordered whole: an allocation run hands them out.
-      const allocated = new Set((await findProductsByIds(db, actor.companyId, lines.map((l) => l.product_id))).filter((p) => p.allocated).map((p) => p.id));
-      const granted = await reserveAvailable(db, actor, lines.map((l) => ({ warehouseId: order.warehouse_id, productId: l.product_id, qty: allocated.has(l.product_id) ? 0 : l.qty, reference: order.number })), '客户确认预留 Reserved at confirmation');
-      await repo.setLineQuantities(db, actor.companyId, lines.map((l, i) => ({ orderId: id, lineNo: l.line_no, reserved: granted[i], backordered: l.qty - granted[i] })));
-      await repo.setStatus(db, actor.companyId, id, to, actor.userId, { confirmed_at: env.now, confirmed_by: actor.userId, confirmation: JSON.stringify(input) });
-    },
+    persist: (to) => repo.setStatus(db, actor.companyId, id, to, actor.userId, { confirmed_at: env.now, confirmed_by: actor.userId, confirmation: JSON.stringify(input) }).then(() => undefined),
   });
   await notifyUsers(db, actor.companyId, [order.registrar_id], { kind: 'order_confirmed', params: { number: order.number }, orderId: id });
-  return { outcome: 'confirmed' as const, credit, order: await getOrder(db, actor, id) };
+  // Stock comes last: its balance rows are the most contended in the system, so they stay locked
+  // for the fewest statements before the commit.
+  const granted = await reserveAvailable(db, actor, lines.map((l) => ({ warehouseId: order.warehouse_id, productId: l.product_id, qty: allocated.has(l.product_id) ? 0 : l.qty, reference: order.number })), '客户确认预留 Reserved at confirmation');
+  await repo.setLineQuantities(db, actor.companyId, lines.map((l, i) => ({ orderId: id, lineNo: l.line_no, reserved: granted[i], backordered: l.qty - granted[i] })));
+  return { outcome: 'confirmed' as const, credit };
 }

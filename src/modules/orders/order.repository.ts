@@ -28,6 +28,11 @@ export function findOrder(db: Db, companyId: string, id: string) {
   return ordersQuery(db, companyId).where('o.id', '=', id).executeTakeFirst();
 }
 
+/** The order, its row locked for a state change (one writer at a time per order), in one statement. */
+export function findOrderForUpdate(db: Db, companyId: string, id: string) {
+  return ordersQuery(db, companyId).where('o.id', '=', id).forUpdate('o').executeTakeFirst();
+}
+
 /** Locks the order row for a state change (one writer at a time per order). */
 export async function lockOrder(db: Db, companyId: string, id: string): Promise<boolean> {
   const r = await db.selectFrom('orders').select('id').where('company_id', '=', companyId).where('id', '=', id).forUpdate().executeTakeFirst();

@@ -45,7 +45,10 @@ export function orderRoutes(app: FastifyInstance, ctx: AppContext) {
     async (req) => tx((trx) => reviewOrder(trx, actorOf(req), envOf(ctx), req.params.id, req.body)));
 
   r.post('/api/orders/:id/confirm', { config: { roles: CONFIRMERS }, schema: { tags, summary: "Record the customer's confirmation; lock and reserve stock", params: idParams, body: confirmBody } },
-    async (req) => tx((trx) => confirmOrder(trx, actorOf(req), envOf(ctx), req.params.id, req.body)));
+    async (req) => {
+      const result = await tx((trx) => confirmOrder(trx, actorOf(req), envOf(ctx), req.params.id, req.body));
+      return { ...result, order: await getOrder(ctx.db, actorOf(req), req.params.id) };
+    });
 
   r.post('/api/orders/:id/cancel', { config: { roles: CANCELLERS }, schema: { tags, summary: 'Cancel before shipment; releases reservations and credit', params: idParams, body: cancelBody } },
     async (req) => tx((trx) => cancelOrder(trx, actorOf(req), req.params.id, req.body.reason)));

@@ -32,24 +32,28 @@ export async function lockBalances(db: Db, companyId: string, keys: BalanceKey[]
   return r.rows.map((x) => ({ warehouseId: x.warehouse_id, productId: x.product_id, onHand: x.on_hand, reserved: x.reserved }));
 }
 
-export async function writeBalances(db: Db, companyId: string, rows: BalanceRow[]) {
-  const { w, p } = arrays(rows);
+/** New balances and their ledger rows in one statement (one round trip while the rows are locked). */
+export async function writeBalancesAndMovements(db: Db, companyId: string, actorId: string, balances: BalanceRow[], movements: MovementRow[]) {
+  const { w, p } = arrays(balances);
   await sql`
-    update stock_balances b set on_hand = k.on_hand, reserved = k.reserved, updated_at = now()
-    from unnest(${w}::uuid[], ${p}::uuid[], ${rows.map((r) => r.onHand)}::int[], ${rows.map((r) => r.reserved)}::int[]) as k(w, p, on_hand, reserved)
-    where b.company_id = ${companyId} and b.warehouse_id = k.w and b.product_id = k.p`.execute(db);
+    with written as (
+      update stock_balances b set on_hand = k.on_hand, reserved = k.reserved, updated_at = now()
+      from unnest(${w}::uuid[], ${p}::uuid[], ${balances.map((r) => r.onHand)}::int[], ${balances.map((r) => r.reserved)}::int[]) as k(w, p, on_hand, reserved)
+      where b.company_id = ${companyId} and b.warehouse_id = k.w and b.product_id = k.p
+      returning 1)
+    ${movementsInsert(companyId, actorId, movements)}`.execute(db);
 }
 
-export async function insertMovements(db: Db, companyId: string, actorId: string, rows: MovementRow[]) {
+function movementsInsert(companyId: string, actorId: string, rows: MovementRow[]) {
   const { w, p } = arrays(rows);
-  await sql`
+  return sql`
     insert into stock_movements (company_id, warehouse_id, product_id, kind, on_hand_delta, reserved_delta, reason, reference, actor_id, receipt_id)
     select ${companyId}::uuid, k.w, k.p, k.kind, k.oh, k.rs, k.reason, k.reference, ${actorId}::uuid, k.receipt_id
     from unnest(${w}::uuid[], ${p}::uuid[], ${rows.map((r) => r.kind)}::text[], ${rows.map((r) => r.onHandDelta)}::int[],
                 ${rows.map((r) => r.reservedDelta)}::int[], ${rows.map((r) => r.reason)}::text[], ${rows.map((r) => r.reference)}::text[],
                 ${rows.map((r) => r.receiptId ?? null)}::uuid[])
          with ordinality as k(w, p, kind, oh, rs, reason, reference, receipt_id, n)
-    order by k.n`.execute(db);
+    order by k.n`;
 }
 
 function balancesQuery(db: Db, companyId: string, q: { q?: string; product?: string; warehouse?: string }) {

@@ -38,8 +38,7 @@ export async function postMovements(trx: Db, actor: Actor, movements: repo.Movem
     }
   }
   const after = [...locked.values()];
-  await repo.writeBalances(trx, actor.companyId, after);
-  await repo.insertMovements(trx, actor.companyId, actor.userId, sorted);
+  await repo.writeBalancesAndMovements(trx, actor.companyId, actor.userId, after, sorted);
   return after;
 }
 
@@ -141,10 +140,11 @@ export type ReserveRequest = { warehouseId: string; productId: string; qty: numb
 export async function reserveAvailable(trx: Db, actor: Actor, requests: ReserveRequest[], reason: string): Promise<number[]> {
   if (!requests.length) return [];
   const keys = [...new Map(requests.map((r) => [keyOf(r), { warehouseId: r.warehouseId, productId: r.productId }])).values()].sort((a, b) => keyOf(a).localeCompare(keyOf(b)));
-  await repo.ensureBalances(trx, actor.companyId, keys);
+  // A product with no balance row has nothing to reserve, so none is created here.
   const balances = new Map((await repo.lockBalances(trx, actor.companyId, keys)).map((b) => [keyOf(b), b]));
   const granted = requests.map((r) => {
-    const b = balances.get(keyOf(r))!;
+    const b = balances.get(keyOf(r));
+    if (!b) return 0;
     const take = Math.max(0, Math.min(r.qty, b.onHand - b.reserved));
     b.reserved += take;
     return take;
@@ -152,10 +152,7 @@ export async function reserveAvailable(trx: Db, actor: Actor, requests: ReserveR
   const movements = requests
     .map((r, i) => ({ warehouseId: r.warehouseId, productId: r.productId, kind: 'reserve' as const, onHandDelta: 0, reservedDelta: granted[i], reason, reference: r.reference }))
     .filter((m) => m.reservedDelta > 0);
-  if (movements.length) {
-    await repo.writeBalances(trx, actor.companyId, [...balances.values()]);
-    await repo.insertMovements(trx, actor.companyId, actor.userId, movements);
-  }
+  if (movements.length) await repo.writeBalancesAndMovements(trx, actor.companyId, actor.userId, [...balances.values()], movements);
   return granted;
 }
 
