@@ -4,6 +4,7 @@ import { PGlite } from '@electric-sql/pglite';
 import fs from 'node:fs';
 import type { DB } from './database';
 import { pglitePool } from './pglite-pool';
+import { PREPARED_MARK } from '../lib/sql';
 
 export type Engine = 'pglite' | 'postgresql';
 /** How the job queue reaches the same database: a URL, or SQL run on the embedded engine. */
@@ -20,8 +21,22 @@ export async function connectPostgres(url: string, max = 10): Promise<Database> 
   const pool = new pg.Pool({ connectionString: url, max });
   // An idle connection the server closes (restart, failover) is replaced, not fatal.
   pool.on('error', (err) => console.error(`database connection lost: ${err.message}`));
+  pool.on('connect', preparesMarkedStatements);
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return { db, engine: 'postgresql', jobsDb: { url }, close: () => db.destroy() };
+}
+
+/**
+ * A few hot statements carry a `/* prepared:<name> *\/` marker (see `prepared` in lib/sql.ts): on PostgreSQL
+ * each connection parses and plans them once and then only binds and executes. The set is bounded and
+ * each name always has the same text; every other statement runs unnamed as before.
+ */
+function preparesMarkedStatements(client: pg.PoolClient) {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  (client as unknown as { query: (...args: unknown[]) => unknown }).query = (config: unknown, values?: unknown, callback?: unknown) => {
+    const name = typeof config === 'string' ? PREPARED_MARK.exec(config)?.[1] : undefined;
+    return name ? query({ name, text: config, values }, callback) : query(config, values, callback);
+  };
 }
 
 /** dataDir undefined → in memory (tests). */

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/database';
 import { formatMoney, parseMoney } from '../../lib/money';
 import { CREDIT_HOLDING } from '../orders/order.machine';
+import { prepared } from '../../lib/sql';
 
 /** Payment methods that give the customer credit; a prepaid order takes none. */
 export const CREDIT_METHODS = ['credit', 'monthly', 'cod', 'lc', 'tt'];
@@ -12,7 +13,7 @@ export const CREDIT_METHODS = ['credit', 'monthly', 'cod', 'lc', 'tt'];
  * Only this customer's rows are read, so the check costs the same however large the company grows.
  */
 export async function creditUsed(db: Db, companyId: string, customerId: string, exceptOrderId?: string): Promise<bigint> {
-  const r = await sql<{ used: string }>`
+  const r = await sql<{ used: string }>`${prepared('credit.used')}
     select coalesce(sum(greatest(o.total + coalesce(al.s, 0) - coalesce(p.s, 0), 0)), 0)::text as used
     from orders o
     left join lateral (select sum(a.amount) as s from receipt_applications a where a.company_id = o.company_id and a.order_id = o.id) p on true

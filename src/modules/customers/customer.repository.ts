@@ -3,6 +3,7 @@ import type { Db } from '../../db/database';
 import { fetchPage, likePattern } from '../../lib/paging';
 import type { CustomersTable } from './customer.table';
 import type { ListCustomersQuery } from './customer.schemas';
+import { prepared } from '../../lib/sql';
 
 const columns = [
   'id', 'code', 'short_code', 'name', 'kind', 'region', 'payment_method', 'payment_days', 'credit_limit', 'priority',
@@ -50,5 +51,5 @@ export function findTakenCodes(db: Db, companyId: string, codes: string[], short
 
 /** Locks the customer row: confirmations of one customer's orders take turns on it (credit check). */
 export function lockCustomer(db: Db, companyId: string, id: string) {
-  return db.selectFrom('customers').select(['id', 'credit_limit', 'active']).where('company_id', '=', companyId).where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
+  return db.selectFrom('customers').modifyFront(prepared('customers.lock')).select(['id', 'credit_limit', 'active']).where('company_id', '=', companyId).where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
 }

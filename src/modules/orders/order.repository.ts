@@ -3,6 +3,7 @@ import type { Db } from '../../db/database';
 import { fetchPage, likePattern } from '../../lib/paging';
 import type { OrderLinesTable, OrdersTable, OrderStatus } from './order.table';
 import type { ListOrdersQuery } from './order.schemas';
+import { prepared } from '../../lib/sql';
 
 const orderColumns = [
   'o.id', 'o.number', 'o.status', 'o.customer_id', 'o.contact', 'o.order_date', 'o.source', 'o.urgency', 'o.expected_delivery_date',
@@ -30,7 +31,7 @@ export function findOrder(db: Db, companyId: string, id: string) {
 
 /** The order, its row locked for a state change (one writer at a time per order), in one statement. */
 export function findOrderForUpdate(db: Db, companyId: string, id: string) {
-  return ordersQuery(db, companyId).where('o.id', '=', id).forUpdate('o').executeTakeFirst();
+  return ordersQuery(db, companyId).modifyFront(prepared('orders.find-for-update')).where('o.id', '=', id).forUpdate('o').executeTakeFirst();
 }
 
 /** Locks the order row for a state change (one writer at a time per order). */
@@ -81,7 +82,7 @@ export function setStatus(db: Db, companyId: string, id: string, status: OrderSt
 /** Sets reserved and backordered of many lines in one statement. */
 export async function setLineQuantities(db: Db, companyId: string, rows: { orderId: string; lineNo: number; reserved: number; backordered: number }[]) {
   if (!rows.length) return;
-  await sql`
+  await sql`${prepared('orders.set-line-quantities')}
     update order_lines l set reserved = k.reserved, backordered = k.backordered
     from unnest(${rows.map((r) => r.orderId)}::uuid[], ${rows.map((r) => r.lineNo)}::int[], ${rows.map((r) => r.reserved)}::int[], ${rows.map((r) => r.backordered)}::int[])
       as k(order_id, line_no, reserved, backordered)

@@ -3,6 +3,7 @@ import type { Db } from '../../db/database';
 import { fetchPage, likePattern } from '../../lib/paging';
 import type { MovementKind } from './stock.table';
 import type { ListMovementsQuery, ListStockQuery } from './stock.schemas';
+import { prepared } from '../../lib/sql';
 
 export type BalanceKey = { warehouseId: string; productId: string };
 export type BalanceRow = BalanceKey & { onHand: number; reserved: number };
@@ -23,7 +24,7 @@ export async function ensureBalances(db: Db, companyId: string, keys: BalanceKey
 /** Locks the balance rows in (warehouse, product) order — one fixed order, so no deadlock. */
 export async function lockBalances(db: Db, companyId: string, keys: BalanceKey[]): Promise<BalanceRow[]> {
   const { w, p } = arrays(keys);
-  const r = await sql<{ warehouse_id: string; product_id: string; on_hand: number; reserved: number }>`
+  const r = await sql<{ warehouse_id: string; product_id: string; on_hand: number; reserved: number }>`${prepared('stock.lock-balances')}
     select b.warehouse_id, b.product_id, b.on_hand, b.reserved
     from stock_balances b join unnest(${w}::uuid[], ${p}::uuid[]) as k(w, p) on b.warehouse_id = k.w and b.product_id = k.p
     where b.company_id = ${companyId}
@@ -35,7 +36,7 @@ export async function lockBalances(db: Db, companyId: string, keys: BalanceKey[]
 /** New balances and their ledger rows in one statement (one round trip while the rows are locked). */
 export async function writeBalancesAndMovements(db: Db, companyId: string, actorId: string, balances: BalanceRow[], movements: MovementRow[]) {
   const { w, p } = arrays(balances);
-  await sql`
+  await sql`${prepared('stock.write-balances')}
     with written as (
       update stock_balances b set on_hand = k.on_hand, reserved = k.reserved, updated_at = now()
       from unnest(${w}::uuid[], ${p}::uuid[], ${balances.map((r) => r.onHand)}::int[], ${balances.map((r) => r.reserved)}::int[]) as k(w, p, on_hand, reserved)
