@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { createTestContext, type TestContext } from '../helpers/test-app';
-import { launchBrowser, loginAs, screenshotPath, serveApp } from '../helpers/browser';
+import { launchBrowser, loginAs, screenshotPath, serveApp, screenshotOnFailure } from '../helpers/browser';
 import { approveAllStages, customerByShortCode, orderActors, orderBody, uploadQualification } from '../helpers/orders';
 import { DEMO_PASSWORD } from '../../src/modules/demo/demo.seed';
 
@@ -28,6 +28,8 @@ beforeAll(async () => {
   base = await serveApp(t.app);
   browser = await launchBrowser();
 });
+
+screenshotOnFailure(() => page);
 
 afterAll(async () => {
   await browser?.close();

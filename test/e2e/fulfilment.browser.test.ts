@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { createTestContext, type TestContext } from '../helpers/test-app';
-import { launchBrowser, loginAs as login, screenshotPath, serveApp } from '../helpers/browser';
+import { launchBrowser, loginAs as login, screenshotPath, serveApp, screenshotOnFailure, submitDialog } from '../helpers/browser';
 import { approveAllStages, customerByShortCode, orderActors, orderBody, productBySku, uploadQualification } from '../helpers/orders';
 import { DEMO_PASSWORD } from '../../src/modules/demo/demo.seed';
 
@@ -32,6 +32,8 @@ beforeAll(async () => {
   base = await serveApp(t.app);
   browser = await launchBrowser();
 });
+
+screenshotOnFailure(() => page);
 
 afterAll(async () => {
   await browser?.close();
@@ -84,7 +86,7 @@ describe('fulfilment in Chromium', () => {
     await expect.poll(orderStatus).toBe('已签收');
     await page.getByTestId('complete-order').click();
     await page.getByTestId('invoice-number').fill('25440000000000000001');
-    await page.getByTestId('fulfilment-ok').click();
+    await submitDialog(page, 'fulfilment-ok');
     await expect.poll(orderStatus).toBe('已完成');
     const res = await t.as(await t.token('finance'))({ method: 'POST', url: '/api/receipts', payload: { customerId: (await t.as(await t.token('finance'))({ method: 'GET', url: `/api/orders/${order.id}` })).json().customer.id, amount: order.total, receivedOn: '2026-11-23', method: 'bank_transfer', applications: [{ orderId: order.id, amount: order.total }] } });
     expect(res.statusCode).toBe(201);

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { createTestContext, type TestContext } from '../helpers/test-app';
-import { launchBrowser, loginAs, screenshotPath, serveApp } from '../helpers/browser';
+import { launchBrowser, loginAs, screenshotPath, serveApp, screenshotOnFailure } from '../helpers/browser';
 import { DEMO_PASSWORD } from '../../src/modules/demo/demo.seed';
 
 let t: TestContext;
@@ -15,6 +15,8 @@ beforeAll(async () => {
   base = await serveApp(t.app);
   browser = await launchBrowser();
 });
+
+screenshotOnFailure(() => page);
 
 afterAll(async () => {
   await browser?.close();

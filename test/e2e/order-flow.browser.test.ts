@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { createTestContext, type TestContext } from '../helpers/test-app';
-import { launchBrowser, loginAs as login, screenshotPath, serveApp } from '../helpers/browser';
+import { launchBrowser, loginAs as login, screenshotPath, serveApp, screenshotOnFailure } from '../helpers/browser';
 import { customerByShortCode, uploadQualification } from '../helpers/orders';
 import { DEMO_PASSWORD } from '../../src/modules/demo/demo.seed';
 
@@ -17,6 +17,8 @@ beforeAll(async () => {
   base = await serveApp(t.app);
   browser = await launchBrowser();
 });
+
+screenshotOnFailure(() => page);
 
 afterAll(async () => {
   await browser?.close();

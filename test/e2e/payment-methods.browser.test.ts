@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { createTestContext, type TestContext } from '../helpers/test-app';
-import { launchBrowser, loginAs as login, screenshotPath, serveApp } from '../helpers/browser';
+import { launchBrowser, loginAs as login, screenshotPath, serveApp, screenshotOnFailure, submitDialog } from '../helpers/browser';
 import { approveAllStages, orderActors, orderBody, productBySku, uploadQualification } from '../helpers/orders';
 import { DEMO_PASSWORD } from '../../src/modules/demo/demo.seed';
 
@@ -42,8 +42,7 @@ beforeAll(async () => {
   browser = await launchBrowser();
 });
 
-// A failing step leaves a picture of the page behind, to read in test-results/.
-beforeEach((ctx) => ctx.onTestFailed(async () => void (await page?.screenshot({ path: screenshotPath(`failed-${ctx.task.name.slice(0, 40)}.png`), fullPage: true }).catch(() => undefined))));
+screenshotOnFailure(() => page);
 
 afterAll(async () => {
   await browser?.close();
@@ -67,7 +66,7 @@ async function recordReceipt(o: Placed, amount?: string) {
   await page.getByTestId('record-receipt').click();
   if (amount) await page.getByTestId('receipt-amount').fill(amount);
   await page.getByTestId('receipt-reference').fill(`BANK-${o.number}`);
-  await page.getByTestId('fulfilment-ok').click();
+  await submitDialog(page, 'fulfilment-ok');
 }
 
 /** Creates the outbound order from the order page, then picks, rechecks, packs and tries to ship it. */
@@ -128,7 +127,7 @@ describe('every payment method, confirmed to completed and paid, in Chromium', (
     await page.getByTestId('lc-number').fill('LC-HZ-2026-01');
     await page.getByTestId('lc-expiry').fill('2099-12-31');
     await page.getByTestId('lc-latest-shipment').fill('2099-12-01');
-    await page.getByTestId('fulfilment-ok').click();
+    await submitDialog(page, 'fulfilment-ok');
     await expect.poll(() => gate('ship')).not.toContain('信用证');
     await page.getByTestId('main-menu').getByText('财务').click();
     await page.getByRole('tab', { name: '信用证' }).click();
@@ -187,7 +186,7 @@ describe('every payment method, confirmed to completed and paid, in Chromium', (
       await page.getByTestId('complete-order').click();
       await page.getByTestId('invoice-number').fill(`2544000000000000${String(METHODS.indexOf(m)).padStart(4, '0')}`);
       await page.getByTestId('outbound-voucher').fill(`CK-${o.number}`);
-      await page.getByTestId('fulfilment-ok').click();
+      await submitDialog(page, 'fulfilment-ok');
       await expect.poll(orderStatus).toBe('已完成');
       if (['lc', 'credit', 'monthly', 'cod'].includes(m)) await recordReceipt(o);
       await expect.poll(paidLine).toContain(`¥${o.total} / ¥${o.total}`);

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { beforeEach, expect } from 'vitest';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -37,4 +38,24 @@ export async function loginAs(browser: Browser, base: string, username: string, 
   await page.getByTestId('login-submit').click();
   await page.getByTestId('main-menu').waitFor();
   return page;
+}
+
+/** A failing browser test leaves a picture of its page in test-results/, to read after a red run. */
+export function screenshotOnFailure(page: () => Page | undefined) {
+  beforeEach((ctx) => ctx.onTestFailed(async () => {
+    await page()?.screenshot({ path: screenshotPath(`failed-${path.basename(ctx.task.file.name)}-${ctx.task.name.slice(0, 40)}.png`), fullPage: true }).catch(() => undefined);
+  }));
+}
+
+/**
+ * Clicks a dialog's OK button and waits for the dialog to close; when it stays open the failure names
+ * what the page said (the error message the app showed), not just a timeout.
+ */
+export async function submitDialog(page: Page, okTestId: string) {
+  await page.getByTestId(okTestId).click();
+  await expect.poll(async () => {
+    if ((await page.getByTestId(okTestId).count()) === 0 || !(await page.getByTestId(okTestId).isVisible())) return 'closed';
+    const said = (await page.locator('.ant-message-notice, .ant-form-item-explain-error').allInnerTexts()).join(' | ');
+    return `still open${said ? `: ${said}` : ''}`;
+  }).toBe('closed');
 }
