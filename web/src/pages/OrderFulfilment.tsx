@@ -46,7 +46,9 @@ export function OrderFulfilment({ order, onChanged }: { order: Order; onChanged:
   const submit: Record<Dialog, (v: Record<string, string>) => Promise<unknown>> = {
     lc: (v) => api.post(`/api/orders/${order.id}/letters-of-credit`, v),
     invoice: (v) => api.post(`/api/orders/${order.id}/complete`, v),
-    receipt: (v) => api.post('/api/receipts', { customerId: order.customer.id, amount: v.amount, receivedOn: v.receivedOn, method: v.method, reference: v.reference ?? '', applications: [{ orderId: order.id, amount: v.amount }] }),
+    // What exceeds the order's balance stays on the customer's account (预收), not on this order.
+    receipt: (v) => api.post('/api/receipts', { customerId: order.customer.id, amount: v.amount, receivedOn: v.receivedOn, method: v.method, reference: v.reference ?? '',
+      applications: [{ orderId: order.id, amount: fen(v.amount) > fen(owed(payment.total, payment.paid) ?? '0') ? owed(payment.total, payment.paid) : v.amount }] }),
   };
   const title: Record<Dialog, string> = { lc: t('ful.lc'), invoice: t('ful.invoice'), receipt: t('ful.recordReceipt') };
 
