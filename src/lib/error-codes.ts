@@ -58,6 +58,7 @@ export const errorCodes = {
   'PICKLIST.NOT_FOUND': { status: 404, zh: '拣货单不存在', en: 'Pick list not found' },
   'RECEIPT.NOT_FOUND': { status: 404, zh: '收款记录不存在', en: 'Receipt not found' },
   'RECEIPT.OVER_APPLIED': { status: 409, zh: '核销金额超过可用金额 ¥{available}', en: 'More than the ¥{available} available to apply' },
+  'RECEIPT.OVER_ORDER': { status: 409, zh: '核销金额超过订单未收金额 ¥{owed}，多余部分请留作客户余额', en: 'More than the ¥{owed} the order still owes; leave the rest on the customer balance' },
   'RECEIPT.ALREADY_REVERSED': { status: 409, zh: '该收款已冲销', en: 'This receipt was already reversed' },
   'RECEIPT.WRONG_CUSTOMER': { status: 409, zh: '订单不属于该客户', en: 'The order belongs to another customer' },
   'GATE.BLOCKED': { status: 409, zh: '付款条件未满足：{waitsFor}', en: 'Payment condition not met: {waitsFor}' },

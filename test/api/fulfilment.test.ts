@@ -342,6 +342,12 @@ describe('delivery, feedback and cash', () => {
     expect((await a.finance({ method: 'GET', url: `/api/receivables?customer=${customer}` })).json()[0]).toMatchObject({ outstanding: '0.00', bucket: 'paid' });
     const over = await a.finance({ method: 'POST', url: `/api/receipts/${r.id}/apply`, payload: { orderId: order.id, amount: '800.00' } });
     expect(over.json().error.code).toBe('RECEIPT.OVER_APPLIED');
+    // The order is paid in full: more on it is refused; the money stays on the customer's account.
+    const beyond = await a.finance({ method: 'POST', url: `/api/receipts/${r.id}/apply`, payload: { orderId: order.id, amount: '10.00' } });
+    expect(beyond.json().error).toMatchObject({ code: 'RECEIPT.OVER_ORDER', message: expect.stringContaining('¥0.00') });
+    const before = (await a.finance({ method: 'GET', url: `/api/receipts?customer=${customer}` })).json().length;
+    expect((await receipt(customer, '50.00', [{ orderId: order.id, amount: '50.00' }])).statusCode).toBe(409);
+    expect((await a.finance({ method: 'GET', url: `/api/receipts?customer=${customer}` })).json()).toHaveLength(before); // nothing half-saved
     const reversal = await a.finance({ method: 'POST', url: `/api/receipts/${r.id}/reverse`, payload: { reason: '录错金额' } });
     expect(reversal.json()).toMatchObject({ amount: '-1000.00', reversesId: r.id });
     expect((await a.finance({ method: 'GET', url: `/api/customers/${customer}/balance` })).json().balance).toBe('0.00');

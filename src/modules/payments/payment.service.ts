@@ -33,13 +33,16 @@ export async function customerBalance(db: Db, companyId: string, customerId: str
 export async function applyReceipt(db: Db, actor: Actor, receiptId: string, a: { orderId: string; amount: string }) {
   const receipt = await db.selectFrom('customer_receipts').select(['customer_id', 'reverses_id']).where('company_id', '=', actor.companyId).where('id', '=', receiptId).forUpdate().executeTakeFirst();
   if (!receipt) throw new AppError('RECEIPT.NOT_FOUND');
-  const order = await db.selectFrom('orders').select('customer_id').where('company_id', '=', actor.companyId).where('id', '=', a.orderId).executeTakeFirst();
+  const order = await db.selectFrom('orders').select(['customer_id', 'total']).where('company_id', '=', actor.companyId).where('id', '=', a.orderId).forUpdate().executeTakeFirst();
   if (!order) throw new AppError('ORDER.NOT_FOUND');
   if (order.customer_id !== receipt.customer_id) throw new AppError('RECEIPT.WRONG_CUSTOMER');
   const amount = parseMoney(a.amount);
   const available = await receiptUnapplied(db, actor.companyId, receiptId);
   if (amount > available) throw new AppError('RECEIPT.OVER_APPLIED', { available: formatMoney(available) });
-  if (amount < 0n && -amount > (await orderPaid(db, actor.companyId, a.orderId))) throw new AppError('RECEIPT.OVER_APPLIED', { available: formatMoney(await orderPaid(db, actor.companyId, a.orderId)) });
+  const paid = await orderPaid(db, actor.companyId, a.orderId);
+  if (amount < 0n && -amount > paid) throw new AppError('RECEIPT.OVER_APPLIED', { available: formatMoney(paid) });
+  // Overpayment is the customer's balance (预收), never an order paid beyond its total.
+  if (amount > 0n && paid + amount > parseMoney(order.total)) throw new AppError('RECEIPT.OVER_ORDER', { owed: formatMoney(parseMoney(order.total) - paid) });
   await db.insertInto('receipt_applications').values({ company_id: actor.companyId, receipt_id: receiptId, order_id: a.orderId, amount: formatMoney(amount), created_by: actor.userId }).execute();
 }
 
