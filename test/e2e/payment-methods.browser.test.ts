@@ -102,6 +102,7 @@ describe('every payment method, confirmed to completed and paid, in Chromium', (
     await page.reload();
     await page.getByRole('tab', { name: '承运规则' }).click();
     await expect.poll(() => page.getByTestId('rule-carrier').first().inputValue()).toBe('中通快递');
+    await page.screenshot({ path: screenshotPath('logistics-carrier-rules.png'), fullPage: true });
   });
 
   it('finance: prepaid paid in full, T/T deposit only, L/C recorded; each gate shows what it waits for', async () => {
@@ -198,6 +199,7 @@ describe('every payment method, confirmed to completed and paid, in Chromium', (
     await page.getByTestId('main-menu').getByText('财务').click();
     await page.getByRole('tab', { name: '发票' }).click();
     for (const m of METHODS) await expect.poll(() => page.getByTestId('invoices').innerText()).toContain(`CK-${orders[m].number}`);
+    await page.screenshot({ path: screenshotPath('finance-invoices.png'), fullPage: true });
 
     const finance = t.as(await t.token('finance'));
     for (const m of METHODS) {
