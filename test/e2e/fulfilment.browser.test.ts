@@ -68,9 +68,12 @@ describe('fulfilment in Chromium', () => {
     await expect.poll(() => shipmentRow().innerText()).toContain('SF1234567890');
     await shipmentRow().getByTestId('shipment-deliver').click();
     await page.getByTestId('signed-by').fill('张伟');
+    await page.getByTestId('signed-at').fill('2026-11-23T10:30');
     await page.getByTestId('dialog-ok').click();
     await page.getByRole('tab', { name: '已签收' }).click();
     await expect.poll(() => page.getByTestId('shipments').innerText()).toContain('SF1234567890');
+    const [delivered] = (await t.as(await t.token('warehouse'))({ method: 'GET', url: '/api/shipments?status=delivered' })).json();
+    expect(new Date(delivered.deliveredAt).toISOString()).toBe(new Date('2026-11-23T10:30').toISOString()); // read in the browser's (this machine's) time zone
     await page.screenshot({ path: screenshotPath('warehouse-delivered.png'), fullPage: true });
   });
 

@@ -27,7 +27,7 @@ export const en: Messages = {
   },
   user: { username: 'Username', displayName: 'Name', password: 'Password', roles: 'Roles', newTitle: 'New user', editTitle: 'Edit user', newPassword: 'New password (blank keeps it)' },
   ful: {
-    trackingTemplate: 'Tracking import template', gate: { ship: 'Shipping', production: 'Production' }, mergeShipment: 'One outbound order for {{count}} orders', invoices: 'Invoices', outboundVoucher: 'Outbound voucher', shipment: 'Outbound order', outboundOrder: 'Outbound order', foundAt: 'Found at', action: 'Action', result: 'Result', customerInformed: 'Customer informed', closeException: 'Close exception',
+    signedAt: 'Signed at (now if empty)', trackingTemplate: 'Tracking import template', gate: { ship: 'Shipping', production: 'Production' }, mergeShipment: 'One outbound order for {{count}} orders', invoices: 'Invoices', outboundVoucher: 'Outbound voucher', shipment: 'Outbound order', outboundOrder: 'Outbound order', foundAt: 'Found at', action: 'Action', result: 'Result', customerInformed: 'Customer informed', closeException: 'Close exception',
     exceptionType: { delay: 'Delay', wrong_address: 'Wrong address', damage: 'Damage', loss: 'Loss' }, exceptionStatus: { open: 'Open', closed: 'Closed' },
     stale: 'No movement', lastEvent: 'Last event', carrierRules: 'Carrier rules', region: 'Destination region', proof: 'Proof of delivery', uploadProof: 'Upload proof',
     lcRecords: 'Letters of credit', lcLate: 'L/C not recorded in time', checkBy: 'Check by', valid: 'Valid', invalid: 'Not valid', checkedBy: 'Checked by', statements: 'Monthly statements', period: 'Period',

@@ -25,7 +25,7 @@ export const zhCN = {
   },
   user: { username: '用户名', displayName: '姓名', password: '密码', roles: '角色', newTitle: '新建用户', editTitle: '编辑用户', newPassword: '新密码（留空不改）' },
   ful: {
-    trackingTemplate: '轨迹导入模板', gate: { ship: '发货', production: '生产' }, mergeShipment: '合并出库（{{count}} 单）', invoices: '发票', outboundVoucher: '出库凭证', shipment: '出库单', outboundOrder: '出库单', foundAt: '发现时间', action: '处理措施', result: '处理结果', customerInformed: '已告知客户', closeException: '关闭异常',
+    signedAt: '签收时间（默认现在）', trackingTemplate: '轨迹导入模板', gate: { ship: '发货', production: '生产' }, mergeShipment: '合并出库（{{count}} 单）', invoices: '发票', outboundVoucher: '出库凭证', shipment: '出库单', outboundOrder: '出库单', foundAt: '发现时间', action: '处理措施', result: '处理结果', customerInformed: '已告知客户', closeException: '关闭异常',
     exceptionType: { delay: '延误', wrong_address: '地址错误', damage: '破损', loss: '丢失' }, exceptionStatus: { open: '处理中', closed: '已关闭' },
     stale: '多日无轨迹', lastEvent: '最近轨迹', carrierRules: '承运规则', region: '目的地区域', proof: '签收凭证', uploadProof: '上传签收凭证',
     lcRecords: '信用证', lcLate: '信用证逾期未登记', checkBy: '核验截止', valid: '有效', invalid: '无效', checkedBy: '核验人', statements: '月结对账单', period: '期间',

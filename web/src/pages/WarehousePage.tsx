@@ -83,7 +83,8 @@ export function WarehousePage() {
           const v = await form.validateFields();
           const id = dialog === 'ship' || dialog === 'deliver' ? target!.id : open!.id;
           if (dialog === 'ship') await run(() => api.post(`/api/shipments/${id}/ship`, v));
-          if (dialog === 'deliver') await run(() => api.post(`/api/shipments/${id}/deliver`, v));
+          // The signing time is entered in the browser's local time (now when left empty).
+          if (dialog === 'deliver') await run(() => api.post(`/api/shipments/${id}/deliver`, { signedBy: v.signedBy, ...(v.signedAt ? { at: new Date(v.signedAt).toISOString() } : {}) }));
           if (dialog === 'event') await run(() => api.post(`/api/shipments/${id}/events`, { ...v, at: new Date().toISOString() }));
           if (dialog === 'exception') await run(() => api.post(`/api/shipments/${id}/exceptions`, v));
         }}>
@@ -92,7 +93,10 @@ export function WarehousePage() {
             <Form.Item name="carrier" label={t('ful.carrier')}><Input /></Form.Item>
             <Form.Item name="trackingNo" label={t('ful.trackingNo')}><Input data-testid="tracking-input" /></Form.Item>
           </>}
-          {dialog === 'deliver' && <Form.Item name="signedBy" label={t('ful.signedBy')} rules={[{ required: true }]}><Input data-testid="signed-by" /></Form.Item>}
+          {dialog === 'deliver' && <>
+            <Form.Item name="signedBy" label={t('ful.signedBy')} rules={[{ required: true }]}><Input data-testid="signed-by" maxLength={50} /></Form.Item>
+            <Form.Item name="signedAt" label={t('ful.signedAt')}><Input type="datetime-local" data-testid="signed-at" /></Form.Item>
+          </>}
           {dialog === 'event' && <>
             <Form.Item name="location" label="📍"><Input /></Form.Item>
             <Form.Item name="description" label={t('ful.description')} rules={[{ required: true }]}><Input /></Form.Item>
