@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { createTestContext, type TestContext } from '../helpers/test-app';
-import { launchBrowser, loginAs, screenshotPath, serveApp, screenshotOnFailure } from '../helpers/browser';
+import { launchBrowser, loginAs, screenshotPath, serveApp, screenshotOnFailure, chooseOption } from '../helpers/browser';
 import { approveAllStages, customerByShortCode, orderActors, orderBody, uploadQualification } from '../helpers/orders';
 import { DEMO_PASSWORD } from '../../src/modules/demo/demo.seed';
 
@@ -40,8 +40,7 @@ describe('allocation in Chromium', () => {
   it('previews and commits the allocation of a receipt, then shows the pick list and the reservation', async () => {
     page = await loginAs(browser, base, 'allocation', DEMO_PASSWORD);
     await page.getByTestId('main-menu').getByText('分货').first().click();
-    await page.getByTestId('alloc-receipt').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: 'ASN-WEB' }).first().click();
+    await chooseOption(page, page.getByTestId('alloc-receipt'), 'ASN-WEB');
     await page.getByTestId('alloc-preview').click();
     await expect.poll(() => page.getByTestId('alloc-franchisee').innerText()).toContain('锁定');
     expect(await page.getByTestId('alloc-franchisee').innerText()).toContain('F002 待付款，锁定 WEB-FEN 4 件');

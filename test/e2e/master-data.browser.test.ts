@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { createTestContext, type TestContext } from '../helpers/test-app';
-import { launchBrowser, loginAs, screenshotPath, serveApp, screenshotOnFailure } from '../helpers/browser';
+import { launchBrowser, loginAs, screenshotPath, serveApp, screenshotOnFailure, chooseOption } from '../helpers/browser';
 import { DEMO_PASSWORD } from '../../src/modules/demo/demo.seed';
 
 let t: TestContext;
@@ -55,10 +55,8 @@ describe('web app in Chromium', () => {
     await page.getByTestId('main-menu').getByText('Stock').click();
     await page.getByTestId('stock-receipt').click();
     const form = page.getByTestId('posting-form');
-    await form.getByTestId('posting-warehouse').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '总仓' }).first().click();
-    await form.getByTestId('posting-product').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: 'C-01' }).first().click();
+    await chooseOption(page, form.getByTestId('posting-warehouse'), '总仓');
+    await chooseOption(page, form.getByTestId('posting-product'), 'C-01');
     await form.getByTestId('posting-qty').locator('xpath=descendant-or-self::input').fill('25');
     await page.getByRole('button', { name: 'Save' }).click();
     // C-01 starts with 300 in the demo data.

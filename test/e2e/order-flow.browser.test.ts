@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { createTestContext, type TestContext } from '../helpers/test-app';
-import { launchBrowser, loginAs as login, screenshotPath, serveApp, screenshotOnFailure } from '../helpers/browser';
+import { launchBrowser, loginAs as login, screenshotPath, serveApp, screenshotOnFailure, chooseOption } from '../helpers/browser';
 import { customerByShortCode, uploadQualification } from '../helpers/orders';
 import { DEMO_PASSWORD } from '../../src/modules/demo/demo.seed';
 
@@ -30,11 +30,7 @@ async function loginAs(username: string) {
   page = await login(browser, base, username, DEMO_PASSWORD);
 }
 
-async function pickOption(testId: string, text: string) {
-  await page.getByTestId(testId).first().click();
-  await page.keyboard.type(text);
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click();
-}
+const pickOption = (testId: string, text: string) => chooseOption(page, page.getByTestId(testId).first(), text, { search: true });
 
 const orderStatus = () => page.getByTestId('order-number').getByTestId('status-tag').innerText();
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeEach, expect } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -58,4 +58,20 @@ export async function submitDialog(page: Page, okTestId: string) {
     const said = (await page.locator('.ant-message-notice, .ant-form-item-explain-error').allInnerTexts()).join(' | ');
     return `still open${said ? `: ${said}` : ''}`;
   }).toBe('closed');
+}
+
+/**
+ * Picks an option of an Ant Design select by its text and checks the select took it: options that
+ * arrive while the list is open can swallow a click, so it tries again until the choice shows.
+ */
+export async function chooseOption(page: Page, select: Locator, text: string, opts: { search?: boolean } = {}) {
+  await expect.poll(async () => {
+    if ((await select.innerText()).includes(text)) return true;
+    if ((await page.locator('.ant-select-dropdown:visible').count()) === 0) {
+      await select.click();
+      if (opts.search) await page.keyboard.type(text);
+    }
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click({ timeout: 5_000 }).catch(() => undefined);
+    return (await select.innerText()).includes(text);
+  }, { timeout: 30_000 }).toBe(true);
 }
