@@ -63,13 +63,13 @@ describe('fulfilment in Chromium', () => {
     await page.getByRole('tab', { name: '已打包' }).click();
     await shipmentRow().getByTestId('shipment-ship').click();
     await page.getByTestId('tracking-input').fill('SF1234567890');
-    await page.getByTestId('dialog-ok').click();
+    await submitDialog(page, 'dialog-ok');
     await page.getByRole('tab', { name: '已发货' }).click();
     await expect.poll(() => shipmentRow().innerText()).toContain('SF1234567890');
     await shipmentRow().getByTestId('shipment-deliver').click();
     await page.getByTestId('signed-by').fill('张伟');
     await page.getByTestId('signed-at').fill('2026-11-23T10:30');
-    await page.getByTestId('dialog-ok').click();
+    await submitDialog(page, 'dialog-ok');
     await page.getByRole('tab', { name: '已签收' }).click();
     await expect.poll(() => page.getByTestId('shipments').innerText()).toContain('SF1234567890');
     const [delivered] = (await t.as(await t.token('warehouse'))({ method: 'GET', url: '/api/shipments?status=delivered' })).json();
@@ -81,7 +81,7 @@ describe('fulfilment in Chromium', () => {
     await loginAs('service');
     await page.getByTestId('main-menu').getByText('客服回访').click();
     await page.getByTestId('callbacks').locator('tbody tr').filter({ hasText: order.number }).getByTestId('callback-record').click();
-    await page.getByTestId('callback-ok').click();
+    await submitDialog(page, 'callback-ok');
     await expect.poll(() => page.getByTestId('callbacks').locator('tbody tr').filter({ hasText: order.number }).count()).toBe(0);
 
     await loginAs('finance');

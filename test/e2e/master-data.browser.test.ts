@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { createTestContext, type TestContext } from '../helpers/test-app';
-import { launchBrowser, loginAs, screenshotPath, serveApp, screenshotOnFailure, chooseOption } from '../helpers/browser';
+import { launchBrowser, loginAs, screenshotPath, serveApp, screenshotOnFailure, chooseOption, submitDialog } from '../helpers/browser';
 import { DEMO_PASSWORD } from '../../src/modules/demo/demo.seed';
 
 let t: TestContext;
@@ -58,7 +58,7 @@ describe('web app in Chromium', () => {
     await chooseOption(page, form.getByTestId('posting-warehouse'), '总仓');
     await chooseOption(page, form.getByTestId('posting-product'), 'C-01');
     await form.getByTestId('posting-qty').locator('xpath=descendant-or-self::input').fill('25');
-    await page.getByRole('button', { name: 'Save' }).click();
+    await submitDialog(page, page.getByRole('button', { name: 'Save' }));
     // C-01 starts with 300 in the demo data.
     await expect.poll(() => page.getByTestId('stock-table').locator('tbody tr').filter({ hasText: 'C-01' }).filter({ hasText: '325' }).count()).toBe(1);
     await page.screenshot({ path: screenshotPath('stock-en.png'), fullPage: true });

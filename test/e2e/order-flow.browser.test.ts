@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { createTestContext, type TestContext } from '../helpers/test-app';
-import { launchBrowser, loginAs as login, screenshotPath, serveApp, screenshotOnFailure, chooseOption } from '../helpers/browser';
+import { launchBrowser, loginAs as login, screenshotPath, serveApp, screenshotOnFailure, chooseOption, submitDialog } from '../helpers/browser';
 import { customerByShortCode, uploadQualification } from '../helpers/orders';
 import { DEMO_PASSWORD } from '../../src/modules/demo/demo.seed';
 
@@ -71,7 +71,7 @@ describe('order flow in Chromium', () => {
     await loginAs('sales');
     await page.goto(orderUrl);
     await page.getByTestId('order-confirm').click();
-    await page.getByTestId('confirm-ok').click();
+    await submitDialog(page, 'confirm-ok');
     await expect.poll(orderStatus).toBe('已确认');
     await expect.poll(() => page.getByTestId('order-lines').locator('tbody tr').first().innerText()).toMatch(/2\s+0$/);
     await page.screenshot({ path: screenshotPath('order-confirmed.png'), fullPage: true });

@@ -86,7 +86,7 @@ async function warehouseShips(o: Placed) {
 async function shipSelected(o: Placed) {
   await shipmentRow(o).getByTestId('shipment-ship').click();
   await page.getByTestId('tracking-input').fill(`SF${o.number.replace(/\D/g, '')}`);
-  await page.getByTestId('dialog-ok').click();
+  await submitDialog(page, 'dialog-ok', { expectClosed: false });
 }
 
 describe('every payment method, confirmed to completed and paid, in Chromium', () => {
@@ -162,7 +162,7 @@ describe('every payment method, confirmed to completed and paid, in Chromium', (
       await expect.poll(() => shipmentRow(orders[m]).innerText()).toContain('中通快递');
       await shipmentRow(orders[m]).getByTestId('shipment-deliver').click();
       await page.getByTestId('signed-by').fill('王五');
-      await page.getByTestId('dialog-ok').click();
+      await submitDialog(page, 'dialog-ok');
       await expect.poll(() => shipmentRow(orders[m]).count()).toBe(0);
     }
   });
@@ -173,7 +173,7 @@ describe('every payment method, confirmed to completed and paid, in Chromium', (
     for (const m of METHODS) {
       const row = () => page.getByTestId('callbacks').locator('tbody tr').filter({ hasText: orders[m].number });
       await row().getByTestId('callback-record').click();
-      await page.getByTestId('callback-ok').click();
+      await submitDialog(page, 'callback-ok');
       await expect.poll(() => row().count()).toBe(0);
     }
   });

@@ -48,13 +48,21 @@ export function screenshotOnFailure(page: () => Page | undefined) {
 }
 
 /**
- * Clicks a dialog's OK button and waits for the dialog to close; when it stays open the failure names
- * what the page said (the error message the app showed), not just a timeout.
+ * Presses a dialog's OK button and, unless told otherwise, waits for the dialog to close. A press
+ * that lands while the dialog is still opening sends nothing: then OK is pressed again (never after
+ * a request went out, so nothing is submitted twice). A dialog that stays open fails with what the
+ * page said (the app's error message or the form's field errors), not just a timeout.
  */
-export async function submitDialog(page: Page, okTestId: string) {
-  await page.getByTestId(okTestId).click();
+export async function submitDialog(page: Page, ok: string | Locator, opts: { expectClosed?: boolean } = {}) {
+  const button = typeof ok === 'string' ? page.getByTestId(ok) : ok;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const sent = page.waitForRequest((r) => r.method() !== 'GET' && new URL(r.url()).pathname.startsWith('/api/'), { timeout: 5_000 }).then(() => true, () => false);
+    await button.click();
+    if (await sent) break;
+  }
+  if (opts.expectClosed === false) return;
   await expect.poll(async () => {
-    if ((await page.getByTestId(okTestId).count()) === 0 || !(await page.getByTestId(okTestId).isVisible())) return 'closed';
+    if ((await button.count()) === 0 || !(await button.isVisible())) return 'closed';
     const said = (await page.locator('.ant-message-notice, .ant-form-item-explain-error').allInnerTexts()).join(' | ');
     return `still open${said ? `: ${said}` : ''}`;
   }).toBe('closed');
