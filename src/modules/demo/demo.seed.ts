@@ -57,8 +57,11 @@ async function seedCompany(db: Db, actor: Actor, prefix: string) {
 
 /** Two companies with users, customers, products, warehouses and opening stock. Runs in the caller's transaction. */
 export async function seedDemo(db: Db) {
-  const a = await db.insertInto('companies').values({ code: 'HN', name: '华南制造有限公司' }).returning(['id']).executeTakeFirstOrThrow();
-  const b = await db.insertInto('companies').values({ code: 'HD', name: '华东分销有限公司' }).returning(['id']).executeTakeFirstOrThrow();
+  // HN is set up first, so a login lands there: explicit times, because two inserts can share a clock
+  // tick (the embedded engine's clock is coarse) and the tie would then go to HD by code.
+  const now = Date.now();
+  const a = await db.insertInto('companies').values({ code: 'HN', name: '华南制造有限公司', created_at: new Date(now - 1000) }).returning(['id']).executeTakeFirstOrThrow();
+  const b = await db.insertInto('companies').values({ code: 'HD', name: '华东分销有限公司', created_at: new Date(now) }).returning(['id']).executeTakeFirstOrThrow();
   const ids: Record<string, string> = {};
   for (const [username, u] of Object.entries(DEMO_USERS)) {
     ids[username] = (await createUser(db, null, a.id, { username, displayName: u.name, password: DEMO_PASSWORD, roles: u.roles as never })).id;
