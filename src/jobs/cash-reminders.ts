@@ -42,24 +42,20 @@ export async function dailyCashReport(db: Db, today: string) {
   const companies = await db.selectFrom('companies').select('id').execute();
   for (const { id: companyId } of companies) {
     const overdue = (await openReceivables(db, companyId, today)).filter((r) => r.bucket !== 'paid' && r.bucket !== 'not_due');
-    if (!overdue.length) continue;
-    const params = { count: overdue.length, date: today };
-    await notifyRole(db, companyId, 'finance', { kind: 'overdue_receivables', params });
-    await notifyRole(db, companyId, 'sales_director', { kind: 'overdue_receivables', params });
-  }
-  for (const { id: companyId } of companies) {
+    if (overdue.length) {
+      const params = { count: overdue.length, date: today };
+      await notifyRole(db, companyId, 'finance', { kind: 'overdue_receivables', params });
+      await notifyRole(db, companyId, 'sales_director', { kind: 'overdue_receivables', params });
+    }
     for (const p of await flagLateProgress(db, companyId, new Date())) {
       await notifyRole(db, companyId, 'production_planner', { kind: 'production_progress_late', params: { number: p.number }, orderId: p.order_id });
     }
+    // 每日跟踪: shipments without tracking movement go to logistics.
+    const stale = await staleShipments(db, { companyId } as Parameters<typeof staleShipments>[1], new Date());
+    if (stale.length) await notifyRole(db, companyId, 'logistics', { kind: 'tracking_stale', params: { count: stale.length, numbers: stale.slice(0, 10).map((s) => s.number).join(', ') } });
   }
   const late = await flagLateComplaints(db, new Date());
   for (const c of late) await notifyRole(db, c.company_id, 'sales_director', { kind: 'complaint_late', params: { number: c.number }, orderId: c.order_id });
-  // 每日跟踪: shipments without tracking movement go to logistics.
-  for (const { id: companyId } of companies) {
-    const actor = { companyId } as Parameters<typeof staleShipments>[1];
-    const stale = await staleShipments(db, actor, new Date());
-    if (stale.length) await notifyRole(db, companyId, 'logistics', { kind: 'tracking_stale', params: { count: stale.length, numbers: stale.slice(0, 10).map((s) => s.number).join(', ') } });
-  }
 }
 
 /**

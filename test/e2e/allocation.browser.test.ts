@@ -1,14 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { createTestContext, type TestContext } from '../helpers/test-app';
-import { launchBrowser, loginAs, screenshotPath, serveApp, screenshotOnFailure, chooseOption } from '../helpers/browser';
+import { browserSession, screenshotPath, chooseOption } from '../helpers/browser';
 import { approveAllStages, customerByShortCode, orderActors, orderBody, uploadQualification } from '../helpers/orders';
-import { DEMO_PASSWORD } from '../../src/modules/demo/demo.seed';
 
 let t: TestContext;
-let browser: Browser;
 let page: Page;
 let base: string;
+const session = browserSession();
 
 beforeAll(async () => {
   t = await createTestContext();
@@ -25,20 +24,12 @@ beforeAll(async () => {
   const store = (await planner({ method: 'POST', url: '/api/stores', payload: { code: 'WEB-S1', name: '网页门店', region: '上海', class: 'B', kind: 'joint' } })).json();
   await planner({ method: 'POST', url: '/api/allocation/demand', payload: { stores: [{ storeId: store.id, productId, qty: 3 }] } });
   await a.warehouse({ method: 'POST', url: '/api/stock/receipts', payload: { warehouseId, reference: 'ASN-WEB', lines: [{ productId, qty: 10 }] } });
-  base = await serveApp(t.app);
-  browser = await launchBrowser();
-});
-
-screenshotOnFailure(() => page);
-
-afterAll(async () => {
-  await browser?.close();
-  await t?.close();
+  base = await session.start(t);
 });
 
 describe('allocation in Chromium', () => {
   it('previews and commits the allocation of a receipt, then shows the pick list and the reservation', async () => {
-    page = await loginAs(browser, base, 'allocation', DEMO_PASSWORD);
+    page = await session.loginAs('allocation');
     await page.getByTestId('main-menu').getByText('分货').first().click();
     await chooseOption(page, page.getByTestId('alloc-receipt'), 'ASN-WEB');
     await page.getByTestId('alloc-preview').click();

@@ -1,14 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { createTestContext, type TestContext } from '../helpers/test-app';
-import { launchBrowser, loginAs as login, screenshotPath, serveApp, screenshotOnFailure, submitDialog } from '../helpers/browser';
+import { browserSession, screenshotPath, submitDialog } from '../helpers/browser';
 import { approveAllStages, customerByShortCode, orderActors, orderBody, productBySku, uploadQualification } from '../helpers/orders';
-import { DEMO_PASSWORD } from '../../src/modules/demo/demo.seed';
 
 let t: TestContext;
-let browser: Browser;
 let page: Page;
 let base: string;
+const session = browserSession();
 let order: { id: string; number: string; total: string };
 const sameAddress: { id: string; number: string }[] = [];
 
@@ -29,20 +28,11 @@ beforeAll(async () => {
     await approveAllStages(t, a, x.id);
     sameAddress.push((await a.sales({ method: 'POST', url: `/api/orders/${x.id}/confirm`, payload: { method: 'electronic' } })).json().order);
   }
-  base = await serveApp(t.app);
-  browser = await launchBrowser();
-});
-
-screenshotOnFailure(() => page);
-
-afterAll(async () => {
-  await browser?.close();
-  await t?.close();
+  base = await session.start(t);
 });
 
 async function loginAs(username: string) {
-  await page?.close();
-  page = await login(browser, base, username, DEMO_PASSWORD);
+  page = await session.loginAs(username);
 }
 const orderStatus = () => page.getByTestId('order-number').getByTestId('status-tag').innerText();
 const shipmentRow = () => page.getByTestId('shipments').locator('tbody tr').filter({ hasText: 'SH' }).first();

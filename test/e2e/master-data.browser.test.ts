@@ -1,31 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { createTestContext, type TestContext } from '../helpers/test-app';
-import { launchBrowser, loginAs, screenshotPath, serveApp, screenshotOnFailure, chooseOption, submitDialog } from '../helpers/browser';
-import { DEMO_PASSWORD } from '../../src/modules/demo/demo.seed';
+import { browserSession, screenshotPath, chooseOption, submitDialog } from '../helpers/browser';
 
 let t: TestContext;
-let browser: Browser;
 let page: Page;
 let base: string;
+const session = browserSession();
 
 beforeAll(async () => {
   t = await createTestContext();
-  base = await serveApp(t.app);
-  browser = await launchBrowser();
-});
-
-screenshotOnFailure(() => page);
-
-afterAll(async () => {
-  await browser?.close();
-  await t?.close();
+  base = await session.start(t);
 });
 
 describe('web app in Chromium', () => {
   it('logs in as admin, creates a customer, finds it, switches to English', async () => {
-    page = await loginAs(browser, base, 'admin', DEMO_PASSWORD);
+    page = await session.loginAs('admin');
     await page.getByTestId('main-menu').getByText('客户').click();
     await page.getByTestId('customer-new').click();
 

@@ -1,33 +1,23 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { createTestContext, type TestContext } from '../helpers/test-app';
-import { launchBrowser, loginAs as login, screenshotPath, serveApp, screenshotOnFailure, chooseOption, submitDialog } from '../helpers/browser';
+import { browserSession, screenshotPath, chooseOption, submitDialog } from '../helpers/browser';
 import { customerByShortCode, uploadQualification } from '../helpers/orders';
-import { DEMO_PASSWORD } from '../../src/modules/demo/demo.seed';
 
 let t: TestContext;
-let browser: Browser;
 let page: Page;
 let base: string;
+const session = browserSession();
 
 beforeAll(async () => {
   t = await createTestContext();
   const sales = t.as(await t.token('sales'));
   await uploadQualification(sales, (await customerByShortCode(sales, 'ABC')).id);
-  base = await serveApp(t.app);
-  browser = await launchBrowser();
-});
-
-screenshotOnFailure(() => page);
-
-afterAll(async () => {
-  await browser?.close();
-  await t?.close();
+  base = await session.start(t);
 });
 
 async function loginAs(username: string) {
-  await page?.close();
-  page = await login(browser, base, username, DEMO_PASSWORD);
+  page = await session.loginAs(username);
 }
 
 const pickOption = (testId: string, text: string) => chooseOption(page, page.getByTestId(testId).first(), text, { search: true });

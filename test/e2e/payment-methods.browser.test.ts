@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { createTestContext, type TestContext } from '../helpers/test-app';
-import { launchBrowser, loginAs as login, screenshotPath, serveApp, screenshotOnFailure, submitDialog } from '../helpers/browser';
+import { browserSession, screenshotPath, submitDialog } from '../helpers/browser';
 import { approveAllStages, orderActors, orderBody, productBySku, uploadQualification } from '../helpers/orders';
-import { DEMO_PASSWORD } from '../../src/modules/demo/demo.seed';
 
 // Every payment method taken from confirmed to completed and paid through the web app: finance
 // records money and L/Cs on the order page, the warehouse ships, service calls back, finance invoices.
@@ -13,9 +12,9 @@ const METHODS: Method[] = ['prepaid', 'tt', 'lc', 'credit', 'monthly', 'cod'];
 type Placed = { id: string; number: string; total: string; customerName: string };
 
 let t: TestContext;
-let browser: Browser;
 let page: Page;
 let base: string;
+const session = browserSession();
 const orders = {} as Record<Method, Placed>;
 
 beforeAll(async () => {
@@ -38,20 +37,11 @@ beforeAll(async () => {
     if (confirmed?.status !== 'confirmed') throw new Error(`${method}: ${JSON.stringify(confirmed)}`);
     orders[method] = { id: o.id, number: confirmed.number, total: confirmed.total, customerName: customer.name };
   }
-  base = await serveApp(t.app);
-  browser = await launchBrowser();
-});
-
-screenshotOnFailure(() => page);
-
-afterAll(async () => {
-  await browser?.close();
-  await t?.close();
+  base = await session.start(t);
 });
 
 async function loginAs(username: string) {
-  await page?.close();
-  page = await login(browser, base, username, DEMO_PASSWORD);
+  page = await session.loginAs(username);
 }
 const openOrder = async (o: Placed) => {
   await page.goto(`${base}/orders/${o.id}`);

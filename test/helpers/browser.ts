@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { beforeEach, expect } from 'vitest';
+import { afterAll, beforeEach, expect } from 'vitest';
+import { DEMO_PASSWORD } from '../../src/modules/demo/demo.seed';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -82,4 +83,31 @@ export async function chooseOption(page: Page, select: Locator, text: string, op
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click({ timeout: 5_000 }).catch(() => undefined);
     return (await select.innerText()).includes(text);
   }, { timeout: 30_000 }).toBe(true);
+}
+
+/**
+ * The browser side of one test file: `start` serves the app on a free port and launches Chromium,
+ * `loginAs` gives one page at a time logged in as a demo user. A failing test leaves a screenshot;
+ * after the file the browser and the test context are closed.
+ */
+export function browserSession() {
+  const s: { browser?: Browser; page?: Page; base: string; context?: { close: () => Promise<void> } } = { base: '' };
+  screenshotOnFailure(() => s.page);
+  afterAll(async () => {
+    await s.browser?.close();
+    await s.context?.close();
+  });
+  return {
+    async start(context: { app: import('fastify').FastifyInstance; close: () => Promise<void> }) {
+      s.context = context;
+      s.base = await serveApp(context.app);
+      s.browser = await launchBrowser();
+      return s.base;
+    },
+    async loginAs(username: string) {
+      await s.page?.close();
+      s.page = await loginAs(s.browser!, s.base, username, DEMO_PASSWORD);
+      return s.page;
+    },
+  };
 }

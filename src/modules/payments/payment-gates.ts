@@ -38,33 +38,35 @@ export async function paymentGates(db: Db, companyId: string, o: OrderFacts, tod
   }
 }
 
+type LetterOfCredit = { amount: string; expiry_date: string; latest_shipment_date: string };
+/** A credit covers the order when it is for the whole amount and neither expired nor past its latest shipment date. */
+const covers = (l: LetterOfCredit, total: bigint, today: string) => parseMoney(l.amount) >= total && l.expiry_date >= today && l.latest_shipment_date >= today;
+
 async function hasValidLetterOfCredit(db: Db, companyId: string, orderId: string, total: bigint, today: string) {
   const lcs = await db.selectFrom('letters_of_credit').select(['amount', 'expiry_date', 'latest_shipment_date']).where('company_id', '=', companyId).where('order_id', '=', orderId).execute();
-  return lcs.some((l) => parseMoney(l.amount) >= total && l.expiry_date >= today && l.latest_shipment_date >= today);
+  return lcs.some((l) => covers(l, total, today));
 }
 
 /** The L/C must be recorded and checked its lead time (default 30 days) before the delivery date. */
-async function lcCheckBy(db: Db, companyId: string, o: OrderFacts, today: string) {
-  const lead = (await getSettings(db, companyId)).fulfilment.lcLeadDays;
-  return o.expected_delivery_date ? addDays(o.expected_delivery_date, -lead) : today;
-}
+const checkByDate = (o: Pick<OrderFacts, 'expected_delivery_date'>, leadDays: number, today: string) => (o.expected_delivery_date ? addDays(o.expected_delivery_date, -leadDays) : today);
+const lcCheckBy = async (db: Db, companyId: string, o: OrderFacts, today: string) => checkByDate(o, (await getSettings(db, companyId)).fulfilment.lcLeadDays, today);
 
 /**
  * L/C orders still to ship whose check-by date has passed without a valid credit: each is marked once
  * and finance and the sales director are told. Returns the orders newly flagged.
  */
 export async function flagLateLettersOfCredit(db: Db, companyId: string, today: string) {
-  const open = await db.selectFrom('orders').select(['id', 'number', 'total', 'payment_method', 'deposit_percent', 'expected_delivery_date']).where('company_id', '=', companyId)
-    .where('payment_method', '=', 'lc').where('lc_late_at', 'is', null).where('status', 'in', ['confirmed', 'in_fulfillment', 'partially_shipped', 'on_hold']).execute();
-  const flagged: { id: string; number: string; checkBy: string }[] = [];
-  for (const o of open) {
-    const checkBy = await lcCheckBy(db, companyId, o, today);
-    if (today <= checkBy || (await hasValidLetterOfCredit(db, companyId, o.id, parseMoney(o.total), today))) continue;
-    const claimed = await db.updateTable('orders').set({ lc_late_at: new Date() }).where('company_id', '=', companyId).where('id', '=', o.id).where('lc_late_at', 'is', null).executeTakeFirst();
-    if (Number(claimed.numUpdatedRows) === 0) continue;
-    flagged.push({ id: o.id, number: o.number, checkBy });
-  }
-  return flagged;
+  const lead = (await getSettings(db, companyId)).fulfilment.lcLeadDays;
+  const open = (await db.selectFrom('orders').select(['id', 'number', 'total', 'expected_delivery_date']).where('company_id', '=', companyId)
+    .where('payment_method', '=', 'lc').where('lc_late_at', 'is', null).where('status', 'in', ['confirmed', 'in_fulfillment', 'partially_shipped', 'on_hold']).execute())
+    .map((o) => ({ ...o, checkBy: checkByDate(o, lead, today) })).filter((o) => today > o.checkBy);
+  if (!open.length) return [];
+  const lcs = await db.selectFrom('letters_of_credit').select(['order_id', 'amount', 'expiry_date', 'latest_shipment_date']).where('company_id', '=', companyId).where('order_id', 'in', open.map((o) => o.id)).execute();
+  const late = open.filter((o) => !lcs.some((l) => l.order_id === o.id && covers(l, parseMoney(o.total), today)));
+  if (!late.length) return [];
+  // Claimed with the mark itself, so two instances never flag the same order twice.
+  const claimed = new Set((await db.updateTable('orders').set({ lc_late_at: new Date() }).where('company_id', '=', companyId).where('id', 'in', late.map((o) => o.id)).where('lc_late_at', 'is', null).returning('id').execute()).map((r) => r.id));
+  return late.filter((o) => claimed.has(o.id)).map((o) => ({ id: o.id, number: o.number, checkBy: o.checkBy }));
 }
 
 /** Checked on the server at every transition a gate guards. */
