@@ -39,29 +39,114 @@ async function prepare(database: Database, n: number) {
   const { companies } = await db.transaction().execute((trx) => seedDemo(trx));
   const companyId = companies[0];
   const admin = await db.selectFrom('users').select('id').where('username', '=', 'sales').executeTakeFirstOrThrow();
-  const warehouse = await db.selectFrom('warehouses').select('id').where('company_id', '=', companyId).where('code', '=', 'ZC').executeTakeFirstOrThrow();
-  const customers = await db.insertInto('customers').values(Array.from({ length: 16 }, (_, i) => ({
-    company_id: companyId, code: `BENCH${i}`, short_code: `BN${i}`, name: `Bench ${i}`, kind: 'ordinary' as const, payment_method: 'credit' as const,
-    payment_days: 30, credit_limit: '999999999.00', contacts: '[]', addresses: '[]', priority: 100, region: '', remark: '', created_by: admin.id, updated_by: admin.id,
-  }))).returning('id').execute();
-  const products = await db.selectFrom('products').select(['id', 'sku', 'name', 'spec', 'unit', 'list_price', 'standard_cost']).where('company_id', '=', companyId).orderBy('sku').execute();
+  const warehouse = await db
+    .selectFrom('warehouses')
+    .select('id')
+    .where('company_id', '=', companyId)
+    .where('code', '=', 'ZC')
+    .executeTakeFirstOrThrow();
+  const customers = await db
+    .insertInto('customers')
+    .values(
+      Array.from({ length: 16 }, (_, i) => ({
+        company_id: companyId,
+        code: `BENCH${i}`,
+        short_code: `BN${i}`,
+        name: `Bench ${i}`,
+        kind: 'ordinary' as const,
+        payment_method: 'credit' as const,
+        payment_days: 30,
+        credit_limit: '999999999.00',
+        contacts: '[]',
+        addresses: '[]',
+        priority: 100,
+        region: '',
+        remark: '',
+        created_by: admin.id,
+        updated_by: admin.id,
+      })),
+    )
+    .returning('id')
+    .execute();
+  const products = await db
+    .selectFrom('products')
+    .select(['id', 'sku', 'name', 'spec', 'unit', 'list_price', 'standard_cost'])
+    .where('company_id', '=', companyId)
+    .orderBy('sku')
+    .execute();
   await sql`update stock_balances set on_hand = on_hand + 1000000 where company_id = ${companyId}`.execute(db);
   await sql`insert into stock_movements (company_id, warehouse_id, product_id, kind, on_hand_delta, reserved_delta, reason, actor_id)
-            select company_id, warehouse_id, product_id, 'receipt', 1000000, 0, 'bench', ${admin.id}::uuid from stock_balances where company_id = ${companyId}`.execute(db);
+            select company_id, warehouse_id, product_id, 'receipt', 1000000, 0, 'bench', ${admin.id}::uuid from stock_balances where company_id = ${companyId}`.execute(
+    db,
+  );
   const ids: string[] = [];
   for (let i = 0; i < n; i++) {
-    const o = await db.insertInto('orders').values({
-      company_id: companyId, number: `BENCH-${i}`, status: 'awaiting_confirmation', customer_id: customers[i % customers.length].id, contact: 'null', order_date: '2026-11-23',
-      source: 'email', urgency: 'normal', delivery: 'null', payment_method: 'credit', payment_days: 30, order_type: 'standard', warehouse_id: warehouse.id,
-      total: '500.00', cost_total: '250.00', review_round: 1, buyer_remark: '', seller_remark: '', customer_po: '', written_confirmation_missing: false, expected_delivery_date: null, deposit_percent: null, registrar_id: admin.id, created_by: admin.id, updated_by: admin.id,
-    }).returning('id').executeTakeFirstOrThrow();
-    await db.insertInto('order_lines').values(products.map((p, j) => ({
-      company_id: companyId, order_id: o.id, line_no: j + 1, product_id: p.id, sku: p.sku, name: p.name, spec: p.spec, unit: p.unit, qty: 1,
-      unit_price: '100.00', amount: '100.00', standard_cost: '50.00', gift: false, reserved: 0, backordered: 0, shipped: 0,
-    }))).execute();
+    const o = await db
+      .insertInto('orders')
+      .values({
+        company_id: companyId,
+        number: `BENCH-${i}`,
+        status: 'awaiting_confirmation',
+        customer_id: customers[i % customers.length].id,
+        contact: 'null',
+        order_date: '2026-11-23',
+        source: 'email',
+        urgency: 'normal',
+        delivery: 'null',
+        payment_method: 'credit',
+        payment_days: 30,
+        order_type: 'standard',
+        warehouse_id: warehouse.id,
+        total: '500.00',
+        cost_total: '250.00',
+        review_round: 1,
+        buyer_remark: '',
+        seller_remark: '',
+        customer_po: '',
+        written_confirmation_missing: false,
+        expected_delivery_date: null,
+        deposit_percent: null,
+        registrar_id: admin.id,
+        created_by: admin.id,
+        updated_by: admin.id,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await db
+      .insertInto('order_lines')
+      .values(
+        products.map((p, j) => ({
+          company_id: companyId,
+          order_id: o.id,
+          line_no: j + 1,
+          product_id: p.id,
+          sku: p.sku,
+          name: p.name,
+          spec: p.spec,
+          unit: p.unit,
+          qty: 1,
+          unit_price: '100.00',
+          amount: '100.00',
+          standard_cost: '50.00',
+          gift: false,
+          reserved: 0,
+          backordered: 0,
+          shipped: 0,
+        })),
+      )
+      .execute();
     ids.push(o.id);
   }
-  const actor: Actor = { userId: admin.id, username: 'sales', displayName: 'sales', companyId, roles: ['sales_assistant'], sessionId: '', sessionKind: 'token', csrfToken: '' };
+  const actor: Actor = {
+    userId: admin.id,
+    username: 'sales',
+    displayName: 'sales',
+    companyId,
+    roles: ['sales_assistant'],
+    sessionId: '',
+    sessionKind: 'token',
+    csrfToken: '',
+  };
   return { ids, actor };
 }
 
@@ -70,27 +155,55 @@ async function run(database: Database, clients: number) {
   const queue = [...ids];
   const latencies: number[] = [];
   const started = performance.now();
-  await Promise.all(Array.from({ length: clients }, async () => {
-    for (let id = queue.shift(); id; id = queue.shift()) {
-      const t0 = performance.now();
-      await database.db.transaction().execute((trx) => confirmOrder(trx, actor, { now: new Date(), workingHours: defaultWorkingHours }, id!, { method: 'electronic' }));
-      latencies.push(performance.now() - t0);
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      for (let id = queue.shift(); id; id = queue.shift()) {
+        const t0 = performance.now();
+        await database.db.transaction().execute((trx) =>
+          confirmOrder(trx, actor, { now: new Date(), workingHours: defaultWorkingHours }, id!, {
+            method: 'electronic',
+          }),
+        );
+        latencies.push(performance.now() - t0);
+      }
+    }),
+  );
   const seconds = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
-  const pct = (p: number) => Number(latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))].toFixed(2));
-  return { engine: database.engine, clients, orders: ids.length, linesPerOrder: 5, ordersPerSecond: Number((ids.length / seconds).toFixed(1)), p50ms: pct(0.5), p99ms: pct(0.99) };
+  const pct = (p: number) =>
+    Number(latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))].toFixed(2));
+  return {
+    engine: database.engine,
+    clients,
+    orders: ids.length,
+    linesPerOrder: 5,
+    ordersPerSecond: Number((ids.length / seconds).toFixed(1)),
+    p50ms: pct(0.5),
+    p99ms: pct(0.99),
+  };
 }
 
 function pgbenchTps(clients: number): number | null {
   try {
     const u = new URL(PG_URL);
     const conn = ['-h', u.hostname, '-p', u.port || '5432', '-U', u.username || 'postgres'];
-    const admin = ['psql', [...conn, '-d', u.pathname.slice(1), '-c', 'drop database if exists luyue_pgbench', '-c', 'create database luyue_pgbench']] as const;
+    const admin = [
+      'psql',
+      [
+        ...conn,
+        '-d',
+        u.pathname.slice(1),
+        '-c',
+        'drop database if exists luyue_pgbench',
+        '-c',
+        'create database luyue_pgbench',
+      ],
+    ] as const;
     execFileSync(admin[0], admin[1], { stdio: 'ignore' });
     execFileSync('pgbench', [...conn, '-i', '-s', '4', '-q', 'luyue_pgbench'], { stdio: 'ignore' });
-    const out = execFileSync('pgbench', [...conn, '-c', String(clients), '-j', '2', '-T', '10', 'luyue_pgbench'], { encoding: 'utf8' });
+    const out = execFileSync('pgbench', [...conn, '-c', String(clients), '-j', '2', '-T', '10', 'luyue_pgbench'], {
+      encoding: 'utf8',
+    });
     return Number(/tps = ([\d.]+)/.exec(out)?.[1] ?? 'NaN');
   } catch {
     return null;
@@ -115,12 +228,18 @@ for (const clients of [1, 8]) {
 }
 const pgbench = { clients1: pgbenchTps(1), clients8: pgbenchTps(8) };
 const pgRows = results.filter((r) => r.engine === 'postgresql');
-console.log(JSON.stringify({
-  benchmark: 'orders-confirm',
-  results,
-  pgbenchTps: pgbench,
-  ratioToPgbench: {
-    clients1: pgbench.clients1 ? Number((pgRows[0].ordersPerSecond / pgbench.clients1).toFixed(3)) : null,
-    clients8: pgbench.clients8 ? Number((pgRows[1].ordersPerSecond / pgbench.clients8).toFixed(3)) : null,
-  },
-}, null, 2));
+console.log(
+  JSON.stringify(
+    {
+      benchmark: 'orders-confirm',
+      results,
+      pgbenchTps: pgbench,
+      ratioToPgbench: {
+        clients1: pgbench.clients1 ? Number((pgRows[0].ordersPerSecond / pgbench.clients1).toFixed(3)) : null,
+        clients8: pgbench.clients8 ? Number((pgRows[1].ordersPerSecond / pgbench.clients8).toFixed(3)) : null,
+      },
+    },
+    null,
+    2,
+  ),
+);

@@ -11,7 +11,10 @@ const hasApt = existsSync('/usr/bin/apt-get');
 if (isRoot && hasApt && !process.env.CHROMIUM_PATH) {
   console.log('Chromium is missing: installing Debian packages chromium and fonts-wqy-microhei …');
   try {
-    execSync('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-wqy-microhei', { stdio: 'inherit' });
+    execSync(
+      'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-wqy-microhei',
+      { stdio: 'inherit' },
+    );
   } catch {
     // reported below
   }

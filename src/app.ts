@@ -36,7 +36,11 @@ import { receivableRoutes } from './modules/receivables/receivable.routes';
 const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
 
 export async function buildApp(ctx: AppContext, opts: { logger?: boolean | object } = {}): Promise<FastifyInstance> {
-  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 2 * 1024 * 1024, genReqId: () => crypto.randomUUID() });
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    bodyLimit: 2 * 1024 * 1024,
+    genReqId: () => crypto.randomUUID(),
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
@@ -46,7 +50,11 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean | objec
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'Luyue 履约 API', description: 'Sales order management: master data, stock, orders.', version: ctx.version },
+      info: {
+        title: 'Luyue 履约 API',
+        description: 'Sales order management: master data, stock, orders.',
+        version: ctx.version,
+      },
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
       security: [{ bearer: [] }],
     },
@@ -57,12 +65,37 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean | objec
   registerAuth(app, ctx);
   registerIdempotency(app, ctx);
 
-  app.get('/api/health', { config: { roles: 'public' }, schema: { tags: ['system'], summary: 'Liveness and database engine' } }, async () => {
-    await ctx.db.selectFrom('companies').select('id').limit(1).execute();
-    return { status: 'ok', database: ctx.engine, version: ctx.version };
-  });
+  app.get(
+    '/api/health',
+    { config: { roles: 'public' }, schema: { tags: ['system'], summary: 'Liveness and database engine' } },
+    async () => {
+      await ctx.db.selectFrom('companies').select('id').limit(1).execute();
+      return { status: 'ok', database: ctx.engine, version: ctx.version };
+    },
+  );
 
-  for (const routes of [authRoutes, companyRoutes, userRoutes, customerRoutes, productRoutes, warehouseRoutes, stockRoutes, attachmentRoutes, orderRoutes, reviewRoutes, productionRoutes, notificationRoutes, settingsRoutes, allocationRoutes, franchiseeRoutes, storeRoutes, paymentRoutes, shipmentRoutes, feedbackRoutes, receivableRoutes]) {
+  for (const routes of [
+    authRoutes,
+    companyRoutes,
+    userRoutes,
+    customerRoutes,
+    productRoutes,
+    warehouseRoutes,
+    stockRoutes,
+    attachmentRoutes,
+    orderRoutes,
+    reviewRoutes,
+    productionRoutes,
+    notificationRoutes,
+    settingsRoutes,
+    allocationRoutes,
+    franchiseeRoutes,
+    storeRoutes,
+    paymentRoutes,
+    shipmentRoutes,
+    feedbackRoutes,
+    receivableRoutes,
+  ]) {
     routes(app, ctx);
   }
 

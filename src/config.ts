@@ -8,8 +8,14 @@ const schema = z.object({
   DATABASE_URL: z.string().optional(),
   LUYUE_DATA_DIR: z.string().default('./data'),
   LUYUE_SESSION_IDLE_HOURS: z.coerce.number().positive().default(8),
-  LUYUE_WORK_START: z.string().regex(/^\d\d:\d\d$/).default('09:00'),
-  LUYUE_WORK_END: z.string().regex(/^\d\d:\d\d$/).default('18:00'),
+  LUYUE_WORK_START: z
+    .string()
+    .regex(/^\d\d:\d\d$/)
+    .default('09:00'),
+  LUYUE_WORK_END: z
+    .string()
+    .regex(/^\d\d:\d\d$/)
+    .default('18:00'),
   LUYUE_TIMEZONE: z.string().default('Asia/Shanghai'),
   LUYUE_DEMO: z.enum(['auto', 'off']).default('auto'),
   LUYUE_COOKIE_SECURE: z.enum(['true', 'false']).default('false'),

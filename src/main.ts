@@ -12,7 +12,10 @@ export async function serve(config: Config = loadConfig()) {
   await migrate(database.db);
   const seeded = config.demo === 'auto' && (await isEmpty(database.db));
   if (seeded) await database.db.transaction().execute((trx) => seedDemo(trx));
-  const app = await buildApp({ db: database.db, engine: database.engine, config, version }, { logger: { level: config.logLevel } });
+  const app = await buildApp(
+    { db: database.db, engine: database.engine, config, version },
+    { logger: { level: config.logLevel } },
+  );
   const boss = await startJobs(database, (msg, err) => app.log.error({ err }, msg), config.workHours.timeZone);
   const close = async () => {
     await boss.stop({ graceful: true, wait: true });

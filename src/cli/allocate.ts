@@ -12,7 +12,10 @@ export function allocateCommand(program: Command) {
     .description('run the allocation engine (分货) on an allocation-input/v1 file; prints allocation-result/v1 JSON')
     .option('--out <file>', 'also write the result JSON to this file')
     .option('--explain', 'add a zh-CN and English explanation to every allocation row')
-    .option('--xlsx <file>', 'write the result as an Excel workbook (one sheet per target kind, money, remaining stock)')
+    .option(
+      '--xlsx <file>',
+      'write the result as an Excel workbook (one sheet per target kind, money, remaining stock)',
+    )
     .action(async (inputPath: string, opts: { out?: string; explain?: boolean; xlsx?: string }) => {
       let raw: unknown;
       try {
@@ -27,7 +30,12 @@ export function allocateCommand(program: Command) {
         process.exit(2);
       }
       const { result, rows } = allocateExplained(v.input);
-      const output = opts.explain ? { ...result, allocations: rows.map(({ facts, ...row }) => ({ ...row, explain: explainRow({ ...row, facts }) })) } : result;
+      const output = opts.explain
+        ? {
+            ...result,
+            allocations: rows.map(({ facts, ...row }) => ({ ...row, explain: explainRow({ ...row, facts }) })),
+          }
+        : result;
       const json = `${JSON.stringify(output, null, 2)}\n`;
       if (opts.out) fs.writeFileSync(opts.out, json);
       if (opts.xlsx) fs.writeFileSync(opts.xlsx, await allocationXlsx(result, rows));

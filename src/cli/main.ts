@@ -10,29 +10,38 @@ import { allocateCommand } from './allocate';
 
 const program = new Command('luyue').description('Luyue 履约 — sales order management').version(version);
 
-program.command('serve').description('migrate the database and serve the web app and API (default port 3000)').action(async () => {
-  await serve();
-});
+program
+  .command('serve')
+  .description('migrate the database and serve the web app and API (default port 3000)')
+  .action(async () => {
+    await serve();
+  });
 
-program.command('migrate').description('apply database migrations and exit').action(async () => {
-  const database = await connect(loadConfig());
-  const applied = await migrate(database.db);
-  console.log(applied.length ? `applied: ${applied.join(', ')}` : 'database is up to date');
-  await database.close();
-});
-
-program.command('seed-demo').description('load the demo companies, users and master data into an empty database').action(async () => {
-  const database = await connect(loadConfig());
-  await migrate(database.db);
-  if (!(await isEmpty(database.db))) {
-    console.error('the database already holds data; demo data is only loaded into an empty one');
+program
+  .command('migrate')
+  .description('apply database migrations and exit')
+  .action(async () => {
+    const database = await connect(loadConfig());
+    const applied = await migrate(database.db);
+    console.log(applied.length ? `applied: ${applied.join(', ')}` : 'database is up to date');
     await database.close();
-    process.exit(1);
-  }
-  await database.db.transaction().execute((trx) => seedDemo(trx));
-  console.log('demo data loaded');
-  await database.close();
-});
+  });
+
+program
+  .command('seed-demo')
+  .description('load the demo companies, users and master data into an empty database')
+  .action(async () => {
+    const database = await connect(loadConfig());
+    await migrate(database.db);
+    if (!(await isEmpty(database.db))) {
+      console.error('the database already holds data; demo data is only loaded into an empty one');
+      await database.close();
+      process.exit(1);
+    }
+    await database.db.transaction().execute((trx) => seedDemo(trx));
+    console.log('demo data loaded');
+    await database.close();
+  });
 
 allocateCommand(program);
 

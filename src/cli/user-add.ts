@@ -15,14 +15,23 @@ export function addUserCommand(user: Command) {
     .option('--name <displayName>', 'display name (defaults to the username)')
     .option('--roles <roles>', `comma-separated: ${ROLES.join(', ')}`, 'sales_assistant')
     .action(async (username: string, opts: { password: string; company: string; name?: string; roles: string }) => {
-      const parsed = createUserBody.safeParse({ username, password: opts.password, displayName: opts.name ?? username, roles: opts.roles.split(',').map((r) => r.trim()) });
+      const parsed = createUserBody.safeParse({
+        username,
+        password: opts.password,
+        displayName: opts.name ?? username,
+        roles: opts.roles.split(',').map((r) => r.trim()),
+      });
       if (!parsed.success) {
         for (const i of parsed.error.issues) console.error(`${i.path.join('.')}: ${i.message}`);
         process.exit(2);
       }
       const database = await connect(loadConfig());
       await migrate(database.db);
-      const company = await database.db.selectFrom('companies').select('id').where('code', '=', opts.company).executeTakeFirst();
+      const company = await database.db
+        .selectFrom('companies')
+        .select('id')
+        .where('code', '=', opts.company)
+        .executeTakeFirst();
       if (!company) {
         console.error(`no company with code ${opts.company}`);
         await database.close();

@@ -8,12 +8,15 @@ import { PREPARED_MARK } from '../lib/sql';
 
 export type Engine = 'pglite' | 'postgresql';
 /** How the job queue reaches the same database: a URL, or SQL run on the embedded engine. */
-export type JobsDb = { url: string } | { executeSql: (text: string, values?: unknown[]) => Promise<{ rows: unknown[] }> };
+export type JobsDb =
+  { url: string } | { executeSql: (text: string, values?: unknown[]) => Promise<{ rows: unknown[] }> };
 export type Database = { db: Kysely<DB>; engine: Engine; jobsDb: JobsDb; close: () => Promise<void> };
 
 // Both engines hand back the same JS types: numeric and bigint as strings (parsed on
 // purpose by callers), date as 'YYYY-MM-DD', timestamptz as Date.
-const NUMERIC = 1700, INT8 = 20, DATE = 1082;
+const NUMERIC = 1700,
+  INT8 = 20,
+  DATE = 1082;
 pg.types.setTypeParser(DATE, (v) => v);
 const pgliteParsers = { [NUMERIC]: (v: string) => v, [INT8]: (v: string) => v, [DATE]: (v: string) => v };
 
@@ -33,7 +36,11 @@ export async function connectPostgres(url: string, max = 10): Promise<Database> 
  */
 function preparesMarkedStatements(client: pg.PoolClient) {
   const query = client.query.bind(client) as (...args: unknown[]) => unknown;
-  (client as unknown as { query: (...args: unknown[]) => unknown }).query = (config: unknown, values?: unknown, callback?: unknown) => {
+  (client as unknown as { query: (...args: unknown[]) => unknown }).query = (
+    config: unknown,
+    values?: unknown,
+    callback?: unknown,
+  ) => {
     const name = typeof config === 'string' ? PREPARED_MARK.exec(config)?.[1] : undefined;
     return name ? query({ name, text: config, values }, callback) : query(config, values, callback);
   };

@@ -1,6 +1,12 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { CompaniesTable } from '../modules/companies/company.table';
-import type { UsersTable, MembershipsTable, SessionsTable, LoginFailuresTable, IdempotencyKeysTable } from '../modules/auth/auth.table';
+import type {
+  UsersTable,
+  MembershipsTable,
+  SessionsTable,
+  LoginFailuresTable,
+  IdempotencyKeysTable,
+} from '../modules/auth/auth.table';
 import type { StateHistoryTable } from '../modules/history/history.table';
 import type { AttachmentsTable } from '../modules/attachments/attachment.table';
 import type { CustomersTable } from '../modules/customers/customer.table';
@@ -13,13 +19,37 @@ import type { ProductionRequestsTable } from '../modules/production/production.t
 import type { NotificationsTable } from '../modules/notifications/notification.table';
 import type { CompanySettingsTable } from '../modules/settings/settings.table';
 import type {
-  AllocationReservationsTable, AllocationRunsTable, FranchiseeBalancesTable, FranchiseeLedgerTable, GoodsReceiptsTable,
-  PickListLinesTable, PickListsTable, RegionDemandTable, StoreDemandTable, StoresTable,
+  AllocationReservationsTable,
+  AllocationRunsTable,
+  FranchiseeBalancesTable,
+  FranchiseeLedgerTable,
+  GoodsReceiptsTable,
+  PickListLinesTable,
+  PickListsTable,
+  RegionDemandTable,
+  StoreDemandTable,
+  StoresTable,
 } from '../modules/allocation/allocation.table';
-import type { CustomerReceiptsTable, LettersOfCreditTable, ReceiptApplicationsTable } from '../modules/payments/payment.table';
-import type { CarrierRulesTable, LogisticsExceptionsTable, OutboxMessagesTable, ShipmentLinesTable, ShipmentsTable, TrackingEventsTable } from '../modules/shipping/shipment.table';
+import type {
+  CustomerReceiptsTable,
+  LettersOfCreditTable,
+  ReceiptApplicationsTable,
+} from '../modules/payments/payment.table';
+import type {
+  CarrierRulesTable,
+  LogisticsExceptionsTable,
+  OutboxMessagesTable,
+  ShipmentLinesTable,
+  ShipmentsTable,
+  TrackingEventsTable,
+} from '../modules/shipping/shipment.table';
 import type { CustomerStatementsTable, ReceivablesTable } from '../modules/receivables/receivable.table';
-import type { CallbacksTable, ComplaintsTable, InvoicesTable, ReturnRequestsTable } from '../modules/feedback/feedback.table';
+import type {
+  CallbacksTable,
+  ComplaintsTable,
+  InvoicesTable,
+  ReturnRequestsTable,
+} from '../modules/feedback/feedback.table';
 
 // Every table of the database, by name.
 export interface DB {

@@ -18,18 +18,21 @@ export function pglitePool(pg: PGlite): PglitePool {
       previous.then(() => resolve(release));
     });
 
-  const client = (release: () => void): PostgresPoolClient => ({
-    async query(sqlText: string, parameters: readonly unknown[]) {
-      const result = await pg.query(sqlText, parameters as unknown[]);
-      const command = sqlText.trimStart().slice(0, 6).toUpperCase();
-      return {
-        command: (['INSERT', 'UPDATE', 'DELETE', 'SELECT'].includes(command) ? command : 'SELECT') as PostgresQueryResult<unknown>['command'],
-        rowCount: result.affectedRows ?? result.rows.length,
-        rows: result.rows,
-      } as PostgresQueryResult<any>;
-    },
-    release,
-  }) as PostgresPoolClient;
+  const client = (release: () => void): PostgresPoolClient =>
+    ({
+      async query(sqlText: string, parameters: readonly unknown[]) {
+        const result = await pg.query(sqlText, parameters as unknown[]);
+        const command = sqlText.trimStart().slice(0, 6).toUpperCase();
+        return {
+          command: (['INSERT', 'UPDATE', 'DELETE', 'SELECT'].includes(command)
+            ? command
+            : 'SELECT') as PostgresQueryResult<unknown>['command'],
+          rowCount: result.affectedRows ?? result.rows.length,
+          rows: result.rows,
+        } as PostgresQueryResult<any>;
+      },
+      release,
+    }) as PostgresPoolClient;
 
   return {
     async connect() {

@@ -19,7 +19,8 @@ export function registerAuth(app: FastifyInstance, ctx: AppContext) {
   app.decorateRequest('lang', 'zh-CN');
 
   app.addHook('onRoute', (route) => {
-    if (route.url.startsWith('/api/') && !route.config?.roles) throw new Error(`Route ${route.method} ${route.url} declares no roles`);
+    if (route.url.startsWith('/api/') && !route.config?.roles)
+      throw new Error(`Route ${route.method} ${route.url} declares no roles`);
   });
 
   app.addHook('onRequest', async (req) => {

@@ -24,4 +24,7 @@ export function actorOf(req: FastifyRequest): Actor {
   return req.actor;
 }
 
-export const envOf = (ctx: AppContext): import('../lib/env').Env => ({ now: new Date(), workingHours: ctx.config.workHours });
+export const envOf = (ctx: AppContext): import('../lib/env').Env => ({
+  now: new Date(),
+  workingHours: ctx.config.workHours,
+});

@@ -6,7 +6,7 @@ function fieldPath(context: string | undefined, instancePath: string): string {
   const parts = instancePath.split('/').filter(Boolean);
   const path = parts.reduce((acc, p) => (/^\d+$/.test(p) ? `${acc}[${p}]` : acc ? `${acc}.${p}` : p), '');
   const prefix = context && context !== 'body' ? (context === 'querystring' ? 'query' : context) : '';
-  return [prefix, path].filter(Boolean).join('.') || (prefix || 'body');
+  return [prefix, path].filter(Boolean).join('.') || prefix || 'body';
 }
 
 function validationError(err: FastifyError): AppError {

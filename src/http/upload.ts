@@ -2,8 +2,13 @@ import type { FastifyRequest } from 'fastify';
 import { AppError } from '../lib/errors';
 
 /** The one file of a multipart request, with its form fields. */
-export async function readUpload(req: FastifyRequest): Promise<{ filename: string; mimetype: string; data: Buffer; fields: Record<string, string> }> {
-  if (!req.isMultipart()) throw new AppError('VALIDATION.FAILED', { summary: 'file' }, [{ path: 'file', message: 'send the file as multipart/form-data' }]);
+export async function readUpload(
+  req: FastifyRequest,
+): Promise<{ filename: string; mimetype: string; data: Buffer; fields: Record<string, string> }> {
+  if (!req.isMultipart())
+    throw new AppError('VALIDATION.FAILED', { summary: 'file' }, [
+      { path: 'file', message: 'send the file as multipart/form-data' },
+    ]);
   const file = await req.file();
   if (!file) throw new AppError('VALIDATION.FAILED', { summary: 'file' }, [{ path: 'file', message: 'required' }]);
   const data = await file.toBuffer();

@@ -21,15 +21,36 @@ export async function remindReceivables(db: Db, today: string) {
     let reminded = 0;
     for (const { id: companyId } of companies) {
       const days = (await getSettings(trx, companyId)).fulfilment.reminderDaysBefore;
-      const due = await sql<{ id: string; customer_id: string; amount: string; due_date: string; number: string | null }>`
+      const due = await sql<{
+        id: string;
+        customer_id: string;
+        amount: string;
+        due_date: string;
+        number: string | null;
+      }>`
         update receivables r set reminded_at = now()
         from (select id from receivables where company_id = ${companyId} and kind <> 'allowance' and reminded_at is null and due_date <= ${addDays(today, days)}::date and due_date >= ${today}::date for update skip locked) x
         where r.company_id = ${companyId} and r.id = x.id
-        returning r.id, r.customer_id, r.amount::text, to_char(r.due_date, 'YYYY-MM-DD') as due_date, (select number from orders o where o.company_id = r.company_id and o.id = r.order_id) as number`.execute(trx);
+        returning r.id, r.customer_id, r.amount::text, to_char(r.due_date, 'YYYY-MM-DD') as due_date, (select number from orders o where o.company_id = r.company_id and o.id = r.order_id) as number`.execute(
+        trx,
+      );
       const open = new Map((await openReceivables(trx, companyId, today)).map((r) => [r.id, r]));
       for (const r of due.rows) {
         if (open.get(r.id)?.bucket === 'paid') continue;
-        await trx.insertInto('outbox_messages').values({ company_id: companyId, customer_id: r.customer_id, channel: 'sms', kind: 'payment_reminder', params: JSON.stringify({ order: r.number ?? '', amount: open.get(r.id)?.outstanding ?? r.amount, due: r.due_date }) }).execute();
+        await trx
+          .insertInto('outbox_messages')
+          .values({
+            company_id: companyId,
+            customer_id: r.customer_id,
+            channel: 'sms',
+            kind: 'payment_reminder',
+            params: JSON.stringify({
+              order: r.number ?? '',
+              amount: open.get(r.id)?.outstanding ?? r.amount,
+              due: r.due_date,
+            }),
+          })
+          .execute();
         reminded++;
       }
     }
@@ -41,21 +62,42 @@ export async function remindReceivables(db: Db, today: string) {
 export async function dailyCashReport(db: Db, today: string) {
   const companies = await db.selectFrom('companies').select('id').execute();
   for (const { id: companyId } of companies) {
-    const overdue = (await openReceivables(db, companyId, today)).filter((r) => r.bucket !== 'paid' && r.bucket !== 'not_due');
+    const overdue = (await openReceivables(db, companyId, today)).filter(
+      (r) => r.bucket !== 'paid' && r.bucket !== 'not_due',
+    );
     if (overdue.length) {
       const params = { count: overdue.length, date: today };
       await notifyRole(db, companyId, 'finance', { kind: 'overdue_receivables', params });
       await notifyRole(db, companyId, 'sales_director', { kind: 'overdue_receivables', params });
     }
     for (const p of await flagLateProgress(db, companyId, new Date())) {
-      await notifyRole(db, companyId, 'production_planner', { kind: 'production_progress_late', params: { number: p.number }, orderId: p.order_id });
+      await notifyRole(db, companyId, 'production_planner', {
+        kind: 'production_progress_late',
+        params: { number: p.number },
+        orderId: p.order_id,
+      });
     }
     // 每日跟踪: shipments without tracking movement go to logistics.
     const stale = await staleShipments(db, { companyId } as Parameters<typeof staleShipments>[1], new Date());
-    if (stale.length) await notifyRole(db, companyId, 'logistics', { kind: 'tracking_stale', params: { count: stale.length, numbers: stale.slice(0, 10).map((s) => s.number).join(', ') } });
+    if (stale.length)
+      await notifyRole(db, companyId, 'logistics', {
+        kind: 'tracking_stale',
+        params: {
+          count: stale.length,
+          numbers: stale
+            .slice(0, 10)
+            .map((s) => s.number)
+            .join(', '),
+        },
+      });
   }
   const late = await flagLateComplaints(db, new Date());
-  for (const c of late) await notifyRole(db, c.company_id, 'sales_director', { kind: 'complaint_late', params: { number: c.number }, orderId: c.order_id });
+  for (const c of late)
+    await notifyRole(db, c.company_id, 'sales_director', {
+      kind: 'complaint_late',
+      params: { number: c.number },
+      orderId: c.order_id,
+    });
 }
 
 /**
@@ -67,9 +109,18 @@ export async function dailyFinanceChecks(db: Db, today: string) {
   for (const { id: companyId } of companies) {
     await db.transaction().execute(async (trx) => {
       const issued = await issueMonthlyStatements(trx, companyId, today);
-      if (issued.length) await notifyRole(trx, companyId, 'finance', { kind: 'statements_issued', params: { count: issued.length, period: issued[0].period } });
+      if (issued.length)
+        await notifyRole(trx, companyId, 'finance', {
+          kind: 'statements_issued',
+          params: { count: issued.length, period: issued[0].period },
+        });
       for (const o of await flagLateLettersOfCredit(trx, companyId, today)) {
-        for (const role of ['finance', 'sales_director']) await notifyRole(trx, companyId, role, { kind: 'lc_late', params: { number: o.number, checkBy: o.checkBy }, orderId: o.id });
+        for (const role of ['finance', 'sales_director'])
+          await notifyRole(trx, companyId, role, {
+            kind: 'lc_late',
+            params: { number: o.number, checkBy: o.checkBy },
+            orderId: o.id,
+          });
       }
     });
   }

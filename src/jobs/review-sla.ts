@@ -14,7 +14,11 @@ export async function flagLateStages(db: Db, now: Date) {
     for (const s of late) {
       const settings = await getSettings(trx, s.company_id);
       const supervisor = settings.review.supervisors[s.stage] ?? 'admin';
-      await notifyRole(trx, s.company_id, supervisor, { kind: 'stage_late', params: { number: s.number, stage: s.stage }, orderId: s.order_id });
+      await notifyRole(trx, s.company_id, supervisor, {
+        kind: 'stage_late',
+        params: { number: s.number, stage: s.stage },
+        orderId: s.order_id,
+      });
     }
     return late.length;
   });

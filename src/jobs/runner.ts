@@ -12,10 +12,15 @@ export const JOBS = {
   cashReminders: 'cash-reminders',
 } as const;
 
-export async function startJobs(database: Database, log: (msg: string, err?: unknown) => void = console.error, timeZone = 'Asia/Shanghai'): Promise<PgBoss> {
-  const boss = 'url' in database.jobsDb
-    ? new PgBoss({ connectionString: database.jobsDb.url, max: 4 })
-    : new PgBoss({ db: database.jobsDb as never, supervise: true, schedule: true });
+export async function startJobs(
+  database: Database,
+  log: (msg: string, err?: unknown) => void = console.error,
+  timeZone = 'Asia/Shanghai',
+): Promise<PgBoss> {
+  const boss =
+    'url' in database.jobsDb
+      ? new PgBoss({ connectionString: database.jobsDb.url, max: 4 })
+      : new PgBoss({ db: database.jobsDb as never, supervise: true, schedule: true });
   boss.on('error', (err) => log('job queue error', err));
   await boss.start();
   await boss.createQueue(JOBS.reviewSla);

@@ -5,7 +5,9 @@ import { AppError } from './errors';
 export type SheetColumn = { key: string; header: string; width?: number };
 export type ImportError = { row: number; column: string; message: string };
 
-export async function toXlsx(sheets: { name: string; columns: SheetColumn[]; rows: Record<string, unknown>[] }[]): Promise<Buffer> {
+export async function toXlsx(
+  sheets: { name: string; columns: SheetColumn[]; rows: Record<string, unknown>[] }[],
+): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Luyue';
   for (const s of sheets) {
@@ -22,7 +24,10 @@ function cellText(v: ExcelJS.CellValue): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'object') {
     // Excel keeps wall-clock time: a date alone reads as YYYY-MM-DD, a date with a time as YYYY-MM-DD HH:mm.
-    if (v instanceof Date) return v.toISOString().endsWith('T00:00:00.000Z') ? v.toISOString().slice(0, 10) : v.toISOString().slice(0, 16).replace('T', ' ');
+    if (v instanceof Date)
+      return v.toISOString().endsWith('T00:00:00.000Z')
+        ? v.toISOString().slice(0, 10)
+        : v.toISOString().slice(0, 16).replace('T', ' ');
     if ('richText' in v) return v.richText.map((t) => t.text).join('');
     if ('text' in v) return String(v.text);
     if ('result' in v) return String(v.result ?? '');
@@ -31,7 +36,10 @@ function cellText(v: ExcelJS.CellValue): string {
 }
 
 /** Rows of the first sheet as key → text, matched to columns by header; row numbers as Excel shows them. */
-export async function readXlsx(data: Buffer, columns: SheetColumn[]): Promise<{ rows: { row: number; values: Record<string, string> }[]; errors: ImportError[] }> {
+export async function readXlsx(
+  data: Buffer,
+  columns: SheetColumn[],
+): Promise<{ rows: { row: number; values: Record<string, string> }[]; errors: ImportError[] }> {
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(data as unknown as ArrayBuffer);
@@ -43,7 +51,8 @@ export async function readXlsx(data: Buffer, columns: SheetColumn[]): Promise<{ 
   const headerIndex = new Map<string, number>();
   ws.getRow(1).eachCell((cell, col) => headerIndex.set(cellText(cell.value), col));
   const errors: ImportError[] = [];
-  for (const c of columns) if (!headerIndex.has(c.header)) errors.push({ row: 1, column: c.header, message: 'column missing' });
+  for (const c of columns)
+    if (!headerIndex.has(c.header)) errors.push({ row: 1, column: c.header, message: 'column missing' });
   const rows: { row: number; values: Record<string, string> }[] = [];
   ws.eachRow((row, rowNumber) => {
     if (rowNumber === 1) return;

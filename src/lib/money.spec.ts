@@ -27,7 +27,9 @@ describe('money', () => {
   });
 
   it('round-trips every amount through its string form', () => {
-    fc.assert(fc.property(fc.bigInt({ min: -(10n ** 17n), max: 10n ** 17n }), (fen) => parseMoney(formatMoney(fen)) === fen));
+    fc.assert(
+      fc.property(fc.bigInt({ min: -(10n ** 17n), max: 10n ** 17n }), (fen) => parseMoney(formatMoney(fen)) === fen),
+    );
   });
 
   it('writes amounts in Chinese capital numerals (大写)', () => {

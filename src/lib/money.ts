@@ -12,7 +12,10 @@ export function isMoneyString(s: string): boolean {
 
 export function parseMoney(s: string, path = 'amount'): Fen {
   const m = MONEY_RE.exec(s.trim());
-  if (!m) throw new AppError('VALIDATION.FAILED', { summary: path }, [{ path, message: `not an amount with at most 2 decimals: "${s}"` }]);
+  if (!m)
+    throw new AppError('VALIDATION.FAILED', { summary: path }, [
+      { path, message: `not an amount with at most 2 decimals: "${s}"` },
+    ]);
   const fen = BigInt(m[2]) * 100n + BigInt((m[3] ?? '').padEnd(2, '0'));
   return m[1] ? -fen : fen;
 }

@@ -16,7 +16,10 @@ export async function fetchPage<DB, TB extends keyof DB, O>(
 ): Promise<Page<O>> {
   const sortName = q.sort ?? defaultSort;
   const column = sortable[sortName];
-  if (!column) throw new AppError('VALIDATION.FAILED', { summary: 'query.sort' }, [{ path: 'query.sort', message: `one of ${Object.keys(sortable).join(', ')}` }]);
+  if (!column)
+    throw new AppError('VALIDATION.FAILED', { summary: 'query.sort' }, [
+      { path: 'query.sort', message: `one of ${Object.keys(sortable).join(', ')}` },
+    ]);
   const direction = q.order === 'desc' || q.order === 'descend' ? 'desc' : 'asc';
   const rows = await (query as any)
     .select(sql<number>`(count(*) over ())::int`.as('__total'))
@@ -30,7 +33,10 @@ export async function fetchPage<DB, TB extends keyof DB, O>(
 }
 
 async function countAll(query: SelectQueryBuilder<any, any, any>): Promise<number> {
-  const r = await query.clearSelect().select(sql<number>`count(*)::int`.as('n')).executeTakeFirst();
+  const r = await query
+    .clearSelect()
+    .select(sql<number>`count(*)::int`.as('n'))
+    .executeTakeFirst();
   return (r as any)?.n ?? 0;
 }
 

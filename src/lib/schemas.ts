@@ -9,12 +9,15 @@ export const idParams = z.object({ id: z.uuid() });
 export const moneyString = z
   .string()
   .max(20)
-  .refine((s) => isMoneyString(s) && !s.startsWith('-'), { message: 'must be a non-negative amount with at most 2 decimals, e.g. "1234.50"' });
+  .refine((s) => isMoneyString(s) && !s.startsWith('-'), {
+    message: 'must be a non-negative amount with at most 2 decimals, e.g. "1234.50"',
+  });
 
 // PostgreSQL text cannot hold NUL: refuse it here rather than fail in the database.
 const noNul = (s: string) => !s.includes('\u0000');
 export const text = (max: number) => z.string().trim().max(max).refine(noNul, 'must not contain NUL characters');
-export const requiredText = (max: number) => z.string().trim().min(1).max(max).refine(noNul, 'must not contain NUL characters');
+export const requiredText = (max: number) =>
+  z.string().trim().min(1).max(max).refine(noNul, 'must not contain NUL characters');
 
 export const pageQuery = z.object({
   page: z.coerce.number().int().min(1).max(100_000).default(1),

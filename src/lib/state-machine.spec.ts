@@ -12,7 +12,13 @@ const machine: Machine<S, E, { complete: boolean }> = {
   initial: 'draft',
   states: ['draft', 'in_review', 'confirmed', 'cancelled'],
   transitions: [
-    { from: ['draft'], event: 'submit', to: 'in_review', roles: ['sales_assistant'], guard: (c) => (c.complete ? undefined : 'VALIDATION.FAILED') },
+    {
+      from: ['draft'],
+      event: 'submit',
+      to: 'in_review',
+      roles: ['sales_assistant'],
+      guard: (c) => (c.complete ? undefined : 'VALIDATION.FAILED'),
+    },
     { from: ['in_review'], event: 'approve', to: 'confirmed', roles: ['reviewer'] },
     { from: ['draft', 'in_review'], event: 'cancel', to: 'cancelled', roles: ['sales_assistant', 'reviewer'] },
   ],
@@ -35,7 +41,10 @@ describe('state machine', () => {
       ...machine,
       initial: 'nowhere' as S,
       states: [...machine.states, 'orphan' as S],
-      transitions: [...machine.transitions, { from: ['draft'] as S[], event: 'submit' as E, to: 'limbo' as S, roles: ['x'] }],
+      transitions: [
+        ...machine.transitions,
+        { from: ['draft'] as S[], event: 'submit' as E, to: 'limbo' as S, roles: ['x'] },
+      ],
     };
     const problems = validateMachine(bad).join('\n');
     expect(problems).toMatch(/initial state "nowhere"/);
@@ -45,22 +54,43 @@ describe('state machine', () => {
     expect(() => defineMachine(bad)).toThrow();
   });
 
-  const actor = { userId: '00000000-0000-0000-0000-000000000001', companyId: '00000000-0000-0000-0000-0000000000aa', roles: ['sales_assistant'] };
+  const actor = {
+    userId: '00000000-0000-0000-0000-000000000001',
+    companyId: '00000000-0000-0000-0000-0000000000aa',
+    roles: ['sales_assistant'],
+  };
   const entityId = '00000000-0000-0000-0000-0000000000e1';
 
   it('applies an event, persists the new state and writes history in the same transaction', async () => {
     let persisted: S | undefined;
     const to = await database.db.transaction().execute((trx) =>
-      applyEvent(trx, machine, { entityId, current: 'draft', event: 'submit', actor, reason: 'ready', context: { complete: true }, persist: async (s) => void (persisted = s as S) }),
+      applyEvent(trx, machine, {
+        entityId,
+        current: 'draft',
+        event: 'submit',
+        actor,
+        reason: 'ready',
+        context: { complete: true },
+        persist: async (s) => void (persisted = s as S),
+      }),
     );
     expect(to).toBe('in_review');
     expect(persisted).toBe('in_review');
     const history = await listHistory(database.db, actor.companyId, 'test_order', entityId);
-    expect(history).toMatchObject([{ from_state: 'draft', to_state: 'in_review', event: 'submit', actor_id: actor.userId, reason: 'ready' }]);
+    expect(history).toMatchObject([
+      { from_state: 'draft', to_state: 'in_review', event: 'submit', actor_id: actor.userId, reason: 'ready' },
+    ]);
   });
 
   it('refuses an illegal transition with STATE.ILLEGAL_TRANSITION (409) and writes nothing', async () => {
-    const err = await applyEvent(database.db, machine, { entityId, current: 'confirmed', event: 'submit', actor, context: { complete: true }, persist: async () => {} }).catch((e) => e);
+    const err = await applyEvent(database.db, machine, {
+      entityId,
+      current: 'confirmed',
+      event: 'submit',
+      actor,
+      context: { complete: true },
+      persist: async () => {},
+    }).catch((e) => e);
     expect(err).toBeInstanceOf(AppError);
     expect(err.code).toBe('STATE.ILLEGAL_TRANSITION');
     expect(err.status).toBe(409);
@@ -68,9 +98,23 @@ describe('state machine', () => {
   });
 
   it('refuses a role outside the transition (403) and a failing guard', async () => {
-    const forbidden = await applyEvent(database.db, machine, { entityId, current: 'in_review', event: 'approve', actor, context: { complete: true }, persist: async () => {} }).catch((e) => e);
+    const forbidden = await applyEvent(database.db, machine, {
+      entityId,
+      current: 'in_review',
+      event: 'approve',
+      actor,
+      context: { complete: true },
+      persist: async () => {},
+    }).catch((e) => e);
     expect(forbidden.code).toBe('AUTH.FORBIDDEN');
-    const guarded = await applyEvent(database.db, machine, { entityId, current: 'draft', event: 'submit', actor, context: { complete: false }, persist: async () => {} }).catch((e) => e);
+    const guarded = await applyEvent(database.db, machine, {
+      entityId,
+      current: 'draft',
+      event: 'submit',
+      actor,
+      context: { complete: false },
+      persist: async () => {},
+    }).catch((e) => e);
     expect(guarded.code).toBe('VALIDATION.FAILED');
   });
 });

@@ -46,7 +46,7 @@ export function validateMachine<S extends string, E extends string, C>(m: Machin
     if (t.roles.length === 0) problems.push(`${t.event}: admits no role`);
   }
   const reached = new Set<string>([m.initial]);
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const t of m.transitions) {
       if (!reached.has(t.to) && t.from.some((f) => reached.has(f))) {

@@ -7,14 +7,20 @@ import ExcelJS from 'exceljs';
 import { exampleCases } from '../helpers/allocation-examples';
 
 // The allocate command needs no database: it runs here with none configured.
-const luyue = (...args: string[]) => spawnSync(process.execPath, ['bin/luyue.mjs', 'allocate', ...args], { encoding: 'utf8', env: { ...process.env, DATABASE_URL: '' } });
+const luyue = (...args: string[]) =>
+  spawnSync(process.execPath, ['bin/luyue.mjs', 'allocate', ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, DATABASE_URL: '' },
+  });
 
 describe('npx luyue allocate', () => {
   for (const { name, dir } of exampleCases()) {
     it(`prints the expected result of ${name} and nothing else`, () => {
       const r = luyue(path.join(dir, `${name}.input.json`));
       expect(r.status, r.stderr).toBe(0);
-      expect(JSON.parse(r.stdout)).toEqual(JSON.parse(fs.readFileSync(path.join(dir, `${name}.expected.json`), 'utf8')));
+      expect(JSON.parse(r.stdout)).toEqual(
+        JSON.parse(fs.readFileSync(path.join(dir, `${name}.expected.json`), 'utf8')),
+      );
     });
   }
 
@@ -26,12 +32,22 @@ describe('npx luyue allocate', () => {
     const out = JSON.parse(r.stdout);
     expect(JSON.parse(fs.readFileSync(path.join(tmp, 'r.json'), 'utf8'))).toEqual(out);
     const f003 = out.allocations.find((a: { rule: string }) => a.rule === '6.4.2.4');
-    expect(f003.explain['zh-CN']).toBe('F003 有款加盟商，按上市计划发货 P-0004 5 件；资金不足，余 3 件未分（资金 ¥1586.95，信用 ¥0.00）');
+    expect(f003.explain['zh-CN']).toBe(
+      'F003 有款加盟商，按上市计划发货 P-0004 5 件；资金不足，余 3 件未分（资金 ¥1586.95，信用 ¥0.00）',
+    );
     expect(f003.explain.en).toMatch(/money ran out, 3 not allocated/);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path.join(tmp, 'r.xlsx'));
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['加盟商 Franchisees', '门店 Stores', '区域 Regions', '资金 Money', '剩余 Remaining']);
-    expect(wb.getWorksheet('区域 Regions')!.rowCount).toBe(1 + out.allocations.filter((a: { to: { kind: string } }) => a.to.kind === 'region').length);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      '加盟商 Franchisees',
+      '门店 Stores',
+      '区域 Regions',
+      '资金 Money',
+      '剩余 Remaining',
+    ]);
+    expect(wb.getWorksheet('区域 Regions')!.rowCount).toBe(
+      1 + out.allocations.filter((a: { to: { kind: string } }) => a.to.kind === 'region').length,
+    );
   });
 
   it('refuses bad input: exit 2, each wrong path on stderr, nothing on stdout', () => {

@@ -10,12 +10,16 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const login = (payload: object) => t.app.inject({ method: 'POST', url: '/api/auth/login', payload });
-const cookieOf = (res: { cookies: { name: string; value: string }[] }) => res.cookies.find((c) => c.name === 'luyue_session')!;
+const cookieOf = (res: { cookies: { name: string; value: string }[] }) =>
+  res.cookies.find((c) => c.name === 'luyue_session')!;
 
 describe('auth and sessions', () => {
   it('answers health without login', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/health' });
-    expect(res.json()).toMatchObject({ status: 'ok', database: process.env.TEST_DATABASE_URL ? 'postgresql' : 'pglite' });
+    expect(res.json()).toMatchObject({
+      status: 'ok',
+      database: process.env.TEST_DATABASE_URL ? 'postgresql' : 'pglite',
+    });
   });
 
   it('gives a bearer token that opens the API, and 401 without one', async () => {
@@ -34,12 +38,18 @@ describe('auth and sessions', () => {
     const zh = await login({ username: 'sales', password: 'wrong-password' });
     expect(zh.statusCode).toBe(401);
     expect(zh.json().error).toMatchObject({ code: 'AUTH.INVALID_CREDENTIALS', message: '用户名或密码错误' });
-    const en = await t.app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'accept-language': 'en-US,en;q=0.9' }, payload: { username: 'sales', password: 'nope-nope' } });
+    const en = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { 'accept-language': 'en-US,en;q=0.9' },
+      payload: { username: 'sales', password: 'nope-nope' },
+    });
     expect(en.json().error.message).toBe('Wrong username or password');
   });
 
   it('slows down repeated failed logins', async () => {
-    for (let i = 0; i < 5; i++) expect((await login({ username: 'logistics', password: 'bad-guess' })).statusCode).toBe(401);
+    for (let i = 0; i < 5; i++)
+      expect((await login({ username: 'logistics', password: 'bad-guess' })).statusCode).toBe(401);
     const blocked = await login({ username: 'logistics', password: DEMO_PASSWORD });
     expect(blocked.statusCode).toBe(429);
     expect(blocked.json().error.code).toBe('AUTH.TOO_MANY_ATTEMPTS');
@@ -63,7 +73,12 @@ describe('auth and sessions', () => {
     const noToken = await t.app.inject({ method: 'POST', url: '/api/warehouses', headers, payload: body });
     expect(noToken.statusCode).toBe(403);
     expect(noToken.json().error.code).toBe('AUTH.CSRF');
-    const withToken = await t.app.inject({ method: 'POST', url: '/api/warehouses', headers: { ...headers, 'x-csrf-token': csrfToken }, payload: body });
+    const withToken = await t.app.inject({
+      method: 'POST',
+      url: '/api/warehouses',
+      headers: { ...headers, 'x-csrf-token': csrfToken },
+      payload: body,
+    });
     expect(withToken.statusCode).toBe(201);
     const second = await login({ username: 'admin', password: DEMO_PASSWORD, mode: 'cookie' });
     expect(cookieOf(second).value).not.toBe(cookie.value);
@@ -80,7 +95,9 @@ describe('auth and sessions', () => {
     const { token } = (await login({ username: 'service', password: DEMO_PASSWORD })).json();
     const as = t.as(token);
     expect((await as({ method: 'GET', url: '/api/auth/me' })).statusCode).toBe(200);
-    await sql`update sessions set last_seen_at = now() - interval '10 days' where revoked_at is null and user_id = (select id from users where username = 'service')`.execute(t.database.db);
+    await sql`update sessions set last_seen_at = now() - interval '10 days' where revoked_at is null and user_id = (select id from users where username = 'service')`.execute(
+      t.database.db,
+    );
     expect((await as({ method: 'GET', url: '/api/auth/me' })).statusCode).toBe(401);
   });
 
@@ -94,19 +111,34 @@ describe('auth and sessions', () => {
     const back = await as({ method: 'POST', url: '/api/auth/company', payload: { companyId: t.companyA } });
     expect(back.json().company.code).toBe('HN');
     const salesOnlyA = await t.token('reviewer');
-    const refused = await t.as(salesOnlyA)({ method: 'POST', url: '/api/auth/company', payload: { companyId: t.companyB } });
+    const refused = await t.as(salesOnlyA)({
+      method: 'POST',
+      url: '/api/auth/company',
+      payload: { companyId: t.companyB },
+    });
     expect(refused.statusCode).toBe(403);
   });
 
   it('admin creates a user with roles; the user logs in; deactivation ends the session', async () => {
     const admin = t.as(await t.token('admin'));
-    const created = await admin({ method: 'POST', url: '/api/users', payload: { username: 'newbie', displayName: '新人', password: 'secret-123', roles: ['warehouse', 'logistics'] } });
+    const created = await admin({
+      method: 'POST',
+      url: '/api/users',
+      payload: { username: 'newbie', displayName: '新人', password: 'secret-123', roles: ['warehouse', 'logistics'] },
+    });
     expect(created.statusCode).toBe(201);
     expect(created.json().roles).toEqual(['warehouse', 'logistics']);
-    const dup = await admin({ method: 'POST', url: '/api/users', payload: { username: 'newbie', displayName: 'x', password: 'secret-123', roles: ['warehouse'] } });
+    const dup = await admin({
+      method: 'POST',
+      url: '/api/users',
+      payload: { username: 'newbie', displayName: 'x', password: 'secret-123', roles: ['warehouse'] },
+    });
     expect(dup.statusCode).toBe(409);
     const { token } = (await login({ username: 'newbie', password: 'secret-123' })).json();
-    expect((await t.as(token)({ method: 'GET', url: '/api/auth/me' })).json().roles).toEqual(['warehouse', 'logistics']);
+    expect((await t.as(token)({ method: 'GET', url: '/api/auth/me' })).json().roles).toEqual([
+      'warehouse',
+      'logistics',
+    ]);
     await admin({ method: 'PATCH', url: `/api/users/${created.json().id}`, payload: { active: false } });
     expect((await t.as(token)({ method: 'GET', url: '/api/auth/me' })).statusCode).toBe(401);
     expect((await login({ username: 'newbie', password: 'secret-123' })).statusCode).toBe(401);
@@ -115,6 +147,8 @@ describe('auth and sessions', () => {
   it('serves the OpenAPI 3.1 document', async () => {
     const doc = (await t.app.inject({ method: 'GET', url: '/docs/json' })).json();
     expect(doc.openapi).toBe('3.1.0');
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/customers', '/api/stock/receipts', '/api/auth/login']));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/customers', '/api/stock/receipts', '/api/auth/login']),
+    );
   });
 });

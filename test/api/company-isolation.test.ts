@@ -14,30 +14,169 @@ beforeAll(async () => {
   bIds.customers = customer.id;
   bIds.products = (await inB({ method: 'GET', url: '/api/products?q=A-01' })).json().items[0].id;
   bIds.warehouses = (await inB({ method: 'GET', url: '/api/warehouses?q=ZC' })).json().items[0].id;
-  bIds.users = (await createUser(t.database.db, null, t.companyB, { username: 'only-b', displayName: '乙公司用户', password: 'password-b', roles: ['finance'] })).id;
-  const doc = await inB({ method: 'POST', url: `/api/customers/${customer.id}/documents`, ...multipart({ name: 'b.pdf', data: Buffer.from('B secret'), type: 'application/pdf' }) });
+  bIds.users = (
+    await createUser(t.database.db, null, t.companyB, {
+      username: 'only-b',
+      displayName: '乙公司用户',
+      password: 'password-b',
+      roles: ['finance'],
+    })
+  ).id;
+  const doc = await inB({
+    method: 'POST',
+    url: `/api/customers/${customer.id}/documents`,
+    ...multipart({ name: 'b.pdf', data: Buffer.from('B secret'), type: 'application/pdf' }),
+  });
   bIds.attachments = doc.json().id;
   const product = (await inB({ method: 'GET', url: '/api/products?q=A-01' })).json().items[0];
-  const order = await inB({ method: 'POST', url: '/api/orders', payload: { customerId: customer.id, source: 'email', expectedDeliveryDate: '2026-12-30', customerPo: 'PO-SECRET-B', lines: [{ productId: product.id, qty: 100000 }] } });
+  const order = await inB({
+    method: 'POST',
+    url: '/api/orders',
+    payload: {
+      customerId: customer.id,
+      source: 'email',
+      expectedDeliveryDate: '2026-12-30',
+      customerPo: 'PO-SECRET-B',
+      lines: [{ productId: product.id, qty: 100000 }],
+    },
+  });
   bIds.orders = order.json().id;
   await inB({ method: 'POST', url: `/api/orders/${bIds.orders}/submit` });
-  bIds['production-requests'] = (await inB({ method: 'GET', url: `/api/production-requests?order=${bIds.orders}` })).json()[0].id;
+  bIds['production-requests'] = (
+    await inB({ method: 'GET', url: `/api/production-requests?order=${bIds.orders}` })
+  ).json()[0].id;
   bIds.franchisees = (await inB({ method: 'GET', url: '/api/customers?q=EF001' })).json().items[0].id;
-  bIds.stores = (await inB({ method: 'POST', url: '/api/stores', payload: { code: 'B-STORE', name: '乙门店', region: '广州', class: 'A', kind: 'direct' } })).json().id;
+  bIds.stores = (
+    await inB({
+      method: 'POST',
+      url: '/api/stores',
+      payload: { code: 'B-STORE', name: '乙门店', region: '广州', class: 'A', kind: 'direct' },
+    })
+  ).json().id;
   await inB({ method: 'PATCH', url: `/api/products/${product.id}`, payload: { allocated: true } });
-  await inB({ method: 'POST', url: '/api/allocation/demand', payload: { regions: [{ region: '乙区域', productId: product.id, qty: 5 }] } });
+  await inB({
+    method: 'POST',
+    url: '/api/allocation/demand',
+    payload: { regions: [{ region: '乙区域', productId: product.id, qty: 5 }] },
+  });
   bIds.allocation = (await inB({ method: 'POST', url: '/api/allocation/runs', payload: {} })).json().id;
   bIds['pick-lists'] = (await inB({ method: 'GET', url: `/api/pick-lists?runId=${bIds.allocation}` })).json()[0].id;
-  bIds.receipts = (await inB({ method: 'POST', url: '/api/receipts', payload: { customerId: customer.id, amount: '77.77', receivedOn: '2026-11-01', method: 'cash', reference: 'B-SECRET-RECEIPT' } })).json().id;
+  bIds.receipts = (
+    await inB({
+      method: 'POST',
+      url: '/api/receipts',
+      payload: {
+        customerId: customer.id,
+        amount: '77.77',
+        receivedOn: '2026-11-01',
+        method: 'cash',
+        reference: 'B-SECRET-RECEIPT',
+      },
+    })
+  ).json().id;
   const db = t.database.db;
-  const ship = await db.insertInto('shipments').values({ company_id: t.companyB, number: 'SH-B-SECRET', status: 'to_pick', warehouse_id: bIds.warehouses, customer_id: customer.id, consignee: JSON.stringify({ consignee: '乙', address: '乙地址' }), carrier: '', tracking_no: '', pick_due_at: new Date(), created_by: bIds.users }).returning('id').executeTakeFirstOrThrow();
+  const ship = await db
+    .insertInto('shipments')
+    .values({
+      company_id: t.companyB,
+      number: 'SH-B-SECRET',
+      status: 'to_pick',
+      warehouse_id: bIds.warehouses,
+      customer_id: customer.id,
+      consignee: JSON.stringify({ consignee: '乙', address: '乙地址' }),
+      carrier: '',
+      tracking_no: '',
+      pick_due_at: new Date(),
+      created_by: bIds.users,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   bIds.shipments = ship.id;
-  bIds.callbacks = (await db.insertInto('callbacks').values({ company_id: t.companyB, order_id: bIds.orders, shipment_id: ship.id, due_at: new Date(), status: 'open', notes: '' }).returning('id').executeTakeFirstOrThrow()).id;
-  bIds.complaints = (await db.insertInto('complaints').values({ company_id: t.companyB, order_id: bIds.orders, type: 'damage', description: 'B-SECRET-COMPLAINT', status: 'open', due_at: new Date(), created_by: bIds.users }).returning('id').executeTakeFirstOrThrow()).id;
-  bIds['logistics-exceptions'] = (await db.insertInto('logistics_exceptions').values({ company_id: t.companyB, shipment_id: ship.id, type: 'delay', found_at: new Date(), action: '', result: '', customer_informed: false, status: 'open', created_by: bIds.users }).returning('id').executeTakeFirstOrThrow()).id;
-  await db.insertInto('invoices').values({ company_id: t.companyB, order_id: bIds.orders, number: 'INV-B-SECRET', issued_on: '2026-11-01', amount: '1.00', tax_rate: '13', type: 'normal', outbound_voucher: '', created_by: bIds.users }).execute();
-  await db.insertInto('letters_of_credit').values({ company_id: t.companyB, order_id: bIds.orders, number: 'LC-B-SECRET', amount: '1.00', expiry_date: '2027-01-01', latest_shipment_date: '2026-12-31', checked_by: bIds.users }).execute();
-  await db.insertInto('customer_statements').values({ company_id: t.companyB, customer_id: customer.id, period: '2026-10', from_date: '2026-09-26', to_date: '2026-10-25', amount: '987.65', due_date: '2026-11-24', closing_balance: '987.65' }).execute();
+  bIds.callbacks = (
+    await db
+      .insertInto('callbacks')
+      .values({
+        company_id: t.companyB,
+        order_id: bIds.orders,
+        shipment_id: ship.id,
+        due_at: new Date(),
+        status: 'open',
+        notes: '',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
+  bIds.complaints = (
+    await db
+      .insertInto('complaints')
+      .values({
+        company_id: t.companyB,
+        order_id: bIds.orders,
+        type: 'damage',
+        description: 'B-SECRET-COMPLAINT',
+        status: 'open',
+        due_at: new Date(),
+        created_by: bIds.users,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
+  bIds['logistics-exceptions'] = (
+    await db
+      .insertInto('logistics_exceptions')
+      .values({
+        company_id: t.companyB,
+        shipment_id: ship.id,
+        type: 'delay',
+        found_at: new Date(),
+        action: '',
+        result: '',
+        customer_informed: false,
+        status: 'open',
+        created_by: bIds.users,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
+  await db
+    .insertInto('invoices')
+    .values({
+      company_id: t.companyB,
+      order_id: bIds.orders,
+      number: 'INV-B-SECRET',
+      issued_on: '2026-11-01',
+      amount: '1.00',
+      tax_rate: '13',
+      type: 'normal',
+      outbound_voucher: '',
+      created_by: bIds.users,
+    })
+    .execute();
+  await db
+    .insertInto('letters_of_credit')
+    .values({
+      company_id: t.companyB,
+      order_id: bIds.orders,
+      number: 'LC-B-SECRET',
+      amount: '1.00',
+      expiry_date: '2027-01-01',
+      latest_shipment_date: '2026-12-31',
+      checked_by: bIds.users,
+    })
+    .execute();
+  await db
+    .insertInto('customer_statements')
+    .values({
+      company_id: t.companyB,
+      customer_id: customer.id,
+      period: '2026-10',
+      from_date: '2026-09-26',
+      to_date: '2026-10-25',
+      amount: '987.65',
+      due_date: '2026-11-24',
+      closing_balance: '987.65',
+    })
+    .execute();
   bSecrets.push('B-SECRET-RECEIPT', 'SH-B-SECRET', 'B-SECRET-COMPLAINT', 'LC-B-SECRET', '987.65', 'INV-B-SECRET');
   bSecrets.push(...Object.values(bIds), 'EC001', '乙公司用户', 'PO-SECRET-B', order.json().number, 'B-STORE', '乙区域');
 });
@@ -73,8 +212,9 @@ const bodyFor = (method: string, path: string) => {
   const last = path.split('/').pop()!;
   if (method === 'patch') return validBodies[path.split('/')[2]];
   if (method === 'post' && last === '{id}') return validBodies[path.split('/')[2]] ?? {};
-  if (method === 'post' && `${path.split('/')[2]}/${last}` in validBodies) return validBodies[`${path.split('/')[2]}/${last}`];
-  return method === 'post' ? validBodies[last] ?? {} : undefined;
+  if (method === 'post' && `${path.split('/')[2]}/${last}` in validBodies)
+    return validBodies[`${path.split('/')[2]}/${last}`];
+  return method === 'post' ? (validBodies[last] ?? {}) : undefined;
 };
 
 describe('company isolation', () => {
@@ -88,10 +228,16 @@ describe('company isolation', () => {
       const id = bIds[kind];
       expect(id, `no company-B record for ${path}`).toBeDefined();
       for (const method of Object.keys(methods)) {
-        const url = path.replace('{id}', id).replace('{form}', 'registration') + (path.endsWith('/statement') ? '?from=2026-01-01&to=2026-12-31' : '');
+        const url =
+          path.replace('{id}', id).replace('{form}', 'registration') +
+          (path.endsWith('/statement') ? '?from=2026-01-01&to=2026-12-31' : '');
         const res =
           method === 'post' && (path.endsWith('/documents') || path.endsWith('/attachments') || path.endsWith('/proof'))
-            ? await asA({ method: 'POST', url, ...multipart({ name: 'x.pdf', data: Buffer.from('x'), type: 'application/pdf' }) })
+            ? await asA({
+                method: 'POST',
+                url,
+                ...multipart({ name: 'x.pdf', data: Buffer.from('x'), type: 'application/pdf' }),
+              })
             : await asA({ method: method.toUpperCase() as 'GET', url, payload: bodyFor(method, path) });
         walked.push(`${method} ${path}`);
         expect(res.statusCode, `${method} ${path}: ${res.body}`).toBe(404);
@@ -103,13 +249,46 @@ describe('company isolation', () => {
 
   it("lists, filters and stock postings never reach another company's records", async () => {
     const asA = t.as(await t.token('admin', t.companyA));
-    for (const url of ['/api/receipts', '/api/shipments', '/api/callbacks', '/api/complaints', '/api/logistics-exceptions', '/api/letters-of-credit', '/api/statements', '/api/invoices', '/api/receivables', '/api/receivables/aging', '/api/carrier-rules', '/api/allocation/runs', '/api/allocation/reservations', '/api/pick-lists', '/api/franchisees', '/api/stores', '/api/allocation/demand', '/api/allocation/receipts', '/api/orders?pageSize=500', '/api/production-requests', '/api/review-queue', '/api/notifications', '/api/customers?pageSize=500', '/api/products?pageSize=500', '/api/warehouses?pageSize=500', '/api/users?pageSize=500', '/api/stock?pageSize=500', '/api/stock/movements?pageSize=500']) {
+    for (const url of [
+      '/api/receipts',
+      '/api/shipments',
+      '/api/callbacks',
+      '/api/complaints',
+      '/api/logistics-exceptions',
+      '/api/letters-of-credit',
+      '/api/statements',
+      '/api/invoices',
+      '/api/receivables',
+      '/api/receivables/aging',
+      '/api/carrier-rules',
+      '/api/allocation/runs',
+      '/api/allocation/reservations',
+      '/api/pick-lists',
+      '/api/franchisees',
+      '/api/stores',
+      '/api/allocation/demand',
+      '/api/allocation/receipts',
+      '/api/orders?pageSize=500',
+      '/api/production-requests',
+      '/api/review-queue',
+      '/api/notifications',
+      '/api/customers?pageSize=500',
+      '/api/products?pageSize=500',
+      '/api/warehouses?pageSize=500',
+      '/api/users?pageSize=500',
+      '/api/stock?pageSize=500',
+      '/api/stock/movements?pageSize=500',
+    ]) {
       const res = await asA({ method: 'GET', url });
       expect(res.statusCode).toBe(200);
       for (const secret of bSecrets) expect(res.body, url).not.toContain(secret);
     }
     expect((await asA({ method: 'GET', url: `/api/stock?product=${bIds.products}` })).json().items).toEqual([]);
-    const receipt = await asA({ method: 'POST', url: '/api/stock/receipts', payload: { warehouseId: bIds.warehouses, lines: [{ productId: bIds.products, qty: 1 }] } });
+    const receipt = await asA({
+      method: 'POST',
+      url: '/api/stock/receipts',
+      payload: { warehouseId: bIds.warehouses, lines: [{ productId: bIds.products, qty: 1 }] },
+    });
     expect(receipt.statusCode).toBe(404);
   });
 });

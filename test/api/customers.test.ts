@@ -10,8 +10,15 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const newCustomer = {
-  code: 'T100', shortCode: 'TST', name: '测试客户有限公司', kind: 'ordinary', region: '北京', paymentMethod: 'credit', paymentDays: 45,
-  creditLimit: '88000.50', contacts: [{ name: '王五', phone: '13612345678', idNumber: '110101199003071234' }],
+  code: 'T100',
+  shortCode: 'TST',
+  name: '测试客户有限公司',
+  kind: 'ordinary',
+  region: '北京',
+  paymentMethod: 'credit',
+  paymentDays: 45,
+  creditLimit: '88000.50',
+  contacts: [{ name: '王五', phone: '13612345678', idNumber: '110101199003071234' }],
   addresses: [{ consignee: '王五', address: '北京市朝阳区建国路 1 号', isDefault: true }],
 };
 
@@ -27,7 +34,11 @@ describe('customers', () => {
     const found = (await sales({ method: 'GET', url: '/api/customers?q=测试客户' })).json();
     expect(found.items.map((x: { id: string }) => x.id)).toEqual([c.id]);
 
-    const edited = await sales({ method: 'PATCH', url: `/api/customers/${c.id}`, payload: { name: '测试客户（改）', creditLimit: '1000.00' } });
+    const edited = await sales({
+      method: 'PATCH',
+      url: `/api/customers/${c.id}`,
+      payload: { name: '测试客户（改）', creditLimit: '1000.00' },
+    });
     expect(edited.json()).toMatchObject({ name: '测试客户（改）', creditLimit: '1000.00', code: 'T100' });
     const off = await sales({ method: 'PATCH', url: `/api/customers/${c.id}`, payload: { active: false } });
     expect(off.json().active).toBe(false);
@@ -63,7 +74,11 @@ describe('customers', () => {
     const finance = t.as(await t.token('finance'));
     const masked = (await finance({ method: 'GET', url: `/api/customers/${id}` })).json();
     expect(masked.contacts[0]).toMatchObject({ phone: '138****8000', idNumber: '4401**********1234' });
-    await finance({ method: 'PATCH', url: `/api/customers/${id}`, payload: { contacts: masked.contacts, creditLimit: '250000.00' } });
+    await finance({
+      method: 'PATCH',
+      url: `/api/customers/${id}`,
+      payload: { contacts: masked.contacts, creditLimit: '250000.00' },
+    });
     const after = (await sales({ method: 'GET', url: `/api/customers/${id}` })).json();
     expect(after.contacts[0]).toMatchObject({ phone: '13800138000', idNumber: '440101199001011234' });
     expect(after.creditLimit).toBe('250000.00');
@@ -73,7 +88,11 @@ describe('customers', () => {
     const sales = t.as(await t.token('sales'));
     const id = (await sales({ method: 'GET', url: '/api/customers?q=ABC' })).json().items[0].id;
     const pdf = Buffer.from('%PDF-1.4 licence');
-    const up = await sales({ method: 'POST', url: `/api/customers/${id}/documents`, ...multipart({ name: '营业执照.pdf', data: pdf, type: 'application/pdf' }, { kind: 'business_licence' }) });
+    const up = await sales({
+      method: 'POST',
+      url: `/api/customers/${id}/documents`,
+      ...multipart({ name: '营业执照.pdf', data: pdf, type: 'application/pdf' }, { kind: 'business_licence' }),
+    });
     expect(up.statusCode).toBe(201);
     expect(up.json()).toMatchObject({ kind: 'business_licence', filename: '营业执照.pdf', size: pdf.length });
     const list = (await sales({ method: 'GET', url: `/api/customers/${id}/documents` })).json();
@@ -95,26 +114,57 @@ describe('customers', () => {
     const sales = t.as(await t.token('sales'));
     const header = customerColumns.map((c) => c.header);
     const row = (code: string, short: string, extra: Partial<Record<string, string>> = {}) =>
-      customerColumns.map((c) => ({ code, shortCode: short, name: `导入客户${code}`, kind: 'ordinary', paymentMethod: 'credit', paymentDays: '30', creditLimit: '5000', ...extra })[c.key] ?? '');
+      customerColumns.map(
+        (c) =>
+          ({
+            code,
+            shortCode: short,
+            name: `导入客户${code}`,
+            kind: 'ordinary',
+            paymentMethod: 'credit',
+            paymentDays: '30',
+            creditLimit: '5000',
+            ...extra,
+          })[c.key] ?? '',
+      );
     const before = (await sales({ method: 'GET', url: '/api/customers' })).json().total;
 
-    const bad = await buildXlsx(header, [row('I001', 'IMA'), row('I002', 'IMB', { creditLimit: '12.345' }), row('I003', 'IMA'), row('I004', 'ABC')]);
-    const refused = await sales({ method: 'POST', url: '/api/customers/import', ...multipart({ name: 'c.xlsx', data: bad, type: 'application/octet-stream' }) });
+    const bad = await buildXlsx(header, [
+      row('I001', 'IMA'),
+      row('I002', 'IMB', { creditLimit: '12.345' }),
+      row('I003', 'IMA'),
+      row('I004', 'ABC'),
+    ]);
+    const refused = await sales({
+      method: 'POST',
+      url: '/api/customers/import',
+      ...multipart({ name: 'c.xlsx', data: bad, type: 'application/octet-stream' }),
+    });
     expect(refused.statusCode).toBe(422);
     const errors = refused.json().error.details.errors;
-    expect(errors).toEqual(expect.arrayContaining([
-      expect.objectContaining({ row: 3, column: '信用额度 Credit limit' }),
-      expect.objectContaining({ row: 4, column: '简码 Short code' }),
-      expect.objectContaining({ row: 5, column: '简码 Short code' }),
-    ]));
+    expect(errors).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ row: 3, column: '信用额度 Credit limit' }),
+        expect.objectContaining({ row: 4, column: '简码 Short code' }),
+        expect.objectContaining({ row: 5, column: '简码 Short code' }),
+      ]),
+    );
     expect((await sales({ method: 'GET', url: '/api/customers' })).json().total).toBe(before);
 
     const good = await buildXlsx(header, [row('I001', 'IMA'), row('I002', 'IMB')]);
-    const ok = await sales({ method: 'POST', url: '/api/customers/import', ...multipart({ name: 'c.xlsx', data: good, type: 'application/octet-stream' }) });
+    const ok = await sales({
+      method: 'POST',
+      url: '/api/customers/import',
+      ...multipart({ name: 'c.xlsx', data: good, type: 'application/octet-stream' }),
+    });
     expect(ok.json()).toEqual({ imported: 2 });
     expect((await sales({ method: 'GET', url: '/api/customers' })).json().total).toBe(before + 2);
 
-    const garbage = await sales({ method: 'POST', url: '/api/customers/import', ...multipart({ name: 'c.xlsx', data: Buffer.from('not a workbook'), type: 'application/octet-stream' }) });
+    const garbage = await sales({
+      method: 'POST',
+      url: '/api/customers/import',
+      ...multipart({ name: 'c.xlsx', data: Buffer.from('not a workbook'), type: 'application/octet-stream' }),
+    });
     expect(garbage.statusCode).toBe(400);
     expect(garbage.json().error.code).toBe('IMPORT.FILE_INVALID');
   });

@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../helpers/test-app';
-import { approveAllStages, customerByShortCode, orderActors, orderBody, productBySku, uploadQualification } from '../helpers/orders';
+import {
+  approveAllStages,
+  customerByShortCode,
+  orderActors,
+  orderBody,
+  productBySku,
+  uploadQualification,
+} from '../helpers/orders';
 import { ledgerMismatches } from '../../src/modules/stock/stock.repository';
 import { createShipment, shipShipment, setTracking } from '../../src/modules/shipping/shipment.service';
 import { createReceivable, statementDue } from '../../src/modules/receivables/receivable.service';
@@ -21,29 +28,65 @@ let logistics: ReturnType<TestContext['as']>;
 const p: Record<string, { id: string }> = {};
 
 async function newCustomer(code: string, paymentMethod: string, extra: Record<string, unknown> = {}) {
-  const c = (await a.sales({ method: 'POST', url: '/api/customers', payload: { code, shortCode: code, name: `${code} 公司`, kind: 'ordinary', paymentMethod, creditLimit: '1000000.00', contacts: [{ name: '甲' }], addresses: [{ consignee: '甲', address: `${code} 路 1 号`, region: '上海' }], ...extra } })).json();
+  const c = (
+    await a.sales({
+      method: 'POST',
+      url: '/api/customers',
+      payload: {
+        code,
+        shortCode: code,
+        name: `${code} 公司`,
+        kind: 'ordinary',
+        paymentMethod,
+        creditLimit: '1000000.00',
+        contacts: [{ name: '甲' }],
+        addresses: [{ consignee: '甲', address: `${code} 路 1 号`, region: '上海' }],
+        ...extra,
+      },
+    })
+  ).json();
   await uploadQualification(a.sales, c.id);
   return c.id as string;
 }
 
-async function confirmed(customerId: string, lines: { productId: string; qty: number }[], extra: Record<string, unknown> = {}) {
-  const o = (await a.sales({ method: 'POST', url: '/api/orders', payload: orderBody(customerId, lines, extra) })).json();
+async function confirmed(
+  customerId: string,
+  lines: { productId: string; qty: number }[],
+  extra: Record<string, unknown> = {},
+) {
+  const o = (
+    await a.sales({ method: 'POST', url: '/api/orders', payload: orderBody(customerId, lines, extra) })
+  ).json();
   const submitted = await a.sales({ method: 'POST', url: `/api/orders/${o.id}/submit` });
   if (submitted.statusCode !== 200) throw new Error(submitted.body);
   await approveAllStages(t, a, o.id);
-  return (await a.sales({ method: 'POST', url: `/api/orders/${o.id}/confirm`, payload: { method: 'electronic' } })).json().order;
+  return (
+    await a.sales({ method: 'POST', url: `/api/orders/${o.id}/confirm`, payload: { method: 'electronic' } })
+  ).json().order;
 }
 
 async function shipAll(orderIds: string[], body: Record<string, unknown> = {}) {
   const s = await a.warehouse({ method: 'POST', url: '/api/shipments', payload: { orderIds } });
   if (s.statusCode !== 201) throw new Error(s.body);
   const id = s.json().id;
-  for (const step of ['pick', 'recheck', 'pack']) await a.warehouse({ method: 'POST', url: `/api/shipments/${id}/${step}` });
+  for (const step of ['pick', 'recheck', 'pack'])
+    await a.warehouse({ method: 'POST', url: `/api/shipments/${id}/${step}` });
   return { id, ship: () => a.warehouse({ method: 'POST', url: `/api/shipments/${id}/ship`, payload: body }) };
 }
 
 const receipt = (customerId: string, amount: string, applications: { orderId: string; amount: string }[] = []) =>
-  a.finance({ method: 'POST', url: '/api/receipts', payload: { customerId, amount, receivedOn: '2026-11-20', method: 'bank_transfer', reference: 'BANK-1', applications } });
+  a.finance({
+    method: 'POST',
+    url: '/api/receipts',
+    payload: {
+      customerId,
+      amount,
+      receivedOn: '2026-11-20',
+      method: 'bank_transfer',
+      reference: 'BANK-1',
+      applications,
+    },
+  });
 
 beforeAll(async () => {
   t = await createTestContext();
@@ -65,9 +108,16 @@ describe('payment gates', () => {
     const warehouseQueue = (await a.warehouse({ method: 'GET', url: '/api/fulfilment/queue?queue=warehouse' })).json();
     expect(warehouseQueue.find((q: { id: string }) => q.id === order.id)).toMatchObject({ toShip: 2 });
     const financeQueue = (await a.finance({ method: 'GET', url: '/api/fulfilment/queue?queue=finance' })).json();
-    expect(financeQueue.find((q: { id: string }) => q.id === order.id)).toMatchObject({ paid: '0.00', total: '240.00' });
+    expect(financeQueue.find((q: { id: string }) => q.id === order.id)).toMatchObject({
+      paid: '0.00',
+      total: '240.00',
+    });
     const s = await shipAll([order.id]);
-    expect((await a.warehouse({ method: 'GET', url: '/api/fulfilment/queue?queue=warehouse' })).json().some((q: { id: string }) => q.id === order.id)).toBe(false);
+    expect(
+      (await a.warehouse({ method: 'GET', url: '/api/fulfilment/queue?queue=warehouse' }))
+        .json()
+        .some((q: { id: string }) => q.id === order.id),
+    ).toBe(false);
     const blocked = await s.ship();
     expect(blocked.statusCode).toBe(409);
     expect(blocked.json().error.code).toBe('GATE.BLOCKED');
@@ -82,20 +132,48 @@ describe('payment gates', () => {
     const customer = await newCustomer('TT1', 'tt');
     const stock = (await a.sales({ method: 'GET', url: `/api/stock?product=${p.B.id}` })).json().items[0];
     const order = await (async () => {
-      const o = (await a.sales({ method: 'POST', url: '/api/orders', payload: orderBody(customer, [{ productId: p.B.id, qty: stock.available + 10 }], { depositPercent: '30' }) })).json();
+      const o = (
+        await a.sales({
+          method: 'POST',
+          url: '/api/orders',
+          payload: orderBody(customer, [{ productId: p.B.id, qty: stock.available + 10 }], { depositPercent: '30' }),
+        })
+      ).json();
       await a.sales({ method: 'POST', url: `/api/orders/${o.id}/submit` });
       return o;
     })();
     const request = (await a.planner({ method: 'GET', url: `/api/production-requests?order=${order.id}` })).json()[0];
     // Feasibility is answered in review without waiting for money; starting production waits for the deposit.
-    expect((await a.planner({ method: 'POST', url: `/api/production-requests/${request.id}/answer`, payload: { decision: 'answer', completionDate: '2026-12-20' } })).statusCode).toBe(200);
-    const blocked = await a.planner({ method: 'POST', url: `/api/production-requests/${request.id}/progress`, payload: { event: 'start' } });
+    expect(
+      (
+        await a.planner({
+          method: 'POST',
+          url: `/api/production-requests/${request.id}/answer`,
+          payload: { decision: 'answer', completionDate: '2026-12-20' },
+        })
+      ).statusCode,
+    ).toBe(200);
+    const blocked = await a.planner({
+      method: 'POST',
+      url: `/api/production-requests/${request.id}/progress`,
+      payload: { event: 'start' },
+    });
     expect(blocked.statusCode).toBe(409);
     expect(blocked.json().error.message).toContain('定金');
-    expect((await a.planner({ method: 'GET', url: `/api/production-requests?order=${order.id}` })).json()[0].status).toBe('answered');
+    expect(
+      (await a.planner({ method: 'GET', url: `/api/production-requests?order=${order.id}` })).json()[0].status,
+    ).toBe('answered');
     const deposit = (Number(order.total) * 0.3).toFixed(2);
     await receipt(customer, deposit, [{ orderId: order.id, amount: deposit }]);
-    expect((await a.planner({ method: 'POST', url: `/api/production-requests/${request.id}/progress`, payload: { event: 'start' } })).json().status).toBe('in_production');
+    expect(
+      (
+        await a.planner({
+          method: 'POST',
+          url: `/api/production-requests/${request.id}/progress`,
+          payload: { event: 'start' },
+        })
+      ).json().status,
+    ).toBe('in_production');
   });
 
   it('L/C: ships only against a recorded, valid letter of credit; COD ships and collects on delivery', async () => {
@@ -103,13 +181,26 @@ describe('payment gates', () => {
     const order = await confirmed(lcCustomer, [{ productId: p.A.id, qty: 1 }]);
     const s = await shipAll([order.id]);
     expect((await s.ship()).json().error.message).toContain('信用证');
-    const expired = await a.finance({ method: 'POST', url: `/api/orders/${order.id}/letters-of-credit`, payload: { number: 'LC-OLD', amount: '120.00', expiryDate: '2026-01-31', latestShipmentDate: '2026-01-15' } });
+    const expired = await a.finance({
+      method: 'POST',
+      url: `/api/orders/${order.id}/letters-of-credit`,
+      payload: { number: 'LC-OLD', amount: '120.00', expiryDate: '2026-01-31', latestShipmentDate: '2026-01-15' },
+    });
     expect(expired.statusCode).toBe(201);
     expect((await s.ship()).statusCode).toBe(409);
-    await a.finance({ method: 'POST', url: `/api/orders/${order.id}/letters-of-credit`, payload: { number: 'LC-2026-001', amount: '120.00', expiryDate: '2099-12-31', latestShipmentDate: '2099-12-01' } });
+    await a.finance({
+      method: 'POST',
+      url: `/api/orders/${order.id}/letters-of-credit`,
+      payload: { number: 'LC-2026-001', amount: '120.00', expiryDate: '2099-12-31', latestShipmentDate: '2099-12-01' },
+    });
     expect((await s.ship()).statusCode).toBe(200);
-    const lcs = (await a.finance({ method: 'GET', url: '/api/letters-of-credit' })).json().filter((l: { orderId: string }) => l.orderId === order.id);
-    expect(lcs.map((l: { number: string; valid: boolean }) => [l.number, l.valid]).sort()).toEqual([['LC-2026-001', true], ['LC-OLD', false]]);
+    const lcs = (await a.finance({ method: 'GET', url: '/api/letters-of-credit' }))
+      .json()
+      .filter((l: { orderId: string }) => l.orderId === order.id);
+    expect(lcs.map((l: { number: string; valid: boolean }) => [l.number, l.valid]).sort()).toEqual([
+      ['LC-2026-001', true],
+      ['LC-OLD', false],
+    ]);
 
     const codCustomer = await newCustomer('COD1', 'cod');
     const cod = await confirmed(codCustomer, [{ productId: p.A.id, qty: 1 }]);
@@ -136,9 +227,14 @@ describe('payment gates', () => {
     const receivables = (await a.finance({ method: 'GET', url: `/api/receivables?customer=${abc.id}` })).json();
     const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
     const due = new Date(Date.parse(`${today}T00:00:00Z`) + 30 * 86_400_000).toISOString().slice(0, 10);
-    expect(receivables).toMatchObject([{ orderId: order.id, amount: '264.00', outstanding: '264.00', dueDate: due, bucket: 'not_due' }]);
+    expect(receivables).toMatchObject([
+      { orderId: order.id, amount: '264.00', outstanding: '264.00', dueDate: due, bucket: 'not_due' },
+    ]);
     const aging = (await a.finance({ method: 'GET', url: '/api/receivables/aging' })).json();
-    expect(aging.find((x: { customerId: string }) => x.customerId === abc.id)).toMatchObject({ total: '264.00', not_due: '264.00' });
+    expect(aging.find((x: { customerId: string }) => x.customerId === abc.id)).toMatchObject({
+      total: '264.00',
+      not_due: '264.00',
+    });
   });
 
   it('月结: the receivable waits for the statement closing on the 25th, then the terms', async () => {
@@ -149,12 +245,20 @@ describe('payment gates', () => {
     expect((await (await shipAll([order.id])).ship()).statusCode).toBe(200);
     const [r] = (await a.finance({ method: 'GET', url: `/api/receivables?customer=${customer}` })).json();
     expect(r.period).toMatch(/^\d{4}-\d{2}$/);
-    const statement = (await a.finance({ method: 'GET', url: `/api/customers/${customer}/statement?from=2026-01-01&to=2027-12-31` })).json();
+    const statement = (
+      await a.finance({ method: 'GET', url: `/api/customers/${customer}/statement?from=2026-01-01&to=2027-12-31` })
+    ).json();
     expect(statement).toMatchObject({ opening: '0.00', closing: '120.00' });
     expect(statement.lines[0]).toMatchObject({ kind: 'shipment', debit: '120.00' });
-    const xlsx = await a.finance({ method: 'GET', url: `/api/customers/${customer}/statement?from=2026-01-01&to=2027-12-31&format=xlsx` });
+    const xlsx = await a.finance({
+      method: 'GET',
+      url: `/api/customers/${customer}/statement?from=2026-01-01&to=2027-12-31&format=xlsx`,
+    });
     expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
-    const printable = await a.finance({ method: 'GET', url: `/api/customers/${customer}/statement?from=2026-01-01&to=2027-12-31&format=html` });
+    const printable = await a.finance({
+      method: 'GET',
+      url: `/api/customers/${customer}/statement?from=2026-01-01&to=2027-12-31&format=html`,
+    });
     expect(printable.body).toContain('对账单');
     expect(printable.body).toContain('壹佰贰拾元整');
 
@@ -166,8 +270,15 @@ describe('payment gates', () => {
     await dailyFinanceChecks(t.database.db, dayAfter);
     await dailyFinanceChecks(t.database.db, dayAfter);
     const issued = (await a.finance({ method: 'GET', url: `/api/statements?customer=${customer}` })).json();
-    expect(issued).toMatchObject([{ period: r.period, amount: '120.00', dueDate: r.dueDate, closingBalance: '120.00' }]);
-    const sent = await t.database.db.selectFrom('outbox_messages').select(['kind', 'params']).where('customer_id', '=', customer).where('kind', '=', 'monthly_statement').execute();
+    expect(issued).toMatchObject([
+      { period: r.period, amount: '120.00', dueDate: r.dueDate, closingBalance: '120.00' },
+    ]);
+    const sent = await t.database.db
+      .selectFrom('outbox_messages')
+      .select(['kind', 'params'])
+      .where('customer_id', '=', customer)
+      .where('kind', '=', 'monthly_statement')
+      .execute();
     expect(sent).toHaveLength(1);
     expect(sent[0].params).toMatchObject({ period: r.period, amount: '120.00', due: r.dueDate });
     const doc = await a.finance({ method: 'GET', url: (sent[0].params as { document: string }).document });
@@ -181,7 +292,12 @@ describe('payment gates', () => {
     expect(gate).toMatchObject({ gate: 'ship', ok: false, checkBy: '2026-11-01', late: true });
     await dailyFinanceChecks(t.database.db, '2026-11-23');
     await dailyFinanceChecks(t.database.db, '2026-11-24');
-    const flagged = await t.database.db.selectFrom('notifications').select(['kind', 'params']).where('order_id', '=', order.id).where('kind', '=', 'lc_late').execute();
+    const flagged = await t.database.db
+      .selectFrom('notifications')
+      .select(['kind', 'params'])
+      .where('order_id', '=', order.id)
+      .where('kind', '=', 'lc_late')
+      .execute();
     expect(flagged.length).toBe(2); // finance and the sales director, once each
     expect(flagged[0].params).toMatchObject({ number: order.number, checkBy: '2026-11-01' });
   });
@@ -192,30 +308,62 @@ describe('shipping', () => {
     const customer = await newCustomer('PART1', 'credit', { paymentDays: 10 });
     const order = await confirmed(customer, [{ productId: p.A.id, qty: 5 }]);
     const before = (await a.sales({ method: 'GET', url: `/api/stock?product=${p.A.id}` })).json().items[0];
-    const first = await a.warehouse({ method: 'POST', url: '/api/shipments', payload: { orderIds: [order.id], lines: [{ orderId: order.id, lineNo: 1, qty: 2 }] } });
+    const first = await a.warehouse({
+      method: 'POST',
+      url: '/api/shipments',
+      payload: { orderIds: [order.id], lines: [{ orderId: order.id, lineNo: 1, qty: 2 }] },
+    });
     expect(first.statusCode).toBe(201);
-    expect((await a.warehouse({ method: 'POST', url: '/api/shipments', payload: { orderIds: [order.id], lines: [{ orderId: order.id, lineNo: 1, qty: 4 }] } })).json().error.code).toBe('SHIPMENT.EXCEEDS_RESERVED');
-    for (const step of ['pick', 'recheck', 'pack', 'ship']) expect((await a.warehouse({ method: 'POST', url: `/api/shipments/${first.json().id}/${step}` })).statusCode).toBe(200);
+    expect(
+      (
+        await a.warehouse({
+          method: 'POST',
+          url: '/api/shipments',
+          payload: { orderIds: [order.id], lines: [{ orderId: order.id, lineNo: 1, qty: 4 }] },
+        })
+      ).json().error.code,
+    ).toBe('SHIPMENT.EXCEEDS_RESERVED');
+    for (const step of ['pick', 'recheck', 'pack', 'ship'])
+      expect((await a.warehouse({ method: 'POST', url: `/api/shipments/${first.json().id}/${step}` })).statusCode).toBe(
+        200,
+      );
     const mid = (await a.sales({ method: 'GET', url: `/api/stock?product=${p.A.id}` })).json().items[0];
     expect(mid).toMatchObject({ onHand: before.onHand - 2, reserved: before.reserved - 2 });
-    expect((await a.sales({ method: 'GET', url: `/api/orders/${order.id}` })).json()).toMatchObject({ status: 'partially_shipped', lines: [{ shipped: 2, reserved: 3 }] });
+    expect((await a.sales({ method: 'GET', url: `/api/orders/${order.id}` })).json()).toMatchObject({
+      status: 'partially_shipped',
+      lines: [{ shipped: 2, reserved: 3 }],
+    });
     expect((await (await shipAll([order.id])).ship()).statusCode).toBe(200);
     const after = (await a.sales({ method: 'GET', url: `/api/stock?product=${p.A.id}` })).json().items[0];
     expect(after).toMatchObject({ onHand: before.onHand - 5, reserved: before.reserved - 5 });
-    expect((await a.sales({ method: 'GET', url: `/api/orders/${order.id}` })).json()).toMatchObject({ status: 'shipped', lines: [{ shipped: 5, reserved: 0 }] });
-    expect((await a.warehouse({ method: 'POST', url: '/api/shipments', payload: { orderIds: [order.id] } })).json().error.code).toBe('STATE.ILLEGAL_TRANSITION');
+    expect((await a.sales({ method: 'GET', url: `/api/orders/${order.id}` })).json()).toMatchObject({
+      status: 'shipped',
+      lines: [{ shipped: 5, reserved: 0 }],
+    });
+    expect(
+      (await a.warehouse({ method: 'POST', url: '/api/shipments', payload: { orderIds: [order.id] } })).json().error
+        .code,
+    ).toBe('STATE.ILLEGAL_TRANSITION');
   });
 
   it('two clerks at once never ship more than reserved', async () => {
     const customer = await newCustomer('RACE2', 'credit', { paymentDays: 10 });
     const order = await confirmed(customer, [{ productId: p.C.id, qty: 4 }]);
-    const created = await Promise.all([0, 1].map(() => a.warehouse({ method: 'POST', url: '/api/shipments', payload: { orderIds: [order.id] } })));
+    const created = await Promise.all(
+      [0, 1].map(() => a.warehouse({ method: 'POST', url: '/api/shipments', payload: { orderIds: [order.id] } })),
+    );
     expect(created.map((r) => r.statusCode).sort()).toEqual([201, 409]);
     const id = created.find((r) => r.statusCode === 201)!.json().id;
-    for (const step of ['pick', 'recheck', 'pack']) await a.warehouse({ method: 'POST', url: `/api/shipments/${id}/${step}` });
-    const shipped = await Promise.all([0, 1].map(() => a.warehouse({ method: 'POST', url: `/api/shipments/${id}/ship` })));
+    for (const step of ['pick', 'recheck', 'pack'])
+      await a.warehouse({ method: 'POST', url: `/api/shipments/${id}/${step}` });
+    const shipped = await Promise.all(
+      [0, 1].map(() => a.warehouse({ method: 'POST', url: `/api/shipments/${id}/ship` })),
+    );
     expect(shipped.map((r) => r.statusCode).sort()).toEqual([200, 409]);
-    expect((await a.sales({ method: 'GET', url: `/api/orders/${order.id}` })).json().lines[0]).toMatchObject({ shipped: 4, reserved: 0 });
+    expect((await a.sales({ method: 'GET', url: `/api/orders/${order.id}` })).json().lines[0]).toMatchObject({
+      shipped: 4,
+      reserved: 0,
+    });
     expect(await ledgerMismatches(t.database.db, t.companyA)).toEqual([]);
   });
 
@@ -224,11 +372,19 @@ describe('shipping', () => {
     const o1 = await confirmed(customer, [{ productId: p.A.id, qty: 1 }]);
     const o2 = await confirmed(customer, [{ productId: p.C.id, qty: 1 }]);
     const merged = await a.warehouse({ method: 'POST', url: '/api/shipments', payload: { orderIds: [o1.id, o2.id] } });
-    expect(merged.json().lines.map((l: { orderNumber: string }) => l.orderNumber).sort()).toEqual([o1.number, o2.number].sort());
+    expect(
+      merged
+        .json()
+        .lines.map((l: { orderNumber: string }) => l.orderNumber)
+        .sort(),
+    ).toEqual([o1.number, o2.number].sort());
     const other = await newCustomer('MERGE2', 'credit', { paymentDays: 10 });
     const o3 = await confirmed(other, [{ productId: p.A.id, qty: 1 }]);
     const o4 = await confirmed(customer, [{ productId: p.A.id, qty: 1 }]);
-    expect((await a.warehouse({ method: 'POST', url: '/api/shipments', payload: { orderIds: [o3.id, o4.id] } })).json().error.code).toBe('SHIPMENT.DIFFERENT_CONSIGNEE');
+    expect(
+      (await a.warehouse({ method: 'POST', url: '/api/shipments', payload: { orderIds: [o3.id, o4.id] } })).json().error
+        .code,
+    ).toBe('SHIPMENT.DIFFERENT_CONSIGNEE');
     const note = await a.warehouse({ method: 'GET', url: `/api/shipments/${merged.json().id}/delivery-note` });
     expect(note.body).toContain('送货单');
     expect(note.body).toContain('贰佰零捌元整');
@@ -237,7 +393,10 @@ describe('shipping', () => {
     expect(outbound.body).toContain('ZC');
     expect(outbound.body).toContain(o1.number);
     expect(outbound.body).toContain('贰佰零捌元整');
-    const sheet = await a.warehouse({ method: 'GET', url: `/api/shipments/${merged.json().id}/outbound-order?format=xlsx` });
+    const sheet = await a.warehouse({
+      method: 'GET',
+      url: `/api/shipments/${merged.json().id}/outbound-order?format=xlsx`,
+    });
     expect(sheet.headers['content-type']).toContain('spreadsheetml');
     expect(sheet.rawPayload.subarray(0, 2).toString()).toBe('PK');
   });
@@ -245,42 +404,122 @@ describe('shipping', () => {
   it('the 24 h pick limit counts working hours over a holiday; a late tracking number is flagged', async () => {
     const customer = await newCustomer('CLOCK1', 'credit', { paymentDays: 10 });
     const order = await confirmed(customer, [{ productId: p.A.id, qty: 1 }]);
-    const actor = { userId: (await a.warehouse({ method: 'GET', url: '/api/auth/me' })).json().user.id, username: 'warehouse', displayName: '', companyId: t.companyA, roles: ['warehouse'], sessionId: '', sessionKind: 'token', csrfToken: '' } as Actor;
+    const actor = {
+      userId: (await a.warehouse({ method: 'GET', url: '/api/auth/me' })).json().user.id,
+      username: 'warehouse',
+      displayName: '',
+      companyId: t.companyA,
+      roles: ['warehouse'],
+      sessionId: '',
+      sessionKind: 'token',
+      csrfToken: '',
+    } as Actor;
     const env = { now: new Date('2025-09-30T09:00:00Z'), workingHours: defaultWorkingHours }; // Tuesday 17:00 in Shanghai, before National Day
-    const s = await t.database.db.transaction().execute((trx) => createShipment(trx, actor, env, { orderIds: [order.id] }));
+    const s = await t.database.db
+      .transaction()
+      .execute((trx) => createShipment(trx, actor, env, { orderIds: [order.id] }));
     // 1 h on 09-30, 9 h on 10-09, 9 h on 10-10, 5 h on Saturday 10-11 (a make-up working day).
     expect(new Date(s.pickDueAt).toISOString()).toBe('2025-10-11T06:00:00.000Z');
-    for (const step of ['pick', 'recheck', 'pack']) await a.warehouse({ method: 'POST', url: `/api/shipments/${s.id}/${step}` });
+    for (const step of ['pick', 'recheck', 'pack'])
+      await a.warehouse({ method: 'POST', url: `/api/shipments/${s.id}/${step}` });
     const shippedAt = new Date('2026-11-20T02:00:00Z');
-    await t.database.db.transaction().execute((trx) => shipShipment(trx, actor, { now: shippedAt, workingHours: defaultWorkingHours }, s.id, {}));
-    const late = await t.database.db.transaction().execute((trx) => setTracking(trx, { ...actor, roles: ['logistics'] }, { now: new Date(shippedAt.getTime() + 3 * 3_600_000), workingHours: defaultWorkingHours }, s.id, { carrier: '顺丰速运', trackingNo: 'SF123' }));
+    await t.database.db
+      .transaction()
+      .execute((trx) => shipShipment(trx, actor, { now: shippedAt, workingHours: defaultWorkingHours }, s.id, {}));
+    const late = await t.database.db
+      .transaction()
+      .execute((trx) =>
+        setTracking(
+          trx,
+          { ...actor, roles: ['logistics'] },
+          { now: new Date(shippedAt.getTime() + 3 * 3_600_000), workingHours: defaultWorkingHours },
+          s.id,
+          { carrier: '顺丰速运', trackingNo: 'SF123' },
+        ),
+      );
     expect(late.trackingLate).toBe(true);
-    const messages = await t.database.db.selectFrom('outbox_messages').select(['kind', 'params']).where('customer_id', '=', customer).execute();
+    const messages = await t.database.db
+      .selectFrom('outbox_messages')
+      .select(['kind', 'params'])
+      .where('customer_id', '=', customer)
+      .execute();
     expect(messages).toMatchObject([{ kind: 'shipped', params: { trackingNo: 'SF123', carrier: '顺丰速运' } }]);
-    await logistics({ method: 'POST', url: `/api/shipments/${s.id}/exceptions`, payload: { type: 'delay', action: '联系承运商催件', customerInformed: true } });
-    expect((await logistics({ method: 'GET', url: '/api/logistics-exceptions?status=open' })).json()[0]).toMatchObject({ type: 'delay', customerInformed: true });
+    await logistics({
+      method: 'POST',
+      url: `/api/shipments/${s.id}/exceptions`,
+      payload: { type: 'delay', action: '联系承运商催件', customerInformed: true },
+    });
+    expect((await logistics({ method: 'GET', url: '/api/logistics-exceptions?status=open' })).json()[0]).toMatchObject({
+      type: 'delay',
+      customerInformed: true,
+    });
     // An open exception shows on its order until it is closed.
-    const onOrder = (await a.sales({ method: 'GET', url: `/api/logistics-exceptions?status=open&order=${order.id}` })).json();
+    const onOrder = (
+      await a.sales({ method: 'GET', url: `/api/logistics-exceptions?status=open&order=${order.id}` })
+    ).json();
     expect(onOrder).toMatchObject([{ shipmentId: s.id, type: 'delay', status: 'open' }]);
-    expect((await logistics({ method: 'POST', url: `/api/logistics-exceptions/${onOrder[0].id}/close`, payload: { result: '已送达', customerInformed: true } })).statusCode).toBe(200);
-    expect((await a.sales({ method: 'GET', url: `/api/logistics-exceptions?status=open&order=${order.id}` })).json()).toEqual([]);
-    expect((await logistics({ method: 'GET', url: '/api/shipments/stale?days=1' })).json().some((x: { id: string }) => x.id === s.id)).toBe(true);
+    expect(
+      (
+        await logistics({
+          method: 'POST',
+          url: `/api/logistics-exceptions/${onOrder[0].id}/close`,
+          payload: { result: '已送达', customerInformed: true },
+        })
+      ).statusCode,
+    ).toBe(200);
+    expect(
+      (await a.sales({ method: 'GET', url: `/api/logistics-exceptions?status=open&order=${order.id}` })).json(),
+    ).toEqual([]);
+    expect(
+      (await logistics({ method: 'GET', url: '/api/shipments/stale?days=1' }))
+        .json()
+        .some((x: { id: string }) => x.id === s.id),
+    ).toBe(true);
 
     // Tracking events imported from a carrier's sheet: all rows or none; times are local (UTC+8).
     const header = ['运单号 Tracking no.', '时间 Time', '地点 Location', '描述 Description'];
-    const bad = await logistics({ method: 'POST', url: '/api/tracking-events/import', ...multipart({ name: 't.xlsx', data: await buildXlsx(header, [['SF123', '2026-11-20 18:00', '上海', '已揽收'], ['NOPE', 'yesterday', '', '']]), type: XLSX }) });
+    const bad = await logistics({
+      method: 'POST',
+      url: '/api/tracking-events/import',
+      ...multipart({
+        name: 't.xlsx',
+        data: await buildXlsx(header, [
+          ['SF123', '2026-11-20 18:00', '上海', '已揽收'],
+          ['NOPE', 'yesterday', '', ''],
+        ]),
+        type: XLSX,
+      }),
+    });
     expect(bad.statusCode).toBe(422);
-    expect(bad.json().error.details.errors.map((e: { row: number; column: string }) => `${e.row}:${e.column}`)).toEqual(['3:运单号 Tracking no.', '3:时间 Time', '3:描述 Description']);
+    expect(bad.json().error.details.errors.map((e: { row: number; column: string }) => `${e.row}:${e.column}`)).toEqual(
+      ['3:运单号 Tracking no.', '3:时间 Time', '3:描述 Description'],
+    );
     expect((await logistics({ method: 'GET', url: `/api/shipments/${s.id}/tracking` })).json().events).toEqual([]);
     const nowMinute = Math.floor(Date.now() / 60_000) * 60_000;
     const wallClock = new Date(nowMinute + 8 * 3_600_000); // a time cell as Excel keeps it: Shanghai wall-clock time
-    const rows = [['SF123', '2026-11-20 18:00', '上海转运中心', '已揽收'], ['SF123', wallClock, '杭州', '派送中']];
-    const ok = await logistics({ method: 'POST', url: '/api/tracking-events/import', ...multipart({ name: 't.xlsx', data: await buildXlsx(header, rows), type: XLSX }) });
+    const rows = [
+      ['SF123', '2026-11-20 18:00', '上海转运中心', '已揽收'],
+      ['SF123', wallClock, '杭州', '派送中'],
+    ];
+    const ok = await logistics({
+      method: 'POST',
+      url: '/api/tracking-events/import',
+      ...multipart({ name: 't.xlsx', data: await buildXlsx(header, rows), type: XLSX }),
+    });
     expect(ok.json()).toEqual({ imported: 2 });
     const tracked = (await logistics({ method: 'GET', url: `/api/shipments/${s.id}/tracking` })).json();
     expect(tracked).toMatchObject({ trackingNo: 'SF123', adapter: 'manual' });
-    expect(tracked.events.map((e: { at: string; description: string }) => [new Date(e.at).toISOString(), e.description])).toEqual([['2026-11-20T10:00:00.000Z', '已揽收'], [new Date(nowMinute).toISOString(), '派送中']]);
-    expect((await logistics({ method: 'GET', url: '/api/shipments/stale?days=1' })).json().some((x: { id: string }) => x.id === s.id)).toBe(false);
+    expect(
+      tracked.events.map((e: { at: string; description: string }) => [new Date(e.at).toISOString(), e.description]),
+    ).toEqual([
+      ['2026-11-20T10:00:00.000Z', '已揽收'],
+      [new Date(nowMinute).toISOString(), '派送中'],
+    ]);
+    expect(
+      (await logistics({ method: 'GET', url: '/api/shipments/stale?days=1' }))
+        .json()
+        .some((x: { id: string }) => x.id === s.id),
+    ).toBe(false);
   });
 });
 
@@ -290,13 +529,25 @@ describe('delivery, feedback and cash', () => {
     const order = await confirmed(customer, [{ productId: p.A.id, qty }]);
     const s = await shipAll([order.id]);
     await s.ship();
-    const delivered = await logistics({ method: 'POST', url: `/api/shipments/${s.id}/deliver`, payload: { signedBy: '张三' } });
+    const delivered = await logistics({
+      method: 'POST',
+      url: `/api/shipments/${s.id}/deliver`,
+      payload: { signedBy: '张三' },
+    });
     expect(delivered.json()).toMatchObject({ status: 'delivered', signedBy: '张三' });
-    const proof = await logistics({ method: 'POST', url: `/api/shipments/${s.id}/proof`, ...multipart({ name: '签收单.jpg', data: Buffer.from('jpeg-bytes'), type: 'image/jpeg' }) });
+    const proof = await logistics({
+      method: 'POST',
+      url: `/api/shipments/${s.id}/proof`,
+      ...multipart({ name: '签收单.jpg', data: Buffer.from('jpeg-bytes'), type: 'image/jpeg' }),
+    });
     expect(proof.statusCode).toBe(201);
-    expect((await logistics({ method: 'GET', url: `/api/shipments/${s.id}` })).json().proofs).toMatchObject([{ id: proof.json().id, filename: '签收单.jpg' }]);
+    expect((await logistics({ method: 'GET', url: `/api/shipments/${s.id}` })).json().proofs).toMatchObject([
+      { id: proof.json().id, filename: '签收单.jpg' },
+    ]);
     expect((await logistics({ method: 'GET', url: `/api/attachments/${proof.json().id}` })).body).toBe('jpeg-bytes');
-    const callback = (await service({ method: 'GET', url: '/api/callbacks?status=open' })).json().find((c: { orderId: string }) => c.orderId === order.id);
+    const callback = (await service({ method: 'GET', url: '/api/callbacks?status=open' }))
+      .json()
+      .find((c: { orderId: string }) => c.orderId === order.id);
     return { customer, order, callback };
   }
 
@@ -304,32 +555,108 @@ describe('delivery, feedback and cash', () => {
     const { order, callback } = await deliveredOrder('DLV1');
     expect((await a.sales({ method: 'GET', url: `/api/orders/${order.id}` })).json().status).toBe('delivered');
     expect(new Date(callback.dueAt).getTime() - Date.now()).toBeGreaterThan(23 * 3_600_000);
-    await service({ method: 'POST', url: `/api/callbacks/${callback.id}`, payload: { outcome: 'ok', notes: '数量质量无误' } });
-    const done = await a.finance({ method: 'POST', url: `/api/orders/${order.id}/complete`, payload: { number: 'INV-0001', issuedOn: '2026-11-23', amount: order.total, taxRate: '13', type: 'digital', outboundVoucher: 'OUT-1' } });
+    await service({
+      method: 'POST',
+      url: `/api/callbacks/${callback.id}`,
+      payload: { outcome: 'ok', notes: '数量质量无误' },
+    });
+    const done = await a.finance({
+      method: 'POST',
+      url: `/api/orders/${order.id}/complete`,
+      payload: {
+        number: 'INV-0001',
+        issuedOn: '2026-11-23',
+        amount: order.total,
+        taxRate: '13',
+        type: 'digital',
+        outboundVoucher: 'OUT-1',
+      },
+    });
     expect(done.json().status).toBe('completed');
-    expect((await a.finance({ method: 'GET', url: '/api/invoices' })).json().find((i: { orderId: string }) => i.orderId === order.id)).toMatchObject({ number: 'INV-0001', amount: order.total, taxRate: '13.00', type: 'digital', outboundVoucher: 'OUT-1' });
-    expect((await a.finance({ method: 'POST', url: `/api/orders/${order.id}/complete`, payload: { number: 'INV-0001', issuedOn: '2026-11-23', amount: order.total, taxRate: '13', type: 'digital' } })).statusCode).toBe(409);
+    expect(
+      (await a.finance({ method: 'GET', url: '/api/invoices' }))
+        .json()
+        .find((i: { orderId: string }) => i.orderId === order.id),
+    ).toMatchObject({
+      number: 'INV-0001',
+      amount: order.total,
+      taxRate: '13.00',
+      type: 'digital',
+      outboundVoucher: 'OUT-1',
+    });
+    expect(
+      (
+        await a.finance({
+          method: 'POST',
+          url: `/api/orders/${order.id}/complete`,
+          payload: { number: 'INV-0001', issuedOn: '2026-11-23', amount: order.total, taxRate: '13', type: 'digital' },
+        })
+      ).statusCode,
+    ).toBe(409);
   });
 
   it('a problem opens a complaint due in 2 working days, resolved by reship, allowance or return', async () => {
     const { customer, order, callback } = await deliveredOrder('CMP1');
-    const problem = (await service({ method: 'POST', url: `/api/callbacks/${callback.id}`, payload: { outcome: 'problem', complaint: { type: 'damage', description: '外箱破损' } } })).json();
+    const problem = (
+      await service({
+        method: 'POST',
+        url: `/api/callbacks/${callback.id}`,
+        payload: { outcome: 'problem', complaint: { type: 'damage', description: '外箱破损' } },
+      })
+    ).json();
     expect(problem.complaint).toMatchObject({ type: 'damage', status: 'open' });
-    const reship = (await service({ method: 'POST', url: `/api/complaints/${problem.complaint.id}/resolve`, payload: { resolution: 'reship' } })).json();
+    const reship = (
+      await service({
+        method: 'POST',
+        url: `/api/complaints/${problem.complaint.id}/resolve`,
+        payload: { resolution: 'reship' },
+      })
+    ).json();
     const replacement = (await a.sales({ method: 'GET', url: `/api/orders/${reship.replacementOrderId}` })).json();
     expect(replacement).toMatchObject({ orderType: 'replacement', total: '0.00', status: 'draft' });
 
-    const second = (await service({ method: 'POST', url: `/api/callbacks/${(await deliveredOrder('CMP2')).callback.id}`, payload: { outcome: 'problem', complaint: { type: 'short', description: '少一件' } } })).json();
+    const second = (
+      await service({
+        method: 'POST',
+        url: `/api/callbacks/${(await deliveredOrder('CMP2')).callback.id}`,
+        payload: { outcome: 'problem', complaint: { type: 'short', description: '少一件' } },
+      })
+    ).json();
     void customer;
-    const allowance = await service({ method: 'POST', url: `/api/complaints/${second.complaint.id}/resolve`, payload: { resolution: 'allowance', amount: '50.00' } });
+    const allowance = await service({
+      method: 'POST',
+      url: `/api/complaints/${second.complaint.id}/resolve`,
+      payload: { resolution: 'allowance', amount: '50.00' },
+    });
     expect(allowance.json()).toMatchObject({ resolution: 'allowance', amount: '50.00' });
-    const receivables = (await a.finance({ method: 'GET', url: `/api/receivables?customer=${allowance.json().orderId ? (await a.sales({ method: 'GET', url: `/api/orders/${allowance.json().orderId}` })).json().customer.id : ''}` })).json();
+    const receivables = (
+      await a.finance({
+        method: 'GET',
+        url: `/api/receivables?customer=${allowance.json().orderId ? (await a.sales({ method: 'GET', url: `/api/orders/${allowance.json().orderId}` })).json().customer.id : ''}`,
+      })
+    ).json();
     expect(receivables[0]).toMatchObject({ amount: '240.00', outstanding: '190.00' });
 
-    const third = (await service({ method: 'POST', url: `/api/callbacks/${(await deliveredOrder('CMP3')).callback.id}`, payload: { outcome: 'problem', complaint: { type: 'wrong_item', description: '发错型号' } } })).json();
-    const ret = (await service({ method: 'POST', url: `/api/complaints/${third.complaint.id}/resolve`, payload: { resolution: 'return' } })).json();
+    const third = (
+      await service({
+        method: 'POST',
+        url: `/api/callbacks/${(await deliveredOrder('CMP3')).callback.id}`,
+        payload: { outcome: 'problem', complaint: { type: 'wrong_item', description: '发错型号' } },
+      })
+    ).json();
+    const ret = (
+      await service({
+        method: 'POST',
+        url: `/api/complaints/${third.complaint.id}/resolve`,
+        payload: { resolution: 'return' },
+      })
+    ).json();
     expect(ret.returnRequestId).toBeTruthy();
-    const request = await t.database.db.selectFrom('return_requests').select(['order_id', 'status']).where('id', '=', ret.returnRequestId).executeTakeFirstOrThrow();
+    const request = await t.database.db
+      .selectFrom('return_requests')
+      .select(['order_id', 'status'])
+      .where('id', '=', ret.returnRequestId)
+      .executeTakeFirstOrThrow();
     expect(request).toMatchObject({ order_id: third.complaint.orderId, status: 'requested' });
     void order;
   });
@@ -338,29 +665,66 @@ describe('delivery, feedback and cash', () => {
     const { customer, order } = await deliveredOrder('CASH1');
     const r = (await receipt(customer, '1000.00', [{ orderId: order.id, amount: '240.00' }])).json();
     expect(r).toMatchObject({ unapplied: '760.00' });
-    expect((await a.finance({ method: 'GET', url: `/api/customers/${customer}/balance` })).json().balance).toBe('760.00');
-    expect((await a.finance({ method: 'GET', url: `/api/receivables?customer=${customer}` })).json()[0]).toMatchObject({ outstanding: '0.00', bucket: 'paid' });
-    const over = await a.finance({ method: 'POST', url: `/api/receipts/${r.id}/apply`, payload: { orderId: order.id, amount: '800.00' } });
+    expect((await a.finance({ method: 'GET', url: `/api/customers/${customer}/balance` })).json().balance).toBe(
+      '760.00',
+    );
+    expect((await a.finance({ method: 'GET', url: `/api/receivables?customer=${customer}` })).json()[0]).toMatchObject({
+      outstanding: '0.00',
+      bucket: 'paid',
+    });
+    const over = await a.finance({
+      method: 'POST',
+      url: `/api/receipts/${r.id}/apply`,
+      payload: { orderId: order.id, amount: '800.00' },
+    });
     expect(over.json().error.code).toBe('RECEIPT.OVER_APPLIED');
     // The order is paid in full: more on it is refused; the money stays on the customer's account.
-    const beyond = await a.finance({ method: 'POST', url: `/api/receipts/${r.id}/apply`, payload: { orderId: order.id, amount: '10.00' } });
-    expect(beyond.json().error).toMatchObject({ code: 'RECEIPT.OVER_ORDER', message: expect.stringContaining('¥0.00') });
+    const beyond = await a.finance({
+      method: 'POST',
+      url: `/api/receipts/${r.id}/apply`,
+      payload: { orderId: order.id, amount: '10.00' },
+    });
+    expect(beyond.json().error).toMatchObject({
+      code: 'RECEIPT.OVER_ORDER',
+      message: expect.stringContaining('¥0.00'),
+    });
     const before = (await a.finance({ method: 'GET', url: `/api/receipts?customer=${customer}` })).json().length;
     expect((await receipt(customer, '50.00', [{ orderId: order.id, amount: '50.00' }])).statusCode).toBe(409);
     expect((await a.finance({ method: 'GET', url: `/api/receipts?customer=${customer}` })).json()).toHaveLength(before); // nothing half-saved
-    const reversal = await a.finance({ method: 'POST', url: `/api/receipts/${r.id}/reverse`, payload: { reason: '录错金额' } });
+    const reversal = await a.finance({
+      method: 'POST',
+      url: `/api/receipts/${r.id}/reverse`,
+      payload: { reason: '录错金额' },
+    });
     expect(reversal.json()).toMatchObject({ amount: '-1000.00', reversesId: r.id });
     expect((await a.finance({ method: 'GET', url: `/api/customers/${customer}/balance` })).json().balance).toBe('0.00');
     expect((await a.finance({ method: 'GET', url: `/api/orders/${order.id}/payment` })).json().paid).toBe('0.00');
-    expect((await a.finance({ method: 'GET', url: `/api/receivables?customer=${customer}` })).json()[0].outstanding).toBe('240.00');
-    expect((await a.finance({ method: 'POST', url: `/api/receipts/${r.id}/reverse`, payload: { reason: 'again' } })).json().error.code).toBe('RECEIPT.ALREADY_REVERSED');
+    expect(
+      (await a.finance({ method: 'GET', url: `/api/receivables?customer=${customer}` })).json()[0].outstanding,
+    ).toBe('240.00');
+    expect(
+      (await a.finance({ method: 'POST', url: `/api/receipts/${r.id}/reverse`, payload: { reason: 'again' } })).json()
+        .error.code,
+    ).toBe('RECEIPT.ALREADY_REVERSED');
   });
 
   it('an overdue receivable beyond the tolerance puts new orders on credit hold', async () => {
     const customer = await newCustomer('HOLD1', 'credit', { paymentDays: 30 });
     const order = await confirmed(customer, [{ productId: p.A.id, qty: 1 }]);
-    await createReceivable(t.database.db, t.companyA, { customerId: customer, orderId: order.id, kind: 'shipment', amount: '120.00', dueDate: '2026-01-01' });
-    const next = (await a.sales({ method: 'POST', url: '/api/orders', payload: orderBody(customer, [{ productId: p.A.id, qty: 1 }]) })).json();
+    await createReceivable(t.database.db, t.companyA, {
+      customerId: customer,
+      orderId: order.id,
+      kind: 'shipment',
+      amount: '120.00',
+      dueDate: '2026-01-01',
+    });
+    const next = (
+      await a.sales({
+        method: 'POST',
+        url: '/api/orders',
+        payload: orderBody(customer, [{ productId: p.A.id, qty: 1 }]),
+      })
+    ).json();
     const held = await a.sales({ method: 'POST', url: `/api/orders/${next.id}/submit` });
     expect(held.statusCode).toBe(409);
     expect(held.json().error).toMatchObject({ code: 'CUSTOMER.CREDIT_HOLD' });
@@ -369,14 +733,30 @@ describe('delivery, feedback and cash', () => {
   it('reminds the customer once, 3 days before the due date, and lists overdue receivables to finance', async () => {
     const customer = await newCustomer('REM1', 'credit', { paymentDays: 30 });
     const order = await confirmed(customer, [{ productId: p.A.id, qty: 1 }]);
-    await createReceivable(t.database.db, t.companyA, { customerId: customer, orderId: order.id, kind: 'shipment', amount: '120.00', dueDate: '2026-12-03' });
-    const mine = () => t.database.db.selectFrom('outbox_messages').select('id').where('customer_id', '=', customer).where('kind', '=', 'payment_reminder').execute();
+    await createReceivable(t.database.db, t.companyA, {
+      customerId: customer,
+      orderId: order.id,
+      kind: 'shipment',
+      amount: '120.00',
+      dueDate: '2026-12-03',
+    });
+    const mine = () =>
+      t.database.db
+        .selectFrom('outbox_messages')
+        .select('id')
+        .where('customer_id', '=', customer)
+        .where('kind', '=', 'payment_reminder')
+        .execute();
     await remindReceivables(t.database.db, '2026-11-29');
     expect(await mine()).toHaveLength(0);
     await Promise.all([remindReceivables(t.database.db, '2026-11-30'), remindReceivables(t.database.db, '2026-11-30')]);
     await remindReceivables(t.database.db, '2026-12-01');
     expect(await mine()).toHaveLength(1);
-    const messages = await t.database.db.selectFrom('outbox_messages').select(['kind', 'params']).where('customer_id', '=', customer).execute();
+    const messages = await t.database.db
+      .selectFrom('outbox_messages')
+      .select(['kind', 'params'])
+      .where('customer_id', '=', customer)
+      .execute();
     expect(messages).toMatchObject([{ kind: 'payment_reminder', params: { amount: '120.00', due: '2026-12-03' } }]);
     await dailyCashReport(t.database.db, '2026-12-20');
     const notes = (await a.finance({ method: 'GET', url: '/api/notifications' })).json().items;
@@ -392,11 +772,41 @@ describe('production progress', () => {
     expect(order.lines[0].backordered).toBe(2);
     const request = (await a.planner({ method: 'GET', url: `/api/production-requests?order=${order.id}` })).json()[0];
     expect(request.status).toBe('answered');
-    expect((await a.planner({ method: 'POST', url: `/api/production-requests/${request.id}/progress`, payload: { event: 'finish' } })).json().error.code).toBe('STATE.ILLEGAL_TRANSITION');
-    expect((await a.planner({ method: 'POST', url: `/api/production-requests/${request.id}/progress`, payload: { event: 'start', note: '已排产' } })).json()).toMatchObject({ status: 'in_production', progressLate: false });
-    expect((await a.planner({ method: 'POST', url: `/api/production-requests/${request.id}/progress`, payload: { event: 'finish' } })).json().status).toBe('in_stock');
-    await a.warehouse({ method: 'POST', url: '/api/stock/receipts', payload: { warehouseId: stock.warehouseId, reference: '生产入库', lines: [{ productId: p.B.id, qty: 2 }] } });
-    expect((await a.sales({ method: 'GET', url: `/api/orders/${order.id}` })).json().lines[0]).toMatchObject({ backordered: 0 });
+    expect(
+      (
+        await a.planner({
+          method: 'POST',
+          url: `/api/production-requests/${request.id}/progress`,
+          payload: { event: 'finish' },
+        })
+      ).json().error.code,
+    ).toBe('STATE.ILLEGAL_TRANSITION');
+    expect(
+      (
+        await a.planner({
+          method: 'POST',
+          url: `/api/production-requests/${request.id}/progress`,
+          payload: { event: 'start', note: '已排产' },
+        })
+      ).json(),
+    ).toMatchObject({ status: 'in_production', progressLate: false });
+    expect(
+      (
+        await a.planner({
+          method: 'POST',
+          url: `/api/production-requests/${request.id}/progress`,
+          payload: { event: 'finish' },
+        })
+      ).json().status,
+    ).toBe('in_stock');
+    await a.warehouse({
+      method: 'POST',
+      url: '/api/stock/receipts',
+      payload: { warehouseId: stock.warehouseId, reference: '生产入库', lines: [{ productId: p.B.id, qty: 2 }] },
+    });
+    expect((await a.sales({ method: 'GET', url: `/api/orders/${order.id}` })).json().lines[0]).toMatchObject({
+      backordered: 0,
+    });
   });
 
   it('a schedule not updated for a week is flagged to the planners once, and again after a later lapse', async () => {
@@ -404,23 +814,43 @@ describe('production progress', () => {
     const stock = (await a.sales({ method: 'GET', url: `/api/stock?product=${p.B.id}` })).json().items[0];
     const order = await confirmed(customer, [{ productId: p.B.id, qty: stock.available + 3 }]);
     const request = (await a.planner({ method: 'GET', url: `/api/production-requests?order=${order.id}` })).json()[0];
-    await a.planner({ method: 'POST', url: `/api/production-requests/${request.id}/progress`, payload: { event: 'start' } });
-    const flagged = async (at: Date) => (await flagLateProgress(t.database.db, t.companyA, at)).filter((r) => r.order_id === order.id).length;
+    await a.planner({
+      method: 'POST',
+      url: `/api/production-requests/${request.id}/progress`,
+      payload: { event: 'start' },
+    });
+    const flagged = async (at: Date) =>
+      (await flagLateProgress(t.database.db, t.companyA, at)).filter((r) => r.order_id === order.id).length;
     const day = 86_400_000;
     expect(await flagged(new Date(Date.now() + 6 * day))).toBe(0);
     expect(await flagged(new Date(Date.now() + 8 * day))).toBe(1);
     expect(await flagged(new Date(Date.now() + 9 * day))).toBe(0);
     // A progress report re-arms the flag; the next lapse is flagged again.
-    await t.database.db.updateTable('production_requests').set({ last_progress_at: new Date(Date.now() + 10 * day) }).where('id', '=', request.id).execute();
+    await t.database.db
+      .updateTable('production_requests')
+      .set({ last_progress_at: new Date(Date.now() + 10 * day) })
+      .where('id', '=', request.id)
+      .execute();
     expect(await flagged(new Date(Date.now() + 12 * day))).toBe(0);
     expect(await flagged(new Date(Date.now() + 18 * day))).toBe(1);
     // The daily job tells the planners.
-    await t.database.db.updateTable('production_requests').set({ last_progress_at: new Date(Date.now() - 8 * day), progress_flagged_at: null }).where('id', '=', request.id).execute();
+    await t.database.db
+      .updateTable('production_requests')
+      .set({ last_progress_at: new Date(Date.now() - 8 * day), progress_flagged_at: null })
+      .where('id', '=', request.id)
+      .execute();
     await dailyCashReport(t.database.db, '2026-11-23');
     await dailyCashReport(t.database.db, '2026-11-23');
-    const told = await t.database.db.selectFrom('notifications').select(['kind', 'params']).where('order_id', '=', order.id).where('kind', '=', 'production_progress_late').execute();
+    const told = await t.database.db
+      .selectFrom('notifications')
+      .select(['kind', 'params'])
+      .where('order_id', '=', order.id)
+      .where('kind', '=', 'production_progress_late')
+      .execute();
     expect(told).toHaveLength(1);
     expect(told[0].params).toMatchObject({ number: order.number });
-    expect((await a.planner({ method: 'GET', url: `/api/production-requests?order=${order.id}` })).json()[0].progressLate).toBe(true);
+    expect(
+      (await a.planner({ method: 'GET', url: `/api/production-requests?order=${order.id}` })).json()[0].progressLate,
+    ).toBe(true);
   });
 });

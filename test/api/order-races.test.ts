@@ -17,13 +17,40 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 async function newProduct(sku: string, onHand: number) {
-  const id = (await a.admin({ method: 'POST', url: '/api/products', payload: { sku, name: sku, listPrice: '1000.00', standardCost: '500.00' } })).json().id;
-  if (onHand) await a.warehouse({ method: 'POST', url: '/api/stock/receipts', payload: { warehouseId, lines: [{ productId: id, qty: onHand }] } });
+  const id = (
+    await a.admin({
+      method: 'POST',
+      url: '/api/products',
+      payload: { sku, name: sku, listPrice: '1000.00', standardCost: '500.00' },
+    })
+  ).json().id;
+  if (onHand)
+    await a.warehouse({
+      method: 'POST',
+      url: '/api/stock/receipts',
+      payload: { warehouseId, lines: [{ productId: id, qty: onHand }] },
+    });
   return id;
 }
 
 async function newCustomer(code: string, creditLimit: string) {
-  const c = (await a.sales({ method: 'POST', url: '/api/customers', payload: { code, shortCode: code, name: code, kind: 'ordinary', paymentMethod: 'credit', paymentDays: 30, creditLimit, contacts: [{ name: '甲' }], addresses: [{ consignee: '甲', address: '上海' }] } })).json();
+  const c = (
+    await a.sales({
+      method: 'POST',
+      url: '/api/customers',
+      payload: {
+        code,
+        shortCode: code,
+        name: code,
+        kind: 'ordinary',
+        paymentMethod: 'credit',
+        paymentDays: 30,
+        creditLimit,
+        contacts: [{ name: '甲' }],
+        addresses: [{ consignee: '甲', address: '上海' }],
+      },
+    })
+  ).json();
   await uploadQualification(a.sales, c.id);
   return c.id as string;
 }
@@ -32,7 +59,9 @@ async function newCustomer(code: string, creditLimit: string) {
 async function ordersAwaitingConfirmation(customerId: string, productId: string, n: number) {
   const ids: string[] = [];
   for (let i = 0; i < n; i++) {
-    const o = (await a.sales({ method: 'POST', url: '/api/orders', payload: orderBody(customerId, [{ productId, qty: 1 }]) })).json();
+    const o = (
+      await a.sales({ method: 'POST', url: '/api/orders', payload: orderBody(customerId, [{ productId, qty: 1 }]) })
+    ).json();
     await a.sales({ method: 'POST', url: `/api/orders/${o.id}/submit` });
     ids.push(o.id);
   }
@@ -45,7 +74,9 @@ describe('races', () => {
     const productId = await newProduct('RACE-CONF', 10);
     const customerId = await newCustomer('RACEA', '10000000.00');
     const ids = await ordersAwaitingConfirmation(customerId, productId, 32);
-    const results = await Promise.all(ids.map((id) => a.sales({ method: 'POST', url: `/api/orders/${id}/confirm`, payload: { method: 'electronic' } })));
+    const results = await Promise.all(
+      ids.map((id) => a.sales({ method: 'POST', url: `/api/orders/${id}/confirm`, payload: { method: 'electronic' } })),
+    );
     expect(results.map((r) => r.statusCode)).toEqual(Array(32).fill(200));
     const lines = results.map((r) => r.json().order.lines[0]);
     expect(lines.reduce((n, l) => n + l.reserved, 0)).toBe(10);
@@ -58,7 +89,11 @@ describe('races', () => {
   it('50 parallel registrations for one customer in one month are numbered 001–050 without gap or duplicate', async () => {
     const productId = await newProduct('RACE-NUM', 0);
     const customerId = await newCustomer('RACEN', '0.00');
-    const results = await Promise.all(Array.from({ length: 50 }, () => a.sales({ method: 'POST', url: '/api/orders', payload: orderBody(customerId, [{ productId, qty: 1 }]) })));
+    const results = await Promise.all(
+      Array.from({ length: 50 }, () =>
+        a.sales({ method: 'POST', url: '/api/orders', payload: orderBody(customerId, [{ productId, qty: 1 }]) }),
+      ),
+    );
     expect(results.every((r) => r.statusCode === 201)).toBe(true);
     const seqs = results.map((r) => Number(r.json().number.split('-').pop())).sort((x, y) => x - y);
     expect(seqs).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
@@ -68,7 +103,9 @@ describe('races', () => {
     const productId = await newProduct('RACE-CREDIT', 100);
     const customerId = await newCustomer('RACEC', '10000.00');
     const ids = await ordersAwaitingConfirmation(customerId, productId, 32);
-    const results = await Promise.all(ids.map((id) => a.sales({ method: 'POST', url: `/api/orders/${id}/confirm`, payload: { method: 'electronic' } })));
+    const results = await Promise.all(
+      ids.map((id) => a.sales({ method: 'POST', url: `/api/orders/${id}/confirm`, payload: { method: 'electronic' } })),
+    );
     expect(results.every((r) => r.statusCode === 200)).toBe(true);
     const outcomes = results.map((r) => r.json().outcome);
     expect(outcomes.filter((o) => o === 'confirmed')).toHaveLength(10);

@@ -10,7 +10,13 @@ describe('embedded database on disk', () => {
   it('keeps its data across a stop and a start, and migrations run once', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'luyue-data-'));
     const first = await connectPglite(dir);
-    expect(await migrate(first.db)).toEqual(['0001_foundation', '0002_orders', '0003_allocation', '0004_fulfilment', '0005_statements']);
+    expect(await migrate(first.db)).toEqual([
+      '0001_foundation',
+      '0002_orders',
+      '0003_allocation',
+      '0004_fulfilment',
+      '0005_statements',
+    ]);
     expect(await isEmpty(first.db)).toBe(true);
     await first.db.transaction().execute((trx) => seedDemo(trx));
     await first.close();

@@ -12,26 +12,62 @@ afterAll(() => t.close());
 describe('products', () => {
   it('creates, edits and deactivates a product with exact prices', async () => {
     const admin = t.as(await t.token('admin'));
-    const res = await admin({ method: 'POST', url: '/api/products', payload: { sku: 'P-9', name: '样品', spec: '10kg', listPrice: '0.10', standardCost: '0.07', seasonal: true, launchPriority: 7 } });
+    const res = await admin({
+      method: 'POST',
+      url: '/api/products',
+      payload: {
+        sku: 'P-9',
+        name: '样品',
+        spec: '10kg',
+        listPrice: '0.10',
+        standardCost: '0.07',
+        seasonal: true,
+        launchPriority: 7,
+      },
+    });
     expect(res.statusCode).toBe(201);
-    expect(res.json()).toMatchObject({ sku: 'P-9', listPrice: '0.10', standardCost: '0.07', seasonal: true, unit: '件' });
-    const edited = await admin({ method: 'PATCH', url: `/api/products/${res.json().id}`, payload: { listPrice: '12345678.90', active: false } });
+    expect(res.json()).toMatchObject({
+      sku: 'P-9',
+      listPrice: '0.10',
+      standardCost: '0.07',
+      seasonal: true,
+      unit: '件',
+    });
+    const edited = await admin({
+      method: 'PATCH',
+      url: `/api/products/${res.json().id}`,
+      payload: { listPrice: '12345678.90', active: false },
+    });
     expect(edited.json()).toMatchObject({ listPrice: '12345678.90', active: false });
-    const dup = await admin({ method: 'POST', url: '/api/products', payload: { sku: 'P-9', name: 'x', listPrice: '1' } });
+    const dup = await admin({
+      method: 'POST',
+      url: '/api/products',
+      payload: { sku: 'P-9', name: 'x', listPrice: '1' },
+    });
     expect(dup.json().error.code).toBe('PRODUCT.SKU_TAKEN');
   });
 
   it('only the roles that keep products may edit them', async () => {
     const sales = t.as(await t.token('sales'));
-    expect((await sales({ method: 'POST', url: '/api/products', payload: { sku: 'P-X', name: 'x', listPrice: '1' } })).statusCode).toBe(403);
+    expect(
+      (await sales({ method: 'POST', url: '/api/products', payload: { sku: 'P-X', name: 'x', listPrice: '1' } }))
+        .statusCode,
+    ).toBe(403);
     expect((await sales({ method: 'GET', url: '/api/products' })).statusCode).toBe(200);
   });
 
   it('imports products from xlsx and exports them again', async () => {
     const admin = t.as(await t.token('admin'));
     const header = productColumns.filter((c) => c.key !== 'active').map((c) => c.header);
-    const file = await buildXlsx(header, [['IMP-1', '导入一', '红', '件', '9.90', '5', 'Y', 3], ['IMP-2', '导入二', '', '箱', '100', '', 'N', '']]);
-    const res = await admin({ method: 'POST', url: '/api/products/import', ...multipart({ name: 'p.xlsx', data: file, type: 'application/octet-stream' }) });
+    const file = await buildXlsx(header, [
+      ['IMP-1', '导入一', '红', '件', '9.90', '5', 'Y', 3],
+      ['IMP-2', '导入二', '', '箱', '100', '', 'N', ''],
+    ]);
+    const res = await admin({
+      method: 'POST',
+      url: '/api/products/import',
+      ...multipart({ name: 'p.xlsx', data: file, type: 'application/octet-stream' }),
+    });
     expect(res.json()).toEqual({ imported: 2 });
     const p = (await admin({ method: 'GET', url: '/api/products?q=IMP-1' })).json().items[0];
     expect(p).toMatchObject({ listPrice: '9.90', standardCost: '5.00', seasonal: true, launchPriority: 3 });
@@ -43,11 +79,17 @@ describe('products', () => {
 describe('warehouses', () => {
   it('creates and lists warehouses, exports them, and refuses a duplicate code', async () => {
     const wh = t.as(await t.token('warehouse'));
-    const res = await wh({ method: 'POST', url: '/api/warehouses', payload: { code: 'BJ', name: '北京仓', kind: 'regional', address: '北京' } });
+    const res = await wh({
+      method: 'POST',
+      url: '/api/warehouses',
+      payload: { code: 'BJ', name: '北京仓', kind: 'regional', address: '北京' },
+    });
     expect(res.statusCode).toBe(201);
     const list = (await wh({ method: 'GET', url: '/api/warehouses?q=北京' })).json();
     expect(list.items.map((w: { code: string }) => w.code)).toEqual(['BJ']);
-    expect((await wh({ method: 'POST', url: '/api/warehouses', payload: { code: 'BJ', name: 'x' } })).json().error.code).toBe('WAREHOUSE.CODE_TAKEN');
+    expect(
+      (await wh({ method: 'POST', url: '/api/warehouses', payload: { code: 'BJ', name: 'x' } })).json().error.code,
+    ).toBe('WAREHOUSE.CODE_TAKEN');
     const x = await wh({ method: 'GET', url: '/api/warehouses/export.xlsx' });
     expect((await readXlsxRows(x.rawPayload))['仓库 Warehouses'].length).toBeGreaterThan(1);
   });

@@ -14,12 +14,21 @@ beforeAll(async () => {
   a = await orderActors(t);
   const customer = await customerByShortCode(a.sales, 'ABC');
   const product = await productBySku(a.sales, 'A-01');
-  orderId = (await a.sales({ method: 'POST', url: '/api/orders', payload: orderBody(customer.id, [{ productId: product.id, qty: 1 }]) })).json().id;
+  orderId = (
+    await a.sales({
+      method: 'POST',
+      url: '/api/orders',
+      payload: orderBody(customer.id, [{ productId: product.id, qty: 1 }]),
+    })
+  ).json().id;
   await a.sales({ method: 'POST', url: `/api/orders/${orderId}/submit` });
 });
 afterAll(() => t.close());
 
-const lateNotices = async () => (await a.director({ method: 'GET', url: '/api/notifications' })).json().items.filter((n: { kind: string }) => n.kind === 'stage_late');
+const lateNotices = async () =>
+  (await a.director({ method: 'GET', url: '/api/notifications' }))
+    .json()
+    .items.filter((n: { kind: string }) => n.kind === 'stage_late');
 
 describe('review time limits', () => {
   it('a stage is due 4 working hours after it starts', async () => {
@@ -31,7 +40,10 @@ describe('review time limits', () => {
   it('flags late stages once and tells the supervisor, even when two runners race', async () => {
     expect(await flagLateStages(t.database.db, new Date())).toBe(0);
     const farFuture = new Date(Date.now() + 30 * 86_400_000);
-    const [x, y] = await Promise.all([flagLateStages(t.database.db, farFuture), flagLateStages(t.database.db, farFuture)]);
+    const [x, y] = await Promise.all([
+      flagLateStages(t.database.db, farFuture),
+      flagLateStages(t.database.db, farFuture),
+    ]);
     expect(x + y).toBe(1);
     expect(await flagLateStages(t.database.db, farFuture)).toBe(0);
     const notices = await lateNotices();
@@ -42,7 +54,9 @@ describe('review time limits', () => {
   });
 
   it('runs as a durable pg-boss job on this database', async () => {
-    await sql`update review_stages set due_at = now() - interval '1 hour', late_at = null where order_id = ${orderId}`.execute(t.database.db);
+    await sql`update review_stages set due_at = now() - interval '1 hour', late_at = null where order_id = ${orderId}`.execute(
+      t.database.db,
+    );
     const boss = await startJobs(t.database, () => {});
     try {
       await boss.send(JOBS.reviewSla, {});

@@ -14,16 +14,38 @@ beforeAll(async () => {
   const a = await orderActors(t);
   const planner = t.as(await t.token('allocation'));
   const warehouseId = (await a.warehouse({ method: 'GET', url: '/api/warehouses?q=ZC' })).json().items[0].id;
-  const productId = (await a.admin({ method: 'POST', url: '/api/products', payload: { sku: 'WEB-FEN', name: '网页分货款', listPrice: '50.00', seasonal: false, allocated: true } })).json().id;
+  const productId = (
+    await a.admin({
+      method: 'POST',
+      url: '/api/products',
+      payload: { sku: 'WEB-FEN', name: '网页分货款', listPrice: '50.00', seasonal: false, allocated: true },
+    })
+  ).json().id;
   const f2 = await customerByShortCode(a.sales, 'DGHX');
   await uploadQualification(a.sales, f2.id);
-  const o = (await a.sales({ method: 'POST', url: '/api/orders', payload: orderBody(f2.id, [{ productId, qty: 4 }]) })).json();
+  const o = (
+    await a.sales({ method: 'POST', url: '/api/orders', payload: orderBody(f2.id, [{ productId, qty: 4 }]) })
+  ).json();
   await a.sales({ method: 'POST', url: `/api/orders/${o.id}/submit` });
   await approveAllStages(t, a, o.id);
   await a.sales({ method: 'POST', url: `/api/orders/${o.id}/confirm`, payload: { method: 'electronic' } });
-  const store = (await planner({ method: 'POST', url: '/api/stores', payload: { code: 'WEB-S1', name: '网页门店', region: '上海', class: 'B', kind: 'joint' } })).json();
-  await planner({ method: 'POST', url: '/api/allocation/demand', payload: { stores: [{ storeId: store.id, productId, qty: 3 }] } });
-  await a.warehouse({ method: 'POST', url: '/api/stock/receipts', payload: { warehouseId, reference: 'ASN-WEB', lines: [{ productId, qty: 10 }] } });
+  const store = (
+    await planner({
+      method: 'POST',
+      url: '/api/stores',
+      payload: { code: 'WEB-S1', name: '网页门店', region: '上海', class: 'B', kind: 'joint' },
+    })
+  ).json();
+  await planner({
+    method: 'POST',
+    url: '/api/allocation/demand',
+    payload: { stores: [{ storeId: store.id, productId, qty: 3 }] },
+  });
+  await a.warehouse({
+    method: 'POST',
+    url: '/api/stock/receipts',
+    payload: { warehouseId, reference: 'ASN-WEB', lines: [{ productId, qty: 10 }] },
+  });
   base = await session.start(t);
 });
 

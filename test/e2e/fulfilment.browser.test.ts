@@ -2,7 +2,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { createTestContext, type TestContext } from '../helpers/test-app';
 import { browserSession, screenshotPath, submitDialog } from '../helpers/browser';
-import { approveAllStages, customerByShortCode, orderActors, orderBody, productBySku, uploadQualification } from '../helpers/orders';
+import {
+  approveAllStages,
+  customerByShortCode,
+  orderActors,
+  orderBody,
+  productBySku,
+  uploadQualification,
+} from '../helpers/orders';
 
 let t: TestContext;
 let page: Page;
@@ -17,16 +24,33 @@ beforeAll(async () => {
   const abc = await customerByShortCode(a.sales, 'ABC');
   await uploadQualification(a.sales, abc.id);
   const product = await productBySku(a.sales, 'B-01');
-  const o = (await a.sales({ method: 'POST', url: '/api/orders', payload: orderBody(abc.id, [{ productId: product.id, qty: 2 }]) })).json();
+  const o = (
+    await a.sales({
+      method: 'POST',
+      url: '/api/orders',
+      payload: orderBody(abc.id, [{ productId: product.id, qty: 2 }]),
+    })
+  ).json();
   await a.sales({ method: 'POST', url: `/api/orders/${o.id}/submit` });
   await approveAllStages(t, a, o.id);
-  order = (await a.sales({ method: 'POST', url: `/api/orders/${o.id}/confirm`, payload: { method: 'electronic' } })).json().order;
+  order = (
+    await a.sales({ method: 'POST', url: `/api/orders/${o.id}/confirm`, payload: { method: 'electronic' } })
+  ).json().order;
   // Two more orders to the same consignee and address, to travel as one shipment.
   for (const sku of ['A-01', 'C-01']) {
-    const x = (await a.sales({ method: 'POST', url: '/api/orders', payload: orderBody(abc.id, [{ productId: (await productBySku(a.sales, sku)).id, qty: 1 }]) })).json();
+    const x = (
+      await a.sales({
+        method: 'POST',
+        url: '/api/orders',
+        payload: orderBody(abc.id, [{ productId: (await productBySku(a.sales, sku)).id, qty: 1 }]),
+      })
+    ).json();
     await a.sales({ method: 'POST', url: `/api/orders/${x.id}/submit` });
     await approveAllStages(t, a, x.id);
-    sameAddress.push((await a.sales({ method: 'POST', url: `/api/orders/${x.id}/confirm`, payload: { method: 'electronic' } })).json().order);
+    sameAddress.push(
+      (await a.sales({ method: 'POST', url: `/api/orders/${x.id}/confirm`, payload: { method: 'electronic' } })).json()
+        .order,
+    );
   }
   base = await session.start(t);
 });
@@ -45,10 +69,16 @@ describe('fulfilment in Chromium', () => {
     await expect.poll(orderStatus).toBe('执行中');
     await page.getByTestId('main-menu').getByText('仓库作业').click();
     await expect.poll(() => page.getByTestId('queue-warehouse').innerText()).not.toContain(order.number);
-    for (const [tab, step] of [['待拣货', 'pick'], ['已拣货', 'recheck'], ['已复核', 'pack']] as const) {
+    for (const [tab, step] of [
+      ['待拣货', 'pick'],
+      ['已拣货', 'recheck'],
+      ['已复核', 'pack'],
+    ] as const) {
       await page.getByRole('tab', { name: tab }).click();
       await shipmentRow().getByTestId(`shipment-${step}`).click();
-      await expect.poll(() => page.getByTestId('shipments').locator('tbody tr').filter({ hasText: 'SH' }).count()).toBe(0);
+      await expect
+        .poll(() => page.getByTestId('shipments').locator('tbody tr').filter({ hasText: 'SH' }).count())
+        .toBe(0);
     }
     await page.getByRole('tab', { name: '已打包' }).click();
     await shipmentRow().getByTestId('shipment-ship').click();
@@ -62,7 +92,9 @@ describe('fulfilment in Chromium', () => {
     await submitDialog(page, 'dialog-ok');
     await page.getByRole('tab', { name: '已签收' }).click();
     await expect.poll(() => page.getByTestId('shipments').innerText()).toContain('SF1234567890');
-    const [delivered] = (await t.as(await t.token('warehouse'))({ method: 'GET', url: '/api/shipments?status=delivered' })).json();
+    const [delivered] = (
+      await t.as(await t.token('warehouse'))({ method: 'GET', url: '/api/shipments?status=delivered' })
+    ).json();
     expect(new Date(delivered.deliveredAt).toISOString()).toBe(new Date('2026-11-23T10:30').toISOString()); // read in the browser's (this machine's) time zone
     await page.screenshot({ path: screenshotPath('warehouse-delivered.png'), fullPage: true });
   });
@@ -70,9 +102,16 @@ describe('fulfilment in Chromium', () => {
   it('customer service calls back; finance records the receipt and completes the order with its invoice', async () => {
     await loginAs('service');
     await page.getByTestId('main-menu').getByText('客服回访').click();
-    await page.getByTestId('callbacks').locator('tbody tr').filter({ hasText: order.number }).getByTestId('callback-record').click();
+    await page
+      .getByTestId('callbacks')
+      .locator('tbody tr')
+      .filter({ hasText: order.number })
+      .getByTestId('callback-record')
+      .click();
     await submitDialog(page, 'callback-ok');
-    await expect.poll(() => page.getByTestId('callbacks').locator('tbody tr').filter({ hasText: order.number }).count()).toBe(0);
+    await expect
+      .poll(() => page.getByTestId('callbacks').locator('tbody tr').filter({ hasText: order.number }).count())
+      .toBe(0);
 
     await loginAs('finance');
     await page.goto(`${base}/orders/${order.id}`);
@@ -81,17 +120,36 @@ describe('fulfilment in Chromium', () => {
     await page.getByTestId('invoice-number').fill('25440000000000000001');
     await submitDialog(page, 'fulfilment-ok');
     await expect.poll(orderStatus).toBe('已完成');
-    const res = await t.as(await t.token('finance'))({ method: 'POST', url: '/api/receipts', payload: { customerId: (await t.as(await t.token('finance'))({ method: 'GET', url: `/api/orders/${order.id}` })).json().customer.id, amount: order.total, receivedOn: '2026-11-23', method: 'bank_transfer', applications: [{ orderId: order.id, amount: order.total }] } });
+    const res = await t.as(await t.token('finance'))({
+      method: 'POST',
+      url: '/api/receipts',
+      payload: {
+        customerId: (await t.as(await t.token('finance'))({ method: 'GET', url: `/api/orders/${order.id}` })).json()
+          .customer.id,
+        amount: order.total,
+        receivedOn: '2026-11-23',
+        method: 'bank_transfer',
+        applications: [{ orderId: order.id, amount: order.total }],
+      },
+    });
     expect(res.statusCode).toBe(201);
     await page.reload();
-    await expect.poll(() => page.getByTestId('order-payment').innerText()).toContain(`¥${order.total} / ¥${order.total}`);
+    await expect
+      .poll(() => page.getByTestId('order-payment').innerText())
+      .toContain(`¥${order.total} / ¥${order.total}`);
     await page.screenshot({ path: screenshotPath('order-completed.png'), fullPage: true });
   });
 
   it('the warehouse merges two orders to the same address into one outbound order', async () => {
     await loginAs('warehouse');
     await page.getByTestId('main-menu').getByText('仓库作业').click();
-    for (const o of sameAddress) await page.getByTestId('queue-warehouse').locator('tbody tr').filter({ hasText: o.number }).locator('input[type=checkbox]').check();
+    for (const o of sameAddress)
+      await page
+        .getByTestId('queue-warehouse')
+        .locator('tbody tr')
+        .filter({ hasText: o.number })
+        .locator('input[type=checkbox]')
+        .check();
     await page.getByTestId('merge-shipment').click();
     await expect.poll(() => page.getByTestId('queue-warehouse').innerText()).not.toContain(sameAddress[0].number);
     await page.getByRole('tab', { name: '待拣货' }).click();

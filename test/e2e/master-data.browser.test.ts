@@ -30,7 +30,9 @@ describe('web app in Chromium', () => {
 
     await page.getByTestId('customers-table').getByTestId('table-search').locator('input').fill('浏览器测试');
     await page.getByTestId('customers-table').getByTestId('table-search').locator('input').press('Enter');
-    await expect.poll(() => page.getByTestId('customers-table').locator('tbody tr').filter({ hasText: 'WEB001' }).count()).toBe(1);
+    await expect
+      .poll(() => page.getByTestId('customers-table').locator('tbody tr').filter({ hasText: 'WEB001' }).count())
+      .toBe(1);
 
     const saved = await t.as(await t.token('admin'))({ method: 'GET', url: '/api/customers?q=WEB001' });
     expect(saved.json().items[0]).toMatchObject({ name: '浏览器测试客户', shortCode: 'WEB' });
@@ -51,7 +53,16 @@ describe('web app in Chromium', () => {
     await form.getByTestId('posting-qty').locator('xpath=descendant-or-self::input').fill('25');
     await submitDialog(page, page.getByRole('button', { name: 'Save' }));
     // C-01 starts with 300 in the demo data.
-    await expect.poll(() => page.getByTestId('stock-table').locator('tbody tr').filter({ hasText: 'C-01' }).filter({ hasText: '325' }).count()).toBe(1);
+    await expect
+      .poll(() =>
+        page
+          .getByTestId('stock-table')
+          .locator('tbody tr')
+          .filter({ hasText: 'C-01' })
+          .filter({ hasText: '325' })
+          .count(),
+      )
+      .toBe(1);
     await page.screenshot({ path: screenshotPath('stock-en.png'), fullPage: true });
   });
 });

@@ -20,7 +20,8 @@ async function loginAs(username: string) {
   page = await session.loginAs(username);
 }
 
-const pickOption = (testId: string, text: string) => chooseOption(page, page.getByTestId(testId).first(), text, { search: true });
+const pickOption = (testId: string, text: string) =>
+  chooseOption(page, page.getByTestId(testId).first(), text, { search: true });
 
 const orderStatus = () => page.getByTestId('order-number').getByTestId('status-tag').innerText();
 

@@ -23,17 +23,42 @@ beforeAll(async () => {
   const product = await productBySku(a.sales, 'A-01');
   for (const method of METHODS) {
     const code = `PM${method.toUpperCase()}`.slice(0, 8);
-    const customer = (await a.sales({ method: 'POST', url: '/api/customers', payload: {
-      code, shortCode: code, name: `${method} 付款客户`, kind: 'ordinary', paymentMethod: method, paymentDays: 30, creditLimit: '1000000.00',
-      contacts: [{ name: '王五' }], addresses: [{ consignee: '王五', address: `${code} 路 8 号`, region: '杭州' }],
-    } })).json();
+    const customer = (
+      await a.sales({
+        method: 'POST',
+        url: '/api/customers',
+        payload: {
+          code,
+          shortCode: code,
+          name: `${method} 付款客户`,
+          kind: 'ordinary',
+          paymentMethod: method,
+          paymentDays: 30,
+          creditLimit: '1000000.00',
+          contacts: [{ name: '王五' }],
+          addresses: [{ consignee: '王五', address: `${code} 路 8 号`, region: '杭州' }],
+        },
+      })
+    ).json();
     if (!customer.id) throw new Error(`${method} customer: ${JSON.stringify(customer)}`);
     await uploadQualification(a.sales, customer.id);
-    const o = (await a.sales({ method: 'POST', url: '/api/orders', payload: orderBody(customer.id, [{ productId: product.id, qty: 2 }], method === 'tt' ? { depositPercent: '30' } : {}) })).json();
+    const o = (
+      await a.sales({
+        method: 'POST',
+        url: '/api/orders',
+        payload: orderBody(
+          customer.id,
+          [{ productId: product.id, qty: 2 }],
+          method === 'tt' ? { depositPercent: '30' } : {},
+        ),
+      })
+    ).json();
     if (!o.id) throw new Error(`${method} order: ${JSON.stringify(o)}`);
     await a.sales({ method: 'POST', url: `/api/orders/${o.id}/submit` });
     await approveAllStages(t, a, o.id);
-    const confirmed = (await a.sales({ method: 'POST', url: `/api/orders/${o.id}/confirm`, payload: { method: 'electronic' } })).json().order;
+    const confirmed = (
+      await a.sales({ method: 'POST', url: `/api/orders/${o.id}/confirm`, payload: { method: 'electronic' } })
+    ).json().order;
     if (confirmed?.status !== 'confirmed') throw new Error(`${method}: ${JSON.stringify(confirmed)}`);
     orders[method] = { id: o.id, number: confirmed.number, total: confirmed.total, customerName: customer.name };
   }
@@ -50,7 +75,8 @@ const openOrder = async (o: Placed) => {
 const orderStatus = () => page.getByTestId('order-number').getByTestId('status-tag').innerText();
 const gate = (name: 'ship' | 'production') => page.getByTestId(`gate-${name}`).innerText();
 const paidLine = () => page.getByTestId('order-payment').locator('p').first().innerText();
-const shipmentRow = (o: Placed) => page.getByTestId('shipments').locator('tbody tr').filter({ hasText: o.customerName });
+const shipmentRow = (o: Placed) =>
+  page.getByTestId('shipments').locator('tbody tr').filter({ hasText: o.customerName });
 
 async function recordReceipt(o: Placed, amount?: string) {
   await page.getByTestId('record-receipt').click();
@@ -65,7 +91,11 @@ async function warehouseShips(o: Placed) {
   await page.getByTestId('create-shipment').click();
   await expect.poll(orderStatus).toBe('执行中');
   await page.goto(`${base}/warehouse`);
-  for (const [tab, step] of [['待拣货', 'pick'], ['已拣货', 'recheck'], ['已复核', 'pack']] as const) {
+  for (const [tab, step] of [
+    ['待拣货', 'pick'],
+    ['已拣货', 'recheck'],
+    ['已复核', 'pack'],
+  ] as const) {
     await page.getByRole('tab', { name: tab }).click();
     await shipmentRow(o).getByTestId(`shipment-${step}`).click();
     await expect.poll(() => shipmentRow(o).count()).toBe(0);
@@ -88,7 +118,9 @@ describe('every payment method, confirmed to completed and paid, in Chromium', (
     await page.getByTestId('rule-region').last().fill('杭州');
     await page.getByTestId('rule-carrier').last().fill('中通快递');
     await page.getByTestId('rules-save').click();
-    await expect.poll(async () => (await t.as(await t.token('logistics'))({ method: 'GET', url: '/api/carrier-rules' })).json()).toEqual([{ region: '杭州', carrier: '中通快递' }]);
+    await expect
+      .poll(async () => (await t.as(await t.token('logistics'))({ method: 'GET', url: '/api/carrier-rules' })).json())
+      .toEqual([{ region: '杭州', carrier: '中通快递' }]);
     await page.reload();
     await page.getByRole('tab', { name: '承运规则' }).click();
     await expect.poll(() => page.getByTestId('rule-carrier').first().inputValue()).toBe('中通快递');
@@ -188,7 +220,8 @@ describe('every payment method, confirmed to completed and paid, in Chromium', (
     await page.screenshot({ path: screenshotPath('payment-methods-completed.png'), fullPage: true });
     await page.getByTestId('main-menu').getByText('财务').click();
     await page.getByRole('tab', { name: '发票' }).click();
-    for (const m of METHODS) await expect.poll(() => page.getByTestId('invoices').innerText()).toContain(`CK-${orders[m].number}`);
+    for (const m of METHODS)
+      await expect.poll(() => page.getByTestId('invoices').innerText()).toContain(`CK-${orders[m].number}`);
     await page.screenshot({ path: screenshotPath('finance-invoices.png'), fullPage: true });
 
     const finance = t.as(await t.token('finance'));
@@ -197,8 +230,13 @@ describe('every payment method, confirmed to completed and paid, in Chromium', (
       expect(o.status, m).toBe('completed');
       const receivables = (await finance({ method: 'GET', url: `/api/receivables?customer=${o.customer.id}` })).json();
       // Receivables arise for the terms that ship before payment; each is now fully paid.
-      expect(receivables.map((r: { bucket: string }) => r.bucket), m).toEqual(['prepaid', 'tt'].includes(m) ? [] : ['paid']);
-      expect((await finance({ method: 'GET', url: `/api/customers/${o.customer.id}/balance` })).json().balance, m).toBe(m === 'cod' ? '10.00' : '0.00');
+      expect(
+        receivables.map((r: { bucket: string }) => r.bucket),
+        m,
+      ).toEqual(['prepaid', 'tt'].includes(m) ? [] : ['paid']);
+      expect((await finance({ method: 'GET', url: `/api/customers/${o.customer.id}/balance` })).json().balance, m).toBe(
+        m === 'cod' ? '10.00' : '0.00',
+      );
     }
   });
 });

@@ -8,11 +8,21 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** Debian's chromium, headless, with the flags this closed network needs. */
 export async function launchBrowser(): Promise<Browser> {
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: run "apt-get install -y chromium" (or set CHROMIUM_PATH)`);
+  if (!fs.existsSync(CHROMIUM))
+    throw new Error(`Chromium not found at ${CHROMIUM}: run "apt-get install -y chromium" (or set CHROMIUM_PATH)`);
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
   });
 }
 
@@ -24,13 +34,19 @@ export function screenshotPath(name: string): string {
 
 /** Listens on a free local port and returns the base URL. */
 export async function serveApp(app: import('fastify').FastifyInstance): Promise<string> {
-  if (!fs.existsSync('web/dist/index.html')) throw new Error('web/dist is missing: run "npm run build:web" (npm test does it first)');
+  if (!fs.existsSync('web/dist/index.html'))
+    throw new Error('web/dist is missing: run "npm run build:web" (npm test does it first)');
   await app.listen({ port: 0, host: '127.0.0.1' });
   return `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
 }
 
 /** A fresh browser context (its own cookies), logged in through the login form. */
-export async function loginAs(browser: Browser, base: string, username: string, password: string): Promise<import('playwright-core').Page> {
+export async function loginAs(
+  browser: Browser,
+  base: string,
+  username: string,
+  password: string,
+): Promise<import('playwright-core').Page> {
   const page = await (await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN' })).newPage();
   page.setDefaultTimeout(15_000);
   await page.goto(base);
@@ -43,9 +59,16 @@ export async function loginAs(browser: Browser, base: string, username: string, 
 
 /** A failing browser test leaves a picture of its page in test-results/, to read after a red run. */
 export function screenshotOnFailure(page: () => Page | undefined) {
-  beforeEach((ctx) => ctx.onTestFailed(async () => {
-    await page()?.screenshot({ path: screenshotPath(`failed-${path.basename(ctx.task.file.name)}-${ctx.task.name.slice(0, 40)}.png`), fullPage: true }).catch(() => undefined);
-  }));
+  beforeEach((ctx) =>
+    ctx.onTestFailed(async () => {
+      await page()
+        ?.screenshot({
+          path: screenshotPath(`failed-${path.basename(ctx.task.file.name)}-${ctx.task.name.slice(0, 40)}.png`),
+          fullPage: true,
+        })
+        .catch(() => undefined);
+    }),
+  );
 }
 
 /**
@@ -57,16 +80,25 @@ export function screenshotOnFailure(page: () => Page | undefined) {
 export async function submitDialog(page: Page, ok: string | Locator, opts: { expectClosed?: boolean } = {}) {
   const button = typeof ok === 'string' ? page.getByTestId(ok) : ok;
   for (let attempt = 0; attempt < 3; attempt++) {
-    const sent = page.waitForRequest((r) => r.method() !== 'GET' && new URL(r.url()).pathname.startsWith('/api/'), { timeout: 5_000 }).then(() => true, () => false);
+    const sent = page
+      .waitForRequest((r) => r.method() !== 'GET' && new URL(r.url()).pathname.startsWith('/api/'), { timeout: 5_000 })
+      .then(
+        () => true,
+        () => false,
+      );
     await button.click();
     if (await sent) break;
   }
   if (opts.expectClosed === false) return;
-  await expect.poll(async () => {
-    if ((await button.count()) === 0 || !(await button.isVisible())) return 'closed';
-    const said = (await page.locator('.ant-message-notice, .ant-form-item-explain-error').allInnerTexts()).join(' | ');
-    return `still open${said ? `: ${said}` : ''}`;
-  }).toBe('closed');
+  await expect
+    .poll(async () => {
+      if ((await button.count()) === 0 || !(await button.isVisible())) return 'closed';
+      const said = (await page.locator('.ant-message-notice, .ant-form-item-explain-error').allInnerTexts()).join(
+        ' | ',
+      );
+      return `still open${said ? `: ${said}` : ''}`;
+    })
+    .toBe('closed');
 }
 
 /**
@@ -74,15 +106,25 @@ export async function submitDialog(page: Page, ok: string | Locator, opts: { exp
  * arrive while the list is open can swallow a click, so it tries again until the choice shows.
  */
 export async function chooseOption(page: Page, select: Locator, text: string, opts: { search?: boolean } = {}) {
-  await expect.poll(async () => {
-    if ((await select.innerText()).includes(text)) return true;
-    if ((await page.locator('.ant-select-dropdown:visible').count()) === 0) {
-      await select.click();
-      if (opts.search) await page.keyboard.type(text);
-    }
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click({ timeout: 5_000 }).catch(() => undefined);
-    return (await select.innerText()).includes(text);
-  }, { timeout: 30_000 }).toBe(true);
+  await expect
+    .poll(
+      async () => {
+        if ((await select.innerText()).includes(text)) return true;
+        if ((await page.locator('.ant-select-dropdown:visible').count()) === 0) {
+          await select.click();
+          if (opts.search) await page.keyboard.type(text);
+        }
+        await page
+          .locator('.ant-select-dropdown:visible .ant-select-item-option')
+          .filter({ hasText: text })
+          .first()
+          .click({ timeout: 5_000 })
+          .catch(() => undefined);
+        return (await select.innerText()).includes(text);
+      },
+      { timeout: 30_000 },
+    )
+    .toBe(true);
 }
 
 /**

@@ -34,13 +34,18 @@ export async function createTestContext(): Promise<TestContext> {
       const companyId = company ?? companies[0];
       const key = `${username}/${companyId ?? ''}`;
       if (!tokens.has(key)) {
-        const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: DEMO_PASSWORD, companyId } });
+        const res = await app.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          payload: { username, password: DEMO_PASSWORD, companyId },
+        });
         if (res.statusCode !== 200) throw new Error(`login ${username}: ${res.body}`);
         tokens.set(key, res.json().token);
       }
       return tokens.get(key)!;
     },
-    as: (token) => (opts) => app.inject({ ...opts, headers: { authorization: `Bearer ${token}`, ...(opts.headers ?? {}) } }),
+    as: (token) => (opts) =>
+      app.inject({ ...opts, headers: { authorization: `Bearer ${token}`, ...(opts.headers ?? {}) } }),
     async close() {
       await app.close();
       await database.close();

@@ -15,7 +15,11 @@ export async function readXlsxRows(data: Buffer): Promise<Record<string, string[
   const out: Record<string, string[][]> = {};
   for (const ws of wb.worksheets) {
     out[ws.name] = [];
-    ws.eachRow((row) => out[ws.name].push((row.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v)))));
+    ws.eachRow((row) =>
+      out[ws.name].push(
+        (row.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v))),
+      ),
+    );
   }
   return out;
 }
@@ -27,7 +31,11 @@ export function multipart(file: { name: string; data: Buffer; type: string }, fi
   for (const [k, v] of Object.entries(fields)) {
     parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
   }
-  parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`));
+  parts.push(
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`,
+    ),
+  );
   parts.push(file.data, Buffer.from(`\r\n--${boundary}--\r\n`));
   return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }

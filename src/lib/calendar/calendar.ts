@@ -38,7 +38,14 @@ const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.sl
 /** Offset of the time zone from UTC at the instant, in minutes. */
 function zoneOffset(at: Date, timeZone: string): number {
   const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
   }).formatToParts(at);
   const get = (t: string) => Number(parts.find((p) => p.type === t)!.value);
   const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
@@ -48,7 +55,11 @@ function zoneOffset(at: Date, timeZone: string): number {
 function toLocal(at: Date, tz: string): { date: string; minute: number; offset: number } {
   const offset = zoneOffset(at, tz);
   const local = new Date(at.getTime() + offset * 60_000);
-  return { date: local.toISOString().slice(0, 10), minute: local.getUTCHours() * 60 + local.getUTCMinutes() + local.getUTCSeconds() / 60, offset };
+  return {
+    date: local.toISOString().slice(0, 10),
+    minute: local.getUTCHours() * 60 + local.getUTCMinutes() + local.getUTCSeconds() / 60,
+    offset,
+  };
 }
 
 function fromLocal(date: string, minute: number, offset: number): Date {
@@ -56,8 +67,14 @@ function fromLocal(date: string, minute: number, offset: number): Date {
 }
 
 /** The instant `hours` working hours after `at`, skipping nights, weekends and holidays. */
-export function addWorkingHours(at: Date, hours: number, wh: WorkingHours = defaultWorkingHours, data: HolidayData = cnHolidays): Date {
-  const start = minutes(wh.start), end = minutes(wh.end);
+export function addWorkingHours(
+  at: Date,
+  hours: number,
+  wh: WorkingHours = defaultWorkingHours,
+  data: HolidayData = cnHolidays,
+): Date {
+  const start = minutes(wh.start),
+    end = minutes(wh.end);
   let { date, minute, offset } = toLocal(at, wh.timeZone);
   let left = hours * 60;
   for (let guard = 0; guard < 10_000; guard++) {

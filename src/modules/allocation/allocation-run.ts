@@ -15,14 +15,21 @@ type Built = Awaited<ReturnType<typeof buildInput>>;
 
 function runEngine(built: Built) {
   const v = validateInput(built.input);
-  if (!v.ok) throw new AppError('ALLOCATION.INPUT_INVALID', { summary: v.errors.slice(0, 5).join('; ') }, v.errors.map((e) => ({ path: e.split(':')[0], message: e })));
+  if (!v.ok)
+    throw new AppError(
+      'ALLOCATION.INPUT_INVALID',
+      { summary: v.errors.slice(0, 5).join('; ') },
+      v.errors.map((e) => ({ path: e.split(':')[0], message: e })),
+    );
   return allocateExplained(v.input);
 }
 
-export const presentRows = (rows: ExplainedRow[]) => rows.map(({ facts, ...row }) => ({ ...row, explain: explainRow({ ...row, facts }) }));
+export const presentRows = (rows: ExplainedRow[]) =>
+  rows.map(({ facts, ...row }) => ({ ...row, explain: explainRow({ ...row, facts }) }));
 
 function totals(result: AllocationResult) {
-  const by = (pred: (r: AllocationResult['allocations'][number]) => boolean) => result.allocations.filter(pred).reduce((n, r) => n + r.qty, 0);
+  const by = (pred: (r: AllocationResult['allocations'][number]) => boolean) =>
+    result.allocations.filter(pred).reduce((n, r) => n + r.qty, 0);
   return {
     ship: by((r) => r.status === 'ship'),
     reserved: by((r) => r.status === 'reserved'),
@@ -48,30 +55,64 @@ export async function previewRun(db: Db, actor: Actor, req: RunRequest) {
 export async function commitRun(db: Db, actor: Actor, req: RunRequest) {
   await sql`select pg_advisory_xact_lock(hashtext(${`allocation:${actor.companyId}`}))`.execute(db);
   if (req.receiptId) {
-    const existing = await db.selectFrom('allocation_runs').select('id').where('company_id', '=', actor.companyId).where('receipt_id', '=', req.receiptId).executeTakeFirst();
+    const existing = await db
+      .selectFrom('allocation_runs')
+      .select('id')
+      .where('company_id', '=', actor.companyId)
+      .where('receipt_id', '=', req.receiptId)
+      .executeTakeFirst();
     if (existing) return { ...(await getRun(db, actor, existing.id)), replayed: true };
   }
   const built = await buildInput(db, actor, req);
   const { result, rows, grants } = runEngine(built);
-  const run = await db.insertInto('allocation_runs').values({
-    company_id: actor.companyId, receipt_id: req.receiptId ?? null, warehouse_id: built.warehouseId, season: built.input.season,
-    policy: JSON.stringify(built.input.policy), input: JSON.stringify(built.input), result: JSON.stringify({ result, facts: rows.map((r) => r.facts) }), created_by: actor.userId,
-  }).returning('id').executeTakeFirstOrThrow();
+  const run = await db
+    .insertInto('allocation_runs')
+    .values({
+      company_id: actor.companyId,
+      receipt_id: req.receiptId ?? null,
+      warehouse_id: built.warehouseId,
+      season: built.input.season,
+      policy: JSON.stringify(built.input.policy),
+      input: JSON.stringify(built.input),
+      result: JSON.stringify({ result, facts: rows.map((r) => r.facts) }),
+      created_by: actor.userId,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   await applyGrants(db, actor, built, grants, run.id, result);
   return { ...(await getRun(db, actor, run.id)), replayed: false };
 }
 
-async function applyGrants(db: Db, actor: Actor, built: Built, grants: Grant[], runId: string, result: AllocationResult) {
+async function applyGrants(
+  db: Db,
+  actor: Actor,
+  built: Built,
+  grants: Grant[],
+  runId: string,
+  result: AllocationResult,
+) {
   const expiresOn = result.allocations.find((r) => r.expiresOn)?.expiresOn;
   const reference = `ALLOC-${runId.slice(0, 8)}`;
   // Every granted unit is reserved at once; postMovements refuses (and rolls back) if stock moved meanwhile.
-  await postMovements(db, actor, grants.map((g) => ({
-    warehouseId: built.warehouseId, productId: built.productIdOf.get(g.sku)!, kind: 'reserve' as const,
-    onHandDelta: 0, reservedDelta: g.qty, reason: `分货 ${g.rule} Allocation`, reference,
-  })));
+  await postMovements(
+    db,
+    actor,
+    grants.map((g) => ({
+      warehouseId: built.warehouseId,
+      productId: built.productIdOf.get(g.sku)!,
+      kind: 'reserve' as const,
+      onHandDelta: 0,
+      reservedDelta: g.qty,
+      reason: `分货 ${g.rule} Allocation`,
+      reference,
+    })),
+  );
 
   const lineUpdates = new Map<string, { orderId: string; lineNo: number; qty: number }>();
-  const picks = new Map<string, PickLine[] & { name?: string; kind?: 'franchisee' | 'store' | 'region'; targetId?: string }>();
+  const picks = new Map<
+    string,
+    PickLine[] & { name?: string; kind?: 'franchisee' | 'store' | 'region'; targetId?: string }
+  >();
   const pickFor = (kind: 'franchisee' | 'store' | 'region', targetId: string, name: string) => {
     const key = `${kind}/${targetId}`;
     if (!picks.has(key)) picks.set(key, Object.assign([], { name, kind, targetId }));
@@ -86,8 +127,28 @@ async function applyGrants(db: Db, actor: Actor, built: Built, grants: Grant[], 
       const u = lineUpdates.get(key) ?? { orderId: line.order_id, lineNo: line.line_no, qty: 0 };
       u.qty += g.qty;
       lineUpdates.set(key, u);
-      if (g.status === 'ship') pickFor('franchisee', line.customer_id, g.id).push({ productId, qty: g.qty, orderId: line.order_id, orderLineNo: line.line_no, unitPrice: line.unit_price });
-      else held.push({ company_id: actor.companyId, run_id: runId, customer_id: line.customer_id, order_id: line.order_id, line_no: line.line_no, product_id: productId, warehouse_id: built.warehouseId, qty: g.qty, unit_price: line.unit_price, expires_on: expiresOn!, status: 'held' as const });
+      if (g.status === 'ship')
+        pickFor('franchisee', line.customer_id, g.id).push({
+          productId,
+          qty: g.qty,
+          orderId: line.order_id,
+          orderLineNo: line.line_no,
+          unitPrice: line.unit_price,
+        });
+      else
+        held.push({
+          company_id: actor.companyId,
+          run_id: runId,
+          customer_id: line.customer_id,
+          order_id: line.order_id,
+          line_no: line.line_no,
+          product_id: productId,
+          warehouse_id: built.warehouseId,
+          qty: g.qty,
+          unit_price: line.unit_price,
+          expires_on: expiresOn!,
+          status: 'held' as const,
+        });
     } else if (g.kind === 'store') {
       pickFor('store', built.storeIdOf.get(g.id)!, g.id).push({ productId, qty: g.qty });
     } else {
@@ -102,20 +163,53 @@ async function applyGrants(db: Db, actor: Actor, built: Built, grants: Grant[], 
       where l.company_id = ${actor.companyId} and l.order_id = k.order_id and l.line_no = k.line_no`.execute(db);
   }
   if (held.length) await db.insertInto('allocation_reservations').values(held).execute();
-  for (const p of picks.values()) await addPickLines(db, actor, { runId, warehouseId: built.warehouseId, kind: p.kind!, targetId: p.targetId!, name: p.name! }, [...p]);
+  for (const p of picks.values())
+    await addPickLines(
+      db,
+      actor,
+      { runId, warehouseId: built.warehouseId, kind: p.kind!, targetId: p.targetId!, name: p.name! },
+      [...p],
+    );
 }
 
 export async function getRun(db: Db, actor: Actor, id: string) {
-  const run = await db.selectFrom('allocation_runs').select(['id', 'receipt_id', 'warehouse_id', 'season', 'policy', 'result', 'created_at', 'created_by']).where('company_id', '=', actor.companyId).where('id', '=', id).executeTakeFirst();
+  const run = await db
+    .selectFrom('allocation_runs')
+    .select(['id', 'receipt_id', 'warehouse_id', 'season', 'policy', 'result', 'created_at', 'created_by'])
+    .where('company_id', '=', actor.companyId)
+    .where('id', '=', id)
+    .executeTakeFirst();
   if (!run) throw new AppError('ALLOCATION.RUN_NOT_FOUND');
   const stored = run.result as { result: AllocationResult; facts: ExplainedRow['facts'][] };
   const rows = stored.result.allocations.map((r, i) => ({ ...r, facts: stored.facts[i] }));
-  return { id: run.id, receiptId: run.receipt_id, season: run.season, policy: run.policy, createdAt: run.created_at, result: stored.result, rows: presentRows(rows), totals: totals(stored.result), explainedRows: rows };
+  return {
+    id: run.id,
+    receiptId: run.receipt_id,
+    season: run.season,
+    policy: run.policy,
+    createdAt: run.created_at,
+    result: stored.result,
+    rows: presentRows(rows),
+    totals: totals(stored.result),
+    explainedRows: rows,
+  };
 }
 
 export async function listRuns(db: Db, actor: Actor) {
-  const runs = await db.selectFrom('allocation_runs').select(['id', 'receipt_id', 'season', 'created_at', 'result']).where('company_id', '=', actor.companyId).orderBy('created_at', 'desc').limit(100).execute();
-  return runs.map((r) => ({ id: r.id, receiptId: r.receipt_id, season: r.season, createdAt: r.created_at, totals: totals((r.result as { result: AllocationResult }).result) }));
+  const runs = await db
+    .selectFrom('allocation_runs')
+    .select(['id', 'receipt_id', 'season', 'created_at', 'result'])
+    .where('company_id', '=', actor.companyId)
+    .orderBy('created_at', 'desc')
+    .limit(100)
+    .execute();
+  return runs.map((r) => ({
+    id: r.id,
+    receiptId: r.receipt_id,
+    season: r.season,
+    createdAt: r.created_at,
+    totals: totals((r.result as { result: AllocationResult }).result),
+  }));
 }
 
 export const moneyOf = (qty: number, unitPrice: string) => formatMoney(parseMoney(unitPrice) * BigInt(qty));

@@ -11,11 +11,13 @@ import { listReservations } from './reservations';
 import { getPickList, listPickLists, postPickList } from './pick-lists';
 
 const PLANNERS = ['allocation_planner'];
-const runBody = z.object({
-  receiptId: z.uuid().optional(),
-  season: z.enum(['spring_summer', 'autumn_winter']).optional(),
-  policy: z.enum(['priority', 'funds']).optional(),
-}).strict();
+const runBody = z
+  .object({
+    receiptId: z.uuid().optional(),
+    season: z.enum(['spring_summer', 'autumn_winter']).optional(),
+    policy: z.enum(['priority', 'funds']).optional(),
+  })
+  .strict();
 
 export function allocationRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -25,45 +27,137 @@ export function allocationRoutes(app: FastifyInstance, ctx: AppContext) {
     return `${p.yyyy}-${p.MM}-${p.dd}`;
   };
 
-  r.get('/api/allocation/receipts', { config: { roles: 'any' }, schema: { tags, summary: 'Goods receipts at the central warehouse, with their allocation run if any' } }, async (req) => {
-    const actor = actorOf(req);
-    const rows = await ctx.db.selectFrom('goods_receipts as g')
-      .innerJoin('warehouses as w', (j) => j.onRef('w.company_id', '=', 'g.company_id').onRef('w.id', '=', 'g.warehouse_id'))
-      .leftJoin('allocation_runs as a', (j) => j.onRef('a.company_id', '=', 'g.company_id').onRef('a.receipt_id', '=', 'g.id'))
-      .select(['g.id', 'g.reference', 'g.created_at', 'w.name as warehouse_name', 'a.id as run_id'])
-      .where('g.company_id', '=', actor.companyId).where('w.kind', '=', 'central').orderBy('g.created_at', 'desc').limit(100).execute();
-    return rows.map((g) => ({ id: g.id, reference: g.reference, createdAt: g.created_at, warehouseName: g.warehouse_name, runId: g.run_id }));
-  });
+  r.get(
+    '/api/allocation/receipts',
+    {
+      config: { roles: 'any' },
+      schema: { tags, summary: 'Goods receipts at the central warehouse, with their allocation run if any' },
+    },
+    async (req) => {
+      const actor = actorOf(req);
+      const rows = await ctx.db
+        .selectFrom('goods_receipts as g')
+        .innerJoin('warehouses as w', (j) =>
+          j.onRef('w.company_id', '=', 'g.company_id').onRef('w.id', '=', 'g.warehouse_id'),
+        )
+        .leftJoin('allocation_runs as a', (j) =>
+          j.onRef('a.company_id', '=', 'g.company_id').onRef('a.receipt_id', '=', 'g.id'),
+        )
+        .select(['g.id', 'g.reference', 'g.created_at', 'w.name as warehouse_name', 'a.id as run_id'])
+        .where('g.company_id', '=', actor.companyId)
+        .where('w.kind', '=', 'central')
+        .orderBy('g.created_at', 'desc')
+        .limit(100)
+        .execute();
+      return rows.map((g) => ({
+        id: g.id,
+        reference: g.reference,
+        createdAt: g.created_at,
+        warehouseName: g.warehouse_name,
+        runId: g.run_id,
+      }));
+    },
+  );
 
-  r.post('/api/allocation/preview', { config: { roles: PLANNERS }, schema: { tags, summary: 'Preview an allocation run (changes nothing)', body: runBody } },
-    async (req) => previewRun(ctx.db, actorOf(req), { ...req.body, asOf: today() }));
+  r.post(
+    '/api/allocation/preview',
+    {
+      config: { roles: PLANNERS },
+      schema: { tags, summary: 'Preview an allocation run (changes nothing)', body: runBody },
+    },
+    async (req) => previewRun(ctx.db, actorOf(req), { ...req.body, asOf: today() }),
+  );
 
-  r.post('/api/allocation/runs', { config: { roles: PLANNERS }, schema: { tags, summary: 'Commit an allocation run (once per receipt)', body: runBody } },
+  r.post(
+    '/api/allocation/runs',
+    {
+      config: { roles: PLANNERS },
+      schema: { tags, summary: 'Commit an allocation run (once per receipt)', body: runBody },
+    },
     async (req, reply) => {
-      const run = await ctx.db.transaction().execute((trx) => commitRun(trx, actorOf(req), { ...req.body, asOf: today() }));
+      const run = await ctx.db
+        .transaction()
+        .execute((trx) => commitRun(trx, actorOf(req), { ...req.body, asOf: today() }));
       return reply.status(run.replayed ? 200 : 201).send(run);
-    });
+    },
+  );
 
-  r.get('/api/allocation/runs', { config: { roles: 'any' }, schema: { tags, summary: 'Allocation runs, newest first' } }, async (req) => listRuns(ctx.db, actorOf(req)));
+  r.get(
+    '/api/allocation/runs',
+    { config: { roles: 'any' }, schema: { tags, summary: 'Allocation runs, newest first' } },
+    async (req) => listRuns(ctx.db, actorOf(req)),
+  );
 
-  r.get('/api/allocation/runs/:id', { config: { roles: 'any' }, schema: { tags, summary: 'One run: every row with its rule and explanation', params: idParams } },
-    async (req) => getRun(ctx.db, actorOf(req), req.params.id));
+  r.get(
+    '/api/allocation/runs/:id',
+    {
+      config: { roles: 'any' },
+      schema: { tags, summary: 'One run: every row with its rule and explanation', params: idParams },
+    },
+    async (req) => getRun(ctx.db, actorOf(req), req.params.id),
+  );
 
-  r.get('/api/allocation/runs/:id/export.xlsx', { config: { roles: 'any' }, schema: { tags, summary: 'The run as Excel: one sheet per target kind', params: idParams } },
+  r.get(
+    '/api/allocation/runs/:id/export.xlsx',
+    {
+      config: { roles: 'any' },
+      schema: { tags, summary: 'The run as Excel: one sheet per target kind', params: idParams },
+    },
     async (req, reply) => {
       const run = await getRun(ctx.db, actorOf(req), req.params.id);
-      return sendXlsx(reply, `allocation-${req.params.id.slice(0, 8)}.xlsx`, await allocationXlsx(run.result, run.explainedRows));
-    });
+      return sendXlsx(
+        reply,
+        `allocation-${req.params.id.slice(0, 8)}.xlsx`,
+        await allocationXlsx(run.result, run.explainedRows),
+      );
+    },
+  );
 
-  r.get('/api/allocation/reservations', { config: { roles: 'any' }, schema: { tags, summary: 'Reservations for unpaid franchisees, with days left', querystring: z.object({ status: z.enum(['held', 'converted', 'expired', 'released']).optional() }) } },
-    async (req) => listReservations(ctx.db, actorOf(req), { status: req.query.status, today: today() }));
+  r.get(
+    '/api/allocation/reservations',
+    {
+      config: { roles: 'any' },
+      schema: {
+        tags,
+        summary: 'Reservations for unpaid franchisees, with days left',
+        querystring: z.object({ status: z.enum(['held', 'converted', 'expired', 'released']).optional() }),
+      },
+    },
+    async (req) => listReservations(ctx.db, actorOf(req), { status: req.query.status, today: today() }),
+  );
 
-  r.get('/api/pick-lists', { config: { roles: 'any' }, schema: { tags, summary: 'Pick lists per target (6.4.4)', querystring: z.object({ status: z.enum(['open', 'posted', 'cancelled']).optional(), runId: z.uuid().optional() }) } },
-    async (req) => listPickLists(ctx.db, actorOf(req), req.query));
+  r.get(
+    '/api/pick-lists',
+    {
+      config: { roles: 'any' },
+      schema: {
+        tags,
+        summary: 'Pick lists per target (6.4.4)',
+        querystring: z.object({
+          status: z.enum(['open', 'posted', 'cancelled']).optional(),
+          runId: z.uuid().optional(),
+        }),
+      },
+    },
+    async (req) => listPickLists(ctx.db, actorOf(req), req.query),
+  );
 
-  r.get('/api/pick-lists/:id', { config: { roles: 'any' }, schema: { tags, summary: 'One pick list with its lines', params: idParams } },
-    async (req) => getPickList(ctx.db, actorOf(req), req.params.id));
+  r.get(
+    '/api/pick-lists/:id',
+    { config: { roles: 'any' }, schema: { tags, summary: 'One pick list with its lines', params: idParams } },
+    async (req) => getPickList(ctx.db, actorOf(req), req.params.id),
+  );
 
-  r.post('/api/pick-lists/:id/post', { config: { roles: ['warehouse'] }, schema: { tags, summary: 'Post the shipment: issue stock; a franchisee pays from funds, then credit', params: idParams } },
-    async (req) => ctx.db.transaction().execute((trx) => postPickList(trx, actorOf(req), req.params.id)));
+  r.post(
+    '/api/pick-lists/:id/post',
+    {
+      config: { roles: ['warehouse'] },
+      schema: {
+        tags,
+        summary: 'Post the shipment: issue stock; a franchisee pays from funds, then credit',
+        params: idParams,
+      },
+    },
+    async (req) => ctx.db.transaction().execute((trx) => postPickList(trx, actorOf(req), req.params.id)),
+  );
 }

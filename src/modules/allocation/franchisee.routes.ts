@@ -14,16 +14,30 @@ import { ledgerOf, listBalances, setMoney } from './franchisee-money';
 import { convertOnPayment } from './reservations';
 
 const FINANCE = ['finance'];
-const columns = [{ key: 'code', header: '客户编码 Code' }, { key: 'funds', header: '资金 Funds' }, { key: 'credit', header: '信用 Credit' }];
+const columns = [
+  { key: 'code', header: '客户编码 Code' },
+  { key: 'funds', header: '资金 Funds' },
+  { key: 'credit', header: '信用 Credit' },
+];
 
 async function franchiseeId(db: Db, actor: Actor, id: string) {
-  const c = await db.selectFrom('customers').select(['id', 'kind']).where('company_id', '=', actor.companyId).where('id', '=', id).executeTakeFirst();
+  const c = await db
+    .selectFrom('customers')
+    .select(['id', 'kind'])
+    .where('company_id', '=', actor.companyId)
+    .where('id', '=', id)
+    .executeTakeFirst();
   if (!c || c.kind !== 'franchisee') throw new AppError('FRANCHISEE.NOT_FOUND');
   return c.id;
 }
 
 /** Sets funds and credit; a payment converts held reservations to shipments as far as the money reaches. */
-async function updateMoney(db: Db, actor: Actor, customerId: string, body: { funds?: string; credit?: string; reason: string }) {
+async function updateMoney(
+  db: Db,
+  actor: Actor,
+  customerId: string,
+  body: { funds?: string; credit?: string; reason: string },
+) {
   const after = await setMoney(db, actor, customerId, body);
   const { converted } = await convertOnPayment(db, actor, customerId);
   return { funds: formatMoney(after.funds), credit: formatMoney(after.credit), converted };
@@ -33,34 +47,83 @@ export function franchiseeRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['franchisees'];
 
-  r.get('/api/franchisees', { config: { roles: 'any' }, schema: { tags, summary: 'Franchisees with funds and credit' } }, async (req) => listBalances(ctx.db, actorOf(req)));
+  r.get(
+    '/api/franchisees',
+    { config: { roles: 'any' }, schema: { tags, summary: 'Franchisees with funds and credit' } },
+    async (req) => listBalances(ctx.db, actorOf(req)),
+  );
 
-  r.get('/api/franchisees/export.xlsx', { config: { roles: 'any' }, schema: { tags, summary: 'Franchisee money to Excel (the import format)' } },
-    async (req, reply) => sendXlsx(reply, 'franchisees.xlsx', await toXlsx([{ name: '加盟商资金 Money', columns, rows: await listBalances(ctx.db, actorOf(req)) }])));
+  r.get(
+    '/api/franchisees/export.xlsx',
+    { config: { roles: 'any' }, schema: { tags, summary: 'Franchisee money to Excel (the import format)' } },
+    async (req, reply) =>
+      sendXlsx(
+        reply,
+        'franchisees.xlsx',
+        await toXlsx([{ name: '加盟商资金 Money', columns, rows: await listBalances(ctx.db, actorOf(req)) }]),
+      ),
+  );
 
-  r.get('/api/franchisees/:id/ledger', { config: { roles: 'any' }, schema: { tags, summary: 'Every change of funds and credit', params: idParams } },
-    async (req) => ledgerOf(ctx.db, actorOf(req), await franchiseeId(ctx.db, actorOf(req), req.params.id)));
+  r.get(
+    '/api/franchisees/:id/ledger',
+    { config: { roles: 'any' }, schema: { tags, summary: 'Every change of funds and credit', params: idParams } },
+    async (req) => ledgerOf(ctx.db, actorOf(req), await franchiseeId(ctx.db, actorOf(req), req.params.id)),
+  );
 
-  r.post('/api/franchisees/:id/money', {
-    config: { roles: FINANCE },
-    schema: { tags, summary: "Set today's funds and/or credit (finance)", params: idParams, body: z.object({ funds: moneyString.optional(), credit: moneyString.optional(), reason: requiredText(200) }).strict() },
-  }, async (req) => ctx.db.transaction().execute(async (trx) => updateMoney(trx, actorOf(req), await franchiseeId(trx, actorOf(req), req.params.id), req.body)));
+  r.post(
+    '/api/franchisees/:id/money',
+    {
+      config: { roles: FINANCE },
+      schema: {
+        tags,
+        summary: "Set today's funds and/or credit (finance)",
+        params: idParams,
+        body: z
+          .object({ funds: moneyString.optional(), credit: moneyString.optional(), reason: requiredText(200) })
+          .strict(),
+      },
+    },
+    async (req) =>
+      ctx.db
+        .transaction()
+        .execute(async (trx) =>
+          updateMoney(trx, actorOf(req), await franchiseeId(trx, actorOf(req), req.params.id), req.body),
+        ),
+  );
 
-  r.post('/api/franchisees/import', { config: { roles: FINANCE }, schema: { tags, summary: 'Import funds and credit from Excel (all rows or none)', consumes: ['multipart/form-data'] } }, async (req) => {
-    const actor = actorOf(req);
-    const sheet = await readXlsx((await readUpload(req)).data, columns);
-    const franchisees = new Map((await listBalances(ctx.db, actor)).map((f) => [f.code, f.customerId]));
-    const errors = [...sheet.errors];
-    for (const { row, values } of sheet.rows) {
-      if (!franchisees.has(values.code)) errors.push({ row, column: columns[0].header, message: `unknown franchisee "${values.code}"` });
-      for (const c of columns.slice(1)) if (values[c.key] !== '' && !isMoneyString(values[c.key])) errors.push({ row, column: c.header, message: `malformed amount "${values[c.key]}"` });
-    }
-    if (errors.length) throw importFailed(errors);
-    return ctx.db.transaction().execute(async (trx) => {
-      for (const { values } of sheet.rows) {
-        await updateMoney(trx, actor, franchisees.get(values.code)!, { funds: values.funds || undefined, credit: values.credit || undefined, reason: '导入 Excel import' });
+  r.post(
+    '/api/franchisees/import',
+    {
+      config: { roles: FINANCE },
+      schema: {
+        tags,
+        summary: 'Import funds and credit from Excel (all rows or none)',
+        consumes: ['multipart/form-data'],
+      },
+    },
+    async (req) => {
+      const actor = actorOf(req);
+      const sheet = await readXlsx((await readUpload(req)).data, columns);
+      const franchisees = new Map((await listBalances(ctx.db, actor)).map((f) => [f.code, f.customerId]));
+      const errors = [...sheet.errors];
+      for (const { row, values } of sheet.rows) {
+        if (!franchisees.has(values.code))
+          errors.push({ row, column: columns[0].header, message: `unknown franchisee "${values.code}"` });
+        for (const c of columns.slice(1))
+          if (values[c.key] !== '' && !isMoneyString(values[c.key]))
+            errors.push({ row, column: c.header, message: `malformed amount "${values[c.key]}"` });
       }
-      return { imported: sheet.rows.length };
-    });
-  });
+      if (errors.length) throw importFailed(errors);
+      return ctx.db.transaction().execute(async (trx) => {
+        for (const { values } of sheet.rows) {
+          await updateMoney(trx, actor, franchisees.get(values.code)!, {
+            funds: values.funds || undefined,
+            credit: values.credit || undefined,
+            reason: '导入 Excel import',
+          });
+        }
+        return { imported: sheet.rows.length };
+      });
+    },
+  );
 }

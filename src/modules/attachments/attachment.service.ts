@@ -7,16 +7,37 @@ const MAX_BYTES = 10 * 1024 * 1024;
 type Meta = Awaited<ReturnType<typeof repo.listAttachments>>[number];
 
 const toAttachment = (r: Meta) => ({
-  id: r.id, ownerType: r.owner_type, ownerId: r.owner_id, kind: r.kind, filename: r.filename,
-  contentType: r.content_type, size: r.size, createdAt: r.created_at, createdBy: r.created_by,
+  id: r.id,
+  ownerType: r.owner_type,
+  ownerId: r.owner_id,
+  kind: r.kind,
+  filename: r.filename,
+  contentType: r.content_type,
+  size: r.size,
+  createdAt: r.created_at,
+  createdBy: r.created_by,
 });
 
 /** Files are kept in the database so every app instance serves them, and are never overwritten. */
-export async function addAttachment(db: Db, actor: Actor, a: { ownerType: string; ownerId: string; kind: string; filename: string; contentType: string; data: Buffer }) {
-  if (a.data.length === 0 || a.data.length > MAX_BYTES) throw new AppError('VALIDATION.FAILED', { summary: 'file' }, [{ path: 'file', message: 'must be 1 byte to 10 MB' }]);
+export async function addAttachment(
+  db: Db,
+  actor: Actor,
+  a: { ownerType: string; ownerId: string; kind: string; filename: string; contentType: string; data: Buffer },
+) {
+  if (a.data.length === 0 || a.data.length > MAX_BYTES)
+    throw new AppError('VALIDATION.FAILED', { summary: 'file' }, [
+      { path: 'file', message: 'must be 1 byte to 10 MB' },
+    ]);
   const row = await repo.insertAttachment(db, {
-    company_id: actor.companyId, owner_type: a.ownerType, owner_id: a.ownerId, kind: a.kind.slice(0, 50) || 'document',
-    filename: a.filename.slice(0, 200), content_type: a.contentType.slice(0, 100), size: a.data.length, data: a.data, created_by: actor.userId,
+    company_id: actor.companyId,
+    owner_type: a.ownerType,
+    owner_id: a.ownerId,
+    kind: a.kind.slice(0, 50) || 'document',
+    filename: a.filename.slice(0, 200),
+    content_type: a.contentType.slice(0, 100),
+    size: a.data.length,
+    data: a.data,
+    created_by: actor.userId,
   });
   return toAttachment(row);
 }

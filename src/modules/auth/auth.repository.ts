@@ -2,22 +2,31 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/database';
 
 export function findUserByUsername(db: Db, username: string) {
-  return db.selectFrom('users').select(['id', 'username', 'display_name', 'password_hash', 'active']).where('username', '=', username).executeTakeFirst();
+  return db
+    .selectFrom('users')
+    .select(['id', 'username', 'display_name', 'password_hash', 'active'])
+    .where('username', '=', username)
+    .executeTakeFirst();
 }
 
 export function listMemberships(db: Db, userId: string) {
-  return db
-    .selectFrom('memberships')
-    .innerJoin('companies', 'companies.id', 'memberships.company_id')
-    .select(['companies.id as companyId', 'companies.code', 'companies.name', 'memberships.roles'])
-    .where('memberships.user_id', '=', userId)
-    // The first company set up is where a login lands unless another is asked for.
-    .orderBy('companies.created_at')
-    .orderBy('companies.code')
-    .execute();
+  return (
+    db
+      .selectFrom('memberships')
+      .innerJoin('companies', 'companies.id', 'memberships.company_id')
+      .select(['companies.id as companyId', 'companies.code', 'companies.name', 'memberships.roles'])
+      .where('memberships.user_id', '=', userId)
+      // The first company set up is where a login lands unless another is asked for.
+      .orderBy('companies.created_at')
+      .orderBy('companies.code')
+      .execute()
+  );
 }
 
-export function insertSession(db: Db, row: { id: string; user_id: string; company_id: string; kind: 'cookie' | 'token'; csrf_token: string }) {
+export function insertSession(
+  db: Db,
+  row: { id: string; user_id: string; company_id: string; kind: 'cookie' | 'token'; csrf_token: string },
+) {
   return db.insertInto('sessions').values(row).execute();
 }
 
@@ -26,10 +35,21 @@ export function findSession(db: Db, id: string) {
   return db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
-    .innerJoin('memberships', (j) => j.onRef('memberships.user_id', '=', 'sessions.user_id').onRef('memberships.company_id', '=', 'sessions.company_id'))
+    .innerJoin('memberships', (j) =>
+      j
+        .onRef('memberships.user_id', '=', 'sessions.user_id')
+        .onRef('memberships.company_id', '=', 'sessions.company_id'),
+    )
     .select([
-      'sessions.id', 'sessions.kind', 'sessions.csrf_token', 'sessions.last_seen_at', 'sessions.company_id',
-      'users.id as user_id', 'users.username', 'users.display_name', 'memberships.roles',
+      'sessions.id',
+      'sessions.kind',
+      'sessions.csrf_token',
+      'sessions.last_seen_at',
+      'sessions.company_id',
+      'users.id as user_id',
+      'users.username',
+      'users.display_name',
+      'memberships.roles',
     ])
     .where('sessions.id', '=', id)
     .where('sessions.revoked_at', 'is', null)
@@ -38,11 +58,20 @@ export function findSession(db: Db, id: string) {
 }
 
 export function touchSession(db: Db, id: string) {
-  return db.updateTable('sessions').set({ last_seen_at: sql`now()` }).where('id', '=', id).execute();
+  return db
+    .updateTable('sessions')
+    .set({ last_seen_at: sql`now()` })
+    .where('id', '=', id)
+    .execute();
 }
 
 export function revokeSession(db: Db, id: string) {
-  return db.updateTable('sessions').set({ revoked_at: new Date() }).where('id', '=', id).where('revoked_at', 'is', null).execute();
+  return db
+    .updateTable('sessions')
+    .set({ revoked_at: new Date() })
+    .where('id', '=', id)
+    .where('revoked_at', 'is', null)
+    .execute();
 }
 
 export function setSessionCompany(db: Db, id: string, companyId: string) {
@@ -50,14 +79,20 @@ export function setSessionCompany(db: Db, id: string, companyId: string) {
 }
 
 export function findLoginFailures(db: Db, username: string) {
-  return db.selectFrom('login_failures').select(['failures', 'last_failed_at']).where('username', '=', username).executeTakeFirst();
+  return db
+    .selectFrom('login_failures')
+    .select(['failures', 'last_failed_at'])
+    .where('username', '=', username)
+    .executeTakeFirst();
 }
 
 export function recordLoginFailure(db: Db, username: string) {
   return db
     .insertInto('login_failures')
     .values({ username, failures: 1, last_failed_at: new Date() })
-    .onConflict((oc) => oc.column('username').doUpdateSet({ failures: sql`login_failures.failures + 1`, last_failed_at: new Date() }))
+    .onConflict((oc) =>
+      oc.column('username').doUpdateSet({ failures: sql`login_failures.failures + 1`, last_failed_at: new Date() }),
+    )
     .execute();
 }
 

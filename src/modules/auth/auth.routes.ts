@@ -20,26 +20,52 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['auth'];
 
-  r.post('/api/auth/login', { config: { roles: 'public' }, schema: { tags, summary: 'Log in', body: loginBody } }, async (req, reply) => {
-    const { token, csrfToken } = await service.login(ctx.db, { ...req.body, kind: req.body.mode });
-    if (req.body.mode === 'token') return { token };
-    reply.setCookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'strict', path: '/', secure: ctx.config.cookieSecure });
-    return { csrfToken };
-  });
+  r.post(
+    '/api/auth/login',
+    { config: { roles: 'public' }, schema: { tags, summary: 'Log in', body: loginBody } },
+    async (req, reply) => {
+      const { token, csrfToken } = await service.login(ctx.db, { ...req.body, kind: req.body.mode });
+      if (req.body.mode === 'token') return { token };
+      reply.setCookie(SESSION_COOKIE, token, {
+        httpOnly: true,
+        sameSite: 'strict',
+        path: '/',
+        secure: ctx.config.cookieSecure,
+      });
+      return { csrfToken };
+    },
+  );
 
-  r.post('/api/auth/logout', { config: { roles: 'any' }, schema: { tags, summary: 'Log out (revokes the session)' } }, async (req, reply) => {
-    await service.logout(ctx.db, actorOf(req));
-    reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return { ok: true };
-  });
+  r.post(
+    '/api/auth/logout',
+    { config: { roles: 'any' }, schema: { tags, summary: 'Log out (revokes the session)' } },
+    async (req, reply) => {
+      await service.logout(ctx.db, actorOf(req));
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return { ok: true };
+    },
+  );
 
-  r.get('/api/auth/me', { config: { roles: 'any' }, schema: { tags, summary: 'The current user, company, roles and companies' } },
-    async (req) => service.whoAmI(ctx.db, actorOf(req)));
+  r.get(
+    '/api/auth/me',
+    { config: { roles: 'any' }, schema: { tags, summary: 'The current user, company, roles and companies' } },
+    async (req) => service.whoAmI(ctx.db, actorOf(req)),
+  );
 
-  r.post('/api/auth/company', { config: { roles: 'any' }, schema: { tags, summary: 'Switch the session to another company', body: z.object({ companyId: z.uuid() }).strict() } },
+  r.post(
+    '/api/auth/company',
+    {
+      config: { roles: 'any' },
+      schema: {
+        tags,
+        summary: 'Switch the session to another company',
+        body: z.object({ companyId: z.uuid() }).strict(),
+      },
+    },
     async (req) => {
       const actor = actorOf(req);
       await service.switchCompany(ctx.db, actor, req.body.companyId);
       return service.whoAmI(ctx.db, { ...actor, companyId: req.body.companyId });
-    });
+    },
+  );
 }

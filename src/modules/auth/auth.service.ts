@@ -29,7 +29,10 @@ export function loginWaitSeconds(failures: number, lastFailedAt: Date, now = new
   return Math.max(0, Math.ceil(wait - (now.getTime() - lastFailedAt.getTime()) / 1000));
 }
 
-export async function login(db: Db, input: { username: string; password: string; kind: 'cookie' | 'token'; companyId?: string }) {
+export async function login(
+  db: Db,
+  input: { username: string; password: string; kind: 'cookie' | 'token'; companyId?: string },
+) {
   const failures = await repo.findLoginFailures(db, input.username);
   const wait = failures ? loginWaitSeconds(failures.failures, failures.last_failed_at) : 0;
   if (wait > 0) throw new AppError('AUTH.TOO_MANY_ATTEMPTS', { seconds: wait });
@@ -49,12 +52,23 @@ export async function login(db: Db, input: { username: string; password: string;
   // A new secret at every login: a session id is never reused across logins.
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
-  await repo.insertSession(db, { id: hashToken(token), user_id: user.id, company_id: company.companyId, kind: input.kind, csrf_token: csrfToken });
+  await repo.insertSession(db, {
+    id: hashToken(token),
+    user_id: user.id,
+    company_id: company.companyId,
+    kind: input.kind,
+    csrf_token: csrfToken,
+  });
   return { token, csrfToken };
 }
 
 /** The actor behind a token, or undefined when the token is unknown, revoked or idle too long. */
-export async function resolveSession(db: Db, token: string, policy: SessionPolicy, now = new Date()): Promise<Actor | undefined> {
+export async function resolveSession(
+  db: Db,
+  token: string,
+  policy: SessionPolicy,
+  now = new Date(),
+): Promise<Actor | undefined> {
   const s = await repo.findSession(db, hashToken(token));
   if (!s) return undefined;
   if (addWorkingHours(s.last_seen_at, policy.idleHours, policy.workingHours) <= now) {

@@ -1,10 +1,22 @@
 import type { Db } from '../../db/database';
 
-export type IdempotencyClaim = { company_id: string; user_id: string; key: string; method: string; path: string; request_hash: string };
+export type IdempotencyClaim = {
+  company_id: string;
+  user_id: string;
+  key: string;
+  method: string;
+  path: string;
+  request_hash: string;
+};
 
 /** Claims the key; false when it was already claimed. */
 export async function claimKey(db: Db, row: IdempotencyClaim): Promise<boolean> {
-  const inserted = await db.insertInto('idempotency_keys').values(row).onConflict((oc) => oc.doNothing()).returning('key').executeTakeFirst();
+  const inserted = await db
+    .insertInto('idempotency_keys')
+    .values(row)
+    .onConflict((oc) => oc.doNothing())
+    .returning('key')
+    .executeTakeFirst();
   return inserted !== undefined;
 }
 
@@ -18,7 +30,12 @@ export function findKey(db: Db, companyId: string, userId: string, key: string) 
     .executeTakeFirst();
 }
 
-export function storeResponse(db: Db, c: { companyId: string; userId: string; key: string }, statusCode: number, response: string) {
+export function storeResponse(
+  db: Db,
+  c: { companyId: string; userId: string; key: string },
+  statusCode: number,
+  response: string,
+) {
   return db
     .updateTable('idempotency_keys')
     .set({ status_code: statusCode, response })

@@ -5,7 +5,9 @@ const COST = 16384;
 
 function derive(password: string, salt: Buffer, cost: number): Promise<Buffer> {
   const opts: ScryptOptions = { N: cost, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
-  return new Promise((resolve, reject) => scrypt(password, salt, KEYLEN, opts, (err, key) => (err ? reject(err) : resolve(key))));
+  return new Promise((resolve, reject) =>
+    scrypt(password, salt, KEYLEN, opts, (err, key) => (err ? reject(err) : resolve(key))),
+  );
 }
 
 /** scrypt$N$salt$hash, all base64. */

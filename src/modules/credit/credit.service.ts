@@ -12,7 +12,12 @@ export const CREDIT_METHODS = ['credit', 'monthly', 'cod', 'lc', 'tt'];
  * each order's total, less allowances and the receipts applied to it — until the order is paid.
  * Only this customer's rows are read, so the check costs the same however large the company grows.
  */
-export async function creditUsed(db: Db, companyId: string, customerId: string, exceptOrderId?: string): Promise<bigint> {
+export async function creditUsed(
+  db: Db,
+  companyId: string,
+  customerId: string,
+  exceptOrderId?: string,
+): Promise<bigint> {
   const r = await sql<{ used: string }>`${prepared('credit.used')}
     select coalesce(sum(greatest(o.total + coalesce(al.s, 0) - coalesce(p.s, 0), 0)), 0)::text as used
     from orders o
@@ -24,9 +29,20 @@ export async function creditUsed(db: Db, companyId: string, customerId: string, 
   return parseMoney(r.rows[0].used);
 }
 
-export type CreditCheck = { applies: boolean; limit: string; used: string; thisOrder: string; available: string; ok: boolean };
+export type CreditCheck = {
+  applies: boolean;
+  limit: string;
+  used: string;
+  thisOrder: string;
+  available: string;
+  ok: boolean;
+};
 
-export async function checkCredit(db: Db, companyId: string, c: { customerId: string; creditLimit: string; orderId: string; total: string; paymentMethod: string }): Promise<CreditCheck> {
+export async function checkCredit(
+  db: Db,
+  companyId: string,
+  c: { customerId: string; creditLimit: string; orderId: string; total: string; paymentMethod: string },
+): Promise<CreditCheck> {
   const applies = CREDIT_METHODS.includes(c.paymentMethod);
   const limit = parseMoney(c.creditLimit);
   const used = await creditUsed(db, companyId, c.customerId, c.orderId);

@@ -26,18 +26,20 @@ export const customerColumns: SheetColumn[] = [
 
 export async function exportCustomers(db: Db, actor: Actor): Promise<Buffer> {
   const rows = (await repo.allCustomers(db, actor.companyId)).map((r) => customerRowToCustomer(r, actor));
-  return toXlsx([{
-    name: '客户 Customers',
-    columns: customerColumns,
-    rows: rows.map((c) => ({
-      ...c,
-      contactName: c.contacts[0]?.name ?? '',
-      contactPhone: c.contacts[0]?.phone ?? '',
-      consignee: c.addresses[0]?.consignee ?? '',
-      address: c.addresses[0]?.address ?? '',
-      active: c.active ? 'Y' : 'N',
-    })),
-  }]);
+  return toXlsx([
+    {
+      name: '客户 Customers',
+      columns: customerColumns,
+      rows: rows.map((c) => ({
+        ...c,
+        contactName: c.contacts[0]?.name ?? '',
+        contactPhone: c.contacts[0]?.phone ?? '',
+        consignee: c.addresses[0]?.consignee ?? '',
+        address: c.addresses[0]?.address ?? '',
+        active: c.active ? 'Y' : 'N',
+      })),
+    },
+  ]);
 }
 
 function rowToInput(v: Record<string, string>) {
@@ -52,7 +54,9 @@ function rowToInput(v: Record<string, string>) {
     creditLimit: v.creditLimit === '' ? '0.00' : v.creditLimit,
     priority: v.priority === '' ? 100 : Number(v.priority),
     contacts: v.contactName ? [{ name: v.contactName, phone: v.contactPhone || undefined }] : [],
-    addresses: v.address ? [{ consignee: v.consignee || v.contactName || v.name, address: v.address, isDefault: true }] : [],
+    addresses: v.address
+      ? [{ consignee: v.consignee || v.contactName || v.name, address: v.address, isDefault: true }]
+      : [],
     remark: '',
   };
 }
@@ -62,22 +66,42 @@ const fieldToColumn: Record<string, string> = { contacts: 'contactName', address
 /** All rows or none: any wrong row → 422 with every (row, column, message). */
 export async function importCustomers(db: Db, actor: Actor, file: Buffer): Promise<{ imported: number }> {
   const sheet = await readXlsx(file, customerColumns);
-  const { inputs, errors } = parseImportRows<CreateCustomerInput>(sheet, customerColumns, createCustomerBody, rowToInput, fieldToColumn);
+  const { inputs, errors } = parseImportRows<CreateCustomerInput>(
+    sheet,
+    customerColumns,
+    createCustomerBody,
+    rowToInput,
+    fieldToColumn,
+  );
   const header = (key: string) => customerColumns.find((c) => c.key === key)!.header;
   const seen = new Map<string, number>();
   for (const { row, input } of inputs) {
-    for (const [key, value] of [['code', input.code], ['shortCode', input.shortCode]] as const) {
+    for (const [key, value] of [
+      ['code', input.code],
+      ['shortCode', input.shortCode],
+    ] as const) {
       const k = `${key}:${value}`;
       if (seen.has(k)) errors.push({ row, column: header(key), message: `duplicate of row ${seen.get(k)}` });
       else seen.set(k, row);
     }
   }
-  const taken = await repo.findTakenCodes(db, actor.companyId, inputs.map((i) => i.input.code), inputs.map((i) => i.input.shortCode));
+  const taken = await repo.findTakenCodes(
+    db,
+    actor.companyId,
+    inputs.map((i) => i.input.code),
+    inputs.map((i) => i.input.shortCode),
+  );
   for (const { row, input } of inputs) {
-    if (taken.some((t) => t.code === input.code)) errors.push({ row, column: header('code'), message: `code "${input.code}" already exists` });
-    if (taken.some((t) => t.short_code === input.shortCode)) errors.push({ row, column: header('shortCode'), message: `short code "${input.shortCode}" already exists` });
+    if (taken.some((t) => t.code === input.code))
+      errors.push({ row, column: header('code'), message: `code "${input.code}" already exists` });
+    if (taken.some((t) => t.short_code === input.shortCode))
+      errors.push({ row, column: header('shortCode'), message: `short code "${input.shortCode}" already exists` });
   }
   if (errors.length) throw importFailed(errors);
-  if (inputs.length) await repo.insertCustomers(db, inputs.map((i) => customerInsertRow(actor, i.input)));
+  if (inputs.length)
+    await repo.insertCustomers(
+      db,
+      inputs.map((i) => customerInsertRow(actor, i.input)),
+    );
   return { imported: inputs.length };
 }

@@ -6,14 +6,44 @@ import type { ListCustomersQuery } from './customer.schemas';
 import { prepared } from '../../lib/sql';
 
 const columns = [
-  'id', 'code', 'short_code', 'name', 'kind', 'region', 'payment_method', 'payment_days', 'credit_limit', 'priority',
-  'contacts', 'addresses', 'remark', 'active', 'created_at', 'created_by', 'updated_at', 'updated_by',
+  'id',
+  'code',
+  'short_code',
+  'name',
+  'kind',
+  'region',
+  'payment_method',
+  'payment_days',
+  'credit_limit',
+  'priority',
+  'contacts',
+  'addresses',
+  'remark',
+  'active',
+  'created_at',
+  'created_by',
+  'updated_at',
+  'updated_by',
 ] as const;
 
-const sortable = { code: 'code', shortCode: 'short_code', name: 'name', kind: 'kind', region: 'region', creditLimit: 'credit_limit', priority: 'priority', updatedAt: 'updated_at' };
+const sortable = {
+  code: 'code',
+  shortCode: 'short_code',
+  name: 'name',
+  kind: 'kind',
+  region: 'region',
+  creditLimit: 'credit_limit',
+  priority: 'priority',
+  updatedAt: 'updated_at',
+};
 
 export function findCustomer(db: Db, companyId: string, id: string) {
-  return db.selectFrom('customers').select(columns).where('company_id', '=', companyId).where('id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('customers')
+    .select(columns)
+    .where('company_id', '=', companyId)
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 export function listCustomers(db: Db, companyId: string, q: ListCustomersQuery) {
@@ -37,7 +67,13 @@ export function insertCustomers(db: Db, rows: Insertable<CustomersTable>[]) {
 }
 
 export function updateCustomer(db: Db, companyId: string, id: string, patch: Updateable<CustomersTable>) {
-  return db.updateTable('customers').set(patch).where('company_id', '=', companyId).where('id', '=', id).returning(columns).executeTakeFirst();
+  return db
+    .updateTable('customers')
+    .set(patch)
+    .where('company_id', '=', companyId)
+    .where('id', '=', id)
+    .returning(columns)
+    .executeTakeFirst();
 }
 
 export function findTakenCodes(db: Db, companyId: string, codes: string[], shortCodes: string[]) {
@@ -45,11 +81,23 @@ export function findTakenCodes(db: Db, companyId: string, codes: string[], short
     .selectFrom('customers')
     .select(['code', 'short_code'])
     .where('company_id', '=', companyId)
-    .where((eb) => eb.or([eb('code', 'in', codes.length ? codes : ['']), eb('short_code', 'in', shortCodes.length ? shortCodes : [''])]))
+    .where((eb) =>
+      eb.or([
+        eb('code', 'in', codes.length ? codes : ['']),
+        eb('short_code', 'in', shortCodes.length ? shortCodes : ['']),
+      ]),
+    )
     .execute();
 }
 
 /** Locks the customer row: confirmations of one customer's orders take turns on it (credit check). */
 export function lockCustomer(db: Db, companyId: string, id: string) {
-  return db.selectFrom('customers').modifyFront(prepared('customers.lock')).select(['id', 'credit_limit', 'active']).where('company_id', '=', companyId).where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
+  return db
+    .selectFrom('customers')
+    .modifyFront(prepared('customers.lock'))
+    .select(['id', 'credit_limit', 'active'])
+    .where('company_id', '=', companyId)
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
 }

@@ -5,8 +5,16 @@ export const CUSTOMER_KINDS = ['ordinary', 'franchisee', 'direct', 'joint'] as c
 export const PAYMENT_METHODS = ['prepaid', 'credit', 'tt', 'lc', 'monthly', 'cod'] as const;
 
 // '*' is accepted only where a masked value is sent back unchanged (see keepMaskedDetails).
-const phone = z.string().trim().max(30).regex(/^[0-9+\-() *]*$/, 'digits, spaces, + - ( ) only');
-const idNumber = z.string().trim().max(18).regex(/^[0-9*]{0,17}[0-9Xx]?$/, 'a resident ID number: 17 digits and a digit or X');
+const phone = z
+  .string()
+  .trim()
+  .max(30)
+  .regex(/^[0-9+\-() *]*$/, 'digits, spaces, + - ( ) only');
+const idNumber = z
+  .string()
+  .trim()
+  .max(18)
+  .regex(/^[0-9*]{0,17}[0-9Xx]?$/, 'a resident ID number: 17 digits and a digit or X');
 
 export const contactSchema = z.object({
   name: requiredText(50),
@@ -25,8 +33,14 @@ export const addressSchema = z.object({
 });
 
 export const customerFields = {
-  code: z.string().trim().regex(/^[A-Za-z0-9_-]{1,32}$/, '1–32 letters, digits, _ or -'),
-  shortCode: z.string().trim().regex(/^[A-Z0-9]{2,8}$/, '2–8 capital letters or digits (used in order numbers)'),
+  code: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9_-]{1,32}$/, '1–32 letters, digits, _ or -'),
+  shortCode: z
+    .string()
+    .trim()
+    .regex(/^[A-Z0-9]{2,8}$/, '2–8 capital letters or digits (used in order numbers)'),
   name: requiredText(200),
   kind: z.enum(CUSTOMER_KINDS),
   region: text(50).default(''),

@@ -43,8 +43,10 @@ export function customerRowToCustomer(row: CustomerRow, actor: Actor) {
 export type Customer = ReturnType<typeof customerRowToCustomer>;
 
 function conflictError(err: unknown, input: { code?: string; shortCode?: string }): unknown {
-  if (isUniqueViolation(err, 'customers_company_id_short_code_key')) return new AppError('CUSTOMER.SHORT_CODE_TAKEN', { shortCode: input.shortCode ?? '' });
-  if (isUniqueViolation(err, 'customers_company_id_code_key')) return new AppError('CUSTOMER.CODE_TAKEN', { code: input.code ?? '' });
+  if (isUniqueViolation(err, 'customers_company_id_short_code_key'))
+    return new AppError('CUSTOMER.SHORT_CODE_TAKEN', { shortCode: input.shortCode ?? '' });
+  if (isUniqueViolation(err, 'customers_company_id_code_key'))
+    return new AppError('CUSTOMER.CODE_TAKEN', { code: input.code ?? '' });
   return err;
 }
 
@@ -72,7 +74,10 @@ export function customerInsertRow(actor: Actor, input: CreateCustomerInput) {
 function assertNoMaskedDetails(contacts: Contact[]) {
   contacts.forEach((c, i) => {
     for (const field of ['phone', 'idNumber'] as const) {
-      if (isMasked(c[field])) throw new AppError('VALIDATION.FAILED', { summary: `contacts[${i}].${field}` }, [{ path: `contacts[${i}].${field}`, message: 'must not contain *' }]);
+      if (isMasked(c[field]))
+        throw new AppError('VALIDATION.FAILED', { summary: `contacts[${i}].${field}` }, [
+          { path: `contacts[${i}].${field}`, message: 'must not contain *' },
+        ]);
     }
   });
 }
@@ -103,7 +108,8 @@ function keepMaskedDetails(next: Contact[], stored: Contact[]): Contact[] {
   return next.map((c, i) => ({
     ...c,
     phone: isMasked(c.phone) && c.phone === maskPhone(stored[i]?.phone) ? stored[i]?.phone : c.phone,
-    idNumber: isMasked(c.idNumber) && c.idNumber === maskIdNumber(stored[i]?.idNumber) ? stored[i]?.idNumber : c.idNumber,
+    idNumber:
+      isMasked(c.idNumber) && c.idNumber === maskIdNumber(stored[i]?.idNumber) ? stored[i]?.idNumber : c.idNumber,
   }));
 }
 
@@ -114,9 +120,13 @@ export async function updateCustomer(db: Db, actor: Actor, id: string, input: Up
   if (contacts) assertNoMaskedDetails(contacts);
   const addresses = input.addresses?.map((a, i) => ({
     ...a,
-    phone: isMasked(a.phone) && a.phone === maskPhone(current.addresses[i]?.phone) ? current.addresses[i]?.phone : a.phone,
+    phone:
+      isMasked(a.phone) && a.phone === maskPhone(current.addresses[i]?.phone) ? current.addresses[i]?.phone : a.phone,
   }));
-  if (addresses?.some((a) => isMasked(a.phone))) throw new AppError('VALIDATION.FAILED', { summary: 'addresses.phone' }, [{ path: 'addresses.phone', message: 'must not contain *' }]);
+  if (addresses?.some((a) => isMasked(a.phone)))
+    throw new AppError('VALIDATION.FAILED', { summary: 'addresses.phone' }, [
+      { path: 'addresses.phone', message: 'must not contain *' },
+    ]);
   try {
     const row = await repo.updateCustomer(db, actor.companyId, id, {
       code: input.code,

@@ -3,7 +3,14 @@ import type { ColumnType, Generated } from 'kysely';
 export type CustomerKind = 'ordinary' | 'franchisee' | 'direct' | 'joint';
 export type PaymentMethod = 'prepaid' | 'credit' | 'tt' | 'lc' | 'monthly' | 'cod';
 export type Contact = { name: string; title?: string; phone?: string; idNumber?: string };
-export type Address = { label?: string; consignee: string; phone?: string; region?: string; address: string; isDefault?: boolean };
+export type Address = {
+  label?: string;
+  consignee: string;
+  phone?: string;
+  region?: string;
+  address: string;
+  isDefault?: boolean;
+};
 
 type Json<T> = ColumnType<T, string, string>;
 

@@ -28,31 +28,133 @@ export const DEMO_USERS: Record<string, { name: string; roles: string[] }> = {
 };
 
 const customers: Partial<CreateCustomerInput>[] = [
-  { code: 'C001', shortCode: 'ABC', name: '广州安邦贸易有限公司', kind: 'ordinary', region: '广州', paymentMethod: 'credit', paymentDays: 30, creditLimit: '200000.00',
-    contacts: [{ name: '张伟', phone: '13800138000', idNumber: '440101199001011234' }], addresses: [{ consignee: '张伟', phone: '13800138000', address: '广州市天河区体育西路 100 号', isDefault: true }] },
-  { code: 'F001', shortCode: 'SZJM', name: '深圳佳美加盟店', kind: 'franchisee', region: '深圳', paymentMethod: 'prepaid', creditLimit: '50000.00', priority: 1,
-    contacts: [{ name: '刘洋', phone: '13912345678' }], addresses: [{ consignee: '刘洋', address: '深圳市南山区科技园 8 栋', isDefault: true }] },
-  { code: 'F002', shortCode: 'DGHX', name: '东莞华信加盟店', kind: 'franchisee', region: '东莞', paymentMethod: 'prepaid', creditLimit: '30000.00', priority: 2,
-    contacts: [{ name: '陈静', phone: '13711112222' }], addresses: [{ consignee: '陈静', address: '东莞市南城区鸿福路 50 号', isDefault: true }] },
-  { code: 'D001', shortCode: 'SZ01', name: '深圳直营区', kind: 'direct', region: '深圳', paymentMethod: 'monthly', creditLimit: '0.00' },
-  { code: 'J001', shortCode: 'SH01', name: '上海联营区', kind: 'joint', region: '上海', paymentMethod: 'monthly', creditLimit: '100000.00' },
+  {
+    code: 'C001',
+    shortCode: 'ABC',
+    name: '广州安邦贸易有限公司',
+    kind: 'ordinary',
+    region: '广州',
+    paymentMethod: 'credit',
+    paymentDays: 30,
+    creditLimit: '200000.00',
+    contacts: [{ name: '张伟', phone: '13800138000', idNumber: '440101199001011234' }],
+    addresses: [{ consignee: '张伟', phone: '13800138000', address: '广州市天河区体育西路 100 号', isDefault: true }],
+  },
+  {
+    code: 'F001',
+    shortCode: 'SZJM',
+    name: '深圳佳美加盟店',
+    kind: 'franchisee',
+    region: '深圳',
+    paymentMethod: 'prepaid',
+    creditLimit: '50000.00',
+    priority: 1,
+    contacts: [{ name: '刘洋', phone: '13912345678' }],
+    addresses: [{ consignee: '刘洋', address: '深圳市南山区科技园 8 栋', isDefault: true }],
+  },
+  {
+    code: 'F002',
+    shortCode: 'DGHX',
+    name: '东莞华信加盟店',
+    kind: 'franchisee',
+    region: '东莞',
+    paymentMethod: 'prepaid',
+    creditLimit: '30000.00',
+    priority: 2,
+    contacts: [{ name: '陈静', phone: '13711112222' }],
+    addresses: [{ consignee: '陈静', address: '东莞市南城区鸿福路 50 号', isDefault: true }],
+  },
+  {
+    code: 'D001',
+    shortCode: 'SZ01',
+    name: '深圳直营区',
+    kind: 'direct',
+    region: '深圳',
+    paymentMethod: 'monthly',
+    creditLimit: '0.00',
+  },
+  {
+    code: 'J001',
+    shortCode: 'SH01',
+    name: '上海联营区',
+    kind: 'joint',
+    region: '上海',
+    paymentMethod: 'monthly',
+    creditLimit: '100000.00',
+  },
 ];
 
 const products = [
-  { sku: 'A-01', name: '夏季轻薄外套', spec: 'M / 蓝色', unit: '件', listPrice: '120.00', standardCost: '70.00', seasonal: true, launchPriority: 1 },
-  { sku: 'A-02', name: '夏季短袖 T 恤', spec: 'L / 白色', unit: '件', listPrice: '59.90', standardCost: '25.00', seasonal: true, launchPriority: 2 },
-  { sku: 'B-01', name: '商务双肩包', spec: '15.6 英寸', unit: '个', listPrice: '299.00', standardCost: '150.00', seasonal: false, launchPriority: 3 },
-  { sku: 'B-02', name: '旅行收纳袋', spec: '三件套', unit: '套', listPrice: '45.00', standardCost: '18.00', seasonal: false, launchPriority: 4 },
-  { sku: 'C-01', name: '保温杯', spec: '500ml', unit: '个', listPrice: '88.00', standardCost: '40.00', seasonal: false, launchPriority: 5 },
+  {
+    sku: 'A-01',
+    name: '夏季轻薄外套',
+    spec: 'M / 蓝色',
+    unit: '件',
+    listPrice: '120.00',
+    standardCost: '70.00',
+    seasonal: true,
+    launchPriority: 1,
+  },
+  {
+    sku: 'A-02',
+    name: '夏季短袖 T 恤',
+    spec: 'L / 白色',
+    unit: '件',
+    listPrice: '59.90',
+    standardCost: '25.00',
+    seasonal: true,
+    launchPriority: 2,
+  },
+  {
+    sku: 'B-01',
+    name: '商务双肩包',
+    spec: '15.6 英寸',
+    unit: '个',
+    listPrice: '299.00',
+    standardCost: '150.00',
+    seasonal: false,
+    launchPriority: 3,
+  },
+  {
+    sku: 'B-02',
+    name: '旅行收纳袋',
+    spec: '三件套',
+    unit: '套',
+    listPrice: '45.00',
+    standardCost: '18.00',
+    seasonal: false,
+    launchPriority: 4,
+  },
+  {
+    sku: 'C-01',
+    name: '保温杯',
+    spec: '500ml',
+    unit: '个',
+    listPrice: '88.00',
+    standardCost: '40.00',
+    seasonal: false,
+    launchPriority: 5,
+  },
 ];
 
 async function seedCompany(db: Db, actor: Actor, prefix: string) {
-  for (const c of customers) await createCustomer(db, actor, createCustomerBody.parse({ ...c, code: `${prefix}${c.code}` }));
+  for (const c of customers)
+    await createCustomer(db, actor, createCustomerBody.parse({ ...c, code: `${prefix}${c.code}` }));
   const made = [];
   for (const p of products) made.push(await createProduct(db, actor, createProductBody.parse(p)));
-  const central = await createWarehouse(db, actor, { code: 'ZC', name: '总仓', kind: 'central', address: '东莞市虎门镇物流园 1 号' });
+  const central = await createWarehouse(db, actor, {
+    code: 'ZC',
+    name: '总仓',
+    kind: 'central',
+    address: '东莞市虎门镇物流园 1 号',
+  });
   await createWarehouse(db, actor, { code: 'SZ', name: '深圳分仓', kind: 'regional', address: '深圳市宝安区物流中心' });
-  await receiveGoods(db, actor, { warehouseId: central.id, reference: 'DEMO-INIT', reason: '期初库存 Opening stock', lines: made.map((p, i) => ({ productId: p.id, qty: 100 + i * 50 })) });
+  await receiveGoods(db, actor, {
+    warehouseId: central.id,
+    reference: 'DEMO-INIT',
+    reason: '期初库存 Opening stock',
+    lines: made.map((p, i) => ({ productId: p.id, qty: 100 + i * 50 })),
+  });
 }
 
 /** Two companies with users, customers, products, warehouses and opening stock. Runs in the caller's transaction. */
@@ -60,16 +162,40 @@ export async function seedDemo(db: Db) {
   // HN is set up first, so a login lands there: explicit times, because two inserts can share a clock
   // tick (the embedded engine's clock is coarse) and the tie would then go to HD by code.
   const now = Date.now();
-  const a = await db.insertInto('companies').values({ code: 'HN', name: '华南制造有限公司', created_at: new Date(now - 1000) }).returning(['id']).executeTakeFirstOrThrow();
-  const b = await db.insertInto('companies').values({ code: 'HD', name: '华东分销有限公司', created_at: new Date(now) }).returning(['id']).executeTakeFirstOrThrow();
+  const a = await db
+    .insertInto('companies')
+    .values({ code: 'HN', name: '华南制造有限公司', created_at: new Date(now - 1000) })
+    .returning(['id'])
+    .executeTakeFirstOrThrow();
+  const b = await db
+    .insertInto('companies')
+    .values({ code: 'HD', name: '华东分销有限公司', created_at: new Date(now) })
+    .returning(['id'])
+    .executeTakeFirstOrThrow();
   const ids: Record<string, string> = {};
   for (const [username, u] of Object.entries(DEMO_USERS)) {
-    ids[username] = (await createUser(db, null, a.id, { username, displayName: u.name, password: DEMO_PASSWORD, roles: u.roles as never })).id;
+    ids[username] = (
+      await createUser(db, null, a.id, {
+        username,
+        displayName: u.name,
+        password: DEMO_PASSWORD,
+        roles: u.roles as never,
+      })
+    ).id;
   }
   await insertMembership(db, { company_id: b.id, user_id: ids.admin, roles: ['admin'], created_by: null });
   await insertMembership(db, { company_id: b.id, user_id: ids.sales, roles: ['sales_assistant'], created_by: null });
   for (const company of [a, b]) {
-    const actor: Actor = { userId: ids.admin, username: 'admin', displayName: 'admin', companyId: company.id, roles: ['admin'], sessionId: '', sessionKind: 'token', csrfToken: '' };
+    const actor: Actor = {
+      userId: ids.admin,
+      username: 'admin',
+      displayName: 'admin',
+      companyId: company.id,
+      roles: ['admin'],
+      sessionId: '',
+      sessionKind: 'token',
+      csrfToken: '',
+    };
     await seedCompany(db, actor, company === a ? '' : 'E');
   }
   return { companies: [a.id, b.id] };

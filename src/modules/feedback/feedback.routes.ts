@@ -4,7 +4,14 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { idParams, moneyString, requiredText, text } from '../../lib/schemas';
 import { actorOf, envOf, type AppContext } from '../../http/context';
-import { completeOrder, getComplaint, listCallbacks, listComplaints, recordCallback, resolveComplaint } from './delivery.service';
+import {
+  completeOrder,
+  getComplaint,
+  listCallbacks,
+  listComplaints,
+  recordCallback,
+  resolveComplaint,
+} from './delivery.service';
 import { getOrder } from '../orders/order.service';
 
 const SERVICE = ['customer_service'];
@@ -15,30 +22,121 @@ export function feedbackRoutes(app: FastifyInstance, ctx: AppContext) {
   const tags = ['feedback'];
   const tx = <T>(fn: (trx: typeof ctx.db) => Promise<T>) => ctx.db.transaction().execute(fn);
 
-  r.get('/api/callbacks', { config: { roles: 'any' }, schema: { tags, summary: 'Call-back tasks (due within 24 h of delivery)', querystring: z.object({ status: z.enum(['open', 'done']).optional() }) } },
-    async (req) => listCallbacks(ctx.db, actorOf(req), req.query.status));
-  r.post('/api/callbacks/:id', {
-    config: { roles: SERVICE },
-    schema: { tags, summary: 'Record the call-back: confirmed, or a problem that opens a complaint', params: idParams, body: z.object({
-      outcome: z.enum(['ok', 'problem']), notes: text(1000).optional(), complaint: z.object({ type: complaintType, description: requiredText(1000) }).strict().optional(),
-    }).strict().refine((b) => b.outcome === 'ok' || !!b.complaint, { message: 'a problem needs its complaint', path: ['complaint'] }) },
-  }, async (req) => tx((trx) => recordCallback(trx, actorOf(req), envOf(ctx), req.params.id, req.body)));
-  r.get('/api/complaints', { config: { roles: 'any' }, schema: { tags, summary: 'Complaints, soonest due first', querystring: z.object({ status: z.enum(['open', 'resolved', 'closed']).optional() }) } },
-    async (req) => listComplaints(ctx.db, actorOf(req), req.query.status));
-  r.get('/api/complaints/:id', { config: { roles: 'any' }, schema: { tags, summary: 'One complaint', params: idParams } }, async (req) => getComplaint(ctx.db, actorOf(req), req.params.id));
-  r.post('/api/complaints/:id/resolve', {
-    config: { roles: SERVICE },
-    schema: { tags, summary: 'Resolve by reship (replacement order), return (return request) or allowance (credit against the receivable)', params: idParams, body: z.object({
-      resolution: z.enum(['reship', 'return', 'allowance']), amount: moneyString.optional(), reason: text(500).optional(),
-    }).strict().refine((b) => b.resolution !== 'allowance' || !!b.amount, { message: 'an allowance needs its amount', path: ['amount'] }) },
-  }, async (req) => tx((trx) => resolveComplaint(trx, actorOf(req), envOf(ctx), req.params.id, req.body)));
-  r.get('/api/invoices', { config: { roles: 'any' }, schema: { tags, summary: 'Invoices recorded at completion, newest first', querystring: z.object({ customer: z.uuid().optional() }) } },
-    async (req) => listInvoices(ctx.db, actorOf(req), req.query.customer));
-  r.post('/api/orders/:id/complete', {
-    config: { roles: ['finance'] },
-    schema: { tags, summary: 'The customer confirmed: record the invoice and outbound voucher, complete the order', params: idParams, body: z.object({
-      number: requiredText(40), issuedOn: z.iso.date(), amount: moneyString, taxRate: z.string().regex(/^\d{1,2}(\.\d{1,2})?$/, 'a percentage such as "13"'),
-      type: z.enum(['normal', 'special', 'digital']), outboundVoucher: text(60).optional(),
-    }).strict() },
-  }, async (req) => tx(async (trx) => { await completeOrder(trx, actorOf(req), req.params.id, req.body); return getOrder(trx, actorOf(req), req.params.id); }));
+  r.get(
+    '/api/callbacks',
+    {
+      config: { roles: 'any' },
+      schema: {
+        tags,
+        summary: 'Call-back tasks (due within 24 h of delivery)',
+        querystring: z.object({ status: z.enum(['open', 'done']).optional() }),
+      },
+    },
+    async (req) => listCallbacks(ctx.db, actorOf(req), req.query.status),
+  );
+  r.post(
+    '/api/callbacks/:id',
+    {
+      config: { roles: SERVICE },
+      schema: {
+        tags,
+        summary: 'Record the call-back: confirmed, or a problem that opens a complaint',
+        params: idParams,
+        body: z
+          .object({
+            outcome: z.enum(['ok', 'problem']),
+            notes: text(1000).optional(),
+            complaint: z
+              .object({ type: complaintType, description: requiredText(1000) })
+              .strict()
+              .optional(),
+          })
+          .strict()
+          .refine((b) => b.outcome === 'ok' || !!b.complaint, {
+            message: 'a problem needs its complaint',
+            path: ['complaint'],
+          }),
+      },
+    },
+    async (req) => tx((trx) => recordCallback(trx, actorOf(req), envOf(ctx), req.params.id, req.body)),
+  );
+  r.get(
+    '/api/complaints',
+    {
+      config: { roles: 'any' },
+      schema: {
+        tags,
+        summary: 'Complaints, soonest due first',
+        querystring: z.object({ status: z.enum(['open', 'resolved', 'closed']).optional() }),
+      },
+    },
+    async (req) => listComplaints(ctx.db, actorOf(req), req.query.status),
+  );
+  r.get(
+    '/api/complaints/:id',
+    { config: { roles: 'any' }, schema: { tags, summary: 'One complaint', params: idParams } },
+    async (req) => getComplaint(ctx.db, actorOf(req), req.params.id),
+  );
+  r.post(
+    '/api/complaints/:id/resolve',
+    {
+      config: { roles: SERVICE },
+      schema: {
+        tags,
+        summary:
+          'Resolve by reship (replacement order), return (return request) or allowance (credit against the receivable)',
+        params: idParams,
+        body: z
+          .object({
+            resolution: z.enum(['reship', 'return', 'allowance']),
+            amount: moneyString.optional(),
+            reason: text(500).optional(),
+          })
+          .strict()
+          .refine((b) => b.resolution !== 'allowance' || !!b.amount, {
+            message: 'an allowance needs its amount',
+            path: ['amount'],
+          }),
+      },
+    },
+    async (req) => tx((trx) => resolveComplaint(trx, actorOf(req), envOf(ctx), req.params.id, req.body)),
+  );
+  r.get(
+    '/api/invoices',
+    {
+      config: { roles: 'any' },
+      schema: {
+        tags,
+        summary: 'Invoices recorded at completion, newest first',
+        querystring: z.object({ customer: z.uuid().optional() }),
+      },
+    },
+    async (req) => listInvoices(ctx.db, actorOf(req), req.query.customer),
+  );
+  r.post(
+    '/api/orders/:id/complete',
+    {
+      config: { roles: ['finance'] },
+      schema: {
+        tags,
+        summary: 'The customer confirmed: record the invoice and outbound voucher, complete the order',
+        params: idParams,
+        body: z
+          .object({
+            number: requiredText(40),
+            issuedOn: z.iso.date(),
+            amount: moneyString,
+            taxRate: z.string().regex(/^\d{1,2}(\.\d{1,2})?$/, 'a percentage such as "13"'),
+            type: z.enum(['normal', 'special', 'digital']),
+            outboundVoucher: text(60).optional(),
+          })
+          .strict(),
+      },
+    },
+    async (req) =>
+      tx(async (trx) => {
+        await completeOrder(trx, actorOf(req), req.params.id, req.body);
+        return getOrder(trx, actorOf(req), req.params.id);
+      }),
+  );
 }

@@ -11,7 +11,16 @@ export function listHistory(db: Kysely<DB>, companyId: string, entityType: strin
   return db
     .selectFrom('state_history as h')
     .leftJoin('users as u', 'u.id', 'h.actor_id')
-    .select(['h.id', 'h.from_state', 'h.to_state', 'h.event', 'h.actor_id', 'u.display_name as actor_name', 'h.at', 'h.reason'])
+    .select([
+      'h.id',
+      'h.from_state',
+      'h.to_state',
+      'h.event',
+      'h.actor_id',
+      'u.display_name as actor_name',
+      'h.at',
+      'h.reason',
+    ])
     .where('h.company_id', '=', companyId)
     .where('h.entity_type', '=', entityType)
     .where('h.entity_id', '=', entityId)

@@ -11,7 +11,15 @@ export async function notifyUsers(db: Db, companyId: string, userIds: string[], 
   if (!unique.length) return;
   await db
     .insertInto('notifications')
-    .values(unique.map((user_id) => ({ company_id: companyId, user_id, kind: n.kind, params: JSON.stringify(n.params ?? {}), order_id: n.orderId ?? null })))
+    .values(
+      unique.map((user_id) => ({
+        company_id: companyId,
+        user_id,
+        kind: n.kind,
+        params: JSON.stringify(n.params ?? {}),
+        order_id: n.orderId ?? null,
+      })),
+    )
     .execute();
 }
 
@@ -36,7 +44,15 @@ export async function listNotifications(db: Db, actor: Actor, q: { unread?: bool
   const unread = await unreadCount(db, actor);
   return {
     unread,
-    items: rows.map((r) => ({ id: r.id, kind: r.kind, params: r.params, orderId: r.order_id, orderNumber: r.order_number, createdAt: r.created_at, readAt: r.read_at })),
+    items: rows.map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      params: r.params,
+      orderId: r.order_id,
+      orderNumber: r.order_number,
+      createdAt: r.created_at,
+      readAt: r.read_at,
+    })),
   };
 }
 
@@ -52,9 +68,15 @@ export async function unreadCount(db: Db, actor: Actor): Promise<number> {
 }
 
 export async function markRead(db: Db, actor: Actor, ids: string[] | 'all') {
-  let q = db.updateTable('notifications').set({ read_at: new Date() }).where('company_id', '=', actor.companyId).where('user_id', '=', actor.userId).where('read_at', 'is', null);
+  let q = db
+    .updateTable('notifications')
+    .set({ read_at: new Date() })
+    .where('company_id', '=', actor.companyId)
+    .where('user_id', '=', actor.userId)
+    .where('read_at', 'is', null);
   if (ids !== 'all') {
-    if (!ids.length) throw new AppError('VALIDATION.FAILED', { summary: 'ids' }, [{ path: 'ids', message: 'required' }]);
+    if (!ids.length)
+      throw new AppError('VALIDATION.FAILED', { summary: 'ids' }, [{ path: 'ids', message: 'required' }]);
     q = q.where('id', 'in', ids);
   }
   await q.execute();

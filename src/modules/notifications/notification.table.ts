@@ -1,6 +1,20 @@
 import type { ColumnType, Generated } from 'kysely';
 
-export type NotificationKind = 'review_assigned' | 'order_rejected' | 'stage_late' | 'production_requested' | 'production_answered' | 'order_confirmed' | 'credit_escalated' | 'order_cancelled' | 'overdue_receivables' | 'complaint_late' | 'tracking_stale' | 'lc_late' | 'statements_issued' | 'production_progress_late';
+export type NotificationKind =
+  | 'review_assigned'
+  | 'order_rejected'
+  | 'stage_late'
+  | 'production_requested'
+  | 'production_answered'
+  | 'order_confirmed'
+  | 'credit_escalated'
+  | 'order_cancelled'
+  | 'overdue_receivables'
+  | 'complaint_late'
+  | 'tracking_stale'
+  | 'lc_late'
+  | 'statements_issued'
+  | 'production_progress_late';
 
 /** In-app notifications; also the outbox a mail or WeCom adapter can read. */
 export interface NotificationsTable {

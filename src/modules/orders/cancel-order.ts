@@ -14,15 +14,41 @@ import { getOrder } from './order.service';
 export async function cancelOrder(db: Db, actor: Actor, id: string, reason: string) {
   const { order, lines, shippedUnits } = await loadOrderForUpdate(db, actor, id);
   await applyEvent(db, orderMachine, {
-    entityId: id, current: order.status, event: 'cancel', actor, reason, context: { shippedUnits },
+    entityId: id,
+    current: order.status,
+    event: 'cancel',
+    actor,
+    reason,
+    context: { shippedUnits },
     persist: async (to) => {
-      await releaseReserved(db, actor, lines.map((l) => ({ warehouseId: order.warehouse_id, productId: l.product_id, qty: l.reserved, reference: order.number })), `订单取消 Cancelled: ${reason}`);
-      await repo.setLineQuantities(db, actor.companyId, lines.map((l) => ({ orderId: id, lineNo: l.line_no, reserved: 0, backordered: 0 })));
-      await repo.setStatus(db, actor.companyId, id, to, actor.userId, { cancelled_at: new Date(), cancel_reason: reason });
+      await releaseReserved(
+        db,
+        actor,
+        lines.map((l) => ({
+          warehouseId: order.warehouse_id,
+          productId: l.product_id,
+          qty: l.reserved,
+          reference: order.number,
+        })),
+        `订单取消 Cancelled: ${reason}`,
+      );
+      await repo.setLineQuantities(
+        db,
+        actor.companyId,
+        lines.map((l) => ({ orderId: id, lineNo: l.line_no, reserved: 0, backordered: 0 })),
+      );
+      await repo.setStatus(db, actor.companyId, id, to, actor.userId, {
+        cancelled_at: new Date(),
+        cancel_reason: reason,
+      });
       await cancelPendingStages(db, actor.companyId, id);
       await cancelOpenRequests(db, actor.companyId, id);
     },
   });
-  await notifyUsers(db, actor.companyId, [order.registrar_id], { kind: 'order_cancelled', params: { number: order.number, reason }, orderId: id });
+  await notifyUsers(db, actor.companyId, [order.registrar_id], {
+    kind: 'order_cancelled',
+    params: { number: order.number, reason },
+    orderId: id,
+  });
   return getOrder(db, actor, id);
 }

@@ -30,18 +30,49 @@ export async function confirmOrder(db: Db, actor: Actor, env: Env, id: string, i
   const context = { shippedUnits };
 
   const customer = await lockCustomer(db, actor.companyId, order.customer_id);
-  const credit = await checkCredit(db, actor.companyId, { customerId: order.customer_id, creditLimit: customer.credit_limit, orderId: id, total: order.total, paymentMethod: order.payment_method });
+  const credit = await checkCredit(db, actor.companyId, {
+    customerId: order.customer_id,
+    creditLimit: customer.credit_limit,
+    orderId: id,
+    total: order.total,
+    paymentMethod: order.payment_method,
+  });
   const directorApproved = await reviewRepo.approvedInRound(db, actor.companyId, id, order.review_round, 'director');
 
   if (!credit.ok && !directorApproved && order.status === 'awaiting_confirmation') {
     await applyEvent(db, orderMachine, {
-      entityId: id, current: order.status, event: 'escalate_credit', actor, context, reason: `credit ${credit.used} + ${credit.thisOrder} > ${credit.limit}`,
+      entityId: id,
+      current: order.status,
+      event: 'escalate_credit',
+      actor,
+      context,
+      reason: `credit ${credit.used} + ${credit.thisOrder} > ${credit.limit}`,
       persist: (to) => repo.setStatus(db, actor.companyId, id, to, actor.userId).then(() => undefined),
     });
     const seq = (await reviewRepo.lastSeq(db, actor.companyId, id, order.review_round)) + 1;
-    await reviewRepo.insertStages(db, actor.companyId, id, order.review_round, [{ stage: 'director', role: STAGE_ROLES.director }], { startedAt: env.now, dueAt: env.now }, seq);
-    await startStage(db, env, await getSettings(db, actor.companyId), { companyId: actor.companyId, orderId: id, number: order.number, round: order.review_round, seq, stage: 'director', role: STAGE_ROLES.director });
-    await notifyRole(db, actor.companyId, 'sales_director', { kind: 'credit_escalated', params: { number: order.number, used: credit.used, limit: credit.limit }, orderId: id });
+    await reviewRepo.insertStages(
+      db,
+      actor.companyId,
+      id,
+      order.review_round,
+      [{ stage: 'director', role: STAGE_ROLES.director }],
+      { startedAt: env.now, dueAt: env.now },
+      seq,
+    );
+    await startStage(db, env, await getSettings(db, actor.companyId), {
+      companyId: actor.companyId,
+      orderId: id,
+      number: order.number,
+      round: order.review_round,
+      seq,
+      stage: 'director',
+      role: STAGE_ROLES.director,
+    });
+    await notifyRole(db, actor.companyId, 'sales_director', {
+      kind: 'credit_escalated',
+      params: { number: order.number, used: credit.used, limit: credit.limit },
+      orderId: id,
+    });
     return { outcome: 'escalated_to_director' as const, credit };
   }
 
@@ -50,15 +81,55 @@ export async function confirmOrder(db: Db, actor: Actor, env: Env, id: string, i
     if (!a || a.owner_type !== 'order' || a.owner_id !== id) throw new AppError('ORDER.CONFIRMATION_ATTACHMENT');
   }
   // Products under allocation (分货) are backordered whole: an allocation run hands them out.
-  const allocated = new Set((await findProductsByIds(db, actor.companyId, lines.map((l) => l.product_id))).filter((p) => p.allocated).map((p) => p.id));
+  const allocated = new Set(
+    (
+      await findProductsByIds(
+        db,
+        actor.companyId,
+        lines.map((l) => l.product_id),
+      )
+    )
+      .filter((p) => p.allocated)
+      .map((p) => p.id),
+  );
   await applyEvent(db, orderMachine, {
-    entityId: id, current: order.status, event: 'confirm', actor, context, reason: input.note,
-    persist: (to) => repo.setStatus(db, actor.companyId, id, to, actor.userId, { confirmed_at: env.now, confirmed_by: actor.userId, confirmation: JSON.stringify(input) }).then(() => undefined),
+    entityId: id,
+    current: order.status,
+    event: 'confirm',
+    actor,
+    context,
+    reason: input.note,
+    persist: (to) =>
+      repo
+        .setStatus(db, actor.companyId, id, to, actor.userId, {
+          confirmed_at: env.now,
+          confirmed_by: actor.userId,
+          confirmation: JSON.stringify(input),
+        })
+        .then(() => undefined),
   });
-  await notifyUsers(db, actor.companyId, [order.registrar_id], { kind: 'order_confirmed', params: { number: order.number }, orderId: id });
+  await notifyUsers(db, actor.companyId, [order.registrar_id], {
+    kind: 'order_confirmed',
+    params: { number: order.number },
+    orderId: id,
+  });
   // Stock comes last: its balance rows are the most contended in the system, so they stay locked
   // for the fewest statements before the commit.
-  const granted = await reserveAvailable(db, actor, lines.map((l) => ({ warehouseId: order.warehouse_id, productId: l.product_id, qty: allocated.has(l.product_id) ? 0 : l.qty, reference: order.number })), '客户确认预留 Reserved at confirmation');
-  await repo.setLineQuantities(db, actor.companyId, lines.map((l, i) => ({ orderId: id, lineNo: l.line_no, reserved: granted[i], backordered: l.qty - granted[i] })));
+  const granted = await reserveAvailable(
+    db,
+    actor,
+    lines.map((l) => ({
+      warehouseId: order.warehouse_id,
+      productId: l.product_id,
+      qty: allocated.has(l.product_id) ? 0 : l.qty,
+      reference: order.number,
+    })),
+    '客户确认预留 Reserved at confirmation',
+  );
+  await repo.setLineQuantities(
+    db,
+    actor.companyId,
+    lines.map((l, i) => ({ orderId: id, lineNo: l.line_no, reserved: granted[i], backordered: l.qty - granted[i] })),
+  );
   return { outcome: 'confirmed' as const, credit };
 }

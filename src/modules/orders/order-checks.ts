@@ -39,7 +39,9 @@ export async function computeChecks(db: Db, companyId: string, o: OrderRow, line
   const customer = (await findCustomer(db, companyId, o.customer_id))!;
   const previous = await sql<{ n: number }>`
     select count(*)::int as n from orders where company_id = ${companyId} and customer_id = ${o.customer_id} and id <> ${o.id}
-      and status in ('confirmed', 'in_fulfillment', 'partially_shipped', 'shipped', 'delivered', 'completed', 'on_hold')`.execute(db);
+      and status in ('confirmed', 'in_fulfillment', 'partially_shipped', 'shipped', 'delivered', 'completed', 'on_hold')`.execute(
+    db,
+  );
   const documents = (await listAttachments(db, companyId, 'customer', o.customer_id)).length;
   const newCustomer = previous.rows[0].n === 0;
   const missing = missingFields(o, lines);
@@ -48,7 +50,13 @@ export async function computeChecks(db: Db, companyId: string, o: OrderRow, line
   return {
     completeness: { ok: missing.length === 0, missing, writtenConfirmationMissing: o.written_confirmation_missing },
     qualification: { newCustomer, documents, ok: !newCustomer || documents > 0 },
-    credit: await checkCredit(db, companyId, { customerId: o.customer_id, creditLimit: customer.credit_limit, orderId: o.id, total: o.total, paymentMethod: o.payment_method }),
+    credit: await checkCredit(db, companyId, {
+      customerId: o.customer_id,
+      creditLimit: customer.credit_limit,
+      orderId: o.id,
+      total: o.total,
+      paymentMethod: o.payment_method,
+    }),
     stock: { ok: stock.every((s) => s.shortage === 0), lines: stock },
     margin: { total: o.total, cost: o.cost_total, margin: formatMoney(margin), ok: margin > 0n },
   };

@@ -23,22 +23,48 @@ export async function orderChecks(db: Db, actor: Actor, id: string) {
 /** Every round's stages with who decided and when (the review form's body), and the production answers. */
 export async function orderReview(db: Db, actor: Actor, id: string) {
   await mustFind(db, actor, id);
-  const [stages, production] = await Promise.all([listStages(db, actor.companyId, id), listForOrder(db, actor.companyId, id)]);
-  const names = await db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', [...new Set(stages.map((s) => s.decided_by).filter((x): x is string => !!x)), '00000000-0000-0000-0000-000000000000']).execute();
+  const [stages, production] = await Promise.all([
+    listStages(db, actor.companyId, id),
+    listForOrder(db, actor.companyId, id),
+  ]);
+  const names = await db
+    .selectFrom('users')
+    .select(['id', 'display_name'])
+    .where('id', 'in', [
+      ...new Set(stages.map((s) => s.decided_by).filter((x): x is string => !!x)),
+      '00000000-0000-0000-0000-000000000000',
+    ])
+    .execute();
   return {
     stages: stages.map((s) => ({
-      round: s.round, seq: s.seq, stage: s.stage, role: s.role, status: s.status, startedAt: s.started_at, dueAt: s.due_at, late: !!s.late_at,
-      decidedBy: s.decided_by, decidedByName: names.find((n) => n.id === s.decided_by)?.display_name ?? null, decidedAt: s.decided_at, reason: s.reason,
+      round: s.round,
+      seq: s.seq,
+      stage: s.stage,
+      role: s.role,
+      status: s.status,
+      startedAt: s.started_at,
+      dueAt: s.due_at,
+      late: !!s.late_at,
+      decidedBy: s.decided_by,
+      decidedByName: names.find((n) => n.id === s.decided_by)?.display_name ?? null,
+      decidedAt: s.decided_at,
+      reason: s.reason,
     })),
     productionRequests: production,
   };
 }
 
 /** Files on the order: the written confirmation of a phone order clears its flag. */
-export async function attachToOrder(db: Db, actor: Actor, id: string, file: { kind: string; filename: string; contentType: string; data: Buffer }) {
+export async function attachToOrder(
+  db: Db,
+  actor: Actor,
+  id: string,
+  file: { kind: string; filename: string; contentType: string; data: Buffer },
+) {
   await mustFind(db, actor, id);
   const a = await addAttachment(db, actor, { ownerType: 'order', ownerId: id, ...file });
-  if (file.kind === 'written_confirmation') await repo.updateOrder(db, actor.companyId, id, { written_confirmation_missing: false });
+  if (file.kind === 'written_confirmation')
+    await repo.updateOrder(db, actor.companyId, id, { written_confirmation_missing: false });
   return a;
 }
 
@@ -56,7 +82,14 @@ export async function copyOrder(db: Db, actor: Actor, env: Env, id: string) {
     source: o.source,
     urgency: o.urgency,
     expectedDeliveryDate: o.expectedDeliveryDate ?? undefined,
-    delivery: o.delivery ? { consignee: o.delivery.consignee, phone: o.delivery.phone, region: o.delivery.region, address: o.delivery.address } : undefined,
+    delivery: o.delivery
+      ? {
+          consignee: o.delivery.consignee,
+          phone: o.delivery.phone,
+          region: o.delivery.region,
+          address: o.delivery.address,
+        }
+      : undefined,
     paymentMethod: o.paymentMethod as never,
     paymentDays: o.paymentDays,
     depositPercent: o.depositPercent ?? undefined,
@@ -65,6 +98,11 @@ export async function copyOrder(db: Db, actor: Actor, env: Env, id: string) {
     sellerRemark: o.sellerRemark,
     customerPo: '',
     warehouseId: o.warehouseId,
-    lines: o.lines.map((l) => ({ productId: l.productId, qty: l.qty, unitPrice: l.gift ? undefined : l.unitPrice, gift: l.gift })),
+    lines: o.lines.map((l) => ({
+      productId: l.productId,
+      qty: l.qty,
+      unitPrice: l.gift ? undefined : l.unitPrice,
+      gift: l.gift,
+    })),
   });
 }

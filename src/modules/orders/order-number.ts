@@ -1,6 +1,11 @@
 /** Local calendar parts of an instant in the company's time zone. */
 export function localParts(at: Date, timeZone: string) {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(at);
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(at);
   const get = (t: string) => parts.find((p) => p.type === t)!.value;
   return { yyyy: get('year'), MM: get('month'), dd: get('day') };
 }
@@ -12,18 +17,29 @@ export const numberPeriod = (at: Date, timeZone: string) => {
 };
 
 /** Applies the numbering rule, e.g. "{yyyy}{MM}-{shortCode}-{seq:3}" → 202405-ABC-001. */
-export function formatOrderNumber(rule: string, v: { at: Date; timeZone: string; shortCode: string; customerCode: string; seq: number }): string {
+export function formatOrderNumber(
+  rule: string,
+  v: { at: Date; timeZone: string; shortCode: string; customerCode: string; seq: number },
+): string {
   const p = localParts(v.at, v.timeZone);
   return rule.replace(/\{(\w+)(?::(\d))?\}/g, (whole, token: string, width?: string) => {
     switch (token) {
-      case 'yyyy': return p.yyyy;
-      case 'yy': return p.yyyy.slice(2);
-      case 'MM': return p.MM;
-      case 'dd': return p.dd;
-      case 'shortCode': return v.shortCode;
-      case 'customerCode': return v.customerCode;
-      case 'seq': return String(v.seq).padStart(Number(width ?? 1), '0');
-      default: return whole;
+      case 'yyyy':
+        return p.yyyy;
+      case 'yy':
+        return p.yyyy.slice(2);
+      case 'MM':
+        return p.MM;
+      case 'dd':
+        return p.dd;
+      case 'shortCode':
+        return v.shortCode;
+      case 'customerCode':
+        return v.customerCode;
+      case 'seq':
+        return String(v.seq).padStart(Number(width ?? 1), '0');
+      default:
+        return whole;
     }
   });
 }

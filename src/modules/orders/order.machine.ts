@@ -2,8 +2,20 @@ import { defineMachine } from '../../lib/state-machine';
 import type { OrderStatus } from './order.table';
 
 export type OrderEvent =
-  | 'submit' | 'approve_stage' | 'approve_final' | 'reject' | 'escalate_credit' | 'confirm' | 'cancel' | 'hold' | 'resume'
-  | 'start_fulfillment' | 'ship_partial' | 'ship_all' | 'deliver' | 'complete';
+  | 'submit'
+  | 'approve_stage'
+  | 'approve_final'
+  | 'reject'
+  | 'escalate_credit'
+  | 'confirm'
+  | 'cancel'
+  | 'hold'
+  | 'resume'
+  | 'start_fulfillment'
+  | 'ship_partial'
+  | 'ship_all'
+  | 'deliver'
+  | 'complete';
 
 /** Facts the guards look at, gathered by the service before it applies an event. */
 export type OrderGuardContext = { shippedUnits: number };
@@ -15,7 +27,20 @@ const CONFIRMERS = ['sales_assistant', 'order_admin'];
 export const orderMachine = defineMachine<OrderStatus, OrderEvent, OrderGuardContext>({
   entity: 'order',
   initial: 'draft',
-  states: ['draft', 'in_review', 'rejected', 'awaiting_confirmation', 'confirmed', 'in_fulfillment', 'partially_shipped', 'shipped', 'delivered', 'completed', 'cancelled', 'on_hold'],
+  states: [
+    'draft',
+    'in_review',
+    'rejected',
+    'awaiting_confirmation',
+    'confirmed',
+    'in_fulfillment',
+    'partially_shipped',
+    'shipped',
+    'delivered',
+    'completed',
+    'cancelled',
+    'on_hold',
+  ],
   transitions: [
     { from: ['draft', 'rejected'], event: 'submit', to: 'in_review', roles: ['sales_assistant'] },
     { from: ['in_review'], event: 'approve_stage', to: 'in_review', roles: REVIEWERS },
@@ -31,11 +56,32 @@ export const orderMachine = defineMachine<OrderStatus, OrderEvent, OrderGuardCon
       guard: (c) => (c.shippedUnits > 0 ? 'ORDER.ALREADY_SHIPPED' : undefined),
     },
     { from: ['confirmed', 'in_fulfillment'], event: 'hold', to: 'on_hold', roles: ['order_admin', 'sales_director'] },
-    { from: ['on_hold'], event: 'resume', to: 'confirmed', roles: ['order_admin', 'sales_director'], guard: (c) => (c.shippedUnits > 0 ? 'ORDER.ALREADY_SHIPPED' : undefined) },
-    { from: ['confirmed'], event: 'start_fulfillment', to: 'in_fulfillment', roles: ['order_admin', 'warehouse', 'allocation_planner'] },
-    { from: ['confirmed', 'in_fulfillment', 'partially_shipped'], event: 'ship_partial', to: 'partially_shipped', roles: ['warehouse'] },
+    {
+      from: ['on_hold'],
+      event: 'resume',
+      to: 'confirmed',
+      roles: ['order_admin', 'sales_director'],
+      guard: (c) => (c.shippedUnits > 0 ? 'ORDER.ALREADY_SHIPPED' : undefined),
+    },
+    {
+      from: ['confirmed'],
+      event: 'start_fulfillment',
+      to: 'in_fulfillment',
+      roles: ['order_admin', 'warehouse', 'allocation_planner'],
+    },
+    {
+      from: ['confirmed', 'in_fulfillment', 'partially_shipped'],
+      event: 'ship_partial',
+      to: 'partially_shipped',
+      roles: ['warehouse'],
+    },
     { from: ['shipped'], event: 'deliver', to: 'delivered', roles: ['logistics', 'customer_service', 'warehouse'] },
-    { from: ['confirmed', 'in_fulfillment', 'partially_shipped'], event: 'ship_all', to: 'shipped', roles: ['warehouse'] },
+    {
+      from: ['confirmed', 'in_fulfillment', 'partially_shipped'],
+      event: 'ship_all',
+      to: 'shipped',
+      roles: ['warehouse'],
+    },
     { from: ['delivered'], event: 'complete', to: 'completed', roles: ['customer_service', 'order_admin', 'finance'] },
   ],
 });
@@ -43,4 +89,11 @@ export const orderMachine = defineMachine<OrderStatus, OrderEvent, OrderGuardCon
 /** Statuses in which an order's lines may still be edited by its registrar. */
 export const EDITABLE: readonly OrderStatus[] = ['draft', 'rejected'];
 /** Statuses that hold the customer's credit (open confirmed orders). */
-export const CREDIT_HOLDING: readonly OrderStatus[] = ['confirmed', 'in_fulfillment', 'partially_shipped', 'shipped', 'delivered', 'on_hold'];
+export const CREDIT_HOLDING: readonly OrderStatus[] = [
+  'confirmed',
+  'in_fulfillment',
+  'partially_shipped',
+  'shipped',
+  'delivered',
+  'on_hold',
+];

@@ -6,18 +6,51 @@ import type { ListOrdersQuery } from './order.schemas';
 import { prepared } from '../../lib/sql';
 
 const orderColumns = [
-  'o.id', 'o.number', 'o.status', 'o.customer_id', 'o.contact', 'o.order_date', 'o.source', 'o.urgency', 'o.expected_delivery_date',
-  'o.delivery', 'o.payment_method', 'o.payment_days', 'o.deposit_percent', 'o.order_type', 'o.buyer_remark', 'o.seller_remark',
-  'o.customer_po', 'o.warehouse_id', 'o.total', 'o.cost_total', 'o.written_confirmation_missing', 'o.review_round', 'o.registrar_id',
-  'o.submitted_at', 'o.confirmed_at', 'o.confirmed_by', 'o.confirmation', 'o.cancelled_at', 'o.cancel_reason', 'o.version',
-  'o.created_at', 'o.updated_at', 'o.updated_by',
-  'c.code as customer_code', 'c.short_code as customer_short_code', 'c.name as customer_name', 'u.display_name as registrar_name',
+  'o.id',
+  'o.number',
+  'o.status',
+  'o.customer_id',
+  'o.contact',
+  'o.order_date',
+  'o.source',
+  'o.urgency',
+  'o.expected_delivery_date',
+  'o.delivery',
+  'o.payment_method',
+  'o.payment_days',
+  'o.deposit_percent',
+  'o.order_type',
+  'o.buyer_remark',
+  'o.seller_remark',
+  'o.customer_po',
+  'o.warehouse_id',
+  'o.total',
+  'o.cost_total',
+  'o.written_confirmation_missing',
+  'o.review_round',
+  'o.registrar_id',
+  'o.submitted_at',
+  'o.confirmed_at',
+  'o.confirmed_by',
+  'o.confirmation',
+  'o.cancelled_at',
+  'o.cancel_reason',
+  'o.version',
+  'o.created_at',
+  'o.updated_at',
+  'o.updated_by',
+  'c.code as customer_code',
+  'c.short_code as customer_short_code',
+  'c.name as customer_name',
+  'u.display_name as registrar_name',
 ] as const;
 
 function ordersQuery(db: Db, companyId: string) {
   return db
     .selectFrom('orders as o')
-    .innerJoin('customers as c', (j) => j.onRef('c.company_id', '=', 'o.company_id').onRef('c.id', '=', 'o.customer_id'))
+    .innerJoin('customers as c', (j) =>
+      j.onRef('c.company_id', '=', 'o.company_id').onRef('c.id', '=', 'o.customer_id'),
+    )
     .leftJoin('users as u', 'u.id', 'o.registrar_id')
     .select(orderColumns)
     .where('o.company_id', '=', companyId);
@@ -31,19 +64,45 @@ export function findOrder(db: Db, companyId: string, id: string) {
 
 /** The order, its row locked for a state change (one writer at a time per order), in one statement. */
 export function findOrderForUpdate(db: Db, companyId: string, id: string) {
-  return ordersQuery(db, companyId).modifyFront(prepared('orders.find-for-update')).where('o.id', '=', id).forUpdate('o').executeTakeFirst();
+  return ordersQuery(db, companyId)
+    .modifyFront(prepared('orders.find-for-update'))
+    .where('o.id', '=', id)
+    .forUpdate('o')
+    .executeTakeFirst();
 }
 
 /** Locks the order row for a state change (one writer at a time per order). */
 export async function lockOrder(db: Db, companyId: string, id: string): Promise<boolean> {
-  const r = await db.selectFrom('orders').select('id').where('company_id', '=', companyId).where('id', '=', id).forUpdate().executeTakeFirst();
+  const r = await db
+    .selectFrom('orders')
+    .select('id')
+    .where('company_id', '=', companyId)
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
   return !!r;
 }
 
 export function findLines(db: Db, companyId: string, orderIds: string[]) {
   return db
     .selectFrom('order_lines')
-    .select(['order_id', 'line_no', 'product_id', 'sku', 'name', 'spec', 'unit', 'qty', 'unit_price', 'amount', 'standard_cost', 'gift', 'reserved', 'backordered', 'shipped'])
+    .select([
+      'order_id',
+      'line_no',
+      'product_id',
+      'sku',
+      'name',
+      'spec',
+      'unit',
+      'qty',
+      'unit_price',
+      'amount',
+      'standard_cost',
+      'gift',
+      'reserved',
+      'backordered',
+      'shipped',
+    ])
     .where('company_id', '=', companyId)
     .where('order_id', 'in', orderIds.length ? orderIds : ['00000000-0000-0000-0000-000000000000'])
     .orderBy('order_id')
@@ -58,8 +117,27 @@ export function listOrders(db: Db, companyId: string, q: ListOrdersQuery & { reg
   if (q.from) query = query.where('o.order_date', '>=', q.from);
   if (q.to) query = query.where('o.order_date', '<=', q.to);
   if (q.registrarId) query = query.where('o.registrar_id', '=', q.registrarId);
-  if (q.q) query = query.where((eb) => eb.or([eb('o.number', 'ilike', likePattern(q.q!)), eb('c.name', 'ilike', likePattern(q.q!)), eb('o.customer_po', 'ilike', likePattern(q.q!))]));
-  return fetchPage(query, q, { number: 'o.number', orderDate: 'o.order_date', total: 'o.total', status: 'o.status', createdAt: 'o.created_at', customer: 'c.name' }, 'createdAt');
+  if (q.q)
+    query = query.where((eb) =>
+      eb.or([
+        eb('o.number', 'ilike', likePattern(q.q!)),
+        eb('c.name', 'ilike', likePattern(q.q!)),
+        eb('o.customer_po', 'ilike', likePattern(q.q!)),
+      ]),
+    );
+  return fetchPage(
+    query,
+    q,
+    {
+      number: 'o.number',
+      orderDate: 'o.order_date',
+      total: 'o.total',
+      status: 'o.status',
+      createdAt: 'o.created_at',
+      customer: 'c.name',
+    },
+    'createdAt',
+  );
 }
 
 export function insertOrder(db: Db, row: Insertable<OrdersTable>) {
@@ -75,12 +153,23 @@ export function updateOrder(db: Db, companyId: string, id: string, patch: Update
   return db.updateTable('orders').set(patch).where('company_id', '=', companyId).where('id', '=', id).execute();
 }
 
-export function setStatus(db: Db, companyId: string, id: string, status: OrderStatus, actorId: string, extra: Updateable<OrdersTable> = {}) {
+export function setStatus(
+  db: Db,
+  companyId: string,
+  id: string,
+  status: OrderStatus,
+  actorId: string,
+  extra: Updateable<OrdersTable> = {},
+) {
   return updateOrder(db, companyId, id, { ...extra, status, updated_at: new Date(), updated_by: actorId });
 }
 
 /** Sets reserved and backordered of many lines in one statement. */
-export async function setLineQuantities(db: Db, companyId: string, rows: { orderId: string; lineNo: number; reserved: number; backordered: number }[]) {
+export async function setLineQuantities(
+  db: Db,
+  companyId: string,
+  rows: { orderId: string; lineNo: number; reserved: number; backordered: number }[],
+) {
   if (!rows.length) return;
   await sql`${prepared('orders.set-line-quantities')}
     update order_lines l set reserved = k.reserved, backordered = k.backordered

@@ -4,7 +4,14 @@ import { z } from 'zod';
 import { idParams } from '../../lib/schemas';
 import { actorOf, envOf, type AppContext } from '../../http/context';
 import { readUpload } from '../../http/upload';
-import { cancelBody, confirmBody, createOrderBody, listOrdersQuery, reviewBody, updateOrderBody } from './order.schemas';
+import {
+  cancelBody,
+  confirmBody,
+  createOrderBody,
+  listOrdersQuery,
+  reviewBody,
+  updateOrderBody,
+} from './order.schemas';
 import { getOrder, listOrders, orderHistory, registerOrder, updateOrder } from './order.service';
 import { submitOrder } from './submit-order';
 import { reviewOrder } from './review-order';
@@ -26,67 +33,180 @@ export function orderRoutes(app: FastifyInstance, ctx: AppContext) {
   const tags = ['orders'];
   const tx = <T>(fn: (trx: typeof ctx.db) => Promise<T>) => ctx.db.transaction().execute(fn);
 
-  r.post('/api/orders', { config: { roles: REGISTRARS }, schema: { tags, summary: 'Register an order (draft, numbered)', body: createOrderBody } },
-    async (req, reply) => reply.status(201).send(await tx((trx) => registerOrder(trx, actorOf(req), envOf(ctx), req.body))));
+  r.post(
+    '/api/orders',
+    {
+      config: { roles: REGISTRARS },
+      schema: { tags, summary: 'Register an order (draft, numbered)', body: createOrderBody },
+    },
+    async (req, reply) =>
+      reply.status(201).send(await tx((trx) => registerOrder(trx, actorOf(req), envOf(ctx), req.body))),
+  );
 
-  r.get('/api/orders', { config: { roles: 'any' }, schema: { tags, summary: 'Search orders (status, customer, from, to, q; mine=true for my registrations)', querystring: listOrdersQuery } },
-    async (req) => listOrders(ctx.db, actorOf(req), req.query));
+  r.get(
+    '/api/orders',
+    {
+      config: { roles: 'any' },
+      schema: {
+        tags,
+        summary: 'Search orders (status, customer, from, to, q; mine=true for my registrations)',
+        querystring: listOrdersQuery,
+      },
+    },
+    async (req) => listOrders(ctx.db, actorOf(req), req.query),
+  );
 
-  r.get('/api/orders/:id', { config: { roles: 'any' }, schema: { tags, summary: 'One order with its lines', params: idParams } },
-    async (req) => getOrder(ctx.db, actorOf(req), req.params.id));
+  r.get(
+    '/api/orders/:id',
+    { config: { roles: 'any' }, schema: { tags, summary: 'One order with its lines', params: idParams } },
+    async (req) => getOrder(ctx.db, actorOf(req), req.params.id),
+  );
 
-  r.patch('/api/orders/:id', { config: { roles: REGISTRARS }, schema: { tags, summary: 'Edit a draft or rejected order (registrar only)', params: idParams, body: updateOrderBody } },
-    async (req) => tx((trx) => updateOrder(trx, actorOf(req), req.params.id, req.body)));
+  r.patch(
+    '/api/orders/:id',
+    {
+      config: { roles: REGISTRARS },
+      schema: {
+        tags,
+        summary: 'Edit a draft or rejected order (registrar only)',
+        params: idParams,
+        body: updateOrderBody,
+      },
+    },
+    async (req) => tx((trx) => updateOrder(trx, actorOf(req), req.params.id, req.body)),
+  );
 
-  r.post('/api/orders/:id/submit', { config: { roles: REGISTRARS }, schema: { tags, summary: 'Submit for review', params: idParams } },
-    async (req) => tx((trx) => submitOrder(trx, actorOf(req), envOf(ctx), req.params.id)));
+  r.post(
+    '/api/orders/:id/submit',
+    { config: { roles: REGISTRARS }, schema: { tags, summary: 'Submit for review', params: idParams } },
+    async (req) => tx((trx) => submitOrder(trx, actorOf(req), envOf(ctx), req.params.id)),
+  );
 
-  r.post('/api/orders/:id/review', { config: { roles: REVIEWERS }, schema: { tags, summary: 'Approve or reject the current review stage', params: idParams, body: reviewBody } },
-    async (req) => tx((trx) => reviewOrder(trx, actorOf(req), envOf(ctx), req.params.id, req.body)));
+  r.post(
+    '/api/orders/:id/review',
+    {
+      config: { roles: REVIEWERS },
+      schema: { tags, summary: 'Approve or reject the current review stage', params: idParams, body: reviewBody },
+    },
+    async (req) => tx((trx) => reviewOrder(trx, actorOf(req), envOf(ctx), req.params.id, req.body)),
+  );
 
-  r.post('/api/orders/:id/confirm', { config: { roles: CONFIRMERS }, schema: { tags, summary: "Record the customer's confirmation; lock and reserve stock", params: idParams, body: confirmBody } },
+  r.post(
+    '/api/orders/:id/confirm',
+    {
+      config: { roles: CONFIRMERS },
+      schema: {
+        tags,
+        summary: "Record the customer's confirmation; lock and reserve stock",
+        params: idParams,
+        body: confirmBody,
+      },
+    },
     async (req) => {
       const result = await tx((trx) => confirmOrder(trx, actorOf(req), envOf(ctx), req.params.id, req.body));
       return { ...result, order: await getOrder(ctx.db, actorOf(req), req.params.id) };
-    });
-
-  r.post('/api/orders/:id/cancel', { config: { roles: CANCELLERS }, schema: { tags, summary: 'Cancel before shipment; releases reservations and credit', params: idParams, body: cancelBody } },
-    async (req) => tx((trx) => cancelOrder(trx, actorOf(req), req.params.id, req.body.reason)));
-
-  r.post('/api/orders/:id/copy', { config: { roles: REGISTRARS }, schema: { tags, summary: 'Copy into a new draft (without approvals)', params: idParams } },
-    async (req, reply) => reply.status(201).send(await tx((trx) => copyOrder(trx, actorOf(req), envOf(ctx), req.params.id))));
-
-  r.get('/api/orders/:id/history', { config: { roles: 'any' }, schema: { tags, summary: 'Every transition: who, when, from, to, why', params: idParams } },
-    async (req) => orderHistory(ctx.db, actorOf(req), req.params.id));
-
-  r.get('/api/orders/:id/checks', { config: { roles: 'any' }, schema: { tags, summary: 'Completeness, qualification, credit, stock and margin checks', params: idParams } },
-    async (req) => orderChecks(ctx.db, actorOf(req), req.params.id));
-
-  r.get('/api/orders/:id/review', { config: { roles: 'any' }, schema: { tags, summary: 'Review stages of every round and production answers', params: idParams } },
-    async (req) => orderReview(ctx.db, actorOf(req), req.params.id));
-
-  r.get('/api/orders/:id/attachments', { config: { roles: 'any' }, schema: { tags, summary: 'Files attached to the order', params: idParams } },
-    async (req) => orderAttachments(ctx.db, actorOf(req), req.params.id));
-
-  r.post('/api/orders/:id/attachments', {
-    config: { roles: CONFIRMERS },
-    schema: { tags, summary: 'Attach a file (kind: written_confirmation, confirmation, other)', params: idParams, consumes: ['multipart/form-data'] },
-  }, async (req, reply) => {
-    const f = await readUpload(req);
-    const kind = z.enum(['written_confirmation', 'confirmation', 'other']).catch('other').parse(f.fields.kind);
-    return reply.status(201).send(await tx((trx) => attachToOrder(trx, actorOf(req), req.params.id, { kind, filename: f.filename, contentType: f.mimetype, data: f.data })));
-  });
-
-  r.get('/api/orders/:id/forms/:form', {
-    config: { roles: 'any' },
-    schema: {
-      tags, summary: 'Printable form: registration (模板1), review (模板2) or confirmation; ?format=html|xlsx',
-      params: z.object({ id: z.uuid(), form: z.enum(['registration', 'review', 'confirmation']) }),
-      querystring: z.object({ format: z.enum(['html', 'xlsx']).default('html') }),
     },
-  }, async (req, reply) => {
-    const form = await FORMS[req.params.form](ctx.db, actorOf(req), req.params.id);
-    if (req.query.format === 'xlsx') return sendXlsx(reply, `${req.params.form}.xlsx`, await formXlsx(form));
-    return reply.type('text/html; charset=utf-8').send(formHtml(form));
-  });
+  );
+
+  r.post(
+    '/api/orders/:id/cancel',
+    {
+      config: { roles: CANCELLERS },
+      schema: {
+        tags,
+        summary: 'Cancel before shipment; releases reservations and credit',
+        params: idParams,
+        body: cancelBody,
+      },
+    },
+    async (req) => tx((trx) => cancelOrder(trx, actorOf(req), req.params.id, req.body.reason)),
+  );
+
+  r.post(
+    '/api/orders/:id/copy',
+    {
+      config: { roles: REGISTRARS },
+      schema: { tags, summary: 'Copy into a new draft (without approvals)', params: idParams },
+    },
+    async (req, reply) =>
+      reply.status(201).send(await tx((trx) => copyOrder(trx, actorOf(req), envOf(ctx), req.params.id))),
+  );
+
+  r.get(
+    '/api/orders/:id/history',
+    {
+      config: { roles: 'any' },
+      schema: { tags, summary: 'Every transition: who, when, from, to, why', params: idParams },
+    },
+    async (req) => orderHistory(ctx.db, actorOf(req), req.params.id),
+  );
+
+  r.get(
+    '/api/orders/:id/checks',
+    {
+      config: { roles: 'any' },
+      schema: { tags, summary: 'Completeness, qualification, credit, stock and margin checks', params: idParams },
+    },
+    async (req) => orderChecks(ctx.db, actorOf(req), req.params.id),
+  );
+
+  r.get(
+    '/api/orders/:id/review',
+    {
+      config: { roles: 'any' },
+      schema: { tags, summary: 'Review stages of every round and production answers', params: idParams },
+    },
+    async (req) => orderReview(ctx.db, actorOf(req), req.params.id),
+  );
+
+  r.get(
+    '/api/orders/:id/attachments',
+    { config: { roles: 'any' }, schema: { tags, summary: 'Files attached to the order', params: idParams } },
+    async (req) => orderAttachments(ctx.db, actorOf(req), req.params.id),
+  );
+
+  r.post(
+    '/api/orders/:id/attachments',
+    {
+      config: { roles: CONFIRMERS },
+      schema: {
+        tags,
+        summary: 'Attach a file (kind: written_confirmation, confirmation, other)',
+        params: idParams,
+        consumes: ['multipart/form-data'],
+      },
+    },
+    async (req, reply) => {
+      const f = await readUpload(req);
+      const kind = z.enum(['written_confirmation', 'confirmation', 'other']).catch('other').parse(f.fields.kind);
+      return reply.status(201).send(
+        await tx((trx) =>
+          attachToOrder(trx, actorOf(req), req.params.id, {
+            kind,
+            filename: f.filename,
+            contentType: f.mimetype,
+            data: f.data,
+          }),
+        ),
+      );
+    },
+  );
+
+  r.get(
+    '/api/orders/:id/forms/:form',
+    {
+      config: { roles: 'any' },
+      schema: {
+        tags,
+        summary: 'Printable form: registration (模板1), review (模板2) or confirmation; ?format=html|xlsx',
+        params: z.object({ id: z.uuid(), form: z.enum(['registration', 'review', 'confirmation']) }),
+        querystring: z.object({ format: z.enum(['html', 'xlsx']).default('html') }),
+      },
+    },
+    async (req, reply) => {
+      const form = await FORMS[req.params.form](ctx.db, actorOf(req), req.params.id);
+      if (req.query.format === 'xlsx') return sendXlsx(reply, `${req.params.form}.xlsx`, await formXlsx(form));
+      return reply.type('text/html; charset=utf-8').send(formHtml(form));
+    },
+  );
 }

@@ -4,7 +4,20 @@ import { PAYMENT_METHODS } from '../customers/customer.schemas';
 
 export const ORDER_SOURCES = ['email', 'crm', 'fax', 'phone', 'ecommerce', 'onsite', 'import'] as const;
 export const ORDER_TYPES = ['standard', 'sample', 'replacement', 'material_prep', 'stock_prep'] as const;
-export const ORDER_STATUSES = ['draft', 'in_review', 'rejected', 'awaiting_confirmation', 'confirmed', 'in_fulfillment', 'partially_shipped', 'shipped', 'delivered', 'completed', 'cancelled', 'on_hold'] as const;
+export const ORDER_STATUSES = [
+  'draft',
+  'in_review',
+  'rejected',
+  'awaiting_confirmation',
+  'confirmed',
+  'in_fulfillment',
+  'partially_shipped',
+  'shipped',
+  'delivered',
+  'completed',
+  'cancelled',
+  'on_hold',
+] as const;
 
 const date = z.iso.date();
 const percent = z.string().regex(/^(100(\.0{1,4})?|\d{1,2}(\.\d{1,4})?)$/, 'a percentage from 0 to 100, e.g. "30"');
@@ -20,7 +33,14 @@ const line = z
   .strict();
 
 const contact = z.object({ name: requiredText(50), title: text(50).optional(), phone: text(30).optional() }).strict();
-const delivery = z.object({ consignee: requiredText(50), phone: text(30).optional(), region: text(50).optional(), address: requiredText(300) }).strict();
+const delivery = z
+  .object({
+    consignee: requiredText(50),
+    phone: text(30).optional(),
+    region: text(50).optional(),
+    address: requiredText(300),
+  })
+  .strict();
 
 const orderFields = {
   contact: contact.optional(),
@@ -70,12 +90,22 @@ export type UpdateOrderInput = z.infer<typeof updateOrderBody>;
 export const reviewBody = z
   .object({ decision: z.enum(['approve', 'reject']), reason: text(500).optional() })
   .strict()
-  .refine((b) => b.decision === 'approve' || !!b.reason, { message: 'a reason is required to reject', path: ['reason'] });
+  .refine((b) => b.decision === 'approve' || !!b.reason, {
+    message: 'a reason is required to reject',
+    path: ['reason'],
+  });
 
 export const confirmBody = z
-  .object({ method: z.enum(['signature', 'stamp', 'electronic']), attachmentId: z.uuid().optional(), note: text(500).optional() })
+  .object({
+    method: z.enum(['signature', 'stamp', 'electronic']),
+    attachmentId: z.uuid().optional(),
+    note: text(500).optional(),
+  })
   .strict()
-  .refine((b) => b.method === 'electronic' || !!b.attachmentId, { message: 'a signed or stamped confirmation needs its scan (attachmentId)', path: ['attachmentId'] });
+  .refine((b) => b.method === 'electronic' || !!b.attachmentId, {
+    message: 'a signed or stamped confirmation needs its scan (attachmentId)',
+    path: ['attachmentId'],
+  });
 
 export const cancelBody = z.object({ reason: requiredText(500) }).strict();
 

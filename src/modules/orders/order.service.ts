@@ -52,9 +52,20 @@ export function orderRowToOrder(o: repo.OrderRow, lines: repo.OrderLineRow[]) {
     createdAt: o.created_at,
     updatedAt: o.updated_at,
     lines: lines.map((l) => ({
-      lineNo: l.line_no, productId: l.product_id, sku: l.sku, name: l.name, spec: l.spec, unit: l.unit, qty: l.qty,
-      unitPrice: l.unit_price, amount: l.amount, standardCost: l.standard_cost, gift: l.gift,
-      reserved: l.reserved, backordered: l.backordered, shipped: l.shipped,
+      lineNo: l.line_no,
+      productId: l.product_id,
+      sku: l.sku,
+      name: l.name,
+      spec: l.spec,
+      unit: l.unit,
+      qty: l.qty,
+      unitPrice: l.unit_price,
+      amount: l.amount,
+      standardCost: l.standard_cost,
+      gift: l.gift,
+      reserved: l.reserved,
+      backordered: l.backordered,
+      shipped: l.shipped,
     })),
   };
 }
@@ -67,14 +78,33 @@ export async function getOrder(db: Db, actor: Actor, id: string): Promise<Order>
 }
 
 export async function listOrders(db: Db, actor: Actor, q: ListOrdersQuery) {
-  const page = await repo.listOrders(db, actor.companyId, { ...q, registrarId: q.mine === 'true' ? actor.userId : undefined });
-  const lines = await repo.findLines(db, actor.companyId, page.items.map((o) => o.id));
-  return { ...page, items: page.items.map((o) => orderRowToOrder(o, lines.filter((l) => l.order_id === o.id))) };
+  const page = await repo.listOrders(db, actor.companyId, {
+    ...q,
+    registrarId: q.mine === 'true' ? actor.userId : undefined,
+  });
+  const lines = await repo.findLines(
+    db,
+    actor.companyId,
+    page.items.map((o) => o.id),
+  );
+  return {
+    ...page,
+    items: page.items.map((o) =>
+      orderRowToOrder(
+        o,
+        lines.filter((l) => l.order_id === o.id),
+      ),
+    ),
+  };
 }
 
 /** Lines priced and costed from the catalogue on the server; the client's totals are never trusted. */
 async function priceLines(db: Db, actor: Actor, orderId: string, lines: CreateOrderInput['lines']) {
-  const products = await findProductsByIds(db, actor.companyId, lines.map((l) => l.productId));
+  const products = await findProductsByIds(
+    db,
+    actor.companyId,
+    lines.map((l) => l.productId),
+  );
   const byId = new Map(products.map((p) => [p.id, p]));
   let total = 0n;
   let cost = 0n;
@@ -87,9 +117,22 @@ async function priceLines(db: Db, actor: Actor, orderId: string, lines: CreateOr
     total += amount;
     cost += lineAmount(parseMoney(p.standard_cost), l.qty);
     return {
-      company_id: actor.companyId, order_id: orderId, line_no: i + 1, product_id: p.id, sku: p.sku, name: p.name, spec: p.spec, unit: p.unit,
-      qty: l.qty, unit_price: formatMoney(price), amount: formatMoney(amount), standard_cost: p.standard_cost, gift: l.gift,
-      reserved: 0, backordered: 0, shipped: 0,
+      company_id: actor.companyId,
+      order_id: orderId,
+      line_no: i + 1,
+      product_id: p.id,
+      sku: p.sku,
+      name: p.name,
+      spec: p.spec,
+      unit: p.unit,
+      qty: l.qty,
+      unit_price: formatMoney(price),
+      amount: formatMoney(amount),
+      standard_cost: p.standard_cost,
+      gift: l.gift,
+      reserved: 0,
+      backordered: 0,
+      shipped: 0,
     };
   });
   return { rows, total: formatMoney(total), cost: formatMoney(cost) };
@@ -115,7 +158,13 @@ export async function registerOrder(db: Db, actor: Actor, env: Env, input: Creat
   const warehouseId = await resolveWarehouse(db, actor, input.warehouseId);
   const tz = env.workingHours.timeZone;
   const seq = await repo.nextSequence(db, actor.companyId, customer.id, numberPeriod(env.now, tz));
-  const number = formatOrderNumber(settings.orderNumberRule, { at: env.now, timeZone: tz, shortCode: customer.short_code, customerCode: customer.code, seq });
+  const number = formatOrderNumber(settings.orderNumberRule, {
+    at: env.now,
+    timeZone: tz,
+    shortCode: customer.short_code,
+    customerCode: customer.code,
+    seq,
+  });
   const today = localParts(env.now, tz);
   const defaultAddress = customer.addresses.find((a) => a.isDefault) ?? customer.addresses[0];
   const defaultContact = customer.contacts[0];
@@ -125,12 +174,27 @@ export async function registerOrder(db: Db, actor: Actor, env: Env, input: Creat
     number,
     status: 'draft',
     customer_id: customer.id,
-    contact: JSON.stringify(input.contact ?? (defaultContact ? { name: defaultContact.name, title: defaultContact.title, phone: defaultContact.phone } : null)),
+    contact: JSON.stringify(
+      input.contact ??
+        (defaultContact
+          ? { name: defaultContact.name, title: defaultContact.title, phone: defaultContact.phone }
+          : null),
+    ),
     order_date: input.orderDate ?? `${today.yyyy}-${today.MM}-${today.dd}`,
     source: input.source,
     urgency: input.urgency,
     expected_delivery_date: input.expectedDeliveryDate ?? null,
-    delivery: JSON.stringify(input.delivery ?? (defaultAddress ? { consignee: defaultAddress.consignee, phone: defaultAddress.phone, region: defaultAddress.region, address: defaultAddress.address } : null)),
+    delivery: JSON.stringify(
+      input.delivery ??
+        (defaultAddress
+          ? {
+              consignee: defaultAddress.consignee,
+              phone: defaultAddress.phone,
+              region: defaultAddress.region,
+              address: defaultAddress.address,
+            }
+          : null),
+    ),
     payment_method: input.paymentMethod ?? customer.payment_method,
     payment_days: input.paymentDays ?? customer.payment_days,
     deposit_percent: input.depositPercent ?? null,
@@ -147,7 +211,16 @@ export async function registerOrder(db: Db, actor: Actor, env: Env, input: Creat
   const priced = await priceLines(db, actor, id, input.lines);
   await repo.replaceLines(db, actor.companyId, id, priced.rows);
   await repo.updateOrder(db, actor.companyId, id, { total: priced.total, cost_total: priced.cost });
-  await insertHistory(db, { company_id: actor.companyId, entity_type: 'order', entity_id: id, from_state: null, to_state: 'draft', event: 'register', actor_id: actor.userId, reason: null });
+  await insertHistory(db, {
+    company_id: actor.companyId,
+    entity_type: 'order',
+    entity_id: id,
+    from_state: null,
+    to_state: 'draft',
+    event: 'register',
+    actor_id: actor.userId,
+    reason: null,
+  });
   return getOrder(db, actor, id);
 }
 
@@ -178,7 +251,9 @@ export async function updateOrder(db: Db, actor: Actor, id: string, input: Updat
     warehouse_id: warehouseId,
     total: priced?.total,
     cost_total: priced?.cost,
-    written_confirmation_missing: input.source ? input.source === 'phone' && !(await hasWrittenConfirmation(db, actor, id)) : undefined,
+    written_confirmation_missing: input.source
+      ? input.source === 'phone' && !(await hasWrittenConfirmation(db, actor, id))
+      : undefined,
     version: order.version + 1,
     updated_at: new Date(),
     updated_by: actor.userId,
@@ -190,7 +265,16 @@ export async function orderHistory(db: Db, actor: Actor, id: string) {
   const order = await repo.findOrder(db, actor.companyId, id);
   if (!order) throw new AppError('ORDER.NOT_FOUND');
   const rows = await listHistory(db, actor.companyId, 'order', id);
-  return rows.map((r) => ({ id: r.id, from: r.from_state, to: r.to_state, event: r.event, actorId: r.actor_id, actorName: r.actor_name, at: r.at, reason: r.reason }));
+  return rows.map((r) => ({
+    id: r.id,
+    from: r.from_state,
+    to: r.to_state,
+    event: r.event,
+    actorId: r.actor_id,
+    actorName: r.actor_name,
+    at: r.at,
+    reason: r.reason,
+  }));
 }
 
 export async function hasWrittenConfirmation(db: Db, actor: Actor, orderId: string) {

@@ -2,8 +2,18 @@ import type { ColumnType, Generated } from 'kysely';
 import type { Address, Contact } from '../customers/customer.table';
 
 export type OrderStatus =
-  | 'draft' | 'in_review' | 'rejected' | 'awaiting_confirmation' | 'confirmed' | 'in_fulfillment'
-  | 'partially_shipped' | 'shipped' | 'delivered' | 'completed' | 'cancelled' | 'on_hold';
+  | 'draft'
+  | 'in_review'
+  | 'rejected'
+  | 'awaiting_confirmation'
+  | 'confirmed'
+  | 'in_fulfillment'
+  | 'partially_shipped'
+  | 'shipped'
+  | 'delivered'
+  | 'completed'
+  | 'cancelled'
+  | 'on_hold';
 export type OrderSource = 'email' | 'crm' | 'fax' | 'phone' | 'ecommerce' | 'onsite' | 'import';
 export type OrderType = 'standard' | 'sample' | 'replacement' | 'material_prep' | 'stock_prep';
 export type Confirmation = { method: 'signature' | 'stamp' | 'electronic'; attachmentId?: string; note?: string };

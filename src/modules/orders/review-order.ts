@@ -20,24 +20,43 @@ type Decision = { decision: 'approve' | 'reject'; reason?: string };
 /** 审核: the current stage's reviewer approves (next stage, or awaiting confirmation) or rejects back to the registrar. */
 export async function reviewOrder(db: Db, actor: Actor, env: Env, id: string, input: Decision) {
   const { order, lines, shippedUnits } = await loadOrderForUpdate(db, actor, id);
-  const stage = order.status === 'in_review' ? await reviewRepo.currentStage(db, actor.companyId, id, order.review_round) : undefined;
+  const stage =
+    order.status === 'in_review'
+      ? await reviewRepo.currentStage(db, actor.companyId, id, order.review_round)
+      : undefined;
   const stages = await reviewRepo.listStages(db, actor.companyId, id);
-  const isLast = !!stage && !stages.some((s) => s.round === order.review_round && s.status === 'pending' && s.seq > stage.seq);
+  const isLast =
+    !!stage && !stages.some((s) => s.round === order.review_round && s.status === 'pending' && s.seq > stage.seq);
   const event = input.decision === 'reject' ? 'reject' : isLast ? 'approve_final' : 'approve_stage';
 
   await applyEvent(db, orderMachine, {
-    entityId: id, current: order.status, event, actor, context: { shippedUnits },
+    entityId: id,
+    current: order.status,
+    event,
+    actor,
+    context: { shippedUnits },
     reason: input.reason ?? (stage ? `${stage.stage}` : undefined),
     persist: async (to) => {
       if (!stage) throw new AppError('STATE.ILLEGAL_TRANSITION', { from: order.status, event });
       // Nobody approves an order they registered, admins included.
       if (order.registrar_id === actor.userId) throw new AppError('REVIEW.OWN_ORDER');
-      if (!hasRole(actor.roles, [stage.role])) throw new AppError('REVIEW.NOT_YOUR_STAGE', { stage: stage.stage, role: stage.role });
-      if (stage.claimed_by && stage.claimed_by !== actor.userId && stage.claim_expires_at && stage.claim_expires_at > env.now) throw new AppError('REVIEW.CLAIMED');
+      if (!hasRole(actor.roles, [stage.role]))
+        throw new AppError('REVIEW.NOT_YOUR_STAGE', { stage: stage.stage, role: stage.role });
+      if (
+        stage.claimed_by &&
+        stage.claimed_by !== actor.userId &&
+        stage.claim_expires_at &&
+        stage.claim_expires_at > env.now
+      )
+        throw new AppError('REVIEW.CLAIMED');
       if (input.decision === 'approve') await assertStageCanPass(db, actor, stage.stage, order, lines);
 
       await reviewRepo.updateStage(db, actor.companyId, id, stage.round, stage.seq, {
-        status: input.decision === 'approve' ? 'approved' : 'rejected', decided_by: actor.userId, decided_at: env.now, reason: input.reason ?? null, claimed_by: null,
+        status: input.decision === 'approve' ? 'approved' : 'rejected',
+        decided_by: actor.userId,
+        decided_at: env.now,
+        reason: input.reason ?? null,
+        claimed_by: null,
       });
       if (to !== order.status) await repo.setStatus(db, actor.companyId, id, to, actor.userId);
     },
@@ -46,18 +65,37 @@ export async function reviewOrder(db: Db, actor: Actor, env: Env, id: string, in
   if (event === 'reject') {
     await reviewRepo.cancelPendingStages(db, actor.companyId, id);
     await cancelOpenRequests(db, actor.companyId, id);
-    await notifyUsers(db, actor.companyId, [order.registrar_id], { kind: 'order_rejected', params: { number: order.number, reason: input.reason ?? '' }, orderId: id });
+    await notifyUsers(db, actor.companyId, [order.registrar_id], {
+      kind: 'order_rejected',
+      params: { number: order.number, reason: input.reason ?? '' },
+      orderId: id,
+    });
   } else if (event === 'approve_stage') {
     const next = (await reviewRepo.currentStage(db, actor.companyId, id, order.review_round))!;
-    await startStage(db, env, await getSettings(db, actor.companyId), { companyId: actor.companyId, orderId: id, number: order.number, round: next.round, seq: next.seq, stage: next.stage, role: next.role });
+    await startStage(db, env, await getSettings(db, actor.companyId), {
+      companyId: actor.companyId,
+      orderId: id,
+      number: order.number,
+      round: next.round,
+      seq: next.seq,
+      stage: next.stage,
+      role: next.role,
+    });
   }
   return getOrder(db, actor, id);
 }
 
-async function assertStageCanPass(db: Db, actor: Actor, stage: string, order: Parameters<typeof computeChecks>[2], lines: Parameters<typeof computeChecks>[3]) {
+async function assertStageCanPass(
+  db: Db,
+  actor: Actor,
+  stage: string,
+  order: Parameters<typeof computeChecks>[2],
+  lines: Parameters<typeof computeChecks>[3],
+) {
   if (stage === 'sales') {
     const checks = await computeChecks(db, actor.companyId, order, lines);
     if (!checks.qualification.ok) throw new AppError('REVIEW.QUALIFICATION_MISSING');
   }
-  if (stage === 'production' && (await openRequestCount(db, actor.companyId, order.id)) > 0) throw new AppError('REVIEW.PRODUCTION_PENDING');
+  if (stage === 'production' && (await openRequestCount(db, actor.companyId, order.id)) > 0)
+    throw new AppError('REVIEW.PRODUCTION_PENDING');
 }

@@ -26,25 +26,66 @@ export async function submitOrder(db: Db, actor: Actor, env: Env, id: string) {
   const round = order.review_round + 1;
 
   await applyEvent(db, orderMachine, {
-    entityId: id, current: order.status, event: 'submit', actor, context: { shippedUnits },
+    entityId: id,
+    current: order.status,
+    event: 'submit',
+    actor,
+    context: { shippedUnits },
     persist: async (to) => {
-      if (order.registrar_id !== actor.userId && !actor.roles.includes('admin')) throw new AppError('ORDER.NOT_REGISTRAR');
+      if (order.registrar_id !== actor.userId && !actor.roles.includes('admin'))
+        throw new AppError('ORDER.NOT_REGISTRAR');
       const hold = settings.fulfilment;
-      const overdue = await overdueBeyond(db, actor.companyId, order.customer_id, env.now.toISOString().slice(0, 10), hold.creditHoldDays);
-      if (overdue > parseMoney(hold.creditHoldAmount)) throw new AppError('CUSTOMER.CREDIT_HOLD', { overdue: formatMoney(overdue) });
-      if (!checks.completeness.ok) throw new AppError('ORDER.INCOMPLETE', { missing: checks.completeness.missing.join(', ') }, checks.completeness.missing.map((path) => ({ path, message: 'required' })));
+      const overdue = await overdueBeyond(
+        db,
+        actor.companyId,
+        order.customer_id,
+        env.now.toISOString().slice(0, 10),
+        hold.creditHoldDays,
+      );
+      if (overdue > parseMoney(hold.creditHoldAmount))
+        throw new AppError('CUSTOMER.CREDIT_HOLD', { overdue: formatMoney(overdue) });
+      if (!checks.completeness.ok)
+        throw new AppError(
+          'ORDER.INCOMPLETE',
+          { missing: checks.completeness.missing.join(', ') },
+          checks.completeness.missing.map((path) => ({ path, message: 'required' })),
+        );
       await repo.setStatus(db, actor.companyId, id, to, actor.userId, { review_round: round, submitted_at: env.now });
     },
   });
 
   const stages = planStages(settings, { orderType: order.order_type, total: order.total }, checks);
-  await insertStages(db, actor.companyId, id, round, stages.map((stage) => ({ stage, role: STAGE_ROLES[stage] })), { startedAt: env.now, dueAt: env.now });
-  await startStage(db, env, settings, { companyId: actor.companyId, orderId: id, number: order.number, round, seq: 1, stage: stages[0], role: STAGE_ROLES[stages[0]] });
+  await insertStages(
+    db,
+    actor.companyId,
+    id,
+    round,
+    stages.map((stage) => ({ stage, role: STAGE_ROLES[stage] })),
+    { startedAt: env.now, dueAt: env.now },
+  );
+  await startStage(db, env, settings, {
+    companyId: actor.companyId,
+    orderId: id,
+    number: order.number,
+    round,
+    seq: 1,
+    stage: stages[0],
+    role: STAGE_ROLES[stages[0]],
+  });
 
   const short = checks.stock.lines.filter((l) => l.shortage > 0);
   if (short.length) {
     const dueAt = addWorkingHours(env.now, settings.productionRequestHours, env.workingHours);
-    await requestProduction(db, actor, { orderId: id, number: order.number, dueAt, lines: short.map((s) => ({ lineNo: s.lineNo, productId: lines.find((l) => l.line_no === s.lineNo)!.product_id, qty: s.shortage })) });
+    await requestProduction(db, actor, {
+      orderId: id,
+      number: order.number,
+      dueAt,
+      lines: short.map((s) => ({
+        lineNo: s.lineNo,
+        productId: lines.find((l) => l.line_no === s.lineNo)!.product_id,
+        qty: s.shortage,
+      })),
+    });
   }
   return getOrder(db, actor, id);
 }

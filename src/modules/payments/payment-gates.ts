@@ -7,7 +7,13 @@ import { orderPaid } from './payment.service';
 
 export type GateName = 'production' | 'ship';
 export type Gate = { gate: GateName; ok: boolean; waitsFor: string; checkBy?: string; late?: boolean };
-type OrderFacts = { id: string; total: string; payment_method: string; deposit_percent: string | null; expected_delivery_date: string | null };
+type OrderFacts = {
+  id: string;
+  total: string;
+  payment_method: string;
+  deposit_percent: string | null;
+  expected_delivery_date: string | null;
+};
 
 /**
  * 付款条件: what the order's payment terms require before production and before shipping.
@@ -31,7 +37,15 @@ export async function paymentGates(db: Db, companyId: string, o: OrderFacts, tod
     case 'lc': {
       const valid = await hasValidLetterOfCredit(db, companyId, o.id, total, today);
       const checkBy = await lcCheckBy(db, companyId, o, today);
-      return [{ gate: 'ship', ok: valid, waitsFor: `信用证 L/C covering ¥${o.total}, valid today, to be checked by ${checkBy}`, checkBy, late: !valid && today > checkBy }];
+      return [
+        {
+          gate: 'ship',
+          ok: valid,
+          waitsFor: `信用证 L/C covering ¥${o.total}, valid today, to be checked by ${checkBy}`,
+          checkBy,
+          late: !valid && today > checkBy,
+        },
+      ];
     }
     default:
       return [{ gate: 'ship', ok: true, waitsFor: '' }];
@@ -40,16 +54,24 @@ export async function paymentGates(db: Db, companyId: string, o: OrderFacts, tod
 
 type LetterOfCredit = { amount: string; expiry_date: string; latest_shipment_date: string };
 /** A credit covers the order when it is for the whole amount and neither expired nor past its latest shipment date. */
-const covers = (l: LetterOfCredit, total: bigint, today: string) => parseMoney(l.amount) >= total && l.expiry_date >= today && l.latest_shipment_date >= today;
+const covers = (l: LetterOfCredit, total: bigint, today: string) =>
+  parseMoney(l.amount) >= total && l.expiry_date >= today && l.latest_shipment_date >= today;
 
 async function hasValidLetterOfCredit(db: Db, companyId: string, orderId: string, total: bigint, today: string) {
-  const lcs = await db.selectFrom('letters_of_credit').select(['amount', 'expiry_date', 'latest_shipment_date']).where('company_id', '=', companyId).where('order_id', '=', orderId).execute();
+  const lcs = await db
+    .selectFrom('letters_of_credit')
+    .select(['amount', 'expiry_date', 'latest_shipment_date'])
+    .where('company_id', '=', companyId)
+    .where('order_id', '=', orderId)
+    .execute();
   return lcs.some((l) => covers(l, total, today));
 }
 
 /** The L/C must be recorded and checked its lead time (default 30 days) before the delivery date. */
-const checkByDate = (o: Pick<OrderFacts, 'expected_delivery_date'>, leadDays: number, today: string) => (o.expected_delivery_date ? addDays(o.expected_delivery_date, -leadDays) : today);
-const lcCheckBy = async (db: Db, companyId: string, o: OrderFacts, today: string) => checkByDate(o, (await getSettings(db, companyId)).fulfilment.lcLeadDays, today);
+const checkByDate = (o: Pick<OrderFacts, 'expected_delivery_date'>, leadDays: number, today: string) =>
+  o.expected_delivery_date ? addDays(o.expected_delivery_date, -leadDays) : today;
+const lcCheckBy = async (db: Db, companyId: string, o: OrderFacts, today: string) =>
+  checkByDate(o, (await getSettings(db, companyId)).fulfilment.lcLeadDays, today);
 
 /**
  * L/C orders still to ship whose check-by date has passed without a valid credit: each is marked once
@@ -57,15 +79,48 @@ const lcCheckBy = async (db: Db, companyId: string, o: OrderFacts, today: string
  */
 export async function flagLateLettersOfCredit(db: Db, companyId: string, today: string) {
   const lead = (await getSettings(db, companyId)).fulfilment.lcLeadDays;
-  const open = (await db.selectFrom('orders').select(['id', 'number', 'total', 'expected_delivery_date']).where('company_id', '=', companyId)
-    .where('payment_method', '=', 'lc').where('lc_late_at', 'is', null).where('status', 'in', ['confirmed', 'in_fulfillment', 'partially_shipped', 'on_hold']).execute())
-    .map((o) => ({ ...o, checkBy: checkByDate(o, lead, today) })).filter((o) => today > o.checkBy);
+  const open = (
+    await db
+      .selectFrom('orders')
+      .select(['id', 'number', 'total', 'expected_delivery_date'])
+      .where('company_id', '=', companyId)
+      .where('payment_method', '=', 'lc')
+      .where('lc_late_at', 'is', null)
+      .where('status', 'in', ['confirmed', 'in_fulfillment', 'partially_shipped', 'on_hold'])
+      .execute()
+  )
+    .map((o) => ({ ...o, checkBy: checkByDate(o, lead, today) }))
+    .filter((o) => today > o.checkBy);
   if (!open.length) return [];
-  const lcs = await db.selectFrom('letters_of_credit').select(['order_id', 'amount', 'expiry_date', 'latest_shipment_date']).where('company_id', '=', companyId).where('order_id', 'in', open.map((o) => o.id)).execute();
+  const lcs = await db
+    .selectFrom('letters_of_credit')
+    .select(['order_id', 'amount', 'expiry_date', 'latest_shipment_date'])
+    .where('company_id', '=', companyId)
+    .where(
+      'order_id',
+      'in',
+      open.map((o) => o.id),
+    )
+    .execute();
   const late = open.filter((o) => !lcs.some((l) => l.order_id === o.id && covers(l, parseMoney(o.total), today)));
   if (!late.length) return [];
   // Claimed with the mark itself, so two instances never flag the same order twice.
-  const claimed = new Set((await db.updateTable('orders').set({ lc_late_at: new Date() }).where('company_id', '=', companyId).where('id', 'in', late.map((o) => o.id)).where('lc_late_at', 'is', null).returning('id').execute()).map((r) => r.id));
+  const claimed = new Set(
+    (
+      await db
+        .updateTable('orders')
+        .set({ lc_late_at: new Date() })
+        .where('company_id', '=', companyId)
+        .where(
+          'id',
+          'in',
+          late.map((o) => o.id),
+        )
+        .where('lc_late_at', 'is', null)
+        .returning('id')
+        .execute()
+    ).map((r) => r.id),
+  );
   return late.filter((o) => claimed.has(o.id)).map((o) => ({ id: o.id, number: o.number, checkBy: o.checkBy }));
 }
 

@@ -5,51 +5,173 @@ import { idParams, moneyString, requiredText, text } from '../../lib/schemas';
 import { actorOf, type AppContext } from '../../http/context';
 import { AppError } from '../../lib/errors';
 import { localParts } from '../orders/order-number';
-import { applyReceipt, customerBalance, getReceipt, listLettersOfCredit, listReceipts, orderPaid, recordLetterOfCredit, recordReceipt, reverseReceipt } from './payment.service';
+import {
+  applyReceipt,
+  customerBalance,
+  getReceipt,
+  listLettersOfCredit,
+  listReceipts,
+  orderPaid,
+  recordLetterOfCredit,
+  recordReceipt,
+  reverseReceipt,
+} from './payment.service';
 import { paymentGates } from './payment-gates';
 import { formatMoney } from '../../lib/money';
 
 const FINANCE = ['finance'];
-const signedMoney = z.string().regex(/^-?\d{1,16}(\.\d{1,2})?$/, 'an amount with at most 2 decimals').refine((s) => !/^-?0+(\.0+)?$/.test(s), 'must not be zero');
+const signedMoney = z
+  .string()
+  .regex(/^-?\d{1,16}(\.\d{1,2})?$/, 'an amount with at most 2 decimals')
+  .refine((s) => !/^-?0+(\.0+)?$/.test(s), 'must not be zero');
 const application = z.object({ orderId: z.uuid(), amount: signedMoney }).strict();
 
 export function paymentRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['payments'];
-  const today = () => { const p = localParts(new Date(), ctx.config.workHours.timeZone); return `${p.yyyy}-${p.MM}-${p.dd}`; };
+  const today = () => {
+    const p = localParts(new Date(), ctx.config.workHours.timeZone);
+    return `${p.yyyy}-${p.MM}-${p.dd}`;
+  };
   const tx = <T>(fn: (trx: typeof ctx.db) => Promise<T>) => ctx.db.transaction().execute(fn);
 
-  r.get('/api/receipts', { config: { roles: 'any' }, schema: { tags, summary: 'Receipts, newest first', querystring: z.object({ customer: z.uuid().optional() }) } },
-    async (req) => listReceipts(ctx.db, actorOf(req), req.query.customer));
-  r.post('/api/receipts', {
-    config: { roles: FINANCE },
-    schema: { tags, summary: 'Record a receipt and apply it to orders; the rest is the customer balance', body: z.object({
-      customerId: z.uuid(), amount: moneyString.refine((s) => !/^0+(\.0+)?$/.test(s), 'must not be zero'), receivedOn: z.iso.date(), method: z.enum(['bank_transfer', 'cash', 'cheque', 'lc', 'online', 'other']),
-      reference: text(100).default(''), applications: z.array(z.object({ orderId: z.uuid(), amount: moneyString }).strict()).max(100).default([]),
-    }).strict() },
-  }, async (req, reply) => reply.status(201).send(await tx((trx) => recordReceipt(trx, actorOf(req), req.body))));
-  r.get('/api/receipts/:id', { config: { roles: 'any' }, schema: { tags, summary: 'One receipt with its applications', params: idParams } }, async (req) => getReceipt(ctx.db, actorOf(req), req.params.id));
-  r.post('/api/receipts/:id/apply', { config: { roles: FINANCE }, schema: { tags, summary: 'Apply (or, negative, unapply) part of a receipt to an order', params: idParams, body: application } },
-    async (req) => tx(async (trx) => { await applyReceipt(trx, actorOf(req), req.params.id, req.body); return getReceipt(trx, actorOf(req), req.params.id); }));
-  r.post('/api/receipts/:id/reverse', { config: { roles: FINANCE }, schema: { tags, summary: 'Reverse a receipt with a reversing entry', params: idParams, body: z.object({ reason: requiredText(200) }).strict() } },
-    async (req, reply) => reply.status(201).send(await tx((trx) => reverseReceipt(trx, actorOf(req), req.params.id, req.body.reason))));
-  r.get('/api/customers/:id/balance', { config: { roles: 'any' }, schema: { tags, summary: 'Unapplied money of the customer (overpayment)', params: idParams } },
+  r.get(
+    '/api/receipts',
+    {
+      config: { roles: 'any' },
+      schema: { tags, summary: 'Receipts, newest first', querystring: z.object({ customer: z.uuid().optional() }) },
+    },
+    async (req) => listReceipts(ctx.db, actorOf(req), req.query.customer),
+  );
+  r.post(
+    '/api/receipts',
+    {
+      config: { roles: FINANCE },
+      schema: {
+        tags,
+        summary: 'Record a receipt and apply it to orders; the rest is the customer balance',
+        body: z
+          .object({
+            customerId: z.uuid(),
+            amount: moneyString.refine((s) => !/^0+(\.0+)?$/.test(s), 'must not be zero'),
+            receivedOn: z.iso.date(),
+            method: z.enum(['bank_transfer', 'cash', 'cheque', 'lc', 'online', 'other']),
+            reference: text(100).default(''),
+            applications: z
+              .array(z.object({ orderId: z.uuid(), amount: moneyString }).strict())
+              .max(100)
+              .default([]),
+          })
+          .strict(),
+      },
+    },
+    async (req, reply) => reply.status(201).send(await tx((trx) => recordReceipt(trx, actorOf(req), req.body))),
+  );
+  r.get(
+    '/api/receipts/:id',
+    { config: { roles: 'any' }, schema: { tags, summary: 'One receipt with its applications', params: idParams } },
+    async (req) => getReceipt(ctx.db, actorOf(req), req.params.id),
+  );
+  r.post(
+    '/api/receipts/:id/apply',
+    {
+      config: { roles: FINANCE },
+      schema: {
+        tags,
+        summary: 'Apply (or, negative, unapply) part of a receipt to an order',
+        params: idParams,
+        body: application,
+      },
+    },
+    async (req) =>
+      tx(async (trx) => {
+        await applyReceipt(trx, actorOf(req), req.params.id, req.body);
+        return getReceipt(trx, actorOf(req), req.params.id);
+      }),
+  );
+  r.post(
+    '/api/receipts/:id/reverse',
+    {
+      config: { roles: FINANCE },
+      schema: {
+        tags,
+        summary: 'Reverse a receipt with a reversing entry',
+        params: idParams,
+        body: z.object({ reason: requiredText(200) }).strict(),
+      },
+    },
+    async (req, reply) =>
+      reply.status(201).send(await tx((trx) => reverseReceipt(trx, actorOf(req), req.params.id, req.body.reason))),
+  );
+  r.get(
+    '/api/customers/:id/balance',
+    {
+      config: { roles: 'any' },
+      schema: { tags, summary: 'Unapplied money of the customer (overpayment)', params: idParams },
+    },
     async (req) => {
       const actor = actorOf(req);
-      const c = await ctx.db.selectFrom('customers').select('id').where('company_id', '=', actor.companyId).where('id', '=', req.params.id).executeTakeFirst();
+      const c = await ctx.db
+        .selectFrom('customers')
+        .select('id')
+        .where('company_id', '=', actor.companyId)
+        .where('id', '=', req.params.id)
+        .executeTakeFirst();
       if (!c) throw new AppError('CUSTOMER.NOT_FOUND');
       return { balance: formatMoney(await customerBalance(ctx.db, actor.companyId, c.id)) };
-    });
-  r.get('/api/letters-of-credit', { config: { roles: 'any' }, schema: { tags, summary: 'Recorded letters of credit, newest first, with validity today' } },
-    async (req) => listLettersOfCredit(ctx.db, actorOf(req), today()));
-  r.post('/api/orders/:id/letters-of-credit', {
-    config: { roles: FINANCE },
-    schema: { tags, summary: 'Record a checked letter of credit', params: idParams, body: z.object({ number: requiredText(60), amount: moneyString, expiryDate: z.iso.date(), latestShipmentDate: z.iso.date() }).strict() },
-  }, async (req, reply) => { await tx((trx) => recordLetterOfCredit(trx, actorOf(req), req.params.id, req.body)); return reply.status(201).send({ ok: true }); });
-  r.get('/api/orders/:id/payment', { config: { roles: 'any' }, schema: { tags, summary: 'Paid amount and the payment gates with what each waits for', params: idParams } }, async (req) => {
-    const actor = actorOf(req);
-    const o = await ctx.db.selectFrom('orders').select(['id', 'total', 'payment_method', 'deposit_percent', 'expected_delivery_date']).where('company_id', '=', actor.companyId).where('id', '=', req.params.id).executeTakeFirst();
-    if (!o) throw new AppError('ORDER.NOT_FOUND');
-    return { total: o.total, paid: formatMoney(await orderPaid(ctx.db, actor.companyId, o.id)), gates: await paymentGates(ctx.db, actor.companyId, o, today()) };
-  });
+    },
+  );
+  r.get(
+    '/api/letters-of-credit',
+    {
+      config: { roles: 'any' },
+      schema: { tags, summary: 'Recorded letters of credit, newest first, with validity today' },
+    },
+    async (req) => listLettersOfCredit(ctx.db, actorOf(req), today()),
+  );
+  r.post(
+    '/api/orders/:id/letters-of-credit',
+    {
+      config: { roles: FINANCE },
+      schema: {
+        tags,
+        summary: 'Record a checked letter of credit',
+        params: idParams,
+        body: z
+          .object({
+            number: requiredText(60),
+            amount: moneyString,
+            expiryDate: z.iso.date(),
+            latestShipmentDate: z.iso.date(),
+          })
+          .strict(),
+      },
+    },
+    async (req, reply) => {
+      await tx((trx) => recordLetterOfCredit(trx, actorOf(req), req.params.id, req.body));
+      return reply.status(201).send({ ok: true });
+    },
+  );
+  r.get(
+    '/api/orders/:id/payment',
+    {
+      config: { roles: 'any' },
+      schema: { tags, summary: 'Paid amount and the payment gates with what each waits for', params: idParams },
+    },
+    async (req) => {
+      const actor = actorOf(req);
+      const o = await ctx.db
+        .selectFrom('orders')
+        .select(['id', 'total', 'payment_method', 'deposit_percent', 'expected_delivery_date'])
+        .where('company_id', '=', actor.companyId)
+        .where('id', '=', req.params.id)
+        .executeTakeFirst();
+      if (!o) throw new AppError('ORDER.NOT_FOUND');
+      return {
+        total: o.total,
+        paid: formatMoney(await orderPaid(ctx.db, actor.companyId, o.id)),
+        gates: await paymentGates(ctx.db, actor.companyId, o, today()),
+      };
+    },
+  );
 }

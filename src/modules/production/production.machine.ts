@@ -11,7 +11,12 @@ export const productionRequestMachine = defineMachine<ProductionRequestStatus, P
   transitions: [
     { from: ['requested'], event: 'answer', to: 'answered', roles: ['production_planner'] },
     { from: ['requested'], event: 'decline', to: 'declined', roles: ['production_planner'] },
-    { from: ['requested'], event: 'cancel', to: 'cancelled', roles: ['sales_director', 'reviewer', 'general_manager', 'sales_assistant'] },
+    {
+      from: ['requested'],
+      event: 'cancel',
+      to: 'cancelled',
+      roles: ['sales_director', 'reviewer', 'general_manager', 'sales_assistant'],
+    },
     // 生产进度: scheduled (answered) → in production → in stock, updated at least weekly.
     { from: ['answered'], event: 'start', to: 'in_production', roles: ['production_planner'] },
     { from: ['in_production'], event: 'finish', to: 'in_stock', roles: ['production_planner'] },

@@ -6,23 +6,60 @@ import { idParams, text } from '../../lib/schemas';
 import { answerProductionRequest, listProductionRequests, reportProgress } from './production.service';
 
 const answerBody = z
-  .object({ decision: z.enum(['answer', 'decline']), completionDate: z.iso.date().optional(), reason: text(500).optional() })
+  .object({
+    decision: z.enum(['answer', 'decline']),
+    completionDate: z.iso.date().optional(),
+    reason: text(500).optional(),
+  })
   .strict()
-  .refine((b) => (b.decision === 'answer' ? !!b.completionDate : !!b.reason), { message: 'answer needs completionDate; decline needs reason', path: ['completionDate'] });
+  .refine((b) => (b.decision === 'answer' ? !!b.completionDate : !!b.reason), {
+    message: 'answer needs completionDate; decline needs reason',
+    path: ['completionDate'],
+  });
 
 export function productionRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['production'];
-  r.get('/api/production-requests', {
-    config: { roles: 'any' },
-    schema: { tags, summary: 'Production feasibility requests', querystring: z.object({ status: z.enum(['requested', 'answered', 'declined', 'cancelled', 'in_production', 'in_stock']).optional(), order: z.uuid().optional() }) },
-  }, async (req) => listProductionRequests(ctx.db, actorOf(req), req.query));
-  r.post('/api/production-requests/:id/answer', {
-    config: { roles: ['production_planner'] },
-    schema: { tags, summary: 'Answer with a completion date, or decline with a reason', params: idParams, body: answerBody },
-  }, async (req) => ctx.db.transaction().execute((trx) => answerProductionRequest(trx, actorOf(req), req.params.id, req.body)));
-  r.post('/api/production-requests/:id/progress', {
-    config: { roles: ['production_planner'] },
-    schema: { tags, summary: 'Report progress: start (in production) or finish (in stock)', params: idParams, body: z.object({ event: z.enum(['start', 'finish']), note: text(300).optional() }).strict() },
-  }, async (req) => ctx.db.transaction().execute((trx) => reportProgress(trx, actorOf(req), req.params.id, req.body)));
+  r.get(
+    '/api/production-requests',
+    {
+      config: { roles: 'any' },
+      schema: {
+        tags,
+        summary: 'Production feasibility requests',
+        querystring: z.object({
+          status: z.enum(['requested', 'answered', 'declined', 'cancelled', 'in_production', 'in_stock']).optional(),
+          order: z.uuid().optional(),
+        }),
+      },
+    },
+    async (req) => listProductionRequests(ctx.db, actorOf(req), req.query),
+  );
+  r.post(
+    '/api/production-requests/:id/answer',
+    {
+      config: { roles: ['production_planner'] },
+      schema: {
+        tags,
+        summary: 'Answer with a completion date, or decline with a reason',
+        params: idParams,
+        body: answerBody,
+      },
+    },
+    async (req) =>
+      ctx.db.transaction().execute((trx) => answerProductionRequest(trx, actorOf(req), req.params.id, req.body)),
+  );
+  r.post(
+    '/api/production-requests/:id/progress',
+    {
+      config: { roles: ['production_planner'] },
+      schema: {
+        tags,
+        summary: 'Report progress: start (in production) or finish (in stock)',
+        params: idParams,
+        body: z.object({ event: z.enum(['start', 'finish']), note: text(300).optional() }).strict(),
+      },
+    },
+    async (req) => ctx.db.transaction().execute((trx) => reportProgress(trx, actorOf(req), req.params.id, req.body)),
+  );
 }

@@ -1,6 +1,7 @@
 import type { ColumnType, Generated } from 'kysely';
 
-export type ProductionRequestStatus = 'requested' | 'answered' | 'declined' | 'cancelled' | 'in_production' | 'in_stock';
+export type ProductionRequestStatus =
+  'requested' | 'answered' | 'declined' | 'cancelled' | 'in_production' | 'in_stock';
 
 /** A request to the planner for stock an order lacks (生产可行性). */
 export interface ProductionRequestsTable {

@@ -22,11 +22,20 @@ const yes = (v: string) => ['y', 'yes', 'true', '1', '是'].includes(v.toLowerCa
 
 export async function exportProducts(db: Db, actor: Actor): Promise<Buffer> {
   const rows = (await repo.allProducts(db, actor.companyId)).map(productRowToProduct);
-  return toXlsx([{ name: '产品 Products', columns: productColumns, rows: rows.map((p) => ({ ...p, seasonal: p.seasonal ? 'Y' : 'N', active: p.active ? 'Y' : 'N' })) }]);
+  return toXlsx([
+    {
+      name: '产品 Products',
+      columns: productColumns,
+      rows: rows.map((p) => ({ ...p, seasonal: p.seasonal ? 'Y' : 'N', active: p.active ? 'Y' : 'N' })),
+    },
+  ]);
 }
 
 export async function importProducts(db: Db, actor: Actor, file: Buffer): Promise<{ imported: number }> {
-  const sheet = await readXlsx(file, productColumns.filter((c) => c.key !== 'active'));
+  const sheet = await readXlsx(
+    file,
+    productColumns.filter((c) => c.key !== 'active'),
+  );
   const { inputs, errors } = parseImportRows<CreateProductInput>(sheet, productColumns, createProductBody, (v) => ({
     sku: v.sku,
     name: v.name,
@@ -43,9 +52,22 @@ export async function importProducts(db: Db, actor: Actor, file: Buffer): Promis
     if (seen.has(input.sku)) errors.push({ row, column: 'SKU', message: `duplicate of row ${seen.get(input.sku)}` });
     else seen.set(input.sku, row);
   }
-  const taken = new Set((await repo.findTakenSkus(db, actor.companyId, inputs.map((i) => i.input.sku))).map((t) => t.sku));
-  for (const { row, input } of inputs) if (taken.has(input.sku)) errors.push({ row, column: 'SKU', message: `SKU "${input.sku}" already exists` });
+  const taken = new Set(
+    (
+      await repo.findTakenSkus(
+        db,
+        actor.companyId,
+        inputs.map((i) => i.input.sku),
+      )
+    ).map((t) => t.sku),
+  );
+  for (const { row, input } of inputs)
+    if (taken.has(input.sku)) errors.push({ row, column: 'SKU', message: `SKU "${input.sku}" already exists` });
   if (errors.length) throw importFailed(errors);
-  if (inputs.length) await repo.insertProducts(db, inputs.map((i) => productInsertRow(actor, i.input)));
+  if (inputs.length)
+    await repo.insertProducts(
+      db,
+      inputs.map((i) => productInsertRow(actor, i.input)),
+    );
   return { imported: inputs.length };
 }

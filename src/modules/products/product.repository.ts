@@ -4,15 +4,47 @@ import { fetchPage, likePattern } from '../../lib/paging';
 import type { ProductsTable } from './product.table';
 import type { ListProductsQuery } from './product.schemas';
 
-const columns = ['id', 'sku', 'name', 'spec', 'unit', 'list_price', 'standard_cost', 'seasonal', 'launch_priority', 'allocated', 'active', 'created_at', 'created_by', 'updated_at', 'updated_by'] as const;
-const sortable = { sku: 'sku', name: 'name', listPrice: 'list_price', launchPriority: 'launch_priority', updatedAt: 'updated_at' };
+const columns = [
+  'id',
+  'sku',
+  'name',
+  'spec',
+  'unit',
+  'list_price',
+  'standard_cost',
+  'seasonal',
+  'launch_priority',
+  'allocated',
+  'active',
+  'created_at',
+  'created_by',
+  'updated_at',
+  'updated_by',
+] as const;
+const sortable = {
+  sku: 'sku',
+  name: 'name',
+  listPrice: 'list_price',
+  launchPriority: 'launch_priority',
+  updatedAt: 'updated_at',
+};
 
 export function findProduct(db: Db, companyId: string, id: string) {
-  return db.selectFrom('products').select(columns).where('company_id', '=', companyId).where('id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('products')
+    .select(columns)
+    .where('company_id', '=', companyId)
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 export function findProductsByIds(db: Db, companyId: string, ids: string[]) {
-  return db.selectFrom('products').select(columns).where('company_id', '=', companyId).where('id', 'in', ids.length ? ids : ['00000000-0000-0000-0000-000000000000']).execute();
+  return db
+    .selectFrom('products')
+    .select(columns)
+    .where('company_id', '=', companyId)
+    .where('id', 'in', ids.length ? ids : ['00000000-0000-0000-0000-000000000000'])
+    .execute();
 }
 
 export function listProducts(db: Db, companyId: string, q: ListProductsQuery) {
@@ -35,9 +67,20 @@ export function insertProducts(db: Db, rows: Insertable<ProductsTable>[]) {
 }
 
 export function updateProduct(db: Db, companyId: string, id: string, patch: Updateable<ProductsTable>) {
-  return db.updateTable('products').set(patch).where('company_id', '=', companyId).where('id', '=', id).returning(columns).executeTakeFirst();
+  return db
+    .updateTable('products')
+    .set(patch)
+    .where('company_id', '=', companyId)
+    .where('id', '=', id)
+    .returning(columns)
+    .executeTakeFirst();
 }
 
 export function findTakenSkus(db: Db, companyId: string, skus: string[]) {
-  return db.selectFrom('products').select('sku').where('company_id', '=', companyId).where('sku', 'in', skus.length ? skus : ['']).execute();
+  return db
+    .selectFrom('products')
+    .select('sku')
+    .where('company_id', '=', companyId)
+    .where('sku', 'in', skus.length ? skus : [''])
+    .execute();
 }

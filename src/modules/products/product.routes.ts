@@ -13,24 +13,48 @@ export function productRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['products'];
 
-  r.get('/api/products', { config: { roles: 'any' }, schema: { tags, summary: 'Search products', querystring: listProductsQuery } },
-    async (req) => service.listProducts(ctx.db, actorOf(req), req.query));
+  r.get(
+    '/api/products',
+    { config: { roles: 'any' }, schema: { tags, summary: 'Search products', querystring: listProductsQuery } },
+    async (req) => service.listProducts(ctx.db, actorOf(req), req.query),
+  );
 
-  r.post('/api/products', { config: { roles: EDITORS }, schema: { tags, summary: 'Create a product', body: createProductBody } },
-    async (req, reply) => reply.status(201).send(await service.createProduct(ctx.db, actorOf(req), req.body)));
+  r.post(
+    '/api/products',
+    { config: { roles: EDITORS }, schema: { tags, summary: 'Create a product', body: createProductBody } },
+    async (req, reply) => reply.status(201).send(await service.createProduct(ctx.db, actorOf(req), req.body)),
+  );
 
-  r.get('/api/products/export.xlsx', { config: { roles: 'any' }, schema: { tags, summary: 'Export products to Excel' } },
-    async (req, reply) => sendXlsx(reply, 'products.xlsx', await exportProducts(ctx.db, actorOf(req))));
+  r.get(
+    '/api/products/export.xlsx',
+    { config: { roles: 'any' }, schema: { tags, summary: 'Export products to Excel' } },
+    async (req, reply) => sendXlsx(reply, 'products.xlsx', await exportProducts(ctx.db, actorOf(req))),
+  );
 
-  r.post('/api/products/import', { config: { roles: EDITORS }, schema: { tags, summary: 'Import products from Excel (all rows or none)', consumes: ['multipart/form-data'] } },
+  r.post(
+    '/api/products/import',
+    {
+      config: { roles: EDITORS },
+      schema: { tags, summary: 'Import products from Excel (all rows or none)', consumes: ['multipart/form-data'] },
+    },
     async (req) => {
       const upload = await readUpload(req);
       return ctx.db.transaction().execute((trx) => importProducts(trx, actorOf(req), upload.data));
-    });
+    },
+  );
 
-  r.get('/api/products/:id', { config: { roles: 'any' }, schema: { tags, summary: 'One product', params: idParams } },
-    async (req) => service.getProduct(ctx.db, actorOf(req), req.params.id));
+  r.get(
+    '/api/products/:id',
+    { config: { roles: 'any' }, schema: { tags, summary: 'One product', params: idParams } },
+    async (req) => service.getProduct(ctx.db, actorOf(req), req.params.id),
+  );
 
-  r.patch('/api/products/:id', { config: { roles: EDITORS }, schema: { tags, summary: 'Edit or deactivate a product', params: idParams, body: updateProductBody } },
-    async (req) => service.updateProduct(ctx.db, actorOf(req), req.params.id, req.body));
+  r.patch(
+    '/api/products/:id',
+    {
+      config: { roles: EDITORS },
+      schema: { tags, summary: 'Edit or deactivate a product', params: idParams, body: updateProductBody },
+    },
+    async (req) => service.updateProduct(ctx.db, actorOf(req), req.params.id, req.body),
+  );
 }

@@ -2,7 +2,10 @@ import { z } from 'zod';
 import { booleanQuery, moneyString, pageQuery, requiredText, text } from '../../lib/schemas';
 
 export const productFields = {
-  sku: z.string().trim().regex(/^[A-Za-z0-9._-]{1,40}$/, '1–40 letters, digits, . _ or -'),
+  sku: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9._-]{1,40}$/, '1–40 letters, digits, . _ or -'),
   name: requiredText(200),
   spec: text(200).default(''),
   unit: requiredText(10).default('件'),
@@ -34,5 +37,8 @@ export const updateProductBody = z
   .strict();
 export type UpdateProductInput = z.infer<typeof updateProductBody>;
 
-export const listProductsQuery = pageQuery.extend({ active: booleanQuery.optional(), seasonal: booleanQuery.optional() });
+export const listProductsQuery = pageQuery.extend({
+  active: booleanQuery.optional(),
+  seasonal: booleanQuery.optional(),
+});
 export type ListProductsQuery = z.infer<typeof listProductsQuery>;

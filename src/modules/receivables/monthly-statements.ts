@@ -29,20 +29,76 @@ export async function issueMonthlyStatements(db: Db, companyId: string, today: s
   const issued: { customerId: string; period: string; amount: string }[] = [];
   for (const r of due.rows) {
     const s = await statement(db, actor, r.customer_id, from, to);
-    const row = await db.insertInto('customer_statements').values({ company_id: companyId, customer_id: r.customer_id, period, from_date: from, to_date: to, amount: r.amount, due_date: r.due_date, closing_balance: s.closing })
-      .onConflict((oc) => oc.columns(['company_id', 'customer_id', 'period']).doNothing()).returning('id').executeTakeFirst();
+    const row = await db
+      .insertInto('customer_statements')
+      .values({
+        company_id: companyId,
+        customer_id: r.customer_id,
+        period,
+        from_date: from,
+        to_date: to,
+        amount: r.amount,
+        due_date: r.due_date,
+        closing_balance: s.closing,
+      })
+      .onConflict((oc) => oc.columns(['company_id', 'customer_id', 'period']).doNothing())
+      .returning('id')
+      .executeTakeFirst();
     if (!row) continue; // another instance issued it first
-    await db.insertInto('outbox_messages').values({ company_id: companyId, customer_id: r.customer_id, channel: 'email', kind: 'monthly_statement',
-      params: JSON.stringify({ period, from, to, amount: formatMoney(parseMoney(r.amount)), due: r.due_date, balance: s.closing, document: `/api/customers/${r.customer_id}/statement?from=${from}&to=${to}&format=html` }) }).execute();
+    await db
+      .insertInto('outbox_messages')
+      .values({
+        company_id: companyId,
+        customer_id: r.customer_id,
+        channel: 'email',
+        kind: 'monthly_statement',
+        params: JSON.stringify({
+          period,
+          from,
+          to,
+          amount: formatMoney(parseMoney(r.amount)),
+          due: r.due_date,
+          balance: s.closing,
+          document: `/api/customers/${r.customer_id}/statement?from=${from}&to=${to}&format=html`,
+        }),
+      })
+      .execute();
     issued.push({ customerId: r.customer_id, period, amount: r.amount });
   }
   return issued;
 }
 
 export async function listStatements(db: Db, actor: Actor, customerId?: string) {
-  let q = db.selectFrom('customer_statements as s').innerJoin('customers as c', (j) => j.onRef('c.company_id', '=', 's.company_id').onRef('c.id', '=', 's.customer_id'))
-    .select(['s.id', 's.customer_id', 'c.name as customer_name', 's.period', 's.from_date', 's.to_date', 's.amount', 's.due_date', 's.closing_balance', 's.issued_at']).where('s.company_id', '=', actor.companyId);
+  let q = db
+    .selectFrom('customer_statements as s')
+    .innerJoin('customers as c', (j) =>
+      j.onRef('c.company_id', '=', 's.company_id').onRef('c.id', '=', 's.customer_id'),
+    )
+    .select([
+      's.id',
+      's.customer_id',
+      'c.name as customer_name',
+      's.period',
+      's.from_date',
+      's.to_date',
+      's.amount',
+      's.due_date',
+      's.closing_balance',
+      's.issued_at',
+    ])
+    .where('s.company_id', '=', actor.companyId);
   if (customerId) q = q.where('s.customer_id', '=', customerId);
   const rows = await q.orderBy('s.period', 'desc').orderBy('c.name').limit(500).execute();
-  return rows.map((r) => ({ id: r.id, customerId: r.customer_id, customerName: r.customer_name, period: r.period, from: r.from_date, to: r.to_date, amount: r.amount, dueDate: r.due_date, closingBalance: r.closing_balance, issuedAt: r.issued_at }));
+  return rows.map((r) => ({
+    id: r.id,
+    customerId: r.customer_id,
+    customerName: r.customer_name,
+    period: r.period,
+    from: r.from_date,
+    to: r.to_date,
+    amount: r.amount,
+    dueDate: r.due_date,
+    closingBalance: r.closing_balance,
+    issuedAt: r.issued_at,
+  }));
 }

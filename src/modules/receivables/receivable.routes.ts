@@ -14,23 +14,86 @@ import { formHtml } from '../orders/order-forms';
 export function receivableRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['receivables'];
-  const today = () => { const p = localParts(new Date(), ctx.config.workHours.timeZone); return `${p.yyyy}-${p.MM}-${p.dd}`; };
-  r.get('/api/receivables', { config: { roles: 'any' }, schema: { tags, summary: 'Receivables with outstanding amount and aging bucket', querystring: z.object({ customer: z.uuid().optional(), open: z.enum(['true', 'false']).optional() }) } },
-    async (req) => (await openReceivables(ctx.db, actorOf(req).companyId, today(), req.query.customer)).filter((x) => req.query.open !== 'true' || x.bucket !== 'paid'));
-  r.get('/api/receivables/aging', { config: { roles: 'any' }, schema: { tags, summary: 'Outstanding per customer in aging buckets (0–30, 31–60, 61–90, >90 days)' } },
-    async (req) => aging(ctx.db, actorOf(req), today()));
-  r.get('/api/statements', { config: { roles: 'any' }, schema: { tags, summary: '月结 statements issued to customers, newest period first', querystring: z.object({ customer: z.uuid().optional() }) } },
-    async (req) => listStatements(ctx.db, actorOf(req), req.query.customer));
-  r.get('/api/customers/:id/statement', {
-    config: { roles: 'any' },
-    schema: { tags, summary: 'Statement of account (对账单) for a period; ?format=json|html (printable)|xlsx', params: idParams, querystring: z.object({ from: z.iso.date(), to: z.iso.date(), format: z.enum(['json', 'html', 'xlsx']).default('json') }) },
-  }, async (req, reply) => {
-    const s = await statement(ctx.db, actorOf(req), req.params.id, req.query.from, req.query.to);
-    if (req.query.format === 'json') return s;
-    if (req.query.format === 'html') return reply.type('text/html; charset=utf-8').send(formHtml(statementForm(s)));
-    return sendXlsx(reply, 'statement.xlsx', await toXlsx([{ name: '对账单 Statement', columns: [
-      { key: 'date', header: '日期 Date' }, { key: 'kind', header: '类型 Kind' }, { key: 'reference', header: '单据 Reference', width: 24 },
-      { key: 'debit', header: '应收 Debit' }, { key: 'credit', header: '收款 Credit' }, { key: 'balance', header: '余额 Balance' },
-    ], rows: [{ date: req.query.from, kind: '期初 Opening', reference: '', debit: '', credit: '', balance: s.opening }, ...s.lines, { date: req.query.to, kind: '期末 Closing', reference: '', debit: '', credit: '', balance: s.closing }] }]));
-  });
+  const today = () => {
+    const p = localParts(new Date(), ctx.config.workHours.timeZone);
+    return `${p.yyyy}-${p.MM}-${p.dd}`;
+  };
+  r.get(
+    '/api/receivables',
+    {
+      config: { roles: 'any' },
+      schema: {
+        tags,
+        summary: 'Receivables with outstanding amount and aging bucket',
+        querystring: z.object({ customer: z.uuid().optional(), open: z.enum(['true', 'false']).optional() }),
+      },
+    },
+    async (req) =>
+      (await openReceivables(ctx.db, actorOf(req).companyId, today(), req.query.customer)).filter(
+        (x) => req.query.open !== 'true' || x.bucket !== 'paid',
+      ),
+  );
+  r.get(
+    '/api/receivables/aging',
+    {
+      config: { roles: 'any' },
+      schema: { tags, summary: 'Outstanding per customer in aging buckets (0–30, 31–60, 61–90, >90 days)' },
+    },
+    async (req) => aging(ctx.db, actorOf(req), today()),
+  );
+  r.get(
+    '/api/statements',
+    {
+      config: { roles: 'any' },
+      schema: {
+        tags,
+        summary: '月结 statements issued to customers, newest period first',
+        querystring: z.object({ customer: z.uuid().optional() }),
+      },
+    },
+    async (req) => listStatements(ctx.db, actorOf(req), req.query.customer),
+  );
+  r.get(
+    '/api/customers/:id/statement',
+    {
+      config: { roles: 'any' },
+      schema: {
+        tags,
+        summary: 'Statement of account (对账单) for a period; ?format=json|html (printable)|xlsx',
+        params: idParams,
+        querystring: z.object({
+          from: z.iso.date(),
+          to: z.iso.date(),
+          format: z.enum(['json', 'html', 'xlsx']).default('json'),
+        }),
+      },
+    },
+    async (req, reply) => {
+      const s = await statement(ctx.db, actorOf(req), req.params.id, req.query.from, req.query.to);
+      if (req.query.format === 'json') return s;
+      if (req.query.format === 'html') return reply.type('text/html; charset=utf-8').send(formHtml(statementForm(s)));
+      return sendXlsx(
+        reply,
+        'statement.xlsx',
+        await toXlsx([
+          {
+            name: '对账单 Statement',
+            columns: [
+              { key: 'date', header: '日期 Date' },
+              { key: 'kind', header: '类型 Kind' },
+              { key: 'reference', header: '单据 Reference', width: 24 },
+              { key: 'debit', header: '应收 Debit' },
+              { key: 'credit', header: '收款 Credit' },
+              { key: 'balance', header: '余额 Balance' },
+            ],
+            rows: [
+              { date: req.query.from, kind: '期初 Opening', reference: '', debit: '', credit: '', balance: s.opening },
+              ...s.lines,
+              { date: req.query.to, kind: '期末 Closing', reference: '', debit: '', credit: '', balance: s.closing },
+            ],
+          },
+        ]),
+      );
+    },
+  );
 }

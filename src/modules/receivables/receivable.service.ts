@@ -8,8 +8,18 @@ import type { Actor } from '../auth/auth.service';
 // order (oldest due first), reduced by allowances. Outstanding and aging are computed, never stored.
 
 export type Bucket = 'not_due' | '0-30' | '31-60' | '61-90' | '>90';
-const bucketOf = (daysOverdue: number): Bucket => (daysOverdue <= 0 ? 'not_due' : daysOverdue <= 30 ? '0-30' : daysOverdue <= 60 ? '31-60' : daysOverdue <= 90 ? '61-90' : '>90');
-const days = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+const bucketOf = (daysOverdue: number): Bucket =>
+  daysOverdue <= 0
+    ? 'not_due'
+    : daysOverdue <= 30
+      ? '0-30'
+      : daysOverdue <= 60
+        ? '31-60'
+        : daysOverdue <= 90
+          ? '61-90'
+          : '>90';
+const days = (from: string, to: string) =>
+  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 
 /** The due date of a 月结 shipment: the statement closing on or after shipping, plus the terms. */
 export function statementDue(shippedOn: string, closingDay: number, termDays: number): { period: string; due: string } {
@@ -19,52 +29,131 @@ export function statementDue(shippedOn: string, closingDay: number, termDays: nu
   return { period: close.slice(0, 7), due: addDays(close, termDays) };
 }
 
-export async function createReceivable(db: Db, companyId: string, r: { customerId: string; orderId: string; shipmentId?: string; kind: 'shipment' | 'allowance'; amount: string; dueDate: string; period?: string }) {
-  await db.insertInto('receivables').values({
-    company_id: companyId, customer_id: r.customerId, order_id: r.orderId, shipment_id: r.shipmentId ?? null, period: r.period ?? null, kind: r.kind, amount: r.amount, due_date: r.dueDate,
-  }).execute();
+export async function createReceivable(
+  db: Db,
+  companyId: string,
+  r: {
+    customerId: string;
+    orderId: string;
+    shipmentId?: string;
+    kind: 'shipment' | 'allowance';
+    amount: string;
+    dueDate: string;
+    period?: string;
+  },
+) {
+  await db
+    .insertInto('receivables')
+    .values({
+      company_id: companyId,
+      customer_id: r.customerId,
+      order_id: r.orderId,
+      shipment_id: r.shipmentId ?? null,
+      period: r.period ?? null,
+      kind: r.kind,
+      amount: r.amount,
+      due_date: r.dueDate,
+    })
+    .execute();
 }
 
 /** Every receivable with what is still outstanding and its aging bucket on `today`. */
 export async function openReceivables(db: Db, companyId: string, today: string, customerId?: string) {
-  let q = db.selectFrom('receivables as r').innerJoin('customers as c', (j) => j.onRef('c.company_id', '=', 'r.company_id').onRef('c.id', '=', 'r.customer_id'))
+  let q = db
+    .selectFrom('receivables as r')
+    .innerJoin('customers as c', (j) =>
+      j.onRef('c.company_id', '=', 'r.company_id').onRef('c.id', '=', 'r.customer_id'),
+    )
     .leftJoin('orders as o', (j) => j.onRef('o.company_id', '=', 'r.company_id').onRef('o.id', '=', 'r.order_id'))
-    .select(['r.id', 'r.customer_id', 'c.name as customer_name', 'c.code as customer_code', 'r.order_id', 'o.number as order_number', 'r.kind', 'r.amount', 'r.due_date', 'r.period', 'r.reminded_at'])
+    .select([
+      'r.id',
+      'r.customer_id',
+      'c.name as customer_name',
+      'c.code as customer_code',
+      'r.order_id',
+      'o.number as order_number',
+      'r.kind',
+      'r.amount',
+      'r.due_date',
+      'r.period',
+      'r.reminded_at',
+    ])
     .where('r.company_id', '=', companyId);
   if (customerId) q = q.where('r.customer_id', '=', customerId);
   const rows = await q.orderBy('r.due_date').orderBy('r.created_at').execute();
-  const paid = await sql<{ order_id: string; s: string }>`select order_id, sum(amount)::text as s from receipt_applications where company_id = ${companyId} group by order_id`.execute(db);
+  const paid = await sql<{
+    order_id: string;
+    s: string;
+  }>`select order_id, sum(amount)::text as s from receipt_applications where company_id = ${companyId} group by order_id`.execute(
+    db,
+  );
   const credit = new Map(paid.rows.map((p) => [p.order_id, parseMoney(p.s)]));
-  for (const r of rows) if (r.kind === 'allowance' && r.order_id) credit.set(r.order_id, (credit.get(r.order_id) ?? 0n) - parseMoney(r.amount));
-  return rows.filter((r) => r.kind !== 'allowance').map((r) => {
-    const amount = parseMoney(r.amount);
-    const left = credit.get(r.order_id ?? '') ?? 0n;
-    const covered = left >= amount ? amount : left > 0n ? left : 0n;
-    credit.set(r.order_id ?? '', left - covered);
-    const outstanding = amount - covered;
-    const overdue = days(r.due_date, today);
-    return {
-      id: r.id, customerId: r.customer_id, customerCode: r.customer_code, customerName: r.customer_name, orderId: r.order_id, orderNumber: r.order_number,
-      amount: r.amount, outstanding: formatMoney(outstanding), dueDate: r.due_date, period: r.period, daysOverdue: Math.max(0, overdue),
-      bucket: outstanding > 0n ? bucketOf(overdue) : ('paid' as const), remindedAt: r.reminded_at,
-    };
-  });
+  for (const r of rows)
+    if (r.kind === 'allowance' && r.order_id)
+      credit.set(r.order_id, (credit.get(r.order_id) ?? 0n) - parseMoney(r.amount));
+  return rows
+    .filter((r) => r.kind !== 'allowance')
+    .map((r) => {
+      const amount = parseMoney(r.amount);
+      const left = credit.get(r.order_id ?? '') ?? 0n;
+      const covered = left >= amount ? amount : left > 0n ? left : 0n;
+      credit.set(r.order_id ?? '', left - covered);
+      const outstanding = amount - covered;
+      const overdue = days(r.due_date, today);
+      return {
+        id: r.id,
+        customerId: r.customer_id,
+        customerCode: r.customer_code,
+        customerName: r.customer_name,
+        orderId: r.order_id,
+        orderNumber: r.order_number,
+        amount: r.amount,
+        outstanding: formatMoney(outstanding),
+        dueDate: r.due_date,
+        period: r.period,
+        daysOverdue: Math.max(0, overdue),
+        bucket: outstanding > 0n ? bucketOf(overdue) : ('paid' as const),
+        remindedAt: r.reminded_at,
+      };
+    });
 }
 
 export async function aging(db: Db, actor: Actor, today: string) {
   const rows = (await openReceivables(db, actor.companyId, today)).filter((r) => r.bucket !== 'paid');
-  const byCustomer = new Map<string, { customerId: string; customerName: string; total: bigint } & Record<Bucket, bigint>>();
+  const byCustomer = new Map<
+    string,
+    { customerId: string; customerName: string; total: bigint } & Record<Bucket, bigint>
+  >();
   for (const r of rows) {
-    const c = byCustomer.get(r.customerId) ?? { customerId: r.customerId, customerName: r.customerName, total: 0n, not_due: 0n, '0-30': 0n, '31-60': 0n, '61-90': 0n, '>90': 0n };
+    const c = byCustomer.get(r.customerId) ?? {
+      customerId: r.customerId,
+      customerName: r.customerName,
+      total: 0n,
+      not_due: 0n,
+      '0-30': 0n,
+      '31-60': 0n,
+      '61-90': 0n,
+      '>90': 0n,
+    };
     const v = parseMoney(r.outstanding);
     c[r.bucket as Bucket] += v;
     c.total += v;
     byCustomer.set(r.customerId, c);
   }
-  return [...byCustomer.values()].map((c) => Object.fromEntries(Object.entries(c).map(([k, v]) => [k, typeof v === 'bigint' ? formatMoney(v) : v])));
+  return [...byCustomer.values()].map((c) =>
+    Object.fromEntries(Object.entries(c).map(([k, v]) => [k, typeof v === 'bigint' ? formatMoney(v) : v])),
+  );
 }
 
 /** Overdue outstanding beyond the tolerance days (信用冻结 when over the tolerance amount). */
-export async function overdueBeyond(db: Db, companyId: string, customerId: string, today: string, toleranceDays: number): Promise<bigint> {
-  return (await openReceivables(db, companyId, today, customerId)).filter((r) => r.bucket !== 'paid' && r.daysOverdue > toleranceDays).reduce((n, r) => n + parseMoney(r.outstanding), 0n);
+export async function overdueBeyond(
+  db: Db,
+  companyId: string,
+  customerId: string,
+  today: string,
+  toleranceDays: number,
+): Promise<bigint> {
+  return (await openReceivables(db, companyId, today, customerId))
+    .filter((r) => r.bucket !== 'paid' && r.daysOverdue > toleranceDays)
+    .reduce((n, r) => n + parseMoney(r.outstanding), 0n);
 }

@@ -7,9 +7,21 @@ import type { Form } from '../orders/order-forms';
 
 /** 对账单: receivables (debit) and receipts (credit) of a customer in a period, with running balance. */
 export async function statement(db: Db, actor: Actor, customerId: string, from: string, to: string) {
-  const c = await db.selectFrom('customers').select(['id', 'code', 'name']).where('company_id', '=', actor.companyId).where('id', '=', customerId).executeTakeFirst();
+  const c = await db
+    .selectFrom('customers')
+    .select(['id', 'code', 'name'])
+    .where('company_id', '=', actor.companyId)
+    .where('id', '=', customerId)
+    .executeTakeFirst();
   if (!c) throw new AppError('CUSTOMER.NOT_FOUND');
-  const movements = await sql<{ date: string; kind: string; reference: string; debit: string; credit: string; created_at: Date }>`
+  const movements = await sql<{
+    date: string;
+    kind: string;
+    reference: string;
+    debit: string;
+    credit: string;
+    created_at: Date;
+  }>`
     select to_char(r.created_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD') as date, r.kind, coalesce(o.number, '') as reference,
            case when r.amount > 0 then r.amount::text else '0' end as debit, case when r.amount < 0 then (-r.amount)::text else '0' end as credit, r.created_at
     from receivables r left join orders o on o.company_id = r.company_id and o.id = r.order_id
@@ -31,19 +43,49 @@ export async function statement(db: Db, actor: Actor, customerId: string, from: 
     }
     if (m.date > to) continue;
     balance += delta;
-    lines.push({ date: m.date, kind: m.kind, reference: m.reference, debit: formatMoney(parseMoney(m.debit)), credit: formatMoney(parseMoney(m.credit)), balance: formatMoney(balance) });
+    lines.push({
+      date: m.date,
+      kind: m.kind,
+      reference: m.reference,
+      debit: formatMoney(parseMoney(m.debit)),
+      credit: formatMoney(parseMoney(m.credit)),
+      balance: formatMoney(balance),
+    });
   }
-  return { customer: { id: c.id, code: c.code, name: c.name }, from, to, opening: formatMoney(opening), closing: formatMoney(balance), lines };
+  return {
+    customer: { id: c.id, code: c.code, name: c.name },
+    from,
+    to,
+    opening: formatMoney(opening),
+    closing: formatMoney(balance),
+    lines,
+  };
 }
 
-const KIND: Record<string, string> = { shipment: '发货应收', statement: '月结应收', allowance: '折让', receipt: '收款' };
+const KIND: Record<string, string> = {
+  shipment: '发货应收',
+  statement: '月结应收',
+  allowance: '折让',
+  receipt: '收款',
+};
 
 /** The printable 对账单, to send or hand to the customer for signature. */
 export function statementForm(s: Awaited<ReturnType<typeof statement>>): Form {
   return {
     title: '对账单 Statement of Account',
-    head: [['客户 Customer', `${s.customer.name}（${s.customer.code}）`], ['期间 Period', `${s.from} — ${s.to}`], ['期初余额 Opening', s.opening]],
-    table: { columns: ['日期 Date', '类型 Kind', '单据 Reference', '应收 Debit', '收款 Credit', '余额 Balance'], rows: s.lines.map((l) => [l.date, KIND[l.kind] ?? l.kind, l.reference, l.debit, l.credit, l.balance]) },
-    foot: [['期末余额 Closing', s.closing], ['大写 In words', toChineseCapital(parseMoney(s.closing))], ['客户确认 Confirmed by customer', '（签字 / 盖章）______________  日期 Date: __________']],
+    head: [
+      ['客户 Customer', `${s.customer.name}（${s.customer.code}）`],
+      ['期间 Period', `${s.from} — ${s.to}`],
+      ['期初余额 Opening', s.opening],
+    ],
+    table: {
+      columns: ['日期 Date', '类型 Kind', '单据 Reference', '应收 Debit', '收款 Credit', '余额 Balance'],
+      rows: s.lines.map((l) => [l.date, KIND[l.kind] ?? l.kind, l.reference, l.debit, l.credit, l.balance]),
+    },
+    foot: [
+      ['期末余额 Closing', s.closing],
+      ['大写 In words', toChineseCapital(parseMoney(s.closing))],
+      ['客户确认 Confirmed by customer', '（签字 / 盖章）______________  日期 Date: __________'],
+    ],
   };
 }

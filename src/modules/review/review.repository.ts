@@ -2,20 +2,59 @@ import { sql, type Updateable } from 'kysely';
 import type { Db } from '../../db/database';
 import type { ReviewStagesTable, StageName } from './review.table';
 
-const stageColumns = ['order_id', 'round', 'seq', 'stage', 'role', 'status', 'started_at', 'due_at', 'late_at', 'claimed_by', 'claim_expires_at', 'decided_by', 'decided_at', 'reason'] as const;
+const stageColumns = [
+  'order_id',
+  'round',
+  'seq',
+  'stage',
+  'role',
+  'status',
+  'started_at',
+  'due_at',
+  'late_at',
+  'claimed_by',
+  'claim_expires_at',
+  'decided_by',
+  'decided_at',
+  'reason',
+] as const;
 
-export function insertStages(db: Db, companyId: string, orderId: string, round: number, stages: { stage: StageName; role: string }[], firstDue: { startedAt: Date; dueAt: Date }, startSeq = 1) {
+export function insertStages(
+  db: Db,
+  companyId: string,
+  orderId: string,
+  round: number,
+  stages: { stage: StageName; role: string }[],
+  firstDue: { startedAt: Date; dueAt: Date },
+  startSeq = 1,
+) {
   return db
     .insertInto('review_stages')
-    .values(stages.map((s, i) => ({
-      company_id: companyId, order_id: orderId, round, seq: startSeq + i, stage: s.stage, role: s.role, status: 'pending' as const,
-      started_at: i === 0 ? firstDue.startedAt : null, due_at: i === 0 ? firstDue.dueAt : null,
-    })))
+    .values(
+      stages.map((s, i) => ({
+        company_id: companyId,
+        order_id: orderId,
+        round,
+        seq: startSeq + i,
+        stage: s.stage,
+        role: s.role,
+        status: 'pending' as const,
+        started_at: i === 0 ? firstDue.startedAt : null,
+        due_at: i === 0 ? firstDue.dueAt : null,
+      })),
+    )
     .execute();
 }
 
 export function listStages(db: Db, companyId: string, orderId: string) {
-  return db.selectFrom('review_stages').select(stageColumns).where('company_id', '=', companyId).where('order_id', '=', orderId).orderBy('round').orderBy('seq').execute();
+  return db
+    .selectFrom('review_stages')
+    .select(stageColumns)
+    .where('company_id', '=', companyId)
+    .where('order_id', '=', orderId)
+    .orderBy('round')
+    .orderBy('seq')
+    .execute();
 }
 export type StageRow = Awaited<ReturnType<typeof listStages>>[number];
 
@@ -33,22 +72,60 @@ export function currentStage(db: Db, companyId: string, orderId: string, round: 
     .executeTakeFirst();
 }
 
-export function updateStage(db: Db, companyId: string, orderId: string, round: number, seq: number, patch: Updateable<ReviewStagesTable>) {
-  return db.updateTable('review_stages').set(patch).where('company_id', '=', companyId).where('order_id', '=', orderId).where('round', '=', round).where('seq', '=', seq).execute();
+export function updateStage(
+  db: Db,
+  companyId: string,
+  orderId: string,
+  round: number,
+  seq: number,
+  patch: Updateable<ReviewStagesTable>,
+) {
+  return db
+    .updateTable('review_stages')
+    .set(patch)
+    .where('company_id', '=', companyId)
+    .where('order_id', '=', orderId)
+    .where('round', '=', round)
+    .where('seq', '=', seq)
+    .execute();
 }
 
 export function cancelPendingStages(db: Db, companyId: string, orderId: string) {
-  return db.updateTable('review_stages').set({ status: 'cancelled', claimed_by: null }).where('company_id', '=', companyId).where('order_id', '=', orderId).where('status', '=', 'pending').execute();
+  return db
+    .updateTable('review_stages')
+    .set({ status: 'cancelled', claimed_by: null })
+    .where('company_id', '=', companyId)
+    .where('order_id', '=', orderId)
+    .where('status', '=', 'pending')
+    .execute();
 }
 
 export async function lastSeq(db: Db, companyId: string, orderId: string, round: number): Promise<number> {
-  const r = await sql<{ m: number }>`select coalesce(max(seq), 0)::int as m from review_stages where company_id = ${companyId} and order_id = ${orderId} and round = ${round}`.execute(db);
+  const r = await sql<{
+    m: number;
+  }>`select coalesce(max(seq), 0)::int as m from review_stages where company_id = ${companyId} and order_id = ${orderId} and round = ${round}`.execute(
+    db,
+  );
   return r.rows[0].m;
 }
 
 /** Whether a stage of the round has been approved (e.g. the director's credit approval). */
-export async function approvedInRound(db: Db, companyId: string, orderId: string, round: number, stage: StageName): Promise<boolean> {
-  const r = await db.selectFrom('review_stages').select('seq').where('company_id', '=', companyId).where('order_id', '=', orderId).where('round', '=', round).where('stage', '=', stage).where('status', '=', 'approved').executeTakeFirst();
+export async function approvedInRound(
+  db: Db,
+  companyId: string,
+  orderId: string,
+  round: number,
+  stage: StageName,
+): Promise<boolean> {
+  const r = await db
+    .selectFrom('review_stages')
+    .select('seq')
+    .where('company_id', '=', companyId)
+    .where('order_id', '=', orderId)
+    .where('round', '=', round)
+    .where('stage', '=', stage)
+    .where('status', '=', 'approved')
+    .executeTakeFirst();
   return !!r;
 }
 
@@ -56,21 +133,56 @@ export async function approvedInRound(db: Db, companyId: string, orderId: string
 export function openStagesFor(db: Db, companyId: string, userId: string, roles: readonly string[], now: Date) {
   let q = db
     .selectFrom('review_stages as s')
-    .innerJoin('orders as o', (j) => j.onRef('o.company_id', '=', 's.company_id').onRef('o.id', '=', 's.order_id').onRef('o.review_round', '=', 's.round'))
-    .innerJoin('customers as c', (j) => j.onRef('c.company_id', '=', 'o.company_id').onRef('c.id', '=', 'o.customer_id'))
-    .select(['s.order_id', 's.round', 's.seq', 's.stage', 's.role', 's.started_at', 's.due_at', 's.late_at', 's.claimed_by', 's.claim_expires_at', 'o.number', 'o.total', 'o.urgency', 'c.name as customer_name'])
+    .innerJoin('orders as o', (j) =>
+      j
+        .onRef('o.company_id', '=', 's.company_id')
+        .onRef('o.id', '=', 's.order_id')
+        .onRef('o.review_round', '=', 's.round'),
+    )
+    .innerJoin('customers as c', (j) =>
+      j.onRef('c.company_id', '=', 'o.company_id').onRef('c.id', '=', 'o.customer_id'),
+    )
+    .select([
+      's.order_id',
+      's.round',
+      's.seq',
+      's.stage',
+      's.role',
+      's.started_at',
+      's.due_at',
+      's.late_at',
+      's.claimed_by',
+      's.claim_expires_at',
+      'o.number',
+      'o.total',
+      'o.urgency',
+      'c.name as customer_name',
+    ])
     .where('s.company_id', '=', companyId)
     .where('s.status', '=', 'pending')
     .where('s.started_at', 'is not', null)
     .where('o.status', '=', 'in_review')
     .where('o.registrar_id', '<>', userId)
-    .where((eb) => eb.or([eb('s.claimed_by', 'is', null), eb('s.claimed_by', '=', userId), eb('s.claim_expires_at', '<', now)]));
+    .where((eb) =>
+      eb.or([eb('s.claimed_by', 'is', null), eb('s.claimed_by', '=', userId), eb('s.claim_expires_at', '<', now)]),
+    );
   if (!roles.includes('admin')) q = q.where('s.role', 'in', roles.length ? [...roles] : ['']);
-  return q.orderBy(sql`o.urgency = 'urgent'`, 'desc').orderBy('s.due_at').orderBy('o.number');
+  return q
+    .orderBy(sql`o.urgency = 'urgent'`, 'desc')
+    .orderBy('s.due_at')
+    .orderBy('o.number');
 }
 
 /** Claims up to `limit` unclaimed (or expired) current stages; SKIP LOCKED so two reviewers never take the same order. */
-export async function claimStages(db: Db, companyId: string, userId: string, roles: readonly string[], now: Date, until: Date, limit: number) {
+export async function claimStages(
+  db: Db,
+  companyId: string,
+  userId: string,
+  roles: readonly string[],
+  now: Date,
+  until: Date,
+  limit: number,
+) {
   const candidates = await openStagesFor(db, companyId, userId, roles, now)
     .where((eb) => eb.or([eb('s.claimed_by', 'is', null), eb('s.claim_expires_at', '<', now)]))
     .limit(limit)
@@ -86,7 +198,12 @@ export async function claimStages(db: Db, companyId: string, userId: string, rol
 }
 
 export function releaseClaims(db: Db, companyId: string, userId: string, orderIds?: string[]) {
-  let q = db.updateTable('review_stages').set({ claimed_by: null, claim_expires_at: null }).where('company_id', '=', companyId).where('claimed_by', '=', userId).where('status', '=', 'pending');
+  let q = db
+    .updateTable('review_stages')
+    .set({ claimed_by: null, claim_expires_at: null })
+    .where('company_id', '=', companyId)
+    .where('claimed_by', '=', userId)
+    .where('status', '=', 'pending');
   if (orderIds) q = q.where('order_id', 'in', orderIds.length ? orderIds : ['00000000-0000-0000-0000-000000000000']);
   return q.executeTakeFirst();
 }

@@ -6,8 +6,20 @@ import { getSettings, updateSettings } from './settings.service';
 
 export function settingsRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  r.get('/api/settings', { config: { roles: 'any' }, schema: { tags: ['settings'], summary: 'Company settings: time limits, review stages, order numbering' } },
-    async (req) => getSettings(ctx.db, actorOf(req).companyId));
-  r.patch('/api/settings', { config: { roles: ['admin'] }, schema: { tags: ['settings'], summary: 'Change company settings', body: z.record(z.string(), z.unknown()) } },
-    async (req) => updateSettings(ctx.db, actorOf(req), req.body));
+  r.get(
+    '/api/settings',
+    {
+      config: { roles: 'any' },
+      schema: { tags: ['settings'], summary: 'Company settings: time limits, review stages, order numbering' },
+    },
+    async (req) => getSettings(ctx.db, actorOf(req).companyId),
+  );
+  r.patch(
+    '/api/settings',
+    {
+      config: { roles: ['admin'] },
+      schema: { tags: ['settings'], summary: 'Change company settings', body: z.record(z.string(), z.unknown()) },
+    },
+    async (req) => updateSettings(ctx.db, actorOf(req), req.body),
+  );
 }

@@ -7,7 +7,11 @@ const hours = z.number().positive().max(1000);
 /** Every company-level setting with its default: time limits, review stages, numbering. */
 export const settingsSchema = z.object({
   /** Tokens: {yyyy} {yy} {MM} {dd} {shortCode} {customerCode} {seq:N}. The sequence runs per customer per month. */
-  orderNumberRule: z.string().max(80).refine((r) => /\{seq(:\d)?\}/.test(r), 'must contain {seq} or {seq:N}').default('{yyyy}{MM}-{shortCode}-{seq:3}'),
+  orderNumberRule: z
+    .string()
+    .max(80)
+    .refine((r) => /\{seq(:\d)?\}/.test(r), 'must contain {seq} or {seq:N}')
+    .default('{yyyy}{MM}-{shortCode}-{seq:3}'),
   review: z
     .object({
       /** Stages every order of the type goes through, in order; production, director and gm are added by rule. */
@@ -15,9 +19,20 @@ export const settingsSchema = z.object({
       gmThreshold: moneyString.default('500000.00'),
       gmOrderTypes: z.array(z.string()).default(['replacement', 'sample']),
       stageHours: z.record(z.enum(STAGES), hours).default({ sales: 4, finance: 4, production: 4, director: 8, gm: 8 }),
-      supervisors: z.record(z.enum(STAGES), z.string()).default({ sales: 'sales_director', finance: 'general_manager', production: 'general_manager', director: 'general_manager', gm: 'admin' }),
+      supervisors: z.record(z.enum(STAGES), z.string()).default({
+        sales: 'sales_director',
+        finance: 'general_manager',
+        production: 'general_manager',
+        director: 'general_manager',
+        gm: 'admin',
+      }),
       claimBatch: z.number().int().min(1).max(1000).default(100),
-      claimMinutes: z.number().int().min(5).max(24 * 60).default(120),
+      claimMinutes: z
+        .number()
+        .int()
+        .min(5)
+        .max(24 * 60)
+        .default(120),
     })
     .prefault({}),
   productionRequestHours: hours.default(4),

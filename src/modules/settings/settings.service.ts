@@ -4,14 +4,24 @@ import type { Actor } from '../auth/auth.service';
 import { settingsSchema, type Settings } from './settings.schemas';
 
 export async function getSettings(db: Db, companyId: string): Promise<Settings> {
-  const row = await db.selectFrom('company_settings').select('settings').where('company_id', '=', companyId).executeTakeFirst();
+  const row = await db
+    .selectFrom('company_settings')
+    .select('settings')
+    .where('company_id', '=', companyId)
+    .executeTakeFirst();
   return settingsSchema.parse(row?.settings ?? {});
 }
 
 /** Saves a partial change over the current settings; the whole result must validate. */
 export async function updateSettings(db: Db, actor: Actor, patch: Record<string, unknown>): Promise<Settings> {
   const current = await getSettings(db, actor.companyId);
-  const merged = { ...current, ...patch, review: { ...current.review, ...((patch.review as object) ?? {}) }, allocation: { ...current.allocation, ...((patch.allocation as object) ?? {}) }, fulfilment: { ...current.fulfilment, ...((patch.fulfilment as object) ?? {}) } };
+  const merged = {
+    ...current,
+    ...patch,
+    review: { ...current.review, ...((patch.review as object) ?? {}) },
+    allocation: { ...current.allocation, ...((patch.allocation as object) ?? {}) },
+    fulfilment: { ...current.fulfilment, ...((patch.fulfilment as object) ?? {}) },
+  };
   const parsed = settingsSchema.safeParse(merged);
   if (!parsed.success) {
     const fields = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
@@ -20,7 +30,11 @@ export async function updateSettings(db: Db, actor: Actor, patch: Record<string,
   await db
     .insertInto('company_settings')
     .values({ company_id: actor.companyId, settings: JSON.stringify(parsed.data), updated_by: actor.userId })
-    .onConflict((oc) => oc.column('company_id').doUpdateSet({ settings: JSON.stringify(parsed.data), updated_by: actor.userId, updated_at: new Date() }))
+    .onConflict((oc) =>
+      oc
+        .column('company_id')
+        .doUpdateSet({ settings: JSON.stringify(parsed.data), updated_by: actor.userId, updated_at: new Date() }),
+    )
     .execute();
   return parsed.data;
 }

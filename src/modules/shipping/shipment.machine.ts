@@ -14,6 +14,11 @@ export const shipmentMachine = defineMachine<ShipmentStatus, ShipmentEvent, unkn
     { from: ['rechecked'], event: 'pack', to: 'packed', roles: ['warehouse'] },
     { from: ['packed'], event: 'ship', to: 'shipped', roles: ['warehouse'] },
     { from: ['shipped'], event: 'deliver', to: 'delivered', roles: ['logistics', 'customer_service', 'warehouse'] },
-    { from: ['to_pick', 'picked', 'rechecked', 'packed'], event: 'cancel', to: 'cancelled', roles: ['warehouse', 'order_admin'] },
+    {
+      from: ['to_pick', 'picked', 'rechecked', 'packed'],
+      event: 'cancel',
+      to: 'cancelled',
+      roles: ['warehouse', 'order_admin'],
+    },
   ],
 });

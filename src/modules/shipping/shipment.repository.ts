@@ -2,20 +2,66 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/database';
 
 export function findShipment(db: Db, companyId: string, id: string) {
-  return db.selectFrom('shipments as s').innerJoin('customers as c', (j) => j.onRef('c.company_id', '=', 's.company_id').onRef('c.id', '=', 's.customer_id'))
-    .innerJoin('warehouses as w', (j) => j.onRef('w.company_id', '=', 's.company_id').onRef('w.id', '=', 's.warehouse_id'))
-    .select(['s.id', 's.number', 's.status', 's.warehouse_id', 'w.code as warehouse_code', 'w.name as warehouse_name', 's.customer_id', 'c.name as customer_name', 's.consignee', 's.carrier', 's.tracking_no', 's.pick_due_at', 's.picked_at',
-      's.shipped_at', 's.tracking_due_at', 's.tracking_entered_at', 's.delivered_at', 's.signed_by', 's.last_event_at', 's.created_at'])
-    .where('s.company_id', '=', companyId).where('s.id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('shipments as s')
+    .innerJoin('customers as c', (j) =>
+      j.onRef('c.company_id', '=', 's.company_id').onRef('c.id', '=', 's.customer_id'),
+    )
+    .innerJoin('warehouses as w', (j) =>
+      j.onRef('w.company_id', '=', 's.company_id').onRef('w.id', '=', 's.warehouse_id'),
+    )
+    .select([
+      's.id',
+      's.number',
+      's.status',
+      's.warehouse_id',
+      'w.code as warehouse_code',
+      'w.name as warehouse_name',
+      's.customer_id',
+      'c.name as customer_name',
+      's.consignee',
+      's.carrier',
+      's.tracking_no',
+      's.pick_due_at',
+      's.picked_at',
+      's.shipped_at',
+      's.tracking_due_at',
+      's.tracking_entered_at',
+      's.delivered_at',
+      's.signed_by',
+      's.last_event_at',
+      's.created_at',
+    ])
+    .where('s.company_id', '=', companyId)
+    .where('s.id', '=', id)
+    .executeTakeFirst();
 }
 export type ShipmentRow = NonNullable<Awaited<ReturnType<typeof findShipment>>>;
 
 export function findShipmentLines(db: Db, companyId: string, shipmentIds: string[]) {
-  return db.selectFrom('shipment_lines as l').innerJoin('products as p', (j) => j.onRef('p.company_id', '=', 'l.company_id').onRef('p.id', '=', 'l.product_id'))
+  return db
+    .selectFrom('shipment_lines as l')
+    .innerJoin('products as p', (j) => j.onRef('p.company_id', '=', 'l.company_id').onRef('p.id', '=', 'l.product_id'))
     .innerJoin('orders as o', (j) => j.onRef('o.company_id', '=', 'l.company_id').onRef('o.id', '=', 'l.order_id'))
-    .select(['l.shipment_id', 'l.line_no', 'l.order_id', 'o.number as order_number', 'l.order_line_no', 'l.product_id', 'p.sku', 'p.name', 'p.spec', 'p.unit', 'l.qty', 'l.unit_price'])
-    .where('l.company_id', '=', companyId).where('l.shipment_id', 'in', shipmentIds.length ? shipmentIds : ['00000000-0000-0000-0000-000000000000'])
-    .orderBy('l.shipment_id').orderBy('l.line_no').execute();
+    .select([
+      'l.shipment_id',
+      'l.line_no',
+      'l.order_id',
+      'o.number as order_number',
+      'l.order_line_no',
+      'l.product_id',
+      'p.sku',
+      'p.name',
+      'p.spec',
+      'p.unit',
+      'l.qty',
+      'l.unit_price',
+    ])
+    .where('l.company_id', '=', companyId)
+    .where('l.shipment_id', 'in', shipmentIds.length ? shipmentIds : ['00000000-0000-0000-0000-000000000000'])
+    .orderBy('l.shipment_id')
+    .orderBy('l.line_no')
+    .execute();
 }
 
 /** Units of each order line already in shipments not yet shipped (they hold part of its reservation). */
@@ -28,10 +74,37 @@ export async function unshippedInShipments(db: Db, companyId: string, orderIds: 
 }
 
 export function listShipments(db: Db, companyId: string, q: { status?: string; orderId?: string }) {
-  let query = db.selectFrom('shipments as s').innerJoin('customers as c', (j) => j.onRef('c.company_id', '=', 's.company_id').onRef('c.id', '=', 's.customer_id'))
-    .select(['s.id', 's.number', 's.status', 'c.name as customer_name', 's.carrier', 's.tracking_no', 's.pick_due_at', 's.shipped_at', 's.tracking_due_at', 's.tracking_entered_at', 's.delivered_at', 's.created_at'])
+  let query = db
+    .selectFrom('shipments as s')
+    .innerJoin('customers as c', (j) =>
+      j.onRef('c.company_id', '=', 's.company_id').onRef('c.id', '=', 's.customer_id'),
+    )
+    .select([
+      's.id',
+      's.number',
+      's.status',
+      'c.name as customer_name',
+      's.carrier',
+      's.tracking_no',
+      's.pick_due_at',
+      's.shipped_at',
+      's.tracking_due_at',
+      's.tracking_entered_at',
+      's.delivered_at',
+      's.created_at',
+    ])
     .where('s.company_id', '=', companyId);
   if (q.status) query = query.where('s.status', '=', q.status as never);
-  if (q.orderId) query = query.where((eb) => eb.exists(eb.selectFrom('shipment_lines as l').select('l.line_no').whereRef('l.company_id', '=', 's.company_id').whereRef('l.shipment_id', '=', 's.id').where('l.order_id', '=', q.orderId!)));
+  if (q.orderId)
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('shipment_lines as l')
+          .select('l.line_no')
+          .whereRef('l.company_id', '=', 's.company_id')
+          .whereRef('l.shipment_id', '=', 's.id')
+          .where('l.order_id', '=', q.orderId!),
+      ),
+    );
   return query.orderBy('s.pick_due_at').limit(500).execute();
 }

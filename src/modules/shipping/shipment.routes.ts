@@ -6,7 +6,16 @@ import { actorOf, envOf, type AppContext } from '../../http/context';
 import { AppError } from '../../lib/errors';
 import * as repo from './shipment.repository';
 import { advanceShipment, createShipment, getShipment, setTracking, shipShipment } from './shipment.service';
-import { addTrackingEvent, carrierAdapter, closeException, importTrackingEvents, listExceptions, openException, staleShipments, trackingColumns } from './tracking.service';
+import {
+  addTrackingEvent,
+  carrierAdapter,
+  closeException,
+  importTrackingEvents,
+  listExceptions,
+  openException,
+  staleShipments,
+  trackingColumns,
+} from './tracking.service';
 import { readXlsx, toXlsx } from '../../lib/excel';
 import { fulfilmentQueue } from './queues';
 import { recordDelivery } from '../feedback/delivery.service';
@@ -23,91 +32,357 @@ export function shipmentRoutes(app: FastifyInstance, ctx: AppContext) {
   const tags = ['shipping'];
   const tx = <T>(fn: (trx: typeof ctx.db) => Promise<T>) => ctx.db.transaction().execute(fn);
 
-  r.get('/api/shipments', { config: { roles: 'any' }, schema: { tags, summary: 'Warehouse queue: shipments by status, pick deadline first', querystring: z.object({ status: z.enum(['to_pick', 'picked', 'rechecked', 'packed', 'shipped', 'delivered', 'cancelled']).optional(), order: z.uuid().optional() }) } },
+  r.get(
+    '/api/shipments',
+    {
+      config: { roles: 'any' },
+      schema: {
+        tags,
+        summary: 'Warehouse queue: shipments by status, pick deadline first',
+        querystring: z.object({
+          status: z.enum(['to_pick', 'picked', 'rechecked', 'packed', 'shipped', 'delivered', 'cancelled']).optional(),
+          order: z.uuid().optional(),
+        }),
+      },
+    },
     async (req) => {
       const now = new Date();
-      return (await repo.listShipments(ctx.db, actorOf(req).companyId, { status: req.query.status, orderId: req.query.order })).map((s) => ({
-        id: s.id, number: s.number, status: s.status, customerName: s.customer_name, carrier: s.carrier, trackingNo: s.tracking_no, pickDueAt: s.pick_due_at,
-        pickLate: ['to_pick', 'picked', 'rechecked', 'packed'].includes(s.status) && s.pick_due_at < now, shippedAt: s.shipped_at, deliveredAt: s.delivered_at,
-        trackingLate: !!s.tracking_due_at && (s.tracking_entered_at ? s.tracking_entered_at > s.tracking_due_at : now > s.tracking_due_at && !s.tracking_entered_at),
+      return (
+        await repo.listShipments(ctx.db, actorOf(req).companyId, { status: req.query.status, orderId: req.query.order })
+      ).map((s) => ({
+        id: s.id,
+        number: s.number,
+        status: s.status,
+        customerName: s.customer_name,
+        carrier: s.carrier,
+        trackingNo: s.tracking_no,
+        pickDueAt: s.pick_due_at,
+        pickLate: ['to_pick', 'picked', 'rechecked', 'packed'].includes(s.status) && s.pick_due_at < now,
+        shippedAt: s.shipped_at,
+        deliveredAt: s.delivered_at,
+        trackingLate:
+          !!s.tracking_due_at &&
+          (s.tracking_entered_at
+            ? s.tracking_entered_at > s.tracking_due_at
+            : now > s.tracking_due_at && !s.tracking_entered_at),
       }));
-    });
-  r.post('/api/shipments', {
-    config: { roles: ['warehouse', 'order_admin'] },
-    schema: { tags, summary: 'Create an outbound order (出库单) from the reserved quantities of one or more orders to one consignee', body: z.object({
-      orderIds: z.array(z.uuid()).min(1).max(20), lines: z.array(z.object({ orderId: z.uuid(), lineNo: z.number().int().min(1), qty: z.number().int().min(1).max(10_000_000) }).strict()).max(500).optional(),
-    }).strict() },
-  }, async (req, reply) => reply.status(201).send(await tx((trx) => createShipment(trx, actorOf(req), envOf(ctx), req.body))));
-  r.get('/api/shipments/stale', { config: { roles: 'any' }, schema: { tags, summary: 'Shipped, undelivered and without tracking movement for N days', querystring: z.object({ days: z.coerce.number().int().min(1).max(60).optional() }) } },
-    async (req) => staleShipments(ctx.db, actorOf(req), new Date(), req.query.days));
-  r.get('/api/shipments/:id', { config: { roles: 'any' }, schema: { tags, summary: 'One shipment with lines, tracking and exceptions', params: idParams } }, async (req) => getShipment(ctx.db, actorOf(req), req.params.id));
+    },
+  );
+  r.post(
+    '/api/shipments',
+    {
+      config: { roles: ['warehouse', 'order_admin'] },
+      schema: {
+        tags,
+        summary:
+          'Create an outbound order (出库单) from the reserved quantities of one or more orders to one consignee',
+        body: z
+          .object({
+            orderIds: z.array(z.uuid()).min(1).max(20),
+            lines: z
+              .array(
+                z
+                  .object({
+                    orderId: z.uuid(),
+                    lineNo: z.number().int().min(1),
+                    qty: z.number().int().min(1).max(10_000_000),
+                  })
+                  .strict(),
+              )
+              .max(500)
+              .optional(),
+          })
+          .strict(),
+      },
+    },
+    async (req, reply) =>
+      reply.status(201).send(await tx((trx) => createShipment(trx, actorOf(req), envOf(ctx), req.body))),
+  );
+  r.get(
+    '/api/shipments/stale',
+    {
+      config: { roles: 'any' },
+      schema: {
+        tags,
+        summary: 'Shipped, undelivered and without tracking movement for N days',
+        querystring: z.object({ days: z.coerce.number().int().min(1).max(60).optional() }),
+      },
+    },
+    async (req) => staleShipments(ctx.db, actorOf(req), new Date(), req.query.days),
+  );
+  r.get(
+    '/api/shipments/:id',
+    {
+      config: { roles: 'any' },
+      schema: { tags, summary: 'One shipment with lines, tracking and exceptions', params: idParams },
+    },
+    async (req) => getShipment(ctx.db, actorOf(req), req.params.id),
+  );
   for (const step of ['pick', 'recheck', 'pack', 'cancel'] as const) {
-    r.post(`/api/shipments/:id/${step}`, { config: { roles: WAREHOUSE }, schema: { tags, summary: `Shipment step: ${step}`, params: idParams, body: z.object({ note: text(300).optional() }).strict().nullish() } },
-      async (req) => tx((trx) => advanceShipment(trx, actorOf(req), envOf(ctx), req.params.id, step, req.body?.note)));
+    r.post(
+      `/api/shipments/:id/${step}`,
+      {
+        config: { roles: WAREHOUSE },
+        schema: {
+          tags,
+          summary: `Shipment step: ${step}`,
+          params: idParams,
+          body: z
+            .object({ note: text(300).optional() })
+            .strict()
+            .nullish(),
+        },
+      },
+      async (req) => tx((trx) => advanceShipment(trx, actorOf(req), envOf(ctx), req.params.id, step, req.body?.note)),
+    );
   }
-  r.post('/api/shipments/:id/ship', { config: { roles: WAREHOUSE }, schema: { tags, summary: 'Ship: checks payment gates, issues stock, creates receivables', params: idParams, body: z.object({ carrier: text(50).optional(), trackingNo: text(60).optional() }).strict().nullish() } },
-    async (req) => tx((trx) => shipShipment(trx, actorOf(req), envOf(ctx), req.params.id, req.body ?? {})));
-  r.post('/api/shipments/:id/tracking', { config: { roles: LOGISTICS }, schema: { tags, summary: 'Enter the tracking number (late after 2 h)', params: idParams, body: z.object({ carrier: requiredText(50), trackingNo: requiredText(60) }).strict() } },
-    async (req) => tx((trx) => setTracking(trx, actorOf(req), envOf(ctx), req.params.id, req.body)));
-  r.post('/api/shipments/:id/events', { config: { roles: LOGISTICS }, schema: { tags, summary: 'Add a tracking event (manual carrier adapter)', params: idParams, body: z.object({ at: z.iso.datetime({ offset: true }), location: text(100).default(''), description: requiredText(300) }).strict() } },
-    async (req, reply) => reply.status(201).send(await tx((trx) => addTrackingEvent(trx, actorOf(req), req.params.id, req.body))));
-  r.get('/api/shipments/:id/tracking', { config: { roles: 'any' }, schema: { tags, summary: "Query the carrier's adapter for the shipment's tracking number", params: idParams } },
+  r.post(
+    '/api/shipments/:id/ship',
+    {
+      config: { roles: WAREHOUSE },
+      schema: {
+        tags,
+        summary: 'Ship: checks payment gates, issues stock, creates receivables',
+        params: idParams,
+        body: z
+          .object({ carrier: text(50).optional(), trackingNo: text(60).optional() })
+          .strict()
+          .nullish(),
+      },
+    },
+    async (req) => tx((trx) => shipShipment(trx, actorOf(req), envOf(ctx), req.params.id, req.body ?? {})),
+  );
+  r.post(
+    '/api/shipments/:id/tracking',
+    {
+      config: { roles: LOGISTICS },
+      schema: {
+        tags,
+        summary: 'Enter the tracking number (late after 2 h)',
+        params: idParams,
+        body: z.object({ carrier: requiredText(50), trackingNo: requiredText(60) }).strict(),
+      },
+    },
+    async (req) => tx((trx) => setTracking(trx, actorOf(req), envOf(ctx), req.params.id, req.body)),
+  );
+  r.post(
+    '/api/shipments/:id/events',
+    {
+      config: { roles: LOGISTICS },
+      schema: {
+        tags,
+        summary: 'Add a tracking event (manual carrier adapter)',
+        params: idParams,
+        body: z
+          .object({
+            at: z.iso.datetime({ offset: true }),
+            location: text(100).default(''),
+            description: requiredText(300),
+          })
+          .strict(),
+      },
+    },
+    async (req, reply) =>
+      reply.status(201).send(await tx((trx) => addTrackingEvent(trx, actorOf(req), req.params.id, req.body))),
+  );
+  r.get(
+    '/api/shipments/:id/tracking',
+    {
+      config: { roles: 'any' },
+      schema: { tags, summary: "Query the carrier's adapter for the shipment's tracking number", params: idParams },
+    },
     async (req) => {
       const actor = actorOf(req);
       const s = await getShipment(ctx.db, actor, req.params.id);
       const adapter = carrierAdapter(ctx.db, actor.companyId, s.carrier);
-      return { carrier: s.carrier, trackingNo: s.trackingNo, adapter: adapter.name, events: s.trackingNo ? await adapter.query(s.trackingNo) : [] };
-    });
-  r.get('/api/tracking-events/template.xlsx', { config: { roles: 'any' }, schema: { tags, summary: 'Empty sheet in the tracking import format' } },
-    async (_req, reply) => sendXlsx(reply, 'tracking-events.xlsx', await toXlsx([{ name: '物流轨迹 Tracking', columns: trackingColumns, rows: [] }])));
-  r.post('/api/tracking-events/import', {
-    config: { roles: LOGISTICS },
-    schema: { tags, summary: 'Import tracking events from Excel (运单号, 时间, 地点, 描述); all rows or none', consumes: ['multipart/form-data'] },
-  }, async (req) => {
-    const sheet = await readXlsx((await readUpload(req)).data, trackingColumns);
-    return tx((trx) => importTrackingEvents(trx, actorOf(req), sheet.rows, sheet.errors));
-  });
-  r.post('/api/shipments/:id/exceptions', {
-    config: { roles: LOGISTICS },
-    schema: { tags, summary: 'Log a logistics exception (模板3)', params: idParams, body: z.object({ type: z.enum(['delay', 'wrong_address', 'damage', 'loss']), foundAt: z.iso.datetime({ offset: true }).optional(), action: text(500).default(''), customerInformed: z.boolean().default(false) }).strict() },
-  }, async (req, reply) => reply.status(201).send(await tx((trx) => openException(trx, actorOf(req), req.params.id, req.body))));
-  r.post('/api/shipments/:id/deliver', { config: { roles: ['logistics', 'customer_service', 'warehouse'] }, schema: { tags, summary: 'Record delivery (signed by whom, when); opens a call-back task', params: idParams, body: z.object({ signedBy: requiredText(50), at: z.iso.datetime({ offset: true }).optional() }).strict() } },
-    async (req) => tx((trx) => recordDelivery(trx, actorOf(req), envOf(ctx), req.params.id, req.body)));
-  r.post('/api/shipments/:id/proof', {
-    config: { roles: ['logistics', 'customer_service', 'warehouse'] },
-    schema: { tags, summary: 'Upload the proof of delivery (signed note or photo)', params: idParams, consumes: ['multipart/form-data'] },
-  }, async (req, reply) => {
-    const actor = actorOf(req);
-    const f = await readUpload(req);
-    return reply.status(201).send(await tx(async (trx) => {
-      await getShipment(trx, actor, req.params.id);
-      return addAttachment(trx, actor, { ownerType: 'shipment', ownerId: req.params.id, kind: 'delivery_proof', filename: f.filename, contentType: f.mimetype, data: f.data });
-    }));
-  });
+      return {
+        carrier: s.carrier,
+        trackingNo: s.trackingNo,
+        adapter: adapter.name,
+        events: s.trackingNo ? await adapter.query(s.trackingNo) : [],
+      };
+    },
+  );
+  r.get(
+    '/api/tracking-events/template.xlsx',
+    { config: { roles: 'any' }, schema: { tags, summary: 'Empty sheet in the tracking import format' } },
+    async (_req, reply) =>
+      sendXlsx(
+        reply,
+        'tracking-events.xlsx',
+        await toXlsx([{ name: '物流轨迹 Tracking', columns: trackingColumns, rows: [] }]),
+      ),
+  );
+  r.post(
+    '/api/tracking-events/import',
+    {
+      config: { roles: LOGISTICS },
+      schema: {
+        tags,
+        summary: 'Import tracking events from Excel (运单号, 时间, 地点, 描述); all rows or none',
+        consumes: ['multipart/form-data'],
+      },
+    },
+    async (req) => {
+      const sheet = await readXlsx((await readUpload(req)).data, trackingColumns);
+      return tx((trx) => importTrackingEvents(trx, actorOf(req), sheet.rows, sheet.errors));
+    },
+  );
+  r.post(
+    '/api/shipments/:id/exceptions',
+    {
+      config: { roles: LOGISTICS },
+      schema: {
+        tags,
+        summary: 'Log a logistics exception (模板3)',
+        params: idParams,
+        body: z
+          .object({
+            type: z.enum(['delay', 'wrong_address', 'damage', 'loss']),
+            foundAt: z.iso.datetime({ offset: true }).optional(),
+            action: text(500).default(''),
+            customerInformed: z.boolean().default(false),
+          })
+          .strict(),
+      },
+    },
+    async (req, reply) =>
+      reply.status(201).send(await tx((trx) => openException(trx, actorOf(req), req.params.id, req.body))),
+  );
+  r.post(
+    '/api/shipments/:id/deliver',
+    {
+      config: { roles: ['logistics', 'customer_service', 'warehouse'] },
+      schema: {
+        tags,
+        summary: 'Record delivery (signed by whom, when); opens a call-back task',
+        params: idParams,
+        body: z.object({ signedBy: requiredText(50), at: z.iso.datetime({ offset: true }).optional() }).strict(),
+      },
+    },
+    async (req) => tx((trx) => recordDelivery(trx, actorOf(req), envOf(ctx), req.params.id, req.body)),
+  );
+  r.post(
+    '/api/shipments/:id/proof',
+    {
+      config: { roles: ['logistics', 'customer_service', 'warehouse'] },
+      schema: {
+        tags,
+        summary: 'Upload the proof of delivery (signed note or photo)',
+        params: idParams,
+        consumes: ['multipart/form-data'],
+      },
+    },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      const f = await readUpload(req);
+      return reply.status(201).send(
+        await tx(async (trx) => {
+          await getShipment(trx, actor, req.params.id);
+          return addAttachment(trx, actor, {
+            ownerType: 'shipment',
+            ownerId: req.params.id,
+            kind: 'delivery_proof',
+            filename: f.filename,
+            contentType: f.mimetype,
+            data: f.data,
+          });
+        }),
+      );
+    },
+  );
   const FORMS = { 'outbound-order': outboundOrderForm, 'delivery-note': deliveryNoteForm };
   for (const [path, render] of Object.entries(FORMS)) {
-    r.get(`/api/shipments/:id/${path}`, {
-      config: { roles: 'any' },
-      schema: { tags, summary: `Printable ${path === 'outbound-order' ? 'outbound order (出库单)' : 'delivery note (送货单)'} with the amount in capitals; ?format=html|xlsx`, params: idParams, querystring: z.object({ format: z.enum(['html', 'xlsx']).default('html') }) },
-    }, async (req, reply) => {
-      const form = render(await getShipment(ctx.db, actorOf(req), req.params.id));
-      if (req.query.format === 'xlsx') return sendXlsx(reply, `${path}.xlsx`, await formXlsx(form));
-      return reply.type('text/html; charset=utf-8').send(formHtml(form));
-    });
+    r.get(
+      `/api/shipments/:id/${path}`,
+      {
+        config: { roles: 'any' },
+        schema: {
+          tags,
+          summary: `Printable ${path === 'outbound-order' ? 'outbound order (出库单)' : 'delivery note (送货单)'} with the amount in capitals; ?format=html|xlsx`,
+          params: idParams,
+          querystring: z.object({ format: z.enum(['html', 'xlsx']).default('html') }),
+        },
+      },
+      async (req, reply) => {
+        const form = render(await getShipment(ctx.db, actorOf(req), req.params.id));
+        if (req.query.format === 'xlsx') return sendXlsx(reply, `${path}.xlsx`, await formXlsx(form));
+        return reply.type('text/html; charset=utf-8').send(formHtml(form));
+      },
+    );
   }
-  r.get('/api/logistics-exceptions', { config: { roles: 'any' }, schema: { tags, summary: 'Logistics exception log (模板3 物流异常记录表)', querystring: z.object({ status: z.enum(['open', 'closed']).optional(), order: z.uuid().optional() }) } },
-    async (req) => listExceptions(ctx.db, actorOf(req), req.query.status, req.query.order));
-  r.post('/api/logistics-exceptions/:id/close', { config: { roles: LOGISTICS }, schema: { tags, summary: 'Close an exception with its result', params: idParams, body: z.object({ result: requiredText(500), customerInformed: z.boolean() }).strict() } },
-    async (req) => { const ok = await tx((trx) => closeException(trx, actorOf(req), req.params.id, req.body)); if (!ok) throw new AppError('SHIPMENT.NOT_FOUND'); return { ok }; });
-  r.put('/api/carrier-rules', { config: { roles: ['logistics'] }, schema: { tags, summary: 'Destination region → carrier table', body: z.array(z.object({ region: requiredText(50), carrier: requiredText(50) }).strict()).max(500) } },
-    async (req) => tx(async (trx) => {
-      const actor = actorOf(req);
-      await trx.deleteFrom('carrier_rules').where('company_id', '=', actor.companyId).execute();
-      if (req.body.length) await trx.insertInto('carrier_rules').values(req.body.map((x) => ({ company_id: actor.companyId, ...x }))).execute();
-      return req.body;
-    }));
-  r.get('/api/carrier-rules', { config: { roles: 'any' }, schema: { tags, summary: 'Destination region → carrier table' } },
-    async (req) => ctx.db.selectFrom('carrier_rules').select(['region', 'carrier']).where('company_id', '=', actorOf(req).companyId).orderBy('region').execute());
-  r.get('/api/fulfilment/queue', { config: { roles: 'any' }, schema: { tags, summary: "Confirmed orders in the warehouse's queue (to ship) or finance's (awaiting money)", querystring: z.object({ queue: z.enum(['warehouse', 'finance']) }) } },
-    async (req) => fulfilmentQueue(ctx.db, actorOf(req), req.query.queue));
+  r.get(
+    '/api/logistics-exceptions',
+    {
+      config: { roles: 'any' },
+      schema: {
+        tags,
+        summary: 'Logistics exception log (模板3 物流异常记录表)',
+        querystring: z.object({ status: z.enum(['open', 'closed']).optional(), order: z.uuid().optional() }),
+      },
+    },
+    async (req) => listExceptions(ctx.db, actorOf(req), req.query.status, req.query.order),
+  );
+  r.post(
+    '/api/logistics-exceptions/:id/close',
+    {
+      config: { roles: LOGISTICS },
+      schema: {
+        tags,
+        summary: 'Close an exception with its result',
+        params: idParams,
+        body: z.object({ result: requiredText(500), customerInformed: z.boolean() }).strict(),
+      },
+    },
+    async (req) => {
+      const ok = await tx((trx) => closeException(trx, actorOf(req), req.params.id, req.body));
+      if (!ok) throw new AppError('SHIPMENT.NOT_FOUND');
+      return { ok };
+    },
+  );
+  r.put(
+    '/api/carrier-rules',
+    {
+      config: { roles: ['logistics'] },
+      schema: {
+        tags,
+        summary: 'Destination region → carrier table',
+        body: z.array(z.object({ region: requiredText(50), carrier: requiredText(50) }).strict()).max(500),
+      },
+    },
+    async (req) =>
+      tx(async (trx) => {
+        const actor = actorOf(req);
+        await trx.deleteFrom('carrier_rules').where('company_id', '=', actor.companyId).execute();
+        if (req.body.length)
+          await trx
+            .insertInto('carrier_rules')
+            .values(req.body.map((x) => ({ company_id: actor.companyId, ...x })))
+            .execute();
+        return req.body;
+      }),
+  );
+  r.get(
+    '/api/carrier-rules',
+    { config: { roles: 'any' }, schema: { tags, summary: 'Destination region → carrier table' } },
+    async (req) =>
+      ctx.db
+        .selectFrom('carrier_rules')
+        .select(['region', 'carrier'])
+        .where('company_id', '=', actorOf(req).companyId)
+        .orderBy('region')
+        .execute(),
+  );
+  r.get(
+    '/api/fulfilment/queue',
+    {
+      config: { roles: 'any' },
+      schema: {
+        tags,
+        summary: "Confirmed orders in the warehouse's queue (to ship) or finance's (awaiting money)",
+        querystring: z.object({ queue: z.enum(['warehouse', 'finance']) }),
+      },
+    },
+    async (req) => fulfilmentQueue(ctx.db, actorOf(req), req.query.queue),
+  );
 }

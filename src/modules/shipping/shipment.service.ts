@@ -21,24 +21,79 @@ const dateOf = (at: Date, tz: string) => {
   const p = localParts(at, tz);
   return `${p.yyyy}-${p.MM}-${p.dd}`;
 };
-const sameAddress = (a: { consignee?: string; address?: string } | null, b: { consignee?: string; address?: string } | null) =>
-  !!a && !!b && a.consignee === b.consignee && a.address === b.address;
+const sameAddress = (
+  a: { consignee?: string; address?: string } | null,
+  b: { consignee?: string; address?: string } | null,
+) => !!a && !!b && a.consignee === b.consignee && a.address === b.address;
 
 export async function getShipment(db: Db, actor: Actor, id: string) {
   const s = await repo.findShipment(db, actor.companyId, id);
   if (!s) throw new AppError('SHIPMENT.NOT_FOUND');
   const lines = await repo.findShipmentLines(db, actor.companyId, [id]);
-  const events = await db.selectFrom('tracking_events').select(['id', 'at', 'location', 'description', 'source']).where('company_id', '=', actor.companyId).where('shipment_id', '=', id).orderBy('at').execute();
-  const exceptions = await db.selectFrom('logistics_exceptions').selectAll().where('company_id', '=', actor.companyId).where('shipment_id', '=', id).orderBy('found_at').execute();
+  const events = await db
+    .selectFrom('tracking_events')
+    .select(['id', 'at', 'location', 'description', 'source'])
+    .where('company_id', '=', actor.companyId)
+    .where('shipment_id', '=', id)
+    .orderBy('at')
+    .execute();
+  const exceptions = await db
+    .selectFrom('logistics_exceptions')
+    .selectAll()
+    .where('company_id', '=', actor.companyId)
+    .where('shipment_id', '=', id)
+    .orderBy('found_at')
+    .execute();
   const proofs = await listAttachments(db, actor, 'shipment', id);
   return {
-    id: s.id, number: s.number, status: s.status, warehouseCode: s.warehouse_code, warehouseName: s.warehouse_name, customerId: s.customer_id, customerName: s.customer_name, consignee: s.consignee, carrier: s.carrier, trackingNo: s.tracking_no,
-    pickDueAt: s.pick_due_at, pickLate: s.picked_at ? s.picked_at > s.pick_due_at : s.pick_due_at < new Date(),
-    shippedAt: s.shipped_at, trackingDueAt: s.tracking_due_at, trackingLate: !!s.tracking_due_at && (s.tracking_entered_at ? s.tracking_entered_at > s.tracking_due_at : new Date() > s.tracking_due_at),
-    deliveredAt: s.delivered_at, signedBy: s.signed_by,
-    lines: lines.map((l) => ({ lineNo: l.line_no, orderId: l.order_id, orderNumber: l.order_number, orderLineNo: l.order_line_no, productId: l.product_id, sku: l.sku, name: l.name, spec: l.spec, unit: l.unit, qty: l.qty, unitPrice: l.unit_price })),
-    events: events.map((e) => ({ id: e.id, at: e.at, location: e.location, description: e.description, source: e.source })),
-    exceptions: exceptions.map((e) => ({ id: e.id, type: e.type, foundAt: e.found_at, action: e.action, result: e.result, customerInformed: e.customer_informed, status: e.status })),
+    id: s.id,
+    number: s.number,
+    status: s.status,
+    warehouseCode: s.warehouse_code,
+    warehouseName: s.warehouse_name,
+    customerId: s.customer_id,
+    customerName: s.customer_name,
+    consignee: s.consignee,
+    carrier: s.carrier,
+    trackingNo: s.tracking_no,
+    pickDueAt: s.pick_due_at,
+    pickLate: s.picked_at ? s.picked_at > s.pick_due_at : s.pick_due_at < new Date(),
+    shippedAt: s.shipped_at,
+    trackingDueAt: s.tracking_due_at,
+    trackingLate:
+      !!s.tracking_due_at &&
+      (s.tracking_entered_at ? s.tracking_entered_at > s.tracking_due_at : new Date() > s.tracking_due_at),
+    deliveredAt: s.delivered_at,
+    signedBy: s.signed_by,
+    lines: lines.map((l) => ({
+      lineNo: l.line_no,
+      orderId: l.order_id,
+      orderNumber: l.order_number,
+      orderLineNo: l.order_line_no,
+      productId: l.product_id,
+      sku: l.sku,
+      name: l.name,
+      spec: l.spec,
+      unit: l.unit,
+      qty: l.qty,
+      unitPrice: l.unit_price,
+    })),
+    events: events.map((e) => ({
+      id: e.id,
+      at: e.at,
+      location: e.location,
+      description: e.description,
+      source: e.source,
+    })),
+    exceptions: exceptions.map((e) => ({
+      id: e.id,
+      type: e.type,
+      foundAt: e.found_at,
+      action: e.action,
+      result: e.result,
+      customerInformed: e.customer_informed,
+      status: e.status,
+    })),
     proofs: proofs.map((a) => ({ id: a.id, filename: a.filename, createdAt: a.createdAt })),
   };
 }
@@ -47,20 +102,51 @@ export async function getShipment(db: Db, actor: Actor, id: string) {
  * 出库单 from sales orders: what is reserved and not yet in another open shipment. Orders to the same
  * consignee and address may go in one shipment. Lines are locked so two clerks cannot ship one unit twice.
  */
-export async function createShipment(db: Db, actor: Actor, env: Env, input: { orderIds: string[]; lines?: { orderId: string; lineNo: number; qty: number }[] }) {
+export async function createShipment(
+  db: Db,
+  actor: Actor,
+  env: Env,
+  input: { orderIds: string[]; lines?: { orderId: string; lineNo: number; qty: number }[] },
+) {
   const orderIds = [...new Set(input.orderIds)].sort();
-  const orders = await db.selectFrom('orders').select(['id', 'number', 'status', 'customer_id', 'warehouse_id', 'delivery']).where('company_id', '=', actor.companyId).where('id', 'in', orderIds).orderBy('id').forUpdate().execute();
+  const orders = await db
+    .selectFrom('orders')
+    .select(['id', 'number', 'status', 'customer_id', 'warehouse_id', 'delivery'])
+    .where('company_id', '=', actor.companyId)
+    .where('id', 'in', orderIds)
+    .orderBy('id')
+    .forUpdate()
+    .execute();
   if (orders.length !== orderIds.length) throw new AppError('ORDER.NOT_FOUND');
-  for (const o of orders) if (!['confirmed', 'in_fulfillment', 'partially_shipped'].includes(o.status)) throw new AppError('STATE.ILLEGAL_TRANSITION', { from: o.status, event: 'ship' });
-  if (orders.some((o) => !sameAddress(o.delivery, orders[0].delivery) || o.warehouse_id !== orders[0].warehouse_id || o.customer_id !== orders[0].customer_id)) throw new AppError('SHIPMENT.DIFFERENT_CONSIGNEE');
-  const lines = await db.selectFrom('order_lines').select(['order_id', 'line_no', 'product_id', 'sku', 'reserved', 'unit_price']).where('company_id', '=', actor.companyId).where('order_id', 'in', orderIds).orderBy('order_id').orderBy('line_no').forUpdate().execute();
+  for (const o of orders)
+    if (!['confirmed', 'in_fulfillment', 'partially_shipped'].includes(o.status))
+      throw new AppError('STATE.ILLEGAL_TRANSITION', { from: o.status, event: 'ship' });
+  if (
+    orders.some(
+      (o) =>
+        !sameAddress(o.delivery, orders[0].delivery) ||
+        o.warehouse_id !== orders[0].warehouse_id ||
+        o.customer_id !== orders[0].customer_id,
+    )
+  )
+    throw new AppError('SHIPMENT.DIFFERENT_CONSIGNEE');
+  const lines = await db
+    .selectFrom('order_lines')
+    .select(['order_id', 'line_no', 'product_id', 'sku', 'reserved', 'unit_price'])
+    .where('company_id', '=', actor.companyId)
+    .where('order_id', 'in', orderIds)
+    .orderBy('order_id')
+    .orderBy('line_no')
+    .forUpdate()
+    .execute();
   const pending = await repo.unshippedInShipments(db, actor.companyId, orderIds);
   const shippable = (l: (typeof lines)[number]) => l.reserved - (pending.get(`${l.order_id}/${l.line_no}`) ?? 0);
   const wanted = input.lines
     ? input.lines.map((w) => {
         const l = lines.find((x) => x.order_id === w.orderId && x.line_no === w.lineNo);
         if (!l) throw new AppError('ORDER.NOT_FOUND');
-        if (w.qty > shippable(l)) throw new AppError('SHIPMENT.EXCEEDS_RESERVED', { sku: l.sku, qty: w.qty, available: shippable(l) });
+        if (w.qty > shippable(l))
+          throw new AppError('SHIPMENT.EXCEEDS_RESERVED', { sku: l.sku, qty: w.qty, available: shippable(l) });
         return { l, qty: w.qty };
       })
     : lines.map((l) => ({ l, qty: shippable(l) })).filter((w) => w.qty > 0);
@@ -70,33 +156,107 @@ export async function createShipment(db: Db, actor: Actor, env: Env, input: { or
   const today = dateOf(env.now, env.workingHours.timeZone);
   const seq = await nextSequence(db, actor.companyId, actor.companyId, `SH${today}`);
   const consignee = orders[0].delivery!;
-  const rule = consignee.region ? await db.selectFrom('carrier_rules').select('carrier').where('company_id', '=', actor.companyId).where('region', '=', consignee.region).executeTakeFirst() : undefined;
-  const shipment = await db.insertInto('shipments').values({
-    company_id: actor.companyId, number: `SH${today.replace(/-/g, '')}-${String(seq).padStart(3, '0')}`, status: 'to_pick', warehouse_id: orders[0].warehouse_id, customer_id: orders[0].customer_id,
-    consignee: JSON.stringify(consignee), carrier: rule?.carrier ?? settings.fulfilment.defaultCarrier, tracking_no: '',
-    pick_due_at: addWorkingHours(env.now, settings.fulfilment.pickHours, env.workingHours), created_by: actor.userId,
-  }).returning('id').executeTakeFirstOrThrow();
-  await db.insertInto('shipment_lines').values(wanted.map((w, i) => ({
-    company_id: actor.companyId, shipment_id: shipment.id, line_no: i + 1, order_id: w.l.order_id, order_line_no: w.l.line_no, product_id: w.l.product_id, qty: w.qty, unit_price: w.l.unit_price,
-  }))).execute();
+  const rule = consignee.region
+    ? await db
+        .selectFrom('carrier_rules')
+        .select('carrier')
+        .where('company_id', '=', actor.companyId)
+        .where('region', '=', consignee.region)
+        .executeTakeFirst()
+    : undefined;
+  const shipment = await db
+    .insertInto('shipments')
+    .values({
+      company_id: actor.companyId,
+      number: `SH${today.replace(/-/g, '')}-${String(seq).padStart(3, '0')}`,
+      status: 'to_pick',
+      warehouse_id: orders[0].warehouse_id,
+      customer_id: orders[0].customer_id,
+      consignee: JSON.stringify(consignee),
+      carrier: rule?.carrier ?? settings.fulfilment.defaultCarrier,
+      tracking_no: '',
+      pick_due_at: addWorkingHours(env.now, settings.fulfilment.pickHours, env.workingHours),
+      created_by: actor.userId,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('shipment_lines')
+    .values(
+      wanted.map((w, i) => ({
+        company_id: actor.companyId,
+        shipment_id: shipment.id,
+        line_no: i + 1,
+        order_id: w.l.order_id,
+        order_line_no: w.l.line_no,
+        product_id: w.l.product_id,
+        qty: w.qty,
+        unit_price: w.l.unit_price,
+      })),
+    )
+    .execute();
   for (const o of orders.filter((x) => x.status === 'confirmed')) {
-    await applyEvent(db, orderMachine, { entityId: o.id, current: o.status, event: 'start_fulfillment', actor, context: { shippedUnits: 0 }, reason: '出库单',
-      persist: async (to) => void (await db.updateTable('orders').set({ status: to, updated_at: env.now, updated_by: actor.userId }).where('company_id', '=', actor.companyId).where('id', '=', o.id).execute()) });
+    await applyEvent(db, orderMachine, {
+      entityId: o.id,
+      current: o.status,
+      event: 'start_fulfillment',
+      actor,
+      context: { shippedUnits: 0 },
+      reason: '出库单',
+      persist: async (to) =>
+        void (await db
+          .updateTable('orders')
+          .set({ status: to, updated_at: env.now, updated_by: actor.userId })
+          .where('company_id', '=', actor.companyId)
+          .where('id', '=', o.id)
+          .execute()),
+    });
   }
   return getShipment(db, actor, shipment.id);
 }
 
-async function move(db: Db, actor: Actor, id: string, event: ShipmentEvent, set: Record<string, unknown> = {}, reason?: string) {
-  const s = await db.selectFrom('shipments').select(['status']).where('company_id', '=', actor.companyId).where('id', '=', id).forUpdate().executeTakeFirst();
+async function move(
+  db: Db,
+  actor: Actor,
+  id: string,
+  event: ShipmentEvent,
+  set: Record<string, unknown> = {},
+  reason?: string,
+) {
+  const s = await db
+    .selectFrom('shipments')
+    .select(['status'])
+    .where('company_id', '=', actor.companyId)
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
   if (!s) throw new AppError('SHIPMENT.NOT_FOUND');
   await applyEvent(db, shipmentMachine, {
-    entityId: id, current: s.status, event, actor, context: undefined, reason,
-    persist: async (to) => void (await db.updateTable('shipments').set({ ...set, status: to }).where('company_id', '=', actor.companyId).where('id', '=', id).execute()),
+    entityId: id,
+    current: s.status,
+    event,
+    actor,
+    context: undefined,
+    reason,
+    persist: async (to) =>
+      void (await db
+        .updateTable('shipments')
+        .set({ ...set, status: to })
+        .where('company_id', '=', actor.companyId)
+        .where('id', '=', id)
+        .execute()),
   });
 }
 
 /** 拣货 / 复核 / 打包: the warehouse steps before shipping. */
-export async function advanceShipment(db: Db, actor: Actor, env: Env, id: string, event: 'pick' | 'recheck' | 'pack' | 'cancel', reason?: string) {
+export async function advanceShipment(
+  db: Db,
+  actor: Actor,
+  env: Env,
+  id: string,
+  event: 'pick' | 'recheck' | 'pack' | 'cancel',
+  reason?: string,
+) {
   await move(db, actor, id, event, event === 'pick' ? { picked_at: env.now } : {}, reason);
   return getShipment(db, actor, id);
 }
@@ -105,65 +265,186 @@ export async function advanceShipment(db: Db, actor: Actor, env: Env, id: string
  * 发货: payment gates checked again; stock issued from each line's reservation (on hand and reserved
  * down together); orders become partially shipped or shipped; receivables arise from the terms.
  */
-export async function shipShipment(db: Db, actor: Actor, env: Env, id: string, input: { carrier?: string; trackingNo?: string }) {
+export async function shipShipment(
+  db: Db,
+  actor: Actor,
+  env: Env,
+  id: string,
+  input: { carrier?: string; trackingNo?: string },
+) {
   const settings = await getSettings(db, actor.companyId);
   const shipment = (await repo.findShipment(db, actor.companyId, id))!;
   if (!shipment) throw new AppError('SHIPMENT.NOT_FOUND');
   const lines = await repo.findShipmentLines(db, actor.companyId, [id]);
   const orderIds = [...new Set(lines.map((l) => l.order_id))].sort();
-  const orders = await db.selectFrom('orders').select(['id', 'status', 'total', 'payment_method', 'payment_days', 'deposit_percent', 'expected_delivery_date', 'customer_id']).where('company_id', '=', actor.companyId).where('id', 'in', orderIds).orderBy('id').forUpdate().execute();
+  const orders = await db
+    .selectFrom('orders')
+    .select([
+      'id',
+      'status',
+      'total',
+      'payment_method',
+      'payment_days',
+      'deposit_percent',
+      'expected_delivery_date',
+      'customer_id',
+    ])
+    .where('company_id', '=', actor.companyId)
+    .where('id', 'in', orderIds)
+    .orderBy('id')
+    .forUpdate()
+    .execute();
   const today = dateOf(env.now, env.workingHours.timeZone);
   await move(db, actor, id, 'ship', {
-    shipped_at: env.now, carrier: input.carrier ?? shipment.carrier, tracking_no: input.trackingNo ?? '',
-    tracking_due_at: new Date(env.now.getTime() + settings.fulfilment.trackingHours * 3_600_000), tracking_entered_at: input.trackingNo ? env.now : null, last_event_at: env.now,
+    shipped_at: env.now,
+    carrier: input.carrier ?? shipment.carrier,
+    tracking_no: input.trackingNo ?? '',
+    tracking_due_at: new Date(env.now.getTime() + settings.fulfilment.trackingHours * 3_600_000),
+    tracking_entered_at: input.trackingNo ? env.now : null,
+    last_event_at: env.now,
   });
   for (const o of orders) await assertGate(db, actor.companyId, o, 'ship', today);
 
-  const orderLines = await db.selectFrom('order_lines').select(['order_id', 'line_no', 'reserved', 'sku']).where('company_id', '=', actor.companyId).where('order_id', 'in', orderIds).forUpdate().execute();
+  const orderLines = await db
+    .selectFrom('order_lines')
+    .select(['order_id', 'line_no', 'reserved', 'sku'])
+    .where('company_id', '=', actor.companyId)
+    .where('order_id', 'in', orderIds)
+    .forUpdate()
+    .execute();
   for (const l of lines) {
     const ol = orderLines.find((x) => x.order_id === l.order_id && x.line_no === l.order_line_no)!;
-    if (l.qty > ol.reserved) throw new AppError('SHIPMENT.EXCEEDS_RESERVED', { sku: ol.sku, qty: l.qty, available: ol.reserved });
+    if (l.qty > ol.reserved)
+      throw new AppError('SHIPMENT.EXCEEDS_RESERVED', { sku: ol.sku, qty: l.qty, available: ol.reserved });
   }
-  await postMovements(db, actor, lines.map((l) => ({ warehouseId: shipment.warehouse_id, productId: l.product_id, kind: 'issue' as const, onHandDelta: -l.qty, reservedDelta: -l.qty, reason: '销售出库 Shipped', reference: shipment.number })));
+  await postMovements(
+    db,
+    actor,
+    lines.map((l) => ({
+      warehouseId: shipment.warehouse_id,
+      productId: l.product_id,
+      kind: 'issue' as const,
+      onHandDelta: -l.qty,
+      reservedDelta: -l.qty,
+      reason: '销售出库 Shipped',
+      reference: shipment.number,
+    })),
+  );
   await sql`
     update order_lines l set reserved = l.reserved - k.qty, shipped = l.shipped + k.qty
     from unnest(${lines.map((l) => l.order_id)}::uuid[], ${lines.map((l) => l.order_line_no)}::int[], ${lines.map((l) => l.qty)}::int[]) as k(order_id, line_no, qty)
     where l.company_id = ${actor.companyId} and l.order_id = k.order_id and l.line_no = k.line_no`.execute(db);
 
   for (const o of orders) {
-    const after = await db.selectFrom('order_lines').select(['qty', 'shipped']).where('company_id', '=', actor.companyId).where('order_id', '=', o.id).execute();
+    const after = await db
+      .selectFrom('order_lines')
+      .select(['qty', 'shipped'])
+      .where('company_id', '=', actor.companyId)
+      .where('order_id', '=', o.id)
+      .execute();
     const event = after.every((l) => l.shipped >= l.qty) ? 'ship_all' : 'ship_partial';
-    await applyEvent(db, orderMachine, { entityId: o.id, current: o.status, event, actor, context: { shippedUnits: 1 }, reason: shipment.number,
-      persist: async (to) => void (await db.updateTable('orders').set({ status: to, updated_at: env.now, updated_by: actor.userId }).where('company_id', '=', actor.companyId).where('id', '=', o.id).execute()) });
-    const value = lines.filter((l) => l.order_id === o.id).reduce((n, l) => n + parseMoney(l.unit_price) * BigInt(l.qty), 0n);
-    await receivableFor(db, actor.companyId, o, { shipmentId: id, value, shippedOn: today, closingDay: settings.fulfilment.statementClosingDay });
+    await applyEvent(db, orderMachine, {
+      entityId: o.id,
+      current: o.status,
+      event,
+      actor,
+      context: { shippedUnits: 1 },
+      reason: shipment.number,
+      persist: async (to) =>
+        void (await db
+          .updateTable('orders')
+          .set({ status: to, updated_at: env.now, updated_by: actor.userId })
+          .where('company_id', '=', actor.companyId)
+          .where('id', '=', o.id)
+          .execute()),
+    });
+    const value = lines
+      .filter((l) => l.order_id === o.id)
+      .reduce((n, l) => n + parseMoney(l.unit_price) * BigInt(l.qty), 0n);
+    await receivableFor(db, actor.companyId, o, {
+      shipmentId: id,
+      value,
+      shippedOn: today,
+      closingDay: settings.fulfilment.statementClosingDay,
+    });
   }
-  if (input.trackingNo) await notifyCustomer(db, actor, shipment.customer_id, { number: shipment.number, carrier: input.carrier ?? shipment.carrier, trackingNo: input.trackingNo, expected: addDays(today, 3) });
+  if (input.trackingNo)
+    await notifyCustomer(db, actor, shipment.customer_id, {
+      number: shipment.number,
+      carrier: input.carrier ?? shipment.carrier,
+      trackingNo: input.trackingNo,
+      expected: addDays(today, 3),
+    });
   return getShipment(db, actor, id);
 }
 
 /** Receivables by terms: credit and L/C after the term days, 月结 on the statement, COD on delivery; prepaid and T/T are paid before shipping. */
-async function receivableFor(db: Db, companyId: string, o: { id: string; customer_id: string; payment_method: string; payment_days: number }, s: { shipmentId: string; value: bigint; shippedOn: string; closingDay: number }) {
+async function receivableFor(
+  db: Db,
+  companyId: string,
+  o: { id: string; customer_id: string; payment_method: string; payment_days: number },
+  s: { shipmentId: string; value: bigint; shippedOn: string; closingDay: number },
+) {
   if (s.value === 0n || o.payment_method === 'prepaid' || o.payment_method === 'tt') return;
-  const base = { customerId: o.customer_id, orderId: o.id, shipmentId: s.shipmentId, kind: 'shipment' as const, amount: formatMoney(s.value) };
+  const base = {
+    customerId: o.customer_id,
+    orderId: o.id,
+    shipmentId: s.shipmentId,
+    kind: 'shipment' as const,
+    amount: formatMoney(s.value),
+  };
   if (o.payment_method === 'monthly') {
     const { period, due } = statementDue(s.shippedOn, s.closingDay, o.payment_days);
     return createReceivable(db, companyId, { ...base, dueDate: due, period });
   }
-  return createReceivable(db, companyId, { ...base, dueDate: addDays(s.shippedOn, o.payment_method === 'cod' ? 0 : o.payment_days) });
+  return createReceivable(db, companyId, {
+    ...base,
+    dueDate: addDays(s.shippedOn, o.payment_method === 'cod' ? 0 : o.payment_days),
+  });
 }
 
 /** The customer hears of the shipment (an outbox row an SMS or WeCom adapter sends). */
-async function notifyCustomer(db: Db, actor: Actor, customerId: string, p: { number: string; carrier: string; trackingNo: string; expected: string }) {
-  await db.insertInto('outbox_messages').values({ company_id: actor.companyId, customer_id: customerId, channel: 'sms', kind: 'shipped', params: JSON.stringify(p) }).execute();
+async function notifyCustomer(
+  db: Db,
+  actor: Actor,
+  customerId: string,
+  p: { number: string; carrier: string; trackingNo: string; expected: string },
+) {
+  await db
+    .insertInto('outbox_messages')
+    .values({
+      company_id: actor.companyId,
+      customer_id: customerId,
+      channel: 'sms',
+      kind: 'shipped',
+      params: JSON.stringify(p),
+    })
+    .execute();
 }
 
 /** Tracking number entered after dispatch: late when past its limit (default 2 h). */
-export async function setTracking(db: Db, actor: Actor, env: Env, id: string, input: { carrier: string; trackingNo: string }) {
+export async function setTracking(
+  db: Db,
+  actor: Actor,
+  env: Env,
+  id: string,
+  input: { carrier: string; trackingNo: string },
+) {
   const s = await repo.findShipment(db, actor.companyId, id);
   if (!s) throw new AppError('SHIPMENT.NOT_FOUND');
-  if (s.status !== 'shipped' && s.status !== 'delivered') throw new AppError('STATE.ILLEGAL_TRANSITION', { from: s.status, event: 'tracking' });
-  await db.updateTable('shipments').set({ carrier: input.carrier, tracking_no: input.trackingNo, tracking_entered_at: env.now }).where('company_id', '=', actor.companyId).where('id', '=', id).execute();
-  await notifyCustomer(db, actor, s.customer_id, { number: s.number, carrier: input.carrier, trackingNo: input.trackingNo, expected: addDays(dateOf(env.now, env.workingHours.timeZone), 3) });
+  if (s.status !== 'shipped' && s.status !== 'delivered')
+    throw new AppError('STATE.ILLEGAL_TRANSITION', { from: s.status, event: 'tracking' });
+  await db
+    .updateTable('shipments')
+    .set({ carrier: input.carrier, tracking_no: input.trackingNo, tracking_entered_at: env.now })
+    .where('company_id', '=', actor.companyId)
+    .where('id', '=', id)
+    .execute();
+  await notifyCustomer(db, actor, s.customer_id, {
+    number: s.number,
+    carrier: input.carrier,
+    trackingNo: input.trackingNo,
+    expected: addDays(dateOf(env.now, env.workingHours.timeZone), 3),
+  });
   return getShipment(db, actor, id);
 }

@@ -7,7 +7,14 @@ import { prepared } from '../../lib/sql';
 
 export type BalanceKey = { warehouseId: string; productId: string };
 export type BalanceRow = BalanceKey & { onHand: number; reserved: number };
-export type MovementRow = BalanceKey & { kind: MovementKind; onHandDelta: number; reservedDelta: number; reason: string; reference: string; receiptId?: string };
+export type MovementRow = BalanceKey & {
+  kind: MovementKind;
+  onHandDelta: number;
+  reservedDelta: number;
+  reason: string;
+  reference: string;
+  receiptId?: string;
+};
 
 const arrays = (keys: BalanceKey[]) => ({ w: keys.map((k) => k.warehouseId), p: keys.map((k) => k.productId) });
 
@@ -24,17 +31,33 @@ export async function ensureBalances(db: Db, companyId: string, keys: BalanceKey
 /** Locks the balance rows in (warehouse, product) order — one fixed order, so no deadlock. */
 export async function lockBalances(db: Db, companyId: string, keys: BalanceKey[]): Promise<BalanceRow[]> {
   const { w, p } = arrays(keys);
-  const r = await sql<{ warehouse_id: string; product_id: string; on_hand: number; reserved: number }>`${prepared('stock.lock-balances')}
+  const r = await sql<{
+    warehouse_id: string;
+    product_id: string;
+    on_hand: number;
+    reserved: number;
+  }>`${prepared('stock.lock-balances')}
     select b.warehouse_id, b.product_id, b.on_hand, b.reserved
     from stock_balances b join unnest(${w}::uuid[], ${p}::uuid[]) as k(w, p) on b.warehouse_id = k.w and b.product_id = k.p
     where b.company_id = ${companyId}
     order by b.warehouse_id, b.product_id
     for update of b`.execute(db);
-  return r.rows.map((x) => ({ warehouseId: x.warehouse_id, productId: x.product_id, onHand: x.on_hand, reserved: x.reserved }));
+  return r.rows.map((x) => ({
+    warehouseId: x.warehouse_id,
+    productId: x.product_id,
+    onHand: x.on_hand,
+    reserved: x.reserved,
+  }));
 }
 
 /** New balances and their ledger rows in one statement (one round trip while the rows are locked). */
-export async function writeBalancesAndMovements(db: Db, companyId: string, actorId: string, balances: BalanceRow[], movements: MovementRow[]) {
+export async function writeBalancesAndMovements(
+  db: Db,
+  companyId: string,
+  actorId: string,
+  balances: BalanceRow[],
+  movements: MovementRow[],
+) {
   const { w, p } = arrays(balances);
   await sql`${prepared('stock.write-balances')}
     with written as (
@@ -61,17 +84,47 @@ function balancesQuery(db: Db, companyId: string, q: { q?: string; product?: str
   let query = db
     .selectFrom('stock_balances as b')
     .innerJoin('products as p', (j) => j.onRef('p.company_id', '=', 'b.company_id').onRef('p.id', '=', 'b.product_id'))
-    .innerJoin('warehouses as w', (j) => j.onRef('w.company_id', '=', 'b.company_id').onRef('w.id', '=', 'b.warehouse_id'))
-    .select(['b.product_id', 'p.sku', 'p.name as product_name', 'p.spec', 'p.unit', 'b.warehouse_id', 'w.code as warehouse_code', 'w.name as warehouse_name', 'b.on_hand', 'b.reserved', sql<number>`b.on_hand - b.reserved`.as('available'), 'b.updated_at'])
+    .innerJoin('warehouses as w', (j) =>
+      j.onRef('w.company_id', '=', 'b.company_id').onRef('w.id', '=', 'b.warehouse_id'),
+    )
+    .select([
+      'b.product_id',
+      'p.sku',
+      'p.name as product_name',
+      'p.spec',
+      'p.unit',
+      'b.warehouse_id',
+      'w.code as warehouse_code',
+      'w.name as warehouse_name',
+      'b.on_hand',
+      'b.reserved',
+      sql<number>`b.on_hand - b.reserved`.as('available'),
+      'b.updated_at',
+    ])
     .where('b.company_id', '=', companyId);
   if (q.product) query = query.where('b.product_id', '=', q.product);
   if (q.warehouse) query = query.where('b.warehouse_id', '=', q.warehouse);
-  if (q.q) query = query.where((eb) => eb.or([eb('p.sku', 'ilike', likePattern(q.q!)), eb('p.name', 'ilike', likePattern(q.q!))]));
+  if (q.q)
+    query = query.where((eb) =>
+      eb.or([eb('p.sku', 'ilike', likePattern(q.q!)), eb('p.name', 'ilike', likePattern(q.q!))]),
+    );
   return query;
 }
 
 export function listBalances(db: Db, companyId: string, q: ListStockQuery) {
-  return fetchPage(balancesQuery(db, companyId, q), q, { sku: 'p.sku', warehouse: 'w.code', onHand: 'b.on_hand', reserved: 'b.reserved', available: 'available', updatedAt: 'b.updated_at' }, 'sku');
+  return fetchPage(
+    balancesQuery(db, companyId, q),
+    q,
+    {
+      sku: 'p.sku',
+      warehouse: 'w.code',
+      onHand: 'b.on_hand',
+      reserved: 'b.reserved',
+      available: 'available',
+      updatedAt: 'b.updated_at',
+    },
+    'sku',
+  );
 }
 
 export function allBalances(db: Db, companyId: string) {
@@ -82,14 +135,38 @@ function movementsQuery(db: Db, companyId: string, q: Partial<ListMovementsQuery
   let query = db
     .selectFrom('stock_movements as m')
     .innerJoin('products as p', (j) => j.onRef('p.company_id', '=', 'm.company_id').onRef('p.id', '=', 'm.product_id'))
-    .innerJoin('warehouses as w', (j) => j.onRef('w.company_id', '=', 'm.company_id').onRef('w.id', '=', 'm.warehouse_id'))
+    .innerJoin('warehouses as w', (j) =>
+      j.onRef('w.company_id', '=', 'm.company_id').onRef('w.id', '=', 'm.warehouse_id'),
+    )
     .leftJoin('users as u', 'u.id', 'm.actor_id')
-    .select(['m.id', 'm.at', 'm.kind', 'm.product_id', 'p.sku', 'p.name as product_name', 'm.warehouse_id', 'w.code as warehouse_code', 'm.on_hand_delta', 'm.reserved_delta', 'm.reason', 'm.reference', 'm.actor_id', 'u.display_name as actor_name'])
+    .select([
+      'm.id',
+      'm.at',
+      'm.kind',
+      'm.product_id',
+      'p.sku',
+      'p.name as product_name',
+      'm.warehouse_id',
+      'w.code as warehouse_code',
+      'm.on_hand_delta',
+      'm.reserved_delta',
+      'm.reason',
+      'm.reference',
+      'm.actor_id',
+      'u.display_name as actor_name',
+    ])
     .where('m.company_id', '=', companyId);
   if (q.product) query = query.where('m.product_id', '=', q.product);
   if (q.warehouse) query = query.where('m.warehouse_id', '=', q.warehouse);
   if (q.kind) query = query.where('m.kind', '=', q.kind);
-  if (q.q) query = query.where((eb) => eb.or([eb('p.sku', 'ilike', likePattern(q.q!)), eb('m.reference', 'ilike', likePattern(q.q!)), eb('m.reason', 'ilike', likePattern(q.q!))]));
+  if (q.q)
+    query = query.where((eb) =>
+      eb.or([
+        eb('p.sku', 'ilike', likePattern(q.q!)),
+        eb('m.reference', 'ilike', likePattern(q.q!)),
+        eb('m.reason', 'ilike', likePattern(q.q!)),
+      ]),
+    );
   return query;
 }
 
@@ -108,6 +185,8 @@ export async function ledgerMismatches(db: Db, companyId: string) {
     left join (select warehouse_id, product_id, sum(on_hand_delta)::int as oh, sum(reserved_delta)::int as rs
                from stock_movements where company_id = ${companyId} group by 1, 2) m
       on m.warehouse_id = b.warehouse_id and m.product_id = b.product_id
-    where b.company_id = ${companyId} and (b.on_hand <> coalesce(m.oh, 0) or b.reserved <> coalesce(m.rs, 0))`.execute(db);
+    where b.company_id = ${companyId} and (b.on_hand <> coalesce(m.oh, 0) or b.reserved <> coalesce(m.rs, 0))`.execute(
+    db,
+  );
   return r.rows;
 }

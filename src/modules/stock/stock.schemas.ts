@@ -6,7 +6,10 @@ const qty = z.number().int().min(1).max(10_000_000);
 export const receiptBody = z
   .object({
     warehouseId: z.uuid(),
-    lines: z.array(z.object({ productId: z.uuid(), qty }).strict()).min(1).max(1000),
+    lines: z
+      .array(z.object({ productId: z.uuid(), qty }).strict())
+      .min(1)
+      .max(1000),
     reference: text(100).default(''),
     reason: text(300).default(''),
   })
@@ -17,7 +20,19 @@ export const adjustmentBody = z
   .object({
     warehouseId: z.uuid(),
     lines: z
-      .array(z.object({ productId: z.uuid(), delta: z.number().int().min(-10_000_000).max(10_000_000).refine((d) => d !== 0, 'must not be 0') }).strict())
+      .array(
+        z
+          .object({
+            productId: z.uuid(),
+            delta: z
+              .number()
+              .int()
+              .min(-10_000_000)
+              .max(10_000_000)
+              .refine((d) => d !== 0, 'must not be 0'),
+          })
+          .strict(),
+      )
       .min(1)
       .max(1000),
     reason: requiredText(300),
@@ -30,5 +45,9 @@ export const listStockQuery = pageQuery.extend({ product: z.uuid().optional(), w
 export type ListStockQuery = z.infer<typeof listStockQuery>;
 
 export const MOVEMENT_KINDS = ['receipt', 'reserve', 'release', 'issue', 'return', 'adjust'] as const;
-export const listMovementsQuery = pageQuery.extend({ product: z.uuid().optional(), warehouse: z.uuid().optional(), kind: z.enum(MOVEMENT_KINDS).optional() });
+export const listMovementsQuery = pageQuery.extend({
+  product: z.uuid().optional(),
+  warehouse: z.uuid().optional(),
+  kind: z.enum(MOVEMENT_KINDS).optional(),
+});
 export type ListMovementsQuery = z.infer<typeof listMovementsQuery>;

@@ -17,7 +17,9 @@ const keyOf = (k: repo.BalanceKey) => `${k.warehouseId}/${k.productId}`;
  */
 export async function postMovements(trx: Db, actor: Actor, movements: repo.MovementRow[]): Promise<repo.BalanceRow[]> {
   const sorted = [...movements].sort((a, b) => keyOf(a).localeCompare(keyOf(b)));
-  const keys = [...new Map(sorted.map((m) => [keyOf(m), { warehouseId: m.warehouseId, productId: m.productId }])).values()];
+  const keys = [
+    ...new Map(sorted.map((m) => [keyOf(m), { warehouseId: m.warehouseId, productId: m.productId }])).values(),
+  ];
   await repo.ensureBalances(trx, actor.companyId, keys);
   const locked = new Map((await repo.lockBalances(trx, actor.companyId, keys)).map((b) => [keyOf(b), { ...b }]));
   const before = new Map([...locked].map(([k, b]) => [k, { ...b }]));
@@ -58,41 +60,108 @@ const toBalance = (b: repo.BalanceRow) => ({ ...b, available: b.onHand - b.reser
  * products under allocation (分货), whose receipts wait for an allocation run.
  */
 export async function receiveGoods(trx: Db, actor: Actor, input: ReceiptInput) {
-  await assertActiveItems(trx, actor, input.warehouseId, input.lines.map((l) => l.productId));
-  const receipt = await trx.insertInto('goods_receipts').values({ company_id: actor.companyId, warehouse_id: input.warehouseId, reference: input.reference, created_by: actor.userId }).returning('id').executeTakeFirstOrThrow();
-  const balances = await postMovements(trx, actor, input.lines.map((l) => ({
-    warehouseId: input.warehouseId, productId: l.productId, kind: 'receipt' as const,
-    onHandDelta: l.qty, reservedDelta: 0, reason: input.reason, reference: input.reference, receiptId: receipt.id,
-  })));
-  const products = await findProductsByIds(trx, actor.companyId, input.lines.map((l) => l.productId));
+  await assertActiveItems(
+    trx,
+    actor,
+    input.warehouseId,
+    input.lines.map((l) => l.productId),
+  );
+  const receipt = await trx
+    .insertInto('goods_receipts')
+    .values({
+      company_id: actor.companyId,
+      warehouse_id: input.warehouseId,
+      reference: input.reference,
+      created_by: actor.userId,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const balances = await postMovements(
+    trx,
+    actor,
+    input.lines.map((l) => ({
+      warehouseId: input.warehouseId,
+      productId: l.productId,
+      kind: 'receipt' as const,
+      onHandDelta: l.qty,
+      reservedDelta: 0,
+      reason: input.reason,
+      reference: input.reference,
+      receiptId: receipt.id,
+    })),
+  );
+  const products = await findProductsByIds(
+    trx,
+    actor.companyId,
+    input.lines.map((l) => l.productId),
+  );
   const firstCome = products.filter((p) => !p.allocated).map((p) => p.id);
   const backordersFilled = firstCome.length ? await fillBackorders(trx, actor, input.warehouseId, firstCome) : 0;
   const after = backordersFilled ? await repo.lockBalances(trx, actor.companyId, balances) : balances;
-  return { receiptId: receipt.id, balances: after.map(toBalance), backordersFilled, awaitingAllocation: products.length - firstCome.length };
+  return {
+    receiptId: receipt.id,
+    balances: after.map(toBalance),
+    backordersFilled,
+    awaitingAllocation: products.length - firstCome.length,
+  };
 }
 
 /** Stock adjustment (盘点调整) with a reason; a negative one may not take reserved or missing units. */
 export async function adjustStock(trx: Db, actor: Actor, input: AdjustmentInput) {
-  await assertActiveItems(trx, actor, input.warehouseId, input.lines.map((l) => l.productId));
-  const balances = await postMovements(trx, actor, input.lines.map((l) => ({
-    warehouseId: input.warehouseId, productId: l.productId, kind: 'adjust' as const,
-    onHandDelta: l.delta, reservedDelta: 0, reason: input.reason, reference: input.reference,
-  })));
+  await assertActiveItems(
+    trx,
+    actor,
+    input.warehouseId,
+    input.lines.map((l) => l.productId),
+  );
+  const balances = await postMovements(
+    trx,
+    actor,
+    input.lines.map((l) => ({
+      warehouseId: input.warehouseId,
+      productId: l.productId,
+      kind: 'adjust' as const,
+      onHandDelta: l.delta,
+      reservedDelta: 0,
+      reason: input.reason,
+      reference: input.reference,
+    })),
+  );
   return { balances: balances.map(toBalance) };
 }
 
 type BalanceListRow = Awaited<ReturnType<typeof repo.allBalances>>[number];
 const balanceRowToStock = (r: BalanceListRow) => ({
-  productId: r.product_id, sku: r.sku, productName: r.product_name, spec: r.spec, unit: r.unit,
-  warehouseId: r.warehouse_id, warehouseCode: r.warehouse_code, warehouseName: r.warehouse_name,
-  onHand: r.on_hand, reserved: r.reserved, available: Number(r.available), updatedAt: r.updated_at,
+  productId: r.product_id,
+  sku: r.sku,
+  productName: r.product_name,
+  spec: r.spec,
+  unit: r.unit,
+  warehouseId: r.warehouse_id,
+  warehouseCode: r.warehouse_code,
+  warehouseName: r.warehouse_name,
+  onHand: r.on_hand,
+  reserved: r.reserved,
+  available: Number(r.available),
+  updatedAt: r.updated_at,
 });
 
 type MovementListRow = Awaited<ReturnType<typeof repo.allMovements>>[number];
 const movementRowToMovement = (r: MovementListRow) => ({
-  id: r.id, at: r.at, kind: r.kind, productId: r.product_id, sku: r.sku, productName: r.product_name,
-  warehouseId: r.warehouse_id, warehouseCode: r.warehouse_code, onHandDelta: r.on_hand_delta, reservedDelta: r.reserved_delta,
-  reason: r.reason, reference: r.reference, actorId: r.actor_id, actorName: r.actor_name,
+  id: r.id,
+  at: r.at,
+  kind: r.kind,
+  productId: r.product_id,
+  sku: r.sku,
+  productName: r.product_name,
+  warehouseId: r.warehouse_id,
+  warehouseCode: r.warehouse_code,
+  onHandDelta: r.on_hand_delta,
+  reservedDelta: r.reserved_delta,
+  reason: r.reason,
+  reference: r.reference,
+  actorId: r.actor_id,
+  actorName: r.actor_name,
 });
 
 export async function listStock(db: Db, actor: Actor, q: ListStockQuery) {
@@ -107,23 +176,35 @@ export async function listMovements(db: Db, actor: Actor, q: ListMovementsQuery)
 }
 
 export async function exportStock(db: Db, actor: Actor) {
-  const [balances, movements] = await Promise.all([repo.allBalances(db, actor.companyId), repo.allMovements(db, actor.companyId)]);
+  const [balances, movements] = await Promise.all([
+    repo.allBalances(db, actor.companyId),
+    repo.allMovements(db, actor.companyId),
+  ]);
   return toXlsx([
     {
       name: '库存 Stock',
       columns: [
-        { key: 'sku', header: 'SKU' }, { key: 'productName', header: '产品 Product', width: 24 }, { key: 'warehouseCode', header: '仓库 Warehouse' },
-        { key: 'onHand', header: '在库 On hand' }, { key: 'reserved', header: '已预留 Reserved' }, { key: 'available', header: '可用 Available' },
+        { key: 'sku', header: 'SKU' },
+        { key: 'productName', header: '产品 Product', width: 24 },
+        { key: 'warehouseCode', header: '仓库 Warehouse' },
+        { key: 'onHand', header: '在库 On hand' },
+        { key: 'reserved', header: '已预留 Reserved' },
+        { key: 'available', header: '可用 Available' },
       ],
       rows: balances.map(balanceRowToStock),
     },
     {
       name: '流水 Movements',
       columns: [
-        { key: 'at', header: '时间 Time', width: 22 }, { key: 'kind', header: '类型 Kind' }, { key: 'sku', header: 'SKU' },
-        { key: 'warehouseCode', header: '仓库 Warehouse' }, { key: 'onHandDelta', header: '在库变动 On hand Δ' },
-        { key: 'reservedDelta', header: '预留变动 Reserved Δ' }, { key: 'reason', header: '原因 Reason', width: 24 },
-        { key: 'reference', header: '单据 Reference' }, { key: 'actorName', header: '操作人 By' },
+        { key: 'at', header: '时间 Time', width: 22 },
+        { key: 'kind', header: '类型 Kind' },
+        { key: 'sku', header: 'SKU' },
+        { key: 'warehouseCode', header: '仓库 Warehouse' },
+        { key: 'onHandDelta', header: '在库变动 On hand Δ' },
+        { key: 'reservedDelta', header: '预留变动 Reserved Δ' },
+        { key: 'reason', header: '原因 Reason', width: 24 },
+        { key: 'reference', header: '单据 Reference' },
+        { key: 'actorName', header: '操作人 By' },
       ],
       rows: movements.map(movementRowToMovement),
     },
@@ -137,9 +218,16 @@ export type ReserveRequest = { warehouseId: string; productId: string; qty: numb
  * much each one got; requests for one product are served in the order given. Never oversells:
  * the balance rows stay locked until the caller's transaction ends.
  */
-export async function reserveAvailable(trx: Db, actor: Actor, requests: ReserveRequest[], reason: string): Promise<number[]> {
+export async function reserveAvailable(
+  trx: Db,
+  actor: Actor,
+  requests: ReserveRequest[],
+  reason: string,
+): Promise<number[]> {
   if (!requests.length) return [];
-  const keys = [...new Map(requests.map((r) => [keyOf(r), { warehouseId: r.warehouseId, productId: r.productId }])).values()].sort((a, b) => keyOf(a).localeCompare(keyOf(b)));
+  const keys = [
+    ...new Map(requests.map((r) => [keyOf(r), { warehouseId: r.warehouseId, productId: r.productId }])).values(),
+  ].sort((a, b) => keyOf(a).localeCompare(keyOf(b)));
   // A product with no balance row has nothing to reserve, so none is created here.
   const balances = new Map((await repo.lockBalances(trx, actor.companyId, keys)).map((b) => [keyOf(b), b]));
   const granted = requests.map((r) => {
@@ -150,16 +238,33 @@ export async function reserveAvailable(trx: Db, actor: Actor, requests: ReserveR
     return take;
   });
   const movements = requests
-    .map((r, i) => ({ warehouseId: r.warehouseId, productId: r.productId, kind: 'reserve' as const, onHandDelta: 0, reservedDelta: granted[i], reason, reference: r.reference }))
+    .map((r, i) => ({
+      warehouseId: r.warehouseId,
+      productId: r.productId,
+      kind: 'reserve' as const,
+      onHandDelta: 0,
+      reservedDelta: granted[i],
+      reason,
+      reference: r.reference,
+    }))
     .filter((m) => m.reservedDelta > 0);
-  if (movements.length) await repo.writeBalancesAndMovements(trx, actor.companyId, actor.userId, [...balances.values()], movements);
+  if (movements.length)
+    await repo.writeBalancesAndMovements(trx, actor.companyId, actor.userId, [...balances.values()], movements);
   return granted;
 }
 
 /** Gives reserved units back to available stock. */
 export async function releaseReserved(trx: Db, actor: Actor, releases: ReserveRequest[], reason: string) {
-  const movements = releases.filter((r) => r.qty > 0).map((r) => ({
-    warehouseId: r.warehouseId, productId: r.productId, kind: 'release' as const, onHandDelta: 0, reservedDelta: -r.qty, reason, reference: r.reference,
-  }));
+  const movements = releases
+    .filter((r) => r.qty > 0)
+    .map((r) => ({
+      warehouseId: r.warehouseId,
+      productId: r.productId,
+      kind: 'release' as const,
+      onHandDelta: 0,
+      reservedDelta: -r.qty,
+      reason,
+      reference: r.reference,
+    }));
   if (movements.length) await postMovements(trx, actor, movements);
 }

@@ -4,15 +4,30 @@ import { fetchPage, likePattern } from '../../lib/paging';
 import type { PageQuery } from '../../lib/schemas';
 import type { UsersTable } from '../auth/auth.table';
 
-const columns = ['u.id', 'u.username', 'u.display_name', 'u.active', 'm.roles', 'u.created_at', 'u.updated_at'] as const;
+const columns = [
+  'u.id',
+  'u.username',
+  'u.display_name',
+  'u.active',
+  'm.roles',
+  'u.created_at',
+  'u.updated_at',
+] as const;
 
 function companyUsers(db: Db, companyId: string) {
-  return db.selectFrom('users as u').innerJoin('memberships as m', 'm.user_id', 'u.id').select(columns).where('m.company_id', '=', companyId);
+  return db
+    .selectFrom('users as u')
+    .innerJoin('memberships as m', 'm.user_id', 'u.id')
+    .select(columns)
+    .where('m.company_id', '=', companyId);
 }
 
 export function listUsers(db: Db, companyId: string, q: PageQuery) {
   let query = companyUsers(db, companyId);
-  if (q.q) query = query.where((eb) => eb.or([eb('u.username', 'ilike', likePattern(q.q!)), eb('u.display_name', 'ilike', likePattern(q.q!))]));
+  if (q.q)
+    query = query.where((eb) =>
+      eb.or([eb('u.username', 'ilike', likePattern(q.q!)), eb('u.display_name', 'ilike', likePattern(q.q!))]),
+    );
   return fetchPage(query, q, { username: 'u.username', displayName: 'u.display_name' }, 'username');
 }
 
@@ -28,8 +43,15 @@ export function insertUser(db: Db, row: Insertable<UsersTable>) {
   return db.insertInto('users').values(row).returning('id').executeTakeFirstOrThrow();
 }
 
-export function insertMembership(db: Db, row: { company_id: string; user_id: string; roles: string[]; created_by: string | null }) {
-  return db.insertInto('memberships').values(row).onConflict((oc) => oc.columns(['company_id', 'user_id']).doUpdateSet({ roles: row.roles })).execute();
+export function insertMembership(
+  db: Db,
+  row: { company_id: string; user_id: string; roles: string[]; created_by: string | null },
+) {
+  return db
+    .insertInto('memberships')
+    .values(row)
+    .onConflict((oc) => oc.columns(['company_id', 'user_id']).doUpdateSet({ roles: row.roles }))
+    .execute();
 }
 
 export function updateUser(db: Db, userId: string, patch: Updateable<UsersTable>) {
@@ -37,9 +59,19 @@ export function updateUser(db: Db, userId: string, patch: Updateable<UsersTable>
 }
 
 export function updateRoles(db: Db, companyId: string, userId: string, roles: string[]) {
-  return db.updateTable('memberships').set({ roles }).where('company_id', '=', companyId).where('user_id', '=', userId).execute();
+  return db
+    .updateTable('memberships')
+    .set({ roles })
+    .where('company_id', '=', companyId)
+    .where('user_id', '=', userId)
+    .execute();
 }
 
 export function revokeUserSessions(db: Db, userId: string) {
-  return db.updateTable('sessions').set({ revoked_at: new Date() }).where('user_id', '=', userId).where('revoked_at', 'is', null).execute();
+  return db
+    .updateTable('sessions')
+    .set({ revoked_at: new Date() })
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .execute();
 }

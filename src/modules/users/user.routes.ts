@@ -13,20 +13,48 @@ export function userRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['users'];
 
-  r.get('/api/roles', { config: { roles: 'any' }, schema: { tags, summary: 'The roles a user may hold' } }, async () => ROLES);
+  r.get(
+    '/api/roles',
+    { config: { roles: 'any' }, schema: { tags, summary: 'The roles a user may hold' } },
+    async () => ROLES,
+  );
 
-  r.get('/api/users', { config: { roles: ADMINS }, schema: { tags, summary: 'Users of the current company', querystring: listUsersQuery } },
-    async (req) => service.listUsers(ctx.db, actorOf(req), req.query));
+  r.get(
+    '/api/users',
+    {
+      config: { roles: ADMINS },
+      schema: { tags, summary: 'Users of the current company', querystring: listUsersQuery },
+    },
+    async (req) => service.listUsers(ctx.db, actorOf(req), req.query),
+  );
 
-  r.get('/api/users/export.xlsx', { config: { roles: ADMINS }, schema: { tags, summary: 'Export users to Excel' } },
-    async (req, reply) => sendXlsx(reply, 'users.xlsx', await service.exportUsers(ctx.db, actorOf(req))));
+  r.get(
+    '/api/users/export.xlsx',
+    { config: { roles: ADMINS }, schema: { tags, summary: 'Export users to Excel' } },
+    async (req, reply) => sendXlsx(reply, 'users.xlsx', await service.exportUsers(ctx.db, actorOf(req))),
+  );
 
-  r.post('/api/users', { config: { roles: ADMINS }, schema: { tags, summary: 'Create a user in the current company', body: createUserBody } },
+  r.post(
+    '/api/users',
+    {
+      config: { roles: ADMINS },
+      schema: { tags, summary: 'Create a user in the current company', body: createUserBody },
+    },
     async (req, reply) => {
       const actor = actorOf(req);
-      return reply.status(201).send(await ctx.db.transaction().execute((trx) => service.createUser(trx, actor, actor.companyId, req.body)));
-    });
+      return reply
+        .status(201)
+        .send(await ctx.db.transaction().execute((trx) => service.createUser(trx, actor, actor.companyId, req.body)));
+    },
+  );
 
-  r.patch('/api/users/:id', { config: { roles: ADMINS }, schema: { tags, summary: 'Change name, password, roles or deactivate', params: idParams, body: updateUserBody } },
-    async (req) => ctx.db.transaction().execute((trx) => service.updateUser(trx, actorOf(req), req.params.id, req.body)));
+  r.patch(
+    '/api/users/:id',
+    {
+      config: { roles: ADMINS },
+      schema: { tags, summary: 'Change name, password, roles or deactivate', params: idParams, body: updateUserBody },
+    },
+    async (req) =>
+      ctx.db.transaction().execute((trx) => service.updateUser(trx, actorOf(req), req.params.id, req.body)),
+  );
 }

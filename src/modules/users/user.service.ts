@@ -9,7 +9,15 @@ import * as repo from './user.repository';
 import type { CreateUserInput, UpdateUserInput } from './user.schemas';
 
 type UserRow = Awaited<ReturnType<typeof repo.allUsers>>[number];
-const userRowToUser = (r: UserRow) => ({ id: r.id, username: r.username, displayName: r.display_name, active: r.active, roles: r.roles, createdAt: r.created_at, updatedAt: r.updated_at });
+const userRowToUser = (r: UserRow) => ({
+  id: r.id,
+  username: r.username,
+  displayName: r.display_name,
+  active: r.active,
+  roles: r.roles,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
 
 export async function listUsers(db: Db, actor: Actor, q: PageQuery) {
   const page = await repo.listUsers(db, actor.companyId, q);
@@ -20,13 +28,22 @@ export async function listUsers(db: Db, actor: Actor, q: PageQuery) {
 export async function createUser(db: Db, actor: Actor | null, companyId: string, input: CreateUserInput) {
   try {
     const { id } = await repo.insertUser(db, {
-      username: input.username, display_name: input.displayName, password_hash: await hashPassword(input.password),
-      created_by: actor?.userId ?? null, updated_by: actor?.userId ?? null,
+      username: input.username,
+      display_name: input.displayName,
+      password_hash: await hashPassword(input.password),
+      created_by: actor?.userId ?? null,
+      updated_by: actor?.userId ?? null,
     });
-    await repo.insertMembership(db, { company_id: companyId, user_id: id, roles: input.roles, created_by: actor?.userId ?? null });
+    await repo.insertMembership(db, {
+      company_id: companyId,
+      user_id: id,
+      roles: input.roles,
+      created_by: actor?.userId ?? null,
+    });
     return userRowToUser((await repo.findCompanyUser(db, companyId, id))!);
   } catch (err) {
-    if (isUniqueViolation(err, 'users_username_key')) throw new AppError('USER.USERNAME_TAKEN', { username: input.username });
+    if (isUniqueViolation(err, 'users_username_key'))
+      throw new AppError('USER.USERNAME_TAKEN', { username: input.username });
     throw err;
   }
 }
@@ -48,9 +65,16 @@ export async function updateUser(db: Db, actor: Actor, userId: string, input: Up
 
 export async function exportUsers(db: Db, actor: Actor) {
   const rows = (await repo.allUsers(db, actor.companyId)).map(userRowToUser);
-  return toXlsx([{
-    name: '用户 Users',
-    columns: [{ key: 'username', header: '用户名 Username' }, { key: 'displayName', header: '姓名 Name' }, { key: 'roles', header: '角色 Roles', width: 40 }, { key: 'active', header: '启用 Active' }],
-    rows: rows.map((u) => ({ ...u, roles: u.roles.join(', '), active: u.active ? 'Y' : 'N' })),
-  }]);
+  return toXlsx([
+    {
+      name: '用户 Users',
+      columns: [
+        { key: 'username', header: '用户名 Username' },
+        { key: 'displayName', header: '姓名 Name' },
+        { key: 'roles', header: '角色 Roles', width: 40 },
+        { key: 'active', header: '启用 Active' },
+      ],
+      rows: rows.map((u) => ({ ...u, roles: u.roles.join(', '), active: u.active ? 'Y' : 'N' })),
+    },
+  ]);
 }

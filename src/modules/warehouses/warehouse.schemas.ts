@@ -5,7 +5,10 @@ export const WAREHOUSE_KINDS = ['central', 'regional', 'other'] as const;
 
 export const createWarehouseBody = z
   .object({
-    code: z.string().trim().regex(/^[A-Za-z0-9_-]{1,20}$/, '1–20 letters, digits, _ or -'),
+    code: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9_-]{1,20}$/, '1–20 letters, digits, _ or -'),
     name: requiredText(100),
     kind: z.enum(WAREHOUSE_KINDS).default('other'),
     address: text(300).default(''),

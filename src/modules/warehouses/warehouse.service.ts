@@ -9,16 +9,30 @@ import type { WarehousesTable } from './warehouse.table';
 import type { CreateWarehouseInput, ListWarehousesQuery, UpdateWarehouseInput } from './warehouse.schemas';
 
 export const warehouseRowToWarehouse = (r: Omit<Selectable<WarehousesTable>, 'company_id'>) => ({
-  id: r.id, code: r.code, name: r.name, kind: r.kind, address: r.address, active: r.active,
-  createdAt: r.created_at, createdBy: r.created_by, updatedAt: r.updated_at, updatedBy: r.updated_by,
+  id: r.id,
+  code: r.code,
+  name: r.name,
+  kind: r.kind,
+  address: r.address,
+  active: r.active,
+  createdAt: r.created_at,
+  createdBy: r.created_by,
+  updatedAt: r.updated_at,
+  updatedBy: r.updated_by,
 });
 
 export async function createWarehouse(db: Db, actor: Actor, input: CreateWarehouseInput) {
   try {
-    const row = await repo.insertWarehouse(db, { company_id: actor.companyId, ...input, created_by: actor.userId, updated_by: actor.userId });
+    const row = await repo.insertWarehouse(db, {
+      company_id: actor.companyId,
+      ...input,
+      created_by: actor.userId,
+      updated_by: actor.userId,
+    });
     return warehouseRowToWarehouse(row);
   } catch (err) {
-    if (isUniqueViolation(err, 'warehouses_company_id_code_key')) throw new AppError('WAREHOUSE.CODE_TAKEN', { code: input.code });
+    if (isUniqueViolation(err, 'warehouses_company_id_code_key'))
+      throw new AppError('WAREHOUSE.CODE_TAKEN', { code: input.code });
     throw err;
   }
 }
@@ -35,19 +49,28 @@ export async function listWarehouses(db: Db, actor: Actor, q: ListWarehousesQuer
 }
 
 export async function updateWarehouse(db: Db, actor: Actor, id: string, input: UpdateWarehouseInput) {
-  const row = await repo.updateWarehouse(db, actor.companyId, id, { ...input, updated_at: new Date(), updated_by: actor.userId });
+  const row = await repo.updateWarehouse(db, actor.companyId, id, {
+    ...input,
+    updated_at: new Date(),
+    updated_by: actor.userId,
+  });
   if (!row) throw new AppError('WAREHOUSE.NOT_FOUND');
   return warehouseRowToWarehouse(row);
 }
 
 export async function exportWarehouses(db: Db, actor: Actor) {
   const rows = (await repo.allWarehouses(db, actor.companyId)).map(warehouseRowToWarehouse);
-  return toXlsx([{
-    name: '仓库 Warehouses',
-    columns: [
-      { key: 'code', header: '编码 Code' }, { key: 'name', header: '名称 Name', width: 24 }, { key: 'kind', header: '类型 Kind' },
-      { key: 'address', header: '地址 Address', width: 40 }, { key: 'active', header: '启用 Active' },
-    ],
-    rows: rows.map((w) => ({ ...w, active: w.active ? 'Y' : 'N' })),
-  }]);
+  return toXlsx([
+    {
+      name: '仓库 Warehouses',
+      columns: [
+        { key: 'code', header: '编码 Code' },
+        { key: 'name', header: '名称 Name', width: 24 },
+        { key: 'kind', header: '类型 Kind' },
+        { key: 'address', header: '地址 Address', width: 40 },
+        { key: 'active', header: '启用 Active' },
+      ],
+      rows: rows.map((w) => ({ ...w, active: w.active ? 'Y' : 'N' })),
+    },
+  ]);
 }

@@ -1,7 +1,13 @@
 // The typed client of the Luyue API: cookie session, CSRF header on writes, errors as ApiError.
 export type FieldError = { path: string; message: string };
 export class ApiError extends Error {
-  constructor(readonly status: number, readonly code: string, message: string, readonly fields: FieldError[] = [], readonly details?: unknown) {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly fields: FieldError[] = [],
+    readonly details?: unknown,
+  ) {
     super(message);
   }
 }

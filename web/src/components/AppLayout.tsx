@@ -1,5 +1,26 @@
 import { Layout, Menu, Select, Space, Button, Typography } from 'antd';
-import { AppstoreOutlined, TeamOutlined, ShoppingOutlined, HomeOutlined, DatabaseOutlined, UserOutlined, ApiOutlined, FileTextOutlined, AuditOutlined, ToolOutlined, BellOutlined, ApartmentOutlined, LockOutlined, WalletOutlined, ContainerOutlined, ShopOutlined, CarOutlined, CustomerServiceOutlined, AccountBookOutlined, GlobalOutlined } from '@ant-design/icons';
+import {
+  AppstoreOutlined,
+  TeamOutlined,
+  ShoppingOutlined,
+  HomeOutlined,
+  DatabaseOutlined,
+  UserOutlined,
+  ApiOutlined,
+  FileTextOutlined,
+  AuditOutlined,
+  ToolOutlined,
+  BellOutlined,
+  ApartmentOutlined,
+  LockOutlined,
+  WalletOutlined,
+  ContainerOutlined,
+  ShopOutlined,
+  CarOutlined,
+  CustomerServiceOutlined,
+  AccountBookOutlined,
+  GlobalOutlined,
+} from '@ant-design/icons';
 import { Badge } from 'antd';
 import { useEffect, useState } from 'react';
 import { api } from '../api/client';
@@ -12,20 +33,80 @@ import { setLanguage } from '../i18n';
 const entries = [
   { key: '/', icon: <HomeOutlined />, label: 'menu.home', roles: [] as string[] },
   { key: '/orders', icon: <FileTextOutlined />, label: 'menu.orders', roles: [] },
-  { key: '/review', icon: <AuditOutlined />, label: 'menu.review', roles: ['reviewer', 'finance', 'production_planner', 'sales_director', 'general_manager'] },
-  { key: '/production', icon: <ToolOutlined />, label: 'menu.production', roles: ['production_planner', 'reviewer', 'sales_director', 'general_manager'] },
-  { key: '/warehouse', icon: <CarOutlined />, label: 'menu.warehouse', roles: ['warehouse', 'logistics', 'order_admin'] },
-  { key: '/logistics', icon: <GlobalOutlined />, label: 'menu.logistics', roles: ['logistics', 'warehouse', 'customer_service'] },
+  {
+    key: '/review',
+    icon: <AuditOutlined />,
+    label: 'menu.review',
+    roles: ['reviewer', 'finance', 'production_planner', 'sales_director', 'general_manager'],
+  },
+  {
+    key: '/production',
+    icon: <ToolOutlined />,
+    label: 'menu.production',
+    roles: ['production_planner', 'reviewer', 'sales_director', 'general_manager'],
+  },
+  {
+    key: '/warehouse',
+    icon: <CarOutlined />,
+    label: 'menu.warehouse',
+    roles: ['warehouse', 'logistics', 'order_admin'],
+  },
+  {
+    key: '/logistics',
+    icon: <GlobalOutlined />,
+    label: 'menu.logistics',
+    roles: ['logistics', 'warehouse', 'customer_service'],
+  },
   { key: '/service', icon: <CustomerServiceOutlined />, label: 'menu.service', roles: ['customer_service'] },
-  { key: '/finance', icon: <AccountBookOutlined />, label: 'menu.finance', roles: ['finance', 'sales_director', 'general_manager'] },
+  {
+    key: '/finance',
+    icon: <AccountBookOutlined />,
+    label: 'menu.finance',
+    roles: ['finance', 'sales_director', 'general_manager'],
+  },
   { key: '/allocation', icon: <ApartmentOutlined />, label: 'menu.allocation', roles: ['allocation_planner'] },
-  { key: '/reservations', icon: <LockOutlined />, label: 'menu.reservations', roles: ['allocation_planner', 'finance', 'sales_assistant'] },
-  { key: '/franchisees', icon: <WalletOutlined />, label: 'menu.franchisees', roles: ['finance', 'allocation_planner'] },
-  { key: '/pick-lists', icon: <ContainerOutlined />, label: 'menu.pickLists', roles: ['warehouse', 'allocation_planner'] },
+  {
+    key: '/reservations',
+    icon: <LockOutlined />,
+    label: 'menu.reservations',
+    roles: ['allocation_planner', 'finance', 'sales_assistant'],
+  },
+  {
+    key: '/franchisees',
+    icon: <WalletOutlined />,
+    label: 'menu.franchisees',
+    roles: ['finance', 'allocation_planner'],
+  },
+  {
+    key: '/pick-lists',
+    icon: <ContainerOutlined />,
+    label: 'menu.pickLists',
+    roles: ['warehouse', 'allocation_planner'],
+  },
   { key: '/stores', icon: <ShopOutlined />, label: 'menu.stores', roles: ['allocation_planner'] },
-  { key: '/customers', icon: <TeamOutlined />, label: 'menu.customers', roles: ['sales_assistant', 'reviewer', 'sales_director', 'general_manager', 'finance', 'order_admin', 'customer_service', 'allocation_planner', 'logistics'] },
+  {
+    key: '/customers',
+    icon: <TeamOutlined />,
+    label: 'menu.customers',
+    roles: [
+      'sales_assistant',
+      'reviewer',
+      'sales_director',
+      'general_manager',
+      'finance',
+      'order_admin',
+      'customer_service',
+      'allocation_planner',
+      'logistics',
+    ],
+  },
   { key: '/products', icon: <ShoppingOutlined />, label: 'menu.products', roles: [] },
-  { key: '/warehouses', icon: <DatabaseOutlined />, label: 'menu.warehouses', roles: ['warehouse', 'order_admin', 'logistics', 'allocation_planner'] },
+  {
+    key: '/warehouses',
+    icon: <DatabaseOutlined />,
+    label: 'menu.warehouses',
+    roles: ['warehouse', 'order_admin', 'logistics', 'allocation_planner'],
+  },
   { key: '/stock', icon: <AppstoreOutlined />, label: 'menu.stock', roles: [] },
   { key: '/users', icon: <UserOutlined />, label: 'menu.users', roles: ['admin'] },
 ];
@@ -36,7 +117,11 @@ export function AppLayout() {
   const location = useLocation();
   const [unread, setUnread] = useState(0);
   useEffect(() => {
-    const poll = () => void api.get<{ unread: number }>('/api/notifications/unread-count').then((r) => setUnread(r.unread)).catch(() => undefined);
+    const poll = () =>
+      void api
+        .get<{ unread: number }>('/api/notifications/unread-count')
+        .then((r) => setUnread(r.unread))
+        .catch(() => undefined);
     poll();
     const timer = setInterval(poll, 30_000);
     return () => clearInterval(timer);
@@ -44,20 +129,40 @@ export function AppLayout() {
   const items = entries
     .filter((e) => e.roles.length === 0 || can(...e.roles))
     .map((e) => ({ key: e.key, icon: e.icon, label: <Link to={e.key}>{t(e.label)}</Link> }));
-  items.push({ key: 'docs', icon: <ApiOutlined />, label: <a href="/docs" target="_blank" rel="noreferrer">{t('menu.docs')}</a> });
+  items.push({
+    key: 'docs',
+    icon: <ApiOutlined />,
+    label: (
+      <a href="/docs" target="_blank" rel="noreferrer">
+        {t('menu.docs')}
+      </a>
+    ),
+  });
   const selected = entries.map((e) => e.key).filter((k) => k !== '/' && location.pathname.startsWith(k))[0] ?? '/';
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Sider breakpoint="lg" collapsedWidth={0} theme="light" width={200}>
         <div style={{ padding: '16px 20px' }}>
-          <Typography.Title level={4} style={{ margin: 0 }}>{t('app.name')}</Typography.Title>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('app.tagline')}</Typography.Text>
+          <Typography.Title level={4} style={{ margin: 0 }}>
+            {t('app.name')}
+          </Typography.Title>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {t('app.tagline')}
+          </Typography.Text>
         </div>
         <Menu mode="inline" selectedKeys={[selected]} items={items} data-testid="main-menu" />
       </Layout.Sider>
       <Layout>
-        <Layout.Header style={{ background: '#fff', padding: '0 20px', display: 'flex', justifyContent: 'flex-end', alignItems: 'center' }}>
+        <Layout.Header
+          style={{
+            background: '#fff',
+            padding: '0 20px',
+            display: 'flex',
+            justifyContent: 'flex-end',
+            alignItems: 'center',
+          }}
+        >
           <Space>
             {me && me.companies.length > 1 && (
               <Select
@@ -69,9 +174,15 @@ export function AppLayout() {
               />
             )}
             {me && !(me.companies.length > 1) && <Typography.Text>{me.company?.name}</Typography.Text>}
-            <Link to="/notifications" data-testid="notification-bell"><Badge count={unread} size="small"><BellOutlined style={{ fontSize: 18 }} /></Badge></Link>
+            <Link to="/notifications" data-testid="notification-bell">
+              <Badge count={unread} size="small">
+                <BellOutlined style={{ fontSize: 18 }} />
+              </Badge>
+            </Link>
             <Typography.Text strong>{me?.user.displayName}</Typography.Text>
-            <Button data-testid="lang-switch" onClick={() => void setLanguage(i18n.language === 'en' ? 'zh-CN' : 'en')}>{t('common.language')}</Button>
+            <Button data-testid="lang-switch" onClick={() => void setLanguage(i18n.language === 'en' ? 'zh-CN' : 'en')}>
+              {t('common.language')}
+            </Button>
             <Button onClick={() => void logout()}>{t('common.logout')}</Button>
           </Space>
         </Layout.Header>

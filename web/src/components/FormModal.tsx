@@ -40,7 +40,17 @@ export function FormModal<T extends object>(props: {
   };
 
   return (
-    <Modal open={props.open} title={props.title} onCancel={props.onClose} onOk={ok} confirmLoading={saving} okText={t('common.save')} cancelText={t('common.cancel')} destroyOnHidden width={640}>
+    <Modal
+      open={props.open}
+      title={props.title}
+      onCancel={props.onClose}
+      onOk={ok}
+      confirmLoading={saving}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      destroyOnHidden
+      width={640}
+    >
       <Form form={form} layout="vertical" data-testid={props.testId}>
         {props.children(form)}
       </Form>

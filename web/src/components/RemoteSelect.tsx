@@ -15,7 +15,10 @@ export function RemoteSelect<T extends { id: string }>(props: {
   const [items, setItems] = useState<T[]>([]);
   const [q, setQ] = useState('');
   useEffect(() => {
-    const timer = setTimeout(() => void api.get<Page<T>>(props.url, { q, pageSize: 50, active: 'true' }).then((p) => setItems(p.items)), 200);
+    const timer = setTimeout(
+      () => void api.get<Page<T>>(props.url, { q, pageSize: 50, active: 'true' }).then((p) => setItems(p.items)),
+      200,
+    );
     return () => clearTimeout(timer);
   }, [props.url, q]);
   return (

@@ -17,9 +17,25 @@ type Props<T> = {
 };
 
 /** A table paged, sorted and searched on the server (page, pageSize, sort, order, q). */
-export function ServerTable<T extends object>({ url, columns, rowKey, filters, exportUrl, toolbar, reloadKey, searchPlaceholder, testId }: Props<T>) {
+export function ServerTable<T extends object>({
+  url,
+  columns,
+  rowKey,
+  filters,
+  exportUrl,
+  toolbar,
+  reloadKey,
+  searchPlaceholder,
+  testId,
+}: Props<T>) {
   const { t } = useTranslation();
-  const [query, setQuery] = useState({ page: 1, pageSize: 20, sort: undefined as string | undefined, order: undefined as string | undefined, q: '' });
+  const [query, setQuery] = useState({
+    page: 1,
+    pageSize: 20,
+    sort: undefined as string | undefined,
+    order: undefined as string | undefined,
+    q: '',
+  });
   const [data, setData] = useState<Page<T>>({ items: [], total: 0, page: 1, pageSize: 20 });
   const [loading, setLoading] = useState(false);
 
@@ -60,10 +76,22 @@ export function ServerTable<T extends object>({ url, columns, rowKey, filters, e
         columns={columns}
         dataSource={data.items}
         scroll={{ x: 'max-content' }}
-        pagination={{ current: data.page, pageSize: data.pageSize, total: data.total, showSizeChanger: true, showTotal: (total) => t('common.total', { total }) }}
+        pagination={{
+          current: data.page,
+          pageSize: data.pageSize,
+          total: data.total,
+          showSizeChanger: true,
+          showTotal: (total) => t('common.total', { total }),
+        }}
         onChange={(p, _f, sorter) => {
           const s = Array.isArray(sorter) ? sorter[0] : sorter;
-          setQuery((q) => ({ ...q, page: p.current ?? 1, pageSize: p.pageSize ?? 20, sort: s?.order ? String(s.columnKey ?? s.field) : undefined, order: s?.order ?? undefined }));
+          setQuery((q) => ({
+            ...q,
+            page: p.current ?? 1,
+            pageSize: p.pageSize ?? 20,
+            sort: s?.order ? String(s.columnKey ?? s.field) : undefined,
+            order: s?.order ?? undefined,
+          }));
         }}
       />
     </div>

@@ -4,7 +4,17 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import { useSession } from '../auth/session';
 
-type Row = { sku: string; to: { kind: string; id: string }; qty: number; status: string; rule: string; fundsUsed?: string; creditUsed?: string; expiresOn?: string; explain: { 'zh-CN': string; en: string } };
+type Row = {
+  sku: string;
+  to: { kind: string; id: string };
+  qty: number;
+  status: string;
+  rule: string;
+  fundsUsed?: string;
+  creditUsed?: string;
+  expiresOn?: string;
+  explain: { 'zh-CN': string; en: string };
+};
 type Run = { id?: string; rows: Row[]; totals: Record<string, number>; replayed?: boolean };
 type Receipt = { id: string; reference: string; createdAt: string; runId: string | null };
 
@@ -28,7 +38,9 @@ export function AllocationPage() {
     try {
       setRun(await api.post<Run>('/api/allocation/preview', body));
       setCommitted(false);
-    } catch (e) { message.error((e as Error).message); }
+    } catch (e) {
+      message.error((e as Error).message);
+    }
   };
   const commit = async () => {
     try {
@@ -37,19 +49,33 @@ export function AllocationPage() {
       setCommitted(true);
       message.success(r.replayed ? t('alloc.replayed') : t('alloc.committed'));
       loadReceipts();
-    } catch (e) { message.error((e as Error).message); }
+    } catch (e) {
+      message.error((e as Error).message);
+    }
   };
 
   const table = (kind: string) => (
-    <Table<Row> size="small" rowKey={(r, i) => `${r.to.id}-${r.sku}-${i}`} pagination={{ pageSize: 50 }} data-testid={`alloc-${kind}`}
-      dataSource={run?.rows.filter((r) => r.to.kind === kind)} columns={[
+    <Table<Row>
+      size="small"
+      rowKey={(r, i) => `${r.to.id}-${r.sku}-${i}`}
+      pagination={{ pageSize: 50 }}
+      data-testid={`alloc-${kind}`}
+      dataSource={run?.rows.filter((r) => r.to.kind === kind)}
+      columns={[
         { title: 'SKU', dataIndex: 'sku' },
         { title: t('alloc.target'), dataIndex: ['to', 'id'] },
         { title: t('order.qty'), dataIndex: 'qty', align: 'right' },
-        { title: t('order.status'), dataIndex: 'status', render: (s: string) => <Tag color={s === 'ship' ? 'green' : 'orange'}>{t(`alloc.${s === 'ship' ? 'ship' : 'reserved'}`)}</Tag> },
+        {
+          title: t('order.status'),
+          dataIndex: 'status',
+          render: (s: string) => (
+            <Tag color={s === 'ship' ? 'green' : 'orange'}>{t(`alloc.${s === 'ship' ? 'ship' : 'reserved'}`)}</Tag>
+          ),
+        },
         { title: t('alloc.rule'), dataIndex: 'rule', render: (r: string) => <Tag>{r}</Tag> },
         { title: t('alloc.explain'), dataIndex: 'explain', render: (e: Row['explain']) => e[lang] },
-      ]} />
+      ]}
+    />
   );
 
   return (
@@ -58,29 +84,76 @@ export function AllocationPage() {
       <Card size="small">
         <Space wrap>
           <span>{t('alloc.source')}</span>
-          <Select style={{ width: 320 }} value={receiptId ?? ''} onChange={(v) => setReceiptId(v || undefined)} data-testid="alloc-receipt"
-            options={[{ value: '', label: t('alloc.allAvailable') }, ...receipts.map((r) => ({ value: r.id, label: `${t('alloc.receipt')} ${r.reference || r.id.slice(0, 8)} · ${new Date(r.createdAt).toLocaleString()}${r.runId ? ` · ${t('alloc.committed')}` : ''}` }))]} />
+          <Select
+            style={{ width: 320 }}
+            value={receiptId ?? ''}
+            onChange={(v) => setReceiptId(v || undefined)}
+            data-testid="alloc-receipt"
+            options={[
+              { value: '', label: t('alloc.allAvailable') },
+              ...receipts.map((r) => ({
+                value: r.id,
+                label: `${t('alloc.receipt')} ${r.reference || r.id.slice(0, 8)} · ${new Date(r.createdAt).toLocaleString()}${r.runId ? ` · ${t('alloc.committed')}` : ''}`,
+              })),
+            ]}
+          />
           <span>{t('alloc.season')}</span>
-          <Select allowClear style={{ width: 120 }} value={season} onChange={setSeason} options={['spring_summer', 'autumn_winter'].map((s) => ({ value: s, label: t(`alloc.${s}`) }))} />
+          <Select
+            allowClear
+            style={{ width: 120 }}
+            value={season}
+            onChange={setSeason}
+            options={['spring_summer', 'autumn_winter'].map((s) => ({ value: s, label: t(`alloc.${s}`) }))}
+          />
           <span>{t('alloc.policy')}</span>
           <Radio.Group value={policy ?? 'priority'} onChange={(e) => setPolicy(e.target.value)}>
             <Radio.Button value="priority">{t('alloc.byPriority')}</Radio.Button>
             <Radio.Button value="funds">{t('alloc.byFunds')}</Radio.Button>
           </Radio.Group>
-          <Button onClick={preview} data-testid="alloc-preview">{t('alloc.preview')}</Button>
-          {can('allocation_planner') && <Button type="primary" onClick={commit} disabled={!run || committed} data-testid="alloc-commit">{t('alloc.commit')}</Button>}
-          {committed && run?.id && <Button href={`/api/allocation/runs/${run.id}/export.xlsx`}>{t('alloc.export')}</Button>}
+          <Button onClick={preview} data-testid="alloc-preview">
+            {t('alloc.preview')}
+          </Button>
+          {can('allocation_planner') && (
+            <Button type="primary" onClick={commit} disabled={!run || committed} data-testid="alloc-commit">
+              {t('alloc.commit')}
+            </Button>
+          )}
+          {committed && run?.id && (
+            <Button href={`/api/allocation/runs/${run.id}/export.xlsx`}>{t('alloc.export')}</Button>
+          )}
         </Space>
       </Card>
       {run && (
         <>
           <Row gutter={16} style={{ margin: '16px 0' }} data-testid="alloc-totals">
             {(['ship', 'reserved', 'toFranchisees', 'toStores', 'toRegions', 'remaining'] as const).map((k) => (
-              <Col key={k} xs={8} md={4}><Statistic title={{ ship: t('alloc.ship'), reserved: t('alloc.reserved'), toFranchisees: t('alloc.franchisee'), toStores: t('alloc.store'), toRegions: t('alloc.region'), remaining: t('alloc.remaining') }[k]} value={run.totals[k]} /></Col>
+              <Col key={k} xs={8} md={4}>
+                <Statistic
+                  title={
+                    {
+                      ship: t('alloc.ship'),
+                      reserved: t('alloc.reserved'),
+                      toFranchisees: t('alloc.franchisee'),
+                      toStores: t('alloc.store'),
+                      toRegions: t('alloc.region'),
+                      remaining: t('alloc.remaining'),
+                    }[k]
+                  }
+                  value={run.totals[k]}
+                />
+              </Col>
             ))}
           </Row>
-          {run.rows.length === 0 ? <Typography.Text>{t('alloc.nothing')}</Typography.Text> : (
-            <Tabs items={(['franchisee', 'store', 'region'] as const).map((k) => ({ key: k, label: `${t(`alloc.${k}`)} (${run.rows.filter((r) => r.to.kind === k).length})`, children: table(k) }))} />
+          {run.rows.length === 0 ? (
+            <Typography.Text>{t('alloc.nothing')}</Typography.Text>
+          ) : (
+            <Tabs
+              items={(['franchisee', 'store', 'region'] as const).map((k) => ({
+                key: k,
+                label: `${t(`alloc.${k}`)} (${run.rows.filter((r) => r.to.kind === k).length})`,
+                children: table(k),
+              }))}
+            />
           )}
         </>
       )}

@@ -11,7 +11,17 @@ const PAYMENTS = ['prepaid', 'credit', 'tt', 'lc', 'monthly', 'cod'];
 type Doc = { id: string; filename: string; kind: string };
 
 /** Create or edit a customer; validates as you type, then shows the server's field errors in place. */
-export function CustomerForm({ customer, open, onClose, onSaved }: { customer?: Customer; open: boolean; onClose: () => void; onSaved: () => void }) {
+export function CustomerForm({
+  customer,
+  open,
+  onClose,
+  onSaved,
+}: {
+  customer?: Customer;
+  open: boolean;
+  onClose: () => void;
+  onSaved: () => void;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm();
@@ -24,7 +34,15 @@ export function CustomerForm({ customer, open, onClose, onSaved }: { customer?: 
       form.setFieldsValue(customer);
       void api.get<Doc[]>(`/api/customers/${customer.id}/documents`).then(setDocs);
     } else {
-      form.setFieldsValue({ kind: 'ordinary', paymentMethod: 'prepaid', paymentDays: 0, creditLimit: '0.00', priority: 100, contacts: [], addresses: [] });
+      form.setFieldsValue({
+        kind: 'ordinary',
+        paymentMethod: 'prepaid',
+        paymentDays: 0,
+        creditLimit: '0.00',
+        priority: 100,
+        contacts: [],
+        addresses: [],
+      });
       setDocs([]);
     }
   }, [customer, open]);
@@ -50,14 +68,29 @@ export function CustomerForm({ customer, open, onClose, onSaved }: { customer?: 
       onClose={onClose}
       size="large"
       title={customer ? t('customer.editTitle') : t('customer.newTitle')}
-      extra={<Space><Button onClick={onClose}>{t('common.cancel')}</Button><Button type="primary" loading={saving} onClick={save} data-testid="customer-save">{t('common.save')}</Button></Space>}
+      extra={
+        <Space>
+          <Button onClick={onClose}>{t('common.cancel')}</Button>
+          <Button type="primary" loading={saving} onClick={save} data-testid="customer-save">
+            {t('common.save')}
+          </Button>
+        </Space>
+      }
     >
       <Form form={form} layout="vertical" data-testid="customer-form">
         <Space wrap>
-          <Form.Item name="code" label={t('customer.code')} rules={[{ required: true }, { pattern: /^[A-Za-z0-9_-]{1,32}$/, message: 'A-Z 0-9 _ -' }]}>
+          <Form.Item
+            name="code"
+            label={t('customer.code')}
+            rules={[{ required: true }, { pattern: /^[A-Za-z0-9_-]{1,32}$/, message: 'A-Z 0-9 _ -' }]}
+          >
             <Input data-testid="customer-code" />
           </Form.Item>
-          <Form.Item name="shortCode" label={t('customer.shortCode')} rules={[{ required: true }, { pattern: /^[A-Z0-9]{2,8}$/, message: 'A-Z 0-9 (2–8)' }]}>
+          <Form.Item
+            name="shortCode"
+            label={t('customer.shortCode')}
+            rules={[{ required: true }, { pattern: /^[A-Z0-9]{2,8}$/, message: 'A-Z 0-9 (2–8)' }]}
+          >
             <Input data-testid="customer-shortCode" style={{ width: 120 }} />
           </Form.Item>
         </Space>
@@ -66,19 +99,37 @@ export function CustomerForm({ customer, open, onClose, onSaved }: { customer?: 
         </Form.Item>
         <Space wrap>
           <Form.Item name="kind" label={t('customer.kind')}>
-            <Select style={{ width: 140 }} options={KINDS.map((k) => ({ value: k, label: t(`enums.customerKind.${k}`) }))} />
+            <Select
+              style={{ width: 140 }}
+              options={KINDS.map((k) => ({ value: k, label: t(`enums.customerKind.${k}`) }))}
+            />
           </Form.Item>
-          <Form.Item name="region" label={t('customer.region')} rules={[{ max: 50 }]}><Input /></Form.Item>
-          <Form.Item name="priority" label={t('customer.priority')}><InputNumber min={1} max={9999} precision={0} /></Form.Item>
+          <Form.Item name="region" label={t('customer.region')} rules={[{ max: 50 }]}>
+            <Input />
+          </Form.Item>
+          <Form.Item name="priority" label={t('customer.priority')}>
+            <InputNumber min={1} max={9999} precision={0} />
+          </Form.Item>
         </Space>
         <Space wrap>
           <Form.Item name="paymentMethod" label={t('customer.paymentMethod')}>
-            <Select style={{ width: 180 }} options={PAYMENTS.map((k) => ({ value: k, label: t(`enums.paymentMethod.${k}`) }))} />
+            <Select
+              style={{ width: 180 }}
+              options={PAYMENTS.map((k) => ({ value: k, label: t(`enums.paymentMethod.${k}`) }))}
+            />
           </Form.Item>
-          <Form.Item name="paymentDays" label={t('customer.paymentDays')}><InputNumber min={0} max={365} precision={0} /></Form.Item>
-          <Form.Item name="creditLimit" label={t('customer.creditLimit')} rules={[moneyRule]}><Input style={{ width: 160 }} /></Form.Item>
+          <Form.Item name="paymentDays" label={t('customer.paymentDays')}>
+            <InputNumber min={0} max={365} precision={0} />
+          </Form.Item>
+          <Form.Item name="creditLimit" label={t('customer.creditLimit')} rules={[moneyRule]}>
+            <Input style={{ width: 160 }} />
+          </Form.Item>
         </Space>
-        {customer && <Form.Item name="active" label={t('common.active')} valuePropName="checked"><Switch /></Form.Item>}
+        {customer && (
+          <Form.Item name="active" label={t('common.active')} valuePropName="checked">
+            <Switch />
+          </Form.Item>
+        )}
 
         <Divider titlePlacement="start">{t('customer.contacts')}</Divider>
         <Form.List name="contacts">
@@ -86,14 +137,24 @@ export function CustomerForm({ customer, open, onClose, onSaved }: { customer?: 
             <>
               {fields.map((f) => (
                 <Space key={f.key} align="baseline" wrap>
-                  <Form.Item name={[f.name, 'name']} rules={[{ required: true }]}><Input placeholder={t('customer.contactName')} /></Form.Item>
-                  <Form.Item name={[f.name, 'title']}><Input placeholder={t('customer.contactTitle')} style={{ width: 100 }} /></Form.Item>
-                  <Form.Item name={[f.name, 'phone']}><Input placeholder={t('customer.phone')} /></Form.Item>
-                  <Form.Item name={[f.name, 'idNumber']}><Input placeholder={t('customer.idNumber')} /></Form.Item>
+                  <Form.Item name={[f.name, 'name']} rules={[{ required: true }]}>
+                    <Input placeholder={t('customer.contactName')} />
+                  </Form.Item>
+                  <Form.Item name={[f.name, 'title']}>
+                    <Input placeholder={t('customer.contactTitle')} style={{ width: 100 }} />
+                  </Form.Item>
+                  <Form.Item name={[f.name, 'phone']}>
+                    <Input placeholder={t('customer.phone')} />
+                  </Form.Item>
+                  <Form.Item name={[f.name, 'idNumber']}>
+                    <Input placeholder={t('customer.idNumber')} />
+                  </Form.Item>
                   <MinusCircleOutlined onClick={() => remove(f.name)} />
                 </Space>
               ))}
-              <Button type="dashed" onClick={() => add({})} icon={<PlusOutlined />}>{t('customer.addContact')}</Button>
+              <Button type="dashed" onClick={() => add({})} icon={<PlusOutlined />}>
+                {t('customer.addContact')}
+              </Button>
             </>
           )}
         </Form.List>
@@ -104,24 +165,42 @@ export function CustomerForm({ customer, open, onClose, onSaved }: { customer?: 
             <>
               {fields.map((f) => (
                 <Space key={f.key} align="baseline" wrap>
-                  <Form.Item name={[f.name, 'consignee']} rules={[{ required: true }]}><Input placeholder={t('customer.consignee')} style={{ width: 100 }} /></Form.Item>
-                  <Form.Item name={[f.name, 'phone']}><Input placeholder={t('customer.phone')} style={{ width: 130 }} /></Form.Item>
-                  <Form.Item name={[f.name, 'address']} rules={[{ required: true }]}><Input placeholder={t('customer.address')} style={{ width: 260 }} /></Form.Item>
+                  <Form.Item name={[f.name, 'consignee']} rules={[{ required: true }]}>
+                    <Input placeholder={t('customer.consignee')} style={{ width: 100 }} />
+                  </Form.Item>
+                  <Form.Item name={[f.name, 'phone']}>
+                    <Input placeholder={t('customer.phone')} style={{ width: 130 }} />
+                  </Form.Item>
+                  <Form.Item name={[f.name, 'address']} rules={[{ required: true }]}>
+                    <Input placeholder={t('customer.address')} style={{ width: 260 }} />
+                  </Form.Item>
                   <MinusCircleOutlined onClick={() => remove(f.name)} />
                 </Space>
               ))}
-              <Button type="dashed" onClick={() => add({})} icon={<PlusOutlined />}>{t('customer.addAddress')}</Button>
+              <Button type="dashed" onClick={() => add({})} icon={<PlusOutlined />}>
+                {t('customer.addAddress')}
+              </Button>
             </>
           )}
         </Form.List>
 
-        <Form.Item name="remark" label={t('customer.remark')} style={{ marginTop: 16 }}><Input.TextArea rows={2} /></Form.Item>
+        <Form.Item name="remark" label={t('customer.remark')} style={{ marginTop: 16 }}>
+          <Input.TextArea rows={2} />
+        </Form.Item>
       </Form>
 
       {customer && (
         <>
           <Divider titlePlacement="start">{t('customer.documents')}</Divider>
-          <List size="small" dataSource={docs} renderItem={(d) => <List.Item><a href={`/api/attachments/${d.id}`}>{d.filename}</a></List.Item>} />
+          <List
+            size="small"
+            dataSource={docs}
+            renderItem={(d) => (
+              <List.Item>
+                <a href={`/api/attachments/${d.id}`}>{d.filename}</a>
+              </List.Item>
+            )}
+          />
           <Upload
             showUploadList={false}
             customRequest={async ({ file }) => {

@@ -29,26 +29,98 @@ export function CustomersPage() {
         exportUrl="/api/customers/export.xlsx"
         toolbar={
           <>
-            <Select allowClear placeholder={t('customer.kind')} style={{ width: 130 }} value={kind} onChange={setKind}
-              options={['ordinary', 'franchisee', 'direct', 'joint'].map((k) => ({ value: k, label: t(`enums.customerKind.${k}`) }))} />
+            <Select
+              allowClear
+              placeholder={t('customer.kind')}
+              style={{ width: 130 }}
+              value={kind}
+              onChange={setKind}
+              options={['ordinary', 'franchisee', 'direct', 'joint'].map((k) => ({
+                value: k,
+                label: t(`enums.customerKind.${k}`),
+              }))}
+            />
             {editor && <ImportButton url="/api/customers/import" onDone={() => setReload((r) => r + 1)} />}
-            {editor && <Button type="primary" icon={<PlusOutlined />} data-testid="customer-new" onClick={() => { setEditing(undefined); setOpen(true); }}>{t('common.create')}</Button>}
+            {editor && (
+              <Button
+                type="primary"
+                icon={<PlusOutlined />}
+                data-testid="customer-new"
+                onClick={() => {
+                  setEditing(undefined);
+                  setOpen(true);
+                }}
+              >
+                {t('common.create')}
+              </Button>
+            )}
           </>
         }
         columns={[
           { title: t('customer.code'), dataIndex: 'code', key: 'code', sorter: true },
           { title: t('customer.shortCode'), dataIndex: 'shortCode', key: 'shortCode', sorter: true },
           { title: t('customer.name'), dataIndex: 'name', key: 'name', sorter: true },
-          { title: t('customer.kind'), dataIndex: 'kind', key: 'kind', sorter: true, render: (k: string) => t(`enums.customerKind.${k}`) },
+          {
+            title: t('customer.kind'),
+            dataIndex: 'kind',
+            key: 'kind',
+            sorter: true,
+            render: (k: string) => t(`enums.customerKind.${k}`),
+          },
           { title: t('customer.region'), dataIndex: 'region', key: 'region', sorter: true },
-          { title: t('customer.paymentMethod'), dataIndex: 'paymentMethod', render: (k: string) => t(`enums.paymentMethod.${k}`) },
-          { title: t('customer.creditLimit'), dataIndex: 'creditLimit', key: 'creditLimit', sorter: true, align: 'right' },
-          { title: t('customer.contacts'), dataIndex: 'contacts', render: (c: Customer['contacts']) => c.map((x) => `${x.name} ${x.phone ?? ''}`).join('; ') },
-          { title: t('common.active'), dataIndex: 'active', render: (a: boolean) => (a ? <Tag color="green">{t('common.active')}</Tag> : <Tag>{t('common.inactive')}</Tag>) },
-          ...(editor ? [{ title: t('common.actions'), key: 'actions', render: (_: unknown, c: Customer) => <Button size="small" onClick={() => { setEditing(c); setOpen(true); }}>{t('common.edit')}</Button> }] : []),
+          {
+            title: t('customer.paymentMethod'),
+            dataIndex: 'paymentMethod',
+            render: (k: string) => t(`enums.paymentMethod.${k}`),
+          },
+          {
+            title: t('customer.creditLimit'),
+            dataIndex: 'creditLimit',
+            key: 'creditLimit',
+            sorter: true,
+            align: 'right',
+          },
+          {
+            title: t('customer.contacts'),
+            dataIndex: 'contacts',
+            render: (c: Customer['contacts']) => c.map((x) => `${x.name} ${x.phone ?? ''}`).join('; '),
+          },
+          {
+            title: t('common.active'),
+            dataIndex: 'active',
+            render: (a: boolean) =>
+              a ? <Tag color="green">{t('common.active')}</Tag> : <Tag>{t('common.inactive')}</Tag>,
+          },
+          ...(editor
+            ? [
+                {
+                  title: t('common.actions'),
+                  key: 'actions',
+                  render: (_: unknown, c: Customer) => (
+                    <Button
+                      size="small"
+                      onClick={() => {
+                        setEditing(c);
+                        setOpen(true);
+                      }}
+                    >
+                      {t('common.edit')}
+                    </Button>
+                  ),
+                },
+              ]
+            : []),
         ]}
       />
-      <CustomerForm customer={editing} open={open} onClose={() => setOpen(false)} onSaved={() => { setOpen(false); setReload((r) => r + 1); }} />
+      <CustomerForm
+        customer={editing}
+        open={open}
+        onClose={() => setOpen(false)}
+        onSaved={() => {
+          setOpen(false);
+          setReload((r) => r + 1);
+        }}
+      />
     </>
   );
 }

@@ -10,13 +10,18 @@ export function HomePage() {
     <>
       <Typography.Title level={3}>{t('common.welcome', { name: me?.user.displayName })}</Typography.Title>
       <Typography.Paragraph>
-        {me?.company?.name} · {t('home.roles')}: {me?.roles.map((r) => <Tag key={r}>{t(`enums.role.${r}`)}</Tag>)}
+        {me?.company?.name} · {t('home.roles')}:{' '}
+        {me?.roles.map((r) => (
+          <Tag key={r}>{t(`enums.role.${r}`)}</Tag>
+        ))}
       </Typography.Paragraph>
       <Typography.Title level={5}>{t('home.shortcuts')}</Typography.Title>
       <Row gutter={[16, 16]}>
         {(['customers', 'products', 'warehouses', 'stock'] as const).map((k) => (
           <Col key={k} xs={12} md={6}>
-            <Link to={`/${k}`}><Card hoverable>{t(`menu.${k}`)}</Card></Link>
+            <Link to={`/${k}`}>
+              <Card hoverable>{t(`menu.${k}`)}</Card>
+            </Link>
           </Col>
         ))}
       </Row>

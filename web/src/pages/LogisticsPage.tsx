@@ -5,8 +5,25 @@ import { api } from '../api/client';
 import { useSession } from '../auth/session';
 import { ImportButton } from '../components/ImportButton';
 
-type LogisticsException = { id: string; shipmentId: string; shipmentNumber: string; type: string; foundAt: string; action: string; result: string; customerInformed: boolean; status: string };
-type Stale = { id: string; number: string; carrier: string; trackingNo: string; shippedAt: string; lastEventAt: string | null };
+type LogisticsException = {
+  id: string;
+  shipmentId: string;
+  shipmentNumber: string;
+  type: string;
+  foundAt: string;
+  action: string;
+  result: string;
+  customerInformed: boolean;
+  status: string;
+};
+type Stale = {
+  id: string;
+  number: string;
+  carrier: string;
+  trackingNo: string;
+  shippedAt: string;
+  lastEventAt: string | null;
+};
 type Rule = { key: number; region: string; carrier: string };
 
 /** 物流: the logistics exception log (模板3), shipments without movement, and the region → carrier table. */
@@ -26,69 +43,214 @@ export function LogisticsPage() {
     setRules((await api.get<Omit<Rule, 'key'>[]>('/api/carrier-rules')).map((r, key) => ({ ...r, key })));
   }, []);
   useEffect(() => void load(), [load]);
-  const edit = (key: number, patch: Partial<Rule>) => setRules(rules.map((r) => (r.key === key ? { ...r, ...patch } : r)));
+  const edit = (key: number, patch: Partial<Rule>) =>
+    setRules(rules.map((r) => (r.key === key ? { ...r, ...patch } : r)));
   const saveRules = async () => {
     try {
-      await api.put('/api/carrier-rules', rules.filter((r) => r.region.trim() || r.carrier.trim()).map(({ region, carrier }) => ({ region: region.trim(), carrier: carrier.trim() })));
+      await api.put(
+        '/api/carrier-rules',
+        rules
+          .filter((r) => r.region.trim() || r.carrier.trim())
+          .map(({ region, carrier }) => ({ region: region.trim(), carrier: carrier.trim() })),
+      );
       message.success(t('common.saved'));
       await load();
-    } catch (e) { message.error((e as Error).message); }
+    } catch (e) {
+      message.error((e as Error).message);
+    }
   };
 
   return (
     <>
       <Typography.Title level={4}>{t('menu.logistics')}</Typography.Title>
-      <Tabs items={[
-        { key: 'exceptions', label: t('ful.exceptions'), children: (
-          <Table<LogisticsException> rowKey="id" size="middle" dataSource={exceptions} data-testid="logistics-exceptions" columns={[
-            { title: t('ful.shipment'), dataIndex: 'shipmentNumber' },
-            { title: t('ful.complaintType'), dataIndex: 'type', render: (x: string) => t(`ful.exceptionType.${x}`) },
-            { title: t('ful.foundAt'), dataIndex: 'foundAt', render: (d: string) => new Date(d).toLocaleString() },
-            { title: t('ful.action'), dataIndex: 'action' }, { title: t('ful.result'), dataIndex: 'result' },
-            { title: t('ful.customerInformed'), dataIndex: 'customerInformed', render: (v: boolean) => (v ? '✓' : '') },
-            { title: t('order.status'), dataIndex: 'status', render: (s: string) => <Tag color={s === 'open' ? 'red' : 'default'}>{t(`ful.exceptionStatus.${s}`)}</Tag> },
-            { title: t('common.actions'), key: 'a', render: (_: unknown, x) => logistics && x.status === 'open' && <Button size="small" data-testid="exception-close" onClick={() => setClosing(x)}>{t('ful.closeException')}</Button> },
-          ]} />
-        ) },
-        { key: 'stale', label: t('ful.stale'), children: (
-          <>
-          {logistics && (
-            <Space style={{ marginBottom: 12 }}>
-              <ImportButton url="/api/tracking-events/import" onDone={() => void load()} />
-              <Button href="/api/tracking-events/template.xlsx">{t('ful.trackingTemplate')}</Button>
-            </Space>
-          )}
-          <Table<Stale> rowKey="id" size="middle" dataSource={stale} columns={[
-            { title: t('ful.shipment'), dataIndex: 'number' }, { title: t('ful.carrier'), dataIndex: 'carrier' }, { title: t('ful.trackingNo'), dataIndex: 'trackingNo' },
-            { title: t('ful.shipped'), dataIndex: 'shippedAt', render: (d: string) => new Date(d).toLocaleString() },
-            { title: t('ful.lastEvent'), dataIndex: 'lastEventAt', render: (d: string | null) => (d ? new Date(d).toLocaleString() : '') },
-          ]} />
-          </>
-        ) },
-        { key: 'rules', label: t('ful.carrierRules'), children: (
-          <>
-            <Table<Rule> rowKey="key" size="small" pagination={false} dataSource={rules} data-testid="carrier-rules" columns={[
-              { title: t('ful.region'), dataIndex: 'region', render: (v: string, r) => <Input value={v} disabled={!logistics} maxLength={50} data-testid="rule-region" onChange={(e) => edit(r.key, { region: e.target.value })} /> },
-              { title: t('ful.carrier'), dataIndex: 'carrier', render: (v: string, r) => <Input value={v} disabled={!logistics} maxLength={50} data-testid="rule-carrier" onChange={(e) => edit(r.key, { carrier: e.target.value })} /> },
-              { title: '', key: 'x', width: 80, render: (_: unknown, r) => logistics && <Button size="small" onClick={() => setRules(rules.filter((x) => x.key !== r.key))}>{t('common.delete')}</Button> },
-            ]} />
-            {logistics && (
-              <Space style={{ marginTop: 12 }}>
-                <Button data-testid="rule-add" onClick={() => setRules([...rules, { key: Math.max(0, ...rules.map((r) => r.key)) + 1, region: '', carrier: '' }])}>{t('common.add')}</Button>
-                <Button type="primary" data-testid="rules-save" onClick={saveRules}>{t('common.save')}</Button>
-              </Space>
-            )}
-          </>
-        ) },
-      ]} />
-      <Modal open={!!closing} title={t('ful.closeException')} onCancel={() => setClosing(undefined)} destroyOnHidden okButtonProps={{ 'data-testid': 'exception-close-ok' } as never}
+      <Tabs
+        items={[
+          {
+            key: 'exceptions',
+            label: t('ful.exceptions'),
+            children: (
+              <Table<LogisticsException>
+                rowKey="id"
+                size="middle"
+                dataSource={exceptions}
+                data-testid="logistics-exceptions"
+                columns={[
+                  { title: t('ful.shipment'), dataIndex: 'shipmentNumber' },
+                  {
+                    title: t('ful.complaintType'),
+                    dataIndex: 'type',
+                    render: (x: string) => t(`ful.exceptionType.${x}`),
+                  },
+                  {
+                    title: t('ful.foundAt'),
+                    dataIndex: 'foundAt',
+                    render: (d: string) => new Date(d).toLocaleString(),
+                  },
+                  { title: t('ful.action'), dataIndex: 'action' },
+                  { title: t('ful.result'), dataIndex: 'result' },
+                  {
+                    title: t('ful.customerInformed'),
+                    dataIndex: 'customerInformed',
+                    render: (v: boolean) => (v ? '✓' : ''),
+                  },
+                  {
+                    title: t('order.status'),
+                    dataIndex: 'status',
+                    render: (s: string) => (
+                      <Tag color={s === 'open' ? 'red' : 'default'}>{t(`ful.exceptionStatus.${s}`)}</Tag>
+                    ),
+                  },
+                  {
+                    title: t('common.actions'),
+                    key: 'a',
+                    render: (_: unknown, x) =>
+                      logistics &&
+                      x.status === 'open' && (
+                        <Button size="small" data-testid="exception-close" onClick={() => setClosing(x)}>
+                          {t('ful.closeException')}
+                        </Button>
+                      ),
+                  },
+                ]}
+              />
+            ),
+          },
+          {
+            key: 'stale',
+            label: t('ful.stale'),
+            children: (
+              <>
+                {logistics && (
+                  <Space style={{ marginBottom: 12 }}>
+                    <ImportButton url="/api/tracking-events/import" onDone={() => void load()} />
+                    <Button href="/api/tracking-events/template.xlsx">{t('ful.trackingTemplate')}</Button>
+                  </Space>
+                )}
+                <Table<Stale>
+                  rowKey="id"
+                  size="middle"
+                  dataSource={stale}
+                  columns={[
+                    { title: t('ful.shipment'), dataIndex: 'number' },
+                    { title: t('ful.carrier'), dataIndex: 'carrier' },
+                    { title: t('ful.trackingNo'), dataIndex: 'trackingNo' },
+                    {
+                      title: t('ful.shipped'),
+                      dataIndex: 'shippedAt',
+                      render: (d: string) => new Date(d).toLocaleString(),
+                    },
+                    {
+                      title: t('ful.lastEvent'),
+                      dataIndex: 'lastEventAt',
+                      render: (d: string | null) => (d ? new Date(d).toLocaleString() : ''),
+                    },
+                  ]}
+                />
+              </>
+            ),
+          },
+          {
+            key: 'rules',
+            label: t('ful.carrierRules'),
+            children: (
+              <>
+                <Table<Rule>
+                  rowKey="key"
+                  size="small"
+                  pagination={false}
+                  dataSource={rules}
+                  data-testid="carrier-rules"
+                  columns={[
+                    {
+                      title: t('ful.region'),
+                      dataIndex: 'region',
+                      render: (v: string, r) => (
+                        <Input
+                          value={v}
+                          disabled={!logistics}
+                          maxLength={50}
+                          data-testid="rule-region"
+                          onChange={(e) => edit(r.key, { region: e.target.value })}
+                        />
+                      ),
+                    },
+                    {
+                      title: t('ful.carrier'),
+                      dataIndex: 'carrier',
+                      render: (v: string, r) => (
+                        <Input
+                          value={v}
+                          disabled={!logistics}
+                          maxLength={50}
+                          data-testid="rule-carrier"
+                          onChange={(e) => edit(r.key, { carrier: e.target.value })}
+                        />
+                      ),
+                    },
+                    {
+                      title: '',
+                      key: 'x',
+                      width: 80,
+                      render: (_: unknown, r) =>
+                        logistics && (
+                          <Button size="small" onClick={() => setRules(rules.filter((x) => x.key !== r.key))}>
+                            {t('common.delete')}
+                          </Button>
+                        ),
+                    },
+                  ]}
+                />
+                {logistics && (
+                  <Space style={{ marginTop: 12 }}>
+                    <Button
+                      data-testid="rule-add"
+                      onClick={() =>
+                        setRules([
+                          ...rules,
+                          { key: Math.max(0, ...rules.map((r) => r.key)) + 1, region: '', carrier: '' },
+                        ])
+                      }
+                    >
+                      {t('common.add')}
+                    </Button>
+                    <Button type="primary" data-testid="rules-save" onClick={saveRules}>
+                      {t('common.save')}
+                    </Button>
+                  </Space>
+                )}
+              </>
+            ),
+          },
+        ]}
+      />
+      <Modal
+        open={!!closing}
+        title={t('ful.closeException')}
+        onCancel={() => setClosing(undefined)}
+        destroyOnHidden
+        okButtonProps={{ 'data-testid': 'exception-close-ok' } as never}
         onOk={async () => {
           const v = await form.validateFields();
-          try { await api.post(`/api/logistics-exceptions/${closing!.id}/close`, { result: v.result, customerInformed: !!v.customerInformed }); setClosing(undefined); form.resetFields(); await load(); } catch (e) { message.error((e as Error).message); }
-        }}>
+          try {
+            await api.post(`/api/logistics-exceptions/${closing!.id}/close`, {
+              result: v.result,
+              customerInformed: !!v.customerInformed,
+            });
+            setClosing(undefined);
+            form.resetFields();
+            await load();
+          } catch (e) {
+            message.error((e as Error).message);
+          }
+        }}
+      >
         <Form form={form} layout="vertical" initialValues={{ customerInformed: closing?.customerInformed }}>
-          <Form.Item name="result" label={t('ful.result')} rules={[{ required: true }]}><Input.TextArea maxLength={500} data-testid="exception-result" /></Form.Item>
-          <Form.Item name="customerInformed" valuePropName="checked"><Checkbox>{t('ful.customerInformed')}</Checkbox></Form.Item>
+          <Form.Item name="result" label={t('ful.result')} rules={[{ required: true }]}>
+            <Input.TextArea maxLength={500} data-testid="exception-result" />
+          </Form.Item>
+          <Form.Item name="customerInformed" valuePropName="checked">
+            <Checkbox>{t('ful.customerInformed')}</Checkbox>
+          </Form.Item>
         </Form>
       </Modal>
     </>

@@ -7,7 +7,8 @@ import type { Notice } from '../api/types';
 
 export function useNoticeText() {
   const { t } = useTranslation();
-  return (n: Notice) => t(`notice.${n.kind}`, { ...n.params, stage: n.params.stage ? t(`stage.${n.params.stage}`) : '' });
+  return (n: Notice) =>
+    t(`notice.${n.kind}`, { ...n.params, stage: n.params.stage ? t(`stage.${n.params.stage}`) : '' });
 }
 
 export function NotificationsPage() {
@@ -18,13 +19,28 @@ export function NotificationsPage() {
   useEffect(() => void load(), [load]);
   return (
     <>
-      <Typography.Title level={4}>{t('menu.notifications')} <Badge count={data.unread} /></Typography.Title>
-      <Button onClick={async () => { await api.post('/api/notifications/read', { all: true }); await load(); }}>{t('order.markAllRead')}</Button>
-      <List style={{ marginTop: 12 }} dataSource={data.items} data-testid="notifications" renderItem={(n) => (
-        <List.Item extra={new Date(n.createdAt).toLocaleString()}>
-          <Badge dot={!n.readAt} />&nbsp;{n.orderId ? <Link to={`/orders/${n.orderId}`}>{text(n)}</Link> : text(n)}
-        </List.Item>
-      )} />
+      <Typography.Title level={4}>
+        {t('menu.notifications')} <Badge count={data.unread} />
+      </Typography.Title>
+      <Button
+        onClick={async () => {
+          await api.post('/api/notifications/read', { all: true });
+          await load();
+        }}
+      >
+        {t('order.markAllRead')}
+      </Button>
+      <List
+        style={{ marginTop: 12 }}
+        dataSource={data.items}
+        data-testid="notifications"
+        renderItem={(n) => (
+          <List.Item extra={new Date(n.createdAt).toLocaleString()}>
+            <Badge dot={!n.readAt} />
+            &nbsp;{n.orderId ? <Link to={`/orders/${n.orderId}`}>{text(n)}</Link> : text(n)}
+          </List.Item>
+        )}
+      />
     </>
   );
 }

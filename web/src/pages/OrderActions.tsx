@@ -7,7 +7,13 @@ import { api } from '../api/client';
 import type { Order, Stage } from '../api/types';
 import { useSession } from '../auth/session';
 
-const STAGE_ROLES: Record<string, string> = { sales: 'reviewer', finance: 'finance', production: 'production_planner', director: 'sales_director', gm: 'general_manager' };
+const STAGE_ROLES: Record<string, string> = {
+  sales: 'reviewer',
+  finance: 'finance',
+  production: 'production_planner',
+  director: 'sales_director',
+  gm: 'general_manager',
+};
 
 /** The buttons an order shows: what its state allows and the user's roles admit. */
 export function OrderActions({ order, current, onChanged }: { order: Order; current?: Stage; onChanged: () => void }) {
@@ -41,7 +47,9 @@ export function OrderActions({ order, current, onChanged }: { order: Order; curr
       body.append('file', file);
       attachmentId = (await api.post<{ id: string }>(`/api/orders/${order.id}/attachments`, body)).id;
     }
-    await run(() => api.post(`/api/orders/${order.id}/confirm`, { method: v.method, note: v.note || undefined, attachmentId }));
+    await run(() =>
+      api.post(`/api/orders/${order.id}/confirm`, { method: v.method, note: v.note || undefined, attachmentId }),
+    );
   };
 
   const canReview = current && order.status === 'in_review' && can(STAGE_ROLES[current.stage]) && !isRegistrar;
@@ -50,41 +58,102 @@ export function OrderActions({ order, current, onChanged }: { order: Order; curr
       {['draft', 'rejected'].includes(order.status) && isRegistrar && (
         <>
           <Button onClick={() => navigate(`/orders/${order.id}/edit`)}>{t('common.edit')}</Button>
-          <Button type="primary" data-testid="order-submit" onClick={() => run(() => api.post(`/api/orders/${order.id}/submit`))}>{t('order.submit')}</Button>
+          <Button
+            type="primary"
+            data-testid="order-submit"
+            onClick={() => run(() => api.post(`/api/orders/${order.id}/submit`))}
+          >
+            {t('order.submit')}
+          </Button>
         </>
       )}
       {canReview && (
         <>
-          <Button type="primary" data-testid="order-approve" onClick={() => run(() => api.post(`/api/orders/${order.id}/review`, { decision: 'approve' }))}>{t('order.approve')}（{t(`stage.${current!.stage}`)}）</Button>
-          <Button danger data-testid="order-reject" onClick={() => setDialog('reject')}>{t('order.reject')}</Button>
+          <Button
+            type="primary"
+            data-testid="order-approve"
+            onClick={() => run(() => api.post(`/api/orders/${order.id}/review`, { decision: 'approve' }))}
+          >
+            {t('order.approve')}（{t(`stage.${current!.stage}`)}）
+          </Button>
+          <Button danger data-testid="order-reject" onClick={() => setDialog('reject')}>
+            {t('order.reject')}
+          </Button>
         </>
       )}
       {order.status === 'awaiting_confirmation' && can('sales_assistant', 'order_admin') && (
-        <Button type="primary" data-testid="order-confirm" onClick={() => setDialog('confirm')}>{t('order.confirm')}</Button>
+        <Button type="primary" data-testid="order-confirm" onClick={() => setDialog('confirm')}>
+          {t('order.confirm')}
+        </Button>
       )}
-      {!['cancelled', 'shipped', 'delivered', 'completed', 'partially_shipped'].includes(order.status) && can('sales_director', 'reviewer', 'general_manager') && (
-        <Button danger onClick={() => setDialog('cancel')}>{t('order.cancel')}</Button>
+      {!['cancelled', 'shipped', 'delivered', 'completed', 'partially_shipped'].includes(order.status) &&
+        can('sales_director', 'reviewer', 'general_manager') && (
+          <Button danger onClick={() => setDialog('cancel')}>
+            {t('order.cancel')}
+          </Button>
+        )}
+      {can('sales_assistant') && (
+        <Button
+          onClick={() =>
+            run(async () => navigate(`/orders/${(await api.post<Order>(`/api/orders/${order.id}/copy`)).id}`))
+          }
+        >
+          {t('order.copy')}
+        </Button>
       )}
-      {can('sales_assistant') && <Button onClick={() => run(async () => navigate(`/orders/${(await api.post<Order>(`/api/orders/${order.id}/copy`)).id}`))}>{t('order.copy')}</Button>}
 
-      <Modal open={dialog === 'reject' || dialog === 'cancel'} title={dialog === 'reject' ? t('order.reject') : t('order.cancel')} destroyOnHidden
+      <Modal
+        open={dialog === 'reject' || dialog === 'cancel'}
+        title={dialog === 'reject' ? t('order.reject') : t('order.cancel')}
+        destroyOnHidden
         onCancel={() => setDialog(undefined)}
         onOk={async () => {
           const { reason } = await form.validateFields();
-          await run(() => (dialog === 'reject' ? api.post(`/api/orders/${order.id}/review`, { decision: 'reject', reason }) : api.post(`/api/orders/${order.id}/cancel`, { reason })));
-        }}>
-        <Form form={form} layout="vertical"><Form.Item name="reason" label={t('order.reason')} rules={[{ required: true, max: 500 }]}><Input.TextArea rows={3} data-testid="reason-input" /></Form.Item></Form>
+          await run(() =>
+            dialog === 'reject'
+              ? api.post(`/api/orders/${order.id}/review`, { decision: 'reject', reason })
+              : api.post(`/api/orders/${order.id}/cancel`, { reason }),
+          );
+        }}
+      >
+        <Form form={form} layout="vertical">
+          <Form.Item name="reason" label={t('order.reason')} rules={[{ required: true, max: 500 }]}>
+            <Input.TextArea rows={3} data-testid="reason-input" />
+          </Form.Item>
+        </Form>
       </Modal>
 
-      <Modal open={dialog === 'confirm'} title={t('order.confirm')} onCancel={() => setDialog(undefined)} onOk={confirm} destroyOnHidden okButtonProps={{ 'data-testid': 'confirm-ok' } as never}>
+      <Modal
+        open={dialog === 'confirm'}
+        title={t('order.confirm')}
+        onCancel={() => setDialog(undefined)}
+        onOk={confirm}
+        destroyOnHidden
+        okButtonProps={{ 'data-testid': 'confirm-ok' } as never}
+      >
         <Form form={form} layout="vertical" initialValues={{ method: 'electronic' }}>
           <Form.Item name="method" label={t('order.confirmMethod')}>
-            <Select options={['signature', 'stamp', 'electronic'].map((m) => ({ value: m, label: t(`enums.confirmMethod.${m}`) }))} />
+            <Select
+              options={['signature', 'stamp', 'electronic'].map((m) => ({
+                value: m,
+                label: t(`enums.confirmMethod.${m}`),
+              }))}
+            />
           </Form.Item>
           <Form.Item label={t('order.confirmFile')}>
-            <Upload beforeUpload={(f) => { setFile(f); return false; }} maxCount={1}><Button icon={<UploadOutlined />}>{t('customer.upload')}</Button></Upload>
+            <Upload
+              beforeUpload={(f) => {
+                setFile(f);
+                return false;
+              }}
+              maxCount={1}
+            >
+              <Button icon={<UploadOutlined />}>{t('customer.upload')}</Button>
+            </Upload>
           </Form.Item>
-          <Form.Item name="note" label={t('order.reason')}><Input /></Form.Item>
+          <Form.Item name="note" label={t('order.reason')}>
+            <Input />
+          </Form.Item>
         </Form>
       </Modal>
     </Space>

@@ -6,7 +6,11 @@ import type { Order } from '../api/types';
 import { moneyRule } from '../components/forms';
 import { useSession } from '../auth/session';
 
-type Payment = { total: string; paid: string; gates: { gate: string; ok: boolean; waitsFor: string; checkBy?: string; late?: boolean }[] };
+type Payment = {
+  total: string;
+  paid: string;
+  gates: { gate: string; ok: boolean; waitsFor: string; checkBy?: string; late?: boolean }[];
+};
 type ShipmentRow = { id: string; number: string; status: string; carrier: string; trackingNo: string };
 type OpenException = { id: string; shipmentNumber: string; type: string; action: string };
 type Dialog = 'lc' | 'invoice' | 'receipt';
@@ -39,71 +43,209 @@ export function OrderFulfilment({ order, onChanged }: { order: Order; onChanged:
     void api.get<OpenException[]>('/api/logistics-exceptions', { order: order.id, status: 'open' }).then(setExceptions);
   }, [order.id, order.status, version]);
   const run = async (fn: () => Promise<unknown>) => {
-    try { await fn(); message.success(t('common.saved')); setDialog(undefined); setVersion((v) => v + 1); onChanged(); } catch (e) { message.error((e as Error).message); }
+    try {
+      await fn();
+      message.success(t('common.saved'));
+      setDialog(undefined);
+      setVersion((v) => v + 1);
+      onChanged();
+    } catch (e) {
+      message.error((e as Error).message);
+    }
   };
-  if (!payment || ['draft', 'rejected', 'in_review', 'awaiting_confirmation', 'cancelled'].includes(order.status)) return null;
+  if (!payment || ['draft', 'rejected', 'in_review', 'awaiting_confirmation', 'cancelled'].includes(order.status))
+    return null;
   const finance = can('finance');
   const submit: Record<Dialog, (v: Record<string, string>) => Promise<unknown>> = {
     lc: (v) => api.post(`/api/orders/${order.id}/letters-of-credit`, v),
     invoice: (v) => api.post(`/api/orders/${order.id}/complete`, v),
     // What exceeds the order's balance stays on the customer's account (预收), not on this order.
-    receipt: (v) => api.post('/api/receipts', { customerId: order.customer.id, amount: v.amount, receivedOn: v.receivedOn, method: v.method, reference: v.reference ?? '',
-      applications: [{ orderId: order.id, amount: fen(v.amount) > fen(owed(payment.total, payment.paid) ?? '0') ? owed(payment.total, payment.paid) : v.amount }] }),
+    receipt: (v) =>
+      api.post('/api/receipts', {
+        customerId: order.customer.id,
+        amount: v.amount,
+        receivedOn: v.receivedOn,
+        method: v.method,
+        reference: v.reference ?? '',
+        applications: [
+          {
+            orderId: order.id,
+            amount:
+              fen(v.amount) > fen(owed(payment.total, payment.paid) ?? '0')
+                ? owed(payment.total, payment.paid)
+                : v.amount,
+          },
+        ],
+      }),
   };
   const title: Record<Dialog, string> = { lc: t('ful.lc'), invoice: t('ful.invoice'), receipt: t('ful.recordReceipt') };
 
   return (
     <Card size="small" title={t('ful.gates')} style={{ marginTop: 16 }} data-testid="order-payment">
-      <p>{t('ful.paid')} ¥{payment.paid} / ¥{payment.total}</p>
+      <p>
+        {t('ful.paid')} ¥{payment.paid} / ¥{payment.total}
+      </p>
       {payment.gates.map((g) => (
         <p key={g.gate} data-testid={`gate-${g.gate}`}>
-          <Tag color={g.ok ? 'green' : 'red'}>{t(`ful.gate.${g.gate}`)}</Tag>{!g.ok && `${t('ful.waitsFor')}: ${g.waitsFor}`}
-          {g.late && <Tag color="red" style={{ marginLeft: 8 }}>{t('ful.lcLate')} ({t('ful.checkBy')} {g.checkBy})</Tag>}
+          <Tag color={g.ok ? 'green' : 'red'}>{t(`ful.gate.${g.gate}`)}</Tag>
+          {!g.ok && `${t('ful.waitsFor')}: ${g.waitsFor}`}
+          {g.late && (
+            <Tag color="red" style={{ marginLeft: 8 }}>
+              {t('ful.lcLate')} ({t('ful.checkBy')} {g.checkBy})
+            </Tag>
+          )}
         </p>
       ))}
-      {exceptions.map((x) => <Alert key={x.id} type="error" showIcon style={{ marginBottom: 8 }} data-testid="open-exception" message={`${t('ful.exceptions')} · ${x.shipmentNumber} · ${t(`ful.exceptionType.${x.type}`)} ${x.action}`} />)}
+      {exceptions.map((x) => (
+        <Alert
+          key={x.id}
+          type="error"
+          showIcon
+          style={{ marginBottom: 8 }}
+          data-testid="open-exception"
+          message={`${t('ful.exceptions')} · ${x.shipmentNumber} · ${t(`ful.exceptionType.${x.type}`)} ${x.action}`}
+        />
+      ))}
       {shipments.length > 0 && (
-        <Table<ShipmentRow> size="small" rowKey="id" pagination={false} style={{ marginBottom: 12 }} dataSource={shipments} data-testid="order-shipments" columns={[
-          { title: t('ful.shipment'), dataIndex: 'number' }, { title: t('order.status'), dataIndex: 'status', render: (s: string) => t(`ful.${s}`) },
-          { title: t('ful.carrier'), dataIndex: 'carrier' }, { title: t('ful.trackingNo'), dataIndex: 'trackingNo' },
-          { title: '', key: 'p', render: (_: unknown, s) => <Space><a href={`/api/shipments/${s.id}/outbound-order`} target="_blank" rel="noreferrer">{t('ful.outboundOrder')}</a><a href={`/api/shipments/${s.id}/delivery-note`} target="_blank" rel="noreferrer">{t('ful.deliveryNote')}</a></Space> },
-        ]} />
+        <Table<ShipmentRow>
+          size="small"
+          rowKey="id"
+          pagination={false}
+          style={{ marginBottom: 12 }}
+          dataSource={shipments}
+          data-testid="order-shipments"
+          columns={[
+            { title: t('ful.shipment'), dataIndex: 'number' },
+            { title: t('order.status'), dataIndex: 'status', render: (s: string) => t(`ful.${s}`) },
+            { title: t('ful.carrier'), dataIndex: 'carrier' },
+            { title: t('ful.trackingNo'), dataIndex: 'trackingNo' },
+            {
+              title: '',
+              key: 'p',
+              render: (_: unknown, s) => (
+                <Space>
+                  <a href={`/api/shipments/${s.id}/outbound-order`} target="_blank" rel="noreferrer">
+                    {t('ful.outboundOrder')}
+                  </a>
+                  <a href={`/api/shipments/${s.id}/delivery-note`} target="_blank" rel="noreferrer">
+                    {t('ful.deliveryNote')}
+                  </a>
+                </Space>
+              ),
+            },
+          ]}
+        />
       )}
       <Space wrap>
-        {['confirmed', 'in_fulfillment', 'partially_shipped'].includes(order.status) && can('warehouse', 'order_admin') && (
-          <Button data-testid="create-shipment" onClick={() => run(() => api.post('/api/shipments', { orderIds: [order.id] }))}>{t('ful.createShipment')}</Button>
+        {['confirmed', 'in_fulfillment', 'partially_shipped'].includes(order.status) &&
+          can('warehouse', 'order_admin') && (
+            <Button
+              data-testid="create-shipment"
+              onClick={() => run(() => api.post('/api/shipments', { orderIds: [order.id] }))}
+            >
+              {t('ful.createShipment')}
+            </Button>
+          )}
+        {finance && owed(payment.total, payment.paid) && (
+          <Button data-testid="record-receipt" onClick={() => setDialog('receipt')}>
+            {t('ful.recordReceipt')}
+          </Button>
         )}
-        {finance && owed(payment.total, payment.paid) && <Button data-testid="record-receipt" onClick={() => setDialog('receipt')}>{t('ful.recordReceipt')}</Button>}
-        {order.paymentMethod === 'lc' && finance && <Button data-testid="record-lc" onClick={() => setDialog('lc')}>{t('ful.lc')}</Button>}
-        {order.status === 'delivered' && finance && <Button type="primary" data-testid="complete-order" onClick={() => setDialog('invoice')}>{t('ful.invoice')}</Button>}
+        {order.paymentMethod === 'lc' && finance && (
+          <Button data-testid="record-lc" onClick={() => setDialog('lc')}>
+            {t('ful.lc')}
+          </Button>
+        )}
+        {order.status === 'delivered' && finance && (
+          <Button type="primary" data-testid="complete-order" onClick={() => setDialog('invoice')}>
+            {t('ful.invoice')}
+          </Button>
+        )}
       </Space>
-      <Modal open={!!dialog} title={dialog && title[dialog]} onCancel={() => setDialog(undefined)} destroyOnHidden okButtonProps={{ 'data-testid': 'fulfilment-ok' } as never}
+      <Modal
+        open={!!dialog}
+        title={dialog && title[dialog]}
+        onCancel={() => setDialog(undefined)}
+        destroyOnHidden
+        okButtonProps={{ 'data-testid': 'fulfilment-ok' } as never}
         onOk={async () => {
           const v = await form.validateFields();
           await run(() => submit[dialog!](v));
-        }}>
-        <Form form={form} layout="vertical" preserve={false}
-          initialValues={{ amount: dialog === 'receipt' ? owed(payment.total, payment.paid) : order.total, taxRate: '13', type: 'digital', method: 'bank_transfer', issuedOn: new Date().toISOString().slice(0, 10), receivedOn: new Date().toISOString().slice(0, 10) }}>
-          {dialog === 'lc' && <>
-            <Form.Item name="number" label={t('ful.lcNo')} rules={[{ required: true }]}><Input data-testid="lc-number" /></Form.Item>
-            <Form.Item name="amount" label={t('ful.amount')} rules={[{ required: true }, moneyRule]}><Input /></Form.Item>
-            <Form.Item name="expiryDate" label={t('ful.expiry')} rules={[{ required: true }]}><Input type="date" data-testid="lc-expiry" /></Form.Item>
-            <Form.Item name="latestShipmentDate" label={t('ful.latestShipment')} rules={[{ required: true }]}><Input type="date" data-testid="lc-latest-shipment" /></Form.Item>
-          </>}
-          {dialog === 'receipt' && <>
-            <Form.Item name="amount" label={t('ful.amount')} rules={[{ required: true }, moneyRule]}><Input data-testid="receipt-amount" /></Form.Item>
-            <Form.Item name="receivedOn" label={t('stock.at')} rules={[{ required: true }]}><Input type="date" /></Form.Item>
-            <Form.Item name="method" label={t('ful.receiptMethod')}><Select options={RECEIPT_METHODS.map((m) => ({ value: m, label: t(`ful.method.${m}`) }))} /></Form.Item>
-            <Form.Item name="reference" label={t('stock.reference')}><Input data-testid="receipt-reference" /></Form.Item>
-          </>}
-          {dialog === 'invoice' && <>
-            <Form.Item name="number" label={t('ful.invoiceNo')} rules={[{ required: true }]}><Input data-testid="invoice-number" /></Form.Item>
-            <Form.Item name="issuedOn" label={t('stock.at')} rules={[{ required: true }]}><Input type="date" /></Form.Item>
-            <Form.Item name="amount" label={t('ful.amount')} rules={[{ required: true }, moneyRule]}><Input /></Form.Item>
-            <Form.Item name="taxRate" label={t('ful.taxRate')} rules={[{ required: true }]}><Input /></Form.Item>
-            <Form.Item name="type" label={t('ful.invoiceType')}><Select options={[{ value: 'normal', label: '普票' }, { value: 'special', label: '专票' }, { value: 'digital', label: '数电票' }]} /></Form.Item>
-            <Form.Item name="outboundVoucher" label={t('ful.outboundVoucher')}><Input maxLength={60} data-testid="outbound-voucher" /></Form.Item>
-          </>}
+        }}
+      >
+        <Form
+          form={form}
+          layout="vertical"
+          preserve={false}
+          initialValues={{
+            amount: dialog === 'receipt' ? owed(payment.total, payment.paid) : order.total,
+            taxRate: '13',
+            type: 'digital',
+            method: 'bank_transfer',
+            issuedOn: new Date().toISOString().slice(0, 10),
+            receivedOn: new Date().toISOString().slice(0, 10),
+          }}
+        >
+          {dialog === 'lc' && (
+            <>
+              <Form.Item name="number" label={t('ful.lcNo')} rules={[{ required: true }]}>
+                <Input data-testid="lc-number" />
+              </Form.Item>
+              <Form.Item name="amount" label={t('ful.amount')} rules={[{ required: true }, moneyRule]}>
+                <Input />
+              </Form.Item>
+              <Form.Item name="expiryDate" label={t('ful.expiry')} rules={[{ required: true }]}>
+                <Input type="date" data-testid="lc-expiry" />
+              </Form.Item>
+              <Form.Item name="latestShipmentDate" label={t('ful.latestShipment')} rules={[{ required: true }]}>
+                <Input type="date" data-testid="lc-latest-shipment" />
+              </Form.Item>
+            </>
+          )}
+          {dialog === 'receipt' && (
+            <>
+              <Form.Item name="amount" label={t('ful.amount')} rules={[{ required: true }, moneyRule]}>
+                <Input data-testid="receipt-amount" />
+              </Form.Item>
+              <Form.Item name="receivedOn" label={t('stock.at')} rules={[{ required: true }]}>
+                <Input type="date" />
+              </Form.Item>
+              <Form.Item name="method" label={t('ful.receiptMethod')}>
+                <Select options={RECEIPT_METHODS.map((m) => ({ value: m, label: t(`ful.method.${m}`) }))} />
+              </Form.Item>
+              <Form.Item name="reference" label={t('stock.reference')}>
+                <Input data-testid="receipt-reference" />
+              </Form.Item>
+            </>
+          )}
+          {dialog === 'invoice' && (
+            <>
+              <Form.Item name="number" label={t('ful.invoiceNo')} rules={[{ required: true }]}>
+                <Input data-testid="invoice-number" />
+              </Form.Item>
+              <Form.Item name="issuedOn" label={t('stock.at')} rules={[{ required: true }]}>
+                <Input type="date" />
+              </Form.Item>
+              <Form.Item name="amount" label={t('ful.amount')} rules={[{ required: true }, moneyRule]}>
+                <Input />
+              </Form.Item>
+              <Form.Item name="taxRate" label={t('ful.taxRate')} rules={[{ required: true }]}>
+                <Input />
+              </Form.Item>
+              <Form.Item name="type" label={t('ful.invoiceType')}>
+                <Select
+                  options={[
+                    { value: 'normal', label: '普票' },
+                    { value: 'special', label: '专票' },
+                    { value: 'digital', label: '数电票' },
+                  ]}
+                />
+              </Form.Item>
+              <Form.Item name="outboundVoucher" label={t('ful.outboundVoucher')}>
+                <Input maxLength={60} data-testid="outbound-voucher" />
+              </Form.Item>
+            </>
+          )}
         </Form>
       </Modal>
     </Card>

@@ -28,19 +28,54 @@ export function OrdersPage() {
         filters={{ status, mine: mine ? 'true' : undefined, sort: undefined }}
         toolbar={
           <Space>
-            <Space><Switch checked={mine} onChange={setMine} />{t('order.mine')}</Space>
-            <Select allowClear placeholder={t('order.status')} style={{ width: 150 }} value={status} onChange={setStatus} options={STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))} />
-            {registrar && <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/orders/new')} data-testid="order-new">{t('order.newTitle')}</Button>}
+            <Space>
+              <Switch checked={mine} onChange={setMine} />
+              {t('order.mine')}
+            </Space>
+            <Select
+              allowClear
+              placeholder={t('order.status')}
+              style={{ width: 150 }}
+              value={status}
+              onChange={setStatus}
+              options={STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+            />
+            {registrar && (
+              <Button
+                type="primary"
+                icon={<PlusOutlined />}
+                onClick={() => navigate('/orders/new')}
+                data-testid="order-new"
+              >
+                {t('order.newTitle')}
+              </Button>
+            )}
           </Space>
         }
         columns={[
-          { title: t('order.number'), dataIndex: 'number', key: 'number', sorter: true, render: (n: string, o: Order) => <Link to={`/orders/${o.id}`}>{n}</Link> },
+          {
+            title: t('order.number'),
+            dataIndex: 'number',
+            key: 'number',
+            sorter: true,
+            render: (n: string, o: Order) => <Link to={`/orders/${o.id}`}>{n}</Link>,
+          },
           { title: t('order.customer'), dataIndex: ['customer', 'name'], key: 'customer', sorter: true },
           { title: t('order.orderDate'), dataIndex: 'orderDate', key: 'orderDate', sorter: true },
           { title: t('order.expectedDeliveryDate'), dataIndex: 'expectedDeliveryDate' },
           { title: t('order.total'), dataIndex: 'total', key: 'total', sorter: true, align: 'right' },
-          { title: t('order.status'), dataIndex: 'status', key: 'status', sorter: true, render: (s: string) => <StatusTag status={s} /> },
-          { title: t('order.urgency'), dataIndex: 'urgency', render: (u: string) => (u === 'urgent' ? t('order.urgent') : '') },
+          {
+            title: t('order.status'),
+            dataIndex: 'status',
+            key: 'status',
+            sorter: true,
+            render: (s: string) => <StatusTag status={s} />,
+          },
+          {
+            title: t('order.urgency'),
+            dataIndex: 'urgency',
+            render: (u: string) => (u === 'urgent' ? t('order.urgent') : ''),
+          },
         ]}
       />
     </>

@@ -22,29 +22,102 @@ export function ProductionPage() {
   return (
     <>
       <Typography.Title level={4}>{t('menu.production')}</Typography.Title>
-      <Table<ProductionRequest> rowKey="id" dataSource={items} size="middle" columns={[
-        { title: t('order.number'), dataIndex: 'orderNumber', render: (n: string, r) => <Link to={`/orders/${r.orderId}`}>{n}</Link> },
-        { title: 'SKU', dataIndex: 'sku' }, { title: t('order.product'), dataIndex: 'productName' }, { title: t('order.qty'), dataIndex: 'qty', align: 'right' },
-        { title: t('order.status'), dataIndex: 'status', render: (s: string) => <StatusTag status={s} /> },
-        { title: t('order.due'), dataIndex: 'dueAt', render: (d: string) => new Date(d).toLocaleString() },
-        { title: t('order.completionDate'), key: 'answer', render: (_: unknown, r) => r.completionDate ?? r.reason ?? '' },
-        ...(planner ? [{ title: t('common.actions'), key: 'actions', render: (_: unknown, r: ProductionRequest) => r.status === 'requested' ? (
-          <Space><Button size="small" type="primary" onClick={() => { setValue(''); setAnswering({ req: r, decision: 'answer' }); }}>{t('order.productionAnswer')}</Button>
-            <Button size="small" danger onClick={() => { setValue(''); setAnswering({ req: r, decision: 'decline' }); }}>{t('order.decline')}</Button></Space>)
-          : ['answered', 'in_production'].includes(r.status) && (
-            <Button size="small" onClick={async () => { try { await api.post(`/api/production-requests/${r.id}/progress`, { event: r.status === 'answered' ? 'start' : 'finish' }); await load(); } catch (e) { message.error((e as Error).message); } }}>
-              {t(r.status === 'answered' ? 'ful.start' : 'ful.finish')}</Button>) }] : []),
-      ]} />
-      <Modal open={!!answering} title={answering?.decision === 'answer' ? t('order.completionDate') : t('order.reason')} onCancel={() => setAnswering(undefined)}
+      <Table<ProductionRequest>
+        rowKey="id"
+        dataSource={items}
+        size="middle"
+        columns={[
+          {
+            title: t('order.number'),
+            dataIndex: 'orderNumber',
+            render: (n: string, r) => <Link to={`/orders/${r.orderId}`}>{n}</Link>,
+          },
+          { title: 'SKU', dataIndex: 'sku' },
+          { title: t('order.product'), dataIndex: 'productName' },
+          { title: t('order.qty'), dataIndex: 'qty', align: 'right' },
+          { title: t('order.status'), dataIndex: 'status', render: (s: string) => <StatusTag status={s} /> },
+          { title: t('order.due'), dataIndex: 'dueAt', render: (d: string) => new Date(d).toLocaleString() },
+          {
+            title: t('order.completionDate'),
+            key: 'answer',
+            render: (_: unknown, r) => r.completionDate ?? r.reason ?? '',
+          },
+          ...(planner
+            ? [
+                {
+                  title: t('common.actions'),
+                  key: 'actions',
+                  render: (_: unknown, r: ProductionRequest) =>
+                    r.status === 'requested' ? (
+                      <Space>
+                        <Button
+                          size="small"
+                          type="primary"
+                          onClick={() => {
+                            setValue('');
+                            setAnswering({ req: r, decision: 'answer' });
+                          }}
+                        >
+                          {t('order.productionAnswer')}
+                        </Button>
+                        <Button
+                          size="small"
+                          danger
+                          onClick={() => {
+                            setValue('');
+                            setAnswering({ req: r, decision: 'decline' });
+                          }}
+                        >
+                          {t('order.decline')}
+                        </Button>
+                      </Space>
+                    ) : (
+                      ['answered', 'in_production'].includes(r.status) && (
+                        <Button
+                          size="small"
+                          onClick={async () => {
+                            try {
+                              await api.post(`/api/production-requests/${r.id}/progress`, {
+                                event: r.status === 'answered' ? 'start' : 'finish',
+                              });
+                              await load();
+                            } catch (e) {
+                              message.error((e as Error).message);
+                            }
+                          }}
+                        >
+                          {t(r.status === 'answered' ? 'ful.start' : 'ful.finish')}
+                        </Button>
+                      )
+                    ),
+                },
+              ]
+            : []),
+        ]}
+      />
+      <Modal
+        open={!!answering}
+        title={answering?.decision === 'answer' ? t('order.completionDate') : t('order.reason')}
+        onCancel={() => setAnswering(undefined)}
         onOk={async () => {
           try {
-            const body = answering!.decision === 'answer' ? { decision: 'answer', completionDate: value } : { decision: 'decline', reason: value };
+            const body =
+              answering!.decision === 'answer'
+                ? { decision: 'answer', completionDate: value }
+                : { decision: 'decline', reason: value };
             await api.post(`/api/production-requests/${answering!.req.id}/answer`, body);
             setAnswering(undefined);
             await load();
-          } catch (e) { message.error((e as Error).message); }
-        }}>
-        {answering?.decision === 'answer' ? <Input type="date" value={value} onChange={(e) => setValue(e.target.value)} /> : <Input.TextArea value={value} onChange={(e) => setValue(e.target.value)} />}
+          } catch (e) {
+            message.error((e as Error).message);
+          }
+        }}
+      >
+        {answering?.decision === 'answer' ? (
+          <Input type="date" value={value} onChange={(e) => setValue(e.target.value)} />
+        ) : (
+          <Input.TextArea value={value} onChange={(e) => setValue(e.target.value)} />
+        )}
       </Modal>
     </>
   );

@@ -16,17 +16,58 @@ export function ReviewQueuePage() {
     <>
       <Typography.Title level={4}>{t('menu.review')}</Typography.Title>
       <Space style={{ marginBottom: 12 }}>
-        <Button type="primary" onClick={async () => { const r = await api.post<{ claimed: number }>('/api/review-queue/claim', {}); message.success(`${t('order.claimed')} ${r.claimed}`); await load(); }}>{t('order.claim')}</Button>
-        <Button onClick={async () => { await api.post('/api/review-queue/release', {}); await load(); }}>{t('order.release')}</Button>
+        <Button
+          type="primary"
+          onClick={async () => {
+            const r = await api.post<{ claimed: number }>('/api/review-queue/claim', {});
+            message.success(`${t('order.claimed')} ${r.claimed}`);
+            await load();
+          }}
+        >
+          {t('order.claim')}
+        </Button>
+        <Button
+          onClick={async () => {
+            await api.post('/api/review-queue/release', {});
+            await load();
+          }}
+        >
+          {t('order.release')}
+        </Button>
       </Space>
-      <Table<QueueItem> rowKey="orderId" dataSource={items} data-testid="review-queue" size="middle" columns={[
-        { title: t('order.number'), dataIndex: 'number', render: (n: string, q) => <Link to={`/orders/${q.orderId}`}>{n}</Link> },
-        { title: t('order.customer'), dataIndex: 'customerName' },
-        { title: t('order.total'), dataIndex: 'total', align: 'right' },
-        { title: t('order.stages'), dataIndex: 'stage', render: (s: string) => t(`stage.${s}`) },
-        { title: t('order.due'), dataIndex: 'dueAt', render: (d: string, q) => <span style={{ color: q.late ? 'red' : undefined }}>{d ? new Date(d).toLocaleString() : ''}</span> },
-        { title: '', key: 'flags', render: (_: unknown, q) => <>{q.urgency === 'urgent' && <Tag color="red">{t('order.urgent')}</Tag>}{q.claimedByMe && <Tag color="blue">{t('order.claimed')}</Tag>}</> },
-      ]} />
+      <Table<QueueItem>
+        rowKey="orderId"
+        dataSource={items}
+        data-testid="review-queue"
+        size="middle"
+        columns={[
+          {
+            title: t('order.number'),
+            dataIndex: 'number',
+            render: (n: string, q) => <Link to={`/orders/${q.orderId}`}>{n}</Link>,
+          },
+          { title: t('order.customer'), dataIndex: 'customerName' },
+          { title: t('order.total'), dataIndex: 'total', align: 'right' },
+          { title: t('order.stages'), dataIndex: 'stage', render: (s: string) => t(`stage.${s}`) },
+          {
+            title: t('order.due'),
+            dataIndex: 'dueAt',
+            render: (d: string, q) => (
+              <span style={{ color: q.late ? 'red' : undefined }}>{d ? new Date(d).toLocaleString() : ''}</span>
+            ),
+          },
+          {
+            title: '',
+            key: 'flags',
+            render: (_: unknown, q) => (
+              <>
+                {q.urgency === 'urgent' && <Tag color="red">{t('order.urgent')}</Tag>}
+                {q.claimedByMe && <Tag color="blue">{t('order.claimed')}</Tag>}
+              </>
+            ),
+          },
+        ]}
+      />
     </>
   );
 }

@@ -9,7 +9,12 @@ import { FormModal } from '../components/FormModal';
 import { RemoteSelect } from '../components/RemoteSelect';
 import { useSession } from '../auth/session';
 
-type Posting = { warehouseId: string; lines: { productId: string; qty?: number; delta?: number }[]; reference?: string; reason?: string };
+type Posting = {
+  warehouseId: string;
+  lines: { productId: string; qty?: number; delta?: number }[];
+  reference?: string;
+  reason?: string;
+};
 
 function PostingForm({ kind }: { kind: 'receipt' | 'adjustment' }) {
   const { t } = useTranslation();
@@ -17,7 +22,11 @@ function PostingForm({ kind }: { kind: 'receipt' | 'adjustment' }) {
   return (
     <>
       <Form.Item name="warehouseId" label={t('stock.warehouse')} rules={[{ required: true }]}>
-        <RemoteSelect<Warehouse> url="/api/warehouses" label={(w) => `${w.code} ${w.name}`} testId="posting-warehouse" />
+        <RemoteSelect<Warehouse>
+          url="/api/warehouses"
+          label={(w) => `${w.code} ${w.name}`}
+          testId="posting-warehouse"
+        />
       </Form.Item>
       <Form.List name="lines">
         {(fields, { add, remove }) => (
@@ -25,20 +34,39 @@ function PostingForm({ kind }: { kind: 'receipt' | 'adjustment' }) {
             {fields.map((f) => (
               <Space key={f.key} align="baseline">
                 <Form.Item name={[f.name, 'productId']} rules={[{ required: true }]}>
-                  <RemoteSelect<Product> url="/api/products" label={(p) => `${p.sku} ${p.name}`} placeholder={t('stock.product')} testId="posting-product" />
+                  <RemoteSelect<Product>
+                    url="/api/products"
+                    label={(p) => `${p.sku} ${p.name}`}
+                    placeholder={t('stock.product')}
+                    testId="posting-product"
+                  />
                 </Form.Item>
-                <Form.Item name={[f.name, amount]} rules={[{ required: true }, { type: 'integer', min: kind === 'receipt' ? 1 : undefined }]}>
-                  <InputNumber placeholder={kind === 'receipt' ? t('stock.qty') : t('stock.delta')} precision={0} style={{ width: 160 }} data-testid="posting-qty" />
+                <Form.Item
+                  name={[f.name, amount]}
+                  rules={[{ required: true }, { type: 'integer', min: kind === 'receipt' ? 1 : undefined }]}
+                >
+                  <InputNumber
+                    placeholder={kind === 'receipt' ? t('stock.qty') : t('stock.delta')}
+                    precision={0}
+                    style={{ width: 160 }}
+                    data-testid="posting-qty"
+                  />
                 </Form.Item>
                 {fields.length > 1 && <MinusCircleOutlined onClick={() => remove(f.name)} />}
               </Space>
             ))}
-            <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({})} style={{ marginBottom: 16 }}>{t('stock.addLine')}</Button>
+            <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({})} style={{ marginBottom: 16 }}>
+              {t('stock.addLine')}
+            </Button>
           </>
         )}
       </Form.List>
-      <Form.Item name="reference" label={t('stock.reference')}><Input /></Form.Item>
-      <Form.Item name="reason" label={t('stock.reason')} rules={kind === 'adjustment' ? [{ required: true }] : []}><Input /></Form.Item>
+      <Form.Item name="reference" label={t('stock.reference')}>
+        <Input />
+      </Form.Item>
+      <Form.Item name="reason" label={t('stock.reason')} rules={kind === 'adjustment' ? [{ required: true }] : []}>
+        <Input />
+      </Form.Item>
     </>
   );
 }
@@ -56,7 +84,9 @@ export function StockPage() {
       <Typography.Title level={4}>{t('menu.stock')}</Typography.Title>
       {keeper && (
         <Space style={{ marginBottom: 12 }}>
-          <Button type="primary" onClick={() => setPosting('receipt')} data-testid="stock-receipt">{t('stock.receipt')}</Button>
+          <Button type="primary" onClick={() => setPosting('receipt')} data-testid="stock-receipt">
+            {t('stock.receipt')}
+          </Button>
           <Button onClick={() => setPosting('adjustment')}>{t('stock.adjustment')}</Button>
         </Space>
       )}
@@ -78,7 +108,14 @@ export function StockPage() {
                   { title: t('stock.warehouse'), dataIndex: 'warehouseName', key: 'warehouse', sorter: true },
                   { title: t('stock.onHand'), dataIndex: 'onHand', key: 'onHand', sorter: true, align: 'right' },
                   { title: t('stock.reserved'), dataIndex: 'reserved', key: 'reserved', sorter: true, align: 'right' },
-                  { title: t('stock.available'), dataIndex: 'available', key: 'available', sorter: true, align: 'right', render: (a: number) => <Tag color={a > 0 ? 'green' : 'red'}>{a}</Tag> },
+                  {
+                    title: t('stock.available'),
+                    dataIndex: 'available',
+                    key: 'available',
+                    sorter: true,
+                    align: 'right',
+                    render: (a: number) => <Tag color={a > 0 ? 'green' : 'red'}>{a}</Tag>,
+                  },
                 ]}
               />
             ),
@@ -92,10 +129,27 @@ export function StockPage() {
                 rowKey="id"
                 reloadKey={reload}
                 filters={{ kind }}
-                toolbar={<Select allowClear placeholder={t('stock.kind')} style={{ width: 120 }} value={kind} onChange={setKind}
-                  options={['receipt', 'reserve', 'release', 'issue', 'return', 'adjust'].map((k) => ({ value: k, label: t(`enums.movementKind.${k}`) }))} />}
+                toolbar={
+                  <Select
+                    allowClear
+                    placeholder={t('stock.kind')}
+                    style={{ width: 120 }}
+                    value={kind}
+                    onChange={setKind}
+                    options={['receipt', 'reserve', 'release', 'issue', 'return', 'adjust'].map((k) => ({
+                      value: k,
+                      label: t(`enums.movementKind.${k}`),
+                    }))}
+                  />
+                }
                 columns={[
-                  { title: t('stock.at'), dataIndex: 'at', key: 'at', sorter: true, render: (a: string) => new Date(a).toLocaleString() },
+                  {
+                    title: t('stock.at'),
+                    dataIndex: 'at',
+                    key: 'at',
+                    sorter: true,
+                    render: (a: string) => new Date(a).toLocaleString(),
+                  },
                   { title: t('stock.kind'), dataIndex: 'kind', render: (k: string) => t(`enums.movementKind.${k}`) },
                   { title: 'SKU', dataIndex: 'sku', key: 'sku', sorter: true },
                   { title: t('stock.warehouse'), dataIndex: 'warehouseCode' },
@@ -117,7 +171,10 @@ export function StockPage() {
         initial={{ lines: [{ productId: undefined as never }] }}
         onClose={() => setPosting(undefined)}
         onSubmit={(v) => api.post(posting === 'adjustment' ? '/api/stock/adjustments' : '/api/stock/receipts', v)}
-        onSaved={() => { setPosting(undefined); setReload((r) => r + 1); }}
+        onSaved={() => {
+          setPosting(undefined);
+          setReload((r) => r + 1);
+        }}
       >
         {() => <PostingForm kind={posting ?? 'receipt'} />}
       </FormModal>

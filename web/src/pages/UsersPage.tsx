@@ -18,7 +18,9 @@ export function UsersPage() {
   useEffect(() => void api.get<string[]>('/api/roles').then(setRoles), []);
 
   const submit = ({ username, password, ...rest }: UserForm) =>
-    editing ? api.patch(`/api/users/${editing.id}`, { ...rest, ...(password ? { password } : {}) }) : api.post('/api/users', { username, password, ...rest });
+    editing
+      ? api.patch(`/api/users/${editing.id}`, { ...rest, ...(password ? { password } : {}) })
+      : api.post('/api/users', { username, password, ...rest });
 
   return (
     <>
@@ -28,32 +30,87 @@ export function UsersPage() {
         rowKey="id"
         reloadKey={reload}
         exportUrl="/api/users/export.xlsx"
-        toolbar={<Button type="primary" icon={<PlusOutlined />} onClick={() => { setEditing(undefined); setOpen(true); }}>{t('common.create')}</Button>}
+        toolbar={
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => {
+              setEditing(undefined);
+              setOpen(true);
+            }}
+          >
+            {t('common.create')}
+          </Button>
+        }
         columns={[
           { title: t('user.username'), dataIndex: 'username', key: 'username', sorter: true },
           { title: t('user.displayName'), dataIndex: 'displayName', key: 'displayName', sorter: true },
-          { title: t('user.roles'), dataIndex: 'roles', render: (rs: string[]) => rs.map((r) => <Tag key={r}>{t(`enums.role.${r}`)}</Tag>) },
-          { title: t('common.active'), dataIndex: 'active', render: (a: boolean) => (a ? <Tag color="green">{t('common.active')}</Tag> : <Tag>{t('common.inactive')}</Tag>) },
-          { title: t('common.actions'), key: 'actions', render: (_: unknown, u: User) => <Button size="small" onClick={() => { setEditing(u); setOpen(true); }}>{t('common.edit')}</Button> },
+          {
+            title: t('user.roles'),
+            dataIndex: 'roles',
+            render: (rs: string[]) => rs.map((r) => <Tag key={r}>{t(`enums.role.${r}`)}</Tag>),
+          },
+          {
+            title: t('common.active'),
+            dataIndex: 'active',
+            render: (a: boolean) =>
+              a ? <Tag color="green">{t('common.active')}</Tag> : <Tag>{t('common.inactive')}</Tag>,
+          },
+          {
+            title: t('common.actions'),
+            key: 'actions',
+            render: (_: unknown, u: User) => (
+              <Button
+                size="small"
+                onClick={() => {
+                  setEditing(u);
+                  setOpen(true);
+                }}
+              >
+                {t('common.edit')}
+              </Button>
+            ),
+          },
         ]}
       />
       <FormModal<UserForm>
         open={open}
         title={editing ? t('user.editTitle') : t('user.newTitle')}
-        initial={editing ?? { roles: [] as string[] } as Partial<UserForm>}
+        initial={editing ?? ({ roles: [] as string[] } as Partial<UserForm>)}
         onClose={() => setOpen(false)}
         onSubmit={submit}
-        onSaved={() => { setOpen(false); setReload((r) => r + 1); }}
+        onSaved={() => {
+          setOpen(false);
+          setReload((r) => r + 1);
+        }}
       >
         {() => (
           <>
-            <Form.Item name="username" label={t('user.username')} rules={[{ required: !editing }, { pattern: /^[a-zA-Z0-9._-]{3,40}$/, message: 'a-z 0-9 . _ - (3–40)' }]}><Input disabled={!!editing} /></Form.Item>
-            <Form.Item name="displayName" label={t('user.displayName')} rules={[{ required: true, max: 50 }]}><Input /></Form.Item>
-            <Form.Item name="password" label={editing ? t('user.newPassword') : t('user.password')} rules={[{ required: !editing }, { min: 8 }]}><Input.Password autoComplete="new-password" /></Form.Item>
+            <Form.Item
+              name="username"
+              label={t('user.username')}
+              rules={[{ required: !editing }, { pattern: /^[a-zA-Z0-9._-]{3,40}$/, message: 'a-z 0-9 . _ - (3–40)' }]}
+            >
+              <Input disabled={!!editing} />
+            </Form.Item>
+            <Form.Item name="displayName" label={t('user.displayName')} rules={[{ required: true, max: 50 }]}>
+              <Input />
+            </Form.Item>
+            <Form.Item
+              name="password"
+              label={editing ? t('user.newPassword') : t('user.password')}
+              rules={[{ required: !editing }, { min: 8 }]}
+            >
+              <Input.Password autoComplete="new-password" />
+            </Form.Item>
             <Form.Item name="roles" label={t('user.roles')} rules={[{ required: true }]}>
               <Select mode="multiple" options={roles.map((r) => ({ value: r, label: t(`enums.role.${r}`) }))} />
             </Form.Item>
-            {editing && <Form.Item name="active" label={t('common.active')} valuePropName="checked"><Switch /></Form.Item>}
+            {editing && (
+              <Form.Item name="active" label={t('common.active')} valuePropName="checked">
+                <Switch />
+              </Form.Item>
+            )}
           </>
         )}
       </FormModal>

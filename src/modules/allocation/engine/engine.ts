@@ -8,7 +8,8 @@ import type { AllocationInput, AllocationResult, AllocationRow, Rule, RowFacts, 
 
 /** Orders strings by Unicode code point (not UTF-16 units). */
 export const byCodePoint = (a: string, b: string) => {
-  const x = [...a], y = [...b];
+  const x = [...a],
+    y = [...b];
   for (let i = 0; i < Math.min(x.length, y.length); i++) {
     const d = x[i].codePointAt(0)! - y[i].codePointAt(0)!;
     if (d !== 0) return d;
@@ -17,7 +18,18 @@ export const byCodePoint = (a: string, b: string) => {
 };
 
 /** One grant before merging; franchisee grants know their order line (its index in franchiseeOrders). */
-export type Grant = { sku: string; kind: TargetKind; id: string; qty: number; status: 'ship' | 'reserved'; rule: Rule; funds: bigint; credit: bigint; facts: RowFacts; lineIndex?: number };
+export type Grant = {
+  sku: string;
+  kind: TargetKind;
+  id: string;
+  qty: number;
+  status: 'ship' | 'reserved';
+  rule: Rule;
+  funds: bigint;
+  credit: bigint;
+  facts: RowFacts;
+  lineIndex?: number;
+};
 export type ExplainedRow = AllocationRow & { facts: RowFacts };
 
 const CLASS_RANK: Record<string, number> = { A: 0, B: 1, C: 2 };
@@ -27,10 +39,18 @@ export function allocate(input: AllocationInput): AllocationResult {
 }
 
 /** The result rows with the facts their explanations are made from, and every grant before merging. */
-export function allocateExplained(input: AllocationInput): { result: AllocationResult; rows: ExplainedRow[]; grants: Grant[] } {
+export function allocateExplained(input: AllocationInput): {
+  result: AllocationResult;
+  rows: ExplainedRow[];
+  grants: Grant[];
+} {
   const phases = runPhases(input);
   const result = toResult(input, phases);
-  return { result, rows: result.allocations.map((row, i) => ({ ...row, facts: phases.merged[i].facts })), grants: phases.grants };
+  return {
+    result,
+    rows: result.allocations.map((row, i) => ({ ...row, facts: phases.merged[i].facts })),
+    grants: phases.grants,
+  };
 }
 
 function runPhases(input: AllocationInput) {
@@ -44,21 +64,36 @@ function runPhases(input: AllocationInput) {
   const linesOf = new Map<string, Line[]>();
   input.franchiseeOrders.forEach((o, index) => {
     const p = product.get(o.sku)!;
-    const line = { sku: o.sku, qty: o.qty, fen: o.price !== undefined ? parseMoney(o.price) : p.fen, launch: p.launchPriority, index, short: o.qty };
+    const line = {
+      sku: o.sku,
+      qty: o.qty,
+      fen: o.price !== undefined ? parseMoney(o.price) : p.fen,
+      launch: p.launchPriority,
+      index,
+      short: o.qty,
+    };
     const l = linesOf.get(o.franchisee);
     if (l) l.push(line);
     else linesOf.set(o.franchisee, [line]);
   });
-  for (const lines of linesOf.values()) lines.sort((a, b) => a.launch - b.launch || byCodePoint(a.sku, b.sku) || a.index - b.index);
+  for (const lines of linesOf.values())
+    lines.sort((a, b) => a.launch - b.launch || byCodePoint(a.sku, b.sku) || a.index - b.index);
 
-  const money = new Map(input.franchisees.map((f) => [f.id, { funds: parseMoney(f.funds), credit: parseMoney(f.credit), fundsUsed: 0n, creditUsed: 0n }]));
+  const money = new Map(
+    input.franchisees.map((f) => [
+      f.id,
+      { funds: parseMoney(f.funds), credit: parseMoney(f.credit), fundsUsed: 0n, creditUsed: 0n },
+    ]),
+  );
 
   // Phase 1 — paid franchisees ship (6.4.2.1–6.4.2.4).
   const paid = input.franchisees.filter((f) => money.get(f.id)!.funds > 0n);
   const fundsOf = (id: string) => money.get(id)!.funds;
-  paid.sort(input.policy.paidFranchiseeOrder === 'funds'
-    ? (a, b) => cmpBig(fundsOf(b.id), fundsOf(a.id)) || a.priority - b.priority || byCodePoint(a.id, b.id)
-    : (a, b) => a.priority - b.priority || cmpBig(fundsOf(b.id), fundsOf(a.id)) || byCodePoint(a.id, b.id));
+  paid.sort(
+    input.policy.paidFranchiseeOrder === 'funds'
+      ? (a, b) => cmpBig(fundsOf(b.id), fundsOf(a.id)) || a.priority - b.priority || byCodePoint(a.id, b.id)
+      : (a, b) => a.priority - b.priority || cmpBig(fundsOf(b.id), fundsOf(a.id)) || byCodePoint(a.id, b.id),
+  );
   for (const f of paid) {
     const m = money.get(f.id)!;
     for (const line of linesOf.get(f.id) ?? []) {
@@ -74,7 +109,18 @@ function runPhases(input: AllocationInput) {
       m.creditUsed += cost - fromFunds;
       left.set(line.sku, stock - grant);
       line.short -= grant;
-      grants.push({ sku: line.sku, kind: 'franchisee', id: f.id, qty: grant, status: 'ship', rule: affordable < want ? '6.4.2.4' : '6.4.2.2', funds: fromFunds, credit: cost - fromFunds, facts: { requested: line.qty }, lineIndex: line.index });
+      grants.push({
+        sku: line.sku,
+        kind: 'franchisee',
+        id: f.id,
+        qty: grant,
+        status: 'ship',
+        rule: affordable < want ? '6.4.2.4' : '6.4.2.2',
+        funds: fromFunds,
+        credit: cost - fromFunds,
+        facts: { requested: line.qty },
+        lineIndex: line.index,
+      });
     }
   }
 
@@ -86,7 +132,18 @@ function runPhases(input: AllocationInput) {
       if (grant <= 0) continue;
       left.set(line.sku, left.get(line.sku)! - grant);
       line.short -= grant;
-      grants.push({ sku: line.sku, kind: 'franchisee', id: f.id, qty: grant, status: 'reserved', rule: '6.4.2.5', funds: 0n, credit: 0n, facts: { requested: line.short + grant }, lineIndex: line.index });
+      grants.push({
+        sku: line.sku,
+        kind: 'franchisee',
+        id: f.id,
+        qty: grant,
+        status: 'reserved',
+        rule: '6.4.2.5',
+        funds: 0n,
+        credit: 0n,
+        facts: { requested: line.short + grant },
+        lineIndex: line.index,
+      });
     }
   }
 
@@ -94,11 +151,21 @@ function runPhases(input: AllocationInput) {
   const seasonList = input.regionPriority[input.season] ?? [];
   const regionRank = new Map<string, number>();
   seasonList.forEach((r) => regionRank.has(r) || regionRank.set(r, regionRank.size));
-  const others = [...new Set([...input.stores.map((s) => s.region), ...input.regionDemand.map((d) => d.region)])].filter((r) => !regionRank.has(r)).sort(byCodePoint);
+  const others = [...new Set([...input.stores.map((s) => s.region), ...input.regionDemand.map((d) => d.region)])]
+    .filter((r) => !regionRank.has(r))
+    .sort(byCodePoint);
   others.forEach((r) => regionRank.set(r, regionRank.size));
   const store = new Map(input.stores.map((s) => [s.id, s]));
 
-  type Demand = { target: TargetKind; id: string; region: string; regionIdx: number; cls: number; index: number; qty: number };
+  type Demand = {
+    target: TargetKind;
+    id: string;
+    region: string;
+    regionIdx: number;
+    cls: number;
+    index: number;
+    qty: number;
+  };
   const demandOf = new Map<string, Demand[]>();
   const addDemand = (sku: string, d: Demand) => {
     const l = demandOf.get(sku);
@@ -107,14 +174,34 @@ function runPhases(input: AllocationInput) {
   };
   input.storeDemand.forEach((d, index) => {
     const s = store.get(d.store)!;
-    addDemand(d.sku, { target: 'store', id: s.id, region: s.region, regionIdx: regionRank.get(s.region)!, cls: CLASS_RANK[s.class], index, qty: d.qty });
+    addDemand(d.sku, {
+      target: 'store',
+      id: s.id,
+      region: s.region,
+      regionIdx: regionRank.get(s.region)!,
+      cls: CLASS_RANK[s.class],
+      index,
+      qty: d.qty,
+    });
   });
-  input.regionDemand.forEach((d, index) => addDemand(d.sku, { target: 'region', id: d.region, region: d.region, regionIdx: regionRank.get(d.region)!, cls: 0, index, qty: d.qty }));
+  input.regionDemand.forEach((d, index) =>
+    addDemand(d.sku, {
+      target: 'region',
+      id: d.region,
+      region: d.region,
+      regionIdx: regionRank.get(d.region)!,
+      cls: 0,
+      index,
+      qty: d.qty,
+    }),
+  );
 
   const kindRank = (d: Demand) => (d.target === 'store' ? 0 : 1);
   const sameTarget = (a: Demand, b: Demand) => byCodePoint(a.id, b.id) || a.index - b.index;
-  const seasonalOrder = (a: Demand, b: Demand) => a.regionIdx - b.regionIdx || kindRank(a) - kindRank(b) || a.cls - b.cls || sameTarget(a, b);
-  const nonSeasonalOrder = (a: Demand, b: Demand) => kindRank(a) - kindRank(b) || a.regionIdx - b.regionIdx || a.cls - b.cls || sameTarget(a, b);
+  const seasonalOrder = (a: Demand, b: Demand) =>
+    a.regionIdx - b.regionIdx || kindRank(a) - kindRank(b) || a.cls - b.cls || sameTarget(a, b);
+  const nonSeasonalOrder = (a: Demand, b: Demand) =>
+    kindRank(a) - kindRank(b) || a.regionIdx - b.regionIdx || a.cls - b.cls || sameTarget(a, b);
 
   const skuOrder = [...input.products].sort((a, b) => a.launchPriority - b.launchPriority || byCodePoint(a.sku, b.sku));
   for (const p of skuOrder) {
@@ -128,7 +215,17 @@ function runPhases(input: AllocationInput) {
       const grant = Math.min(d.qty, stock);
       if (grant <= 0) continue;
       left.set(p.sku, stock - grant);
-      grants.push({ sku: p.sku, kind: d.target, id: d.id, qty: grant, status: 'ship', rule, funds: 0n, credit: 0n, facts: { requested: d.qty, region: d.region, regionRank: d.regionIdx + 1 } });
+      grants.push({
+        sku: p.sku,
+        kind: d.target,
+        id: d.id,
+        qty: grant,
+        status: 'ship',
+        rule,
+        funds: 0n,
+        credit: 0n,
+        facts: { requested: d.qty, region: d.region, regionRank: d.regionIdx + 1 },
+      });
     }
   }
 
@@ -140,7 +237,14 @@ function mergeConsecutive(grants: Grant[]): Grant[] {
   const out: Grant[] = [];
   for (const g of grants) {
     const last = out[out.length - 1];
-    if (last && last.sku === g.sku && last.kind === g.kind && last.id === g.id && last.rule === g.rule && last.status === g.status) {
+    if (
+      last &&
+      last.sku === g.sku &&
+      last.kind === g.kind &&
+      last.id === g.id &&
+      last.rule === g.rule &&
+      last.status === g.status
+    ) {
       last.qty += g.qty;
       last.funds += g.funds;
       last.credit += g.credit;
@@ -158,12 +262,19 @@ function toResult(input: AllocationInput, r: ReturnType<typeof runPhases>): Allo
       // Keys in the order of the published examples.
       const base = { sku: g.sku, to: { kind: g.kind, id: g.id }, qty: g.qty, status: g.status };
       if (g.status === 'reserved') return { ...base, expiresOn, rule: g.rule };
-      if (g.rule === '6.4.2.2' || g.rule === '6.4.2.4') return { ...base, rule: g.rule, fundsUsed: formatMoney(g.funds), creditUsed: formatMoney(g.credit) };
+      if (g.rule === '6.4.2.2' || g.rule === '6.4.2.4')
+        return { ...base, rule: g.rule, fundsUsed: formatMoney(g.funds), creditUsed: formatMoney(g.credit) };
       return { ...base, rule: g.rule } as AllocationRow;
     }),
     franchisees: input.franchisees.map((f) => {
       const m = r.money.get(f.id)!;
-      return { id: f.id, fundsUsed: formatMoney(m.fundsUsed), creditUsed: formatMoney(m.creditUsed), fundsLeft: formatMoney(m.funds - m.fundsUsed), creditLeft: formatMoney(m.credit - m.creditUsed) };
+      return {
+        id: f.id,
+        fundsUsed: formatMoney(m.fundsUsed),
+        creditUsed: formatMoney(m.creditUsed),
+        fundsLeft: formatMoney(m.funds - m.fundsUsed),
+        creditLeft: formatMoney(m.credit - m.creditUsed),
+      };
     }),
     remaining: input.products.map((p) => ({ sku: p.sku, qty: r.left.get(p.sku)! })),
   };

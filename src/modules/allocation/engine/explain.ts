@@ -26,7 +26,8 @@ export function explainRow(row: ExplainedRow): { 'zh-CN': string; en: string } {
     case '6.4.3.3':
     case '6.4.3.4': {
       const seasonal = row.rule === '6.4.3.3';
-      const need = to.kind === 'store' ? ['安全库存缺口', 'safety-stock shortfall'] : ['区域备货', 'regional prep stock'];
+      const need =
+        to.kind === 'store' ? ['安全库存缺口', 'safety-stock shortfall'] : ['区域备货', 'regional prep stock'];
       return {
         'zh-CN': `${seasonal ? '季节性产品按区域顺序' : '非季节性产品先门店后区域'}（${facts.region} 第 ${facts.regionRank} 位）：${zhKind} ${to.id} ${need[0]} 发货 ${sku} ${qty} 件${rest ? `，余 ${rest} 件无货` : ''}`,
         en: `${seasonal ? 'Seasonal product, region by region' : 'Non-seasonal product, stores before regions'} (${facts.region}, rank ${facts.regionRank}): ${enKind} ${to.id} gets ${qty} × ${sku} for its ${need[1]}${rest ? `; ${rest} short` : ''}`,

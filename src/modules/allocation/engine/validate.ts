@@ -20,17 +20,23 @@ export function validateInput(raw: unknown): { ok: true; input: AllocationInput 
 
   const str = (o: Obj, key: string, path: string): string | undefined => {
     const v = o[key];
-    if (typeof v !== 'string' || v === '') return void err(`${path}.${key}`.replace(/^\./, ''), 'must be a non-empty string');
+    if (typeof v !== 'string' || v === '')
+      return void err(`${path}.${key}`.replace(/^\./, ''), 'must be a non-empty string');
     return v;
   };
   const money = (o: Obj, key: string, path: string, optional = false) => {
     const v = o[key];
     if (v === undefined && optional) return;
-    if (typeof v !== 'string' || !MONEY.test(v)) err(`${path}.${key}`, `malformed money ${JSON.stringify(v)}: a non-negative decimal string with at most 2 decimals`);
+    if (typeof v !== 'string' || !MONEY.test(v))
+      err(
+        `${path}.${key}`,
+        `malformed money ${JSON.stringify(v)}: a non-negative decimal string with at most 2 decimals`,
+      );
   };
   const int = (o: Obj, key: string, path: string, min?: number) => {
     const v = o[key];
-    if (typeof v !== 'number' || !Number.isInteger(v)) return void err(`${path}.${key}`, `must be an integer, got ${JSON.stringify(v)}`);
+    if (typeof v !== 'number' || !Number.isInteger(v))
+      return void err(`${path}.${key}`, `must be an integer, got ${JSON.stringify(v)}`);
     if (min !== undefined && v < min) err(`${path}.${key}`, `must not be negative, got ${v}`);
   };
   const list = (key: string): Obj[] => {
@@ -48,12 +54,19 @@ export function validateInput(raw: unknown): { ok: true; input: AllocationInput 
     });
   };
 
-  if (raw.schema !== 'allocation-input/v1') err('schema', `must be "allocation-input/v1", got ${JSON.stringify(raw.schema)}`);
-  if (typeof raw.asOf !== 'string' || !isValidDate(raw.asOf)) err('asOf', `bad date ${JSON.stringify(raw.asOf)}: YYYY-MM-DD`);
-  if (raw.season !== 'spring_summer' && raw.season !== 'autumn_winter') err('season', `unknown season ${JSON.stringify(raw.season)}: spring_summer or autumn_winter`);
+  if (raw.schema !== 'allocation-input/v1')
+    err('schema', `must be "allocation-input/v1", got ${JSON.stringify(raw.schema)}`);
+  if (typeof raw.asOf !== 'string' || !isValidDate(raw.asOf))
+    err('asOf', `bad date ${JSON.stringify(raw.asOf)}: YYYY-MM-DD`);
+  if (raw.season !== 'spring_summer' && raw.season !== 'autumn_winter')
+    err('season', `unknown season ${JSON.stringify(raw.season)}: spring_summer or autumn_winter`);
   if (!isObj(raw.policy)) err('policy', 'must be an object');
   else {
-    if (raw.policy.paidFranchiseeOrder !== 'priority' && raw.policy.paidFranchiseeOrder !== 'funds') err('policy.paidFranchiseeOrder', `unknown policy ${JSON.stringify(raw.policy.paidFranchiseeOrder)}: priority or funds`);
+    if (raw.policy.paidFranchiseeOrder !== 'priority' && raw.policy.paidFranchiseeOrder !== 'funds')
+      err(
+        'policy.paidFranchiseeOrder',
+        `unknown policy ${JSON.stringify(raw.policy.paidFranchiseeOrder)}: priority or funds`,
+      );
     int(raw.policy, 'reservationDays', 'policy', 0);
   }
 
@@ -112,7 +125,12 @@ export function validateInput(raw: unknown): { ok: true; input: AllocationInput 
     for (const season of ['spring_summer', 'autumn_winter']) {
       const l = raw.regionPriority[season];
       if (!Array.isArray(l)) err(`regionPriority.${season}`, 'must be an array of region names');
-      else l.forEach((r, i) => typeof r === 'string' && r !== '' ? undefined : err(`regionPriority.${season}[${i}]`, 'must be a non-empty string'));
+      else
+        l.forEach((r, i) =>
+          typeof r === 'string' && r !== ''
+            ? undefined
+            : err(`regionPriority.${season}[${i}]`, 'must be a non-empty string'),
+        );
     }
   }
 
@@ -125,8 +143,10 @@ export function validateInput(raw: unknown): { ok: true; input: AllocationInput 
       storeIds.add(id);
     }
     str(s, 'region', path);
-    if (!['A', 'B', 'C'].includes(s.class as string)) err(`${path}.class`, `unknown class ${JSON.stringify(s.class)}: A, B or C`);
-    if (s.kind !== 'direct' && s.kind !== 'joint') err(`${path}.kind`, `unknown kind ${JSON.stringify(s.kind)}: direct or joint`);
+    if (!['A', 'B', 'C'].includes(s.class as string))
+      err(`${path}.class`, `unknown class ${JSON.stringify(s.class)}: A, B or C`);
+    if (s.kind !== 'direct' && s.kind !== 'joint')
+      err(`${path}.kind`, `unknown kind ${JSON.stringify(s.kind)}: direct or joint`);
   });
   list('storeDemand').forEach((d, i) => {
     const path = `storeDemand[${i}]`;
