@@ -1,19 +1,36 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../db/database';
 import { AppError } from './errors';
 import type { ErrorCode } from './error-codes';
 import { insertHistory } from '../modules/history/history.repository';
 
-// A lifecycle is data: allowed transitions (from, event, to, roles, guard). applyEvent is
-// the one place that checks a move, persists it and writes its history row, in one transaction.
-export type Guard<C> = (ctx: C) => ErrorCode | undefined | Promise<ErrorCode | undefined>;
+// A lifecycle is data: allowed transitions (from, event, to, roles, guard) and how its state is saved.
+// applyEvent is the one place that checks a move, saves the new state and writes its history row, in one
+// transaction; nothing else writes a status column (a test in the suite checks the source for it).
+
+/** Who applies an event. The services' Actor carries more; the machine needs only these. */
+export type Actor = { userId: string; companyId: string; roles: readonly string[] };
+
+/** A guard sees the facts the service gathered, plus the actor; it returns a refusal code or nothing. */
+export type GuardContext<C> = C & { actor: Actor };
+export type Refusal = ErrorCode | { code: ErrorCode; params: Record<string, string | number> };
+export type Guard<C> = (ctx: GuardContext<C>) => Refusal | undefined;
 
 export type Transition<S extends string, E extends string, C> = {
   from: readonly S[];
   event: E;
   to: S;
   roles: readonly string[];
-  guard?: Guard<C>;
+  /** Named guards, checked in order; the first refusal wins. */
+  guards?: readonly Guard<C>[];
+};
+
+/** How a machine's state is saved: the status column plus the columns the event sets (`patch`). */
+export type StateStore<S extends string> = {
+  save: (
+    db: Transaction<DB> | Kysely<DB>,
+    args: { companyId: string; entityId: string; from: S; to: S; patch: Record<string, unknown>; by: string; at: Date },
+  ) => Promise<boolean>;
 };
 
 export type Machine<S extends string, E extends string, C = unknown> = {
@@ -21,7 +38,32 @@ export type Machine<S extends string, E extends string, C = unknown> = {
   initial: S;
   states: readonly S[];
   transitions: readonly Transition<S, E, C>[];
+  store: StateStore<S>;
 };
+
+/**
+ * The usual store: `update <table> set status = to, …patch where company_id = … and id = … and status = from`.
+ * The `status = from` condition makes a move made on a stale read fail instead of overwriting another's.
+ */
+export function statusColumn<S extends string>(
+  table: keyof DB & string,
+  options: { idColumn?: string; stamp?: { at: string; by: string } } = {},
+): StateStore<S> {
+  const idColumn = options.idColumn ?? 'id';
+  return {
+    async save(db, { companyId, entityId, from, to, patch, by, at }) {
+      const stamp = options.stamp ? { [options.stamp.at]: at, [options.stamp.by]: by } : {};
+      const r = await (db as unknown as Kysely<Record<string, Record<string, unknown>>>)
+        .updateTable(table)
+        .set({ ...patch, ...stamp, status: to })
+        .where('company_id', '=', companyId)
+        .where(idColumn, '=', entityId)
+        .where('status', '=', from)
+        .executeTakeFirst();
+      return Number(r.numUpdatedRows) === 1;
+    },
+  };
+}
 
 /** Checks the table once: known states, an initial state, no ambiguous moves, every state reachable. */
 export function defineMachine<S extends string, E extends string, C>(m: Machine<S, E, C>): Machine<S, E, C> {
@@ -30,7 +72,9 @@ export function defineMachine<S extends string, E extends string, C>(m: Machine<
   return m;
 }
 
-export function validateMachine<S extends string, E extends string, C>(m: Machine<S, E, C>): string[] {
+export function validateMachine<S extends string, E extends string, C>(
+  m: Pick<Machine<S, E, C>, 'initial' | 'states' | 'transitions'>,
+): string[] {
   const problems: string[] = [];
   const states = new Set<string>(m.states);
   if (!states.has(m.initial)) problems.push(`initial state "${m.initial}" is not a state`);
@@ -63,27 +107,84 @@ export function findTransition<S extends string, E extends string, C>(m: Machine
   return m.transitions.find((t) => t.event === event && t.from.includes(from));
 }
 
-export type Actor = { userId: string; companyId: string; roles: readonly string[] };
+const admits = (t: { roles: readonly string[] }, actor: Actor) =>
+  actor.roles.some((r) => r === 'admin' || t.roles.includes(r));
+
+/** The first refusal of a move for this actor and these facts: illegal, forbidden or a guard's code. */
+export function refusal<S extends string, E extends string, C>(
+  m: Machine<S, E, C>,
+  current: S,
+  event: E,
+  actor: Actor,
+  context: C,
+): Refusal | undefined {
+  const t = findTransition(m, current, event);
+  if (!t) return 'STATE.ILLEGAL_TRANSITION';
+  if (!admits(t, actor)) return 'AUTH.FORBIDDEN';
+  for (const guard of t.guards ?? []) {
+    const code = guard({ ...context, actor });
+    if (code) return code;
+  }
+  return undefined;
+}
+
+/**
+ * The events this actor may apply now (`actions` on every entity the API returns), so screens draw their buttons
+ * from the server's rules instead of a copy of them. Without facts, guards are not asked.
+ */
+export function availableEvents<S extends string, E extends string, C>(
+  m: Machine<S, E, C>,
+  current: S,
+  actor: Actor,
+  context?: C,
+): E[] {
+  const events: E[] = [];
+  for (const t of m.transitions) {
+    if (!t.from.includes(current) || !admits(t, actor) || events.includes(t.event)) continue;
+    if (context !== undefined && refusal(m, current, t.event, actor, context)) continue;
+    events.push(t.event);
+  }
+  return events;
+}
+
+export type ApplyArgs<S extends string, E extends string, C> = {
+  entityId: string;
+  current: S;
+  event: E;
+  actor: Actor;
+  reason?: string;
+  context: C;
+  /** Columns saved together with the new status (e.g. `cancelled_at`, `cancel_reason`). */
+  patch?: Record<string, unknown>;
+  /** When it happened: the request's clock. */
+  at?: Date;
+  /** Work that belongs to the move (stock released, stages cancelled), run after the state is saved. */
+  effects?: (to: S) => Promise<void>;
+};
 
 export async function applyEvent<S extends string, E extends string, C>(
   trx: Transaction<DB> | Kysely<DB>,
   m: Machine<S, E, C>,
-  args: {
-    entityId: string;
-    current: S;
-    event: E;
-    actor: Actor;
-    reason?: string;
-    context: C;
-    persist: (to: S) => Promise<void>;
-  },
+  args: ApplyArgs<S, E, C>,
 ): Promise<S> {
-  const t = findTransition(m, args.current, args.event);
-  if (!t) throw new AppError('STATE.ILLEGAL_TRANSITION', { from: args.current, event: args.event });
-  if (!args.actor.roles.some((r) => r === 'admin' || t.roles.includes(r))) throw new AppError('AUTH.FORBIDDEN');
-  const refusal = t.guard ? await t.guard(args.context) : undefined;
-  if (refusal) throw new AppError(refusal);
-  await args.persist(t.to);
+  const code = refusal(m, args.current, args.event, args.actor, args.context);
+  if (code === 'STATE.ILLEGAL_TRANSITION') {
+    throw new AppError(code, { from: args.current, event: args.event });
+  }
+  if (typeof code === 'string') throw new AppError(code);
+  if (code) throw new AppError(code.code, code.params);
+  const t = findTransition(m, args.current, args.event)!;
+  const at = args.at ?? new Date();
+  const saved = await m.store.save(trx, {
+    companyId: args.actor.companyId,
+    entityId: args.entityId,
+    from: args.current,
+    to: t.to,
+    patch: args.patch ?? {},
+    by: args.actor.userId,
+    at,
+  });
+  if (!saved) throw new AppError('STATE.ILLEGAL_TRANSITION', { from: args.current, event: args.event });
   await insertHistory(trx, {
     company_id: args.actor.companyId,
     entity_type: m.entity,
@@ -93,6 +194,11 @@ export async function applyEvent<S extends string, E extends string, C>(
     event: args.event,
     actor_id: args.actor.userId,
     reason: args.reason ?? null,
+    at,
   });
+  if (args.effects) await args.effects(t.to);
   return t.to;
 }
+
+/** `status = any(<set>)` for raw SQL, from a named status set of a machine file. */
+export const inStatuses = (set: readonly string[]) => sql`any(${[...set]}::text[])`;

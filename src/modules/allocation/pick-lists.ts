@@ -203,12 +203,5 @@ async function markShipped(db: Db, actor: Actor, orderId: string) {
     actor,
     context: { shippedUnits: 1 },
     reason: '分货发货',
-    persist: async (to) =>
-      void (await db
-        .updateTable('orders')
-        .set({ status: to, updated_at: new Date(), updated_by: actor.userId })
-        .where('company_id', '=', actor.companyId)
-        .where('id', '=', orderId)
-        .execute()),
   });
 }

@@ -18,13 +18,6 @@ import { complaintMachine } from './complaint.machine';
 // 交付与客户反馈: delivery recorded, a call-back within 24 h, complaints resolved within 2 working
 // days (reship, return or allowance), then completion with the invoice.
 
-const setOrderStatus = (db: Db, actor: Actor, id: string) => async (to: string) =>
-  void (await db
-    .updateTable('orders')
-    .set({ status: to as never, updated_at: new Date(), updated_by: actor.userId })
-    .where('company_id', '=', actor.companyId)
-    .where('id', '=', id)
-    .execute());
 
 export async function recordDelivery(
   db: Db,
@@ -49,13 +42,8 @@ export async function recordDelivery(
     actor,
     context: undefined,
     reason: `签收 ${input.signedBy}`,
-    persist: async (to) =>
-      void (await db
-        .updateTable('shipments')
-        .set({ status: to, delivered_at: at, signed_by: input.signedBy })
-        .where('company_id', '=', actor.companyId)
-        .where('id', '=', shipmentId)
-        .execute()),
+    at: env.now,
+    patch: { delivered_at: at, signed_by: input.signedBy },
   });
   const settings = await getSettings(db, actor.companyId);
   const orderIds = (
@@ -100,7 +88,7 @@ export async function recordDelivery(
         actor,
         context: { shippedUnits: 1 },
         reason: input.signedBy,
-        persist: setOrderStatus(db, actor, orderId),
+        at: env.now,
       });
     }
   }
@@ -295,7 +283,8 @@ export async function resolveComplaint(
     actor,
     context: undefined,
     reason: input.reason ?? input.resolution,
-    persist: async (to) => {
+    at: env.now,
+    effects: async () => {
       if (input.resolution === 'reship') {
         const lines = await db
           .selectFrom('order_lines')
@@ -354,7 +343,7 @@ export async function resolveComplaint(
       }
       await db
         .updateTable('complaints')
-        .set({ ...set, status: to })
+        .set(set)
         .where('company_id', '=', actor.companyId)
         .where('id', '=', id)
         .execute();
@@ -401,7 +390,7 @@ export async function completeOrder(
     actor,
     context: { shippedUnits: 1 },
     reason: `发票 ${invoice.number}`,
-    persist: async (to) => {
+    effects: async () => {
       try {
         await db
           .insertInto('invoices')
@@ -421,7 +410,6 @@ export async function completeOrder(
         if (isUniqueViolation(err)) throw new AppError('INVOICE.NUMBER_TAKEN', { number: invoice.number });
         throw err;
       }
-      await setOrderStatus(db, actor, orderId)(to);
     },
   });
 }

@@ -20,7 +20,8 @@ export async function cancelOrder(db: Db, actor: Actor, id: string, reason: stri
     actor,
     reason,
     context: { shippedUnits },
-    persist: async (to) => {
+    patch: { cancelled_at: new Date(), cancel_reason: reason },
+    effects: async () => {
       await releaseReserved(
         db,
         actor,
@@ -37,10 +38,6 @@ export async function cancelOrder(db: Db, actor: Actor, id: string, reason: stri
         actor.companyId,
         lines.map((l) => ({ orderId: id, lineNo: l.line_no, reserved: 0, backordered: 0 })),
       );
-      await repo.setStatus(db, actor.companyId, id, to, actor.userId, {
-        cancelled_at: new Date(),
-        cancel_reason: reason,
-      });
       await cancelPendingStages(db, actor.companyId, id);
       await cancelOpenRequests(db, actor.companyId, id);
     },

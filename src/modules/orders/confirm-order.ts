@@ -47,7 +47,7 @@ export async function confirmOrder(db: Db, actor: Actor, env: Env, id: string, i
       actor,
       context,
       reason: `credit ${credit.used} + ${credit.thisOrder} > ${credit.limit}`,
-      persist: (to) => repo.setStatus(db, actor.companyId, id, to, actor.userId).then(() => undefined),
+      at: env.now,
     });
     const seq = (await reviewRepo.lastSeq(db, actor.companyId, id, order.review_round)) + 1;
     await reviewRepo.insertStages(
@@ -99,14 +99,8 @@ export async function confirmOrder(db: Db, actor: Actor, env: Env, id: string, i
     actor,
     context,
     reason: input.note,
-    persist: (to) =>
-      repo
-        .setStatus(db, actor.companyId, id, to, actor.userId, {
-          confirmed_at: env.now,
-          confirmed_by: actor.userId,
-          confirmation: JSON.stringify(input),
-        })
-        .then(() => undefined),
+    at: env.now,
+    patch: { confirmed_at: env.now, confirmed_by: actor.userId, confirmation: JSON.stringify(input) },
   });
   await notifyUsers(db, actor.companyId, [order.registrar_id], {
     kind: 'order_confirmed',

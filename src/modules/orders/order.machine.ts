@@ -1,4 +1,4 @@
-import { defineMachine } from '../../lib/state-machine';
+import { defineMachine, statusColumn, type Guard } from '../../lib/state-machine';
 import type { OrderStatus } from './order.table';
 
 export type OrderEvent =
@@ -18,7 +18,33 @@ export type OrderEvent =
   | 'complete';
 
 /** Facts the guards look at, gathered by the service before it applies an event. */
-export type OrderGuardContext = { shippedUnits: number };
+export type OrderGuardContext = {
+  shippedUnits: number;
+  registrarId?: string;
+  /** The review stage being decided, when the event decides one. */
+  stage?: { stage: string; role: string; claimedBy: string | null; claimExpiresAt: Date | null };
+  now?: Date;
+};
+
+/** Nothing of the order has left the warehouse. */
+export const nothingShipped: Guard<OrderGuardContext> = (c) =>
+  c.shippedUnits > 0 ? 'ORDER.ALREADY_SHIPPED' : undefined;
+
+/** Only the registrar submits their order (admins may). */
+export const byRegistrar: Guard<OrderGuardContext> = (c) =>
+  c.registrarId === c.actor.userId || c.actor.roles.includes('admin') ? undefined : 'ORDER.NOT_REGISTRAR';
+
+/** A review decision: a current stage, not one's own order (admins included), one's role, not claimed by another. */
+export const reviewerOfCurrentStage: Guard<OrderGuardContext> = (c) => {
+  if (!c.stage) return 'STATE.ILLEGAL_TRANSITION';
+  if (c.registrarId === c.actor.userId) return 'REVIEW.OWN_ORDER';
+  if (!c.actor.roles.some((r) => r === 'admin' || r === c.stage!.role))
+    return { code: 'REVIEW.NOT_YOUR_STAGE', params: { stage: c.stage.stage, role: c.stage.role } };
+  const { claimedBy, claimExpiresAt } = c.stage;
+  if (claimedBy && claimedBy !== c.actor.userId && claimExpiresAt && c.now && claimExpiresAt > c.now)
+    return 'REVIEW.CLAIMED';
+  return undefined;
+};
 
 const REVIEWERS = ['reviewer', 'finance', 'production_planner', 'sales_director', 'general_manager'];
 const CONFIRMERS = ['sales_assistant', 'order_admin'];
@@ -26,6 +52,7 @@ const CONFIRMERS = ['sales_assistant', 'order_admin'];
 // 销售订单生命周期: the one table of allowed moves (spec: States of a sales order).
 export const orderMachine = defineMachine<OrderStatus, OrderEvent, OrderGuardContext>({
   entity: 'order',
+  store: statusColumn('orders', { stamp: { at: 'updated_at', by: 'updated_by' } }),
   initial: 'draft',
   states: [
     'draft',
@@ -42,10 +69,28 @@ export const orderMachine = defineMachine<OrderStatus, OrderEvent, OrderGuardCon
     'on_hold',
   ],
   transitions: [
-    { from: ['draft', 'rejected'], event: 'submit', to: 'in_review', roles: ['sales_assistant'] },
-    { from: ['in_review'], event: 'approve_stage', to: 'in_review', roles: REVIEWERS },
-    { from: ['in_review'], event: 'approve_final', to: 'awaiting_confirmation', roles: REVIEWERS },
-    { from: ['in_review'], event: 'reject', to: 'rejected', roles: REVIEWERS },
+    {
+      from: ['draft', 'rejected'],
+      event: 'submit',
+      to: 'in_review',
+      roles: ['sales_assistant'],
+      guards: [byRegistrar],
+    },
+    {
+      from: ['in_review'],
+      event: 'approve_stage',
+      to: 'in_review',
+      roles: REVIEWERS,
+      guards: [reviewerOfCurrentStage],
+    },
+    {
+      from: ['in_review'],
+      event: 'approve_final',
+      to: 'awaiting_confirmation',
+      roles: REVIEWERS,
+      guards: [reviewerOfCurrentStage],
+    },
+    { from: ['in_review'], event: 'reject', to: 'rejected', roles: REVIEWERS, guards: [reviewerOfCurrentStage] },
     { from: ['awaiting_confirmation'], event: 'escalate_credit', to: 'in_review', roles: CONFIRMERS },
     { from: ['awaiting_confirmation'], event: 'confirm', to: 'confirmed', roles: CONFIRMERS },
     {
@@ -53,7 +98,7 @@ export const orderMachine = defineMachine<OrderStatus, OrderEvent, OrderGuardCon
       event: 'cancel',
       to: 'cancelled',
       roles: ['sales_director', 'reviewer', 'general_manager'],
-      guard: (c) => (c.shippedUnits > 0 ? 'ORDER.ALREADY_SHIPPED' : undefined),
+      guards: [nothingShipped],
     },
     { from: ['confirmed', 'in_fulfillment'], event: 'hold', to: 'on_hold', roles: ['order_admin', 'sales_director'] },
     {
@@ -61,7 +106,7 @@ export const orderMachine = defineMachine<OrderStatus, OrderEvent, OrderGuardCon
       event: 'resume',
       to: 'confirmed',
       roles: ['order_admin', 'sales_director'],
-      guard: (c) => (c.shippedUnits > 0 ? 'ORDER.ALREADY_SHIPPED' : undefined),
+      guards: [nothingShipped],
     },
     {
       from: ['confirmed'],

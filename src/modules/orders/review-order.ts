@@ -1,9 +1,8 @@
 import type { Db } from '../../db/database';
 import { AppError } from '../../lib/errors';
 import type { Env } from '../../lib/env';
-import { applyEvent } from '../../lib/state-machine';
+import { applyEvent, refusal } from '../../lib/state-machine';
 import type { Actor } from '../auth/auth.service';
-import { hasRole } from '../auth/roles';
 import { getSettings } from '../settings/settings.service';
 import * as reviewRepo from '../review/review.repository';
 import { startStage } from '../review/review-stage';
@@ -12,7 +11,6 @@ import { cancelOpenRequests, openRequestCount } from '../production/production.s
 import { computeChecks } from './order-checks';
 import { loadOrderForUpdate } from './order-lock';
 import { orderMachine } from './order.machine';
-import * as repo from './order.repository';
 import { getOrder } from './order.service';
 
 type Decision = { decision: 'approve' | 'reject'; reason?: string };
@@ -29,36 +27,35 @@ export async function reviewOrder(db: Db, actor: Actor, env: Env, id: string, in
     !!stage && !stages.some((s) => s.round === order.review_round && s.status === 'pending' && s.seq > stage.seq);
   const event = input.decision === 'reject' ? 'reject' : isLast ? 'approve_final' : 'approve_stage';
 
+  const context = {
+    shippedUnits,
+    registrarId: order.registrar_id,
+    now: env.now,
+    stage: stage && {
+      stage: stage.stage,
+      role: stage.role,
+      claimedBy: stage.claimed_by,
+      claimExpiresAt: stage.claim_expires_at,
+    },
+  };
+  const refused = refusal(orderMachine, order.status, event, actor, context);
+  if (!refused && stage && input.decision === 'approve') await assertStageCanPass(db, actor, stage.stage, order, lines);
   await applyEvent(db, orderMachine, {
     entityId: id,
     current: order.status,
     event,
     actor,
-    context: { shippedUnits },
+    context,
+    at: env.now,
     reason: input.reason ?? (stage ? `${stage.stage}` : undefined),
-    persist: async (to) => {
-      if (!stage) throw new AppError('STATE.ILLEGAL_TRANSITION', { from: order.status, event });
-      // Nobody approves an order they registered, admins included.
-      if (order.registrar_id === actor.userId) throw new AppError('REVIEW.OWN_ORDER');
-      if (!hasRole(actor.roles, [stage.role]))
-        throw new AppError('REVIEW.NOT_YOUR_STAGE', { stage: stage.stage, role: stage.role });
-      if (
-        stage.claimed_by &&
-        stage.claimed_by !== actor.userId &&
-        stage.claim_expires_at &&
-        stage.claim_expires_at > env.now
-      )
-        throw new AppError('REVIEW.CLAIMED');
-      if (input.decision === 'approve') await assertStageCanPass(db, actor, stage.stage, order, lines);
-
-      await reviewRepo.updateStage(db, actor.companyId, id, stage.round, stage.seq, {
+    effects: async () => {
+      await reviewRepo.updateStage(db, actor.companyId, id, stage!.round, stage!.seq, {
         status: input.decision === 'approve' ? 'approved' : 'rejected',
         decided_by: actor.userId,
         decided_at: env.now,
         reason: input.reason ?? null,
         claimed_by: null,
       });
-      if (to !== order.status) await repo.setStatus(db, actor.companyId, id, to, actor.userId);
     },
   });
 

@@ -4,7 +4,7 @@ import { formatMoney, parseMoney } from '../../lib/money';
 import { overdueBeyond } from '../receivables/receivable.service';
 import type { Env } from '../../lib/env';
 import { addWorkingHours } from '../../lib/calendar/calendar';
-import { applyEvent } from '../../lib/state-machine';
+import { applyEvent, refusal } from '../../lib/state-machine';
 import type { Actor } from '../auth/auth.service';
 import { getSettings } from '../settings/settings.service';
 import { STAGE_ROLES } from '../settings/settings.schemas';
@@ -15,7 +15,6 @@ import { requestProduction } from '../production/production.service';
 import { computeChecks } from './order-checks';
 import { loadOrderForUpdate } from './order-lock';
 import { orderMachine } from './order.machine';
-import * as repo from './order.repository';
 import { getOrder } from './order.service';
 
 /** 提交审核: a complete draft goes to review with the stages its checks call for, in a new round. */
@@ -25,33 +24,33 @@ export async function submitOrder(db: Db, actor: Actor, env: Env, id: string) {
   const settings = await getSettings(db, actor.companyId);
   const round = order.review_round + 1;
 
+  const context = { shippedUnits, registrarId: order.registrar_id };
+  if (!refusal(orderMachine, order.status, 'submit', actor, context)) {
+    const hold = settings.fulfilment;
+    const overdue = await overdueBeyond(
+      db,
+      actor.companyId,
+      order.customer_id,
+      env.now.toISOString().slice(0, 10),
+      hold.creditHoldDays,
+    );
+    if (overdue > parseMoney(hold.creditHoldAmount))
+      throw new AppError('CUSTOMER.CREDIT_HOLD', { overdue: formatMoney(overdue) });
+    if (!checks.completeness.ok)
+      throw new AppError(
+        'ORDER.INCOMPLETE',
+        { missing: checks.completeness.missing.join(', ') },
+        checks.completeness.missing.map((path) => ({ path, message: 'required' })),
+      );
+  }
   await applyEvent(db, orderMachine, {
     entityId: id,
     current: order.status,
     event: 'submit',
     actor,
-    context: { shippedUnits },
-    persist: async (to) => {
-      if (order.registrar_id !== actor.userId && !actor.roles.includes('admin'))
-        throw new AppError('ORDER.NOT_REGISTRAR');
-      const hold = settings.fulfilment;
-      const overdue = await overdueBeyond(
-        db,
-        actor.companyId,
-        order.customer_id,
-        env.now.toISOString().slice(0, 10),
-        hold.creditHoldDays,
-      );
-      if (overdue > parseMoney(hold.creditHoldAmount))
-        throw new AppError('CUSTOMER.CREDIT_HOLD', { overdue: formatMoney(overdue) });
-      if (!checks.completeness.ok)
-        throw new AppError(
-          'ORDER.INCOMPLETE',
-          { missing: checks.completeness.missing.join(', ') },
-          checks.completeness.missing.map((path) => ({ path, message: 'required' })),
-        );
-      await repo.setStatus(db, actor.companyId, id, to, actor.userId, { review_round: round, submitted_at: env.now });
-    },
+    context,
+    at: env.now,
+    patch: { review_round: round, submitted_at: env.now },
   });
 
   const stages = planStages(settings, { orderType: order.order_type, total: order.total }, checks);

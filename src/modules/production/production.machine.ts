@@ -1,4 +1,4 @@
-import { defineMachine } from '../../lib/state-machine';
+import { defineMachine, statusColumn } from '../../lib/state-machine';
 import type { ProductionRequestStatus } from './production.table';
 
 export type ProductionEvent = 'answer' | 'decline' | 'cancel' | 'start' | 'finish';
@@ -6,6 +6,7 @@ export type ProductionEvent = 'answer' | 'decline' | 'cancel' | 'start' | 'finis
 // 生产可行性申请: the planner answers with a completion date or declines with a reason.
 export const productionRequestMachine = defineMachine<ProductionRequestStatus, ProductionEvent, unknown>({
   entity: 'production_request',
+  store: statusColumn('production_requests'),
   initial: 'requested',
   states: ['requested', 'answered', 'declined', 'cancelled', 'in_production', 'in_stock'],
   transitions: [

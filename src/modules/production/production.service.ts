@@ -129,19 +129,11 @@ export async function answerProductionRequest(
     actor,
     reason: input.reason,
     context: undefined,
-    persist: async (to) => {
-      await db
-        .updateTable('production_requests')
-        .set({
-          status: to,
-          completion_date: input.completionDate ?? null,
-          reason: input.reason ?? null,
-          answered_by: actor.userId,
-          answered_at: new Date(),
-        })
-        .where('company_id', '=', actor.companyId)
-        .where('id', '=', id)
-        .execute();
+    patch: {
+      completion_date: input.completionDate ?? null,
+      reason: input.reason ?? null,
+      answered_by: actor.userId,
+      answered_at: new Date(),
     },
   });
   const notice = await db
@@ -209,13 +201,7 @@ export async function reportProgress(
     actor,
     reason: input.note,
     context: undefined,
-    persist: async (to) =>
-      void (await db
-        .updateTable('production_requests')
-        .set({ status: to, last_progress_at: new Date(), progress_note: input.note ?? '' })
-        .where('company_id', '=', actor.companyId)
-        .where('id', '=', id)
-        .execute()),
+    patch: { last_progress_at: new Date(), progress_note: input.note ?? '' },
   });
   const [row] = (await requestsQuery(db, actor.companyId).where('p.id', '=', id).execute()).map(toRequest);
   return row;

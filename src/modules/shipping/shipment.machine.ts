@@ -1,4 +1,4 @@
-import { defineMachine } from '../../lib/state-machine';
+import { defineMachine, statusColumn } from '../../lib/state-machine';
 import type { ShipmentStatus } from './shipment.table';
 
 export type ShipmentEvent = 'pick' | 'recheck' | 'pack' | 'ship' | 'deliver' | 'cancel';
@@ -6,6 +6,7 @@ export type ShipmentEvent = 'pick' | 'recheck' | 'pack' | 'ship' | 'deliver' | '
 // 出库单: picked, rechecked (model, quantity, address), packed, shipped, delivered.
 export const shipmentMachine = defineMachine<ShipmentStatus, ShipmentEvent, unknown>({
   entity: 'shipment',
+  store: statusColumn('shipments'),
   initial: 'to_pick',
   states: ['to_pick', 'picked', 'rechecked', 'packed', 'shipped', 'delivered', 'cancelled'],
   transitions: [

@@ -203,13 +203,7 @@ export async function createShipment(
       actor,
       context: { shippedUnits: 0 },
       reason: '出库单',
-      persist: async (to) =>
-        void (await db
-          .updateTable('orders')
-          .set({ status: to, updated_at: env.now, updated_by: actor.userId })
-          .where('company_id', '=', actor.companyId)
-          .where('id', '=', o.id)
-          .execute()),
+      at: env.now,
     });
   }
   return getShipment(db, actor, shipment.id);
@@ -238,13 +232,7 @@ async function move(
     actor,
     context: undefined,
     reason,
-    persist: async (to) =>
-      void (await db
-        .updateTable('shipments')
-        .set({ ...set, status: to })
-        .where('company_id', '=', actor.companyId)
-        .where('id', '=', id)
-        .execute()),
+    patch: set,
   });
 }
 
@@ -350,13 +338,7 @@ export async function shipShipment(
       actor,
       context: { shippedUnits: 1 },
       reason: shipment.number,
-      persist: async (to) =>
-        void (await db
-          .updateTable('orders')
-          .set({ status: to, updated_at: env.now, updated_by: actor.userId })
-          .where('company_id', '=', actor.companyId)
-          .where('id', '=', o.id)
-          .execute()),
+      at: env.now,
     });
     const value = lines
       .filter((l) => l.order_id === o.id)
