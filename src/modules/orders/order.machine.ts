@@ -133,6 +133,12 @@ export const orderMachine = defineMachine<OrderStatus, OrderEvent, OrderGuardCon
 
 /** Statuses in which an order's lines may still be edited by its registrar. */
 export const EDITABLE: readonly OrderStatus[] = ['draft', 'rejected'];
+/** Locked orders with goods still to go out: what the warehouse may ship, allocation may fill. 可发货 */
+export const SHIPPABLE: readonly OrderStatus[] = ['confirmed', 'in_fulfillment', 'partially_shipped'];
+/** Locked orders whose lines still hold stock or backorders (shippable, or held as an exception). */
+export const OPEN_LOCKED: readonly OrderStatus[] = [...SHIPPABLE, 'on_hold'];
+/** Orders the customer confirmed and that were not cancelled: they count as the customer's business. */
+export const CONFIRMED_BUSINESS: readonly OrderStatus[] = [...OPEN_LOCKED, 'shipped', 'delivered', 'completed'];
 /** Statuses that hold the customer's credit (open confirmed orders). */
 export const CREDIT_HOLDING: readonly OrderStatus[] = [
   'confirmed',
