@@ -2,7 +2,6 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../db/database';
 import { AppError } from './errors';
 import type { ErrorCode } from './error-codes';
-import { insertHistory } from '../modules/history/history.repository';
 
 // A lifecycle is data: allowed transitions (from, event, to, roles, guard) and how its state is saved.
 // applyEvent is the one place that checks a move, saves the new state and writes its history row, in one
@@ -185,17 +184,21 @@ export async function applyEvent<S extends string, E extends string, C>(
     at,
   });
   if (!saved) throw new AppError('STATE.ILLEGAL_TRANSITION', { from: args.current, event: args.event });
-  await insertHistory(trx, {
-    company_id: args.actor.companyId,
-    entity_type: m.entity,
-    entity_id: args.entityId,
-    from_state: args.current,
-    to_state: t.to,
-    event: args.event,
-    actor_id: args.actor.userId,
-    reason: args.reason ?? null,
-    at,
-  });
+  // The history row (state_history, append-only), written here so no module can move a state without it.
+  await trx
+    .insertInto('state_history')
+    .values({
+      company_id: args.actor.companyId,
+      entity_type: m.entity,
+      entity_id: args.entityId,
+      from_state: args.current,
+      to_state: t.to,
+      event: args.event,
+      actor_id: args.actor.userId,
+      reason: args.reason ?? null,
+      at,
+    })
+    .execute();
   if (args.effects) await args.effects(t.to);
   return t.to;
 }
