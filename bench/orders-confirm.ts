@@ -75,8 +75,10 @@ async function prepare(database: Database, n: number) {
     .orderBy('sku')
     .execute();
   await sql`update stock_balances set on_hand = on_hand + 1000000 where company_id = ${companyId}`.execute(db);
-  await sql`insert into stock_movements (company_id, warehouse_id, product_id, kind, on_hand_delta, reserved_delta, reason, actor_id)
-            select company_id, warehouse_id, product_id, 'receipt', 1000000, 0, 'bench', ${admin.id}::uuid from stock_balances where company_id = ${companyId}`.execute(
+  await sql`insert into stock_movements (company_id, warehouse_id, product_id, kind, on_hand_delta, reserved_delta,
+    reason, actor_id)
+            select company_id, warehouse_id, product_id, 'receipt', 1000000, 0, 'bench',
+              ${admin.id}::uuid from stock_balances where company_id = ${companyId}`.execute(
     db,
   );
   const ids: string[] = [];

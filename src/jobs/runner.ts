@@ -36,7 +36,8 @@ export async function startJobs(
     const p = localParts(new Date(), timeZone);
     await expireReservations(database.db, `${p.yyyy}-${p.MM}-${p.dd}`);
   });
-  // Payment reminders, the overdue list, 月结 statements and late L/Cs, every morning at 08:00 (Asia/Shanghai is the cron zone).
+  // Payment reminders, the overdue list, 月结 statements and late L/Cs, every morning at 08:00 (Asia/Shanghai is the
+  // cron zone).
   await boss.createQueue(JOBS.cashReminders);
   await boss.schedule(JOBS.cashReminders, '0 8 * * *', {}, { tz: timeZone });
   await boss.work(JOBS.cashReminders, async () => {

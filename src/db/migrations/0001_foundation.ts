@@ -155,7 +155,8 @@ const statements = [
      actor_id uuid not null,
      at timestamptz not null default now(),
      primary key (company_id, id),
-     foreign key (company_id, warehouse_id, product_id) references stock_balances(company_id, warehouse_id, product_id))`,
+     foreign key (company_id, warehouse_id, product_id) references stock_balances(company_id, warehouse_id,
+       product_id))`,
   `create index stock_movements_product on stock_movements (company_id, product_id, id)`,
 ];
 

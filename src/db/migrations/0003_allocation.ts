@@ -81,7 +81,8 @@ const statements = [
      created_at timestamptz not null default now(),
      created_by uuid not null,
      primary key (company_id, id))`,
-  `create unique index allocation_runs_receipt on allocation_runs (company_id, receipt_id) where receipt_id is not null`,
+  `create unique index allocation_runs_receipt on allocation_runs (company_id,
+    receipt_id) where receipt_id is not null`,
   `create table allocation_reservations (
      company_id uuid not null,
      id uuid not null default gen_random_uuid(),

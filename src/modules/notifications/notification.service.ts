@@ -27,7 +27,8 @@ export async function notifyUsers(db: Db, companyId: string, userIds: string[], 
 export async function notifyRole(db: Db, companyId: string, role: string, n: Notice) {
   await sql`
     insert into notifications (company_id, user_id, kind, params, order_id)
-    select ${companyId}::uuid, m.user_id, ${n.kind}, ${JSON.stringify(n.params ?? {})}::jsonb, ${n.orderId ?? null}::uuid
+    select ${companyId}::uuid, m.user_id, ${n.kind}, ${JSON.stringify(n.params ?? {})}::jsonb,
+      ${n.orderId ?? null}::uuid
     from memberships m join users u on u.id = m.user_id
     where m.company_id = ${companyId} and u.active and ${role} = any(m.roles)`.execute(db);
 }
