@@ -78,9 +78,7 @@ async function prepare(database: Database, n: number) {
   await sql`insert into stock_movements (company_id, warehouse_id, product_id, kind, on_hand_delta, reserved_delta,
     reason, actor_id)
             select company_id, warehouse_id, product_id, 'receipt', 1000000, 0, 'bench',
-              ${admin.id}::uuid from stock_balances where company_id = ${companyId}`.execute(
-    db,
-  );
+              ${admin.id}::uuid from stock_balances where company_id = ${companyId}`.execute(db);
   const ids: string[] = [];
   for (let i = 0; i < n; i++) {
     const o = await db
