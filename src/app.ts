@@ -42,6 +42,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean | objec
     logger: opts.logger ?? false,
     bodyLimit: 2 * 1024 * 1024,
     genReqId: () => crypto.randomUUID(),
+    trustProxy: ctx.config.trustProxy,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -18,10 +18,19 @@ const schema = z.object({
     .default('18:00'),
   LUYUE_TIMEZONE: z.string().default('Asia/Shanghai'),
   LUYUE_DEMO: z.enum(['auto', 'on', 'off']).default('auto'),
-  LUYUE_IMPORT_MAX_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
-  LUYUE_IMPORT_MAX_UNPACKED_BYTES: z.coerce.number().int().positive().default(100 * 1024 * 1024),
+  LUYUE_IMPORT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(10 * 1024 * 1024),
+  LUYUE_IMPORT_MAX_UNPACKED_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(100 * 1024 * 1024),
   LUYUE_IMPORT_MAX_ROWS: z.coerce.number().int().positive().default(50_000),
   LUYUE_COOKIE_SECURE: z.enum(['true', 'false']).default('false'),
+  LUYUE_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   LOG_LEVEL: z.string().default('info'),
 });
 
@@ -39,6 +48,8 @@ export type Config = {
   /** Bounds of an Excel upload: the file, what it unpacks to, and its data rows. */
   imports: ImportLimits;
   cookieSecure: boolean;
+  /** Behind a reverse proxy: the client address (for login throttling) comes from X-Forwarded-For. */
+  trustProxy: boolean;
   logLevel: string;
 };
 
@@ -63,6 +74,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxRows: e.LUYUE_IMPORT_MAX_ROWS,
     },
     cookieSecure: e.LUYUE_COOKIE_SECURE === 'true',
+    trustProxy: e.LUYUE_TRUST_PROXY === 'true',
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -45,6 +45,9 @@ export function registerErrorHandler(app: FastifyInstance) {
       req.log.error({ err, requestId: req.id }, 'unexpected error');
       appError = new AppError('INTERNAL');
     }
+    // A 429 says when to come back.
+    if (appError.status === 429 && typeof appError.params.seconds === 'number')
+      reply.header('retry-after', String(appError.params.seconds));
     return reply.status(appError.status).send(errorBody(appError, req.lang ?? 'zh-CN', req.id));
   });
   app.setNotFoundHandler((req, reply) => {
