@@ -23,8 +23,7 @@ export const isStorableText = (s: string) => !s.includes('\u0000') && !LONE_SURR
 export const storableText = (s: string) =>
   s.replaceAll('\u0000', '').replace(new RegExp(LONE_SURROGATE.source, 'g'), '\uFFFD');
 
-const storable = (s: z.ZodString) =>
-  s.refine(isStorableText, 'must not contain NUL characters or unpaired surrogates');
+const storable = (s: z.ZodString) => s.refine(isStorableText, 'must not contain NUL characters or unpaired surrogates');
 
 /** Optional text (may be empty after trimming), at most max characters. */
 export const text = (max: number) => storable(z.string().trim().max(max));
@@ -60,3 +59,12 @@ export const quantityDelta = z
 export const isoDate = z.iso.date().refine((s) => s >= '1900-01-01' && s <= '2999-12-31', {
   message: 'must be a date between 1900-01-01 and 2999-12-31',
 });
+
+/** An instant with its UTC offset ("2026-03-02T10:00:00+08:00") in the years 1900–2999. */
+export const isoDateTime = z.iso.datetime({ offset: true }).refine(
+  (s) => {
+    const year = new Date(s).getUTCFullYear();
+    return year >= 1900 && year <= 2999;
+  },
+  { message: 'must be a time between the years 1900 and 2999' },
+);
