@@ -12,6 +12,8 @@ import type { AppContext } from './http/context';
 import { registerErrorHandler } from './http/error-handler';
 import { registerAuth } from './http/auth.plugin';
 import { registerIdempotency } from './http/idempotency.plugin';
+import { registerSecurityHeaders } from './http/security-headers';
+import { configureImports } from './lib/excel';
 import { authRoutes } from './modules/auth/auth.routes';
 import { companyRoutes } from './modules/companies/company.routes';
 import { userRoutes } from './modules/users/user.routes';
@@ -40,13 +42,18 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean | objec
     logger: opts.logger ?? false,
     bodyLimit: 2 * 1024 * 1024,
     genReqId: () => crypto.randomUUID(),
+    trustProxy: ctx.config.trustProxy,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
+  registerSecurityHeaders(app);
+  configureImports(ctx.config.imports);
 
   await app.register(cookie);
-  await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 1 } });
+  // Files up to the larger of the attachment limit (10 MB) and the Excel import limit.
+  const fileSize = Math.max(10 * 1024 * 1024, ctx.config.imports.maxBytes);
+  await app.register(multipart, { limits: { fileSize, files: 1, fields: 20, parts: 25 } });
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',

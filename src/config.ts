@@ -17,10 +17,24 @@ const schema = z.object({
     .regex(/^\d\d:\d\d$/)
     .default('18:00'),
   LUYUE_TIMEZONE: z.string().default('Asia/Shanghai'),
-  LUYUE_DEMO: z.enum(['auto', 'off']).default('auto'),
+  LUYUE_DEMO: z.enum(['auto', 'on', 'off']).default('auto'),
+  LUYUE_IMPORT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(10 * 1024 * 1024),
+  LUYUE_IMPORT_MAX_UNPACKED_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(100 * 1024 * 1024),
+  LUYUE_IMPORT_MAX_ROWS: z.coerce.number().int().positive().default(50_000),
   LUYUE_COOKIE_SECURE: z.enum(['true', 'false']).default('false'),
+  LUYUE_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   LOG_LEVEL: z.string().default('info'),
 });
+
+export type ImportLimits = { maxBytes: number; maxUnpackedBytes: number; maxRows: number };
 
 export type Config = {
   port: number;
@@ -29,8 +43,13 @@ export type Config = {
   dataDir: string;
   sessionIdleHours: number;
   workHours: { start: string; end: string; timeZone: string };
-  demo: 'auto' | 'off';
+  /** auto: demo data on the embedded database when it is empty; on: on any empty database; off: never. */
+  demo: 'auto' | 'on' | 'off';
+  /** Bounds of an Excel upload: the file, what it unpacks to, and its data rows. */
+  imports: ImportLimits;
   cookieSecure: boolean;
+  /** Behind a reverse proxy: the client address (for login throttling) comes from X-Forwarded-For. */
+  trustProxy: boolean;
   logLevel: string;
 };
 
@@ -49,7 +68,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleHours: e.LUYUE_SESSION_IDLE_HOURS,
     workHours: { start: e.LUYUE_WORK_START, end: e.LUYUE_WORK_END, timeZone: e.LUYUE_TIMEZONE },
     demo: e.LUYUE_DEMO,
+    imports: {
+      maxBytes: e.LUYUE_IMPORT_MAX_BYTES,
+      maxUnpackedBytes: e.LUYUE_IMPORT_MAX_UNPACKED_BYTES,
+      maxRows: e.LUYUE_IMPORT_MAX_ROWS,
+    },
     cookieSecure: e.LUYUE_COOKIE_SECURE === 'true',
+    trustProxy: e.LUYUE_TRUST_PROXY === 'true',
     logLevel: e.LOG_LEVEL,
   };
 }

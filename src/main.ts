@@ -1,17 +1,24 @@
 import { loadConfig, type Config } from './config';
-import { connect } from './db/connect';
+import { connect, type Engine } from './db/connect';
+import { ensureFirstAdmin } from './modules/users/first-admin';
 import { migrate } from './db/migrate';
 import { buildApp } from './app';
 import { startJobs } from './jobs/runner';
 import { version } from './version';
 import { DEMO_PASSWORD, DEMO_USERS, isEmpty, seedDemo } from './modules/demo/demo.seed';
 
-/** config → database → migrate → demo data when empty → listen. */
+/** Demo data is for the embedded database unless asked for (LUYUE_DEMO=on); a server's data is real. */
+export const wantsDemo = (config: Config, engine: Engine) =>
+  config.demo === 'on' || (config.demo === 'auto' && engine === 'pglite');
+
+/** config → database → migrate → demo data when empty, or a first administrator → listen. */
 export async function serve(config: Config = loadConfig()) {
   const database = await connect(config);
   await migrate(database.db);
-  const seeded = config.demo === 'auto' && (await isEmpty(database.db));
+  const demo = wantsDemo(config, database.engine);
+  const seeded = demo && (await isEmpty(database.db));
   if (seeded) await database.db.transaction().execute((trx) => seedDemo(trx));
+  const firstAdmin = seeded ? undefined : await database.db.transaction().execute((trx) => ensureFirstAdmin(trx));
   const app = await buildApp(
     { db: database.db, engine: database.engine, config, version },
     { logger: { level: config.logLevel } },
@@ -30,8 +37,15 @@ export async function serve(config: Config = loadConfig()) {
   const port = (app.server.address() as { port: number }).port;
   console.log(`\nLuyue 履约 ${version} is running: http://localhost:${port}  (database: ${where})`);
   console.log(`API docs: http://localhost:${port}/docs`);
-  if (seeded || config.demo === 'auto') {
+  if (seeded || (demo && !firstAdmin)) {
     console.log(`Demo logins (password ${DEMO_PASSWORD}): ${Object.keys(DEMO_USERS).join(', ')}`);
+  }
+  if (firstAdmin) {
+    // Shown once, never stored in clear: the administrator changes it at the first login.
+    console.log(
+      `\nFirst administrator of company ${firstAdmin.companyCode}: ${firstAdmin.username} / ${firstAdmin.password}` +
+        '\nThis password is shown only now. Log in and change it at once (Users → admin → password).\n',
+    );
   }
   return app;
 }

@@ -4,7 +4,10 @@ import { connect } from '../db/connect';
 import { migrate } from '../db/migrate';
 import { createUserBody } from '../modules/users/user.schemas';
 import { createUser } from '../modules/users/user.service';
+import { findCompanyByCode, insertCompany } from '../modules/users/user.repository';
 import { ROLES } from '../modules/auth/roles';
+
+type Options = { password: string; company: string; companyName?: string; name?: string; roles: string };
 
 export function addUserCommand(user: Command) {
   user
@@ -12,9 +15,10 @@ export function addUserCommand(user: Command) {
     .description('create a user in a company')
     .requiredOption('--password <password>', 'at least 8 characters')
     .requiredOption('--company <code>', 'company code, e.g. HN')
+    .option('--company-name <name>', 'creates the company with this name when no company has the code')
     .option('--name <displayName>', 'display name (defaults to the username)')
     .option('--roles <roles>', `comma-separated: ${ROLES.join(', ')}`, 'sales_assistant')
-    .action(async (username: string, opts: { password: string; company: string; name?: string; roles: string }) => {
+    .action(async (username: string, opts: Options) => {
       const parsed = createUserBody.safeParse({
         username,
         password: opts.password,
@@ -27,17 +31,17 @@ export function addUserCommand(user: Command) {
       }
       const database = await connect(loadConfig());
       await migrate(database.db);
-      const company = await database.db
-        .selectFrom('companies')
-        .select('id')
-        .where('code', '=', opts.company)
-        .executeTakeFirst();
-      if (!company) {
-        console.error(`no company with code ${opts.company}`);
+      const created = await database.db.transaction().execute(async (trx) => {
+        const company =
+          (await findCompanyByCode(trx, opts.company)) ??
+          (opts.companyName ? await insertCompany(trx, { code: opts.company, name: opts.companyName }) : undefined);
+        return company && createUser(trx, null, company.id, parsed.data);
+      });
+      if (!created) {
+        console.error(`no company with code ${opts.company} (add --company-name to create it)`);
         await database.close();
         process.exit(2);
       }
-      const created = await database.db.transaction().execute((trx) => createUser(trx, null, company.id, parsed.data));
       console.log(`created ${created.username} (${created.roles.join(', ')})`);
       await database.close();
     });

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError, pickLang } from '../lib/errors';
 import { hasRole } from '../modules/auth/roles';
 import { resolveSession } from '../modules/auth/auth.service';
-import type { AppContext } from './context';
+import { envOf, type AppContext } from './context';
 
 export const SESSION_COOKIE = 'luyue_session';
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -26,14 +26,15 @@ export function registerAuth(app: FastifyInstance, ctx: AppContext) {
   app.addHook('onRequest', async (req) => {
     req.lang = pickLang(req.headers['accept-language']);
     const policy = { idleHours: ctx.config.sessionIdleHours, workingHours: ctx.config.workHours };
+    const now = envOf(ctx).now;
     const token = bearer(req);
     if (token) {
-      req.actor = await resolveSession(ctx.db, token, policy);
+      req.actor = await resolveSession(ctx.db, token, policy, now);
       return;
     }
     const cookie = req.cookies?.[SESSION_COOKIE];
     if (!cookie) return;
-    const actor = await resolveSession(ctx.db, cookie, policy);
+    const actor = await resolveSession(ctx.db, cookie, policy, now);
     if (actor && actor.sessionKind === 'cookie') req.actor = actor;
   });
 

@@ -18,6 +18,15 @@ function validationError(err: FastifyError): AppError {
   return new AppError('VALIDATION.FAILED', { summary: [...new Set(fields.map((f) => f.path))].join(', ') }, fields);
 }
 
+/**
+ * SQLSTATE class 22 (data exception: numeric overflow 22003, invalid datetime 22008, invalid text 22021 and
+ * 22P05, ...) is bad input the schemas let through: a 400, never a 500. The schemas stay the first line.
+ */
+export function isDataException(err: unknown): boolean {
+  const code = (err as { code?: unknown })?.code;
+  return typeof code === 'string' && /^22[0-9A-Z]{3}$/.test(code);
+}
+
 // One mapping from errors to HTTP. An unexpected error is logged with the request id and
 // answered 500 with no internals.
 export function registerErrorHandler(app: FastifyInstance) {
@@ -29,10 +38,16 @@ export function registerErrorHandler(app: FastifyInstance) {
     else if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
       appError = new AppError('REQUEST.MALFORMED', { detail: err.message });
       return reply.status(err.statusCode).send(errorBody(appError, req.lang ?? 'zh-CN', req.id));
+    } else if (isDataException(err)) {
+      req.log.warn({ err, requestId: req.id }, 'database refused a value the schema let through');
+      appError = new AppError('REQUEST.VALUE_REJECTED');
     } else {
       req.log.error({ err, requestId: req.id }, 'unexpected error');
       appError = new AppError('INTERNAL');
     }
+    // A 429 says when to come back.
+    if (appError.status === 429 && typeof appError.params.seconds === 'number')
+      reply.header('retry-after', String(appError.params.seconds));
     return reply.status(appError.status).send(errorBody(appError, req.lang ?? 'zh-CN', req.id));
   });
   app.setNotFoundHandler((req, reply) => {

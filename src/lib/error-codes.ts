@@ -4,6 +4,27 @@ export const errorCodes = {
   'VALIDATION.FAILED': { status: 400, zh: '输入有误：{summary}', en: 'Invalid input: {summary}' },
   'REQUEST.MALFORMED': { status: 400, zh: '请求格式错误：{detail}', en: 'Malformed request: {detail}' },
   'REQUEST.TOO_LARGE': { status: 413, zh: '请求内容过大', en: 'Request body too large' },
+  // Security and bad input
+  'REQUEST.VALUE_REJECTED': {
+    status: 400,
+    zh: '输入的值超出允许范围或格式无效',
+    en: 'A value is out of range or not valid for storage',
+  },
+  'IMPORT.TOO_LARGE': {
+    status: 413,
+    zh: 'Excel 文件过大：超过 {limit} 字节',
+    en: 'The Excel file is too large: over {limit} bytes',
+  },
+  'IMPORT.UNPACKED_TOO_LARGE': {
+    status: 413,
+    zh: 'Excel 文件解压后过大：超过 {limit} 字节',
+    en: 'The Excel file unpacks to too much: over {limit} bytes',
+  },
+  'IMPORT.TOO_MANY_ROWS': {
+    status: 413,
+    zh: 'Excel 文件行数过多：最多 {limit} 行',
+    en: 'The Excel file has too many rows: at most {limit}',
+  },
   'ROUTE.NOT_FOUND': { status: 404, zh: '接口不存在', en: 'No such endpoint' },
   'AUTH.REQUIRED': { status: 401, zh: '请先登录', en: 'Please log in' },
   'AUTH.INVALID_CREDENTIALS': { status: 401, zh: '用户名或密码错误', en: 'Wrong username or password' },

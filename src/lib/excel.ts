@@ -1,5 +1,8 @@
 import ExcelJS from 'exceljs';
+import { Readable } from 'node:stream';
 import { AppError } from './errors';
+import type { ImportLimits } from '../config';
+import { checkZip } from './zip-bounds';
 
 // Lists go out as xlsx and customers/products come in from xlsx with the same columns.
 export type SheetColumn = { key: string; header: string; width?: number };
@@ -35,34 +38,65 @@ function cellText(v: ExcelJS.CellValue): string {
   return String(v).trim();
 }
 
-/** Rows of the first sheet as key → text, matched to columns by header; row numbers as Excel shows them. */
-export async function readXlsx(
-  data: Buffer,
-  columns: SheetColumn[],
-): Promise<{ rows: { row: number; values: Record<string, string> }[]; errors: ImportError[] }> {
-  const wb = new ExcelJS.Workbook();
+/** Bounds of every Excel import, set once from the configuration when the app is built. */
+let limits: ImportLimits = { maxBytes: 10 * 1024 * 1024, maxUnpackedBytes: 100 * 1024 * 1024, maxRows: 50_000 };
+export function configureImports(l: ImportLimits) {
+  limits = { ...l };
+}
+
+type Sheet = { rows: { row: number; values: Record<string, string> }[]; errors: ImportError[] };
+
+/**
+ * Rows of the first sheet as key → text, matched to columns by header; row numbers as Excel shows them.
+ * The file is bounded before it is read (its size, and what its zip says and proves it unpacks to) and read
+ * as a stream, stopping at the first row over the limit.
+ */
+export async function readXlsx(data: Buffer, columns: SheetColumn[]): Promise<Sheet> {
+  if (data.length > limits.maxBytes) throw new AppError('IMPORT.TOO_LARGE', { limit: limits.maxBytes });
+  const zip = checkZip(data, limits.maxUnpackedBytes);
+  if (!zip.ok && zip.reason === 'unpacked')
+    throw new AppError('IMPORT.UNPACKED_TOO_LARGE', { limit: limits.maxUnpackedBytes });
+  if (!zip.ok) throw new AppError('IMPORT.FILE_INVALID');
   try {
-    await wb.xlsx.load(data as unknown as ArrayBuffer);
-  } catch {
+    return await readFirstSheet(data, columns);
+  } catch (err) {
+    if (err instanceof AppError) throw err;
     throw new AppError('IMPORT.FILE_INVALID');
   }
-  const ws = wb.worksheets[0];
-  if (!ws) throw new AppError('IMPORT.FILE_INVALID');
-  const headerIndex = new Map<string, number>();
-  ws.getRow(1).eachCell((cell, col) => headerIndex.set(cellText(cell.value), col));
+}
+
+async function readFirstSheet(data: Buffer, columns: SheetColumn[]): Promise<Sheet> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([data]), {
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    worksheets: 'emit',
+    entries: 'ignore',
+  });
   const errors: ImportError[] = [];
+  const rows: Sheet['rows'] = [];
+  const headerIndex = new Map<string, number>();
+  let seenSheet = false;
+  for await (const ws of reader) {
+    seenSheet = true;
+    for await (const row of ws as AsyncIterable<ExcelJS.Row>) {
+      if (row.number === 1) {
+        row.eachCell((cell, col) => headerIndex.set(cellText(cell.value), col));
+        continue;
+      }
+      if (row.number - 1 > limits.maxRows) throw new AppError('IMPORT.TOO_MANY_ROWS', { limit: limits.maxRows });
+      const values: Record<string, string> = {};
+      for (const c of columns) {
+        const col = headerIndex.get(c.header);
+        values[c.key] = col ? cellText(row.getCell(col).value) : '';
+      }
+      if (Object.values(values).some((v) => v !== '')) rows.push({ row: row.number, values });
+    }
+    break;
+  }
+  if (!seenSheet) throw new AppError('IMPORT.FILE_INVALID');
   for (const c of columns)
     if (!headerIndex.has(c.header)) errors.push({ row: 1, column: c.header, message: 'column missing' });
-  const rows: { row: number; values: Record<string, string> }[] = [];
-  ws.eachRow((row, rowNumber) => {
-    if (rowNumber === 1) return;
-    const values: Record<string, string> = {};
-    for (const c of columns) {
-      const col = headerIndex.get(c.header);
-      values[c.key] = col ? cellText(row.getCell(col).value) : '';
-    }
-    if (Object.values(values).some((v) => v !== '')) rows.push({ row: rowNumber, values });
-  });
   return { rows, errors };
 }
 

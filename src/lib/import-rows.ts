@@ -27,6 +27,12 @@ export function parseImportRows<T>(
   return { inputs, errors };
 }
 
-/** All rows or none: the whole list of (row, column, message), nothing written. */
+/** How many errors an import report lists; the count says how many there are in all. */
+export const REPORTED_ERRORS = 100;
+
+/** All rows or none: the first 100 (row, column, message) in row order and the total count, nothing written. */
 export const importFailed = (errors: ImportError[]) =>
-  new AppError('IMPORT.ROWS_INVALID', { count: errors.length }, [], { errors: errors.sort((a, b) => a.row - b.row) });
+  new AppError('IMPORT.ROWS_INVALID', { count: errors.length }, [], {
+    errors: [...errors].sort((a, b) => a.row - b.row).slice(0, REPORTED_ERRORS),
+    total: errors.length,
+  });

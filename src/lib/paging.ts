@@ -15,8 +15,9 @@ export async function fetchPage<DB, TB extends keyof DB, O>(
   defaultSort: string,
 ): Promise<Page<O>> {
   const sortName = q.sort ?? defaultSort;
-  const column = sortable[sortName];
-  if (!column)
+  // Own keys only: "constructor", "__proto__" or "toString" are not columns.
+  const column = Object.hasOwn(sortable, sortName) ? sortable[sortName] : undefined;
+  if (typeof column !== 'string')
     throw new AppError('VALIDATION.FAILED', { summary: 'query.sort' }, [
       { path: 'query.sort', message: `one of ${Object.keys(sortable).join(', ')}` },
     ]);

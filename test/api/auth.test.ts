@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { createTestContext, type TestContext } from '../helpers/test-app';
 import { DEMO_PASSWORD } from '../../src/modules/demo/demo.seed';
+import { resolveSession } from '../../src/modules/auth/auth.service';
 
 let t: TestContext;
 beforeAll(async () => {
@@ -91,6 +92,28 @@ describe('auth and sessions', () => {
     expect((await as({ method: 'GET', url: '/api/auth/me' })).statusCode).toBe(401);
   });
 
+  it('a session idle 8 working hours expires exactly then: valid one minute before, expired at the boundary', async () => {
+    const policy = { idleHours: 8, workingHours: { start: '09:00', end: '18:00', timeZone: 'Asia/Shanghai' } };
+    // Last seen Friday 2026-05-29 14:00 (Shanghai): 4 working hours that day, then 4 on Monday from 09:00.
+    const lastSeen = new Date('2026-05-29T14:00:00+08:00');
+    const boundary = new Date('2026-06-01T13:00:00+08:00');
+    const tokens: string[] = [];
+    for (let i = 0; i < 2; i++)
+      tokens.push((await login({ username: 'planner', password: DEMO_PASSWORD })).json().token);
+    await sql`update sessions set last_seen_at = ${lastSeen} where revoked_at is null
+      and user_id = (select id from users where username = 'planner')`.execute(t.database.db);
+    const oneMinuteBefore = new Date(boundary.getTime() - 60_000);
+    expect((await resolveSession(t.database.db, tokens[0], policy, oneMinuteBefore))?.username).toBe('planner');
+    // Over the weekend nothing counts: Saturday evening is still well inside the idle time.
+    const saturday = new Date('2026-05-30T20:00:00+08:00');
+    expect(await resolveSession(t.database.db, tokens[1], policy, saturday)).toBeDefined();
+    await sql`update sessions set last_seen_at = ${lastSeen} where revoked_at is null
+      and user_id = (select id from users where username = 'planner')`.execute(t.database.db);
+    expect(await resolveSession(t.database.db, tokens[1], policy, boundary)).toBeUndefined();
+    // Expired means revoked: the session does not come back at an earlier clock either.
+    expect(await resolveSession(t.database.db, tokens[1], policy, oneMinuteBefore)).toBeUndefined();
+  });
+
   it('expires a session idle for longer than 8 working hours', async () => {
     const { token } = (await login({ username: 'service', password: DEMO_PASSWORD })).json();
     const as = t.as(token);
@@ -150,5 +173,53 @@ describe('auth and sessions', () => {
     expect(Object.keys(doc.paths)).toEqual(
       expect.arrayContaining(['/api/customers', '/api/stock/receipts', '/api/auth/login']),
     );
+  });
+});
+
+describe('login throttling', () => {
+  const from = (remoteAddress: string, payload: object, headers: Record<string, string> = {}) =>
+    t.app.inject({ method: 'POST', url: '/api/auth/login', payload, remoteAddress, headers });
+
+  it('a stranger guessing a password cannot lock the user out: the user still logs in from their own address', async () => {
+    for (let i = 0; i < 6; i++) await from('203.0.113.7', { username: 'finance', password: 'guess-' + i });
+    const stranger = await from('203.0.113.7', { username: 'finance', password: DEMO_PASSWORD });
+    expect(stranger.statusCode).toBe(429);
+    const owner = await from('198.51.100.20', { username: 'finance', password: DEMO_PASSWORD });
+    expect(owner.statusCode).toBe(200);
+    expect(owner.json().token).toBeTruthy();
+  });
+
+  it('throttles one address guessing many usernames, and says when to retry (Retry-After)', async () => {
+    for (let i = 0; i < 20; i++) {
+      const res = await from('203.0.113.9', { username: `nobody${i}`, password: 'wrong-password' });
+      expect(res.statusCode).toBe(401);
+    }
+    const blocked = await from('203.0.113.9', { username: 'gm', password: DEMO_PASSWORD });
+    expect(blocked.statusCode).toBe(429);
+    expect(blocked.json().error.code).toBe('AUTH.TOO_MANY_ATTEMPTS');
+    const retryAfter = Number(blocked.headers['retry-after']);
+    expect(Number.isInteger(retryAfter) && retryAfter >= 1).toBe(true);
+    expect(blocked.json().error.message).toContain(String(retryAfter));
+    expect((await from('198.51.100.21', { username: 'gm', password: DEMO_PASSWORD })).statusCode).toBe(200);
+  });
+
+  it('an unknown username costs the same password check as a known one', async () => {
+    const median = async (username: string, address: string) => {
+      const times: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        const started = process.hrtime.bigint();
+        const res = await from(address, { username, password: 'wrong-password' });
+        times.push(Number(process.hrtime.bigint() - started) / 1e6);
+        expect(res.statusCode).toBe(401);
+        expect(res.json().error.code).toBe('AUTH.INVALID_CREDENTIALS');
+      }
+      return times.sort((a, b) => a - b)[2];
+    };
+    // Alternate so that machine load falls on both alike; distinct addresses keep the throttle out of it.
+    const known = await median('orderadmin', '198.51.100.30');
+    const unknown = await median('no-such-user', '198.51.100.31');
+    const known2 = await median('warehouse', '198.51.100.32');
+    // Without the check an unknown name answers in a few ms; a password derivation takes tens of ms.
+    expect(unknown).toBeGreaterThan(Math.min(known, known2) * 0.5);
   });
 });

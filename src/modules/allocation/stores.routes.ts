@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { QTY_MAX } from '../../lib/schema';
 import { idParams, requiredText } from '../../lib/schemas';
 import { actorOf, type AppContext } from '../../http/context';
 import {
@@ -28,7 +29,7 @@ const storeBody = z
     kind: z.enum(['direct', 'joint']),
   })
   .strict();
-const qty = z.number().int().min(0).max(10_000_000);
+const qty = z.number().int().min(0).max(QTY_MAX);
 
 export function storeRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/database';
 import { AppError } from '../../lib/errors';
+import { storableText } from '../../lib/schema';
 import type { Actor } from '../auth/auth.service';
 import * as repo from './attachment.repository';
 
@@ -18,6 +19,9 @@ const toAttachment = (r: Meta) => ({
   createdBy: r.created_by,
 });
 
+/** Text a column can hold and a header can carry: no NUL, no lone surrogate, at most max characters. */
+const storable = (s: string, max: number) => storableText(s.slice(0, max)).trim();
+
 /** Files are kept in the database so every app instance serves them, and are never overwritten. */
 export async function addAttachment(
   db: Db,
@@ -32,9 +36,9 @@ export async function addAttachment(
     company_id: actor.companyId,
     owner_type: a.ownerType,
     owner_id: a.ownerId,
-    kind: a.kind.slice(0, 50) || 'document',
-    filename: a.filename.slice(0, 200),
-    content_type: a.contentType.slice(0, 100),
+    kind: storable(a.kind, 50) || 'document',
+    filename: storable(a.filename, 200) || 'file',
+    content_type: storable(a.contentType, 100),
     size: a.data.length,
     data: a.data,
     created_by: actor.userId,
@@ -44,6 +48,16 @@ export async function addAttachment(
 
 export async function listAttachments(db: Db, actor: Actor, ownerType: string, ownerId: string) {
   return (await repo.listAttachments(db, actor.companyId, ownerType, ownerId)).map(toAttachment);
+}
+
+// Types a browser could render as a page or run as script are served as plain bytes.
+const ACTIVE_TYPE = /html|svg|^text\/xml$|^application\/xml$|xsl|javascript|ecmascript|^multipart\//i;
+const SAFE_TYPE = /^[a-z0-9][a-z0-9!#$&^_.+-]{0,63}\/[a-z0-9][a-z0-9!#$&^_.+-]{0,63}$/i;
+
+/** The content type a download is sent with: the stored one when it is well formed and inert. */
+export function downloadType(stored: string): string {
+  const base = stored.split(';')[0].trim();
+  return SAFE_TYPE.test(base) && !ACTIVE_TYPE.test(base) ? base : 'application/octet-stream';
 }
 
 export async function getAttachment(db: Db, actor: Actor, id: string) {

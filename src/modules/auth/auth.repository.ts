@@ -4,7 +4,7 @@ import type { Db } from '../../db/database';
 export function findUserByUsername(db: Db, username: string) {
   return db
     .selectFrom('users')
-    .select(['id', 'username', 'display_name', 'password_hash', 'active'])
+    .select(['id', 'username', 'display_name', 'password_hash', 'active', 'must_change_password'])
     .where('username', '=', username)
     .executeTakeFirst();
 }
@@ -57,18 +57,14 @@ export function findSession(db: Db, id: string) {
     .executeTakeFirst();
 }
 
-export function touchSession(db: Db, id: string) {
-  return db
-    .updateTable('sessions')
-    .set({ last_seen_at: sql`now()` })
-    .where('id', '=', id)
-    .execute();
+export function touchSession(db: Db, id: string, at: Date) {
+  return db.updateTable('sessions').set({ last_seen_at: at }).where('id', '=', id).execute();
 }
 
-export function revokeSession(db: Db, id: string) {
+export function revokeSession(db: Db, id: string, at: Date) {
   return db
     .updateTable('sessions')
-    .set({ revoked_at: new Date() })
+    .set({ revoked_at: at })
     .where('id', '=', id)
     .where('revoked_at', 'is', null)
     .execute();
@@ -78,24 +74,29 @@ export function setSessionCompany(db: Db, id: string, companyId: string) {
   return db.updateTable('sessions').set({ company_id: companyId }).where('id', '=', id).execute();
 }
 
-export function findLoginFailures(db: Db, username: string) {
+export function findLoginFailures(db: Db, keys: string[]) {
   return db
     .selectFrom('login_failures')
-    .select(['failures', 'last_failed_at'])
-    .where('username', '=', username)
-    .executeTakeFirst();
+    .select(['throttle_key', 'failures', 'last_failed_at'])
+    .where('throttle_key', 'in', keys)
+    .execute();
 }
 
-export function recordLoginFailure(db: Db, username: string) {
-  return db
+/** One more failure for each key; a count whose last failure is older than the window starts again at one. */
+export async function recordLoginFailures(db: Db, keys: string[], now: Date, windowSeconds: number) {
+  const since = new Date(now.getTime() - windowSeconds * 1000);
+  await db
     .insertInto('login_failures')
-    .values({ username, failures: 1, last_failed_at: new Date() })
+    .values(keys.map((throttle_key) => ({ throttle_key, failures: 1, last_failed_at: now })))
     .onConflict((oc) =>
-      oc.column('username').doUpdateSet({ failures: sql`login_failures.failures + 1`, last_failed_at: new Date() }),
+      oc.column('throttle_key').doUpdateSet({
+        failures: sql`case when login_failures.last_failed_at < ${since} then 1 else login_failures.failures + 1 end`,
+        last_failed_at: now,
+      }),
     )
     .execute();
 }
 
-export function clearLoginFailures(db: Db, username: string) {
-  return db.deleteFrom('login_failures').where('username', '=', username).execute();
+export function clearLoginFailures(db: Db, key: string) {
+  return db.deleteFrom('login_failures').where('throttle_key', '=', key).execute();
 }

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requiredText } from '../../lib/schemas';
-import { actorOf, type AppContext } from '../../http/context';
+import { actorOf, envOf, type AppContext } from '../../http/context';
 import { SESSION_COOKIE } from '../../http/auth.plugin';
 import * as service from './auth.service';
 
@@ -24,15 +24,21 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/auth/login',
     { config: { roles: 'public' }, schema: { tags, summary: 'Log in', body: loginBody } },
     async (req, reply) => {
-      const { token, csrfToken } = await service.login(ctx.db, { ...req.body, kind: req.body.mode });
-      if (req.body.mode === 'token') return { token };
+      const client = { address: req.ip, now: envOf(ctx).now };
+      const { token, csrfToken, passwordChangeRequired } = await service.login(
+        ctx.db,
+        { ...req.body, kind: req.body.mode },
+        client,
+      );
+      const changeNotice = passwordChangeRequired ? { passwordChangeRequired } : {};
+      if (req.body.mode === 'token') return { token, ...changeNotice };
       reply.setCookie(SESSION_COOKIE, token, {
         httpOnly: true,
         sameSite: 'strict',
         path: '/',
         secure: ctx.config.cookieSecure,
       });
-      return { csrfToken };
+      return { csrfToken, ...changeNotice };
     },
   );
 
@@ -40,7 +46,7 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/auth/logout',
     { config: { roles: 'any' }, schema: { tags, summary: 'Log out (revokes the session)' } },
     async (req, reply) => {
-      await service.logout(ctx.db, actorOf(req));
+      await service.logout(ctx.db, actorOf(req), envOf(ctx).now);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return { ok: true };
     },

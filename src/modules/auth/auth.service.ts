@@ -3,7 +3,7 @@ import type { Db } from '../../db/database';
 import { AppError } from '../../lib/errors';
 import { addWorkingHours, type WorkingHours } from '../../lib/calendar/calendar';
 import * as repo from './auth.repository';
-import { verifyPassword } from './password';
+import { hashPassword, verifyPassword } from './password';
 
 export type Actor = {
   userId: string;
@@ -18,32 +18,61 @@ export type Actor = {
 
 export type SessionPolicy = { idleHours: number; workingHours: WorkingHours };
 
-const FREE_FAILURES = 5;
-const MAX_WAIT_SECONDS = 300;
+/**
+ * Failed logins are throttled per (username, client address) and per client address. A stranger guessing one
+ * user's password slows down only their own address, so the user can still log in from theirs; one address
+ * guessing many users is slowed down as a whole. Counts restart after WINDOW_SECONDS without a failure.
+ */
+export const LOGIN_THROTTLE = {
+  user: { free: 5, maxWaitSeconds: 300 },
+  address: { free: 20, maxWaitSeconds: 900 },
+  windowSeconds: 15 * 60,
+};
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
-/** Seconds still to wait after repeated failures: 0 for the first five, then doubling. */
-export function loginWaitSeconds(failures: number, lastFailedAt: Date, now = new Date()): number {
-  if (failures < FREE_FAILURES) return 0;
-  const wait = Math.min(MAX_WAIT_SECONDS, 2 ** (failures - FREE_FAILURES + 1));
+/** Seconds still to wait after repeated failures: none for the free ones, then doubling up to a ceiling. */
+export function loginWaitSeconds(
+  failures: number,
+  lastFailedAt: Date,
+  now: Date,
+  policy: { free: number; maxWaitSeconds: number } = LOGIN_THROTTLE.user,
+): number {
+  if (failures < policy.free) return 0;
+  const wait = Math.min(policy.maxWaitSeconds, 2 ** Math.min(30, failures - policy.free + 1));
   return Math.max(0, Math.ceil(wait - (now.getTime() - lastFailedAt.getTime()) / 1000));
 }
+
+// Unknown and inactive users are checked against this hash, so every login costs one password derivation.
+let dummyHash: Promise<string> | undefined;
+const dummy = () => (dummyHash ??= hashPassword(randomBytes(16).toString('hex')));
+
+export const throttleKeys = (username: string, address: string) => ({
+  user: `user:${username}@${address}`,
+  address: `address:${address}`,
+});
 
 export async function login(
   db: Db,
   input: { username: string; password: string; kind: 'cookie' | 'token'; companyId?: string },
+  client: { address: string; now: Date },
 ) {
-  const failures = await repo.findLoginFailures(db, input.username);
-  const wait = failures ? loginWaitSeconds(failures.failures, failures.last_failed_at) : 0;
+  const keys = throttleKeys(input.username, client.address);
+  const counts = new Map((await repo.findLoginFailures(db, [keys.user, keys.address])).map((f) => [f.throttle_key, f]));
+  const waitFor = (key: string, policy: { free: number; maxWaitSeconds: number }) => {
+    const f = counts.get(key);
+    const fresh = f && client.now.getTime() - f.last_failed_at.getTime() <= LOGIN_THROTTLE.windowSeconds * 1000;
+    return fresh ? loginWaitSeconds(f.failures, f.last_failed_at, client.now, policy) : 0;
+  };
+  const wait = Math.max(waitFor(keys.user, LOGIN_THROTTLE.user), waitFor(keys.address, LOGIN_THROTTLE.address));
   if (wait > 0) throw new AppError('AUTH.TOO_MANY_ATTEMPTS', { seconds: wait });
 
   const user = await repo.findUserByUsername(db, input.username);
-  const ok = user && user.active && (await verifyPassword(input.password, user.password_hash));
-  if (!ok) {
-    await repo.recordLoginFailure(db, input.username);
+  const matches = await verifyPassword(input.password, user?.password_hash ?? (await dummy()));
+  if (!user || !user.active || !matches) {
+    await repo.recordLoginFailures(db, [keys.user, keys.address], client.now, LOGIN_THROTTLE.windowSeconds);
     throw new AppError('AUTH.INVALID_CREDENTIALS');
   }
-  if (failures) await repo.clearLoginFailures(db, input.username);
+  if (counts.has(keys.user)) await repo.clearLoginFailures(db, keys.user);
 
   const memberships = await repo.listMemberships(db, user.id);
   const company = input.companyId ? memberships.find((m) => m.companyId === input.companyId) : memberships[0];
@@ -59,7 +88,7 @@ export async function login(
     kind: input.kind,
     csrf_token: csrfToken,
   });
-  return { token, csrfToken };
+  return { token, csrfToken, passwordChangeRequired: user.must_change_password };
 }
 
 /** The actor behind a token, or undefined when the token is unknown, revoked or idle too long. */
@@ -72,10 +101,10 @@ export async function resolveSession(
   const s = await repo.findSession(db, hashToken(token));
   if (!s) return undefined;
   if (addWorkingHours(s.last_seen_at, policy.idleHours, policy.workingHours) <= now) {
-    await repo.revokeSession(db, s.id);
+    await repo.revokeSession(db, s.id, now);
     return undefined;
   }
-  if (now.getTime() - s.last_seen_at.getTime() > 60_000) await repo.touchSession(db, s.id);
+  if (now.getTime() - s.last_seen_at.getTime() > 60_000) await repo.touchSession(db, s.id, now);
   return {
     userId: s.user_id,
     username: s.username,
@@ -88,7 +117,7 @@ export async function resolveSession(
   };
 }
 
-export const logout = (db: Db, actor: Actor) => repo.revokeSession(db, actor.sessionId);
+export const logout = (db: Db, actor: Actor, now: Date) => repo.revokeSession(db, actor.sessionId, now);
 
 export async function switchCompany(db: Db, actor: Actor, companyId: string) {
   const memberships = await repo.listMemberships(db, actor.userId);

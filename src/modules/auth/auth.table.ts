@@ -6,6 +6,8 @@ export interface UsersTable {
   display_name: string;
   password_hash: string;
   active: Generated<boolean>;
+  /** Set on a generated first password; cleared when the password is changed. */
+  must_change_password: Generated<boolean>;
   created_at: Generated<Date>;
   created_by: string | null;
   updated_at: Generated<Date>;
@@ -32,7 +34,8 @@ export interface SessionsTable {
 }
 
 export interface LoginFailuresTable {
-  username: string;
+  /** "user:<username>@<address>" or "address:<address>". */
+  throttle_key: string;
   failures: number;
   last_failed_at: Date;
 }

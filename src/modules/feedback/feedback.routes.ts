@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { listInvoices } from './invoice.service';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { isoDate } from '../../lib/schema';
 import { idParams, moneyString, requiredText, text } from '../../lib/schemas';
 import { actorOf, envOf, type AppContext } from '../../http/context';
 import {
@@ -124,7 +125,7 @@ export function feedbackRoutes(app: FastifyInstance, ctx: AppContext) {
         body: z
           .object({
             number: requiredText(40),
-            issuedOn: z.iso.date(),
+            issuedOn: isoDate,
             amount: moneyString,
             taxRate: z.string().regex(/^\d{1,2}(\.\d{1,2})?$/, 'a percentage such as "13"'),
             type: z.enum(['normal', 'special', 'digital']),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDate, quantity, unitPrice } from '../../lib/schema';
 import { moneyString, pageQuery, requiredText, text } from '../../lib/schemas';
 import { PAYMENT_METHODS } from '../customers/customer.schemas';
 
@@ -19,15 +20,15 @@ export const ORDER_STATUSES = [
   'on_hold',
 ] as const;
 
-const date = z.iso.date();
+const date = isoDate;
 const percent = z.string().regex(/^(100(\.0{1,4})?|\d{1,2}(\.\d{1,4})?)$/, 'a percentage from 0 to 100, e.g. "30"');
 
 const line = z
   .object({
     productId: z.uuid(),
-    qty: z.number().int().min(1).max(1_000_000),
+    qty: quantity,
     /** Defaults to the product's list price. */
-    unitPrice: moneyString.optional(),
+    unitPrice: unitPrice.optional(),
     gift: z.boolean().default(false),
   })
   .strict();

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { isoDate } from '../../lib/schema';
 import { idParams, moneyString, requiredText, text } from '../../lib/schemas';
 import { actorOf, type AppContext } from '../../http/context';
 import { AppError } from '../../lib/errors';
@@ -54,7 +55,7 @@ export function paymentRoutes(app: FastifyInstance, ctx: AppContext) {
           .object({
             customerId: z.uuid(),
             amount: moneyString.refine((s) => !/^0+(\.0+)?$/.test(s), 'must not be zero'),
-            receivedOn: z.iso.date(),
+            receivedOn: isoDate,
             method: z.enum(['bank_transfer', 'cash', 'cheque', 'lc', 'online', 'other']),
             reference: text(100).default(''),
             applications: z
@@ -141,8 +142,8 @@ export function paymentRoutes(app: FastifyInstance, ctx: AppContext) {
           .object({
             number: requiredText(60),
             amount: moneyString,
-            expiryDate: z.iso.date(),
-            latestShipmentDate: z.iso.date(),
+            expiryDate: isoDate,
+            latestShipmentDate: isoDate,
           })
           .strict(),
       },

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { isoDate } from '../../lib/schema';
 import { actorOf, type AppContext } from '../../http/context';
 import { idParams, text } from '../../lib/schemas';
 import { answerProductionRequest, listProductionRequests, reportProgress } from './production.service';
@@ -8,7 +9,7 @@ import { answerProductionRequest, listProductionRequests, reportProgress } from 
 const answerBody = z
   .object({
     decision: z.enum(['answer', 'decline']),
-    completionDate: z.iso.date().optional(),
+    completionDate: isoDate.optional(),
     reason: text(500).optional(),
   })
   .strict()

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { unitPrice } from '../../lib/schema';
 import { booleanQuery, moneyString, pageQuery, requiredText, text } from '../../lib/schemas';
 
 export const productFields = {
@@ -9,8 +10,8 @@ export const productFields = {
   name: requiredText(200),
   spec: text(200).default(''),
   unit: requiredText(10).default('件'),
-  listPrice: moneyString,
-  standardCost: moneyString.default('0.00'),
+  listPrice: unitPrice,
+  standardCost: unitPrice.default('0.00'),
   seasonal: z.boolean().default(false),
   launchPriority: z.number().int().min(1).max(9999).default(100),
   /** 分货: receipts wait for an allocation run instead of filling backorders first come. */
@@ -26,8 +27,8 @@ export const updateProductBody = z
     name: productFields.name,
     spec: text(200),
     unit: requiredText(10),
-    listPrice: moneyString,
-    standardCost: moneyString,
+    listPrice: unitPrice,
+    standardCost: unitPrice,
     seasonal: z.boolean(),
     launchPriority: z.number().int().min(1).max(9999),
     allocated: z.boolean(),

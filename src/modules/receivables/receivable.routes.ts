@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { isoDate } from '../../lib/schema';
 import { idParams } from '../../lib/schemas';
 import { actorOf, type AppContext } from '../../http/context';
 import { sendXlsx } from '../../http/upload';
@@ -62,8 +63,8 @@ export function receivableRoutes(app: FastifyInstance, ctx: AppContext) {
         summary: 'Statement of account (对账单) for a period; ?format=json|html (printable)|xlsx',
         params: idParams,
         querystring: z.object({
-          from: z.iso.date(),
-          to: z.iso.date(),
+          from: isoDate,
+          to: isoDate,
           format: z.enum(['json', 'html', 'xlsx']).default('json'),
         }),
       },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { requiredText, text } from '../../lib/schema';
 import { moneyString } from '../../lib/schemas';
 
 const STAGES = ['sales', 'finance', 'production', 'director', 'gm'] as const;
@@ -15,11 +16,13 @@ export const settingsSchema = z.object({
   review: z
     .object({
       /** Stages every order of the type goes through, in order; production, director and gm are added by rule. */
-      baseStages: z.record(z.string(), z.array(z.enum(STAGES)).min(1)).default({ default: ['sales', 'finance'] }),
+      baseStages: z
+        .record(requiredText(40), z.array(z.enum(STAGES)).min(1).max(10))
+        .default({ default: ['sales', 'finance'] }),
       gmThreshold: moneyString.default('500000.00'),
-      gmOrderTypes: z.array(z.string()).default(['replacement', 'sample']),
+      gmOrderTypes: z.array(requiredText(40)).max(50).default(['replacement', 'sample']),
       stageHours: z.record(z.enum(STAGES), hours).default({ sales: 4, finance: 4, production: 4, director: 8, gm: 8 }),
-      supervisors: z.record(z.enum(STAGES), z.string()).default({
+      supervisors: z.record(z.enum(STAGES), requiredText(40)).default({
         sales: 'sales_director',
         finance: 'general_manager',
         production: 'general_manager',
@@ -40,7 +43,10 @@ export const settingsSchema = z.object({
   allocation: z
     .object({
       regionPriority: z
-        .object({ spring_summer: z.array(z.string().min(1)), autumn_winter: z.array(z.string().min(1)) })
+        .object({
+          spring_summer: z.array(requiredText(50)).max(200),
+          autumn_winter: z.array(requiredText(50)).max(200),
+        })
         .default({
           spring_summer: ['机场', '深圳', '东莞', '广州', '上海', '北京', '成都', '沈阳', '贵阳', '南宁'],
           autumn_winter: ['机场', '北京', '上海', '广州', '东莞', '深圳', '成都', '沈阳', '贵阳'],
@@ -63,7 +69,7 @@ export const settingsSchema = z.object({
       /** Overdue beyond both: the customer's new orders are held (信用冻结). */
       creditHoldDays: z.number().int().min(0).max(365).default(30),
       creditHoldAmount: moneyString.default('0.00'),
-      defaultCarrier: z.string().max(50).default('顺丰速运'),
+      defaultCarrier: text(50).default('顺丰速运'),
     })
     .prefault({}),
 });

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { isoDateTime, quantity } from '../../lib/schema';
 import { idParams, requiredText, text } from '../../lib/schemas';
 import { actorOf, envOf, type AppContext } from '../../http/context';
 import { AppError } from '../../lib/errors';
@@ -85,7 +86,7 @@ export function shipmentRoutes(app: FastifyInstance, ctx: AppContext) {
                   .object({
                     orderId: z.uuid(),
                     lineNo: z.number().int().min(1),
-                    qty: z.number().int().min(1).max(10_000_000),
+                    qty: quantity,
                   })
                   .strict(),
               )
@@ -175,7 +176,7 @@ export function shipmentRoutes(app: FastifyInstance, ctx: AppContext) {
         params: idParams,
         body: z
           .object({
-            at: z.iso.datetime({ offset: true }),
+            at: isoDateTime,
             location: text(100).default(''),
             description: requiredText(300),
           })
@@ -239,7 +240,7 @@ export function shipmentRoutes(app: FastifyInstance, ctx: AppContext) {
         body: z
           .object({
             type: z.enum(['delay', 'wrong_address', 'damage', 'loss']),
-            foundAt: z.iso.datetime({ offset: true }).optional(),
+            foundAt: isoDateTime.optional(),
             action: text(500).default(''),
             customerInformed: z.boolean().default(false),
           })
@@ -257,7 +258,7 @@ export function shipmentRoutes(app: FastifyInstance, ctx: AppContext) {
         tags,
         summary: 'Record delivery (signed by whom, when); opens a call-back task',
         params: idParams,
-        body: z.object({ signedBy: requiredText(50), at: z.iso.datetime({ offset: true }).optional() }).strict(),
+        body: z.object({ signedBy: requiredText(50), at: isoDateTime.optional() }).strict(),
       },
     },
     async (req) => tx((trx) => recordDelivery(trx, actorOf(req), envOf(ctx), req.params.id, req.body)),

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { quantity, quantityDelta } from '../../lib/schema';
 import { pageQuery, requiredText, text } from '../../lib/schemas';
 
-const qty = z.number().int().min(1).max(10_000_000);
+const qty = quantity;
 
 export const receiptBody = z
   .object({
@@ -24,12 +25,7 @@ export const adjustmentBody = z
         z
           .object({
             productId: z.uuid(),
-            delta: z
-              .number()
-              .int()
-              .min(-10_000_000)
-              .max(10_000_000)
-              .refine((d) => d !== 0, 'must not be 0'),
+            delta: quantityDelta,
           })
           .strict(),
       )

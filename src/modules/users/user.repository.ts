@@ -1,4 +1,4 @@
-import type { Insertable, Updateable } from 'kysely';
+import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Db } from '../../db/database';
 import { fetchPage, likePattern } from '../../lib/paging';
 import type { PageQuery } from '../../lib/schemas';
@@ -74,4 +74,26 @@ export function revokeUserSessions(db: Db, userId: string) {
     .where('user_id', '=', userId)
     .where('revoked_at', 'is', null)
     .execute();
+}
+
+/** True when no user exists at all (a fresh installation). */
+export async function noUsers(db: Db): Promise<boolean> {
+  return (await db.selectFrom('users').select('id').limit(1).execute()).length === 0;
+}
+
+export function findCompanyByCode(db: Db, code: string) {
+  return db.selectFrom('companies').select(['id', 'code', 'name']).where('code', '=', code).executeTakeFirst();
+}
+
+export function firstCompany(db: Db) {
+  return db.selectFrom('companies').select(['id', 'code', 'name']).orderBy('created_at').limit(1).executeTakeFirst();
+}
+
+export function insertCompany(db: Db, row: { code: string; name: string }) {
+  return db.insertInto('companies').values(row).returning(['id', 'code', 'name']).executeTakeFirstOrThrow();
+}
+
+/** Serializes first-run set-up between app instances starting at once (held until the transaction ends). */
+export async function lockFirstRun(db: Db) {
+  await sql`select pg_advisory_xact_lock(20261130)`.execute(db);
 }

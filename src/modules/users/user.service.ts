@@ -53,6 +53,7 @@ export async function updateUser(db: Db, actor: Actor, userId: string, input: Up
   await repo.updateUser(db, userId, {
     display_name: input.displayName,
     password_hash: input.password ? await hashPassword(input.password) : undefined,
+    must_change_password: input.password ? false : undefined,
     active: input.active,
     updated_at: new Date(),
     updated_by: actor.userId,

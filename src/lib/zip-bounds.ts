@@ -1,0 +1,68 @@
+import { inflateRawSync } from 'node:zlib';
+
+// An xlsx is a zip. Before any spreadsheet code sees it, its central directory says what every entry unpacks
+// to; the sum is bounded, and each entry is inflated once with its declared size as a hard limit, so a file
+// that lies about its sizes is refused too. Nothing here reads more than the limit.
+
+export type ZipVerdict = { ok: true; unpackedBytes: number } | { ok: false; reason: 'invalid' | 'unpacked' };
+
+const EOCD = 0x06054b50;
+const CENTRAL = 0x02014b50;
+const LOCAL = 0x04034b50;
+const MAX_ENTRIES = 10_000;
+
+function findEndOfCentralDirectory(data: Buffer): number {
+  const stop = Math.max(0, data.length - 22 - 0xffff);
+  for (let i = data.length - 22; i >= stop; i--) if (data.readUInt32LE(i) === EOCD) return i;
+  return -1;
+}
+
+export function checkZip(data: Buffer, maxUnpackedBytes: number): ZipVerdict {
+  if (data.length < 22) return { ok: false, reason: 'invalid' };
+  const eocd = findEndOfCentralDirectory(data);
+  if (eocd < 0) return { ok: false, reason: 'invalid' };
+  const entries = data.readUInt16LE(eocd + 10);
+  const cdOffset = data.readUInt32LE(eocd + 16);
+  if (entries === 0xffff || cdOffset === 0xffffffff || entries > MAX_ENTRIES) return { ok: false, reason: 'invalid' };
+  let total = 0;
+  let at = cdOffset;
+  for (let n = 0; n < entries; n++) {
+    if (at + 46 > data.length || data.readUInt32LE(at) !== CENTRAL) return { ok: false, reason: 'invalid' };
+    const method = data.readUInt16LE(at + 10);
+    const compressed = data.readUInt32LE(at + 20);
+    const unpacked = data.readUInt32LE(at + 24);
+    const nameLength = data.readUInt16LE(at + 28);
+    const extraLength = data.readUInt16LE(at + 30);
+    const commentLength = data.readUInt16LE(at + 32);
+    const localOffset = data.readUInt32LE(at + 42);
+    // Zip64 sizes (0xffffffff) are far beyond any limit this reads.
+    if (unpacked === 0xffffffff || compressed === 0xffffffff) return { ok: false, reason: 'unpacked' };
+    total += unpacked;
+    if (total > maxUnpackedBytes) return { ok: false, reason: 'unpacked' };
+    const verdict = verifyEntry(data, localOffset, method, compressed, unpacked);
+    if (verdict) return { ok: false, reason: verdict };
+    at += 46 + nameLength + extraLength + commentLength;
+  }
+  return { ok: true, unpackedBytes: total };
+}
+
+/** Inflates one entry with its declared size as the limit: more output than declared is refused. */
+function verifyEntry(
+  data: Buffer,
+  localOffset: number,
+  method: number,
+  compressed: number,
+  unpacked: number,
+): 'invalid' | 'unpacked' | undefined {
+  if (localOffset + 30 > data.length || data.readUInt32LE(localOffset) !== LOCAL) return 'invalid';
+  const start = localOffset + 30 + data.readUInt16LE(localOffset + 26) + data.readUInt16LE(localOffset + 28);
+  if (start + compressed > data.length) return 'invalid';
+  if (method === 0) return compressed === unpacked ? undefined : 'invalid';
+  if (method !== 8) return 'invalid';
+  try {
+    const out = inflateRawSync(data.subarray(start, start + compressed), { maxOutputLength: Math.max(1, unpacked) });
+    return out.length === unpacked ? undefined : 'invalid';
+  } catch (err) {
+    return (err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' ? 'unpacked' : 'invalid';
+  }
+}
