@@ -108,3 +108,16 @@ export function listShipments(db: Db, companyId: string, q: { status?: string; o
     );
   return query.orderBy('s.pick_due_at').limit(500).execute();
 }
+
+/** Shipped units leave the order lines' reservations (one entry per order line). */
+export async function issueFromOrderLines(
+  db: Db,
+  companyId: string,
+  units: { orderId: string; lineNo: number; qty: number }[],
+) {
+  await sql`
+    update order_lines l set reserved = l.reserved - k.qty, shipped = l.shipped + k.qty
+    from unnest(${units.map((u) => u.orderId)}::uuid[], ${units.map((u) => u.lineNo)}::int[],
+                ${units.map((u) => u.qty)}::int[]) as k(order_id, line_no, qty)
+    where l.company_id = ${companyId} and l.order_id = k.order_id and l.line_no = k.line_no`.execute(db);
+}

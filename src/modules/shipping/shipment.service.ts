@@ -98,6 +98,35 @@ export async function getShipment(db: Db, actor: Actor, id: string) {
   };
 }
 
+type LockedLine = { order_id: string; line_no: number; sku: string };
+
+/**
+ * The quantities asked for, summed per order line (a line named twice is one request for the total), each
+ * checked against what that line still has reserved to ship; a refusal names the entry that went over.
+ */
+function wantedPerLine<L extends LockedLine>(
+  lines: L[],
+  asked: { orderId: string; lineNo: number; qty: number }[],
+  shippable: (l: L) => number,
+) {
+  const wanted = new Map<L, number>();
+  asked.forEach((w, i) => {
+    const l = lines.find((x) => x.order_id === w.orderId && x.line_no === w.lineNo);
+    if (!l) throw new AppError('ORDER.NOT_FOUND', {}, [{ path: `lines[${i}].lineNo`, message: 'unknown order line' }]);
+    const qty = (wanted.get(l) ?? 0) + w.qty;
+    if (qty > shippable(l))
+      throw new AppError('SHIPMENT.EXCEEDS_RESERVED', { sku: l.sku, qty, available: shippable(l) }, [
+        { path: `lines[${i}].qty`, message: `${qty} > ${shippable(l)}` },
+      ]);
+    wanted.set(l, qty);
+  });
+  return [...wanted].map(([l, qty]) => ({ l, qty }));
+}
+
+function everythingShippable<L extends LockedLine>(lines: L[], shippable: (l: L) => number) {
+  return lines.map((l) => ({ l, qty: shippable(l) })).filter((w) => w.qty > 0);
+}
+
 /**
  * 出库单 from sales orders: what is reserved and not yet in another open shipment. Orders to the same
  * consignee and address may go in one shipment. Lines are locked so two clerks cannot ship one unit twice.
@@ -141,15 +170,7 @@ export async function createShipment(
     .execute();
   const pending = await repo.unshippedInShipments(db, actor.companyId, orderIds);
   const shippable = (l: (typeof lines)[number]) => l.reserved - (pending.get(`${l.order_id}/${l.line_no}`) ?? 0);
-  const wanted = input.lines
-    ? input.lines.map((w) => {
-        const l = lines.find((x) => x.order_id === w.orderId && x.line_no === w.lineNo);
-        if (!l) throw new AppError('ORDER.NOT_FOUND');
-        if (w.qty > shippable(l))
-          throw new AppError('SHIPMENT.EXCEEDS_RESERVED', { sku: l.sku, qty: w.qty, available: shippable(l) });
-        return { l, qty: w.qty };
-      })
-    : lines.map((l) => ({ l, qty: shippable(l) })).filter((w) => w.qty > 0);
+  const wanted = input.lines ? wantedPerLine(lines, input.lines, shippable) : everythingShippable(lines, shippable);
   if (!wanted.length) throw new AppError('SHIPMENT.NOTHING_TO_SHIP');
 
   const settings = await getSettings(db, actor.companyId);
@@ -300,10 +321,11 @@ export async function shipShipment(
     .where('order_id', 'in', orderIds)
     .forUpdate()
     .execute();
-  for (const l of lines) {
-    const ol = orderLines.find((x) => x.order_id === l.order_id && x.line_no === l.order_line_no)!;
-    if (l.qty > ol.reserved)
-      throw new AppError('SHIPMENT.EXCEEDS_RESERVED', { sku: ol.sku, qty: l.qty, available: ol.reserved });
+  const perLine = unitsPerOrderLine(lines);
+  for (const u of perLine) {
+    const ol = orderLines.find((x) => x.order_id === u.orderId && x.line_no === u.lineNo)!;
+    if (u.qty > ol.reserved)
+      throw new AppError('SHIPMENT.EXCEEDS_RESERVED', { sku: ol.sku, qty: u.qty, available: ol.reserved });
   }
   await postMovements(
     db,
@@ -318,10 +340,7 @@ export async function shipShipment(
       reference: shipment.number,
     })),
   );
-  await sql`
-    update order_lines l set reserved = l.reserved - k.qty, shipped = l.shipped + k.qty
-    from unnest(${lines.map((l) => l.order_id)}::uuid[], ${lines.map((l) => l.order_line_no)}::int[], ${lines.map((l) => l.qty)}::int[]) as k(order_id, line_no, qty)
-    where l.company_id = ${actor.companyId} and l.order_id = k.order_id and l.line_no = k.line_no`.execute(db);
+  await repo.issueFromOrderLines(db, actor.companyId, perLine);
 
   for (const o of orders) {
     const after = await db
@@ -358,6 +377,18 @@ export async function shipShipment(
       expected: addDays(today, 3),
     });
   return getShipment(db, actor, id);
+}
+
+/** A shipment's units per order line: what each order line gives up and counts as shipped. */
+function unitsPerOrderLine(lines: { order_id: string; order_line_no: number; qty: number }[]) {
+  const byLine = new Map<string, { orderId: string; lineNo: number; qty: number }>();
+  for (const l of lines) {
+    const key = `${l.order_id}/${l.order_line_no}`;
+    const u = byLine.get(key) ?? { orderId: l.order_id, lineNo: l.order_line_no, qty: 0 };
+    u.qty += l.qty;
+    byLine.set(key, u);
+  }
+  return [...byLine.values()];
 }
 
 /** Receivables by terms: credit and L/C after the term days, 月结 on the statement, COD on delivery; prepaid and T/T are paid before shipping. */
