@@ -1,0 +1,124 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestContext, type TestContext } from '../helpers/test-app';
+import { orderActors, productBySku } from '../helpers/orders';
+import { fulfilmentFactories } from '../helpers/fulfilment';
+import { findViolations } from '../helpers/invariants';
+
+let t: TestContext;
+let a: Awaited<ReturnType<typeof orderActors>>;
+let f: ReturnType<typeof fulfilmentFactories>;
+const p: Record<string, { id: string }> = {};
+
+beforeAll(async () => {
+  t = await createTestContext();
+  a = await orderActors(t);
+  f = fulfilmentFactories(t, a);
+  p.B = await productBySku(a.sales, 'B-02');
+  p.C = await productBySku(a.sales, 'C-01');
+});
+afterAll(() => t.close());
+
+const stockOf = async (productId: string) =>
+  (await a.sales({ method: 'GET', url: `/api/stock?product=${productId}` })).json().items[0];
+const movementCount = async () =>
+  Number(
+    (
+      await t.database.db
+        .selectFrom('stock_movements')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+
+describe('the ledger cannot drift', () => {
+  it('a shipment naming one order line twice is checked on the sum: 6 + 5 of 10 reserved is refused, nothing written', async () => {
+    const customer = await f.newCustomer('DUP1');
+    const order = await f.confirmedOrder(customer, [{ productId: p.B.id, qty: 10 }]);
+    const other = await f.confirmedOrder(await f.newCustomer('DUP2'), [{ productId: p.B.id, qty: 3 }]);
+    const before = await stockOf(p.B.id);
+    const moves = await movementCount();
+
+    const refused = await a.warehouse({
+      method: 'POST',
+      url: '/api/shipments',
+      payload: {
+        orderIds: [order.id],
+        lines: [
+          { orderId: order.id, lineNo: 1, qty: 6 },
+          { orderId: order.id, lineNo: 1, qty: 5 },
+        ],
+      },
+    });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error).toMatchObject({
+      code: 'SHIPMENT.EXCEEDS_RESERVED',
+      fields: [{ path: 'lines[1].qty' }],
+    });
+    expect((await a.warehouse({ method: 'GET', url: `/api/shipments?order=${order.id}` })).json()).toEqual([]);
+    expect(await movementCount()).toBe(moves);
+    expect((await a.sales({ method: 'GET', url: `/api/orders/${order.id}` })).json()).toMatchObject({
+      status: 'confirmed',
+      lines: [{ reserved: 10, shipped: 0 }],
+    });
+
+    // 6 + 4 fits: one shipment line of 10, and the ledger issues exactly 10.
+    const fits = await a.warehouse({
+      method: 'POST',
+      url: '/api/shipments',
+      payload: {
+        orderIds: [order.id],
+        lines: [
+          { orderId: order.id, lineNo: 1, qty: 6 },
+          { orderId: order.id, lineNo: 1, qty: 4 },
+        ],
+      },
+    });
+    expect(fits.statusCode).toBe(201);
+    expect(fits.json().lines).toMatchObject([{ orderLineNo: 1, qty: 10 }]);
+    for (const step of ['pick', 'recheck', 'pack', 'ship'])
+      expect((await a.warehouse({ method: 'POST', url: `/api/shipments/${fits.json().id}/${step}` })).statusCode).toBe(
+        200,
+      );
+    expect(await stockOf(p.B.id)).toMatchObject({ onHand: before.onHand - 10, reserved: before.reserved - 10 });
+    expect((await a.sales({ method: 'GET', url: `/api/orders/${order.id}` })).json().lines[0]).toMatchObject({
+      reserved: 0,
+      shipped: 10,
+    });
+    expect((await a.sales({ method: 'GET', url: `/api/orders/${other.id}` })).json().lines[0]).toMatchObject({
+      reserved: 3,
+    });
+    expect(await findViolations(t.database.db)).toEqual([]);
+  });
+
+  it('the database refuses a commit whose shipped or reserved units leave the ledger', async () => {
+    const order = await f.confirmedOrder(await f.newCustomer('DRIFT1'), [{ productId: p.C.id, qty: 4 }]);
+    const db = t.database.db;
+    const line = () =>
+      db
+        .selectFrom('order_lines')
+        .select(['reserved', 'shipped'])
+        .where('company_id', '=', t.companyA)
+        .where('order_id', '=', order.id)
+        .executeTakeFirstOrThrow();
+    // Shipped without a shipped document.
+    await expect(
+      sql`update order_lines set reserved = reserved - 1, shipped = shipped + 1 where order_id = ${order.id}`.execute(
+        db,
+      ),
+    ).rejects.toThrow(/order_line_shipped_matches_documents|ledger drift/);
+    // The stock's reservation dropped while the order line still holds it (the 6 + 5 drift).
+    await expect(
+      sql`update stock_balances set reserved = reserved - 1
+          where company_id = ${t.companyA} and product_id = ${p.C.id} and reserved > 0`.execute(db),
+    ).rejects.toThrow(/stock_reserved_matches_holders|ledger drift/);
+    // Inside one transaction intermediate states may differ; only the commit is judged.
+    await db.transaction().execute(async (trx) => {
+      await sql`update order_lines set reserved = reserved - 1, backordered = backordered + 1
+                where order_id = ${order.id}`.execute(trx);
+      await sql`update order_lines set reserved = reserved + 1, backordered = backordered - 1
+                where order_id = ${order.id}`.execute(trx);
+    });
+    expect(await line()).toEqual({ reserved: 4, shipped: 0 });
+  });
+});
