@@ -122,3 +122,35 @@ describe('the ledger cannot drift', () => {
     expect(await line()).toEqual({ reserved: 4, shipped: 0 });
   });
 });
+
+describe('the warehouse queue', () => {
+  it('pages the filtered rows: urgent first, orders with nothing left to ship left out, the total counts all', async () => {
+    const customer = await f.newCustomer('QPAGE1');
+    const one = [{ productId: p.C.id, qty: 1 }];
+    const o1 = await f.confirmedOrder(customer, one);
+    const o2 = await f.confirmedOrder(customer, one);
+    const urgent = await f.confirmedOrder(customer, one, { urgency: 'urgent' });
+    const inShipment = await f.confirmedOrder(customer, one);
+    await f.packedShipment([inShipment.id]);
+    const o4 = await f.confirmedOrder(customer, one);
+    const page = async (n: number) =>
+      (
+        await a.warehouse({
+          method: 'GET',
+          url: `/api/fulfilment/queue?queue=warehouse&q=QPAGE1&pageSize=2&page=${n}`,
+        })
+      ).json();
+    const [first, second, third] = [await page(1), await page(2), await page(3)];
+    expect(first).toMatchObject({ total: 4, page: 1, pageSize: 2 });
+    expect(second.total).toBe(4);
+    expect(third.items).toEqual([]);
+    expect([...first.items, ...second.items].map((i: { number: string }) => i.number)).toEqual([
+      urgent.number,
+      ...[o1, o2, o4].map((o) => o.number).sort(),
+    ]);
+    expect(first.items[0]).toMatchObject({ urgent: true, toShip: 1, customerName: 'QPAGE1 公司' });
+    // Credit terms wait for no money: none of these is in finance's queue.
+    const finance = await a.finance({ method: 'GET', url: '/api/fulfilment/queue?queue=finance&q=QPAGE1' });
+    expect(finance.json()).toMatchObject({ items: [], total: 0 });
+  });
+});

@@ -105,18 +105,22 @@ describe('payment gates', () => {
     const order = await confirmed(customer, [{ productId: p.A.id, qty: 2 }]);
     const gates = (await a.sales({ method: 'GET', url: `/api/orders/${order.id}/payment` })).json();
     expect(gates.gates).toMatchObject([{ gate: 'ship', ok: false }]);
-    const warehouseQueue = (await a.warehouse({ method: 'GET', url: '/api/fulfilment/queue?queue=warehouse' })).json();
+    const warehouseQueue = (
+      await a.warehouse({ method: 'GET', url: '/api/fulfilment/queue?queue=warehouse&pageSize=500' })
+    ).json().items;
     expect(warehouseQueue.find((q: { id: string }) => q.id === order.id)).toMatchObject({ toShip: 2 });
-    const financeQueue = (await a.finance({ method: 'GET', url: '/api/fulfilment/queue?queue=finance' })).json();
+    const financeQueue = (
+      await a.finance({ method: 'GET', url: '/api/fulfilment/queue?queue=finance&pageSize=500' })
+    ).json().items;
     expect(financeQueue.find((q: { id: string }) => q.id === order.id)).toMatchObject({
       paid: '0.00',
       total: '240.00',
     });
     const s = await shipAll([order.id]);
     expect(
-      (await a.warehouse({ method: 'GET', url: '/api/fulfilment/queue?queue=warehouse' }))
+      (await a.warehouse({ method: 'GET', url: '/api/fulfilment/queue?queue=warehouse&pageSize=500' }))
         .json()
-        .some((q: { id: string }) => q.id === order.id),
+        .items.some((q: { id: string }) => q.id === order.id),
     ).toBe(false);
     const blocked = await s.ship();
     expect(blocked.statusCode).toBe(409);

@@ -29,8 +29,14 @@ export function fulfilmentFactories(t: TestContext, a: Actors) {
   }
 
   /** An order taken through review and the customer's confirmation (stock reserved, the rest backordered). */
-  async function confirmedOrder(customerId: string, lines: { productId: string; qty: number }[]) {
-    const o = (await a.sales({ method: 'POST', url: '/api/orders', payload: orderBody(customerId, lines) })).json();
+  async function confirmedOrder(
+    customerId: string,
+    lines: { productId: string; qty: number }[],
+    extra: Record<string, unknown> = {},
+  ) {
+    const o = (
+      await a.sales({ method: 'POST', url: '/api/orders', payload: orderBody(customerId, lines, extra) })
+    ).json();
     const submitted = await a.sales({ method: 'POST', url: `/api/orders/${o.id}/submit` });
     if (submitted.statusCode !== 200) throw new Error(submitted.body);
     await approveAllStages(t, a, o.id);

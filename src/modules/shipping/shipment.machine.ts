@@ -23,3 +23,8 @@ export const shipmentMachine = defineMachine<ShipmentStatus, ShipmentEvent, unkn
     },
   ],
 });
+
+/** Shipments still in the warehouse: their lines hold part of their order lines' reservations. */
+export const IN_WAREHOUSE: readonly ShipmentStatus[] = ['to_pick', 'picked', 'rechecked', 'packed'];
+/** Shipments that left the warehouse: their lines were issued from stock. */
+export const LEFT_WAREHOUSE: readonly ShipmentStatus[] = ['shipped', 'delivered'];

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { idParams, requiredText, text } from '../../lib/schemas';
+import { idParams, pageQuery, requiredText, text } from '../../lib/schemas';
 import { actorOf, envOf, type AppContext } from '../../http/context';
 import { AppError } from '../../lib/errors';
 import * as repo from './shipment.repository';
@@ -380,9 +380,9 @@ export function shipmentRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: {
         tags,
         summary: "Confirmed orders in the warehouse's queue (to ship) or finance's (awaiting money)",
-        querystring: z.object({ queue: z.enum(['warehouse', 'finance']) }),
+        querystring: pageQuery.extend({ queue: z.enum(['warehouse', 'finance']) }),
       },
     },
-    async (req) => fulfilmentQueue(ctx.db, actorOf(req), req.query.queue),
+    async (req) => fulfilmentQueue(ctx.db, actorOf(req), req.query.queue, req.query),
   );
 }
