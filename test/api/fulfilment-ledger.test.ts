@@ -4,6 +4,8 @@ import { createTestContext, type TestContext } from '../helpers/test-app';
 import { orderActors, productBySku } from '../helpers/orders';
 import { fulfilmentFactories } from '../helpers/fulfilment';
 import { findViolations } from '../helpers/invariants';
+import { addWorkingHours, defaultWorkingHours } from '../../src/lib/calendar/calendar';
+import { createShipment } from '../../src/modules/shipping/shipment.service';
 
 let t: TestContext;
 let a: Awaited<ReturnType<typeof orderActors>>;
@@ -152,5 +154,53 @@ describe('the warehouse queue', () => {
     // Credit terms wait for no money: none of these is in finance's queue.
     const finance = await a.finance({ method: 'GET', url: '/api/fulfilment/queue?queue=finance&q=QPAGE1' });
     expect(finance.json()).toMatchObject({ items: [], total: 0 });
+  });
+});
+
+describe('the 24 h pick limit', () => {
+  const shipAt = async (now: Date, orderId: string) => {
+    const actor = await f.actorOf('warehouse', ['warehouse']);
+    return t.database.db
+      .transaction()
+      .execute((trx) =>
+        createShipment(trx, actor, { now, workingHours: defaultWorkingHours }, { orderIds: [orderId] }),
+      );
+  };
+
+  it('runs from the confirmation, not from when the outbound order is written', async () => {
+    // Confirmed Monday 2 March 2026 at 10:00 in Shanghai; the outbound order is written on Wednesday.
+    const order = await f.orderConfirmedAt(new Date('2026-03-02T02:00:00Z'), await f.newCustomer('PICK1'), [
+      { productId: p.C.id, qty: 1 },
+    ]);
+    const s = await shipAt(new Date('2026-03-04T06:00:00Z'), order.id);
+    // 8 h on Monday (10:00–18:00, lunch off), 9 h on Tuesday, 7 h on Wednesday: due Wednesday 16:00.
+    expect(new Date(s.pickDueAt).toISOString()).toBe('2026-03-04T08:00:00.000Z');
+  });
+
+  it('runs from the arrival of the stock that filled a backordered line', async () => {
+    const sz = (await a.warehouse({ method: 'GET', url: '/api/warehouses?q=SZ' })).json().items[0];
+    const confirmedAt = new Date('2026-03-02T02:00:00Z');
+    const order = await f.orderConfirmedAt(confirmedAt, await f.newCustomer('PICK2'), [{ productId: p.C.id, qty: 2 }], {
+      warehouseId: sz.id,
+    });
+    expect((await a.sales({ method: 'GET', url: `/api/orders/${order.id}` })).json().lines[0]).toMatchObject({
+      reserved: 0,
+      backordered: 2,
+    });
+    const receipt = await a.warehouse({
+      method: 'POST',
+      url: '/api/stock/receipts',
+      payload: { warehouseId: sz.id, lines: [{ productId: p.C.id, qty: 5 }], reference: 'PO-PICK2' },
+    });
+    expect(receipt.json().backordersFilled).toBe(2);
+    const filled = await t.database.db
+      .selectFrom('stock_movements')
+      .select('at')
+      .where('kind', '=', 'reserve')
+      .where('reference', '=', order.number)
+      .executeTakeFirstOrThrow();
+    const s = await shipAt(new Date(filled.at.getTime() + 5 * 86_400_000), order.id);
+    expect(new Date(s.pickDueAt).toISOString()).toBe(addWorkingHours(filled.at, 24, defaultWorkingHours).toISOString());
+    expect(new Date(s.pickDueAt).getTime()).toBeGreaterThan(filled.at.getTime());
   });
 });

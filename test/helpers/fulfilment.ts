@@ -1,4 +1,6 @@
+import { defaultWorkingHours } from '../../src/lib/calendar/calendar';
 import type { Actor } from '../../src/modules/auth/auth.service';
+import { confirmOrder } from '../../src/modules/orders/confirm-order';
 import type { TestContext } from './test-app';
 import { approveAllStages, orderActors, orderBody, uploadQualification } from './orders';
 
@@ -49,6 +51,28 @@ export function fulfilmentFactories(t: TestContext, a: Actors) {
     return res.json().order as { id: string; number: string; status: string };
   }
 
+  /** Like confirmedOrder, but the customer's confirmation is recorded at the given time (a fixed clock). */
+  async function orderConfirmedAt(
+    at: Date,
+    customerId: string,
+    lines: { productId: string; qty: number }[],
+    extra: Record<string, unknown> = {},
+  ) {
+    const o = (
+      await a.sales({ method: 'POST', url: '/api/orders', payload: orderBody(customerId, lines, extra) })
+    ).json();
+    const submitted = await a.sales({ method: 'POST', url: `/api/orders/${o.id}/submit` });
+    if (submitted.statusCode !== 200) throw new Error(submitted.body);
+    await approveAllStages(t, a, o.id);
+    const sales = await actorOf('sales');
+    await t.database.db
+      .transaction()
+      .execute((trx) =>
+        confirmOrder(trx, sales, { now: at, workingHours: defaultWorkingHours }, o.id, { method: 'electronic' }),
+      );
+    return o as { id: string; number: string };
+  }
+
   /** A shipment of everything reserved, picked, rechecked and packed. */
   async function packedShipment(orderIds: string[]) {
     const s = await a.warehouse({ method: 'POST', url: '/api/shipments', payload: { orderIds } });
@@ -62,19 +86,20 @@ export function fulfilmentFactories(t: TestContext, a: Actors) {
   }
 
   /** The service-level actor of a demo user (for use cases called with a fixed clock). */
-  async function actorOf(username: keyof Actors, roles: string[]): Promise<Actor> {
-    const me = (await a[username]({ method: 'GET', url: '/api/auth/me' })).json().user;
+  async function actorOf(username: keyof Actors, roles?: string[]): Promise<Actor> {
+    const whoami = (await a[username]({ method: 'GET', url: '/api/auth/me' })).json();
+    const me = whoami.user;
     return {
       userId: me.id,
       username,
       displayName: '',
       companyId: t.companyA,
-      roles,
+      roles: roles ?? whoami.roles,
       sessionId: '',
       sessionKind: 'token',
       csrfToken: '',
     } as Actor;
   }
 
-  return { newCustomer, confirmedOrder, packedShipment, actorOf };
+  return { newCustomer, confirmedOrder, orderConfirmedAt, packedShipment, actorOf };
 }

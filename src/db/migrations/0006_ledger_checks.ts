@@ -8,6 +8,7 @@ import { sql, type Kysely } from 'kysely';
 // Both are deferred constraint triggers, so a transaction may pass through intermediate states, and a commit
 // that leaves the rows apart fails as a whole.
 const statements = [
+  `create index stock_movements_reference on stock_movements (company_id, reference)`,
   `create index order_lines_reserved on order_lines (company_id, product_id) where reserved > 0`,
   `create index shipment_lines_order_line on shipment_lines (company_id, order_id, order_line_no)`,
   `create index pick_list_lines_order_line on pick_list_lines (company_id, order_id, order_line_no)

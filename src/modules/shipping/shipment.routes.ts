@@ -18,6 +18,7 @@ import {
 } from './tracking.service';
 import { readXlsx, toXlsx } from '../../lib/excel';
 import { fulfilmentQueue } from './queues';
+import { isInWarehouse, SHIPMENT_STATES } from './shipment.machine';
 import { recordDelivery } from '../feedback/delivery.service';
 import { addAttachment } from '../attachments/attachment.service';
 import { readUpload, sendXlsx } from '../../http/upload';
@@ -40,7 +41,7 @@ export function shipmentRoutes(app: FastifyInstance, ctx: AppContext) {
         tags,
         summary: 'Warehouse queue: shipments by status, pick deadline first',
         querystring: z.object({
-          status: z.enum(['to_pick', 'picked', 'rechecked', 'packed', 'shipped', 'delivered', 'cancelled']).optional(),
+          status: z.enum(SHIPMENT_STATES).optional(),
           order: z.uuid().optional(),
         }),
       },
@@ -57,7 +58,7 @@ export function shipmentRoutes(app: FastifyInstance, ctx: AppContext) {
         carrier: s.carrier,
         trackingNo: s.tracking_no,
         pickDueAt: s.pick_due_at,
-        pickLate: ['to_pick', 'picked', 'rechecked', 'packed'].includes(s.status) && s.pick_due_at < now,
+        pickLate: isInWarehouse(s.status) && s.pick_due_at < now,
         shippedAt: s.shipped_at,
         deliveredAt: s.delivered_at,
         trackingLate:

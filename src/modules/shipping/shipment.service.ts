@@ -4,10 +4,10 @@ import { AppError } from '../../lib/errors';
 import type { Env } from '../../lib/env';
 import { addDays, addWorkingHours } from '../../lib/calendar/calendar';
 import { formatMoney, parseMoney } from '../../lib/money';
-import { applyEvent } from '../../lib/state-machine';
+import { applyEvent, findTransition } from '../../lib/state-machine';
 import type { Actor } from '../auth/auth.service';
 import { nextSequence } from '../orders/order.repository';
-import { orderMachine } from '../orders/order.machine';
+import { orderMachine, SHIPPABLE } from '../orders/order.machine';
 import { localParts } from '../orders/order-number';
 import { assertGate } from '../payments/payment-gates';
 import { createReceivable, statementDue } from '../receivables/receivable.service';
@@ -15,7 +15,7 @@ import { getSettings } from '../settings/settings.service';
 import { postMovements } from '../stock/stock.service';
 import * as repo from './shipment.repository';
 import { listAttachments } from '../attachments/attachment.service';
-import { shipmentMachine, type ShipmentEvent } from './shipment.machine';
+import { isLeftWarehouse, shipmentMachine, type ShipmentEvent } from './shipment.machine';
 
 const dateOf = (at: Date, tz: string) => {
   const p = localParts(at, tz);
@@ -148,7 +148,7 @@ export async function createShipment(
     .execute();
   if (orders.length !== orderIds.length) throw new AppError('ORDER.NOT_FOUND');
   for (const o of orders)
-    if (!['confirmed', 'in_fulfillment', 'partially_shipped'].includes(o.status))
+    if (!SHIPPABLE.includes(o.status))
       throw new AppError('STATE.ILLEGAL_TRANSITION', { from: o.status, event: 'ship' });
   if (
     orders.some(
@@ -173,6 +173,13 @@ export async function createShipment(
   const wanted = input.lines ? wantedPerLine(lines, input.lines, shippable) : everythingShippable(lines, shippable);
   if (!wanted.length) throw new AppError('SHIPMENT.NOTHING_TO_SHIP');
 
+  // The pick limit runs from when the goods were ready to pick: the confirmation, or the later arrival of stock
+  // that filled a backordered line, not from when the outbound order is written.
+  const readyAt = await repo.readyToPickSince(
+    db,
+    actor.companyId,
+    wanted.map((w) => ({ orderId: w.l.order_id, productId: w.l.product_id })),
+  );
   const settings = await getSettings(db, actor.companyId);
   const today = dateOf(env.now, env.workingHours.timeZone);
   const seq = await nextSequence(db, actor.companyId, actor.companyId, `SH${today}`);
@@ -196,7 +203,7 @@ export async function createShipment(
       consignee: JSON.stringify(consignee),
       carrier: rule?.carrier ?? settings.fulfilment.defaultCarrier,
       tracking_no: '',
-      pick_due_at: addWorkingHours(env.now, settings.fulfilment.pickHours, env.workingHours),
+      pick_due_at: addWorkingHours(readyAt ?? env.now, settings.fulfilment.pickHours, env.workingHours),
       created_by: actor.userId,
     })
     .returning('id')
@@ -216,7 +223,7 @@ export async function createShipment(
       })),
     )
     .execute();
-  for (const o of orders.filter((x) => x.status === 'confirmed')) {
+  for (const o of orders.filter((x) => findTransition(orderMachine, x.status, 'start_fulfillment'))) {
     await applyEvent(db, orderMachine, {
       entityId: o.id,
       current: o.status,
@@ -445,8 +452,7 @@ export async function setTracking(
 ) {
   const s = await repo.findShipment(db, actor.companyId, id);
   if (!s) throw new AppError('SHIPMENT.NOT_FOUND');
-  if (s.status !== 'shipped' && s.status !== 'delivered')
-    throw new AppError('STATE.ILLEGAL_TRANSITION', { from: s.status, event: 'tracking' });
+  if (!isLeftWarehouse(s.status)) throw new AppError('STATE.ILLEGAL_TRANSITION', { from: s.status, event: 'tracking' });
   await db
     .updateTable('shipments')
     .set({ carrier: input.carrier, tracking_no: input.trackingNo, tracking_entered_at: env.now })
