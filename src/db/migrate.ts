@@ -4,6 +4,7 @@ import * as m0002 from './migrations/0002_orders';
 import * as m0003 from './migrations/0003_allocation';
 import * as m0004 from './migrations/0004_fulfilment';
 import * as m0005 from './migrations/0005_statements';
+import * as m0006 from './migrations/0006_ledger_checks';
 import * as m0010 from './migrations/0010_login_throttle';
 
 // Every migration, in order. New ones are added here.
@@ -13,6 +14,7 @@ const migrations: Record<string, Migration> = {
   '0003_allocation': m0003,
   '0004_fulfilment': m0004,
   '0005_statements': m0005,
+  '0006_ledger_checks': m0006,
   '0010_login_throttle': m0010,
 };
 

@@ -18,6 +18,7 @@ import { flagLateProgress } from '../../src/modules/production/production.servic
 import { addDays } from '../../src/lib/calendar/calendar';
 import type { Actor } from '../../src/modules/auth/auth.service';
 import { buildXlsx, multipart } from '../helpers/xlsx';
+import { fulfilmentFactories } from '../helpers/fulfilment';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -105,18 +106,22 @@ describe('payment gates', () => {
     const order = await confirmed(customer, [{ productId: p.A.id, qty: 2 }]);
     const gates = (await a.sales({ method: 'GET', url: `/api/orders/${order.id}/payment` })).json();
     expect(gates.gates).toMatchObject([{ gate: 'ship', ok: false }]);
-    const warehouseQueue = (await a.warehouse({ method: 'GET', url: '/api/fulfilment/queue?queue=warehouse' })).json();
+    const warehouseQueue = (
+      await a.warehouse({ method: 'GET', url: '/api/fulfilment/queue?queue=warehouse&pageSize=500' })
+    ).json().items;
     expect(warehouseQueue.find((q: { id: string }) => q.id === order.id)).toMatchObject({ toShip: 2 });
-    const financeQueue = (await a.finance({ method: 'GET', url: '/api/fulfilment/queue?queue=finance' })).json();
+    const financeQueue = (
+      await a.finance({ method: 'GET', url: '/api/fulfilment/queue?queue=finance&pageSize=500' })
+    ).json().items;
     expect(financeQueue.find((q: { id: string }) => q.id === order.id)).toMatchObject({
       paid: '0.00',
       total: '240.00',
     });
     const s = await shipAll([order.id]);
     expect(
-      (await a.warehouse({ method: 'GET', url: '/api/fulfilment/queue?queue=warehouse' }))
+      (await a.warehouse({ method: 'GET', url: '/api/fulfilment/queue?queue=warehouse&pageSize=500' }))
         .json()
-        .some((q: { id: string }) => q.id === order.id),
+        .items.some((q: { id: string }) => q.id === order.id),
     ).toBe(false);
     const blocked = await s.ship();
     expect(blocked.statusCode).toBe(409);
@@ -403,7 +408,10 @@ describe('shipping', () => {
 
   it('the 24 h pick limit counts working hours over a holiday; a late tracking number is flagged', async () => {
     const customer = await newCustomer('CLOCK1', 'credit', { paymentDays: 10 });
-    const order = await confirmed(customer, [{ productId: p.A.id, qty: 1 }]);
+    // Confirmed on Tuesday 30 September 2025 at 17:00 in Shanghai, before National Day.
+    const order = await fulfilmentFactories(t, a).orderConfirmedAt(new Date('2025-09-30T09:00:00Z'), customer, [
+      { productId: p.A.id, qty: 1 },
+    ]);
     const actor = {
       userId: (await a.warehouse({ method: 'GET', url: '/api/auth/me' })).json().user.id,
       username: 'warehouse',
@@ -414,7 +422,8 @@ describe('shipping', () => {
       sessionKind: 'token',
       csrfToken: '',
     } as Actor;
-    const env = { now: new Date('2025-09-30T09:00:00Z'), workingHours: defaultWorkingHours }; // Tuesday 17:00 in Shanghai, before National Day
+    // The outbound order is written on 9 October: the limit still runs from the confirmation.
+    const env = { now: new Date('2025-10-09T03:00:00Z'), workingHours: defaultWorkingHours };
     const s = await t.database.db
       .transaction()
       .execute((trx) => createShipment(trx, actor, env, { orderIds: [order.id] }));

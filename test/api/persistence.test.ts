@@ -16,6 +16,7 @@ describe('embedded database on disk', () => {
       '0003_allocation',
       '0004_fulfilment',
       '0005_statements',
+      '0006_ledger_checks',
       '0010_login_throttle',
     ]);
     expect(await isEmpty(first.db)).toBe(true);

@@ -3,6 +3,7 @@ import { buildApp } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import type { Database } from '../../src/db/connect';
 import { DEMO_PASSWORD, seedDemo } from '../../src/modules/demo/demo.seed';
+import { assertInvariants } from './invariants';
 import { createTestDatabase } from './test-db';
 
 export type TestContext = {
@@ -14,6 +15,7 @@ export type TestContext = {
   token: (username: string, companyId?: string) => Promise<string>;
   /** app.inject with the user's bearer token. */
   as: (token: string) => (opts: InjectOptions) => Promise<LightMyRequestResponse>;
+  /** Checks the books (test/helpers/invariants.ts), then closes the app and the database; fails if they drifted. */
   close: () => Promise<void>;
 };
 
@@ -47,8 +49,13 @@ export async function createTestContext(): Promise<TestContext> {
     as: (token) => (opts) =>
       app.inject({ ...opts, headers: { authorization: `Bearer ${token}`, ...(opts.headers ?? {}) } }),
     async close() {
+      const drift = await assertInvariants(database.db).then(
+        () => undefined,
+        (err: unknown) => err,
+      );
       await app.close();
       await database.close();
+      if (drift) throw drift;
     },
   };
 }

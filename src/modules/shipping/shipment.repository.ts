@@ -1,5 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database';
+import { inStatuses } from '../../lib/state-machine';
+import { IN_WAREHOUSE } from './shipment.machine';
 
 export function findShipment(db: Db, companyId: string, id: string) {
   return db
@@ -64,11 +66,32 @@ export function findShipmentLines(db: Db, companyId: string, shipmentIds: string
     .execute();
 }
 
+/**
+ * When the goods of these order lines were last made ready to pick: the order's confirmation, or a later
+ * reservation of arriving stock for the order (a backorder filled on a goods receipt), whichever is latest.
+ */
+export async function readyToPickSince(db: Db, companyId: string, lines: { orderId: string; productId: string }[]) {
+  const r = await sql<{ ready_at: Date | null }>`
+    select max(greatest(o.confirmed_at, m.filled_at)) as ready_at
+    from unnest(${lines.map((l) => l.orderId)}::uuid[], ${lines.map((l) => l.productId)}::uuid[]) as k(order_id, product_id)
+    join orders o on o.company_id = ${companyId} and o.id = k.order_id
+    left join lateral (
+      select max(m.at) as filled_at from stock_movements m
+      where m.company_id = o.company_id and m.reference = o.number and m.kind = 'reserve'
+        and m.warehouse_id = o.warehouse_id and m.product_id = k.product_id and m.at > o.confirmed_at
+        -- made by a goods receipt: in its transaction, so at its time
+        and exists (select 1 from stock_movements g where g.company_id = m.company_id and g.kind = 'receipt'
+                      and g.warehouse_id = m.warehouse_id and g.product_id = m.product_id and g.at = m.at)) m on true`.execute(
+    db,
+  );
+  return r.rows[0]?.ready_at ?? null;
+}
+
 /** Units of each order line already in shipments not yet shipped (they hold part of its reservation). */
 export async function unshippedInShipments(db: Db, companyId: string, orderIds: string[]) {
   const r = await sql<{ order_id: string; order_line_no: number; qty: number }>`
     select l.order_id, l.order_line_no, sum(l.qty)::int as qty from shipment_lines l join shipments s on s.company_id = l.company_id and s.id = l.shipment_id
-    where l.company_id = ${companyId} and l.order_id = any(${orderIds}::uuid[]) and s.status in ('to_pick', 'picked', 'rechecked', 'packed')
+    where l.company_id = ${companyId} and l.order_id = any(${orderIds}::uuid[]) and s.status = ${inStatuses(IN_WAREHOUSE)}
     group by 1, 2`.execute(db);
   return new Map(r.rows.map((x) => [`${x.order_id}/${x.order_line_no}`, x.qty]));
 }
@@ -107,4 +130,17 @@ export function listShipments(db: Db, companyId: string, q: { status?: string; o
       ),
     );
   return query.orderBy('s.pick_due_at').limit(500).execute();
+}
+
+/** Shipped units leave the order lines' reservations (one entry per order line). */
+export async function issueFromOrderLines(
+  db: Db,
+  companyId: string,
+  units: { orderId: string; lineNo: number; qty: number }[],
+) {
+  await sql`
+    update order_lines l set reserved = l.reserved - k.qty, shipped = l.shipped + k.qty
+    from unnest(${units.map((u) => u.orderId)}::uuid[], ${units.map((u) => u.lineNo)}::int[],
+                ${units.map((u) => u.qty)}::int[]) as k(order_id, line_no, qty)
+    where l.company_id = ${companyId} and l.order_id = k.order_id and l.line_no = k.line_no`.execute(db);
 }

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { isoDateTime, quantity } from '../../lib/schema';
-import { idParams, requiredText, text } from '../../lib/schemas';
+import { idParams, pageQuery, requiredText, text } from '../../lib/schemas';
 import { actorOf, envOf, type AppContext } from '../../http/context';
 import { AppError } from '../../lib/errors';
 import * as repo from './shipment.repository';
@@ -19,6 +19,7 @@ import {
 } from './tracking.service';
 import { readXlsx, toXlsx } from '../../lib/excel';
 import { fulfilmentQueue } from './queues';
+import { isInWarehouse, SHIPMENT_STATES } from './shipment.machine';
 import { recordDelivery } from '../feedback/delivery.service';
 import { addAttachment } from '../attachments/attachment.service';
 import { readUpload, sendXlsx } from '../../http/upload';
@@ -41,7 +42,7 @@ export function shipmentRoutes(app: FastifyInstance, ctx: AppContext) {
         tags,
         summary: 'Warehouse queue: shipments by status, pick deadline first',
         querystring: z.object({
-          status: z.enum(['to_pick', 'picked', 'rechecked', 'packed', 'shipped', 'delivered', 'cancelled']).optional(),
+          status: z.enum(SHIPMENT_STATES).optional(),
           order: z.uuid().optional(),
         }),
       },
@@ -58,7 +59,7 @@ export function shipmentRoutes(app: FastifyInstance, ctx: AppContext) {
         carrier: s.carrier,
         trackingNo: s.tracking_no,
         pickDueAt: s.pick_due_at,
-        pickLate: ['to_pick', 'picked', 'rechecked', 'packed'].includes(s.status) && s.pick_due_at < now,
+        pickLate: isInWarehouse(s.status) && s.pick_due_at < now,
         shippedAt: s.shipped_at,
         deliveredAt: s.delivered_at,
         trackingLate:
@@ -381,9 +382,9 @@ export function shipmentRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: {
         tags,
         summary: "Confirmed orders in the warehouse's queue (to ship) or finance's (awaiting money)",
-        querystring: z.object({ queue: z.enum(['warehouse', 'finance']) }),
+        querystring: pageQuery.extend({ queue: z.enum(['warehouse', 'finance']) }),
       },
     },
-    async (req) => fulfilmentQueue(ctx.db, actorOf(req), req.query.queue),
+    async (req) => fulfilmentQueue(ctx.db, actorOf(req), req.query.queue, req.query),
   );
 }

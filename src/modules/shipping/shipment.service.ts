@@ -4,10 +4,10 @@ import { AppError } from '../../lib/errors';
 import type { Env } from '../../lib/env';
 import { addDays, addWorkingHours } from '../../lib/calendar/calendar';
 import { formatMoney, parseMoney } from '../../lib/money';
-import { applyEvent } from '../../lib/state-machine';
+import { applyEvent, findTransition } from '../../lib/state-machine';
 import type { Actor } from '../auth/auth.service';
 import { nextSequence } from '../orders/order.repository';
-import { orderMachine } from '../orders/order.machine';
+import { orderMachine, SHIPPABLE } from '../orders/order.machine';
 import { localParts } from '../orders/order-number';
 import { assertGate } from '../payments/payment-gates';
 import { createReceivable, statementDue } from '../receivables/receivable.service';
@@ -15,7 +15,7 @@ import { getSettings } from '../settings/settings.service';
 import { postMovements } from '../stock/stock.service';
 import * as repo from './shipment.repository';
 import { listAttachments } from '../attachments/attachment.service';
-import { shipmentMachine, type ShipmentEvent } from './shipment.machine';
+import { isLeftWarehouse, shipmentMachine, type ShipmentEvent } from './shipment.machine';
 
 const dateOf = (at: Date, tz: string) => {
   const p = localParts(at, tz);
@@ -98,6 +98,35 @@ export async function getShipment(db: Db, actor: Actor, id: string) {
   };
 }
 
+type LockedLine = { order_id: string; line_no: number; sku: string };
+
+/**
+ * The quantities asked for, summed per order line (a line named twice is one request for the total), each
+ * checked against what that line still has reserved to ship; a refusal names the entry that went over.
+ */
+function wantedPerLine<L extends LockedLine>(
+  lines: L[],
+  asked: { orderId: string; lineNo: number; qty: number }[],
+  shippable: (l: L) => number,
+) {
+  const wanted = new Map<L, number>();
+  asked.forEach((w, i) => {
+    const l = lines.find((x) => x.order_id === w.orderId && x.line_no === w.lineNo);
+    if (!l) throw new AppError('ORDER.NOT_FOUND', {}, [{ path: `lines[${i}].lineNo`, message: 'unknown order line' }]);
+    const qty = (wanted.get(l) ?? 0) + w.qty;
+    if (qty > shippable(l))
+      throw new AppError('SHIPMENT.EXCEEDS_RESERVED', { sku: l.sku, qty, available: shippable(l) }, [
+        { path: `lines[${i}].qty`, message: `${qty} > ${shippable(l)}` },
+      ]);
+    wanted.set(l, qty);
+  });
+  return [...wanted].map(([l, qty]) => ({ l, qty }));
+}
+
+function everythingShippable<L extends LockedLine>(lines: L[], shippable: (l: L) => number) {
+  return lines.map((l) => ({ l, qty: shippable(l) })).filter((w) => w.qty > 0);
+}
+
 /**
  * 出库单 from sales orders: what is reserved and not yet in another open shipment. Orders to the same
  * consignee and address may go in one shipment. Lines are locked so two clerks cannot ship one unit twice.
@@ -119,7 +148,7 @@ export async function createShipment(
     .execute();
   if (orders.length !== orderIds.length) throw new AppError('ORDER.NOT_FOUND');
   for (const o of orders)
-    if (!['confirmed', 'in_fulfillment', 'partially_shipped'].includes(o.status))
+    if (!SHIPPABLE.includes(o.status))
       throw new AppError('STATE.ILLEGAL_TRANSITION', { from: o.status, event: 'ship' });
   if (
     orders.some(
@@ -141,17 +170,16 @@ export async function createShipment(
     .execute();
   const pending = await repo.unshippedInShipments(db, actor.companyId, orderIds);
   const shippable = (l: (typeof lines)[number]) => l.reserved - (pending.get(`${l.order_id}/${l.line_no}`) ?? 0);
-  const wanted = input.lines
-    ? input.lines.map((w) => {
-        const l = lines.find((x) => x.order_id === w.orderId && x.line_no === w.lineNo);
-        if (!l) throw new AppError('ORDER.NOT_FOUND');
-        if (w.qty > shippable(l))
-          throw new AppError('SHIPMENT.EXCEEDS_RESERVED', { sku: l.sku, qty: w.qty, available: shippable(l) });
-        return { l, qty: w.qty };
-      })
-    : lines.map((l) => ({ l, qty: shippable(l) })).filter((w) => w.qty > 0);
+  const wanted = input.lines ? wantedPerLine(lines, input.lines, shippable) : everythingShippable(lines, shippable);
   if (!wanted.length) throw new AppError('SHIPMENT.NOTHING_TO_SHIP');
 
+  // The pick limit runs from when the goods were ready to pick: the confirmation, or the later arrival of stock
+  // that filled a backordered line, not from when the outbound order is written.
+  const readyAt = await repo.readyToPickSince(
+    db,
+    actor.companyId,
+    wanted.map((w) => ({ orderId: w.l.order_id, productId: w.l.product_id })),
+  );
   const settings = await getSettings(db, actor.companyId);
   const today = dateOf(env.now, env.workingHours.timeZone);
   const seq = await nextSequence(db, actor.companyId, actor.companyId, `SH${today}`);
@@ -175,7 +203,7 @@ export async function createShipment(
       consignee: JSON.stringify(consignee),
       carrier: rule?.carrier ?? settings.fulfilment.defaultCarrier,
       tracking_no: '',
-      pick_due_at: addWorkingHours(env.now, settings.fulfilment.pickHours, env.workingHours),
+      pick_due_at: addWorkingHours(readyAt ?? env.now, settings.fulfilment.pickHours, env.workingHours),
       created_by: actor.userId,
     })
     .returning('id')
@@ -195,7 +223,7 @@ export async function createShipment(
       })),
     )
     .execute();
-  for (const o of orders.filter((x) => x.status === 'confirmed')) {
+  for (const o of orders.filter((x) => findTransition(orderMachine, x.status, 'start_fulfillment'))) {
     await applyEvent(db, orderMachine, {
       entityId: o.id,
       current: o.status,
@@ -300,10 +328,11 @@ export async function shipShipment(
     .where('order_id', 'in', orderIds)
     .forUpdate()
     .execute();
-  for (const l of lines) {
-    const ol = orderLines.find((x) => x.order_id === l.order_id && x.line_no === l.order_line_no)!;
-    if (l.qty > ol.reserved)
-      throw new AppError('SHIPMENT.EXCEEDS_RESERVED', { sku: ol.sku, qty: l.qty, available: ol.reserved });
+  const perLine = unitsPerOrderLine(lines);
+  for (const u of perLine) {
+    const ol = orderLines.find((x) => x.order_id === u.orderId && x.line_no === u.lineNo)!;
+    if (u.qty > ol.reserved)
+      throw new AppError('SHIPMENT.EXCEEDS_RESERVED', { sku: ol.sku, qty: u.qty, available: ol.reserved });
   }
   await postMovements(
     db,
@@ -318,10 +347,7 @@ export async function shipShipment(
       reference: shipment.number,
     })),
   );
-  await sql`
-    update order_lines l set reserved = l.reserved - k.qty, shipped = l.shipped + k.qty
-    from unnest(${lines.map((l) => l.order_id)}::uuid[], ${lines.map((l) => l.order_line_no)}::int[], ${lines.map((l) => l.qty)}::int[]) as k(order_id, line_no, qty)
-    where l.company_id = ${actor.companyId} and l.order_id = k.order_id and l.line_no = k.line_no`.execute(db);
+  await repo.issueFromOrderLines(db, actor.companyId, perLine);
 
   for (const o of orders) {
     const after = await db
@@ -358,6 +384,18 @@ export async function shipShipment(
       expected: addDays(today, 3),
     });
   return getShipment(db, actor, id);
+}
+
+/** A shipment's units per order line: what each order line gives up and counts as shipped. */
+function unitsPerOrderLine(lines: { order_id: string; order_line_no: number; qty: number }[]) {
+  const byLine = new Map<string, { orderId: string; lineNo: number; qty: number }>();
+  for (const l of lines) {
+    const key = `${l.order_id}/${l.order_line_no}`;
+    const u = byLine.get(key) ?? { orderId: l.order_id, lineNo: l.order_line_no, qty: 0 };
+    u.qty += l.qty;
+    byLine.set(key, u);
+  }
+  return [...byLine.values()];
 }
 
 /** Receivables by terms: credit and L/C after the term days, 月结 on the statement, COD on delivery; prepaid and T/T are paid before shipping. */
@@ -414,8 +452,7 @@ export async function setTracking(
 ) {
   const s = await repo.findShipment(db, actor.companyId, id);
   if (!s) throw new AppError('SHIPMENT.NOT_FOUND');
-  if (s.status !== 'shipped' && s.status !== 'delivered')
-    throw new AppError('STATE.ILLEGAL_TRANSITION', { from: s.status, event: 'tracking' });
+  if (!isLeftWarehouse(s.status)) throw new AppError('STATE.ILLEGAL_TRANSITION', { from: s.status, event: 'tracking' });
   await db
     .updateTable('shipments')
     .set({ carrier: input.carrier, tracking_no: input.trackingNo, tracking_entered_at: env.now })

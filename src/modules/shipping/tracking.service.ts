@@ -5,6 +5,7 @@ import type { Actor } from '../auth/auth.service';
 import { getSettings } from '../settings/settings.service';
 import { importFailed } from '../../lib/import-rows';
 import type { ImportError } from '../../lib/excel';
+import { LEFT_WAREHOUSE } from './shipment.machine';
 
 /** A carrier adapter turns a tracking number into events; the built-in one keeps what people enter. */
 export type TrackingEvent = { at: Date; location: string; description: string };
@@ -50,7 +51,7 @@ export async function importTrackingEvents(
         .select(['id', 'tracking_no'])
         .where('company_id', '=', actor.companyId)
         .where('tracking_no', 'in', numbers.length ? numbers : [''])
-        .where('status', 'in', ['shipped', 'delivered'])
+        .where('status', 'in', LEFT_WAREHOUSE)
         .execute()
     ).map((s) => [s.tracking_no, s.id]),
   );

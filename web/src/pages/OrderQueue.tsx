@@ -2,7 +2,7 @@ import { Button, Space, Table, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client';
+import { api, type Page } from '../api/client';
 
 type Item = {
   id: string;
@@ -27,10 +27,12 @@ export function OrderQueue({
   onShip?: (orderIds: string[]) => Promise<void>;
 }) {
   const { t } = useTranslation();
-  const [items, setItems] = useState<Item[]>([]);
+  const [data, setData] = useState<Page<Item>>({ items: [], total: 0, page: 1, pageSize: 20 });
+  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
   const [selected, setSelected] = useState<string[]>([]);
-  const load = () => void api.get<Item[]>('/api/fulfilment/queue', { queue }).then(setItems);
-  useEffect(load, [queue]);
+  // The queue is paged on the server, urgent orders first.
+  const load = () => void api.get<Page<Item>>('/api/fulfilment/queue', { queue, ...paging }).then(setData);
+  useEffect(load, [queue, paging.page, paging.pageSize]);
   const ship = async (ids: string[]) => {
     await onShip!(ids);
     setSelected([]);
@@ -49,7 +51,15 @@ export function OrderQueue({
       <Table<Item>
         rowKey="id"
         size="middle"
-        dataSource={items}
+        dataSource={data.items}
+        pagination={{
+          current: data.page,
+          pageSize: data.pageSize,
+          total: data.total,
+          showSizeChanger: true,
+          showTotal: (total) => t('common.total', { total }),
+        }}
+        onChange={(p) => setPaging({ page: p.current ?? 1, pageSize: p.pageSize ?? 20 })}
         data-testid={`queue-${queue}`}
         rowSelection={
           onShip ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys as string[]) } : undefined

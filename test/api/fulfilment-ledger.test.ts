@@ -1,0 +1,206 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestContext, type TestContext } from '../helpers/test-app';
+import { orderActors, productBySku } from '../helpers/orders';
+import { fulfilmentFactories } from '../helpers/fulfilment';
+import { findViolations } from '../helpers/invariants';
+import { addWorkingHours, defaultWorkingHours } from '../../src/lib/calendar/calendar';
+import { createShipment } from '../../src/modules/shipping/shipment.service';
+
+let t: TestContext;
+let a: Awaited<ReturnType<typeof orderActors>>;
+let f: ReturnType<typeof fulfilmentFactories>;
+const p: Record<string, { id: string }> = {};
+
+beforeAll(async () => {
+  t = await createTestContext();
+  a = await orderActors(t);
+  f = fulfilmentFactories(t, a);
+  p.B = await productBySku(a.sales, 'B-02');
+  p.C = await productBySku(a.sales, 'C-01');
+});
+afterAll(() => t.close());
+
+const stockOf = async (productId: string) =>
+  (await a.sales({ method: 'GET', url: `/api/stock?product=${productId}` })).json().items[0];
+const movementCount = async () =>
+  Number(
+    (
+      await t.database.db
+        .selectFrom('stock_movements')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+
+describe('the ledger cannot drift', () => {
+  it('a shipment naming one order line twice is checked on the sum: 6 + 5 of 10 reserved is refused, nothing written', async () => {
+    const customer = await f.newCustomer('DUP1');
+    const order = await f.confirmedOrder(customer, [{ productId: p.B.id, qty: 10 }]);
+    const other = await f.confirmedOrder(await f.newCustomer('DUP2'), [{ productId: p.B.id, qty: 3 }]);
+    const before = await stockOf(p.B.id);
+    const moves = await movementCount();
+
+    const refused = await a.warehouse({
+      method: 'POST',
+      url: '/api/shipments',
+      payload: {
+        orderIds: [order.id],
+        lines: [
+          { orderId: order.id, lineNo: 1, qty: 6 },
+          { orderId: order.id, lineNo: 1, qty: 5 },
+        ],
+      },
+    });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error).toMatchObject({
+      code: 'SHIPMENT.EXCEEDS_RESERVED',
+      fields: [{ path: 'lines[1].qty' }],
+    });
+    expect((await a.warehouse({ method: 'GET', url: `/api/shipments?order=${order.id}` })).json()).toEqual([]);
+    expect(await movementCount()).toBe(moves);
+    expect((await a.sales({ method: 'GET', url: `/api/orders/${order.id}` })).json()).toMatchObject({
+      status: 'confirmed',
+      lines: [{ reserved: 10, shipped: 0 }],
+    });
+
+    // 6 + 4 fits: one shipment line of 10, and the ledger issues exactly 10.
+    const fits = await a.warehouse({
+      method: 'POST',
+      url: '/api/shipments',
+      payload: {
+        orderIds: [order.id],
+        lines: [
+          { orderId: order.id, lineNo: 1, qty: 6 },
+          { orderId: order.id, lineNo: 1, qty: 4 },
+        ],
+      },
+    });
+    expect(fits.statusCode).toBe(201);
+    expect(fits.json().lines).toMatchObject([{ orderLineNo: 1, qty: 10 }]);
+    for (const step of ['pick', 'recheck', 'pack', 'ship'])
+      expect((await a.warehouse({ method: 'POST', url: `/api/shipments/${fits.json().id}/${step}` })).statusCode).toBe(
+        200,
+      );
+    expect(await stockOf(p.B.id)).toMatchObject({ onHand: before.onHand - 10, reserved: before.reserved - 10 });
+    expect((await a.sales({ method: 'GET', url: `/api/orders/${order.id}` })).json().lines[0]).toMatchObject({
+      reserved: 0,
+      shipped: 10,
+    });
+    expect((await a.sales({ method: 'GET', url: `/api/orders/${other.id}` })).json().lines[0]).toMatchObject({
+      reserved: 3,
+    });
+    expect(await findViolations(t.database.db)).toEqual([]);
+  });
+
+  it('the database refuses a commit whose shipped or reserved units leave the ledger', async () => {
+    const order = await f.confirmedOrder(await f.newCustomer('DRIFT1'), [{ productId: p.C.id, qty: 4 }]);
+    const db = t.database.db;
+    const line = () =>
+      db
+        .selectFrom('order_lines')
+        .select(['reserved', 'shipped'])
+        .where('company_id', '=', t.companyA)
+        .where('order_id', '=', order.id)
+        .executeTakeFirstOrThrow();
+    // Shipped without a shipped document.
+    await expect(
+      sql`update order_lines set reserved = reserved - 1, shipped = shipped + 1 where order_id = ${order.id}`.execute(
+        db,
+      ),
+    ).rejects.toThrow(/order_line_shipped_matches_documents|ledger drift/);
+    // The stock's reservation dropped while the order line still holds it (the 6 + 5 drift).
+    await expect(
+      sql`update stock_balances set reserved = reserved - 1
+          where company_id = ${t.companyA} and product_id = ${p.C.id} and reserved > 0`.execute(db),
+    ).rejects.toThrow(/stock_reserved_matches_holders|ledger drift/);
+    // Inside one transaction intermediate states may differ; only the commit is judged.
+    await db.transaction().execute(async (trx) => {
+      await sql`update order_lines set reserved = reserved - 1, backordered = backordered + 1
+                where order_id = ${order.id}`.execute(trx);
+      await sql`update order_lines set reserved = reserved + 1, backordered = backordered - 1
+                where order_id = ${order.id}`.execute(trx);
+    });
+    expect(await line()).toEqual({ reserved: 4, shipped: 0 });
+  });
+});
+
+describe('the warehouse queue', () => {
+  it('pages the filtered rows: urgent first, orders with nothing left to ship left out, the total counts all', async () => {
+    const customer = await f.newCustomer('QPAGE1');
+    const one = [{ productId: p.C.id, qty: 1 }];
+    const o1 = await f.confirmedOrder(customer, one);
+    const o2 = await f.confirmedOrder(customer, one);
+    const urgent = await f.confirmedOrder(customer, one, { urgency: 'urgent' });
+    const inShipment = await f.confirmedOrder(customer, one);
+    await f.packedShipment([inShipment.id]);
+    const o4 = await f.confirmedOrder(customer, one);
+    const page = async (n: number) =>
+      (
+        await a.warehouse({
+          method: 'GET',
+          url: `/api/fulfilment/queue?queue=warehouse&q=QPAGE1&pageSize=2&page=${n}`,
+        })
+      ).json();
+    const [first, second, third] = [await page(1), await page(2), await page(3)];
+    expect(first).toMatchObject({ total: 4, page: 1, pageSize: 2 });
+    expect(second.total).toBe(4);
+    expect(third.items).toEqual([]);
+    expect([...first.items, ...second.items].map((i: { number: string }) => i.number)).toEqual([
+      urgent.number,
+      ...[o1, o2, o4].map((o) => o.number).sort(),
+    ]);
+    expect(first.items[0]).toMatchObject({ urgent: true, toShip: 1, customerName: 'QPAGE1 公司' });
+    // Credit terms wait for no money: none of these is in finance's queue.
+    const finance = await a.finance({ method: 'GET', url: '/api/fulfilment/queue?queue=finance&q=QPAGE1' });
+    expect(finance.json()).toMatchObject({ items: [], total: 0 });
+  });
+});
+
+describe('the 24 h pick limit', () => {
+  const shipAt = async (now: Date, orderId: string) => {
+    const actor = await f.actorOf('warehouse', ['warehouse']);
+    return t.database.db
+      .transaction()
+      .execute((trx) =>
+        createShipment(trx, actor, { now, workingHours: defaultWorkingHours }, { orderIds: [orderId] }),
+      );
+  };
+
+  it('runs from the confirmation, not from when the outbound order is written', async () => {
+    // Confirmed Monday 2 March 2026 at 10:00 in Shanghai; the outbound order is written on Wednesday.
+    const order = await f.orderConfirmedAt(new Date('2026-03-02T02:00:00Z'), await f.newCustomer('PICK1'), [
+      { productId: p.C.id, qty: 1 },
+    ]);
+    const s = await shipAt(new Date('2026-03-04T06:00:00Z'), order.id);
+    // 8 h on Monday (10:00–18:00, lunch off), 9 h on Tuesday, 7 h on Wednesday: due Wednesday 16:00.
+    expect(new Date(s.pickDueAt).toISOString()).toBe('2026-03-04T08:00:00.000Z');
+  });
+
+  it('runs from the arrival of the stock that filled a backordered line', async () => {
+    const sz = (await a.warehouse({ method: 'GET', url: '/api/warehouses?q=SZ' })).json().items[0];
+    const confirmedAt = new Date('2026-03-02T02:00:00Z');
+    const order = await f.orderConfirmedAt(confirmedAt, await f.newCustomer('PICK2'), [{ productId: p.C.id, qty: 2 }], {
+      warehouseId: sz.id,
+    });
+    expect((await a.sales({ method: 'GET', url: `/api/orders/${order.id}` })).json().lines[0]).toMatchObject({
+      reserved: 0,
+      backordered: 2,
+    });
+    const receipt = await a.warehouse({
+      method: 'POST',
+      url: '/api/stock/receipts',
+      payload: { warehouseId: sz.id, lines: [{ productId: p.C.id, qty: 5 }], reference: 'PO-PICK2' },
+    });
+    expect(receipt.json().backordersFilled).toBe(2);
+    const filled = await t.database.db
+      .selectFrom('stock_movements')
+      .select('at')
+      .where('kind', '=', 'reserve')
+      .where('reference', '=', order.number)
+      .executeTakeFirstOrThrow();
+    const s = await shipAt(new Date(filled.at.getTime() + 5 * 86_400_000), order.id);
+    expect(new Date(s.pickDueAt).toISOString()).toBe(addWorkingHours(filled.at, 24, defaultWorkingHours).toISOString());
+    expect(new Date(s.pickDueAt).getTime()).toBeGreaterThan(filled.at.getTime());
+  });
+});
