@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import fc from 'fast-check';
 import { createTestContext, type TestContext } from '../helpers/test-app';
+import { sql } from 'kysely';
+import fc from 'fast-check';
 import { ledgerMismatches } from '../../src/modules/stock/stock.repository';
+import { NASTY_VALUES, fromSchema, withNastyLeaf } from '../helpers/body-fuzz';
 
 let t: TestContext;
 let admin: ReturnType<TestContext['as']>;
@@ -14,130 +16,117 @@ beforeAll(async () => {
   ids.product = stock.productId;
   ids.warehouse = stock.warehouseId;
   ids.customer = (await admin({ method: 'GET', url: '/api/customers?pageSize=1' })).json().items[0].id;
+  ids.franchisee = (await admin({ method: 'GET', url: '/api/customers?q=F001' })).json().items[0].id;
+  ids.user = (await admin({ method: 'GET', url: '/api/users?q=sales' })).json().items[0].id;
+  const order = await admin({
+    method: 'POST',
+    url: '/api/orders',
+    payload: { customerId: ids.customer, source: 'phone', lines: [{ productId: ids.product, qty: 1 }] },
+  });
+  ids.order = order.json().id;
 });
 afterAll(() => t.close());
 
-const badValue = fc.oneof(
-  fc.constantFrom(
-    null,
-    -1,
-    -0.5,
-    1.5,
-    1e20,
-    '',
-    ' ',
-    'x'.repeat(5000),
-    '12.345',
-    '-5.00',
-    '1e3',
-    'NaN',
-    true,
-    {},
-    [],
-    [null],
-    '\u0000',
-    '00000000-0000-0000-0000-000000000000',
-  ),
-  fc.string(),
-  fc.integer(),
-  fc.double(),
-  fc.anything(),
-);
+/** Row counts of every business table (not sessions, login throttles or idempotency keys). */
+let countSql: string;
+async function rowCounts(): Promise<string> {
+  if (!countSql) {
+    const tables = (
+      await sql<{ name: string }>`select table_name as name from information_schema.tables
+        where table_schema = current_schema() and table_type = 'BASE TABLE'
+          and table_name not in ('sessions', 'login_failures', 'idempotency_keys')
+          and table_name not like 'kysely%' order by table_name`.execute(t.database.db)
+    ).rows.map((r) => r.name);
+    countSql = 'select ' + tables.map((n) => `(select count(*) from ${n})::text as "${n}"`).join(', ');
+  }
+  return JSON.stringify((await sql.raw(countSql).execute(t.database.db)).rows[0]);
+}
 
-/** A valid body with one to three fields replaced by bad values, or a body of any shape at all. */
-const mutated = (valid: Record<string, unknown>) =>
-  fc.oneof(
-    fc
-      .array(fc.tuple(fc.constantFrom(...Object.keys(valid), 'unknownField'), badValue), { minLength: 1, maxLength: 3 })
-      .map((changes) => {
-        const body: Record<string, unknown> = structuredClone(valid);
-        for (const [k, v] of changes) body[k] = v;
-        return body;
-      }),
-    fc.anything(),
-  );
+const WRITE_METHODS = ['post', 'put', 'patch', 'delete'];
+const GENERATED = 6;
+const MUTATED = 6;
+const MULTIPART_CASES = [
+  { 'content-type': 'multipart/form-data' },
+  { 'content-type': 'multipart/form-data; boundary=XyZ' },
+];
 
-const counts = async () => {
-  const r = await Promise.all(
-    ['customers', 'products', 'warehouses', 'users'].map((k) => admin({ method: 'GET', url: `/api/${k}?pageSize=1` })),
-  );
-  const movements = (await admin({ method: 'GET', url: '/api/stock/movements?pageSize=1' })).json().total;
-  return [...r.map((x) => x.json().total), movements].join('/');
-};
+/** The id a path parameter of this route refers to, when the test made one. */
+function realId(path: string): string | undefined {
+  const resource = path.split('/')[2];
+  const byResource: Record<string, string | undefined> = {
+    customers: ids.customer,
+    products: ids.product,
+    warehouses: ids.warehouse,
+    users: ids.user,
+    orders: ids.order,
+    franchisees: ids.franchisee,
+  };
+  return byResource[resource];
+}
 
-type Case = { method: 'POST' | 'PATCH'; url: () => string; valid: () => Record<string, unknown> };
-const cases: Record<string, Case> = {
-  'POST /api/customers': {
-    method: 'POST',
-    url: () => '/api/customers',
-    valid: () => ({
-      code: 'FZ1',
-      shortCode: 'FZA',
-      name: '模糊',
-      kind: 'ordinary',
-      creditLimit: '10.00',
-      paymentDays: 5,
-      contacts: [{ name: 'a', phone: '123' }],
-    }),
-  },
-  'PATCH /api/customers/:id': {
-    method: 'PATCH',
-    url: () => `/api/customers/${ids.customer}`,
-    valid: () => ({ name: '模糊', creditLimit: '10.00', priority: 3 }),
-  },
-  'POST /api/products': {
-    method: 'POST',
-    url: () => '/api/products',
-    valid: () => ({ sku: 'FZ-1', name: '模糊', listPrice: '1.00', launchPriority: 2, seasonal: false }),
-  },
-  'PATCH /api/products/:id': {
-    method: 'PATCH',
-    url: () => `/api/products/${ids.product}`,
-    valid: () => ({ listPrice: '1.00', seasonal: true }),
-  },
-  'POST /api/warehouses': {
-    method: 'POST',
-    url: () => '/api/warehouses',
-    valid: () => ({ code: 'FZW', name: '模糊仓', kind: 'other' }),
-  },
-  'POST /api/stock/receipts': {
-    method: 'POST',
-    url: () => '/api/stock/receipts',
-    valid: () => ({ warehouseId: ids.warehouse, lines: [{ productId: ids.product, qty: 1 }] }),
-  },
-  'POST /api/stock/adjustments': {
-    method: 'POST',
-    url: () => '/api/stock/adjustments',
-    valid: () => ({ warehouseId: ids.warehouse, reason: '盘点', lines: [{ productId: ids.product, delta: -1 }] }),
-  },
-  'POST /api/users': {
-    method: 'POST',
-    url: () => '/api/users',
-    valid: () => ({ username: 'fuzz', displayName: '模糊', password: 'password1', roles: ['finance'] }),
-  },
-};
+describe('every write route of the OpenAPI document, as admin', () => {
+  it('answers no 5xx to generated and known-bad bodies, and a refused request writes nothing', async () => {
+    const doc = t.app.swagger() as { paths: Record<string, Record<string, any>> };
+    const idPool = Object.values(ids);
+    const failures: string[] = [];
+    let requests = 0;
+    const statuses: Record<number, number> = {};
+    let routes = 0;
+    let before = await rowCounts();
+    const send = async (method: string, url: string, payload: unknown, headers: Record<string, string> = {}) => {
+      requests++;
+      const res = await admin({
+        method: method.toUpperCase() as 'POST',
+        url,
+        headers,
+        ...(payload === undefined ? {} : { payload: payload as string }),
+      });
+      statuses[res.statusCode] = (statuses[res.statusCode] ?? 0) + 1;
+      if (res.statusCode >= 500) failures.push(`${method.toUpperCase()} ${url} → ${res.statusCode} ${res.body}`);
+      const after = await rowCounts();
+      if (res.statusCode >= 400 && after !== before)
+        failures.push(`${method.toUpperCase()} ${url} → ${res.statusCode} but wrote rows: ${before} → ${after}`);
+      before = after;
+    };
+    for (const [path, ops] of Object.entries(doc.paths)) {
+      for (const [method, op] of Object.entries(ops)) {
+        // Logging out would end the admin's own session: it takes no body and is covered in the auth tests.
+        if (!WRITE_METHODS.includes(method) || path === '/api/auth/logout') continue;
+        routes++;
+        const seed = [...`${method} ${path}`].reduce((h, c) => (h * 31 + c.charCodeAt(0)) | 0, 7);
+        const pathIds = path.includes('{') ? [realId(path), crypto.randomUUID(), 'not-a-uuid'] : [undefined];
+        const url = (i: number) => path.replace(/\{(\w+)\}/g, () => pathIds[i % pathIds.length] ?? crypto.randomUUID());
+        const schema = op.requestBody?.content?.['application/json']?.schema;
+        const bodies = fc.sample(fromSchema(schema, idPool), { numRuns: GENERATED, seed });
+        const nasty = fc.sample(fc.tuple(fromSchema(schema, idPool), fc.nat(), fc.constantFrom(...NASTY_VALUES)), {
+          numRuns: MUTATED,
+          seed: seed + 1,
+        });
+        let i = 0;
+        for (const body of bodies) await send(method, url(i++), body ?? {});
+        for (const [body, pick, value] of nasty) await send(method, url(i++), withNastyLeaf(body ?? {}, pick, value));
+        await send(method, url(i++), '{"__proto__": {"admin": true}, "constructor": {"prototype": {}}}', {
+          'content-type': 'application/json',
+        });
+        for (const headers of MULTIPART_CASES)
+          await send(
+            method,
+            url(i++),
+            '--XyZ\r\nContent-Disposition: form-data; name="file"; filename="a.xlsx"\r\n',
+            headers,
+          );
+      }
+    }
+    console.log(
+      `bad-input sweep: ${routes} write routes × ${requests / routes} bodies = ${requests} requests, ` +
+        `${failures.filter((f) => / → 5\d\d /.test(f)).length} answers ≥ 500; statuses ${JSON.stringify(statuses)}`,
+    );
+    expect(failures).toEqual([]);
+    expect(routes).toBeGreaterThanOrEqual(55);
+  }, 600_000);
+});
 
 describe('bad input never answers 500 and writes nothing', () => {
-  for (const [name, c] of Object.entries(cases)) {
-    it(name, async () => {
-      await fc.assert(
-        fc.asyncProperty(mutated(c.valid()), async (body) => {
-          const before = await counts();
-          const res = await admin({ method: c.method, url: c.url(), payload: body as object });
-          expect(res.statusCode, res.body).toBeLessThan(500);
-          if (res.statusCode >= 400) {
-            expect(res.json().error.code).toMatch(/^[A-Z]+\.[A-Z_]+$/);
-            expect(await counts()).toBe(before);
-          }
-          if (res.statusCode === 400 && res.json().error.code === 'VALIDATION.FAILED') {
-            for (const f of res.json().error.fields) expect(f.path.length).toBeGreaterThan(0);
-          }
-        }),
-        { numRuns: 40, seed: 20261123 },
-      );
-    });
-  }
-
   it('each kind of wrong field is named: missing, wrong type, negative, too long, malformed', async () => {
     const res = await admin({
       method: 'POST',
