@@ -184,6 +184,7 @@ export const errorCodes = {
     zh: '只有同一收货人和地址的订单可以合并发货',
     en: 'Only orders to the same consignee and address can be merged',
   },
+  'LOGISTICS_EXCEPTION.NOT_FOUND': { status: 404, zh: '物流异常记录不存在', en: 'Logistics exception not found' },
   'CALLBACK.NOT_FOUND': { status: 404, zh: '回访任务不存在', en: 'Call-back task not found' },
   'COMPLAINT.NOT_FOUND': { status: 404, zh: '投诉不存在', en: 'Complaint not found' },
   'INVOICE.NUMBER_TAKEN': { status: 409, zh: '发票号“{number}”已存在', en: 'Invoice number "{number}" is taken' },

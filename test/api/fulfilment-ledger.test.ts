@@ -204,3 +204,55 @@ describe('the 24 h pick limit', () => {
     expect(new Date(s.pickDueAt).getTime()).toBeGreaterThan(filled.at.getTime());
   });
 });
+
+describe('shipment steps and logistics exceptions', () => {
+  it('a shipment lists the steps the user may take; closing an exception goes through its lifecycle', async () => {
+    const logistics = t.as(await t.token('logistics'));
+    const order = await f.confirmedOrder(await f.newCustomer('ACT1'), [{ productId: p.C.id, qty: 1 }]);
+    const created = (
+      await a.warehouse({ method: 'POST', url: '/api/shipments', payload: { orderIds: [order.id] } })
+    ).json();
+    expect(created.actions).toEqual(['pick', 'cancel']);
+    expect((await logistics({ method: 'GET', url: `/api/shipments/${created.id}` })).json().actions).toEqual([]);
+    const listed = (await a.warehouse({ method: 'GET', url: `/api/shipments?order=${order.id}` })).json();
+    expect(listed).toMatchObject([{ id: created.id, actions: ['pick', 'cancel'] }]);
+    for (const step of ['pick', 'recheck', 'pack', 'ship'])
+      await a.warehouse({ method: 'POST', url: `/api/shipments/${created.id}/${step}` });
+    expect((await logistics({ method: 'GET', url: `/api/shipments/${created.id}` })).json().actions).toEqual([
+      'deliver',
+    ]);
+
+    const opened = await logistics({
+      method: 'POST',
+      url: `/api/shipments/${created.id}/exceptions`,
+      payload: { type: 'damage', action: '联系承运商', customerInformed: false },
+    });
+    expect(opened.statusCode).toBe(201);
+    const id = opened.json().id;
+    const mine = async () =>
+      (await logistics({ method: 'GET', url: `/api/logistics-exceptions?order=${order.id}` })).json()[0];
+    expect(await mine()).toMatchObject({ status: 'open', actions: ['close'] });
+    const close = () =>
+      logistics({
+        method: 'POST',
+        url: `/api/logistics-exceptions/${id}/close`,
+        payload: { result: '已补发', customerInformed: true },
+      });
+    expect((await close()).statusCode).toBe(200);
+    expect(await mine()).toMatchObject({ status: 'closed', result: '已补发', customerInformed: true, actions: [] });
+    expect((await close()).json().error.code).toBe('STATE.ILLEGAL_TRANSITION');
+    const history = await t.database.db
+      .selectFrom('state_history')
+      .select(['from_state', 'to_state', 'event', 'reason'])
+      .where('entity_type', '=', 'logistics_exception')
+      .where('entity_id', '=', id)
+      .execute();
+    expect(history).toEqual([{ from_state: 'open', to_state: 'closed', event: 'close', reason: '已补发' }]);
+    const unknown = await logistics({
+      method: 'POST',
+      url: '/api/logistics-exceptions/00000000-0000-4000-8000-000000000000/close',
+      payload: { result: 'x', customerInformed: false },
+    });
+    expect(unknown.statusCode).toBe(404);
+  });
+});

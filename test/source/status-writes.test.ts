@@ -14,7 +14,6 @@ const NOT_YET_MOVED = new Set([
   'modules/feedback/delivery.service.ts',
   'modules/production/production.service.ts',
   'modules/review/review.repository.ts',
-  'modules/shipping/tracking.service.ts',
 ]);
 
 function sourceFiles(dir: string): string[] {

@@ -19,7 +19,8 @@ import {
 } from './tracking.service';
 import { readXlsx, toXlsx } from '../../lib/excel';
 import { fulfilmentQueue } from './queues';
-import { isInWarehouse, SHIPMENT_STATES } from './shipment.machine';
+import { isInWarehouse, SHIPMENT_STATES, shipmentMachine } from './shipment.machine';
+import { availableEvents } from '../../lib/state-machine';
 import { recordDelivery } from '../feedback/delivery.service';
 import { addAttachment } from '../attachments/attachment.service';
 import { readUpload, sendXlsx } from '../../http/upload';
@@ -48,13 +49,15 @@ export function shipmentRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (req) => {
-      const now = new Date();
+      const { now } = envOf(ctx);
+      const actor = actorOf(req);
       return (
-        await repo.listShipments(ctx.db, actorOf(req).companyId, { status: req.query.status, orderId: req.query.order })
+        await repo.listShipments(ctx.db, actor.companyId, { status: req.query.status, orderId: req.query.order })
       ).map((s) => ({
         id: s.id,
         number: s.number,
         status: s.status,
+        actions: availableEvents(shipmentMachine, s.status, actor),
         customerName: s.customer_name,
         carrier: s.carrier,
         trackingNo: s.tracking_no,
@@ -110,7 +113,7 @@ export function shipmentRoutes(app: FastifyInstance, ctx: AppContext) {
         querystring: z.object({ days: z.coerce.number().int().min(1).max(60).optional() }),
       },
     },
-    async (req) => staleShipments(ctx.db, actorOf(req), new Date(), req.query.days),
+    async (req) => staleShipments(ctx.db, actorOf(req), envOf(ctx).now, req.query.days),
   );
   r.get(
     '/api/shipments/:id',
@@ -249,7 +252,7 @@ export function shipmentRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (req, reply) =>
-      reply.status(201).send(await tx((trx) => openException(trx, actorOf(req), req.params.id, req.body))),
+      reply.status(201).send(await tx((trx) => openException(trx, actorOf(req), envOf(ctx), req.params.id, req.body))),
   );
   r.post(
     '/api/shipments/:id/deliver',
@@ -336,11 +339,7 @@ export function shipmentRoutes(app: FastifyInstance, ctx: AppContext) {
         body: z.object({ result: requiredText(500), customerInformed: z.boolean() }).strict(),
       },
     },
-    async (req) => {
-      const ok = await tx((trx) => closeException(trx, actorOf(req), req.params.id, req.body));
-      if (!ok) throw new AppError('SHIPMENT.NOT_FOUND');
-      return { ok };
-    },
+    async (req) => tx((trx) => closeException(trx, actorOf(req), envOf(ctx), req.params.id, req.body)),
   );
   r.put(
     '/api/carrier-rules',

@@ -4,7 +4,7 @@ import { AppError } from '../../lib/errors';
 import type { Env } from '../../lib/env';
 import { addDays, addWorkingHours } from '../../lib/calendar/calendar';
 import { formatMoney, parseMoney } from '../../lib/money';
-import { applyEvent, findTransition } from '../../lib/state-machine';
+import { applyEvent, availableEvents, findTransition } from '../../lib/state-machine';
 import type { Actor } from '../auth/auth.service';
 import { nextSequence } from '../orders/order.repository';
 import { orderMachine, SHIPPABLE } from '../orders/order.machine';
@@ -49,6 +49,8 @@ export async function getShipment(db: Db, actor: Actor, id: string) {
     id: s.id,
     number: s.number,
     status: s.status,
+    /** The steps this user may take now (the warehouse page draws its buttons from them). */
+    actions: availableEvents(shipmentMachine, s.status, actor),
     warehouseCode: s.warehouse_code,
     warehouseName: s.warehouse_name,
     customerId: s.customer_id,

@@ -6,6 +6,9 @@ import { getSettings } from '../settings/settings.service';
 import { importFailed } from '../../lib/import-rows';
 import type { ImportError } from '../../lib/excel';
 import { LEFT_WAREHOUSE } from './shipment.machine';
+import { applyEvent, availableEvents } from '../../lib/state-machine';
+import type { Env } from '../../lib/env';
+import { logisticsExceptionMachine } from './logistics-exception.machine';
 
 /** A carrier adapter turns a tracking number into events; the built-in one keeps what people enter. */
 export type TrackingEvent = { at: Date; location: string; description: string };
@@ -146,6 +149,7 @@ export async function staleShipments(db: Db, actor: Actor, now: Date, days?: num
 export async function openException(
   db: Db,
   actor: Actor,
+  env: Env,
   shipmentId: string,
   x: {
     type: 'delay' | 'wrong_address' | 'damage' | 'loss';
@@ -167,7 +171,7 @@ export async function openException(
       company_id: actor.companyId,
       shipment_id: shipmentId,
       type: x.type,
-      found_at: x.foundAt ? new Date(x.foundAt) : new Date(),
+      found_at: x.foundAt ? new Date(x.foundAt) : env.now,
       action: x.action,
       result: '',
       customer_informed: x.customerInformed,
@@ -178,20 +182,33 @@ export async function openException(
     .executeTakeFirstOrThrow();
 }
 
+/** Closes an exception with its result, through its lifecycle (a history row records who and when). */
 export async function closeException(
   db: Db,
   actor: Actor,
+  env: Env,
   id: string,
   x: { result: string; customerInformed: boolean },
 ) {
-  const r = await db
-    .updateTable('logistics_exceptions')
-    .set({ status: 'closed', result: x.result, customer_informed: x.customerInformed })
+  const found = await db
+    .selectFrom('logistics_exceptions')
+    .select(['status'])
     .where('company_id', '=', actor.companyId)
     .where('id', '=', id)
-    .where('status', '=', 'open')
+    .forUpdate()
     .executeTakeFirst();
-  return Number(r.numUpdatedRows) > 0;
+  if (!found) throw new AppError('LOGISTICS_EXCEPTION.NOT_FOUND');
+  await applyEvent(db, logisticsExceptionMachine, {
+    entityId: id,
+    current: found.status,
+    event: 'close',
+    actor,
+    context: undefined,
+    reason: x.result,
+    at: env.now,
+    patch: { result: x.result, customer_informed: x.customerInformed },
+  });
+  return { ok: true };
 }
 
 export async function listExceptions(db: Db, actor: Actor, status?: 'open' | 'closed', orderId?: string) {
@@ -235,5 +252,6 @@ export async function listExceptions(db: Db, actor: Actor, status?: 'open' | 'cl
     result: r.result,
     customerInformed: r.customer_informed,
     status: r.status,
+    actions: availableEvents(logisticsExceptionMachine, r.status, actor),
   }));
 }

@@ -15,6 +15,8 @@ type LogisticsException = {
   result: string;
   customerInformed: boolean;
   status: string;
+  /** What this user may do with the exception now (from the server). */
+  actions: string[];
 };
 type Stale = {
   id: string;
@@ -105,7 +107,7 @@ export function LogisticsPage() {
                     key: 'a',
                     render: (_: unknown, x) =>
                       logistics &&
-                      x.status === 'open' && (
+                      x.actions.includes('close') && (
                         <Button size="small" data-testid="exception-close" onClick={() => setClosing(x)}>
                           {t('ful.closeException')}
                         </Button>
