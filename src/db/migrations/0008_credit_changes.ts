@@ -25,6 +25,8 @@ const statements = [
      primary key (company_id, id), foreign key (company_id, customer_id) references customers(company_id, id),
      foreign key (company_id, request_id) references credit_change_requests(company_id, id))`,
   `create index customer_credit_changes_customer on customer_credit_changes (company_id, customer_id, id)`,
+  // What is paid on an order (settlementOf) reads its allowances by order.
+  `create index receivables_order_allowances on receivables (company_id, order_id) where kind = 'allowance'`,
 ];
 
 export async function up(db: Kysely<any>): Promise<void> {
