@@ -34,7 +34,8 @@ const toRequest = (r: repo.ProductionRequestRow, actor: Actor, now?: Date) => ({
     !!now &&
     SCHEDULED.includes(r.status) &&
     now.getTime() - (r.last_progress_at ?? r.answered_at ?? r.created_at).getTime() > WEEK,
-  actions: availableEvents(productionRequestMachine, r.status, actor),
+  // Cancelling follows the order (rejected or cancelled); it is no action of its own.
+  actions: availableEvents(productionRequestMachine, r.status, actor).filter((e) => e !== 'cancel'),
 });
 export type ProductionRequest = ReturnType<typeof toRequest>;
 
