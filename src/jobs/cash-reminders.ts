@@ -43,7 +43,10 @@ export async function remindReceivables(db: Db, today: string, now = new Date())
   });
 }
 
-/** The daily overdue list (aging 0–30, 31–60, 61–90, >90) to sales and finance; late schedules, complaints and tracking flagged. */
+/**
+ * The daily overdue list (aging 0–30, 31–60, 61–90, >90) to sales and finance; late schedules, complaints and
+ * tracking flagged.
+ */
 /** `now` is the job's clock (the runner's; tests pass a fixed one). */
 export async function dailyCashReport(db: Db, today: string, now = new Date()) {
   const companies = await db.selectFrom('companies').select('id').execute();

@@ -66,7 +66,7 @@ describe('customers', () => {
     expect(bad.json().error.fields[0].path).toBe('query.sort');
   });
 
-  it('masks phone and ID numbers for roles that do not need them, and a masked value sent back keeps the stored one', async () => {
+  it('masks phone and ID numbers for roles not needing them; a masked value sent back keeps the stored one', async () => {
     const sales = t.as(await t.token('sales'));
     const id = (await sales({ method: 'GET', url: '/api/customers?q=ABC' })).json().items[0].id;
     const full = (await sales({ method: 'GET', url: `/api/customers/${id}` })).json();
@@ -176,7 +176,7 @@ describe('credit terms: finance decides, sales request (segregation of duties)',
     return (await sales({ method: 'GET', url: '/api/customers?q=ABC' })).json().items[0].id as string;
   };
 
-  it('refuses a sales assistant raising a credit limit, payment method or days through the customer update', async () => {
+  it('refuses sales changing credit limit, payment method or days through the customer update', async () => {
     const sales = t.as(await t.token('sales'));
     const id = await customerId();
     const before = (await sales({ method: 'GET', url: `/api/customers/${id}` })).json();
@@ -200,7 +200,7 @@ describe('credit terms: finance decides, sales request (segregation of duties)',
     });
   });
 
-  it('a credit controller changes terms directly only with a reason, and the change is kept with who, when, why', async () => {
+  it('a credit controller changes terms directly only with a reason; the change keeps who, when, why', async () => {
     const finance = t.as(await t.token('finance'));
     const id = await customerId();
     const current = (await finance({ method: 'GET', url: `/api/customers/${id}` })).json();
@@ -226,7 +226,7 @@ describe('credit terms: finance decides, sales request (segregation of duties)',
     expect(Date.parse(history[0].changedAt)).toBeGreaterThan(0);
   });
 
-  it('sales request a change, finance sees it pending and approves it: the terms change and the history shows it', async () => {
+  it('sales request a change, finance sees it pending and approves it; terms and history change', async () => {
     const sales = t.as(await t.token('sales'));
     const finance = t.as(await t.token('finance'));
     const id = await customerId();

@@ -39,7 +39,7 @@ describe('production request machine', () => {
       expect(refusal(m, from, event, as('sales_assistant'), {})).toBe('AUTH.FORBIDDEN');
   });
 
-  it('answered, started and finished requests are not cancelled; declined, cancelled and in-stock ones are final', () => {
+  it('answered, started, finished requests are not cancelled; declined, cancelled, in-stock ones are final', () => {
     for (const from of ['answered', 'in_production', 'in_stock', 'declined', 'cancelled'] as const)
       expect(refusal(m, from, 'cancel', planner, {})).toBe('STATE.ILLEGAL_TRANSITION');
     for (const from of ['declined', 'cancelled', 'in_stock'] as const)

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { Dayjs } from 'dayjs';
-import { api } from '../api/client';
+import { api, withQuery } from '../api/client';
 import type { Customer } from '../api/types';
 import { RemoteSelect } from '../components/RemoteSelect';
 import { moneyRule } from '../components/forms';
@@ -251,14 +251,14 @@ export function FinancePage() {
                   </Button>
                   {statement.customer && range && (
                     <Button
-                      href={`/api/customers/${statement.customer}/statement?from=${range.from}&to=${range.to}&format=xlsx`}
+                      href={withQuery(`/api/customers/${statement.customer}/statement`, { ...range, format: 'xlsx' })}
                     >
                       {t('common.export')}
                     </Button>
                   )}
                   {statement.customer && range && (
                     <Button
-                      href={`/api/customers/${statement.customer}/statement?from=${range.from}&to=${range.to}&format=html`}
+                      href={withQuery(`/api/customers/${statement.customer}/statement`, { ...range, format: 'html' })}
                       target="_blank"
                     >
                       {t('common.print')}
