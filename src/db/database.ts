@@ -16,6 +16,7 @@ import type { StockBalancesTable, StockMovementsTable } from '../modules/stock/s
 import type { OrderLinesTable, OrderNumberCountersTable, OrdersTable } from '../modules/orders/order.table';
 import type { ReviewStagesTable } from '../modules/review/review.table';
 import type { ProductionRequestsTable } from '../modules/production/production.table';
+import type { CreditChangeRequestsTable, CustomerCreditChangesTable } from '../modules/credit/credit-change.table';
 import type { NotificationsTable } from '../modules/notifications/notification.table';
 import type { CompanySettingsTable } from '../modules/settings/settings.table';
 import type {
@@ -94,6 +95,8 @@ export interface DB {
   outbox_messages: OutboxMessagesTable;
   receivables: ReceivablesTable;
   customer_statements: CustomerStatementsTable;
+  credit_change_requests: CreditChangeRequestsTable;
+  customer_credit_changes: CustomerCreditChangesTable;
   callbacks: CallbacksTable;
   complaints: ComplaintsTable;
   return_requests: ReturnRequestsTable;

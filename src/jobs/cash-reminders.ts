@@ -1,8 +1,8 @@
-import { sql } from 'kysely';
 import type { Db } from '../db/database';
 import { addDays } from '../lib/calendar/calendar';
 import { notifyRole } from '../modules/notifications/notification.service';
 import { openReceivables } from '../modules/receivables/receivable.service';
+import { claimDueForReminder, insertOutboxMessage } from '../modules/receivables/receivable.repository';
 import { getSettings } from '../modules/settings/settings.service';
 import { flagLateComplaints } from '../modules/feedback/delivery.service';
 import { staleShipments } from '../modules/shipping/tracking.service';
@@ -15,42 +15,27 @@ import { issueMonthlyStatements } from '../modules/receivables/monthly-statement
  * by setting reminded_at so two instances never send it twice. Overdue totals by aging bucket go to
  * sales and finance once a day.
  */
-export async function remindReceivables(db: Db, today: string) {
+export async function remindReceivables(db: Db, today: string, now = new Date()) {
   return db.transaction().execute(async (trx) => {
     const companies = await trx.selectFrom('companies').select('id').execute();
     let reminded = 0;
     for (const { id: companyId } of companies) {
       const days = (await getSettings(trx, companyId)).fulfilment.reminderDaysBefore;
-      const due = await sql<{
-        id: string;
-        customer_id: string;
-        amount: string;
-        due_date: string;
-        number: string | null;
-      }>`
-        update receivables r set reminded_at = now()
-        from (select id from receivables where company_id = ${companyId} and kind <> 'allowance' and reminded_at is null and due_date <= ${addDays(today, days)}::date and due_date >= ${today}::date for update skip locked) x
-        where r.company_id = ${companyId} and r.id = x.id
-        returning r.id, r.customer_id, r.amount::text, to_char(r.due_date, 'YYYY-MM-DD') as due_date, (select number from orders o where o.company_id = r.company_id and o.id = r.order_id) as number`.execute(
-        trx,
-      );
+      const due = await claimDueForReminder(trx, companyId, today, addDays(today, days), now);
       const open = new Map((await openReceivables(trx, companyId, today)).map((r) => [r.id, r]));
-      for (const r of due.rows) {
+      for (const r of due) {
         if (open.get(r.id)?.bucket === 'paid') continue;
-        await trx
-          .insertInto('outbox_messages')
-          .values({
-            company_id: companyId,
-            customer_id: r.customer_id,
-            channel: 'sms',
-            kind: 'payment_reminder',
-            params: JSON.stringify({
-              order: r.number ?? '',
-              amount: open.get(r.id)?.outstanding ?? r.amount,
-              due: r.due_date,
-            }),
-          })
-          .execute();
+        await insertOutboxMessage(trx, {
+          company_id: companyId,
+          customer_id: r.customer_id,
+          channel: 'sms',
+          kind: 'payment_reminder',
+          params: JSON.stringify({
+            order: r.number ?? '',
+            amount: open.get(r.id)?.outstanding ?? r.amount,
+            due: r.due_date,
+          }),
+        });
         reminded++;
       }
     }
@@ -58,8 +43,12 @@ export async function remindReceivables(db: Db, today: string) {
   });
 }
 
-/** The daily overdue list (aging 0–30, 31–60, 61–90, >90) to sales and finance; late schedules, complaints and tracking flagged. */
-export async function dailyCashReport(db: Db, today: string) {
+/**
+ * The daily overdue list (aging 0–30, 31–60, 61–90, >90) to sales and finance; late schedules, complaints and
+ * tracking flagged.
+ */
+/** `now` is the job's clock (the runner's; tests pass a fixed one). */
+export async function dailyCashReport(db: Db, today: string, now = new Date()) {
   const companies = await db.selectFrom('companies').select('id').execute();
   for (const { id: companyId } of companies) {
     const overdue = (await openReceivables(db, companyId, today)).filter(
@@ -70,7 +59,7 @@ export async function dailyCashReport(db: Db, today: string) {
       await notifyRole(db, companyId, 'finance', { kind: 'overdue_receivables', params });
       await notifyRole(db, companyId, 'sales_director', { kind: 'overdue_receivables', params });
     }
-    for (const p of await flagLateProgress(db, companyId, new Date())) {
+    for (const p of await flagLateProgress(db, companyId, now)) {
       await notifyRole(db, companyId, 'production_planner', {
         kind: 'production_progress_late',
         params: { number: p.number },
@@ -78,7 +67,7 @@ export async function dailyCashReport(db: Db, today: string) {
       });
     }
     // 每日跟踪: shipments without tracking movement go to logistics.
-    const stale = await staleShipments(db, { companyId } as Parameters<typeof staleShipments>[1], new Date());
+    const stale = await staleShipments(db, { companyId } as Parameters<typeof staleShipments>[1], now);
     if (stale.length)
       await notifyRole(db, companyId, 'logistics', {
         kind: 'tracking_stale',
@@ -91,7 +80,7 @@ export async function dailyCashReport(db: Db, today: string) {
         },
       });
   }
-  const late = await flagLateComplaints(db, new Date());
+  const late = await flagLateComplaints(db, now);
   for (const c of late)
     await notifyRole(db, c.company_id, 'sales_director', {
       kind: 'complaint_late',
@@ -104,7 +93,7 @@ export async function dailyCashReport(db: Db, today: string) {
  * Once a day: 月结 statements of the period just closed go out to customers, and L/C orders past
  * their check-by date without a valid credit are flagged to finance and the sales director.
  */
-export async function dailyFinanceChecks(db: Db, today: string) {
+export async function dailyFinanceChecks(db: Db, today: string, now = new Date()) {
   const companies = await db.selectFrom('companies').select('id').execute();
   for (const { id: companyId } of companies) {
     await db.transaction().execute(async (trx) => {
@@ -114,7 +103,7 @@ export async function dailyFinanceChecks(db: Db, today: string) {
           kind: 'statements_issued',
           params: { count: issued.length, period: issued[0].period },
         });
-      for (const o of await flagLateLettersOfCredit(trx, companyId, today)) {
+      for (const o of await flagLateLettersOfCredit(trx, companyId, today, now)) {
         for (const role of ['finance', 'sales_director'])
           await notifyRole(trx, companyId, role, {
             kind: 'lc_late',

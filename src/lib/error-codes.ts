@@ -188,6 +188,28 @@ export const errorCodes = {
   'CALLBACK.NOT_FOUND': { status: 404, zh: '回访任务不存在', en: 'Call-back task not found' },
   'COMPLAINT.NOT_FOUND': { status: 404, zh: '投诉不存在', en: 'Complaint not found' },
   'INVOICE.NUMBER_TAKEN': { status: 409, zh: '发票号“{number}”已存在', en: 'Invoice number "{number}" is taken' },
+  // Credit terms: segregation of duties (信用额度变更)
+  'CUSTOMER.CREDIT_FINANCE_ONLY': {
+    status: 403,
+    zh: '“{field}”只能由信用管理（财务）修改，请提交信用变更申请',
+    en: '{field} is changed by finance (credit controller) only: request a credit change instead',
+  },
+  'CREDIT.CHANGE_NOT_FOUND': { status: 404, zh: '信用变更申请不存在', en: 'Credit change request not found' },
+  'CREDIT.CHANGE_PENDING': {
+    status: 409,
+    zh: '该客户已有待审批的信用变更申请',
+    en: 'This customer already has a credit change request waiting for a decision',
+  },
+  'CREDIT.OWN_REQUEST': {
+    status: 409,
+    zh: '不能审批自己提交的信用变更申请',
+    en: 'You cannot approve a credit change you requested yourself',
+  },
+  'CREDIT.NOTHING_CHANGES': {
+    status: 400,
+    zh: '申请的信用条件与当前相同',
+    en: 'The requested credit terms are the same as the current ones',
+  },
   INTERNAL: { status: 500, zh: '服务器内部错误（请求号 {requestId}）', en: 'Internal error (request {requestId})' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 

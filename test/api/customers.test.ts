@@ -37,9 +37,9 @@ describe('customers', () => {
     const edited = await sales({
       method: 'PATCH',
       url: `/api/customers/${c.id}`,
-      payload: { name: '测试客户（改）', creditLimit: '1000.00' },
+      payload: { name: '测试客户（改）', creditLimit: '88000.5' },
     });
-    expect(edited.json()).toMatchObject({ name: '测试客户（改）', creditLimit: '1000.00', code: 'T100' });
+    expect(edited.json()).toMatchObject({ name: '测试客户（改）', creditLimit: '88000.50', code: 'T100' });
     const off = await sales({ method: 'PATCH', url: `/api/customers/${c.id}`, payload: { active: false } });
     expect(off.json().active).toBe(false);
     const active = (await sales({ method: 'GET', url: '/api/customers?active=true&pageSize=100' })).json();
@@ -66,7 +66,7 @@ describe('customers', () => {
     expect(bad.json().error.fields[0].path).toBe('query.sort');
   });
 
-  it('masks phone and ID numbers for roles that do not need them, and a masked value sent back keeps the stored one', async () => {
+  it('masks phone and ID numbers for roles not needing them; a masked value sent back keeps the stored one', async () => {
     const sales = t.as(await t.token('sales'));
     const id = (await sales({ method: 'GET', url: '/api/customers?q=ABC' })).json().items[0].id;
     const full = (await sales({ method: 'GET', url: `/api/customers/${id}` })).json();
@@ -77,7 +77,7 @@ describe('customers', () => {
     await finance({
       method: 'PATCH',
       url: `/api/customers/${id}`,
-      payload: { contacts: masked.contacts, creditLimit: '250000.00' },
+      payload: { contacts: masked.contacts, creditLimit: '250000.00', creditChangeReason: '年度评审' },
     });
     const after = (await sales({ method: 'GET', url: `/api/customers/${id}` })).json();
     expect(after.contacts[0]).toMatchObject({ phone: '13800138000', idNumber: '440101199001011234' });
@@ -167,5 +167,160 @@ describe('customers', () => {
     });
     expect(garbage.statusCode).toBe(400);
     expect(garbage.json().error.code).toBe('IMPORT.FILE_INVALID');
+  });
+});
+
+describe('credit terms: finance decides, sales request (segregation of duties)', () => {
+  const customerId = async () => {
+    const sales = t.as(await t.token('sales'));
+    return (await sales({ method: 'GET', url: '/api/customers?q=ABC' })).json().items[0].id as string;
+  };
+
+  it('refuses sales changing credit limit, payment method or days through the customer update', async () => {
+    const sales = t.as(await t.token('sales'));
+    const id = await customerId();
+    const before = (await sales({ method: 'GET', url: `/api/customers/${id}` })).json();
+    expect(before.creditActions).toEqual(['request_credit_change']);
+    for (const [field, value] of [
+      ['creditLimit', '99999999.00'],
+      ['paymentMethod', before.paymentMethod === 'cod' ? 'credit' : 'cod'],
+      ['paymentDays', before.paymentDays + 30],
+    ] as const) {
+      const res = await sales({ method: 'PATCH', url: `/api/customers/${id}`, payload: { [field]: value, name: 'x' } });
+      expect(res.statusCode).toBe(403);
+      expect(res.json().error.code).toBe('CUSTOMER.CREDIT_FINANCE_ONLY');
+      expect(res.json().error.fields).toEqual([expect.objectContaining({ path: field })]);
+    }
+    const after = (await sales({ method: 'GET', url: `/api/customers/${id}` })).json();
+    expect(after).toMatchObject({
+      name: before.name,
+      creditLimit: before.creditLimit,
+      paymentMethod: before.paymentMethod,
+      paymentDays: before.paymentDays,
+    });
+  });
+
+  it('a credit controller changes terms directly only with a reason; the change keeps who, when, why', async () => {
+    const finance = t.as(await t.token('finance'));
+    const id = await customerId();
+    const current = (await finance({ method: 'GET', url: `/api/customers/${id}` })).json();
+    expect(current.creditActions).toEqual(['change_credit']);
+    const noReason = await finance({ method: 'PATCH', url: `/api/customers/${id}`, payload: { paymentDays: 61 } });
+    expect(noReason.statusCode).toBe(400);
+    expect(noReason.json().error.fields[0].path).toBe('creditChangeReason');
+    const ok = await finance({
+      method: 'PATCH',
+      url: `/api/customers/${id}`,
+      payload: { paymentDays: 61, creditChangeReason: '回款及时' },
+    });
+    expect(ok.json().paymentDays).toBe(61);
+    const history = (await finance({ method: 'GET', url: `/api/customers/${id}/credit-changes` })).json();
+    expect(history[0]).toMatchObject({
+      field: 'payment_days',
+      old: String(current.paymentDays),
+      new: '61',
+      reason: '回款及时',
+      changedByName: '孙财务',
+      requestId: null,
+    });
+    expect(Date.parse(history[0].changedAt)).toBeGreaterThan(0);
+  });
+
+  it('sales request a change, finance sees it pending and approves it; terms and history change', async () => {
+    const sales = t.as(await t.token('sales'));
+    const finance = t.as(await t.token('finance'));
+    const id = await customerId();
+    const before = (await sales({ method: 'GET', url: `/api/customers/${id}` })).json();
+    const requested = await sales({
+      method: 'POST',
+      url: `/api/customers/${id}/credit-change-requests`,
+      payload: { creditLimit: '480000.00', reason: '客户扩大采购' },
+    });
+    expect(requested.statusCode).toBe(201);
+    const req = requested.json();
+    expect(req).toMatchObject({
+      status: 'requested',
+      old: { creditLimit: before.creditLimit },
+      new: { creditLimit: '480000.00', paymentMethod: null, paymentDays: null },
+      requestedByName: '王销售',
+      actions: [],
+    });
+    const second = await sales({
+      method: 'POST',
+      url: `/api/customers/${id}/credit-change-requests`,
+      payload: { paymentDays: 90, reason: '再来一个' },
+    });
+    expect(second.json().error.code).toBe('CREDIT.CHANGE_PENDING');
+    const selfApprove = await sales({
+      method: 'POST',
+      url: `/api/credit-change-requests/${req.id}/approve`,
+      payload: {},
+    });
+    expect(selfApprove.statusCode).toBe(403);
+
+    const pending = (await finance({ method: 'GET', url: '/api/credit-change-requests?status=pending' })).json();
+    const mine = pending.find((p: { id: string }) => p.id === req.id);
+    expect(mine.actions).toEqual(['approve', 'reject']);
+    const approved = await finance({
+      method: 'POST',
+      url: `/api/credit-change-requests/${req.id}/approve`,
+      payload: { note: '同意' },
+    });
+    expect(approved.json()).toMatchObject({ status: 'approved', decidedByName: '孙财务', actions: [] });
+    expect((await sales({ method: 'GET', url: `/api/customers/${id}` })).json().creditLimit).toBe('480000.00');
+    const history = (await sales({ method: 'GET', url: `/api/customers/${id}/credit-changes` })).json();
+    expect(history[0]).toMatchObject({
+      field: 'credit_limit',
+      old: before.creditLimit,
+      new: '480000.00',
+      reason: '客户扩大采购',
+      changedByName: '孙财务',
+      requestId: req.id,
+    });
+    const again = await finance({
+      method: 'POST',
+      url: `/api/credit-change-requests/${req.id}/approve`,
+      payload: {},
+    });
+    expect(again.json().error.code).toBe('STATE.ILLEGAL_TRANSITION');
+    expect((await finance({ method: 'GET', url: '/api/credit-change-requests?status=pending' })).json()).toEqual([]);
+  });
+
+  it('a rejected request changes nothing; nobody approves their own request, admins included', async () => {
+    const admin = t.as(await t.token('admin'));
+    const finance = t.as(await t.token('finance'));
+    const id = await customerId();
+    const before = (await admin({ method: 'GET', url: `/api/customers/${id}` })).json();
+    const own = (
+      await admin({
+        method: 'POST',
+        url: `/api/customers/${id}/credit-change-requests`,
+        payload: { paymentMethod: 'prepaid', reason: '逾期' },
+      })
+    ).json();
+    expect(own.actions).toEqual(['reject']);
+    const selfApproved = await admin({
+      method: 'POST',
+      url: `/api/credit-change-requests/${own.id}/approve`,
+      payload: {},
+    });
+    expect(selfApproved.json().error.code).toBe('CREDIT.OWN_REQUEST');
+    const noNote = await finance({ method: 'POST', url: `/api/credit-change-requests/${own.id}/reject`, payload: {} });
+    expect(noNote.statusCode).toBe(400);
+    const rejected = await finance({
+      method: 'POST',
+      url: `/api/credit-change-requests/${own.id}/reject`,
+      payload: { note: '证据不足' },
+    });
+    expect(rejected.json()).toMatchObject({ status: 'rejected', decisionNote: '证据不足' });
+    expect((await admin({ method: 'GET', url: `/api/customers/${id}` })).json().paymentMethod).toBe(
+      before.paymentMethod,
+    );
+    const unchanged = await admin({
+      method: 'POST',
+      url: `/api/customers/${id}/credit-change-requests`,
+      payload: { paymentMethod: before.paymentMethod, reason: '无变化' },
+    });
+    expect(unchanged.json().error.code).toBe('CREDIT.NOTHING_CHANGES');
   });
 });

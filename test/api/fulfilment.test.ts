@@ -105,7 +105,10 @@ describe('payment gates', () => {
     const customer = await newCustomer('PRE1', 'prepaid');
     const order = await confirmed(customer, [{ productId: p.A.id, qty: 2 }]);
     const gates = (await a.sales({ method: 'GET', url: `/api/orders/${order.id}/payment` })).json();
-    expect(gates.gates).toMatchObject([{ gate: 'ship', ok: false }]);
+    expect(gates.gates).toMatchObject([
+      { gate: 'production', ok: false },
+      { gate: 'ship', ok: false },
+    ]);
     const warehouseQueue = (
       await a.warehouse({ method: 'GET', url: '/api/fulfilment/queue?queue=warehouse&pageSize=500' })
     ).json().items;

@@ -12,7 +12,6 @@ const NOT_YET_MOVED = new Set([
   'modules/allocation/pick-lists.ts',
   'modules/allocation/reservations.ts',
   'modules/feedback/delivery.service.ts',
-  'modules/production/production.service.ts',
   'modules/review/review.repository.ts',
 ]);
 

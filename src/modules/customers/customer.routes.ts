@@ -1,14 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { idParams } from '../../lib/schemas';
-import { actorOf, type AppContext } from '../../http/context';
+import { actorOf, envOf, type AppContext } from '../../http/context';
 import { readUpload, sendXlsx } from '../../http/upload';
 import { addAttachment, listAttachments } from '../attachments/attachment.service';
 import { createCustomerBody, listCustomersQuery, updateCustomerBody } from './customer.schemas';
 import * as service from './customer.service';
 import { exportCustomers, importCustomers } from './customer.excel';
+import { creditChangeRoutes } from '../credit/credit-change.routes';
 
-const EDITORS = ['sales_assistant', 'sales_director', 'finance'];
+const EDITORS = service.CUSTOMER_EDITORS;
 
 export function customerRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -57,7 +58,9 @@ export function customerRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: { tags, summary: 'Edit or deactivate a customer', params: idParams, body: updateCustomerBody },
     },
     async (req) =>
-      ctx.db.transaction().execute((trx) => service.updateCustomer(trx, actorOf(req), req.params.id, req.body)),
+      ctx.db
+        .transaction()
+        .execute((trx) => service.updateCustomer(trx, actorOf(req), envOf(ctx), req.params.id, req.body)),
   );
 
   r.get(
@@ -95,4 +98,6 @@ export function customerRoutes(app: FastifyInstance, ctx: AppContext) {
       return reply.status(201).send(doc);
     },
   );
+
+  creditChangeRoutes(app, ctx);
 }

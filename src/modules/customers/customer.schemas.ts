@@ -71,6 +71,8 @@ export const updateCustomerBody = z
     addresses: z.array(addressSchema).max(20),
     remark: text(1000),
     active: z.boolean(),
+    /** Why the credit terms change: required when a credit controller changes them here. */
+    creditChangeReason: requiredText(500),
   })
   .partial()
   .strict();

@@ -3,8 +3,15 @@ import type { Db } from '../../db/database';
 import { AppError } from '../../lib/errors';
 import { isUniqueViolation } from '../../lib/db-errors';
 import { isMasked, maskIdNumber, maskPhone } from '../../lib/mask';
+import type { Env } from '../../lib/env';
 import type { Actor } from '../auth/auth.service';
 import { CONTACT_DETAIL_ROLES, hasRole } from '../auth/roles';
+import {
+  assertMayChangeCredit,
+  creditChanges,
+  isCreditController,
+  recordCreditChanges,
+} from '../credit/credit-changes';
 import * as repo from './customer.repository';
 import type { Contact, CustomersTable } from './customer.table';
 import type { CreateCustomerInput, ListCustomersQuery, UpdateCustomerInput } from './customer.schemas';
@@ -12,6 +19,16 @@ import type { CreateCustomerInput, ListCustomersQuery, UpdateCustomerInput } fro
 type CustomerRow = Omit<Selectable<CustomersTable>, 'company_id'>;
 
 export const seesContactDetails = (actor: Actor) => hasRole(actor.roles, CONTACT_DETAIL_ROLES);
+/** Who edits customers; of them only credit controllers change credit terms, the others request a change. */
+export const CUSTOMER_EDITORS = ['sales_assistant', 'sales_director', 'finance', 'credit_controller'];
+
+/** What the actor may do about the customer's credit terms: change them, or request a change. */
+const creditActions = (actor: Actor) =>
+  isCreditController(actor)
+    ? ['change_credit']
+    : hasRole(actor.roles, CUSTOMER_EDITORS)
+      ? ['request_credit_change']
+      : [];
 
 function maskContacts(contacts: Contact[]): Contact[] {
   return contacts.map((c) => ({ ...c, phone: maskPhone(c.phone), idNumber: maskIdNumber(c.idNumber) }));
@@ -38,6 +55,7 @@ export function customerRowToCustomer(row: CustomerRow, actor: Actor) {
     createdBy: row.created_by,
     updatedAt: row.updated_at,
     updatedBy: row.updated_by,
+    creditActions: creditActions(actor),
   };
 }
 export type Customer = ReturnType<typeof customerRowToCustomer>;
@@ -113,9 +131,26 @@ function keepMaskedDetails(next: Contact[], stored: Contact[]): Contact[] {
   }));
 }
 
-export async function updateCustomer(db: Db, actor: Actor, id: string, input: UpdateCustomerInput): Promise<Customer> {
+export async function updateCustomer(
+  db: Db,
+  actor: Actor,
+  env: Env,
+  id: string,
+  input: UpdateCustomerInput,
+): Promise<Customer> {
   const current = await repo.findCustomer(db, actor.companyId, id);
   if (!current) throw new AppError('CUSTOMER.NOT_FOUND');
+  // 职责分离: credit terms are a credit controller's; a sales assistant could otherwise lift the limit
+  // and so skip the director's review stage of their own next order.
+  const credit = creditChanges(
+    { creditLimit: current.credit_limit, paymentMethod: current.payment_method, paymentDays: current.payment_days },
+    input,
+  );
+  assertMayChangeCredit(actor, credit);
+  if (credit.length && !input.creditChangeReason)
+    throw new AppError('VALIDATION.FAILED', { summary: 'creditChangeReason' }, [
+      { path: 'creditChangeReason', message: 'say why the credit terms change' },
+    ]);
   const contacts = input.contacts && keepMaskedDetails(input.contacts, current.contacts);
   if (contacts) assertNoMaskedDetails(contacts);
   const addresses = input.addresses?.map((a, i) => ({
@@ -142,9 +177,10 @@ export async function updateCustomer(db: Db, actor: Actor, id: string, input: Up
       addresses: addresses && JSON.stringify(addresses),
       remark: input.remark,
       active: input.active,
-      updated_at: new Date(),
+      updated_at: env.now,
       updated_by: actor.userId,
     });
+    await recordCreditChanges(db, actor, id, credit, { reason: input.creditChangeReason ?? '', at: env.now });
     return customerRowToCustomer(row!, actor);
   } catch (err) {
     throw conflictError(err, input);

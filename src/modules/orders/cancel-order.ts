@@ -39,7 +39,7 @@ export async function cancelOrder(db: Db, actor: Actor, id: string, reason: stri
         lines.map((l) => ({ orderId: id, lineNo: l.line_no, reserved: 0, backordered: 0 })),
       );
       await cancelPendingStages(db, actor.companyId, id);
-      await cancelOpenRequests(db, actor.companyId, id);
+      await cancelOpenRequests(db, actor, id);
     },
   });
   await notifyUsers(db, actor.companyId, [order.registrar_id], {

@@ -61,7 +61,7 @@ export async function reviewOrder(db: Db, actor: Actor, env: Env, id: string, in
 
   if (event === 'reject') {
     await reviewRepo.cancelPendingStages(db, actor.companyId, id);
-    await cancelOpenRequests(db, actor.companyId, id);
+    await cancelOpenRequests(db, actor, id, env.now);
     await notifyUsers(db, actor.companyId, [order.registrar_id], {
       kind: 'order_rejected',
       params: { number: order.number, reason: input.reason ?? '' },

@@ -1,9 +1,12 @@
 import type { Db } from '../../db/database';
+import type { Env } from '../../lib/env';
 import { AppError } from '../../lib/errors';
 import { addDays } from '../../lib/calendar/calendar';
 import { formatMoney, parseMoney, percentOf } from '../../lib/money';
+import { OPEN_LOCKED } from '../orders/order.machine';
+import { localParts } from '../orders/order-number';
 import { getSettings } from '../settings/settings.service';
-import { orderPaid } from './payment.service';
+import * as repo from './payment.repository';
 
 export type GateName = 'production' | 'ship';
 export type Gate = { gate: GateName; ok: boolean; waitsFor: string; checkBy?: string; late?: boolean };
@@ -15,28 +18,42 @@ type OrderFacts = {
   expected_delivery_date: string | null;
 };
 
+/** The request's calendar day in the company's time zone (YYYY-MM-DD). */
+export function todayOf(env: Env): string {
+  const p = localParts(env.now, env.workingHours.timeZone);
+  return `${p.yyyy}-${p.MM}-${p.dd}`;
+}
+
 /**
  * 付款条件: what the order's payment terms require before production and before shipping.
- * Prepaid ships after the receipt covers the order; T/T produces after the deposit and ships after
- * the balance; L/C ships against a valid credit recorded in time; credit terms, 月结 and COD ship.
+ * Prepaid produces and ships after the prepayment covers the order; T/T produces after the deposit and ships
+ * after the balance; L/C ships against a valid credit recorded in time; credit terms, 月结 and COD ship.
+ * Money counted is what is paid plus allowances (an allowance lowers what the order owes).
  */
 export async function paymentGates(db: Db, companyId: string, o: OrderFacts, today: string): Promise<Gate[]> {
-  const paid = await orderPaid(db, companyId, o.id);
+  const s = (await repo.orderSettlement(db, companyId, [o.id])).get(o.id) ?? { paid: 0n, allowances: 0n };
+  const settled = s.paid + s.allowances;
   const total = parseMoney(o.total);
-  const owe = (amount: bigint) => `¥${formatMoney(amount - paid)}`;
+  const owe = (amount: bigint) => `¥${formatMoney(amount - settled)}`;
   switch (o.payment_method) {
-    case 'prepaid':
-      return [{ gate: 'ship', ok: paid >= total, waitsFor: `预付款 prepayment ${owe(total)}` }];
+    case 'prepaid': {
+      const waitsFor = `预付款 prepayment ${owe(total)}`;
+      return [
+        { gate: 'production', ok: settled >= total, waitsFor },
+        { gate: 'ship', ok: settled >= total, waitsFor },
+      ];
+    }
     case 'tt': {
       const deposit = percentOf(total, o.deposit_percent ?? '0');
       return [
-        { gate: 'production', ok: paid >= deposit, waitsFor: `T/T 定金 deposit ${owe(deposit)}` },
-        { gate: 'ship', ok: paid >= total, waitsFor: `T/T 尾款 balance ${owe(total)}` },
+        { gate: 'production', ok: settled >= deposit, waitsFor: `T/T 定金 deposit ${owe(deposit)}` },
+        { gate: 'ship', ok: settled >= total, waitsFor: `T/T 尾款 balance ${owe(total)}` },
       ];
     }
     case 'lc': {
-      const valid = await hasValidLetterOfCredit(db, companyId, o.id, total, today);
-      const checkBy = await lcCheckBy(db, companyId, o, today);
+      const lcs = await repo.lettersOfCredit(db, companyId, [o.id]);
+      const valid = lcs.some((l) => covers(l, total, today));
+      const checkBy = checkByDate(o, (await getSettings(db, companyId)).fulfilment.lcLeadDays, today);
       return [
         {
           gate: 'ship',
@@ -54,72 +71,34 @@ export async function paymentGates(db: Db, companyId: string, o: OrderFacts, tod
 
 type LetterOfCredit = { amount: string; expiry_date: string; latest_shipment_date: string };
 /** A credit covers the order when it is for the whole amount and neither expired nor past its latest shipment date. */
-const covers = (l: LetterOfCredit, total: bigint, today: string) =>
+export const covers = (l: LetterOfCredit, total: bigint, today: string) =>
   parseMoney(l.amount) >= total && l.expiry_date >= today && l.latest_shipment_date >= today;
-
-async function hasValidLetterOfCredit(db: Db, companyId: string, orderId: string, total: bigint, today: string) {
-  const lcs = await db
-    .selectFrom('letters_of_credit')
-    .select(['amount', 'expiry_date', 'latest_shipment_date'])
-    .where('company_id', '=', companyId)
-    .where('order_id', '=', orderId)
-    .execute();
-  return lcs.some((l) => covers(l, total, today));
-}
 
 /** The L/C must be recorded and checked its lead time (default 30 days) before the delivery date. */
 const checkByDate = (o: Pick<OrderFacts, 'expected_delivery_date'>, leadDays: number, today: string) =>
   o.expected_delivery_date ? addDays(o.expected_delivery_date, -leadDays) : today;
-const lcCheckBy = async (db: Db, companyId: string, o: OrderFacts, today: string) =>
-  checkByDate(o, (await getSettings(db, companyId)).fulfilment.lcLeadDays, today);
 
 /**
  * L/C orders still to ship whose check-by date has passed without a valid credit: each is marked once
  * and finance and the sales director are told. Returns the orders newly flagged.
  */
-export async function flagLateLettersOfCredit(db: Db, companyId: string, today: string) {
+export async function flagLateLettersOfCredit(db: Db, companyId: string, today: string, at: Date) {
   const lead = (await getSettings(db, companyId)).fulfilment.lcLeadDays;
-  const open = (
-    await db
-      .selectFrom('orders')
-      .select(['id', 'number', 'total', 'expected_delivery_date'])
-      .where('company_id', '=', companyId)
-      .where('payment_method', '=', 'lc')
-      .where('lc_late_at', 'is', null)
-      .where('status', 'in', ['confirmed', 'in_fulfillment', 'partially_shipped', 'on_hold'])
-      .execute()
-  )
+  const open = (await repo.openLcOrders(db, companyId, OPEN_LOCKED))
     .map((o) => ({ ...o, checkBy: checkByDate(o, lead, today) }))
     .filter((o) => today > o.checkBy);
   if (!open.length) return [];
-  const lcs = await db
-    .selectFrom('letters_of_credit')
-    .select(['order_id', 'amount', 'expiry_date', 'latest_shipment_date'])
-    .where('company_id', '=', companyId)
-    .where(
-      'order_id',
-      'in',
-      open.map((o) => o.id),
-    )
-    .execute();
+  const lcs = await repo.lettersOfCredit(
+    db,
+    companyId,
+    open.map((o) => o.id),
+  );
   const late = open.filter((o) => !lcs.some((l) => l.order_id === o.id && covers(l, parseMoney(o.total), today)));
-  if (!late.length) return [];
-  // Claimed with the mark itself, so two instances never flag the same order twice.
-  const claimed = new Set(
-    (
-      await db
-        .updateTable('orders')
-        .set({ lc_late_at: new Date() })
-        .where('company_id', '=', companyId)
-        .where(
-          'id',
-          'in',
-          late.map((o) => o.id),
-        )
-        .where('lc_late_at', 'is', null)
-        .returning('id')
-        .execute()
-    ).map((r) => r.id),
+  const claimed = await repo.markLcLate(
+    db,
+    companyId,
+    late.map((o) => o.id),
+    at,
   );
   return late.filter((o) => claimed.has(o.id)).map((o) => ({ id: o.id, number: o.number, checkBy: o.checkBy }));
 }

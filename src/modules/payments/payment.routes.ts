@@ -3,22 +3,17 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { isoDate } from '../../lib/schema';
 import { idParams, moneyString, requiredText, text } from '../../lib/schemas';
-import { actorOf, type AppContext } from '../../http/context';
-import { AppError } from '../../lib/errors';
-import { localParts } from '../orders/order-number';
+import { actorOf, envOf, type AppContext } from '../../http/context';
 import {
   applyReceipt,
-  customerBalance,
+  getCustomerBalance,
   getReceipt,
-  listLettersOfCredit,
   listReceipts,
-  orderPaid,
-  recordLetterOfCredit,
+  orderPayment,
   recordReceipt,
   reverseReceipt,
 } from './payment.service';
-import { paymentGates } from './payment-gates';
-import { formatMoney } from '../../lib/money';
+import { listLettersOfCredit, recordLetterOfCredit } from './letters-of-credit';
 
 const FINANCE = ['finance'];
 const signedMoney = z
@@ -30,10 +25,6 @@ const application = z.object({ orderId: z.uuid(), amount: signedMoney }).strict(
 export function paymentRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['payments'];
-  const today = () => {
-    const p = localParts(new Date(), ctx.config.workHours.timeZone);
-    return `${p.yyyy}-${p.MM}-${p.dd}`;
-  };
   const tx = <T>(fn: (trx: typeof ctx.db) => Promise<T>) => ctx.db.transaction().execute(fn);
 
   r.get(
@@ -110,17 +101,7 @@ export function paymentRoutes(app: FastifyInstance, ctx: AppContext) {
       config: { roles: 'any' },
       schema: { tags, summary: 'Unapplied money of the customer (overpayment)', params: idParams },
     },
-    async (req) => {
-      const actor = actorOf(req);
-      const c = await ctx.db
-        .selectFrom('customers')
-        .select('id')
-        .where('company_id', '=', actor.companyId)
-        .where('id', '=', req.params.id)
-        .executeTakeFirst();
-      if (!c) throw new AppError('CUSTOMER.NOT_FOUND');
-      return { balance: formatMoney(await customerBalance(ctx.db, actor.companyId, c.id)) };
-    },
+    async (req) => getCustomerBalance(ctx.db, actorOf(req), req.params.id),
   );
   r.get(
     '/api/letters-of-credit',
@@ -128,7 +109,7 @@ export function paymentRoutes(app: FastifyInstance, ctx: AppContext) {
       config: { roles: 'any' },
       schema: { tags, summary: 'Recorded letters of credit, newest first, with validity today' },
     },
-    async (req) => listLettersOfCredit(ctx.db, actorOf(req), today()),
+    async (req) => listLettersOfCredit(ctx.db, actorOf(req), envOf(ctx)),
   );
   r.post(
     '/api/orders/:id/letters-of-credit',
@@ -157,22 +138,12 @@ export function paymentRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/orders/:id/payment',
     {
       config: { roles: 'any' },
-      schema: { tags, summary: 'Paid amount and the payment gates with what each waits for', params: idParams },
+      schema: {
+        tags,
+        summary: 'Paid, allowed and owed amounts and the payment gates with what each waits for',
+        params: idParams,
+      },
     },
-    async (req) => {
-      const actor = actorOf(req);
-      const o = await ctx.db
-        .selectFrom('orders')
-        .select(['id', 'total', 'payment_method', 'deposit_percent', 'expected_delivery_date'])
-        .where('company_id', '=', actor.companyId)
-        .where('id', '=', req.params.id)
-        .executeTakeFirst();
-      if (!o) throw new AppError('ORDER.NOT_FOUND');
-      return {
-        total: o.total,
-        paid: formatMoney(await orderPaid(ctx.db, actor.companyId, o.id)),
-        gates: await paymentGates(ctx.db, actor.companyId, o, today()),
-      };
-    },
+    async (req) => orderPayment(ctx.db, actorOf(req), envOf(ctx), req.params.id),
   );
 }

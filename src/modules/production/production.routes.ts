@@ -2,9 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { isoDate } from '../../lib/schema';
-import { actorOf, type AppContext } from '../../http/context';
+import { actorOf, envOf, type AppContext } from '../../http/context';
 import { idParams, text } from '../../lib/schemas';
 import { answerProductionRequest, listProductionRequests, reportProgress } from './production.service';
+import { PRODUCTION_STATUSES } from './production.machine';
 
 const answerBody = z
   .object({
@@ -29,12 +30,12 @@ export function productionRoutes(app: FastifyInstance, ctx: AppContext) {
         tags,
         summary: 'Production feasibility requests',
         querystring: z.object({
-          status: z.enum(['requested', 'answered', 'declined', 'cancelled', 'in_production', 'in_stock']).optional(),
+          status: z.enum(PRODUCTION_STATUSES).optional(),
           order: z.uuid().optional(),
         }),
       },
     },
-    async (req) => listProductionRequests(ctx.db, actorOf(req), req.query),
+    async (req) => listProductionRequests(ctx.db, actorOf(req), envOf(ctx), req.query),
   );
   r.post(
     '/api/production-requests/:id/answer',
@@ -48,7 +49,9 @@ export function productionRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (req) =>
-      ctx.db.transaction().execute((trx) => answerProductionRequest(trx, actorOf(req), req.params.id, req.body)),
+      ctx.db
+        .transaction()
+        .execute((trx) => answerProductionRequest(trx, actorOf(req), envOf(ctx), req.params.id, req.body)),
   );
   r.post(
     '/api/production-requests/:id/progress',
@@ -61,6 +64,7 @@ export function productionRoutes(app: FastifyInstance, ctx: AppContext) {
         body: z.object({ event: z.enum(['start', 'finish']), note: text(300).optional() }).strict(),
       },
     },
-    async (req) => ctx.db.transaction().execute((trx) => reportProgress(trx, actorOf(req), req.params.id, req.body)),
+    async (req) =>
+      ctx.db.transaction().execute((trx) => reportProgress(trx, actorOf(req), envOf(ctx), req.params.id, req.body)),
   );
 }

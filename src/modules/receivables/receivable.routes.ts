@@ -3,10 +3,10 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { isoDate } from '../../lib/schema';
 import { idParams } from '../../lib/schemas';
-import { actorOf, type AppContext } from '../../http/context';
+import { actorOf, envOf, type AppContext } from '../../http/context';
 import { sendXlsx } from '../../http/upload';
 import { toXlsx } from '../../lib/excel';
-import { localParts } from '../orders/order-number';
+import { todayOf } from '../payments/payment-gates';
 import { aging, openReceivables } from './receivable.service';
 import { statement, statementForm } from './statement';
 import { listStatements } from './monthly-statements';
@@ -15,10 +15,7 @@ import { formHtml } from '../orders/order-forms';
 export function receivableRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['receivables'];
-  const today = () => {
-    const p = localParts(new Date(), ctx.config.workHours.timeZone);
-    return `${p.yyyy}-${p.MM}-${p.dd}`;
-  };
+  const today = () => todayOf(envOf(ctx));
   r.get(
     '/api/receivables',
     {

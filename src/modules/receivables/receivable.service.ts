@@ -1,8 +1,9 @@
-import { sql } from 'kysely';
 import type { Db } from '../../db/database';
 import { addDays } from '../../lib/calendar/calendar';
 import { formatMoney, parseMoney } from '../../lib/money';
 import type { Actor } from '../auth/auth.service';
+import { orderSettlement } from '../payments/payment.repository';
+import * as repo from './receivable.repository';
 
 // 应收: created at shipment (or on the statement of a 月结 customer), paid by receipts applied to the
 // order (oldest due first), reduced by allowances. Outstanding and aging are computed, never stored.
@@ -42,80 +43,49 @@ export async function createReceivable(
     period?: string;
   },
 ) {
-  await db
-    .insertInto('receivables')
-    .values({
-      company_id: companyId,
-      customer_id: r.customerId,
-      order_id: r.orderId,
-      shipment_id: r.shipmentId ?? null,
-      period: r.period ?? null,
-      kind: r.kind,
-      amount: r.amount,
-      due_date: r.dueDate,
-    })
-    .execute();
+  await repo.insertReceivable(db, {
+    company_id: companyId,
+    customer_id: r.customerId,
+    order_id: r.orderId,
+    shipment_id: r.shipmentId ?? null,
+    period: r.period ?? null,
+    kind: r.kind,
+    amount: r.amount,
+    due_date: r.dueDate,
+  });
 }
 
 /** Every receivable with what is still outstanding and its aging bucket on `today`. */
 export async function openReceivables(db: Db, companyId: string, today: string, customerId?: string) {
-  let q = db
-    .selectFrom('receivables as r')
-    .innerJoin('customers as c', (j) =>
-      j.onRef('c.company_id', '=', 'r.company_id').onRef('c.id', '=', 'r.customer_id'),
-    )
-    .leftJoin('orders as o', (j) => j.onRef('o.company_id', '=', 'r.company_id').onRef('o.id', '=', 'r.order_id'))
-    .select([
-      'r.id',
-      'r.customer_id',
-      'c.name as customer_name',
-      'c.code as customer_code',
-      'r.order_id',
-      'o.number as order_number',
-      'r.kind',
-      'r.amount',
-      'r.due_date',
-      'r.period',
-      'r.reminded_at',
-    ])
-    .where('r.company_id', '=', companyId);
-  if (customerId) q = q.where('r.customer_id', '=', customerId);
-  const rows = await q.orderBy('r.due_date').orderBy('r.created_at').execute();
-  const paid = await sql<{
-    order_id: string;
-    s: string;
-  }>`select order_id, sum(amount)::text as s from receipt_applications where company_id = ${companyId} group by order_id`.execute(
-    db,
+  const rows = await repo.listReceivables(db, companyId, customerId);
+  // What covers an order's receivables, oldest due first: what is paid on it plus its allowances.
+  const orderIds = [...new Set(rows.flatMap((r) => (r.order_id ? [r.order_id] : [])))];
+  const credit = new Map(
+    [...(await orderSettlement(db, companyId, orderIds))].map(([id, s]) => [id, s.paid + s.allowances]),
   );
-  const credit = new Map(paid.rows.map((p) => [p.order_id, parseMoney(p.s)]));
-  for (const r of rows)
-    if (r.kind === 'allowance' && r.order_id)
-      credit.set(r.order_id, (credit.get(r.order_id) ?? 0n) - parseMoney(r.amount));
-  return rows
-    .filter((r) => r.kind !== 'allowance')
-    .map((r) => {
-      const amount = parseMoney(r.amount);
-      const left = credit.get(r.order_id ?? '') ?? 0n;
-      const covered = left >= amount ? amount : left > 0n ? left : 0n;
-      credit.set(r.order_id ?? '', left - covered);
-      const outstanding = amount - covered;
-      const overdue = days(r.due_date, today);
-      return {
-        id: r.id,
-        customerId: r.customer_id,
-        customerCode: r.customer_code,
-        customerName: r.customer_name,
-        orderId: r.order_id,
-        orderNumber: r.order_number,
-        amount: r.amount,
-        outstanding: formatMoney(outstanding),
-        dueDate: r.due_date,
-        period: r.period,
-        daysOverdue: Math.max(0, overdue),
-        bucket: outstanding > 0n ? bucketOf(overdue) : ('paid' as const),
-        remindedAt: r.reminded_at,
-      };
-    });
+  return rows.map((r) => {
+    const amount = parseMoney(r.amount);
+    const left = credit.get(r.order_id ?? '') ?? 0n;
+    const covered = left >= amount ? amount : left > 0n ? left : 0n;
+    credit.set(r.order_id ?? '', left - covered);
+    const outstanding = amount - covered;
+    const overdue = days(r.due_date, today);
+    return {
+      id: r.id,
+      customerId: r.customer_id,
+      customerCode: r.customer_code,
+      customerName: r.customer_name,
+      orderId: r.order_id,
+      orderNumber: r.order_number,
+      amount: r.amount,
+      outstanding: formatMoney(outstanding),
+      dueDate: r.due_date,
+      period: r.period,
+      daysOverdue: Math.max(0, overdue),
+      bucket: outstanding > 0n ? bucketOf(overdue) : ('paid' as const),
+      remindedAt: r.reminded_at,
+    };
+  });
 }
 
 export async function aging(db: Db, actor: Actor, today: string) {

@@ -1,40 +1,19 @@
-import { sql } from 'kysely';
 import type { Db } from '../../db/database';
 import { AppError } from '../../lib/errors';
 import { formatMoney, parseMoney, toChineseCapital } from '../../lib/money';
 import type { Actor } from '../auth/auth.service';
 import type { Form } from '../orders/order-forms';
+import * as repo from './receivable.repository';
 
 /** 对账单: receivables (debit) and receipts (credit) of a customer in a period, with running balance. */
 export async function statement(db: Db, actor: Actor, customerId: string, from: string, to: string) {
-  const c = await db
-    .selectFrom('customers')
-    .select(['id', 'code', 'name'])
-    .where('company_id', '=', actor.companyId)
-    .where('id', '=', customerId)
-    .executeTakeFirst();
+  const c = await repo.findCustomerHead(db, actor.companyId, customerId);
   if (!c) throw new AppError('CUSTOMER.NOT_FOUND');
-  const movements = await sql<{
-    date: string;
-    kind: string;
-    reference: string;
-    debit: string;
-    credit: string;
-    created_at: Date;
-  }>`
-    select to_char(r.created_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD') as date, r.kind, coalesce(o.number, '') as reference,
-           case when r.amount > 0 then r.amount::text else '0' end as debit, case when r.amount < 0 then (-r.amount)::text else '0' end as credit, r.created_at
-    from receivables r left join orders o on o.company_id = r.company_id and o.id = r.order_id
-    where r.company_id = ${actor.companyId} and r.customer_id = ${customerId}
-    union all
-    select to_char(p.received_on, 'YYYY-MM-DD'), 'receipt', p.reference,
-           case when p.amount < 0 then (-p.amount)::text else '0' end, case when p.amount > 0 then p.amount::text else '0' end, p.created_at
-    from customer_receipts p where p.company_id = ${actor.companyId} and p.customer_id = ${customerId}
-    order by 1, 6`.execute(db);
+  const movements = await repo.statementMovements(db, actor.companyId, customerId);
   let balance = 0n;
   let opening = 0n;
   const lines = [];
-  for (const m of movements.rows) {
+  for (const m of movements) {
     const delta = parseMoney(m.debit) - parseMoney(m.credit);
     if (m.date < from) {
       opening += delta;

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import type { Customer } from '../api/types';
 import { moneyRule, showServerErrors } from '../components/forms';
+import { CustomerCredit } from './CustomerCredit';
 
 const KINDS = ['ordinary', 'franchisee', 'direct', 'joint'];
 const PAYMENTS = ['prepaid', 'credit', 'tt', 'lc', 'monthly', 'cod'];
@@ -27,6 +28,9 @@ export function CustomerForm({
   const [form] = Form.useForm();
   const [docs, setDocs] = useState<Doc[]>([]);
   const [saving, setSaving] = useState(false);
+  // Credit terms of an existing customer are a credit controller's; others request a change (server's actions).
+  const creditActions = (customer as (Customer & { creditActions?: string[] }) | undefined)?.creditActions ?? [];
+  const creditLocked = !!customer && !creditActions.includes('change_credit');
 
   useEffect(() => {
     form.resetFields();
@@ -49,6 +53,7 @@ export function CustomerForm({
 
   const save = async () => {
     const values = await form.validateFields();
+    if (!values.creditChangeReason) delete values.creditChangeReason;
     setSaving(true);
     try {
       if (customer) await api.patch(`/api/customers/${customer.id}`, values);
@@ -114,17 +119,29 @@ export function CustomerForm({
         <Space wrap>
           <Form.Item name="paymentMethod" label={t('customer.paymentMethod')}>
             <Select
+              disabled={creditLocked}
               style={{ width: 180 }}
               options={PAYMENTS.map((k) => ({ value: k, label: t(`enums.paymentMethod.${k}`) }))}
             />
           </Form.Item>
           <Form.Item name="paymentDays" label={t('customer.paymentDays')}>
-            <InputNumber min={0} max={365} precision={0} />
+            <InputNumber min={0} max={365} precision={0} disabled={creditLocked} />
           </Form.Item>
           <Form.Item name="creditLimit" label={t('customer.creditLimit')} rules={[moneyRule]}>
-            <Input style={{ width: 160 }} />
+            <Input style={{ width: 160 }} disabled={creditLocked} data-testid="customer-creditLimit" />
           </Form.Item>
         </Space>
+        {customer && creditActions.includes('change_credit') && (
+          <Form.Item name="creditChangeReason" label={t('credit.reasonIfChanged')} rules={[{ max: 500 }]}>
+            <Input data-testid="customer-creditChangeReason" />
+          </Form.Item>
+        )}
+        {customer && (
+          <>
+            <Divider titlePlacement="start">{t('credit.title')}</Divider>
+            <CustomerCredit customer={{ ...customer, creditActions }} onChanged={onSaved} />
+          </>
+        )}
         {customer && (
           <Form.Item name="active" label={t('common.active')} valuePropName="checked">
             <Switch />

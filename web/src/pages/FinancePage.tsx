@@ -3,12 +3,13 @@ import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { Dayjs } from 'dayjs';
-import { api } from '../api/client';
+import { api, withQuery } from '../api/client';
 import type { Customer } from '../api/types';
 import { RemoteSelect } from '../components/RemoteSelect';
 import { moneyRule } from '../components/forms';
 import { useSession } from '../auth/session';
 import { OrderQueue } from './OrderQueue';
+import { CreditRequestTable, type CreditChangeRequest } from './CustomerCredit';
 
 type Receipt = {
   id: string;
@@ -93,6 +94,7 @@ export function FinancePage() {
   const [lcs, setLcs] = useState<LetterOfCredit[]>([]);
   const [issued, setIssued] = useState<Issued[]>([]);
   const [invoices, setInvoices] = useState<Invoice[]>([]);
+  const [creditRequests, setCreditRequests] = useState<CreditChangeRequest[]>([]);
   const [recording, setRecording] = useState(false);
   const [statement, setStatement] = useState<{ customer?: string; range?: [Dayjs, Dayjs]; data?: Statement }>({});
   const [form] = Form.useForm();
@@ -103,6 +105,7 @@ export function FinancePage() {
     setLcs(await api.get<LetterOfCredit[]>('/api/letters-of-credit'));
     setIssued(await api.get<Issued[]>('/api/statements'));
     setInvoices(await api.get<Invoice[]>('/api/invoices'));
+    setCreditRequests(await api.get<CreditChangeRequest[]>('/api/credit-change-requests', { status: 'pending' }));
   }, []);
   useEffect(() => void load(), [load]);
   const range = statement.range && {
@@ -117,6 +120,11 @@ export function FinancePage() {
       <Tabs
         items={[
           { key: 'queue', label: t('ful.ordersAwaitingMoney'), children: <OrderQueue queue="finance" /> },
+          {
+            key: 'credit',
+            label: `${t('credit.pendingTitle')} (${creditRequests.length})`,
+            children: <CreditRequestTable requests={creditRequests} onDecided={load} showCustomer />,
+          },
           {
             key: 'receipts',
             label: t('ful.receipts'),
@@ -243,14 +251,14 @@ export function FinancePage() {
                   </Button>
                   {statement.customer && range && (
                     <Button
-                      href={`/api/customers/${statement.customer}/statement?from=${range.from}&to=${range.to}&format=xlsx`}
+                      href={withQuery(`/api/customers/${statement.customer}/statement`, { ...range, format: 'xlsx' })}
                     >
                       {t('common.export')}
                     </Button>
                   )}
                   {statement.customer && range && (
                     <Button
-                      href={`/api/customers/${statement.customer}/statement?from=${range.from}&to=${range.to}&format=html`}
+                      href={withQuery(`/api/customers/${statement.customer}/statement`, { ...range, format: 'html' })}
                       target="_blank"
                     >
                       {t('common.print')}

@@ -1,0 +1,240 @@
+import { sql, type Insertable, type RawBuilder } from 'kysely';
+import type { Db } from '../../db/database';
+import { parseMoney } from '../../lib/money';
+import type { CustomerReceiptsTable, LettersOfCreditTable, ReceiptApplicationsTable } from './payment.table';
+
+/**
+ * What has been paid on an order (已付): the receipts applied to it — negative rows (unapplying, reversals)
+ * included. Allowances (折让, negative receivables of kind 'allowance') are not payments: they lower what the
+ * order still owes, so they come back separately, as a positive amount. An order is settled when
+ * paid + allowances covers its total. This is the one definition; `orderSettlement` and every query that needs
+ * it in SQL use `settlementOf` (a lateral subquery on an `orders` row), so the two can never drift apart.
+ */
+export function settlementOf(orderAlias: string): RawBuilder<unknown> {
+  const o = sql.ref(orderAlias);
+  return sql`lateral (
+    select
+      coalesce((select sum(a.amount) from receipt_applications a
+        where a.company_id = ${o}.company_id and a.order_id = ${o}.id), 0) as paid,
+      coalesce((select -sum(r.amount) from receivables r
+        where r.company_id = ${o}.company_id and r.order_id = ${o}.id and r.kind = 'allowance'), 0) as allowances
+  )`;
+}
+
+export type Settlement = { paid: bigint; allowances: bigint };
+
+/** Paid and allowed per order, for the given orders (missing orders are absent from the map). */
+export async function orderSettlement(db: Db, companyId: string, orderIds: string[]): Promise<Map<string, Settlement>> {
+  if (!orderIds.length) return new Map();
+  const r = await sql<{ id: string; paid: string; allowances: string }>`
+    select o.id, s.paid::text as paid, s.allowances::text as allowances
+    from orders o cross join ${settlementOf('o')} s
+    where o.company_id = ${companyId} and o.id = any(${orderIds}::uuid[])`.execute(db);
+  return new Map(r.rows.map((x) => [x.id, { paid: parseMoney(x.paid), allowances: parseMoney(x.allowances) }]));
+}
+
+/** The receipt's amount and what of it is applied to orders. */
+export async function receiptAmounts(db: Db, companyId: string, receiptId: string) {
+  const r = await db
+    .selectFrom('customer_receipts as r')
+    .select((eb) => [
+      'r.amount',
+      eb
+        .selectFrom('receipt_applications as a')
+        .select((e) => e.fn.sum<string>('a.amount').as('s'))
+        .whereRef('a.company_id', '=', 'r.company_id')
+        .whereRef('a.receipt_id', '=', 'r.id')
+        .as('applied'),
+    ])
+    .where('r.company_id', '=', companyId)
+    .where('r.id', '=', receiptId)
+    .executeTakeFirstOrThrow();
+  return { amount: parseMoney(r.amount), applied: parseMoney(r.applied ?? '0') };
+}
+
+/** The customer's receipts and what of them is applied to orders. */
+export async function customerReceiptTotals(db: Db, companyId: string, customerId: string) {
+  const r = await sql<{ received: string | null; applied: string | null }>`
+    select (select sum(amount)::text from customer_receipts where company_id = ${companyId}
+              and customer_id = ${customerId}) as received,
+           (select sum(a.amount)::text from receipt_applications a
+              join customer_receipts r on r.company_id = a.company_id and r.id = a.receipt_id
+             where a.company_id = ${companyId} and r.customer_id = ${customerId}) as applied`.execute(db);
+  return { received: parseMoney(r.rows[0].received ?? '0'), applied: parseMoney(r.rows[0].applied ?? '0') };
+}
+
+export function lockReceipt(db: Db, companyId: string, id: string) {
+  return db
+    .selectFrom('customer_receipts')
+    .selectAll()
+    .where('company_id', '=', companyId)
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+export function findReversal(db: Db, companyId: string, receiptId: string) {
+  return db
+    .selectFrom('customer_receipts')
+    .select('id')
+    .where('company_id', '=', companyId)
+    .where('reverses_id', '=', receiptId)
+    .executeTakeFirst();
+}
+
+/** Locks the order a receipt is applied to. */
+export function lockOrderForPayment(db: Db, companyId: string, orderId: string) {
+  return db
+    .selectFrom('orders')
+    .select(['id', 'customer_id', 'total'])
+    .where('company_id', '=', companyId)
+    .where('id', '=', orderId)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+/** What the payment gates need to know of an order. */
+export function orderPaymentTerms(db: Db, companyId: string, orderId: string) {
+  return db
+    .selectFrom('orders')
+    .select(['id', 'total', 'payment_method', 'deposit_percent', 'expected_delivery_date'])
+    .where('company_id', '=', companyId)
+    .where('id', '=', orderId)
+    .executeTakeFirst();
+}
+
+export function customerExists(db: Db, companyId: string, customerId: string) {
+  return db
+    .selectFrom('customers')
+    .select('id')
+    .where('company_id', '=', companyId)
+    .where('id', '=', customerId)
+    .executeTakeFirst();
+}
+
+export async function insertReceipt(db: Db, row: Insertable<CustomerReceiptsTable>) {
+  return (await db.insertInto('customer_receipts').values(row).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+export async function insertApplications(db: Db, rows: Insertable<ReceiptApplicationsTable>[]) {
+  if (rows.length) await db.insertInto('receipt_applications').values(rows).execute();
+}
+
+/** What a receipt still has applied per order (orders it was fully unapplied from are left out). */
+export function appliedByOrder(db: Db, companyId: string, receiptId: string) {
+  return db
+    .selectFrom('receipt_applications')
+    .select((eb) => ['order_id', eb.fn.sum<string>('amount').as('s')])
+    .where('company_id', '=', companyId)
+    .where('receipt_id', '=', receiptId)
+    .groupBy('order_id')
+    .having((eb) => eb.fn.sum('amount'), '<>', 0)
+    .execute();
+}
+
+export function findReceipt(db: Db, companyId: string, id: string) {
+  return receiptsQuery(db, companyId).where('r.id', '=', id).executeTakeFirst();
+}
+
+function receiptsQuery(db: Db, companyId: string) {
+  return db
+    .selectFrom('customer_receipts as r')
+    .innerJoin('customers as c', (j) =>
+      j.onRef('c.company_id', '=', 'r.company_id').onRef('c.id', '=', 'r.customer_id'),
+    )
+    .select([
+      'r.id',
+      'r.customer_id',
+      'c.name as customer_name',
+      'r.amount',
+      'r.received_on',
+      'r.method',
+      'r.reference',
+      'r.reverses_id',
+      'r.created_at',
+    ])
+    .where('r.company_id', '=', companyId);
+}
+
+export function listReceipts(db: Db, companyId: string, customerId?: string) {
+  let q = receiptsQuery(db, companyId);
+  if (customerId) q = q.where('r.customer_id', '=', customerId);
+  return q.orderBy('r.created_at', 'desc').limit(500).execute();
+}
+
+export function listApplications(db: Db, companyId: string, receiptId: string) {
+  return db
+    .selectFrom('receipt_applications as a')
+    .innerJoin('orders as o', (j) => j.onRef('o.company_id', '=', 'a.company_id').onRef('o.id', '=', 'a.order_id'))
+    .select(['a.order_id', 'o.number', 'a.amount', 'a.created_at'])
+    .where('a.company_id', '=', companyId)
+    .where('a.receipt_id', '=', receiptId)
+    .orderBy('a.id')
+    .execute();
+}
+
+export async function insertLetterOfCredit(db: Db, row: Insertable<LettersOfCreditTable>) {
+  await db.insertInto('letters_of_credit').values(row).execute();
+}
+
+export function lettersOfCredit(db: Db, companyId: string, orderIds: string[]) {
+  return db
+    .selectFrom('letters_of_credit')
+    .select(['order_id', 'amount', 'expiry_date', 'latest_shipment_date'])
+    .where('company_id', '=', companyId)
+    .where('order_id', 'in', orderIds.length ? orderIds : ['00000000-0000-0000-0000-000000000000'])
+    .execute();
+}
+
+export function listLettersOfCredit(db: Db, companyId: string) {
+  return db
+    .selectFrom('letters_of_credit as l')
+    .innerJoin('orders as o', (j) => j.onRef('o.company_id', '=', 'l.company_id').onRef('o.id', '=', 'l.order_id'))
+    .innerJoin('customers as c', (j) =>
+      j.onRef('c.company_id', '=', 'o.company_id').onRef('c.id', '=', 'o.customer_id'),
+    )
+    .innerJoin('users as u', 'u.id', 'l.checked_by')
+    .select([
+      'l.id',
+      'l.order_id',
+      'o.number as order_number',
+      'o.total',
+      'c.name as customer_name',
+      'l.number',
+      'l.amount',
+      'l.expiry_date',
+      'l.latest_shipment_date',
+      'u.display_name',
+      'l.checked_at',
+    ])
+    .where('l.company_id', '=', companyId)
+    .orderBy('l.checked_at', 'desc')
+    .limit(500)
+    .execute();
+}
+
+/** L/C orders still open and not yet marked late. */
+export function openLcOrders(db: Db, companyId: string, statuses: readonly string[]) {
+  return db
+    .selectFrom('orders')
+    .select(['id', 'number', 'total', 'expected_delivery_date'])
+    .where('company_id', '=', companyId)
+    .where('payment_method', '=', 'lc')
+    .where('lc_late_at', 'is', null)
+    .where('status', 'in', [...statuses] as never[])
+    .execute();
+}
+
+/** Marks the orders late once (claimed with the mark itself, so two instances never flag one twice). */
+export async function markLcLate(db: Db, companyId: string, orderIds: string[], at: Date) {
+  if (!orderIds.length) return new Set<string>();
+  const rows = await db
+    .updateTable('orders')
+    .set({ lc_late_at: at })
+    .where('company_id', '=', companyId)
+    .where('id', 'in', orderIds)
+    .where('lc_late_at', 'is', null)
+    .returning('id')
+    .execute();
+  return new Set(rows.map((r) => r.id));
+}

@@ -1,0 +1,133 @@
+import { sql, type Insertable } from 'kysely';
+import type { Db } from '../../db/database';
+import type { OutboxMessagesTable } from '../shipping/shipment.table';
+import type { CustomerStatementsTable, ReceivablesTable } from './receivable.table';
+
+export async function insertReceivable(db: Db, row: Insertable<ReceivablesTable>) {
+  await db.insertInto('receivables').values(row).execute();
+}
+
+/** Receivables with their customer and order, oldest due first. */
+export function listReceivables(db: Db, companyId: string, customerId?: string) {
+  let q = db
+    .selectFrom('receivables as r')
+    .innerJoin('customers as c', (j) =>
+      j.onRef('c.company_id', '=', 'r.company_id').onRef('c.id', '=', 'r.customer_id'),
+    )
+    .leftJoin('orders as o', (j) => j.onRef('o.company_id', '=', 'r.company_id').onRef('o.id', '=', 'r.order_id'))
+    .select([
+      'r.id',
+      'r.customer_id',
+      'c.name as customer_name',
+      'c.code as customer_code',
+      'r.order_id',
+      'o.number as order_number',
+      'r.kind',
+      'r.amount',
+      'r.due_date',
+      'r.period',
+      'r.reminded_at',
+    ])
+    .where('r.company_id', '=', companyId)
+    .where('r.kind', '<>', 'allowance');
+  if (customerId) q = q.where('r.customer_id', '=', customerId);
+  return q.orderBy('r.due_date').orderBy('r.created_at').execute();
+}
+
+/** Debits (receivables) and credits (receipts) of a customer, in date order, for the statement of account. */
+export async function statementMovements(db: Db, companyId: string, customerId: string) {
+  const r = await sql<{
+    date: string;
+    kind: string;
+    reference: string;
+    debit: string;
+    credit: string;
+    created_at: Date;
+  }>`
+    select to_char(r.created_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD') as date, r.kind,
+           coalesce(o.number, '') as reference,
+           case when r.amount > 0 then r.amount::text else '0' end as debit,
+           case when r.amount < 0 then (-r.amount)::text else '0' end as credit, r.created_at
+    from receivables r left join orders o on o.company_id = r.company_id and o.id = r.order_id
+    where r.company_id = ${companyId} and r.customer_id = ${customerId}
+    union all
+    select to_char(p.received_on, 'YYYY-MM-DD'), 'receipt', p.reference,
+           case when p.amount < 0 then (-p.amount)::text else '0' end,
+           case when p.amount > 0 then p.amount::text else '0' end, p.created_at
+    from customer_receipts p where p.company_id = ${companyId} and p.customer_id = ${customerId}
+    order by 1, 6`.execute(db);
+  return r.rows;
+}
+
+export function findCustomerHead(db: Db, companyId: string, customerId: string) {
+  return db
+    .selectFrom('customers')
+    .select(['id', 'code', 'name'])
+    .where('company_id', '=', companyId)
+    .where('id', '=', customerId)
+    .executeTakeFirst();
+}
+
+/** Per customer, the shipment receivables of a closed period that has no statement yet. */
+export async function periodDueWithoutStatement(db: Db, companyId: string, period: string) {
+  const r = await sql<{ customer_id: string; amount: string; due_date: string }>`
+    select r.customer_id, sum(r.amount)::text as amount, to_char(max(r.due_date), 'YYYY-MM-DD') as due_date
+    from receivables r
+    where r.company_id = ${companyId} and r.period = ${period} and r.kind = 'shipment'
+      and not exists (select 1 from customer_statements s where s.company_id = r.company_id
+                        and s.customer_id = r.customer_id and s.period = ${period})
+    group by r.customer_id order by r.customer_id`.execute(db);
+  return r.rows;
+}
+
+/** Records a statement once per customer and period; undefined when another instance issued it first. */
+export function insertStatement(db: Db, row: Insertable<CustomerStatementsTable>) {
+  return db
+    .insertInto('customer_statements')
+    .values(row)
+    .onConflict((oc) => oc.columns(['company_id', 'customer_id', 'period']).doNothing())
+    .returning('id')
+    .executeTakeFirst();
+}
+
+export function listStatements(db: Db, companyId: string, customerId?: string) {
+  let q = db
+    .selectFrom('customer_statements as s')
+    .innerJoin('customers as c', (j) =>
+      j.onRef('c.company_id', '=', 's.company_id').onRef('c.id', '=', 's.customer_id'),
+    )
+    .select([
+      's.id',
+      's.customer_id',
+      'c.name as customer_name',
+      's.period',
+      's.from_date',
+      's.to_date',
+      's.amount',
+      's.due_date',
+      's.closing_balance',
+      's.issued_at',
+    ])
+    .where('s.company_id', '=', companyId);
+  if (customerId) q = q.where('s.customer_id', '=', customerId);
+  return q.orderBy('s.period', 'desc').orderBy('c.name').limit(500).execute();
+}
+
+/**
+ * Claims the receivables due between `from` and `to` not yet reminded (setting reminded_at), so two
+ * instances never remind one twice.
+ */
+export async function claimDueForReminder(db: Db, companyId: string, from: string, to: string, at: Date) {
+  const r = await sql<{ id: string; customer_id: string; amount: string; due_date: string; number: string | null }>`
+    update receivables r set reminded_at = ${at}
+    from (select id from receivables where company_id = ${companyId} and kind <> 'allowance' and reminded_at is null
+            and due_date <= ${to}::date and due_date >= ${from}::date for update skip locked) x
+    where r.company_id = ${companyId} and r.id = x.id
+    returning r.id, r.customer_id, r.amount::text, to_char(r.due_date, 'YYYY-MM-DD') as due_date,
+      (select number from orders o where o.company_id = r.company_id and o.id = r.order_id) as number`.execute(db);
+  return r.rows;
+}
+
+export async function insertOutboxMessage(db: Db, row: Insertable<OutboxMessagesTable>) {
+  await db.insertInto('outbox_messages').values(row).execute();
+}

@@ -1,0 +1,259 @@
+import { App, Button, Form, Input, InputNumber, Modal, Select, Space, Table, Tag } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../api/client';
+import { moneyRule, showServerErrors } from '../components/forms';
+
+// 信用额度变更: sales request new credit terms, a credit controller (finance) approves or rejects;
+// the customer shows every change with old and new value, who, when and why.
+
+const PAYMENTS = ['prepaid', 'credit', 'tt', 'lc', 'monthly', 'cod'];
+type Terms = { creditLimit: string | null; paymentMethod: string | null; paymentDays: number | null };
+export type CreditChangeRequest = {
+  id: string;
+  customerId: string;
+  customerCode: string;
+  customerName: string;
+  status: string;
+  old: Terms;
+  new: Terms;
+  reason: string;
+  requestedByName: string;
+  requestedAt: string;
+  decidedByName: string | null;
+  decidedAt: string | null;
+  decisionNote: string;
+  actions: string[];
+};
+type CreditChange = {
+  id: string;
+  field: 'credit_limit' | 'payment_method' | 'payment_days';
+  old: string;
+  new: string;
+  reason: string;
+  changedByName: string;
+  changedAt: string;
+  requestId: string | null;
+};
+
+const yuan = (s: string) =>
+  `¥${Number(s).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+
+function useTermText() {
+  const { t } = useTranslation();
+  return (field: CreditChange['field'] | keyof Terms, v: string | number | null) => {
+    if (v === null) return '—';
+    if (field === 'credit_limit' || field === 'creditLimit') return yuan(String(v));
+    if (field === 'payment_method' || field === 'paymentMethod') return t(`enums.paymentMethod.${v}`);
+    return t('credit.days', { n: v });
+  };
+}
+
+/** Requests with approve / reject from the server's `actions`; used on the customer and on the finance page. */
+export function CreditRequestTable({
+  requests,
+  onDecided,
+  showCustomer,
+}: {
+  requests: CreditChangeRequest[];
+  onDecided: () => void;
+  showCustomer?: boolean;
+}) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const text = useTermText();
+  const [rejecting, setRejecting] = useState<CreditChangeRequest>();
+  const [note, setNote] = useState('');
+  const decide = async (r: CreditChangeRequest, event: string, body: Record<string, string> = {}) => {
+    try {
+      await api.post(`/api/credit-change-requests/${r.id}/${event}`, body);
+      message.success(t('common.saved'));
+      onDecided();
+    } catch (e) {
+      message.error((e as Error).message);
+    }
+  };
+  const terms = (r: CreditChangeRequest) =>
+    (['creditLimit', 'paymentMethod', 'paymentDays'] as const)
+      .filter((k) => r.new[k] !== null)
+      .map((k) => (
+        <div key={k}>
+          {t(`customer.${k}`)}: {text(k, r.old[k])} → <b>{text(k, r.new[k])}</b>
+        </div>
+      ));
+  return (
+    <>
+      <Table<CreditChangeRequest>
+        size="small"
+        rowKey="id"
+        data-testid="credit-requests"
+        pagination={false}
+        dataSource={requests}
+        locale={{ emptyText: t('credit.noPending') }}
+        columns={[
+          ...(showCustomer
+            ? [{ title: t('customer.name'), render: (_: unknown, r: CreditChangeRequest) => r.customerName }]
+            : []),
+          { title: t('credit.change'), render: (_: unknown, r: CreditChangeRequest) => terms(r) },
+          { title: t('credit.reason'), dataIndex: 'reason' },
+          {
+            title: t('credit.requestedBy'),
+            render: (_: unknown, r: CreditChangeRequest) =>
+              `${r.requestedByName} ${new Date(r.requestedAt).toLocaleString()}`,
+          },
+          {
+            title: t('common.status'),
+            dataIndex: 'status',
+            render: (s: string) => <Tag>{t(`credit.status.${s}`)}</Tag>,
+          },
+          {
+            title: t('common.actions'),
+            render: (_: unknown, r: CreditChangeRequest) => (
+              <Space>
+                {r.actions.includes('approve') && (
+                  <Button size="small" type="primary" data-testid="credit-approve" onClick={() => decide(r, 'approve')}>
+                    {t('credit.approve')}
+                  </Button>
+                )}
+                {r.actions.includes('reject') && (
+                  <Button size="small" danger data-testid="credit-reject" onClick={() => setRejecting(r)}>
+                    {t('credit.reject')}
+                  </Button>
+                )}
+              </Space>
+            ),
+          },
+        ]}
+      />
+      <Modal
+        open={!!rejecting}
+        title={t('credit.reject')}
+        okButtonProps={{ disabled: !note.trim(), 'data-testid': 'credit-reject-ok' }}
+        onCancel={() => setRejecting(undefined)}
+        onOk={async () => {
+          await decide(rejecting!, 'reject', { note });
+          setRejecting(undefined);
+          setNote('');
+        }}
+      >
+        <Input.TextArea
+          placeholder={t('credit.rejectReason')}
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
+          maxLength={500}
+        />
+      </Modal>
+    </>
+  );
+}
+
+/** The credit part of a customer: request a change (sales), pending requests, and the history of changes. */
+export function CustomerCredit({
+  customer,
+  onChanged,
+}: {
+  customer: { id: string; creditLimit: string; paymentMethod: string; paymentDays: number; creditActions?: string[] };
+  onChanged: () => void;
+}) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const text = useTermText();
+  const [form] = Form.useForm();
+  const [history, setHistory] = useState<CreditChange[]>([]);
+  const [pending, setPending] = useState<CreditChangeRequest[]>([]);
+  const [asking, setAsking] = useState(false);
+  const load = useCallback(async () => {
+    setHistory(await api.get<CreditChange[]>(`/api/customers/${customer.id}/credit-changes`));
+    setPending(
+      await api.get<CreditChangeRequest[]>('/api/credit-change-requests', { customer: customer.id, status: 'pending' }),
+    );
+  }, [customer.id]);
+  useEffect(() => void load(), [load]);
+
+  const request = async () => {
+    const v = await form.validateFields();
+    const body: Record<string, unknown> = { reason: v.reason };
+    if (v.creditLimit && v.creditLimit !== customer.creditLimit) body.creditLimit = v.creditLimit;
+    if (v.paymentMethod !== customer.paymentMethod) body.paymentMethod = v.paymentMethod;
+    if (v.paymentDays !== customer.paymentDays) body.paymentDays = v.paymentDays;
+    try {
+      await api.post(`/api/customers/${customer.id}/credit-change-requests`, body);
+      message.success(t('credit.requested'));
+      setAsking(false);
+      await load();
+    } catch (e) {
+      if (!showServerErrors(form, e)) message.error((e as Error).message);
+    }
+  };
+
+  return (
+    <div data-testid="customer-credit">
+      {customer.creditActions?.includes('request_credit_change') && (
+        <Button
+          data-testid="credit-request"
+          onClick={() => {
+            form.setFieldsValue({
+              creditLimit: customer.creditLimit,
+              paymentMethod: customer.paymentMethod,
+              paymentDays: customer.paymentDays,
+              reason: '',
+            });
+            setAsking(true);
+          }}
+        >
+          {t('credit.requestChange')}
+        </Button>
+      )}
+      {pending.length > 0 && (
+        <CreditRequestTable
+          requests={pending}
+          onDecided={async () => {
+            await load();
+            onChanged();
+          }}
+        />
+      )}
+      <Table<CreditChange>
+        size="small"
+        rowKey="id"
+        data-testid="credit-history"
+        pagination={false}
+        style={{ marginTop: 12 }}
+        dataSource={history}
+        locale={{ emptyText: t('credit.noHistory') }}
+        columns={[
+          { title: t('credit.field'), dataIndex: 'field', render: (f: string) => t(`credit.fields.${f}`) },
+          { title: t('credit.old'), render: (_: unknown, c: CreditChange) => text(c.field, c.old) },
+          { title: t('credit.new'), render: (_: unknown, c: CreditChange) => text(c.field, c.new) },
+          { title: t('credit.reason'), dataIndex: 'reason' },
+          {
+            title: t('credit.changedBy'),
+            render: (_: unknown, c: CreditChange) => `${c.changedByName} ${new Date(c.changedAt).toLocaleString()}`,
+          },
+        ]}
+      />
+      <Modal
+        open={asking}
+        title={t('credit.requestChange')}
+        onCancel={() => setAsking(false)}
+        onOk={request}
+        okButtonProps={{ 'data-testid': 'credit-request-ok' }}
+      >
+        <Form form={form} layout="vertical" data-testid="credit-request-form">
+          <Form.Item name="creditLimit" label={t('customer.creditLimit')} rules={[moneyRule]}>
+            <Input data-testid="credit-request-limit" />
+          </Form.Item>
+          <Form.Item name="paymentMethod" label={t('customer.paymentMethod')}>
+            <Select options={PAYMENTS.map((k) => ({ value: k, label: t(`enums.paymentMethod.${k}`) }))} />
+          </Form.Item>
+          <Form.Item name="paymentDays" label={t('customer.paymentDays')}>
+            <InputNumber min={0} max={365} precision={0} />
+          </Form.Item>
+          <Form.Item name="reason" label={t('credit.reason')} rules={[{ required: true, max: 500 }]}>
+            <Input.TextArea data-testid="credit-request-reason" />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </div>
+  );
+}
