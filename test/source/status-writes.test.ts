@@ -13,7 +13,6 @@ const NOT_YET_MOVED = new Set([
   'modules/allocation/reservations.ts',
   'modules/feedback/delivery.service.ts',
   'modules/production/production.service.ts',
-  'modules/review/review.repository.ts',
   'modules/shipping/tracking.service.ts',
 ]);
 
