@@ -231,12 +231,18 @@ export function releaseClaims(db: Db, companyId: string, userId: string, orderId
 }
 
 /** Marks every overdue current stage late, once; returns them so their supervisors can be told. */
-export async function markLateStages(db: Db, now: Date) {
-  const r = await sql<{ company_id: string; order_id: string; stage: StageName; number: string }>`
-    update review_stages s set late_at = ${now}
-    from orders o
-    where o.company_id = s.company_id and o.id = s.order_id and o.review_round = s.round and o.status = 'in_review'
-      and s.status = 'pending' and s.due_at < ${now} and s.late_at is null
-    returning s.company_id, s.order_id, s.stage, o.number`.execute(db);
-  return r.rows;
+export function markLateStages(db: Db, now: Date) {
+  return db
+    .updateTable('review_stages as s')
+    .from('orders as o')
+    .set({ late_at: now })
+    .whereRef('o.company_id', '=', 's.company_id')
+    .whereRef('o.id', '=', 's.order_id')
+    .whereRef('o.review_round', '=', 's.round')
+    .where('o.status', '=', 'in_review')
+    .where('s.status', '=', 'pending')
+    .where('s.due_at', '<', now)
+    .where('s.late_at', 'is', null)
+    .returning(['s.company_id', 's.order_id', 's.stage', 'o.number'])
+    .execute();
 }
