@@ -9,8 +9,6 @@ const root = join(__dirname, '../../src');
 const ALLOWED = new Set(['lib/state-machine.ts']);
 // Files whose lifecycle has not moved onto a machine yet. This list only shrinks.
 const NOT_YET_MOVED = new Set([
-  'modules/allocation/pick-lists.ts',
-  'modules/allocation/reservations.ts',
   'modules/feedback/delivery.service.ts',
   'modules/production/production.service.ts',
   'modules/shipping/tracking.service.ts',

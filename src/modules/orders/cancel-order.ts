@@ -3,6 +3,7 @@ import { applyEvent } from '../../lib/state-machine';
 import type { Actor } from '../auth/auth.service';
 import { notifyUsers } from '../notifications/notification.service';
 import { cancelOpenRequests } from '../production/production.service';
+import { releaseOrderAllocation } from '../allocation/reservations';
 import { cancelPendingStages } from '../review/review-stage';
 import { releaseReserved } from '../stock/stock.service';
 import { loadOrderForUpdate } from './order-lock';
@@ -40,6 +41,7 @@ export async function cancelOrder(db: Db, actor: Actor, id: string, reason: stri
       );
       await cancelPendingStages(db, actor, id);
       await cancelOpenRequests(db, actor.companyId, id);
+      await releaseOrderAllocation(db, actor, id);
     },
   });
   await notifyUsers(db, actor.companyId, [order.registrar_id], {
