@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../helpers/test-app';
-import { customerByShortCode, orderActors, orderBody, productBySku } from '../helpers/orders';
+import { customerByShortCode, orderActors, orderBody, productBySku, uploadQualification } from '../helpers/orders';
 import { defaultWorkingHours } from '../../src/lib/calendar/calendar';
 import type { Actor } from '../../src/modules/auth/auth.service';
 import { submitOrder } from '../../src/modules/orders/submit-order';
@@ -15,6 +15,7 @@ beforeAll(async () => {
   t = await createTestContext();
   a = await orderActors(t);
   customerId = (await customerByShortCode(a.sales, 'ABC')).id;
+  await uploadQualification(a.sales, customerId);
   products.A1 = (await productBySku(a.sales, 'A-01')).id; // list ¥120.00, cost ¥70.00
   for (const [sku, cost] of [
     ['THIN-1', '95.00'],
@@ -27,6 +28,14 @@ beforeAll(async () => {
         payload: { sku, name: sku, listPrice: '100.00', standardCost: cost },
       })
     ).json().id;
+  const warehouseId = (await a.warehouse({ method: 'GET', url: `/api/stock?product=${products.A1}` })).json().items[0]
+    .warehouseId;
+  const receipt = await a.warehouse({
+    method: 'POST',
+    url: '/api/stock/receipts',
+    payload: { warehouseId, lines: ['THIN-1', 'ZERO-1'].map((sku) => ({ productId: products[sku], qty: 100 })) },
+  });
+  expect(receipt.statusCode, receipt.body).toBe(201);
 });
 afterAll(() => t.close());
 
