@@ -33,8 +33,11 @@ export async function startJobs(
   await boss.createQueue(JOBS.reservationExpiry);
   await boss.schedule(JOBS.reservationExpiry, '*/10 * * * *');
   await boss.work(JOBS.reservationExpiry, async () => {
-    const p = localParts(new Date(), timeZone);
-    await expireReservations(database.db, `${p.yyyy}-${p.MM}-${p.dd}`);
+    const now = new Date();
+    const p = localParts(now, timeZone);
+    await expireReservations(database.db, `${p.yyyy}-${p.MM}-${p.dd}`, now, (e, r) =>
+      log(`reservation ${r.id} of company ${r.companyId} did not expire`, e),
+    );
   });
   // Payment reminders, the overdue list, 月结 statements and late L/Cs, every morning at 08:00 (Asia/Shanghai is the
   // cron zone).

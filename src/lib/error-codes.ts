@@ -126,6 +126,11 @@ export const errorCodes = {
     zh: '生产可行性申请尚未答复',
     en: 'The production request has not been answered yet',
   },
+  'REVIEW.ONE_STAGE_PER_PERSON': {
+    status: 409,
+    zh: '您已审批本轮审核的另一个环节，同一人每轮只能审批一个环节',
+    en: "You decided another stage of this review round; one person decides at most one stage of an order's round",
+  },
   'PRODUCTION.NOT_FOUND': { status: 404, zh: '生产申请不存在', en: 'Production request not found' },
   'FRANCHISEE.NOT_FOUND': { status: 404, zh: '加盟商不存在', en: 'Franchisee not found' },
   'FRANCHISEE.INSUFFICIENT_MONEY': {
@@ -153,6 +158,17 @@ export const errorCodes = {
   'STORE.CODE_TAKEN': { status: 409, zh: '门店编码“{code}”已存在', en: 'Store code "{code}" is taken' },
   'ALLOCATION.RUN_NOT_FOUND': { status: 404, zh: '分货记录不存在', en: 'Allocation run not found' },
   'PICKLIST.NOT_FOUND': { status: 404, zh: '拣货单不存在', en: 'Pick list not found' },
+  'PICKLIST.ORDER_NOT_OPEN': {
+    status: 409,
+    zh: '拣货单中的订单 {number} 已不可发货（{status}）',
+    en: 'Order {number} on the pick list can no longer ship ({status})',
+  },
+  'RESERVATION.NOT_FOUND': { status: 404, zh: '分货预留不存在', en: 'Allocation reservation not found' },
+  'RESERVATION.ORDER_NOT_OPEN': {
+    status: 409,
+    zh: '订单 {number} 已不可发货（{status}），预留不能转为发货',
+    en: 'Order {number} can no longer ship ({status}); its reservation cannot convert',
+  },
   'RECEIPT.NOT_FOUND': { status: 404, zh: '收款记录不存在', en: 'Receipt not found' },
   'RECEIPT.OVER_APPLIED': {
     status: 409,

@@ -210,10 +210,10 @@ describe('allocation in the system', () => {
     const expiresOn = (await planner({ method: 'GET', url: '/api/allocation/reservations?status=held' })).json()[0]
       .expiresOn;
     const dayBefore = new Date(Date.parse(`${expiresOn}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
-    expect(await expireReservations(t.database.db, dayBefore)).toBe(0);
+    expect(await expireReservations(t.database.db, dayBefore, new Date())).toBe(0);
     const [x, y] = await Promise.all([
-      expireReservations(t.database.db, expiresOn),
-      expireReservations(t.database.db, expiresOn),
+      expireReservations(t.database.db, expiresOn, new Date()),
+      expireReservations(t.database.db, expiresOn, new Date()),
     ]);
     expect(x + y).toBe(2);
     const after = await stockOf();

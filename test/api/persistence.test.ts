@@ -18,6 +18,7 @@ describe('embedded database on disk', () => {
       '0005_statements',
       '0006_ledger_checks',
       '0008_credit_changes',
+      '0009_review_stage_ids',
       '0010_login_throttle',
     ]);
     expect(await isEmpty(first.db)).toBe(true);

@@ -9,10 +9,7 @@ const root = join(__dirname, '../../src');
 const ALLOWED = new Set(['lib/state-machine.ts']);
 // Files whose lifecycle has not moved onto a machine yet. This list only shrinks.
 const NOT_YET_MOVED = new Set([
-  'modules/allocation/pick-lists.ts',
-  'modules/allocation/reservations.ts',
   'modules/feedback/delivery.service.ts',
-  'modules/review/review.repository.ts',
 ]);
 
 function sourceFiles(dir: string): string[] {

@@ -10,6 +10,7 @@ import { validateInput } from './engine/validate';
 import type { AllocationResult } from './engine/types';
 import { buildInput, type RunRequest } from './allocation-input';
 import { addPickLines, type PickLine } from './pick-lists';
+import * as repo from './allocation.repository';
 
 type Built = Awaited<ReturnType<typeof buildInput>>;
 
@@ -155,14 +156,8 @@ async function applyGrants(
       pickFor('region', g.id, g.id).push({ productId, qty: g.qty });
     }
   }
-  if (lineUpdates.size) {
-    const u = [...lineUpdates.values()];
-    await sql`
-      update order_lines l set reserved = l.reserved + k.qty, backordered = l.backordered - k.qty
-      from unnest(${u.map((x) => x.orderId)}::uuid[], ${u.map((x) => x.lineNo)}::int[], ${u.map((x) => x.qty)}::int[]) as k(order_id, line_no, qty)
-      where l.company_id = ${actor.companyId} and l.order_id = k.order_id and l.line_no = k.line_no`.execute(db);
-  }
-  if (held.length) await db.insertInto('allocation_reservations').values(held).execute();
+  await repo.reserveBackordered(db, actor.companyId, [...lineUpdates.values()]);
+  await repo.insertReservations(db, held);
   for (const p of picks.values())
     await addPickLines(
       db,
@@ -213,3 +208,15 @@ export async function listRuns(db: Db, actor: Actor) {
 }
 
 export const moneyOf = (qty: number, unitPrice: string) => formatMoney(parseMoney(unitPrice) * BigInt(qty));
+
+/** Goods receipts at the central warehouse, with their allocation run if any. */
+export async function listCentralReceipts(db: Db, actor: Actor) {
+  const rows = await repo.centralReceipts(db, actor.companyId);
+  return rows.map((g) => ({
+    id: g.id,
+    reference: g.reference,
+    createdAt: g.created_at,
+    warehouseName: g.warehouse_name,
+    runId: g.run_id,
+  }));
+}

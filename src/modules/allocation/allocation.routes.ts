@@ -2,12 +2,12 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { idParams } from '../../lib/schemas';
-import { actorOf, type AppContext } from '../../http/context';
+import { actorOf, envOf, type AppContext } from '../../http/context';
 import { sendXlsx } from '../../http/upload';
 import { localParts } from '../orders/order-number';
-import { commitRun, getRun, listRuns, previewRun } from './allocation-run';
+import { commitRun, getRun, listCentralReceipts, listRuns, previewRun } from './allocation-run';
 import { allocationXlsx } from './allocation.xlsx';
-import { listReservations } from './reservations';
+import { listReservations, releaseReservation } from './reservations';
 import { getPickList, listPickLists, postPickList } from './pick-lists';
 
 const PLANNERS = ['allocation_planner'];
@@ -23,7 +23,7 @@ export function allocationRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['allocation'];
   const today = () => {
-    const p = localParts(new Date(), ctx.config.workHours.timeZone);
+    const p = localParts(envOf(ctx).now, ctx.config.workHours.timeZone);
     return `${p.yyyy}-${p.MM}-${p.dd}`;
   };
 
@@ -33,30 +33,7 @@ export function allocationRoutes(app: FastifyInstance, ctx: AppContext) {
       config: { roles: 'any' },
       schema: { tags, summary: 'Goods receipts at the central warehouse, with their allocation run if any' },
     },
-    async (req) => {
-      const actor = actorOf(req);
-      const rows = await ctx.db
-        .selectFrom('goods_receipts as g')
-        .innerJoin('warehouses as w', (j) =>
-          j.onRef('w.company_id', '=', 'g.company_id').onRef('w.id', '=', 'g.warehouse_id'),
-        )
-        .leftJoin('allocation_runs as a', (j) =>
-          j.onRef('a.company_id', '=', 'g.company_id').onRef('a.receipt_id', '=', 'g.id'),
-        )
-        .select(['g.id', 'g.reference', 'g.created_at', 'w.name as warehouse_name', 'a.id as run_id'])
-        .where('g.company_id', '=', actor.companyId)
-        .where('w.kind', '=', 'central')
-        .orderBy('g.created_at', 'desc')
-        .limit(100)
-        .execute();
-      return rows.map((g) => ({
-        id: g.id,
-        reference: g.reference,
-        createdAt: g.created_at,
-        warehouseName: g.warehouse_name,
-        runId: g.run_id,
-      }));
-    },
+    async (req) => listCentralReceipts(ctx.db, actorOf(req)),
   );
 
   r.post(
@@ -126,6 +103,20 @@ export function allocationRoutes(app: FastifyInstance, ctx: AppContext) {
     async (req) => listReservations(ctx.db, actorOf(req), { status: req.query.status, today: today() }),
   );
 
+  r.post(
+    '/api/allocation/reservations/:id/release',
+    {
+      config: { roles: PLANNERS },
+      schema: {
+        tags,
+        summary: 'Release held units before their day: stock back to available, the order line back to backordered',
+        params: idParams,
+      },
+    },
+    async (req) =>
+      ctx.db.transaction().execute((trx) => releaseReservation(trx, actorOf(req), envOf(ctx), req.params.id)),
+  );
+
   r.get(
     '/api/pick-lists',
     {
@@ -158,6 +149,6 @@ export function allocationRoutes(app: FastifyInstance, ctx: AppContext) {
         params: idParams,
       },
     },
-    async (req) => ctx.db.transaction().execute((trx) => postPickList(trx, actorOf(req), req.params.id)),
+    async (req) => ctx.db.transaction().execute((trx) => postPickList(trx, actorOf(req), envOf(ctx), req.params.id)),
   );
 }

@@ -3,15 +3,16 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { idParams, moneyString, requiredText } from '../../lib/schemas';
 import { AppError } from '../../lib/errors';
-import { actorOf, type AppContext } from '../../http/context';
+import { actorOf, envOf, type AppContext } from '../../http/context';
 import { readUpload, sendXlsx } from '../../http/upload';
 import { readXlsx, toXlsx } from '../../lib/excel';
 import { importFailed } from '../../lib/import-rows';
-import { formatMoney, isMoneyString } from '../../lib/money';
+import { isMoneyString } from '../../lib/money';
 import type { Db } from '../../db/database';
 import type { Actor } from '../auth/auth.service';
 import { ledgerOf, listBalances, setMoney } from './franchisee-money';
-import { convertOnPayment } from './reservations';
+import { updateFranchiseeMoney } from './franchisee-payment';
+import { findFranchisee } from './allocation.repository';
 
 const FINANCE = ['finance'];
 const columns = [
@@ -21,26 +22,9 @@ const columns = [
 ];
 
 async function franchiseeId(db: Db, actor: Actor, id: string) {
-  const c = await db
-    .selectFrom('customers')
-    .select(['id', 'kind'])
-    .where('company_id', '=', actor.companyId)
-    .where('id', '=', id)
-    .executeTakeFirst();
+  const c = await findFranchisee(db, actor.companyId, id);
   if (!c || c.kind !== 'franchisee') throw new AppError('FRANCHISEE.NOT_FOUND');
   return c.id;
-}
-
-/** Sets funds and credit; a payment converts held reservations to shipments as far as the money reaches. */
-async function updateMoney(
-  db: Db,
-  actor: Actor,
-  customerId: string,
-  body: { funds?: string; credit?: string; reason: string },
-) {
-  const after = await setMoney(db, actor, customerId, body);
-  const { converted } = await convertOnPayment(db, actor, customerId);
-  return { funds: formatMoney(after.funds), credit: formatMoney(after.credit), converted };
 }
 
 export function franchiseeRoutes(app: FastifyInstance, ctx: AppContext) {
@@ -87,7 +71,13 @@ export function franchiseeRoutes(app: FastifyInstance, ctx: AppContext) {
       ctx.db
         .transaction()
         .execute(async (trx) =>
-          updateMoney(trx, actorOf(req), await franchiseeId(trx, actorOf(req), req.params.id), req.body),
+          updateFranchiseeMoney(
+            trx,
+            actorOf(req),
+            envOf(ctx),
+            await franchiseeId(trx, actorOf(req), req.params.id),
+            req.body,
+          ),
         ),
   );
 
@@ -116,7 +106,7 @@ export function franchiseeRoutes(app: FastifyInstance, ctx: AppContext) {
       if (errors.length) throw importFailed(errors);
       return ctx.db.transaction().execute(async (trx) => {
         for (const { values } of sheet.rows) {
-          await updateMoney(trx, actor, franchisees.get(values.code)!, {
+          await updateFranchiseeMoney(trx, actor, envOf(ctx), franchisees.get(values.code)!, {
             funds: values.funds || undefined,
             credit: values.credit || undefined,
             reason: '导入 Excel import',

@@ -3,7 +3,8 @@ import { applyEvent } from '../../lib/state-machine';
 import type { Actor } from '../auth/auth.service';
 import { notifyUsers } from '../notifications/notification.service';
 import { cancelOpenRequests } from '../production/production.service';
-import { cancelPendingStages } from '../review/review.repository';
+import { releaseOrderAllocation } from '../allocation/reservations';
+import { cancelPendingStages } from '../review/review-stage';
 import { releaseReserved } from '../stock/stock.service';
 import { loadOrderForUpdate } from './order-lock';
 import { orderMachine } from './order.machine';
@@ -38,8 +39,9 @@ export async function cancelOrder(db: Db, actor: Actor, id: string, reason: stri
         actor.companyId,
         lines.map((l) => ({ orderId: id, lineNo: l.line_no, reserved: 0, backordered: 0 })),
       );
-      await cancelPendingStages(db, actor.companyId, id);
+      await cancelPendingStages(db, actor, id);
       await cancelOpenRequests(db, actor, id);
+      await releaseOrderAllocation(db, actor, id);
     },
   });
   await notifyUsers(db, actor.companyId, [order.registrar_id], {

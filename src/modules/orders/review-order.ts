@@ -5,7 +5,7 @@ import { applyEvent, refusal } from '../../lib/state-machine';
 import type { Actor } from '../auth/auth.service';
 import { getSettings } from '../settings/settings.service';
 import * as reviewRepo from '../review/review.repository';
-import { startStage } from '../review/review-stage';
+import { cancelPendingStages, decideStage, startStage } from '../review/review-stage';
 import { notifyUsers } from '../notifications/notification.service';
 import { cancelOpenRequests, openRequestCount } from '../production/production.service';
 import { computeChecks } from './order-checks';
@@ -38,6 +38,7 @@ export async function reviewOrder(db: Db, actor: Actor, env: Env, id: string, in
       claimExpiresAt: stage.claim_expires_at,
     },
   };
+  const settings = await getSettings(db, actor.companyId);
   const refused = refusal(orderMachine, order.status, event, actor, context);
   if (!refused && stage && input.decision === 'approve') await assertStageCanPass(db, actor, stage.stage, order, lines);
   await applyEvent(db, orderMachine, {
@@ -48,19 +49,11 @@ export async function reviewOrder(db: Db, actor: Actor, env: Env, id: string, in
     context,
     at: env.now,
     reason: input.reason ?? (stage ? `${stage.stage}` : undefined),
-    effects: async () => {
-      await reviewRepo.updateStage(db, actor.companyId, id, stage!.round, stage!.seq, {
-        status: input.decision === 'approve' ? 'approved' : 'rejected',
-        decided_by: actor.userId,
-        decided_at: env.now,
-        reason: input.reason ?? null,
-        claimed_by: null,
-      });
-    },
+    effects: () => decideStage(db, actor, env, settings, stage!, { event: input.decision, reason: input.reason }),
   });
 
   if (event === 'reject') {
-    await reviewRepo.cancelPendingStages(db, actor.companyId, id);
+    await cancelPendingStages(db, actor, id, env.now);
     await cancelOpenRequests(db, actor, id, env.now);
     await notifyUsers(db, actor.companyId, [order.registrar_id], {
       kind: 'order_rejected',
@@ -69,7 +62,7 @@ export async function reviewOrder(db: Db, actor: Actor, env: Env, id: string, in
     });
   } else if (event === 'approve_stage') {
     const next = (await reviewRepo.currentStage(db, actor.companyId, id, order.review_round))!;
-    await startStage(db, env, await getSettings(db, actor.companyId), {
+    await startStage(db, env, settings, {
       companyId: actor.companyId,
       orderId: id,
       number: order.number,

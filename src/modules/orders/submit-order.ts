@@ -11,6 +11,7 @@ import { STAGE_ROLES } from '../settings/settings.schemas';
 import { insertStages } from '../review/review.repository';
 import { startStage } from '../review/review-stage';
 import { planStages } from '../review/review-plan';
+import { pricedOrder } from '../review/price-facts';
 import { requestProduction } from '../production/production.service';
 import { computeChecks } from './order-checks';
 import { loadOrderForUpdate } from './order-lock';
@@ -53,7 +54,7 @@ export async function submitOrder(db: Db, actor: Actor, env: Env, id: string) {
     patch: { review_round: round, submitted_at: env.now },
   });
 
-  const stages = planStages(settings, { orderType: order.order_type, total: order.total }, checks);
+  const stages = planStages(settings, await pricedOrder(db, actor.companyId, order, lines), checks);
   await insertStages(
     db,
     actor.companyId,

@@ -1,9 +1,12 @@
 import type { Db } from '../../db/database';
 import { addWorkingHours } from '../../lib/calendar/calendar';
 import type { Env } from '../../lib/env';
+import { applyEvent, availableEvents } from '../../lib/state-machine';
+import type { Actor } from '../auth/auth.service';
 import { notifyRole } from '../notifications/notification.service';
 import type { Settings } from '../settings/settings.schemas';
 import * as repo from './review.repository';
+import { reviewStageMachine, type StageGuardContext } from './review-stage.machine';
 import type { StageName } from './review.table';
 
 /** Starts a stage: its clock runs in working hours from now; the stage's role is told. */
@@ -21,4 +24,53 @@ export async function startStage(
     orderId: s.orderId,
   });
   return dueAt;
+}
+
+type Stage = { id: string; order_id: string; round: number; seq: number; status: repo.StageRow['status'] };
+
+/** The facts a decision on this stage is checked against. */
+export async function stageFacts(db: Db, actor: Actor, settings: Settings, stage: Stage): Promise<StageGuardContext> {
+  return {
+    onePersonOneStage: settings.review.onePersonOneStage,
+    otherDeciders: await repo.decidersInRound(db, actor.companyId, stage.order_id, stage.round, stage.seq),
+  };
+}
+
+/** What this user may do with the stage now (`actions`). */
+export const stageActions = (stage: Stage, actor: Actor, facts: StageGuardContext) =>
+  availableEvents(reviewStageMachine, stage.status, actor, facts);
+
+/** Records a reviewer's decision on the stage, through its lifecycle (one person, one stage per round). */
+export async function decideStage(
+  db: Db,
+  actor: Actor,
+  env: Env,
+  settings: Settings,
+  stage: Stage,
+  decision: { event: 'approve' | 'reject'; reason?: string },
+) {
+  await applyEvent(db, reviewStageMachine, {
+    entityId: stage.id,
+    current: stage.status,
+    event: decision.event,
+    actor,
+    reason: decision.reason,
+    context: await stageFacts(db, actor, settings, stage),
+    at: env.now,
+    patch: { decided_by: actor.userId, decided_at: env.now, reason: decision.reason ?? null, claimed_by: null },
+  });
+}
+
+/** Cancels every stage of the order still waiting (the order was rejected at another stage, or cancelled). */
+export async function cancelPendingStages(db: Db, actor: Actor, orderId: string, at?: Date) {
+  for (const s of await repo.pendingStages(db, actor.companyId, orderId))
+    await applyEvent(db, reviewStageMachine, {
+      entityId: s.id,
+      current: s.status,
+      event: 'cancel',
+      actor,
+      context: { onePersonOneStage: false, otherDeciders: [] },
+      at,
+      patch: { claimed_by: null },
+    });
 }

@@ -1,8 +1,10 @@
 import { sql, type Updateable } from 'kysely';
 import type { Db } from '../../db/database';
 import type { ReviewStagesTable, StageName } from './review.table';
+import { DECIDED_STAGE } from './review-stage.machine';
 
 const stageColumns = [
+  'id',
   'order_id',
   'round',
   'seq',
@@ -78,7 +80,7 @@ export function updateStage(
   orderId: string,
   round: number,
   seq: number,
-  patch: Updateable<ReviewStagesTable>,
+  patch: Omit<Updateable<ReviewStagesTable>, 'status'>,
 ) {
   return db
     .updateTable('review_stages')
@@ -90,22 +92,38 @@ export function updateStage(
     .execute();
 }
 
-export function cancelPendingStages(db: Db, companyId: string, orderId: string) {
+/** The stages of an order still waiting for a decision, any round. */
+export function pendingStages(db: Db, companyId: string, orderId: string) {
   return db
-    .updateTable('review_stages')
-    .set({ status: 'cancelled', claimed_by: null })
+    .selectFrom('review_stages')
+    .select(stageColumns)
     .where('company_id', '=', companyId)
     .where('order_id', '=', orderId)
     .where('status', '=', 'pending')
+    .orderBy('round')
+    .orderBy('seq')
     .execute();
 }
 
+/** Who decided the round's stages other than `seq` (approved or rejected). */
+export async function decidersInRound(db: Db, companyId: string, orderId: string, round: number, seq: number) {
+  const rows = await db
+    .selectFrom('review_stages')
+    .select('decided_by')
+    .where('company_id', '=', companyId)
+    .where('order_id', '=', orderId)
+    .where('round', '=', round)
+    .where('seq', '<>', seq)
+    .where('status', 'in', [...DECIDED_STAGE])
+    .where('decided_by', 'is not', null)
+    .execute();
+  return rows.map((r) => r.decided_by!);
+}
+
 export async function lastSeq(db: Db, companyId: string, orderId: string, round: number): Promise<number> {
-  const r = await sql<{
-    m: number;
-  }>`select coalesce(max(seq), 0)::int as m from review_stages where company_id = ${companyId} and order_id = ${orderId} and round = ${round}`.execute(
-    db,
-  );
+  const r = await sql<{ m: number }>`
+    select coalesce(max(seq), 0)::int as m from review_stages
+    where company_id = ${companyId} and order_id = ${orderId} and round = ${round}`.execute(db);
   return r.rows[0].m;
 }
 
@@ -173,7 +191,7 @@ export function openStagesFor(db: Db, companyId: string, userId: string, roles: 
     .orderBy('o.number');
 }
 
-/** Claims up to `limit` unclaimed (or expired) current stages; SKIP LOCKED so two reviewers never take the same order. */
+/** Claims up to `limit` unclaimed (or expired) current stages; SKIP LOCKED so two reviewers never take one order. */
 export async function claimStages(
   db: Db,
   companyId: string,
@@ -192,7 +210,11 @@ export async function claimStages(
   if (!candidates.length) return [];
   await sql`
     update review_stages s set claimed_by = ${userId}, claim_expires_at = ${until}
-    from unnest(${candidates.map((c) => c.order_id)}::uuid[], ${candidates.map((c) => c.round)}::int[], ${candidates.map((c) => c.seq)}::int[]) as k(order_id, round, seq)
+    from unnest(
+      ${candidates.map((c) => c.order_id)}::uuid[],
+      ${candidates.map((c) => c.round)}::int[],
+      ${candidates.map((c) => c.seq)}::int[]
+    ) as k(order_id, round, seq)
     where s.company_id = ${companyId} and s.order_id = k.order_id and s.round = k.round and s.seq = k.seq`.execute(db);
   return candidates.map((c) => c.order_id);
 }
@@ -209,12 +231,18 @@ export function releaseClaims(db: Db, companyId: string, userId: string, orderId
 }
 
 /** Marks every overdue current stage late, once; returns them so their supervisors can be told. */
-export async function markLateStages(db: Db, now: Date) {
-  const r = await sql<{ company_id: string; order_id: string; stage: StageName; number: string }>`
-    update review_stages s set late_at = ${now}
-    from orders o
-    where o.company_id = s.company_id and o.id = s.order_id and o.review_round = s.round and o.status = 'in_review'
-      and s.status = 'pending' and s.due_at < ${now} and s.late_at is null
-    returning s.company_id, s.order_id, s.stage, o.number`.execute(db);
-  return r.rows;
+export function markLateStages(db: Db, now: Date) {
+  return db
+    .updateTable('review_stages as s')
+    .from('orders as o')
+    .set({ late_at: now })
+    .whereRef('o.company_id', '=', 's.company_id')
+    .whereRef('o.id', '=', 's.order_id')
+    .whereRef('o.review_round', '=', 's.round')
+    .where('o.status', '=', 'in_review')
+    .where('s.status', '=', 'pending')
+    .where('s.due_at', '<', now)
+    .where('s.late_at', 'is', null)
+    .returning(['s.company_id', 's.order_id', 's.stage', 'o.number'])
+    .execute();
 }

@@ -1,9 +1,12 @@
+import type { Generated } from 'kysely';
+
 export type StageName = 'sales' | 'finance' | 'production' | 'director' | 'gm';
 export type StageStatus = 'pending' | 'approved' | 'rejected' | 'cancelled';
 
 /** One review stage of one round of an order's review (审核环节). */
 export interface ReviewStagesTable {
   company_id: string;
+  id: Generated<string>;
   order_id: string;
   round: number;
   seq: number;

@@ -4,6 +4,8 @@ import { moneyString } from '../../lib/schemas';
 
 const STAGES = ['sales', 'finance', 'production', 'director', 'gm'] as const;
 const hours = z.number().positive().max(1000);
+/** A percentage with at most two decimals (10, 7.5). */
+const percent = z.number().min(0).max(100).multipleOf(0.01);
 
 /** Every company-level setting with its default: time limits, review stages, numbering. */
 export const settingsSchema = z.object({
@@ -21,6 +23,12 @@ export const settingsSchema = z.object({
         .default({ default: ['sales', 'finance'] }),
       gmThreshold: moneyString.default('500000.00'),
       gmOrderTypes: z.array(requiredText(40)).max(50).default(['replacement', 'sample']),
+      /** A unit price this far (percent) or further below the product's list price adds the sales director. */
+      maxDiscountPercent: percent.default(10),
+      /** An order margin (percent of its total) below this, but above zero, adds the sales director. */
+      minMarginPercent: percent.default(10),
+      /** One person decides at most one stage of an order's review round, admins included (审核分离). */
+      onePersonOneStage: z.boolean().default(true),
       stageHours: z.record(z.enum(STAGES), hours).default({ sales: 4, finance: 4, production: 4, director: 8, gm: 8 }),
       supervisors: z.record(z.enum(STAGES), requiredText(40)).default({
         sales: 'sales_director',
