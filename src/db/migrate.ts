@@ -4,6 +4,7 @@ import * as m0002 from './migrations/0002_orders';
 import * as m0003 from './migrations/0003_allocation';
 import * as m0004 from './migrations/0004_fulfilment';
 import * as m0005 from './migrations/0005_statements';
+import * as m0007 from './migrations/0007_feedback';
 
 // Every migration, in order. New ones are added here.
 const migrations: Record<string, Migration> = {
@@ -12,6 +13,7 @@ const migrations: Record<string, Migration> = {
   '0003_allocation': m0003,
   '0004_fulfilment': m0004,
   '0005_statements': m0005,
+  '0007_feedback': m0007,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -165,6 +165,11 @@ export const errorCodes = {
   },
   'CALLBACK.NOT_FOUND': { status: 404, zh: '回访任务不存在', en: 'Call-back task not found' },
   'COMPLAINT.NOT_FOUND': { status: 404, zh: '投诉不存在', en: 'Complaint not found' },
+  'ORDER.OPEN_COMPLAINT': {
+    status: 409,
+    zh: '订单还有 {count} 个未结投诉，不能完成',
+    en: 'The order has {count} complaint(s) not closed yet; it cannot be completed',
+  },
   'INVOICE.NUMBER_TAKEN': { status: 409, zh: '发票号“{number}”已存在', en: 'Invoice number "{number}" is taken' },
   INTERNAL: { status: 500, zh: '服务器内部错误（请求号 {requestId}）', en: 'Internal error (request {requestId})' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;

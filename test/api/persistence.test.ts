@@ -16,6 +16,7 @@ describe('embedded database on disk', () => {
       '0003_allocation',
       '0004_fulfilment',
       '0005_statements',
+      '0007_feedback',
     ]);
     expect(await isEmpty(first.db)).toBe(true);
     await first.db.transaction().execute((trx) => seedDemo(trx));
