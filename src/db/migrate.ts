@@ -5,6 +5,7 @@ import * as m0003 from './migrations/0003_allocation';
 import * as m0004 from './migrations/0004_fulfilment';
 import * as m0005 from './migrations/0005_statements';
 import * as m0006 from './migrations/0006_ledger_checks';
+import * as m0007 from './migrations/0007_feedback';
 import * as m0008 from './migrations/0008_credit_changes';
 import * as m0009 from './migrations/0009_review_stage_ids';
 import * as m0010 from './migrations/0010_login_throttle';
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   '0004_fulfilment': m0004,
   '0005_statements': m0005,
   '0006_ledger_checks': m0006,
+  '0007_feedback': m0007,
   '0008_credit_changes': m0008,
   '0009_review_stage_ids': m0009,
   '0010_login_throttle': m0010,

@@ -203,6 +203,11 @@ export const errorCodes = {
   'LOGISTICS_EXCEPTION.NOT_FOUND': { status: 404, zh: '物流异常记录不存在', en: 'Logistics exception not found' },
   'CALLBACK.NOT_FOUND': { status: 404, zh: '回访任务不存在', en: 'Call-back task not found' },
   'COMPLAINT.NOT_FOUND': { status: 404, zh: '投诉不存在', en: 'Complaint not found' },
+  'ORDER.OPEN_COMPLAINT': {
+    status: 409,
+    zh: '订单还有 {count} 个未结投诉，不能完成',
+    en: 'The order has {count} complaint(s) not closed yet; it cannot be completed',
+  },
   'INVOICE.NUMBER_TAKEN': { status: 409, zh: '发票号“{number}”已存在', en: 'Invoice number "{number}" is taken' },
   // Credit terms: segregation of duties (信用额度变更)
   'CUSTOMER.CREDIT_FINANCE_ONLY': {

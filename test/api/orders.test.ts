@@ -550,3 +550,93 @@ describe('order core', () => {
     expect(JSON.stringify(sheets)).toContain('壹仟贰佰叁拾肆元伍角整');
   });
 });
+
+describe('order exceptions and actions', () => {
+  const register = async () =>
+    (
+      await a.sales({
+        method: 'POST',
+        url: '/api/orders',
+        payload: orderBody(abc.id, [{ productId: p.A1.id, qty: 1 }]),
+      })
+    ).json();
+
+  it('each order carries the events its reader may apply now', async () => {
+    const order = await register();
+    expect(order.actions).toEqual(['submit']);
+    expect((await a.director({ method: 'GET', url: `/api/orders/${order.id}` })).json().actions).toEqual(['cancel']);
+    expect((await a.warehouse({ method: 'GET', url: `/api/orders/${order.id}` })).json().actions).toEqual([]);
+    const submitted = (await a.sales({ method: 'POST', url: `/api/orders/${order.id}/submit` })).json();
+    expect(submitted.actions).toEqual([]); // the registrar neither reviews nor cancels
+    expect((await a.reviewer({ method: 'GET', url: `/api/orders/${order.id}` })).json().actions).toEqual([
+      'approve_stage',
+      'reject',
+      'cancel',
+    ]);
+    expect((await a.finance({ method: 'GET', url: `/api/orders/${order.id}` })).json().actions).toEqual([]);
+    // The list carries the same actions as the order itself.
+    const listed = (await a.reviewer({ method: 'GET', url: `/api/orders?q=${order.number}` })).json().items;
+    expect(listed.find((o: { id: string }) => o.id === order.id).actions).toEqual([
+      'approve_stage',
+      'reject',
+      'cancel',
+    ]);
+  });
+
+  it('a confirmed order is held with a reason and resumed; history keeps both reasons', async () => {
+    const order = await register();
+    await a.sales({ method: 'POST', url: `/api/orders/${order.id}/submit` });
+    await approveAllStages(t, a, order.id);
+    await a.sales({ method: 'POST', url: `/api/orders/${order.id}/confirm`, payload: { method: 'electronic' } });
+    expect((await a.orderadmin({ method: 'GET', url: `/api/orders/${order.id}` })).json().actions).toContain('hold');
+
+    const noReason = await a.orderadmin({ method: 'POST', url: `/api/orders/${order.id}/hold`, payload: {} });
+    expect(noReason.statusCode).toBe(400);
+    expect(JSON.stringify(noReason.json().error)).toContain('reason');
+    const bySales = await a.sales({ method: 'POST', url: `/api/orders/${order.id}/hold`, payload: { reason: 'x' } });
+    expect(bySales.statusCode).toBe(403);
+
+    const held = await a.orderadmin({
+      method: 'POST',
+      url: `/api/orders/${order.id}/hold`,
+      payload: { reason: '客户工地未完工，暂缓发货' },
+    });
+    expect(held.statusCode, held.body).toBe(200);
+    expect(held.json()).toMatchObject({ status: 'on_hold' });
+    expect(held.json().actions).toContain('resume');
+    expect(held.json().actions).not.toContain('hold');
+    expect(
+      (await a.orderadmin({ method: 'POST', url: `/api/orders/${order.id}/hold`, payload: { reason: 'again' } })).json()
+        .error.code,
+    ).toBe('STATE.ILLEGAL_TRANSITION');
+    // A held order still holds its stock and credit; the warehouse cannot start shipping it.
+    expect(
+      (await a.warehouse({ method: 'POST', url: '/api/shipments', payload: { orderIds: [order.id] } })).statusCode,
+    ).toBeGreaterThanOrEqual(400);
+
+    const resumed = await a.director({ method: 'POST', url: `/api/orders/${order.id}/resume` });
+    expect(resumed.statusCode, resumed.body).toBe(200);
+    expect(resumed.json()).toMatchObject({ status: 'confirmed' });
+    const history = (await a.sales({ method: 'GET', url: `/api/orders/${order.id}/history` })).json();
+    expect(history.slice(-2)).toMatchObject([
+      { from: 'confirmed', to: 'on_hold', event: 'hold', reason: '客户工地未完工，暂缓发货', actorName: '吴订单' },
+      { from: 'on_hold', to: 'confirmed', event: 'resume', reason: null, actorName: '赵总监' },
+    ]);
+    const again = await a.orderadmin({
+      method: 'POST',
+      url: `/api/orders/${order.id}/hold`,
+      payload: { reason: '质量复检' },
+    });
+    expect(again.json().status).toBe('on_hold');
+    const back = await a.orderadmin({
+      method: 'POST',
+      url: `/api/orders/${order.id}/resume`,
+      payload: { reason: '复检合格' },
+    });
+    expect(back.json().status).toBe('confirmed');
+    expect((await a.sales({ method: 'GET', url: `/api/orders/${order.id}/history` })).json().at(-1)).toMatchObject({
+      event: 'resume',
+      reason: '复检合格',
+    });
+  });
+});

@@ -17,6 +17,7 @@ describe('embedded database on disk', () => {
       '0004_fulfilment',
       '0005_statements',
       '0006_ledger_checks',
+      '0007_feedback',
       '0008_credit_changes',
       '0009_review_stage_ids',
       '0010_login_throttle',

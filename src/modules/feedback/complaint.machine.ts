@@ -1,14 +1,20 @@
 import { defineMachine, statusColumn } from '../../lib/state-machine';
 import type { ComplaintStatus } from './feedback.table';
 
-// 投诉: resolved within its limit by reship, return or allowance, then closed when the customer agrees.
-export const complaintMachine = defineMachine<ComplaintStatus, 'resolve' | 'close', unknown>({
+export type ComplaintEvent = 'resolve' | 'close';
+
+// 投诉: resolved within its limit by reship, return or allowance, then closed with its result and the customer's
+// satisfaction when the customer agrees. One found to be no fault (客户撤回) is closed without a resolution.
+export const complaintMachine = defineMachine<ComplaintStatus, ComplaintEvent, unknown>({
   entity: 'complaint',
   store: statusColumn('complaints'),
   initial: 'open',
   states: ['open', 'resolved', 'closed'],
   transitions: [
     { from: ['open'], event: 'resolve', to: 'resolved', roles: ['customer_service'] },
-    { from: ['resolved'], event: 'close', to: 'closed', roles: ['customer_service'] },
+    { from: ['open', 'resolved'], event: 'close', to: 'closed', roles: ['customer_service'] },
   ],
 });
+
+/** Complaints not closed yet: their order cannot be completed. 未结投诉 */
+export const UNCLOSED_COMPLAINT: readonly ComplaintStatus[] = ['open', 'resolved'];

@@ -1,22 +1,21 @@
 import type { FastifyInstance } from 'fastify';
-import { listInvoices } from './invoice.service';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { isoDate } from '../../lib/schema';
 import { idParams, moneyString, requiredText, text } from '../../lib/schemas';
 import { actorOf, envOf, type AppContext } from '../../http/context';
-import {
-  completeOrder,
-  getComplaint,
-  listCallbacks,
-  listComplaints,
-  recordCallback,
-  resolveComplaint,
-} from './delivery.service';
-import { getOrder } from '../orders/order.service';
+import { listInvoices } from './invoice.service';
+import { listCallbacks, recordCallback } from './callbacks';
+import { closeComplaint, getComplaint, listComplaints, resolveComplaint } from './complaints';
 
 const SERVICE = ['customer_service'];
 const complaintType = z.enum(['short', 'damage', 'wrong_item', 'quality', 'late']);
+/** 满意度: 1 very unhappy … 5 very happy, or its name. */
+const SATISFACTION = ['very_unhappy', 'unhappy', 'neutral', 'happy', 'very_happy'] as const;
+const satisfaction = z.union([
+  z.number().int().min(1).max(5),
+  z.enum(SATISFACTION).transform((s) => SATISFACTION.indexOf(s) + 1),
+]);
 
 export function feedbackRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -33,7 +32,7 @@ export function feedbackRoutes(app: FastifyInstance, ctx: AppContext) {
         querystring: z.object({ status: z.enum(['open', 'done']).optional() }),
       },
     },
-    async (req) => listCallbacks(ctx.db, actorOf(req), req.query.status),
+    async (req) => listCallbacks(ctx.db, actorOf(req), envOf(ctx), req.query.status),
   );
   r.post(
     '/api/callbacks/:id',
@@ -67,16 +66,20 @@ export function feedbackRoutes(app: FastifyInstance, ctx: AppContext) {
       config: { roles: 'any' },
       schema: {
         tags,
-        summary: 'Complaints, soonest due first',
-        querystring: z.object({ status: z.enum(['open', 'resolved', 'closed']).optional() }),
+        summary: 'Complaints, soonest due first (status, order)',
+        querystring: z.object({
+          status: z.enum(['open', 'resolved', 'closed']).optional(),
+          order: z.uuid().optional(),
+        }),
       },
     },
-    async (req) => listComplaints(ctx.db, actorOf(req), req.query.status),
+    async (req) =>
+      listComplaints(ctx.db, actorOf(req), envOf(ctx), { status: req.query.status, orderId: req.query.order }),
   );
   r.get(
     '/api/complaints/:id',
     { config: { roles: 'any' }, schema: { tags, summary: 'One complaint', params: idParams } },
-    async (req) => getComplaint(ctx.db, actorOf(req), req.params.id),
+    async (req) => getComplaint(ctx.db, actorOf(req), envOf(ctx), req.params.id),
   );
   r.post(
     '/api/complaints/:id/resolve',
@@ -102,6 +105,19 @@ export function feedbackRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (req) => tx((trx) => resolveComplaint(trx, actorOf(req), envOf(ctx), req.params.id, req.body)),
   );
+  r.post(
+    '/api/complaints/:id/close',
+    {
+      config: { roles: SERVICE },
+      schema: {
+        tags,
+        summary: "Close with its result and the customer's satisfaction (1–5 or very_unhappy … very_happy)",
+        params: idParams,
+        body: z.object({ result: requiredText(500), satisfaction }).strict(),
+      },
+    },
+    async (req) => tx((trx) => closeComplaint(trx, actorOf(req), envOf(ctx), req.params.id, req.body)),
+  );
   r.get(
     '/api/invoices',
     {
@@ -113,31 +129,5 @@ export function feedbackRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (req) => listInvoices(ctx.db, actorOf(req), req.query.customer),
-  );
-  r.post(
-    '/api/orders/:id/complete',
-    {
-      config: { roles: ['finance'] },
-      schema: {
-        tags,
-        summary: 'The customer confirmed: record the invoice and outbound voucher, complete the order',
-        params: idParams,
-        body: z
-          .object({
-            number: requiredText(40),
-            issuedOn: isoDate,
-            amount: moneyString,
-            taxRate: z.string().regex(/^\d{1,2}(\.\d{1,2})?$/, 'a percentage such as "13"'),
-            type: z.enum(['normal', 'special', 'digital']),
-            outboundVoucher: text(60).optional(),
-          })
-          .strict(),
-      },
-    },
-    async (req) =>
-      tx(async (trx) => {
-        await completeOrder(trx, actorOf(req), req.params.id, req.body);
-        return getOrder(trx, actorOf(req), req.params.id);
-      }),
   );
 }

@@ -1,12 +1,13 @@
 import type { Generated } from 'kysely';
 
+export type CallbackStatus = 'open' | 'done';
 export interface CallbacksTable {
   company_id: string;
   id: Generated<string>;
   order_id: string;
   shipment_id: string;
   due_at: Date;
-  status: 'open' | 'done';
+  status: CallbackStatus;
   outcome: 'ok' | 'problem' | null;
   notes: string;
   done_by: string | null;
@@ -29,16 +30,22 @@ export interface ComplaintsTable {
   return_request_id: string | null;
   resolved_by: string | null;
   resolved_at: Date | null;
+  close_result: string | null;
+  /** The customer's satisfaction when the complaint was closed, 1 (very unhappy) to 5 (very happy). */
+  satisfaction: number | null;
+  closed_by: string | null;
+  closed_at: Date | null;
   created_by: string;
   created_at: Generated<Date>;
 }
+export type ReturnRequestStatus = 'requested' | 'approved' | 'rejected' | 'closed';
 export interface ReturnRequestsTable {
   company_id: string;
   id: Generated<string>;
   order_id: string;
   complaint_id: string | null;
   reason: string;
-  status: string;
+  status: ReturnRequestStatus;
   created_by: string;
   created_at: Generated<Date>;
 }

@@ -24,11 +24,17 @@ export type OrderGuardContext = {
   /** The review stage being decided, when the event decides one. */
   stage?: { stage: string; role: string; claimedBy: string | null; claimExpiresAt: Date | null };
   now?: Date;
+  /** Complaints on the order not closed yet (gathered before `complete`). */
+  openComplaints?: number;
 };
 
 /** Nothing of the order has left the warehouse. */
 export const nothingShipped: Guard<OrderGuardContext> = (c) =>
   c.shippedUnits > 0 ? 'ORDER.ALREADY_SHIPPED' : undefined;
+
+/** No complaint on the order is still open (or resolved but not closed with the customer). 未结投诉不可完成 */
+export const noOpenComplaint: Guard<OrderGuardContext> = (c) =>
+  c.openComplaints === 0 ? undefined : { code: 'ORDER.OPEN_COMPLAINT', params: { count: c.openComplaints ?? '?' } };
 
 /** Only the registrar submits their order (admins may). */
 export const byRegistrar: Guard<OrderGuardContext> = (c) =>
@@ -127,7 +133,13 @@ export const orderMachine = defineMachine<OrderStatus, OrderEvent, OrderGuardCon
       to: 'shipped',
       roles: ['warehouse'],
     },
-    { from: ['delivered'], event: 'complete', to: 'completed', roles: ['customer_service', 'order_admin', 'finance'] },
+    {
+      from: ['delivered'],
+      event: 'complete',
+      to: 'completed',
+      roles: ['customer_service', 'order_admin', 'finance'],
+      guards: [noOpenComplaint],
+    },
   ],
 });
 

@@ -4,6 +4,8 @@ import { fetchPage, likePattern } from '../../lib/paging';
 import type { OrderLinesTable, OrdersTable, OrderStatus } from './order.table';
 import type { ListOrdersQuery } from './order.schemas';
 import { prepared } from '../../lib/sql';
+import type { InvoicesTable } from '../feedback/feedback.table';
+import { UNCLOSED_COMPLAINT } from '../feedback/complaint.machine';
 
 const orderColumns = [
   'o.id',
@@ -153,17 +155,6 @@ export function updateOrder(db: Db, companyId: string, id: string, patch: Update
   return db.updateTable('orders').set(patch).where('company_id', '=', companyId).where('id', '=', id).execute();
 }
 
-export function setStatus(
-  db: Db,
-  companyId: string,
-  id: string,
-  status: OrderStatus,
-  actorId: string,
-  extra: Updateable<OrdersTable> = {},
-) {
-  return updateOrder(db, companyId, id, { ...extra, status, updated_at: new Date(), updated_by: actorId });
-}
-
 /** Sets reserved and backordered of many lines in one statement. */
 export async function setLineQuantities(
   db: Db,
@@ -196,4 +187,20 @@ export async function findDefaultWarehouse(db: Db, companyId: string) {
     .orderBy(sql`kind = 'central'`, 'desc')
     .orderBy('code')
     .executeTakeFirst();
+}
+
+/** Complaints on the order not closed yet (an order with one cannot be completed). */
+export async function countUnclosedComplaints(db: Db, companyId: string, orderId: string): Promise<number> {
+  const r = await db
+    .selectFrom('complaints')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('company_id', '=', companyId)
+    .where('order_id', '=', orderId)
+    .where('status', 'in', [...UNCLOSED_COMPLAINT])
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+export function insertInvoice(db: Db, row: Insertable<InvoicesTable>) {
+  return db.insertInto('invoices').values(row).execute();
 }

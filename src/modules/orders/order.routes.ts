@@ -6,9 +6,12 @@ import { actorOf, envOf, type AppContext } from '../../http/context';
 import { readUpload } from '../../http/upload';
 import {
   cancelBody,
+  completeBody,
   confirmBody,
+  holdBody,
   createOrderBody,
   listOrdersQuery,
+  resumeBody,
   reviewBody,
   updateOrderBody,
 } from './order.schemas';
@@ -17,6 +20,8 @@ import { submitOrder } from './submit-order';
 import { reviewOrder } from './review-order';
 import { confirmOrder } from './confirm-order';
 import { cancelOrder } from './cancel-order';
+import { holdOrder, resumeOrder } from './hold-order';
+import { completeOrder } from './complete-order';
 import { attachToOrder, copyOrder, orderAttachments, orderChecks, orderReview } from './order-extras';
 import { confirmationForm, formHtml, formXlsx, registrationForm, reviewForm } from './order-forms';
 import { sendXlsx } from '../../http/upload';
@@ -27,6 +32,8 @@ const REGISTRARS = ['sales_assistant'];
 const REVIEWERS = ['reviewer', 'finance', 'production_planner', 'sales_director', 'general_manager'];
 const CONFIRMERS = ['sales_assistant', 'order_admin'];
 const CANCELLERS = ['sales_director', 'reviewer', 'general_manager'];
+const HOLDERS = ['order_admin', 'sales_director'];
+const COMPLETERS = ['finance'];
 
 export function orderRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -53,13 +60,13 @@ export function orderRoutes(app: FastifyInstance, ctx: AppContext) {
         querystring: listOrdersQuery,
       },
     },
-    async (req) => listOrders(ctx.db, actorOf(req), req.query),
+    async (req) => listOrders(ctx.db, actorOf(req), req.query, envOf(ctx).now),
   );
 
   r.get(
     '/api/orders/:id',
     { config: { roles: 'any' }, schema: { tags, summary: 'One order with its lines', params: idParams } },
-    async (req) => getOrder(ctx.db, actorOf(req), req.params.id),
+    async (req) => getOrder(ctx.db, actorOf(req), req.params.id, envOf(ctx).now),
   );
 
   r.patch(
@@ -120,6 +127,43 @@ export function orderRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (req) => tx((trx) => cancelOrder(trx, actorOf(req), req.params.id, req.body.reason)),
+  );
+
+  r.post(
+    '/api/orders/:id/hold',
+    {
+      config: { roles: HOLDERS },
+      schema: {
+        tags,
+        summary: 'Hold a confirmed order as an exception (异常挂起), with the reason; it cannot ship while held',
+        params: idParams,
+        body: holdBody,
+      },
+    },
+    async (req) => tx((trx) => holdOrder(trx, actorOf(req), envOf(ctx), req.params.id, req.body.reason)),
+  );
+
+  r.post(
+    '/api/orders/:id/resume',
+    {
+      config: { roles: HOLDERS },
+      schema: { tags, summary: 'Resume a held order (back to confirmed)', params: idParams, body: resumeBody },
+    },
+    async (req) => tx((trx) => resumeOrder(trx, actorOf(req), envOf(ctx), req.params.id, req.body?.reason)),
+  );
+
+  r.post(
+    '/api/orders/:id/complete',
+    {
+      config: { roles: COMPLETERS },
+      schema: {
+        tags,
+        summary: 'The customer confirmed and no complaint is open: record the invoice and voucher, complete the order',
+        params: idParams,
+        body: completeBody,
+      },
+    },
+    async (req) => tx((trx) => completeOrder(trx, actorOf(req), envOf(ctx), req.params.id, req.body)),
   );
 
   r.post(

@@ -109,6 +109,23 @@ export const confirmBody = z
   });
 
 export const cancelBody = z.object({ reason: requiredText(500) }).strict();
+export const holdBody = z.object({ reason: requiredText(500) }).strict();
+export const resumeBody = z
+  .object({ reason: text(500).optional() })
+  .strict()
+  .optional();
+
+/** The invoice (普票/专票/数电票) and outbound voucher recorded when the order completes. */
+export const completeBody = z
+  .object({
+    number: requiredText(40),
+    issuedOn: isoDate,
+    amount: moneyString,
+    taxRate: z.string().regex(/^\d{1,2}(\.\d{1,2})?$/, 'a percentage such as "13"'),
+    type: z.enum(['normal', 'special', 'digital']),
+    outboundVoucher: text(60).optional(),
+  })
+  .strict();
 
 export const listOrdersQuery = pageQuery.extend({
   status: z.enum(ORDER_STATUSES).optional(),

@@ -10,11 +10,12 @@ import { getSettings } from '../settings/settings.service';
 import { insertHistory, listHistory } from '../history/history.repository';
 import { listAttachments } from '../attachments/attachment.repository';
 import * as repo from './order.repository';
-import { EDITABLE } from './order.machine';
+import { EDITABLE, type OrderEvent } from './order.machine';
+import { orderActions } from './order-actions';
 import { formatOrderNumber, localParts, numberPeriod } from './order-number';
 import type { CreateOrderInput, ListOrdersQuery, UpdateOrderInput } from './order.schemas';
 
-export function orderRowToOrder(o: repo.OrderRow, lines: repo.OrderLineRow[]) {
+export function orderRowToOrder(o: repo.OrderRow, lines: repo.OrderLineRow[], actions: OrderEvent[] = []) {
   const total = parseMoney(o.total);
   const cost = parseMoney(o.cost_total);
   return {
@@ -49,6 +50,8 @@ export function orderRowToOrder(o: repo.OrderRow, lines: repo.OrderLineRow[]) {
     cancelledAt: o.cancelled_at,
     cancelReason: o.cancel_reason,
     version: o.version,
+    /** The events the current user may apply now: the order page draws its buttons from them. */
+    actions,
     createdAt: o.created_at,
     updatedAt: o.updated_at,
     lines: lines.map((l) => ({
@@ -71,13 +74,17 @@ export function orderRowToOrder(o: repo.OrderRow, lines: repo.OrderLineRow[]) {
 }
 export type Order = ReturnType<typeof orderRowToOrder>;
 
-export async function getOrder(db: Db, actor: Actor, id: string): Promise<Order> {
+const shipped = (lines: repo.OrderLineRow[]) => lines.reduce((n, l) => n + l.shipped, 0);
+
+/** One order with its lines and what the user may do with it now (`now`: the request's clock, for claims). */
+export async function getOrder(db: Db, actor: Actor, id: string, now?: Date): Promise<Order> {
   const row = await repo.findOrder(db, actor.companyId, id);
   if (!row) throw new AppError('ORDER.NOT_FOUND');
-  return orderRowToOrder(row, await repo.findLines(db, actor.companyId, [id]));
+  const lines = await repo.findLines(db, actor.companyId, [id]);
+  return orderRowToOrder(row, lines, await orderActions(db, actor, row, shipped(lines), now));
 }
 
-export async function listOrders(db: Db, actor: Actor, q: ListOrdersQuery) {
+export async function listOrders(db: Db, actor: Actor, q: ListOrdersQuery, now?: Date) {
   const page = await repo.listOrders(db, actor.companyId, {
     ...q,
     registrarId: q.mine === 'true' ? actor.userId : undefined,
@@ -87,15 +94,12 @@ export async function listOrders(db: Db, actor: Actor, q: ListOrdersQuery) {
     actor.companyId,
     page.items.map((o) => o.id),
   );
-  return {
-    ...page,
-    items: page.items.map((o) =>
-      orderRowToOrder(
-        o,
-        lines.filter((l) => l.order_id === o.id),
-      ),
-    ),
-  };
+  const items = [];
+  for (const o of page.items) {
+    const own = lines.filter((l) => l.order_id === o.id);
+    items.push(orderRowToOrder(o, own, await orderActions(db, actor, o, shipped(own), now)));
+  }
+  return { ...page, items };
 }
 
 /** Lines priced and costed from the catalogue on the server; the client's totals are never trusted. */

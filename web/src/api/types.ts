@@ -117,6 +117,8 @@ export type Order = {
   lines: OrderLine[];
   confirmedAt: string | null;
   cancelReason: string | null;
+  /** Events of the order's lifecycle this user may apply now. */
+  actions: string[];
 };
 export type Stage = {
   round: number;

@@ -506,4 +506,17 @@ export const en: Messages = {
     fields: { credit_limit: 'Credit limit', payment_method: 'Payment method', payment_days: 'Payment days' },
     status: { requested: 'Waiting', approved: 'Approved', rejected: 'Rejected' },
   },
+  // Feedback and order exceptions: hold/resume, complaint closing, complaint and call-back codes.
+  feedback: {
+    hold: 'Hold (exception)',
+    resume: 'Resume',
+    holdReason: 'Reason for the hold',
+    resumeReason: 'Note',
+    close: 'Close',
+    result: 'Result',
+    satisfaction: 'Customer satisfaction',
+    satisfactionLevel: { '1': 'Very unhappy', '2': 'Unhappy', '3': 'Neutral', '4': 'Happy', '5': 'Very happy' },
+    complaintStatus: { open: 'Open', resolved: 'Resolved', closed: 'Closed' },
+    complaintType: { short: 'Short', damage: 'Damage', wrong_item: 'Wrong item', quality: 'Quality', late: 'Late' },
+  },
 };

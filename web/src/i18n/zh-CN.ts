@@ -472,5 +472,18 @@ export const zhCN = {
     fields: { credit_limit: '信用额度', payment_method: '付款方式', payment_days: '账期' },
     status: { requested: '待审批', approved: '已批准', rejected: '已驳回' },
   },
+  // Feedback and order exceptions: hold/resume, complaint closing, complaint and call-back codes.
+  feedback: {
+    hold: '异常挂起',
+    resume: '恢复执行',
+    holdReason: '挂起原因',
+    resumeReason: '恢复说明',
+    close: '结案',
+    result: '处理结果',
+    satisfaction: '客户满意度',
+    satisfactionLevel: { '1': '很不满意', '2': '不满意', '3': '一般', '4': '满意', '5': '很满意' },
+    complaintStatus: { open: '待处理', resolved: '已处理', closed: '已结案' },
+    complaintType: { short: '少货', damage: '破损', wrong_item: '错发', quality: '质量问题', late: '延误' },
+  },
 };
 export type Messages = typeof zhCN;

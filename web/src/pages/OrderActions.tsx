@@ -7,24 +7,20 @@ import { api } from '../api/client';
 import type { Order, Stage } from '../api/types';
 import { useSession } from '../auth/session';
 
-const STAGE_ROLES: Record<string, string> = {
-  sales: 'reviewer',
-  finance: 'finance',
-  production: 'production_planner',
-  director: 'sales_director',
-  gm: 'general_manager',
-};
+type Dialog = 'reject' | 'cancel' | 'confirm' | 'hold' | 'resume';
+/** Dialogs that ask for a reason, and whether it is required. */
+const REASON_DIALOGS: Partial<Record<Dialog, boolean>> = { reject: true, cancel: true, hold: true, resume: false };
 
-/** The buttons an order shows: what its state allows and the user's roles admit. */
+/** The buttons an order shows: the events the server says this user may apply now (`order.actions`). */
 export function OrderActions({ order, current, onChanged }: { order: Order; current?: Stage; onChanged: () => void }) {
   const { t } = useTranslation();
-  const { me, can } = useSession();
+  const { can } = useSession();
   const { message } = App.useApp();
   const navigate = useNavigate();
-  const [dialog, setDialog] = useState<'reject' | 'cancel' | 'confirm'>();
+  const [dialog, setDialog] = useState<Dialog>();
   const [form] = Form.useForm();
   const [file, setFile] = useState<File>();
-  const isRegistrar = me?.user.id === order.registrar.id;
+  const may = (...events: string[]) => events.some((e) => order.actions.includes(e));
 
   const run = async (fn: () => Promise<unknown>) => {
     try {
@@ -52,10 +48,20 @@ export function OrderActions({ order, current, onChanged }: { order: Order; curr
     );
   };
 
-  const canReview = current && order.status === 'in_review' && can(STAGE_ROLES[current.stage]) && !isRegistrar;
+  const reasoned = async () => {
+    const { reason } = await form.validateFields();
+    const post: Partial<Record<Dialog, () => Promise<unknown>>> = {
+      reject: () => api.post(`/api/orders/${order.id}/review`, { decision: 'reject', reason }),
+      cancel: () => api.post(`/api/orders/${order.id}/cancel`, { reason }),
+      hold: () => api.post(`/api/orders/${order.id}/hold`, { reason }),
+      resume: () => api.post(`/api/orders/${order.id}/resume`, reason ? { reason } : {}),
+    };
+    await run(post[dialog!]!);
+  };
+
   return (
     <Space wrap>
-      {['draft', 'rejected'].includes(order.status) && isRegistrar && (
+      {may('submit') && (
         <>
           <Button onClick={() => navigate(`/orders/${order.id}/edit`)}>{t('common.edit')}</Button>
           <Button
@@ -67,31 +73,43 @@ export function OrderActions({ order, current, onChanged }: { order: Order; curr
           </Button>
         </>
       )}
-      {canReview && (
+      {may('approve_stage', 'approve_final') && (
         <>
           <Button
             type="primary"
             data-testid="order-approve"
             onClick={() => run(() => api.post(`/api/orders/${order.id}/review`, { decision: 'approve' }))}
           >
-            {t('order.approve')}（{t(`stage.${current!.stage}`)}）
-          </Button>
-          <Button danger data-testid="order-reject" onClick={() => setDialog('reject')}>
-            {t('order.reject')}
+            {t('order.approve')}
+            {current && `（${t(`stage.${current.stage}`)}）`}
           </Button>
         </>
       )}
-      {order.status === 'awaiting_confirmation' && can('sales_assistant', 'order_admin') && (
+      {may('reject') && (
+        <Button danger data-testid="order-reject" onClick={() => setDialog('reject')}>
+          {t('order.reject')}
+        </Button>
+      )}
+      {may('confirm') && (
         <Button type="primary" data-testid="order-confirm" onClick={() => setDialog('confirm')}>
           {t('order.confirm')}
         </Button>
       )}
-      {!['cancelled', 'shipped', 'delivered', 'completed', 'partially_shipped'].includes(order.status) &&
-        can('sales_director', 'reviewer', 'general_manager') && (
-          <Button danger onClick={() => setDialog('cancel')}>
-            {t('order.cancel')}
-          </Button>
-        )}
+      {may('hold') && (
+        <Button data-testid="order-hold" onClick={() => setDialog('hold')}>
+          {t('feedback.hold')}
+        </Button>
+      )}
+      {may('resume') && (
+        <Button type="primary" data-testid="order-resume" onClick={() => setDialog('resume')}>
+          {t('feedback.resume')}
+        </Button>
+      )}
+      {may('cancel') && (
+        <Button danger data-testid="order-cancel" onClick={() => setDialog('cancel')}>
+          {t('order.cancel')}
+        </Button>
+      )}
       {can('sales_assistant') && (
         <Button
           onClick={() =>
@@ -103,21 +121,25 @@ export function OrderActions({ order, current, onChanged }: { order: Order; curr
       )}
 
       <Modal
-        open={dialog === 'reject' || dialog === 'cancel'}
-        title={dialog === 'reject' ? t('order.reject') : t('order.cancel')}
+        open={!!dialog && dialog in REASON_DIALOGS}
+        title={
+          dialog === 'hold' || dialog === 'resume'
+            ? t(`feedback.${dialog}`)
+            : dialog === 'reject'
+              ? t('order.reject')
+              : t('order.cancel')
+        }
         destroyOnHidden
         onCancel={() => setDialog(undefined)}
-        onOk={async () => {
-          const { reason } = await form.validateFields();
-          await run(() =>
-            dialog === 'reject'
-              ? api.post(`/api/orders/${order.id}/review`, { decision: 'reject', reason })
-              : api.post(`/api/orders/${order.id}/cancel`, { reason }),
-          );
-        }}
+        onOk={reasoned}
+        okButtonProps={{ 'data-testid': 'reason-ok' } as never}
       >
         <Form form={form} layout="vertical">
-          <Form.Item name="reason" label={t('order.reason')} rules={[{ required: true, max: 500 }]}>
+          <Form.Item
+            name="reason"
+            label={dialog === 'hold' ? t('feedback.holdReason') : t('order.reason')}
+            rules={[{ required: !!dialog && REASON_DIALOGS[dialog], max: 500 }]}
+          >
             <Input.TextArea rows={3} data-testid="reason-input" />
           </Form.Item>
         </Form>

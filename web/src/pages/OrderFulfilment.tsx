@@ -156,7 +156,7 @@ export function OrderFulfilment({ order, onChanged }: { order: Order; onChanged:
             {t('ful.lc')}
           </Button>
         )}
-        {order.status === 'delivered' && finance && (
+        {order.actions.includes('complete') && (
           <Button type="primary" data-testid="complete-order" onClick={() => setDialog('invoice')}>
             {t('ful.invoice')}
           </Button>

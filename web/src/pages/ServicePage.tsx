@@ -1,9 +1,10 @@
-import { App, Button, Form, Input, Modal, Radio, Select, Table, Tabs, Tag, Typography } from 'antd';
+import { App, Button, Form, Input, Modal, Radio, Rate, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
-import { useSession } from '../auth/session';
+
+const COMPLAINT_TYPES = ['short', 'damage', 'wrong_item', 'quality', 'late'];
 
 type Callback = {
   id: string;
@@ -14,6 +15,7 @@ type Callback = {
   late: boolean;
   status: string;
   outcome: string | null;
+  actions: string[];
 };
 type Complaint = {
   id: string;
@@ -25,17 +27,23 @@ type Complaint = {
   dueAt: string;
   late: boolean;
   resolution: string | null;
+  closeResult: string | null;
+  satisfaction: number | null;
+  actions: string[];
 };
 
-/** 客服: call-backs due within 24 h of delivery, and complaints resolved within 2 working days. */
+/**
+ * 客服: call-backs due within 24 h of delivery, and complaints resolved within 2 working days, then closed with
+ * their result and the customer's satisfaction. Buttons come from each row's `actions`.
+ */
 export function ServicePage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const { can } = useSession();
   const [callbacks, setCallbacks] = useState<Callback[]>([]);
   const [complaints, setComplaints] = useState<Complaint[]>([]);
   const [calling, setCalling] = useState<Callback>();
   const [resolving, setResolving] = useState<Complaint>();
+  const [closing, setClosing] = useState<Complaint>();
   const [form] = Form.useForm();
   const outcome = Form.useWatch('outcome', form);
   const resolution = Form.useWatch('resolution', form);
@@ -50,13 +58,13 @@ export function ServicePage() {
       message.success(t('common.saved'));
       setCalling(undefined);
       setResolving(undefined);
+      setClosing(undefined);
       form.resetFields();
       await load();
     } catch (e) {
       message.error((e as Error).message);
     }
   };
-  const service = can('customer_service');
 
   return (
     <>
@@ -86,24 +94,16 @@ export function ServicePage() {
                       <span style={{ color: c.late ? 'red' : undefined }}>{new Date(d).toLocaleString()}</span>
                     ),
                   },
-                  ...(service
-                    ? [
-                        {
-                          title: t('common.actions'),
-                          key: 'a',
-                          render: (_: unknown, c: Callback) => (
-                            <Button
-                              size="small"
-                              type="primary"
-                              data-testid="callback-record"
-                              onClick={() => setCalling(c)}
-                            >
-                              {t('ful.callbacks')}
-                            </Button>
-                          ),
-                        },
-                      ]
-                    : []),
+                  {
+                    title: t('common.actions'),
+                    key: 'a',
+                    render: (_: unknown, c: Callback) =>
+                      c.actions.includes('record') && (
+                        <Button size="small" type="primary" data-testid="callback-record" onClick={() => setCalling(c)}>
+                          {t('ful.callbacks')}
+                        </Button>
+                      ),
+                  },
                 ]}
               />
             ),
@@ -122,7 +122,11 @@ export function ServicePage() {
                     dataIndex: 'orderNumber',
                     render: (n: string, c) => <Link to={`/orders/${c.orderId}`}>{n}</Link>,
                   },
-                  { title: t('ful.complaintType'), dataIndex: 'type' },
+                  {
+                    title: t('ful.complaintType'),
+                    dataIndex: 'type',
+                    render: (x: string) => t(`feedback.complaintType.${x}`),
+                  },
                   { title: t('ful.description'), dataIndex: 'description' },
                   {
                     title: t('order.due'),
@@ -137,22 +141,34 @@ export function ServicePage() {
                   {
                     title: t('order.status'),
                     dataIndex: 'status',
-                    render: (s: string, c) => `${s}${c.resolution ? ` · ${t(`ful.${c.resolution}`)}` : ''}`,
-                  },
-                  ...(service
-                    ? [
-                        {
-                          title: t('common.actions'),
-                          key: 'a',
-                          render: (_: unknown, c: Complaint) =>
-                            c.status === 'open' && (
-                              <Button size="small" onClick={() => setResolving(c)}>
-                                {t('ful.resolve')}
-                              </Button>
-                            ),
-                        },
+                    render: (s: string, c) =>
+                      [
+                        t(`feedback.complaintStatus.${s}`),
+                        c.resolution && t(`ful.${c.resolution}`),
+                        c.satisfaction && t(`feedback.satisfactionLevel.${c.satisfaction}`),
                       ]
-                    : []),
+                        .filter(Boolean)
+                        .join(' · '),
+                  },
+                  { title: t('feedback.result'), dataIndex: 'closeResult' },
+                  {
+                    title: t('common.actions'),
+                    key: 'a',
+                    render: (_: unknown, c: Complaint) => (
+                      <Space>
+                        {c.actions.includes('resolve') && (
+                          <Button size="small" data-testid="complaint-resolve" onClick={() => setResolving(c)}>
+                            {t('ful.resolve')}
+                          </Button>
+                        )}
+                        {c.actions.includes('close') && (
+                          <Button size="small" data-testid="complaint-close" onClick={() => setClosing(c)}>
+                            {t('feedback.close')}
+                          </Button>
+                        )}
+                      </Space>
+                    ),
+                  },
                 ]}
               />
             ),
@@ -192,9 +208,7 @@ export function ServicePage() {
           {outcome === 'problem' && (
             <>
               <Form.Item name="type" label={t('ful.complaintType')}>
-                <Select
-                  options={['short', 'damage', 'wrong_item', 'quality', 'late'].map((x) => ({ value: x, label: x }))}
-                />
+                <Select options={COMPLAINT_TYPES.map((x) => ({ value: x, label: t(`feedback.complaintType.${x}`) }))} />
               </Form.Item>
               <Form.Item name="description" label={t('ful.description')} rules={[{ required: true }]}>
                 <Input.TextArea />
@@ -224,6 +238,26 @@ export function ServicePage() {
           )}
           <Form.Item name="reason" label={t('order.reason')}>
             <Input />
+          </Form.Item>
+        </Form>
+      </Modal>
+      <Modal
+        open={!!closing}
+        title={`${t('feedback.close')} ${closing?.orderNumber ?? ''}`}
+        onCancel={() => setClosing(undefined)}
+        destroyOnHidden
+        okButtonProps={{ 'data-testid': 'complaint-close-ok' } as never}
+        onOk={async () => {
+          const v = await form.validateFields();
+          await submit(() => api.post(`/api/complaints/${closing!.id}/close`, v));
+        }}
+      >
+        <Form form={form} layout="vertical" initialValues={{ satisfaction: 4 }}>
+          <Form.Item name="result" label={t('feedback.result')} rules={[{ required: true, max: 500 }]}>
+            <Input.TextArea rows={3} data-testid="complaint-result" />
+          </Form.Item>
+          <Form.Item name="satisfaction" label={t('feedback.satisfaction')} rules={[{ required: true }]}>
+            <Rate count={5} tooltips={[1, 2, 3, 4, 5].map((n) => t(`feedback.satisfactionLevel.${n}`))} />
           </Form.Item>
         </Form>
       </Modal>

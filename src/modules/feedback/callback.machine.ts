@@ -1,0 +1,13 @@
+import { defineMachine, statusColumn } from '../../lib/state-machine';
+import type { CallbackStatus } from './feedback.table';
+
+export type CallbackEvent = 'record';
+
+// 回访: opened at delivery, due within 24 h; done once customer service records what the customer said.
+export const callbackMachine = defineMachine<CallbackStatus, CallbackEvent, unknown>({
+  entity: 'callback',
+  store: statusColumn('callbacks', { stamp: { at: 'done_at', by: 'done_by' } }),
+  initial: 'open',
+  states: ['open', 'done'],
+  transitions: [{ from: ['open'], event: 'record', to: 'done', roles: ['customer_service'] }],
+});

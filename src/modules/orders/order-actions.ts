@@ -1,0 +1,53 @@
+import type { Db } from '../../db/database';
+import { availableEvents } from '../../lib/state-machine';
+import type { Actor } from '../auth/auth.service';
+import * as reviewRepo from '../review/review.repository';
+import { orderMachine, type OrderEvent, type OrderGuardContext } from './order.machine';
+import type { OrderStatus } from './order.table';
+import * as repo from './order.repository';
+
+type OrderFacts = { id: string; status: OrderStatus; registrar_id: string; review_round: number };
+
+/** The facts the order machine's guards look at, gathered as each use case gathers them before its event. */
+async function guardFacts(
+  db: Db,
+  actor: Actor,
+  o: OrderFacts,
+  shippedUnits: number,
+  now?: Date,
+): Promise<{ context: OrderGuardContext; lastStage: boolean }> {
+  const context: OrderGuardContext = { shippedUnits, registrarId: o.registrar_id, now };
+  let lastStage = false;
+  if (o.status === 'in_review') {
+    const pending = (await reviewRepo.listStages(db, actor.companyId, o.id)).filter(
+      (s) => s.round === o.review_round && s.status === 'pending',
+    );
+    const stage = pending[0];
+    lastStage = pending.length === 1;
+    if (stage)
+      context.stage = {
+        stage: stage.stage,
+        role: stage.role,
+        claimedBy: stage.claimed_by,
+        claimExpiresAt: stage.claim_expires_at,
+      };
+  }
+  if (o.status === 'delivered') context.openComplaints = await repo.countUnclosedComplaints(db, actor.companyId, o.id);
+  return { context, lastStage };
+}
+
+/**
+ * What this user may do with the order now (`actions`): the order machine's events whose role and guards pass.
+ * A review decision shows as the one event it would be (approve_stage, or approve_final at the last stage).
+ */
+export async function orderActions(
+  db: Db,
+  actor: Actor,
+  o: OrderFacts,
+  shippedUnits: number,
+  now?: Date,
+): Promise<OrderEvent[]> {
+  const { context, lastStage } = await guardFacts(db, actor, o, shippedUnits, now);
+  const events = availableEvents(orderMachine, o.status, actor, context);
+  return events.filter((e) => e !== (lastStage ? 'approve_stage' : 'approve_final'));
+}
