@@ -193,7 +193,7 @@ describe('bad values that once reached the database', () => {
       }
   });
 
-  it('a year-0000 date, an amount beyond what a balance can hold, NUL and lone surrogates are 400 by field', async () => {
+  it('a year-0000 date, an amount no balance can hold, NUL and lone surrogates: 400 by field', async () => {
     const customerId = (await admin({ method: 'GET', url: '/api/customers?pageSize=1' })).json().items[0].id;
     const receipt = (body: object) =>
       admin({
