@@ -5,13 +5,13 @@ import { isMoneyString, parseMoney } from './money';
 // them can hold, so bad input is a 400 naming the field and never reaches the database:
 // - text: no NUL (PostgreSQL text and jsonb cannot hold it), no lone surrogate (not valid UTF-8), a length;
 // - amounts: numeric(18,2) holds < 10^16; one amount is at most AMOUNT_MAX (< 10^10), so even a million of
-//   them sum within a balance or a statement; a unit price is at most UNIT_PRICE_MAX, so price × QTY_MAX ×
-//   200 lines of an order stays < 10^16 as well;
+//   them sum within a balance or a statement; a unit price is at most UNIT_PRICE_MAX (< 10^8), so a line
+//   (× QTY_MAX) stays < 10^14, and the lines of one order priced in the request sum to at most AMOUNT_MAX;
 // - quantities: integer columns hold < 2^31; a line is at most QTY_MAX;
 // - dates: years 1900–2999 (PostgreSQL has no year 0, and no business date lies outside).
 
 export const AMOUNT_MAX = '9999999999.99';
-export const UNIT_PRICE_MAX = '9999999.99';
+export const UNIT_PRICE_MAX = '99999999.99';
 export const QTY_MAX = 1_000_000;
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
@@ -68,3 +68,13 @@ export const isoDateTime = z.iso.datetime({ offset: true }).refine(
   },
   { message: 'must be a time between the years 1900 and 2999' },
 );
+
+/** The lines priced in a request (qty × unitPrice) sum to at most AMOUNT_MAX. */
+export const linesTotalFits = (lines: { qty?: unknown; unitPrice?: unknown }[]) => {
+  let fen = 0n;
+  for (const l of lines)
+    if (typeof l.unitPrice === 'string' && isMoneyString(l.unitPrice) && Number.isInteger(l.qty))
+      fen += BigInt(l.qty as number) * parseMoney(l.unitPrice);
+  return fen <= parseMoney(AMOUNT_MAX);
+};
+export const LINES_TOTAL_MESSAGE = `the lines must total at most ${AMOUNT_MAX}`;

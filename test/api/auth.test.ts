@@ -63,7 +63,7 @@ describe('auth and sessions', () => {
     expect(res.json().error.code).toBe('AUTH.FORBIDDEN');
   });
 
-  it('cookie sessions: HTTP-only SameSite cookie, CSRF token required on unsafe methods, new id at each login', async () => {
+  it('cookie sessions: HTTP-only SameSite cookie, CSRF token on unsafe methods, new id at each login', async () => {
     const first = await login({ username: 'admin', password: DEMO_PASSWORD, mode: 'cookie' });
     const cookie = cookieOf(first);
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict' });
@@ -92,7 +92,7 @@ describe('auth and sessions', () => {
     expect((await as({ method: 'GET', url: '/api/auth/me' })).statusCode).toBe(401);
   });
 
-  it('a session idle 8 working hours expires exactly then: valid one minute before, expired at the boundary', async () => {
+  it('a session idle 8 working hours: valid one minute before the boundary, expired at it', async () => {
     const policy = { idleHours: 8, workingHours: { start: '09:00', end: '18:00', timeZone: 'Asia/Shanghai' } };
     // Last seen Friday 2026-05-29 14:00 (Shanghai): 4 working hours that day, then 4 on Monday from 09:00.
     const lastSeen = new Date('2026-05-29T14:00:00+08:00');
@@ -118,9 +118,8 @@ describe('auth and sessions', () => {
     const { token } = (await login({ username: 'service', password: DEMO_PASSWORD })).json();
     const as = t.as(token);
     expect((await as({ method: 'GET', url: '/api/auth/me' })).statusCode).toBe(200);
-    await sql`update sessions set last_seen_at = now() - interval '10 days' where revoked_at is null and user_id = (select id from users where username = 'service')`.execute(
-      t.database.db,
-    );
+    await sql`update sessions set last_seen_at = now() - interval '10 days' where revoked_at is null
+      and user_id = (select id from users where username = 'service')`.execute(t.database.db);
     expect((await as({ method: 'GET', url: '/api/auth/me' })).statusCode).toBe(401);
   });
 
@@ -180,7 +179,7 @@ describe('login throttling', () => {
   const from = (remoteAddress: string, payload: object, headers: Record<string, string> = {}) =>
     t.app.inject({ method: 'POST', url: '/api/auth/login', payload, remoteAddress, headers });
 
-  it('a stranger guessing a password cannot lock the user out: the user still logs in from their own address', async () => {
+  it('a stranger guessing a password cannot lock the user out: the user logs in from their address', async () => {
     for (let i = 0; i < 6; i++) await from('203.0.113.7', { username: 'finance', password: 'guess-' + i });
     const stranger = await from('203.0.113.7', { username: 'finance', password: DEMO_PASSWORD });
     expect(stranger.statusCode).toBe(429);

@@ -43,8 +43,8 @@ async function rowCounts(): Promise<string> {
 }
 
 const WRITE_METHODS = ['post', 'put', 'patch', 'delete'];
-const GENERATED = 6;
-const MUTATED = 6;
+const GENERATED = 5;
+const MUTATED = 5;
 const MULTIPART_CASES = [
   { 'content-type': 'multipart/form-data' },
   { 'content-type': 'multipart/form-data; boundary=XyZ' },

@@ -96,7 +96,7 @@ export async function resolveSession(
   db: Db,
   token: string,
   policy: SessionPolicy,
-  now = new Date(),
+  now: Date,
 ): Promise<Actor | undefined> {
   const s = await repo.findSession(db, hashToken(token));
   if (!s) return undefined;

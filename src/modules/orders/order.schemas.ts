@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, quantity, unitPrice } from '../../lib/schema';
+import { isoDate, LINES_TOTAL_MESSAGE, linesTotalFits, quantity, unitPrice } from '../../lib/schema';
 import { moneyString, pageQuery, requiredText, text } from '../../lib/schemas';
 import { PAYMENT_METHODS } from '../customers/customer.schemas';
 
@@ -49,7 +49,7 @@ const orderFields = {
   source: z.enum(ORDER_SOURCES),
   urgency: z.enum(['normal', 'urgent']).default('normal'),
   expectedDeliveryDate: date.optional(),
-  lines: z.array(line).min(1).max(200),
+  lines: z.array(line).min(1).max(200).refine(linesTotalFits, LINES_TOTAL_MESSAGE),
   delivery: delivery.optional(),
   paymentMethod: z.enum(PAYMENT_METHODS).optional(),
   paymentDays: z.number().int().min(0).max(365).optional(),
@@ -71,7 +71,7 @@ export const updateOrderBody = z
     source: z.enum(ORDER_SOURCES),
     urgency: z.enum(['normal', 'urgent']),
     expectedDeliveryDate: date.nullable(),
-    lines: z.array(line).min(1).max(200),
+    lines: z.array(line).min(1).max(200).refine(linesTotalFits, LINES_TOTAL_MESSAGE),
     delivery: delivery.nullable(),
     paymentMethod: z.enum(PAYMENT_METHODS),
     paymentDays: z.number().int().min(0).max(365),
