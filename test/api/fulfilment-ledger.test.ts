@@ -34,64 +34,68 @@ const movementCount = async () =>
   );
 
 describe('the ledger cannot drift', () => {
-  it('a shipment naming one order line twice is checked on the sum: 6 + 5 of 10 reserved is refused, nothing written', async () => {
-    const customer = await f.newCustomer('DUP1');
-    const order = await f.confirmedOrder(customer, [{ productId: p.B.id, qty: 10 }]);
-    const other = await f.confirmedOrder(await f.newCustomer('DUP2'), [{ productId: p.B.id, qty: 3 }]);
-    const before = await stockOf(p.B.id);
-    const moves = await movementCount();
+  it(
+    'a shipment naming one order line twice is checked on the sum: 6 + 5 of 10 reserved is refused, ' +
+      'nothing written',
+    async () => {
+      const customer = await f.newCustomer('DUP1');
+      const order = await f.confirmedOrder(customer, [{ productId: p.B.id, qty: 10 }]);
+      const other = await f.confirmedOrder(await f.newCustomer('DUP2'), [{ productId: p.B.id, qty: 3 }]);
+      const before = await stockOf(p.B.id);
+      const moves = await movementCount();
 
-    const refused = await a.warehouse({
-      method: 'POST',
-      url: '/api/shipments',
-      payload: {
-        orderIds: [order.id],
-        lines: [
-          { orderId: order.id, lineNo: 1, qty: 6 },
-          { orderId: order.id, lineNo: 1, qty: 5 },
-        ],
-      },
-    });
-    expect(refused.statusCode).toBe(409);
-    expect(refused.json().error).toMatchObject({
-      code: 'SHIPMENT.EXCEEDS_RESERVED',
-      fields: [{ path: 'lines[1].qty' }],
-    });
-    expect((await a.warehouse({ method: 'GET', url: `/api/shipments?order=${order.id}` })).json()).toEqual([]);
-    expect(await movementCount()).toBe(moves);
-    expect((await a.sales({ method: 'GET', url: `/api/orders/${order.id}` })).json()).toMatchObject({
-      status: 'confirmed',
-      lines: [{ reserved: 10, shipped: 0 }],
-    });
+      const refused = await a.warehouse({
+        method: 'POST',
+        url: '/api/shipments',
+        payload: {
+          orderIds: [order.id],
+          lines: [
+            { orderId: order.id, lineNo: 1, qty: 6 },
+            { orderId: order.id, lineNo: 1, qty: 5 },
+          ],
+        },
+      });
+      expect(refused.statusCode).toBe(409);
+      expect(refused.json().error).toMatchObject({
+        code: 'SHIPMENT.EXCEEDS_RESERVED',
+        fields: [{ path: 'lines[1].qty' }],
+      });
+      expect((await a.warehouse({ method: 'GET', url: `/api/shipments?order=${order.id}` })).json()).toEqual([]);
+      expect(await movementCount()).toBe(moves);
+      expect((await a.sales({ method: 'GET', url: `/api/orders/${order.id}` })).json()).toMatchObject({
+        status: 'confirmed',
+        lines: [{ reserved: 10, shipped: 0 }],
+      });
 
-    // 6 + 4 fits: one shipment line of 10, and the ledger issues exactly 10.
-    const fits = await a.warehouse({
-      method: 'POST',
-      url: '/api/shipments',
-      payload: {
-        orderIds: [order.id],
-        lines: [
-          { orderId: order.id, lineNo: 1, qty: 6 },
-          { orderId: order.id, lineNo: 1, qty: 4 },
-        ],
-      },
-    });
-    expect(fits.statusCode).toBe(201);
-    expect(fits.json().lines).toMatchObject([{ orderLineNo: 1, qty: 10 }]);
-    for (const step of ['pick', 'recheck', 'pack', 'ship'])
-      expect((await a.warehouse({ method: 'POST', url: `/api/shipments/${fits.json().id}/${step}` })).statusCode).toBe(
-        200,
-      );
-    expect(await stockOf(p.B.id)).toMatchObject({ onHand: before.onHand - 10, reserved: before.reserved - 10 });
-    expect((await a.sales({ method: 'GET', url: `/api/orders/${order.id}` })).json().lines[0]).toMatchObject({
-      reserved: 0,
-      shipped: 10,
-    });
-    expect((await a.sales({ method: 'GET', url: `/api/orders/${other.id}` })).json().lines[0]).toMatchObject({
-      reserved: 3,
-    });
-    expect(await findViolations(t.database.db)).toEqual([]);
-  });
+      // 6 + 4 fits: one shipment line of 10, and the ledger issues exactly 10.
+      const fits = await a.warehouse({
+        method: 'POST',
+        url: '/api/shipments',
+        payload: {
+          orderIds: [order.id],
+          lines: [
+            { orderId: order.id, lineNo: 1, qty: 6 },
+            { orderId: order.id, lineNo: 1, qty: 4 },
+          ],
+        },
+      });
+      expect(fits.statusCode).toBe(201);
+      expect(fits.json().lines).toMatchObject([{ orderLineNo: 1, qty: 10 }]);
+      for (const step of ['pick', 'recheck', 'pack', 'ship'])
+        expect(
+          (await a.warehouse({ method: 'POST', url: `/api/shipments/${fits.json().id}/${step}` })).statusCode,
+        ).toBe(200);
+      expect(await stockOf(p.B.id)).toMatchObject({ onHand: before.onHand - 10, reserved: before.reserved - 10 });
+      expect((await a.sales({ method: 'GET', url: `/api/orders/${order.id}` })).json().lines[0]).toMatchObject({
+        reserved: 0,
+        shipped: 10,
+      });
+      expect((await a.sales({ method: 'GET', url: `/api/orders/${other.id}` })).json().lines[0]).toMatchObject({
+        reserved: 3,
+      });
+      expect(await findViolations(t.database.db)).toEqual([]);
+    },
+  );
 
   it('the database refuses a commit whose shipped or reserved units leave the ledger', async () => {
     const order = await f.confirmedOrder(await f.newCustomer('DRIFT1'), [{ productId: p.C.id, qty: 4 }]);
@@ -126,35 +130,38 @@ describe('the ledger cannot drift', () => {
 });
 
 describe('the warehouse queue', () => {
-  it('pages the filtered rows: urgent first, orders with nothing left to ship left out, the total counts all', async () => {
-    const customer = await f.newCustomer('QPAGE1');
-    const one = [{ productId: p.C.id, qty: 1 }];
-    const o1 = await f.confirmedOrder(customer, one);
-    const o2 = await f.confirmedOrder(customer, one);
-    const urgent = await f.confirmedOrder(customer, one, { urgency: 'urgent' });
-    const inShipment = await f.confirmedOrder(customer, one);
-    await f.packedShipment([inShipment.id]);
-    const o4 = await f.confirmedOrder(customer, one);
-    const page = async (n: number) =>
-      (
-        await a.warehouse({
-          method: 'GET',
-          url: `/api/fulfilment/queue?queue=warehouse&q=QPAGE1&pageSize=2&page=${n}`,
-        })
-      ).json();
-    const [first, second, third] = [await page(1), await page(2), await page(3)];
-    expect(first).toMatchObject({ total: 4, page: 1, pageSize: 2 });
-    expect(second.total).toBe(4);
-    expect(third.items).toEqual([]);
-    expect([...first.items, ...second.items].map((i: { number: string }) => i.number)).toEqual([
-      urgent.number,
-      ...[o1, o2, o4].map((o) => o.number).sort(),
-    ]);
-    expect(first.items[0]).toMatchObject({ urgent: true, toShip: 1, customerName: 'QPAGE1 公司' });
-    // Credit terms wait for no money: none of these is in finance's queue.
-    const finance = await a.finance({ method: 'GET', url: '/api/fulfilment/queue?queue=finance&q=QPAGE1' });
-    expect(finance.json()).toMatchObject({ items: [], total: 0 });
-  });
+  it(
+    'pages the filtered rows: urgent first, orders with nothing left to ship left out, ' + 'the total counts all',
+    async () => {
+      const customer = await f.newCustomer('QPAGE1');
+      const one = [{ productId: p.C.id, qty: 1 }];
+      const o1 = await f.confirmedOrder(customer, one);
+      const o2 = await f.confirmedOrder(customer, one);
+      const urgent = await f.confirmedOrder(customer, one, { urgency: 'urgent' });
+      const inShipment = await f.confirmedOrder(customer, one);
+      await f.packedShipment([inShipment.id]);
+      const o4 = await f.confirmedOrder(customer, one);
+      const page = async (n: number) =>
+        (
+          await a.warehouse({
+            method: 'GET',
+            url: `/api/fulfilment/queue?queue=warehouse&q=QPAGE1&pageSize=2&page=${n}`,
+          })
+        ).json();
+      const [first, second, third] = [await page(1), await page(2), await page(3)];
+      expect(first).toMatchObject({ total: 4, page: 1, pageSize: 2 });
+      expect(second.total).toBe(4);
+      expect(third.items).toEqual([]);
+      expect([...first.items, ...second.items].map((i: { number: string }) => i.number)).toEqual([
+        urgent.number,
+        ...[o1, o2, o4].map((o) => o.number).sort(),
+      ]);
+      expect(first.items[0]).toMatchObject({ urgent: true, toShip: 1, customerName: 'QPAGE1 公司' });
+      // Credit terms wait for no money: none of these is in finance's queue.
+      const finance = await a.finance({ method: 'GET', url: '/api/fulfilment/queue?queue=finance&q=QPAGE1' });
+      expect(finance.json()).toMatchObject({ items: [], total: 0 });
+    },
+  );
 });
 
 describe('the 24 h pick limit', () => {

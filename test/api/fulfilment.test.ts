@@ -563,49 +563,58 @@ describe('delivery, feedback and cash', () => {
     return { customer, order, callback };
   }
 
-  it('delivery opens a call-back due in 24 h; a confirmation lets finance complete the order with its invoice', async () => {
-    const { order, callback } = await deliveredOrder('DLV1');
-    expect((await a.sales({ method: 'GET', url: `/api/orders/${order.id}` })).json().status).toBe('delivered');
-    expect(new Date(callback.dueAt).getTime() - Date.now()).toBeGreaterThan(23 * 3_600_000);
-    await service({
-      method: 'POST',
-      url: `/api/callbacks/${callback.id}`,
-      payload: { outcome: 'ok', notes: '数量质量无误' },
-    });
-    const done = await a.finance({
-      method: 'POST',
-      url: `/api/orders/${order.id}/complete`,
-      payload: {
+  it(
+    'delivery opens a call-back due in 24 h; a confirmation lets finance complete the order ' + 'with its invoice',
+    async () => {
+      const { order, callback } = await deliveredOrder('DLV1');
+      expect((await a.sales({ method: 'GET', url: `/api/orders/${order.id}` })).json().status).toBe('delivered');
+      expect(new Date(callback.dueAt).getTime() - Date.now()).toBeGreaterThan(23 * 3_600_000);
+      await service({
+        method: 'POST',
+        url: `/api/callbacks/${callback.id}`,
+        payload: { outcome: 'ok', notes: '数量质量无误' },
+      });
+      const done = await a.finance({
+        method: 'POST',
+        url: `/api/orders/${order.id}/complete`,
+        payload: {
+          number: 'INV-0001',
+          issuedOn: '2026-11-23',
+          amount: order.total,
+          taxRate: '13',
+          type: 'digital',
+          outboundVoucher: 'OUT-1',
+        },
+      });
+      expect(done.json().status).toBe('completed');
+      expect(
+        (await a.finance({ method: 'GET', url: '/api/invoices' }))
+          .json()
+          .find((i: { orderId: string }) => i.orderId === order.id),
+      ).toMatchObject({
         number: 'INV-0001',
-        issuedOn: '2026-11-23',
         amount: order.total,
-        taxRate: '13',
+        taxRate: '13.00',
         type: 'digital',
         outboundVoucher: 'OUT-1',
-      },
-    });
-    expect(done.json().status).toBe('completed');
-    expect(
-      (await a.finance({ method: 'GET', url: '/api/invoices' }))
-        .json()
-        .find((i: { orderId: string }) => i.orderId === order.id),
-    ).toMatchObject({
-      number: 'INV-0001',
-      amount: order.total,
-      taxRate: '13.00',
-      type: 'digital',
-      outboundVoucher: 'OUT-1',
-    });
-    expect(
-      (
-        await a.finance({
-          method: 'POST',
-          url: `/api/orders/${order.id}/complete`,
-          payload: { number: 'INV-0001', issuedOn: '2026-11-23', amount: order.total, taxRate: '13', type: 'digital' },
-        })
-      ).statusCode,
-    ).toBe(409);
-  });
+      });
+      expect(
+        (
+          await a.finance({
+            method: 'POST',
+            url: `/api/orders/${order.id}/complete`,
+            payload: {
+              number: 'INV-0001',
+              issuedOn: '2026-11-23',
+              amount: order.total,
+              taxRate: '13',
+              type: 'digital',
+            },
+          })
+        ).statusCode,
+      ).toBe(409);
+    },
+  );
 
   it('a problem opens a complaint due in 2 working days, resolved by reship, allowance or return', async () => {
     const { customer, order, callback } = await deliveredOrder('CMP1');
@@ -641,12 +650,11 @@ describe('delivery, feedback and cash', () => {
       payload: { resolution: 'allowance', amount: '50.00' },
     });
     expect(allowance.json()).toMatchObject({ resolution: 'allowance', amount: '50.00' });
-    const receivables = (
-      await a.finance({
-        method: 'GET',
-        url: `/api/receivables?customer=${allowance.json().orderId ? (await a.sales({ method: 'GET', url: `/api/orders/${allowance.json().orderId}` })).json().customer.id : ''}`,
-      })
-    ).json();
+    const allowanceOrder = allowance.json().orderId;
+    const customerOf = allowanceOrder
+      ? (await a.sales({ method: 'GET', url: `/api/orders/${allowanceOrder}` })).json().customer.id
+      : '';
+    const receivables = (await a.finance({ method: 'GET', url: `/api/receivables?customer=${customerOf}` })).json();
     expect(receivables[0]).toMatchObject({ amount: '240.00', outstanding: '190.00' });
 
     const third = (
@@ -673,52 +681,62 @@ describe('delivery, feedback and cash', () => {
     void order;
   });
 
-  it('receipts and reversals keep balances equal to the sum of their rows; overpayment is the customer balance', async () => {
-    const { customer, order } = await deliveredOrder('CASH1');
-    const r = (await receipt(customer, '1000.00', [{ orderId: order.id, amount: '240.00' }])).json();
-    expect(r).toMatchObject({ unapplied: '760.00' });
-    expect((await a.finance({ method: 'GET', url: `/api/customers/${customer}/balance` })).json().balance).toBe(
-      '760.00',
-    );
-    expect((await a.finance({ method: 'GET', url: `/api/receivables?customer=${customer}` })).json()[0]).toMatchObject({
-      outstanding: '0.00',
-      bucket: 'paid',
-    });
-    const over = await a.finance({
-      method: 'POST',
-      url: `/api/receipts/${r.id}/apply`,
-      payload: { orderId: order.id, amount: '800.00' },
-    });
-    expect(over.json().error.code).toBe('RECEIPT.OVER_APPLIED');
-    // The order is paid in full: more on it is refused; the money stays on the customer's account.
-    const beyond = await a.finance({
-      method: 'POST',
-      url: `/api/receipts/${r.id}/apply`,
-      payload: { orderId: order.id, amount: '10.00' },
-    });
-    expect(beyond.json().error).toMatchObject({
-      code: 'RECEIPT.OVER_ORDER',
-      message: expect.stringContaining('¥0.00'),
-    });
-    const before = (await a.finance({ method: 'GET', url: `/api/receipts?customer=${customer}` })).json().length;
-    expect((await receipt(customer, '50.00', [{ orderId: order.id, amount: '50.00' }])).statusCode).toBe(409);
-    expect((await a.finance({ method: 'GET', url: `/api/receipts?customer=${customer}` })).json()).toHaveLength(before); // nothing half-saved
-    const reversal = await a.finance({
-      method: 'POST',
-      url: `/api/receipts/${r.id}/reverse`,
-      payload: { reason: '录错金额' },
-    });
-    expect(reversal.json()).toMatchObject({ amount: '-1000.00', reversesId: r.id });
-    expect((await a.finance({ method: 'GET', url: `/api/customers/${customer}/balance` })).json().balance).toBe('0.00');
-    expect((await a.finance({ method: 'GET', url: `/api/orders/${order.id}/payment` })).json().paid).toBe('0.00');
-    expect(
-      (await a.finance({ method: 'GET', url: `/api/receivables?customer=${customer}` })).json()[0].outstanding,
-    ).toBe('240.00');
-    expect(
-      (await a.finance({ method: 'POST', url: `/api/receipts/${r.id}/reverse`, payload: { reason: 'again' } })).json()
-        .error.code,
-    ).toBe('RECEIPT.ALREADY_REVERSED');
-  });
+  it(
+    'receipts and reversals keep balances equal to the sum of their rows; ' + 'overpayment is the customer balance',
+    async () => {
+      const { customer, order } = await deliveredOrder('CASH1');
+      const r = (await receipt(customer, '1000.00', [{ orderId: order.id, amount: '240.00' }])).json();
+      expect(r).toMatchObject({ unapplied: '760.00' });
+      expect((await a.finance({ method: 'GET', url: `/api/customers/${customer}/balance` })).json().balance).toBe(
+        '760.00',
+      );
+      expect(
+        (await a.finance({ method: 'GET', url: `/api/receivables?customer=${customer}` })).json()[0],
+      ).toMatchObject({
+        outstanding: '0.00',
+        bucket: 'paid',
+      });
+      const over = await a.finance({
+        method: 'POST',
+        url: `/api/receipts/${r.id}/apply`,
+        payload: { orderId: order.id, amount: '800.00' },
+      });
+      expect(over.json().error.code).toBe('RECEIPT.OVER_APPLIED');
+      // The order is paid in full: more on it is refused; the money stays on the customer's account.
+      const beyond = await a.finance({
+        method: 'POST',
+        url: `/api/receipts/${r.id}/apply`,
+        payload: { orderId: order.id, amount: '10.00' },
+      });
+      expect(beyond.json().error).toMatchObject({
+        code: 'RECEIPT.OVER_ORDER',
+        message: expect.stringContaining('¥0.00'),
+      });
+      const before = (await a.finance({ method: 'GET', url: `/api/receipts?customer=${customer}` })).json().length;
+      expect((await receipt(customer, '50.00', [{ orderId: order.id, amount: '50.00' }])).statusCode).toBe(409);
+      // Nothing half-saved.
+      expect((await a.finance({ method: 'GET', url: `/api/receipts?customer=${customer}` })).json()).toHaveLength(
+        before,
+      );
+      const reversal = await a.finance({
+        method: 'POST',
+        url: `/api/receipts/${r.id}/reverse`,
+        payload: { reason: '录错金额' },
+      });
+      expect(reversal.json()).toMatchObject({ amount: '-1000.00', reversesId: r.id });
+      expect((await a.finance({ method: 'GET', url: `/api/customers/${customer}/balance` })).json().balance).toBe(
+        '0.00',
+      );
+      expect((await a.finance({ method: 'GET', url: `/api/orders/${order.id}/payment` })).json().paid).toBe('0.00');
+      expect(
+        (await a.finance({ method: 'GET', url: `/api/receivables?customer=${customer}` })).json()[0].outstanding,
+      ).toBe('240.00');
+      expect(
+        (await a.finance({ method: 'POST', url: `/api/receipts/${r.id}/reverse`, payload: { reason: 'again' } })).json()
+          .error.code,
+      ).toBe('RECEIPT.ALREADY_REVERSED');
+    },
+  );
 
   it('an overdue receivable beyond the tolerance puts new orders on credit hold', async () => {
     const customer = await newCustomer('HOLD1', 'credit', { paymentDays: 30 });

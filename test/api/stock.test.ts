@@ -80,41 +80,44 @@ describe('stock ledger', () => {
     expect(await stockOf(productId)).toMatchObject({ onHand: 25 });
   });
 
-  it('32 concurrent receipts and takes never leave available negative, and the balance equals the sum of movements', async () => {
-    const racer = (
-      await t.as(await t.token('admin'))({
+  it(
+    '32 concurrent receipts and takes never leave available negative, ' + 'and the balance equals the sum of movements',
+    async () => {
+      const racer = (
+        await t.as(await t.token('admin'))({
+          method: 'POST',
+          url: '/api/products',
+          payload: { sku: 'RACE-1', name: '并发测试品', listPrice: '1.00' },
+        })
+      ).json().id;
+      await wh({
         method: 'POST',
-        url: '/api/products',
-        payload: { sku: 'RACE-1', name: '并发测试品', listPrice: '1.00' },
-      })
-    ).json().id;
-    await wh({
-      method: 'POST',
-      url: '/api/stock/receipts',
-      payload: { warehouseId, lines: [{ productId: racer, qty: 10 }] },
-    });
-    const ops = Array.from({ length: 32 }, (_, i) =>
-      i % 4 === 0
-        ? wh({
-            method: 'POST',
-            url: '/api/stock/receipts',
-            payload: { warehouseId, lines: [{ productId: racer, qty: 2 }] },
-          })
-        : wh({
-            method: 'POST',
-            url: '/api/stock/adjustments',
-            payload: { warehouseId, reason: '出库测试', lines: [{ productId: racer, delta: -3 }] },
-          }),
-    );
-    const results = await Promise.all(ops);
-    expect(results.every((r) => r.statusCode === 201 || r.statusCode === 409)).toBe(true);
-    const receipts = results.filter((r, i) => i % 4 === 0 && r.statusCode === 201).length;
-    const takes = results.filter((r, i) => i % 4 !== 0 && r.statusCode === 201).length;
-    const final = await stockOf(racer);
-    expect(final.available).toBeGreaterThanOrEqual(0);
-    expect(final.onHand).toBe(10 + receipts * 2 - takes * 3);
-    expect(await ledgerMismatches(t.database.db, t.companyA)).toEqual([]);
-  });
+        url: '/api/stock/receipts',
+        payload: { warehouseId, lines: [{ productId: racer, qty: 10 }] },
+      });
+      const ops = Array.from({ length: 32 }, (_, i) =>
+        i % 4 === 0
+          ? wh({
+              method: 'POST',
+              url: '/api/stock/receipts',
+              payload: { warehouseId, lines: [{ productId: racer, qty: 2 }] },
+            })
+          : wh({
+              method: 'POST',
+              url: '/api/stock/adjustments',
+              payload: { warehouseId, reason: '出库测试', lines: [{ productId: racer, delta: -3 }] },
+            }),
+      );
+      const results = await Promise.all(ops);
+      expect(results.every((r) => r.statusCode === 201 || r.statusCode === 409)).toBe(true);
+      const receipts = results.filter((r, i) => i % 4 === 0 && r.statusCode === 201).length;
+      const takes = results.filter((r, i) => i % 4 !== 0 && r.statusCode === 201).length;
+      const final = await stockOf(racer);
+      expect(final.available).toBeGreaterThanOrEqual(0);
+      expect(final.onHand).toBe(10 + receipts * 2 - takes * 3);
+      expect(await ledgerMismatches(t.database.db, t.companyA)).toEqual([]);
+    },
+  );
 
   it('exports balances and movements to xlsx', async () => {
     const res = await wh({ method: 'GET', url: '/api/stock/export.xlsx' });

@@ -30,7 +30,8 @@ const checks: Check[] = [
           on m.company_id = b.company_id and m.warehouse_id = b.warehouse_id and m.product_id = b.product_id
        where b.on_hand <> coalesce(m.oh, 0) or b.reserved <> coalesce(m.rs, 0)
       union all
-      select m.company_id, m.warehouse_id, m.product_id, null, null, sum(m.on_hand_delta)::int, sum(m.reserved_delta)::int
+      select m.company_id, m.warehouse_id, m.product_id, null, null,
+             sum(m.on_hand_delta)::int, sum(m.reserved_delta)::int
         from stock_movements m
        where not exists (select 1 from stock_balances b where b.company_id = m.company_id
                            and b.warehouse_id = m.warehouse_id and b.product_id = m.product_id)
@@ -53,7 +54,8 @@ const checks: Check[] = [
           join pick_lists p on p.company_id = l.company_id and p.id = l.pick_list_id
          where p.status = 'open' and l.order_id is null),
       per as (select company_id, warehouse_id, product_id, sum(qty)::int as qty from held group by 1, 2, 3)
-      select coalesce(b.company_id, h.company_id) as company_id, coalesce(b.warehouse_id, h.warehouse_id) as warehouse_id,
+      select coalesce(b.company_id, h.company_id) as company_id,
+             coalesce(b.warehouse_id, h.warehouse_id) as warehouse_id,
              coalesce(b.product_id, h.product_id) as product_id, b.reserved, h.qty as held
         from stock_balances b
         full join per h on h.company_id = b.company_id and h.warehouse_id = b.warehouse_id
@@ -81,7 +83,8 @@ const checks: Check[] = [
       select l.company_id, l.order_id, l.order_line_no, sum(l.qty)::int as in_shipments, min(ol.reserved) as reserved
         from shipment_lines l
         join shipments s on s.company_id = l.company_id and s.id = l.shipment_id
-        join order_lines ol on ol.company_id = l.company_id and ol.order_id = l.order_id and ol.line_no = l.order_line_no
+        join order_lines ol
+          on ol.company_id = l.company_id and ol.order_id = l.order_id and ol.line_no = l.order_line_no
        where s.status in ('to_pick', 'picked', 'rechecked', 'packed')
        group by 1, 2, 3
       having sum(l.qty) > min(ol.reserved)`,

@@ -86,7 +86,8 @@ const statements = [
      return null;
    end $$`,
   `create constraint trigger shipments_ledger after update of status on shipments
-     deferrable initially deferred for each row when (old.status <> new.status) execute function ledger_shipment_changed()`,
+     deferrable initially deferred for each row when (old.status <> new.status)
+     execute function ledger_shipment_changed()`,
   `create function ledger_shipment_line_changed() returns trigger language plpgsql as $$
    begin
      perform ledger_check_shipped(new.company_id, new.order_id, new.order_line_no);
@@ -97,14 +98,16 @@ const statements = [
   `create function ledger_pick_list_changed() returns trigger language plpgsql as $$
    begin
      perform ledger_check_shipped(l.company_id, l.order_id, l.order_line_no)
-       from pick_list_lines l where l.company_id = new.company_id and l.pick_list_id = new.id and l.order_id is not null;
+       from pick_list_lines l
+       where l.company_id = new.company_id and l.pick_list_id = new.id and l.order_id is not null;
      perform ledger_check_reserved(l.company_id, new.warehouse_id, l.product_id)
        from (select distinct company_id, product_id from pick_list_lines
               where company_id = new.company_id and pick_list_id = new.id and order_id is null) l;
      return null;
    end $$`,
   `create constraint trigger pick_lists_ledger after update of status on pick_lists
-     deferrable initially deferred for each row when (old.status <> new.status) execute function ledger_pick_list_changed()`,
+     deferrable initially deferred for each row when (old.status <> new.status)
+     execute function ledger_pick_list_changed()`,
   `create function ledger_pick_list_line_changed() returns trigger language plpgsql as $$
    begin
      if new.order_id is not null then

@@ -73,7 +73,8 @@ export function findShipmentLines(db: Db, companyId: string, shipmentIds: string
 export async function readyToPickSince(db: Db, companyId: string, lines: { orderId: string; productId: string }[]) {
   const r = await sql<{ ready_at: Date | null }>`
     select max(greatest(o.confirmed_at, m.filled_at)) as ready_at
-    from unnest(${lines.map((l) => l.orderId)}::uuid[], ${lines.map((l) => l.productId)}::uuid[]) as k(order_id, product_id)
+    from unnest(${lines.map((l) => l.orderId)}::uuid[], ${lines.map((l) => l.productId)}::uuid[])
+      as k(order_id, product_id)
     join orders o on o.company_id = ${companyId} and o.id = k.order_id
     left join lateral (
       select max(m.at) as filled_at from stock_movements m
@@ -81,17 +82,18 @@ export async function readyToPickSince(db: Db, companyId: string, lines: { order
         and m.warehouse_id = o.warehouse_id and m.product_id = k.product_id and m.at > o.confirmed_at
         -- made by a goods receipt: in its transaction, so at its time
         and exists (select 1 from stock_movements g where g.company_id = m.company_id and g.kind = 'receipt'
-                      and g.warehouse_id = m.warehouse_id and g.product_id = m.product_id and g.at = m.at)) m on true`.execute(
-    db,
-  );
+                      and g.warehouse_id = m.warehouse_id and g.product_id = m.product_id
+                      and g.at = m.at)) m on true`.execute(db);
   return r.rows[0]?.ready_at ?? null;
 }
 
 /** Units of each order line already in shipments not yet shipped (they hold part of its reservation). */
 export async function unshippedInShipments(db: Db, companyId: string, orderIds: string[]) {
   const r = await sql<{ order_id: string; order_line_no: number; qty: number }>`
-    select l.order_id, l.order_line_no, sum(l.qty)::int as qty from shipment_lines l join shipments s on s.company_id = l.company_id and s.id = l.shipment_id
-    where l.company_id = ${companyId} and l.order_id = any(${orderIds}::uuid[]) and s.status = ${inStatuses(IN_WAREHOUSE)}
+    select l.order_id, l.order_line_no, sum(l.qty)::int as qty
+    from shipment_lines l join shipments s on s.company_id = l.company_id and s.id = l.shipment_id
+    where l.company_id = ${companyId} and l.order_id = any(${orderIds}::uuid[])
+      and s.status = ${inStatuses(IN_WAREHOUSE)}
     group by 1, 2`.execute(db);
   return new Map(r.rows.map((x) => [`${x.order_id}/${x.order_line_no}`, x.qty]));
 }

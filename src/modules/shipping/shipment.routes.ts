@@ -304,7 +304,9 @@ export function shipmentRoutes(app: FastifyInstance, ctx: AppContext) {
         config: { roles: 'any' },
         schema: {
           tags,
-          summary: `Printable ${path === 'outbound-order' ? 'outbound order (出库单)' : 'delivery note (送货单)'} with the amount in capitals; ?format=html|xlsx`,
+          summary:
+            `Printable ${path === 'outbound-order' ? 'outbound order (出库单)' : 'delivery note (送货单)'}` +
+            ' with the amount in capitals; ?format=html|xlsx',
           params: idParams,
           querystring: z.object({ format: z.enum(['html', 'xlsx']).default('html') }),
         },

@@ -400,7 +400,10 @@ function unitsPerOrderLine(lines: { order_id: string; order_line_no: number; qty
   return [...byLine.values()];
 }
 
-/** Receivables by terms: credit and L/C after the term days, 月结 on the statement, COD on delivery; prepaid and T/T are paid before shipping. */
+/**
+ * Receivables by terms: credit and L/C after the term days, 月结 on the statement, COD on delivery; prepaid and T/T
+ * are paid before shipping.
+ */
 async function receivableFor(
   db: Db,
   companyId: string,

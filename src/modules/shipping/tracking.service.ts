@@ -20,8 +20,8 @@ export interface CarrierAdapter {
 export const manualAdapter = (db: Db, companyId: string): CarrierAdapter => ({
   name: 'manual',
   async query(trackingNo) {
-    const r =
-      await sql<TrackingEvent>`select e.at, e.location, e.description from tracking_events e join shipments s on s.company_id = e.company_id and s.id = e.shipment_id
+    const r = await sql<TrackingEvent>`select e.at, e.location, e.description
+      from tracking_events e join shipments s on s.company_id = e.company_id and s.id = e.shipment_id
       where e.company_id = ${companyId} and s.tracking_no = ${trackingNo} order by e.at`.execute(db);
     return r.rows;
   },
@@ -39,7 +39,10 @@ export const trackingColumns = [
 ];
 const LOCAL_TIME = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2})(:\d{2})?$/;
 
-/** Events from a carrier's export or a spreadsheet: all rows or none; a local time is read in the company's zone (UTC+8). */
+/**
+ * Events from a carrier's export or a spreadsheet: all rows or none; a local time is read in the company's zone
+ * (UTC+8).
+ */
 export async function importTrackingEvents(
   db: Db,
   actor: Actor,

@@ -38,7 +38,8 @@ export async function lockBalances(db: Db, companyId: string, keys: BalanceKey[]
     reserved: number;
   }>`${prepared('stock.lock-balances')}
     select b.warehouse_id, b.product_id, b.on_hand, b.reserved
-    from stock_balances b join unnest(${w}::uuid[], ${p}::uuid[]) as k(w, p) on b.warehouse_id = k.w and b.product_id = k.p
+    from stock_balances b
+    join unnest(${w}::uuid[], ${p}::uuid[]) as k(w, p) on b.warehouse_id = k.w and b.product_id = k.p
     where b.company_id = ${companyId}
     order by b.warehouse_id, b.product_id
     for update of b`.execute(db);
@@ -62,7 +63,8 @@ export async function writeBalancesAndMovements(
   await sql`${prepared('stock.write-balances')}
     with written as (
       update stock_balances b set on_hand = k.on_hand, reserved = k.reserved, updated_at = now()
-      from unnest(${w}::uuid[], ${p}::uuid[], ${balances.map((r) => r.onHand)}::int[], ${balances.map((r) => r.reserved)}::int[]) as k(w, p, on_hand, reserved)
+      from unnest(${w}::uuid[], ${p}::uuid[], ${balances.map((r) => r.onHand)}::int[],
+                  ${balances.map((r) => r.reserved)}::int[]) as k(w, p, on_hand, reserved)
       where b.company_id = ${companyId} and b.warehouse_id = k.w and b.product_id = k.p
       returning 1)
     ${movementsInsert(companyId, actorId, movements)}`.execute(db);
@@ -71,10 +73,13 @@ export async function writeBalancesAndMovements(
 function movementsInsert(companyId: string, actorId: string, rows: MovementRow[]) {
   const { w, p } = arrays(rows);
   return sql`
-    insert into stock_movements (company_id, warehouse_id, product_id, kind, on_hand_delta, reserved_delta, reason, reference, actor_id, receipt_id)
+    insert into stock_movements (company_id, warehouse_id, product_id, kind, on_hand_delta, reserved_delta, reason,
+                                 reference, actor_id, receipt_id)
     select ${companyId}::uuid, k.w, k.p, k.kind, k.oh, k.rs, k.reason, k.reference, ${actorId}::uuid, k.receipt_id
-    from unnest(${w}::uuid[], ${p}::uuid[], ${rows.map((r) => r.kind)}::text[], ${rows.map((r) => r.onHandDelta)}::int[],
-                ${rows.map((r) => r.reservedDelta)}::int[], ${rows.map((r) => r.reason)}::text[], ${rows.map((r) => r.reference)}::text[],
+    from unnest(${w}::uuid[], ${p}::uuid[], ${rows.map((r) => r.kind)}::text[],
+                ${rows.map((r) => r.onHandDelta)}::int[],
+                ${rows.map((r) => r.reservedDelta)}::int[], ${rows.map((r) => r.reason)}::text[],
+                ${rows.map((r) => r.reference)}::text[],
                 ${rows.map((r) => r.receiptId ?? null)}::uuid[])
          with ordinality as k(w, p, kind, oh, rs, reason, reference, receipt_id, n)
     order by k.n`;
