@@ -66,7 +66,7 @@ describe('customers', () => {
     expect(bad.json().error.fields[0].path).toBe('query.sort');
   });
 
-  it('masks phone and ID numbers for roles not needing them; a masked value sent back keeps the stored one', async () => {
+  it('masks phone and ID numbers for roles not needing them; a masked value sent back keeps the stored', async () => {
     const sales = t.as(await t.token('sales'));
     const id = (await sales({ method: 'GET', url: '/api/customers?q=ABC' })).json().items[0].id;
     const full = (await sales({ method: 'GET', url: `/api/customers/${id}` })).json();

@@ -36,8 +36,11 @@ type CreditChange = {
   requestId: string | null;
 };
 
-const yuan = (s: string) =>
-  `¥${Number(s).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+/** Money as ¥1,234.50. */
+export const yuan = (s: string) => {
+  const [int, frac = ''] = s.replace(/^-/, '').split('.');
+  return `${s.startsWith('-') ? '-' : ''}¥${int.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${frac.padEnd(2, '0')}`;
+};
 
 function useTermText() {
   const { t } = useTranslation();

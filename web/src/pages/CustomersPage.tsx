@@ -7,6 +7,7 @@ import { ServerTable } from '../components/ServerTable';
 import { ImportButton } from '../components/ImportButton';
 import { useSession } from '../auth/session';
 import { CustomerForm } from './CustomerForm';
+import { yuan } from './CustomerCredit';
 
 export function CustomersPage() {
   const { t } = useTranslation();
@@ -15,7 +16,7 @@ export function CustomersPage() {
   const [open, setOpen] = useState(false);
   const [reload, setReload] = useState(0);
   const [kind, setKind] = useState<string>();
-  const editor = can('sales_assistant', 'sales_director', 'finance');
+  const editor = can('sales_assistant', 'sales_director', 'finance', 'credit_controller');
 
   return (
     <>
@@ -79,6 +80,7 @@ export function CustomersPage() {
             key: 'creditLimit',
             sorter: true,
             align: 'right',
+            render: (v: string) => yuan(v),
           },
           {
             title: t('customer.contacts'),

@@ -47,49 +47,54 @@ export function ProductionPage() {
                 {
                   title: t('common.actions'),
                   key: 'actions',
-                  render: (_: unknown, r: ProductionRequest) =>
-                    r.status === 'requested' ? (
+                  // Buttons come from the server's `actions` (what this user may do now).
+                  render: (_: unknown, r: ProductionRequest & { actions?: string[] }) => {
+                    const actions = r.actions ?? [];
+                    const progress = (['start', 'finish'] as const).find((e) => actions.includes(e));
+                    return (
                       <Space>
-                        <Button
-                          size="small"
-                          type="primary"
-                          onClick={() => {
-                            setValue('');
-                            setAnswering({ req: r, decision: 'answer' });
-                          }}
-                        >
-                          {t('order.productionAnswer')}
-                        </Button>
-                        <Button
-                          size="small"
-                          danger
-                          onClick={() => {
-                            setValue('');
-                            setAnswering({ req: r, decision: 'decline' });
-                          }}
-                        >
-                          {t('order.decline')}
-                        </Button>
+                        {actions.includes('answer') && (
+                          <Button
+                            size="small"
+                            type="primary"
+                            onClick={() => {
+                              setValue('');
+                              setAnswering({ req: r, decision: 'answer' });
+                            }}
+                          >
+                            {t('order.productionAnswer')}
+                          </Button>
+                        )}
+                        {actions.includes('decline') && (
+                          <Button
+                            size="small"
+                            danger
+                            onClick={() => {
+                              setValue('');
+                              setAnswering({ req: r, decision: 'decline' });
+                            }}
+                          >
+                            {t('order.decline')}
+                          </Button>
+                        )}
+                        {progress && (
+                          <Button
+                            size="small"
+                            onClick={async () => {
+                              try {
+                                await api.post(`/api/production-requests/${r.id}/progress`, { event: progress });
+                                await load();
+                              } catch (e) {
+                                message.error((e as Error).message);
+                              }
+                            }}
+                          >
+                            {t(progress === 'start' ? 'ful.start' : 'ful.finish')}
+                          </Button>
+                        )}
                       </Space>
-                    ) : (
-                      ['answered', 'in_production'].includes(r.status) && (
-                        <Button
-                          size="small"
-                          onClick={async () => {
-                            try {
-                              await api.post(`/api/production-requests/${r.id}/progress`, {
-                                event: r.status === 'answered' ? 'start' : 'finish',
-                              });
-                              await load();
-                            } catch (e) {
-                              message.error((e as Error).message);
-                            }
-                          }}
-                        >
-                          {t(r.status === 'answered' ? 'ful.start' : 'ful.finish')}
-                        </Button>
-                      )
-                    ),
+                    );
+                  },
                 },
               ]
             : []),
