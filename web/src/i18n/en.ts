@@ -482,4 +482,15 @@ export const en: Messages = {
       admin: 'Administrator',
     },
   },
+  // Allocation and review lifecycles (reservations, pick lists)
+  allocLifecycle: {
+    release: 'Release',
+    held: 'Held',
+    converted: 'Converted',
+    expired: 'Expired',
+    released: 'Released',
+    open: 'Open',
+    posted: 'Posted',
+    cancelled: 'Cancelled',
+  },
 };

@@ -448,5 +448,16 @@ export const zhCN = {
       admin: '系统管理员',
     },
   },
+  // Allocation and review lifecycles (reservations, pick lists)
+  allocLifecycle: {
+    release: '释放',
+    held: '锁定中',
+    converted: '已转发货',
+    expired: '已到期',
+    released: '已释放',
+    open: '待发货',
+    posted: '已过账',
+    cancelled: '已取消',
+  },
 };
 export type Messages = typeof zhCN;
