@@ -78,7 +78,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('cancelling an order with allocated units', () => {
-  it('releases its held reservation: a later payment opens no pick list for it, and the reserved stock returns', async () => {
+  it('releases its held reservation: a later payment opens no pick list for it, and reserved stock returns', async () => {
     const orderId = await confirmedOrder(ids.f1, 10);
     await receiveAndAllocate(10);
     const [held] = (await reservations('held')).filter((r) => r.orderId === orderId);

@@ -127,6 +127,10 @@ describe('one person, one stage per review round', () => {
     const rejectToo = await review(a.admin, id, 'reject');
     expect(rejectToo.json().error.code).toBe('REVIEW.ONE_STAGE_PER_PERSON');
     expect((await stagesOf(id)).map((s) => s.status)).toEqual(['approved', 'pending']);
+    const queued = async (as: ReturnType<TestContext['as']>) =>
+      (await as({ method: 'GET', url: '/api/review-queue' })).json().find((i: { orderId: string }) => i.orderId === id);
+    expect((await queued(a.admin)).actions).toEqual([]);
+    expect((await queued(a.finance)).actions).toEqual(['approve', 'reject']);
     const approved = await review(a.finance, id);
     expect(approved.json().status).toBe('awaiting_confirmation');
   });

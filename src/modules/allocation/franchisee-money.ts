@@ -31,7 +31,7 @@ export async function postMoney(
   db: Db,
   actor: Actor,
   customerId: string,
-  d: { funds: bigint; credit: bigint; kind: Kind; reason: string; reference?: string },
+  d: { funds: bigint; credit: bigint; kind: Kind; reason: string; reference?: string; at: Date },
 ) {
   const now = await lockMoney(db, actor.companyId, customerId);
   const funds = now.funds + d.funds;
@@ -43,7 +43,7 @@ export async function postMoney(
     });
   await db
     .updateTable('franchisee_balances')
-    .set({ funds: formatMoney(funds), credit: formatMoney(credit), updated_at: new Date() })
+    .set({ funds: formatMoney(funds), credit: formatMoney(credit), updated_at: d.at })
     .where('company_id', '=', actor.companyId)
     .where('customer_id', '=', customerId)
     .execute();
@@ -58,6 +58,7 @@ export async function postMoney(
       reason: d.reason,
       reference: d.reference ?? '',
       actor_id: actor.userId,
+      at: d.at,
     })
     .execute();
   return { funds, credit };
@@ -68,18 +69,31 @@ export async function setMoney(
   db: Db,
   actor: Actor,
   customerId: string,
-  target: { funds?: string; credit?: string; reason: string; kind?: Kind },
+  target: { funds?: string; credit?: string; reason: string; kind?: Kind; at: Date },
 ) {
   const now = await lockMoney(db, actor.companyId, customerId);
   const fundsDelta = target.funds === undefined ? 0n : parseMoney(target.funds) - now.funds;
   const creditDelta = target.credit === undefined ? 0n : parseMoney(target.credit) - now.credit;
   const kind: Kind = target.kind ?? (creditDelta !== 0n && fundsDelta === 0n ? 'credit_limit' : 'payment');
   if (fundsDelta === 0n && creditDelta === 0n) return now;
-  return postMoney(db, actor, customerId, { funds: fundsDelta, credit: creditDelta, kind, reason: target.reason });
+  return postMoney(db, actor, customerId, {
+    funds: fundsDelta,
+    credit: creditDelta,
+    kind,
+    reason: target.reason,
+    at: target.at,
+  });
 }
 
 /** Posting a shipment (6.4.4): the cost comes out of funds first, then credit. */
-export async function deductForShipment(db: Db, actor: Actor, customerId: string, cost: bigint, reference: string) {
+export async function deductForShipment(
+  db: Db,
+  actor: Actor,
+  customerId: string,
+  cost: bigint,
+  reference: string,
+  at: Date,
+) {
   const now = await lockMoney(db, actor.companyId, customerId);
   if (now.funds + now.credit < cost)
     throw new AppError('FRANCHISEE.INSUFFICIENT_MONEY', {
@@ -93,6 +107,7 @@ export async function deductForShipment(db: Db, actor: Actor, customerId: string
     kind: 'shipment',
     reason: '发货扣款 Shipment posted',
     reference,
+    at,
   });
   return { fundsUsed: fromFunds, creditUsed: cost - fromFunds };
 }
@@ -156,7 +171,10 @@ export async function ledgerOf(db: Db, actor: Actor, customerId: string) {
 export async function moneyMismatches(db: Db, companyId: string) {
   const r = await sql<{ customer_id: string }>`
     select b.customer_id from franchisee_balances b
-    left join (select customer_id, sum(funds_delta) as f, sum(credit_delta) as c from franchisee_ledger where company_id = ${companyId} group by 1) l on l.customer_id = b.customer_id
+    left join (
+      select customer_id, sum(funds_delta) as f, sum(credit_delta) as c from franchisee_ledger
+      where company_id = ${companyId} group by 1
+    ) l on l.customer_id = b.customer_id
     where b.company_id = ${companyId} and (b.funds <> coalesce(l.f, 0) or b.credit <> coalesce(l.c, 0))`.execute(db);
   return r.rows;
 }

@@ -16,7 +16,7 @@ export async function updateFranchiseeMoney(
   customerId: string,
   body: { funds?: string; credit?: string; reason: string },
 ) {
-  const after = await setMoney(db, actor, customerId, body);
+  const after = await setMoney(db, actor, customerId, { ...body, at: env.now });
   const { converted } = await convertOnPayment(db, actor, env, customerId);
   return { funds: formatMoney(after.funds), credit: formatMoney(after.credit), converted };
 }

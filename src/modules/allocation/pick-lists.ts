@@ -115,7 +115,7 @@ export async function postPickList(db: Db, actor: Actor, env: Env, id: string) {
       );
       if (locked.target_kind !== 'franchisee') return;
       const cost = lines.reduce((n, l) => n + parseMoney(l.unit_price ?? '0') * BigInt(l.qty), 0n);
-      await deductForShipment(db, actor, locked.target_id, cost, `PICK-${id.slice(0, 8)}`);
+      await deductForShipment(db, actor, locked.target_id, cost, `PICK-${id.slice(0, 8)}`, env.now);
       const orderLines = lines.filter((l) => l.order_id);
       await repo.shipReserved(
         db,

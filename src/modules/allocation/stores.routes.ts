@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { QTY_MAX } from '../../lib/schema';
 import { idParams, requiredText } from '../../lib/schemas';
-import { actorOf, type AppContext } from '../../http/context';
+import { actorOf, envOf, type AppContext } from '../../http/context';
 import {
   createStore,
   demandColumns,
@@ -55,7 +55,7 @@ export function storeRoutes(app: FastifyInstance, ctx: AppContext) {
         body: storeBody.omit({ code: true }).extend({ active: z.boolean() }).partial().strict(),
       },
     },
-    async (req) => updateStore(ctx.db, actorOf(req), req.params.id, req.body),
+    async (req) => updateStore(ctx.db, actorOf(req), envOf(ctx), req.params.id, req.body),
   );
   r.get(
     '/api/allocation/demand',
@@ -83,7 +83,7 @@ export function storeRoutes(app: FastifyInstance, ctx: AppContext) {
           .strict(),
       },
     },
-    async (req) => ctx.db.transaction().execute((trx) => setDemand(trx, actorOf(req), req.body)),
+    async (req) => ctx.db.transaction().execute((trx) => setDemand(trx, actorOf(req), envOf(ctx), req.body)),
   );
 
   r.get(
@@ -106,7 +106,9 @@ export function storeRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (req) => {
       const sheet = await readXlsx((await readUpload(req)).data, demandColumns);
-      return ctx.db.transaction().execute((trx) => importDemand(trx, actorOf(req), sheet.rows, sheet.errors));
+      return ctx.db
+        .transaction()
+        .execute((trx) => importDemand(trx, actorOf(req), envOf(ctx), sheet.rows, sheet.errors));
     },
   );
 }

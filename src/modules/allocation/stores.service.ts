@@ -1,3 +1,4 @@
+import type { Env } from '../../lib/env';
 import type { Db } from '../../db/database';
 import { AppError } from '../../lib/errors';
 import { isUniqueViolation } from '../../lib/db-errors';
@@ -44,10 +45,16 @@ export async function createStore(db: Db, actor: Actor, input: StoreInput) {
   }
 }
 
-export async function updateStore(db: Db, actor: Actor, id: string, input: Partial<Omit<StoreInput, 'code'>>) {
+export async function updateStore(
+  db: Db,
+  actor: Actor,
+  env: Env,
+  id: string,
+  input: Partial<Omit<StoreInput, 'code'>>,
+) {
   const row = await db
     .updateTable('stores')
-    .set({ ...input, updated_at: new Date(), updated_by: actor.userId })
+    .set({ ...input, updated_at: env.now, updated_by: actor.userId })
     .where('company_id', '=', actor.companyId)
     .where('id', '=', id)
     .returning(columns)
@@ -104,6 +111,7 @@ export async function listDemand(db: Db, actor: Actor) {
 export async function setDemand(
   db: Db,
   actor: Actor,
+  env: Env,
   input: {
     stores?: { storeId: string; productId: string; qty: number }[];
     regions?: { region: string; productId: string; qty: number }[];
@@ -135,7 +143,7 @@ export async function setDemand(
       .onConflict((oc) =>
         oc
           .columns(['company_id', 'store_id', 'product_id'])
-          .doUpdateSet({ qty: d.qty, updated_at: new Date(), updated_by: actor.userId }),
+          .doUpdateSet({ qty: d.qty, updated_at: env.now, updated_by: actor.userId }),
       )
       .execute();
   }
@@ -152,7 +160,7 @@ export async function setDemand(
       .onConflict((oc) =>
         oc
           .columns(['company_id', 'region', 'product_id'])
-          .doUpdateSet({ qty: d.qty, updated_at: new Date(), updated_by: actor.userId }),
+          .doUpdateSet({ qty: d.qty, updated_at: env.now, updated_by: actor.userId }),
       )
       .execute();
   }
@@ -170,6 +178,7 @@ export const demandColumns = [
 export async function importDemand(
   db: Db,
   actor: Actor,
+  env: Env,
   rows: { row: number; values: Record<string, string> }[],
   headerErrors: ImportError[],
 ) {
@@ -180,7 +189,7 @@ export async function importDemand(
     ),
   );
   const errors = [...headerErrors];
-  const input: Parameters<typeof setDemand>[2] = { stores: [], regions: [] };
+  const input: Parameters<typeof setDemand>[3] = { stores: [], regions: [] };
   for (const { row, values } of rows) {
     const productId = products.get(values.sku);
     const qty = Number(values.qty);
@@ -196,6 +205,6 @@ export async function importDemand(
     } else errors.push({ row, column: '门店编码 Store', message: 'a store or a region is required' });
   }
   if (errors.length) throw importFailed(errors);
-  await setDemand(db, actor, input);
+  await setDemand(db, actor, env, input);
   return { imported: rows.length };
 }

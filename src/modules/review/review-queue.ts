@@ -2,10 +2,13 @@ import type { Db } from '../../db/database';
 import type { Env } from '../../lib/env';
 import type { Actor } from '../auth/auth.service';
 import { getSettings } from '../settings/settings.service';
+import type { Settings } from '../settings/settings.schemas';
+import { availableEvents } from '../../lib/state-machine';
 import * as repo from './review.repository';
+import { reviewStageMachine } from './review-stage.machine';
 
 type QueueRow = Awaited<ReturnType<ReturnType<typeof repo.openStagesFor>['execute']>>[number];
-const toItem = (r: QueueRow, userId: string, now: Date) => ({
+const toItem = (r: QueueRow, actor: Actor, settings: Settings, now: Date) => ({
   orderId: r.order_id,
   number: r.number,
   customerName: r.customer_name,
@@ -16,15 +19,21 @@ const toItem = (r: QueueRow, userId: string, now: Date) => ({
   startedAt: r.started_at,
   dueAt: r.due_at,
   late: !!r.late_at || (!!r.due_at && r.due_at < now),
-  claimedByMe: r.claimed_by === userId && !!r.claim_expires_at && r.claim_expires_at > now,
-  claimExpiresAt: r.claimed_by === userId ? r.claim_expires_at : null,
+  claimedByMe: r.claimed_by === actor.userId && !!r.claim_expires_at && r.claim_expires_at > now,
+  claimExpiresAt: r.claimed_by === actor.userId ? r.claim_expires_at : null,
+  /** The decisions I may take on this stage now (one person, one stage per round). */
+  actions: availableEvents(reviewStageMachine, r.status, actor, {
+    onePersonOneStage: settings.review.onePersonOneStage,
+    otherDeciders: r.decided_other_by_me ? [actor.userId] : [],
+  }).filter((e) => e !== 'cancel'),
 });
 
 /** 审核队列: the current stages waiting for my roles, mine first, urgent and soonest due first. */
 export async function reviewQueue(db: Db, actor: Actor, env: Env) {
+  const settings = await getSettings(db, actor.companyId);
   const rows = await repo.openStagesFor(db, actor.companyId, actor.userId, actor.roles, env.now).limit(500).execute();
   return rows
-    .map((r) => toItem(r, actor.userId, env.now))
+    .map((r) => toItem(r, actor, settings, env.now))
     .sort((a, b) => Number(b.claimedByMe) - Number(a.claimedByMe));
 }
 

@@ -175,6 +175,11 @@ export function openStagesFor(db: Db, companyId: string, userId: string, roles: 
       'o.total',
       'o.urgency',
       'c.name as customer_name',
+      's.status',
+      sql<boolean>`exists (
+        select 1 from review_stages d
+        where d.company_id = s.company_id and d.order_id = s.order_id and d.round = s.round and d.seq <> s.seq
+          and d.decided_by = ${userId} and d.status = any(${[...DECIDED_STAGE]}::text[]))`.as('decided_other_by_me'),
     ])
     .where('s.company_id', '=', companyId)
     .where('s.status', '=', 'pending')

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { actorOf, type AppContext } from '../../http/context';
+import { actorOf, envOf, type AppContext } from '../../http/context';
 import { getSettings, updateSettings } from './settings.service';
 
 export function settingsRoutes(app: FastifyInstance, ctx: AppContext) {
@@ -20,6 +20,6 @@ export function settingsRoutes(app: FastifyInstance, ctx: AppContext) {
       config: { roles: ['admin'] },
       schema: { tags: ['settings'], summary: 'Change company settings', body: z.record(z.string(), z.unknown()) },
     },
-    async (req) => updateSettings(ctx.db, actorOf(req), req.body),
+    async (req) => updateSettings(ctx.db, actorOf(req), envOf(ctx), req.body),
   );
 }

@@ -1,3 +1,4 @@
+import type { Env } from '../../lib/env';
 import type { Db } from '../../db/database';
 import { AppError } from '../../lib/errors';
 import type { Actor } from '../auth/auth.service';
@@ -13,7 +14,12 @@ export async function getSettings(db: Db, companyId: string): Promise<Settings> 
 }
 
 /** Saves a partial change over the current settings; the whole result must validate. */
-export async function updateSettings(db: Db, actor: Actor, patch: Record<string, unknown>): Promise<Settings> {
+export async function updateSettings(
+  db: Db,
+  actor: Actor,
+  env: Env,
+  patch: Record<string, unknown>,
+): Promise<Settings> {
   const current = await getSettings(db, actor.companyId);
   const merged = {
     ...current,
@@ -33,7 +39,7 @@ export async function updateSettings(db: Db, actor: Actor, patch: Record<string,
     .onConflict((oc) =>
       oc
         .column('company_id')
-        .doUpdateSet({ settings: JSON.stringify(parsed.data), updated_by: actor.userId, updated_at: new Date() }),
+        .doUpdateSet({ settings: JSON.stringify(parsed.data), updated_by: actor.userId, updated_at: env.now }),
     )
     .execute();
   return parsed.data;

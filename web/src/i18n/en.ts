@@ -519,4 +519,15 @@ export const en: Messages = {
     complaintStatus: { open: 'Open', resolved: 'Resolved', closed: 'Closed' },
     complaintType: { short: 'Short', damage: 'Damage', wrong_item: 'Wrong item', quality: 'Quality', late: 'Late' },
   },
+  // Allocation and review lifecycles (reservations, pick lists)
+  allocLifecycle: {
+    release: 'Release',
+    held: 'Held',
+    converted: 'Converted',
+    expired: 'Expired',
+    released: 'Released',
+    open: 'Open',
+    posted: 'Posted',
+    cancelled: 'Cancelled',
+  },
 };

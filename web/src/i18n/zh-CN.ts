@@ -485,5 +485,16 @@ export const zhCN = {
     complaintStatus: { open: '待处理', resolved: '已处理', closed: '已结案' },
     complaintType: { short: '少货', damage: '破损', wrong_item: '错发', quality: '质量问题', late: '延误' },
   },
+  // Allocation and review lifecycles (reservations, pick lists)
+  allocLifecycle: {
+    release: '释放',
+    held: '锁定中',
+    converted: '已转发货',
+    expired: '已到期',
+    released: '已释放',
+    open: '待发货',
+    posted: '已过账',
+    cancelled: '已取消',
+  },
 };
 export type Messages = typeof zhCN;

@@ -3,7 +3,6 @@ import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
-import { useSession } from '../auth/session';
 
 type PickList = {
   id: string;
@@ -13,6 +12,8 @@ type PickList = {
   units: number;
   createdAt: string;
   postedAt: string | null;
+  /** What I may do with it now, from the server. */
+  actions: string[];
 };
 type Line = {
   lineNo: number;
@@ -27,7 +28,6 @@ type Line = {
 export function PickListsPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const { can } = useSession();
   const [status, setStatus] = useState('open');
   const [lists, setLists] = useState<PickList[]>([]);
   const [lines, setLines] = useState<Record<string, Line[]>>({});
@@ -40,7 +40,7 @@ export function PickListsPage() {
       <Segmented
         value={status}
         onChange={(v) => setStatus(String(v))}
-        options={['open', 'posted']}
+        options={['open', 'posted', 'cancelled'].map((s) => ({ value: s, label: t(`allocLifecycle.${s}`) }))}
         style={{ marginBottom: 12 }}
       />
       <Table<PickList>
@@ -85,14 +85,14 @@ export function PickListsPage() {
           },
           { title: t('alloc.units'), dataIndex: 'units', align: 'right' },
           { title: t('stock.at'), dataIndex: 'createdAt', render: (a: string) => new Date(a).toLocaleString() },
-          { title: t('order.status'), dataIndex: 'status' },
-          ...(can('warehouse')
+          { title: t('order.status'), dataIndex: 'status', render: (s: string) => t(`allocLifecycle.${s}`) },
+          ...(lists.some((l) => l.actions.length)
             ? [
                 {
                   title: t('common.actions'),
                   key: 'a',
                   render: (_: unknown, r: PickList) =>
-                    r.status === 'open' && (
+                    r.actions.includes('post') && (
                       <Button
                         size="small"
                         type="primary"

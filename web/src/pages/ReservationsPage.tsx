@@ -1,5 +1,5 @@
-import { Table, Tag, Typography, Segmented } from 'antd';
-import { useEffect, useState } from 'react';
+import { App, Button, Table, Tag, Typography, Segmented } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
@@ -16,20 +16,39 @@ type Reservation = {
   expiresOn: string;
   status: string;
   daysLeft: number | null;
+  /** What I may do with it now, from the server. */
+  actions: string[];
 };
 
 export function ReservationsPage() {
   const { t } = useTranslation();
   const [status, setStatus] = useState('held');
+  const { message } = App.useApp();
   const [rows, setRows] = useState<Reservation[]>([]);
-  useEffect(() => void api.get<Reservation[]>('/api/allocation/reservations', { status }).then(setRows), [status]);
+  const load = useCallback(
+    async () => setRows(await api.get<Reservation[]>('/api/allocation/reservations', { status })),
+    [status],
+  );
+  useEffect(() => void load(), [load]);
+  const release = async (r: Reservation) => {
+    try {
+      await api.post(`/api/allocation/reservations/${r.id}/release`);
+      message.success(t('common.saved'));
+      await load();
+    } catch (e) {
+      message.error((e as Error).message);
+    }
+  };
   return (
     <>
       <Typography.Title level={4}>{t('menu.reservations')}</Typography.Title>
       <Segmented
         value={status}
         onChange={(v) => setStatus(String(v))}
-        options={['held', 'converted', 'expired']}
+        options={['held', 'converted', 'expired', 'released'].map((s) => ({
+          value: s,
+          label: t(`allocLifecycle.${s}`),
+        }))}
         style={{ marginBottom: 12 }}
       />
       <Table<Reservation>
@@ -56,6 +75,16 @@ export function ReservationsPage() {
             title: t('alloc.daysLeft'),
             dataIndex: 'daysLeft',
             render: (d: number | null) => (d === null ? '' : <Tag color={d <= 3 ? 'red' : 'blue'}>{d}</Tag>),
+          },
+          {
+            title: t('common.actions'),
+            key: 'actions',
+            render: (_: unknown, r) =>
+              r.actions.includes('release') && (
+                <Button size="small" danger data-testid="reservation-release" onClick={() => release(r)}>
+                  {t('allocLifecycle.release')}
+                </Button>
+              ),
           },
         ]}
       />
