@@ -15,7 +15,10 @@ import { getOrder } from './order.service';
 
 type Decision = { decision: 'approve' | 'reject'; reason?: string };
 
-/** 审核: the current stage's reviewer approves (next stage, or awaiting confirmation) or rejects back to the registrar. */
+/**
+ * 审核: the current stage's reviewer approves (next stage, or awaiting confirmation) or rejects back to the
+ * registrar.
+ */
 export async function reviewOrder(db: Db, actor: Actor, env: Env, id: string, input: Decision) {
   const { order, lines, shippedUnits } = await loadOrderForUpdate(db, actor, id);
   const stage =
