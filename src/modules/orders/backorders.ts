@@ -3,6 +3,8 @@ import type { Db } from '../../db/database';
 import type { Actor } from '../auth/auth.service';
 import { reserveAvailable } from '../stock/stock.service';
 import * as repo from './order.repository';
+import { inStatuses } from '../../lib/state-machine';
+import { SHIPPABLE } from './order.machine';
 
 /**
  * Goods received fill confirmed orders' backorders (欠货) in order: urgent first, then by
@@ -19,8 +21,9 @@ export async function fillBackorders(db: Db, actor: Actor, warehouseId: string, 
   }>`
     select l.order_id, l.line_no, l.product_id, l.backordered, l.reserved, o.number
     from order_lines l join orders o on o.company_id = l.company_id and o.id = l.order_id
-    where l.company_id = ${actor.companyId} and o.warehouse_id = ${warehouseId} and l.product_id = any(${productIds}::uuid[])
-      and l.backordered > 0 and o.status in ('confirmed', 'in_fulfillment', 'partially_shipped')
+    where l.company_id = ${actor.companyId} and o.warehouse_id = ${warehouseId}
+      and l.product_id = any(${productIds}::uuid[])
+      and l.backordered > 0 and o.status = ${inStatuses(SHIPPABLE)}
     order by (o.urgency = 'urgent') desc, o.confirmed_at, o.number, l.line_no
     for update of l`.execute(db);
   if (!waiting.rows.length) return 0;

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/database';
+import type { Env } from '../../lib/env';
 import { applyEvent } from '../../lib/state-machine';
 import type { Actor } from '../auth/auth.service';
 import { notifyUsers } from '../notifications/notification.service';
@@ -12,7 +13,7 @@ import * as repo from './order.repository';
 import { getOrder } from './order.service';
 
 /** 取消: before anything ships, with a reason; releases the order's reservations and the credit it held. */
-export async function cancelOrder(db: Db, actor: Actor, id: string, reason: string) {
+export async function cancelOrder(db: Db, actor: Actor, env: Env, id: string, reason: string) {
   const { order, lines, shippedUnits } = await loadOrderForUpdate(db, actor, id);
   await applyEvent(db, orderMachine, {
     entityId: id,
@@ -21,7 +22,8 @@ export async function cancelOrder(db: Db, actor: Actor, id: string, reason: stri
     actor,
     reason,
     context: { shippedUnits },
-    patch: { cancelled_at: new Date(), cancel_reason: reason },
+    at: env.now,
+    patch: { cancelled_at: env.now, cancel_reason: reason },
     effects: async () => {
       await releaseReserved(
         db,

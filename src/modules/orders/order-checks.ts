@@ -5,6 +5,8 @@ import { checkCredit } from '../credit/credit.service';
 import { findCustomer } from '../customers/customer.repository';
 import { listAttachments } from '../attachments/attachment.repository';
 import type { OrderLineRow, OrderRow } from './order.repository';
+import { inStatuses } from '../../lib/state-machine';
+import { CONFIRMED_BUSINESS } from './order.machine';
 
 export type OrderChecks = Awaited<ReturnType<typeof computeChecks>>;
 
@@ -38,10 +40,9 @@ export async function stockPerLine(db: Db, companyId: string, warehouseId: strin
 export async function computeChecks(db: Db, companyId: string, o: OrderRow, lines: OrderLineRow[]) {
   const customer = (await findCustomer(db, companyId, o.customer_id))!;
   const previous = await sql<{ n: number }>`
-    select count(*)::int as n from orders where company_id = ${companyId} and customer_id = ${o.customer_id} and id <> ${o.id}
-      and status in ('confirmed', 'in_fulfillment', 'partially_shipped', 'shipped', 'delivered', 'completed', 'on_hold')`.execute(
-    db,
-  );
+    select count(*)::int as n from orders
+    where company_id = ${companyId} and customer_id = ${o.customer_id} and id <> ${o.id}
+      and status = ${inStatuses(CONFIRMED_BUSINESS)}`.execute(db);
   const documents = (await listAttachments(db, companyId, 'customer', o.customer_id)).length;
   const newCustomer = previous.rows[0].n === 0;
   const missing = missingFields(o, lines);

@@ -164,15 +164,23 @@ export async function setLineQuantities(
   if (!rows.length) return;
   await sql`${prepared('orders.set-line-quantities')}
     update order_lines l set reserved = k.reserved, backordered = k.backordered
-    from unnest(${rows.map((r) => r.orderId)}::uuid[], ${rows.map((r) => r.lineNo)}::int[], ${rows.map((r) => r.reserved)}::int[], ${rows.map((r) => r.backordered)}::int[])
-      as k(order_id, line_no, reserved, backordered)
+    from unnest(
+      ${rows.map((r) => r.orderId)}::uuid[],
+      ${rows.map((r) => r.lineNo)}::int[],
+      ${rows.map((r) => r.reserved)}::int[],
+      ${rows.map((r) => r.backordered)}::int[]
+    ) as k(order_id, line_no, reserved, backordered)
     where l.company_id = ${companyId} and l.order_id = k.order_id and l.line_no = k.line_no`.execute(db);
 }
 
-/** Next number in the customer's month; the counter row serializes concurrent registrations and rolls back with them. */
+/**
+ * Next number in the customer's month; the counter row serializes concurrent registrations and rolls back with
+ * them.
+ */
 export async function nextSequence(db: Db, companyId: string, customerId: string, period: string): Promise<number> {
   const r = await sql<{ last_seq: number }>`
-    insert into order_number_counters (company_id, customer_id, period, last_seq) values (${companyId}, ${customerId}, ${period}, 1)
+    insert into order_number_counters (company_id, customer_id, period, last_seq)
+    values (${companyId}, ${customerId}, ${period}, 1)
     on conflict (company_id, customer_id, period) do update set last_seq = order_number_counters.last_seq + 1
     returning last_seq`.execute(db);
   return r.rows[0].last_seq;

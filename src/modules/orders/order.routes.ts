@@ -80,7 +80,7 @@ export function orderRoutes(app: FastifyInstance, ctx: AppContext) {
         body: updateOrderBody,
       },
     },
-    async (req) => tx((trx) => updateOrder(trx, actorOf(req), req.params.id, req.body)),
+    async (req) => tx((trx) => updateOrder(trx, actorOf(req), envOf(ctx), req.params.id, req.body)),
   );
 
   r.post(
@@ -126,7 +126,7 @@ export function orderRoutes(app: FastifyInstance, ctx: AppContext) {
         body: cancelBody,
       },
     },
-    async (req) => tx((trx) => cancelOrder(trx, actorOf(req), req.params.id, req.body.reason)),
+    async (req) => tx((trx) => cancelOrder(trx, actorOf(req), envOf(ctx), req.params.id, req.body.reason)),
   );
 
   r.post(

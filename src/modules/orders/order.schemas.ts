@@ -113,7 +113,7 @@ export const holdBody = z.object({ reason: requiredText(500) }).strict();
 export const resumeBody = z
   .object({ reason: text(500).optional() })
   .strict()
-  .optional();
+  .nullish();
 
 /** The invoice (普票/专票/数电票) and outbound voucher recorded when the order completes. */
 export const completeBody = z

@@ -229,7 +229,7 @@ export async function registerOrder(db: Db, actor: Actor, env: Env, input: Creat
 }
 
 /** A draft (or a rejected order) is edited by its registrar only; a locked order never. */
-export async function updateOrder(db: Db, actor: Actor, id: string, input: UpdateOrderInput): Promise<Order> {
+export async function updateOrder(db: Db, actor: Actor, env: Env, id: string, input: UpdateOrderInput): Promise<Order> {
   if (!(await repo.lockOrder(db, actor.companyId, id))) throw new AppError('ORDER.NOT_FOUND');
   const order = (await repo.findOrder(db, actor.companyId, id))!;
   if (!EDITABLE.includes(order.status)) throw new AppError('ORDER.LOCKED');
@@ -259,7 +259,7 @@ export async function updateOrder(db: Db, actor: Actor, id: string, input: Updat
       ? input.source === 'phone' && !(await hasWrittenConfirmation(db, actor, id))
       : undefined,
     version: order.version + 1,
-    updated_at: new Date(),
+    updated_at: env.now,
     updated_by: actor.userId,
   });
   return getOrder(db, actor, id);

@@ -18,6 +18,11 @@ export function OrderActions({ order, current, onChanged }: { order: Order; curr
   const { message } = App.useApp();
   const navigate = useNavigate();
   const [dialog, setDialog] = useState<Dialog>();
+  // One form serves every dialog: each opens empty (a hold's reason is not a resume's).
+  const open = (d: Dialog) => {
+    form.resetFields();
+    setDialog(d);
+  };
   const [form] = Form.useForm();
   const [file, setFile] = useState<File>();
   const may = (...events: string[]) => events.some((e) => order.actions.includes(e));
@@ -86,27 +91,27 @@ export function OrderActions({ order, current, onChanged }: { order: Order; curr
         </>
       )}
       {may('reject') && (
-        <Button danger data-testid="order-reject" onClick={() => setDialog('reject')}>
+        <Button danger data-testid="order-reject" onClick={() => open('reject')}>
           {t('order.reject')}
         </Button>
       )}
       {may('confirm') && (
-        <Button type="primary" data-testid="order-confirm" onClick={() => setDialog('confirm')}>
+        <Button type="primary" data-testid="order-confirm" onClick={() => open('confirm')}>
           {t('order.confirm')}
         </Button>
       )}
       {may('hold') && (
-        <Button data-testid="order-hold" onClick={() => setDialog('hold')}>
+        <Button data-testid="order-hold" onClick={() => open('hold')}>
           {t('feedback.hold')}
         </Button>
       )}
       {may('resume') && (
-        <Button type="primary" data-testid="order-resume" onClick={() => setDialog('resume')}>
+        <Button type="primary" data-testid="order-resume" onClick={() => open('resume')}>
           {t('feedback.resume')}
         </Button>
       )}
       {may('cancel') && (
-        <Button danger data-testid="order-cancel" onClick={() => setDialog('cancel')}>
+        <Button danger data-testid="order-cancel" onClick={() => open('cancel')}>
           {t('order.cancel')}
         </Button>
       )}
