@@ -41,6 +41,12 @@ beforeAll(async () => {
     },
   });
   bIds.orders = order.json().id;
+  const creditRequest = await inB({
+    method: 'POST',
+    url: `/api/customers/${customer.id}/credit-change-requests`,
+    payload: { creditLimit: '1.00', reason: 'B secret' },
+  });
+  bIds['credit-change-requests'] = creditRequest.json().id;
   await inB({ method: 'POST', url: `/api/orders/${bIds.orders}/submit` });
   bIds['production-requests'] = (
     await inB({ method: 'GET', url: `/api/production-requests?order=${bIds.orders}` })
@@ -206,6 +212,10 @@ const validBodies: Record<string, object> = {
   'letters-of-credit': { number: 'LC1', amount: '1.00', expiryDate: '2027-01-01', latestShipmentDate: '2026-12-31' },
   'shipments/cancel': {},
   progress: { event: 'start' },
+  'customers/credit-change-requests': { creditLimit: '2.00', reason: '调额' },
+  reject: { note: '不同意' },
+  'complaints/close': { result: '已处理', satisfaction: 4 },
+  hold: { reason: '异常' },
   complete: { number: 'INV-X', issuedOn: '2026-11-20', amount: '1.00', taxRate: '13', type: 'normal' },
 };
 const bodyFor = (method: string, path: string) => {
