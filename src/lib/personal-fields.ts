@@ -63,3 +63,23 @@ export function personalValue<T extends string | null | undefined>(
   if (value === null || value === undefined || value === '' || seesInFull(roles, field)) return value;
   return MASKS[field](value) as T;
 }
+
+/**
+ * A masked value sent back unchanged (as these roles were shown it) keeps the stored value: masking must never
+ * destroy data. Any other value is taken as sent.
+ */
+export function keepStored<T extends string | null | undefined>(
+  roles: readonly string[],
+  field: PersonalField,
+  sent: T,
+  stored: string | null | undefined,
+): T {
+  if (!sent || !sent.includes('*') || !stored || seesInFull(roles, field)) return sent;
+  return (sent === personalValue(roles, field, stored) ? stored : sent) as T;
+}
+
+/** Is this value still a mask, i.e. something a role that does not see the field could not have typed in? */
+export function stillMasked(roles: readonly string[], field: PersonalField, value: string | null | undefined): boolean {
+  if (!value || !value.includes('*')) return false;
+  return field === 'address' ? !seesInFull(roles, field) : true;
+}

@@ -17,8 +17,5 @@ export const ROLES = [
 
 export type Role = (typeof ROLES)[number];
 
-/** Roles that see customers' phone and ID numbers unmasked. */
-export const CONTACT_DETAIL_ROLES: readonly Role[] = ['admin', 'sales_assistant', 'customer_service', 'logistics'];
-
 export const hasRole = (roles: readonly string[], allowed: readonly string[]) =>
   roles.includes('admin') || roles.some((r) => allowed.includes(r));

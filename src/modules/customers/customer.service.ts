@@ -2,10 +2,11 @@ import type { Selectable } from 'kysely';
 import type { Db } from '../../db/database';
 import { AppError } from '../../lib/errors';
 import { isUniqueViolation } from '../../lib/db-errors';
-import { isMasked, maskIdNumber, maskPhone } from '../../lib/mask';
+import { isMasked } from '../../lib/mask';
+import { keepStored, personalValue, stillMasked } from '../../lib/personal-fields';
 import type { Env } from '../../lib/env';
 import type { Actor } from '../auth/auth.service';
-import { CONTACT_DETAIL_ROLES, hasRole } from '../auth/roles';
+import { hasRole } from '../auth/roles';
 import {
   assertMayChangeCredit,
   creditChanges,
@@ -13,12 +14,11 @@ import {
   recordCreditChanges,
 } from '../credit/credit-changes';
 import * as repo from './customer.repository';
-import type { Contact, CustomersTable } from './customer.table';
+import type { Address, Contact, CustomersTable } from './customer.table';
 import type { CreateCustomerInput, ListCustomersQuery, UpdateCustomerInput } from './customer.schemas';
 
 type CustomerRow = Omit<Selectable<CustomersTable>, 'company_id'>;
 
-export const seesContactDetails = (actor: Actor) => hasRole(actor.roles, CONTACT_DETAIL_ROLES);
 /** Who edits customers; of them only credit controllers change credit terms, the others request a change. */
 export const CUSTOMER_EDITORS = ['sales_assistant', 'sales_director', 'finance', 'credit_controller'];
 
@@ -30,12 +30,24 @@ const creditActions = (actor: Actor) =>
       ? ['request_credit_change']
       : [];
 
-function maskContacts(contacts: Contact[]): Contact[] {
-  return contacts.map((c) => ({ ...c, phone: maskPhone(c.phone), idNumber: maskIdNumber(c.idNumber) }));
+/** Contacts and addresses as these roles may see them (个人信息, src/lib/personal-fields.ts). */
+function maskContacts(roles: readonly string[], contacts: Contact[]): Contact[] {
+  return contacts.map((c) => ({
+    ...c,
+    phone: personalValue(roles, 'contactPhone', c.phone),
+    idNumber: personalValue(roles, 'idNumber', c.idNumber),
+  }));
+}
+
+function maskAddresses(roles: readonly string[], addresses: Address[]): Address[] {
+  return addresses.map((a) => ({
+    ...a,
+    phone: personalValue(roles, 'consigneePhone', a.phone),
+    address: personalValue(roles, 'address', a.address),
+  }));
 }
 
 export function customerRowToCustomer(row: CustomerRow, actor: Actor) {
-  const unmasked = seesContactDetails(actor);
   return {
     id: row.id,
     code: row.code,
@@ -47,8 +59,8 @@ export function customerRowToCustomer(row: CustomerRow, actor: Actor) {
     paymentDays: row.payment_days,
     creditLimit: row.credit_limit,
     priority: row.priority,
-    contacts: unmasked ? row.contacts : maskContacts(row.contacts),
-    addresses: unmasked ? row.addresses : row.addresses.map((a) => ({ ...a, phone: maskPhone(a.phone) })),
+    contacts: maskContacts(actor.roles, row.contacts),
+    addresses: maskAddresses(actor.roles, row.addresses),
     remark: row.remark,
     active: row.active,
     createdAt: row.created_at,
@@ -122,12 +134,11 @@ export async function listCustomers(db: Db, actor: Actor, q: ListCustomersQuery)
 }
 
 /** A masked value sent back unchanged keeps the stored one: masking must never destroy data. */
-function keepMaskedDetails(next: Contact[], stored: Contact[]): Contact[] {
+function keepMaskedDetails(roles: readonly string[], next: Contact[], stored: Contact[]): Contact[] {
   return next.map((c, i) => ({
     ...c,
-    phone: isMasked(c.phone) && c.phone === maskPhone(stored[i]?.phone) ? stored[i]?.phone : c.phone,
-    idNumber:
-      isMasked(c.idNumber) && c.idNumber === maskIdNumber(stored[i]?.idNumber) ? stored[i]?.idNumber : c.idNumber,
+    phone: keepStored(roles, 'contactPhone', c.phone, stored[i]?.phone),
+    idNumber: keepStored(roles, 'idNumber', c.idNumber, stored[i]?.idNumber),
   }));
 }
 
@@ -151,16 +162,20 @@ export async function updateCustomer(
     throw new AppError('VALIDATION.FAILED', { summary: 'creditChangeReason' }, [
       { path: 'creditChangeReason', message: 'say why the credit terms change' },
     ]);
-  const contacts = input.contacts && keepMaskedDetails(input.contacts, current.contacts);
+  const contacts = input.contacts && keepMaskedDetails(actor.roles, input.contacts, current.contacts);
   if (contacts) assertNoMaskedDetails(contacts);
   const addresses = input.addresses?.map((a, i) => ({
     ...a,
-    phone:
-      isMasked(a.phone) && a.phone === maskPhone(current.addresses[i]?.phone) ? current.addresses[i]?.phone : a.phone,
+    phone: keepStored(actor.roles, 'consigneePhone', a.phone, current.addresses[i]?.phone),
+    address: keepStored(actor.roles, 'address', a.address, current.addresses[i]?.address),
   }));
   if (addresses?.some((a) => isMasked(a.phone)))
     throw new AppError('VALIDATION.FAILED', { summary: 'addresses.phone' }, [
       { path: 'addresses.phone', message: 'must not contain *' },
+    ]);
+  if (addresses?.some((a) => stillMasked(actor.roles, 'address', a.address)))
+    throw new AppError('VALIDATION.FAILED', { summary: 'addresses.address' }, [
+      { path: 'addresses.address', message: 'must not contain *' },
     ]);
   try {
     const row = await repo.updateCustomer(db, actor.companyId, id, {

@@ -76,18 +76,20 @@ export async function orderAttachments(db: Db, actor: Actor, id: string) {
 /** A copy is a new draft with the same lines: never its approvals, never its number. */
 export async function copyOrder(db: Db, actor: Actor, env: Env, id: string) {
   const o = await getOrder(db, actor, id);
+  // Contact and delivery from the stored order, not from the (possibly masked) view of this user.
+  const stored = await mustFind(db, actor, id);
   return registerOrder(db, actor, env, {
     customerId: o.customer.id,
-    contact: o.contact ?? undefined,
+    contact: stored.contact ?? undefined,
     source: o.source,
     urgency: o.urgency,
     expectedDeliveryDate: o.expectedDeliveryDate ?? undefined,
-    delivery: o.delivery
+    delivery: stored.delivery
       ? {
-          consignee: o.delivery.consignee,
-          phone: o.delivery.phone,
-          region: o.delivery.region,
-          address: o.delivery.address,
+          consignee: stored.delivery.consignee,
+          phone: stored.delivery.phone,
+          region: stored.delivery.region,
+          address: stored.delivery.address,
         }
       : undefined,
     paymentMethod: o.paymentMethod as never,

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/database';
 import { AppError } from '../../lib/errors';
 import type { Env } from '../../lib/env';
+import { keepStored, personalValue, stillMasked } from '../../lib/personal-fields';
 import { formatMoney, lineAmount, parseMoney } from '../../lib/money';
 import type { Actor } from '../auth/auth.service';
 import { findCustomer } from '../customers/customer.repository';
@@ -15,7 +16,27 @@ import { orderActions } from './order-actions';
 import { formatOrderNumber, localParts, numberPeriod } from './order-number';
 import type { CreateOrderInput, ListOrdersQuery, UpdateOrderInput } from './order.schemas';
 
-export function orderRowToOrder(o: repo.OrderRow, lines: repo.OrderLineRow[], actions: OrderEvent[] = []) {
+/** The order's contact and delivery as these roles may see them (个人信息, src/lib/personal-fields.ts). */
+function personalParts(o: repo.OrderRow, roles: readonly string[]) {
+  const c = o.contact;
+  const d = o.delivery;
+  return {
+    contact: c && { ...c, phone: personalValue(roles, 'contactPhone', c.phone) },
+    delivery: d && {
+      ...d,
+      phone: personalValue(roles, 'consigneePhone', d.phone),
+      address: personalValue(roles, 'address', d.address),
+    },
+  };
+}
+
+export function orderRowToOrder(
+  o: repo.OrderRow,
+  lines: repo.OrderLineRow[],
+  roles: readonly string[],
+  actions: OrderEvent[] = [],
+) {
+  const { contact, delivery } = personalParts(o, roles);
   const total = parseMoney(o.total);
   const cost = parseMoney(o.cost_total);
   return {
@@ -23,12 +44,12 @@ export function orderRowToOrder(o: repo.OrderRow, lines: repo.OrderLineRow[], ac
     number: o.number,
     status: o.status,
     customer: { id: o.customer_id, code: o.customer_code, shortCode: o.customer_short_code, name: o.customer_name },
-    contact: o.contact,
+    contact,
     orderDate: o.order_date,
     source: o.source,
     urgency: o.urgency,
     expectedDeliveryDate: o.expected_delivery_date,
-    delivery: o.delivery,
+    delivery,
     paymentMethod: o.payment_method,
     paymentDays: o.payment_days,
     depositPercent: o.deposit_percent,
@@ -81,7 +102,7 @@ export async function getOrder(db: Db, actor: Actor, id: string, now?: Date): Pr
   const row = await repo.findOrder(db, actor.companyId, id);
   if (!row) throw new AppError('ORDER.NOT_FOUND');
   const lines = await repo.findLines(db, actor.companyId, [id]);
-  return orderRowToOrder(row, lines, await orderActions(db, actor, row, shipped(lines), now));
+  return orderRowToOrder(row, lines, actor.roles, await orderActions(db, actor, row, shipped(lines), now));
 }
 
 export async function listOrders(db: Db, actor: Actor, q: ListOrdersQuery, now?: Date) {
@@ -97,7 +118,7 @@ export async function listOrders(db: Db, actor: Actor, q: ListOrdersQuery, now?:
   const items = [];
   for (const o of page.items) {
     const own = lines.filter((l) => l.order_id === o.id);
-    items.push(orderRowToOrder(o, own, await orderActions(db, actor, o, shipped(own), now)));
+    items.push(orderRowToOrder(o, own, actor.roles, await orderActions(db, actor, o, shipped(own), now)));
   }
   return { ...page, items };
 }
@@ -172,33 +193,33 @@ export async function registerOrder(db: Db, actor: Actor, env: Env, input: Creat
   const today = localParts(env.now, tz);
   const defaultAddress = customer.addresses.find((a) => a.isDefault) ?? customer.addresses[0];
   const defaultContact = customer.contacts[0];
+  const defaults = {
+    contact: defaultContact
+      ? { name: defaultContact.name, title: defaultContact.title, phone: defaultContact.phone }
+      : null,
+    delivery: defaultAddress
+      ? {
+          consignee: defaultAddress.consignee,
+          phone: defaultAddress.phone,
+          region: defaultAddress.region,
+          address: defaultAddress.address,
+        }
+      : null,
+  };
+  // A contact or address picked from the customer's card as this user saw it (masked) keeps the card's value.
+  const sent = unmaskedParts(actor.roles, input, defaults);
 
   const { id } = await repo.insertOrder(db, {
     company_id: actor.companyId,
     number,
     status: 'draft',
     customer_id: customer.id,
-    contact: JSON.stringify(
-      input.contact ??
-        (defaultContact
-          ? { name: defaultContact.name, title: defaultContact.title, phone: defaultContact.phone }
-          : null),
-    ),
+    contact: JSON.stringify(sent.contact ?? defaults.contact),
     order_date: input.orderDate ?? `${today.yyyy}-${today.MM}-${today.dd}`,
     source: input.source,
     urgency: input.urgency,
     expected_delivery_date: input.expectedDeliveryDate ?? null,
-    delivery: JSON.stringify(
-      input.delivery ??
-        (defaultAddress
-          ? {
-              consignee: defaultAddress.consignee,
-              phone: defaultAddress.phone,
-              region: defaultAddress.region,
-              address: defaultAddress.address,
-            }
-          : null),
-    ),
+    delivery: JSON.stringify(sent.delivery ?? defaults.delivery),
     payment_method: input.paymentMethod ?? customer.payment_method,
     payment_days: input.paymentDays ?? customer.payment_days,
     deposit_percent: input.depositPercent ?? null,
@@ -228,6 +249,35 @@ export async function registerOrder(db: Db, actor: Actor, env: Env, input: Creat
   return getOrder(db, actor, id);
 }
 
+/**
+ * Contact and delivery as sent, except that a masked value sent back unchanged keeps the stored one; any other
+ * masked value is refused, so that a role shown 138****5678 can never store it.
+ */
+function unmaskedParts(
+  roles: readonly string[],
+  input: Pick<UpdateOrderInput, 'contact' | 'delivery'> | Pick<CreateOrderInput, 'contact' | 'delivery'>,
+  stored: Pick<repo.OrderRow, 'contact' | 'delivery'>,
+) {
+  const contact = input.contact && {
+    ...input.contact,
+    phone: keepStored(roles, 'contactPhone', input.contact.phone, stored.contact?.phone),
+  };
+  const delivery = input.delivery && {
+    ...input.delivery,
+    phone: keepStored(roles, 'consigneePhone', input.delivery.phone, stored.delivery?.phone),
+    address: keepStored(roles, 'address', input.delivery.address, stored.delivery?.address),
+  };
+  const masked = [
+    ['contact.phone', stillMasked(roles, 'contactPhone', contact?.phone)],
+    ['delivery.phone', stillMasked(roles, 'consigneePhone', delivery?.phone)],
+    ['delivery.address', stillMasked(roles, 'address', delivery?.address)],
+  ] as const;
+  const bad = masked.find(([, m]) => m);
+  if (bad)
+    throw new AppError('VALIDATION.FAILED', { summary: bad[0] }, [{ path: bad[0], message: 'must not contain *' }]);
+  return { contact, delivery };
+}
+
 /** A draft (or a rejected order) is edited by its registrar only; a locked order never. */
 export async function updateOrder(db: Db, actor: Actor, env: Env, id: string, input: UpdateOrderInput): Promise<Order> {
   if (!(await repo.lockOrder(db, actor.companyId, id))) throw new AppError('ORDER.NOT_FOUND');
@@ -236,15 +286,16 @@ export async function updateOrder(db: Db, actor: Actor, env: Env, id: string, in
   if (order.registrar_id !== actor.userId) throw new AppError('ORDER.NOT_REGISTRAR');
   if (input.version !== undefined && input.version !== order.version) throw new AppError('ORDER.VERSION_CONFLICT');
   const warehouseId = input.warehouseId ? await resolveWarehouse(db, actor, input.warehouseId) : undefined;
+  const { contact, delivery } = unmaskedParts(actor.roles, input, order);
   const priced = input.lines ? await priceLines(db, actor, id, input.lines) : undefined;
   if (priced) await repo.replaceLines(db, actor.companyId, id, priced.rows);
   await repo.updateOrder(db, actor.companyId, id, {
-    contact: input.contact === undefined ? undefined : JSON.stringify(input.contact),
+    contact: contact === undefined ? undefined : JSON.stringify(contact),
     order_date: input.orderDate,
     source: input.source,
     urgency: input.urgency,
     expected_delivery_date: input.expectedDeliveryDate,
-    delivery: input.delivery === undefined ? undefined : JSON.stringify(input.delivery),
+    delivery: delivery === undefined ? undefined : JSON.stringify(delivery),
     payment_method: input.paymentMethod,
     payment_days: input.paymentDays,
     deposit_percent: input.depositPercent,

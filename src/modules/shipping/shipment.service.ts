@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database';
 import { AppError } from '../../lib/errors';
+import { personalValue } from '../../lib/personal-fields';
 import type { Env } from '../../lib/env';
 import { addDays, addWorkingHours } from '../../lib/calendar/calendar';
 import { formatMoney, parseMoney } from '../../lib/money';
@@ -55,7 +56,12 @@ export async function getShipment(db: Db, actor: Actor, id: string) {
     warehouseName: s.warehouse_name,
     customerId: s.customer_id,
     customerName: s.customer_name,
-    consignee: s.consignee,
+    // 个人信息: the consignee's phone and address as this user may see them (src/lib/personal-fields.ts).
+    consignee: {
+      ...s.consignee,
+      phone: personalValue(actor.roles, 'consigneePhone', s.consignee.phone),
+      address: personalValue(actor.roles, 'address', s.consignee.address),
+    },
     carrier: s.carrier,
     trackingNo: s.tracking_no,
     pickDueAt: s.pick_due_at,
