@@ -6,7 +6,7 @@ import { idParams } from '../../lib/schemas';
 import { actorOf, envOf, type AppContext } from '../../http/context';
 import { sendXlsx } from '../../http/upload';
 import { toXlsx } from '../../lib/excel';
-import { todayOf } from '../payments/payment-gates';
+import { todayOf } from '../../lib/local-date';
 import { aging, openReceivables } from './receivable.service';
 import { statement, statementForm } from './statement';
 import { listStatements } from './monthly-statements';
