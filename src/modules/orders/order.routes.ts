@@ -23,7 +23,8 @@ import { cancelOrder } from './cancel-order';
 import { holdOrder, resumeOrder } from './hold-order';
 import { completeOrder } from './complete-order';
 import { attachToOrder, copyOrder, orderAttachments, orderChecks, orderReview } from './order-extras';
-import { confirmationForm, formHtml, formXlsx, registrationForm, reviewForm } from './order-forms';
+import { confirmationForm, registrationForm, reviewForm } from './order-forms';
+import { formHtml, formXlsx } from '../../lib/printable';
 import { sendXlsx } from '../../http/upload';
 
 const FORMS = { registration: registrationForm, review: reviewForm, confirmation: confirmationForm };

@@ -10,7 +10,7 @@ import { todayOf } from '../../lib/local-date';
 import { aging, openReceivables } from './receivable.service';
 import { statement, statementForm } from './statement';
 import { listStatements } from './monthly-statements';
-import { formHtml } from '../orders/order-forms';
+import { formHtml } from '../../lib/printable';
 
 export function receivableRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();

@@ -25,7 +25,7 @@ import { recordDelivery } from '../feedback/delivery.service';
 import { addAttachment } from '../attachments/attachment.service';
 import { readUpload, sendXlsx } from '../../http/upload';
 import { deliveryNoteForm, outboundOrderForm } from './shipment-forms';
-import { formHtml, formXlsx } from '../orders/order-forms';
+import { formHtml, formXlsx } from '../../lib/printable';
 
 const WAREHOUSE = ['warehouse'];
 const LOGISTICS = ['logistics', 'warehouse'];
