@@ -21,6 +21,7 @@ import { customerRoutes } from './modules/customers/customer.routes';
 import { productRoutes } from './modules/products/product.routes';
 import { warehouseRoutes } from './modules/warehouses/warehouse.routes';
 import { stockRoutes } from './modules/stock/stock.routes';
+import { fillBackorders } from './modules/orders/backorders';
 import { attachmentRoutes } from './modules/attachments/attachment.routes';
 import { orderRoutes } from './modules/orders/order.routes';
 import { reviewRoutes } from './modules/review/review.routes';
@@ -88,7 +89,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean | objec
     customerRoutes,
     productRoutes,
     warehouseRoutes,
-    stockRoutes,
+    (a: FastifyInstance, c: AppContext) => stockRoutes(a, c, fillBackorders),
     attachmentRoutes,
     orderRoutes,
     reviewRoutes,
