@@ -24,6 +24,7 @@ import { stockRoutes } from './modules/stock/stock.routes';
 import { fillBackorders } from './modules/orders/backorders';
 import { attachmentRoutes } from './modules/attachments/attachment.routes';
 import { orderRoutes } from './modules/orders/order.routes';
+import { releaseOrderAllocation } from './modules/allocation/reservations';
 import { reviewRoutes } from './modules/review/review.routes';
 import { productionRoutes } from './modules/production/production.routes';
 import { notificationRoutes } from './modules/notifications/notification.routes';
@@ -91,7 +92,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean | objec
     warehouseRoutes,
     (a: FastifyInstance, c: AppContext) => stockRoutes(a, c, fillBackorders),
     attachmentRoutes,
-    orderRoutes,
+    (a: FastifyInstance, c: AppContext) => orderRoutes(a, c, (db, actor, id) => releaseOrderAllocation(db, actor, id)),
     reviewRoutes,
     productionRoutes,
     notificationRoutes,
