@@ -10,8 +10,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AppContext } from './http/context';
 import { registerErrorHandler } from './http/error-handler';
-import { registerAuth } from './http/auth.plugin';
-import { registerIdempotency } from './http/idempotency.plugin';
+import { registerAuth } from './modules/auth/auth.plugin';
+import { registerIdempotency } from './modules/auth/idempotency.plugin';
 import { registerSecurityHeaders } from './http/security-headers';
 import { configureImports } from './lib/excel';
 import { authRoutes } from './modules/auth/auth.routes';
@@ -21,8 +21,10 @@ import { customerRoutes } from './modules/customers/customer.routes';
 import { productRoutes } from './modules/products/product.routes';
 import { warehouseRoutes } from './modules/warehouses/warehouse.routes';
 import { stockRoutes } from './modules/stock/stock.routes';
+import { fillBackorders } from './modules/orders/backorders';
 import { attachmentRoutes } from './modules/attachments/attachment.routes';
 import { orderRoutes } from './modules/orders/order.routes';
+import { releaseOrderAllocation } from './modules/allocation/reservations';
 import { reviewRoutes } from './modules/review/review.routes';
 import { productionRoutes } from './modules/production/production.routes';
 import { notificationRoutes } from './modules/notifications/notification.routes';
@@ -88,9 +90,9 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean | objec
     customerRoutes,
     productRoutes,
     warehouseRoutes,
-    stockRoutes,
+    (a: FastifyInstance, c: AppContext) => stockRoutes(a, c, fillBackorders),
     attachmentRoutes,
-    orderRoutes,
+    (a: FastifyInstance, c: AppContext) => orderRoutes(a, c, (db, actor, id) => releaseOrderAllocation(db, actor, id)),
     reviewRoutes,
     productionRoutes,
     notificationRoutes,

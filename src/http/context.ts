@@ -6,7 +6,14 @@ import type { Actor } from '../modules/auth/auth.service';
 import { AppError, type Lang } from '../lib/errors';
 
 /** What every route module receives: the database and the configuration. */
-export type AppContext = { db: Db; engine: Engine; config: Config; version: string };
+export type AppContext = {
+  db: Db;
+  engine: Engine;
+  config: Config;
+  version: string;
+  /** The request clock; the system clock unless a test sets it. */
+  clock?: () => Date;
+};
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -25,6 +32,6 @@ export function actorOf(req: FastifyRequest): Actor {
 }
 
 export const envOf = (ctx: AppContext): import('../lib/env').Env => ({
-  now: new Date(),
+  now: ctx.clock ? ctx.clock() : new Date(),
   workingHours: ctx.config.workHours,
 });

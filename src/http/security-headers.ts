@@ -1,11 +1,9 @@
-import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-
-const hash = (source: string) => `'sha256-${createHash('sha256').update(source).digest('base64')}'`;
 
 /**
  * No inline script anywhere: scripts come from this origin only. Styles may be inline (the UI library writes
- * its styles at run time); images and fonts may be data: URLs. Nobody may frame the app.
+ * its styles at run time); images and fonts may be data: URLs. Nobody may frame the app. Printable forms
+ * follow it too: their print button is `<button data-print>`, made to print by /print.js.
  */
 const APP_POLICY = [
   "default-src 'self'",
@@ -20,12 +18,6 @@ const APP_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-/**
- * Printable forms (HTML from /api/…): the same, plus the one handler their print button may carry
- * (`print()`, allowed by its hash only), until the forms load /print.js instead.
- */
-const PRINT_POLICY = APP_POLICY.replace("script-src 'self'", `script-src 'self' 'unsafe-hashes' ${hash('print()')}`);
-
 /** An uploaded file never runs in the app's origin: no script, no plugin, no same-origin access. */
 export const DOWNLOAD_POLICY = "sandbox; default-src 'none'; frame-ancestors 'none'";
 
@@ -36,11 +28,9 @@ const PRINT_SCRIPT =
 
 // Security headers on every response, in one hook; a route may set its own stricter policy first.
 export function registerSecurityHeaders(app: FastifyInstance) {
-  app.addHook('onSend', async (req, reply, payload) => {
+  app.addHook('onSend', async (_req, reply, payload) => {
     if (!reply.hasHeader('content-security-policy')) {
-      const type = String(reply.getHeader('content-type') ?? '');
-      const printable = req.url.startsWith('/api/') && type.startsWith('text/html');
-      reply.header('content-security-policy', printable ? PRINT_POLICY : APP_POLICY);
+      reply.header('content-security-policy', APP_POLICY);
     }
     reply.header('x-content-type-options', 'nosniff');
     reply.header('x-frame-options', 'DENY');

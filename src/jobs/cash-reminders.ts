@@ -4,7 +4,7 @@ import { notifyRole } from '../modules/notifications/notification.service';
 import { openReceivables } from '../modules/receivables/receivable.service';
 import { claimDueForReminder, insertOutboxMessage } from '../modules/receivables/receivable.repository';
 import { getSettings } from '../modules/settings/settings.service';
-import { flagLateComplaints } from '../modules/feedback/delivery.service';
+import { flagLateComplaints } from '../modules/feedback/complaints';
 import { staleShipments } from '../modules/shipping/tracking.service';
 import { flagLateLettersOfCredit } from '../modules/payments/payment-gates';
 import { flagLateProgress } from '../modules/production/production.service';

@@ -2,7 +2,7 @@ import PgBoss from 'pg-boss';
 import type { Database } from '../db/connect';
 import { flagLateStages } from './review-sla';
 import { expireReservations } from '../modules/allocation/reservations';
-import { localParts } from '../modules/orders/order-number';
+import { localDate } from '../lib/local-date';
 import { dailyCashReport, dailyFinanceChecks, remindReceivables } from './cash-reminders';
 
 /** Durable timers: pg-boss keeps its queue in the same database, so several app instances share it. */
@@ -34,8 +34,7 @@ export async function startJobs(
   await boss.schedule(JOBS.reservationExpiry, '*/10 * * * *');
   await boss.work(JOBS.reservationExpiry, async () => {
     const now = new Date();
-    const p = localParts(now, timeZone);
-    await expireReservations(database.db, `${p.yyyy}-${p.MM}-${p.dd}`, now, (e, r) =>
+    await expireReservations(database.db, localDate(now, timeZone), now, (e, r) =>
       log(`reservation ${r.id} of company ${r.companyId} did not expire`, e),
     );
   });
@@ -44,8 +43,7 @@ export async function startJobs(
   await boss.createQueue(JOBS.cashReminders);
   await boss.schedule(JOBS.cashReminders, '0 8 * * *', {}, { tz: timeZone });
   await boss.work(JOBS.cashReminders, async () => {
-    const p = localParts(new Date(), timeZone);
-    const today = `${p.yyyy}-${p.MM}-${p.dd}`;
+    const today = localDate(new Date(), timeZone);
     await remindReceivables(database.db, today);
     await dailyCashReport(database.db, today);
     await dailyFinanceChecks(database.db, today);

@@ -4,7 +4,7 @@ import { approveAllStages, orderActors, orderBody, productBySku, uploadQualifica
 import { defaultWorkingHours } from '../../src/lib/calendar/calendar';
 import type { Env } from '../../src/lib/env';
 import type { Actor } from '../../src/modules/auth/auth.service';
-import { recordDelivery } from '../../src/modules/feedback/record-delivery';
+import { deliverShipment } from '../../src/modules/shipping/deliver-shipment';
 import { recordCallback } from '../../src/modules/feedback/callbacks';
 import { openComplaint } from '../../src/modules/feedback/complaints';
 
@@ -60,7 +60,7 @@ const deliver = async (shipmentId: string, env: Env, signedAt?: string) => {
   const actor = await actorOf(t.as(await t.token('logistics')), ['logistics']);
   return t.database.db
     .transaction()
-    .execute((trx) => recordDelivery(trx, actor, env, shipmentId, { signedBy: '张三', at: signedAt }));
+    .execute((trx) => deliverShipment(trx, actor, env, shipmentId, { signedBy: '张三', at: signedAt }));
 };
 
 const callbackOf = async (orderId: string) =>

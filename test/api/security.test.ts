@@ -57,7 +57,7 @@ describe('security headers', () => {
     expectHeaders((await t.app.inject({ method: 'GET', url: '/docs/json' })).headers);
   });
 
-  it('print views allow no inline script but their print button, and /print.js prints without one', async () => {
+  it('print views carry no inline script or handler: their button is data-print, and /print.js prints', async () => {
     const order = await admin({
       method: 'POST',
       url: '/api/orders',
@@ -75,6 +75,10 @@ describe('security headers', () => {
     expect(form.headers['content-type']).toMatch(/text\/html/);
     expectHeaders(form.headers);
     expect(form.body).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/i);
+    expect(form.body).not.toMatch(/\son\w+=/i);
+    expect(form.body).toContain('<script src="/print.js"></script>');
+    expect(form.body).toMatch(/<button[^>]*\bdata-print\b/);
+    expect(form.headers['content-security-policy']).not.toMatch(/unsafe-hashes|sha256-/);
     const script = await t.app.inject({ method: 'GET', url: '/print.js' });
     expect(script.statusCode).toBe(200);
     expect(script.headers['content-type']).toMatch(/javascript/);

@@ -15,6 +15,8 @@ export type TestContext = {
   token: (username: string, companyId?: string) => Promise<string>;
   /** app.inject with the user's bearer token. */
   as: (token: string) => (opts: InjectOptions) => Promise<LightMyRequestResponse>;
+  /** Fixes the requests' clock at an instant (undefined: the system clock again), so tests move time. */
+  setNow: (at: Date | undefined) => void;
   /** Checks the books (test/helpers/invariants.ts), then closes the app and the database; fails if they drifted. */
   close: () => Promise<void>;
 };
@@ -24,7 +26,9 @@ export async function createTestContext(): Promise<TestContext> {
   const database = await createTestDatabase();
   const { companies } = await database.db.transaction().execute((trx) => seedDemo(trx));
   const config = loadConfig({ LUYUE_DATA_DIR: '/tmp/unused' } as NodeJS.ProcessEnv);
-  const app = await buildApp({ db: database.db, engine: database.engine, config, version: 'test' });
+  let fixedNow: Date | undefined;
+  const clock = () => (fixedNow ? new Date(fixedNow) : new Date());
+  const app = await buildApp({ db: database.db, engine: database.engine, config, version: 'test', clock });
   await app.ready();
   const tokens = new Map<string, string>();
   return {
@@ -45,6 +49,9 @@ export async function createTestContext(): Promise<TestContext> {
         tokens.set(key, res.json().token);
       }
       return tokens.get(key)!;
+    },
+    setNow: (at) => {
+      fixedNow = at;
     },
     as: (token) => (opts) =>
       app.inject({ ...opts, headers: { authorization: `Bearer ${token}`, ...(opts.headers ?? {}) } }),

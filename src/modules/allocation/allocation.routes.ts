@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { idParams } from '../../lib/schemas';
 import { actorOf, envOf, type AppContext } from '../../http/context';
 import { sendXlsx } from '../../http/upload';
-import { localParts } from '../orders/order-number';
+import { localDate } from '../../lib/local-date';
 import { commitRun, getRun, listCentralReceipts, listRuns, previewRun } from './allocation-run';
 import { allocationXlsx } from './allocation.xlsx';
 import { listReservations, releaseReservation } from './reservations';
@@ -22,10 +22,7 @@ const runBody = z
 export function allocationRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['allocation'];
-  const today = () => {
-    const p = localParts(envOf(ctx).now, ctx.config.workHours.timeZone);
-    return `${p.yyyy}-${p.MM}-${p.dd}`;
-  };
+  const today = () => localDate(envOf(ctx).now, ctx.config.workHours.timeZone);
 
   r.get(
     '/api/allocation/receipts',

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requiredText } from '../../lib/schemas';
 import { actorOf, envOf, type AppContext } from '../../http/context';
-import { SESSION_COOKIE } from '../../http/auth.plugin';
+import { SESSION_COOKIE } from './auth.plugin';
 import * as service from './auth.service';
 
 const loginBody = z

@@ -6,6 +6,7 @@ import { createCustomer } from '../customers/customer.service';
 import { createProduct } from '../products/product.service';
 import { createWarehouse } from '../warehouses/warehouse.service';
 import { receiveGoods } from '../stock/stock.service';
+import { fillBackorders } from '../orders/backorders';
 import { createCustomerBody, type CreateCustomerInput } from '../customers/customer.schemas';
 import { createProductBody } from '../products/product.schemas';
 
@@ -149,12 +150,17 @@ async function seedCompany(db: Db, actor: Actor, prefix: string) {
     address: '东莞市虎门镇物流园 1 号',
   });
   await createWarehouse(db, actor, { code: 'SZ', name: '深圳分仓', kind: 'regional', address: '深圳市宝安区物流中心' });
-  await receiveGoods(db, actor, {
-    warehouseId: central.id,
-    reference: 'DEMO-INIT',
-    reason: '期初库存 Opening stock',
-    lines: made.map((p, i) => ({ productId: p.id, qty: 100 + i * 50 })),
-  });
+  await receiveGoods(
+    db,
+    actor,
+    {
+      warehouseId: central.id,
+      reference: 'DEMO-INIT',
+      reason: '期初库存 Opening stock',
+      lines: made.map((p, i) => ({ productId: p.id, qty: 100 + i * 50 })),
+    },
+    fillBackorders,
+  );
 }
 
 /** Two companies with users, customers, products, warehouses and opening stock. Runs in the caller's transaction. */

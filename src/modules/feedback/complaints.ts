@@ -1,6 +1,7 @@
 import type { Db } from '../../db/database';
 import { AppError } from '../../lib/errors';
 import type { Env } from '../../lib/env';
+import { todayOf } from '../../lib/local-date';
 import { addWorkingHours, type WorkingHours } from '../../lib/calendar/calendar';
 import { formatMoney, parseMoney } from '../../lib/money';
 import { applyEvent, availableEvents } from '../../lib/state-machine';
@@ -160,7 +161,7 @@ export async function resolveComplaint(
           orderId: order.id,
           kind: 'allowance',
           amount: formatMoney(-amount),
-          dueDate: env.now.toISOString().slice(0, 10),
+          dueDate: todayOf(env),
         });
         await repo.setComplaintResolution(db, actor.companyId, id, { amount: formatMoney(amount) });
       }

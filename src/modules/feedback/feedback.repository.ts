@@ -2,39 +2,7 @@ import { sql, type Insertable } from 'kysely';
 import type { Db } from '../../db/database';
 import type { CallbackStatus, CallbacksTable, ComplaintStatus, ComplaintsTable } from './feedback.table';
 
-// 交付与客户反馈: the queries of delivery, call-backs, complaints and return requests.
-
-export function findShipmentStatusForUpdate(db: Db, companyId: string, shipmentId: string) {
-  return db
-    .selectFrom('shipments')
-    .select(['status'])
-    .where('company_id', '=', companyId)
-    .where('id', '=', shipmentId)
-    .forUpdate()
-    .executeTakeFirst();
-}
-
-export async function ordersOfShipment(db: Db, companyId: string, shipmentId: string): Promise<string[]> {
-  const rows = await db
-    .selectFrom('shipment_lines')
-    .select('order_id')
-    .distinct()
-    .where('company_id', '=', companyId)
-    .where('shipment_id', '=', shipmentId)
-    .orderBy('order_id')
-    .execute();
-  return rows.map((r) => r.order_id);
-}
-
-/** Shipments of the order still on their way (neither delivered nor cancelled). */
-export async function countUndeliveredShipments(db: Db, companyId: string, orderId: string): Promise<number> {
-  const r = await sql<{ n: number }>`
-    select count(*)::int as n from shipments s
-    where s.company_id = ${companyId} and s.status <> 'delivered' and s.status <> 'cancelled'
-      and exists (select 1 from shipment_lines l
-                  where l.company_id = s.company_id and l.shipment_id = s.id and l.order_id = ${orderId})`.execute(db);
-  return r.rows[0].n;
-}
+// 客户反馈: the queries of call-backs, complaints and return requests.
 
 export function insertCallback(db: Db, row: Insertable<CallbacksTable>) {
   return db.insertInto('callbacks').values(row).returning('id').executeTakeFirstOrThrow();

@@ -4,7 +4,6 @@ import { applyEvent } from '../../lib/state-machine';
 import type { Actor } from '../auth/auth.service';
 import { notifyUsers } from '../notifications/notification.service';
 import { cancelOpenRequests } from '../production/production.service';
-import { releaseOrderAllocation } from '../allocation/reservations';
 import { cancelPendingStages } from '../review/review-stage';
 import { releaseReserved } from '../stock/stock.service';
 import { loadOrderForUpdate } from './order-lock';
@@ -13,7 +12,17 @@ import * as repo from './order.repository';
 import { getOrder } from './order.service';
 
 /** 取消: before anything ships, with a reason; releases the order's reservations and the credit it held. */
-export async function cancelOrder(db: Db, actor: Actor, env: Env, id: string, reason: string) {
+/** Releases what other parts of the product hold for the order (allocation reservations). */
+export type ReleaseHolds = (db: Db, actor: Actor, orderId: string) => Promise<unknown>;
+
+export async function cancelOrder(
+  db: Db,
+  actor: Actor,
+  env: Env,
+  id: string,
+  reason: string,
+  releaseHolds: ReleaseHolds,
+) {
   const { order, lines, shippedUnits } = await loadOrderForUpdate(db, actor, id);
   await applyEvent(db, orderMachine, {
     entityId: id,
@@ -43,7 +52,7 @@ export async function cancelOrder(db: Db, actor: Actor, env: Env, id: string, re
       );
       await cancelPendingStages(db, actor, id);
       await cancelOpenRequests(db, actor, id);
-      await releaseOrderAllocation(db, actor, id);
+      await releaseHolds(db, actor, id);
     },
   });
   await notifyUsers(db, actor.companyId, [order.registrar_id], {

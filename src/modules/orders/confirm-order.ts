@@ -4,7 +4,7 @@ import type { Env } from '../../lib/env';
 import { applyEvent } from '../../lib/state-machine';
 import type { Actor } from '../auth/auth.service';
 import { findAttachment } from '../attachments/attachment.repository';
-import { checkCredit } from '../credit/credit.service';
+import { checkCredit } from './order-credit';
 import { lockCustomer } from '../customers/customer.repository';
 import { notifyRole, notifyUsers } from '../notifications/notification.service';
 import * as reviewRepo from '../review/review.repository';

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database';
 import { formatMoney, parseMoney } from '../../lib/money';
-import { checkCredit } from '../credit/credit.service';
+import { checkCredit } from './order-credit';
 import { findCustomer } from '../customers/customer.repository';
 import { listAttachments } from '../attachments/attachment.repository';
 import type { OrderLineRow, OrderRow } from './order.repository';

@@ -1,14 +1,13 @@
-import ExcelJS from 'exceljs';
 import type { Db } from '../../db/database';
 import { formatYuan, parseMoney, toChineseCapital } from '../../lib/money';
 import type { Actor } from '../auth/auth.service';
 import { getOrder, type Order } from './order.service';
 import { orderReview } from './order-extras';
+import type { Form } from '../../lib/printable';
 
 // Printable forms: 模板1 销售订单登记表, 模板2 销售订单审核表 and the confirmation sent to the customer.
-// One data model per form, rendered as print-styled HTML and as xlsx.
+// One data model per form, rendered by src/lib/printable as print-styled HTML and as xlsx.
 
-const esc = (s: unknown) => String(s ?? '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const dt = (d: Date | string | null) =>
   d ? new Date(d).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) : '';
 
@@ -44,13 +43,6 @@ const STAGE: Record<string, string> = {
   gm: '总经理',
 };
 const RESULT: Record<string, string> = { pending: '待审', approved: '通过', rejected: '驳回', cancelled: '作废' };
-
-export type Form = {
-  title: string;
-  head: [string, string][];
-  table: { columns: string[]; rows: (string | number)[][] };
-  foot: [string, string][];
-};
 
 function paymentText(o: Order) {
   const base = PAYMENT[o.paymentMethod] ?? o.paymentMethod;
@@ -161,31 +153,4 @@ export async function confirmationForm(db: Db, actor: Actor, id: string): Promis
       ['客户确认 Customer confirmation', '（签字 / 盖章）Signature / stamp: ______________  日期 Date: __________'],
     ],
   };
-}
-
-export function formHtml(f: Form): string {
-  const pairs = (rows: [string, string][]) =>
-    rows.map(([k, v]) => `<tr><th>${esc(k)}</th><td>${esc(v)}</td></tr>`).join('');
-  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${esc(f.title)}</title><style>
-body{font-family:"WenQuanYi Micro Hei","Microsoft YaHei",sans-serif;margin:24px;color:#111}h1{font-size:20px;text-align:center}
-table{border-collapse:collapse;width:100%;margin:12px 0}th,td{border:1px solid #444;padding:4px 6px;font-size:12px;text-align:left}
-th{background:#f3f3f3;width:18%}.lines th{width:auto}@media print{button{display:none}body{margin:0}}
-</style></head><body><button onclick="print()">打印 Print</button><h1>${esc(f.title)}</h1>
-<table>${pairs(f.head)}</table>
-<table class="lines"><tr>${f.table.columns.map((c) => `<th>${esc(c)}</th>`).join('')}</tr>${f.table.rows.map((r) => `<tr>${r.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`).join('')}</table>
-<table>${pairs(f.foot)}</table></body></html>`;
-}
-
-export async function formXlsx(f: Form): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet(f.title.split(' ')[0]);
-  ws.addRow([f.title]).font = { bold: true, size: 14 };
-  for (const [k, v] of f.head) ws.addRow([k, v]);
-  ws.addRow([]);
-  ws.addRow(f.table.columns).font = { bold: true };
-  for (const r of f.table.rows) ws.addRow(r);
-  ws.addRow([]);
-  for (const [k, v] of f.foot) ws.addRow([k, v]);
-  ws.columns.forEach((c) => (c.width = 18));
-  return Buffer.from(await wb.xlsx.writeBuffer());
 }

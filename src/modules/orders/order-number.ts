@@ -1,14 +1,4 @@
-/** Local calendar parts of an instant in the company's time zone. */
-export function localParts(at: Date, timeZone: string) {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(at);
-  const get = (t: string) => parts.find((p) => p.type === t)!.value;
-  return { yyyy: get('year'), MM: get('month'), dd: get('day') };
-}
+import { localParts } from '../../lib/local-date';
 
 /** The sequence runs per customer per calendar month. */
 export const numberPeriod = (at: Date, timeZone: string) => {

@@ -19,11 +19,12 @@ import { getOrder, listOrders, orderHistory, registerOrder, updateOrder } from '
 import { submitOrder } from './submit-order';
 import { reviewOrder } from './review-order';
 import { confirmOrder } from './confirm-order';
-import { cancelOrder } from './cancel-order';
+import { cancelOrder, type ReleaseHolds } from './cancel-order';
 import { holdOrder, resumeOrder } from './hold-order';
 import { completeOrder } from './complete-order';
 import { attachToOrder, copyOrder, orderAttachments, orderChecks, orderReview } from './order-extras';
-import { confirmationForm, formHtml, formXlsx, registrationForm, reviewForm } from './order-forms';
+import { confirmationForm, registrationForm, reviewForm } from './order-forms';
+import { formHtml, formXlsx } from '../../lib/printable';
 import { sendXlsx } from '../../http/upload';
 
 const FORMS = { registration: registrationForm, review: reviewForm, confirmation: confirmationForm };
@@ -35,7 +36,7 @@ const CANCELLERS = ['sales_director', 'reviewer', 'general_manager'];
 const HOLDERS = ['order_admin', 'sales_director'];
 const COMPLETERS = ['finance'];
 
-export function orderRoutes(app: FastifyInstance, ctx: AppContext) {
+export function orderRoutes(app: FastifyInstance, ctx: AppContext, releaseHolds: ReleaseHolds) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['orders'];
   const tx = <T>(fn: (trx: typeof ctx.db) => Promise<T>) => ctx.db.transaction().execute(fn);
@@ -126,7 +127,8 @@ export function orderRoutes(app: FastifyInstance, ctx: AppContext) {
         body: cancelBody,
       },
     },
-    async (req) => tx((trx) => cancelOrder(trx, actorOf(req), envOf(ctx), req.params.id, req.body.reason)),
+    async (req) =>
+      tx((trx) => cancelOrder(trx, actorOf(req), envOf(ctx), req.params.id, req.body.reason, releaseHolds)),
   );
 
   r.post(

@@ -13,7 +13,8 @@ import { listAttachments } from '../attachments/attachment.repository';
 import * as repo from './order.repository';
 import { EDITABLE, type OrderEvent } from './order.machine';
 import { orderActions } from './order-actions';
-import { formatOrderNumber, localParts, numberPeriod } from './order-number';
+import { formatOrderNumber, numberPeriod } from './order-number';
+import { localParts } from '../../lib/local-date';
 import type { CreateOrderInput, ListOrdersQuery, UpdateOrderInput } from './order.schemas';
 
 /** The order's contact and delivery as these roles may see them (个人信息, src/lib/personal-fields.ts). */

@@ -3,6 +3,7 @@ import { AppError } from '../../lib/errors';
 import { formatMoney, parseMoney } from '../../lib/money';
 import { overdueBeyond } from '../receivables/receivable.service';
 import type { Env } from '../../lib/env';
+import { todayOf } from '../../lib/local-date';
 import { addWorkingHours } from '../../lib/calendar/calendar';
 import { applyEvent, refusal } from '../../lib/state-machine';
 import type { Actor } from '../auth/auth.service';
@@ -28,13 +29,7 @@ export async function submitOrder(db: Db, actor: Actor, env: Env, id: string) {
   const context = { shippedUnits, registrarId: order.registrar_id };
   if (!refusal(orderMachine, order.status, 'submit', actor, context)) {
     const hold = settings.fulfilment;
-    const overdue = await overdueBeyond(
-      db,
-      actor.companyId,
-      order.customer_id,
-      env.now.toISOString().slice(0, 10),
-      hold.creditHoldDays,
-    );
+    const overdue = await overdueBeyond(db, actor.companyId, order.customer_id, todayOf(env), hold.creditHoldDays);
     if (overdue > parseMoney(hold.creditHoldAmount))
       throw new AppError('CUSTOMER.CREDIT_HOLD', { overdue: formatMoney(overdue) });
     if (!checks.completeness.ok)

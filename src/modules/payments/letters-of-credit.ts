@@ -3,7 +3,8 @@ import type { Env } from '../../lib/env';
 import { AppError } from '../../lib/errors';
 import { parseMoney } from '../../lib/money';
 import type { Actor } from '../auth/auth.service';
-import { covers, todayOf } from './payment-gates';
+import { covers } from './payment-gates';
+import { todayOf } from '../../lib/local-date';
 import * as repo from './payment.repository';
 
 /** 信用证: recorded and checked by finance; a valid one covers the order until its latest shipment date. */

@@ -4,7 +4,6 @@ import { AppError } from '../../lib/errors';
 import { addDays } from '../../lib/calendar/calendar';
 import { formatMoney, parseMoney, percentOf } from '../../lib/money';
 import { OPEN_LOCKED } from '../orders/order.machine';
-import { localParts } from '../orders/order-number';
 import { getSettings } from '../settings/settings.service';
 import * as repo from './payment.repository';
 
@@ -17,12 +16,6 @@ type OrderFacts = {
   deposit_percent: string | null;
   expected_delivery_date: string | null;
 };
-
-/** The request's calendar day in the company's time zone (YYYY-MM-DD). */
-export function todayOf(env: Env): string {
-  const p = localParts(env.now, env.workingHours.timeZone);
-  return `${p.yyyy}-${p.MM}-${p.dd}`;
-}
 
 /**
  * 付款条件: what the order's payment terms require before production and before shipping.

@@ -3,7 +3,8 @@ import type { Env } from '../../lib/env';
 import { AppError } from '../../lib/errors';
 import { formatMoney, parseMoney } from '../../lib/money';
 import type { Actor } from '../auth/auth.service';
-import { paymentGates, todayOf } from './payment-gates';
+import { paymentGates } from './payment-gates';
+import { todayOf } from '../../lib/local-date';
 import * as repo from './payment.repository';
 
 // Receipts (收款) and their application to orders. Nothing is edited or deleted: a correction is a

@@ -6,11 +6,11 @@ import { idParams } from '../../lib/schemas';
 import { actorOf, envOf, type AppContext } from '../../http/context';
 import { sendXlsx } from '../../http/upload';
 import { toXlsx } from '../../lib/excel';
-import { todayOf } from '../payments/payment-gates';
+import { todayOf } from '../../lib/local-date';
 import { aging, openReceivables } from './receivable.service';
 import { statement, statementForm } from './statement';
 import { listStatements } from './monthly-statements';
-import { formHtml } from '../orders/order-forms';
+import { formHtml } from '../../lib/printable';
 
 export function receivableRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();

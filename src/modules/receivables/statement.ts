@@ -2,7 +2,7 @@ import type { Db } from '../../db/database';
 import { AppError } from '../../lib/errors';
 import { formatMoney, parseMoney, toChineseCapital } from '../../lib/money';
 import type { Actor } from '../auth/auth.service';
-import type { Form } from '../orders/order-forms';
+import type { Form } from '../../lib/printable';
 import * as repo from './receivable.repository';
 
 /** 对账单: receivables (debit) and receipts (credit) of a customer in a period, with running balance. */

@@ -1,5 +1,5 @@
 import { formatYuan, parseMoney, toChineseCapital } from '../../lib/money';
-import type { Form } from '../orders/order-forms';
+import type { Form } from '../../lib/printable';
 import type { getShipment } from './shipment.service';
 
 // The shipment's printed papers: 出库单 for the warehouse's books, 送货单 for the consignee to sign.

@@ -21,11 +21,11 @@ import { readXlsx, toXlsx } from '../../lib/excel';
 import { fulfilmentQueue } from './queues';
 import { isInWarehouse, SHIPMENT_STATES, shipmentMachine } from './shipment.machine';
 import { availableEvents } from '../../lib/state-machine';
-import { recordDelivery } from '../feedback/delivery.service';
+import { deliverShipment } from './deliver-shipment';
 import { addAttachment } from '../attachments/attachment.service';
 import { readUpload, sendXlsx } from '../../http/upload';
 import { deliveryNoteForm, outboundOrderForm } from './shipment-forms';
-import { formHtml, formXlsx } from '../orders/order-forms';
+import { formHtml, formXlsx } from '../../lib/printable';
 
 const WAREHOUSE = ['warehouse'];
 const LOGISTICS = ['logistics', 'warehouse'];
@@ -265,7 +265,7 @@ export function shipmentRoutes(app: FastifyInstance, ctx: AppContext) {
         body: z.object({ signedBy: requiredText(50), at: isoDateTime.optional() }).strict(),
       },
     },
-    async (req) => tx((trx) => recordDelivery(trx, actorOf(req), envOf(ctx), req.params.id, req.body)),
+    async (req) => tx((trx) => deliverShipment(trx, actorOf(req), envOf(ctx), req.params.id, req.body)),
   );
   r.post(
     '/api/shipments/:id/proof',

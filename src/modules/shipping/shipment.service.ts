@@ -9,7 +9,7 @@ import { applyEvent, availableEvents, findTransition } from '../../lib/state-mac
 import type { Actor } from '../auth/auth.service';
 import { nextSequence } from '../orders/order.repository';
 import { orderMachine, SHIPPABLE } from '../orders/order.machine';
-import { localParts } from '../orders/order-number';
+import { localDate } from '../../lib/local-date';
 import { assertGate } from '../payments/payment-gates';
 import { createReceivable, statementDue } from '../receivables/receivable.service';
 import { getSettings } from '../settings/settings.service';
@@ -18,10 +18,7 @@ import * as repo from './shipment.repository';
 import { listAttachments } from '../attachments/attachment.service';
 import { isLeftWarehouse, shipmentMachine, type ShipmentEvent } from './shipment.machine';
 
-const dateOf = (at: Date, tz: string) => {
-  const p = localParts(at, tz);
-  return `${p.yyyy}-${p.MM}-${p.dd}`;
-};
+const dateOf = localDate;
 const sameAddress = (
   a: { consignee?: string; address?: string } | null,
   b: { consignee?: string; address?: string } | null,

@@ -7,7 +7,7 @@ import * as service from './stock.service';
 
 const STOCK_KEEPERS = ['warehouse'];
 
-export function stockRoutes(app: FastifyInstance, ctx: AppContext) {
+export function stockRoutes(app: FastifyInstance, ctx: AppContext, fillBackorders: service.FillBackorders) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['stock'];
 
@@ -42,7 +42,11 @@ export function stockRoutes(app: FastifyInstance, ctx: AppContext) {
     async (req, reply) =>
       reply
         .status(201)
-        .send(await ctx.db.transaction().execute((trx) => service.receiveGoods(trx, actorOf(req), req.body))),
+        .send(
+          await ctx.db
+            .transaction()
+            .execute((trx) => service.receiveGoods(trx, actorOf(req), req.body, fillBackorders)),
+        ),
   );
 
   r.post(

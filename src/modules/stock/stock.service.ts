@@ -5,7 +5,6 @@ import type { Actor } from '../auth/auth.service';
 import { findProductsByIds } from '../products/product.repository';
 import { findWarehouse } from '../warehouses/warehouse.repository';
 import * as repo from './stock.repository';
-import { fillBackorders } from '../orders/backorders';
 import type { AdjustmentInput, ListMovementsQuery, ListStockQuery, ReceiptInput } from './stock.schemas';
 
 const keyOf = (k: repo.BalanceKey) => `${k.warehouseId}/${k.productId}`;
@@ -59,7 +58,10 @@ const toBalance = (b: repo.BalanceRow) => ({ ...b, available: b.onHand - b.reser
  * Goods receipt (入库): on hand goes up, then backorders are filled first come — except for
  * products under allocation (分货), whose receipts wait for an allocation run.
  */
-export async function receiveGoods(trx: Db, actor: Actor, input: ReceiptInput) {
+/** Reserves newly received stock for waiting order lines, first come first served; returns how many it filled. */
+export type FillBackorders = (db: Db, actor: Actor, warehouseId: string, productIds: string[]) => Promise<number>;
+
+export async function receiveGoods(trx: Db, actor: Actor, input: ReceiptInput, fillBackorders: FillBackorders) {
   await assertActiveItems(
     trx,
     actor,

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { AppError } from '../lib/errors';
-import * as repo from '../modules/auth/idempotency.repository';
-import type { AppContext } from './context';
+import { AppError } from '../../lib/errors';
+import * as repo from './idempotency.repository';
+import type { AppContext } from '../../http/context';
 
 type Claim = { companyId: string; userId: string; key: string };
 const claims = new WeakMap<object, Claim>();

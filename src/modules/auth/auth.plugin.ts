@@ -1,8 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { AppError, pickLang } from '../lib/errors';
-import { hasRole } from '../modules/auth/roles';
-import { resolveSession } from '../modules/auth/auth.service';
-import { envOf, type AppContext } from './context';
+import { AppError, pickLang } from '../../lib/errors';
+import { hasRole } from './roles';
+import { resolveSession } from './auth.service';
+import { envOf, type AppContext } from '../../http/context';
 
 export const SESSION_COOKIE = 'luyue_session';
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);

@@ -6,16 +6,17 @@ import type { Actor } from '../auth/auth.service';
 import { orderMachine } from '../orders/order.machine';
 import { loadOrderForUpdate } from '../orders/order-lock';
 import { getSettings } from '../settings/settings.service';
-import { shipmentMachine } from '../shipping/shipment.machine';
-import { getShipment } from '../shipping/shipment.service';
-import { callbackMachine } from './callback.machine';
-import * as repo from './feedback.repository';
+import { callbackMachine } from '../feedback/callback.machine';
+import { insertCallback } from '../feedback/feedback.repository';
+import { shipmentMachine } from './shipment.machine';
+import { getShipment } from './shipment.service';
+import * as repo from './shipment.repository';
 
 /**
  * 签收: the shipment is delivered (signed by whom, when); each of its orders gets a call-back due N hours
  * (default 24) after receipt, and an order whose shipments have all arrived is delivered.
  */
-export async function recordDelivery(
+export async function deliverShipment(
   db: Db,
   actor: Actor,
   env: Env,
@@ -37,7 +38,7 @@ export async function recordDelivery(
   });
   const settings = await getSettings(db, actor.companyId);
   for (const orderId of await repo.ordersOfShipment(db, actor.companyId, shipmentId)) {
-    await repo.insertCallback(db, {
+    await insertCallback(db, {
       company_id: actor.companyId,
       order_id: orderId,
       shipment_id: shipmentId,

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/database';
 import { formatMoney, parseMoney } from '../../lib/money';
-import { CREDIT_HOLDING } from '../orders/order.machine';
-import { owedOnOrders } from './credit.repository';
+import { owedOnOrders } from '../credit/credit.repository';
+import { CREDIT_HOLDING } from './order.machine';
 
 /** Payment methods that give the customer credit; a prepaid order takes none. */
 export const CREDIT_METHODS = ['credit', 'monthly', 'cod', 'lc', 'tt'];

@@ -1,0 +1,24 @@
+import type { Env } from './env';
+
+/** Local calendar parts of an instant in the company's time zone. */
+export function localParts(at: Date, timeZone: string) {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(at);
+  const get = (t: string) => parts.find((p) => p.type === t)!.value;
+  return { yyyy: get('year'), MM: get('month'), dd: get('day') };
+}
+
+/** The calendar day of an instant in the given time zone (YYYY-MM-DD). */
+export function localDate(at: Date, timeZone: string): string {
+  const p = localParts(at, timeZone);
+  return `${p.yyyy}-${p.MM}-${p.dd}`;
+}
+
+/** The request's calendar day in the company's time zone (YYYY-MM-DD). */
+export function todayOf(env: Env): string {
+  return localDate(env.now, env.workingHours.timeZone);
+}
