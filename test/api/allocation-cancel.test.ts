@@ -78,30 +78,33 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('cancelling an order with allocated units', () => {
-  it('releases its held reservation: a later payment opens no pick list for it, and reserved stock returns', async () => {
-    const orderId = await confirmedOrder(ids.f1, 10);
-    await receiveAndAllocate(10);
-    const [held] = (await reservations('held')).filter((r) => r.orderId === orderId);
-    expect(held).toMatchObject({ qty: 10, status: 'held', actions: ['release'] });
-    expect(await stockOf()).toMatchObject({ onHand: 10, reserved: 10 });
+  it(
+    'releases its held reservation: a later payment opens no ' + 'pick list for it, and reserved stock returns',
+    async () => {
+      const orderId = await confirmedOrder(ids.f1, 10);
+      await receiveAndAllocate(10);
+      const [held] = (await reservations('held')).filter((r) => r.orderId === orderId);
+      expect(held).toMatchObject({ qty: 10, status: 'held', actions: ['release'] });
+      expect(await stockOf()).toMatchObject({ onHand: 10, reserved: 10 });
 
-    const cancelled = await cancel(orderId);
-    expect(cancelled.json().status, cancelled.body).toBe('cancelled');
-    expect(await stockOf()).toMatchObject({ onHand: 10, reserved: 0 });
-    expect((await reservations()).find((r) => r.id === held.id)).toMatchObject({ status: 'released', actions: [] });
-    const history = await listHistory(t.database.db, t.companyA, 'allocation_reservation', held.id);
-    expect(history.map((h) => [h.from_state, h.to_state, h.event])).toEqual([['held', 'released', 'release']]);
+      const cancelled = await cancel(orderId);
+      expect(cancelled.json().status, cancelled.body).toBe('cancelled');
+      expect(await stockOf()).toMatchObject({ onHand: 10, reserved: 0 });
+      expect((await reservations()).find((r) => r.id === held.id)).toMatchObject({ status: 'released', actions: [] });
+      const history = await listHistory(t.database.db, t.companyA, 'allocation_reservation', held.id);
+      expect(history.map((h) => [h.from_state, h.to_state, h.event])).toEqual([['held', 'released', 'release']]);
 
-    const paid = await a.finance({
-      method: 'POST',
-      url: `/api/franchisees/${ids.f1}/money`,
-      payload: { funds: '5000.00', reason: '到账' },
-    });
-    expect(paid.json().converted).toBe(0);
-    expect((await pickLists('?status=open')).filter((l) => l.targetName === 'F001')).toEqual([]);
-    expect(await stockOf()).toMatchObject({ onHand: 10, reserved: 0 });
-    expect(await ledgerMismatches(t.database.db, t.companyA)).toEqual([]);
-  });
+      const paid = await a.finance({
+        method: 'POST',
+        url: `/api/franchisees/${ids.f1}/money`,
+        payload: { funds: '5000.00', reason: '到账' },
+      });
+      expect(paid.json().converted).toBe(0);
+      expect((await pickLists('?status=open')).filter((l) => l.targetName === 'F001')).toEqual([]);
+      expect(await stockOf()).toMatchObject({ onHand: 10, reserved: 0 });
+      expect(await ledgerMismatches(t.database.db, t.companyA)).toEqual([]);
+    },
+  );
 
   it('takes its lines off open pick lists; a list left empty is cancelled and cannot be posted', async () => {
     const orderId = await confirmedOrder(ids.f1, 4);

@@ -70,49 +70,63 @@ async function ordersAwaitingConfirmation(customerId: string, productId: string,
 }
 
 describe('races', () => {
-  it('32 clients confirming 32 one-unit orders for 10 available units: exactly 10 reserved, 22 backordered', async () => {
-    const productId = await newProduct('RACE-CONF', 10);
-    const customerId = await newCustomer('RACEA', '10000000.00');
-    const ids = await ordersAwaitingConfirmation(customerId, productId, 32);
-    const results = await Promise.all(
-      ids.map((id) => a.sales({ method: 'POST', url: `/api/orders/${id}/confirm`, payload: { method: 'electronic' } })),
-    );
-    expect(results.map((r) => r.statusCode)).toEqual(Array(32).fill(200));
-    const lines = results.map((r) => r.json().order.lines[0]);
-    expect(lines.reduce((n, l) => n + l.reserved, 0)).toBe(10);
-    expect(lines.reduce((n, l) => n + l.backordered, 0)).toBe(22);
-    const stock = (await a.sales({ method: 'GET', url: `/api/stock?product=${productId}` })).json().items[0];
-    expect(stock).toMatchObject({ onHand: 10, reserved: 10, available: 0 });
-    expect(await ledgerMismatches(t.database.db, t.companyA)).toEqual([]);
-  });
+  it(
+    '32 clients confirming 32 one-unit orders for 10 available ' + 'units: exactly 10 reserved, 22 backordered',
+    async () => {
+      const productId = await newProduct('RACE-CONF', 10);
+      const customerId = await newCustomer('RACEA', '10000000.00');
+      const ids = await ordersAwaitingConfirmation(customerId, productId, 32);
+      const results = await Promise.all(
+        ids.map((id) =>
+          a.sales({ method: 'POST', url: `/api/orders/${id}/confirm`, payload: { method: 'electronic' } }),
+        ),
+      );
+      expect(results.map((r) => r.statusCode)).toEqual(Array(32).fill(200));
+      const lines = results.map((r) => r.json().order.lines[0]);
+      expect(lines.reduce((n, l) => n + l.reserved, 0)).toBe(10);
+      expect(lines.reduce((n, l) => n + l.backordered, 0)).toBe(22);
+      const stock = (await a.sales({ method: 'GET', url: `/api/stock?product=${productId}` })).json().items[0];
+      expect(stock).toMatchObject({ onHand: 10, reserved: 10, available: 0 });
+      expect(await ledgerMismatches(t.database.db, t.companyA)).toEqual([]);
+    },
+  );
 
-  it('50 parallel registrations for one customer in one month are numbered 001–050 without gap or duplicate', async () => {
-    const productId = await newProduct('RACE-NUM', 0);
-    const customerId = await newCustomer('RACEN', '0.00');
-    const results = await Promise.all(
-      Array.from({ length: 50 }, () =>
-        a.sales({ method: 'POST', url: '/api/orders', payload: orderBody(customerId, [{ productId, qty: 1 }]) }),
-      ),
-    );
-    expect(results.every((r) => r.statusCode === 201)).toBe(true);
-    const seqs = results.map((r) => Number(r.json().number.split('-').pop())).sort((x, y) => x - y);
-    expect(seqs).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
-  });
+  it(
+    '50 parallel registrations for one customer in one month are ' + 'numbered 001–050 without gap or duplicate',
+    async () => {
+      const productId = await newProduct('RACE-NUM', 0);
+      const customerId = await newCustomer('RACEN', '0.00');
+      const results = await Promise.all(
+        Array.from({ length: 50 }, () =>
+          a.sales({ method: 'POST', url: '/api/orders', payload: orderBody(customerId, [{ productId, qty: 1 }]) }),
+        ),
+      );
+      expect(results.every((r) => r.statusCode === 201)).toBe(true);
+      const seqs = results.map((r) => Number(r.json().number.split('-').pop())).sort((x, y) => x - y);
+      expect(seqs).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
+    },
+  );
 
-  it('32 concurrent confirmations of ¥1,000 orders with ¥10,000 of credit: at most 10 pass, the rest wait for the director', async () => {
-    const productId = await newProduct('RACE-CREDIT', 100);
-    const customerId = await newCustomer('RACEC', '10000.00');
-    const ids = await ordersAwaitingConfirmation(customerId, productId, 32);
-    const results = await Promise.all(
-      ids.map((id) => a.sales({ method: 'POST', url: `/api/orders/${id}/confirm`, payload: { method: 'electronic' } })),
-    );
-    expect(results.every((r) => r.statusCode === 200)).toBe(true);
-    const outcomes = results.map((r) => r.json().outcome);
-    expect(outcomes.filter((o) => o === 'confirmed')).toHaveLength(10);
-    expect(outcomes.filter((o) => o === 'escalated_to_director')).toHaveLength(22);
-    const escalated = results.find((r) => r.json().outcome === 'escalated_to_director')!.json().order;
-    expect(escalated.status).toBe('in_review');
-    const stages = (await a.director({ method: 'GET', url: `/api/orders/${escalated.id}/review` })).json().stages;
-    expect(stages.at(-1)).toMatchObject({ stage: 'director', status: 'pending' });
-  });
+  it(
+    '32 concurrent confirmations of ¥1,000 orders with ¥10,000 of ' +
+      'credit: at most 10 pass, the rest wait for the director',
+    async () => {
+      const productId = await newProduct('RACE-CREDIT', 100);
+      const customerId = await newCustomer('RACEC', '10000.00');
+      const ids = await ordersAwaitingConfirmation(customerId, productId, 32);
+      const results = await Promise.all(
+        ids.map((id) =>
+          a.sales({ method: 'POST', url: `/api/orders/${id}/confirm`, payload: { method: 'electronic' } }),
+        ),
+      );
+      expect(results.every((r) => r.statusCode === 200)).toBe(true);
+      const outcomes = results.map((r) => r.json().outcome);
+      expect(outcomes.filter((o) => o === 'confirmed')).toHaveLength(10);
+      expect(outcomes.filter((o) => o === 'escalated_to_director')).toHaveLength(22);
+      const escalated = results.find((r) => r.json().outcome === 'escalated_to_director')!.json().order;
+      expect(escalated.status).toBe('in_review');
+      const stages = (await a.director({ method: 'GET', url: `/api/orders/${escalated.id}/review` })).json().stages;
+      expect(stages.at(-1)).toMatchObject({ stage: 'director', status: 'pending' });
+    },
+  );
 });

@@ -32,79 +32,82 @@ const stockOf = async (productId: string) =>
   (await a.sales({ method: 'GET', url: `/api/stock?product=${productId}` })).json().items[0];
 
 describe('order core', () => {
-  it('registers a numbered draft priced on the server, then review → confirmation → confirmed with stock reserved', async () => {
-    const before = await stockOf(p.A1.id);
-    const created = await a.sales({
-      method: 'POST',
-      url: '/api/orders',
-      payload: orderBody(
-        abc.id,
-        [
+  it(
+    'registers a numbered draft priced on the server, then review → ' + 'confirmation → confirmed with stock reserved',
+    async () => {
+      const before = await stockOf(p.A1.id);
+      const created = await a.sales({
+        method: 'POST',
+        url: '/api/orders',
+        payload: orderBody(
+          abc.id,
+          [
+            { productId: p.A1.id, qty: 3 },
+            { productId: p.B1.id, qty: 1, unitPrice: '280.50' },
+            { productId: p.C1.id, qty: 1, gift: true },
+          ],
+          { total: '1.00' },
+        ),
+      });
+      expect(created.statusCode, created.body).toBe(400); // totals are not the client's to send
+
+      const res = await a.sales({
+        method: 'POST',
+        url: '/api/orders',
+        payload: orderBody(abc.id, [
           { productId: p.A1.id, qty: 3 },
           { productId: p.B1.id, qty: 1, unitPrice: '280.50' },
           { productId: p.C1.id, qty: 1, gift: true },
-        ],
-        { total: '1.00' },
-      ),
-    });
-    expect(created.statusCode, created.body).toBe(400); // totals are not the client's to send
+        ]),
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      const order = res.json();
+      expect(order.number).toMatch(/^\d{6}-ABC-\d{3}$/);
+      expect(order).toMatchObject({ status: 'draft', total: '640.50', paymentMethod: 'credit', paymentDays: 30 });
+      expect(order.lines.map((l: { amount: string }) => l.amount)).toEqual(['360.00', '280.50', '0.00']);
+      expect(order.delivery.consignee).toBe('张伟');
 
-    const res = await a.sales({
-      method: 'POST',
-      url: '/api/orders',
-      payload: orderBody(abc.id, [
-        { productId: p.A1.id, qty: 3 },
-        { productId: p.B1.id, qty: 1, unitPrice: '280.50' },
-        { productId: p.C1.id, qty: 1, gift: true },
-      ]),
-    });
-    expect(res.statusCode, res.body).toBe(201);
-    const order = res.json();
-    expect(order.number).toMatch(/^\d{6}-ABC-\d{3}$/);
-    expect(order).toMatchObject({ status: 'draft', total: '640.50', paymentMethod: 'credit', paymentDays: 30 });
-    expect(order.lines.map((l: { amount: string }) => l.amount)).toEqual(['360.00', '280.50', '0.00']);
-    expect(order.delivery.consignee).toBe('张伟');
+      const submitted = (await a.sales({ method: 'POST', url: `/api/orders/${order.id}/submit` })).json();
+      expect(submitted.status).toBe('in_review');
+      const stages = (await a.sales({ method: 'GET', url: `/api/orders/${order.id}/review` })).json().stages;
+      expect(stages.map((s: { stage: string }) => s.stage)).toEqual(['sales', 'finance']);
 
-    const submitted = (await a.sales({ method: 'POST', url: `/api/orders/${order.id}/submit` })).json();
-    expect(submitted.status).toBe('in_review');
-    const stages = (await a.sales({ method: 'GET', url: `/api/orders/${order.id}/review` })).json().stages;
-    expect(stages.map((s: { stage: string }) => s.stage)).toEqual(['sales', 'finance']);
+      const afterReview = await approveAllStages(t, a, order.id);
+      expect(afterReview.status).toBe('awaiting_confirmation');
 
-    const afterReview = await approveAllStages(t, a, order.id);
-    expect(afterReview.status).toBe('awaiting_confirmation');
+      const confirmed = await a.sales({
+        method: 'POST',
+        url: `/api/orders/${order.id}/confirm`,
+        payload: { method: 'electronic', note: '客户邮件确认' },
+      });
+      expect(confirmed.statusCode, confirmed.body).toBe(200);
+      expect(confirmed.json().outcome).toBe('confirmed');
+      const o = confirmed.json().order;
+      expect(o).toMatchObject({ status: 'confirmed', locked: true });
+      expect(o.lines.map((l: { reserved: number; backordered: number }) => [l.reserved, l.backordered])).toEqual([
+        [3, 0],
+        [1, 0],
+        [1, 0],
+      ]);
+      const after = await stockOf(p.A1.id);
+      expect(after.reserved).toBe(before.reserved + 3);
+      expect(after.available).toBe(before.available - 3);
 
-    const confirmed = await a.sales({
-      method: 'POST',
-      url: `/api/orders/${order.id}/confirm`,
-      payload: { method: 'electronic', note: '客户邮件确认' },
-    });
-    expect(confirmed.statusCode, confirmed.body).toBe(200);
-    expect(confirmed.json().outcome).toBe('confirmed');
-    const o = confirmed.json().order;
-    expect(o).toMatchObject({ status: 'confirmed', locked: true });
-    expect(o.lines.map((l: { reserved: number; backordered: number }) => [l.reserved, l.backordered])).toEqual([
-      [3, 0],
-      [1, 0],
-      [1, 0],
-    ]);
-    const after = await stockOf(p.A1.id);
-    expect(after.reserved).toBe(before.reserved + 3);
-    expect(after.available).toBe(before.available - 3);
+      const history = (await a.sales({ method: 'GET', url: `/api/orders/${order.id}/history` })).json();
+      expect(history.map((h: { event: string }) => h.event)).toEqual([
+        'register',
+        'submit',
+        'approve_stage',
+        'approve_final',
+        'confirm',
+      ]);
+      expect(history[2]).toMatchObject({ from: 'in_review', to: 'in_review', actorName: '李审核' });
 
-    const history = (await a.sales({ method: 'GET', url: `/api/orders/${order.id}/history` })).json();
-    expect(history.map((h: { event: string }) => h.event)).toEqual([
-      'register',
-      'submit',
-      'approve_stage',
-      'approve_final',
-      'confirm',
-    ]);
-    expect(history[2]).toMatchObject({ from: 'in_review', to: 'in_review', actorName: '李审核' });
-
-    const locked = await a.sales({ method: 'PATCH', url: `/api/orders/${order.id}`, payload: { buyerRemark: 'x' } });
-    expect(locked.statusCode).toBe(409);
-    expect(locked.json().error.code).toBe('ORDER.LOCKED');
-  });
+      const locked = await a.sales({ method: 'PATCH', url: `/api/orders/${order.id}`, payload: { buyerRemark: 'x' } });
+      expect(locked.statusCode).toBe(409);
+      expect(locked.json().error.code).toBe('ORDER.LOCKED');
+    },
+  );
 
   it('numbers orders per customer per month without gaps', async () => {
     const n1 = (
@@ -133,59 +136,64 @@ describe('order core', () => {
     expect(n3).toMatch(/-SZJM-001$/);
   });
 
-  it('reject sends the order back with a reason; the registrar fixes and resubmits; history keeps both rounds', async () => {
-    const order = (
-      await a.sales({
-        method: 'POST',
-        url: '/api/orders',
-        payload: orderBody(abc.id, [{ productId: p.A1.id, qty: 2 }]),
-      })
-    ).json();
-    await a.sales({ method: 'POST', url: `/api/orders/${order.id}/submit` });
-    const noReason = await a.reviewer({
-      method: 'POST',
-      url: `/api/orders/${order.id}/review`,
-      payload: { decision: 'reject' },
-    });
-    expect(noReason.statusCode).toBe(400);
-    expect(noReason.json().error.fields[0].path).toBe('reason');
-    const rejected = (
-      await a.reviewer({
+  it(
+    'reject sends the order back with a reason; the registrar ' + 'fixes and resubmits; history keeps both rounds',
+    async () => {
+      const order = (
+        await a.sales({
+          method: 'POST',
+          url: '/api/orders',
+          payload: orderBody(abc.id, [{ productId: p.A1.id, qty: 2 }]),
+        })
+      ).json();
+      await a.sales({ method: 'POST', url: `/api/orders/${order.id}/submit` });
+      const noReason = await a.reviewer({
         method: 'POST',
         url: `/api/orders/${order.id}/review`,
-        payload: { decision: 'reject', reason: '交期不明确' },
-      })
-    ).json();
-    expect(rejected.status).toBe('rejected');
-    const notes = (await a.sales({ method: 'GET', url: '/api/notifications' })).json();
-    expect(
-      notes.items.some((n: { kind: string; orderId: string }) => n.kind === 'order_rejected' && n.orderId === order.id),
-    ).toBe(true);
+        payload: { decision: 'reject' },
+      });
+      expect(noReason.statusCode).toBe(400);
+      expect(noReason.json().error.fields[0].path).toBe('reason');
+      const rejected = (
+        await a.reviewer({
+          method: 'POST',
+          url: `/api/orders/${order.id}/review`,
+          payload: { decision: 'reject', reason: '交期不明确' },
+        })
+      ).json();
+      expect(rejected.status).toBe('rejected');
+      const notes = (await a.sales({ method: 'GET', url: '/api/notifications' })).json();
+      expect(
+        notes.items.some(
+          (n: { kind: string; orderId: string }) => n.kind === 'order_rejected' && n.orderId === order.id,
+        ),
+      ).toBe(true);
 
-    const fixed = (
-      await a.sales({
+      const fixed = (
+        await a.sales({
+          method: 'PATCH',
+          url: `/api/orders/${order.id}`,
+          payload: { expectedDeliveryDate: '2026-12-28', version: rejected.version },
+        })
+      ).json();
+      expect(fixed.expectedDeliveryDate).toBe('2026-12-28');
+      const stale = await a.sales({
         method: 'PATCH',
         url: `/api/orders/${order.id}`,
-        payload: { expectedDeliveryDate: '2026-12-28', version: rejected.version },
-      })
-    ).json();
-    expect(fixed.expectedDeliveryDate).toBe('2026-12-28');
-    const stale = await a.sales({
-      method: 'PATCH',
-      url: `/api/orders/${order.id}`,
-      payload: { buyerRemark: 'x', version: rejected.version },
-    });
-    expect(stale.json().error.code).toBe('ORDER.VERSION_CONFLICT');
-    const again = (await a.sales({ method: 'POST', url: `/api/orders/${order.id}/submit` })).json();
-    expect(again).toMatchObject({ status: 'in_review', reviewRound: 2 });
-    const history = (await a.sales({ method: 'GET', url: `/api/orders/${order.id}/history` })).json();
-    expect(history.map((h: { event: string }) => h.event)).toEqual(['register', 'submit', 'reject', 'submit']);
-    expect(history[2].reason).toBe('交期不明确');
-    const review = (await a.sales({ method: 'GET', url: `/api/orders/${order.id}/review` })).json();
-    expect(
-      review.stages.filter((s: { round: number }) => s.round === 1).map((s: { status: string }) => s.status),
-    ).toEqual(['rejected', 'cancelled']);
-  });
+        payload: { buyerRemark: 'x', version: rejected.version },
+      });
+      expect(stale.json().error.code).toBe('ORDER.VERSION_CONFLICT');
+      const again = (await a.sales({ method: 'POST', url: `/api/orders/${order.id}/submit` })).json();
+      expect(again).toMatchObject({ status: 'in_review', reviewRound: 2 });
+      const history = (await a.sales({ method: 'GET', url: `/api/orders/${order.id}/history` })).json();
+      expect(history.map((h: { event: string }) => h.event)).toEqual(['register', 'submit', 'reject', 'submit']);
+      expect(history[2].reason).toBe('交期不明确');
+      const review = (await a.sales({ method: 'GET', url: `/api/orders/${order.id}/review` })).json();
+      expect(
+        review.stages.filter((s: { round: number }) => s.round === 1).map((s: { status: string }) => s.status),
+      ).toEqual(['rejected', 'cancelled']);
+    },
+  );
 
   it('credit exceeded at submit adds the sales director stage', async () => {
     const big = (
@@ -245,73 +253,77 @@ describe('order core', () => {
     expect((await approveAllStages(t, a, large.id)).status).toBe('awaiting_confirmation');
   });
 
-  it('a shortage sends a production request; the planner answers; the reviewer sees the answer; then the stage passes', async () => {
-    const c1 = await stockOf(p.C1.id);
-    const order = (
-      await a.sales({
+  it(
+    'a shortage sends a production request; the planner answers; the ' +
+      'reviewer sees the answer; then the stage passes',
+    async () => {
+      const c1 = await stockOf(p.C1.id);
+      const order = (
+        await a.sales({
+          method: 'POST',
+          url: '/api/orders',
+          payload: orderBody(abc.id, [{ productId: p.C1.id, qty: c1.available + 5 }]),
+        })
+      ).json();
+      await a.sales({ method: 'POST', url: `/api/orders/${order.id}/submit` });
+      const requests = (await a.planner({ method: 'GET', url: `/api/production-requests?order=${order.id}` })).json();
+      expect(requests).toHaveLength(1);
+      expect(requests[0]).toMatchObject({ qty: 5, status: 'requested', sku: 'C-01' });
+      await a.reviewer({ method: 'POST', url: `/api/orders/${order.id}/review`, payload: { decision: 'approve' } });
+      await a.finance({ method: 'POST', url: `/api/orders/${order.id}/review`, payload: { decision: 'approve' } });
+      const early = await a.planner({
         method: 'POST',
-        url: '/api/orders',
-        payload: orderBody(abc.id, [{ productId: p.C1.id, qty: c1.available + 5 }]),
-      })
-    ).json();
-    await a.sales({ method: 'POST', url: `/api/orders/${order.id}/submit` });
-    const requests = (await a.planner({ method: 'GET', url: `/api/production-requests?order=${order.id}` })).json();
-    expect(requests).toHaveLength(1);
-    expect(requests[0]).toMatchObject({ qty: 5, status: 'requested', sku: 'C-01' });
-    await a.reviewer({ method: 'POST', url: `/api/orders/${order.id}/review`, payload: { decision: 'approve' } });
-    await a.finance({ method: 'POST', url: `/api/orders/${order.id}/review`, payload: { decision: 'approve' } });
-    const early = await a.planner({
-      method: 'POST',
-      url: `/api/orders/${order.id}/review`,
-      payload: { decision: 'approve' },
-    });
-    expect(early.json().error.code).toBe('REVIEW.PRODUCTION_PENDING');
-    const badAnswer = await a.planner({
-      method: 'POST',
-      url: `/api/production-requests/${requests[0].id}/answer`,
-      payload: { decision: 'answer' },
-    });
-    expect(badAnswer.statusCode).toBe(400);
-    const answered = (
-      await a.planner({
+        url: `/api/orders/${order.id}/review`,
+        payload: { decision: 'approve' },
+      });
+      expect(early.json().error.code).toBe('REVIEW.PRODUCTION_PENDING');
+      const badAnswer = await a.planner({
         method: 'POST',
         url: `/api/production-requests/${requests[0].id}/answer`,
-        payload: { decision: 'answer', completionDate: '2026-12-10' },
-      })
-    ).json();
-    expect(answered).toMatchObject({ status: 'answered', completionDate: '2026-12-10' });
-    const review = (await a.reviewer({ method: 'GET', url: `/api/orders/${order.id}/review` })).json();
-    expect(review.productionRequests[0].completionDate).toBe('2026-12-10');
-    expect(
-      (
-        await a.planner({ method: 'POST', url: `/api/orders/${order.id}/review`, payload: { decision: 'approve' } })
-      ).json().status,
-    ).toBe('awaiting_confirmation');
+        payload: { decision: 'answer' },
+      });
+      expect(badAnswer.statusCode).toBe(400);
+      const answered = (
+        await a.planner({
+          method: 'POST',
+          url: `/api/production-requests/${requests[0].id}/answer`,
+          payload: { decision: 'answer', completionDate: '2026-12-10' },
+        })
+      ).json();
+      expect(answered).toMatchObject({ status: 'answered', completionDate: '2026-12-10' });
+      const review = (await a.reviewer({ method: 'GET', url: `/api/orders/${order.id}/review` })).json();
+      expect(review.productionRequests[0].completionDate).toBe('2026-12-10');
+      expect(
+        (
+          await a.planner({ method: 'POST', url: `/api/orders/${order.id}/review`, payload: { decision: 'approve' } })
+        ).json().status,
+      ).toBe('awaiting_confirmation');
 
-    // Confirming reserves what there is and backorders the rest; a receipt fills it.
-    const confirmed = (
-      await a.sales({ method: 'POST', url: `/api/orders/${order.id}/confirm`, payload: { method: 'electronic' } })
-    ).json().order;
-    expect(confirmed.lines[0]).toMatchObject({ reserved: c1.available, backordered: 5 });
-    const receipt = await a.warehouse({
-      method: 'POST',
-      url: '/api/stock/receipts',
-      payload: { warehouseId: c1.warehouseId, lines: [{ productId: p.C1.id, qty: 3 }] },
-    });
-    expect(receipt.json().backordersFilled).toBe(3);
-    const filled = (await a.sales({ method: 'GET', url: `/api/orders/${order.id}` })).json();
-    expect(filled.lines[0]).toMatchObject({ reserved: c1.available + 3, backordered: 2 });
+      // Confirming reserves what there is and backorders the rest; a receipt fills it.
+      const confirmed = (
+        await a.sales({ method: 'POST', url: `/api/orders/${order.id}/confirm`, payload: { method: 'electronic' } })
+      ).json().order;
+      expect(confirmed.lines[0]).toMatchObject({ reserved: c1.available, backordered: 5 });
+      const receipt = await a.warehouse({
+        method: 'POST',
+        url: '/api/stock/receipts',
+        payload: { warehouseId: c1.warehouseId, lines: [{ productId: p.C1.id, qty: 3 }] },
+      });
+      expect(receipt.json().backordersFilled).toBe(3);
+      const filled = (await a.sales({ method: 'GET', url: `/api/orders/${order.id}` })).json();
+      expect(filled.lines[0]).toMatchObject({ reserved: c1.available + 3, backordered: 2 });
 
-    // Cancelling releases every reserved unit.
-    const before = await stockOf(p.C1.id);
-    expect(
-      (
-        await a.reviewer({ method: 'POST', url: `/api/orders/${order.id}/cancel`, payload: { reason: '客户取消' } })
-      ).json().status,
-    ).toBe('cancelled');
-    const after = await stockOf(p.C1.id);
-    expect(after.reserved).toBe(before.reserved - (c1.available + 3));
-  });
+      // Cancelling releases every reserved unit.
+      const before = await stockOf(p.C1.id);
+      expect(
+        (
+          await a.reviewer({ method: 'POST', url: `/api/orders/${order.id}/cancel`, payload: { reason: '客户取消' } })
+        ).json().status,
+      ).toBe('cancelled');
+      const after = await stockOf(p.C1.id);
+      expect(after.reserved).toBe(before.reserved - (c1.available + 3));
+    },
+  );
 
   it('refuses illegal transitions with 409 and roles outside a step with 403', async () => {
     const order = (
@@ -422,43 +434,47 @@ describe('order core', () => {
     ).toBe(200);
   });
 
-  it('an incomplete draft cannot be submitted, and a phone order is flagged until its written confirmation is attached', async () => {
-    const fresh = (
+  it(
+    'an incomplete draft cannot be submitted, and a phone order is ' +
+      'flagged until its written confirmation is attached',
+    async () => {
+      const fresh = (
+        await a.sales({
+          method: 'POST',
+          url: '/api/customers',
+          payload: { code: 'NOADDR', shortCode: 'NOAD', name: '无地址客户', kind: 'ordinary', paymentMethod: 'tt' },
+        })
+      ).json();
+      const order = (
+        await a.sales({
+          method: 'POST',
+          url: '/api/orders',
+          payload: { customerId: fresh.id, source: 'phone', lines: [{ productId: p.A1.id, qty: 1 }] },
+        })
+      ).json();
+      expect(order.writtenConfirmationMissing).toBe(true);
+      const refused = await a.sales({ method: 'POST', url: `/api/orders/${order.id}/submit` });
+      expect(refused.statusCode).toBe(409);
+      expect(refused.json().error.fields.map((f: { path: string }) => f.path)).toEqual([
+        'expectedDeliveryDate',
+        'delivery',
+        'contact',
+        'depositPercent',
+      ]);
+      expect((await a.sales({ method: 'GET', url: `/api/orders/${order.id}` })).json().status).toBe('draft');
       await a.sales({
         method: 'POST',
-        url: '/api/customers',
-        payload: { code: 'NOADDR', shortCode: 'NOAD', name: '无地址客户', kind: 'ordinary', paymentMethod: 'tt' },
-      })
-    ).json();
-    const order = (
-      await a.sales({
-        method: 'POST',
-        url: '/api/orders',
-        payload: { customerId: fresh.id, source: 'phone', lines: [{ productId: p.A1.id, qty: 1 }] },
-      })
-    ).json();
-    expect(order.writtenConfirmationMissing).toBe(true);
-    const refused = await a.sales({ method: 'POST', url: `/api/orders/${order.id}/submit` });
-    expect(refused.statusCode).toBe(409);
-    expect(refused.json().error.fields.map((f: { path: string }) => f.path)).toEqual([
-      'expectedDeliveryDate',
-      'delivery',
-      'contact',
-      'depositPercent',
-    ]);
-    expect((await a.sales({ method: 'GET', url: `/api/orders/${order.id}` })).json().status).toBe('draft');
-    await a.sales({
-      method: 'POST',
-      url: `/api/orders/${order.id}/attachments`,
-      ...multipart(
-        { name: 'fax.pdf', data: Buffer.from('fax'), type: 'application/pdf' },
-        { kind: 'written_confirmation' },
-      ),
-    });
-    expect((await a.sales({ method: 'GET', url: `/api/orders/${order.id}` })).json().writtenConfirmationMissing).toBe(
-      false,
-    );
-  });
+        url: `/api/orders/${order.id}/attachments`,
+        ...multipart(
+          { name: 'fax.pdf', data: Buffer.from('fax'), type: 'application/pdf' },
+          { kind: 'written_confirmation' },
+        ),
+      });
+      expect((await a.sales({ method: 'GET', url: `/api/orders/${order.id}` })).json().writtenConfirmationMissing).toBe(
+        false,
+      );
+    },
+  );
 
   it('copying an order never copies its approvals', async () => {
     const order = (
@@ -528,27 +544,31 @@ describe('order core', () => {
     );
   });
 
-  it('prints the registration form (模板1) with the amount in capitals, and the review form (模板2) with each stage', async () => {
-    const order = (
-      await a.sales({
-        method: 'POST',
-        url: '/api/orders',
-        payload: orderBody(abc.id, [{ productId: p.A1.id, qty: 10, unitPrice: '123.45' }]),
-      })
-    ).json();
-    await a.sales({ method: 'POST', url: `/api/orders/${order.id}/submit` });
-    await a.reviewer({ method: 'POST', url: `/api/orders/${order.id}/review`, payload: { decision: 'approve' } });
-    const html = await a.sales({ method: 'GET', url: `/api/orders/${order.id}/forms/registration` });
-    expect(html.headers['content-type']).toMatch(/text\/html/);
-    expect(html.body).toContain(order.number);
-    expect(html.body).toContain('壹仟贰佰叁拾肆元伍角整');
-    const review = await a.sales({ method: 'GET', url: `/api/orders/${order.id}/forms/review` });
-    expect(review.body).toContain('销售审核');
-    expect(review.body).toContain('李审核');
-    const xlsx = await a.sales({ method: 'GET', url: `/api/orders/${order.id}/forms/registration?format=xlsx` });
-    const sheets = await readXlsxRows(xlsx.rawPayload);
-    expect(JSON.stringify(sheets)).toContain('壹仟贰佰叁拾肆元伍角整');
-  });
+  it(
+    'prints the registration form (模板1) with the amount in ' +
+      'capitals, and the review form (模板2) with each stage',
+    async () => {
+      const order = (
+        await a.sales({
+          method: 'POST',
+          url: '/api/orders',
+          payload: orderBody(abc.id, [{ productId: p.A1.id, qty: 10, unitPrice: '123.45' }]),
+        })
+      ).json();
+      await a.sales({ method: 'POST', url: `/api/orders/${order.id}/submit` });
+      await a.reviewer({ method: 'POST', url: `/api/orders/${order.id}/review`, payload: { decision: 'approve' } });
+      const html = await a.sales({ method: 'GET', url: `/api/orders/${order.id}/forms/registration` });
+      expect(html.headers['content-type']).toMatch(/text\/html/);
+      expect(html.body).toContain(order.number);
+      expect(html.body).toContain('壹仟贰佰叁拾肆元伍角整');
+      const review = await a.sales({ method: 'GET', url: `/api/orders/${order.id}/forms/review` });
+      expect(review.body).toContain('销售审核');
+      expect(review.body).toContain('李审核');
+      const xlsx = await a.sales({ method: 'GET', url: `/api/orders/${order.id}/forms/registration?format=xlsx` });
+      const sheets = await readXlsxRows(xlsx.rawPayload);
+      expect(JSON.stringify(sheets)).toContain('壹仟贰佰叁拾肆元伍角整');
+    },
+  );
 });
 
 describe('order exceptions and actions', () => {

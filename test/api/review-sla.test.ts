@@ -54,9 +54,8 @@ describe('review time limits', () => {
   });
 
   it('runs as a durable pg-boss job on this database', async () => {
-    await sql`update review_stages set due_at = now() - interval '1 hour', late_at = null where order_id = ${orderId}`.execute(
-      t.database.db,
-    );
+    await sql`update review_stages set due_at = now() - interval '1 hour', late_at = null
+      where order_id = ${orderId}`.execute(t.database.db);
     const boss = await startJobs(t.database, () => {});
     try {
       await boss.send(JOBS.reviewSla, {});

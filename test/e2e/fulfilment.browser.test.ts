@@ -95,7 +95,8 @@ describe('fulfilment in Chromium', () => {
     const [delivered] = (
       await t.as(await t.token('warehouse'))({ method: 'GET', url: '/api/shipments?status=delivered' })
     ).json();
-    expect(new Date(delivered.deliveredAt).toISOString()).toBe(new Date('2026-11-23T10:30').toISOString()); // read in the browser's (this machine's) time zone
+    // Read in the browser's (this machine's) time zone.
+    expect(new Date(delivered.deliveredAt).toISOString()).toBe(new Date('2026-11-23T10:30').toISOString());
     await page.screenshot({ path: screenshotPath('warehouse-delivered.png'), fullPage: true });
   });
 

@@ -33,7 +33,8 @@ export function multipart(file: { name: string; data: Buffer; type: string }, fi
   }
   parts.push(
     Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`,
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\n` +
+        `Content-Type: ${file.type}\r\n\r\n`,
     ),
   );
   parts.push(file.data, Buffer.from(`\r\n--${boundary}--\r\n`));

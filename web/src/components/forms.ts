@@ -1,7 +1,10 @@
 import type { FormInstance } from 'antd';
 import { ApiError } from '../api/client';
 
-/** Puts the server's field errors on the form's fields ("contacts[0].phone" → ['contacts', 0, 'phone']); true when it did. */
+/**
+ * Puts the server's field errors on the form's fields ("contacts[0].phone" → ['contacts', 0, 'phone']);
+ * true when it did.
+ */
 export function showServerErrors(form: FormInstance, err: unknown): boolean {
   if (!(err instanceof ApiError) || err.fields.length === 0) return false;
   form.setFields(

@@ -93,7 +93,9 @@ export function AllocationPage() {
               { value: '', label: t('alloc.allAvailable') },
               ...receipts.map((r) => ({
                 value: r.id,
-                label: `${t('alloc.receipt')} ${r.reference || r.id.slice(0, 8)} · ${new Date(r.createdAt).toLocaleString()}${r.runId ? ` · ${t('alloc.committed')}` : ''}`,
+                label:
+                  `${t('alloc.receipt')} ${r.reference || r.id.slice(0, 8)} · ` +
+                  `${new Date(r.createdAt).toLocaleString()}${r.runId ? ` · ${t('alloc.committed')}` : ''}`,
               })),
             ]}
           />

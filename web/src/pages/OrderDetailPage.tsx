@@ -76,7 +76,10 @@ export function OrderDetailPage() {
           style={{ marginTop: 12 }}
           type={current.late ? 'error' : 'info'}
           data-testid="current-stage"
-          title={`${t('order.currentStage')}：${t(`stage.${current.stage}`)} · ${t('order.due')} ${when(current.dueAt)}${current.late ? ` · ${t('order.late')}` : ''}`}
+          title={
+            `${t('order.currentStage')}：${t(`stage.${current.stage}`)} · ` +
+            `${t('order.due')} ${when(current.dueAt)}${current.late ? ` · ${t('order.late')}` : ''}`
+          }
         />
       )}
       <Descriptions
@@ -140,7 +143,8 @@ export function OrderDetailPage() {
                 {checks.stock.lines
                   .map(
                     (l) =>
-                      `${l.sku} ${t('order.available')} ${l.available}${l.shortage ? ` ${t('order.shortage')} ${l.shortage}` : ''}`,
+                      `${l.sku} ${t('order.available')} ${l.available}` +
+                      (l.shortage ? ` ${t('order.shortage')} ${l.shortage}` : ''),
                   )
                   .join('；')}
               </p>

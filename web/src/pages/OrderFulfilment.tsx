@@ -26,7 +26,10 @@ const owed = (total: string, paid: string) => {
   return left > 0n ? `${left / 100n}.${String(left % 100n).padStart(2, '0')}` : undefined;
 };
 
-/** The cash and fulfilment side of an order: what is paid, what each gate waits for, its shipments and the next steps. */
+/**
+ * The cash and fulfilment side of an order: what is paid, what each gate waits for, its shipments and the next
+ * steps.
+ */
 export function OrderFulfilment({ order, onChanged }: { order: Order; onChanged: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
