@@ -3,6 +3,7 @@ import type { Db } from '../../db/database';
 import { AppError } from '../../lib/errors';
 import type { Actor } from '../auth/auth.service';
 import { getSettings } from '../settings/settings.service';
+import { SHIPPABLE } from '../orders/order.machine';
 import type { AllocationInput, Season } from './engine/types';
 
 export type RunRequest = { receiptId?: string; season?: Season; policy?: 'priority' | 'funds'; asOf: string };
@@ -101,7 +102,7 @@ export async function buildInput(db: Db, actor: Actor, req: RunRequest) {
       .where('l.company_id', '=', companyId)
       .where('c.kind', '=', 'franchisee')
       .where('o.warehouse_id', '=', warehouseId)
-      .where('o.status', 'in', ['confirmed', 'in_fulfillment', 'partially_shipped'])
+      .where('o.status', 'in', [...SHIPPABLE])
       .where('l.backordered', '>', 0)
       .where('l.product_id', 'in', productIds.length ? productIds : ['00000000-0000-0000-0000-000000000000'])
       .orderBy('o.confirmed_at')
