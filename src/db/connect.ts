@@ -10,7 +10,14 @@ export type Engine = 'pglite' | 'postgresql';
 /** How the job queue reaches the same database: a URL, or SQL run on the embedded engine. */
 export type JobsDb =
   { url: string } | { executeSql: (text: string, values?: unknown[]) => Promise<{ rows: unknown[] }> };
-export type Database = { db: Kysely<DB>; engine: Engine; jobsDb: JobsDb; close: () => Promise<void> };
+export type Database = {
+  db: Kysely<DB>;
+  engine: Engine;
+  jobsDb: JobsDb;
+  close: () => Promise<void>;
+  /** The embedded engine's whole data directory as a tarball (tests start new databases from it). */
+  dumpDataDir?: () => Promise<Blob>;
+};
 
 // Both engines hand back the same JS types: numeric and bigint as strings (parsed on
 // purpose by callers), date as 'YYYY-MM-DD', timestamptz as Date.
@@ -46,10 +53,10 @@ function preparesMarkedStatements(client: pg.PoolClient) {
   };
 }
 
-/** dataDir undefined → in memory (tests). */
-export async function connectPglite(dataDir?: string): Promise<Database> {
+/** dataDir undefined → in memory (tests); `image` starts it from a dumped data directory. */
+export async function connectPglite(dataDir?: string, image?: Blob): Promise<Database> {
   if (dataDir) fs.mkdirSync(dataDir, { recursive: true });
-  const lite = await PGlite.create(dataDir, { parsers: pgliteParsers });
+  const lite = await PGlite.create(dataDir, { parsers: pgliteParsers, loadDataDir: image });
   const pool = pglitePool(lite);
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   // Parameterless SQL may hold several statements (the queue's own migrations): those go to exec.
@@ -63,6 +70,7 @@ export async function connectPglite(dataDir?: string): Promise<Database> {
     db,
     engine: 'pglite',
     jobsDb: { executeSql },
+    dumpDataDir: () => pool.exclusive(() => lite.dumpDataDir('none')),
     close: async () => {
       await db.destroy();
       await lite.close();

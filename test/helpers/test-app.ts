@@ -2,7 +2,7 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import { buildApp } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import type { Database } from '../../src/db/connect';
-import { DEMO_PASSWORD, seedDemo } from '../../src/modules/demo/demo.seed';
+import { DEMO_PASSWORD, isEmpty, seedDemo } from '../../src/modules/demo/demo.seed';
 import { assertInvariants } from './invariants';
 import { createTestDatabase } from './test-db';
 
@@ -23,8 +23,10 @@ export type TestContext = {
 
 /** Real database (PGlite or PostgreSQL) with the demo companies and users, and the real app. */
 export async function createTestContext(): Promise<TestContext> {
-  const database = await createTestDatabase();
-  const { companies } = await database.db.transaction().execute((trx) => seedDemo(trx));
+  const database = await createTestDatabase('seeded');
+  const companies = (await isEmpty(database.db))
+    ? (await database.db.transaction().execute((trx) => seedDemo(trx))).companies
+    : await demoCompanies(database);
   const config = loadConfig({ LUYUE_DATA_DIR: '/tmp/unused' } as NodeJS.ProcessEnv);
   let fixedNow: Date | undefined;
   const clock = () => (fixedNow ? new Date(fixedNow) : new Date());
@@ -65,4 +67,10 @@ export async function createTestContext(): Promise<TestContext> {
       if (drift) throw drift;
     },
   };
+}
+
+/** The demo's two companies, the one a login lands in first. */
+async function demoCompanies(database: Database): Promise<string[]> {
+  const rows = await database.db.selectFrom('companies').select(['id', 'code']).execute();
+  return ['HN', 'HD'].map((code) => rows.find((r) => r.code === code)!.id);
 }

@@ -1,15 +1,20 @@
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
 import pg from 'pg';
+import { inject } from 'vitest';
 import { connectPglite, connectPostgres, type Database } from '../../src/db/connect';
 import { migrate } from '../../src/db/migrate';
 
 /**
- * A fresh, migrated database for one test file: in-memory PGlite by default, or a new database
+ * A fresh, migrated database (on PGlite loaded from the run's image, see test/global-setup.ts; `seeded` also
+ * holds the demo data) for one test file: in-memory PGlite by default, or a new database
  * on the server of TEST_DATABASE_URL (dropped afterwards), so runs never collide.
  */
-export async function createTestDatabase(): Promise<Database> {
+export async function createTestDatabase(from: 'migrated' | 'seeded' = 'migrated'): Promise<Database> {
   const url = process.env.TEST_DATABASE_URL;
   if (!url) {
+    const image = inject('pgliteTemplates')?.[from];
+    if (image) return connectPglite(undefined, new Blob([fs.readFileSync(image)]));
     const database = await connectPglite();
     await migrate(database.db);
     return database;
