@@ -3,9 +3,7 @@ import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import fastifyStatic from '@fastify/static';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
-import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AppContext } from './http/context';
@@ -13,6 +11,7 @@ import { registerErrorHandler } from './http/error-handler';
 import { registerAuth } from './modules/auth/auth.plugin';
 import { registerIdempotency } from './modules/auth/idempotency.plugin';
 import { registerSecurityHeaders } from './http/security-headers';
+import { registerCompression, registerWebApp } from './http/web-assets';
 import { configureImports } from './lib/excel';
 import { authRoutes } from './modules/auth/auth.routes';
 import { companyRoutes } from './modules/companies/company.routes';
@@ -50,6 +49,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean | objec
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
   registerSecurityHeaders(app);
+  await registerCompression(app);
   configureImports(ctx.config.imports);
 
   await app.register(cookie);
@@ -108,13 +108,6 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean | objec
     routes(app, ctx);
   }
 
-  if (fs.existsSync(path.join(webDist, 'index.html'))) {
-    await app.register(fastifyStatic, { root: webDist, wildcard: false });
-    // The web app routes on the client: any other non-API GET gets index.html.
-    app.get('/*', { config: { roles: 'public' }, schema: { hide: true } }, (req, reply) => {
-      if (req.url.startsWith('/api/')) return reply.callNotFound();
-      return reply.sendFile('index.html');
-    });
-  }
+  await registerWebApp(app, webDist);
   return app;
 }
