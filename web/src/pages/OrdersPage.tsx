@@ -1,22 +1,45 @@
 import { Button, Select, Switch, Space, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { useState } from 'react';
-import { Link, useNavigate } from 'react-router-dom';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { Order } from '../api/types';
 import { ServerTable } from '../components/ServerTable';
 import { StatusTag } from '../components/StatusTag';
 import { useSession } from '../auth/session';
 
-const STATUSES = ['draft', 'in_review', 'rejected', 'awaiting_confirmation', 'confirmed', 'cancelled'];
+const STATUSES = [
+  'draft',
+  'in_review',
+  'rejected',
+  'awaiting_confirmation',
+  'confirmed',
+  'in_fulfillment',
+  'partially_shipped',
+  'shipped',
+  'delivered',
+  'completed',
+  'on_hold',
+  'cancelled',
+];
 
 export function OrdersPage() {
   const { t } = useTranslation();
   const { can } = useSession();
   const navigate = useNavigate();
   const registrar = can('sales_assistant');
-  const [status, setStatus] = useState<string>();
-  const [mine, setMine] = useState(registrar);
+  // The filters live in the address, so a 工作台 card or a shared link opens the list already filtered.
+  const [params, setParams] = useSearchParams();
+  const status = params.get('status') ?? undefined;
+  const mine = params.has('mine') ? params.get('mine') === 'true' : registrar;
+  const setFilter = (key: 'status' | 'mine', value: string | undefined) =>
+    setParams(
+      (p) => {
+        if (value === undefined) p.delete(key);
+        else p.set(key, value);
+        return p;
+      },
+      { replace: true },
+    );
 
   return (
     <>
@@ -29,7 +52,7 @@ export function OrdersPage() {
         toolbar={
           <Space>
             <Space>
-              <Switch checked={mine} onChange={setMine} />
+              <Switch checked={mine} onChange={(on) => setFilter('mine', String(on))} />
               {t('order.mine')}
             </Space>
             <Select
@@ -37,7 +60,7 @@ export function OrdersPage() {
               placeholder={t('order.status')}
               style={{ width: 150 }}
               value={status}
-              onChange={setStatus}
+              onChange={(v?: string) => setFilter('status', v)}
               options={STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
             />
             {registrar && (

@@ -1,0 +1,161 @@
+import type { Db } from '../../db/database';
+import type { Env } from '../../lib/env';
+import { todayOf } from '../../lib/local-date';
+import { formatMoney, parseMoney } from '../../lib/money';
+import { hasRole, type Role } from '../auth/roles';
+import type { Actor } from '../auth/auth.service';
+import { listOrders } from '../orders/order.service';
+import { openStagesFor } from '../review/review.repository';
+import { fulfilmentQueue } from '../shipping/queues';
+import { listPickLists } from '../allocation/pick-lists';
+import { listReservations } from '../allocation/reservations';
+import { listExceptions } from '../shipping/tracking.service';
+import { listCallbacks } from '../feedback/callbacks';
+import { listComplaints } from '../feedback/complaints';
+import { openReceivables } from '../receivables/receivable.service';
+import { listCreditChangeRequests } from '../credit/credit-changes';
+import { listProductionRequests } from '../production/production.service';
+import { listNotifications } from '../notifications/notification.service';
+import { monthFigures } from './workbench.repository';
+
+type View = { db: Db; actor: Actor; env: Env; today: string };
+type Count = { count: number; late?: number };
+
+/**
+ * 工作台: each to-do is counted by the very list it opens, so the number on the card is what the list shows.
+ * `path` is the list with its filter; `late` counts the ones past their time limit.
+ */
+const TODOS: { key: string; roles: Role[]; path: string; count: (v: View) => Promise<Count> }[] = [
+  {
+    key: 'myDrafts',
+    roles: ['sales_assistant'],
+    path: '/orders?status=draft&mine=true',
+    count: (v) => orderCount(v, 'draft', true),
+  },
+  {
+    key: 'myRejected',
+    roles: ['sales_assistant'],
+    path: '/orders?status=rejected&mine=true',
+    count: (v) => orderCount(v, 'rejected', true),
+  },
+  {
+    key: 'awaitingConfirmation',
+    roles: ['sales_assistant', 'order_admin'],
+    path: '/orders?status=awaiting_confirmation',
+    count: (v) => orderCount(v, 'awaiting_confirmation', false),
+  },
+  {
+    key: 'toReview',
+    roles: ['reviewer', 'sales_director', 'general_manager', 'finance', 'production_planner'],
+    path: '/review',
+    count: async (v) => {
+      const stages = await openStagesFor(v.db, v.actor.companyId, v.actor.userId, v.actor.roles, v.env.now).execute();
+      return { count: stages.length, late: stages.filter((s) => s.due_at && s.due_at < v.env.now).length };
+    },
+  },
+  {
+    key: 'onHold',
+    roles: ['order_admin', 'sales_director'],
+    path: '/orders?status=on_hold',
+    count: (v) => orderCount(v, 'on_hold', false),
+  },
+  {
+    key: 'toPick',
+    roles: ['warehouse'],
+    path: '/warehouse',
+    count: async (v) => ({ count: (await fulfilmentQueue(v.db, v.actor, 'warehouse', firstPage)).total }),
+  },
+  {
+    key: 'openPickLists',
+    roles: ['warehouse', 'allocation_planner'],
+    path: '/pick-lists',
+    count: async (v) => ({ count: (await listPickLists(v.db, v.actor, { status: 'open' })).length }),
+  },
+  {
+    key: 'heldReservations',
+    roles: ['allocation_planner'],
+    path: '/reservations',
+    count: async (v) => ({ count: (await listReservations(v.db, v.actor, { status: 'held', today: v.today })).length }),
+  },
+  {
+    key: 'logisticsExceptions',
+    roles: ['logistics'],
+    path: '/logistics',
+    count: async (v) => ({ count: (await listExceptions(v.db, v.actor, 'open')).length }),
+  },
+  {
+    key: 'toCallBack',
+    roles: ['customer_service'],
+    path: '/service',
+    count: async (v) => lateCount(await listCallbacks(v.db, v.actor, v.env, 'open')),
+  },
+  {
+    key: 'openComplaints',
+    roles: ['customer_service', 'order_admin'],
+    path: '/service',
+    count: async (v) => lateCount(await listComplaints(v.db, v.actor, v.env, { status: 'open' })),
+  },
+  {
+    key: 'awaitingPayment',
+    roles: ['finance'],
+    path: '/finance',
+    count: async (v) => ({ count: (await fulfilmentQueue(v.db, v.actor, 'finance', firstPage)).total }),
+  },
+  {
+    key: 'overdueReceivables',
+    roles: ['finance'],
+    path: '/finance',
+    count: async (v) => ({
+      count: (await openReceivables(v.db, v.actor.companyId, v.today)).filter((r) => r.daysOverdue > 0).length,
+    }),
+  },
+  {
+    key: 'creditRequests',
+    roles: ['credit_controller'],
+    path: '/finance',
+    count: async (v) => ({ count: (await listCreditChangeRequests(v.db, v.actor, { status: 'pending' })).length }),
+  },
+  {
+    key: 'productionRequests',
+    roles: ['production_planner'],
+    path: '/production',
+    count: async (v) => ({
+      count: (await listProductionRequests(v.db, v.actor, v.env, { status: 'requested' })).length,
+    }),
+  },
+];
+
+const MANAGERS: Role[] = ['general_manager', 'sales_director', 'order_admin'];
+const firstPage = { page: 1, pageSize: 1 } as const;
+
+async function orderCount(v: View, status: 'draft' | 'rejected' | 'awaiting_confirmation' | 'on_hold', mine: boolean) {
+  const page = await listOrders(v.db, v.actor, { ...firstPage, status, mine: mine ? 'true' : undefined }, v.env.now);
+  return { count: page.total };
+}
+
+function lateCount(items: { late: boolean }[]): Count {
+  return { count: items.length, late: items.filter((i) => i.late).length };
+}
+
+/** The user's to-dos (only those of their roles, with counts), latest notifications, and the month for managers. */
+export async function workbench(db: Db, actor: Actor, env: Env) {
+  const view: View = { db, actor, env, today: todayOf(env) };
+  const mine = TODOS.filter((d) => hasRole(actor.roles, d.roles));
+  const todos = [];
+  for (const d of mine) todos.push({ key: d.key, path: d.path, ...(await d.count(view)) });
+  const notifications = await listNotifications(db, actor, { limit: 5 });
+  let month = null;
+  if (hasRole(actor.roles, MANAGERS)) {
+    const from = `${view.today.slice(0, 7)}-01`;
+    const f = await monthFigures(db, actor.companyId, from, view.today);
+    month = {
+      from,
+      to: view.today,
+      orders: f.orders,
+      value: formatMoney(parseMoney(f.value)),
+      completed: f.completed,
+      collected: formatMoney(parseMoney(f.collected)),
+    };
+  }
+  return { todos, notifications, month };
+}
