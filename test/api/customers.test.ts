@@ -96,8 +96,10 @@ describe('customers', () => {
     expect(up.statusCode).toBe(201);
     expect(up.json()).toMatchObject({ kind: 'business_licence', filename: '营业执照.pdf', size: pdf.length });
     const list = (await sales({ method: 'GET', url: `/api/customers/${id}/documents` })).json();
-    expect(list).toHaveLength(1);
-    const dl = await sales({ method: 'GET', url: `/api/attachments/${list[0].id}` });
+    // The demo customer already had its licence on file; the new scan is kept beside it.
+    expect(list).toHaveLength(2);
+    const mine = list.find((d: { filename: string }) => d.filename === '营业执照.pdf');
+    const dl = await sales({ method: 'GET', url: `/api/attachments/${mine.id}` });
     expect(dl.rawPayload.equals(pdf)).toBe(true);
   });
 

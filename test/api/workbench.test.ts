@@ -70,7 +70,7 @@ describe('workbench', () => {
     expect(lateNow.late).toBe(now.count);
   });
 
-  it("shows the warehouse what is to pick as the warehouse queue counts it, and managers the month's figures", async () => {
+  it("shows the warehouse what is to pick, as its queue counts it, and managers the month's figures", async () => {
     const customerId = await f.newCustomer('WB3');
     const product = await productBySku(a.sales, 'A-01');
     await f.confirmedOrder(customerId, [{ productId: product.id, qty: 2 }]);

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { createTestContext, type TestContext } from '../helpers/test-app';
 import { browserSession, screenshotPath, chooseOption, submitDialog } from '../helpers/browser';
-import { customerByShortCode, uploadQualification } from '../helpers/orders';
+import { orderBody, productBySku } from '../helpers/orders';
 
 let t: TestContext;
 let page: Page;
@@ -10,9 +10,8 @@ let base: string;
 const session = browserSession();
 
 beforeAll(async () => {
+  // The demo's customers have their licences on file: the path below touches no customer.
   t = await createTestContext();
-  const sales = t.as(await t.token('sales'));
-  await uploadQualification(sales, (await customerByShortCode(sales, 'ABC')).id);
   base = await session.start(t);
 });
 
@@ -71,5 +70,53 @@ describe('order flow in Chromium', () => {
     const row = page.getByTestId('stock-table').locator('tbody tr').filter({ hasText: 'A-01' });
     await expect.poll(() => row.innerText()).toMatch(/100\s+2\s+98/);
     await page.screenshot({ path: screenshotPath('stock-reserved.png'), fullPage: true });
+  });
+
+  it("a new customer's missing licence is uploaded from the order page, and the review goes on", async () => {
+    const sales = t.as(await t.token('sales'));
+    const customer = await sales({
+      method: 'POST',
+      url: '/api/customers',
+      payload: {
+        code: 'NEW9',
+        shortCode: 'NEW9',
+        name: '杭州新客户有限公司',
+        kind: 'ordinary',
+        contacts: [{ name: '赵六' }],
+        addresses: [{ consignee: '赵六', address: '杭州市西湖区 1 号' }],
+      },
+    });
+    expect(customer.statusCode).toBe(201);
+    const product = await productBySku(sales, 'A-01');
+    const order = (
+      await sales({
+        method: 'POST',
+        url: '/api/orders',
+        payload: orderBody(customer.json().id, [{ productId: product.id, qty: 1 }]),
+      })
+    ).json();
+    expect((await sales({ method: 'POST', url: `/api/orders/${order.id}/submit` })).statusCode).toBe(200);
+
+    // The reviewer sees what is missing; the sales assistant uploads it from the same page.
+    await loginAs('reviewer');
+    await page.goto(`${base}/orders/${order.id}`);
+    const check = () => page.getByTestId('check-qualification');
+    await expect.poll(() => check().innerText()).toContain('(0)');
+    expect(await page.getByTestId('upload-qualification').count()).toBe(0);
+    await loginAs('sales');
+    await page.goto(`${base}/orders/${order.id}`);
+    await check()
+      .locator('input[type=file]')
+      .setInputFiles({
+        name: '营业执照.pdf',
+        mimeType: 'application/pdf',
+        buffer: Buffer.from('%PDF-1.4 licence'),
+      });
+    await expect.poll(() => check().innerText()).toContain('(1)');
+    expect(await page.getByTestId('upload-qualification').count()).toBe(0);
+    await loginAs('reviewer');
+    await page.goto(`${base}/orders/${order.id}`);
+    await page.getByTestId('order-approve').click();
+    await expect.poll(() => page.getByTestId('current-stage').innerText()).toContain('财务审核');
   });
 });

@@ -3,6 +3,7 @@ import type { Actor } from '../auth/auth.service';
 import { createUser } from '../users/user.service';
 import { insertMembership } from '../users/user.repository';
 import { createCustomer } from '../customers/customer.service';
+import { addAttachment } from '../attachments/attachment.service';
 import { createProduct } from '../products/product.service';
 import { createWarehouse } from '../warehouses/warehouse.service';
 import { receiveGoods } from '../stock/stock.service';
@@ -138,9 +139,43 @@ const products = [
   },
 ];
 
+/** A one-page PDF standing in for a scanned business licence. */
+function demoLicence(name: string): Buffer {
+  const text = `Business licence (demo) ${Buffer.from(name).toString('hex').slice(0, 24)}`;
+  const stream = `BT /F1 18 Tf 72 720 Td (${text}) Tj ET`;
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+    `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+  ];
+  let pdf = '%PDF-1.4\n';
+  const offsets = objects.map((o, i) => {
+    const at = pdf.length;
+    pdf += `${i + 1} 0 obj\n${o}\nendobj\n`;
+    return at;
+  });
+  const xref = pdf.length;
+  pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  pdf += offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('');
+  pdf += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(pdf, 'latin1');
+}
+
 async function seedCompany(db: Db, actor: Actor, prefix: string) {
-  for (const c of customers)
-    await createCustomer(db, actor, createCustomerBody.parse({ ...c, code: `${prefix}${c.code}` }));
+  for (const c of customers) {
+    const customer = await createCustomer(db, actor, createCustomerBody.parse({ ...c, code: `${prefix}${c.code}` }));
+    // Established customers: their business licence is on file, so the demo's first review passes.
+    await addAttachment(db, actor, {
+      ownerType: 'customer',
+      ownerId: customer.id,
+      kind: 'business_licence',
+      filename: `营业执照-${c.shortCode}.pdf`,
+      contentType: 'application/pdf',
+      data: demoLicence(c.name ?? ''),
+    });
+  }
   const made = [];
   for (const p of products) made.push(await createProduct(db, actor, createProductBody.parse(p)));
   const central = await createWarehouse(db, actor, {

@@ -381,6 +381,7 @@ export const en: Messages = {
     reviewForm: 'Review form',
     confirmationForm: 'Confirmation',
     writtenMissing: 'Phone order: written confirmation missing',
+    uploadQualification: 'Upload the business licence',
     uploadWritten: 'Upload written confirmation',
     credit: 'Credit',
     stock: 'Stock',

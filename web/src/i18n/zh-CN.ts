@@ -366,6 +366,7 @@ export const zhCN = {
     reviewForm: '审核表',
     confirmationForm: '确认书',
     writtenMissing: '电话订单：书面确认未附',
+    uploadQualification: '上传营业执照等资质文件',
     uploadWritten: '上传书面确认',
     credit: '信用',
     stock: '库存',

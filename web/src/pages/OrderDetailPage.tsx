@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import type { Checks, HistoryRow, Order, ProductionRequest, Stage } from '../api/types';
 import { StatusTag } from '../components/StatusTag';
+import { useSession } from '../auth/session';
 import { OrderActions } from './OrderActions';
 import { OrderFulfilment } from './OrderFulfilment';
 
@@ -23,6 +24,7 @@ export function OrderDetailPage() {
     productionRequests: [],
   });
   const [checks, setChecks] = useState<Checks>();
+  const { can } = useSession();
 
   const load = useCallback(async () => {
     const [o, h, r, c] = await Promise.all([
@@ -131,8 +133,26 @@ export function OrderDetailPage() {
               <p>
                 <Ok ok={checks.completeness.ok} /> {t('order.completeness')} {checks.completeness.missing.join(', ')}
               </p>
-              <p>
+              <p data-testid="check-qualification">
                 <Ok ok={checks.qualification.ok} /> {t('order.qualification')} ({checks.qualification.documents})
+                {!checks.qualification.ok &&
+                  can('sales_assistant', 'sales_director', 'finance', 'credit_controller') && (
+                    // A new customer's licence is uploaded from here, where the missing check is seen.
+                    <Upload
+                      showUploadList={false}
+                      customRequest={async ({ file }) => {
+                        const body = new FormData();
+                        body.append('kind', 'business_licence');
+                        body.append('file', file as Blob);
+                        await api.post(`/api/customers/${order.customer.id}/documents`, body);
+                        await load();
+                      }}
+                    >
+                      <Button size="small" type="link" icon={<UploadOutlined />} data-testid="upload-qualification">
+                        {t('order.uploadQualification')}
+                      </Button>
+                    </Upload>
+                  )}
               </p>
               <p>
                 <Ok ok={checks.credit.ok} /> {t('order.credit')}: {t('order.limit')} ¥{checks.credit.limit} ·{' '}
