@@ -49,7 +49,7 @@ export const errorCodes = {
   'STATE.ILLEGAL_TRANSITION': {
     status: 409,
     zh: '当前状态“{from}”不允许“{event}”',
-    en: 'Cannot {event} from state "{from}"',
+    en: 'Cannot {event} while "{from}"',
   },
   'STATE.GUARD_REFUSED': { status: 409, zh: '不满足条件：{reason}', en: 'Refused: {reason}' },
   'COMPANY.NOT_FOUND': { status: 404, zh: '公司不存在', en: 'Company not found' },

@@ -2,13 +2,16 @@ import { errorCodes, type ErrorCode } from './error-codes';
 
 export type FieldError = { path: string; message: string };
 export type Lang = 'zh-CN' | 'en';
+/** A name in both languages (a state, an event): rendered in the language of the request. */
+export type Label = { zh: string; en: string };
+export type Param = string | number | Label;
 
 /** The one application error: a stable code, parameters for its message, and field errors. */
 export class AppError extends Error {
   readonly status: number;
   constructor(
     readonly code: ErrorCode,
-    readonly params: Record<string, string | number> = {},
+    readonly params: Record<string, Param> = {},
     readonly fields: FieldError[] = [],
     readonly details?: unknown,
   ) {
@@ -17,9 +20,12 @@ export class AppError extends Error {
   }
 }
 
-export function translate(code: ErrorCode, params: Record<string, string | number>, lang: Lang): string {
+export function translate(code: ErrorCode, params: Record<string, Param>, lang: Lang): string {
   const template = lang === 'en' ? errorCodes[code].en : errorCodes[code].zh;
-  return template.replace(/\{(\w+)\}/g, (_, k) => String(params[k] ?? ''));
+  return template.replace(/\{(\w+)\}/g, (_, k) => {
+    const v = params[k] ?? '';
+    return typeof v === 'object' ? (lang === 'en' ? v.en : v.zh) : String(v);
+  });
 }
 
 /** zh-CN unless the client prefers English. */

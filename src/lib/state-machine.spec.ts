@@ -3,7 +3,7 @@ import { createTestDatabase } from '../../test/helpers/test-db';
 import type { Database } from '../db/connect';
 import { listHistory } from '../modules/history/history.repository';
 import { applyEvent, availableEvents, defineMachine, validateMachine, type Machine } from './state-machine';
-import { AppError } from './errors';
+import { AppError, translate } from './errors';
 
 type S = 'draft' | 'in_review' | 'confirmed' | 'cancelled';
 type E = 'submit' | 'approve' | 'cancel';
@@ -11,6 +11,19 @@ type E = 'submit' | 'approve' | 'cancel';
 const saved: { from: S; to: S; patch: Record<string, unknown> }[] = [];
 const machine: Machine<S, E, { complete: boolean }> = {
   entity: 'test_order',
+  labels: {
+    states: {
+      draft: { zh: '草稿', en: 'Draft' },
+      in_review: { zh: '审核中', en: 'In review' },
+      confirmed: { zh: '已确认', en: 'Confirmed' },
+      cancelled: { zh: '已取消', en: 'Cancelled' },
+    },
+    events: {
+      submit: { zh: '提交审核', en: 'submit' },
+      approve: { zh: '批准', en: 'approve' },
+      cancel: { zh: '取消', en: 'cancel' },
+    },
+  },
   store: {
     save: async (_db, { from, to, patch }) => {
       saved.push({ from, to, patch });
@@ -100,6 +113,10 @@ describe('state machine', () => {
     expect(err).toBeInstanceOf(AppError);
     expect(err.code).toBe('STATE.ILLEGAL_TRANSITION');
     expect(err.status).toBe(409);
+    // Named in the user's language, never as raw codes; the codes stay in the details for programs.
+    expect(translate(err.code, err.params, 'zh-CN')).toBe('当前状态“已确认”不允许“提交审核”');
+    expect(translate(err.code, err.params, 'en')).toBe('Cannot submit while "Confirmed"');
+    expect(err.details).toEqual({ entity: 'test_order', from: 'confirmed', event: 'submit' });
     expect(await listHistory(database.db, actor.companyId, 'test_order', entityId)).toHaveLength(1);
   });
 

@@ -1,6 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../db/database';
-import { AppError } from './errors';
+import { AppError, type Label } from './errors';
 import type { ErrorCode } from './error-codes';
 
 // A lifecycle is data: allowed transitions (from, event, to, roles, guard) and how its state is saved.
@@ -32,8 +32,12 @@ export type StateStore<S extends string> = {
   ) => Promise<boolean>;
 };
 
+/** Every state and event named in both languages, so no message, form or export shows a raw code. */
+export type MachineLabels<S extends string, E extends string> = { states: Record<S, Label>; events: Record<E, Label> };
+
 export type Machine<S extends string, E extends string, C = unknown> = {
   entity: string;
+  labels: MachineLabels<S, E>;
   initial: S;
   states: readonly S[];
   transitions: readonly Transition<S, E, C>[];
@@ -161,15 +165,19 @@ export type ApplyArgs<S extends string, E extends string, C> = {
   effects?: (to: S) => Promise<void>;
 };
 
+/** The move is not in the table: named in the user's language, with the codes in `details` for programs. */
+function illegal<S extends string, E extends string, C>(m: Machine<S, E, C>, from: S, event: E) {
+  const params = { from: m.labels.states[from] ?? from, event: m.labels.events[event] ?? event };
+  return new AppError('STATE.ILLEGAL_TRANSITION', params, [], { entity: m.entity, from, event });
+}
+
 export async function applyEvent<S extends string, E extends string, C>(
   trx: Transaction<DB> | Kysely<DB>,
   m: Machine<S, E, C>,
   args: ApplyArgs<S, E, C>,
 ): Promise<S> {
   const code = refusal(m, args.current, args.event, args.actor, args.context);
-  if (code === 'STATE.ILLEGAL_TRANSITION') {
-    throw new AppError(code, { from: args.current, event: args.event });
-  }
+  if (code === 'STATE.ILLEGAL_TRANSITION') throw illegal(m, args.current, args.event);
   if (typeof code === 'string') throw new AppError(code);
   if (code) throw new AppError(code.code, code.params);
   const t = findTransition(m, args.current, args.event)!;
@@ -183,7 +191,7 @@ export async function applyEvent<S extends string, E extends string, C>(
     by: args.actor.userId,
     at,
   });
-  if (!saved) throw new AppError('STATE.ILLEGAL_TRANSITION', { from: args.current, event: args.event });
+  if (!saved) throw illegal(m, args.current, args.event);
   // The history row (state_history, append-only), written here so no module can move a state without it.
   await trx
     .insertInto('state_history')

@@ -2,6 +2,7 @@ import { defineMachine, statusColumn, type Guard } from '../../lib/state-machine
 import { SHIPPABLE } from '../orders/order.machine';
 import type { OrderStatus } from '../orders/order.table';
 import type { PickListsTable } from './allocation.table';
+import { pickListLabels } from './pick-list.labels';
 
 export type PickListStatus = PickListsTable['status'];
 export type PickListEvent = 'post' | 'cancel';
@@ -24,6 +25,7 @@ export const OPEN_PICK_LIST: readonly PickListStatus[] = ['open'];
 // is left on it (its orders were cancelled).
 export const pickListMachine = defineMachine<PickListStatus, PickListEvent, PickListGuardContext>({
   entity: 'pick_list',
+  labels: pickListLabels,
   store: statusColumn('pick_lists'),
   initial: 'open',
   states: ['open', 'posted', 'cancelled'],

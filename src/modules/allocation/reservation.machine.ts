@@ -2,6 +2,7 @@ import { defineMachine, statusColumn, type Guard } from '../../lib/state-machine
 import { SHIPPABLE } from '../orders/order.machine';
 import type { OrderStatus } from '../orders/order.table';
 import type { AllocationReservationsTable } from './allocation.table';
+import { reservationLabels } from './reservation.labels';
 
 export type ReservationStatus = AllocationReservationsTable['status'];
 export type ReservationEvent = 'convert' | 'expire' | 'release';
@@ -22,6 +23,7 @@ export const HELD: readonly ReservationStatus[] = ['held'];
 // released when their order is cancelled (or by the planner).
 export const reservationMachine = defineMachine<ReservationStatus, ReservationEvent, ReservationGuardContext>({
   entity: 'allocation_reservation',
+  labels: reservationLabels,
   store: statusColumn('allocation_reservations'),
   initial: 'held',
   states: ['held', 'converted', 'expired', 'released'],

@@ -1,5 +1,6 @@
 import { defineMachine, statusColumn, type Guard } from '../../lib/state-machine';
 import type { CreditChangeStatus } from './credit-change.table';
+import { creditChangeLabels } from './credit-change.labels';
 
 export type CreditChangeEvent = 'approve' | 'reject';
 
@@ -16,6 +17,7 @@ export const notOwnRequest: Guard<CreditChangeContext> = (c) =>
 // 信用变更申请: sales ask, a credit controller approves (the change takes effect) or rejects.
 export const creditChangeMachine = defineMachine<CreditChangeStatus, CreditChangeEvent, CreditChangeContext>({
   entity: 'credit_change_request',
+  labels: creditChangeLabels,
   store: statusColumn('credit_change_requests', { stamp: { at: 'decided_at', by: 'decided_by' } }),
   initial: 'requested',
   states: ['requested', 'approved', 'rejected'],

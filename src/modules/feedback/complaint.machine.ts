@@ -1,5 +1,6 @@
 import { defineMachine, statusColumn } from '../../lib/state-machine';
 import type { ComplaintStatus } from './feedback.table';
+import { complaintLabels } from './complaint.labels';
 
 export type ComplaintEvent = 'resolve' | 'close';
 
@@ -7,6 +8,7 @@ export type ComplaintEvent = 'resolve' | 'close';
 // satisfaction when the customer agrees. One found to be no fault (客户撤回) is closed without a resolution.
 export const complaintMachine = defineMachine<ComplaintStatus, ComplaintEvent, unknown>({
   entity: 'complaint',
+  labels: complaintLabels,
   store: statusColumn('complaints'),
   initial: 'open',
   states: ['open', 'resolved', 'closed'],

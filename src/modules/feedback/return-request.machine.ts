@@ -1,5 +1,6 @@
 import { defineMachine, statusColumn } from '../../lib/state-machine';
 import type { ReturnRequestStatus } from './feedback.table';
+import { returnRequestLabels } from './return-request.labels';
 
 export type ReturnRequestEvent = 'approve' | 'reject' | 'close';
 
@@ -7,6 +8,7 @@ export type ReturnRequestEvent = 'approve' | 'reject' | 'close';
 // (or the refusal told to the customer). Pickup, inspection and refund come with the returns flow.
 export const returnRequestMachine = defineMachine<ReturnRequestStatus, ReturnRequestEvent, unknown>({
   entity: 'return_request',
+  labels: returnRequestLabels,
   store: statusColumn('return_requests'),
   initial: 'requested',
   states: ['requested', 'approved', 'rejected', 'closed'],

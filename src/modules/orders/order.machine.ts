@@ -1,5 +1,6 @@
 import { defineMachine, statusColumn, type Guard } from '../../lib/state-machine';
 import type { OrderStatus } from './order.table';
+import { orderLabels } from './order.labels';
 
 export type OrderEvent =
   | 'submit'
@@ -58,6 +59,7 @@ const CONFIRMERS = ['sales_assistant', 'order_admin'];
 // 销售订单生命周期: the one table of allowed moves (spec: States of a sales order).
 export const orderMachine = defineMachine<OrderStatus, OrderEvent, OrderGuardContext>({
   entity: 'order',
+  labels: orderLabels,
   store: statusColumn('orders', { stamp: { at: 'updated_at', by: 'updated_by' } }),
   initial: 'draft',
   states: [

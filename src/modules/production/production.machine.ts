@@ -1,5 +1,6 @@
 import { defineMachine, statusColumn } from '../../lib/state-machine';
 import type { ProductionRequestStatus } from './production.table';
+import { productionLabels } from './production.labels';
 
 export type ProductionEvent = 'answer' | 'decline' | 'cancel' | 'start' | 'finish';
 
@@ -16,6 +17,7 @@ const ORDER_WITHDRAWERS = [
 // 生产可行性申请: the planner answers with a completion date or declines with a reason.
 export const productionRequestMachine = defineMachine<ProductionRequestStatus, ProductionEvent, object>({
   entity: 'production_request',
+  labels: productionLabels,
   store: statusColumn('production_requests'),
   initial: 'requested',
   states: ['requested', 'answered', 'declined', 'cancelled', 'in_production', 'in_stock'],

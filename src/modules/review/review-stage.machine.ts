@@ -1,5 +1,6 @@
 import { defineMachine, statusColumn, type Guard } from '../../lib/state-machine';
 import type { StageStatus } from './review.table';
+import { reviewStageLabels } from './review-stage.labels';
 
 export type StageEvent = 'approve' | 'reject' | 'cancel';
 
@@ -27,6 +28,7 @@ export const DECIDED_STAGE: readonly StageStatus[] = ['approved', 'rejected'];
 // (the order was rejected at another stage, or cancelled).
 export const reviewStageMachine = defineMachine<StageStatus, StageEvent, StageGuardContext>({
   entity: 'review_stage',
+  labels: reviewStageLabels,
   store: statusColumn('review_stages'),
   initial: 'pending',
   states: ['pending', 'approved', 'rejected', 'cancelled'],

@@ -1,4 +1,5 @@
 import { defineMachine, statusColumn } from '../../lib/state-machine';
+import { logisticsExceptionLabels } from './logistics-exception.labels';
 
 export type LogisticsExceptionStatus = 'open' | 'closed';
 export type LogisticsExceptionEvent = 'close';
@@ -6,6 +7,7 @@ export type LogisticsExceptionEvent = 'close';
 // 物流异常 (模板3): logged open by logistics or the warehouse, closed with its result.
 export const logisticsExceptionMachine = defineMachine<LogisticsExceptionStatus, LogisticsExceptionEvent, unknown>({
   entity: 'logistics_exception',
+  labels: logisticsExceptionLabels,
   store: statusColumn('logistics_exceptions'),
   initial: 'open',
   states: ['open', 'closed'],

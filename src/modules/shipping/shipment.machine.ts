@@ -1,5 +1,6 @@
 import { defineMachine, statusColumn } from '../../lib/state-machine';
 import type { ShipmentStatus } from './shipment.table';
+import { shipmentLabels } from './shipment.labels';
 
 /** Shipments still in the warehouse: their lines hold part of their order lines' reservations. */
 export const IN_WAREHOUSE = ['to_pick', 'picked', 'rechecked', 'packed'] as const satisfies readonly ShipmentStatus[];
@@ -12,6 +13,7 @@ export type ShipmentEvent = 'pick' | 'recheck' | 'pack' | 'ship' | 'deliver' | '
 // 出库单: picked, rechecked (model, quantity, address), packed, shipped, delivered.
 export const shipmentMachine = defineMachine<ShipmentStatus, ShipmentEvent, unknown>({
   entity: 'shipment',
+  labels: shipmentLabels,
   store: statusColumn('shipments'),
   initial: 'to_pick',
   states: SHIPMENT_STATES,
