@@ -10,6 +10,9 @@ export type Form = {
   foot: [string, string][];
 };
 
+/** A value named in both languages, as the forms' labels are ("已确认 Confirmed"). */
+export const bilingual = (l: { zh: string; en: string }) => `${l.zh} ${l.en}`;
+
 const esc = (s: unknown) => String(s ?? '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 const STYLE =

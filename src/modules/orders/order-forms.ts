@@ -3,7 +3,9 @@ import { formatYuan, parseMoney, toChineseCapital } from '../../lib/money';
 import type { Actor } from '../auth/auth.service';
 import { getOrder, type Order } from './order.service';
 import { orderReview } from './order-extras';
-import type { Form } from '../../lib/printable';
+import { bilingual, type Form } from '../../lib/printable';
+import { orderLabels } from './order.labels';
+import { reviewStageLabels } from '../review/review-stage.labels';
 
 // Printable forms: 模板1 销售订单登记表, 模板2 销售订单审核表 and the confirmation sent to the customer.
 // One data model per form, rendered by src/lib/printable as print-styled HTML and as xlsx.
@@ -42,7 +44,6 @@ const STAGE: Record<string, string> = {
   director: '销售总监',
   gm: '总经理',
 };
-const RESULT: Record<string, string> = { pending: '待审', approved: '通过', rejected: '驳回', cancelled: '作废' };
 
 function paymentText(o: Order) {
   const base = PAYMENT[o.paymentMethod] ?? o.paymentMethod;
@@ -101,7 +102,7 @@ export async function registrationForm(db: Db, actor: Actor, id: string): Promis
     table: lineTable(o),
     foot: [
       ...totalFoot(o),
-      ['状态 Status', o.status],
+      ['状态 Status', bilingual(orderLabels.states[o.status])],
       ...(o.writtenConfirmationMissing ? [['注意 Note', '电话订单，书面确认未附'] as [string, string]] : []),
     ],
   };
@@ -118,14 +119,14 @@ export async function reviewForm(db: Db, actor: Actor, id: string): Promise<Form
       ['金额 Amount', formatYuan(parseMoney(o.total))],
       ['大写 In words', toChineseCapital(parseMoney(o.total))],
       ['毛利 Margin', formatYuan(parseMoney(o.margin))],
-      ['状态 Status', o.status],
+      ['状态 Status', bilingual(orderLabels.states[o.status])],
     ],
     table: {
       columns: ['轮次 Round', '环节 Stage', '结果 Result', '审核人 Reviewer', '时间 Time', '时限 Due', '意见 Reason'],
       rows: r.stages.map((s) => [
         s.round,
         STAGE[s.stage] ?? s.stage,
-        RESULT[s.status] ?? s.status,
+        bilingual(reviewStageLabels.states[s.status]),
         s.decidedByName ?? '',
         dt(s.decidedAt),
         `${dt(s.dueAt)}${s.late ? '（超时）' : ''}`,
