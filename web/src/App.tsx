@@ -32,6 +32,7 @@ const WarehousePage = lazyPage(() => import('./pages/WarehousePage'), 'Warehouse
 const ServicePage = lazyPage(() => import('./pages/ServicePage'), 'ServicePage');
 const FinancePage = lazyPage(() => import('./pages/FinancePage'), 'FinancePage');
 const LogisticsPage = lazyPage(() => import('./pages/LogisticsPage'), 'LogisticsPage');
+const SettingsPage = lazyPage(() => import('./pages/settings/SettingsPage'), 'SettingsPage');
 
 function Routed() {
   const { me, loading } = useSession();
@@ -62,6 +63,7 @@ function Routed() {
         <Route path="warehouses" element={<WarehousesPage />} />
         <Route path="stock" element={<StockPage />} />
         <Route path="users" element={<UsersPage />} />
+        <Route path="settings" element={<SettingsPage />} />
         <Route path="*" element={<HomePage />} />
       </Route>
     </Routes>

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { requiredText, text } from '../../lib/schema';
 import { moneyString } from '../../lib/schemas';
+import { ROLES } from '../auth/roles';
 
 const STAGES = ['sales', 'finance', 'production', 'director', 'gm'] as const;
 const hours = z.number().positive().max(1000);
@@ -30,7 +31,7 @@ export const settingsSchema = z.object({
       /** One person decides at most one stage of an order's review round, admins included (审核分离). */
       onePersonOneStage: z.boolean().default(true),
       stageHours: z.record(z.enum(STAGES), hours).default({ sales: 4, finance: 4, production: 4, director: 8, gm: 8 }),
-      supervisors: z.record(z.enum(STAGES), requiredText(40)).default({
+      supervisors: z.record(z.enum(STAGES), z.enum(ROLES)).default({
         sales: 'sales_director',
         finance: 'general_manager',
         production: 'general_manager',

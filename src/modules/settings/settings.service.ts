@@ -21,13 +21,13 @@ export async function updateSettings(
   patch: Record<string, unknown>,
 ): Promise<Settings> {
   const current = await getSettings(db, actor.companyId);
-  const merged = {
-    ...current,
-    ...patch,
-    review: { ...current.review, ...((patch.review as object) ?? {}) },
-    allocation: { ...current.allocation, ...((patch.allocation as object) ?? {}) },
-    fulfilment: { ...current.fulfilment, ...((patch.fulfilment as object) ?? {}) },
-  };
+  // Each section (review, allocation, fulfilment, …) is merged key by key, so a change of one field keeps the rest.
+  const merged: Record<string, unknown> = { ...current };
+  for (const [key, value] of Object.entries(patch)) {
+    if (!Object.hasOwn(settingsSchema.shape, key)) continue; // unknown keys (and "__proto__") are not settings
+    const before = (current as Record<string, unknown>)[key];
+    merged[key] = isPlainObject(before) && isPlainObject(value) ? { ...before, ...value } : value;
+  }
   const parsed = settingsSchema.safeParse(merged);
   if (!parsed.success) {
     const fields = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
@@ -44,3 +44,6 @@ export async function updateSettings(
     .execute();
   return parsed.data;
 }
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);

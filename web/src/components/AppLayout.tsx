@@ -20,6 +20,7 @@ import {
   CustomerServiceOutlined,
   AccountBookOutlined,
   GlobalOutlined,
+  SettingOutlined,
 } from '@ant-design/icons';
 import { Badge } from 'antd';
 import { useEffect, useState } from 'react';
@@ -109,6 +110,7 @@ const entries = [
   },
   { key: '/stock', icon: <AppstoreOutlined />, label: 'menu.stock', roles: [] },
   { key: '/users', icon: <UserOutlined />, label: 'menu.users', roles: ['admin'] },
+  { key: '/settings', icon: <SettingOutlined />, label: 'menu.settings', roles: ['admin'] },
 ];
 
 export function AppLayout() {

@@ -1,0 +1,63 @@
+import { App, Button, Form, Space, Spin, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, ApiError } from '../../api/client';
+import { SchemaField, type SchemaNode } from './SchemaField';
+
+type Settings = Record<string, unknown>;
+
+/** 系统设置: every company setting the API has, drawn from its schema, checked as you type and on save. */
+export function SettingsPage() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Settings>();
+  const [schema, setSchema] = useState<SchemaNode>();
+  const [settings, setSettings] = useState<Settings>();
+  const [saving, setSaving] = useState(false);
+  useEffect(() => {
+    void Promise.all([api.get<SchemaNode>('/api/settings/schema'), api.get<Settings>('/api/settings')]).then(
+      ([s, v]) => {
+        setSchema(s);
+        setSettings(v);
+      },
+    );
+  }, []);
+  if (!schema || !settings) return <Spin style={{ margin: 80 }} />;
+
+  const save = async () => {
+    const values = await form.validateFields();
+    setSaving(true);
+    try {
+      const saved = await api.patch<Settings>('/api/settings', values);
+      setSettings(saved);
+      form.setFieldsValue(saved);
+      message.success(t('settings.saved'));
+    } catch (e) {
+      // The server's field errors land on their fields ("fulfilment.pickHours" → that input).
+      if (e instanceof ApiError && e.fields.length)
+        form.setFields(e.fields.map((f) => ({ name: f.path.split('.'), errors: [f.message] })));
+      else message.error((e as Error).message);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <>
+      <Space style={{ width: '100%', justifyContent: 'space-between' }}>
+        <Typography.Title level={4}>{t('menu.settings')}</Typography.Title>
+        <Space>
+          <Button onClick={() => form.setFieldsValue(settings)}>{t('settings.reset')}</Button>
+          <Button type="primary" loading={saving} onClick={() => void save()} data-testid="settings-save">
+            {t('settings.save')}
+          </Button>
+        </Space>
+      </Space>
+      <Form form={form} layout="horizontal" labelCol={{ flex: '260px' }} labelWrap initialValues={settings}>
+        {Object.entries(schema.properties ?? {}).map(([k, node]) => (
+          <SchemaField key={k} path={[k]} node={node} value={settings[k]} />
+        ))}
+      </Form>
+    </>
+  );
+}
