@@ -72,6 +72,8 @@ export function orderRowToOrder(
     cancelledAt: o.cancelled_at,
     cancelReason: o.cancel_reason,
     version: o.version,
+    /** A change applied and not yet confirmed by the customer (变更待客户确认): its number, or null. */
+    pendingChange: o.pending_change,
     /** The events the current user may apply now: the order page draws its buttons from them. */
     actions,
     createdAt: o.created_at,
