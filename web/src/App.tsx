@@ -29,6 +29,8 @@ import { WarehousePage } from './pages/WarehousePage';
 import { ServicePage } from './pages/ServicePage';
 import { FinancePage } from './pages/FinancePage';
 import { LogisticsPage } from './pages/LogisticsPage';
+import { ChangeQueuePage } from './pages/ChangeQueuePage';
+import { ChangeRequestPage } from './pages/ChangeRequestPage';
 
 function Routed() {
   const { me, loading } = useSession();
@@ -44,6 +46,8 @@ function Routed() {
         <Route path="orders/:id/edit" element={<OrderFormPage />} />
         <Route path="review" element={<ReviewQueuePage />} />
         <Route path="production" element={<ProductionPage />} />
+        <Route path="change-requests" element={<ChangeQueuePage />} />
+        <Route path="change-requests/:id" element={<ChangeRequestPage />} />
         <Route path="notifications" element={<NotificationsPage />} />
         <Route path="warehouse" element={<WarehousePage />} />
         <Route path="service" element={<ServicePage />} />

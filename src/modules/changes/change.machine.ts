@@ -1,4 +1,5 @@
 import { defineMachine, statusColumn, type Guard } from '../../lib/state-machine';
+import { CHANGE_REQUESTERS } from '../orders/order.machine';
 import type { ChangeStatus } from './change.table';
 
 export type ChangeEvent = 'submit' | 'approve' | 'reject' | 'apply' | 'confirm' | 'cancel';
@@ -13,7 +14,7 @@ export type ChangeGuardContext = {
 };
 
 /** Sales and customer service open a change, submit it and record the customer's confirmation. */
-export const CHANGE_OPENERS = ['sales_assistant', 'customer_service'];
+export const CHANGE_OPENERS = [...CHANGE_REQUESTERS];
 /** The order desk applies an approved change to the order (stock, shipments, version). */
 export const CHANGE_APPLIERS = ['order_admin'];
 /** The roles that decide approval stages of a change (each its own stage). */

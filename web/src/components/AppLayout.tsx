@@ -20,6 +20,7 @@ import {
   CustomerServiceOutlined,
   AccountBookOutlined,
   GlobalOutlined,
+  DiffOutlined,
 } from '@ant-design/icons';
 import { Badge } from 'antd';
 import { useEffect, useState } from 'react';
@@ -44,6 +45,22 @@ const entries = [
     icon: <ToolOutlined />,
     label: 'menu.production',
     roles: ['production_planner', 'reviewer', 'sales_director', 'general_manager'],
+  },
+  {
+    key: '/change-requests',
+    icon: <DiffOutlined />,
+    label: 'changeReq.menu',
+    roles: [
+      'sales_assistant',
+      'customer_service',
+      'order_admin',
+      'reviewer',
+      'finance',
+      'warehouse',
+      'production_planner',
+      'sales_director',
+      'general_manager',
+    ],
   },
   {
     key: '/warehouse',

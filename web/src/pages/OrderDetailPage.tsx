@@ -8,6 +8,7 @@ import type { Checks, HistoryRow, Order, ProductionRequest, Stage } from '../api
 import { StatusTag } from '../components/StatusTag';
 import { OrderActions } from './OrderActions';
 import { OrderFulfilment } from './OrderFulfilment';
+import { OrderChanges } from './OrderChanges';
 
 const when = (s: string | null) => (s ? new Date(s).toLocaleString() : '');
 const Ok = ({ ok }: { ok: boolean }) =>
@@ -48,6 +49,7 @@ export function OrderDetailPage() {
         </Typography.Title>
         <OrderActions order={order} current={current} onChanged={load} />
       </Space>
+      <OrderChanges order={order} />
       {order.writtenConfirmationMissing && (
         <Alert
           type="warning"
