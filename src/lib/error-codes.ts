@@ -286,6 +286,11 @@ export const errorCodes = {
     en: 'The confirmation attachment does not belong to this order',
   },
   'CHANGE.VERSION_NOT_FOUND': { status: 404, zh: '订单版本不存在', en: 'Order version not found' },
+  'CHANGE.NOTHING_LEFT_TO_SHIP': {
+    status: 409,
+    zh: '变更后订单已无待发货数量，请改用短交结案',
+    en: 'After the change nothing is left to ship: close the order short instead',
+  },
   'CHANGE.NOTHING_CHANGES': {
     status: 400,
     zh: '变更内容与订单现状相同',

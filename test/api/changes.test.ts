@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../helpers/test-app';
 import { orderActors, orderBody } from '../helpers/orders';
 import { fulfilmentFactories } from '../helpers/fulfilment';
+import { multipart } from '../helpers/xlsx';
 
 // 订单变更申请 (issue 11): open, preview, approve stage by stage, apply as a new version, customer confirmation.
 
@@ -94,6 +95,11 @@ describe('change requests on confirmed orders', () => {
       { productId: p.B, qty: 10 },
     ]);
     expect((await orderOf(order.id)).warehouseId).toBe(warehouseId);
+    // The order page's 申请变更 comes from the order's actions.
+    expect((await orderOf(order.id)).actions).toContain('request_change');
+    expect((await a.warehouse({ method: 'GET', url: `/api/orders/${order.id}` })).json().actions).not.toContain(
+      'request_change',
+    );
     const before = await stockOf(p.B);
     expect(before.available).toBe(10);
 
@@ -263,6 +269,12 @@ describe('change requests on confirmed orders', () => {
       fields: [{ path: 'actions[0].qty' }],
     });
     expect(below.json().error.message).toContain('第 1 行');
+    const toShipped = await open(order.id, [
+      { type: 'change_qty', lineNo: 1, qty: 6 },
+      { type: 'remove_line', lineNo: 2 },
+    ]);
+    expect(toShipped.statusCode).toBe(409);
+    expect(toShipped.json().error.code).toBe('CHANGE.NOTHING_LEFT_TO_SHIP');
     const removeShipped = await open(order.id, [{ type: 'remove_line', lineNo: 1 }]);
     expect(removeShipped.statusCode).toBe(409);
     expect(removeShipped.json().error.code).toBe('CHANGE.BELOW_SHIPPED');
@@ -436,9 +448,26 @@ describe('change requests on confirmed orders', () => {
     );
     // Sales may not decide a stage or apply (403), whatever the state.
     expect((await a.sales({ method: 'POST', url: `/api/change-requests/${c.id}/apply` })).statusCode).toBe(403);
-    ok(
-      await a.sales({ method: 'POST', url: `/api/change-requests/${c.id}/confirm`, payload: { method: 'electronic' } }),
+    // The stamped 变更确认书 comes back as a scan attached to the order.
+    const scan = ok(
+      await a.sales({
+        method: 'POST',
+        url: `/api/orders/${order.id}/attachments`,
+        ...multipart(
+          { name: 'change.pdf', data: Buffer.from('%PDF stamped'), type: 'application/pdf' },
+          { kind: 'confirmation' },
+        ),
+      }),
+      201,
     );
+    const stamped = ok(
+      await a.sales({
+        method: 'POST',
+        url: `/api/change-requests/${c.id}/confirm`,
+        payload: { method: 'stamp', attachmentId: scan.id },
+      }),
+    );
+    expect(stamped.confirmation).toEqual({ method: 'stamp', attachmentId: scan.id });
     await expect409(
       await a.sales({ method: 'POST', url: `/api/change-requests/${c.id}/confirm`, payload: { method: 'electronic' } }),
     );
@@ -491,6 +520,22 @@ describe('change requests on confirmed orders', () => {
     });
     expect(stamp.statusCode).toBe(400);
     expect(stamp.json().error.fields[0].path).toBe('attachmentId');
+    const otherOrder = await f.confirmedOrder(customer, [{ productId: p.C, qty: 1 }]);
+    const foreign = ok(
+      await a.sales({
+        method: 'POST',
+        url: `/api/orders/${otherOrder.id}/attachments`,
+        ...multipart({ name: 'x.pdf', data: Buffer.from('%PDF x'), type: 'application/pdf' }, { kind: 'confirmation' }),
+      }),
+      201,
+    );
+    const wrongScan = await a.sales({
+      method: 'POST',
+      url: `/api/change-requests/${c.id}/confirm`,
+      payload: { method: 'stamp', attachmentId: foreign.id },
+    });
+    expect(wrongScan.statusCode).toBe(400);
+    expect(wrongScan.json().error.fields[0].path).toBe('attachmentId');
     expect((await a.sales({ method: 'GET', url: '/api/change-requests/not-a-uuid' })).statusCode).toBe(400);
     expect((await a.sales({ method: 'GET', url: `/api/change-requests/${crypto.randomUUID()}` })).statusCode).toBe(404);
   });

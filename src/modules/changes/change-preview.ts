@@ -85,6 +85,9 @@ export async function computeChange(
   );
   const nextLineNo = (await repo.highestLineNo(db, actor.companyId, facts.order.id)) + 1;
   const after = replayActions(before, actions, catalogue, nextLineNo);
+  // Cutting an order down to what already shipped is a short close (短交结案), not a change.
+  if (after.lines.every((l) => l.qty === l.shipped))
+    throw new AppError('CHANGE.NOTHING_LEFT_TO_SHIP', {}, [{ path: 'actions', message: 'nothing left to ship' }]);
   const allocated = new Set(products.filter((p) => p.allocated).map((p) => p.id));
   const stock = planStock(before, after, facts.available, allocated);
   const shipments = touchedShipments(before, after, stock, facts.shipments);

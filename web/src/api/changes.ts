@@ -106,6 +106,13 @@ export const changes = {
   cancel: (id: string, reason: string) => api.post<ChangeRequest>(`/api/change-requests/${id}/cancel`, { reason }),
   confirm: (id: string, body: { method: string; attachmentId?: string; note?: string }) =>
     api.post<ChangeRequest>(`/api/change-requests/${id}/confirm`, body),
+  /** Uploads the scan of a signed or stamped 变更确认书 to the order; its attachment id. */
+  attachScan: async (orderId: string, file: File) => {
+    const body = new FormData();
+    body.append('kind', 'confirmation');
+    body.append('file', file);
+    return (await api.post<{ id: string }>(`/api/orders/${orderId}/attachments`, body)).id;
+  },
   formUrl: (id: string, format: 'html' | 'xlsx' = 'html') => `/api/change-requests/${id}/form?format=${format}`,
   versions: (orderId: string) =>
     api.get<{ currentVersion: number; items: OrderVersionItem[] }>(`/api/orders/${orderId}/versions`),

@@ -415,6 +415,7 @@ export const en: Messages = {
     production: 'Production review',
     director: 'Sales director',
     gm: 'General manager',
+    warehouse: 'Warehouse review',
   },
   notice: {
     production_progress_late: 'Order {{number}}: production progress not updated for a week',

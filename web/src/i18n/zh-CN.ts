@@ -394,7 +394,14 @@ export const zhCN = {
     complete: '完成',
     change_applied: '执行变更',
   },
-  stage: { sales: '销售审核', finance: '财务审核', production: '生产审核', director: '销售总监', gm: '总经理' },
+  stage: {
+    sales: '销售审核',
+    finance: '财务审核',
+    production: '生产审核',
+    director: '销售总监',
+    gm: '总经理',
+    warehouse: '仓库审核',
+  },
   notice: {
     production_progress_late: '订单 {{number}} 的生产进度已超过一周未更新',
     review_assigned: '订单 {{number}} 等待您的{{stage}}',

@@ -1,4 +1,6 @@
 import { Alert, App, Button, Card, Col, Descriptions, Form, Input, Modal, Row, Select, Space, Table, Tag } from 'antd';
+import { Upload } from 'antd';
+import { UploadOutlined } from '@ant-design/icons';
 import { Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
@@ -43,8 +45,9 @@ function Diff({ old, now, money }: { old?: string | number | null; now?: string 
 
 function PreviewView({ p }: { p: ChangePreview }) {
   const { t } = useTranslation();
-  const headValue = (v: unknown): string => {
+  const headValue = (field: string, v: unknown): string => {
     if (v === null || v === undefined) return '—';
+    if (field === 'paymentMethod') return t(`enums.paymentMethod.${String(v)}`);
     if (typeof v === 'object') {
       const d = v as { consignee?: string; phone?: string; address?: string };
       return [d.consignee, d.phone, d.address].filter(Boolean).join(' ');
@@ -89,7 +92,7 @@ function PreviewView({ p }: { p: ChangePreview }) {
           column={1}
           items={p.head.map((h) => ({
             label: t(`changeReq.field.${h.field}`),
-            children: <Diff old={headValue(h.old)} now={headValue(h.new)} />,
+            children: <Diff old={headValue(h.field, h.old)} now={headValue(h.field, h.new)} />,
           }))}
         />
       )}
@@ -167,6 +170,7 @@ export function ChangeRequestPage() {
   const [c, setC] = useState<ChangeRequest>();
   const [dialog, setDialog] = useState<Dialog>();
   const [form] = Form.useForm();
+  const [scan, setScan] = useState<File>();
   const load = useCallback(async () => setC(await changes.get(id!)), [id]);
   useEffect(() => void load(), [load]);
   if (!c) return null;
@@ -189,7 +193,12 @@ export function ChangeRequestPage() {
     const v = await form.validateFields();
     if (dialog === 'reject') await run(() => changes.review(c.id, 'reject', v.reason));
     if (dialog === 'cancel') await run(() => changes.cancel(c.id, v.reason));
-    if (dialog === 'confirm') await run(() => changes.confirm(c.id, { method: v.method, note: v.note || undefined }));
+    if (dialog === 'confirm')
+      await run(async () => {
+        // A signed or stamped 变更确认书 is kept as a scan on the order.
+        const attachmentId = scan ? await changes.attachScan(c.order.id, scan) : undefined;
+        return changes.confirm(c.id, { method: v.method, note: v.note || undefined, attachmentId });
+      });
   };
   return (
     <>
@@ -307,6 +316,18 @@ export function ChangeRequestPage() {
                     label: t(`enums.confirmMethod.${m}`),
                   }))}
                 />
+              </Form.Item>
+              <Form.Item label={t('order.confirmFile')}>
+                <Upload
+                  beforeUpload={(f) => {
+                    setScan(f);
+                    return false;
+                  }}
+                  onRemove={() => setScan(undefined)}
+                  maxCount={1}
+                >
+                  <Button icon={<UploadOutlined />}>{t('customer.upload')}</Button>
+                </Upload>
               </Form.Item>
               <Form.Item name="note" label={t('changeReq.note')} rules={[{ max: 500 }]}>
                 <Input data-testid="change-note" />
