@@ -279,7 +279,28 @@ describe('change requests on confirmed orders', () => {
     expect(removeShipped.statusCode).toBe(409);
     expect(removeShipped.json().error.code).toBe('CHANGE.BELOW_SHIPPED');
 
-    const rest = await shipment(order.id, [{ lineNo: 1, qty: 4 }], ['pick']);
+    // Approved before any shipment held line 2; then the warehouse starts one: apply names it instead of
+    // stopping it behind the warehouse's back.
+    const late = ok(await open(order.id, [{ type: 'change_price', lineNo: 2, unitPrice: '9.00' }]), 201);
+    expect(late.preview.approvals).toEqual(['sales', 'finance']);
+    await approveAll(late.id);
+    const rest = await shipment(
+      order.id,
+      [
+        { lineNo: 1, qty: 4 },
+        { lineNo: 2, qty: 3 },
+      ],
+      ['pick'],
+    );
+    const restNumber = ok(await a.warehouse({ method: 'GET', url: `/api/shipments/${rest}` })).number;
+    const lateApply = await apply(late.id);
+    expect(lateApply.statusCode).toBe(409);
+    expect(lateApply.json().error).toMatchObject({ code: 'CHANGE.SHIPMENT_IN_PROGRESS' });
+    expect(lateApply.json().error.message).toContain(restNumber);
+    ok(
+      await a.sales({ method: 'POST', url: `/api/change-requests/${late.id}/cancel`, payload: { reason: '已在拣货' } }),
+    );
+
     const c = ok(
       await open(order.id, [
         { type: 'change_qty', lineNo: 1, qty: 8 },
@@ -289,7 +310,12 @@ describe('change requests on confirmed orders', () => {
       201,
     );
     expect(c.preview.shipments).toEqual([
-      expect.objectContaining({ id: rest, status: 'picked', lineNos: [1], reasons: ['quantity_below_shipment'] }),
+      expect.objectContaining({
+        id: rest,
+        status: 'picked',
+        lineNos: [1, 2],
+        reasons: ['quantity_below_shipment', 'line_removed'],
+      }),
     ]);
     expect(c.preview.lines.map((l: { lineNo: number; change: string }) => [l.lineNo, l.change])).toEqual([
       [1, 'changed'],
@@ -300,6 +326,15 @@ describe('change requests on confirmed orders', () => {
     await approveAll(c.id);
     ok(await apply(c.id));
     const s = ok(await a.warehouse({ method: 'GET', url: `/api/shipments/${rest}` }));
+    const stopped = await t.database.db
+      .selectFrom('state_history')
+      .select(['event', 'reason'])
+      .where('entity_type', '=', 'shipment')
+      .where('entity_id', '=', rest)
+      .where('event', '=', 'cancel')
+      .executeTakeFirstOrThrow();
+    expect(stopped.reason).toContain(c.number);
+    expect(stopped.reason).toContain('line removed');
     expect(s.status).toBe('cancelled');
     const after = await orderOf(order.id);
     expect(

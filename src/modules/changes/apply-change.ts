@@ -130,8 +130,12 @@ export async function applyChange(db: Db, actor: Actor, env: Env, id: string) {
       const c = await computeChange(db, actor, settings, { order, lines, shipments, available }, full.actions);
 
       const approvals = await repo.lockApprovals(db, actor.companyId, id);
-      const directorApproved = approvals.some((a) => a.stage === 'director' && a.status === 'approved');
-      if (!c.credit.ok && !directorApproved)
+      const approved = new Set(approvals.filter((a) => a.status === 'approved').map((a) => a.stage));
+      // A shipment the warehouse started after the approvals, unknown to it: the warehouse has not agreed to stop it.
+      const unagreed = approved.has('warehouse') ? undefined : c.shipments[0];
+      if (unagreed)
+        throw new AppError('CHANGE.SHIPMENT_IN_PROGRESS', { number: unagreed.number, status: unagreed.status });
+      if (!c.credit.ok && !approved.has('director'))
         throw new AppError('CHANGE.CREDIT_EXCEEDED', {
           needed: formatMoney(parseMoney(c.credit.used) + parseMoney(c.after.head.total)),
           limit: c.credit.limit,

@@ -5,6 +5,7 @@ import { AppError } from '../../lib/errors';
 import { applyEvent } from '../../lib/state-machine';
 import type { Actor } from '../auth/auth.service';
 import { notifyRole } from '../notifications/notification.service';
+import { SHIPPABLE } from '../orders/order.machine';
 import { findLines, findOrder } from '../orders/order.repository';
 import { getSettings } from '../settings/settings.service';
 import { changeApprovalMachine } from './change-approval.machine';
@@ -37,6 +38,8 @@ export async function submitChange(db: Db, actor: Actor, env: Env, id: string) {
   const order = (await findOrder(db, actor.companyId, r.order_id))!;
   const lines = await findLines(db, actor.companyId, [r.order_id]);
   const settings = await getSettings(db, actor.companyId);
+  if (r.status === 'draft' && !SHIPPABLE.includes(order.status))
+    throw new AppError('CHANGE.ORDER_NOT_CHANGEABLE', { status: order.status });
   await applyEvent(db, changeMachine, {
     entityId: id,
     current: r.status,
