@@ -400,6 +400,11 @@ describe('change requests on confirmed orders', () => {
       201,
     );
     expect(c.preview.head.map((h: { field: string }) => h.field)).toEqual(['delivery', 'paymentDays']);
+    expect(c.actions[1].delivery.phone).toBe('13800001111');
+    // Finance sees the consignee's phone masked, in the actions and in the preview (个人信息).
+    const seenByFinance = ok(await a.finance({ method: 'GET', url: `/api/change-requests/${c.id}` }));
+    expect(seenByFinance.actions[1].delivery.phone).toBe('138****1111');
+    expect(seenByFinance.preview.head[0].new.phone).toBe('138****1111');
     const at = new Date('2026-12-01T02:00:00Z');
     t.setNow(at);
     const submitted = ok(await a.sales({ method: 'POST', url: `/api/change-requests/${c.id}/submit` }));

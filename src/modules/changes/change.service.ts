@@ -9,7 +9,8 @@ import { changeApprovalMachine } from './change-approval.machine';
 import { changeMachine, OPEN_CHANGE, type ChangeEvent } from './change.machine';
 import { computeChange, previewOf, readFacts, type Preview } from './change-preview';
 import * as repo from './change.repository';
-import type { ChangeAction } from './change-actions';
+import type { ChangeAction, DeliveryAddress } from './change-actions';
+import { deliveryForViewer } from './order-versions';
 import type { ChangeStage, ChangeStatus } from './change.table';
 
 const STAGE_ORDER: readonly ChangeStage[] = ['sales', 'finance', 'warehouse', 'production', 'director', 'gm'];
@@ -49,6 +50,26 @@ function changeActions(r: repo.ChangeRequestRow, approvals: repo.ApprovalRow[], 
   return events;
 }
 
+/** Consignee phones and addresses in the actions and the preview, as this user may see them. */
+function forViewer(actions: ChangeAction[], preview: Preview | null | undefined, roles: readonly string[]) {
+  const shown = actions.map((a) =>
+    a.type === 'change_delivery' ? { ...a, delivery: deliveryForViewer(a.delivery, roles) } : a,
+  );
+  const masked = preview && {
+    ...preview,
+    head: preview.head.map((h) =>
+      h.field === 'delivery'
+        ? {
+            ...h,
+            old: deliveryForViewer(h.old as DeliveryAddress | null, roles),
+            new: deliveryForViewer(h.new as DeliveryAddress | null, roles),
+          }
+        : h,
+    ),
+  };
+  return { actions: shown, preview: masked };
+}
+
 export function toChangeRequest(
   r: repo.ChangeRequestRow,
   approvals: repo.ApprovalRow[],
@@ -56,6 +77,7 @@ export function toChangeRequest(
   now: Date,
   preview?: Preview | null,
 ) {
+  const shown = forViewer(r.actions, preview, actor.roles);
   return {
     id: r.id,
     number: r.number,
@@ -63,7 +85,7 @@ export function toChangeRequest(
     order: { id: r.order_id, number: r.order_number, customerId: r.customer_id, customerName: r.customer_name },
     baseVersion: r.base_version,
     appliedVersion: r.applied_version,
-    actions: r.actions,
+    actions: shown.actions,
     reason: r.reason,
     requestedBy: r.requested_by,
     createdBy: { id: r.created_by, name: r.created_by_name },
@@ -89,7 +111,7 @@ export function toChangeRequest(
       approvals.filter((a) => a.change_request_id === r.id),
       actor,
     ),
-    ...(preview !== undefined ? { preview } : {}),
+    ...(preview !== undefined ? { preview: shown.preview } : {}),
   };
 }
 export type ChangeRequest = ReturnType<typeof toChangeRequest>;

@@ -4,7 +4,7 @@ import { personalValue } from '../../lib/personal-fields';
 import type { Actor } from '../auth/auth.service';
 import type { OrderLineRow, OrderRow } from '../orders/order.repository';
 import { findOrder, findLines } from '../orders/order.repository';
-import type { OrderVersion, VersionHead, VersionLine } from './change-actions';
+import type { DeliveryAddress, OrderVersion, VersionHead, VersionLine } from './change-actions';
 import * as repo from './change.repository';
 
 // 订单版本: every version of a changed order keeps its head and lines, readable later. Version 1 (or whichever
@@ -69,17 +69,19 @@ export async function snapshotVersion(
   });
 }
 
-/** The version's head as this user may see it (consignee phone and address masked by role). */
-export function headForViewer(head: VersionHead, roles: readonly string[]): VersionHead {
-  const d = head.delivery;
+/** A consignee as this user may see it (phone and address masked by role, 个人信息). */
+export function deliveryForViewer<D extends DeliveryAddress | null>(d: D, roles: readonly string[]): D {
+  if (!d) return d;
   return {
-    ...head,
-    delivery: d && {
-      ...d,
-      phone: personalValue(roles, 'consigneePhone', d.phone),
-      address: personalValue(roles, 'address', d.address) ?? '',
-    },
+    ...d,
+    phone: personalValue(roles, 'consigneePhone', d.phone),
+    address: personalValue(roles, 'address', d.address),
   };
+}
+
+/** The version's head as this user may see it. */
+export function headForViewer(head: VersionHead, roles: readonly string[]): VersionHead {
+  return { ...head, delivery: deliveryForViewer(head.delivery, roles) };
 }
 
 /** The order's versions, oldest first; the current one is listed even before any change kept it. */
