@@ -433,7 +433,7 @@ export const en: Messages = {
     lc_late: 'Order {{number}}: no valid L/C recorded by {{checkBy}}',
     statements_issued: '{{count}} monthly statements for {{period}} sent',
     change_approval_assigned: 'Change {{number}} waits for your approval ({{stage}})',
-    change_decided: 'Change {{number}} decided: {{decision}}',
+    change_decided: 'Change {{number}} has been decided',
   },
   enums: {
     orderSource: {

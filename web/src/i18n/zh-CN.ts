@@ -418,7 +418,7 @@ export const zhCN = {
     lc_late: '订单 {{number}} 的信用证未在 {{checkBy}} 前登记核验',
     statements_issued: '{{period}} 月结对账单已发出 {{count}} 份',
     change_approval_assigned: '变更 {{number}} 等待您审批（{{stage}}）',
-    change_decided: '变更 {{number}} 已审批：{{decision}}',
+    change_decided: '变更 {{number}} 的审批已有结果',
   },
   enums: {
     orderSource: {

@@ -47,6 +47,8 @@ function toAction(r: Row): ChangeAction {
 }
 
 const PAYMENT_METHODS = ['prepaid', 'credit', 'tt', 'lc', 'monthly', 'cod'];
+/** A new change starts with one quantity change asked by the customer (one object, so the form keeps its input). */
+const initial: Partial<Values> = { actions: [{ type: 'change_qty' }], requestedBy: 'customer' };
 
 /** 申请变更: the actions on the order's lines and terms, a reason and who asked; opens the change request. */
 export function ChangeRequestForm({ order, open, onClose }: { order: Order; open: boolean; onClose: () => void }) {
@@ -56,7 +58,6 @@ export function ChangeRequestForm({ order, open, onClose }: { order: Order; open
     value: l.lineNo,
     label: `${l.lineNo}. ${l.sku} ${l.name} × ${l.qty}`,
   }));
-  const initial: Partial<Values> = { actions: [{ type: 'change_qty' }], requestedBy: 'customer' };
   return (
     <FormModal<Values>
       open={open}
