@@ -36,6 +36,7 @@ import { shipmentRoutes } from './modules/shipping/shipment.routes';
 import { feedbackRoutes } from './modules/feedback/feedback.routes';
 import { receivableRoutes } from './modules/receivables/receivable.routes';
 import { workbenchRoutes } from './modules/workbench/workbench.routes';
+import { changeRoutes } from './modules/changes/change.routes';
 
 const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
 
@@ -106,6 +107,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean | objec
     feedbackRoutes,
     receivableRoutes,
     workbenchRoutes,
+    changeRoutes,
   ]) {
     routes(app, ctx);
   }

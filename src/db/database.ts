@@ -51,6 +51,7 @@ import type {
   InvoicesTable,
   ReturnRequestsTable,
 } from '../modules/feedback/feedback.table';
+import type { ChangeApprovalsTable, ChangeRequestsTable, OrderVersionsTable } from '../modules/changes/change.table';
 
 // Every table of the database, by name.
 export interface DB {
@@ -101,6 +102,9 @@ export interface DB {
   complaints: ComplaintsTable;
   return_requests: ReturnRequestsTable;
   invoices: InvoicesTable;
+  change_requests: ChangeRequestsTable;
+  change_approvals: ChangeApprovalsTable;
+  order_versions: OrderVersionsTable;
 }
 
 export type Db = Kysely<DB>;

@@ -231,6 +231,71 @@ export const errorCodes = {
     zh: '申请的信用条件与当前相同',
     en: 'The requested credit terms are the same as the current ones',
   },
+  // Order change requests (订单变更申请)
+  'CHANGE.NOT_FOUND': { status: 404, zh: '变更申请不存在', en: 'Change request not found' },
+  'CHANGE.ORDER_NOT_CHANGEABLE': {
+    status: 409,
+    zh: '订单状态为“{status}”，只有已确认且未全部发货的订单可以申请变更',
+    en: 'The order is {status}: only confirmed orders not fully shipped can be changed',
+  },
+  'CHANGE.UNKNOWN_LINE': { status: 400, zh: '订单没有第 {lineNo} 行', en: 'The order has no line {lineNo}' },
+  'CHANGE.LINE_TWICE': {
+    status: 400,
+    zh: '第 {lineNo} 行在本次变更中已删除',
+    en: 'Line {lineNo} is already removed by this change',
+  },
+  'CHANGE.BELOW_SHIPPED': {
+    status: 409,
+    zh: '第 {lineNo} 行（{sku}）已发货 {shipped}，数量不能改为 {qty}',
+    en: 'Line {lineNo} ({sku}) has {shipped} shipped: its quantity cannot become {qty}',
+  },
+  'CHANGE.NO_LINES_LEFT': { status: 400, zh: '变更后订单至少保留一行', en: 'The order must keep at least one line' },
+  'CHANGE.VERSION_MOVED': {
+    status: 409,
+    zh: '订单已从版本 {base} 变为版本 {current}，本变更申请基于旧版本，请取消后重新申请',
+    en: 'The order moved from version {base} to {current}: this change is based on an old version; ask again',
+  },
+  'CHANGE.CREDIT_EXCEEDED': {
+    status: 409,
+    zh: '变更后信用占用 ¥{needed} 超过额度 ¥{limit}，需销售总监审批',
+    en: 'After the change the credit in use ¥{needed} exceeds the limit ¥{limit}; the sales director must approve',
+  },
+  'CHANGE.SHIPMENT_IN_PROGRESS': {
+    status: 409,
+    zh: '发货单 {number} 已在处理中（{status}），与本次变更冲突',
+    en: 'Shipment {number} is in progress ({status}) and conflicts with this change',
+  },
+  'CHANGE.NOT_YOUR_STAGE': {
+    status: 409,
+    zh: '没有等待您审批的变更环节',
+    en: 'No stage of this change is waiting for your decision',
+  },
+  'CHANGE.OWN_REQUEST': {
+    status: 409,
+    zh: '不能审批自己提交的变更申请',
+    en: 'You cannot approve a change you asked for',
+  },
+  'CHANGE.STAGES_OPEN': {
+    status: 409,
+    zh: '还有 {count} 个审批环节未通过',
+    en: '{count} approval stage(s) still open',
+  },
+  'CHANGE.CONFIRMATION_ATTACHMENT': {
+    status: 400,
+    zh: '确认附件不属于该订单',
+    en: 'The confirmation attachment does not belong to this order',
+  },
+  'CHANGE.VERSION_NOT_FOUND': { status: 404, zh: '订单版本不存在', en: 'Order version not found' },
+  'CHANGE.NOTHING_LEFT_TO_SHIP': {
+    status: 409,
+    zh: '变更后订单已无待发货数量，请改用短交结案',
+    en: 'After the change nothing is left to ship: close the order short instead',
+  },
+  'CHANGE.NOTHING_CHANGES': {
+    status: 400,
+    zh: '变更内容与订单现状相同',
+    en: 'The actions change nothing on the order',
+  },
   INTERNAL: { status: 500, zh: '服务器内部错误（请求号 {requestId}）', en: 'Internal error (request {requestId})' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 

@@ -33,6 +33,8 @@ const ServicePage = lazyPage(() => import('./pages/ServicePage'), 'ServicePage')
 const FinancePage = lazyPage(() => import('./pages/FinancePage'), 'FinancePage');
 const LogisticsPage = lazyPage(() => import('./pages/LogisticsPage'), 'LogisticsPage');
 const SettingsPage = lazyPage(() => import('./pages/settings/SettingsPage'), 'SettingsPage');
+const ChangeQueuePage = lazyPage(() => import('./pages/ChangeQueuePage'), 'ChangeQueuePage');
+const ChangeRequestPage = lazyPage(() => import('./pages/ChangeRequestPage'), 'ChangeRequestPage');
 
 function Routed() {
   const { me, loading } = useSession();
@@ -48,6 +50,8 @@ function Routed() {
         <Route path="orders/:id/edit" element={<OrderFormPage />} />
         <Route path="review" element={<ReviewQueuePage />} />
         <Route path="production" element={<ProductionPage />} />
+        <Route path="change-requests" element={<ChangeQueuePage />} />
+        <Route path="change-requests/:id" element={<ChangeRequestPage />} />
         <Route path="notifications" element={<NotificationsPage />} />
         <Route path="warehouse" element={<WarehousePage />} />
         <Route path="service" element={<ServicePage />} />

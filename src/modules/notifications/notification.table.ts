@@ -14,7 +14,10 @@ export type NotificationKind =
   | 'tracking_stale'
   | 'lc_late'
   | 'statements_issued'
-  | 'production_progress_late';
+  | 'production_progress_late'
+  // Order change requests (订单变更申请)
+  | 'change_approval_assigned'
+  | 'change_decided';
 
 /** In-app notifications; also the outbox a mail or WeCom adapter can read. */
 export interface NotificationsTable {

@@ -2,7 +2,7 @@ import type { Db } from '../../db/database';
 import { availableEvents } from '../../lib/state-machine';
 import type { Actor } from '../auth/auth.service';
 import * as reviewRepo from '../review/review.repository';
-import { orderMachine, type OrderEvent, type OrderGuardContext } from './order.machine';
+import { CHANGE_REQUESTERS, orderMachine, SHIPPABLE, type OrderEvent, type OrderGuardContext } from './order.machine';
 import type { OrderStatus } from './order.table';
 import * as repo from './order.repository';
 
@@ -36,6 +36,9 @@ async function guardFacts(
   return { context, lastStage };
 }
 
+/** An order's actions: its machine's events, and asking for a change (a change request of its own). */
+export type OrderAction = OrderEvent | 'request_change';
+
 /**
  * What this user may do with the order now (`actions`): the order machine's events whose role and guards pass.
  * A review decision shows as the one event it would be (approve_stage, or approve_final at the last stage).
@@ -46,8 +49,10 @@ export async function orderActions(
   o: OrderFacts,
   shippedUnits: number,
   now?: Date,
-): Promise<OrderEvent[]> {
+): Promise<OrderAction[]> {
   const { context, lastStage } = await guardFacts(db, actor, o, shippedUnits, now);
-  const events = availableEvents(orderMachine, o.status, actor, context);
+  const events: OrderAction[] = availableEvents(orderMachine, o.status, actor, context);
+  const mayRequestChange = actor.roles.some((r) => r === 'admin' || CHANGE_REQUESTERS.includes(r));
+  if (SHIPPABLE.includes(o.status) && mayRequestChange) events.push('request_change');
   return events.filter((e) => e !== (lastStage ? 'approve_stage' : 'approve_final'));
 }

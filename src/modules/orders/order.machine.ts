@@ -162,3 +162,5 @@ export const CREDIT_HOLDING: readonly OrderStatus[] = [
   'delivered',
   'on_hold',
 ];
+/** Who may ask for a change of a confirmed order (订单变更申请, src/modules/changes), while it is shippable. */
+export const CHANGE_REQUESTERS: readonly string[] = ['sales_assistant', 'customer_service'];

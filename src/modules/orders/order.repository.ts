@@ -48,14 +48,28 @@ const orderColumns = [
 ] as const;
 
 function ordersQuery(db: Db, companyId: string) {
-  return db
-    .selectFrom('orders as o')
-    .innerJoin('customers as c', (j) =>
-      j.onRef('c.company_id', '=', 'o.company_id').onRef('c.id', '=', 'o.customer_id'),
-    )
-    .leftJoin('users as u', 'u.id', 'o.registrar_id')
-    .select(orderColumns)
-    .where('o.company_id', '=', companyId);
+  return (
+    db
+      .selectFrom('orders as o')
+      .innerJoin('customers as c', (j) =>
+        j.onRef('c.company_id', '=', 'o.company_id').onRef('c.id', '=', 'o.customer_id'),
+      )
+      .leftJoin('users as u', 'u.id', 'o.registrar_id')
+      .select(orderColumns)
+      // 变更待客户确认: the change applied to the order that the customer has not confirmed yet.
+      .select((eb) =>
+        eb
+          .selectFrom('change_requests as cr')
+          .select('cr.number')
+          .whereRef('cr.company_id', '=', 'o.company_id')
+          .whereRef('cr.order_id', '=', 'o.id')
+          .where('cr.status', '=', 'applied')
+          .orderBy('cr.applied_at', 'desc')
+          .limit(1)
+          .as('pending_change'),
+      )
+      .where('o.company_id', '=', companyId)
+  );
 }
 export type OrderRow = NonNullable<Awaited<ReturnType<typeof findOrder>>>;
 export type OrderLineRow = Awaited<ReturnType<typeof findLines>>[number];

@@ -11,8 +11,8 @@ import { getSettings } from '../settings/settings.service';
 import { insertHistory, listHistory } from '../history/history.repository';
 import { listAttachments } from '../attachments/attachment.repository';
 import * as repo from './order.repository';
-import { EDITABLE, type OrderEvent } from './order.machine';
-import { orderActions } from './order-actions';
+import { EDITABLE } from './order.machine';
+import { orderActions, type OrderAction } from './order-actions';
 import { formatOrderNumber, numberPeriod } from './order-number';
 import { localParts } from '../../lib/local-date';
 import type { CreateOrderInput, ListOrdersQuery, UpdateOrderInput } from './order.schemas';
@@ -35,7 +35,7 @@ export function orderRowToOrder(
   o: repo.OrderRow,
   lines: repo.OrderLineRow[],
   roles: readonly string[],
-  actions: OrderEvent[] = [],
+  actions: OrderAction[] = [],
 ) {
   const { contact, delivery } = personalParts(o, roles);
   const total = parseMoney(o.total);
@@ -72,6 +72,8 @@ export function orderRowToOrder(
     cancelledAt: o.cancelled_at,
     cancelReason: o.cancel_reason,
     version: o.version,
+    /** A change applied and not yet confirmed by the customer (变更待客户确认): its number, or null. */
+    pendingChange: o.pending_change,
     /** The events the current user may apply now: the order page draws its buttons from them. */
     actions,
     createdAt: o.created_at,

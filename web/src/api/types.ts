@@ -114,6 +114,8 @@ export type Order = {
   reviewRound: number;
   registrar: { id: string; name: string | null };
   version: number;
+  /** A change applied and not yet confirmed by the customer: its number. */
+  pendingChange: string | null;
   lines: OrderLine[];
   confirmedAt: string | null;
   cancelReason: string | null;

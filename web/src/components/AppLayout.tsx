@@ -21,6 +21,7 @@ import {
   AccountBookOutlined,
   GlobalOutlined,
   SettingOutlined,
+  DiffOutlined,
 } from '@ant-design/icons';
 import { Badge } from 'antd';
 import { useEffect, useState } from 'react';
@@ -45,6 +46,22 @@ const entries = [
     icon: <ToolOutlined />,
     label: 'menu.production',
     roles: ['production_planner', 'reviewer', 'sales_director', 'general_manager'],
+  },
+  {
+    key: '/change-requests',
+    icon: <DiffOutlined />,
+    label: 'changeReq.menu',
+    roles: [
+      'sales_assistant',
+      'customer_service',
+      'order_admin',
+      'reviewer',
+      'finance',
+      'warehouse',
+      'production_planner',
+      'sales_director',
+      'general_manager',
+    ],
   },
   {
     key: '/warehouse',

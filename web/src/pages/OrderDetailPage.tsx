@@ -9,6 +9,7 @@ import { StatusTag } from '../components/StatusTag';
 import { useSession } from '../auth/session';
 import { OrderActions } from './OrderActions';
 import { OrderFulfilment } from './OrderFulfilment';
+import { OrderChanges } from './OrderChanges';
 
 const when = (s: string | null) => (s ? new Date(s).toLocaleString() : '');
 const Ok = ({ ok }: { ok: boolean }) =>
@@ -50,6 +51,7 @@ export function OrderDetailPage() {
         </Typography.Title>
         <OrderActions order={order} current={current} onChanged={load} />
       </Space>
+      <OrderChanges order={order} />
       {order.writtenConfirmationMissing && (
         <Alert
           type="warning"

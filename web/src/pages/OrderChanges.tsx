@@ -1,0 +1,78 @@
+import { Alert, Button, Card, Space, Table, Tag } from 'antd';
+import { useEffect, useState } from 'react';
+import { Link } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import { changes, yuan, type ChangeRequest, type OrderVersionItem } from '../api/changes';
+import type { Order } from '../api/types';
+import { ChangeRequestForm } from './ChangeRequestForm';
+import { CHANGE_STATUS_COLORS } from './ChangeRequestPage';
+
+/**
+ * The order's changes (订单变更): the 申请变更 button when the order's actions allow it, the "change awaiting
+ * customer" mark, the change requests and the versions of the order.
+ */
+export function OrderChanges({ order }: { order: Order }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const [versions, setVersions] = useState<OrderVersionItem[]>([]);
+  const [requests, setRequests] = useState<ChangeRequest[]>([]);
+  useEffect(() => {
+    void changes.versions(order.id).then((v) => setVersions(v.items));
+    void changes.list({ order: order.id }).then((r) => setRequests(r.items));
+  }, [order.id, order.version]);
+  const pending = requests.find((r) => r.number === order.pendingChange);
+  return (
+    <>
+      {order.pendingChange && (
+        <Alert
+          style={{ marginTop: 12 }}
+          type="warning"
+          showIcon
+          data-testid="pending-change"
+          title={t('changeReq.awaitingCustomer', { number: order.pendingChange })}
+          action={pending && <Link to={`/change-requests/${pending.id}`}>{t('changeReq.open')}</Link>}
+        />
+      )}
+      {order.actions.includes('request_change') && (
+        <Space style={{ marginTop: 12 }}>
+          <Button type="primary" data-testid="order-request-change" onClick={() => setOpen(true)}>
+            {t('changeReq.request')}
+          </Button>
+        </Space>
+      )}
+      {(requests.length > 0 || versions.length > 1) && (
+        <Card size="small" style={{ marginTop: 12 }} title={t('changeReq.versions')} data-testid="order-versions">
+          <Space wrap>
+            {versions.map((v) => (
+              <Tag key={v.version} color={v.current ? 'blue' : undefined}>
+                V{v.version} · {yuan(v.total)}
+                {v.changeNumber ? ` · ${v.changeNumber}` : ''}
+              </Tag>
+            ))}
+          </Space>
+          <Table<ChangeRequest>
+            style={{ marginTop: 8 }}
+            size="small"
+            rowKey="id"
+            pagination={false}
+            dataSource={requests}
+            columns={[
+              {
+                title: t('changeReq.number'),
+                dataIndex: 'number',
+                render: (n: string, c) => <Link to={`/change-requests/${c.id}`}>{n}</Link>,
+              },
+              {
+                title: t('order.status'),
+                dataIndex: 'status',
+                render: (s: string) => <Tag color={CHANGE_STATUS_COLORS[s]}>{t(`changeReq.status.${s}`)}</Tag>,
+              },
+              { title: t('changeReq.reason'), dataIndex: 'reason' },
+            ]}
+          />
+        </Card>
+      )}
+      <ChangeRequestForm order={order} open={open} onClose={() => setOpen(false)} />
+    </>
+  );
+}
