@@ -36,6 +36,7 @@ import { paymentRoutes } from './modules/payments/payment.routes';
 import { shipmentRoutes } from './modules/shipping/shipment.routes';
 import { feedbackRoutes } from './modules/feedback/feedback.routes';
 import { receivableRoutes } from './modules/receivables/receivable.routes';
+import { returnRoutes } from './modules/returns/return.routes';
 
 const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
 
@@ -104,6 +105,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean | objec
     shipmentRoutes,
     feedbackRoutes,
     receivableRoutes,
+    returnRoutes,
   ]) {
     routes(app, ctx);
   }

@@ -1,0 +1,88 @@
+import type { Db } from '../../db/database';
+import type { Env } from '../../lib/env';
+import { AppError } from '../../lib/errors';
+import { todayOf } from '../../lib/local-date';
+import { formatMoney, parseMoney } from '../../lib/money';
+import type { Actor } from '../auth/auth.service';
+import { orderSettlement } from '../payments/payment.repository';
+import { recordReceipt } from '../payments/payment.service';
+import { moveReturn } from './return.service';
+import * as repo from './return.repository';
+
+/** 退款审批: the general manager approves; finance alone may approve refunds below its limit (settings). */
+export function approveRefund(db: Db, actor: Actor, env: Env, id: string, input: { reason?: string }) {
+  return moveReturn(db, actor, env, id, 'approve_refund', {
+    reason: input.reason,
+    patch: { refund_approved_by: actor.userId, refund_approved_at: env.now },
+  });
+}
+
+export type RecordRefundInput = { method?: string; redLetterNumber?: string };
+
+/**
+ * 退款: finance records it, as reversing entries only —
+ * - a return credit (退货冲减, a negative receivable) for the refund amount: it lowers what the order owes;
+ * - when the order was paid beyond what it now owes (the one definition: settlementOf), a refund payment: a
+ *   negative receipt applied to the order, for what was overpaid (at most the refund);
+ * - when an invoice was issued, a red-letter record (红字发票信息表) against it; the invoice is never edited.
+ */
+export async function recordRefund(db: Db, actor: Actor, env: Env, id: string, input: RecordRefundInput) {
+  return moveReturn(db, actor, env, id, 'refund', {
+    reason: input.redLetterNumber,
+    patch: { refunded_by: actor.userId, refunded_at: env.now },
+    effects: async (r) => {
+      const amount = parseMoney(r.refund_amount ?? '0.00');
+      const order = await repo.orderTotal(db, actor.companyId, r.order_id);
+      const invoice = await repo.invoiceOfOrder(db, actor.companyId, r.order_id);
+      if (invoice && !input.redLetterNumber)
+        throw new AppError('RETURN.RED_LETTER_REQUIRED', {}, [
+          { path: 'redLetterNumber', message: `invoice ${invoice.number} was issued` },
+        ]);
+      const today = todayOf(env);
+      let paidBack = 0n;
+      let receiptId: string | null = null;
+      if (amount > 0n) {
+        await repo.insertReturnCredit(db, {
+          company_id: actor.companyId,
+          customer_id: order.customer_id,
+          order_id: r.order_id,
+          amount: formatMoney(-amount),
+          due_date: today,
+        });
+        const s = (await orderSettlement(db, actor.companyId, [r.order_id])).get(r.order_id)!;
+        const owed = parseMoney(order.total) - s.allowances - s.paid;
+        const over = owed < 0n ? -owed : 0n;
+        paidBack = [over, amount, s.paid].reduce((a, b) => (b < a ? b : a));
+        if (paidBack > 0n) {
+          const receipt = await recordReceipt(db, actor, {
+            customerId: order.customer_id,
+            amount: formatMoney(-paidBack),
+            receivedOn: today,
+            method: input.method ?? 'bank',
+            reference: `退款 Refund ${r.number}`,
+            applications: [{ orderId: r.order_id, amount: formatMoney(-paidBack) }],
+          });
+          receiptId = receipt.id;
+        }
+      }
+      const reversalId =
+        invoice && amount > 0n
+          ? await repo.insertInvoiceReversal(db, {
+              company_id: actor.companyId,
+              invoice_id: invoice.id,
+              return_id: id,
+              red_letter_number: input.redLetterNumber!,
+              amount: formatMoney(-amount),
+              issued_on: today,
+              created_by: actor.userId,
+            })
+          : null;
+      await repo.setRefundResult(db, actor.companyId, id, {
+        credit_amount: formatMoney(amount),
+        refund_paid: formatMoney(paidBack),
+        refund_receipt_id: receiptId,
+        invoice_reversal_id: reversalId,
+      });
+    },
+  });
+}
