@@ -8,7 +8,8 @@ import type { CustomerReceiptsTable, LettersOfCreditTable, ReceiptApplicationsTa
  * included. Allowances (折让, negative receivables of kind 'allowance') and return credits ('return_credit', 退货)
  * are not payments: they lower what the order still owes, so they come back separately, as a positive amount.
  * An order is settled when paid + allowances covers its total. This is the one definition; `orderSettlement` and
- * every query that needs it in SQL use `settlementOf` (a lateral subquery on an `orders` row), so the two can never drift apart.
+ * every query that needs it in SQL use `settlementOf` (a lateral subquery on an `orders` row), so the two can
+ * never drift apart.
  */
 export function settlementOf(orderAlias: string): RawBuilder<unknown> {
   const o = sql.ref(orderAlias);
