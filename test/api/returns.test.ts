@@ -160,7 +160,7 @@ describe('requesting a return', () => {
 });
 
 describe('receiving and inspecting', () => {
-  it('puts good units back in available stock; defective ones go to quarantine, which nothing can reserve', async () => {
+  it('puts good units back in available stock; defective ones go to quarantine, which cannot be reserved', async () => {
     expect(await balance(regional, jacket)).toBeUndefined();
     const r = await inspected(firstReturn, regional, [
       { lineNo: 1, good: 1, defective: 1 },
@@ -302,14 +302,26 @@ describe('refunds', () => {
 
   it('finance approves a refund below its limit alone', async () => {
     const r = await requestReturn(paid.orderId, [{ lineNo: 1, qty: 1, reason: 'changed_mind' }]);
-    await t.database.db.updateTable('return_lines').set({ fee_percent: '50' }).where('return_id', '=', r.id).execute(); // 120.00 less 50%: 60.00, below the 100.00 limit
+    const limit = (amount: string) =>
+      a.admin({ method: 'PATCH', url: '/api/settings', payload: { returns: { financeRefundLimit: amount } } });
+    expect((await limit('200.00')).statusCode).toBe(200);
     const done = await inspected(r.id, central, [{ lineNo: 1, good: 1, defective: 0 }]);
-    expect(done.refund).toMatchObject({ amount: '60.00', needsGm: false });
+    // 120.00 less 10% (changed mind): 108.00, below the 200.00 limit
+    expect(done.refund).toMatchObject({ amount: '108.00', fee: '12.00', needsGm: false });
     expect(done.actions).toEqual([]);
     expect((await get(a.finance, `/api/returns/${r.id}`)).actions).toEqual(['approve_refund']);
     const approved = await post(a.finance, `/api/returns/${r.id}/refund/approve`);
     expect(approved.statusCode, approved.body).toBe(200);
     expect(approved.json().status).toBe('refund_pending');
+    expect((await limit('100.00')).statusCode).toBe(200);
+    // The order was paid in full: the whole refund goes back to the customer, against the invoice again.
+    const res = await post(a.finance, `/api/returns/${r.id}/refund`, { redLetterNumber: 'HZ4403002' });
+    expect(res.json().refund).toMatchObject({ credit: '108.00', paid: '108.00', redLetter: { amount: '-108.00' } });
+    expect(await get(a.finance, `/api/orders/${paid.orderId}/payment`)).toMatchObject({
+      paid: '12.00',
+      allowances: '228.00',
+      owed: '0.00',
+    });
   });
 });
 
