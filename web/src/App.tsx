@@ -29,6 +29,8 @@ import { WarehousePage } from './pages/WarehousePage';
 import { ServicePage } from './pages/ServicePage';
 import { FinancePage } from './pages/FinancePage';
 import { LogisticsPage } from './pages/LogisticsPage';
+import { ReturnsPage } from './pages/ReturnsPage';
+import { ReturnDetailPage } from './pages/ReturnDetailPage';
 
 function Routed() {
   const { me, loading } = useSession();
@@ -49,6 +51,8 @@ function Routed() {
         <Route path="service" element={<ServicePage />} />
         <Route path="logistics" element={<LogisticsPage />} />
         <Route path="finance" element={<FinancePage />} />
+        <Route path="returns" element={<ReturnsPage />} />
+        <Route path="returns/:id" element={<ReturnDetailPage />} />
         <Route path="allocation" element={<AllocationPage />} />
         <Route path="reservations" element={<ReservationsPage />} />
         <Route path="franchisees" element={<FranchiseesPage />} />

@@ -8,6 +8,7 @@ import type { Checks, HistoryRow, Order, ProductionRequest, Stage } from '../api
 import { StatusTag } from '../components/StatusTag';
 import { OrderActions } from './OrderActions';
 import { OrderFulfilment } from './OrderFulfilment';
+import { OrderReturns } from './OrderReturns';
 
 const when = (s: string | null) => (s ? new Date(s).toLocaleString() : '');
 const Ok = ({ ok }: { ok: boolean }) =>
@@ -159,6 +160,7 @@ export function OrderDetailPage() {
             </Card>
           )}
           <OrderFulfilment order={order} onChanged={load} />
+          <OrderReturns order={order} />
           <Card size="small" title={t('order.stages')} style={{ marginTop: 16 }}>
             <Table
               size="small"
