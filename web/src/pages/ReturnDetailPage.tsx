@@ -84,7 +84,7 @@ export function ReturnDetailPage() {
             <Button
               key={a}
               type={a === 'reject' || a === 'close' ? 'default' : 'primary'}
-              data-testid={`return-${a}`}
+              data-testid={`return-action-${a}`}
               onClick={() => onAction(a)}
             >
               {t(`returns.actions.${a}`)}
