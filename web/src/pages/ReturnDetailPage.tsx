@@ -118,7 +118,7 @@ export function ReturnDetailPage() {
           {
             label: t('returns.shipMethod'),
             children: doc.shipping
-              ? `${t(`returns.methods.${doc.shipping.method}`)} ${doc.shipping.carrier ?? ''} ${doc.shipping.trackingNo ?? ''}`
+              ? [t(`returns.methods.${doc.shipping.method}`), doc.shipping.carrier, doc.shipping.trackingNo].join(' ')
               : '',
           },
           { label: t('returns.note'), children: doc.note },
