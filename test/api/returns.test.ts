@@ -340,6 +340,12 @@ describe('exchange', () => {
     const back = await get(a.sales, `/api/returns?order=${ex.replacementOrderId}`);
     expect(back.items.map((x: { id: string }) => x.id)).toEqual([r.id]);
     expect((await post(a.orderadmin, `/api/returns/${r.id}/close`)).json().status).toBe('closed');
+    // The order's timeline shows the moves of both its returns, oldest first.
+    const timeline = await get(a.sales, `/api/returns/history?order=${first.orderId}`);
+    expect(timeline.map((h: { returnId: string; event: string }) => [h.returnId === r.id, h.event])).toEqual([
+      ...['approve', 'ship', 'receive', 'inspect', 'approve_refund', 'refund', 'close'].map((e) => [false, e]),
+      ...['approve', 'ship', 'receive', 'inspect', 'exchange', 'close'].map((e) => [true, e]),
+    ]);
   });
 });
 

@@ -99,5 +99,8 @@ describe('a return from request to refund', () => {
     await page.waitForURL(/\/returns$/);
     await expect.poll(() => page.getByTestId('returns').innerText()).toContain('已退款');
     expect(await page.getByTestId('returns').innerText()).toContain('¥120.00');
+    await page.goto(`${base}/orders/${order.id}`);
+    await expect.poll(() => page.getByTestId('order-history').innerText()).toContain('登记退款 → 已退款');
+    expect(await page.getByTestId('order-returns').innerText()).toContain('已退款');
   });
 });

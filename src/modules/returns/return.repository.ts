@@ -337,3 +337,29 @@ export async function setRefundResult(
 ) {
   await db.updateTable('return_requests').set(r).where('company_id', '=', companyId).where('id', '=', id).execute();
 }
+
+/** The moves of the order's returns (or of one return), oldest first, with the return's number and the actor. */
+export function returnHistory(db: Db, companyId: string, by: { orderId?: string; returnId?: string }) {
+  let q = db
+    .selectFrom('state_history as h')
+    .innerJoin('return_requests as r', (j) =>
+      j.onRef('r.company_id', '=', 'h.company_id').onRef('r.id', '=', 'h.entity_id'),
+    )
+    .leftJoin('users as u', 'u.id', 'h.actor_id')
+    .select([
+      'h.id',
+      'r.id as return_id',
+      'r.number',
+      'h.from_state',
+      'h.to_state',
+      'h.event',
+      'u.display_name as actor_name',
+      'h.at',
+      'h.reason',
+    ])
+    .where('h.company_id', '=', companyId)
+    .where('h.entity_type', '=', 'return_request');
+  if (by.orderId) q = q.where('r.order_id', '=', by.orderId);
+  if (by.returnId) q = q.where('r.id', '=', by.returnId);
+  return q.orderBy('h.id').execute();
+}

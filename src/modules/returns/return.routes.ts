@@ -15,6 +15,7 @@ import {
   addReturnPhoto,
   closeReturn,
   getReturn,
+  listReturnHistory,
   listReturns,
   receiveReturn,
   reviewReturn,
@@ -94,6 +95,23 @@ export function returnRoutes(app: FastifyInstance, ctx: AppContext) {
       const { order, ...q } = req.query;
       return listReturns(ctx.db, actorOf(req), { ...q, orderId: order, order: q.sort ? 'asc' : 'desc' });
     },
+  );
+  r.get(
+    '/api/returns/history',
+    {
+      config: { roles: 'any' },
+      schema: {
+        tags,
+        summary: "The moves of an order's returns, oldest first (for the order's timeline)",
+        querystring: z.object({ order: z.uuid() }),
+      },
+    },
+    async (req) => listReturnHistory(ctx.db, actorOf(req), { orderId: req.query.order }),
+  );
+  r.get(
+    '/api/returns/:id/history',
+    { config: { roles: 'any' }, schema: { tags, summary: "The return's moves, oldest first", params: idParams } },
+    async (req) => listReturnHistory(ctx.db, actorOf(req), { returnId: req.params.id }),
   );
   r.get(
     '/api/returns/:id',

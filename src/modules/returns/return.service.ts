@@ -214,3 +214,19 @@ export async function addReturnPhoto(
   if (!r) throw new AppError('RETURN.NOT_FOUND');
   return addAttachment(db, actor, { ownerType: RETURN_OWNER, ownerId: id, kind: 'photo', ...file });
 }
+
+/** 时间线: the moves of an order's returns (for the order's timeline), or of one return. */
+export async function listReturnHistory(db: Db, actor: Actor, by: { orderId?: string; returnId?: string }) {
+  const rows = await repo.returnHistory(db, actor.companyId, by);
+  return rows.map((h) => ({
+    id: h.id,
+    returnId: h.return_id,
+    returnNumber: h.number,
+    from: h.from_state,
+    to: h.to_state,
+    event: h.event,
+    actorName: h.actor_name,
+    at: h.at,
+    reason: h.reason,
+  }));
+}

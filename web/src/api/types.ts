@@ -245,3 +245,4 @@ export type ReturnListItem = {
   createdAt: string;
   actions: string[];
 };
+export type ReturnHistoryRow = HistoryRow & { returnId: string; returnNumber: string };

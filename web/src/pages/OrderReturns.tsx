@@ -1,9 +1,10 @@
 import { App, Button, Card, Form, Input, InputNumber, Modal, Select, Space, Table, Tag } from 'antd';
+import type { TFunction } from 'i18next';
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { api, type Page } from '../api/client';
-import type { Order, ReturnDoc, ReturnListItem } from '../api/types';
+import type { Order, ReturnDoc, ReturnHistoryRow, ReturnListItem } from '../api/types';
 import { useSession } from '../auth/session';
 import { yuan } from './CustomerCredit';
 
@@ -118,4 +119,21 @@ export function OrderReturns({ order }: { order: Order }) {
       </Modal>
     </Card>
   );
+}
+
+/** A return's move as a timeline entry (退货单 number, action, new status, who, when, why). */
+export function returnTimelineItem(h: ReturnHistoryRow, t: TFunction) {
+  return {
+    at: h.at,
+    children: (
+      <span data-testid="return-timeline">
+        <b>
+          {t('returns.title')} <Link to={`/returns/${h.returnId}`}>{h.returnNumber}</Link>{' '}
+          {t(`returns.actions.${h.event}`)}
+        </b>{' '}
+        → {t(`returns.status.${h.to}`)} · {h.actorName} · {new Date(h.at).toLocaleString()}
+        {h.reason ? ` · ${h.reason}` : ''}
+      </span>
+    ),
+  };
 }

@@ -12,6 +12,7 @@ import {
   Space,
   Table,
   Tag,
+  Timeline,
   Typography,
   Upload,
 } from 'antd';
@@ -20,7 +21,8 @@ import { useCallback, useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { api, type Page } from '../api/client';
-import type { ReturnDoc, ReturnLine } from '../api/types';
+import type { ReturnDoc, ReturnHistoryRow, ReturnLine } from '../api/types';
+import { returnTimelineItem } from './OrderReturns';
 import { yuan } from './CustomerCredit';
 
 /** The route of each action of the return machine, and whether it asks for input first. */
@@ -47,7 +49,11 @@ export function ReturnDetailPage() {
   const [warehouses, setWarehouses] = useState<{ id: string; code: string; name: string }[]>([]);
   const [form] = Form.useForm();
 
-  const load = useCallback(async () => setDoc(await api.get<ReturnDoc>(`/api/returns/${id}`)), [id]);
+  const [history, setHistory] = useState<ReturnHistoryRow[]>([]);
+  const load = useCallback(async () => {
+    setDoc(await api.get<ReturnDoc>(`/api/returns/${id}`));
+    setHistory(await api.get<ReturnHistoryRow[]>(`/api/returns/${id}/history`));
+  }, [id]);
   useEffect(() => void load(), [load]);
   useEffect(() => {
     if (acting === 'inspect')
@@ -191,6 +197,9 @@ export function ReturnDetailPage() {
             </Button>
           </Upload>
         </Space>
+      </Card>
+      <Card size="small" title={t('order.history')} style={{ marginTop: 16 }}>
+        <Timeline items={history.map((h) => ({ children: returnTimelineItem(h, t).children }))} />
       </Card>
       <Modal
         open={!!acting}
