@@ -263,6 +263,16 @@ export const errorCodes = {
     zh: '订单已开发票，须填写红字发票信息表编号',
     en: 'An invoice was issued for the order: give the red-letter information form number',
   },
+  'RETURN.NOTHING_TO_RETURN': {
+    status: 409,
+    zh: '订单已没有可退的数量（已全部退回或正在退货）',
+    en: 'Nothing of the order is left to return (all returned or being returned)',
+  },
+  'RETURN.NOTHING_RECEIVED': {
+    status: 409,
+    zh: '验收时没有收到货物，无法换货',
+    en: 'Nothing came back at inspection: there is nothing to exchange',
+  },
   'RETURN.COMPLAINT_MISMATCH': {
     status: 400,
     zh: '投诉不属于该订单',

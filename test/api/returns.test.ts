@@ -325,6 +325,39 @@ describe('refunds', () => {
   });
 });
 
+describe('refund to the balance', () => {
+  it("leaves what was paid as the customer's balance when asked, instead of paying it out", async () => {
+    const o = await deliveredOrder('RT6', [{ productId: jacket, qty: 1 }]);
+    const receipt = await post(a.finance, '/api/receipts', {
+      customerId: o.customerId,
+      amount: '120.00',
+      receivedOn: '2026-11-20',
+      method: 'bank_transfer',
+      reference: 'BANK-RT6',
+      applications: [{ orderId: o.orderId, amount: '120.00' }],
+    });
+    expect(receipt.statusCode, receipt.body).toBe(201);
+    const r = await requestReturn(o.orderId, [{ lineNo: 1, qty: 1, reason: 'quality' }]);
+    await inspected(r.id, central, [{ lineNo: 1, good: 0, defective: 1 }]);
+    expect((await post(a.gm, `/api/returns/${r.id}/refund/approve`)).statusCode).toBe(200);
+    const res = await post(a.finance, `/api/returns/${r.id}/refund`, { refundTo: 'balance' });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().refund).toMatchObject({ credit: '120.00', paid: '120.00', paidTo: 'balance', receiptId: null });
+    expect(await get(a.finance, `/api/customers/${o.customerId}/balance`)).toEqual({ balance: '120.00' });
+    expect(await get(a.finance, `/api/orders/${o.orderId}/payment`)).toMatchObject({
+      paid: '0.00',
+      allowances: '120.00',
+      owed: '0.00',
+    });
+    // Everything came back: nothing more can be returned.
+    const again = await post(service, '/api/returns', {
+      orderId: o.orderId,
+      lines: [{ lineNo: 1, qty: 1, reason: 'quality' }],
+    });
+    expect(again.json().error).toMatchObject({ code: 'RETURN.QTY_EXCEEDS' });
+  });
+});
+
 describe('exchange', () => {
   it('creates a zero-price replacement order, linked both ways', async () => {
     const r = await requestReturn(first.orderId, [{ lineNo: 2, qty: 1, reason: 'wrong_item' }]);
@@ -465,6 +498,6 @@ describe('lifecycle rules', () => {
   it('the books still hold: balances equal the sums of their rows', async () => {
     await expect(assertInvariants(t.database.db)).resolves.toBeUndefined();
     const q = await t.database.db.selectFrom('quarantine_movements').select(['qty_delta', 'reference']).execute();
-    expect(q).toHaveLength(1);
+    expect(q).toHaveLength(2);
   });
 });

@@ -106,7 +106,7 @@ export async function createReturnFromComplaint(
   const lines = (await repo.returnableLines(db, actor.companyId, c.orderId))
     .map((l) => ({ lineNo: l.line_no, qty: l.shipped - l.returned - Number(l.pending ?? 0) }))
     .filter((l) => l.qty > 0);
-  if (!lines.length) throw new AppError('RETURN.ORDER_NOT_SHIPPED');
+  if (!lines.length) throw new AppError('RETURN.NOTHING_TO_RETURN');
   const reason = COMPLAINT_REASON[c.type] ?? 'other';
   const id = await createReturn(db, actor, env, {
     orderId: c.orderId,

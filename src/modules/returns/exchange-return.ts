@@ -18,7 +18,7 @@ export async function exchangeReturn(db: Db, actor: Actor, env: Env, id: string,
       const back = lines
         .map((l) => ({ productId: l.product_id, qty: (l.good ?? 0) + (l.defective ?? 0) }))
         .filter((l) => l.qty > 0);
-      if (!back.length) throw new AppError('RETURN.ORDER_NOT_SHIPPED');
+      if (!back.length) throw new AppError('RETURN.NOTHING_RECEIVED');
       const order = await repo.orderTotal(db, actor.companyId, r.order_id);
       const replacement = await registerOrder(db, { ...actor, roles: [...actor.roles] }, env, {
         customerId: order.customer_id,

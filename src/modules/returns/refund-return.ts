@@ -4,7 +4,7 @@ import { AppError } from '../../lib/errors';
 import { todayOf } from '../../lib/local-date';
 import { formatMoney, parseMoney } from '../../lib/money';
 import type { Actor } from '../auth/auth.service';
-import { orderSettlement } from '../payments/payment.repository';
+import { insertApplications, orderSettlement } from '../payments/payment.repository';
 import { recordReceipt } from '../payments/payment.service';
 import { moveReturn } from './return.service';
 import * as repo from './return.repository';
@@ -17,13 +17,33 @@ export function approveRefund(db: Db, actor: Actor, env: Env, id: string, input:
   });
 }
 
-export type RecordRefundInput = { method?: string; redLetterNumber?: string };
+export type RecordRefundInput = { method?: string; redLetterNumber?: string; refundTo?: 'customer' | 'balance' };
+
+/** 退回余额: what was paid is unapplied from the order (newest receipts first) and stays the customer's balance. */
+async function refundToBalance(db: Db, actor: Actor, orderId: string, amount: bigint) {
+  let left = amount;
+  const rows = [];
+  for (const r of await repo.receiptsAppliedTo(db, actor.companyId, orderId)) {
+    if (left <= 0n) break;
+    const take = [left, parseMoney(r.applied)].reduce((a, b) => (b < a ? b : a));
+    rows.push({
+      company_id: actor.companyId,
+      receipt_id: r.receipt_id,
+      order_id: orderId,
+      amount: formatMoney(-take),
+      created_by: actor.userId,
+    });
+    left -= take;
+  }
+  await insertApplications(db, rows);
+}
 
 /**
  * 退款: finance records it, as reversing entries only —
  * - a return credit (退货冲减, a negative receivable) for the refund amount: it lowers what the order owes;
- * - when the order was paid beyond what it now owes (the one definition: settlementOf), a refund payment: a
- *   negative receipt applied to the order, for what was overpaid (at most the refund);
+ * - when the order was paid beyond what it now owes (the one definition: settlementOf), what was overpaid (at most
+ *   the refund) goes back: a refund payment (a negative receipt applied to the order), or, with refundTo
+ *   'balance', unapplied from the order so that it stays the customer's balance (预收);
  * - when an invoice was issued, a red-letter record (红字发票信息表) against it; the invoice is never edited.
  */
 export async function recordRefund(db: Db, actor: Actor, env: Env, id: string, input: RecordRefundInput) {
@@ -53,7 +73,8 @@ export async function recordRefund(db: Db, actor: Actor, env: Env, id: string, i
         const owed = parseMoney(order.total) - s.allowances - s.paid;
         const over = owed < 0n ? -owed : 0n;
         paidBack = [over, amount, s.paid].reduce((a, b) => (b < a ? b : a));
-        if (paidBack > 0n) {
+        if (paidBack > 0n && input.refundTo === 'balance') await refundToBalance(db, actor, r.order_id, paidBack);
+        else if (paidBack > 0n) {
           const receipt = await recordReceipt(db, actor, {
             customerId: order.customer_id,
             amount: formatMoney(-paidBack),

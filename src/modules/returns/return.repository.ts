@@ -363,3 +363,16 @@ export function returnHistory(db: Db, companyId: string, by: { orderId?: string;
   if (by.returnId) q = q.where('r.id', '=', by.returnId);
   return q.orderBy('h.id').execute();
 }
+
+/** The receipts applied to the order, newest first, with what each still has applied to it. */
+export function receiptsAppliedTo(db: Db, companyId: string, orderId: string) {
+  return db
+    .selectFrom('receipt_applications')
+    .select((eb) => ['receipt_id', eb.fn.sum<string>('amount').as('applied')])
+    .where('company_id', '=', companyId)
+    .where('order_id', '=', orderId)
+    .groupBy('receipt_id')
+    .having((eb) => eb.fn.sum('amount'), '>', 0)
+    .orderBy((eb) => eb.fn.max('created_at'), 'desc')
+    .execute();
+}

@@ -211,10 +211,14 @@ export function returnRoutes(app: FastifyInstance, ctx: AppContext) {
       ...move,
       schema: {
         tags,
-        summary: 'Finance records the refund: return credit, refund payment, red-letter invoice record',
+        summary: 'Finance records the refund: return credit, refund payment (or balance), red-letter invoice record',
         params: idParams,
         body: z
-          .object({ method: text(50).optional(), redLetterNumber: requiredText(50).optional() })
+          .object({
+            method: text(50).optional(),
+            redLetterNumber: requiredText(50).optional(),
+            refundTo: z.enum(['customer', 'balance']).optional(),
+          })
           .strict()
           .default({}),
       },

@@ -95,6 +95,7 @@ export async function getReturn(db: Db, actor: Actor, id: string) {
       credit: r.credit_amount,
       paid: r.refund_paid,
       receiptId: r.refund_receipt_id,
+      paidTo: r.refund_receipt_id ? 'customer' : r.refund_paid && parseMoney(r.refund_paid) > 0n ? 'balance' : null,
       redLetter: reversal
         ? {
             number: reversal.red_letter_number,
