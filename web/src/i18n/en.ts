@@ -560,6 +560,8 @@ export const en: Messages = {
     needsGm: 'needs the general manager',
     credit: 'Credit against receivable',
     paid: 'Refund paid',
+    refundTo: 'Refund to',
+    refundTos: { customer: 'Pay back to the customer', balance: "Keep as the customer's balance" },
     redLetter: 'Red-letter form number',
     replacement: 'Replacement order',
     decision: 'Decision',

@@ -526,6 +526,8 @@ export const zhCN = {
     needsGm: '须总经理批准',
     credit: '冲减应收',
     paid: '退款支付',
+    refundTo: '退款方式',
+    refundTos: { customer: '退回客户账户', balance: '留作客户余额（预收）' },
     redLetter: '红字发票信息表编号',
     replacement: '换货订单',
     decision: '审核结果',

@@ -226,6 +226,7 @@ export function ReturnDetailPage() {
           layout="vertical"
           initialValues={{
             method: 'pickup',
+            refundTo: 'customer',
             good: Object.fromEntries(doc.lines.map((l) => [l.lineNo, l.qty])),
             defective: Object.fromEntries(doc.lines.map((l) => [l.lineNo, 0])),
           }}
@@ -272,6 +273,13 @@ export function ReturnDetailPage() {
                 </Space>
               ))}
             </>
+          )}
+          {acting === 'refund' && (
+            <Form.Item name="refundTo" label={t('returns.refundTo')}>
+              <Radio.Group
+                options={['customer', 'balance'].map((m) => ({ value: m, label: t(`returns.refundTos.${m}`) }))}
+              />
+            </Form.Item>
           )}
           {acting === 'refund' && (
             <Form.Item name="redLetterNumber" label={t('returns.redLetter')} rules={[{ max: 50 }]}>
