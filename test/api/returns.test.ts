@@ -177,13 +177,9 @@ describe('receiving and inspecting', () => {
       refund: { value: '299.90', fee: '5.99', amount: '293.91', needsGm: true },
     });
     expect(await balance(regional, jacket)).toEqual({ on_hand: 1, reserved: 0 });
-    const quarantine = await t.database.db
-      .selectFrom('quarantine_balances')
-      .select('qty')
-      .where('warehouse_id', '=', regional)
-      .where('product_id', '=', jacket)
-      .executeTakeFirst();
-    expect(quarantine).toEqual({ qty: 1 });
+    expect(await get(a.warehouse, `/api/returns/quarantine?warehouse=${regional}`)).toEqual([
+      { warehouseId: regional, warehouseCode: 'SZ', productId: jacket, sku: 'A-01', name: expect.any(String), qty: 1 },
+    ]);
     const lines = await t.database.db
       .selectFrom('order_lines')
       .select(['line_no', 'shipped', 'returned'])

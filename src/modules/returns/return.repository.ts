@@ -376,3 +376,18 @@ export function receiptsAppliedTo(db: Db, companyId: string, orderId: string) {
     .orderBy((eb) => eb.fn.max('created_at'), 'desc')
     .execute();
 }
+
+/** 隔离区 balances with their product and warehouse, non-zero only. */
+export function listQuarantine(db: Db, companyId: string, warehouseId?: string) {
+  let q = db
+    .selectFrom('quarantine_balances as q')
+    .innerJoin('products as p', (j) => j.onRef('p.company_id', '=', 'q.company_id').onRef('p.id', '=', 'q.product_id'))
+    .innerJoin('warehouses as w', (j) =>
+      j.onRef('w.company_id', '=', 'q.company_id').onRef('w.id', '=', 'q.warehouse_id'),
+    )
+    .select(['q.warehouse_id', 'w.code as warehouse_code', 'q.product_id', 'p.sku', 'p.name', 'q.qty'])
+    .where('q.company_id', '=', companyId)
+    .where('q.qty', '>', 0);
+  if (warehouseId) q = q.where('q.warehouse_id', '=', warehouseId);
+  return q.orderBy('w.code').orderBy('p.sku').execute();
+}

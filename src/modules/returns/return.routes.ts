@@ -15,6 +15,7 @@ import {
   addReturnPhoto,
   closeReturn,
   getReturn,
+  listQuarantine,
   listReturnHistory,
   listReturns,
   receiveReturn,
@@ -95,6 +96,18 @@ export function returnRoutes(app: FastifyInstance, ctx: AppContext) {
       const { order, ...q } = req.query;
       return listReturns(ctx.db, actorOf(req), { ...q, orderId: order, order: q.sort ? 'asc' : 'desc' });
     },
+  );
+  r.get(
+    '/api/returns/quarantine',
+    {
+      config: { roles: 'any' },
+      schema: {
+        tags,
+        summary: 'Defective returned units in quarantine (隔离区), by warehouse and product; never reservable',
+        querystring: z.object({ warehouse: z.uuid().optional() }),
+      },
+    },
+    async (req) => listQuarantine(ctx.db, actorOf(req), req.query.warehouse),
   );
   r.get(
     '/api/returns/history',

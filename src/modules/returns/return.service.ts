@@ -231,3 +231,15 @@ export async function listReturnHistory(db: Db, actor: Actor, by: { orderId?: st
     reason: h.reason,
   }));
 }
+
+/** 隔离区: defective returned units by warehouse and product. They are not stock: nothing reserves them. */
+export async function listQuarantine(db: Db, actor: Actor, warehouseId?: string) {
+  return (await repo.listQuarantine(db, actor.companyId, warehouseId)).map((q) => ({
+    warehouseId: q.warehouse_id,
+    warehouseCode: q.warehouse_code,
+    productId: q.product_id,
+    sku: q.sku,
+    name: q.name,
+    qty: q.qty,
+  }));
+}
