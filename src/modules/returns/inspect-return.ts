@@ -6,6 +6,7 @@ import { postMovements } from '../stock/stock.service';
 import { findWarehouse } from '../warehouses/warehouse.repository';
 import { refundOf } from './return-policy';
 import { moveReturn } from './return.service';
+import * as ledger from './return-effects.repository';
 import * as repo from './return.repository';
 
 export type InspectInput = { warehouseId: string; lines: { lineNo: number; good: number; defective: number }[] };
@@ -60,7 +61,7 @@ export async function inspectReturn(db: Db, actor: Actor, env: Env, id: string, 
           defective: l.defective,
         });
         if (l.defective > 0)
-          await repo.postQuarantine(db, {
+          await ledger.postQuarantine(db, {
             companyId: actor.companyId,
             warehouseId: warehouse.id,
             productId: l.product_id,

@@ -7,6 +7,7 @@ import type { Actor } from '../auth/auth.service';
 import { insertApplications, orderSettlement } from '../payments/payment.repository';
 import { recordReceipt } from '../payments/payment.service';
 import { moveReturn } from './return.service';
+import * as ledger from './return-effects.repository';
 import * as repo from './return.repository';
 
 /** 退款审批: the general manager approves; finance alone may approve refunds below its limit (settings). */
@@ -23,7 +24,7 @@ export type RecordRefundInput = { method?: string; redLetterNumber?: string; ref
 async function refundToBalance(db: Db, actor: Actor, orderId: string, amount: bigint) {
   let left = amount;
   const rows = [];
-  for (const r of await repo.receiptsAppliedTo(db, actor.companyId, orderId)) {
+  for (const r of await ledger.receiptsAppliedTo(db, actor.companyId, orderId)) {
     if (left <= 0n) break;
     const take = [left, parseMoney(r.applied)].reduce((a, b) => (b < a ? b : a));
     rows.push({
@@ -53,7 +54,7 @@ export async function recordRefund(db: Db, actor: Actor, env: Env, id: string, i
     effects: async (r) => {
       const amount = parseMoney(r.refund_amount ?? '0.00');
       const order = await repo.orderTotal(db, actor.companyId, r.order_id);
-      const invoice = await repo.invoiceOfOrder(db, actor.companyId, r.order_id);
+      const invoice = await ledger.invoiceOfOrder(db, actor.companyId, r.order_id);
       if (invoice && !input.redLetterNumber)
         throw new AppError('RETURN.RED_LETTER_REQUIRED', {}, [
           { path: 'redLetterNumber', message: `invoice ${invoice.number} was issued` },
@@ -62,7 +63,7 @@ export async function recordRefund(db: Db, actor: Actor, env: Env, id: string, i
       let paidBack = 0n;
       let receiptId: string | null = null;
       if (amount > 0n) {
-        await repo.insertReturnCredit(db, {
+        await ledger.insertReturnCredit(db, {
           company_id: actor.companyId,
           customer_id: order.customer_id,
           order_id: r.order_id,
@@ -88,7 +89,7 @@ export async function recordRefund(db: Db, actor: Actor, env: Env, id: string, i
       }
       const reversalId =
         invoice && amount > 0n
-          ? await repo.insertInvoiceReversal(db, {
+          ? await ledger.insertInvoiceReversal(db, {
               company_id: actor.companyId,
               invoice_id: invoice.id,
               return_id: id,

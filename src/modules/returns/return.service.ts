@@ -9,6 +9,7 @@ import type { Actor } from '../auth/auth.service';
 import { getSettings } from '../settings/settings.service';
 import { refundOf } from './return-policy';
 import { returnMachine, type ReturnEvent, type ReturnFacts } from './return.machine';
+import * as ledger from './return-effects.repository';
 import * as repo from './return.repository';
 import type { ReturnStatus } from './return.table';
 
@@ -57,7 +58,7 @@ export async function getReturn(db: Db, actor: Actor, id: string) {
   const facts = await returnFacts(db, actor.companyId, r, lines);
   const computed = refundOf(lines);
   const reversal = r.invoice_reversal_id
-    ? await repo.invoiceReversal(db, actor.companyId, r.invoice_reversal_id)
+    ? await ledger.invoiceReversal(db, actor.companyId, r.invoice_reversal_id)
     : null;
   return {
     id: r.id,
@@ -234,7 +235,7 @@ export async function listReturnHistory(db: Db, actor: Actor, by: { orderId?: st
 
 /** 隔离区: defective returned units by warehouse and product. They are not stock: nothing reserves them. */
 export async function listQuarantine(db: Db, actor: Actor, warehouseId?: string) {
-  return (await repo.listQuarantine(db, actor.companyId, warehouseId)).map((q) => ({
+  return (await ledger.listQuarantine(db, actor.companyId, warehouseId)).map((q) => ({
     warehouseId: q.warehouse_id,
     warehouseCode: q.warehouse_code,
     productId: q.product_id,
