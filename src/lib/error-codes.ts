@@ -273,6 +273,11 @@ export const errorCodes = {
     zh: '验收时没有收到货物，无法换货',
     en: 'Nothing came back at inspection: there is nothing to exchange',
   },
+  'RETURN.RED_LETTER_TAKEN': {
+    status: 409,
+    zh: '红字发票信息表编号“{number}”已登记',
+    en: 'Red-letter form number "{number}" is already recorded',
+  },
   'RETURN.COMPLAINT_MISMATCH': {
     status: 400,
     zh: '投诉不属于该订单',

@@ -311,6 +311,9 @@ describe('refunds', () => {
     expect(approved.json().status).toBe('refund_pending');
     expect((await limit('100.00')).statusCode).toBe(200);
     // The order was paid in full: the whole refund goes back to the customer, against the invoice again.
+    const taken = await post(a.finance, `/api/returns/${r.id}/refund`, { redLetterNumber: 'HZ4403001' });
+    expect(taken.statusCode).toBe(409);
+    expect(taken.json().error.code).toBe('RETURN.RED_LETTER_TAKEN');
     const res = await post(a.finance, `/api/returns/${r.id}/refund`, { redLetterNumber: 'HZ4403002' });
     expect(res.json().refund).toMatchObject({ credit: '108.00', paid: '108.00', redLetter: { amount: '-108.00' } });
     expect(await get(a.finance, `/api/orders/${paid.orderId}/payment`)).toMatchObject({

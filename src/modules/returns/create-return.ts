@@ -20,6 +20,7 @@ export type CreateReturnInput = {
 async function nextNumber(db: Db, companyId: string, env: Env) {
   const p = localParts(env.now, env.workingHours.timeZone);
   const prefix = `TH${p.yyyy}${p.MM}${p.dd}-`;
+  await repo.lockReturnNumbers(db, companyId);
   return `${prefix}${String((await repo.countReturnsWithPrefix(db, companyId, prefix)) + 1).padStart(3, '0')}`;
 }
 

@@ -87,6 +87,10 @@ export async function recordRefund(db: Db, actor: Actor, env: Env, id: string, i
           receiptId = receipt.id;
         }
       }
+      if (invoice && input.redLetterNumber && (await ledger.redLetterTaken(db, actor.companyId, input.redLetterNumber)))
+        throw new AppError('RETURN.RED_LETTER_TAKEN', { number: input.redLetterNumber }, [
+          { path: 'redLetterNumber', message: 'already recorded' },
+        ]);
       const reversalId =
         invoice && amount > 0n
           ? await ledger.insertInvoiceReversal(db, {

@@ -117,3 +117,12 @@ export function listQuarantine(db: Db, companyId: string, warehouseId?: string) 
   if (warehouseId) q = q.where('q.warehouse_id', '=', warehouseId);
   return q.orderBy('w.code').orderBy('p.sku').execute();
 }
+
+export async function redLetterTaken(db: Db, companyId: string, number: string) {
+  return !!(await db
+    .selectFrom('invoice_reversals')
+    .select('id')
+    .where('company_id', '=', companyId)
+    .where('red_letter_number', '=', number)
+    .executeTakeFirst());
+}

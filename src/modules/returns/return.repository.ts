@@ -73,6 +73,11 @@ export async function lastDelivery(db: Db, companyId: string, orderId: string) {
   return (r?.at as Date | null | undefined) ?? null;
 }
 
+/** Return numbers are taken one at a time per company (a transaction-scoped advisory lock). */
+export async function lockReturnNumbers(db: Db, companyId: string) {
+  await sql`select pg_advisory_xact_lock(hashtextextended(${`return_numbers:${companyId}`}, 0))`.execute(db);
+}
+
 export async function countReturnsWithPrefix(db: Db, companyId: string, prefix: string) {
   const r = await db
     .selectFrom('return_requests')
