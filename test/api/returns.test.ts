@@ -134,6 +134,14 @@ describe('requesting a return', () => {
     expect(list.items.map((x: { id: string }) => x.id)).toEqual([r.id]);
   });
 
+  it('two requests racing for the same units: one gets them, the other is refused', async () => {
+    const o = await deliveredOrder('RT7', [{ productId: bag, qty: 2 }]);
+    const body = { orderId: o.orderId, lines: [{ lineNo: 1, qty: 2, reason: 'other' }] };
+    const [x, y] = await Promise.all([post(service, '/api/returns', body), post(a.orderadmin, '/api/returns', body)]);
+    expect([x.statusCode, y.statusCode].sort()).toEqual([201, 400]);
+    expect((await get(a.sales, `/api/returns?order=${o.orderId}`)).total).toBe(1);
+  });
+
   it('refuses more than shipped minus returned or being returned, naming the line', async () => {
     const res = await post(service, '/api/returns', {
       orderId: first.orderId,
