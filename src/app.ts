@@ -37,6 +37,7 @@ import { feedbackRoutes } from './modules/feedback/feedback.routes';
 import { receivableRoutes } from './modules/receivables/receivable.routes';
 import { workbenchRoutes } from './modules/workbench/workbench.routes';
 import { changeRoutes } from './modules/changes/change.routes';
+import { returnRoutes } from './modules/returns/return.routes';
 
 const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
 
@@ -108,6 +109,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean | objec
     receivableRoutes,
     workbenchRoutes,
     changeRoutes,
+    returnRoutes,
   ]) {
     routes(app, ctx);
   }

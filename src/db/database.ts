@@ -45,12 +45,14 @@ import type {
   TrackingEventsTable,
 } from '../modules/shipping/shipment.table';
 import type { CustomerStatementsTable, ReceivablesTable } from '../modules/receivables/receivable.table';
+import type { CallbacksTable, ComplaintsTable, InvoicesTable } from '../modules/feedback/feedback.table';
 import type {
-  CallbacksTable,
-  ComplaintsTable,
-  InvoicesTable,
-  ReturnRequestsTable,
-} from '../modules/feedback/feedback.table';
+  InvoiceReversalsTable,
+  QuarantineBalancesTable,
+  QuarantineMovementsTable,
+  ReturnLinesTable,
+  ReturnsTable,
+} from '../modules/returns/return.table';
 import type { ChangeApprovalsTable, ChangeRequestsTable, OrderVersionsTable } from '../modules/changes/change.table';
 
 // Every table of the database, by name.
@@ -100,11 +102,15 @@ export interface DB {
   customer_credit_changes: CustomerCreditChangesTable;
   callbacks: CallbacksTable;
   complaints: ComplaintsTable;
-  return_requests: ReturnRequestsTable;
+  return_requests: ReturnsTable;
   invoices: InvoicesTable;
   change_requests: ChangeRequestsTable;
   change_approvals: ChangeApprovalsTable;
   order_versions: OrderVersionsTable;
+  return_lines: ReturnLinesTable;
+  quarantine_balances: QuarantineBalancesTable;
+  quarantine_movements: QuarantineMovementsTable;
+  invoice_reversals: InvoiceReversalsTable;
 }
 
 export type Db = Kysely<DB>;

@@ -10,6 +10,7 @@ import * as m0008 from './migrations/0008_credit_changes';
 import * as m0009 from './migrations/0009_review_stage_ids';
 import * as m0010 from './migrations/0010_login_throttle';
 import * as m0011 from './migrations/0011_change_requests';
+import * as m0012 from './migrations/0012_returns';
 
 // Every migration, in order. New ones are added here.
 const migrations: Record<string, Migration> = {
@@ -24,6 +25,7 @@ const migrations: Record<string, Migration> = {
   '0009_review_stage_ids': m0009,
   '0010_login_throttle': m0010,
   '0011_change_requests': m0011,
+  '0012_returns': m0012,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

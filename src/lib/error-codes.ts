@@ -296,6 +296,58 @@ export const errorCodes = {
     zh: '变更内容与订单现状相同',
     en: 'The actions change nothing on the order',
   },
+  // Returns and refunds (退货单)
+  'RETURN.NOT_FOUND': { status: 404, zh: '退货单不存在', en: 'Return not found' },
+  'RETURN.ORDER_NOT_SHIPPED': {
+    status: 409,
+    zh: '订单尚未发货，不能退货',
+    en: 'The order has not shipped anything; there is nothing to return',
+  },
+  'RETURN.QTY_EXCEEDS': {
+    status: 400,
+    zh: '第 {lineNo} 行最多可退 {max} 件（已发货减已退/退货中）',
+    en: 'Line {lineNo}: at most {max} can be returned (shipped minus returned or being returned)',
+  },
+  'RETURN.INSPECTION_EXCEEDS': {
+    status: 400,
+    zh: '第 {lineNo} 行验收数量超过退货数量 {qty}',
+    en: 'Line {lineNo}: good plus defective exceeds the {qty} returned',
+  },
+  'RETURN.OUT_OF_POLICY': {
+    status: 409,
+    zh: '退货不符合退货政策，须由销售总监批准',
+    en: 'The return is outside the return policy: only the sales director may approve it',
+  },
+  'RETURN.REFUND_NEEDS_GM': {
+    status: 403,
+    zh: '退款金额达到财务审批上限，须总经理批准',
+    en: "The refund is at or above finance's limit: the general manager approves it",
+  },
+  'RETURN.RED_LETTER_REQUIRED': {
+    status: 400,
+    zh: '订单已开发票，须填写红字发票信息表编号',
+    en: 'An invoice was issued for the order: give the red-letter information form number',
+  },
+  'RETURN.NOTHING_TO_RETURN': {
+    status: 409,
+    zh: '订单已没有可退的数量（已全部退回或正在退货）',
+    en: 'Nothing of the order is left to return (all returned or being returned)',
+  },
+  'RETURN.NOTHING_RECEIVED': {
+    status: 409,
+    zh: '验收时没有收到货物，无法换货',
+    en: 'Nothing came back at inspection: there is nothing to exchange',
+  },
+  'RETURN.RED_LETTER_TAKEN': {
+    status: 409,
+    zh: '红字发票信息表编号“{number}”已登记',
+    en: 'Red-letter form number "{number}" is already recorded',
+  },
+  'RETURN.COMPLAINT_MISMATCH': {
+    status: 400,
+    zh: '投诉不属于该订单',
+    en: 'The complaint is not about this order',
+  },
   INTERNAL: { status: 500, zh: '服务器内部错误（请求号 {requestId}）', en: 'Internal error (request {requestId})' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 

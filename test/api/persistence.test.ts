@@ -22,6 +22,7 @@ describe('embedded database on disk', () => {
       '0009_review_stage_ids',
       '0010_login_throttle',
       '0011_change_requests',
+      '0012_returns',
     ]);
     expect(await isEmpty(first.db)).toBe(true);
     await first.db.transaction().execute((trx) => seedDemo(trx));

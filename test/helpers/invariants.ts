@@ -199,6 +199,40 @@ const checks: Check[] = [
           on v.company_id = r.company_id and v.shipment_id = r.shipment_id and v.order_id = r.order_id
        where r.kind = 'shipment' and r.amount <> v.value`,
   },
+  // Returns (退货单)
+  {
+    name: 'quarantine balance equals the sum of its movements, never negative',
+    query: sql`
+      select coalesce(b.company_id, m.company_id) as company_id, coalesce(b.warehouse_id, m.warehouse_id) as w,
+             coalesce(b.product_id, m.product_id) as p, b.qty, m.qty as moved
+        from quarantine_balances b
+        full join (select company_id, warehouse_id, product_id, sum(qty_delta)::int as qty
+                     from quarantine_movements group by 1, 2, 3) m
+          on m.company_id = b.company_id and m.warehouse_id = b.warehouse_id and m.product_id = b.product_id
+       where coalesce(b.qty, 0) <> coalesce(m.qty, 0) or b.qty < 0`,
+  },
+  {
+    name: "order line's returned units equal what its inspected returns took back, within shipped",
+    query: sql`
+      select l.company_id, l.order_id, l.line_no, l.returned, l.shipped, i.qty as inspected
+        from order_lines l
+        left join (select rl.company_id, r.order_id, rl.line_no,
+                          sum(coalesce(rl.good, 0) + coalesce(rl.defective, 0))::int as qty
+                     from return_lines rl
+                     join return_requests r on r.company_id = rl.company_id and r.id = rl.return_id
+                    group by 1, 2, 3) i
+          on i.company_id = l.company_id and i.order_id = l.order_id and i.line_no = l.line_no
+       where l.returned <> coalesce(i.qty, 0) or l.returned > l.shipped`,
+  },
+  {
+    name: 'red-letter records of an invoice stay within its amount',
+    query: sql`
+      select i.company_id, i.id, i.amount::text, sum(v.amount)::text as reversed
+        from invoices i
+        join invoice_reversals v on v.company_id = i.company_id and v.invoice_id = i.id
+       group by i.company_id, i.id, i.amount
+      having -sum(v.amount) > i.amount`,
+  },
 ];
 
 /** Every violation of the checks above, by check name (empty when the books hold). */

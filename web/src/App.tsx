@@ -35,6 +35,8 @@ const LogisticsPage = lazyPage(() => import('./pages/LogisticsPage'), 'Logistics
 const SettingsPage = lazyPage(() => import('./pages/settings/SettingsPage'), 'SettingsPage');
 const ChangeQueuePage = lazyPage(() => import('./pages/ChangeQueuePage'), 'ChangeQueuePage');
 const ChangeRequestPage = lazyPage(() => import('./pages/ChangeRequestPage'), 'ChangeRequestPage');
+const ReturnsPage = lazyPage(() => import('./pages/ReturnsPage'), 'ReturnsPage');
+const ReturnDetailPage = lazyPage(() => import('./pages/ReturnDetailPage'), 'ReturnDetailPage');
 
 function Routed() {
   const { me, loading } = useSession();
@@ -57,6 +59,8 @@ function Routed() {
         <Route path="service" element={<ServicePage />} />
         <Route path="logistics" element={<LogisticsPage />} />
         <Route path="finance" element={<FinancePage />} />
+        <Route path="returns" element={<ReturnsPage />} />
+        <Route path="returns/:id" element={<ReturnDetailPage />} />
         <Route path="allocation" element={<AllocationPage />} />
         <Route path="reservations" element={<ReservationsPage />} />
         <Route path="franchisees" element={<FranchiseesPage />} />

@@ -8,6 +8,7 @@ import { applyEvent, availableEvents } from '../../lib/state-machine';
 import type { Actor } from '../auth/auth.service';
 import { registerOrder } from '../orders/order.service';
 import { createReceivable } from '../receivables/receivable.service';
+import { createReturnFromComplaint } from '../returns/create-return';
 import { getSettings } from '../settings/settings.service';
 import { complaintMachine } from './complaint.machine';
 import type { ComplaintStatus, ComplaintsTable } from './feedback.table';
@@ -142,13 +143,7 @@ export async function resolveComplaint(
         });
         await repo.setComplaintResolution(db, actor.companyId, id, { replacement_order_id: replacement.id });
       } else if (input.resolution === 'return') {
-        const r = await repo.insertReturnRequest(db, {
-          company_id: actor.companyId,
-          order_id: order.id,
-          complaint_id: id,
-          reason: `${c.type}: ${c.description}`.slice(0, 500),
-          created_by: actor.userId,
-        });
+        const r = await createReturnFromComplaint(db, actor, env, { orderId: order.id, complaintId: id, ...c });
         await repo.setComplaintResolution(db, actor.companyId, id, { return_request_id: r.id });
       } else {
         const amount = parseMoney(input.amount ?? '0');

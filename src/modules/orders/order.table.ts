@@ -77,6 +77,8 @@ export interface OrderLinesTable {
   reserved: number;
   backordered: number;
   shipped: number;
+  /** Units that came back on inspected returns (退货); never more than shipped. */
+  returned: Generated<number>;
 }
 
 export interface OrderNumberCountersTable {

@@ -5,10 +5,11 @@ import type { CustomerReceiptsTable, LettersOfCreditTable, ReceiptApplicationsTa
 
 /**
  * What has been paid on an order (已付): the receipts applied to it — negative rows (unapplying, reversals)
- * included. Allowances (折让, negative receivables of kind 'allowance') are not payments: they lower what the
- * order still owes, so they come back separately, as a positive amount. An order is settled when
- * paid + allowances covers its total. This is the one definition; `orderSettlement` and every query that needs
- * it in SQL use `settlementOf` (a lateral subquery on an `orders` row), so the two can never drift apart.
+ * included. Allowances (折让, negative receivables of kind 'allowance') and return credits ('return_credit', 退货)
+ * are not payments: they lower what the order still owes, so they come back separately, as a positive amount.
+ * An order is settled when paid + allowances covers its total. This is the one definition; `orderSettlement` and
+ * every query that needs it in SQL use `settlementOf` (a lateral subquery on an `orders` row), so the two can
+ * never drift apart.
  */
 export function settlementOf(orderAlias: string): RawBuilder<unknown> {
   const o = sql.ref(orderAlias);
@@ -17,7 +18,8 @@ export function settlementOf(orderAlias: string): RawBuilder<unknown> {
       coalesce((select sum(a.amount) from receipt_applications a
         where a.company_id = ${o}.company_id and a.order_id = ${o}.id), 0) as paid,
       coalesce((select -sum(r.amount) from receivables r
-        where r.company_id = ${o}.company_id and r.order_id = ${o}.id and r.kind = 'allowance'), 0) as allowances
+        where r.company_id = ${o}.company_id and r.order_id = ${o}.id
+          and r.kind in ('allowance', 'return_credit')), 0) as allowances
   )`;
 }
 

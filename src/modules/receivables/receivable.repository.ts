@@ -29,7 +29,7 @@ export function listReceivables(db: Db, companyId: string, customerId?: string) 
       'r.reminded_at',
     ])
     .where('r.company_id', '=', companyId)
-    .where('r.kind', '<>', 'allowance');
+    .where('r.kind', 'not in', ['allowance', 'return_credit']);
   if (customerId) q = q.where('r.customer_id', '=', customerId);
   return q.orderBy('r.due_date').orderBy('r.created_at').execute();
 }
@@ -120,7 +120,8 @@ export function listStatements(db: Db, companyId: string, customerId?: string) {
 export async function claimDueForReminder(db: Db, companyId: string, from: string, to: string, at: Date) {
   const r = await sql<{ id: string; customer_id: string; amount: string; due_date: string; number: string | null }>`
     update receivables r set reminded_at = ${at}
-    from (select id from receivables where company_id = ${companyId} and kind <> 'allowance' and reminded_at is null
+    from (select id from receivables where company_id = ${companyId} and kind not in ('allowance', 'return_credit')
+            and reminded_at is null
             and due_date <= ${to}::date and due_date >= ${from}::date for update skip locked) x
     where r.company_id = ${companyId} and r.id = x.id
     returning r.id, r.customer_id, r.amount::text, to_char(r.due_date, 'YYYY-MM-DD') as due_date,

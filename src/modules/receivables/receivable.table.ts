@@ -8,7 +8,7 @@ export interface ReceivablesTable {
   order_id: string | null;
   shipment_id: string | null;
   period: string | null;
-  kind: 'shipment' | 'statement' | 'allowance';
+  kind: 'shipment' | 'statement' | 'allowance' | 'return_credit';
   amount: string;
   due_date: string;
   reminded_at: Date | null;

@@ -45,6 +45,7 @@ const KIND: Record<string, string> = {
   shipment: '发货应收',
   statement: '月结应收',
   allowance: '折让',
+  return_credit: '退货冲减',
   receipt: '收款',
 };
 

@@ -81,6 +81,17 @@ export const settingsSchema = z.object({
       defaultCarrier: text(50).default('顺丰速运'),
     })
     .prefault({}),
+  /** 退货政策: days since delivery, the restocking fee per reason, and the refund finance may approve alone. */
+  returns: z
+    .object({
+      days: z.number().int().min(0).max(3650).default(30),
+      feePercent: z
+        .object({ quality: percent, wrong_item: percent, damage: percent, changed_mind: percent, other: percent })
+        .default({ quality: 0, wrong_item: 0, damage: 0, changed_mind: 10, other: 0 }),
+      /** Refunds below this are approved by finance; from it up, by the general manager. */
+      financeRefundLimit: moneyString.default('5000.00'),
+    })
+    .prefault({}),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

@@ -22,6 +22,7 @@ import {
   GlobalOutlined,
   SettingOutlined,
   DiffOutlined,
+  RollbackOutlined,
 } from '@ant-design/icons';
 import { Badge } from 'antd';
 import { useEffect, useState } from 'react';
@@ -81,6 +82,21 @@ const entries = [
     icon: <AccountBookOutlined />,
     label: 'menu.finance',
     roles: ['finance', 'sales_director', 'general_manager'],
+  },
+  {
+    key: '/returns',
+    icon: <RollbackOutlined />,
+    label: 'returns.menu',
+    roles: [
+      'sales_assistant',
+      'sales_director',
+      'order_admin',
+      'customer_service',
+      'logistics',
+      'warehouse',
+      'finance',
+      'general_manager',
+    ],
   },
   { key: '/allocation', icon: <ApartmentOutlined />, label: 'menu.allocation', roles: ['allocation_planner'] },
   {

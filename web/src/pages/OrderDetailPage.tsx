@@ -4,12 +4,13 @@ import { useCallback, useEffect, useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
-import type { Checks, HistoryRow, Order, ProductionRequest, Stage } from '../api/types';
+import type { Checks, HistoryRow, Order, ProductionRequest, ReturnHistoryRow, Stage } from '../api/types';
 import { StatusTag } from '../components/StatusTag';
 import { useSession } from '../auth/session';
 import { OrderActions } from './OrderActions';
 import { OrderFulfilment } from './OrderFulfilment';
 import { OrderChanges } from './OrderChanges';
+import { OrderReturns, returnTimelineItem } from './OrderReturns';
 
 const when = (s: string | null) => (s ? new Date(s).toLocaleString() : '');
 const Ok = ({ ok }: { ok: boolean }) =>
@@ -20,6 +21,7 @@ export function OrderDetailPage() {
   const { id } = useParams();
   const [order, setOrder] = useState<Order>();
   const [history, setHistory] = useState<HistoryRow[]>([]);
+  const [returnHistory, setReturnHistory] = useState<ReturnHistoryRow[]>([]);
   const [review, setReview] = useState<{ stages: Stage[]; productionRequests: ProductionRequest[] }>({
     stages: [],
     productionRequests: [],
@@ -38,6 +40,7 @@ export function OrderDetailPage() {
     setHistory(h);
     setReview(r);
     setChecks(c);
+    setReturnHistory(await api.get<ReturnHistoryRow[]>('/api/returns/history', { order: id }));
   }, [id]);
   useEffect(() => void load(), [load]);
   if (!order) return null;
@@ -181,6 +184,7 @@ export function OrderDetailPage() {
             </Card>
           )}
           <OrderFulfilment order={order} onChanged={load} />
+          <OrderReturns order={order} />
           <Card size="small" title={t('order.stages')} style={{ marginTop: 16 }}>
             <Table
               size="small"
@@ -211,16 +215,22 @@ export function OrderDetailPage() {
         <Col xs={24} lg={12}>
           <Card size="small" title={t('order.history')} data-testid="order-history">
             <Timeline
-              items={history.map((h) => ({
-                children: (
-                  <>
-                    <b>{t(`event.${h.event}`, { defaultValue: h.event })}</b>{' '}
-                    {h.from ? `${t(`status.${h.from}`)} → ` : ''}
-                    {t(`status.${h.to}`)} · {h.actorName} · {when(h.at)}
-                    {h.reason && h.event !== 'approve_stage' && h.event !== 'approve_final' ? ` · ${h.reason}` : ''}
-                  </>
-                ),
-              }))}
+              items={[
+                ...history.map((h) => ({
+                  at: h.at,
+                  children: (
+                    <>
+                      <b>{t(`event.${h.event}`, { defaultValue: h.event })}</b>{' '}
+                      {h.from ? `${t(`status.${h.from}`)} → ` : ''}
+                      {t(`status.${h.to}`)} · {h.actorName} · {when(h.at)}
+                      {h.reason && h.event !== 'approve_stage' && h.event !== 'approve_final' ? ` · ${h.reason}` : ''}
+                    </>
+                  ),
+                })),
+                ...returnHistory.map((h) => returnTimelineItem(h, t)),
+              ]
+                .sort((x, y) => x.at.localeCompare(y.at))
+                .map(({ at: _at, ...item }) => item)}
             />
           </Card>
         </Col>

@@ -1,0 +1,293 @@
+import {
+  App,
+  Button,
+  Card,
+  Descriptions,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Radio,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Timeline,
+  Typography,
+  Upload,
+} from 'antd';
+import { UploadOutlined } from '@ant-design/icons';
+import { useCallback, useEffect, useState } from 'react';
+import { Link, useParams } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import { api, type Page } from '../api/client';
+import type { ReturnDoc, ReturnHistoryRow, ReturnLine } from '../api/types';
+import { returnTimelineItem } from './OrderReturns';
+import { yuan } from './CustomerCredit';
+
+/** The route of each action of the return machine, and whether it asks for input first. */
+const ACTION_URL: Record<string, string> = {
+  approve: 'review',
+  reject: 'review',
+  ship: 'ship',
+  receive: 'receive',
+  inspect: 'inspect',
+  approve_refund: 'refund/approve',
+  refund: 'refund',
+  exchange: 'exchange',
+  close: 'close',
+};
+const NEEDS_FORM = ['approve', 'reject', 'ship', 'inspect', 'refund'];
+
+/** 退货单: lines, policy, inspection and refund; the buttons are the `actions` the server allows this user. */
+export function ReturnDetailPage() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const { id } = useParams();
+  const [doc, setDoc] = useState<ReturnDoc>();
+  const [acting, setActing] = useState<string>();
+  const [warehouses, setWarehouses] = useState<{ id: string; code: string; name: string }[]>([]);
+  const [form] = Form.useForm();
+
+  const [history, setHistory] = useState<ReturnHistoryRow[]>([]);
+  const load = useCallback(async () => {
+    setDoc(await api.get<ReturnDoc>(`/api/returns/${id}`));
+    setHistory(await api.get<ReturnHistoryRow[]>(`/api/returns/${id}/history`));
+  }, [id]);
+  useEffect(() => void load(), [load]);
+  useEffect(() => {
+    if (acting === 'inspect')
+      void api
+        .get<Page<{ id: string; code: string; name: string }>>('/api/warehouses', { pageSize: 100 })
+        .then((p) => setWarehouses(p.items));
+  }, [acting]);
+  if (!doc) return null;
+
+  const run = async (action: string, body: Record<string, unknown> = {}) => {
+    try {
+      const given = Object.fromEntries(Object.entries(body).filter(([, v]) => v !== '' && v !== undefined));
+      const payload = action === 'approve' || action === 'reject' ? { decision: action, reason: body.reason } : given;
+      await api.post(`/api/returns/${doc.id}/${ACTION_URL[action]}`, payload);
+      message.success(t('common.saved'));
+      setActing(undefined);
+      form.resetFields();
+      await load();
+    } catch (e) {
+      message.error((e as Error).message);
+    }
+  };
+  const onAction = (a: string) => (NEEDS_FORM.includes(a) ? setActing(a) : void run(a));
+  const p = doc.policy;
+
+  return (
+    <>
+      <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
+        <Typography.Title level={4} style={{ margin: 0 }} data-testid="return-number">
+          {t('returns.title')} {doc.number} <Tag data-testid="return-status">{t(`returns.status.${doc.status}`)}</Tag>
+        </Typography.Title>
+        <Space wrap>
+          {doc.actions.map((a) => (
+            <Button
+              key={a}
+              type={a === 'reject' || a === 'close' ? 'default' : 'primary'}
+              data-testid={`return-action-${a}`}
+              onClick={() => onAction(a)}
+            >
+              {t(`returns.actions.${a}`)}
+            </Button>
+          ))}
+          <Button href={`/api/returns/${doc.id}/form`} target="_blank">
+            {t('returns.print')}
+          </Button>
+        </Space>
+      </Space>
+      <Descriptions
+        style={{ marginTop: 16 }}
+        size="small"
+        bordered
+        column={{ xs: 1, md: 3 }}
+        items={[
+          { label: t('returns.order'), children: <Link to={`/orders/${doc.orderId}`}>{doc.orderNumber}</Link> },
+          { label: t('returns.customer'), children: doc.customerName },
+          { label: t('returns.createdAt'), children: new Date(doc.createdAt).toLocaleString() },
+          {
+            label: t('returns.policy'),
+            children: p ? (
+              <span data-testid="return-policy">
+                {p.inPolicy ? t('returns.inPolicy') : t('returns.outOfPolicy')} ·{' '}
+                {p.daysSinceDelivery === null
+                  ? t('returns.notDelivered')
+                  : t('returns.withinDays', { n: p.daysSinceDelivery, days: p.days })}
+              </span>
+            ) : null,
+          },
+          {
+            label: t('returns.shipMethod'),
+            children: doc.shipping
+              ? [t(`returns.methods.${doc.shipping.method}`), doc.shipping.carrier, doc.shipping.trackingNo].join(' ')
+              : '',
+          },
+          { label: t('returns.note'), children: doc.note },
+          { label: t('returns.value'), children: yuan(doc.refund.value) },
+          { label: t('returns.fee'), children: yuan(doc.refund.fee) },
+          {
+            label: t('returns.refund'),
+            children: (
+              <b data-testid="return-refund">
+                {yuan(doc.refund.amount)}
+                {doc.refund.needsGm && ['inspected'].includes(doc.status) ? ` · ${t('returns.needsGm')}` : ''}
+              </b>
+            ),
+          },
+          { label: t('returns.credit'), children: doc.refund.credit ? yuan(doc.refund.credit) : '' },
+          { label: t('returns.paid'), children: doc.refund.paid ? yuan(doc.refund.paid) : '' },
+          { label: t('returns.redLetter'), children: doc.refund.redLetter?.number ?? '' },
+          {
+            label: t('returns.replacement'),
+            children: doc.replacementOrderId ? (
+              <Link to={`/orders/${doc.replacementOrderId}`}>{doc.replacementOrderNumber}</Link>
+            ) : (
+              ''
+            ),
+          },
+        ]}
+      />
+      <Table<ReturnLine>
+        style={{ marginTop: 16 }}
+        size="small"
+        rowKey="lineNo"
+        pagination={false}
+        dataSource={doc.lines}
+        data-testid="return-lines"
+        columns={[
+          { title: t('returns.line'), dataIndex: 'lineNo', width: 60 },
+          { title: 'SKU', dataIndex: 'sku' },
+          { title: t('order.product'), dataIndex: 'name' },
+          { title: t('returns.qty'), dataIndex: 'qty', align: 'right' },
+          { title: t('returns.reason'), dataIndex: 'reason', render: (r: string) => t(`returns.reasons.${r}`) },
+          {
+            title: t('returns.policy'),
+            dataIndex: 'returnable',
+            render: (r: boolean, l) =>
+              `${r ? t('returns.returnable') : t('returns.notReturnable')} · ${Number(l.feePercent)}%`,
+          },
+          { title: t('order.unitPrice'), dataIndex: 'unitPrice', align: 'right', render: (v: string) => yuan(v) },
+          { title: t('returns.good'), dataIndex: 'good', align: 'right' },
+          { title: t('returns.defective'), dataIndex: 'defective', align: 'right' },
+        ]}
+      />
+      <Card size="small" title={t('returns.photos')} style={{ marginTop: 16 }}>
+        <Space wrap>
+          {doc.photos.map((f) => (
+            <a key={f.id} href={`/api/attachments/${f.id}`} target="_blank" rel="noreferrer">
+              {f.filename}
+            </a>
+          ))}
+          <Upload
+            showUploadList={false}
+            customRequest={async ({ file }) => {
+              const body = new FormData();
+              body.append('file', file as Blob);
+              await api.post(`/api/returns/${doc.id}/photos`, body);
+              await load();
+            }}
+          >
+            <Button size="small" icon={<UploadOutlined />}>
+              {t('returns.uploadPhoto')}
+            </Button>
+          </Upload>
+        </Space>
+      </Card>
+      <Card size="small" title={t('order.history')} style={{ marginTop: 16 }}>
+        <Timeline items={history.map((h) => ({ children: returnTimelineItem(h, t).children }))} />
+      </Card>
+      <Modal
+        open={!!acting}
+        title={acting ? t(`returns.actions.${acting}`) : ''}
+        onCancel={() => setActing(undefined)}
+        destroyOnHidden
+        okButtonProps={{ 'data-testid': 'return-action-ok' } as never}
+        onOk={async () => {
+          const v = await form.validateFields();
+          if (acting === 'inspect')
+            await run('inspect', {
+              warehouseId: v.warehouseId,
+              lines: doc.lines.map((l) => ({
+                lineNo: l.lineNo,
+                good: v.good?.[l.lineNo] ?? 0,
+                defective: v.defective?.[l.lineNo] ?? 0,
+              })),
+            });
+          else await run(acting!, v);
+        }}
+      >
+        <Form
+          form={form}
+          layout="vertical"
+          initialValues={{
+            method: 'pickup',
+            refundTo: 'customer',
+            good: Object.fromEntries(doc.lines.map((l) => [l.lineNo, l.qty])),
+            defective: Object.fromEntries(doc.lines.map((l) => [l.lineNo, 0])),
+          }}
+        >
+          {(acting === 'approve' || acting === 'reject') && (
+            <Form.Item name="reason" label={t('returns.reason')} rules={[{ required: true, max: 500 }]}>
+              <Input.TextArea rows={2} data-testid="return-review-reason" />
+            </Form.Item>
+          )}
+          {acting === 'ship' && (
+            <>
+              <Form.Item name="method" label={t('returns.shipMethod')}>
+                <Radio.Group
+                  options={['pickup', 'customer_sends'].map((m) => ({ value: m, label: t(`returns.methods.${m}`) }))}
+                />
+              </Form.Item>
+              <Form.Item name="carrier" label={t('returns.carrier')} rules={[{ required: true, max: 50 }]}>
+                <Input data-testid="return-carrier" />
+              </Form.Item>
+              <Form.Item name="trackingNo" label={t('returns.trackingNo')} rules={[{ required: true, max: 50 }]}>
+                <Input data-testid="return-tracking" />
+              </Form.Item>
+            </>
+          )}
+          {acting === 'inspect' && (
+            <>
+              <Form.Item name="warehouseId" label={t('returns.warehouse')} rules={[{ required: true }]}>
+                <Select
+                  data-testid="return-warehouse"
+                  options={warehouses.map((w) => ({ value: w.id, label: `${w.code} ${w.name}` }))}
+                />
+              </Form.Item>
+              {doc.lines.map((l) => (
+                <Space key={l.lineNo} align="baseline">
+                  <span>
+                    {l.lineNo}. {l.sku} × {l.qty}
+                  </span>
+                  <Form.Item name={['good', l.lineNo]} label={t('returns.good')}>
+                    <InputNumber min={0} max={l.qty} precision={0} />
+                  </Form.Item>
+                  <Form.Item name={['defective', l.lineNo]} label={t('returns.defective')}>
+                    <InputNumber min={0} max={l.qty} precision={0} />
+                  </Form.Item>
+                </Space>
+              ))}
+            </>
+          )}
+          {acting === 'refund' && (
+            <Form.Item name="refundTo" label={t('returns.refundTo')}>
+              <Radio.Group
+                options={['customer', 'balance'].map((m) => ({ value: m, label: t(`returns.refundTos.${m}`) }))}
+              />
+            </Form.Item>
+          )}
+          {acting === 'refund' && (
+            <Form.Item name="redLetterNumber" label={t('returns.redLetter')} rules={[{ max: 50 }]}>
+              <Input data-testid="return-red-letter" />
+            </Form.Item>
+          )}
+        </Form>
+      </Modal>
+    </>
+  );
+}
