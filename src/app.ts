@@ -36,6 +36,8 @@ import { paymentRoutes } from './modules/payments/payment.routes';
 import { shipmentRoutes } from './modules/shipping/shipment.routes';
 import { feedbackRoutes } from './modules/feedback/feedback.routes';
 import { receivableRoutes } from './modules/receivables/receivable.routes';
+import { shortCloseRoutes } from './modules/orders/short-close.routes';
+import { orderSettlement } from './modules/payments/payment.repository';
 
 const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
 
@@ -104,6 +106,11 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean | objec
     shipmentRoutes,
     feedbackRoutes,
     receivableRoutes,
+    (a: FastifyInstance, c: AppContext) =>
+      shortCloseRoutes(a, c, {
+        releaseHolds: (db, actor, id) => releaseOrderAllocation(db, actor, id),
+        paidOnOrder: async (db, companyId, id) => (await orderSettlement(db, companyId, [id])).get(id)?.paid ?? 0n,
+      }),
   ]) {
     routes(app, ctx);
   }

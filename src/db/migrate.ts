@@ -9,6 +9,7 @@ import * as m0007 from './migrations/0007_feedback';
 import * as m0008 from './migrations/0008_credit_changes';
 import * as m0009 from './migrations/0009_review_stage_ids';
 import * as m0010 from './migrations/0010_login_throttle';
+import * as m0013 from './migrations/0013_special_orders';
 
 // Every migration, in order. New ones are added here.
 const migrations: Record<string, Migration> = {
@@ -22,6 +23,7 @@ const migrations: Record<string, Migration> = {
   '0008_credit_changes': m0008,
   '0009_review_stage_ids': m0009,
   '0010_login_throttle': m0010,
+  '0013_special_orders': m0013,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -21,6 +21,7 @@ describe('embedded database on disk', () => {
       '0008_credit_changes',
       '0009_review_stage_ids',
       '0010_login_throttle',
+      '0013_special_orders',
     ]);
     expect(await isEmpty(first.db)).toBe(true);
     await first.db.transaction().execute((trx) => seedDemo(trx));

@@ -14,7 +14,12 @@ export type NotificationKind =
   | 'tracking_stale'
   | 'lc_late'
   | 'statements_issued'
-  | 'production_progress_late';
+  | 'production_progress_late'
+  // Short-closing and special orders
+  | 'order_short_closed'
+  | 'prep_review'
+  | 'prep_decided'
+  | 'earmark_idle';
 
 /** In-app notifications; also the outbox a mail or WeCom adapter can read. */
 export interface NotificationsTable {

@@ -2,7 +2,10 @@ import type { Db } from '../../db/database';
 import { availableEvents } from '../../lib/state-machine';
 import type { Actor } from '../auth/auth.service';
 import * as reviewRepo from '../review/review.repository';
-import { orderMachine, type OrderEvent, type OrderGuardContext } from './order.machine';
+import { orderMachine, SHIPPABLE, type OrderEvent, type OrderGuardContext } from './order.machine';
+import { shipmentCounts } from './short-close.repository';
+import { COMPLAINABLE_ORDER } from '../feedback/complaint.machine';
+import { hasRole } from '../auth/roles';
 import type { OrderStatus } from './order.table';
 import * as repo from './order.repository';
 
@@ -32,6 +35,11 @@ async function guardFacts(
         claimExpiresAt: stage.claim_expires_at,
       };
   }
+  if (shippedUnits > 0 && SHIPPABLE.includes(o.status)) {
+    const shipments = await shipmentCounts(db, actor.companyId, o.id);
+    context.shipmentsInWarehouse = shipments.inWarehouse;
+    context.undeliveredShipments = shipments.undelivered;
+  }
   if (o.status === 'delivered') context.openComplaints = await repo.countUnclosedComplaints(db, actor.companyId, o.id);
   return { context, lastStage };
 }
@@ -40,14 +48,22 @@ async function guardFacts(
  * What this user may do with the order now (`actions`): the order machine's events whose role and guards pass.
  * A review decision shows as the one event it would be (approve_stage, or approve_final at the last stage).
  */
+/** What the order page offers: the machine's events, and registering a complaint (登记投诉) once goods left. */
+export type OrderAction = OrderEvent | 'complain';
+
 export async function orderActions(
   db: Db,
   actor: Actor,
   o: OrderFacts,
   shippedUnits: number,
   now?: Date,
-): Promise<OrderEvent[]> {
+): Promise<OrderAction[]> {
   const { context, lastStage } = await guardFacts(db, actor, o, shippedUnits, now);
   const events = availableEvents(orderMachine, o.status, actor, context);
-  return events.filter((e) => e !== (lastStage ? 'approve_stage' : 'approve_final'));
+  // A short-close shows as one action, whichever state it ends in.
+  const actions: OrderAction[] = events
+    .map((e): OrderEvent => (e === 'short_close_delivered' ? 'short_close' : e))
+    .filter((e) => e !== (lastStage ? 'approve_stage' : 'approve_final'));
+  if (COMPLAINABLE_ORDER.includes(o.status) && hasRole(actor.roles, ['customer_service'])) actions.push('complain');
+  return actions;
 }

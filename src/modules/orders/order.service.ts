@@ -11,8 +11,8 @@ import { getSettings } from '../settings/settings.service';
 import { insertHistory, listHistory } from '../history/history.repository';
 import { listAttachments } from '../attachments/attachment.repository';
 import * as repo from './order.repository';
-import { EDITABLE, type OrderEvent } from './order.machine';
-import { orderActions } from './order-actions';
+import { EDITABLE } from './order.machine';
+import { orderActions, type OrderAction } from './order-actions';
 import { formatOrderNumber, numberPeriod } from './order-number';
 import { localParts } from '../../lib/local-date';
 import type { CreateOrderInput, ListOrdersQuery, UpdateOrderInput } from './order.schemas';
@@ -35,7 +35,7 @@ export function orderRowToOrder(
   o: repo.OrderRow,
   lines: repo.OrderLineRow[],
   roles: readonly string[],
-  actions: OrderEvent[] = [],
+  actions: OrderAction[] = [],
 ) {
   const { contact, delivery } = personalParts(o, roles);
   const total = parseMoney(o.total);
@@ -71,6 +71,20 @@ export function orderRowToOrder(
     confirmation: o.confirmation,
     cancelledAt: o.cancelled_at,
     cancelReason: o.cancel_reason,
+    /** 短结: when and why the rest was closed, and the value taken off the total. */
+    shortClosedAt: o.short_closed_at,
+    shortCloseReason: o.short_close_reason,
+    closedAmount: o.closed_amount,
+    /** 赔货: fault, who bears the cost, why, and the order replaced. */
+    replacement:
+      o.order_type === 'replacement'
+        ? {
+            faultParty: o.fault_party,
+            costBearer: o.cost_bearer,
+            reason: o.replacement_reason,
+            replacesOrderId: o.replaces_order_id,
+          }
+        : null,
     version: o.version,
     /** The events the current user may apply now: the order page draws its buttons from them. */
     actions,
@@ -91,6 +105,7 @@ export function orderRowToOrder(
       reserved: l.reserved,
       backordered: l.backordered,
       shipped: l.shipped,
+      closedQty: l.closed_qty,
     })),
   };
 }

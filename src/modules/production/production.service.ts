@@ -6,7 +6,7 @@ import type { Actor } from '../auth/auth.service';
 import { notifyRole, notifyUsers } from '../notifications/notification.service';
 import { assertGate } from '../payments/payment-gates';
 import { todayOf } from '../../lib/local-date';
-import { OPEN, SCHEDULED, productionRequestMachine } from './production.machine';
+import { OPEN, SCHEDULED, UNFINISHED, productionRequestMachine } from './production.machine';
 import * as repo from './production.repository';
 import type { ProductionRequestStatus } from './production.table';
 
@@ -133,6 +133,21 @@ export async function cancelOpenRequests(db: Db, actor: Actor, orderId: string, 
       event: 'cancel',
       actor,
       context: {},
+      at,
+    });
+  }
+}
+
+/** A short-closed order takes every unfinished request with it (waiting, scheduled or in production). */
+export async function cancelUnfinishedRequests(db: Db, actor: Actor, orderId: string, at?: Date) {
+  for (const r of await repo.lockRequestsOfOrder(db, actor.companyId, orderId, UNFINISHED)) {
+    await applyEvent(db, productionRequestMachine, {
+      entityId: r.id,
+      current: r.status,
+      event: 'cancel',
+      actor,
+      context: {},
+      reason: '订单短结 Order short-closed',
       at,
     });
   }

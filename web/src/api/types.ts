@@ -88,6 +88,8 @@ export type OrderLine = {
   reserved: number;
   backordered: number;
   shipped: number;
+  /** Units closed unshipped by a short-close (短结). */
+  closedQty?: number;
 };
 export type Order = {
   id: string;
@@ -117,6 +119,15 @@ export type Order = {
   lines: OrderLine[];
   confirmedAt: string | null;
   cancelReason: string | null;
+  shortClosedAt?: string | null;
+  shortCloseReason?: string | null;
+  closedAmount?: string;
+  replacement?: {
+    faultParty: string | null;
+    costBearer: string | null;
+    reason: string | null;
+    replacesOrderId: string | null;
+  } | null;
   /** Events of the order's lifecycle this user may apply now. */
   actions: string[];
 };
