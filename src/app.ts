@@ -37,6 +37,7 @@ import { shipmentRoutes } from './modules/shipping/shipment.routes';
 import { feedbackRoutes } from './modules/feedback/feedback.routes';
 import { receivableRoutes } from './modules/receivables/receivable.routes';
 import { shortCloseRoutes } from './modules/orders/short-close.routes';
+import { sampleRoutes } from './modules/samples/sample.routes';
 import { orderSettlement } from './modules/payments/payment.repository';
 
 const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
@@ -111,6 +112,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean | objec
         releaseHolds: (db, actor, id) => releaseOrderAllocation(db, actor, id),
         paidOnOrder: async (db, companyId, id) => (await orderSettlement(db, companyId, [id])).get(id)?.paid ?? 0n,
       }),
+    sampleRoutes,
   ]) {
     routes(app, ctx);
   }

@@ -51,6 +51,9 @@ import type {
   InvoicesTable,
   ReturnRequestsTable,
 } from '../modules/feedback/feedback.table';
+import type { SampleLoansTable } from '../modules/samples/sample.table';
+import type { PrepRequestLinesTable, PrepRequestsTable } from '../modules/prep/prep.table';
+import type { StockEarmarksTable } from '../modules/stock/earmark.table';
 
 // Every table of the database, by name.
 export interface DB {
@@ -101,6 +104,10 @@ export interface DB {
   complaints: ComplaintsTable;
   return_requests: ReturnRequestsTable;
   invoices: InvoicesTable;
+  sample_loans: SampleLoansTable;
+  prep_requests: PrepRequestsTable;
+  prep_request_lines: PrepRequestLinesTable;
+  stock_earmarks: StockEarmarksTable;
 }
 
 export type Db = Kysely<DB>;
