@@ -38,6 +38,8 @@ import { feedbackRoutes } from './modules/feedback/feedback.routes';
 import { receivableRoutes } from './modules/receivables/receivable.routes';
 import { shortCloseRoutes } from './modules/orders/short-close.routes';
 import { sampleRoutes } from './modules/samples/sample.routes';
+import { prepRoutes } from './modules/prep/prep.routes';
+import { prepProduced } from './modules/prep/prep-requests';
 import { orderSettlement } from './modules/payments/payment.repository';
 
 const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
@@ -97,7 +99,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean | objec
     attachmentRoutes,
     (a: FastifyInstance, c: AppContext) => orderRoutes(a, c, (db, actor, id) => releaseOrderAllocation(db, actor, id)),
     reviewRoutes,
-    productionRoutes,
+    (a: FastifyInstance, c: AppContext) => productionRoutes(a, c, prepProduced),
     notificationRoutes,
     settingsRoutes,
     allocationRoutes,
@@ -113,6 +115,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean | objec
         paidOnOrder: async (db, companyId, id) => (await orderSettlement(db, companyId, [id])).get(id)?.paid ?? 0n,
       }),
     sampleRoutes,
+    prepRoutes,
   ]) {
     routes(app, ctx);
   }

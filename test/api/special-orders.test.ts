@@ -294,3 +294,162 @@ describe('free samples (免费样机)', () => {
     expect((await a.finance({ method: 'GET', url: '/api/samples?status=out' })).json()).toEqual([]);
   });
 });
+
+describe('stock and material prep without a sales order (备货 · 备料)', () => {
+  const prep = (customerId: string | undefined, productId: string, qty: number, kind = 'stock') =>
+    a.sales({
+      method: 'POST',
+      url: '/api/prep-requests',
+      payload: {
+        kind,
+        customerId,
+        forecastNote: '旺季预测',
+        expectedDate: '2026-12-31',
+        lines: [{ productId, qty }],
+      },
+    });
+
+  async function produce(prepId: string) {
+    const detail = (await a.planner({ method: 'GET', url: `/api/prep-requests/${prepId}` })).json();
+    for (const r of detail.productionRequests) {
+      for (const [url, payload] of [
+        [`/api/production-requests/${r.id}/answer`, { decision: 'answer', completionDate: '2026-12-20' }],
+        [`/api/production-requests/${r.id}/progress`, { event: 'start' }],
+        [`/api/production-requests/${r.id}/progress`, { event: 'finish' }],
+      ] as const) {
+        const res = await a.planner({ method: 'POST', url, payload });
+        if (res.statusCode !== 200) throw new Error(`${url}: ${res.body}`);
+      }
+    }
+  }
+
+  it('director approves; produced goods are earmarked for the customer, whose order takes them first', async () => {
+    const sku = await newProduct('SP-C', '80.00', '40.00');
+    const owner = await f.newCustomer('PX1');
+    const other = await f.newCustomer('PY1');
+    const raised = await prep(owner, sku.id, 5);
+    expect(raised.statusCode, raised.body).toBe(201);
+    expect(raised.json()).toMatchObject({ status: 'pending_director', amount: '200.00', kind: 'stock', actions: [] });
+    const id = raised.json().id as string;
+    expect((await a.director({ method: 'GET', url: `/api/prep-requests/${id}` })).json().actions).toEqual([
+      'approve_director',
+      'reject',
+    ]);
+    const noReason = await a.director({
+      method: 'POST',
+      url: `/api/prep-requests/${id}/review`,
+      payload: { decision: 'reject' },
+    });
+    expect(noReason.statusCode).toBe(400);
+    expect(JSON.stringify(noReason.json().error)).toContain('reason');
+    const approved = await a.director({
+      method: 'POST',
+      url: `/api/prep-requests/${id}/review`,
+      payload: { decision: 'approve' },
+    });
+    expect(approved.statusCode, approved.body).toBe(200);
+    expect(approved.json()).toMatchObject({ status: 'approved' });
+    expect(approved.json().productionRequests).toMatchObject([
+      { productId: sku.id, qty: 5, status: 'requested', prepRequestId: id, orderNumber: raised.json().number },
+    ]);
+
+    await produce(id);
+    const prepared = (await a.sales({ method: 'GET', url: `/api/prep-requests/${id}` })).json();
+    expect(prepared.status).toBe('prepared');
+    expect(prepared.earmarks).toMatchObject([{ productId: sku.id, customerId: owner, qty: 5, remaining: 5 }]);
+    await receive(sku.id, 5);
+
+    // Another customer's order cannot take the earmarked units: it is backordered whole.
+    const theirs = await f.confirmedOrder(other, [{ productId: sku.id, qty: 3 }]);
+    const theirLine = (await a.sales({ method: 'GET', url: `/api/orders/${theirs.id}` })).json().lines[0];
+    expect(theirLine).toMatchObject({ reserved: 0, backordered: 3 });
+
+    // The owner's order takes them first.
+    const mine = await f.confirmedOrder(owner, [{ productId: sku.id, qty: 3 }]);
+    const myLine = (await a.sales({ method: 'GET', url: `/api/orders/${mine.id}` })).json().lines[0];
+    expect(myLine).toMatchObject({ reserved: 3, backordered: 0 });
+    const after = (await a.sales({ method: 'GET', url: `/api/prep-requests/${id}` })).json();
+    expect(after.earmarks[0]).toMatchObject({ qty: 5, remaining: 2 });
+    expect(await balance(sku.id)).toMatchObject({ onHand: 5, reserved: 3 });
+
+    // New general stock goes to the waiting order of the other customer, not into the earmark.
+    await receive(sku.id, 3);
+    expect((await a.sales({ method: 'GET', url: `/api/orders/${theirs.id}` })).json().lines[0]).toMatchObject({
+      reserved: 3,
+      backordered: 0,
+    });
+    expect((await a.sales({ method: 'GET', url: `/api/prep-requests/${id}` })).json().earmarks[0].remaining).toBe(2);
+  });
+
+  it('at or above the amount threshold the general manager approves too; nobody decides their own', async () => {
+    const big = await newProduct('SP-D', '90000.00', '60000.00');
+    const raised = await prep(undefined, big.id, 2, 'material');
+    expect(raised.json()).toMatchObject({ amount: '120000.00', kind: 'material', customer: null });
+    const id = raised.json().id as string;
+    const passed = await a.director({
+      method: 'POST',
+      url: `/api/prep-requests/${id}/review`,
+      payload: { decision: 'approve', reason: '同意，转总经理' },
+    });
+    expect(passed.json()).toMatchObject({ status: 'pending_gm', productionRequests: [] });
+    expect(
+      (await a.director({ method: 'POST', url: `/api/prep-requests/${id}/review`, payload: { decision: 'approve' } }))
+        .statusCode,
+    ).toBe(403);
+    const approved = await a.gm({
+      method: 'POST',
+      url: `/api/prep-requests/${id}/review`,
+      payload: { decision: 'approve' },
+    });
+    expect(approved.json()).toMatchObject({ status: 'approved', productionRequests: [{ qty: 2 }] });
+    const history = await t.database.db
+      .selectFrom('state_history')
+      .select(['event', 'to_state'])
+      .where('entity_type', '=', 'prep_request')
+      .where('entity_id', '=', id)
+      .orderBy('at')
+      .execute();
+    expect(history.map((h) => h.event)).toEqual(['escalate_gm', 'approve_gm']);
+
+    const own = await a.director({
+      method: 'POST',
+      url: '/api/prep-requests',
+      payload: { kind: 'stock', expectedDate: '2026-12-31', lines: [{ productId: big.id, qty: 1 }] },
+    });
+    const refused = await a.director({
+      method: 'POST',
+      url: `/api/prep-requests/${own.json().id}/review`,
+      payload: { decision: 'approve' },
+    });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.code).toBe('PREP.OWN_REQUEST');
+    const rejected = await a.gm({
+      method: 'POST',
+      url: `/api/prep-requests/${own.json().id}/review`,
+      payload: { decision: 'reject', reason: 'x' },
+    });
+    expect(rejected.statusCode).toBe(403);
+  });
+
+  it('earmarked stock unused after the configured days is flagged to the director once', async () => {
+    const { flagIdleEarmarkedStock } = await import('../../src/jobs/earmark-idle');
+    const sku = await newProduct('SP-E', '10.00', '5.00');
+    const owner = await f.newCustomer('PX2');
+    const id = (await prep(owner, sku.id, 4)).json().id as string;
+    await a.director({ method: 'POST', url: `/api/prep-requests/${id}/review`, payload: { decision: 'approve' } });
+    await produce(id);
+    const earmark = (await a.sales({ method: 'GET', url: `/api/prep-requests/${id}` })).json().earmarks[0];
+    const createdAt = new Date(earmark.createdAt).getTime();
+    const db = t.database.db;
+    expect(await flagIdleEarmarkedStock(db, new Date(createdAt + 89 * 86_400_000))).toBe(0);
+    expect(await flagIdleEarmarkedStock(db, new Date(createdAt + 91 * 86_400_000))).toBeGreaterThanOrEqual(1);
+    expect(await flagIdleEarmarkedStock(db, new Date(createdAt + 92 * 86_400_000))).toBe(0);
+    const flagged = (await a.sales({ method: 'GET', url: `/api/prep-requests/${id}` })).json().earmarks[0];
+    expect(flagged.idleFlaggedAt).not.toBeNull();
+    const notices = (await a.director({ method: 'GET', url: '/api/notifications' })).json();
+    const list = notices.items ?? notices;
+    expect(
+      list.some((n: { kind: string; params: { days: number } }) => n.kind === 'earmark_idle' && n.params.days === 90),
+    ).toBe(true);
+  });
+});

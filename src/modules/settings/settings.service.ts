@@ -27,6 +27,7 @@ export async function updateSettings(
     review: { ...current.review, ...((patch.review as object) ?? {}) },
     allocation: { ...current.allocation, ...((patch.allocation as object) ?? {}) },
     fulfilment: { ...current.fulfilment, ...((patch.fulfilment as object) ?? {}) },
+    prep: { ...current.prep, ...((patch.prep as object) ?? {}) },
   };
   const parsed = settingsSchema.safeParse(merged);
   if (!parsed.success) {
