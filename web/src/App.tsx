@@ -29,6 +29,8 @@ import { WarehousePage } from './pages/WarehousePage';
 import { ServicePage } from './pages/ServicePage';
 import { FinancePage } from './pages/FinancePage';
 import { LogisticsPage } from './pages/LogisticsPage';
+import { SamplesPage } from './pages/SamplesPage';
+import { PrepRequestsPage } from './pages/PrepRequestsPage';
 
 function Routed() {
   const { me, loading } = useSession();
@@ -59,6 +61,8 @@ function Routed() {
         <Route path="warehouses" element={<WarehousesPage />} />
         <Route path="stock" element={<StockPage />} />
         <Route path="users" element={<UsersPage />} />
+        <Route path="samples" element={<SamplesPage />} />
+        <Route path="prep-requests" element={<PrepRequestsPage />} />
         <Route path="*" element={<HomePage />} />
       </Route>
     </Routes>

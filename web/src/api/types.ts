@@ -192,3 +192,37 @@ export type Notice = {
   createdAt: string;
   readAt: string | null;
 };
+
+// Short-closing and special orders: sample loans (样机) and prep requests (备货 · 备料).
+export type SampleLoan = {
+  id: string;
+  orderId: string;
+  orderNumber: string;
+  shipmentNumber: string;
+  customerId: string;
+  customerName: string;
+  sku: string;
+  productName: string;
+  qty: number;
+  status: string;
+  outAt: string;
+  returnedAt: string | null;
+  writtenOffAt: string | null;
+  reason: string | null;
+  actions: string[];
+};
+export type PrepRequest = {
+  id: string;
+  number: string;
+  kind: 'stock' | 'material';
+  status: string;
+  customer: { id: string; name: string | null } | null;
+  forecastNote: string;
+  expectedDate: string;
+  amount: string;
+  requestedBy: { id: string; name: string | null };
+  decisionReason: string | null;
+  createdAt: string;
+  lines: { lineNo: number; productId: string; sku: string; name: string; qty: number }[];
+  actions: string[];
+};
