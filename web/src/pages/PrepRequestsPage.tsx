@@ -18,7 +18,7 @@ type NewPrep = {
 };
 const APPROVALS = ['approve_director', 'escalate_gm', 'approve_gm'];
 
-/** 备货 · 备料: requests without a sales order, raised by sales and decided by the director (and the GM above the limit). */
+/** 备货 · 备料: requests without a sales order, raised by sales, decided by the director (and the GM above a limit). */
 export function PrepRequestsPage() {
   const { t } = useTranslation();
   const { can } = useSession();
