@@ -193,6 +193,35 @@ describe('short-closing an order after a partial shipment', () => {
     expect(forbidden.statusCode).toBe(403);
   });
 
+  it('is refused while more is paid on the order than shipped: the excess goes to the balance first', async () => {
+    const { customer, order } = await partlyShipped('SC6');
+    const before = (await a.orderadmin({ method: 'GET', url: `/api/orders/${order.id}` })).json();
+    const paid = await a.finance({
+      method: 'POST',
+      url: '/api/receipts',
+      payload: {
+        customerId: customer,
+        amount: '1000.00',
+        receivedOn: '2026-11-20',
+        method: 'bank_transfer',
+        reference: 'SC6-PAY',
+        applications: [{ orderId: order.id, amount: '1000.00' }],
+      },
+    });
+    expect(paid.statusCode, paid.body).toBe(201);
+    const res = await a.orderadmin({
+      method: 'POST',
+      url: `/api/orders/${order.id}/short-close`,
+      payload: { reason: '不要了' },
+    });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error).toMatchObject({ code: 'ORDER.PAID_BEYOND_SHIPPED' });
+    const o = (await a.orderadmin({ method: 'GET', url: `/api/orders/${order.id}` })).json();
+    expect(o).toMatchObject({ status: 'partially_shipped', total: '1000.00' });
+    expect(o.lines).toEqual(before.lines);
+    expect(o.lines[0].closedQty).toBe(0);
+  });
+
   it('needs a reason (400 naming it)', async () => {
     const res = await a.orderadmin({
       method: 'POST',
