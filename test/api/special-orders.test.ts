@@ -363,6 +363,8 @@ describe('stock and material prep without a sales order (备货 · 备料)', () 
     const theirs = await f.confirmedOrder(other, [{ productId: sku.id, qty: 3 }]);
     const theirLine = (await a.sales({ method: 'GET', url: `/api/orders/${theirs.id}` })).json().lines[0];
     expect(theirLine).toMatchObject({ reserved: 0, backordered: 3 });
+    const checks = (await a.sales({ method: 'GET', url: `/api/orders/${theirs.id}/checks` })).json();
+    expect(checks.stock.lines[0]).toMatchObject({ available: 0, shortage: 3 });
 
     // The owner's order takes them first.
     const mine = await f.confirmedOrder(owner, [{ productId: sku.id, qty: 3 }]);
