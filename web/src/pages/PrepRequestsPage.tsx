@@ -18,6 +18,35 @@ type NewPrep = {
 };
 const APPROVALS = ['approve_director', 'escalate_gm', 'approve_gm'];
 
+type PrepDetail = PrepRequest & {
+  productionRequests: { id: string; sku: string; qty: number; status: string; completionDate: string | null }[];
+  earmarks: { id: string; productId: string; qty: number; remaining: number; idleFlaggedAt: string | null }[];
+};
+
+/** What became of an approved request: its production requests and the stock earmarked for its customer. */
+function PrepProgress({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const [detail, setDetail] = useState<PrepDetail>();
+  useEffect(() => void api.get<PrepDetail>(`/api/prep-requests/${id}`).then(setDetail), [id]);
+  if (!detail) return null;
+  const skuOf = (productId: string) => detail.lines.find((l) => l.productId === productId)?.sku ?? '';
+  return (
+    <Space orientation="vertical" size={4}>
+      {detail.productionRequests.map((p) => (
+        <span key={p.id}>
+          <StatusTag status={p.status} /> {p.sku} × {p.qty} {p.completionDate ?? ''}
+        </span>
+      ))}
+      {detail.earmarks.map((e) => (
+        <span key={e.id}>
+          {skuOf(e.productId)} · {t('special.earmarked', { qty: `${e.remaining}/${e.qty}` })}
+        </span>
+      ))}
+      {detail.decisionReason && <span>{detail.decisionReason}</span>}
+    </Space>
+  );
+}
+
 /** 备货 · 备料: requests without a sales order, raised by sales, decided by the director (and the GM above a limit). */
 export function PrepRequestsPage() {
   const { t } = useTranslation();
@@ -56,6 +85,7 @@ export function PrepRequestsPage() {
         size="middle"
         dataSource={items}
         data-testid="prep-requests"
+        expandable={{ expandedRowRender: (r) => <PrepProgress id={r.id} /> }}
         columns={[
           { title: t('order.number'), dataIndex: 'number' },
           { title: t('special.kind'), dataIndex: 'kind', render: (k: string) => t(`special.prepKind.${k}`) },
