@@ -38,6 +38,11 @@ import { receivableRoutes } from './modules/receivables/receivable.routes';
 import { workbenchRoutes } from './modules/workbench/workbench.routes';
 import { changeRoutes } from './modules/changes/change.routes';
 import { returnRoutes } from './modules/returns/return.routes';
+import { shortCloseRoutes } from './modules/orders/short-close.routes';
+import { sampleRoutes } from './modules/samples/sample.routes';
+import { prepRoutes } from './modules/prep/prep.routes';
+import { prepProduced } from './modules/prep/prep-requests';
+import { orderSettlement } from './modules/payments/payment.repository';
 
 const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
 
@@ -97,7 +102,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean | objec
     attachmentRoutes,
     (a: FastifyInstance, c: AppContext) => orderRoutes(a, c, (db, actor, id) => releaseOrderAllocation(db, actor, id)),
     reviewRoutes,
-    productionRoutes,
+    (a: FastifyInstance, c: AppContext) => productionRoutes(a, c, prepProduced),
     notificationRoutes,
     settingsRoutes,
     allocationRoutes,
@@ -110,6 +115,13 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean | objec
     workbenchRoutes,
     changeRoutes,
     returnRoutes,
+    (a: FastifyInstance, c: AppContext) =>
+      shortCloseRoutes(a, c, {
+        releaseHolds: (db, actor, id) => releaseOrderAllocation(db, actor, id),
+        paidOnOrder: async (db, companyId, id) => (await orderSettlement(db, companyId, [id])).get(id)?.paid ?? 0n,
+      }),
+    sampleRoutes,
+    prepRoutes,
   ]) {
     routes(app, ctx);
   }

@@ -54,6 +54,9 @@ import type {
   ReturnsTable,
 } from '../modules/returns/return.table';
 import type { ChangeApprovalsTable, ChangeRequestsTable, OrderVersionsTable } from '../modules/changes/change.table';
+import type { SampleLoansTable } from '../modules/samples/sample.table';
+import type { PrepRequestLinesTable, PrepRequestsTable } from '../modules/prep/prep.table';
+import type { StockEarmarksTable } from '../modules/stock/earmark.table';
 
 // Every table of the database, by name.
 export interface DB {
@@ -111,6 +114,10 @@ export interface DB {
   quarantine_balances: QuarantineBalancesTable;
   quarantine_movements: QuarantineMovementsTable;
   invoice_reversals: InvoiceReversalsTable;
+  sample_loans: SampleLoansTable;
+  prep_requests: PrepRequestsTable;
+  prep_request_lines: PrepRequestLinesTable;
+  stock_earmarks: StockEarmarksTable;
 }
 
 export type Db = Kysely<DB>;

@@ -11,6 +11,7 @@ import * as m0009 from './migrations/0009_review_stage_ids';
 import * as m0010 from './migrations/0010_login_throttle';
 import * as m0011 from './migrations/0011_change_requests';
 import * as m0012 from './migrations/0012_returns';
+import * as m0013 from './migrations/0013_special_orders';
 
 // Every migration, in order. New ones are added here.
 const migrations: Record<string, Migration> = {
@@ -26,6 +27,7 @@ const migrations: Record<string, Migration> = {
   '0010_login_throttle': m0010,
   '0011_change_requests': m0011,
   '0012_returns': m0012,
+  '0013_special_orders': m0013,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -4,12 +4,14 @@ import { flagLateStages } from './review-sla';
 import { expireReservations } from '../modules/allocation/reservations';
 import { localDate } from '../lib/local-date';
 import { dailyCashReport, dailyFinanceChecks, remindReceivables } from './cash-reminders';
+import { flagIdleEarmarkedStock } from './earmark-idle';
 
 /** Durable timers: pg-boss keeps its queue in the same database, so several app instances share it. */
 export const JOBS = {
   reviewSla: 'review-sla',
   reservationExpiry: 'reservation-expiry',
   cashReminders: 'cash-reminders',
+  earmarkIdle: 'earmark-idle',
 } as const;
 
 export async function startJobs(
@@ -47,6 +49,12 @@ export async function startJobs(
     await remindReceivables(database.db, today);
     await dailyCashReport(database.db, today);
     await dailyFinanceChecks(database.db, today);
+  });
+  // Prepared stock earmarked for a customer and unused for N days (default 90), told to the director daily.
+  await boss.createQueue(JOBS.earmarkIdle);
+  await boss.schedule(JOBS.earmarkIdle, '30 8 * * *', {}, { tz: timeZone });
+  await boss.work(JOBS.earmarkIdle, async () => {
+    await flagIdleEarmarkedStock(database.db, new Date());
   });
   return boss;
 }

@@ -348,6 +348,34 @@ export const errorCodes = {
     zh: '投诉不属于该订单',
     en: 'The complaint is not about this order',
   },
+  // Short-closing and special orders (短结 · 赔货 · 样机 · 备货备料)
+  'ORDER.NOTHING_SHIPPED': {
+    status: 409,
+    zh: '订单尚未发货，不能短结；请取消订单',
+    en: 'Nothing of the order has shipped: cancel it instead of short-closing',
+  },
+  'ORDER.SHIPMENT_IN_WAREHOUSE': {
+    status: 409,
+    zh: '订单还有 {count} 张出库单在仓库中，请先发货或取消',
+    en: 'The order has {count} outbound order(s) still in the warehouse: ship or cancel them first',
+  },
+  'ORDER.PAID_BEYOND_SHIPPED': {
+    status: 409,
+    zh: '订单已收 ¥{paid}，超过已发货金额 ¥{shipped}；请先将多收款转为客户余额',
+    en: 'The order has ¥{paid} paid, more than its shipped value ¥{shipped}: move the excess to the balance first',
+  },
+  'ORDER.REPLACEMENT_MARGIN': {
+    status: 400,
+    zh: '本公司责任的赔货单须为零利润：价格不得低于成本',
+    en: "A replacement for the company's fault is zero-profit: its prices may not be below cost",
+  },
+  'SAMPLE.NOT_FOUND': { status: 404, zh: '样机记录不存在', en: 'Sample loan not found' },
+  'PREP.NOT_FOUND': { status: 404, zh: '备货/备料申请不存在', en: 'Prep request not found' },
+  'PREP.OWN_REQUEST': {
+    status: 409,
+    zh: '不能审批自己提交的申请',
+    en: 'You cannot decide a request you raised yourself',
+  },
   INTERNAL: { status: 500, zh: '服务器内部错误（请求号 {requestId}）', en: 'Internal error (request {requestId})' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 

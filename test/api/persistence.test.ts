@@ -23,6 +23,7 @@ describe('embedded database on disk', () => {
       '0010_login_throttle',
       '0011_change_requests',
       '0012_returns',
+      '0013_special_orders',
     ]);
     expect(await isEmpty(first.db)).toBe(true);
     await first.db.transaction().execute((trx) => seedDemo(trx));

@@ -37,6 +37,8 @@ const ChangeQueuePage = lazyPage(() => import('./pages/ChangeQueuePage'), 'Chang
 const ChangeRequestPage = lazyPage(() => import('./pages/ChangeRequestPage'), 'ChangeRequestPage');
 const ReturnsPage = lazyPage(() => import('./pages/ReturnsPage'), 'ReturnsPage');
 const ReturnDetailPage = lazyPage(() => import('./pages/ReturnDetailPage'), 'ReturnDetailPage');
+const SamplesPage = lazyPage(() => import('./pages/SamplesPage'), 'SamplesPage');
+const PrepRequestsPage = lazyPage(() => import('./pages/PrepRequestsPage'), 'PrepRequestsPage');
 
 function Routed() {
   const { me, loading } = useSession();
@@ -72,6 +74,8 @@ function Routed() {
         <Route path="stock" element={<StockPage />} />
         <Route path="users" element={<UsersPage />} />
         <Route path="settings" element={<SettingsPage />} />
+        <Route path="samples" element={<SamplesPage />} />
+        <Route path="prep-requests" element={<PrepRequestsPage />} />
         <Route path="*" element={<HomePage />} />
       </Route>
     </Routes>

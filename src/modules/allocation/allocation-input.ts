@@ -76,7 +76,13 @@ export async function buildInput(db: Db, actor: Actor, req: RunRequest) {
   const [balances, franchisees, lines, stores, storeDemand, regionDemand] = await Promise.all([
     db
       .selectFrom('stock_balances')
-      .select(['product_id', sql<number>`on_hand - reserved`.as('available')])
+      // Stock earmarked for a customer (备货预留) is not handed out by allocation.
+      .select([
+        'product_id',
+        sql<number>`greatest(on_hand - reserved - coalesce((select sum(e.remaining) from stock_earmarks e
+          where e.company_id = stock_balances.company_id and e.warehouse_id = stock_balances.warehouse_id
+            and e.product_id = stock_balances.product_id and e.remaining > 0), 0), 0)::int`.as('available'),
+      ])
       .where('company_id', '=', companyId)
       .where('warehouse_id', '=', warehouseId)
       .where('product_id', 'in', productIds.length ? productIds : ['00000000-0000-0000-0000-000000000000'])

@@ -204,6 +204,7 @@ export function lockOrderLines(db: Db, companyId: string, orderId: string) {
       'reserved',
       'backordered',
       'shipped',
+      'closed_qty',
     ])
     .where('company_id', '=', companyId)
     .where('order_id', '=', orderId)

@@ -20,3 +20,5 @@ export const complaintMachine = defineMachine<ComplaintStatus, ComplaintEvent, u
 
 /** Complaints not closed yet: their order cannot be completed. 未结投诉 */
 export const UNCLOSED_COMPLAINT: readonly ComplaintStatus[] = ['open', 'resolved'];
+/** Orders a complaint can be opened on at any time, not only from the call-back: goods have left the warehouse. */
+export const COMPLAINABLE_ORDER: readonly string[] = ['partially_shipped', 'shipped', 'delivered', 'completed'];

@@ -10,7 +10,7 @@ import { registerOrder } from '../orders/order.service';
 import { createReceivable } from '../receivables/receivable.service';
 import { createReturnFromComplaint } from '../returns/create-return';
 import { getSettings } from '../settings/settings.service';
-import { complaintMachine } from './complaint.machine';
+import { COMPLAINABLE_ORDER, complaintMachine } from './complaint.machine';
 import type { ComplaintStatus, ComplaintsTable } from './feedback.table';
 import * as repo from './feedback.repository';
 
@@ -73,6 +73,20 @@ export async function openComplaint(
     created_at: env.now,
   });
   return getComplaint(db, actor, env, row.id);
+}
+
+/** 登记投诉: a complaint registered on a shipped or delivered order, whenever the customer raises it. */
+export async function registerComplaint(
+  db: Db,
+  actor: Actor,
+  env: Env,
+  input: { orderId: string; type: ComplaintType; description: string },
+) {
+  const order = await repo.orderStatusForComplaint(db, actor.companyId, input.orderId);
+  if (!order) throw new AppError('ORDER.NOT_FOUND');
+  if (!COMPLAINABLE_ORDER.includes(order.status))
+    throw new AppError('STATE.ILLEGAL_TRANSITION', { from: order.status, event: 'complain' });
+  return openComplaint(db, actor, env, input.orderId, null, input);
 }
 
 export async function getComplaint(db: Db, actor: Actor, env: Env, id: string) {

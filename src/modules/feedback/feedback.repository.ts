@@ -150,3 +150,14 @@ export function orderForComplaint(db: Db, companyId: string, orderId: string) {
     .where('id', '=', orderId)
     .executeTakeFirstOrThrow();
 }
+
+/** The order's status, locked, before a complaint is registered on it. */
+export function orderStatusForComplaint(db: Db, companyId: string, orderId: string) {
+  return db
+    .selectFrom('orders')
+    .select(['id', 'status'])
+    .where('company_id', '=', companyId)
+    .where('id', '=', orderId)
+    .forUpdate()
+    .executeTakeFirst();
+}

@@ -6,7 +6,7 @@ import { idParams, moneyString, requiredText, text } from '../../lib/schemas';
 import { actorOf, envOf, type AppContext } from '../../http/context';
 import { listInvoices } from './invoice.service';
 import { listCallbacks, recordCallback } from './callbacks';
-import { closeComplaint, getComplaint, listComplaints, resolveComplaint } from './complaints';
+import { closeComplaint, getComplaint, listComplaints, registerComplaint, resolveComplaint } from './complaints';
 
 const SERVICE = ['customer_service'];
 const complaintType = z.enum(['short', 'damage', 'wrong_item', 'quality', 'late']);
@@ -75,6 +75,19 @@ export function feedbackRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (req) =>
       listComplaints(ctx.db, actorOf(req), envOf(ctx), { status: req.query.status, orderId: req.query.order }),
+  );
+  r.post(
+    '/api/complaints',
+    {
+      config: { roles: SERVICE },
+      schema: {
+        tags,
+        summary: 'Register a complaint on a shipped or delivered order (登记投诉), at any time',
+        body: z.object({ orderId: z.uuid(), type: complaintType, description: requiredText(1000) }).strict(),
+      },
+    },
+    async (req, reply) =>
+      reply.status(201).send(await tx((trx) => registerComplaint(trx, actorOf(req), envOf(ctx), req.body))),
   );
   r.get(
     '/api/complaints/:id',

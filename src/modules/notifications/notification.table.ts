@@ -17,7 +17,12 @@ export type NotificationKind =
   | 'production_progress_late'
   // Order change requests (订单变更申请)
   | 'change_approval_assigned'
-  | 'change_decided';
+  | 'change_decided'
+  // Short-closing and special orders
+  | 'order_short_closed'
+  | 'prep_review'
+  | 'prep_decided'
+  | 'earmark_idle';
 
 /** In-app notifications; also the outbox a mail or WeCom adapter can read. */
 export interface NotificationsTable {

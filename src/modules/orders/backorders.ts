@@ -18,8 +18,9 @@ export async function fillBackorders(db: Db, actor: Actor, warehouseId: string, 
     backordered: number;
     reserved: number;
     number: string;
+    customer_id: string;
   }>`
-    select l.order_id, l.line_no, l.product_id, l.backordered, l.reserved, o.number
+    select l.order_id, l.line_no, l.product_id, l.backordered, l.reserved, o.number, o.customer_id
     from order_lines l join orders o on o.company_id = l.company_id and o.id = l.order_id
     where l.company_id = ${actor.companyId} and o.warehouse_id = ${warehouseId}
       and l.product_id = any(${productIds}::uuid[])
@@ -30,7 +31,13 @@ export async function fillBackorders(db: Db, actor: Actor, warehouseId: string, 
   const granted = await reserveAvailable(
     db,
     actor,
-    waiting.rows.map((w) => ({ warehouseId, productId: w.product_id, qty: w.backordered, reference: w.number })),
+    waiting.rows.map((w) => ({
+      warehouseId,
+      productId: w.product_id,
+      qty: w.backordered,
+      reference: w.number,
+      customerId: w.customer_id,
+    })),
     '到货补足欠货 Backorder filled on receipt',
   );
   const filled = waiting.rows

@@ -117,6 +117,7 @@ export async function confirmOrder(db: Db, actor: Actor, env: Env, id: string, i
       productId: l.product_id,
       qty: allocated.has(l.product_id) ? 0 : l.qty,
       reference: order.number,
+      customerId: order.customer_id,
     })),
     '客户确认预留 Reserved at confirmation',
   );

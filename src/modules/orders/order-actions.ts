@@ -3,6 +3,9 @@ import { availableEvents } from '../../lib/state-machine';
 import type { Actor } from '../auth/auth.service';
 import * as reviewRepo from '../review/review.repository';
 import { CHANGE_REQUESTERS, orderMachine, SHIPPABLE, type OrderEvent, type OrderGuardContext } from './order.machine';
+import { shipmentCounts } from './short-close.repository';
+import { COMPLAINABLE_ORDER } from '../feedback/complaint.machine';
+import { hasRole } from '../auth/roles';
 import type { OrderStatus } from './order.table';
 import * as repo from './order.repository';
 
@@ -32,17 +35,25 @@ async function guardFacts(
         claimExpiresAt: stage.claim_expires_at,
       };
   }
+  if (shippedUnits > 0 && SHIPPABLE.includes(o.status)) {
+    const shipments = await shipmentCounts(db, actor.companyId, o.id);
+    context.shipmentsInWarehouse = shipments.inWarehouse;
+    context.undeliveredShipments = shipments.undelivered;
+  }
   if (o.status === 'delivered') context.openComplaints = await repo.countUnclosedComplaints(db, actor.companyId, o.id);
   return { context, lastStage };
 }
-
-/** An order's actions: its machine's events, and asking for a change (a change request of its own). */
-export type OrderAction = OrderEvent | 'request_change';
 
 /**
  * What this user may do with the order now (`actions`): the order machine's events whose role and guards pass.
  * A review decision shows as the one event it would be (approve_stage, or approve_final at the last stage).
  */
+/**
+ * What the order page offers: the machine's events, registering a complaint (登记投诉) once goods left, and asking
+ * for a change (a change request of its own).
+ */
+export type OrderAction = OrderEvent | 'complain' | 'request_change';
+
 export async function orderActions(
   db: Db,
   actor: Actor,
@@ -51,8 +62,13 @@ export async function orderActions(
   now?: Date,
 ): Promise<OrderAction[]> {
   const { context, lastStage } = await guardFacts(db, actor, o, shippedUnits, now);
-  const events: OrderAction[] = availableEvents(orderMachine, o.status, actor, context);
+  const events = availableEvents(orderMachine, o.status, actor, context);
+  // A short-close shows as one action, whichever state it ends in.
+  const actions: OrderAction[] = events
+    .map((e): OrderEvent => (e === 'short_close_delivered' ? 'short_close' : e))
+    .filter((e) => e !== (lastStage ? 'approve_stage' : 'approve_final'));
+  if (COMPLAINABLE_ORDER.includes(o.status) && hasRole(actor.roles, ['customer_service'])) actions.push('complain');
   const mayRequestChange = actor.roles.some((r) => r === 'admin' || CHANGE_REQUESTERS.includes(r));
-  if (SHIPPABLE.includes(o.status) && mayRequestChange) events.push('request_change');
-  return events.filter((e) => e !== (lastStage ? 'approve_stage' : 'approve_final'));
+  if (SHIPPABLE.includes(o.status) && mayRequestChange) actions.push('request_change');
+  return actions;
 }

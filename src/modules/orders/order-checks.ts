@@ -22,12 +22,27 @@ export function missingFields(o: OrderRow, lines: OrderLineRow[]): string[] {
   return missing;
 }
 
-/** Available stock per line at the order's warehouse; lines of one product draw on the same stock. */
-export async function stockPerLine(db: Db, companyId: string, warehouseId: string, lines: OrderLineRow[]) {
+/**
+ * Available stock per line at the order's warehouse; lines of one product draw on the same stock. Stock earmarked
+ * for another customer (备货预留) is not available to this one.
+ */
+export async function stockPerLine(
+  db: Db,
+  companyId: string,
+  warehouseId: string,
+  lines: OrderLineRow[],
+  customerId?: string,
+) {
   const ids = [...new Set(lines.map((l) => l.product_id))];
   const r = await sql<{ product_id: string; available: number }>`
-    select product_id, on_hand - reserved as available from stock_balances
-    where company_id = ${companyId} and warehouse_id = ${warehouseId} and product_id = any(${ids}::uuid[])`.execute(db);
+    select b.product_id, greatest(b.on_hand - b.reserved - coalesce((
+             select sum(e.remaining) from stock_earmarks e
+              where e.company_id = b.company_id and e.warehouse_id = b.warehouse_id and e.product_id = b.product_id
+                and e.remaining > 0 and e.customer_id is distinct from ${customerId ?? null}::uuid), 0), 0)::int
+             as available
+      from stock_balances b
+     where b.company_id = ${companyId} and b.warehouse_id = ${warehouseId}
+       and b.product_id = any(${ids}::uuid[])`.execute(db);
   const left = new Map(r.rows.map((x) => [x.product_id, x.available]));
   return lines.map((l) => {
     const available = left.get(l.product_id) ?? 0;
@@ -46,7 +61,7 @@ export async function computeChecks(db: Db, companyId: string, o: OrderRow, line
   const documents = (await listAttachments(db, companyId, 'customer', o.customer_id)).length;
   const newCustomer = previous.rows[0].n === 0;
   const missing = missingFields(o, lines);
-  const stock = await stockPerLine(db, companyId, o.warehouse_id, lines);
+  const stock = await stockPerLine(db, companyId, o.warehouse_id, lines, o.customer_id);
   const margin = parseMoney(o.total) - parseMoney(o.cost_total);
   return {
     completeness: { ok: missing.length === 0, missing, writtenConfirmationMissing: o.written_confirmation_missing },

@@ -33,5 +33,7 @@ export const orderLabels: MachineLabels<OrderStatus, OrderEvent> = {
     ship_all: { zh: '全部发货', en: 'ship in full' },
     deliver: { zh: '签收', en: 'deliver' },
     complete: { zh: '完成', en: 'complete' },
+    short_close: { zh: '短交结案', en: 'short-close' },
+    short_close_delivered: { zh: '短交结案', en: 'short-close' },
   },
 };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { availableEvents, refusal, validateMachine, type Actor } from '../../lib/state-machine';
-import { noOpenComplaint, nothingShipped, orderMachine } from './order.machine';
+import { noOpenComplaint, nothingShipped, orderMachine, somethingShipped } from './order.machine';
 
 const as = (...roles: string[]): Actor => ({ userId: 'u1', companyId: 'c1', roles });
 
@@ -49,5 +49,40 @@ describe('order machine', () => {
     expect(refusal(orderMachine, 'in_fulfillment', 'cancel', as('reviewer'), { shippedUnits: 1 })).toBe(
       'ORDER.ALREADY_SHIPPED',
     );
+  });
+
+  it('short-closes a partly shipped order to shipped while a shipment is on its way, for the order admin', () => {
+    const admin = as('order_admin');
+    const facts = { shippedUnits: 2, shipmentsInWarehouse: 0, undeliveredShipments: 1 };
+    expect(refusal(orderMachine, 'partially_shipped', 'short_close', admin, facts)).toBeUndefined();
+    expect(refusal(orderMachine, 'partially_shipped', 'short_close_delivered', admin, facts)).toBe(
+      'STATE.ILLEGAL_TRANSITION',
+    );
+    expect(availableEvents(orderMachine, 'partially_shipped', admin, facts)).toEqual(['short_close']);
+    expect(refusal(orderMachine, 'partially_shipped', 'short_close', as('warehouse'), facts)).toBe('AUTH.FORBIDDEN');
+  });
+
+  it('short-closes to delivered when every shipment has arrived, for the sales director', () => {
+    const director = as('sales_director');
+    const facts = { shippedUnits: 2, shipmentsInWarehouse: 0, undeliveredShipments: 0 };
+    expect(refusal(orderMachine, 'partially_shipped', 'short_close_delivered', director, facts)).toBeUndefined();
+    expect(refusal(orderMachine, 'partially_shipped', 'short_close', director, facts)).toBe('STATE.ILLEGAL_TRANSITION');
+  });
+
+  it('refuses a short-close with nothing shipped, with a shipment in the warehouse, or a second time', () => {
+    const admin = as('order_admin');
+    expect(somethingShipped({ shippedUnits: 0, actor: admin })).toBe('ORDER.NOTHING_SHIPPED');
+    expect(refusal(orderMachine, 'confirmed', 'short_close_delivered', admin, { shippedUnits: 0 })).toBe(
+      'ORDER.NOTHING_SHIPPED',
+    );
+    expect(
+      refusal(orderMachine, 'partially_shipped', 'short_close', admin, {
+        shippedUnits: 1,
+        shipmentsInWarehouse: 1,
+        undeliveredShipments: 1,
+      }),
+    ).toEqual({ code: 'ORDER.SHIPMENT_IN_WAREHOUSE', params: { count: 1 } });
+    for (const from of ['shipped', 'delivered'] as const)
+      expect(refusal(orderMachine, from, 'short_close', admin, { shippedUnits: 1 })).toBe('STATE.ILLEGAL_TRANSITION');
   });
 });

@@ -16,7 +16,9 @@ export type OrderEvent =
   | 'ship_partial'
   | 'ship_all'
   | 'deliver'
-  | 'complete';
+  | 'complete'
+  | 'short_close'
+  | 'short_close_delivered';
 
 /** Facts the guards look at, gathered by the service before it applies an event. */
 export type OrderGuardContext = {
@@ -27,6 +29,9 @@ export type OrderGuardContext = {
   now?: Date;
   /** Complaints on the order not closed yet (gathered before `complete`). */
   openComplaints?: number;
+  /** Short-close facts: the order's shipments still in the warehouse, and those on the way (not delivered). */
+  shipmentsInWarehouse?: number;
+  undeliveredShipments?: number;
 };
 
 /** Nothing of the order has left the warehouse. */
@@ -36,6 +41,24 @@ export const nothingShipped: Guard<OrderGuardContext> = (c) =>
 /** No complaint on the order is still open (or resolved but not closed with the customer). 未结投诉不可完成 */
 export const noOpenComplaint: Guard<OrderGuardContext> = (c) =>
   c.openComplaints === 0 ? undefined : { code: 'ORDER.OPEN_COMPLAINT', params: { count: c.openComplaints ?? '?' } };
+
+/** Something of the order has shipped (short-closing an unshipped order is a cancellation). */
+export const somethingShipped: Guard<OrderGuardContext> = (c) =>
+  c.shippedUnits > 0 ? undefined : 'ORDER.NOTHING_SHIPPED';
+
+/** No outbound order of it is still in the warehouse (ship or cancel it first). */
+export const noShipmentInWarehouse: Guard<OrderGuardContext> = (c) =>
+  (c.shipmentsInWarehouse ?? 0) > 0
+    ? { code: 'ORDER.SHIPMENT_IN_WAREHOUSE', params: { count: c.shipmentsInWarehouse ?? 0 } }
+    : undefined;
+
+/** Some shipment of the order is still on its way: short-closed, the order is shipped. */
+export const someShipmentUnderway: Guard<OrderGuardContext> = (c) =>
+  (c.undeliveredShipments ?? 0) > 0 ? undefined : 'STATE.ILLEGAL_TRANSITION';
+
+/** Every shipment of the order has arrived: short-closed, the order is delivered. */
+export const allShipmentsDelivered: Guard<OrderGuardContext> = (c) =>
+  (c.undeliveredShipments ?? 0) === 0 ? undefined : 'STATE.ILLEGAL_TRANSITION';
 
 /** Only the registrar submits their order (admins may). */
 export const byRegistrar: Guard<OrderGuardContext> = (c) =>
@@ -55,6 +78,7 @@ export const reviewerOfCurrentStage: Guard<OrderGuardContext> = (c) => {
 
 const REVIEWERS = ['reviewer', 'finance', 'production_planner', 'sales_director', 'general_manager'];
 const CONFIRMERS = ['sales_assistant', 'order_admin'];
+const SHORT_CLOSERS = ['order_admin', 'sales_director'];
 
 // 销售订单生命周期: the one table of allowed moves (spec: States of a sales order).
 export const orderMachine = defineMachine<OrderStatus, OrderEvent, OrderGuardContext>({
@@ -141,6 +165,21 @@ export const orderMachine = defineMachine<OrderStatus, OrderEvent, OrderGuardCon
       to: 'completed',
       roles: ['customer_service', 'order_admin', 'finance'],
       guards: [noOpenComplaint],
+    },
+    // 短结: a partly shipped order closed for the rest; it ends as its shipments stand (on the way or arrived).
+    {
+      from: ['confirmed', 'in_fulfillment', 'partially_shipped'],
+      event: 'short_close',
+      to: 'shipped',
+      roles: SHORT_CLOSERS,
+      guards: [somethingShipped, noShipmentInWarehouse, someShipmentUnderway],
+    },
+    {
+      from: ['confirmed', 'in_fulfillment', 'partially_shipped'],
+      event: 'short_close_delivered',
+      to: 'delivered',
+      roles: SHORT_CLOSERS,
+      guards: [somethingShipped, noShipmentInWarehouse, allShipmentsDelivered],
     },
   ],
 });

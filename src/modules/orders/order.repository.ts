@@ -37,6 +37,13 @@ const orderColumns = [
   'o.confirmation',
   'o.cancelled_at',
   'o.cancel_reason',
+  'o.short_closed_at',
+  'o.short_close_reason',
+  'o.closed_amount',
+  'o.fault_party',
+  'o.cost_bearer',
+  'o.replacement_reason',
+  'o.replaces_order_id',
   'o.version',
   'o.created_at',
   'o.updated_at',
@@ -118,6 +125,7 @@ export function findLines(db: Db, companyId: string, orderIds: string[]) {
       'reserved',
       'backordered',
       'shipped',
+      'closed_qty',
     ])
     .where('company_id', '=', companyId)
     .where('order_id', 'in', orderIds.length ? orderIds : ['00000000-0000-0000-0000-000000000000'])

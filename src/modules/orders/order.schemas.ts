@@ -61,7 +61,33 @@ const orderFields = {
   warehouseId: z.uuid().optional(),
 };
 
-export const createOrderBody = z.object({ customerId: z.uuid(), ...orderFields }).strict();
+export const FAULT_PARTIES = ['company', 'carrier', 'customer'] as const;
+/** 赔货: who is at fault, who bears the cost, why (shown to the general manager), and the order it replaces. */
+const replacement = z
+  .object({
+    faultParty: z.enum(FAULT_PARTIES),
+    costBearer: z.enum(FAULT_PARTIES),
+    reason: requiredText(500),
+    replacesOrderId: z.uuid().optional(),
+  })
+  .strict();
+
+/** A replacement order names its fault and reason; no other order type carries them. */
+const replacementFacts = (b: { orderType?: string; replacement?: unknown }, ctx: z.RefinementCtx) => {
+  if (b.orderType === 'replacement' && !b.replacement)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['replacement'],
+      message: 'a replacement order needs replacement.faultParty, costBearer and reason',
+    });
+  if (b.replacement && b.orderType !== undefined && b.orderType !== 'replacement')
+    ctx.addIssue({ code: 'custom', path: ['replacement'], message: 'only a replacement order has these' });
+};
+
+export const createOrderBody = z
+  .object({ customerId: z.uuid(), ...orderFields, replacement: replacement.optional() })
+  .strict()
+  .superRefine(replacementFacts);
 export type CreateOrderInput = z.infer<typeof createOrderBody>;
 
 export const updateOrderBody = z
@@ -83,9 +109,11 @@ export const updateOrderBody = z
     warehouseId: z.uuid(),
     /** Optimistic lock: the version the editor saw. */
     version: z.number().int().min(1),
+    replacement: replacement.nullable(),
   })
   .partial()
-  .strict();
+  .strict()
+  .superRefine((b, ctx) => replacementFacts({ ...b, orderType: b.replacement ? b.orderType : undefined }, ctx));
 export type UpdateOrderInput = z.infer<typeof updateOrderBody>;
 
 export const reviewBody = z

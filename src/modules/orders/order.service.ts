@@ -71,6 +71,20 @@ export function orderRowToOrder(
     confirmation: o.confirmation,
     cancelledAt: o.cancelled_at,
     cancelReason: o.cancel_reason,
+    /** 短结: when and why the rest was closed, and the value taken off the total. */
+    shortClosedAt: o.short_closed_at,
+    shortCloseReason: o.short_close_reason,
+    closedAmount: o.closed_amount,
+    /** 赔货: fault, who bears the cost, why, and the order replaced. */
+    replacement:
+      o.order_type === 'replacement'
+        ? {
+            faultParty: o.fault_party,
+            costBearer: o.cost_bearer,
+            reason: o.replacement_reason,
+            replacesOrderId: o.replaces_order_id,
+          }
+        : null,
     version: o.version,
     /** A change applied and not yet confirmed by the customer (变更待客户确认): its number, or null. */
     pendingChange: o.pending_change,
@@ -93,6 +107,7 @@ export function orderRowToOrder(
       reserved: l.reserved,
       backordered: l.backordered,
       shipped: l.shipped,
+      closedQty: l.closed_qty,
     })),
   };
 }
@@ -126,8 +141,17 @@ export async function listOrders(db: Db, actor: Actor, q: ListOrdersQuery, now?:
   return { ...page, items };
 }
 
-/** Lines priced and costed from the catalogue on the server; the client's totals are never trusted. */
-async function priceLines(db: Db, actor: Actor, orderId: string, lines: CreateOrderInput['lines']) {
+/**
+ * Lines priced and costed from the catalogue on the server; the client's totals are never trusted. A free sample
+ * (免费样机) is priced at zero; a replacement (赔货) line without a price is priced at cost (zero profit).
+ */
+async function priceLines(
+  db: Db,
+  actor: Actor,
+  orderId: string,
+  lines: CreateOrderInput['lines'],
+  orderType: CreateOrderInput['orderType'] = 'standard',
+) {
   const products = await findProductsByIds(
     db,
     actor.companyId,
@@ -140,7 +164,8 @@ async function priceLines(db: Db, actor: Actor, orderId: string, lines: CreateOr
     const p = byId.get(l.productId);
     if (!p) throw new AppError('PRODUCT.NOT_FOUND');
     if (!p.active) throw new AppError('PRODUCT.INACTIVE', { sku: p.sku });
-    const price = l.gift ? 0n : parseMoney(l.unitPrice ?? p.list_price);
+    const defaultPrice = orderType === 'replacement' ? p.standard_cost : p.list_price;
+    const price = l.gift || orderType === 'sample' ? 0n : parseMoney(l.unitPrice ?? defaultPrice);
     const amount = lineAmount(price, l.qty);
     total += amount;
     cost += lineAmount(parseMoney(p.standard_cost), l.qty);
@@ -236,9 +261,14 @@ export async function registerOrder(db: Db, actor: Actor, env: Env, input: Creat
     created_by: actor.userId,
     updated_by: actor.userId,
   });
-  const priced = await priceLines(db, actor, id, input.lines);
+  const priced = await priceLines(db, actor, id, input.lines, input.orderType);
+  assertReplacementMargin(input.replacement?.faultParty, priced);
   await repo.replaceLines(db, actor.companyId, id, priced.rows);
-  await repo.updateOrder(db, actor.companyId, id, { total: priced.total, cost_total: priced.cost });
+  await repo.updateOrder(db, actor.companyId, id, {
+    total: priced.total,
+    cost_total: priced.cost,
+    ...(await replacementColumns(db, actor, customer.id, input.replacement)),
+  });
   await insertHistory(db, {
     company_id: actor.companyId,
     entity_type: 'order',
@@ -290,8 +320,22 @@ export async function updateOrder(db: Db, actor: Actor, env: Env, id: string, in
   if (input.version !== undefined && input.version !== order.version) throw new AppError('ORDER.VERSION_CONFLICT');
   const warehouseId = input.warehouseId ? await resolveWarehouse(db, actor, input.warehouseId) : undefined;
   const { contact, delivery } = unmaskedParts(actor.roles, input, order);
-  const priced = input.lines ? await priceLines(db, actor, id, input.lines) : undefined;
+  const orderType = input.orderType ?? order.order_type;
+  const priced = input.lines ? await priceLines(db, actor, id, input.lines, orderType) : undefined;
+  const fault = input.replacement === undefined ? order.fault_party : input.replacement?.faultParty;
+  if (orderType === 'replacement' && !fault)
+    throw new AppError('VALIDATION.FAILED', { summary: 'replacement' }, [
+      { path: 'replacement', message: 'a replacement order needs replacement.faultParty, costBearer and reason' },
+    ]);
+  if (orderType === 'replacement')
+    assertReplacementMargin(fault ?? undefined, priced ?? { total: order.total, cost: order.cost_total });
   if (priced) await repo.replaceLines(db, actor.companyId, id, priced.rows);
+  const replacement =
+    orderType !== 'replacement'
+      ? await replacementColumns(db, actor, order.customer_id, null)
+      : input.replacement
+        ? await replacementColumns(db, actor, order.customer_id, input.replacement)
+        : {};
   await repo.updateOrder(db, actor.companyId, id, {
     contact: contact === undefined ? undefined : JSON.stringify(contact),
     order_date: input.orderDate,
@@ -312,11 +356,37 @@ export async function updateOrder(db: Db, actor: Actor, env: Env, id: string, in
     written_confirmation_missing: input.source
       ? input.source === 'phone' && !(await hasWrittenConfirmation(db, actor, id))
       : undefined,
+    ...replacement,
     version: order.version + 1,
     updated_at: env.now,
     updated_by: actor.userId,
   });
   return getOrder(db, actor, id);
+}
+
+/** 赔货 for the company's own fault is zero-profit at most: no line total below its cost. */
+function assertReplacementMargin(faultParty: string | undefined, priced: { total: string; cost: string }) {
+  if (faultParty === 'company' && parseMoney(priced.total) < parseMoney(priced.cost))
+    throw new AppError('ORDER.REPLACEMENT_MARGIN', {}, [
+      { path: 'lines', message: `total ${priced.total} < cost ${priced.cost}` },
+    ]);
+}
+
+/** The replacement facts as columns; the replaced order must be the same customer's. */
+async function replacementColumns(db: Db, actor: Actor, customerId: string, r: CreateOrderInput['replacement'] | null) {
+  if (r?.replacesOrderId) {
+    const original = await repo.findOrder(db, actor.companyId, r.replacesOrderId);
+    if (!original || original.customer_id !== customerId)
+      throw new AppError('VALIDATION.FAILED', { summary: 'replacement.replacesOrderId' }, [
+        { path: 'replacement.replacesOrderId', message: "not an order of this customer's" },
+      ]);
+  }
+  return {
+    fault_party: r?.faultParty ?? null,
+    cost_bearer: r?.costBearer ?? null,
+    replacement_reason: r?.reason ?? null,
+    replaces_order_id: r?.replacesOrderId ?? null,
+  };
 }
 
 export async function orderHistory(db: Db, actor: Actor, id: string) {

@@ -16,6 +16,7 @@ export type OrderStatus =
   | 'on_hold';
 export type OrderSource = 'email' | 'crm' | 'fax' | 'phone' | 'ecommerce' | 'onsite' | 'import';
 export type OrderType = 'standard' | 'sample' | 'replacement' | 'material_prep' | 'stock_prep';
+export type FaultParty = 'company' | 'carrier' | 'customer';
 export type Confirmation = { method: 'signature' | 'stamp' | 'electronic'; attachmentId?: string; note?: string };
 
 type Json<T> = ColumnType<T, string, string>;
@@ -53,6 +54,15 @@ export interface OrdersTable {
   cancel_reason: string | null;
   /** Set once when an L/C order passes its check-by date without a valid credit. */
   lc_late_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  /** 短结: closed for the rest after a partial shipment; `closed_amount` is the value taken off the total. */
+  short_closed_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  short_close_reason: ColumnType<string | null, string | null | undefined, string | null>;
+  closed_amount: Generated<string>;
+  /** 赔货: who is at fault, who bears the cost, why, and the order it replaces. */
+  fault_party: ColumnType<FaultParty | null, FaultParty | null | undefined, FaultParty | null>;
+  cost_bearer: ColumnType<FaultParty | null, FaultParty | null | undefined, FaultParty | null>;
+  replacement_reason: ColumnType<string | null, string | null | undefined, string | null>;
+  replaces_order_id: ColumnType<string | null, string | null | undefined, string | null>;
   version: Generated<number>;
   created_at: Generated<Date>;
   created_by: string;
@@ -79,6 +89,8 @@ export interface OrderLinesTable {
   shipped: number;
   /** Units that came back on inspected returns (退货); never more than shipped. */
   returned: Generated<number>;
+  /** Units closed unshipped by a short-close (短结). */
+  closed_qty: Generated<number>;
 }
 
 export interface OrderNumberCountersTable {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { availableEvents, refusal, validateMachine, type Actor } from '../../lib/state-machine';
-import { OPEN, SCHEDULED, productionRequestMachine as m } from './production.machine';
+import { OPEN, SCHEDULED, UNFINISHED, productionRequestMachine as m } from './production.machine';
 
 const as = (...roles: string[]): Actor => ({ userId: 'u', companyId: 'c', roles });
 const planner = as('production_planner');
@@ -39,8 +39,11 @@ describe('production request machine', () => {
       expect(refusal(m, from, event, as('sales_assistant'), {})).toBe('AUTH.FORBIDDEN');
   });
 
-  it('answered, started, finished requests are not cancelled; declined, cancelled, in-stock ones are final', () => {
-    for (const from of ['answered', 'in_production', 'in_stock', 'declined', 'cancelled'] as const)
+  it('scheduled work is cancelled with a short-closed order; declined, cancelled, in-stock ones are final', () => {
+    for (const from of ['answered', 'in_production'] as const)
+      expect(refusal(m, from, 'cancel', as('order_admin'), {})).toBeUndefined();
+    expect(UNFINISHED).toEqual(['requested', 'answered', 'in_production']);
+    for (const from of ['in_stock', 'declined', 'cancelled'] as const)
       expect(refusal(m, from, 'cancel', planner, {})).toBe('STATE.ILLEGAL_TRANSITION');
     for (const from of ['declined', 'cancelled', 'in_stock'] as const)
       expect(availableEvents(m, from, as('admin'))).toEqual([]);

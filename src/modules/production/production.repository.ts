@@ -6,6 +6,8 @@ const columns = [
   'p.id',
   'p.order_id',
   'o.number as order_number',
+  'p.prep_request_id',
+  'q.number as prep_number',
   'p.line_no',
   'p.product_id',
   'pr.sku',
@@ -25,7 +27,10 @@ const columns = [
 function requestsQuery(db: Db, companyId: string) {
   return db
     .selectFrom('production_requests as p')
-    .innerJoin('orders as o', (j) => j.onRef('o.company_id', '=', 'p.company_id').onRef('o.id', '=', 'p.order_id'))
+    .leftJoin('orders as o', (j) => j.onRef('o.company_id', '=', 'p.company_id').onRef('o.id', '=', 'p.order_id'))
+    .leftJoin('prep_requests as q', (j) =>
+      j.onRef('q.company_id', '=', 'p.company_id').onRef('q.id', '=', 'p.prep_request_id'),
+    )
     .innerJoin('products as pr', (j) =>
       j.onRef('pr.company_id', '=', 'p.company_id').onRef('pr.id', '=', 'p.product_id'),
     )
@@ -61,7 +66,7 @@ export async function insertRequests(db: Db, rows: Insertable<ProductionRequests
 export function lockRequest(db: Db, companyId: string, id: string) {
   return db
     .selectFrom('production_requests')
-    .select(['id', 'status', 'order_id'])
+    .select(['id', 'status', 'order_id', 'prep_request_id', 'product_id', 'qty'])
     .where('company_id', '=', companyId)
     .where('id', '=', id)
     .forUpdate()
@@ -144,4 +149,9 @@ export async function flagLateProgress(
     .where((eb) => eb.or([eb('p.progress_flagged_at', 'is', null), eb('p.progress_flagged_at', '<', lastReport)]))
     .returning(['p.id', 'p.order_id', 'o.number'])
     .execute();
+}
+
+/** A prep request's production requests and their states. */
+export function requestsOfPrep(db: Db, companyId: string, prepRequestId: string) {
+  return requestsQuery(db, companyId).where('p.prep_request_id', '=', prepRequestId).orderBy('p.created_at').execute();
 }

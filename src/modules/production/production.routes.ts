@@ -4,7 +4,12 @@ import { z } from 'zod';
 import { isoDate } from '../../lib/schema';
 import { actorOf, envOf, type AppContext } from '../../http/context';
 import { idParams, text } from '../../lib/schemas';
-import { answerProductionRequest, listProductionRequests, reportProgress } from './production.service';
+import {
+  answerProductionRequest,
+  listProductionRequests,
+  reportProgress,
+  type PrepProduced,
+} from './production.service';
 import { PRODUCTION_STATUSES } from './production.machine';
 
 const answerBody = z
@@ -19,7 +24,7 @@ const answerBody = z
     path: ['completionDate'],
   });
 
-export function productionRoutes(app: FastifyInstance, ctx: AppContext) {
+export function productionRoutes(app: FastifyInstance, ctx: AppContext, onPrepProduced?: PrepProduced) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['production'];
   r.get(
@@ -65,6 +70,8 @@ export function productionRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (req) =>
-      ctx.db.transaction().execute((trx) => reportProgress(trx, actorOf(req), envOf(ctx), req.params.id, req.body)),
+      ctx.db
+        .transaction()
+        .execute((trx) => reportProgress(trx, actorOf(req), envOf(ctx), req.params.id, req.body, onPrepProduced)),
   );
 }

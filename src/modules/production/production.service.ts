@@ -6,7 +6,7 @@ import type { Actor } from '../auth/auth.service';
 import { notifyRole, notifyUsers } from '../notifications/notification.service';
 import { assertGate } from '../payments/payment-gates';
 import { todayOf } from '../../lib/local-date';
-import { OPEN, SCHEDULED, productionRequestMachine } from './production.machine';
+import { OPEN, SCHEDULED, UNFINISHED, productionRequestMachine } from './production.machine';
 import * as repo from './production.repository';
 import type { ProductionRequestStatus } from './production.table';
 
@@ -15,7 +15,8 @@ const WEEK = 7 * 86_400_000;
 const toRequest = (r: repo.ProductionRequestRow, actor: Actor, now?: Date) => ({
   id: r.id,
   orderId: r.order_id,
-  orderNumber: r.order_number,
+  orderNumber: r.order_number ?? r.prep_number,
+  prepRequestId: r.prep_request_id,
   lineNo: r.line_no,
   productId: r.product_id,
   sku: r.sku,
@@ -113,14 +114,20 @@ export async function answerProductionRequest(
       answered_at: env.now,
     },
   });
-  const notice = await repo.orderNotice(db, actor.companyId, current.order_id);
-  const params = { number: notice.number, decision: input.decision };
-  await notifyUsers(db, actor.companyId, [notice.registrar_id], {
-    kind: 'production_answered',
-    params,
-    orderId: current.order_id,
-  });
-  await notifyRole(db, actor.companyId, 'reviewer', { kind: 'production_answered', params, orderId: current.order_id });
+  if (current.order_id) {
+    const notice = await repo.orderNotice(db, actor.companyId, current.order_id);
+    const params = { number: notice.number, decision: input.decision };
+    await notifyUsers(db, actor.companyId, [notice.registrar_id], {
+      kind: 'production_answered',
+      params,
+      orderId: current.order_id,
+    });
+    await notifyRole(db, actor.companyId, 'reviewer', {
+      kind: 'production_answered',
+      params,
+      orderId: current.order_id,
+    });
+  }
   return getRequest(db, actor, env, id);
 }
 
@@ -133,6 +140,21 @@ export async function cancelOpenRequests(db: Db, actor: Actor, orderId: string, 
       event: 'cancel',
       actor,
       context: {},
+      at,
+    });
+  }
+}
+
+/** A short-closed order takes every unfinished request with it (waiting, scheduled or in production). */
+export async function cancelUnfinishedRequests(db: Db, actor: Actor, orderId: string, at?: Date) {
+  for (const r of await repo.lockRequestsOfOrder(db, actor.companyId, orderId, UNFINISHED)) {
+    await applyEvent(db, productionRequestMachine, {
+      entityId: r.id,
+      current: r.status,
+      event: 'cancel',
+      actor,
+      context: {},
+      reason: '订单短结 Order short-closed',
       at,
     });
   }
@@ -153,10 +175,11 @@ export async function reportProgress(
   env: Env,
   id: string,
   input: { event: 'start' | 'finish'; note?: string },
+  onPrepProduced?: PrepProduced,
 ) {
   const current = await repo.lockRequest(db, actor.companyId, id);
   if (!current) throw new AppError('PRODUCTION.NOT_FOUND');
-  if (input.event === 'start') {
+  if (input.event === 'start' && current.order_id) {
     const order = await repo.orderPaymentFacts(db, actor.companyId, current.order_id);
     await assertGate(db, actor.companyId, order, 'production', todayOf(env));
   }
@@ -170,7 +193,51 @@ export async function reportProgress(
     at: env.now,
     patch: { last_progress_at: env.now, progress_note: input.note ?? '' },
   });
+  if (input.event === 'finish' && current.prep_request_id && onPrepProduced)
+    await onPrepProduced(db, actor, env, {
+      prepRequestId: current.prep_request_id,
+      productId: current.product_id,
+      qty: current.qty,
+    });
   return getRequest(db, actor, env, id);
+}
+
+/** What happens when a prep request's production is in stock (its goods are earmarked), handed in by the app. */
+export type PrepProduced = (
+  db: Db,
+  actor: Actor,
+  env: Env,
+  produced: { prepRequestId: string; productId: string; qty: number },
+) => Promise<void>;
+
+/** 备货 · 备料 approved: one production request per line, due within the planner's time limit. */
+export async function requestProductionForPrep(
+  db: Db,
+  actor: Actor,
+  r: { prepRequestId: string; number: string; dueAt: Date; lines: { productId: string; qty: number }[] },
+) {
+  await repo.insertRequests(
+    db,
+    r.lines.map((l) => ({
+      company_id: actor.companyId,
+      order_id: null,
+      line_no: null,
+      prep_request_id: r.prepRequestId,
+      product_id: l.productId,
+      qty: l.qty,
+      status: productionRequestMachine.initial,
+      due_at: r.dueAt,
+    })),
+  );
+  await notifyRole(db, actor.companyId, 'production_planner', {
+    kind: 'production_requested',
+    params: { number: r.number },
+  });
+}
+
+/** A prep request's production requests, as the planner sees them. */
+export async function listForPrep(db: Db, actor: Actor, env: Env, prepRequestId: string) {
+  return (await repo.requestsOfPrep(db, actor.companyId, prepRequestId)).map((r) => toRequest(r, actor, env.now));
 }
 
 /** Schedules not updated for a week, flagged once per lapse, so the planners can be told. */

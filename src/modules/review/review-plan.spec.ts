@@ -34,4 +34,15 @@ describe('review plan: price and margin rules', () => {
     const noMargin = { ...ok, margin: { ...ok.margin, ok: false } };
     expect(planStages(settings, order('95.00', '95.00'), noMargin)).toEqual(['sales', 'finance', 'gm']);
   });
+
+  it('always sends a replacement to the GM and a free sample to finance and the GM, whatever is configured', () => {
+    const bare = settingsSchema.parse({ review: { baseStages: { default: ['sales'] }, gmOrderTypes: [] } });
+    expect(planStages(bare, { ...order('95.00', '50.00'), orderType: 'replacement' }, ok)).toEqual(['sales', 'gm']);
+    expect(planStages(bare, { ...order('0.00', '50.00'), orderType: 'sample' }, ok)).toEqual([
+      'sales',
+      'finance',
+      'gm',
+    ]);
+    expect(planStages(bare, order('95.00', '50.00'), ok)).toEqual(['sales']);
+  });
 });

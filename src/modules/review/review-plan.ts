@@ -26,6 +26,13 @@ export function thinMargin(order: Pick<PricedOrder, 'total' | 'cost'>, minMargin
 }
 
 /**
+ * Stages some order types always have, whatever the configuration: 赔货 the general manager (who sees the fault
+ * and reason), 免费样机 finance's confirmation and the general manager's signature (spec 13: 165, 167–168).
+ * Their prices are set by rule (cost, zero), so the discount rule does not add the director for them.
+ */
+const ALWAYS_STAGES: Record<string, StageName[]> = { replacement: ['gm'], sample: ['finance', 'gm'] };
+
+/**
  * The stages an order's review goes through (审核流程), from configuration: the order type's base stages;
  * + production when a line lacks stock; + sales director when credit is exceeded, a price is below the list
  * price by more than the allowed discount, or the margin is below the minimum; + general manager above the
@@ -42,7 +49,7 @@ export function planStages(
   if (!checks.stock.ok) add('production');
   if (
     !checks.credit.ok ||
-    order.lines.some((l) => deepDiscount(l, r.maxDiscountPercent)) ||
+    (!(order.orderType in ALWAYS_STAGES) && order.lines.some((l) => deepDiscount(l, r.maxDiscountPercent))) ||
     thinMargin(order, r.minMarginPercent)
   )
     add('director');
@@ -52,5 +59,6 @@ export function planStages(
     !checks.margin.ok
   )
     add('gm');
+  for (const s of ALWAYS_STAGES[order.orderType] ?? []) add(s);
   return stages;
 }

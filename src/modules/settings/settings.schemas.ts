@@ -92,6 +92,13 @@ export const settingsSchema = z.object({
       financeRefundLimit: moneyString.default('5000.00'),
     })
     .prefault({}),
+  /** 备货 · 备料: above this amount the general manager approves too; unused earmarks are flagged after N days. */
+  prep: z
+    .object({
+      gmThreshold: moneyString.default('100000.00'),
+      earmarkIdleDays: z.number().int().min(1).max(3650).default(90),
+    })
+    .prefault({}),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

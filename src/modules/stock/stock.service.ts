@@ -5,6 +5,7 @@ import type { Actor } from '../auth/auth.service';
 import { findProductsByIds } from '../products/product.repository';
 import { findWarehouse } from '../warehouses/warehouse.repository';
 import * as repo from './stock.repository';
+import * as earmarkRepo from './earmark.repository';
 import type { AdjustmentInput, ListMovementsQuery, ListStockQuery, ReceiptInput } from './stock.schemas';
 
 const keyOf = (k: repo.BalanceKey) => `${k.warehouseId}/${k.productId}`;
@@ -213,12 +214,20 @@ export async function exportStock(db: Db, actor: Actor) {
   ]);
 }
 
-export type ReserveRequest = { warehouseId: string; productId: string; qty: number; reference: string };
+export type ReserveRequest = {
+  warehouseId: string;
+  productId: string;
+  qty: number;
+  reference: string;
+  /** The customer reserving: stock earmarked for them (备货预留) is theirs first; other customers' is not available. */
+  customerId?: string;
+};
 
 /**
  * Reserves what is available for each request, in (warehouse, product) lock order, and returns how
  * much each one got; requests for one product are served in the order given. Never oversells:
- * the balance rows stay locked until the caller's transaction ends.
+ * the balance rows stay locked until the caller's transaction ends. Stock earmarked for a customer is available
+ * only to that customer's requests, which take it before general stock.
  */
 export async function reserveAvailable(
   trx: Db,
@@ -232,13 +241,31 @@ export async function reserveAvailable(
   ].sort((a, b) => keyOf(a).localeCompare(keyOf(b)));
   // A product with no balance row has nothing to reserve, so none is created here.
   const balances = new Map((await repo.lockBalances(trx, actor.companyId, keys)).map((b) => [keyOf(b), b]));
+  const earmarks = await earmarkRepo.lockOpenEarmarks(trx, actor.companyId, keys);
+  const touched = new Set<earmarkRepo.OpenEarmark>();
   const granted = requests.map((r) => {
     const b = balances.get(keyOf(r));
     if (!b) return 0;
-    const take = Math.max(0, Math.min(r.qty, b.onHand - b.reserved));
+    const here = earmarks.filter((e) => keyOf(e) === keyOf(r));
+    const own = here.filter((e) => e.customerId === r.customerId);
+    const othersHeld = here.filter((e) => e.customerId !== r.customerId).reduce((n, e) => n + e.remaining, 0);
+    const take = Math.max(0, Math.min(r.qty, b.onHand - b.reserved - othersHeld));
     b.reserved += take;
+    let fromEarmark = take;
+    for (const e of own) {
+      const used = Math.min(e.remaining, fromEarmark);
+      if (used === 0) continue;
+      e.remaining -= used;
+      fromEarmark -= used;
+      touched.add(e);
+    }
     return take;
   });
+  await earmarkRepo.setRemaining(
+    trx,
+    actor.companyId,
+    [...touched].map((e) => ({ id: e.id, remaining: e.remaining })),
+  );
   const movements = requests
     .map((r, i) => ({
       warehouseId: r.warehouseId,

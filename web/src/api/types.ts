@@ -88,6 +88,8 @@ export type OrderLine = {
   reserved: number;
   backordered: number;
   shipped: number;
+  /** Units closed unshipped by a short-close (短结). */
+  closedQty?: number;
 };
 export type Order = {
   id: string;
@@ -119,6 +121,15 @@ export type Order = {
   lines: OrderLine[];
   confirmedAt: string | null;
   cancelReason: string | null;
+  shortClosedAt?: string | null;
+  shortCloseReason?: string | null;
+  closedAmount?: string;
+  replacement?: {
+    faultParty: string | null;
+    costBearer: string | null;
+    reason: string | null;
+    replacesOrderId: string | null;
+  } | null;
   /** Events of the order's lifecycle this user may apply now. */
   actions: string[];
 };
@@ -248,3 +259,36 @@ export type ReturnListItem = {
   actions: string[];
 };
 export type ReturnHistoryRow = HistoryRow & { returnId: string; returnNumber: string };
+// Short-closing and special orders: sample loans (样机) and prep requests (备货 · 备料).
+export type SampleLoan = {
+  id: string;
+  orderId: string;
+  orderNumber: string;
+  shipmentNumber: string;
+  customerId: string;
+  customerName: string;
+  sku: string;
+  productName: string;
+  qty: number;
+  status: string;
+  outAt: string;
+  returnedAt: string | null;
+  writtenOffAt: string | null;
+  reason: string | null;
+  actions: string[];
+};
+export type PrepRequest = {
+  id: string;
+  number: string;
+  kind: 'stock' | 'material';
+  status: string;
+  customer: { id: string; name: string | null } | null;
+  forecastNote: string;
+  expectedDate: string;
+  amount: string;
+  requestedBy: { id: string; name: string | null };
+  decisionReason: string | null;
+  createdAt: string;
+  lines: { lineNo: number; productId: string; sku: string; name: string; qty: number }[];
+  actions: string[];
+};

@@ -23,6 +23,8 @@ import {
   SettingOutlined,
   DiffOutlined,
   RollbackOutlined,
+  GiftOutlined,
+  ExperimentOutlined,
 } from '@ant-design/icons';
 import { Badge } from 'antd';
 import { useEffect, useState } from 'react';
@@ -144,6 +146,19 @@ const entries = [
   { key: '/stock', icon: <AppstoreOutlined />, label: 'menu.stock', roles: [] },
   { key: '/users', icon: <UserOutlined />, label: 'menu.users', roles: ['admin'] },
   { key: '/settings', icon: <SettingOutlined />, label: 'menu.settings', roles: ['admin'] },
+  // Special orders: free samples out with customers, stock and material prep without a sales order.
+  {
+    key: '/samples',
+    icon: <GiftOutlined />,
+    label: 'special.samples',
+    roles: ['warehouse', 'finance', 'general_manager', 'sales_director', 'sales_assistant', 'customer_service'],
+  },
+  {
+    key: '/prep-requests',
+    icon: <ExperimentOutlined />,
+    label: 'special.prepRequests',
+    roles: ['sales_assistant', 'sales_director', 'general_manager', 'production_planner'],
+  },
 ];
 
 export function AppLayout() {

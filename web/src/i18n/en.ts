@@ -776,4 +776,72 @@ export const en: Messages = {
       close: 'Close',
     },
   },
+  // Short-closing and special orders (短结 · 投诉登记 · 赔货 · 样机 · 备货备料); statuses, events and notices are
+  // merged into their groups below the object.
+  special: {
+    shortClose: 'Short-close',
+    shortCloseReason: 'Reason for short-closing',
+    shortCloseHint:
+      'Reservations and backorders of the unshipped rest are released; ' +
+      'the order ends with what shipped and is billed for it',
+    shortClosedNote: 'Short-closed: ¥{{amount}} closed. Reason: {{reason}}',
+    closedQty: 'Closed',
+    complain: 'Register complaint',
+    complaintType: 'Complaint type',
+    complaintDescription: 'What went wrong',
+    replacementNote: 'Replacement: at fault {{fault}}, cost borne by {{bearer}}. Reason: {{reason}}',
+    faultParty: 'At fault',
+    costBearer: 'Cost borne by',
+    replacementReason: 'Reason for the replacement',
+    replacesOrder: 'Original order',
+    party: { company: 'Our company', carrier: 'Carrier', customer: 'Customer' },
+    samples: 'Sample loans',
+    sampleReturn: 'Returned to stock',
+    sampleWriteOff: 'Write off',
+    writeOffReason: 'Reason for the write-off',
+    outAt: 'Out since',
+    closedAt: 'Closed',
+    prepRequests: 'Stock & material prep',
+    newPrep: 'New request',
+    prepKind: { stock: 'Stock prep', material: 'Material prep' },
+    kind: 'Kind',
+    forecastNote: 'Forecast note',
+    expectedDate: 'Needed by',
+    amount: 'Amount',
+    requestedBy: 'Requested by',
+    approve: 'Approve',
+    reject: 'Reject',
+    decisionReason: 'Comment',
+    earmarked: '{{qty}} earmarked for the customer',
+    noCustomer: 'No customer',
+    status: {
+      out: 'Out',
+      returned: 'Returned',
+      written_off: 'Written off',
+      pending_director: 'Awaiting director',
+      pending_gm: 'Awaiting general manager',
+      prepared: 'Prepared',
+    },
+    event: {
+      short_close: 'Short-closed',
+      short_close_delivered: 'Short-closed (delivered)',
+      approve_director: 'Approved by director',
+      escalate_gm: 'Director approved, to general manager',
+      approve_gm: 'Approved by general manager',
+      mark_prepared: 'Prepared',
+      return: 'Returned',
+      write_off: 'Written off',
+    },
+    notice: {
+      order_short_closed: 'Order {{number}} short-closed: {{reason}}',
+      prep_review: 'Prep request {{number}} awaits your decision',
+      prep_decided: 'Prep request {{number}} {{decision}}',
+      earmark_idle: 'Stock earmarked for customers unused for {{days}} days: {{count}}',
+    },
+  },
 };
+
+// Short-closing and special orders: their statuses, events and notices join the shared groups.
+Object.assign(en.status, en.special.status);
+Object.assign(en.event, en.special.event);
+Object.assign(en.notice, en.special.notice);

@@ -7,9 +7,16 @@ import { api } from '../api/client';
 import type { Order, Stage } from '../api/types';
 import { useSession } from '../auth/session';
 
-type Dialog = 'reject' | 'cancel' | 'confirm' | 'hold' | 'resume';
+type Dialog = 'reject' | 'cancel' | 'confirm' | 'hold' | 'resume' | 'shortClose' | 'complain';
 /** Dialogs that ask for a reason, and whether it is required. */
-const REASON_DIALOGS: Partial<Record<Dialog, boolean>> = { reject: true, cancel: true, hold: true, resume: false };
+const REASON_DIALOGS: Partial<Record<Dialog, boolean>> = {
+  reject: true,
+  cancel: true,
+  hold: true,
+  resume: false,
+  shortClose: true,
+};
+const COMPLAINT_TYPES = ['short', 'damage', 'wrong_item', 'quality', 'late'];
 
 /** The buttons an order shows: the events the server says this user may apply now (`order.actions`). */
 export function OrderActions({ order, current, onChanged }: { order: Order; current?: Stage; onChanged: () => void }) {
@@ -60,6 +67,7 @@ export function OrderActions({ order, current, onChanged }: { order: Order; curr
       cancel: () => api.post(`/api/orders/${order.id}/cancel`, { reason }),
       hold: () => api.post(`/api/orders/${order.id}/hold`, { reason }),
       resume: () => api.post(`/api/orders/${order.id}/resume`, reason ? { reason } : {}),
+      shortClose: () => api.post(`/api/orders/${order.id}/short-close`, { reason }),
     };
     await run(post[dialog!]!);
   };
@@ -115,6 +123,16 @@ export function OrderActions({ order, current, onChanged }: { order: Order; curr
           {t('order.cancel')}
         </Button>
       )}
+      {may('short_close') && (
+        <Button danger data-testid="order-short-close" onClick={() => open('shortClose')}>
+          {t('special.shortClose')}
+        </Button>
+      )}
+      {may('complain') && (
+        <Button data-testid="order-complain" onClick={() => open('complain')}>
+          {t('special.complain')}
+        </Button>
+      )}
       {can('sales_assistant') && (
         <Button
           onClick={() =>
@@ -132,7 +150,9 @@ export function OrderActions({ order, current, onChanged }: { order: Order; curr
             ? t(`feedback.${dialog}`)
             : dialog === 'reject'
               ? t('order.reject')
-              : t('order.cancel')
+              : dialog === 'shortClose'
+                ? t('special.shortClose')
+                : t('order.cancel')
         }
         destroyOnHidden
         onCancel={() => setDialog(undefined)}
@@ -142,10 +162,45 @@ export function OrderActions({ order, current, onChanged }: { order: Order; curr
         <Form form={form} layout="vertical">
           <Form.Item
             name="reason"
-            label={dialog === 'hold' ? t('feedback.holdReason') : t('order.reason')}
+            label={
+              dialog === 'hold'
+                ? t('feedback.holdReason')
+                : dialog === 'shortClose'
+                  ? t('special.shortCloseReason')
+                  : t('order.reason')
+            }
+            extra={dialog === 'shortClose' ? t('special.shortCloseHint') : undefined}
             rules={[{ required: !!dialog && REASON_DIALOGS[dialog], max: 500 }]}
           >
             <Input.TextArea rows={3} data-testid="reason-input" />
+          </Form.Item>
+        </Form>
+      </Modal>
+
+      <Modal
+        open={dialog === 'complain'}
+        title={t('special.complain')}
+        destroyOnHidden
+        onCancel={() => setDialog(undefined)}
+        onOk={async () => {
+          const v = await form.validateFields();
+          await run(() => api.post('/api/complaints', { orderId: order.id, type: v.type, description: v.description }));
+        }}
+        okButtonProps={{ 'data-testid': 'complain-ok' } as never}
+      >
+        <Form form={form} layout="vertical">
+          <Form.Item name="type" label={t('special.complaintType')} rules={[{ required: true }]}>
+            <Select
+              data-testid="complaint-type"
+              options={COMPLAINT_TYPES.map((c) => ({ value: c, label: t(`feedback.complaintType.${c}`) }))}
+            />
+          </Form.Item>
+          <Form.Item
+            name="description"
+            label={t('special.complaintDescription')}
+            rules={[{ required: true, max: 1000 }]}
+          >
+            <Input.TextArea rows={3} data-testid="complaint-description" />
           </Form.Item>
         </Form>
       </Modal>

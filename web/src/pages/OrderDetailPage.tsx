@@ -78,6 +78,26 @@ export function OrderDetailPage() {
           }
         />
       )}
+      {order.shortClosedAt && (
+        <Alert
+          type="info"
+          style={{ marginTop: 12 }}
+          data-testid="short-closed"
+          title={t('special.shortClosedNote', { amount: order.closedAmount, reason: order.shortCloseReason ?? '' })}
+        />
+      )}
+      {order.replacement && (
+        <Alert
+          type="warning"
+          style={{ marginTop: 12 }}
+          data-testid="replacement-facts"
+          title={t('special.replacementNote', {
+            fault: order.replacement.faultParty ? t(`special.party.${order.replacement.faultParty}`) : '',
+            bearer: order.replacement.costBearer ? t(`special.party.${order.replacement.costBearer}`) : '',
+            reason: order.replacement.reason ?? '',
+          })}
+        />
+      )}
       {current && (
         <Alert
           style={{ marginTop: 12 }}
@@ -129,6 +149,9 @@ export function OrderDetailPage() {
           },
           { title: t('order.reserved'), dataIndex: 'reserved', align: 'right' },
           { title: t('order.backordered'), dataIndex: 'backordered', align: 'right' },
+          ...(order.shortClosedAt
+            ? [{ title: t('special.closedQty'), dataIndex: 'closedQty', align: 'right' as const }]
+            : []),
         ]}
       />
       <Row gutter={16} style={{ marginTop: 16 }}>

@@ -11,6 +11,7 @@ import { moneyRule, showServerErrors } from '../components/forms';
 const SOURCES = ['email', 'crm', 'fax', 'phone', 'ecommerce', 'onsite', 'import'];
 const TYPES = ['standard', 'sample', 'replacement', 'material_prep', 'stock_prep'];
 const PAYMENTS = ['prepaid', 'credit', 'tt', 'lc', 'monthly', 'cod'];
+const PARTIES = ['company', 'carrier', 'customer'];
 
 type FormValues = Partial<Order> & {
   customerId?: string;
@@ -27,6 +28,7 @@ export function OrderFormPage() {
   const [order, setOrder] = useState<Order>();
   const [saving, setSaving] = useState(false);
   const paymentMethod = Form.useWatch('paymentMethod', form);
+  const orderType = Form.useWatch('orderType', form);
 
   useEffect(() => {
     if (!id)
@@ -60,7 +62,10 @@ export function OrderFormPage() {
   const pickProduct = async (index: number, productId: string) => {
     const p = await api.get<Product>(`/api/products/${productId}`);
     const lines = form.getFieldValue('lines');
-    lines[index] = { ...lines[index], unitPrice: p.listPrice };
+    // 赔货 defaults to cost (zero profit); a free sample is priced at zero by the server.
+    const type = form.getFieldValue('orderType');
+    const unitPrice = type === 'replacement' ? p.standardCost : type === 'sample' ? '0.00' : p.listPrice;
+    lines[index] = { ...lines[index], unitPrice };
     form.setFieldsValue({ lines });
   };
 
@@ -68,9 +73,19 @@ export function OrderFormPage() {
     const { customerId, ...values } = await form.validateFields();
     setSaving(true);
     try {
-      const clean = Object.fromEntries(
+      const clean: Record<string, unknown> = Object.fromEntries(
         Object.entries(values).filter(([, v]) => v !== undefined && v !== null && v !== ''),
       );
+      // 赔货: the fault, who bears the cost and why go with a replacement order only.
+      const r = values.replacement;
+      if (values.orderType === 'replacement' && r)
+        clean.replacement = {
+          faultParty: r.faultParty,
+          costBearer: r.costBearer,
+          reason: r.reason,
+          ...(r.replacesOrderId ? { replacesOrderId: r.replacesOrderId } : {}),
+        };
+      else delete clean.replacement;
       const saved = order
         ? await api.patch<Order>(`/api/orders/${order.id}`, { ...clean, version: order.version })
         : await api.post<Order>('/api/orders', { customerId, ...clean });
@@ -128,6 +143,40 @@ export function OrderFormPage() {
               <Input style={{ width: 160 }} />
             </Form.Item>
           </Space>
+          {orderType === 'replacement' && (
+            <Space wrap align="start" data-testid="replacement-fields">
+              <Form.Item
+                name={['replacement', 'faultParty']}
+                label={t('special.faultParty')}
+                rules={[{ required: true }]}
+              >
+                <Select
+                  style={{ width: 120 }}
+                  options={PARTIES.map((p) => ({ value: p, label: t(`special.party.${p}`) }))}
+                />
+              </Form.Item>
+              <Form.Item
+                name={['replacement', 'costBearer']}
+                label={t('special.costBearer')}
+                rules={[{ required: true }]}
+              >
+                <Select
+                  style={{ width: 120 }}
+                  options={PARTIES.map((p) => ({ value: p, label: t(`special.party.${p}`) }))}
+                />
+              </Form.Item>
+              <Form.Item
+                name={['replacement', 'reason']}
+                label={t('special.replacementReason')}
+                rules={[{ required: true, max: 500 }]}
+              >
+                <Input style={{ width: 320 }} />
+              </Form.Item>
+              <Form.Item name={['replacement', 'replacesOrderId']} label={t('special.replacesOrder')}>
+                <RemoteSelect<Order> url="/api/orders" label={(o) => o.number} style={{ width: 200 }} />
+              </Form.Item>
+            </Space>
+          )}
         </Card>
 
         <Divider titlePlacement="start">{t('order.lines')}</Divider>

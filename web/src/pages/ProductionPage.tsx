@@ -30,7 +30,7 @@ export function ProductionPage() {
           {
             title: t('order.number'),
             dataIndex: 'orderNumber',
-            render: (n: string, r) => <Link to={`/orders/${r.orderId}`}>{n}</Link>,
+            render: (n: string, r) => (r.orderId ? <Link to={`/orders/${r.orderId}`}>{n}</Link> : n),
           },
           { title: 'SKU', dataIndex: 'sku' },
           { title: t('order.product'), dataIndex: 'productName' },
