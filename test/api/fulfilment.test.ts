@@ -9,7 +9,8 @@ import {
   uploadQualification,
 } from '../helpers/orders';
 import { ledgerMismatches } from '../../src/modules/stock/stock.repository';
-import { createShipment, shipShipment, setTracking } from '../../src/modules/shipping/shipment.service';
+import { createShipment } from '../../src/modules/shipping/create-shipment';
+import { setTracking, shipShipment } from '../../src/modules/shipping/ship-shipment';
 import { createReceivable, statementDue } from '../../src/modules/receivables/receivable.service';
 import { defaultWorkingHours } from '../../src/lib/calendar/calendar';
 import { remindReceivables, dailyCashReport, dailyFinanceChecks } from '../../src/jobs/cash-reminders';

@@ -1,7 +1,8 @@
-import { sql } from 'kysely';
+import { sql, type Insertable } from 'kysely';
 import type { Db } from '../../db/database';
 import { inStatuses } from '../../lib/state-machine';
 import { IN_WAREHOUSE } from './shipment.machine';
+import type { ShipmentLinesTable, ShipmentsTable } from './shipment.table';
 
 export function findShipment(db: Db, companyId: string, id: string) {
   return db
@@ -179,4 +180,171 @@ export async function countUndeliveredShipments(db: Db, companyId: string, order
       and exists (select 1 from shipment_lines l
                   where l.company_id = s.company_id and l.shipment_id = s.id and l.order_id = ${orderId})`.execute(db);
   return r.rows[0].n;
+}
+
+// The shipment page: its tracking events and logistics exceptions.
+
+export function findTrackingEvents(db: Db, companyId: string, shipmentId: string) {
+  return db
+    .selectFrom('tracking_events')
+    .select(['id', 'at', 'location', 'description', 'source'])
+    .where('company_id', '=', companyId)
+    .where('shipment_id', '=', shipmentId)
+    .orderBy('at')
+    .execute();
+}
+
+export function findShipmentExceptions(db: Db, companyId: string, shipmentId: string) {
+  return db
+    .selectFrom('logistics_exceptions')
+    .selectAll()
+    .where('company_id', '=', companyId)
+    .where('shipment_id', '=', shipmentId)
+    .orderBy('found_at')
+    .execute();
+}
+
+// 出库单: the queries of creating a shipment.
+
+/** The orders to ship, locked in id order. */
+export function lockOrdersToShip(db: Db, companyId: string, orderIds: string[]) {
+  return db
+    .selectFrom('orders')
+    .select(['id', 'number', 'status', 'customer_id', 'warehouse_id', 'delivery'])
+    .where('company_id', '=', companyId)
+    .where('id', 'in', orderIds)
+    .orderBy('id')
+    .forUpdate()
+    .execute();
+}
+
+/** The order lines of these orders, locked in (order, line) order so two clerks cannot ship one unit twice. */
+export function lockOrderLinesToShip(db: Db, companyId: string, orderIds: string[]) {
+  return db
+    .selectFrom('order_lines')
+    .select(['order_id', 'line_no', 'product_id', 'sku', 'reserved', 'unit_price'])
+    .where('company_id', '=', companyId)
+    .where('order_id', 'in', orderIds)
+    .orderBy('order_id')
+    .orderBy('line_no')
+    .forUpdate()
+    .execute();
+}
+
+/** The carrier the destination region goes with, if the table names one. */
+export async function carrierForRegion(db: Db, companyId: string, region: string) {
+  const r = await db
+    .selectFrom('carrier_rules')
+    .select('carrier')
+    .where('company_id', '=', companyId)
+    .where('region', '=', region)
+    .executeTakeFirst();
+  return r?.carrier;
+}
+
+export function insertShipment(db: Db, row: Insertable<ShipmentsTable>) {
+  return db.insertInto('shipments').values(row).returning('id').executeTakeFirstOrThrow();
+}
+
+export async function insertShipmentLines(db: Db, rows: Insertable<ShipmentLinesTable>[]) {
+  await db.insertInto('shipment_lines').values(rows).execute();
+}
+
+// 拣货 / 复核 / 打包 / 发货.
+
+export function lockShipmentStatus(db: Db, companyId: string, id: string) {
+  return findShipmentStatusForUpdate(db, companyId, id);
+}
+
+/** The orders of a shipment being shipped, locked in id order, with what their gates and terms need. */
+export function lockOrdersOfShipment(db: Db, companyId: string, orderIds: string[]) {
+  return db
+    .selectFrom('orders')
+    .select([
+      'id',
+      'status',
+      'total',
+      'payment_method',
+      'payment_days',
+      'deposit_percent',
+      'expected_delivery_date',
+      'customer_id',
+    ])
+    .where('company_id', '=', companyId)
+    .where('id', 'in', orderIds)
+    .orderBy('id')
+    .forUpdate()
+    .execute();
+}
+
+export function lockOrderLinesReserved(db: Db, companyId: string, orderIds: string[]) {
+  return db
+    .selectFrom('order_lines')
+    .select(['order_id', 'line_no', 'reserved', 'sku'])
+    .where('company_id', '=', companyId)
+    .where('order_id', 'in', orderIds)
+    .forUpdate()
+    .execute();
+}
+
+export function orderLinesShipped(db: Db, companyId: string, orderId: string) {
+  return db
+    .selectFrom('order_lines')
+    .select(['qty', 'shipped'])
+    .where('company_id', '=', companyId)
+    .where('order_id', '=', orderId)
+    .execute();
+}
+
+/** The customer hears of the shipment (an outbox row an SMS or WeCom adapter sends). */
+export async function queueShippedMessage(
+  db: Db,
+  companyId: string,
+  customerId: string,
+  p: { number: string; carrier: string; trackingNo: string; expected: string },
+) {
+  await db
+    .insertInto('outbox_messages')
+    .values({
+      company_id: companyId,
+      customer_id: customerId,
+      channel: 'sms',
+      kind: 'shipped',
+      params: JSON.stringify(p),
+    })
+    .execute();
+}
+
+export async function updateTracking(
+  db: Db,
+  companyId: string,
+  id: string,
+  t: { carrier: string; trackingNo: string; enteredAt: Date },
+) {
+  await db
+    .updateTable('shipments')
+    .set({ carrier: t.carrier, tracking_no: t.trackingNo, tracking_entered_at: t.enteredAt })
+    .where('company_id', '=', companyId)
+    .where('id', '=', id)
+    .execute();
+}
+
+// 承运商规则: destination region → carrier.
+
+export function listCarrierRules(db: Db, companyId: string) {
+  return db
+    .selectFrom('carrier_rules')
+    .select(['region', 'carrier'])
+    .where('company_id', '=', companyId)
+    .orderBy('region')
+    .execute();
+}
+
+export async function replaceCarrierRules(db: Db, companyId: string, rules: { region: string; carrier: string }[]) {
+  await db.deleteFrom('carrier_rules').where('company_id', '=', companyId).execute();
+  if (rules.length)
+    await db
+      .insertInto('carrier_rules')
+      .values(rules.map((x) => ({ company_id: companyId, ...x })))
+      .execute();
 }
