@@ -7,12 +7,7 @@ import { keepStored, personalValue, stillMasked } from '../../lib/personal-field
 import type { Env } from '../../lib/env';
 import type { Actor } from '../auth/auth.service';
 import { hasRole } from '../auth/roles';
-import {
-  assertMayChangeCredit,
-  creditChanges,
-  isCreditController,
-  recordCreditChanges,
-} from '../credit/credit-changes';
+import { assertMayChangeCredit, creditChanges, isCreditController, recordCreditChanges } from './credit-terms';
 import * as repo from './customer.repository';
 import type { Address, Contact, CustomersTable } from './customer.table';
 import type { CreateCustomerInput, ListCustomersQuery, UpdateCustomerInput } from './customer.schemas';
