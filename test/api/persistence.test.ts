@@ -23,7 +23,7 @@ describe('embedded database on disk', () => {
       '0010_login_throttle',
     ]);
     expect(await isEmpty(first.db)).toBe(true);
-    await first.db.transaction().execute((trx) => seedDemo(trx));
+    await first.db.transaction().execute((trx) => seedDemo(trx, new Date()));
     await first.close();
 
     const second = await connectPglite(dir);

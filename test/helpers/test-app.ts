@@ -24,7 +24,7 @@ export type TestContext = {
 /** Real database (PGlite or PostgreSQL) with the demo companies and users, and the real app. */
 export async function createTestContext(): Promise<TestContext> {
   const database = await createTestDatabase();
-  const { companies } = await database.db.transaction().execute((trx) => seedDemo(trx));
+  const { companies } = await database.db.transaction().execute((trx) => seedDemo(trx, new Date()));
   const config = loadConfig({ LUYUE_DATA_DIR: '/tmp/unused' } as NodeJS.ProcessEnv);
   let fixedNow: Date | undefined;
   const clock = () => (fixedNow ? new Date(fixedNow) : new Date());

@@ -163,11 +163,14 @@ async function seedCompany(db: Db, actor: Actor, prefix: string) {
   );
 }
 
-/** Two companies with users, customers, products, warehouses and opening stock. Runs in the caller's transaction. */
-export async function seedDemo(db: Db) {
+/**
+ * Two companies with users, customers, products, warehouses and opening stock, set up at the given time. Runs in
+ * the caller's transaction.
+ */
+export async function seedDemo(db: Db, at: Date) {
   // HN is set up first, so a login lands there: explicit times, because two inserts can share a clock
   // tick (the embedded engine's clock is coarse) and the tie would then go to HD by code.
-  const now = Date.now();
+  const now = at.getTime();
   const a = await db
     .insertInto('companies')
     .values({ code: 'HN', name: '华南制造有限公司', created_at: new Date(now - 1000) })

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import type { Env } from '../../lib/env';
 import type { Db } from '../../db/database';
 import { AppError } from '../../lib/errors';
 import type { Actor } from '../auth/auth.service';
@@ -68,10 +69,10 @@ export async function unreadCount(db: Db, actor: Actor): Promise<number> {
   return r.n;
 }
 
-export async function markRead(db: Db, actor: Actor, ids: string[] | 'all') {
+export async function markRead(db: Db, actor: Actor, env: Env, ids: string[] | 'all') {
   let q = db
     .updateTable('notifications')
-    .set({ read_at: new Date() })
+    .set({ read_at: env.now })
     .where('company_id', '=', actor.companyId)
     .where('user_id', '=', actor.userId)
     .where('read_at', 'is', null);

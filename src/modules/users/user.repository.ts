@@ -67,10 +67,10 @@ export function updateRoles(db: Db, companyId: string, userId: string, roles: st
     .execute();
 }
 
-export function revokeUserSessions(db: Db, userId: string) {
+export function revokeUserSessions(db: Db, userId: string, at: Date) {
   return db
     .updateTable('sessions')
-    .set({ revoked_at: new Date() })
+    .set({ revoked_at: at })
     .where('user_id', '=', userId)
     .where('revoked_at', 'is', null)
     .execute();
