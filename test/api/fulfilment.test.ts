@@ -31,7 +31,7 @@ const p: Record<string, { id: string }> = {};
 
 async function newCustomer(code: string, paymentMethod: string, extra: Record<string, unknown> = {}) {
   const c = (
-    await a.sales({
+    await a.finance({
       method: 'POST',
       url: '/api/customers',
       payload: {

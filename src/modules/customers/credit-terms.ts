@@ -24,6 +24,12 @@ const FIELDS: { key: keyof CreditTerms; field: CreditField }[] = [
 const canonical = (key: keyof CreditTerms, v: string | number) =>
   key === 'creditLimit' ? formatMoney(parseMoney(String(v))) : String(v);
 
+/**
+ * The terms a new customer gets unless a credit controller sets others (no company defaults are configured):
+ * paid before shipping, no credit. 新客户默认信用条件
+ */
+export const SAFE_CREDIT_TERMS: CreditTerms = { creditLimit: '0.00', paymentMethod: 'prepaid', paymentDays: 0 };
+
 export const isCreditController = (actor: Pick<Actor, 'roles'>) => hasRole(actor.roles, CREDIT_CONTROLLERS);
 
 /** The credit fields `next` would change on a customer whose terms are `current` (same values are no change). */

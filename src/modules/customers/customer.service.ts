@@ -7,7 +7,13 @@ import { keepStored, personalValue, stillMasked } from '../../lib/personal-field
 import type { Env } from '../../lib/env';
 import type { Actor } from '../auth/auth.service';
 import { hasRole } from '../auth/roles';
-import { assertMayChangeCredit, creditChanges, isCreditController, recordCreditChanges } from './credit-terms';
+import {
+  assertMayChangeCredit,
+  creditChanges,
+  isCreditController,
+  recordCreditChanges,
+  SAFE_CREDIT_TERMS,
+} from './credit-terms';
 import * as repo from './customer.repository';
 import type { Address, Contact, CustomersTable } from './customer.table';
 import type { CreateCustomerInput, ListCustomersQuery, UpdateCustomerInput } from './customer.schemas';
@@ -108,6 +114,8 @@ function assertNoMaskedDetails(contacts: Contact[]) {
 }
 
 export async function createCustomer(db: Db, actor: Actor, input: CreateCustomerInput): Promise<Customer> {
+  // 职责分离: a new customer's credit terms other than the safe default are a credit controller's too.
+  assertMayChangeCredit(actor, creditChanges(SAFE_CREDIT_TERMS, input));
   assertNoMaskedDetails(input.contacts);
   try {
     const [row] = await repo.insertCustomers(db, [customerInsertRow(actor, input)]);

@@ -530,4 +530,8 @@ export const en: Messages = {
     posted: 'Posted',
     cancelled: 'Cancelled',
   },
+  // Controls: credit terms of a new customer, forced password change
+  creditOnCreate: {
+    hint: 'A new customer starts prepaid without credit; finance sets credit terms (request a change once saved).',
+  },
 };

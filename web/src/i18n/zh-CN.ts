@@ -496,5 +496,9 @@ export const zhCN = {
     posted: '已过账',
     cancelled: '已取消',
   },
+  // Controls: credit terms of a new customer, forced password change
+  creditOnCreate: {
+    hint: '新客户默认预付、无信用额度；信用条件由财务设定（保存后可提交信用变更申请）。',
+  },
 };
 export type Messages = typeof zhCN;
