@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { SessionProvider, useSession } from './auth/session';
 import { AppLayout } from './components/AppLayout';
 import { LoginPage } from './pages/LoginPage';
+import { ChangePasswordPage } from './pages/ChangePasswordPage';
 import { HomePage } from './pages/HomePage';
 import { CustomersPage } from './pages/CustomersPage';
 import { ProductsPage } from './pages/ProductsPage';
@@ -34,6 +35,7 @@ function Routed() {
   const { me, loading } = useSession();
   if (loading) return <Spin style={{ margin: 80 }} />;
   if (!me) return <LoginPage />;
+  if (me.passwordChangeRequired) return <ChangePasswordPage />;
   return (
     <Routes>
       <Route element={<AppLayout />}>

@@ -534,4 +534,15 @@ export const en: Messages = {
   creditOnCreate: {
     hint: 'A new customer starts prepaid without credit; finance sets credit terms (request a change once saved).',
   },
+  passwordChange: {
+    title: 'Change your password',
+    why: '{{name}}, you logged in with a one-time password: choose your own before using the system.',
+    current: 'Current (one-time) password',
+    new: 'New password',
+    rule: 'At least 8 characters',
+    confirm: 'New password again',
+    mismatch: 'The two new passwords differ',
+    submit: 'Change password',
+    logout: 'Log out',
+  },
 };
