@@ -108,4 +108,24 @@ describe('web app in Chromium', () => {
     expect(login.statusCode).toBe(200);
     expect(login.json().passwordChangeRequired).toBeUndefined();
   });
+
+  it('the header fits a phone (390 px): names in the avatar menu, nothing wraps or overflows', async () => {
+    page = await session.loginAs('admin');
+    await page.setViewportSize({ width: 390, height: 844 });
+    const header = page.getByTestId('app-header');
+    await page.getByTestId('user-menu').waitFor();
+    expect(await page.getByTestId('lang-switch').count()).toBe(0);
+    const fits = await header.evaluate((h) => ({
+      scroll: h.scrollWidth,
+      client: h.clientWidth,
+      height: h.clientHeight,
+    }));
+    expect(fits.scroll).toBeLessThanOrEqual(fits.client);
+    expect(fits.height).toBeLessThanOrEqual(64);
+    await page.screenshot({ path: screenshotPath('phone-header.png') });
+    await page.getByTestId('user-menu').click();
+    await page.getByRole('menuitem', { name: '退出登录' }).waitFor({ state: 'visible' });
+    expect(await page.getByRole('menuitem', { name: '系统管理员' }).count()).toBe(1);
+    await page.screenshot({ path: screenshotPath('phone-user-menu.png') });
+  });
 });
