@@ -36,7 +36,7 @@ async function freshPostgres(name: string): Promise<Database> {
 async function prepare(database: Database, n: number) {
   const db = database.db;
   await migrate(db);
-  const { companies } = await db.transaction().execute((trx) => seedDemo(trx));
+  const { companies } = await db.transaction().execute((trx) => seedDemo(trx, new Date()));
   const companyId = companies[0];
   const admin = await db.selectFrom('users').select('id').where('username', '=', 'sales').executeTakeFirstOrThrow();
   const warehouse = await db

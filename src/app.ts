@@ -17,12 +17,14 @@ import { authRoutes } from './modules/auth/auth.routes';
 import { companyRoutes } from './modules/companies/company.routes';
 import { userRoutes } from './modules/users/user.routes';
 import { customerRoutes } from './modules/customers/customer.routes';
+import { creditChangeRoutes } from './modules/credit/credit-change.routes';
 import { productRoutes } from './modules/products/product.routes';
 import { warehouseRoutes } from './modules/warehouses/warehouse.routes';
 import { stockRoutes } from './modules/stock/stock.routes';
 import { fillBackorders } from './modules/orders/backorders';
 import { attachmentRoutes } from './modules/attachments/attachment.routes';
 import { orderRoutes } from './modules/orders/order.routes';
+import { registerOrder } from './modules/orders/order.service';
 import { releaseOrderAllocation } from './modules/allocation/reservations';
 import { reviewRoutes } from './modules/review/review.routes';
 import { productionRoutes } from './modules/production/production.routes';
@@ -96,6 +98,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean | objec
     companyRoutes,
     userRoutes,
     customerRoutes,
+    creditChangeRoutes,
     productRoutes,
     warehouseRoutes,
     (a: FastifyInstance, c: AppContext) => stockRoutes(a, c, fillBackorders),
@@ -110,7 +113,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean | objec
     storeRoutes,
     paymentRoutes,
     shipmentRoutes,
-    feedbackRoutes,
+    (a: FastifyInstance, c: AppContext) => feedbackRoutes(a, c, { registerOrder }),
     receivableRoutes,
     workbenchRoutes,
     changeRoutes,

@@ -17,7 +17,7 @@ export async function serve(config: Config = loadConfig()) {
   await migrate(database.db);
   const demo = wantsDemo(config, database.engine);
   const seeded = demo && (await isEmpty(database.db));
-  if (seeded) await database.db.transaction().execute((trx) => seedDemo(trx));
+  if (seeded) await database.db.transaction().execute((trx) => seedDemo(trx, new Date()));
   const firstAdmin = seeded ? undefined : await database.db.transaction().execute((trx) => ensureFirstAdmin(trx));
   const app = await buildApp(
     { db: database.db, engine: database.engine, config, version },

@@ -29,7 +29,7 @@ export default async function setup(project: TestProject) {
   try {
     await migrate(database.db);
     fs.writeFileSync(migrated, Buffer.from(await (await database.dumpDataDir!()).arrayBuffer()));
-    await database.db.transaction().execute((trx) => seedDemo(trx));
+    await database.db.transaction().execute((trx) => seedDemo(trx, new Date()));
     fs.writeFileSync(seeded, Buffer.from(await (await database.dumpDataDir!()).arrayBuffer()));
   } finally {
     await database.close();

@@ -38,7 +38,7 @@ program
       await database.close();
       process.exit(1);
     }
-    await database.db.transaction().execute((trx) => seedDemo(trx));
+    await database.db.transaction().execute((trx) => seedDemo(trx, new Date()));
     console.log('demo data loaded');
     await database.close();
   });

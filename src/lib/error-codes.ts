@@ -376,6 +376,14 @@ export const errorCodes = {
     zh: '不能审批自己提交的申请',
     en: 'You cannot decide a request you raised yourself',
   },
+  // Controls: forced password change (first admin's one-time password)
+  'AUTH.PASSWORD_CHANGE_REQUIRED': {
+    status: 403,
+    zh: '请先修改初始密码',
+    en: 'Change your one-time password first',
+  },
+  'AUTH.CURRENT_PASSWORD_WRONG': { status: 400, zh: '当前密码不正确', en: 'The current password is wrong' },
+  'AUTH.PASSWORD_UNCHANGED': { status: 400, zh: '新密码不能与当前密码相同', en: 'The new password must differ' },
   INTERNAL: { status: 500, zh: '服务器内部错误（请求号 {requestId}）', en: 'Internal error (request {requestId})' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 

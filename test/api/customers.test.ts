@@ -25,7 +25,8 @@ const newCustomer = {
 describe('customers', () => {
   it('creates, finds by search, edits and deactivates a customer, recording who and when', async () => {
     const sales = t.as(await t.token('sales'));
-    const created = await sales({ method: 'POST', url: '/api/customers', payload: newCustomer });
+    const finance = t.as(await t.token('finance'));
+    const created = await finance({ method: 'POST', url: '/api/customers', payload: newCustomer });
     expect(created.statusCode).toBe(201);
     const c = created.json();
     expect(c).toMatchObject({ code: 'T100', shortCode: 'TST', creditLimit: '88000.50', paymentDays: 45, active: true });
@@ -47,8 +48,8 @@ describe('customers', () => {
   });
 
   it('refuses a duplicate code or short code with a clear 409', async () => {
-    const sales = t.as(await t.token('sales'));
-    const dup = await sales({ method: 'POST', url: '/api/customers', payload: { ...newCustomer, code: 'T101' } });
+    const finance = t.as(await t.token('finance'));
+    const dup = await finance({ method: 'POST', url: '/api/customers', payload: { ...newCustomer, code: 'T101' } });
     expect(dup.statusCode).toBe(409);
     expect(dup.json().error.code).toBe('CUSTOMER.SHORT_CODE_TAKEN');
   });
@@ -113,7 +114,7 @@ describe('customers', () => {
   });
 
   it('imports from xlsx all or nothing, with an error per row and column', async () => {
-    const sales = t.as(await t.token('sales'));
+    const sales = t.as(await t.token('finance'));
     const header = customerColumns.map((c) => c.header);
     const row = (code: string, short: string, extra: Partial<Record<string, string>> = {}) =>
       customerColumns.map(
@@ -173,6 +174,65 @@ describe('customers', () => {
 });
 
 describe('credit terms: finance decides, sales request (segregation of duties)', () => {
+  it('refuses sales setting credit terms on a new customer, naming the field; else the safe default', async () => {
+    const sales = t.as(await t.token('sales'));
+    const base = { kind: 'ordinary', contacts: [{ name: '甲' }] };
+    for (const [field, value] of [
+      ['creditLimit', '50000.00'],
+      ['paymentMethod', 'credit'],
+      ['paymentDays', 30],
+    ] as const) {
+      const code = `NC${field.slice(-4).toUpperCase()}`;
+      const res = await sales({
+        method: 'POST',
+        url: '/api/customers',
+        payload: { ...base, code, shortCode: code.slice(0, 8), name: code, [field]: value },
+      });
+      expect(res.statusCode).toBe(403);
+      expect(res.json().error.code).toBe('CUSTOMER.CREDIT_FINANCE_ONLY');
+      expect(res.json().error.fields).toEqual([expect.objectContaining({ path: field })]);
+      expect((await sales({ method: 'GET', url: `/api/customers?q=${code}` })).json().total).toBe(0);
+    }
+    const plain = await sales({
+      method: 'POST',
+      url: '/api/customers',
+      payload: { ...base, code: 'NCSAFE', shortCode: 'NCSAFE', name: '新客户', paymentMethod: 'prepaid' },
+    });
+    expect(plain.statusCode).toBe(201);
+    expect(plain.json()).toMatchObject({ creditLimit: '0.00', paymentMethod: 'prepaid', paymentDays: 0 });
+    const finance = t.as(await t.token('finance'));
+    const set = await finance({
+      method: 'POST',
+      url: '/api/customers',
+      payload: { ...base, code: 'NCFIN', shortCode: 'NCFIN', name: '财务建', creditLimit: '50000', paymentDays: 30 },
+    });
+    expect(set.statusCode).toBe(201);
+    expect(set.json()).toMatchObject({ creditLimit: '50000.00', paymentDays: 30 });
+  });
+
+  it('refuses a sales import whose rows set credit terms, naming row and column; without them it imports', async () => {
+    const sales = t.as(await t.token('sales'));
+    const header = customerColumns.map((c) => c.header);
+    const row = (code: string, extra: Partial<Record<string, string>> = {}) =>
+      customerColumns.map(
+        (c) => ({ code, shortCode: code, name: `导入${code}`, kind: 'ordinary', ...extra })[c.key] ?? '',
+      );
+    const upload = async (rows: string[][]) =>
+      sales({
+        method: 'POST',
+        url: '/api/customers/import',
+        ...multipart({ name: 'c.xlsx', data: await buildXlsx(header, rows), type: 'application/octet-stream' }),
+      });
+    const refused = await upload([row('SI01'), row('SI02', { creditLimit: '5000', paymentMethod: 'credit' })]);
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().error.details.errors).toEqual([
+      expect.objectContaining({ row: 3, column: '信用额度 Credit limit' }),
+      expect.objectContaining({ row: 3, column: '付款方式 Payment' }),
+    ]);
+    expect((await sales({ method: 'GET', url: '/api/customers?q=SI0' })).json().total).toBe(0);
+    expect((await upload([row('SI01'), row('SI02')])).json()).toEqual({ imported: 2 });
+  });
+
   const customerId = async () => {
     const sales = t.as(await t.token('sales'));
     return (await sales({ method: 'GET', url: '/api/customers?q=ABC' })).json().items[0].id as string;

@@ -25,7 +25,7 @@ async function actorOf(as: ReturnType<TestContext['as']>, roles: string[]): Prom
 /** An order shipped in full on one shipment, not yet delivered. */
 async function shippedOrder(code: string) {
   const c = (
-    await a.sales({
+    await a.finance({
       method: 'POST',
       url: '/api/customers',
       payload: {

@@ -5,7 +5,7 @@ import { orderActors, productBySku } from '../helpers/orders';
 import { fulfilmentFactories } from '../helpers/fulfilment';
 import { findViolations } from '../helpers/invariants';
 import { addWorkingHours, defaultWorkingHours } from '../../src/lib/calendar/calendar';
-import { createShipment } from '../../src/modules/shipping/shipment.service';
+import { createShipment } from '../../src/modules/shipping/create-shipment';
 
 let t: TestContext;
 let a: Awaited<ReturnType<typeof orderActors>>;

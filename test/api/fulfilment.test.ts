@@ -9,7 +9,8 @@ import {
   uploadQualification,
 } from '../helpers/orders';
 import { ledgerMismatches } from '../../src/modules/stock/stock.repository';
-import { createShipment, shipShipment, setTracking } from '../../src/modules/shipping/shipment.service';
+import { createShipment } from '../../src/modules/shipping/create-shipment';
+import { setTracking, shipShipment } from '../../src/modules/shipping/ship-shipment';
 import { createReceivable, statementDue } from '../../src/modules/receivables/receivable.service';
 import { defaultWorkingHours } from '../../src/lib/calendar/calendar';
 import { remindReceivables, dailyCashReport, dailyFinanceChecks } from '../../src/jobs/cash-reminders';
@@ -30,7 +31,7 @@ const p: Record<string, { id: string }> = {};
 
 async function newCustomer(code: string, paymentMethod: string, extra: Record<string, unknown> = {}) {
   const c = (
-    await a.sales({
+    await a.finance({
       method: 'POST',
       url: '/api/customers',
       payload: {

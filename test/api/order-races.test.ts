@@ -35,7 +35,7 @@ async function newProduct(sku: string, onHand: number) {
 
 async function newCustomer(code: string, creditLimit: string) {
   const c = (
-    await a.sales({
+    await a.finance({
       method: 'POST',
       url: '/api/customers',
       payload: {

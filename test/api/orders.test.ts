@@ -397,7 +397,7 @@ describe('order core', () => {
 
   it('a new customer needs qualification documents before the sales stage passes', async () => {
     const fresh = (
-      await a.sales({
+      await a.finance({
         method: 'POST',
         url: '/api/customers',
         payload: {
@@ -439,7 +439,7 @@ describe('order core', () => {
       'flagged until its written confirmation is attached',
     async () => {
       const fresh = (
-        await a.sales({
+        await a.finance({
           method: 'POST',
           url: '/api/customers',
           payload: { code: 'NOADDR', shortCode: 'NOAD', name: '无地址客户', kind: 'ordinary', paymentMethod: 'tt' },

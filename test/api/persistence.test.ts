@@ -26,7 +26,7 @@ describe('embedded database on disk', () => {
       '0013_special_orders',
     ]);
     expect(await isEmpty(first.db)).toBe(true);
-    await first.db.transaction().execute((trx) => seedDemo(trx));
+    await first.db.transaction().execute((trx) => seedDemo(trx, new Date()));
     await first.close();
 
     const second = await connectPglite(dir);

@@ -263,6 +263,35 @@ describe('first run', () => {
       });
       expect(login.statusCode).toBe(200);
       expect(login.json().passwordChangeRequired).toBe(true);
+      // Until the one-time password is changed, the session reaches nothing but who-am-I, logout and the change.
+      const as = (method: 'GET' | 'POST', url: string, payload?: object) =>
+        app.inject({ method, url, payload, headers: { authorization: `Bearer ${login.json().token}` } });
+      const refused = await as('GET', '/api/customers');
+      expect(refused.statusCode).toBe(403);
+      expect(refused.json().error.code).toBe('AUTH.PASSWORD_CHANGE_REQUIRED');
+      expect((await as('GET', '/api/auth/me')).json().passwordChangeRequired).toBe(true);
+      const wrong = await as('POST', '/api/auth/password', { currentPassword: 'nope', newPassword: 'a-new-secret' });
+      expect(wrong.statusCode).toBe(400);
+      expect(wrong.json().error.fields[0].path).toBe('currentPassword');
+      const same = await as('POST', '/api/auth/password', {
+        currentPassword: first!.password,
+        newPassword: first!.password,
+      });
+      expect(same.json().error.code).toBe('AUTH.PASSWORD_UNCHANGED');
+      expect((await as('GET', '/api/customers')).statusCode).toBe(403);
+      const changed = await as('POST', '/api/auth/password', {
+        currentPassword: first!.password,
+        newPassword: 'a-new-secret',
+      });
+      expect(changed.statusCode).toBe(200);
+      expect((await as('GET', '/api/auth/me')).json().passwordChangeRequired).toBe(false);
+      expect((await as('GET', '/api/customers')).statusCode).toBe(200);
+      const again = await app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: 'admin', password: 'a-new-secret' },
+      });
+      expect(again.json().passwordChangeRequired).toBeUndefined();
       await app.close();
     } finally {
       await database.close();

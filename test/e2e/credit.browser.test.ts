@@ -24,6 +24,22 @@ async function openCustomer(code: string) {
 }
 
 describe('credit terms in the web app', () => {
+  it('a new customer: sales cannot set credit terms (the form says finance does), finance can', async () => {
+    page = await session.loginAs('sales');
+    await page.getByTestId('main-menu').getByText('客户').click();
+    await page.getByTestId('customer-new').click();
+    await page.getByTestId('customer-form').waitFor();
+    await expect.poll(() => page.getByTestId('customer-creditLimit').isDisabled()).toBe(true);
+    await expect.poll(() => page.getByTestId('customer-credit-hint').isVisible()).toBe(true);
+
+    page = await session.loginAs('finance');
+    await page.getByTestId('main-menu').getByText('客户').click();
+    await page.getByTestId('customer-new').click();
+    await page.getByTestId('customer-form').waitFor();
+    await expect.poll(() => page.getByTestId('customer-creditLimit').isDisabled()).toBe(false);
+    expect(await page.getByTestId('customer-credit-hint').count()).toBe(0);
+  });
+
   it('sales request a credit change; finance approves; the customer shows the history', async () => {
     page = await session.loginAs('sales');
     await openCustomer('ABC');

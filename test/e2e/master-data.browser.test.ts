@@ -65,4 +65,67 @@ describe('web app in Chromium', () => {
       .toBe(1);
     await page.screenshot({ path: screenshotPath('stock-en.png'), fullPage: true });
   });
+
+  it('a one-time password leads to the password change page and nowhere else until it is changed', async () => {
+    const admin = t.as(await t.token('admin'));
+    const made = await admin({
+      method: 'POST',
+      url: '/api/users',
+      payload: { username: 'newbie', displayName: '新同事', password: 'one-time-123', roles: ['reviewer'] },
+    });
+    expect(made.statusCode).toBe(201);
+    // As the first admin of a fresh installation gets it (src/modules/users/first-admin.ts).
+    await t.database.db
+      .updateTable('users')
+      .set({ must_change_password: true })
+      .where('username', '=', 'newbie')
+      .execute();
+
+    page = await session.loginForm();
+    await page.getByTestId('login-username').fill('newbie');
+    await page.getByTestId('login-password').fill('one-time-123');
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('change-password').waitFor();
+    expect(await page.getByTestId('main-menu').count()).toBe(0);
+    await page.goto(`${base}/orders`);
+    await page.getByTestId('change-password').waitFor();
+    expect(await page.getByTestId('main-menu').count()).toBe(0);
+
+    await page.getByTestId('change-password-current').fill('one-time-123');
+    await page.getByTestId('change-password-new').fill('my-own-pass-1');
+    await page.getByTestId('change-password-confirm').fill('my-own-pass-2');
+    await page.getByTestId('change-password-submit').click();
+    await expect.poll(() => page.getByText('两次输入的新密码不一致').count()).toBeGreaterThan(0);
+    await page.getByTestId('change-password-confirm').fill('my-own-pass-1');
+    await page.getByTestId('change-password-submit').click();
+    await page.getByTestId('main-menu').waitFor();
+
+    const login = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'newbie', password: 'my-own-pass-1' },
+    });
+    expect(login.statusCode).toBe(200);
+    expect(login.json().passwordChangeRequired).toBeUndefined();
+  });
+
+  it('the header fits a phone (390 px): names in the avatar menu, nothing wraps or overflows', async () => {
+    page = await session.loginAs('admin');
+    await page.setViewportSize({ width: 390, height: 844 });
+    const header = page.getByTestId('app-header');
+    await page.getByTestId('user-menu').waitFor();
+    expect(await page.getByTestId('lang-switch').count()).toBe(0);
+    const fits = await header.evaluate((h) => ({
+      scroll: h.scrollWidth,
+      client: h.clientWidth,
+      height: h.clientHeight,
+    }));
+    expect(fits.scroll).toBeLessThanOrEqual(fits.client);
+    expect(fits.height).toBeLessThanOrEqual(64);
+    await page.screenshot({ path: screenshotPath('phone-header.png') });
+    await page.getByTestId('user-menu').click();
+    await page.getByRole('menuitem', { name: '退出登录' }).waitFor({ state: 'visible' });
+    expect(await page.getByRole('menuitem', { name: '系统管理员' }).count()).toBe(1);
+    await page.screenshot({ path: screenshotPath('phone-user-menu.png') });
+  });
 });

@@ -24,7 +24,7 @@ beforeAll(async () => {
   for (const method of METHODS) {
     const code = `PM${method.toUpperCase()}`.slice(0, 8);
     const customer = (
-      await a.sales({
+      await a.finance({
         method: 'POST',
         url: '/api/customers',
         payload: {

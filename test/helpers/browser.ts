@@ -151,5 +151,15 @@ export function browserSession() {
       s.page = await loginAs(s.browser!, s.base, username, DEMO_PASSWORD);
       return s.page;
     },
+    /** A fresh page (own cookies) on the login form, for a test that logs in by itself. */
+    async loginForm() {
+      await s.page?.close();
+      const context = await s.browser!.newContext({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN' });
+      s.page = await context.newPage();
+      s.page.setDefaultTimeout(15_000);
+      await s.page.goto(s.base);
+      await s.page.getByTestId('login-username').waitFor();
+      return s.page;
+    },
   };
 }

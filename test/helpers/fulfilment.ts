@@ -9,7 +9,7 @@ type Actors = Awaited<ReturnType<typeof orderActors>>;
 /** Factories for fulfilment tests: customers that may order, confirmed orders, shipments walked to the dock. */
 export function fulfilmentFactories(t: TestContext, a: Actors) {
   async function newCustomer(code: string, paymentMethod = 'credit', extra: Record<string, unknown> = {}) {
-    const res = await a.sales({
+    const res = await a.finance({
       method: 'POST',
       url: '/api/customers',
       payload: {

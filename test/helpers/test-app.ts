@@ -25,7 +25,7 @@ export type TestContext = {
 export async function createTestContext(): Promise<TestContext> {
   const database = await createTestDatabase('seeded');
   const companies = (await isEmpty(database.db))
-    ? (await database.db.transaction().execute((trx) => seedDemo(trx))).companies
+    ? (await database.db.transaction().execute((trx) => seedDemo(trx, new Date()))).companies
     : await demoCompanies(database);
   const config = loadConfig({ LUYUE_DATA_DIR: '/tmp/unused' } as NodeJS.ProcessEnv);
   let fixedNow: Date | undefined;

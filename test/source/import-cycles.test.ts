@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 const root = join(__dirname, '../../src');
 
 /** Cycles still to break: this list may only shrink (the test fails when one listed here is gone). */
-const NOT_YET_BROKEN = new Set(['credit <-> customers', 'feedback <-> orders']);
+const NOT_YET_BROKEN = new Set<string>([]);
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

@@ -39,11 +39,13 @@ const ReturnsPage = lazyPage(() => import('./pages/ReturnsPage'), 'ReturnsPage')
 const ReturnDetailPage = lazyPage(() => import('./pages/ReturnDetailPage'), 'ReturnDetailPage');
 const SamplesPage = lazyPage(() => import('./pages/SamplesPage'), 'SamplesPage');
 const PrepRequestsPage = lazyPage(() => import('./pages/PrepRequestsPage'), 'PrepRequestsPage');
+const ChangePasswordPage = lazyPage(() => import('./pages/ChangePasswordPage'), 'ChangePasswordPage');
 
 function Routed() {
   const { me, loading } = useSession();
   if (loading) return <Spin style={{ margin: 80 }} />;
   if (!me) return <LoginPage />;
+  if (me.passwordChangeRequired) return <ChangePasswordPage />;
   return (
     <Routes>
       <Route element={<AppLayout />}>

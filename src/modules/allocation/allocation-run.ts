@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { Db } from '../../db/database';
 import { AppError } from '../../lib/errors';
 import { formatMoney, parseMoney } from '../../lib/money';
@@ -54,32 +53,23 @@ export async function previewRun(db: Db, actor: Actor, req: RunRequest) {
  * Runs of one company take turns (advisory lock) and each receipt is allocated once.
  */
 export async function commitRun(db: Db, actor: Actor, req: RunRequest) {
-  await sql`select pg_advisory_xact_lock(hashtext(${`allocation:${actor.companyId}`}))`.execute(db);
+  await repo.lockCompanyRuns(db, actor.companyId);
   if (req.receiptId) {
-    const existing = await db
-      .selectFrom('allocation_runs')
-      .select('id')
-      .where('company_id', '=', actor.companyId)
-      .where('receipt_id', '=', req.receiptId)
-      .executeTakeFirst();
-    if (existing) return { ...(await getRun(db, actor, existing.id)), replayed: true };
+    const existing = await repo.runOfReceipt(db, actor.companyId, req.receiptId);
+    if (existing) return { ...(await getRun(db, actor, existing)), replayed: true };
   }
   const built = await buildInput(db, actor, req);
   const { result, rows, grants } = runEngine(built);
-  const run = await db
-    .insertInto('allocation_runs')
-    .values({
-      company_id: actor.companyId,
-      receipt_id: req.receiptId ?? null,
-      warehouse_id: built.warehouseId,
-      season: built.input.season,
-      policy: JSON.stringify(built.input.policy),
-      input: JSON.stringify(built.input),
-      result: JSON.stringify({ result, facts: rows.map((r) => r.facts) }),
-      created_by: actor.userId,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const run = await repo.insertRun(db, {
+    company_id: actor.companyId,
+    receipt_id: req.receiptId ?? null,
+    warehouse_id: built.warehouseId,
+    season: built.input.season,
+    policy: JSON.stringify(built.input.policy),
+    input: JSON.stringify(built.input),
+    result: JSON.stringify({ result, facts: rows.map((r) => r.facts) }),
+    created_by: actor.userId,
+  });
   await applyGrants(db, actor, built, grants, run.id, result);
   return { ...(await getRun(db, actor, run.id)), replayed: false };
 }
@@ -168,12 +158,7 @@ async function applyGrants(
 }
 
 export async function getRun(db: Db, actor: Actor, id: string) {
-  const run = await db
-    .selectFrom('allocation_runs')
-    .select(['id', 'receipt_id', 'warehouse_id', 'season', 'policy', 'result', 'created_at', 'created_by'])
-    .where('company_id', '=', actor.companyId)
-    .where('id', '=', id)
-    .executeTakeFirst();
+  const run = await repo.findRun(db, actor.companyId, id);
   if (!run) throw new AppError('ALLOCATION.RUN_NOT_FOUND');
   const stored = run.result as { result: AllocationResult; facts: ExplainedRow['facts'][] };
   const rows = stored.result.allocations.map((r, i) => ({ ...r, facts: stored.facts[i] }));
@@ -191,13 +176,7 @@ export async function getRun(db: Db, actor: Actor, id: string) {
 }
 
 export async function listRuns(db: Db, actor: Actor) {
-  const runs = await db
-    .selectFrom('allocation_runs')
-    .select(['id', 'receipt_id', 'season', 'created_at', 'result'])
-    .where('company_id', '=', actor.companyId)
-    .orderBy('created_at', 'desc')
-    .limit(100)
-    .execute();
+  const runs = await repo.recentRuns(db, actor.companyId);
   return runs.map((r) => ({
     id: r.id,
     receiptId: r.receipt_id,

@@ -1,6 +1,12 @@
 import { sql, type Insertable } from 'kysely';
 import type { Db } from '../../db/database';
-import type { AllocationReservationsTable, PickListsTable } from './allocation.table';
+import type {
+  AllocationReservationsTable,
+  AllocationRunsTable,
+  FranchiseeLedgerTable,
+  PickListsTable,
+} from './allocation.table';
+import type { OrderStatus } from '../orders/order.table';
 import { HELD, type ReservationStatus } from './reservation.machine';
 import { OPEN_PICK_LIST, type PickListStatus } from './pick-list.machine';
 
@@ -375,4 +381,240 @@ export function centralReceipts(db: Db, companyId: string) {
     .orderBy('g.created_at', 'desc')
     .limit(100)
     .execute();
+}
+
+// What allocation-input/v1 reads: the receipt, the central warehouse, products, stock and franchisees' demand.
+
+const NO_ID = '00000000-0000-0000-0000-000000000000';
+
+export function findReceiptWarehouse(db: Db, companyId: string, receiptId: string) {
+  return db
+    .selectFrom('goods_receipts as r')
+    .innerJoin('warehouses as w', (j) =>
+      j.onRef('w.company_id', '=', 'r.company_id').onRef('w.id', '=', 'r.warehouse_id'),
+    )
+    .select(['r.warehouse_id', 'w.kind'])
+    .where('r.company_id', '=', companyId)
+    .where('r.id', '=', receiptId)
+    .executeTakeFirst();
+}
+
+export async function productsOfReceipt(db: Db, companyId: string, receiptId: string) {
+  const rows = await db
+    .selectFrom('stock_movements')
+    .select('product_id')
+    .distinct()
+    .where('company_id', '=', companyId)
+    .where('receipt_id', '=', receiptId)
+    .execute();
+  return rows.map((r) => r.product_id);
+}
+
+export async function firstCentralWarehouse(db: Db, companyId: string) {
+  const r = await db
+    .selectFrom('warehouses')
+    .select('id')
+    .where('company_id', '=', companyId)
+    .where('kind', '=', 'central')
+    .where('active', '=', true)
+    .orderBy('code')
+    .executeTakeFirst();
+  return r?.id;
+}
+
+/** The active allocated (分货) products, all or only those named. */
+export function allocatedProducts(db: Db, companyId: string, only?: string[]) {
+  let q = db
+    .selectFrom('products')
+    .select(['id', 'sku', 'list_price', 'seasonal', 'launch_priority'])
+    .where('company_id', '=', companyId)
+    .where('allocated', '=', true)
+    .where('active', '=', true);
+  if (only) q = q.where('id', 'in', only.length ? only : [NO_ID]);
+  return q.orderBy('sku').execute();
+}
+
+export function availableAt(db: Db, companyId: string, warehouseId: string, productIds: string[]) {
+  return (
+    db
+      .selectFrom('stock_balances')
+      // Stock earmarked for a customer (备货预留) is not handed out by allocation.
+      .select([
+        'product_id',
+        sql<number>`greatest(on_hand - reserved - coalesce((select sum(e.remaining) from stock_earmarks e
+        where e.company_id = stock_balances.company_id and e.warehouse_id = stock_balances.warehouse_id
+          and e.product_id = stock_balances.product_id and e.remaining > 0), 0), 0)::int`.as('available'),
+      ])
+      .where('company_id', '=', companyId)
+      .where('warehouse_id', '=', warehouseId)
+      .where('product_id', 'in', productIds.length ? productIds : [NO_ID])
+      .execute()
+  );
+}
+
+export function activeFranchiseesWithMoney(db: Db, companyId: string) {
+  return db
+    .selectFrom('customers as c')
+    .leftJoin('franchisee_balances as b', (j) =>
+      j.onRef('b.company_id', '=', 'c.company_id').onRef('b.customer_id', '=', 'c.id'),
+    )
+    .select(['c.id', 'c.code', 'c.priority', 'b.funds', 'b.credit'])
+    .where('c.company_id', '=', companyId)
+    .where('c.kind', '=', 'franchisee')
+    .where('c.active', '=', true)
+    .orderBy('c.code')
+    .execute();
+}
+
+/** The backordered lines of franchisees' orders in one of the given statuses, oldest confirmation first. */
+export function franchiseeBackorders(
+  db: Db,
+  companyId: string,
+  warehouseId: string,
+  productIds: string[],
+  statuses: readonly OrderStatus[],
+) {
+  return db
+    .selectFrom('order_lines as l')
+    .innerJoin('orders as o', (j) => j.onRef('o.company_id', '=', 'l.company_id').onRef('o.id', '=', 'l.order_id'))
+    .innerJoin('customers as c', (j) =>
+      j.onRef('c.company_id', '=', 'o.company_id').onRef('c.id', '=', 'o.customer_id'),
+    )
+    .select(['l.order_id', 'l.line_no', 'l.product_id', 'l.backordered', 'l.unit_price', 'o.customer_id', 'c.code'])
+    .where('l.company_id', '=', companyId)
+    .where('c.kind', '=', 'franchisee')
+    .where('o.warehouse_id', '=', warehouseId)
+    .where('o.status', 'in', [...statuses])
+    .where('l.backordered', '>', 0)
+    .where('l.product_id', 'in', productIds.length ? productIds : [NO_ID])
+    .orderBy('o.confirmed_at')
+    .orderBy('o.number')
+    .orderBy('l.line_no')
+    .execute();
+}
+
+// Allocation runs.
+
+/** Runs of one company take turns (transaction-scoped advisory lock). */
+export async function lockCompanyRuns(db: Db, companyId: string) {
+  await sql`select pg_advisory_xact_lock(hashtext(${`allocation:${companyId}`}))`.execute(db);
+}
+
+export async function runOfReceipt(db: Db, companyId: string, receiptId: string) {
+  const r = await db
+    .selectFrom('allocation_runs')
+    .select('id')
+    .where('company_id', '=', companyId)
+    .where('receipt_id', '=', receiptId)
+    .executeTakeFirst();
+  return r?.id;
+}
+
+export function insertRun(db: Db, row: Insertable<AllocationRunsTable>) {
+  return db.insertInto('allocation_runs').values(row).returning('id').executeTakeFirstOrThrow();
+}
+
+export function findRun(db: Db, companyId: string, id: string) {
+  return db
+    .selectFrom('allocation_runs')
+    .select(['id', 'receipt_id', 'warehouse_id', 'season', 'policy', 'result', 'created_at', 'created_by'])
+    .where('company_id', '=', companyId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export function recentRuns(db: Db, companyId: string) {
+  return db
+    .selectFrom('allocation_runs')
+    .select(['id', 'receipt_id', 'season', 'created_at', 'result'])
+    .where('company_id', '=', companyId)
+    .orderBy('created_at', 'desc')
+    .limit(100)
+    .execute();
+}
+
+// 加盟商资金: the franchisee money ledger's rows (franchisee-money.ts keeps the rules).
+
+export async function ensureMoneyRow(db: Db, companyId: string, customerId: string) {
+  await db
+    .insertInto('franchisee_balances')
+    .values({ company_id: companyId, customer_id: customerId, funds: '0', credit: '0' })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+}
+
+export function lockMoneyRow(db: Db, companyId: string, customerId: string) {
+  return db
+    .selectFrom('franchisee_balances')
+    .select(['funds', 'credit'])
+    .where('company_id', '=', companyId)
+    .where('customer_id', '=', customerId)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
+}
+
+export async function updateMoneyRow(
+  db: Db,
+  companyId: string,
+  customerId: string,
+  m: { funds: string; credit: string; at: Date },
+) {
+  await db
+    .updateTable('franchisee_balances')
+    .set({ funds: m.funds, credit: m.credit, updated_at: m.at })
+    .where('company_id', '=', companyId)
+    .where('customer_id', '=', customerId)
+    .execute();
+}
+
+export async function insertMoneyLedgerRow(db: Db, row: Insertable<FranchiseeLedgerTable>) {
+  await db.insertInto('franchisee_ledger').values(row).execute();
+}
+
+export function franchiseeBalanceRows(db: Db, companyId: string) {
+  return db
+    .selectFrom('customers as c')
+    .leftJoin('franchisee_balances as b', (j) =>
+      j.onRef('b.company_id', '=', 'c.company_id').onRef('b.customer_id', '=', 'c.id'),
+    )
+    .select(['c.id', 'c.code', 'c.name', 'c.priority', 'b.funds', 'b.credit', 'b.updated_at'])
+    .where('c.company_id', '=', companyId)
+    .where('c.kind', '=', 'franchisee')
+    .where('c.active', '=', true)
+    .orderBy('c.priority')
+    .orderBy('c.code')
+    .execute();
+}
+
+export function moneyLedgerRows(db: Db, companyId: string, customerId: string) {
+  return db
+    .selectFrom('franchisee_ledger as l')
+    .leftJoin('users as u', 'u.id', 'l.actor_id')
+    .select([
+      'l.id',
+      'l.at',
+      'l.kind',
+      'l.funds_delta',
+      'l.credit_delta',
+      'l.reason',
+      'l.reference',
+      'u.display_name as actor_name',
+    ])
+    .where('l.company_id', '=', companyId)
+    .where('l.customer_id', '=', customerId)
+    .orderBy('l.id', 'desc')
+    .limit(500)
+    .execute();
+}
+
+/** Franchisees whose balance differs from the sum of their ledger rows (empty when the ledger holds). */
+export async function moneyMismatches(db: Db, companyId: string) {
+  const r = await sql<{ customer_id: string }>`
+    select b.customer_id from franchisee_balances b
+    left join (
+      select customer_id, sum(funds_delta) as f, sum(credit_delta) as c from franchisee_ledger
+      where company_id = ${companyId} group by 1
+    ) l on l.customer_id = b.customer_id
+    where b.company_id = ${companyId} and (b.funds <> coalesce(l.f, 0) or b.credit <> coalesce(l.c, 0))`.execute(db);
+  return r.rows;
 }

@@ -1,9 +1,9 @@
-import { sql } from 'kysely';
 import type { Db } from '../../db/database';
 import { AppError } from '../../lib/errors';
 import { formatMoney, parseMoney } from '../../lib/money';
 import type { Actor } from '../auth/auth.service';
 import type { FranchiseeLedgerTable } from './allocation.table';
+import * as repo from './allocation.repository';
 
 // A franchisee's funds and credit are a ledger like stock: every change a row, the balance row
 // updated in the same transaction, and equal to the sum of its rows.
@@ -12,18 +12,8 @@ type Kind = FranchiseeLedgerTable['kind'];
 
 /** Locks (creating if needed) the balance row of a franchisee. */
 export async function lockMoney(db: Db, companyId: string, customerId: string) {
-  await db
-    .insertInto('franchisee_balances')
-    .values({ company_id: companyId, customer_id: customerId, funds: '0', credit: '0' })
-    .onConflict((oc) => oc.doNothing())
-    .execute();
-  const row = await db
-    .selectFrom('franchisee_balances')
-    .select(['funds', 'credit'])
-    .where('company_id', '=', companyId)
-    .where('customer_id', '=', customerId)
-    .forUpdate()
-    .executeTakeFirstOrThrow();
+  await repo.ensureMoneyRow(db, companyId, customerId);
+  const row = await repo.lockMoneyRow(db, companyId, customerId);
   return { funds: parseMoney(row.funds), credit: parseMoney(row.credit) };
 }
 
@@ -41,26 +31,22 @@ export async function postMoney(
       funds: formatMoney(now.funds),
       credit: formatMoney(now.credit),
     });
-  await db
-    .updateTable('franchisee_balances')
-    .set({ funds: formatMoney(funds), credit: formatMoney(credit), updated_at: d.at })
-    .where('company_id', '=', actor.companyId)
-    .where('customer_id', '=', customerId)
-    .execute();
-  await db
-    .insertInto('franchisee_ledger')
-    .values({
-      company_id: actor.companyId,
-      customer_id: customerId,
-      funds_delta: formatMoney(d.funds),
-      credit_delta: formatMoney(d.credit),
-      kind: d.kind,
-      reason: d.reason,
-      reference: d.reference ?? '',
-      actor_id: actor.userId,
-      at: d.at,
-    })
-    .execute();
+  await repo.updateMoneyRow(db, actor.companyId, customerId, {
+    funds: formatMoney(funds),
+    credit: formatMoney(credit),
+    at: d.at,
+  });
+  await repo.insertMoneyLedgerRow(db, {
+    company_id: actor.companyId,
+    customer_id: customerId,
+    funds_delta: formatMoney(d.funds),
+    credit_delta: formatMoney(d.credit),
+    kind: d.kind,
+    reason: d.reason,
+    reference: d.reference ?? '',
+    actor_id: actor.userId,
+    at: d.at,
+  });
   return { funds, credit };
 }
 
@@ -113,18 +99,7 @@ export async function deductForShipment(
 }
 
 export async function listBalances(db: Db, actor: Actor) {
-  const rows = await db
-    .selectFrom('customers as c')
-    .leftJoin('franchisee_balances as b', (j) =>
-      j.onRef('b.company_id', '=', 'c.company_id').onRef('b.customer_id', '=', 'c.id'),
-    )
-    .select(['c.id', 'c.code', 'c.name', 'c.priority', 'b.funds', 'b.credit', 'b.updated_at'])
-    .where('c.company_id', '=', actor.companyId)
-    .where('c.kind', '=', 'franchisee')
-    .where('c.active', '=', true)
-    .orderBy('c.priority')
-    .orderBy('c.code')
-    .execute();
+  const rows = await repo.franchiseeBalanceRows(db, actor.companyId);
   return rows.map((r) => ({
     customerId: r.id,
     code: r.code,
@@ -137,24 +112,7 @@ export async function listBalances(db: Db, actor: Actor) {
 }
 
 export async function ledgerOf(db: Db, actor: Actor, customerId: string) {
-  const rows = await db
-    .selectFrom('franchisee_ledger as l')
-    .leftJoin('users as u', 'u.id', 'l.actor_id')
-    .select([
-      'l.id',
-      'l.at',
-      'l.kind',
-      'l.funds_delta',
-      'l.credit_delta',
-      'l.reason',
-      'l.reference',
-      'u.display_name as actor_name',
-    ])
-    .where('l.company_id', '=', actor.companyId)
-    .where('l.customer_id', '=', customerId)
-    .orderBy('l.id', 'desc')
-    .limit(500)
-    .execute();
+  const rows = await repo.moneyLedgerRows(db, actor.companyId, customerId);
   return rows.map((r) => ({
     id: r.id,
     at: r.at,
@@ -168,13 +126,4 @@ export async function ledgerOf(db: Db, actor: Actor, customerId: string) {
 }
 
 /** Franchisees whose balance differs from the sum of their ledger rows (empty when the ledger holds). */
-export async function moneyMismatches(db: Db, companyId: string) {
-  const r = await sql<{ customer_id: string }>`
-    select b.customer_id from franchisee_balances b
-    left join (
-      select customer_id, sum(funds_delta) as f, sum(credit_delta) as c from franchisee_ledger
-      where company_id = ${companyId} group by 1
-    ) l on l.customer_id = b.customer_id
-    where b.company_id = ${companyId} and (b.funds <> coalesce(l.f, 0) or b.credit <> coalesce(l.c, 0))`.execute(db);
-  return r.rows;
-}
+export const moneyMismatches = repo.moneyMismatches;

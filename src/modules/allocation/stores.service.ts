@@ -6,6 +6,7 @@ import type { Actor } from '../auth/auth.service';
 import { findProductsByIds } from '../products/product.repository';
 import type { ImportError } from '../../lib/excel';
 import { importFailed } from '../../lib/import-rows';
+import * as repo from './stores.repository';
 
 // Direct (直营) and joint (联营) stores, and the demand the engine serves in phase 3: each store's
 // shortfall against safety stock (安全库存) and each region's prep stock (区域备货).
@@ -18,26 +19,13 @@ type StoreInput = {
   kind: 'direct' | 'joint';
   active?: boolean;
 };
-const columns = ['id', 'code', 'name', 'region', 'class', 'kind', 'active'] as const;
-
 export async function listStores(db: Db, actor: Actor) {
-  return db
-    .selectFrom('stores')
-    .select(columns)
-    .where('company_id', '=', actor.companyId)
-    .orderBy('region')
-    .orderBy('class')
-    .orderBy('code')
-    .execute();
+  return repo.listStoreRows(db, actor.companyId);
 }
 
 export async function createStore(db: Db, actor: Actor, input: StoreInput) {
   try {
-    return await db
-      .insertInto('stores')
-      .values({ company_id: actor.companyId, ...input, created_by: actor.userId, updated_by: actor.userId })
-      .returning(columns)
-      .executeTakeFirstOrThrow();
+    return await repo.insertStore(db, actor.companyId, actor.userId, input);
   } catch (err) {
     if (isUniqueViolation(err, 'stores_company_id_code_key'))
       throw new AppError('STORE.CODE_TAKEN', { code: input.code });
@@ -52,40 +40,19 @@ export async function updateStore(
   id: string,
   input: Partial<Omit<StoreInput, 'code'>>,
 ) {
-  const row = await db
-    .updateTable('stores')
-    .set({ ...input, updated_at: env.now, updated_by: actor.userId })
-    .where('company_id', '=', actor.companyId)
-    .where('id', '=', id)
-    .returning(columns)
-    .executeTakeFirst();
+  const row = await repo.updateStoreRow(db, actor.companyId, id, {
+    ...input,
+    updated_at: env.now,
+    updated_by: actor.userId,
+  });
   if (!row) throw new AppError('STORE.NOT_FOUND');
   return row;
 }
 
 export async function listDemand(db: Db, actor: Actor) {
   const [stores, regions] = await Promise.all([
-    db
-      .selectFrom('store_demand as d')
-      .innerJoin('stores as s', (j) => j.onRef('s.company_id', '=', 'd.company_id').onRef('s.id', '=', 'd.store_id'))
-      .innerJoin('products as p', (j) =>
-        j.onRef('p.company_id', '=', 'd.company_id').onRef('p.id', '=', 'd.product_id'),
-      )
-      .select(['d.store_id', 's.code as store_code', 's.region', 'd.product_id', 'p.sku', 'd.qty', 'd.updated_at'])
-      .where('d.company_id', '=', actor.companyId)
-      .orderBy('s.code')
-      .orderBy('p.sku')
-      .execute(),
-    db
-      .selectFrom('region_demand as d')
-      .innerJoin('products as p', (j) =>
-        j.onRef('p.company_id', '=', 'd.company_id').onRef('p.id', '=', 'd.product_id'),
-      )
-      .select(['d.region', 'd.product_id', 'p.sku', 'd.qty', 'd.updated_at'])
-      .where('d.company_id', '=', actor.companyId)
-      .orderBy('d.region')
-      .orderBy('p.sku')
-      .execute(),
+    repo.storeDemandRows(db, actor.companyId),
+    repo.regionDemandRows(db, actor.companyId),
   ]);
   return {
     stores: stores.map((d) => ({
@@ -121,49 +88,11 @@ export async function setDemand(
   const products = await findProductsByIds(db, actor.companyId, productIds);
   if (new Set(productIds).size !== products.length) throw new AppError('PRODUCT.NOT_FOUND');
   const storeIds = [...new Set((input.stores ?? []).map((d) => d.storeId))];
-  if (storeIds.length) {
-    const found = await db
-      .selectFrom('stores')
-      .select('id')
-      .where('company_id', '=', actor.companyId)
-      .where('id', 'in', storeIds)
-      .execute();
-    if (found.length !== storeIds.length) throw new AppError('STORE.NOT_FOUND');
-  }
-  for (const d of input.stores ?? []) {
-    await db
-      .insertInto('store_demand')
-      .values({
-        company_id: actor.companyId,
-        store_id: d.storeId,
-        product_id: d.productId,
-        qty: d.qty,
-        updated_by: actor.userId,
-      })
-      .onConflict((oc) =>
-        oc
-          .columns(['company_id', 'store_id', 'product_id'])
-          .doUpdateSet({ qty: d.qty, updated_at: env.now, updated_by: actor.userId }),
-      )
-      .execute();
-  }
-  for (const d of input.regions ?? []) {
-    await db
-      .insertInto('region_demand')
-      .values({
-        company_id: actor.companyId,
-        region: d.region,
-        product_id: d.productId,
-        qty: d.qty,
-        updated_by: actor.userId,
-      })
-      .onConflict((oc) =>
-        oc
-          .columns(['company_id', 'region', 'product_id'])
-          .doUpdateSet({ qty: d.qty, updated_at: env.now, updated_by: actor.userId }),
-      )
-      .execute();
-  }
+  if (storeIds.length && (await repo.countStores(db, actor.companyId, storeIds)) !== storeIds.length)
+    throw new AppError('STORE.NOT_FOUND');
+  const who = { companyId: actor.companyId, userId: actor.userId, at: env.now };
+  for (const d of input.stores ?? []) await repo.upsertStoreDemand(db, who, d);
+  for (const d of input.regions ?? []) await repo.upsertRegionDemand(db, who, d);
   return listDemand(db, actor);
 }
 
@@ -183,11 +112,7 @@ export async function importDemand(
   headerErrors: ImportError[],
 ) {
   const stores = new Map((await listStores(db, actor)).map((s) => [s.code, s.id]));
-  const products = new Map(
-    (await db.selectFrom('products').select(['id', 'sku']).where('company_id', '=', actor.companyId).execute()).map(
-      (p) => [p.sku, p.id],
-    ),
-  );
+  const products = await repo.productIdsBySku(db, actor.companyId);
   const errors = [...headerErrors];
   const input: Parameters<typeof setDemand>[3] = { stores: [], regions: [] };
   for (const { row, values } of rows) {

@@ -6,6 +6,8 @@ import { envOf, type AppContext } from '../../http/context';
 
 export const SESSION_COOKIE = 'luyue_session';
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** What a session with a one-time password may still call: everything else answers PASSWORD_CHANGE_REQUIRED. */
+const OPEN_BEFORE_PASSWORD_CHANGE = new Set(['/api/auth/me', '/api/auth/logout', '/api/auth/password']);
 
 function bearer(req: FastifyRequest): string | undefined {
   const h = req.headers.authorization;
@@ -47,6 +49,8 @@ export function registerAuth(app: FastifyInstance, ctx: AppContext) {
     if (actor.sessionKind === 'cookie' && UNSAFE.has(req.method) && req.headers['x-csrf-token'] !== actor.csrfToken) {
       throw new AppError('AUTH.CSRF');
     }
+    if (actor.mustChangePassword && !OPEN_BEFORE_PASSWORD_CHANGE.has(req.routeOptions.url ?? ''))
+      throw new AppError('AUTH.PASSWORD_CHANGE_REQUIRED');
     if (roles !== 'any' && !hasRole(actor.roles, roles)) throw new AppError('AUTH.FORBIDDEN');
   });
 }

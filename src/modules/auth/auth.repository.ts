@@ -50,6 +50,7 @@ export function findSession(db: Db, id: string) {
       'users.username',
       'users.display_name',
       'memberships.roles',
+      'users.must_change_password',
     ])
     .where('sessions.id', '=', id)
     .where('sessions.revoked_at', 'is', null)
@@ -99,4 +100,29 @@ export async function recordLoginFailures(db: Db, keys: string[], now: Date, win
 
 export function clearLoginFailures(db: Db, key: string) {
   return db.deleteFrom('login_failures').where('throttle_key', '=', key).execute();
+}
+
+/** The stored password of a user (to check the current one before a change). */
+export function findPasswordHash(db: Db, userId: string) {
+  return db.selectFrom('users').select(['password_hash']).where('id', '=', userId).executeTakeFirst();
+}
+
+/** A user's own new password: the one-time password's change requirement ends with it. */
+export async function setOwnPassword(db: Db, userId: string, passwordHash: string, at: Date) {
+  await db
+    .updateTable('users')
+    .set({ password_hash: passwordHash, must_change_password: false, updated_at: at, updated_by: userId })
+    .where('id', '=', userId)
+    .execute();
+}
+
+/** Ends the user's other open sessions (after a password change, only the one that made it stays). */
+export async function revokeOtherSessions(db: Db, userId: string, keep: string, at: Date) {
+  await db
+    .updateTable('sessions')
+    .set({ revoked_at: at })
+    .where('user_id', '=', userId)
+    .where('id', '<>', keep)
+    .where('revoked_at', 'is', null)
+    .execute();
 }

@@ -59,6 +59,22 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext) {
   );
 
   r.post(
+    '/api/auth/password',
+    {
+      config: { roles: 'any' },
+      schema: {
+        tags,
+        summary: 'Change your own password (required first after logging in with a one-time password)',
+        body: z
+          .object({ currentPassword: z.string().min(1).max(200), newPassword: z.string().min(8).max(200) })
+          .strict(),
+      },
+    },
+    async (req) =>
+      ctx.db.transaction().execute((trx) => service.changeOwnPassword(trx, actorOf(req), req.body, envOf(ctx).now)),
+  );
+
+  r.post(
     '/api/auth/company',
     {
       config: { roles: 'any' },

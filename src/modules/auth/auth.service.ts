@@ -14,6 +14,8 @@ export type Actor = {
   sessionId: string;
   sessionKind: 'cookie' | 'token';
   csrfToken: string;
+  /** A one-time password still in use: only /api/auth/me, logout and the password change are open. */
+  mustChangePassword?: boolean;
 };
 
 export type SessionPolicy = { idleHours: number; workingHours: WorkingHours };
@@ -114,6 +116,7 @@ export async function resolveSession(
     sessionId: s.id,
     sessionKind: s.kind,
     csrfToken: s.csrf_token,
+    mustChangePassword: s.must_change_password,
   };
 }
 
@@ -134,5 +137,26 @@ export async function whoAmI(db: Db, actor: Actor) {
     roles: current?.roles ?? [],
     companies: memberships.map((m) => ({ id: m.companyId, code: m.code, name: m.name, roles: m.roles })),
     csrfToken: actor.sessionKind === 'cookie' ? actor.csrfToken : undefined,
+    passwordChangeRequired: !!actor.mustChangePassword,
   };
+}
+
+/**
+ * The user changes their own password (the first admin's one-time one must be changed before anything else):
+ * the current password is checked, the new one must differ; the user's other sessions end.
+ */
+export async function changeOwnPassword(
+  db: Db,
+  actor: Actor,
+  input: { currentPassword: string; newPassword: string },
+  now: Date,
+) {
+  const stored = await repo.findPasswordHash(db, actor.userId);
+  if (!stored || !(await verifyPassword(input.currentPassword, stored.password_hash)))
+    throw new AppError('AUTH.CURRENT_PASSWORD_WRONG', {}, [{ path: 'currentPassword', message: 'wrong password' }]);
+  if (input.newPassword === input.currentPassword)
+    throw new AppError('AUTH.PASSWORD_UNCHANGED', {}, [{ path: 'newPassword', message: 'same as the current one' }]);
+  await repo.setOwnPassword(db, actor.userId, await hashPassword(input.newPassword), now);
+  await repo.revokeOtherSessions(db, actor.userId, actor.sessionId, now);
+  return { ok: true };
 }

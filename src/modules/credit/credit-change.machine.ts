@@ -7,8 +7,10 @@ export type CreditChangeEvent = 'approve' | 'reject';
 /** Facts the guards look at: who asked for the change. */
 export type CreditChangeContext = { requestedBy: string };
 
+import { CREDIT_CONTROLLERS } from '../customers/credit-terms';
+
 /** The duty that decides customers' credit terms (given to finance users). */
-export const CREDIT_CONTROLLERS = ['credit_controller'] as const;
+export { CREDIT_CONTROLLERS };
 
 /** Segregation of duties: the one who asked does not approve, admins included. */
 export const notOwnRequest: Guard<CreditChangeContext> = (c) =>

@@ -1,6 +1,6 @@
 import type { Insertable } from 'kysely';
 import type { Db } from '../../db/database';
-import type { CreditChangeRequestsTable, CreditChangeStatus, CustomerCreditChangesTable } from './credit-change.table';
+import type { CreditChangeRequestsTable, CreditChangeStatus } from './credit-change.table';
 
 const requestColumns = [
   'r.id',
@@ -68,9 +68,7 @@ export async function insertRequest(db: Db, row: Insertable<CreditChangeRequests
   return r.id;
 }
 
-export async function insertCreditChanges(db: Db, rows: Insertable<CustomerCreditChangesTable>[]) {
-  if (rows.length) await db.insertInto('customer_credit_changes').values(rows).execute();
-}
+export { insertCreditChanges } from '../customers/customer.repository';
 
 export function listCreditChanges(db: Db, companyId: string, customerId: string) {
   return db

@@ -7,71 +7,24 @@ import { applyEvent, availableEvents } from '../../lib/state-machine';
 import type { Actor } from '../auth/auth.service';
 import { hasRole } from '../auth/roles';
 import * as customers from '../customers/customer.repository';
+import {
+  assertMayChangeCredit,
+  creditChanges,
+  isCreditController,
+  recordCreditChanges,
+  type CreditTerms,
+} from '../customers/credit-terms';
 import type { PaymentMethod } from '../customers/customer.table';
-import { CREDIT_CONTROLLERS, PENDING, creditChangeMachine } from './credit-change.machine';
+import { PENDING, creditChangeMachine } from './credit-change.machine';
 import * as repo from './credit-change.repository';
 import type { CreditChangeStatus, CreditField } from './credit-change.table';
+
+export { assertMayChangeCredit, creditChanges, isCreditController, recordCreditChanges };
+export type { CreditChange, CreditTerms } from '../customers/credit-terms';
 
 // 信用额度变更 (segregation of duties): a customer's credit limit, payment method and payment days are changed
 // by a credit controller only; sales request a change, a controller approves (it takes effect) or rejects it.
 // Every change that took effect is kept with its old and new value, who, when and why.
-
-export type CreditTerms = { creditLimit: string; paymentMethod: PaymentMethod; paymentDays: number };
-export type CreditChange = { field: CreditField; key: keyof CreditTerms; old: string; new: string };
-
-const FIELDS: { key: keyof CreditTerms; field: CreditField }[] = [
-  { key: 'creditLimit', field: 'credit_limit' },
-  { key: 'paymentMethod', field: 'payment_method' },
-  { key: 'paymentDays', field: 'payment_days' },
-];
-const canonical = (key: keyof CreditTerms, v: string | number) =>
-  key === 'creditLimit' ? formatMoney(parseMoney(String(v))) : String(v);
-
-export const isCreditController = (actor: Pick<Actor, 'roles'>) => hasRole(actor.roles, CREDIT_CONTROLLERS);
-
-/** The credit fields `next` would change on a customer whose terms are `current` (same values are no change). */
-export function creditChanges(current: CreditTerms, next: Partial<CreditTerms>): CreditChange[] {
-  return FIELDS.flatMap(({ key, field }) => {
-    const v = next[key];
-    if (v === undefined) return [];
-    const [o, n] = [canonical(key, current[key]), canonical(key, v)];
-    return o === n ? [] : [{ field, key, old: o, new: n }];
-  });
-}
-
-/** A customer update that changes credit terms is refused, naming the field, unless a credit controller makes it. */
-export function assertMayChangeCredit(actor: Actor, changes: CreditChange[]) {
-  if (!changes.length || isCreditController(actor)) return;
-  throw new AppError(
-    'CUSTOMER.CREDIT_FINANCE_ONLY',
-    { field: changes[0].key },
-    changes.map((c) => ({ path: c.key, message: 'changed by a credit controller only' })),
-  );
-}
-
-/** Keeps the history of a change that took effect (append-only). */
-export function recordCreditChanges(
-  db: Db,
-  actor: Actor,
-  customerId: string,
-  changes: CreditChange[],
-  change: { reason: string; at: Date; requestId?: string },
-) {
-  return repo.insertCreditChanges(
-    db,
-    changes.map((c) => ({
-      company_id: actor.companyId,
-      customer_id: customerId,
-      field: c.field,
-      old_value: c.old,
-      new_value: c.new,
-      reason: change.reason,
-      changed_by: actor.userId,
-      changed_at: change.at,
-      request_id: change.requestId ?? null,
-    })),
-  );
-}
 
 const termsOf = (row: { credit_limit: string; payment_method: PaymentMethod; payment_days: number }): CreditTerms => ({
   creditLimit: row.credit_limit,

@@ -4,6 +4,7 @@ import type { Actor } from '../auth/auth.service';
 import * as repo from './customer.repository';
 import { createCustomerBody, type CreateCustomerInput } from './customer.schemas';
 import { customerInsertRow, customerRowToCustomer } from './customer.service';
+import { creditChanges, isCreditController, SAFE_CREDIT_TERMS } from './credit-terms';
 import { importFailed, parseImportRows } from '../../lib/import-rows';
 
 // One contact and one address per row: enough for a first load from a spreadsheet.
@@ -97,6 +98,15 @@ export async function importCustomers(db: Db, actor: Actor, file: Buffer): Promi
     if (taken.some((t) => t.short_code === input.shortCode))
       errors.push({ row, column: header('shortCode'), message: `short code "${input.shortCode}" already exists` });
   }
+  // 职责分离: rows that set credit terms other than the safe default are a credit controller's to import.
+  if (!isCreditController(actor))
+    for (const { row, input } of inputs)
+      for (const c of creditChanges(SAFE_CREDIT_TERMS, input))
+        errors.push({
+          row,
+          column: header(c.key),
+          message: 'changed by a credit controller only: request a credit change',
+        });
   if (errors.length) throw importFailed(errors);
   if (inputs.length)
     await repo.insertCustomers(

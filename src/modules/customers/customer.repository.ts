@@ -3,6 +3,7 @@ import type { Db } from '../../db/database';
 import { fetchPage, likePattern } from '../../lib/paging';
 import type { CustomersTable } from './customer.table';
 import type { ListCustomersQuery } from './customer.schemas';
+import type { CustomerCreditChangesTable } from '../credit/credit-change.table';
 import { prepared } from '../../lib/sql';
 
 const columns = [
@@ -100,4 +101,9 @@ export function lockCustomer(db: Db, companyId: string, id: string) {
     .where('id', '=', id)
     .forUpdate()
     .executeTakeFirstOrThrow();
+}
+
+/** Keeps the history of credit terms that took effect (append-only). */
+export async function insertCreditChanges(db: Db, rows: Insertable<CustomerCreditChangesTable>[]) {
+  if (rows.length) await db.insertInto('customer_credit_changes').values(rows).execute();
 }

@@ -7,7 +7,6 @@ import { addAttachment, listAttachments } from '../attachments/attachment.servic
 import { createCustomerBody, listCustomersQuery, updateCustomerBody } from './customer.schemas';
 import * as service from './customer.service';
 import { exportCustomers, importCustomers } from './customer.excel';
-import { creditChangeRoutes } from '../credit/credit-change.routes';
 
 const EDITORS = service.CUSTOMER_EDITORS;
 
@@ -98,6 +97,4 @@ export function customerRoutes(app: FastifyInstance, ctx: AppContext) {
       return reply.status(201).send(doc);
     },
   );
-
-  creditChangeRoutes(app, ctx);
 }

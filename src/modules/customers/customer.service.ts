@@ -12,7 +12,8 @@ import {
   creditChanges,
   isCreditController,
   recordCreditChanges,
-} from '../credit/credit-changes';
+  SAFE_CREDIT_TERMS,
+} from './credit-terms';
 import * as repo from './customer.repository';
 import type { Address, Contact, CustomersTable } from './customer.table';
 import type { CreateCustomerInput, ListCustomersQuery, UpdateCustomerInput } from './customer.schemas';
@@ -113,6 +114,8 @@ function assertNoMaskedDetails(contacts: Contact[]) {
 }
 
 export async function createCustomer(db: Db, actor: Actor, input: CreateCustomerInput): Promise<Customer> {
+  // 职责分离: a new customer's credit terms other than the safe default are a credit controller's too.
+  assertMayChangeCredit(actor, creditChanges(SAFE_CREDIT_TERMS, input));
   assertNoMaskedDetails(input.contacts);
   try {
     const [row] = await repo.insertCustomers(db, [customerInsertRow(actor, input)]);

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/database';
 import type { Actor } from '../auth/auth.service';
 import { createUser } from '../users/user.service';
-import { insertMembership } from '../users/user.repository';
+import { insertCompany, insertMembership, noCompanies } from '../users/user.repository';
 import { createCustomer } from '../customers/customer.service';
 import { addAttachment } from '../attachments/attachment.service';
 import { createProduct } from '../products/product.service';
@@ -198,21 +198,16 @@ async function seedCompany(db: Db, actor: Actor, prefix: string) {
   );
 }
 
-/** Two companies with users, customers, products, warehouses and opening stock. Runs in the caller's transaction. */
-export async function seedDemo(db: Db) {
+/**
+ * Two companies with users, customers, products, warehouses and opening stock, set up at the given time. Runs in
+ * the caller's transaction.
+ */
+export async function seedDemo(db: Db, at: Date) {
   // HN is set up first, so a login lands there: explicit times, because two inserts can share a clock
   // tick (the embedded engine's clock is coarse) and the tie would then go to HD by code.
-  const now = Date.now();
-  const a = await db
-    .insertInto('companies')
-    .values({ code: 'HN', name: '华南制造有限公司', created_at: new Date(now - 1000) })
-    .returning(['id'])
-    .executeTakeFirstOrThrow();
-  const b = await db
-    .insertInto('companies')
-    .values({ code: 'HD', name: '华东分销有限公司', created_at: new Date(now) })
-    .returning(['id'])
-    .executeTakeFirstOrThrow();
+  const now = at.getTime();
+  const a = await insertCompany(db, { code: 'HN', name: '华南制造有限公司', created_at: new Date(now - 1000) });
+  const b = await insertCompany(db, { code: 'HD', name: '华东分销有限公司', created_at: new Date(now) });
   const ids: Record<string, string> = {};
   for (const [username, u] of Object.entries(DEMO_USERS)) {
     ids[username] = (
@@ -243,5 +238,5 @@ export async function seedDemo(db: Db) {
 }
 
 export async function isEmpty(db: Db): Promise<boolean> {
-  return (await db.selectFrom('companies').select('id').limit(1).execute()).length === 0;
+  return noCompanies(db);
 }

@@ -6,7 +6,7 @@ import { addWorkingHours, type WorkingHours } from '../../lib/calendar/calendar'
 import { formatMoney, parseMoney } from '../../lib/money';
 import { applyEvent, availableEvents } from '../../lib/state-machine';
 import type { Actor } from '../auth/auth.service';
-import { registerOrder } from '../orders/order.service';
+import type { registerOrder } from '../orders/order.service';
 import { createReceivable } from '../receivables/receivable.service';
 import { createReturnFromComplaint } from '../returns/create-return';
 import { getSettings } from '../settings/settings.service';
@@ -111,6 +111,9 @@ async function lockComplaint(db: Db, actor: Actor, id: string) {
   return c;
 }
 
+/** What resolving a complaint needs of orders (passed in by the app, so feedback does not load orders). */
+export type ComplaintOrders = { registerOrder: typeof registerOrder };
+
 /**
  * Resolution: reship (a zero-price replacement order linked to the complaint), return (a return
  * request for the returns flow), or allowance (折让, a credit against the order's receivable).
@@ -121,6 +124,7 @@ export async function resolveComplaint(
   env: Env,
   id: string,
   input: { resolution: 'reship' | 'return' | 'allowance'; amount?: string; reason?: string },
+  orders: ComplaintOrders,
 ) {
   const c = await lockComplaint(db, actor, id);
   const order = await repo.orderForComplaint(db, actor.companyId, c.order_id);
@@ -136,7 +140,7 @@ export async function resolveComplaint(
     effects: async () => {
       if (input.resolution === 'reship') {
         const lines = await repo.orderLinesForReplacement(db, actor.companyId, order.id);
-        const replacement = await registerOrder(db, { ...actor, roles: [...actor.roles] }, env, {
+        const replacement = await orders.registerOrder(db, { ...actor, roles: [...actor.roles] }, env, {
           customerId: order.customer_id,
           source: 'onsite',
           urgency: 'urgent',

@@ -6,7 +6,14 @@ import { idParams, moneyString, requiredText, text } from '../../lib/schemas';
 import { actorOf, envOf, type AppContext } from '../../http/context';
 import { listInvoices } from './invoice.service';
 import { listCallbacks, recordCallback } from './callbacks';
-import { closeComplaint, getComplaint, listComplaints, registerComplaint, resolveComplaint } from './complaints';
+import {
+  closeComplaint,
+  getComplaint,
+  listComplaints,
+  registerComplaint,
+  resolveComplaint,
+  type ComplaintOrders,
+} from './complaints';
 
 const SERVICE = ['customer_service'];
 const complaintType = z.enum(['short', 'damage', 'wrong_item', 'quality', 'late']);
@@ -17,7 +24,7 @@ const satisfaction = z.union([
   z.enum(SATISFACTION).transform((s) => SATISFACTION.indexOf(s) + 1),
 ]);
 
-export function feedbackRoutes(app: FastifyInstance, ctx: AppContext) {
+export function feedbackRoutes(app: FastifyInstance, ctx: AppContext, orders: ComplaintOrders) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['feedback'];
   const tx = <T>(fn: (trx: typeof ctx.db) => Promise<T>) => ctx.db.transaction().execute(fn);
@@ -116,7 +123,7 @@ export function feedbackRoutes(app: FastifyInstance, ctx: AppContext) {
           }),
       },
     },
-    async (req) => tx((trx) => resolveComplaint(trx, actorOf(req), envOf(ctx), req.params.id, req.body)),
+    async (req) => tx((trx) => resolveComplaint(trx, actorOf(req), envOf(ctx), req.params.id, req.body, orders)),
   );
   r.post(
     '/api/complaints/:id/close',

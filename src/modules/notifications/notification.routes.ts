@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { actorOf, type AppContext } from '../../http/context';
+import { actorOf, envOf, type AppContext } from '../../http/context';
 import { booleanQuery } from '../../lib/schemas';
 import { listNotifications, markRead, unreadCount } from './notification.service';
 
@@ -46,6 +46,6 @@ export function notificationRoutes(app: FastifyInstance, ctx: AppContext) {
           .strict(),
       },
     },
-    async (req) => markRead(ctx.db, actorOf(req), req.body.all ? 'all' : (req.body.ids ?? [])),
+    async (req) => markRead(ctx.db, actorOf(req), envOf(ctx), req.body.all ? 'all' : (req.body.ids ?? [])),
   );
 }

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { idParams } from '../../lib/schemas';
-import { actorOf, type AppContext } from '../../http/context';
+import { actorOf, envOf, type AppContext } from '../../http/context';
 import { readUpload, sendXlsx } from '../../http/upload';
 import { createProductBody, listProductsQuery, updateProductBody } from './product.schemas';
 import * as service from './product.service';
@@ -55,6 +55,6 @@ export function productRoutes(app: FastifyInstance, ctx: AppContext) {
       config: { roles: EDITORS },
       schema: { tags, summary: 'Edit or deactivate a product', params: idParams, body: updateProductBody },
     },
-    async (req) => service.updateProduct(ctx.db, actorOf(req), req.params.id, req.body),
+    async (req) => service.updateProduct(ctx.db, actorOf(req), envOf(ctx), req.params.id, req.body),
   );
 }

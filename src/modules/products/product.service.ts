@@ -1,4 +1,5 @@
 import type { Selectable } from 'kysely';
+import type { Env } from '../../lib/env';
 import type { Db } from '../../db/database';
 import { AppError } from '../../lib/errors';
 import { isUniqueViolation } from '../../lib/db-errors';
@@ -66,7 +67,13 @@ export async function listProducts(db: Db, actor: Actor, q: ListProductsQuery) {
   return { ...page, items: page.items.map(productRowToProduct) };
 }
 
-export async function updateProduct(db: Db, actor: Actor, id: string, input: UpdateProductInput): Promise<Product> {
+export async function updateProduct(
+  db: Db,
+  actor: Actor,
+  env: Env,
+  id: string,
+  input: UpdateProductInput,
+): Promise<Product> {
   try {
     const row = await repo.updateProduct(db, actor.companyId, id, {
       sku: input.sku,
@@ -79,7 +86,7 @@ export async function updateProduct(db: Db, actor: Actor, id: string, input: Upd
       launch_priority: input.launchPriority,
       allocated: input.allocated,
       active: input.active,
-      updated_at: new Date(),
+      updated_at: env.now,
       updated_by: actor.userId,
     });
     if (!row) throw new AppError('PRODUCT.NOT_FOUND');

@@ -3,14 +3,10 @@ import type { Db } from '../../db/database';
 import { AppError } from '../../lib/errors';
 import type { Actor } from '../auth/auth.service';
 import { settingsSchema, type Settings } from './settings.schemas';
+import * as repo from './settings.repository';
 
 export async function getSettings(db: Db, companyId: string): Promise<Settings> {
-  const row = await db
-    .selectFrom('company_settings')
-    .select('settings')
-    .where('company_id', '=', companyId)
-    .executeTakeFirst();
-  return settingsSchema.parse(row?.settings ?? {});
+  return settingsSchema.parse((await repo.findSettings(db, companyId)) ?? {});
 }
 
 /** Saves a partial change over the current settings; the whole result must validate. */
@@ -33,15 +29,7 @@ export async function updateSettings(
     const fields = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
     throw new AppError('VALIDATION.FAILED', { summary: fields.map((f) => f.path).join(', ') }, fields);
   }
-  await db
-    .insertInto('company_settings')
-    .values({ company_id: actor.companyId, settings: JSON.stringify(parsed.data), updated_by: actor.userId })
-    .onConflict((oc) =>
-      oc
-        .column('company_id')
-        .doUpdateSet({ settings: JSON.stringify(parsed.data), updated_by: actor.userId, updated_at: env.now }),
-    )
-    .execute();
+  await repo.saveSettings(db, actor.companyId, JSON.stringify(parsed.data), actor.userId, env.now);
   return parsed.data;
 }
 

@@ -9,7 +9,7 @@ import { getSettings } from '../settings/settings.service';
 import { callbackMachine } from '../feedback/callback.machine';
 import { insertCallback } from '../feedback/feedback.repository';
 import { shipmentMachine } from './shipment.machine';
-import { getShipment } from './shipment.service';
+import { getShipment } from './shipment-queries';
 import * as repo from './shipment.repository';
 
 /**
@@ -59,5 +59,5 @@ export async function deliverShipment(
       at: env.now,
     });
   }
-  return getShipment(db, actor, shipmentId);
+  return getShipment(db, actor, env, shipmentId);
 }

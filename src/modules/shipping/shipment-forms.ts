@@ -1,9 +1,9 @@
 import { formatYuan, parseMoney, toChineseCapital } from '../../lib/money';
 import type { Form } from '../../lib/printable';
-import type { getShipment } from './shipment.service';
+import type { ShipmentView } from './shipment-queries';
 
 // The shipment's printed papers: 出库单 for the warehouse's books, 送货单 for the consignee to sign.
-type Shipment = Awaited<ReturnType<typeof getShipment>>;
+type Shipment = ShipmentView;
 
 const STATUS: Record<string, string> = {
   to_pick: '待拣货',

@@ -1,7 +1,16 @@
-import { sql } from 'kysely';
+import { sql, type Insertable } from 'kysely';
 import type { Db } from '../../db/database';
 import { inStatuses } from '../../lib/state-machine';
-import { IN_WAREHOUSE } from './shipment.machine';
+import { likePattern } from '../../lib/paging';
+import type { PageQuery } from '../../lib/schemas';
+import { SHIPPABLE } from '../orders/order.machine';
+import { IN_WAREHOUSE, LEFT_WAREHOUSE } from './shipment.machine';
+import type {
+  LogisticsExceptionsTable,
+  ShipmentLinesTable,
+  ShipmentsTable,
+  TrackingEventsTable,
+} from './shipment.table';
 
 export function findShipment(db: Db, companyId: string, id: string) {
   return db
@@ -179,4 +188,337 @@ export async function countUndeliveredShipments(db: Db, companyId: string, order
       and exists (select 1 from shipment_lines l
                   where l.company_id = s.company_id and l.shipment_id = s.id and l.order_id = ${orderId})`.execute(db);
   return r.rows[0].n;
+}
+
+// The shipment page: its tracking events and logistics exceptions.
+
+export function findTrackingEvents(db: Db, companyId: string, shipmentId: string) {
+  return db
+    .selectFrom('tracking_events')
+    .select(['id', 'at', 'location', 'description', 'source'])
+    .where('company_id', '=', companyId)
+    .where('shipment_id', '=', shipmentId)
+    .orderBy('at')
+    .execute();
+}
+
+export function findShipmentExceptions(db: Db, companyId: string, shipmentId: string) {
+  return db
+    .selectFrom('logistics_exceptions')
+    .selectAll()
+    .where('company_id', '=', companyId)
+    .where('shipment_id', '=', shipmentId)
+    .orderBy('found_at')
+    .execute();
+}
+
+// 出库单: the queries of creating a shipment.
+
+/** The orders to ship, locked in id order. */
+export function lockOrdersToShip(db: Db, companyId: string, orderIds: string[]) {
+  return db
+    .selectFrom('orders')
+    .select(['id', 'number', 'status', 'customer_id', 'warehouse_id', 'delivery'])
+    .where('company_id', '=', companyId)
+    .where('id', 'in', orderIds)
+    .orderBy('id')
+    .forUpdate()
+    .execute();
+}
+
+/** The order lines of these orders, locked in (order, line) order so two clerks cannot ship one unit twice. */
+export function lockOrderLinesToShip(db: Db, companyId: string, orderIds: string[]) {
+  return db
+    .selectFrom('order_lines')
+    .select(['order_id', 'line_no', 'product_id', 'sku', 'reserved', 'unit_price'])
+    .where('company_id', '=', companyId)
+    .where('order_id', 'in', orderIds)
+    .orderBy('order_id')
+    .orderBy('line_no')
+    .forUpdate()
+    .execute();
+}
+
+/** The carrier the destination region goes with, if the table names one. */
+export async function carrierForRegion(db: Db, companyId: string, region: string) {
+  const r = await db
+    .selectFrom('carrier_rules')
+    .select('carrier')
+    .where('company_id', '=', companyId)
+    .where('region', '=', region)
+    .executeTakeFirst();
+  return r?.carrier;
+}
+
+export function insertShipment(db: Db, row: Insertable<ShipmentsTable>) {
+  return db.insertInto('shipments').values(row).returning('id').executeTakeFirstOrThrow();
+}
+
+export async function insertShipmentLines(db: Db, rows: Insertable<ShipmentLinesTable>[]) {
+  await db.insertInto('shipment_lines').values(rows).execute();
+}
+
+// 拣货 / 复核 / 打包 / 发货.
+
+export function lockShipmentStatus(db: Db, companyId: string, id: string) {
+  return findShipmentStatusForUpdate(db, companyId, id);
+}
+
+/** The orders of a shipment being shipped, locked in id order, with what their gates and terms need. */
+export function lockOrdersOfShipment(db: Db, companyId: string, orderIds: string[]) {
+  return db
+    .selectFrom('orders')
+    .select([
+      'id',
+      'status',
+      'total',
+      'payment_method',
+      'payment_days',
+      'deposit_percent',
+      'expected_delivery_date',
+      'customer_id',
+    ])
+    .where('company_id', '=', companyId)
+    .where('id', 'in', orderIds)
+    .orderBy('id')
+    .forUpdate()
+    .execute();
+}
+
+export function lockOrderLinesReserved(db: Db, companyId: string, orderIds: string[]) {
+  return db
+    .selectFrom('order_lines')
+    .select(['order_id', 'line_no', 'reserved', 'sku'])
+    .where('company_id', '=', companyId)
+    .where('order_id', 'in', orderIds)
+    .forUpdate()
+    .execute();
+}
+
+export function orderLinesShipped(db: Db, companyId: string, orderId: string) {
+  return db
+    .selectFrom('order_lines')
+    .select(['qty', 'shipped'])
+    .where('company_id', '=', companyId)
+    .where('order_id', '=', orderId)
+    .execute();
+}
+
+/** The customer hears of the shipment (an outbox row an SMS or WeCom adapter sends). */
+export async function queueShippedMessage(
+  db: Db,
+  companyId: string,
+  customerId: string,
+  p: { number: string; carrier: string; trackingNo: string; expected: string },
+) {
+  await db
+    .insertInto('outbox_messages')
+    .values({
+      company_id: companyId,
+      customer_id: customerId,
+      channel: 'sms',
+      kind: 'shipped',
+      params: JSON.stringify(p),
+    })
+    .execute();
+}
+
+export async function updateTracking(
+  db: Db,
+  companyId: string,
+  id: string,
+  t: { carrier: string; trackingNo: string; enteredAt: Date },
+) {
+  await db
+    .updateTable('shipments')
+    .set({ carrier: t.carrier, tracking_no: t.trackingNo, tracking_entered_at: t.enteredAt })
+    .where('company_id', '=', companyId)
+    .where('id', '=', id)
+    .execute();
+}
+
+// 承运商规则: destination region → carrier.
+
+export function listCarrierRules(db: Db, companyId: string) {
+  return db
+    .selectFrom('carrier_rules')
+    .select(['region', 'carrier'])
+    .where('company_id', '=', companyId)
+    .orderBy('region')
+    .execute();
+}
+
+export async function replaceCarrierRules(db: Db, companyId: string, rules: { region: string; carrier: string }[]) {
+  await db.deleteFrom('carrier_rules').where('company_id', '=', companyId).execute();
+  if (rules.length)
+    await db
+      .insertInto('carrier_rules')
+      .values(rules.map((x) => ({ company_id: companyId, ...x })))
+      .execute();
+}
+
+// 物流跟踪: tracking events and logistics exceptions.
+
+/** The events recorded for a tracking number (what the manual carrier adapter answers). */
+export async function eventsOfTrackingNo(db: Db, companyId: string, trackingNo: string) {
+  const r = await sql<{ at: Date; location: string; description: string }>`select e.at, e.location, e.description
+    from tracking_events e join shipments s on s.company_id = e.company_id and s.id = e.shipment_id
+    where e.company_id = ${companyId} and s.tracking_no = ${trackingNo} order by e.at`.execute(db);
+  return r.rows;
+}
+
+/** Tracking number → id of the shipments that have left the warehouse, for the numbers given. */
+export async function shippedByTrackingNo(db: Db, companyId: string, numbers: string[]) {
+  const rows = await db
+    .selectFrom('shipments')
+    .select(['id', 'tracking_no'])
+    .where('company_id', '=', companyId)
+    .where('tracking_no', 'in', numbers.length ? numbers : [''])
+    .where('status', 'in', LEFT_WAREHOUSE)
+    .execute();
+  return new Map(rows.map((s) => [s.tracking_no, s.id]));
+}
+
+export function findShipmentLastEvent(db: Db, companyId: string, id: string) {
+  return db
+    .selectFrom('shipments')
+    .select(['id', 'last_event_at'])
+    .where('company_id', '=', companyId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function insertTrackingEvent(db: Db, row: Insertable<TrackingEventsTable>) {
+  await db.insertInto('tracking_events').values(row).execute();
+}
+
+export async function setLastEventAt(db: Db, companyId: string, id: string, at: Date) {
+  await db
+    .updateTable('shipments')
+    .set({ last_event_at: at })
+    .where('company_id', '=', companyId)
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Shipped, not delivered, and no tracking movement since the given time. */
+export function shipmentsQuietSince(db: Db, companyId: string, since: Date) {
+  return db
+    .selectFrom('shipments')
+    .select(['id', 'number', 'carrier', 'tracking_no', 'shipped_at', 'last_event_at'])
+    .where('company_id', '=', companyId)
+    .where('status', '=', 'shipped')
+    .where((eb) =>
+      eb.or([eb('last_event_at', '<', since), eb.and([eb('last_event_at', 'is', null), eb('shipped_at', '<', since)])]),
+    )
+    .orderBy('last_event_at')
+    .execute();
+}
+
+export function insertLogisticsException(db: Db, row: Insertable<LogisticsExceptionsTable>) {
+  return db
+    .insertInto('logistics_exceptions')
+    .values(row)
+    .returning(['id', 'type', 'status'])
+    .executeTakeFirstOrThrow();
+}
+
+export function lockLogisticsException(db: Db, companyId: string, id: string) {
+  return db
+    .selectFrom('logistics_exceptions')
+    .select(['status'])
+    .where('company_id', '=', companyId)
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+export function listLogisticsExceptions(
+  db: Db,
+  companyId: string,
+  f: { status?: 'open' | 'closed'; orderId?: string },
+) {
+  let q = db
+    .selectFrom('logistics_exceptions as x')
+    .innerJoin('shipments as s', (j) =>
+      j.onRef('s.company_id', '=', 'x.company_id').onRef('s.id', '=', 'x.shipment_id'),
+    )
+    .select([
+      'x.id',
+      'x.shipment_id',
+      's.number',
+      'x.type',
+      'x.found_at',
+      'x.action',
+      'x.result',
+      'x.customer_informed',
+      'x.status',
+    ])
+    .where('x.company_id', '=', companyId);
+  if (f.status) q = q.where('x.status', '=', f.status);
+  if (f.orderId) {
+    const orderId = f.orderId;
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('shipment_lines as l')
+          .select('l.line_no')
+          .whereRef('l.company_id', '=', 'x.company_id')
+          .whereRef('l.shipment_id', '=', 'x.shipment_id')
+          .where('l.order_id', '=', orderId),
+      ),
+    );
+  }
+  return q.orderBy('x.found_at', 'desc').limit(500).execute();
+}
+
+// 履约队列: the warehouse's and finance's queues of confirmed orders.
+
+/** Payment terms under which money comes before the goods (finance follows these orders up). */
+const PAY_FIRST = ['prepaid', 'tt', 'lc'];
+
+export type QueueName = 'warehouse' | 'finance';
+
+/** The orders of the warehouse's or finance's queue (a query the caller pages). */
+export function fulfilmentQueueQuery(db: Db, companyId: string, queue: QueueName, q: PageQuery) {
+  const paid = sql<string>`coalesce((select sum(a.amount) from receipt_applications a
+    where a.company_id = o.company_id and a.order_id = o.id), 0)`;
+  const toShip = sql<number>`(select coalesce(sum(l.reserved), 0)::int from order_lines l
+      where l.company_id = o.company_id and l.order_id = o.id)
+    - (select coalesce(sum(sl.qty), 0)::int from shipment_lines sl
+        join shipments s on s.company_id = sl.company_id and s.id = sl.shipment_id
+       where sl.company_id = o.company_id and sl.order_id = o.id and s.status = ${inStatuses(IN_WAREHOUSE)})`;
+  let query = db
+    .selectFrom('orders as o')
+    .innerJoin('customers as c', (j) =>
+      j.onRef('c.company_id', '=', 'o.company_id').onRef('c.id', '=', 'o.customer_id'),
+    )
+    .select([
+      'o.id',
+      'o.number',
+      'o.status',
+      'c.name as customer_name',
+      'o.payment_method',
+      sql<string>`o.total::text`.as('total'),
+      'o.urgency',
+      sql<string | null>`to_char(o.expected_delivery_date, 'YYYY-MM-DD')`.as('expected_delivery_date'),
+      sql<string>`${paid}::text`.as('paid'),
+      toShip.as('to_ship'),
+      sql<number>`(select coalesce(sum(l.backordered), 0)::int from order_lines l
+        where l.company_id = o.company_id and l.order_id = o.id)`.as('backordered'),
+      // The queue's own order: urgent first, then by the date the customer expects the goods.
+      sql<number>`row_number() over (order by (o.urgency = 'urgent') desc, o.expected_delivery_date nulls last,
+        o.number)`.as('queue_rank'),
+    ])
+    .where('o.company_id', '=', companyId)
+    .where(sql<boolean>`o.status = ${inStatuses(SHIPPABLE)}`);
+  query =
+    queue === 'warehouse'
+      ? query.where(sql<boolean>`${toShip} > 0`)
+      : query.where('o.payment_method', 'in', PAY_FIRST).where(sql<boolean>`${paid} < o.total`);
+  if (q.q)
+    query = query.where((eb) =>
+      eb.or([eb('o.number', 'ilike', likePattern(q.q!)), eb('c.name', 'ilike', likePattern(q.q!))]),
+    );
+  return query;
 }

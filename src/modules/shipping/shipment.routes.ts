@@ -4,9 +4,11 @@ import { z } from 'zod';
 import { isoDateTime, quantity } from '../../lib/schema';
 import { idParams, pageQuery, requiredText, text } from '../../lib/schemas';
 import { actorOf, envOf, type AppContext } from '../../http/context';
-import { AppError } from '../../lib/errors';
 import * as repo from './shipment.repository';
-import { advanceShipment, createShipment, getShipment, setTracking, shipShipment } from './shipment.service';
+import { getShipment, listShipments } from './shipment-queries';
+import { createShipment } from './create-shipment';
+import { advanceShipment } from './advance-shipment';
+import { setTracking, shipShipment } from './ship-shipment';
 import {
   addTrackingEvent,
   carrierAdapter,
@@ -19,8 +21,7 @@ import {
 } from './tracking.service';
 import { readXlsx, toXlsx } from '../../lib/excel';
 import { fulfilmentQueue } from './queues';
-import { isInWarehouse, SHIPMENT_STATES, shipmentMachine } from './shipment.machine';
-import { availableEvents } from '../../lib/state-machine';
+import { SHIPMENT_STATES } from './shipment.machine';
 import { deliverShipment } from './deliver-shipment';
 import { addAttachment } from '../attachments/attachment.service';
 import { readUpload, sendXlsx } from '../../http/upload';
@@ -48,30 +49,8 @@ export function shipmentRoutes(app: FastifyInstance, ctx: AppContext) {
         }),
       },
     },
-    async (req) => {
-      const { now } = envOf(ctx);
-      const actor = actorOf(req);
-      return (
-        await repo.listShipments(ctx.db, actor.companyId, { status: req.query.status, orderId: req.query.order })
-      ).map((s) => ({
-        id: s.id,
-        number: s.number,
-        status: s.status,
-        actions: availableEvents(shipmentMachine, s.status, actor),
-        customerName: s.customer_name,
-        carrier: s.carrier,
-        trackingNo: s.tracking_no,
-        pickDueAt: s.pick_due_at,
-        pickLate: isInWarehouse(s.status) && s.pick_due_at < now,
-        shippedAt: s.shipped_at,
-        deliveredAt: s.delivered_at,
-        trackingLate:
-          !!s.tracking_due_at &&
-          (s.tracking_entered_at
-            ? s.tracking_entered_at > s.tracking_due_at
-            : now > s.tracking_due_at && !s.tracking_entered_at),
-      }));
-    },
+    async (req) =>
+      listShipments(ctx.db, actorOf(req), envOf(ctx), { status: req.query.status, orderId: req.query.order }),
   );
   r.post(
     '/api/shipments',
@@ -121,7 +100,7 @@ export function shipmentRoutes(app: FastifyInstance, ctx: AppContext) {
       config: { roles: 'any' },
       schema: { tags, summary: 'One shipment with lines, tracking and exceptions', params: idParams },
     },
-    async (req) => getShipment(ctx.db, actorOf(req), req.params.id),
+    async (req) => getShipment(ctx.db, actorOf(req), envOf(ctx), req.params.id),
   );
   for (const step of ['pick', 'recheck', 'pack', 'cancel'] as const) {
     r.post(
@@ -198,7 +177,7 @@ export function shipmentRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (req) => {
       const actor = actorOf(req);
-      const s = await getShipment(ctx.db, actor, req.params.id);
+      const s = await getShipment(ctx.db, actor, envOf(ctx), req.params.id);
       const adapter = carrierAdapter(ctx.db, actor.companyId, s.carrier);
       return {
         carrier: s.carrier,
@@ -283,7 +262,7 @@ export function shipmentRoutes(app: FastifyInstance, ctx: AppContext) {
       const f = await readUpload(req);
       return reply.status(201).send(
         await tx(async (trx) => {
-          await getShipment(trx, actor, req.params.id);
+          await getShipment(trx, actor, envOf(ctx), req.params.id);
           return addAttachment(trx, actor, {
             ownerType: 'shipment',
             ownerId: req.params.id,
@@ -312,7 +291,7 @@ export function shipmentRoutes(app: FastifyInstance, ctx: AppContext) {
         },
       },
       async (req, reply) => {
-        const form = render(await getShipment(ctx.db, actorOf(req), req.params.id));
+        const form = render(await getShipment(ctx.db, actorOf(req), envOf(ctx), req.params.id));
         if (req.query.format === 'xlsx') return sendXlsx(reply, `${path}.xlsx`, await formXlsx(form));
         return reply.type('text/html; charset=utf-8').send(formHtml(form));
       },
@@ -355,26 +334,14 @@ export function shipmentRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (req) =>
       tx(async (trx) => {
-        const actor = actorOf(req);
-        await trx.deleteFrom('carrier_rules').where('company_id', '=', actor.companyId).execute();
-        if (req.body.length)
-          await trx
-            .insertInto('carrier_rules')
-            .values(req.body.map((x) => ({ company_id: actor.companyId, ...x })))
-            .execute();
+        await repo.replaceCarrierRules(trx, actorOf(req).companyId, req.body);
         return req.body;
       }),
   );
   r.get(
     '/api/carrier-rules',
     { config: { roles: 'any' }, schema: { tags, summary: 'Destination region → carrier table' } },
-    async (req) =>
-      ctx.db
-        .selectFrom('carrier_rules')
-        .select(['region', 'carrier'])
-        .where('company_id', '=', actorOf(req).companyId)
-        .orderBy('region')
-        .execute(),
+    async (req) => repo.listCarrierRules(ctx.db, actorOf(req).companyId),
   );
   r.get(
     '/api/fulfilment/queue',

@@ -1,11 +1,10 @@
-import { sql } from 'kysely';
 import type { Db } from '../../db/database';
 import { AppError } from '../../lib/errors';
 import type { Actor } from '../auth/auth.service';
 import { getSettings } from '../settings/settings.service';
 import { importFailed } from '../../lib/import-rows';
 import type { ImportError } from '../../lib/excel';
-import { LEFT_WAREHOUSE } from './shipment.machine';
+import * as repo from './shipment.repository';
 import { applyEvent, availableEvents } from '../../lib/state-machine';
 import type { Env } from '../../lib/env';
 import { logisticsExceptionMachine } from './logistics-exception.machine';
@@ -20,10 +19,7 @@ export interface CarrierAdapter {
 export const manualAdapter = (db: Db, companyId: string): CarrierAdapter => ({
   name: 'manual',
   async query(trackingNo) {
-    const r = await sql<TrackingEvent>`select e.at, e.location, e.description
-      from tracking_events e join shipments s on s.company_id = e.company_id and s.id = e.shipment_id
-      where e.company_id = ${companyId} and s.tracking_no = ${trackingNo} order by e.at`.execute(db);
-    return r.rows;
+    return repo.eventsOfTrackingNo(db, companyId, trackingNo);
   },
 });
 
@@ -50,17 +46,7 @@ export async function importTrackingEvents(
   headerErrors: ImportError[],
 ) {
   const numbers = [...new Set(rows.map((r) => r.values.trackingNo).filter(Boolean))];
-  const shipments = new Map(
-    (
-      await db
-        .selectFrom('shipments')
-        .select(['id', 'tracking_no'])
-        .where('company_id', '=', actor.companyId)
-        .where('tracking_no', 'in', numbers.length ? numbers : [''])
-        .where('status', 'in', LEFT_WAREHOUSE)
-        .execute()
-    ).map((s) => [s.tracking_no, s.id]),
-  );
+  const shipments = await repo.shippedByTrackingNo(db, actor.companyId, numbers);
   const errors = [...headerErrors];
   const events: { row: number; shipmentId: string; at: string; location: string; description: string }[] = [];
   for (const { row, values } of rows) {
@@ -96,32 +82,18 @@ export async function addTrackingEvent(
   shipmentId: string,
   e: { at: string; location: string; description: string },
 ) {
-  const s = await db
-    .selectFrom('shipments')
-    .select(['id', 'last_event_at'])
-    .where('company_id', '=', actor.companyId)
-    .where('id', '=', shipmentId)
-    .executeTakeFirst();
+  const s = await repo.findShipmentLastEvent(db, actor.companyId, shipmentId);
   if (!s) throw new AppError('SHIPMENT.NOT_FOUND');
   const at = new Date(e.at);
-  await db
-    .insertInto('tracking_events')
-    .values({
-      company_id: actor.companyId,
-      shipment_id: shipmentId,
-      at,
-      location: e.location,
-      description: e.description,
-      source: 'manual',
-    })
-    .execute();
-  if (!s.last_event_at || at > s.last_event_at)
-    await db
-      .updateTable('shipments')
-      .set({ last_event_at: at })
-      .where('company_id', '=', actor.companyId)
-      .where('id', '=', shipmentId)
-      .execute();
+  await repo.insertTrackingEvent(db, {
+    company_id: actor.companyId,
+    shipment_id: shipmentId,
+    at,
+    location: e.location,
+    description: e.description,
+    source: 'manual',
+  });
+  if (!s.last_event_at || at > s.last_event_at) await repo.setLastEventAt(db, actor.companyId, shipmentId, at);
   return { ok: true };
 }
 
@@ -129,16 +101,7 @@ export async function addTrackingEvent(
 export async function staleShipments(db: Db, actor: Actor, now: Date, days?: number) {
   const n = days ?? (await getSettings(db, actor.companyId)).fulfilment.staleTrackingDays;
   const since = new Date(now.getTime() - n * 86_400_000);
-  const rows = await db
-    .selectFrom('shipments')
-    .select(['id', 'number', 'carrier', 'tracking_no', 'shipped_at', 'last_event_at'])
-    .where('company_id', '=', actor.companyId)
-    .where('status', '=', 'shipped')
-    .where((eb) =>
-      eb.or([eb('last_event_at', '<', since), eb.and([eb('last_event_at', 'is', null), eb('shipped_at', '<', since)])]),
-    )
-    .orderBy('last_event_at')
-    .execute();
+  const rows = await repo.shipmentsQuietSince(db, actor.companyId, since);
   return rows.map((r) => ({
     id: r.id,
     number: r.number,
@@ -161,28 +124,19 @@ export async function openException(
     customerInformed: boolean;
   },
 ) {
-  const s = await db
-    .selectFrom('shipments')
-    .select('id')
-    .where('company_id', '=', actor.companyId)
-    .where('id', '=', shipmentId)
-    .executeTakeFirst();
+  const s = await repo.findShipmentLastEvent(db, actor.companyId, shipmentId);
   if (!s) throw new AppError('SHIPMENT.NOT_FOUND');
-  return db
-    .insertInto('logistics_exceptions')
-    .values({
-      company_id: actor.companyId,
-      shipment_id: shipmentId,
-      type: x.type,
-      found_at: x.foundAt ? new Date(x.foundAt) : env.now,
-      action: x.action,
-      result: '',
-      customer_informed: x.customerInformed,
-      status: 'open',
-      created_by: actor.userId,
-    })
-    .returning(['id', 'type', 'status'])
-    .executeTakeFirstOrThrow();
+  return repo.insertLogisticsException(db, {
+    company_id: actor.companyId,
+    shipment_id: shipmentId,
+    type: x.type,
+    found_at: x.foundAt ? new Date(x.foundAt) : env.now,
+    action: x.action,
+    result: '',
+    customer_informed: x.customerInformed,
+    status: 'open',
+    created_by: actor.userId,
+  });
 }
 
 /** Closes an exception with its result, through its lifecycle (a history row records who and when). */
@@ -193,13 +147,7 @@ export async function closeException(
   id: string,
   x: { result: string; customerInformed: boolean },
 ) {
-  const found = await db
-    .selectFrom('logistics_exceptions')
-    .select(['status'])
-    .where('company_id', '=', actor.companyId)
-    .where('id', '=', id)
-    .forUpdate()
-    .executeTakeFirst();
+  const found = await repo.lockLogisticsException(db, actor.companyId, id);
   if (!found) throw new AppError('LOGISTICS_EXCEPTION.NOT_FOUND');
   await applyEvent(db, logisticsExceptionMachine, {
     entityId: id,
@@ -215,36 +163,7 @@ export async function closeException(
 }
 
 export async function listExceptions(db: Db, actor: Actor, status?: 'open' | 'closed', orderId?: string) {
-  let q = db
-    .selectFrom('logistics_exceptions as x')
-    .innerJoin('shipments as s', (j) =>
-      j.onRef('s.company_id', '=', 'x.company_id').onRef('s.id', '=', 'x.shipment_id'),
-    )
-    .select([
-      'x.id',
-      'x.shipment_id',
-      's.number',
-      'x.type',
-      'x.found_at',
-      'x.action',
-      'x.result',
-      'x.customer_informed',
-      'x.status',
-    ])
-    .where('x.company_id', '=', actor.companyId);
-  if (status) q = q.where('x.status', '=', status);
-  if (orderId)
-    q = q.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('shipment_lines as l')
-          .select('l.line_no')
-          .whereRef('l.company_id', '=', 'x.company_id')
-          .whereRef('l.shipment_id', '=', 'x.shipment_id')
-          .where('l.order_id', '=', orderId),
-      ),
-    );
-  const rows = await q.orderBy('x.found_at', 'desc').limit(500).execute();
+  const rows = await repo.listLogisticsExceptions(db, actor.companyId, { status, orderId });
   return rows.map((r) => ({
     id: r.id,
     shipmentId: r.shipment_id,

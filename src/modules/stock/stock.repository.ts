@@ -195,3 +195,11 @@ export async function ledgerMismatches(db: Db, companyId: string) {
   );
   return r.rows;
 }
+
+/** A goods receipt's header (its lines are the stock movements that name it). */
+export function insertGoodsReceipt(
+  db: Db,
+  row: { company_id: string; warehouse_id: string; reference: string; created_by: string },
+) {
+  return db.insertInto('goods_receipts').values(row).returning('id').executeTakeFirstOrThrow();
+}

@@ -69,16 +69,12 @@ export async function receiveGoods(trx: Db, actor: Actor, input: ReceiptInput, f
     input.warehouseId,
     input.lines.map((l) => l.productId),
   );
-  const receipt = await trx
-    .insertInto('goods_receipts')
-    .values({
-      company_id: actor.companyId,
-      warehouse_id: input.warehouseId,
-      reference: input.reference,
-      created_by: actor.userId,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const receipt = await repo.insertGoodsReceipt(trx, {
+    company_id: actor.companyId,
+    warehouse_id: input.warehouseId,
+    reference: input.reference,
+    created_by: actor.userId,
+  });
   const balances = await postMovements(
     trx,
     actor,

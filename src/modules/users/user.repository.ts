@@ -67,10 +67,10 @@ export function updateRoles(db: Db, companyId: string, userId: string, roles: st
     .execute();
 }
 
-export function revokeUserSessions(db: Db, userId: string) {
+export function revokeUserSessions(db: Db, userId: string, at: Date) {
   return db
     .updateTable('sessions')
-    .set({ revoked_at: new Date() })
+    .set({ revoked_at: at })
     .where('user_id', '=', userId)
     .where('revoked_at', 'is', null)
     .execute();
@@ -89,8 +89,13 @@ export function firstCompany(db: Db) {
   return db.selectFrom('companies').select(['id', 'code', 'name']).orderBy('created_at').limit(1).executeTakeFirst();
 }
 
-export function insertCompany(db: Db, row: { code: string; name: string }) {
+export function insertCompany(db: Db, row: { code: string; name: string; created_at?: Date }) {
   return db.insertInto('companies').values(row).returning(['id', 'code', 'name']).executeTakeFirstOrThrow();
+}
+
+/** True when no company exists yet (demo data only goes into an empty database). */
+export async function noCompanies(db: Db): Promise<boolean> {
+  return (await db.selectFrom('companies').select('id').limit(1).execute()).length === 0;
 }
 
 /** Serializes first-run set-up between app instances starting at once (held until the transaction ends). */

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { idParams } from '../../lib/schemas';
-import { actorOf, type AppContext } from '../../http/context';
+import { actorOf, envOf, type AppContext } from '../../http/context';
 import { sendXlsx } from '../../http/upload';
 import { ROLES } from '../auth/roles';
 import { createUserBody, listUsersQuery, updateUserBody } from './user.schemas';
@@ -55,6 +55,6 @@ export function userRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: { tags, summary: 'Change name, password, roles or deactivate', params: idParams, body: updateUserBody },
     },
     async (req) =>
-      ctx.db.transaction().execute((trx) => service.updateUser(trx, actorOf(req), req.params.id, req.body)),
+      ctx.db.transaction().execute((trx) => service.updateUser(trx, actorOf(req), envOf(ctx), req.params.id, req.body)),
   );
 }

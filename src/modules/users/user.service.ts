@@ -1,4 +1,5 @@
 import type { Db } from '../../db/database';
+import type { Env } from '../../lib/env';
 import { AppError } from '../../lib/errors';
 import { isUniqueViolation } from '../../lib/db-errors';
 import { toXlsx } from '../../lib/excel';
@@ -48,19 +49,19 @@ export async function createUser(db: Db, actor: Actor | null, companyId: string,
   }
 }
 
-export async function updateUser(db: Db, actor: Actor, userId: string, input: UpdateUserInput) {
+export async function updateUser(db: Db, actor: Actor, env: Env, userId: string, input: UpdateUserInput) {
   if (!(await repo.findCompanyUser(db, actor.companyId, userId))) throw new AppError('USER.NOT_FOUND');
   await repo.updateUser(db, userId, {
     display_name: input.displayName,
     password_hash: input.password ? await hashPassword(input.password) : undefined,
     must_change_password: input.password ? false : undefined,
     active: input.active,
-    updated_at: new Date(),
+    updated_at: env.now,
     updated_by: actor.userId,
   });
   if (input.roles) await repo.updateRoles(db, actor.companyId, userId, input.roles);
   // A new password or a deactivation ends every open session of that user.
-  if (input.password || input.active === false) await repo.revokeUserSessions(db, userId);
+  if (input.password || input.active === false) await repo.revokeUserSessions(db, userId, env.now);
   return userRowToUser((await repo.findCompanyUser(db, actor.companyId, userId))!);
 }
 

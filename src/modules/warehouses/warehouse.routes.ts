@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { idParams } from '../../lib/schemas';
-import { actorOf, type AppContext } from '../../http/context';
+import { actorOf, envOf, type AppContext } from '../../http/context';
 import { sendXlsx } from '../../http/upload';
 import { createWarehouseBody, listWarehousesQuery, updateWarehouseBody } from './warehouse.schemas';
 import * as service from './warehouse.service';
@@ -42,6 +42,6 @@ export function warehouseRoutes(app: FastifyInstance, ctx: AppContext) {
       config: { roles: EDITORS },
       schema: { tags, summary: 'Edit or deactivate a warehouse', params: idParams, body: updateWarehouseBody },
     },
-    async (req) => service.updateWarehouse(ctx.db, actorOf(req), req.params.id, req.body),
+    async (req) => service.updateWarehouse(ctx.db, actorOf(req), envOf(ctx), req.params.id, req.body),
   );
 }

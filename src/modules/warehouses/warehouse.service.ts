@@ -1,4 +1,5 @@
 import type { Selectable } from 'kysely';
+import type { Env } from '../../lib/env';
 import type { Db } from '../../db/database';
 import { AppError } from '../../lib/errors';
 import { isUniqueViolation } from '../../lib/db-errors';
@@ -48,10 +49,10 @@ export async function listWarehouses(db: Db, actor: Actor, q: ListWarehousesQuer
   return { ...page, items: page.items.map(warehouseRowToWarehouse) };
 }
 
-export async function updateWarehouse(db: Db, actor: Actor, id: string, input: UpdateWarehouseInput) {
+export async function updateWarehouse(db: Db, actor: Actor, env: Env, id: string, input: UpdateWarehouseInput) {
   const row = await repo.updateWarehouse(db, actor.companyId, id, {
     ...input,
-    updated_at: new Date(),
+    updated_at: env.now,
     updated_by: actor.userId,
   });
   if (!row) throw new AppError('WAREHOUSE.NOT_FOUND');

@@ -5,6 +5,8 @@ export type Me = {
   roles: string[];
   companies: { id: string; code: string; name: string; roles: string[] }[];
   csrfToken?: string;
+  /** Logged in with a one-time password: only the password change is open until it is changed. */
+  passwordChangeRequired?: boolean;
 };
 export type Contact = { name: string; title?: string; phone?: string; idNumber?: string };
 export type Address = {

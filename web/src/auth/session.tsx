@@ -9,6 +9,8 @@ type Session = {
   logout: () => Promise<void>;
   switchCompany: (companyId: string) => Promise<void>;
   can: (...roles: string[]) => boolean;
+  /** Reads the session again (e.g. after the one-time password was changed). */
+  reload: () => Promise<void>;
 };
 
 const SessionContext = createContext<Session | undefined>(undefined);
@@ -48,6 +50,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     switchCompany: async (companyId) => {
       setMe(await api.post<Me>('/api/auth/company', { companyId }));
     },
+    reload: load,
     can: (...roles) => !!me && (me.roles.includes('admin') || roles.some((r) => me.roles.includes(r))),
   };
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;

@@ -1,4 +1,4 @@
-import { Layout, Menu, Select, Space, Button, Typography } from 'antd';
+import { Avatar, Dropdown, Grid, Layout, Menu, Select, Space, Button, Typography } from 'antd';
 import {
   AppstoreOutlined,
   TeamOutlined,
@@ -165,6 +165,8 @@ export function AppLayout() {
   const { t, i18n } = useTranslation();
   const { me, can, logout, switchCompany } = useSession();
   const location = useLocation();
+  // A phone (below md): the user, language and logout go into one avatar menu, the company name is left out.
+  const phone = Grid.useBreakpoint().md === false;
   const [unread, setUnread] = useState(0);
   useEffect(() => {
     const poll = () =>
@@ -207,37 +209,80 @@ export function AppLayout() {
         <Layout.Header
           style={{
             background: '#fff',
-            padding: '0 20px',
+            padding: phone ? '0 12px' : '0 20px',
             display: 'flex',
             justifyContent: 'flex-end',
             alignItems: 'center',
+            overflow: 'hidden',
           }}
+          data-testid="app-header"
         >
-          <Space>
+          <Space style={{ minWidth: 0 }}>
             {me && me.companies.length > 1 && (
               <Select
                 data-testid="company-switch"
                 value={me.company?.id}
-                style={{ minWidth: 180 }}
+                style={phone ? { width: 150 } : { minWidth: 180 }}
+                popupMatchSelectWidth={false}
                 options={me.companies.map((c) => ({ value: c.id, label: c.name }))}
                 onChange={(id) => void switchCompany(id).then(() => window.location.reload())}
               />
             )}
-            {me && !(me.companies.length > 1) && <Typography.Text>{me.company?.name}</Typography.Text>}
+            {me && !phone && !(me.companies.length > 1) && (
+              <Typography.Text ellipsis style={{ maxWidth: 240 }}>
+                {me.company?.name}
+              </Typography.Text>
+            )}
             <Link to="/notifications" data-testid="notification-bell">
               <Badge count={unread} size="small">
                 <BellOutlined style={{ fontSize: 18 }} />
               </Badge>
             </Link>
-            <Typography.Text strong>{me?.user.displayName}</Typography.Text>
-            <Button data-testid="lang-switch" onClick={() => void setLanguage(i18n.language === 'en' ? 'zh-CN' : 'en')}>
-              {t('common.language')}
-            </Button>
-            <Button onClick={() => void logout()}>{t('common.logout')}</Button>
+            {phone ? (
+              <Dropdown
+                trigger={['click']}
+                menu={{
+                  items: [
+                    { key: 'me', label: me?.user.displayName, disabled: true },
+                    ...(me && !(me.companies.length > 1)
+                      ? [{ key: 'co', label: me.company?.name, disabled: true }]
+                      : []),
+                    { type: 'divider' as const },
+                    { key: 'lang', label: t('common.language') },
+                    { key: 'logout', label: t('common.logout') },
+                  ],
+                  onClick: ({ key }) => {
+                    if (key === 'lang') void setLanguage(i18n.language === 'en' ? 'zh-CN' : 'en');
+                    if (key === 'logout') void logout();
+                  },
+                }}
+              >
+                <Avatar
+                  data-testid="user-menu"
+                  style={{ background: '#1f6feb', cursor: 'pointer', flex: 'none' }}
+                  alt={me?.user.displayName}
+                >
+                  {me?.user.displayName.slice(0, 1)}
+                </Avatar>
+              </Dropdown>
+            ) : (
+              <>
+                <Typography.Text strong ellipsis style={{ maxWidth: 160 }}>
+                  {me?.user.displayName}
+                </Typography.Text>
+                <Button
+                  data-testid="lang-switch"
+                  onClick={() => void setLanguage(i18n.language === 'en' ? 'zh-CN' : 'en')}
+                >
+                  {t('common.language')}
+                </Button>
+                <Button onClick={() => void logout()}>{t('common.logout')}</Button>
+              </>
+            )}
           </Space>
         </Layout.Header>
-        <Layout.Content style={{ margin: 20 }}>
-          <div style={{ background: '#fff', padding: 20, borderRadius: 8 }}>
+        <Layout.Content style={{ margin: phone ? 8 : 20 }}>
+          <div style={{ background: '#fff', padding: phone ? 12 : 20, borderRadius: 8 }}>
             <Outlet />
           </div>
         </Layout.Content>

@@ -839,6 +839,21 @@ export const en: Messages = {
       earmark_idle: 'Stock earmarked for customers unused for {{days}} days: {{count}}',
     },
   },
+  // Controls: credit terms of a new customer, forced password change
+  creditOnCreate: {
+    hint: 'A new customer starts prepaid without credit; finance sets credit terms (request a change once saved).',
+  },
+  passwordChange: {
+    title: 'Change your password',
+    why: '{{name}}, you logged in with a one-time password: choose your own before using the system.',
+    current: 'Current (one-time) password',
+    new: 'New password',
+    rule: 'At least 8 characters',
+    confirm: 'New password again',
+    mismatch: 'The two new passwords differ',
+    submit: 'Change password',
+    logout: 'Log out',
+  },
 };
 
 // Short-closing and special orders: their statuses, events and notices join the shared groups.

@@ -803,6 +803,21 @@ export const zhCN = {
       earmark_idle: '为客户预留的备货已 {{days}} 天未使用：{{count}} 笔',
     },
   },
+  // Controls: credit terms of a new customer, forced password change
+  creditOnCreate: {
+    hint: '新客户默认预付、无信用额度；信用条件由财务设定（保存后可提交信用变更申请）。',
+  },
+  passwordChange: {
+    title: '修改密码',
+    why: '{{name}}，您使用的是一次性初始密码，请先设置自己的密码再使用系统。',
+    current: '当前（初始）密码',
+    new: '新密码',
+    rule: '至少 8 个字符',
+    confirm: '再次输入新密码',
+    mismatch: '两次输入的新密码不一致',
+    submit: '修改密码',
+    logout: '退出登录',
+  },
 };
 export type Messages = typeof zhCN;
 // Short-closing and special orders: their statuses, events and notices join the shared groups.

@@ -1,4 +1,18 @@
-import { Button, Divider, Drawer, Form, Input, InputNumber, List, Select, Space, Switch, Upload, App } from 'antd';
+import {
+  Button,
+  Divider,
+  Drawer,
+  Form,
+  Input,
+  InputNumber,
+  List,
+  Select,
+  Space,
+  Switch,
+  Typography,
+  Upload,
+  App,
+} from 'antd';
 import { MinusCircleOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +20,7 @@ import { api } from '../api/client';
 import type { Customer } from '../api/types';
 import { moneyRule, showServerErrors } from '../components/forms';
 import { CustomerCredit } from './CustomerCredit';
+import { useSession } from '../auth/session';
 
 const KINDS = ['ordinary', 'franchisee', 'direct', 'joint'];
 const PAYMENTS = ['prepaid', 'credit', 'tt', 'lc', 'monthly', 'cod'];
@@ -28,9 +43,11 @@ export function CustomerForm({
   const [form] = Form.useForm();
   const [docs, setDocs] = useState<Doc[]>([]);
   const [saving, setSaving] = useState(false);
-  // Credit terms of an existing customer are a credit controller's; others request a change (server's actions).
+  const { can } = useSession();
+  // Credit terms are a credit controller's: of an existing customer by the server's actions, of a new one by the
+  // user's duty (others create it with the safe default and then request a change).
   const creditActions = (customer as (Customer & { creditActions?: string[] }) | undefined)?.creditActions ?? [];
-  const creditLocked = !!customer && !creditActions.includes('change_credit');
+  const creditLocked = customer ? !creditActions.includes('change_credit') : !can('credit_controller');
 
   useEffect(() => {
     form.resetFields();
@@ -54,6 +71,7 @@ export function CustomerForm({
   const save = async () => {
     const values = await form.validateFields();
     if (!values.creditChangeReason) delete values.creditChangeReason;
+    if (!customer && creditLocked) for (const k of ['paymentMethod', 'paymentDays', 'creditLimit']) delete values[k];
     setSaving(true);
     try {
       if (customer) await api.patch(`/api/customers/${customer.id}`, values);
@@ -131,6 +149,11 @@ export function CustomerForm({
             <Input style={{ width: 160 }} disabled={creditLocked} data-testid="customer-creditLimit" />
           </Form.Item>
         </Space>
+        {!customer && creditLocked && (
+          <Typography.Paragraph type="secondary" data-testid="customer-credit-hint">
+            {t('creditOnCreate.hint')}
+          </Typography.Paragraph>
+        )}
         {customer && creditActions.includes('change_credit') && (
           <Form.Item name="creditChangeReason" label={t('credit.reasonIfChanged')} rules={[{ max: 500 }]}>
             <Input data-testid="customer-creditChangeReason" />

@@ -1,0 +1,57 @@
+import { sql, type Insertable } from 'kysely';
+import type { Db } from '../../db/database';
+import type { NotificationKind, NotificationsTable } from './notification.table';
+
+// Queries of the in-app notifications. Plain functions, db first.
+
+export async function insertNotifications(db: Db, rows: Insertable<NotificationsTable>[]) {
+  if (rows.length) await db.insertInto('notifications').values(rows).execute();
+}
+
+/** One notification for every active user of the company holding the role. */
+export async function insertForRole(
+  db: Db,
+  companyId: string,
+  role: string,
+  n: { kind: NotificationKind; params: string; orderId: string | null },
+) {
+  await sql`
+    insert into notifications (company_id, user_id, kind, params, order_id)
+    select ${companyId}::uuid, m.user_id, ${n.kind}, ${n.params}::jsonb, ${n.orderId}::uuid
+    from memberships m join users u on u.id = m.user_id
+    where m.company_id = ${companyId} and u.active and ${role} = any(m.roles)`.execute(db);
+}
+
+export function listForUser(db: Db, companyId: string, userId: string, q: { unread?: boolean; limit: number }) {
+  let query = db
+    .selectFrom('notifications as n')
+    .leftJoin('orders as o', (j) => j.onRef('o.company_id', '=', 'n.company_id').onRef('o.id', '=', 'n.order_id'))
+    .select(['n.id', 'n.kind', 'n.params', 'n.order_id', 'o.number as order_number', 'n.created_at', 'n.read_at'])
+    .where('n.company_id', '=', companyId)
+    .where('n.user_id', '=', userId);
+  if (q.unread) query = query.where('n.read_at', 'is', null);
+  return query.orderBy('n.id', 'desc').limit(q.limit).execute();
+}
+
+export async function countUnread(db: Db, companyId: string, userId: string): Promise<number> {
+  const r = await db
+    .selectFrom('notifications')
+    .select(sql<number>`count(*)::int`.as('n'))
+    .where('company_id', '=', companyId)
+    .where('user_id', '=', userId)
+    .where('read_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  return r.n;
+}
+
+/** Marks the user's unread notifications read: all, or those named. */
+export async function markReadAt(db: Db, companyId: string, userId: string, ids: string[] | 'all', at: Date) {
+  let q = db
+    .updateTable('notifications')
+    .set({ read_at: at })
+    .where('company_id', '=', companyId)
+    .where('user_id', '=', userId)
+    .where('read_at', 'is', null);
+  if (ids !== 'all') q = q.where('id', 'in', ids);
+  await q.execute();
+}

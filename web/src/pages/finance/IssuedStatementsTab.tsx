@@ -1,0 +1,55 @@
+import { Button, Table } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useFinanceList } from './useFinanceList';
+
+type Issued = {
+  id: string;
+  customerId: string;
+  customerName: string;
+  period: string;
+  from: string;
+  to: string;
+  amount: string;
+  dueDate: string;
+  closingBalance: string;
+  issuedAt: string;
+};
+
+/** 月结对账单: the monthly statements issued, each printable. */
+export function IssuedStatementsTab({ version }: { version: number }) {
+  const { t } = useTranslation();
+  const issued = useFinanceList<Issued>('/api/statements', version);
+  return (
+    <Table<Issued>
+      rowKey="id"
+      size="middle"
+      dataSource={issued}
+      data-testid="issued-statements"
+      columns={[
+        { title: t('ful.period'), dataIndex: 'period' },
+        { title: t('order.customer'), dataIndex: 'customerName' },
+        { title: t('ful.amount'), dataIndex: 'amount', align: 'right' },
+        { title: t('ful.closingBalance'), dataIndex: 'closingBalance', align: 'right' },
+        { title: t('ful.due'), dataIndex: 'dueDate' },
+        {
+          title: t('ful.issuedAt'),
+          dataIndex: 'issuedAt',
+          render: (d: string) => new Date(d).toLocaleString(),
+        },
+        {
+          title: '',
+          key: 'p',
+          render: (_: unknown, r) => (
+            <Button
+              size="small"
+              href={`/api/customers/${r.customerId}/statement?from=${r.from}&to=${r.to}&format=html`}
+              target="_blank"
+            >
+              {t('common.print')}
+            </Button>
+          ),
+        },
+      ]}
+    />
+  );
+}

@@ -1,0 +1,139 @@
+import { App, Button, Form, Input, Modal, Select, Table } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client';
+import type { Customer } from '../../api/types';
+import { RemoteSelect } from '../../components/RemoteSelect';
+import { moneyRule } from '../../components/forms';
+import { useFinanceList } from './useFinanceList';
+
+type Receipt = {
+  id: string;
+  customerName: string;
+  amount: string;
+  receivedOn: string;
+  method: string;
+  reference: string;
+  reversesId: string | null;
+};
+
+/** 收款: receipts and their reversals; finance records a receipt (applied to an order or not). */
+export function ReceiptsTab({
+  version,
+  finance,
+  onChanged,
+}: {
+  version: number;
+  finance: boolean;
+  onChanged: () => void;
+}) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const receipts = useFinanceList<Receipt>('/api/receipts', version);
+  const [recording, setRecording] = useState(false);
+  const [form] = Form.useForm();
+
+  return (
+    <>
+      {finance && (
+        <Button type="primary" style={{ marginBottom: 12 }} onClick={() => setRecording(true)}>
+          {t('ful.recordReceipt')}
+        </Button>
+      )}
+      <Table<Receipt>
+        rowKey="id"
+        size="middle"
+        dataSource={receipts}
+        columns={[
+          { title: t('order.customer'), dataIndex: 'customerName' },
+          { title: t('ful.amount'), dataIndex: 'amount', align: 'right' },
+          { title: t('stock.at'), dataIndex: 'receivedOn' },
+          { title: t('stock.reference'), dataIndex: 'reference' },
+          ...(finance
+            ? [
+                {
+                  title: t('common.actions'),
+                  key: 'a',
+                  render: (_: unknown, r: Receipt) =>
+                    !r.reversesId &&
+                    !Number(r.amount.startsWith('-')) && (
+                      <Button
+                        size="small"
+                        danger
+                        onClick={async () => {
+                          try {
+                            await api.post(`/api/receipts/${r.id}/reverse`, { reason: '冲销 Reversal' });
+                            onChanged();
+                          } catch (e) {
+                            message.error((e as Error).message);
+                          }
+                        }}
+                      >
+                        {t('ful.reverse')}
+                      </Button>
+                    ),
+                },
+              ]
+            : []),
+        ]}
+      />
+      <Modal
+        open={recording}
+        title={t('ful.recordReceipt')}
+        onCancel={() => setRecording(false)}
+        destroyOnHidden
+        onOk={async () => {
+          const v = await form.validateFields();
+          try {
+            await api.post('/api/receipts', {
+              customerId: v.customerId,
+              amount: v.amount,
+              receivedOn: v.receivedOn,
+              method: v.method,
+              reference: v.reference ?? '',
+              applications: v.orderId ? [{ orderId: v.orderId, amount: v.applyAmount ?? v.amount }] : [],
+            });
+            setRecording(false);
+            form.resetFields();
+            onChanged();
+          } catch (e) {
+            message.error((e as Error).message);
+          }
+        }}
+      >
+        <Form
+          form={form}
+          layout="vertical"
+          initialValues={{ method: 'bank_transfer', receivedOn: new Date().toISOString().slice(0, 10) }}
+        >
+          <Form.Item name="customerId" label={t('order.customer')} rules={[{ required: true }]}>
+            <RemoteSelect<Customer> url="/api/customers" label={(c) => `${c.shortCode} ${c.name}`} />
+          </Form.Item>
+          <Form.Item name="amount" label={t('ful.amount')} rules={[{ required: true }, moneyRule]}>
+            <Input />
+          </Form.Item>
+          <Form.Item name="receivedOn" label={t('stock.at')} rules={[{ required: true }]}>
+            <Input type="date" />
+          </Form.Item>
+          <Form.Item name="method" label={t('ful.receiptMethod')}>
+            <Select
+              options={['bank_transfer', 'cash', 'cheque', 'lc', 'online', 'other'].map((m) => ({
+                value: m,
+                label: t(`ful.method.${m}`),
+              }))}
+            />
+          </Form.Item>
+          <Form.Item name="reference" label={t('stock.reference')}>
+            <Input />
+          </Form.Item>
+          <Form.Item name="orderId" label={t('ful.applyTo')}>
+            <RemoteSelect<{ id: string; number: string }> url="/api/orders" label={(o) => o.number} />
+          </Form.Item>
+          <Form.Item name="applyAmount" label={`${t('ful.applyTo')} ${t('ful.amount')}`} rules={[moneyRule]}>
+            <Input />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </>
+  );
+}

@@ -1,0 +1,77 @@
+import { Button, DatePicker, Space, Table } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Dayjs } from 'dayjs';
+import { api, withQuery } from '../../api/client';
+import type { Customer } from '../../api/types';
+import { RemoteSelect } from '../../components/RemoteSelect';
+
+type Statement = {
+  opening: string;
+  closing: string;
+  lines: { date: string; kind: string; reference: string; debit: string; credit: string; balance: string }[];
+};
+
+/** 对账单: a customer's statement of account for a period, on screen, in Excel or printable. */
+export function StatementTab() {
+  const { t } = useTranslation();
+  const [statement, setStatement] = useState<{ customer?: string; range?: [Dayjs, Dayjs]; data?: Statement }>({});
+  const range = statement.range && {
+    from: statement.range[0].format('YYYY-MM-DD'),
+    to: statement.range[1].format('YYYY-MM-DD'),
+  };
+  return (
+    <>
+      <Space style={{ marginBottom: 12 }} wrap>
+        <RemoteSelect<Customer>
+          url="/api/customers"
+          label={(c) => `${c.shortCode} ${c.name}`}
+          value={statement.customer}
+          onChange={(v) => setStatement({ ...statement, customer: v })}
+        />
+        <DatePicker.RangePicker onChange={(v) => setStatement({ ...statement, range: v as [Dayjs, Dayjs] })} />
+        <Button
+          disabled={!statement.customer || !range}
+          onClick={async () =>
+            setStatement({
+              ...statement,
+              data: await api.get<Statement>(`/api/customers/${statement.customer}/statement`, range),
+            })
+          }
+        >
+          {t('alloc.preview')}
+        </Button>
+        {statement.customer && range && (
+          <Button href={withQuery(`/api/customers/${statement.customer}/statement`, { ...range, format: 'xlsx' })}>
+            {t('common.export')}
+          </Button>
+        )}
+        {statement.customer && range && (
+          <Button
+            href={withQuery(`/api/customers/${statement.customer}/statement`, { ...range, format: 'html' })}
+            target="_blank"
+          >
+            {t('common.print')}
+          </Button>
+        )}
+      </Space>
+      {statement.data && (
+        <Table
+          size="small"
+          rowKey={(_, i) => String(i)}
+          pagination={false}
+          dataSource={statement.data.lines}
+          title={() => `${t('ful.from')} ¥${statement.data!.opening} → ${t('ful.to')} ¥${statement.data!.closing}`}
+          columns={[
+            { title: t('stock.at'), dataIndex: 'date' },
+            { title: t('stock.kind'), dataIndex: 'kind' },
+            { title: t('stock.reference'), dataIndex: 'reference' },
+            { title: '借 Debit', dataIndex: 'debit', align: 'right' },
+            { title: '贷 Credit', dataIndex: 'credit', align: 'right' },
+            { title: '余额 Balance', dataIndex: 'balance', align: 'right' },
+          ]}
+        />
+      )}
+    </>
+  );
+}
