@@ -84,4 +84,17 @@ describe('workbench', () => {
     expect(month.value).toMatch(/^\d+\.\d{2}$/);
     expect(month.from.endsWith('-01')).toBe(true);
   });
+
+  it('counts changes and returns waiting for the director as their lists do', async () => {
+    const keys = (await workbenchOf(a.director)).todos.map((d: Todo) => d.key);
+    expect(keys).toEqual(expect.arrayContaining(['changeApprovals', 'returnsToReview', 'prepToDecide']));
+    const changes = (await a.director({ method: 'GET', url: '/api/change-requests?stage=mine' })).json();
+    expect((await todo(a.director, 'changeApprovals'))!.count).toBe(changes.items.length);
+    const returns = (await a.director({ method: 'GET', url: '/api/returns?status=requested' })).json();
+    expect((await todo(a.director, 'returnsToReview'))!).toMatchObject({
+      count: returns.total,
+      path: '/returns?status=requested',
+    });
+    expect((await workbenchOf(a.warehouse)).todos.map((d: Todo) => d.key)).toContain('returnsToReceive');
+  });
 });

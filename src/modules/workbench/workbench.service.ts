@@ -16,6 +16,10 @@ import { openReceivables } from '../receivables/receivable.service';
 import { listCreditChangeRequests } from '../credit/credit-changes';
 import { listProductionRequests } from '../production/production.service';
 import { listNotifications } from '../notifications/notification.service';
+import { listChangeRequests } from '../changes/change.service';
+import { listReturns } from '../returns/return.service';
+import { listPrepRequests } from '../prep/prep-requests';
+import type { ReturnStatus } from '../returns/return.table';
 import { monthFigures } from './workbench.repository';
 
 type View = { db: Db; actor: Actor; env: Env; today: string };
@@ -123,6 +127,42 @@ const TODOS: { key: string; roles: Role[]; path: string; count: (v: View) => Pro
       count: (await listProductionRequests(v.db, v.actor, v.env, { status: 'requested' })).length,
     }),
   },
+  {
+    key: 'changeApprovals',
+    roles: ['reviewer', 'finance', 'warehouse', 'production_planner', 'sales_director', 'general_manager'],
+    path: '/change-requests',
+    count: async (v) => {
+      const { items } = await listChangeRequests(v.db, v.actor, v.env, { stage: 'mine' });
+      return { count: items.length };
+    },
+  },
+  {
+    key: 'returnsToReview',
+    roles: ['sales_director', 'order_admin'],
+    path: '/returns?status=requested',
+    count: (v) => returnCount(v, 'requested'),
+  },
+  {
+    key: 'returnsToReceive',
+    roles: ['warehouse'],
+    path: '/returns?status=awaiting_goods',
+    count: (v) => returnCount(v, 'awaiting_goods'),
+  },
+  {
+    key: 'refundsToRecord',
+    roles: ['finance'],
+    path: '/returns?status=refund_pending',
+    count: (v) => returnCount(v, 'refund_pending'),
+  },
+  {
+    key: 'prepToDecide',
+    roles: ['sales_director', 'general_manager'],
+    path: '/prep-requests',
+    count: async (v) => {
+      const status = hasRole(v.actor.roles, ['sales_director']) ? 'pending_director' : 'pending_gm';
+      return { count: (await listPrepRequests(v.db, v.actor, { status })).length };
+    },
+  },
 ];
 
 const MANAGERS: Role[] = ['general_manager', 'sales_director', 'order_admin'];
@@ -131,6 +171,10 @@ const firstPage = { page: 1, pageSize: 1 } as const;
 async function orderCount(v: View, status: 'draft' | 'rejected' | 'awaiting_confirmation' | 'on_hold', mine: boolean) {
   const page = await listOrders(v.db, v.actor, { ...firstPage, status, mine: mine ? 'true' : undefined }, v.env.now);
   return { count: page.total };
+}
+
+async function returnCount(v: View, status: ReturnStatus) {
+  return { count: (await listReturns(v.db, v.actor, { ...firstPage, status })).total };
 }
 
 function lateCount(items: { late: boolean }[]): Count {

@@ -94,6 +94,11 @@ export const en: Messages = {
       overdueReceivables: 'Overdue receivables',
       creditRequests: 'Credit requests to decide',
       productionRequests: 'Production requests to answer',
+      changeApprovals: 'Changes to approve',
+      returnsToReview: 'Returns to review',
+      returnsToReceive: 'Returns to receive',
+      refundsToRecord: 'Refunds to record',
+      prepToDecide: 'Prep requests to decide',
     },
   },
   customer: {

@@ -86,6 +86,11 @@ export const zhCN = {
       overdueReceivables: '逾期应收',
       creditRequests: '待审批信用变更',
       productionRequests: '待答复生产申请',
+      changeApprovals: '待审批变更',
+      returnsToReview: '待审批退货',
+      returnsToReceive: '待收退货',
+      refundsToRecord: '待登记退款',
+      prepToDecide: '待审批备货申请',
     },
   },
   customer: {
