@@ -1,12 +1,10 @@
-import { sql } from 'kysely';
 import type { Db } from '../../db/database';
 import { formatMoney, parseMoney } from '../../lib/money';
 import { checkCredit } from './order-credit';
 import { findCustomer } from '../customers/customer.repository';
 import { listAttachments } from '../attachments/attachment.repository';
+import * as repo from './order.repository';
 import type { OrderLineRow, OrderRow } from './order.repository';
-import { inStatuses } from '../../lib/state-machine';
-import { CONFIRMED_BUSINESS } from './order.machine';
 
 export type OrderChecks = Awaited<ReturnType<typeof computeChecks>>;
 
@@ -34,15 +32,7 @@ export async function stockPerLine(
   customerId?: string,
 ) {
   const ids = [...new Set(lines.map((l) => l.product_id))];
-  const r = await sql<{ product_id: string; available: number }>`
-    select b.product_id, greatest(b.on_hand - b.reserved - coalesce((
-             select sum(e.remaining) from stock_earmarks e
-              where e.company_id = b.company_id and e.warehouse_id = b.warehouse_id and e.product_id = b.product_id
-                and e.remaining > 0 and e.customer_id is distinct from ${customerId ?? null}::uuid), 0), 0)::int
-             as available
-      from stock_balances b
-     where b.company_id = ${companyId} and b.warehouse_id = ${warehouseId}
-       and b.product_id = any(${ids}::uuid[])`.execute(db);
+  const r = await repo.availableForCustomer(db, companyId, warehouseId, ids, customerId);
   const left = new Map(r.rows.map((x) => [x.product_id, x.available]));
   return lines.map((l) => {
     const available = left.get(l.product_id) ?? 0;
@@ -54,10 +44,7 @@ export async function stockPerLine(
 /** What the reviewer sees computed for them: completeness, qualification, credit, stock and margin. */
 export async function computeChecks(db: Db, companyId: string, o: OrderRow, lines: OrderLineRow[]) {
   const customer = (await findCustomer(db, companyId, o.customer_id))!;
-  const previous = await sql<{ n: number }>`
-    select count(*)::int as n from orders
-    where company_id = ${companyId} and customer_id = ${o.customer_id} and id <> ${o.id}
-      and status = ${inStatuses(CONFIRMED_BUSINESS)}`.execute(db);
+  const previous = await repo.countConfirmedBusiness(db, companyId, o.customer_id, o.id);
   const documents = (await listAttachments(db, companyId, 'customer', o.customer_id)).length;
   const newCustomer = previous.rows[0].n === 0;
   const missing = missingFields(o, lines);

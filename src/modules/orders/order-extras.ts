@@ -7,6 +7,7 @@ import { listStages } from '../review/review.repository';
 import { listForOrder } from '../production/production.service';
 import { computeChecks } from './order-checks';
 import * as repo from './order.repository';
+import { displayNames } from '../users/user.repository';
 import { getOrder, registerOrder } from './order.service';
 
 async function mustFind(db: Db, actor: Actor, id: string) {
@@ -27,14 +28,7 @@ export async function orderReview(db: Db, actor: Actor, id: string) {
     listStages(db, actor.companyId, id),
     listForOrder(db, actor.companyId, id),
   ]);
-  const names = await db
-    .selectFrom('users')
-    .select(['id', 'display_name'])
-    .where('id', 'in', [
-      ...new Set(stages.map((s) => s.decided_by).filter((x): x is string => !!x)),
-      '00000000-0000-0000-0000-000000000000',
-    ])
-    .execute();
+  const names = await displayNames(db, [...new Set(stages.map((s) => s.decided_by).filter((x): x is string => !!x))]);
   return {
     stages: stages.map((s) => ({
       round: s.round,

@@ -6,6 +6,8 @@ import type { ListOrdersQuery } from './order.schemas';
 import { prepared } from '../../lib/sql';
 import type { InvoicesTable } from '../feedback/feedback.table';
 import { UNCLOSED_COMPLAINT } from '../feedback/complaint.machine';
+import { inStatuses } from '../../lib/state-machine';
+import { CONFIRMED_BUSINESS, SHIPPABLE } from './order.machine';
 
 const orderColumns = [
   'o.id',
@@ -233,4 +235,51 @@ export async function countUnclosedComplaints(db: Db, companyId: string, orderId
 
 export function insertInvoice(db: Db, row: Insertable<InvoicesTable>) {
   return db.insertInto('invoices').values(row).execute();
+}
+
+/** Backordered lines of shippable orders waiting for these products, locked, in the order they are served. */
+export function lockBackorderedLines(db: Db, companyId: string, warehouseId: string, productIds: string[]) {
+  return sql<{
+    order_id: string;
+    line_no: number;
+    product_id: string;
+    backordered: number;
+    reserved: number;
+    number: string;
+    customer_id: string;
+  }>`
+    select l.order_id, l.line_no, l.product_id, l.backordered, l.reserved, o.number, o.customer_id
+    from order_lines l join orders o on o.company_id = l.company_id and o.id = l.order_id
+    where l.company_id = ${companyId} and o.warehouse_id = ${warehouseId}
+      and l.product_id = any(${productIds}::uuid[])
+      and l.backordered > 0 and o.status = ${inStatuses(SHIPPABLE)}
+    order by (o.urgency = 'urgent') desc, o.confirmed_at, o.number, l.line_no
+    for update of l`.execute(db);
+}
+
+/** Available stock a customer's order may take: other customers' earmarked units (备货预留) are not. */
+export function availableForCustomer(
+  db: Db,
+  companyId: string,
+  warehouseId: string,
+  productIds: string[],
+  customerId?: string,
+) {
+  return sql<{ product_id: string; available: number }>`
+    select b.product_id, greatest(b.on_hand - b.reserved - coalesce((
+             select sum(e.remaining) from stock_earmarks e
+              where e.company_id = b.company_id and e.warehouse_id = b.warehouse_id and e.product_id = b.product_id
+                and e.remaining > 0 and e.customer_id is distinct from ${customerId ?? null}::uuid), 0), 0)::int
+             as available
+      from stock_balances b
+     where b.company_id = ${companyId} and b.warehouse_id = ${warehouseId}
+       and b.product_id = any(${productIds}::uuid[])`.execute(db);
+}
+
+/** How many of the customer's other orders were confirmed business (a customer with none is new). */
+export function countConfirmedBusiness(db: Db, companyId: string, customerId: string, orderId: string) {
+  return sql<{ n: number }>`
+    select count(*)::int as n from orders
+    where company_id = ${companyId} and customer_id = ${customerId} and id <> ${orderId}
+      and status = ${inStatuses(CONFIRMED_BUSINESS)}`.execute(db);
 }

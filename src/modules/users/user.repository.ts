@@ -39,6 +39,15 @@ export function findCompanyUser(db: Db, companyId: string, userId: string) {
   return companyUsers(db, companyId).where('u.id', '=', userId).executeTakeFirst();
 }
 
+/** Display names of the given users (who decided, who registered) for forms and timelines. */
+export function displayNames(db: Db, userIds: string[]) {
+  return db
+    .selectFrom('users')
+    .select(['id', 'display_name'])
+    .where('id', 'in', userIds.length ? userIds : ['00000000-0000-0000-0000-000000000000'])
+    .execute();
+}
+
 export function insertUser(db: Db, row: Insertable<UsersTable>) {
   return db.insertInto('users').values(row).returning('id').executeTakeFirstOrThrow();
 }
