@@ -183,6 +183,115 @@ beforeAll(async () => {
       closing_balance: '987.65',
     })
     .execute();
+  // Change requests, returns, sample loans and prep requests of company B (rows as their flows leave them).
+  const at = new Date();
+  bIds['change-requests'] = (
+    await db
+      .insertInto('change_requests')
+      .values({
+        company_id: t.companyB,
+        number: 'BG-B-SECRET',
+        order_id: bIds.orders,
+        status: 'draft',
+        base_version: 1,
+        actions: JSON.stringify([]),
+        reason: 'B secret change',
+        requested_by: 'internal',
+        created_by: bIds.users,
+        created_at: at,
+        submitted_at: null,
+        decided_at: null,
+        decision_reason: null,
+        applied_at: null,
+        applied_by: null,
+        applied_version: null,
+        confirmed_at: null,
+        cancelled_at: null,
+        cancel_reason: null,
+        updated_at: at,
+        updated_by: bIds.users,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
+  bIds.returns = (
+    await db
+      .insertInto('return_requests')
+      .values({
+        company_id: t.companyB,
+        order_id: bIds.orders,
+        complaint_id: null,
+        reason: 'quality',
+        status: 'requested',
+        policy: null,
+        review_reason: null,
+        reviewed_by: null,
+        reviewed_at: null,
+        ship_method: null,
+        carrier: null,
+        tracking_no: null,
+        received_by: null,
+        received_at: null,
+        warehouse_id: null,
+        inspected_by: null,
+        inspected_at: null,
+        refund_amount: null,
+        refund_approved_by: null,
+        refund_approved_at: null,
+        credit_amount: null,
+        refund_paid: null,
+        refund_receipt_id: null,
+        invoice_reversal_id: null,
+        refunded_by: null,
+        refunded_at: null,
+        replacement_order_id: null,
+        closed_at: null,
+        created_by: bIds.users,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
+  bIds.samples = (
+    await db
+      .insertInto('sample_loans')
+      .values({
+        company_id: t.companyB,
+        order_id: bIds.orders,
+        order_line_no: 1,
+        shipment_id: ship.id,
+        customer_id: customer.id,
+        warehouse_id: bIds.warehouses,
+        product_id: product.id,
+        qty: 1,
+        out_at: at,
+        returned_at: null,
+        written_off_at: null,
+        closed_by: null,
+        reason: null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
+  bIds['prep-requests'] = (
+    await db
+      .insertInto('prep_requests')
+      .values({
+        company_id: t.companyB,
+        number: 'BH-B-SECRET',
+        kind: 'stock',
+        status: 'pending_director',
+        customer_id: customer.id,
+        warehouse_id: bIds.warehouses,
+        note: 'B secret prep',
+        expected_date: '2026-12-31',
+        amount: '1.00',
+        requested_by: bIds.users,
+        created_at: at,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
+  bSecrets.push('BG-B-SECRET', 'BH-B-SECRET', 'B secret change', 'B secret prep');
   bSecrets.push('B-SECRET-RECEIPT', 'SH-B-SECRET', 'B-SECRET-COMPLAINT', 'LC-B-SECRET', '987.65', 'INV-B-SECRET');
   bSecrets.push(...Object.values(bIds), 'EC001', '乙公司用户', 'PO-SECRET-B', order.json().number, 'B-STORE', '乙区域');
 });
@@ -217,6 +326,25 @@ const validBodies: Record<string, object> = {
   'complaints/close': { result: '已处理', satisfaction: 4 },
   hold: { reason: '异常' },
   complete: { number: 'INV-X', issuedOn: '2026-11-20', amount: '1.00', taxRate: '13', type: 'normal' },
+  'orders/changes': {
+    actions: [{ type: 'change_delivery_date', expectedDeliveryDate: '2026-12-31' }],
+    reason: '改期',
+    requestedBy: 'customer',
+  },
+  'orders/short-close': { reason: '短结' },
+  'change-requests/review': { decision: 'approve' },
+  'change-requests/cancel': { reason: '取消' },
+  'change-requests/confirm': { method: 'electronic' },
+  'returns/review': { decision: 'approve', reason: '同意' },
+  'returns/ship': { method: 'customer_sends', carrier: '顺丰', trackingNo: 'SF1' },
+  'returns/inspect': {
+    warehouseId: '00000000-0000-4000-8000-000000000000',
+    lines: [{ lineNo: 1, good: 1, defective: 0 }],
+  },
+  'returns/refund': { refundTo: 'balance' },
+  'returns/close': {},
+  'samples/write-off': { reason: '核销' },
+  'prep-requests/review': { decision: 'approve' },
 };
 const bodyFor = (method: string, path: string) => {
   const last = path.split('/').pop()!;
@@ -239,10 +367,14 @@ describe('company isolation', () => {
       expect(id, `no company-B record for ${path}`).toBeDefined();
       for (const method of Object.keys(methods)) {
         const url =
-          path.replace('{id}', id).replace('{form}', 'registration') +
+          path.replace('{id}', id).replace('{form}', 'registration').replace('{n}', '1') +
           (path.endsWith('/statement') ? '?from=2026-01-01&to=2026-12-31' : '');
         const res =
-          method === 'post' && (path.endsWith('/documents') || path.endsWith('/attachments') || path.endsWith('/proof'))
+          method === 'post' &&
+          (path.endsWith('/documents') ||
+            path.endsWith('/attachments') ||
+            path.endsWith('/proof') ||
+            path.endsWith('/photos'))
             ? await asA({
                 method: 'POST',
                 url,

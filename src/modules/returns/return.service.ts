@@ -219,6 +219,7 @@ export async function addReturnPhoto(
 
 /** 时间线: the moves of an order's returns (for the order's timeline), or of one return. */
 export async function listReturnHistory(db: Db, actor: Actor, by: { orderId?: string; returnId?: string }) {
+  if (by.returnId && !(await repo.findReturn(db, actor.companyId, by.returnId))) throw new AppError('RETURN.NOT_FOUND');
   const rows = await repo.returnHistory(db, actor.companyId, by);
   return rows.map((h) => ({
     id: h.id,
