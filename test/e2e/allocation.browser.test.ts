@@ -61,9 +61,9 @@ describe('allocation in Chromium', () => {
     await expect.poll(() => page.getByText('已分货').count()).toBeGreaterThan(0);
     await page.screenshot({ path: screenshotPath('allocation-committed.png'), fullPage: true });
 
-    await page.getByTestId('main-menu').getByText('拣货单').click();
+    await page.getByTestId('main-menu').getByText('拣货单', { exact: true }).click();
     await expect.poll(() => page.getByTestId('pick-lists').innerText()).toContain('WEB-S1');
-    await page.getByTestId('main-menu').getByText('预留').click();
+    await page.getByTestId('main-menu').getByText('预留', { exact: true }).click();
     await expect.poll(() => page.getByTestId('reservations').innerText()).toContain('F002');
     expect(await page.getByTestId('reservations').innerText()).toMatch(/WEB-FEN\s+4/);
     await page.screenshot({ path: screenshotPath('reservations.png'), fullPage: true });

@@ -65,7 +65,7 @@ describe('a change from the order page to the customer confirmation', () => {
   it('each department approves its stage from the change approval queue', async () => {
     for (const user of ['reviewer', 'finance']) {
       page = await session.loginAs(user);
-      await page.getByTestId('main-menu').getByText('变更审批').click();
+      await page.getByTestId('main-menu').getByText('变更审批', { exact: true }).click();
       await page.getByTestId('change-queue').getByText(`${order.number}-C1`).click();
       await page.getByTestId('change-approve').click();
       await expect.poll(async () => page.getByTestId('change-approve').count()).toBe(0);

@@ -13,7 +13,7 @@ beforeAll(async () => {
 });
 
 async function openCustomer(code: string) {
-  await page.getByTestId('main-menu').getByText('客户').click();
+  await page.getByTestId('main-menu').getByText('客户', { exact: true }).click();
   const search = page.getByTestId('customers-table').getByTestId('table-search').locator('input');
   await search.fill(code);
   await search.press('Enter');
@@ -26,14 +26,14 @@ async function openCustomer(code: string) {
 describe('credit terms in the web app', () => {
   it('a new customer: sales cannot set credit terms (the form says finance does), finance can', async () => {
     page = await session.loginAs('sales');
-    await page.getByTestId('main-menu').getByText('客户').click();
+    await page.getByTestId('main-menu').getByText('客户', { exact: true }).click();
     await page.getByTestId('customer-new').click();
     await page.getByTestId('customer-form').waitFor();
     await expect.poll(() => page.getByTestId('customer-creditLimit').isDisabled()).toBe(true);
     await expect.poll(() => page.getByTestId('customer-credit-hint').isVisible()).toBe(true);
 
     page = await session.loginAs('finance');
-    await page.getByTestId('main-menu').getByText('客户').click();
+    await page.getByTestId('main-menu').getByText('客户', { exact: true }).click();
     await page.getByTestId('customer-new').click();
     await page.getByTestId('customer-form').waitFor();
     await expect.poll(() => page.getByTestId('customer-creditLimit').isDisabled()).toBe(false);
@@ -55,7 +55,7 @@ describe('credit terms in the web app', () => {
     expect(await page.getByTestId('credit-approve').count()).toBe(0);
 
     page = await session.loginAs('finance');
-    await page.getByTestId('main-menu').getByText('财务').click();
+    await page.getByTestId('main-menu').getByText('财务', { exact: true }).click();
     await page.getByRole('tab', { name: /待审批信用变更/ }).click();
     const row = page.getByTestId('credit-requests').locator('tbody tr').filter({ hasText: '旺季备货' });
     await expect.poll(() => row.count()).toBe(1);

@@ -95,7 +95,7 @@ describe('order exceptions and complaint closing', () => {
 
   it('customer service closes a complaint with its result and the customer satisfaction', async () => {
     page = await session.loginAs('service');
-    await page.getByTestId('main-menu').getByText('客服回访').click();
+    await page.getByTestId('main-menu').getByText('客服回访', { exact: true }).click();
     await page.getByRole('tab', { name: '投诉' }).click();
     const row = page.locator('tbody tr').filter({ hasText: complained.number });
     await row.getByTestId('complaint-close').click();

@@ -67,7 +67,7 @@ describe('fulfilment in Chromium', () => {
     await page.goto(`${base}/orders/${order.id}`);
     await page.getByTestId('create-shipment').click();
     await expect.poll(orderStatus).toBe('执行中');
-    await page.getByTestId('main-menu').getByText('仓库作业').click();
+    await page.getByTestId('main-menu').getByText('仓库作业', { exact: true }).click();
     await expect.poll(() => page.getByTestId('queue-warehouse').innerText()).not.toContain(order.number);
     for (const [tab, step] of [
       ['待拣货', 'pick'],
@@ -102,7 +102,7 @@ describe('fulfilment in Chromium', () => {
 
   it('customer service calls back; finance records the receipt and completes the order with its invoice', async () => {
     await loginAs('service');
-    await page.getByTestId('main-menu').getByText('客服回访').click();
+    await page.getByTestId('main-menu').getByText('客服回访', { exact: true }).click();
     await page
       .getByTestId('callbacks')
       .locator('tbody tr')
@@ -143,7 +143,7 @@ describe('fulfilment in Chromium', () => {
 
   it('the warehouse merges two orders to the same address into one outbound order', async () => {
     await loginAs('warehouse');
-    await page.getByTestId('main-menu').getByText('仓库作业').click();
+    await page.getByTestId('main-menu').getByText('仓库作业', { exact: true }).click();
     for (const o of sameAddress)
       await page
         .getByTestId('queue-warehouse')

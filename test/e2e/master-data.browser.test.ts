@@ -17,7 +17,7 @@ beforeAll(async () => {
 describe('web app in Chromium', () => {
   it('logs in as admin, creates a customer, finds it, switches to English', async () => {
     page = await session.loginAs('admin');
-    await page.getByTestId('main-menu').getByText('客户').click();
+    await page.getByTestId('main-menu').getByText('客户', { exact: true }).click();
     await page.getByTestId('customer-new').click();
 
     // Validation as you type: a lowercase short code is refused before saving.
@@ -39,13 +39,13 @@ describe('web app in Chromium', () => {
 
     await page.getByTestId('lang-switch').click();
     await expect.poll(() => page.getByRole('heading', { name: 'Customers' }).count()).toBe(1);
-    await expect.poll(() => page.getByTestId('main-menu').getByText('Stock').count()).toBe(1);
+    await expect.poll(() => page.getByTestId('main-menu').getByText('Stock', { exact: true }).count()).toBe(1);
     await page.screenshot({ path: screenshotPath('customers-en.png'), fullPage: true });
     expect(fs.statSync(screenshotPath('customers-en.png')).size).toBeGreaterThan(10_000);
   });
 
   it('posts a goods receipt from the stock page and shows the new balance', async () => {
-    await page.getByTestId('main-menu').getByText('Stock').click();
+    await page.getByTestId('main-menu').getByText('Stock', { exact: true }).click();
     await page.getByTestId('stock-receipt').click();
     const form = page.getByTestId('posting-form');
     await chooseOption(page, form.getByTestId('posting-warehouse'), '总仓');

@@ -65,7 +65,7 @@ describe('order flow in Chromium', () => {
     await expect.poll(orderStatus).toBe('已确认');
     await expect.poll(() => page.getByTestId('order-lines').locator('tbody tr').first().innerText()).toMatch(/2\s+0$/);
     await page.screenshot({ path: screenshotPath('order-confirmed.png'), fullPage: true });
-    await page.getByTestId('main-menu').getByText('库存').click();
+    await page.getByTestId('main-menu').getByText('库存', { exact: true }).click();
     // A-01 starts with 100 on hand in the demo data: 2 reserved, 98 available.
     const row = page.getByTestId('stock-table').locator('tbody tr').filter({ hasText: 'A-01' });
     await expect.poll(() => row.innerText()).toMatch(/100\s+2\s+98/);

@@ -112,7 +112,7 @@ async function shipSelected(o: Placed) {
 describe('every payment method, confirmed to completed and paid, in Chromium', () => {
   it('logistics sets the carrier for a region and closes an exception from the log', async () => {
     await loginAs('logistics');
-    await page.getByTestId('main-menu').getByText('物流').click();
+    await page.getByTestId('main-menu').getByText('物流', { exact: true }).click();
     await page.getByRole('tab', { name: '承运规则' }).click();
     await page.getByTestId('rule-add').click();
     await page.getByTestId('rule-region').last().fill('杭州');
@@ -152,7 +152,7 @@ describe('every payment method, confirmed to completed and paid, in Chromium', (
     await page.getByTestId('lc-latest-shipment').fill('2099-12-01');
     await submitDialog(page, 'fulfilment-ok');
     await expect.poll(() => gate('ship')).not.toContain('信用证');
-    await page.getByTestId('main-menu').getByText('财务').click();
+    await page.getByTestId('main-menu').getByText('财务', { exact: true }).click();
     await page.getByRole('tab', { name: '信用证' }).click();
     await expect.poll(() => page.getByTestId('letters-of-credit').innerText()).toContain('LC-HZ-2026-01');
   });
@@ -191,7 +191,7 @@ describe('every payment method, confirmed to completed and paid, in Chromium', (
 
   it('customer service calls back every order', async () => {
     await loginAs('service');
-    await page.getByTestId('main-menu').getByText('客服回访').click();
+    await page.getByTestId('main-menu').getByText('客服回访', { exact: true }).click();
     for (const m of METHODS) {
       const row = () => page.getByTestId('callbacks').locator('tbody tr').filter({ hasText: orders[m].number });
       await row().getByTestId('callback-record').click();
@@ -218,7 +218,7 @@ describe('every payment method, confirmed to completed and paid, in Chromium', (
       await expect.poll(() => page.getByTestId('record-receipt').count()).toBe(0);
     }
     await page.screenshot({ path: screenshotPath('payment-methods-completed.png'), fullPage: true });
-    await page.getByTestId('main-menu').getByText('财务').click();
+    await page.getByTestId('main-menu').getByText('财务', { exact: true }).click();
     await page.getByRole('tab', { name: '发票' }).click();
     for (const m of METHODS)
       await expect.poll(() => page.getByTestId('invoices').innerText()).toContain(`CK-${orders[m].number}`);

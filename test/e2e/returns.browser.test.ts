@@ -95,7 +95,7 @@ describe('a return from request to refund', () => {
     await expect.poll(status).toBe('待退款');
     await act('finance', 'refund', async () => undefined);
     await expect.poll(status).toBe('已退款');
-    await page.getByTestId('main-menu').getByText('退货').click();
+    await page.getByTestId('main-menu').getByText('退货', { exact: true }).click();
     await page.waitForURL(/\/returns$/);
     await expect.poll(() => page.getByTestId('returns').innerText()).toContain('已退款');
     expect(await page.getByTestId('returns').innerText()).toContain('¥120.00');

@@ -25,7 +25,7 @@ describe('settings page', () => {
 
   it('an admin changes a time limit; a bad value is named on its field, as typed and from the server', async () => {
     page = await session.loginAs('admin');
-    await page.getByTestId('main-menu').getByText('系统设置').click();
+    await page.getByTestId('main-menu').getByText('系统设置', { exact: true }).click();
     const pick = page.getByTestId('setting-fulfilment.pickHours').locator('input');
     await expect.poll(() => pick.inputValue()).toBe('24');
     await pick.fill('12');
