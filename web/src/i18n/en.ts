@@ -701,6 +701,12 @@ export const en: Messages = {
       applied: 'Awaiting customer',
       all: 'All',
     },
+    // Comparing order versions side by side
+    compare: 'Compare versions',
+    compareVersion: 'Version {{n}}',
+    compareCurrent: 'current',
+    compareWith: 'compared with',
+    compareOnlyHere: 'only in this version',
   },
   // Returns and refunds (退货单)
   returns: {

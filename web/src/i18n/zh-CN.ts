@@ -667,6 +667,12 @@ export const zhCN = {
       address_changed: '收货地址已变更',
     },
     filter: { mine: '待我审批', submitted: '审批中', approved: '待执行', applied: '待客户确认', all: '全部' },
+    // 版本对比
+    compare: '版本对比',
+    compareVersion: '版本 {{n}}',
+    compareCurrent: '当前',
+    compareWith: '对比',
+    compareOnlyHere: '仅此版本有',
   },
   // Returns and refunds (退货单)
   returns: {
