@@ -3,6 +3,7 @@ import { createTestContext, type TestContext } from '../helpers/test-app';
 import { orderActors, orderBody } from '../helpers/orders';
 import { fulfilmentFactories } from '../helpers/fulfilment';
 import { multipart } from '../helpers/xlsx';
+import { flagLateChangeStages } from '../../src/jobs/review-sla';
 import { listHistory } from '../../src/modules/history/history.repository';
 import { approveAllStages, customerByShortCode, uploadQualification } from '../helpers/orders';
 
@@ -552,6 +553,23 @@ describe('change requests on confirmed orders', () => {
     t.setNow(new Date('2026-12-01T08:00:00Z'));
     expect((await getChange(c.id)).approvals.every((s: { late: boolean }) => s.late)).toBe(true);
     t.setNow(undefined);
+
+    // The time-limit job tells each late stage's supervisor once (sales → sales director, finance → general
+    // manager), even when two runs race; before the due time it tells no one.
+    const lateNotices = async (who: ReturnType<TestContext['as']>) =>
+      (
+        ok(await who({ method: 'GET', url: '/api/notifications?limit=200' })).items as {
+          kind: string;
+          params: { number?: string; stage?: string };
+        }[]
+      ).filter((n) => n.kind === 'change_stage_late' && n.params.number === c.number);
+    await flagLateChangeStages(t.database.db, at);
+    expect(await lateNotices(a.director)).toEqual([]);
+    const later = new Date('2026-12-01T08:00:00Z');
+    await Promise.all([flagLateChangeStages(t.database.db, later), flagLateChangeStages(t.database.db, later)]);
+    await flagLateChangeStages(t.database.db, new Date('2026-12-02T08:00:00Z'));
+    expect((await lateNotices(a.director)).map((n) => n.params.stage)).toEqual(['sales']);
+    expect((await lateNotices(a.gm)).map((n) => n.params.stage)).toEqual(['finance']);
 
     const noReason = await a.finance({
       method: 'POST',

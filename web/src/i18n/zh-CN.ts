@@ -673,6 +673,8 @@ export const zhCN = {
     compareCurrent: '当前',
     compareWith: '对比',
     compareOnlyHere: '仅此版本有',
+    // 变更审批超时 (并入通知)
+    notice: { change_stage_late: '变更 {{number}} 的{{stage}}审批已超时' },
   },
   // Returns and refunds (退货单)
   returns: {
@@ -830,3 +832,4 @@ export type Messages = typeof zhCN;
 Object.assign(zhCN.status, zhCN.special.status);
 Object.assign(zhCN.event, zhCN.special.event);
 Object.assign(zhCN.notice, zhCN.special.notice);
+Object.assign(zhCN.notice, zhCN.changeReq.notice);
