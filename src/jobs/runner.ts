@@ -1,6 +1,6 @@
 import PgBoss from 'pg-boss';
 import type { Database } from '../db/connect';
-import { flagLateStages } from './review-sla';
+import { flagLateChangeStages, flagLateStages } from './review-sla';
 import { expireReservations } from '../modules/allocation/reservations';
 import { localDate } from '../lib/local-date';
 import { dailyCashReport, dailyFinanceChecks, remindReceivables } from './cash-reminders';
@@ -30,6 +30,7 @@ export async function startJobs(
   await boss.schedule(JOBS.reviewSla, '* * * * *');
   await boss.work(JOBS.reviewSla, async () => {
     await flagLateStages(database.db, new Date());
+    await flagLateChangeStages(database.db, new Date());
   });
   // Unpaid franchisees' reservations (6.4.2.5) are released on their day; a late run catches up.
   await boss.createQueue(JOBS.reservationExpiry);

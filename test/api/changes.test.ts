@@ -3,6 +3,9 @@ import { createTestContext, type TestContext } from '../helpers/test-app';
 import { orderActors, orderBody } from '../helpers/orders';
 import { fulfilmentFactories } from '../helpers/fulfilment';
 import { multipart } from '../helpers/xlsx';
+import { flagLateChangeStages } from '../../src/jobs/review-sla';
+import { listHistory } from '../../src/modules/history/history.repository';
+import { approveAllStages, customerByShortCode, uploadQualification } from '../helpers/orders';
 
 // 订单变更申请 (issue 11): open, preview, approve stage by stage, apply as a new version, customer confirmation.
 
@@ -181,6 +184,133 @@ describe('change requests on confirmed orders', () => {
     ok(await apply(down.id));
     expect((await orderOf(order.id)).lines[1]).toMatchObject({ qty: 18, reserved: 18, backordered: 0 });
     expect((await stockOf(p.B)).reserved).toBe(before.reserved + 8);
+    // The backorder is gone, so the production it asked for is no longer needed.
+    const left = ok(await a.planner({ method: 'GET', url: `/api/production-requests?order=${order.id}` }));
+    expect(left).toEqual([expect.objectContaining({ lineNo: 2, qty: 5, status: 'cancelled' })]);
+  });
+
+  it('removing a line cancels its production request through the machine; other lines keep theirs', async () => {
+    const d = await newProduct('CHG-D', '20.00', '8.00', 4);
+    const e = await newProduct('CHG-E', '20.00', '8.00', 4);
+    const customer = await f.newCustomer('CHG20');
+    const order = await f.confirmedOrder(customer, [
+      { productId: d, qty: 2 },
+      { productId: e, qty: 2 },
+    ]);
+    const up = ok(
+      await open(order.id, [
+        { type: 'change_qty', lineNo: 1, qty: 10 },
+        { type: 'change_qty', lineNo: 2, qty: 10 },
+      ]),
+      201,
+    );
+    await approveAll(up.id);
+    ok(await apply(up.id));
+    ok(
+      await service({
+        method: 'POST',
+        url: `/api/change-requests/${up.id}/confirm`,
+        payload: { method: 'electronic' },
+      }),
+    );
+    const requests = async () =>
+      ok(await a.planner({ method: 'GET', url: `/api/production-requests?order=${order.id}` })) as {
+        id: string;
+        lineNo: number;
+        qty: number;
+        status: string;
+      }[];
+    const asked = await requests();
+    expect(asked.map((r) => [r.lineNo, r.qty, r.status]).sort()).toEqual([
+      [1, 6, 'requested'],
+      [2, 6, 'requested'],
+    ]);
+    // The planner schedules line 1: a scheduled request is cancelled too when its line goes.
+    const first = asked.find((r) => r.lineNo === 1)!;
+    ok(
+      await a.planner({
+        method: 'POST',
+        url: `/api/production-requests/${first.id}/answer`,
+        payload: { decision: 'answer', completionDate: '2030-01-15' },
+      }),
+    );
+
+    const removal = ok(await open(order.id, [{ type: 'remove_line', lineNo: 1 }]), 201);
+    await approveAll(removal.id);
+    ok(await apply(removal.id));
+    const after = await requests();
+    expect(after.find((r) => r.lineNo === 1)).toMatchObject({ status: 'cancelled' });
+    expect(after.find((r) => r.lineNo === 2)).toMatchObject({ status: 'requested' });
+    const history = await listHistory(t.database.db, t.companyA, 'production_request', first.id);
+    expect(history.at(-1)).toMatchObject({ from_state: 'answered', to_state: 'cancelled', event: 'cancel' });
+    expect(history.at(-1)!.reason).toContain(removal.number);
+    expect((await stockOf(d)).reserved).toBe(0);
+  });
+
+  it('removing a franchisee line releases its allocation hold (分货预留) and the reserved units', async () => {
+    const allocationPlanner = t.as(await t.token('allocation'));
+    const fen = ok(
+      await a.admin({
+        method: 'POST',
+        url: '/api/products',
+        payload: {
+          sku: 'CHG-FEN',
+          name: '分货款',
+          listPrice: '100.00',
+          seasonal: true,
+          launchPriority: 1,
+          allocated: true,
+        },
+      }),
+      201,
+    ).id as string;
+    const franchisee = (await customerByShortCode(a.sales, 'SZJM')).id as string;
+    await uploadQualification(a.sales, franchisee);
+    const created = ok(
+      await a.sales({
+        method: 'POST',
+        url: '/api/orders',
+        payload: orderBody(franchisee, [
+          { productId: p.C, qty: 2 },
+          { productId: fen, qty: 6 },
+        ]),
+      }),
+      201,
+    );
+    ok(await a.sales({ method: 'POST', url: `/api/orders/${created.id}/submit` }));
+    await approveAllStages(t, a, created.id);
+    ok(await a.sales({ method: 'POST', url: `/api/orders/${created.id}/confirm`, payload: { method: 'electronic' } }));
+    const receipt = ok(
+      await a.warehouse({
+        method: 'POST',
+        url: '/api/stock/receipts',
+        payload: { warehouseId, lines: [{ productId: fen, qty: 6 }] },
+      }),
+      201,
+    );
+    ok(
+      await allocationPlanner({
+        method: 'POST',
+        url: '/api/allocation/runs',
+        payload: { receiptId: receipt.receiptId },
+      }),
+      201,
+    );
+    type Hold = { id: string; orderId: string; qty: number; status: string };
+    const holds = async () =>
+      (ok(await allocationPlanner({ method: 'GET', url: '/api/allocation/reservations' })) as Hold[]).filter(
+        (r) => r.orderId === created.id,
+      );
+    const [held] = await holds();
+    expect(held).toMatchObject({ qty: 6, status: 'held' });
+    expect(await stockOf(fen)).toMatchObject({ onHand: 6, reserved: 6 });
+
+    const removal = ok(await open(created.id, [{ type: 'remove_line', lineNo: 2 }]), 201);
+    await approveAll(removal.id);
+    ok(await apply(removal.id));
+    expect(await holds()).toEqual([expect.objectContaining({ id: held.id, status: 'released' })]);
+    expect(await stockOf(fen)).toMatchObject({ onHand: 6, reserved: 0, available: 6 });
+    expect((await orderOf(created.id)).lines.map((l: { lineNo: number }) => l.lineNo)).toEqual([1]);
   });
 
   it('quantity down releases exactly what the line gives up', async () => {
@@ -423,6 +553,23 @@ describe('change requests on confirmed orders', () => {
     t.setNow(new Date('2026-12-01T08:00:00Z'));
     expect((await getChange(c.id)).approvals.every((s: { late: boolean }) => s.late)).toBe(true);
     t.setNow(undefined);
+
+    // The time-limit job tells each late stage's supervisor once (sales → sales director, finance → general
+    // manager), even when two runs race; before the due time it tells no one.
+    const lateNotices = async (who: ReturnType<TestContext['as']>) =>
+      (
+        ok(await who({ method: 'GET', url: '/api/notifications?limit=200' })).items as {
+          kind: string;
+          params: { number?: string; stage?: string };
+        }[]
+      ).filter((n) => n.kind === 'change_stage_late' && n.params.number === c.number);
+    await flagLateChangeStages(t.database.db, at);
+    expect(await lateNotices(a.director)).toEqual([]);
+    const later = new Date('2026-12-01T08:00:00Z');
+    await Promise.all([flagLateChangeStages(t.database.db, later), flagLateChangeStages(t.database.db, later)]);
+    await flagLateChangeStages(t.database.db, new Date('2026-12-02T08:00:00Z'));
+    expect((await lateNotices(a.director)).map((n) => n.params.stage)).toEqual(['sales']);
+    expect((await lateNotices(a.gm)).map((n) => n.params.stage)).toEqual(['finance']);
 
     const noReason = await a.finance({
       method: 'POST',

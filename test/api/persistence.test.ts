@@ -24,6 +24,7 @@ describe('embedded database on disk', () => {
       '0011_change_requests',
       '0012_returns',
       '0013_special_orders',
+      '0014_change_stage_late',
     ]);
     expect(await isEmpty(first.db)).toBe(true);
     await first.db.transaction().execute((trx) => seedDemo(trx, new Date()));

@@ -84,6 +84,23 @@ describe('a change from the order page to the customer confirmation', () => {
     const versions = await page.getByTestId('order-versions').innerText();
     expect(versions).toContain('V1');
     expect(versions).toContain('V2');
+
+    // 版本对比: clicking V1 shows it beside the current version, the changed quantity and total highlighted.
+    await page.getByTestId('order-version-1').click();
+    const left = page.getByTestId('compare-side-left');
+    const right = page.getByTestId('compare-side-right');
+    await expect.poll(() => right.innerText()).toContain('¥1,500.00');
+    expect(await left.innerText()).toContain('版本 1');
+    expect(await left.innerText()).toContain('¥1,000.00');
+    expect(await right.innerText()).toContain('版本 2');
+    const changedLeft = await left.locator('[data-changed="yes"]').allInnerTexts();
+    const changedRight = await right.locator('[data-changed="yes"]').allInnerTexts();
+    expect(changedLeft).toContain('10');
+    expect(changedRight).toContain('15');
+    expect(changedRight).toContain('¥1,500.00');
+    // The unit price did not change, so it is not marked.
+    expect(changedRight).not.toContain('¥100.00');
+    await page.keyboard.press('Escape');
   });
 
   it('sales record the customer confirmation and the mark goes away', async () => {

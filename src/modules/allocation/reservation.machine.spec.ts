@@ -19,6 +19,7 @@ describe('allocation reservation machine', () => {
     expect(refusal(reservationMachine, 'held', 'expire', system, {})).toBeUndefined();
     expect(refusal(reservationMachine, 'held', 'release', planner, {})).toBeUndefined();
     expect(refusal(reservationMachine, 'held', 'release', actor('sales_director'), {})).toBeUndefined();
+    expect(refusal(reservationMachine, 'held', 'release', actor('order_admin'), {})).toBeUndefined();
     expect(refusal(reservationMachine, 'held', 'expire', planner, {})).toBe('AUTH.FORBIDDEN');
     expect(refusal(reservationMachine, 'held', 'convert', planner, open)).toBe('AUTH.FORBIDDEN');
     expect(refusal(reservationMachine, 'held', 'release', actor('warehouse'), {})).toBe('AUTH.FORBIDDEN');

@@ -41,7 +41,8 @@ export const reservationMachine = defineMachine<ReservationStatus, ReservationEv
       from: ['held'],
       event: 'release',
       to: 'released',
-      roles: ['allocation_planner', 'sales_director', 'reviewer', 'general_manager'],
+      // The order desk too: an applied order change or a short-close releases what the order no longer needs.
+      roles: ['allocation_planner', 'sales_director', 'reviewer', 'general_manager', 'order_admin'],
     },
   ],
 });

@@ -132,3 +132,40 @@ export async function releaseOrderAllocation(db: Db, actor: Actor, orderId: stri
     });
   await cancelEmptiedPickLists(db, actor, await repo.removeOrderFromOpenPickLists(db, actor.companyId, orderId), at);
 }
+
+/**
+ * An applied order change takes units away from lines: each line's held reservations shrink to what the line
+ * still reserves (`keep`), newest first; a hold no longer needed at all is released through the machine. The
+ * change itself returns the stock (its release moves the line's reserved units), so nothing is given back here.
+ */
+export async function releaseLineHolds(
+  db: Db,
+  actor: Actor,
+  orderId: string,
+  lines: { lineNo: number; keep: number }[],
+  at: Date,
+  reason: string,
+) {
+  const keep = new Map(lines.map((l) => [l.lineNo, l.keep]));
+  const held = (await repo.heldForOrder(db, actor.companyId, orderId)).filter((r) => keep.has(r.line_no));
+  for (const [lineNo, kept] of keep) {
+    const rows = held.filter((r) => r.line_no === lineNo).reverse();
+    let excess = rows.reduce((s, r) => s + r.qty, 0) - Math.max(0, kept);
+    for (const r of rows) {
+      if (excess <= 0) break;
+      if (r.qty <= excess)
+        await applyEvent(db, reservationMachine, {
+          entityId: r.id,
+          current: r.status,
+          event: 'release',
+          actor,
+          context: {},
+          at,
+          reason,
+          patch: { closed_at: at },
+        });
+      else await repo.setReservationQty(db, actor.companyId, r.id, r.qty - excess);
+      excess -= Math.min(r.qty, excess);
+    }
+  }
+}

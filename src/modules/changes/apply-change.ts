@@ -9,7 +9,8 @@ import { lockCustomer } from '../customers/customer.repository';
 import { insertHistory } from '../history/history.repository';
 import { SHIPPABLE } from '../orders/order.machine';
 import { findOrderForUpdate, updateOrder } from '../orders/order.repository';
-import { requestProduction } from '../production/production.service';
+import { releaseLineHolds } from '../allocation/reservations';
+import { cancelUnneededRequests, requestProduction } from '../production/production.service';
 import { getSettings } from '../settings/settings.service';
 import { shipmentMachine } from '../shipping/shipment.machine';
 import type { ShipmentStatus } from '../shipping/shipment.table';
@@ -145,6 +146,25 @@ export async function applyChange(db: Db, actor: Actor, env: Env, id: string) {
       await snapshotVersion(db, actor, env.now, order.id, order.version, c.before, null);
       await stopShipments(db, actor, env, r.number, c.shipments);
       await moveReservations(db, actor, order.warehouse_id, order.number, c.stock);
+      // What the change takes away: production no longer needed, allocation holds beyond the line's reservation.
+      const lowered = c.stock.filter((p) => p.release > 0 || p.dropBackorder > 0);
+      const why = `订单变更 Order change ${r.number}`;
+      await cancelUnneededRequests(
+        db,
+        actor,
+        order.id,
+        lowered.map((p) => ({ lineNo: p.lineNo, keep: p.backorderedAfter })),
+        env.now,
+        why,
+      );
+      await releaseLineHolds(
+        db,
+        actor,
+        order.id,
+        lowered.map((p) => ({ lineNo: p.lineNo, keep: p.reservedAfter })),
+        env.now,
+        why,
+      );
 
       const plan = new Map(c.stock.map((p) => [p.lineNo, p]));
       for (const l of c.after.lines) {

@@ -309,3 +309,22 @@ export function awaitingCustomer(db: Db, companyId: string, orderId: string) {
     .orderBy('applied_at', 'desc')
     .executeTakeFirst();
 }
+
+/**
+ * Claims the pending stages of submitted changes that passed their due time and were not yet flagged: each is
+ * marked late here (late_at set where it was null), so one runner alone tells its supervisor.
+ */
+export function markLateChangeStages(db: Db, now: Date) {
+  return db
+    .updateTable('change_approvals as a')
+    .from('change_requests as r')
+    .set({ late_at: now })
+    .whereRef('r.company_id', '=', 'a.company_id')
+    .whereRef('r.id', '=', 'a.change_request_id')
+    .where('r.status', '=', 'submitted')
+    .where('a.status', '=', 'pending')
+    .where('a.due_at', '<', now)
+    .where('a.late_at', 'is', null)
+    .returning(['a.company_id', 'a.change_request_id', 'a.stage', 'r.number', 'r.order_id'])
+    .execute();
+}

@@ -51,6 +51,8 @@ export interface ChangeApprovalsTable {
   decided_by: string | null;
   decided_at: Date | null;
   reason: string | null;
+  /** When the stage passed its due time and its supervisor was told (once). */
+  late_at: Date | null;
 }
 
 /** The order as it stood at one version: head fields and lines (订单版本). */

@@ -22,7 +22,9 @@ export type NotificationKind =
   | 'order_short_closed'
   | 'prep_review'
   | 'prep_decided'
-  | 'earmark_idle';
+  | 'earmark_idle'
+  // A change approval stage past its due time
+  | 'change_stage_late';
 
 /** In-app notifications; also the outbox a mail or WeCom adapter can read. */
 export interface NotificationsTable {

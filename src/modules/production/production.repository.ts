@@ -82,7 +82,7 @@ export function lockRequestsOfOrder(
 ) {
   return db
     .selectFrom('production_requests')
-    .select(['id', 'status'])
+    .select(['id', 'status', 'line_no', 'qty'])
     .where('company_id', '=', companyId)
     .where('order_id', '=', orderId)
     .where('status', 'in', [...statuses])

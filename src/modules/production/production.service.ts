@@ -160,6 +160,38 @@ export async function cancelUnfinishedRequests(db: Db, actor: Actor, orderId: st
   }
 }
 
+/**
+ * An applied order change lowers or removes lines: per line, unfinished requests no longer needed are cancelled
+ * (newest first) as long as what stays still covers the line's backorder (`keep`).
+ */
+export async function cancelUnneededRequests(
+  db: Db,
+  actor: Actor,
+  orderId: string,
+  lines: { lineNo: number; keep: number }[],
+  at: Date,
+  reason: string,
+) {
+  const unfinished = await repo.lockRequestsOfOrder(db, actor.companyId, orderId, UNFINISHED);
+  for (const { lineNo, keep } of lines) {
+    const rows = unfinished.filter((r) => r.line_no === lineNo).reverse();
+    let covered = rows.reduce((s, r) => s + r.qty, 0);
+    for (const r of rows) {
+      if (covered - r.qty < keep) continue;
+      await applyEvent(db, productionRequestMachine, {
+        entityId: r.id,
+        current: r.status,
+        event: 'cancel',
+        actor,
+        context: {},
+        reason,
+        at,
+      });
+      covered -= r.qty;
+    }
+  }
+}
+
 export function openRequestCount(db: Db, companyId: string, orderId: string): Promise<number> {
   return repo.countRequestsOfOrder(db, companyId, orderId, OPEN);
 }

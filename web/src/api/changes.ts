@@ -93,6 +93,34 @@ export type OrderVersionItem = {
   createdByName: string | null;
 };
 
+export type VersionLine = {
+  lineNo: number;
+  sku: string;
+  name: string;
+  spec: string;
+  unit: string;
+  qty: number;
+  unitPrice: string;
+  amount: string;
+  gift: boolean;
+};
+/** One version of an order as it stood: head fields a change may touch, and its lines. */
+export type OrderVersionDetail = {
+  orderId: string;
+  number: string;
+  version: number;
+  current: boolean;
+  head: {
+    expectedDeliveryDate: string | null;
+    delivery: { consignee: string; phone?: string; address: string } | null;
+    paymentMethod: string;
+    paymentDays: number;
+    depositPercent: string | null;
+    total: string;
+  };
+  lines: VersionLine[];
+};
+
 export const changes = {
   open: (orderId: string, body: { actions: ChangeAction[]; reason: string; requestedBy: string }) =>
     api.post<ChangeRequest>(`/api/orders/${orderId}/changes`, body),
@@ -116,6 +144,7 @@ export const changes = {
   formUrl: (id: string, format: 'html' | 'xlsx' = 'html') => `/api/change-requests/${id}/form?format=${format}`,
   versions: (orderId: string) =>
     api.get<{ currentVersion: number; items: OrderVersionItem[] }>(`/api/orders/${orderId}/versions`),
+  version: (orderId: string, n: number) => api.get<OrderVersionDetail>(`/api/orders/${orderId}/versions/${n}`),
 };
 
 /** ¥1,234.50 from a money string. */

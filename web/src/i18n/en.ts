@@ -706,6 +706,14 @@ export const en: Messages = {
       applied: 'Awaiting customer',
       all: 'All',
     },
+    // Comparing order versions side by side
+    compare: 'Compare versions',
+    compareVersion: 'Version {{n}}',
+    compareCurrent: 'current',
+    compareWith: 'compared with',
+    compareOnlyHere: 'only in this version',
+    // A change approval stage past its due time (joins the notices)
+    notice: { change_stage_late: 'Change {{number}}: {{stage}} approval is late' },
   },
   // Returns and refunds (退货单)
   returns: {
@@ -865,3 +873,4 @@ export const en: Messages = {
 Object.assign(en.status, en.special.status);
 Object.assign(en.event, en.special.event);
 Object.assign(en.notice, en.special.notice);
+Object.assign(en.notice, en.changeReq.notice);

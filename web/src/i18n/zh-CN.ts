@@ -672,6 +672,14 @@ export const zhCN = {
       address_changed: '收货地址已变更',
     },
     filter: { mine: '待我审批', submitted: '审批中', approved: '待执行', applied: '待客户确认', all: '全部' },
+    // 版本对比
+    compare: '版本对比',
+    compareVersion: '版本 {{n}}',
+    compareCurrent: '当前',
+    compareWith: '对比',
+    compareOnlyHere: '仅此版本有',
+    // 变更审批超时 (并入通知)
+    notice: { change_stage_late: '变更 {{number}} 的{{stage}}审批已超时' },
   },
   // Returns and refunds (退货单)
   returns: {
@@ -829,3 +837,4 @@ export type Messages = typeof zhCN;
 Object.assign(zhCN.status, zhCN.special.status);
 Object.assign(zhCN.event, zhCN.special.event);
 Object.assign(zhCN.notice, zhCN.special.notice);
+Object.assign(zhCN.notice, zhCN.changeReq.notice);

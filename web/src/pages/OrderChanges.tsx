@@ -6,6 +6,7 @@ import { changes, yuan, type ChangeRequest, type OrderVersionItem } from '../api
 import type { Order } from '../api/types';
 import { ChangeRequestForm } from './ChangeRequestForm';
 import { CHANGE_STATUS_COLORS } from './ChangeRequestPage';
+import { OrderVersionCompare } from './OrderVersionCompare';
 
 /**
  * The order's changes (订单变更): the 申请变更 button when the order's actions allow it, the "change awaiting
@@ -16,11 +17,18 @@ export function OrderChanges({ order }: { order: Order }) {
   const [open, setOpen] = useState(false);
   const [versions, setVersions] = useState<OrderVersionItem[]>([]);
   const [requests, setRequests] = useState<ChangeRequest[]>([]);
+  const [compare, setCompare] = useState<[number, number] | null>(null);
   useEffect(() => {
     void changes.versions(order.id).then((v) => setVersions(v.items));
     void changes.list({ order: order.id }).then((r) => setRequests(r.items));
   }, [order.id, order.version]);
   const pending = requests.find((r) => r.number === order.pendingChange);
+  /** A clicked version is compared with the current one (the current one with the version before it). */
+  const compareFrom = (n: number) => {
+    const current = versions.find((v) => v.current)?.version ?? n;
+    const older = versions.filter((v) => v.version < current).at(-1)?.version ?? current;
+    setCompare(n === current ? [older, current] : [n, current]);
+  };
   return (
     <>
       {order.pendingChange && (
@@ -44,11 +52,26 @@ export function OrderChanges({ order }: { order: Order }) {
         <Card size="small" style={{ marginTop: 12 }} title={t('changeReq.versions')} data-testid="order-versions">
           <Space wrap>
             {versions.map((v) => (
-              <Tag key={v.version} color={v.current ? 'blue' : undefined}>
+              <Tag
+                key={v.version}
+                color={v.current ? 'blue' : undefined}
+                style={{ cursor: 'pointer' }}
+                data-testid={`order-version-${v.version}`}
+                onClick={() => compareFrom(v.version)}
+              >
                 V{v.version} · {yuan(v.total)}
                 {v.changeNumber ? ` · ${v.changeNumber}` : ''}
               </Tag>
             ))}
+            {versions.length > 1 && (
+              <Button
+                size="small"
+                data-testid="order-versions-compare"
+                onClick={() => compareFrom(versions.find((v) => v.current)?.version ?? versions[0].version)}
+              >
+                {t('changeReq.compare')}
+              </Button>
+            )}
           </Space>
           <Table<ChangeRequest>
             style={{ marginTop: 8 }}
@@ -73,6 +96,7 @@ export function OrderChanges({ order }: { order: Order }) {
         </Card>
       )}
       <ChangeRequestForm order={order} open={open} onClose={() => setOpen(false)} />
+      <OrderVersionCompare orderId={order.id} versions={versions} pair={compare} onClose={() => setCompare(null)} />
     </>
   );
 }
