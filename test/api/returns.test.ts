@@ -436,17 +436,12 @@ describe('lifecycle rules', () => {
 
   it('out of policy (late, or a product not returnable): the sales director approves with a reason', async () => {
     const o = await deliveredOrder('RT4', [{ productId: bag, qty: 1 }], new Date(Date.now() - 40 * 86_400_000));
-    await t.database.db
-      .updateTable('products')
-      .set({ returnable: false } as never)
-      .where('id', '=', bag)
-      .execute();
+    // The product is marked not returnable through the product API, as an order admin would.
+    const markReturnable = (returnable: boolean) =>
+      a.orderadmin({ method: 'PATCH', url: `/api/products/${bag}`, payload: { returnable } });
+    expect((await markReturnable(false)).json()).toMatchObject({ returnable: false });
     const r = await requestReturn(o.orderId, [{ lineNo: 1, qty: 1, reason: 'changed_mind' }]);
-    await t.database.db
-      .updateTable('products')
-      .set({ returnable: true } as never)
-      .where('id', '=', bag)
-      .execute();
+    expect((await markReturnable(true)).json()).toMatchObject({ returnable: true });
     expect(r.policy).toMatchObject({
       withinDays: false,
       daysSinceDelivery: 40,

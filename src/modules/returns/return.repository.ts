@@ -33,8 +33,7 @@ export async function returnableLines(db: Db, companyId: string, orderId: string
       'l.unit_price',
       'l.shipped',
       'l.returned',
-      // products.returnable (0012) is read here only: the product API does not manage it yet.
-      sql<boolean>`p.returnable`.as('returnable'),
+      'p.returnable',
       eb
         .selectFrom('return_lines as rl')
         .innerJoin('return_requests as r', (j) =>

@@ -45,6 +45,7 @@ export type Product = {
   seasonal: boolean;
   launchPriority: number;
   allocated: boolean;
+  returnable: boolean;
   active: boolean;
 };
 export type Warehouse = { id: string; code: string; name: string; kind: string; address: string; active: boolean };

@@ -854,6 +854,12 @@ export const en: Messages = {
     submit: 'Change password',
     logout: 'Log out',
   },
+  // Returns follow-up: returnable products, quarantine stock, returns list filters and export
+  productReturnable: {
+    label: 'Returnable',
+    no: 'Not returnable',
+    hint: 'A return of a product not returnable is out of policy: the sales director approves it.',
+  },
 };
 
 // Short-closing and special orders: their statuses, events and notices join the shared groups.

@@ -818,6 +818,12 @@ export const zhCN = {
     submit: '修改密码',
     logout: '退出登录',
   },
+  // Returns follow-up: returnable products, quarantine stock, returns list filters and export
+  productReturnable: {
+    label: '可退货',
+    no: '不可退货',
+    hint: '不可退货的产品提交退货时超出退货政策，需销售总监审批。',
+  },
 };
 export type Messages = typeof zhCN;
 // Short-closing and special orders: their statuses, events and notices join the shared groups.
