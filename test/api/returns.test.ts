@@ -97,6 +97,7 @@ let first: { orderId: string; customerId: string; total: string };
 let firstReturn: string;
 let paid: { orderId: string; customerId: string; total: string };
 let paidReturn: string;
+let waitingOrder: string; // confirmed in the regional warehouse with 1 jacket backordered
 
 describe('requesting a return', () => {
   it('returns part of a shipped order, checked against the policy', async () => {
@@ -201,9 +202,20 @@ describe('receiving and inspecting', () => {
     // An order for 2 from the regional warehouse gets the 1 good unit; the defective one is not stock.
     const customerId = await f.newCustomer('RTRES');
     const o = await f.confirmedOrder(customerId, [{ productId: jacket, qty: 2 }], { warehouseId: regional });
+    waitingOrder = o.id;
     const ordered = await get(a.sales, `/api/orders/${o.id}`);
     expect(ordered.lines[0]).toMatchObject({ reserved: 1, backordered: 1 });
     expect(await balance(regional, jacket)).toEqual({ on_hand: 1, reserved: 1 });
+  });
+
+  it('good units fill a waiting backorder in that warehouse, as a goods receipt does', async () => {
+    const o = await deliveredOrder('RTBO', [{ productId: jacket, qty: 1 }]);
+    const r = await requestReturn(o.orderId, [{ lineNo: 1, qty: 1, reason: 'quality' }]);
+    await inspected(r.id, regional, [{ lineNo: 1, good: 1, defective: 0 }]);
+    const waiting = await get(a.sales, `/api/orders/${waitingOrder}`);
+    expect(waiting.lines[0]).toMatchObject({ reserved: 2, backordered: 0 });
+    expect(await balance(regional, jacket)).toEqual({ on_hand: 2, reserved: 2 });
+    await expect(assertInvariants(t.database.db)).resolves.toBeUndefined();
   });
 });
 
