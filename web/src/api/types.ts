@@ -261,6 +261,15 @@ export type ReturnListItem = {
   createdAt: string;
   actions: string[];
 };
+/** 隔离库存: defective returned units held per warehouse and product. */
+export type QuarantineRow = {
+  warehouseId: string;
+  warehouseCode: string;
+  productId: string;
+  sku: string;
+  name: string;
+  qty: number;
+};
 export type ReturnHistoryRow = HistoryRow & { returnId: string; returnNumber: string };
 // Short-closing and special orders: sample loans (样机) and prep requests (备货 · 备料).
 export type SampleLoan = {

@@ -860,6 +860,12 @@ export const en: Messages = {
     no: 'Not returnable',
     hint: 'A return of a product not returnable is out of policy: the sales director approves it.',
   },
+  quarantine: {
+    tab: 'Quarantine',
+    allWarehouses: 'All warehouses',
+    qty: 'Quantity held',
+    hint: 'Defective returned units: not stock, never reserved.',
+  },
 };
 
 // Short-closing and special orders: their statuses, events and notices join the shared groups.

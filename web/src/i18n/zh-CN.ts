@@ -824,6 +824,12 @@ export const zhCN = {
     no: '不可退货',
     hint: '不可退货的产品提交退货时超出退货政策，需销售总监审批。',
   },
+  quarantine: {
+    tab: '隔离库存',
+    allWarehouses: '全部仓库',
+    qty: '隔离数量',
+    hint: '退货验收为不良的商品，不计入库存，不可预留。',
+  },
 };
 export type Messages = typeof zhCN;
 // Short-closing and special orders: their statuses, events and notices join the shared groups.
