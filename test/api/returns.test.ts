@@ -3,9 +3,11 @@ import { createTestContext, type TestContext } from '../helpers/test-app';
 import { orderActors, productBySku } from '../helpers/orders';
 import { fulfilmentFactories } from '../helpers/fulfilment';
 import { assertInvariants } from '../helpers/invariants';
-import { multipart } from '../helpers/xlsx';
+import { multipart, readXlsxRows } from '../helpers/xlsx';
 import { defaultWorkingHours } from '../../src/lib/calendar/calendar';
 import { deliverShipment } from '../../src/modules/shipping/deliver-shipment';
+import { returnLabels } from '../../src/modules/returns/return.labels';
+import type { ReturnStatus } from '../../src/modules/returns/return.table';
 
 // 退货单 from request to refund or exchange, against one shared database.
 
@@ -513,5 +515,43 @@ describe('lifecycle rules', () => {
     await expect(assertInvariants(t.database.db)).resolves.toBeUndefined();
     const q = await t.database.db.selectFrom('quarantine_movements').select(['qty_delta', 'reference']).execute();
     expect(q).toHaveLength(2);
+  });
+});
+
+describe('the returns list', () => {
+  it('is filtered by status and searched by order number or customer, and exports what the filter shows', async () => {
+    const order = await get(a.sales, `/api/orders/${first.orderId}`);
+    const customer = await get(a.sales, `/api/customers/${first.customerId}`);
+    const status = (await get(a.sales, `/api/returns/${firstReturn}`)).status as string;
+    const list = async (query: string) =>
+      ((await get(a.sales, `/api/returns?${query}`)).items as { id: string; number: string; status: string }[]).map(
+        (r) => r.id,
+      );
+    const byOrder = await list(`q=${encodeURIComponent(order.number)}`);
+    expect(byOrder).toContain(firstReturn);
+    expect(byOrder).not.toContain(paidReturn);
+    expect(await list(`q=${encodeURIComponent(customer.code)}`)).toEqual(byOrder);
+    expect(await list(`q=${encodeURIComponent(order.number)}&status=${status}`)).toContain(firstReturn);
+    const other = status === 'closed' ? 'requested' : 'closed';
+    expect(await list(`q=${encodeURIComponent(order.number)}&status=${other}`)).not.toContain(firstReturn);
+    expect(await list('q=no-such-return')).toEqual([]);
+
+    const res = await a.sales({ method: 'GET', url: `/api/returns/export.xlsx?q=${encodeURIComponent(order.number)}` });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    const [header, ...rows] = (await readXlsxRows(res.rawPayload))['退货单 Returns'];
+    expect(header.slice(0, 2)).toEqual(['退货单号 Return', '订单号 Order']);
+    const shown = (await get(a.sales, `/api/returns?q=${encodeURIComponent(order.number)}`)).items as {
+      number: string;
+    }[];
+    expect(rows.map((r) => r[0])).toEqual(shown.map((r) => r.number));
+    expect(rows.every((r) => r[1] === order.number)).toBe(true);
+    // Statuses in words, never codes.
+    const firstNumber = (await get(a.sales, `/api/returns/${firstReturn}`)).number;
+    expect(rows.find((r) => r[0] === firstNumber)?.[4]).toBe(returnLabels.states[status as ReturnStatus].zh);
+    const none = await a.sales({ method: 'GET', url: `/api/returns/export.xlsx?status=${other}&q=no-such-return` });
+    expect((await readXlsxRows(none.rawPayload))['退货单 Returns']).toHaveLength(1);
+    const bad = await a.sales({ method: 'GET', url: '/api/returns/export.xlsx?status=lost' });
+    expect(bad.statusCode).toBe(400);
   });
 });
