@@ -119,6 +119,14 @@ describe('a return from request to refund', () => {
     await page.waitForURL(/\/returns$/);
     await expect.poll(() => page.getByTestId('returns').innerText()).toContain('已退款');
     expect(await page.getByTestId('returns').innerText()).toContain('¥120.00');
+    // Searched by the order number, the export holds what the list shows.
+    const search = page.getByTestId('returns').getByTestId('table-search').locator('input');
+    await search.fill(order.number);
+    await search.press('Enter');
+    await expect
+      .poll(() => page.getByTestId('returns-export').getAttribute('href'))
+      .toBe(`/api/returns/export.xlsx?q=${encodeURIComponent(order.number)}`);
+    expect(await page.getByTestId('returns').innerText()).toContain(order.number);
     await page.goto(`${base}/orders/${order.id}`);
     await expect.poll(() => page.getByTestId('order-history').innerText()).toContain('登记退款 → 已退款');
     expect(await page.getByTestId('order-returns').innerText()).toContain('已退款');

@@ -866,6 +866,9 @@ export const en: Messages = {
     qty: 'Quantity held',
     hint: 'Defective returned units: not stock, never reserved.',
   },
+  returnsList: {
+    search: 'Return or order number, customer',
+  },
 };
 
 // Short-closing and special orders: their statuses, events and notices join the shared groups.

@@ -830,6 +830,9 @@ export const zhCN = {
     qty: '隔离数量',
     hint: '退货验收为不良的商品，不计入库存，不可预留。',
   },
+  returnsList: {
+    search: '退货单号 / 订单号 / 客户',
+  },
 };
 export type Messages = typeof zhCN;
 // Short-closing and special orders: their statuses, events and notices join the shared groups.
