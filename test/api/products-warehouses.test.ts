@@ -60,7 +60,7 @@ describe('products', () => {
     const admin = t.as(await t.token('admin'));
     const header = productColumns.filter((c) => c.key !== 'active').map((c) => c.header);
     const file = await buildXlsx(header, [
-      ['IMP-1', '导入一', '红', '件', '9.90', '5', 'Y', 3],
+      ['IMP-1', '导入一', '红', '件', '9.90', '5', 'Y', 3, 'N'],
       ['IMP-2', '导入二', '', '箱', '100', '', 'N', ''],
     ]);
     const res = await admin({
@@ -70,9 +70,60 @@ describe('products', () => {
     });
     expect(res.json()).toEqual({ imported: 2 });
     const p = (await admin({ method: 'GET', url: '/api/products?q=IMP-1' })).json().items[0];
-    expect(p).toMatchObject({ listPrice: '9.90', standardCost: '5.00', seasonal: true, launchPriority: 3 });
+    expect(p).toMatchObject({
+      listPrice: '9.90',
+      standardCost: '5.00',
+      seasonal: true,
+      launchPriority: 3,
+      returnable: false,
+    });
+    // A blank 可退货 cell leaves the product returnable.
+    expect((await admin({ method: 'GET', url: '/api/products?q=IMP-2' })).json().items[0].returnable).toBe(true);
     const sheets = await readXlsxRows((await admin({ method: 'GET', url: '/api/products/export.xlsx' })).rawPayload);
+    const at = (key: string) => productColumns.findIndex((c) => c.key === key);
     expect(sheets['产品 Products'].some((r) => r[0] === 'IMP-2' && r[3] === '箱')).toBe(true);
+    expect(sheets['产品 Products'].find((r) => r[0] === 'IMP-1')?.[at('returnable')]).toBe('N');
+  });
+
+  it('a product is returnable unless marked otherwise, on create or edit', async () => {
+    const admin = t.as(await t.token('admin'));
+    const created = await admin({
+      method: 'POST',
+      url: '/api/products',
+      payload: { sku: 'R-1', name: '退', listPrice: '1' },
+    });
+    expect(created.json().returnable).toBe(true);
+    const off = await admin({
+      method: 'PATCH',
+      url: `/api/products/${created.json().id}`,
+      payload: { returnable: false },
+    });
+    expect(off.json()).toMatchObject({ returnable: false, name: '退' });
+    const fresh = await admin({
+      method: 'POST',
+      url: '/api/products',
+      payload: { sku: 'R-2', name: '不退', listPrice: '1', returnable: false },
+    });
+    expect(fresh.json().returnable).toBe(false);
+    const bad = await admin({
+      method: 'PATCH',
+      url: `/api/products/${created.json().id}`,
+      payload: { returnable: 'no' },
+    });
+    expect(bad.statusCode).toBe(400);
+  });
+
+  it('imports a template without the 可退货 column, the products returnable', async () => {
+    const admin = t.as(await t.token('admin'));
+    const header = productColumns.filter((c) => c.key !== 'active' && c.key !== 'returnable').map((c) => c.header);
+    const file = await buildXlsx(header, [['IMP-3', '导入三', '', '件', '3', '', 'N', '']]);
+    const res = await admin({
+      method: 'POST',
+      url: '/api/products/import',
+      ...multipart({ name: 'p.xlsx', data: file, type: 'application/octet-stream' }),
+    });
+    expect(res.json()).toEqual({ imported: 1 });
+    expect((await admin({ method: 'GET', url: '/api/products?q=IMP-3' })).json().items[0].returnable).toBe(true);
   });
 });
 

@@ -3,9 +3,11 @@ import { createTestContext, type TestContext } from '../helpers/test-app';
 import { orderActors, productBySku } from '../helpers/orders';
 import { fulfilmentFactories } from '../helpers/fulfilment';
 import { assertInvariants } from '../helpers/invariants';
-import { multipart } from '../helpers/xlsx';
+import { multipart, readXlsxRows } from '../helpers/xlsx';
 import { defaultWorkingHours } from '../../src/lib/calendar/calendar';
 import { deliverShipment } from '../../src/modules/shipping/deliver-shipment';
+import { returnLabels } from '../../src/modules/returns/return.labels';
+import type { ReturnStatus } from '../../src/modules/returns/return.table';
 
 // 退货单 from request to refund or exchange, against one shared database.
 
@@ -97,6 +99,7 @@ let first: { orderId: string; customerId: string; total: string };
 let firstReturn: string;
 let paid: { orderId: string; customerId: string; total: string };
 let paidReturn: string;
+let waitingOrder: string; // confirmed in the regional warehouse with 1 jacket backordered
 
 describe('requesting a return', () => {
   it('returns part of a shipped order, checked against the policy', async () => {
@@ -201,9 +204,20 @@ describe('receiving and inspecting', () => {
     // An order for 2 from the regional warehouse gets the 1 good unit; the defective one is not stock.
     const customerId = await f.newCustomer('RTRES');
     const o = await f.confirmedOrder(customerId, [{ productId: jacket, qty: 2 }], { warehouseId: regional });
+    waitingOrder = o.id;
     const ordered = await get(a.sales, `/api/orders/${o.id}`);
     expect(ordered.lines[0]).toMatchObject({ reserved: 1, backordered: 1 });
     expect(await balance(regional, jacket)).toEqual({ on_hand: 1, reserved: 1 });
+  });
+
+  it('good units fill a waiting backorder in that warehouse, as a goods receipt does', async () => {
+    const o = await deliveredOrder('RTBO', [{ productId: jacket, qty: 1 }]);
+    const r = await requestReturn(o.orderId, [{ lineNo: 1, qty: 1, reason: 'quality' }]);
+    await inspected(r.id, regional, [{ lineNo: 1, good: 1, defective: 0 }]);
+    const waiting = await get(a.sales, `/api/orders/${waitingOrder}`);
+    expect(waiting.lines[0]).toMatchObject({ reserved: 2, backordered: 0 });
+    expect(await balance(regional, jacket)).toEqual({ on_hand: 2, reserved: 2 });
+    await expect(assertInvariants(t.database.db)).resolves.toBeUndefined();
   });
 });
 
@@ -436,17 +450,12 @@ describe('lifecycle rules', () => {
 
   it('out of policy (late, or a product not returnable): the sales director approves with a reason', async () => {
     const o = await deliveredOrder('RT4', [{ productId: bag, qty: 1 }], new Date(Date.now() - 40 * 86_400_000));
-    await t.database.db
-      .updateTable('products')
-      .set({ returnable: false } as never)
-      .where('id', '=', bag)
-      .execute();
+    // The product is marked not returnable through the product API, as an order admin would.
+    const markReturnable = (returnable: boolean) =>
+      a.orderadmin({ method: 'PATCH', url: `/api/products/${bag}`, payload: { returnable } });
+    expect((await markReturnable(false)).json()).toMatchObject({ returnable: false });
     const r = await requestReturn(o.orderId, [{ lineNo: 1, qty: 1, reason: 'changed_mind' }]);
-    await t.database.db
-      .updateTable('products')
-      .set({ returnable: true } as never)
-      .where('id', '=', bag)
-      .execute();
+    expect((await markReturnable(true)).json()).toMatchObject({ returnable: true });
     expect(r.policy).toMatchObject({
       withinDays: false,
       daysSinceDelivery: 40,
@@ -506,5 +515,43 @@ describe('lifecycle rules', () => {
     await expect(assertInvariants(t.database.db)).resolves.toBeUndefined();
     const q = await t.database.db.selectFrom('quarantine_movements').select(['qty_delta', 'reference']).execute();
     expect(q).toHaveLength(2);
+  });
+});
+
+describe('the returns list', () => {
+  it('is filtered by status and searched by order number or customer, and exports what the filter shows', async () => {
+    const order = await get(a.sales, `/api/orders/${first.orderId}`);
+    const customer = await get(a.sales, `/api/customers/${first.customerId}`);
+    const status = (await get(a.sales, `/api/returns/${firstReturn}`)).status as string;
+    const list = async (query: string) =>
+      ((await get(a.sales, `/api/returns?${query}`)).items as { id: string; number: string; status: string }[]).map(
+        (r) => r.id,
+      );
+    const byOrder = await list(`q=${encodeURIComponent(order.number)}`);
+    expect(byOrder).toContain(firstReturn);
+    expect(byOrder).not.toContain(paidReturn);
+    expect(await list(`q=${encodeURIComponent(customer.code)}`)).toEqual(byOrder);
+    expect(await list(`q=${encodeURIComponent(order.number)}&status=${status}`)).toContain(firstReturn);
+    const other = status === 'closed' ? 'requested' : 'closed';
+    expect(await list(`q=${encodeURIComponent(order.number)}&status=${other}`)).not.toContain(firstReturn);
+    expect(await list('q=no-such-return')).toEqual([]);
+
+    const res = await a.sales({ method: 'GET', url: `/api/returns/export.xlsx?q=${encodeURIComponent(order.number)}` });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    const [header, ...rows] = (await readXlsxRows(res.rawPayload))['退货单 Returns'];
+    expect(header.slice(0, 2)).toEqual(['退货单号 Return', '订单号 Order']);
+    const shown = (await get(a.sales, `/api/returns?q=${encodeURIComponent(order.number)}`)).items as {
+      number: string;
+    }[];
+    expect(rows.map((r) => r[0])).toEqual(shown.map((r) => r.number));
+    expect(rows.every((r) => r[1] === order.number)).toBe(true);
+    // Statuses in words, never codes.
+    const firstNumber = (await get(a.sales, `/api/returns/${firstReturn}`)).number;
+    expect(rows.find((r) => r[0] === firstNumber)?.[4]).toBe(returnLabels.states[status as ReturnStatus].zh);
+    const none = await a.sales({ method: 'GET', url: `/api/returns/export.xlsx?status=${other}&q=no-such-return` });
+    expect((await readXlsxRows(none.rawPayload))['退货单 Returns']).toHaveLength(1);
+    const bad = await a.sales({ method: 'GET', url: '/api/returns/export.xlsx?status=lost' });
+    expect(bad.statusCode).toBe(400);
   });
 });

@@ -85,9 +85,29 @@ describe('a return from request to refund', () => {
     await expect.poll(status).toBe('已收货');
     await page.getByTestId('return-action-inspect').click();
     await chooseOption(page, page.getByTestId('return-warehouse'), '总仓');
+    // The unit came back defective: it goes to quarantine, not to stock.
+    await page.getByTestId('return-good-1').fill('0');
+    await page.getByTestId('return-defective-1').fill('1');
     await submitDialog(page, 'return-action-ok');
     await expect.poll(status).toBe('已验收');
     expect(await page.getByTestId('return-refund').innerText()).toContain('¥120.00');
+  });
+
+  it('the defective unit shows in the quarantine tab of the stock page, per warehouse', async () => {
+    page = await session.loginAs('orderadmin');
+    await page.goto(`${base}/stock`);
+    await page.getByRole('tab', { name: '隔离库存' }).click();
+    await expect.poll(() => page.getByTestId('quarantine-table').innerText()).toContain('A-01');
+    const row = page.getByTestId('quarantine-table').locator('tbody tr', { hasText: 'A-01' });
+    expect(await row.innerText()).toMatch(/ZC[\s\S]*A-01[\s\S]*\b1\b/);
+    // Another warehouse holds nothing in quarantine.
+    await chooseOption(page, page.getByTestId('quarantine-warehouse'), '深圳');
+    await expect.poll(() => page.getByTestId('quarantine-table').innerText()).not.toContain('A-01');
+    // Sales does not see the tab.
+    page = await session.loginAs('sales');
+    await page.goto(`${base}/stock`);
+    await expect.poll(() => page.getByRole('tab', { name: '库存流水' }).count()).toBe(1);
+    expect(await page.getByRole('tab', { name: '隔离库存' }).count()).toBe(0);
   });
 
   it('the general manager approves the refund and finance records it; the list shows it refunded', async () => {
@@ -99,6 +119,14 @@ describe('a return from request to refund', () => {
     await page.waitForURL(/\/returns$/);
     await expect.poll(() => page.getByTestId('returns').innerText()).toContain('已退款');
     expect(await page.getByTestId('returns').innerText()).toContain('¥120.00');
+    // Searched by the order number, the export holds what the list shows.
+    const search = page.getByTestId('returns').getByTestId('table-search').locator('input');
+    await search.fill(order.number);
+    await search.press('Enter');
+    await expect
+      .poll(() => page.getByTestId('returns-export').getAttribute('href'))
+      .toBe(`/api/returns/export.xlsx?q=${encodeURIComponent(order.number)}`);
+    expect(await page.getByTestId('returns').innerText()).toContain(order.number);
     await page.goto(`${base}/orders/${order.id}`);
     await expect.poll(() => page.getByTestId('order-history').innerText()).toContain('登记退款 → 已退款');
     expect(await page.getByTestId('order-returns').innerText()).toContain('已退款');

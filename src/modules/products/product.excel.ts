@@ -15,8 +15,12 @@ export const productColumns: SheetColumn[] = [
   { key: 'standardCost', header: '标准成本 Standard cost' },
   { key: 'seasonal', header: '季节性 Seasonal', width: 10 },
   { key: 'launchPriority', header: '上市优先级 Launch priority', width: 12 },
+  { key: 'returnable', header: '可退货 Returnable', width: 10 },
   { key: 'active', header: '启用 Active', width: 8 },
 ];
+
+/** Columns an import may leave out: their field takes its default (an older template has no 可退货 column). */
+const optionalColumns = new Set(['returnable']);
 
 const yes = (v: string) => ['y', 'yes', 'true', '1', '是'].includes(v.toLowerCase());
 
@@ -26,16 +30,23 @@ export async function exportProducts(db: Db, actor: Actor): Promise<Buffer> {
     {
       name: '产品 Products',
       columns: productColumns,
-      rows: rows.map((p) => ({ ...p, seasonal: p.seasonal ? 'Y' : 'N', active: p.active ? 'Y' : 'N' })),
+      rows: rows.map((p) => ({
+        ...p,
+        seasonal: p.seasonal ? 'Y' : 'N',
+        returnable: p.returnable ? 'Y' : 'N',
+        active: p.active ? 'Y' : 'N',
+      })),
     },
   ]);
 }
 
 export async function importProducts(db: Db, actor: Actor, file: Buffer): Promise<{ imported: number }> {
-  const sheet = await readXlsx(
+  const read = await readXlsx(
     file,
     productColumns.filter((c) => c.key !== 'active'),
   );
+  const optionalHeaders = new Set(productColumns.filter((c) => optionalColumns.has(c.key)).map((c) => c.header));
+  const sheet = { ...read, errors: read.errors.filter((e) => !(e.row === 1 && optionalHeaders.has(e.column))) };
   const { inputs, errors } = parseImportRows<CreateProductInput>(sheet, productColumns, createProductBody, (v) => ({
     sku: v.sku,
     name: v.name,
@@ -46,6 +57,7 @@ export async function importProducts(db: Db, actor: Actor, file: Buffer): Promis
     seasonal: yes(v.seasonal),
     launchPriority: v.launchPriority === '' ? 100 : Number(v.launchPriority),
     allocated: false,
+    returnable: v.returnable === '' ? true : yes(v.returnable),
   }));
   const seen = new Map<string, number>();
   for (const { row, input } of inputs) {

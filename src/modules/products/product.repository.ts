@@ -15,6 +15,7 @@ const columns = [
   'seasonal',
   'launch_priority',
   'allocated',
+  'returnable',
   'active',
   'created_at',
   'created_by',

@@ -16,6 +16,8 @@ export const productFields = {
   launchPriority: z.number().int().min(1).max(9999).default(100),
   /** 分货: receipts wait for an allocation run instead of filling backorders first come. */
   allocated: z.boolean().default(false),
+  /** 可退货: a return of a product not returnable is out of policy (the sales director approves it). */
+  returnable: z.boolean().default(true),
 };
 
 export const createProductBody = z.object(productFields).strict();
@@ -32,6 +34,7 @@ export const updateProductBody = z
     seasonal: z.boolean(),
     launchPriority: z.number().int().min(1).max(9999),
     allocated: z.boolean(),
+    returnable: z.boolean(),
     active: z.boolean(),
   })
   .partial()

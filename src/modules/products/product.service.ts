@@ -20,6 +20,7 @@ export function productRowToProduct(row: Omit<Selectable<ProductsTable>, 'compan
     seasonal: row.seasonal,
     launchPriority: row.launch_priority,
     allocated: row.allocated,
+    returnable: row.returnable,
     active: row.active,
     createdAt: row.created_at,
     createdBy: row.created_by,
@@ -43,6 +44,7 @@ export const productInsertRow = (actor: Actor, p: CreateProductInput) => ({
   seasonal: p.seasonal,
   launch_priority: p.launchPriority,
   allocated: p.allocated,
+  returnable: p.returnable,
   created_by: actor.userId,
   updated_by: actor.userId,
 });
@@ -85,6 +87,7 @@ export async function updateProduct(
       seasonal: input.seasonal,
       launch_priority: input.launchPriority,
       allocated: input.allocated,
+      returnable: input.returnable,
       active: input.active,
       updated_at: env.now,
       updated_by: actor.userId,

@@ -12,6 +12,7 @@ export interface ProductsTable {
   seasonal: boolean;
   launch_priority: number; // 上市计划: smaller is earlier
   allocated: Generated<boolean>; // 分货: receipts wait for an allocation run
+  returnable: Generated<boolean>; // 退货政策: a product not returnable puts its return out of policy
   active: Generated<boolean>;
   created_at: Generated<Date>;
   created_by: string | null;

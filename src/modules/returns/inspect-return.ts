@@ -2,7 +2,8 @@ import type { Db } from '../../db/database';
 import type { Env } from '../../lib/env';
 import { AppError } from '../../lib/errors';
 import type { Actor } from '../auth/auth.service';
-import { postMovements } from '../stock/stock.service';
+import { fillBackorders } from '../orders/backorders';
+import { fillFirstCome, postMovements } from '../stock/stock.service';
 import { findWarehouse } from '../warehouses/warehouse.repository';
 import { refundOf } from './return-policy';
 import { moveReturn } from './return.service';
@@ -14,7 +15,8 @@ export type InspectInput = { warehouseId: string; lines: { lineNo: number; good:
 /**
  * 验收: per line, good units go back to available stock in the chosen warehouse (a 'return' movement);
  * defective ones go to quarantine (隔离区), which is not stock and cannot be reserved. What came back is counted
- * on the order line (returned) and sets the refund. Lines not named came back with nothing.
+ * on the order line (returned) and sets the refund. Good units fill waiting backorders (欠货) first come, as a
+ * goods receipt does. Lines not named came back with nothing.
  */
 export async function inspectReturn(db: Db, actor: Actor, env: Env, id: string, input: InspectInput) {
   const warehouse = await findWarehouse(db, actor.companyId, input.warehouseId);
@@ -53,6 +55,15 @@ export async function inspectReturn(db: Db, actor: Actor, env: Env, id: string, 
             reason: 'return_good',
             reference,
           })),
+        );
+      // Good units back in stock fill waiting backorders as a goods receipt does.
+      if (goods.length)
+        await fillFirstCome(
+          db,
+          actor,
+          warehouse.id,
+          goods.map((l) => l.product_id),
+          fillBackorders,
         );
       for (const l of inspected) {
         await repo.setLineInspection(db, actor.companyId, id, {

@@ -1,7 +1,7 @@
 import { sql, type Insertable } from 'kysely';
 import type { Db } from '../../db/database';
 import type { PageQuery } from '../../lib/schemas';
-import { fetchPage } from '../../lib/paging';
+import { fetchPage, likePattern } from '../../lib/paging';
 import type { ReturnLinesTable, ReturnsTable, ReturnStatus } from './return.table';
 
 /** Statuses whose requested units are on their way back: they count against what may still be returned. */
@@ -33,8 +33,7 @@ export async function returnableLines(db: Db, companyId: string, orderId: string
       'l.unit_price',
       'l.shipped',
       'l.returned',
-      // products.returnable (0012) is read here only: the product API does not manage it yet.
-      sql<boolean>`p.returnable`.as('returnable'),
+      'p.returnable',
       eb
         .selectFrom('return_lines as rl')
         .innerJoin('return_requests as r', (j) =>
@@ -133,14 +132,46 @@ export function lockReturn(db: Db, companyId: string, id: string) {
     .executeTakeFirst();
 }
 
-export function listReturns(db: Db, companyId: string, q: PageQuery & { status?: ReturnStatus; orderId?: string }) {
+export type ReturnFilter = { status?: ReturnStatus; orderId?: string; q?: string };
+
+/** Returns by status, order, and a search on the return or order number or the customer's name or code. */
+function filteredReturns(db: Db, companyId: string, f: ReturnFilter) {
   let query = returnQuery(db, companyId);
-  if (q.status) query = query.where('r.status', '=', q.status);
+  if (f.status) query = query.where('r.status', '=', f.status);
   // An order's returns, and the return an exchange order replaces goods for (both ways).
-  const orderId = q.orderId;
+  const orderId = f.orderId;
   if (orderId)
     query = query.where((eb) => eb.or([eb('r.order_id', '=', orderId), eb('r.replacement_order_id', '=', orderId)]));
-  return fetchPage(query, q, { createdAt: 'r.created_at', number: 'r.number', status: 'r.status' }, 'createdAt');
+  if (f.q) {
+    const p = likePattern(f.q);
+    query = query.where((eb) =>
+      eb.or([
+        eb('r.number', 'ilike', p),
+        eb('o.number', 'ilike', p),
+        eb('c.name', 'ilike', p),
+        eb('c.code', 'ilike', p),
+      ]),
+    );
+  }
+  return query;
+}
+
+export function listReturns(db: Db, companyId: string, q: PageQuery & ReturnFilter) {
+  return fetchPage(
+    filteredReturns(db, companyId, q),
+    q,
+    { createdAt: 'r.created_at', number: 'r.number', status: 'r.status' },
+    'createdAt',
+  );
+}
+
+/** What the list shows under a filter, newest first, for the export (bounded). */
+export function allReturns(db: Db, companyId: string, f: ReturnFilter, limit: number) {
+  return filteredReturns(db, companyId, f)
+    .orderBy('r.created_at', 'desc')
+    .orderBy('r.number', 'desc')
+    .limit(limit)
+    .execute();
 }
 
 export function returnLines(db: Db, companyId: string, returnId: string) {

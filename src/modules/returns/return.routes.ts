@@ -14,6 +14,7 @@ import { returnForm } from './return-form';
 import {
   addReturnPhoto,
   closeReturn,
+  exportReturns,
   getReturn,
   listQuarantine,
   listReturnHistory,
@@ -37,6 +38,8 @@ const STATUSES = [
   'closed',
 ] as const;
 const count = z.number().int().min(0).max(1_000_000);
+/** The returns list's filter, shared by the list and its export (q, the search, comes with the page query). */
+const listFilter = { status: z.enum(STATUSES).optional(), order: z.uuid().optional() };
 
 // Each move is checked by the return machine (roles, guards, 409 for an illegal one); routes admit any user.
 export function returnRoutes(app: FastifyInstance, ctx: AppContext) {
@@ -88,13 +91,28 @@ export function returnRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: {
         tags,
         summary: "Returns, newest first (status; order: an order's returns, or the return it replaces goods for)",
-        querystring: pageQuery.extend({ status: z.enum(STATUSES).optional(), order: z.uuid().optional() }),
+        querystring: pageQuery.extend(listFilter),
       },
     },
     async (req) => {
       // `order` names an order here; the list is newest first unless sorted.
       const { order, ...q } = req.query;
       return listReturns(ctx.db, actorOf(req), { ...q, orderId: order, order: q.sort ? 'asc' : 'desc' });
+    },
+  );
+  r.get(
+    '/api/returns/export.xlsx',
+    {
+      config: { roles: 'any' },
+      schema: {
+        tags,
+        summary: 'Export the returns list to Excel as the filter shows it (status, order, q), newest first',
+        querystring: z.object({ ...listFilter, q: text(100).optional() }),
+      },
+    },
+    async (req, reply) => {
+      const { order, status, q } = req.query;
+      return sendXlsx(reply, 'returns.xlsx', await exportReturns(ctx.db, actorOf(req), { orderId: order, status, q }));
     },
   );
   r.get(

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/database';
 import type { Env } from '../../lib/env';
 import { AppError } from '../../lib/errors';
+import { toXlsx } from '../../lib/excel';
 import { parseMoney } from '../../lib/money';
 import type { PageQuery } from '../../lib/schemas';
 import { applyEvent, availableEvents } from '../../lib/state-machine';
@@ -8,6 +9,7 @@ import { addAttachment, listAttachments } from '../attachments/attachment.servic
 import type { Actor } from '../auth/auth.service';
 import { getSettings } from '../settings/settings.service';
 import { refundOf } from './return-policy';
+import { returnLabels } from './return.labels';
 import { returnMachine, type ReturnEvent, type ReturnFacts } from './return.machine';
 import * as ledger from './return-effects.repository';
 import * as repo from './return.repository';
@@ -117,7 +119,7 @@ export async function getReturn(db: Db, actor: Actor, id: string) {
 }
 export type Return = Awaited<ReturnType<typeof getReturn>>;
 
-export async function listReturns(db: Db, actor: Actor, q: PageQuery & { status?: ReturnStatus; orderId?: string }) {
+export async function listReturns(db: Db, actor: Actor, q: PageQuery & repo.ReturnFilter) {
   const page = await repo.listReturns(db, actor.companyId, q);
   return {
     ...page,
@@ -244,4 +246,35 @@ export async function listQuarantine(db: Db, actor: Actor, warehouseId?: string)
     name: q.name,
     qty: q.qty,
   }));
+}
+
+/** Rows an export holds at most: the list's filter narrows it. */
+export const RETURNS_EXPORT_LIMIT = 10_000;
+
+/** The returns list as the filter shows it, newest first, in Excel. */
+export async function exportReturns(db: Db, actor: Actor, f: repo.ReturnFilter) {
+  const rows = await repo.allReturns(db, actor.companyId, f, RETURNS_EXPORT_LIMIT);
+  return toXlsx([
+    {
+      name: '退货单 Returns',
+      columns: [
+        { key: 'number', header: '退货单号 Return' },
+        { key: 'orderNumber', header: '订单号 Order' },
+        { key: 'customerCode', header: '客户编码 Customer code' },
+        { key: 'customerName', header: '客户 Customer', width: 24 },
+        { key: 'status', header: '状态 Status' },
+        { key: 'refundAmount', header: '退款金额 Refund' },
+        { key: 'createdAt', header: '申请时间 Requested at', width: 20 },
+      ],
+      rows: rows.map((r) => ({
+        number: r.number,
+        orderNumber: r.order_number,
+        customerCode: r.customer_code,
+        customerName: r.customer_name,
+        status: returnLabels.states[r.status].zh,
+        refundAmount: r.refund_amount ?? '',
+        createdAt: r.created_at,
+      })),
+    },
+  ]);
 }

@@ -89,20 +89,32 @@ export async function receiveGoods(trx: Db, actor: Actor, input: ReceiptInput, f
       receiptId: receipt.id,
     })),
   );
-  const products = await findProductsByIds(
+  const { backordersFilled, awaitingAllocation } = await fillFirstCome(
     trx,
-    actor.companyId,
+    actor,
+    input.warehouseId,
     input.lines.map((l) => l.productId),
+    fillBackorders,
   );
-  const firstCome = products.filter((p) => !p.allocated).map((p) => p.id);
-  const backordersFilled = firstCome.length ? await fillBackorders(trx, actor, input.warehouseId, firstCome) : 0;
   const after = backordersFilled ? await repo.lockBalances(trx, actor.companyId, balances) : balances;
-  return {
-    receiptId: receipt.id,
-    balances: after.map(toBalance),
-    backordersFilled,
-    awaitingAllocation: products.length - firstCome.length,
-  };
+  return { receiptId: receipt.id, balances: after.map(toBalance), backordersFilled, awaitingAllocation };
+}
+
+/**
+ * Units that came into available stock (a receipt, good units of a return) fill backorders first come, except
+ * for products under allocation (分货), which wait for an allocation run.
+ */
+export async function fillFirstCome(
+  trx: Db,
+  actor: Actor,
+  warehouseId: string,
+  productIds: string[],
+  fillBackorders: FillBackorders,
+) {
+  const products = await findProductsByIds(trx, actor.companyId, productIds);
+  const firstCome = products.filter((p) => !p.allocated).map((p) => p.id);
+  const backordersFilled = firstCome.length ? await fillBackorders(trx, actor, warehouseId, firstCome) : 0;
+  return { backordersFilled, awaitingAllocation: products.length - firstCome.length };
 }
 
 /** Stock adjustment (盘点调整) with a reason; a negative one may not take reserved or missing units. */

@@ -45,6 +45,7 @@ export type Product = {
   seasonal: boolean;
   launchPriority: number;
   allocated: boolean;
+  returnable: boolean;
   active: boolean;
 };
 export type Warehouse = { id: string; code: string; name: string; kind: string; address: string; active: boolean };
@@ -259,6 +260,15 @@ export type ReturnListItem = {
   replacementOrderId: string | null;
   createdAt: string;
   actions: string[];
+};
+/** 隔离库存: defective returned units held per warehouse and product. */
+export type QuarantineRow = {
+  warehouseId: string;
+  warehouseCode: string;
+  productId: string;
+  sku: string;
+  name: string;
+  qty: number;
 };
 export type ReturnHistoryRow = HistoryRow & { returnId: string; returnNumber: string };
 // Short-closing and special orders: sample loans (样机) and prep requests (备货 · 备料).

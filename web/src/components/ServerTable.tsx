@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { Button, Input, Space, Table, type TableProps } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { api, type Page } from '../api/client';
+import { api, withQuery, type Page } from '../api/client';
 
 type Props<T> = {
   url: string;
@@ -10,6 +10,8 @@ type Props<T> = {
   rowKey: TableProps<T>['rowKey'];
   filters?: Record<string, unknown>;
   exportUrl?: string;
+  /** The export gets the table's filters and search, so it holds what the table shows. */
+  exportFiltered?: boolean;
   toolbar?: ReactNode;
   reloadKey?: number;
   searchPlaceholder?: string;
@@ -23,6 +25,7 @@ export function ServerTable<T extends object>({
   rowKey,
   filters,
   exportUrl,
+  exportFiltered,
   toolbar,
   reloadKey,
   searchPlaceholder,
@@ -63,7 +66,11 @@ export function ServerTable<T extends object>({
         <Space wrap>
           {toolbar}
           {exportUrl && (
-            <Button icon={<DownloadOutlined />} href={exportUrl}>
+            <Button
+              icon={<DownloadOutlined />}
+              href={exportFiltered ? withQuery(exportUrl, { ...filters, q: query.q }) : exportUrl}
+              data-testid={testId ? `${testId}-export` : undefined}
+            >
               {t('common.export')}
             </Button>
           )}

@@ -867,6 +867,21 @@ export const en: Messages = {
     submit: 'Change password',
     logout: 'Log out',
   },
+  // Returns follow-up: returnable products, quarantine stock, returns list filters and export
+  productReturnable: {
+    label: 'Returnable',
+    no: 'Not returnable',
+    hint: 'A return of a product not returnable is out of policy: the sales director approves it.',
+  },
+  quarantine: {
+    tab: 'Quarantine',
+    allWarehouses: 'All warehouses',
+    qty: 'Quantity held',
+    hint: 'Defective returned units: not stock, never reserved.',
+  },
+  returnsList: {
+    search: 'Return or order number, customer',
+  },
 };
 
 // Short-closing and special orders: their statuses, events and notices join the shared groups.

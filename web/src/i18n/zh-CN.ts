@@ -831,6 +831,21 @@ export const zhCN = {
     submit: '修改密码',
     logout: '退出登录',
   },
+  // Returns follow-up: returnable products, quarantine stock, returns list filters and export
+  productReturnable: {
+    label: '可退货',
+    no: '不可退货',
+    hint: '不可退货的产品提交退货时超出退货政策，需销售总监审批。',
+  },
+  quarantine: {
+    tab: '隔离库存',
+    allWarehouses: '全部仓库',
+    qty: '隔离数量',
+    hint: '退货验收为不良的商品，不计入库存，不可预留。',
+  },
+  returnsList: {
+    search: '退货单号 / 订单号 / 客户',
+  },
 };
 export type Messages = typeof zhCN;
 // Short-closing and special orders: their statuses, events and notices join the shared groups.

@@ -57,6 +57,11 @@ export function ProductsPage() {
           { title: t('product.launchPriority'), dataIndex: 'launchPriority', key: 'launchPriority', sorter: true },
           { title: t('product.allocated'), dataIndex: 'allocated', render: (s: boolean) => (s ? t('common.yes') : '') },
           {
+            title: t('productReturnable.label'),
+            dataIndex: 'returnable',
+            render: (r: boolean) => (r ? t('common.yes') : <Tag color="orange">{t('productReturnable.no')}</Tag>),
+          },
+          {
             title: t('common.active'),
             dataIndex: 'active',
             render: (a: boolean) =>
@@ -87,7 +92,14 @@ export function ProductsPage() {
         open={open}
         title={editing ? t('product.editTitle') : t('product.newTitle')}
         initial={
-          editing ?? { unit: '件', standardCost: '0.00', seasonal: false, launchPriority: 100, allocated: false }
+          editing ?? {
+            unit: '件',
+            standardCost: '0.00',
+            seasonal: false,
+            launchPriority: 100,
+            allocated: false,
+            returnable: true,
+          }
         }
         onClose={() => setOpen(false)}
         onSubmit={(v) => (editing ? api.patch(`/api/products/${editing.id}`, v) : api.post('/api/products', v))}
@@ -134,6 +146,14 @@ export function ProductsPage() {
                 <InputNumber min={1} max={9999} precision={0} />
               </Form.Item>
               <Form.Item name="allocated" label={t('product.allocated')} valuePropName="checked">
+                <Switch />
+              </Form.Item>
+              <Form.Item
+                name="returnable"
+                label={t('productReturnable.label')}
+                tooltip={t('productReturnable.hint')}
+                valuePropName="checked"
+              >
                 <Switch />
               </Form.Item>
               {editing && (

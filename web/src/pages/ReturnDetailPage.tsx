@@ -265,10 +265,10 @@ export function ReturnDetailPage() {
                     {l.lineNo}. {l.sku} × {l.qty}
                   </span>
                   <Form.Item name={['good', l.lineNo]} label={t('returns.good')}>
-                    <InputNumber min={0} max={l.qty} precision={0} />
+                    <InputNumber min={0} max={l.qty} precision={0} data-testid={`return-good-${l.lineNo}`} />
                   </Form.Item>
                   <Form.Item name={['defective', l.lineNo]} label={t('returns.defective')}>
-                    <InputNumber min={0} max={l.qty} precision={0} />
+                    <InputNumber min={0} max={l.qty} precision={0} data-testid={`return-defective-${l.lineNo}`} />
                   </Form.Item>
                 </Space>
               ))}

@@ -19,7 +19,10 @@ export const RETURN_STATUSES = [
   'closed',
 ];
 
-/** 退货单 list: newest first, filtered by status; a return is requested from its order's page. */
+/**
+ * 退货单 list: newest first, filtered by status and searched by return or order number or customer; the export
+ * holds what the filter shows. A return is requested from its order's page.
+ */
 export function ReturnsPage() {
   const { t } = useTranslation();
   const [status, setStatus] = useState<string>();
@@ -31,6 +34,9 @@ export function ReturnsPage() {
         rowKey="id"
         testId="returns"
         filters={{ status }}
+        exportUrl="/api/returns/export.xlsx"
+        exportFiltered
+        searchPlaceholder={t('returnsList.search')}
         toolbar={
           <Space>
             <Select

@@ -1,9 +1,9 @@
-import { Button, Form, Input, InputNumber, Select, Space, Tabs, Tag, Typography } from 'antd';
+import { Button, Form, Input, InputNumber, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client';
-import type { Movement, Product, StockRow, Warehouse } from '../api/types';
+import { api, type Page } from '../api/client';
+import type { Movement, Product, QuarantineRow, StockRow, Warehouse } from '../api/types';
 import { ServerTable } from '../components/ServerTable';
 import { FormModal } from '../components/FormModal';
 import { RemoteSelect } from '../components/RemoteSelect';
@@ -71,6 +71,52 @@ function PostingForm({ kind }: { kind: 'receipt' | 'adjustment' }) {
   );
 }
 
+/** 隔离库存: defective returned units per warehouse and product; not stock, never reservable. */
+function QuarantineTable() {
+  const { t } = useTranslation();
+  const [warehouse, setWarehouse] = useState<string>();
+  const [rows, setRows] = useState<QuarantineRow[]>();
+  const [warehouses, setWarehouses] = useState<Warehouse[]>([]);
+  useEffect(() => {
+    void api.get<Page<Warehouse>>('/api/warehouses', { pageSize: 100 }).then((p) => setWarehouses(p.items));
+  }, []);
+  useEffect(() => {
+    setRows(undefined);
+    void api.get<QuarantineRow[]>('/api/returns/quarantine', warehouse ? { warehouse } : {}).then(setRows);
+  }, [warehouse]);
+  return (
+    <>
+      <Space style={{ marginBottom: 12 }}>
+        <Select
+          allowClear
+          placeholder={t('quarantine.allWarehouses')}
+          style={{ width: 260 }}
+          value={warehouse}
+          onChange={setWarehouse}
+          data-testid="quarantine-warehouse"
+          options={warehouses.map((w) => ({ value: w.id, label: `${w.code} ${w.name}` }))}
+        />
+        <Typography.Text type="secondary">{t('quarantine.hint')}</Typography.Text>
+      </Space>
+      <div data-testid="quarantine-table">
+        <Table<QuarantineRow>
+          size="small"
+          loading={!rows}
+          dataSource={rows ?? []}
+          rowKey={(r) => `${r.warehouseId}/${r.productId}`}
+          pagination={false}
+          columns={[
+            { title: t('stock.warehouse'), dataIndex: 'warehouseCode' },
+            { title: 'SKU', dataIndex: 'sku' },
+            { title: t('stock.product'), dataIndex: 'name' },
+            { title: t('quarantine.qty'), dataIndex: 'qty', align: 'right' },
+          ]}
+        />
+      </div>
+    </>
+  );
+}
+
 export function StockPage() {
   const { t } = useTranslation();
   const { can } = useSession();
@@ -78,6 +124,7 @@ export function StockPage() {
   const [reload, setReload] = useState(0);
   const [kind, setKind] = useState<string>();
   const keeper = can('warehouse');
+  const seesQuarantine = can('warehouse', 'order_admin', 'finance');
 
   return (
     <>
@@ -162,6 +209,9 @@ export function StockPage() {
               />
             ),
           },
+          ...(seesQuarantine
+            ? [{ key: 'quarantine', label: t('quarantine.tab'), children: <QuarantineTable key={reload} /> }]
+            : []),
         ]}
       />
       <FormModal<Posting>
