@@ -1,10 +1,9 @@
 import { Select, Space, Tag, Typography } from 'antd';
-import { useState } from 'react';
-import { Link } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { ReturnListItem } from '../api/types';
 import { ServerTable } from '../components/ServerTable';
-import { yuan } from './CustomerCredit';
+import { yuan } from '../format';
 
 export const RETURN_STATUSES = [
   'requested',
@@ -25,7 +24,18 @@ export const RETURN_STATUSES = [
  */
 export function ReturnsPage() {
   const { t } = useTranslation();
-  const [status, setStatus] = useState<string>();
+  // The status filter lives in the address, so a 工作台 card opens the list already filtered.
+  const [params, setParams] = useSearchParams();
+  const status = params.get('status') ?? undefined;
+  const setStatus = (v?: string) =>
+    setParams(
+      (p) => {
+        if (v) p.set('status', v);
+        else p.delete('status');
+        return p;
+      },
+      { replace: true },
+    );
   return (
     <>
       <Typography.Title level={4}>{t('returns.menu')}</Typography.Title>
