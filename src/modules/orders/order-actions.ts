@@ -52,7 +52,10 @@ async function guardFacts(
  * What the order page offers: the machine's events, registering a complaint (登记投诉) once goods left, and asking
  * for a change (a change request of its own).
  */
-export type OrderAction = OrderEvent | 'complain' | 'request_change';
+/** Who makes outbound orders (POST /api/shipments admits the same roles). */
+export const SHIPMENT_CREATORS = ['warehouse', 'order_admin'];
+
+export type OrderAction = OrderEvent | 'complain' | 'request_change' | 'create_shipment';
 
 export async function orderActions(
   db: Db,
@@ -70,5 +73,7 @@ export async function orderActions(
   if (COMPLAINABLE_ORDER.includes(o.status) && hasRole(actor.roles, ['customer_service'])) actions.push('complain');
   const mayRequestChange = actor.roles.some((r) => r === 'admin' || CHANGE_REQUESTERS.includes(r));
   if (SHIPPABLE.includes(o.status) && mayRequestChange) actions.push('request_change');
+  // An outbound order (出库单) is made for an order still to ship, by the warehouse or the order desk.
+  if (SHIPPABLE.includes(o.status) && hasRole(actor.roles, SHIPMENT_CREATORS)) actions.push('create_shipment');
   return actions;
 }

@@ -26,6 +26,7 @@ import { deliverShipment } from './deliver-shipment';
 import { addAttachment } from '../attachments/attachment.service';
 import { readUpload, sendXlsx } from '../../http/upload';
 import { deliveryNoteForm, outboundOrderForm } from './shipment-forms';
+import { SHIPMENT_CREATORS } from '../orders/order-actions';
 import { formHtml, formXlsx } from '../../lib/printable';
 
 const WAREHOUSE = ['warehouse'];
@@ -55,7 +56,7 @@ export function shipmentRoutes(app: FastifyInstance, ctx: AppContext) {
   r.post(
     '/api/shipments',
     {
-      config: { roles: ['warehouse', 'order_admin'] },
+      config: { roles: SHIPMENT_CREATORS },
       schema: {
         tags,
         summary:

@@ -140,15 +140,14 @@ export function OrderFulfilment({ order, onChanged }: { order: Order; onChanged:
         />
       )}
       <Space wrap>
-        {['confirmed', 'in_fulfillment', 'partially_shipped'].includes(order.status) &&
-          can('warehouse', 'order_admin') && (
-            <Button
-              data-testid="create-shipment"
-              onClick={() => run(() => api.post('/api/shipments', { orderIds: [order.id] }))}
-            >
-              {t('ful.createShipment')}
-            </Button>
-          )}
+        {order.actions.includes('create_shipment') && (
+          <Button
+            data-testid="create-shipment"
+            onClick={() => run(() => api.post('/api/shipments', { orderIds: [order.id] }))}
+          >
+            {t('ful.createShipment')}
+          </Button>
+        )}
         {finance && owed(payment.total, payment.paid) && (
           <Button data-testid="record-receipt" onClick={() => setDialog('receipt')}>
             {t('ful.recordReceipt')}
