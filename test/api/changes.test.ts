@@ -5,6 +5,7 @@ import { fulfilmentFactories } from '../helpers/fulfilment';
 import { multipart } from '../helpers/xlsx';
 import { flagLateChangeStages } from '../../src/jobs/review-sla';
 import { listHistory } from '../../src/modules/history/history.repository';
+import { addWorkingHours, defaultWorkingHours } from '../../src/lib/calendar/calendar';
 import { approveAllStages, customerByShortCode, uploadQualification } from '../helpers/orders';
 
 // 订单变更申请 (issue 11): open, preview, approve stage by stage, apply as a new version, customer confirmation.
@@ -124,6 +125,15 @@ describe('change requests on confirmed orders', () => {
     });
     expect(preview.stock).toEqual([expect.objectContaining({ lineNo: 2, reserve: 10, backorder: 5, release: 0 })]);
     expect(preview.production).toMatchObject({ required: true, lines: [{ lineNo: 2, qty: 5 }] });
+    // Production, asked on apply, answers within its 4 working hours: the preview says by when.
+    const at = new Date(Math.ceil(Date.now() / 60_000) * 60_000 + 60_000);
+    t.setNow(at);
+    try {
+      const seen = ok(await a.sales({ method: 'GET', url: `/api/change-requests/${created.id}` }));
+      expect(seen.preview.production.answerBy).toBe(addWorkingHours(at, 4, defaultWorkingHours).toISOString());
+    } finally {
+      t.setNow(undefined);
+    }
     expect(preview.credit).toMatchObject({ ok: true, thisOrder: '2250.00' });
     expect(preview.approvals).toEqual(['sales', 'finance', 'production']);
     // The preview changed nothing.

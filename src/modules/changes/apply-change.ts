@@ -246,7 +246,7 @@ export async function applyChange(db: Db, actor: Actor, env: Env, id: string) {
         applied_version: next,
         applied_at: env.now,
         applied_by: actor.userId,
-        preview: JSON.stringify(previewOf(c, { base: r.base_version, current: order.version })),
+        preview: JSON.stringify(previewOf(c, { base: r.base_version, current: order.version }, env)),
       });
     },
   });

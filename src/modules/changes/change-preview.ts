@@ -1,4 +1,6 @@
 import type { Db } from '../../db/database';
+import type { Env } from '../../lib/env';
+import { addWorkingHours } from '../../lib/calendar/calendar';
 import { AppError } from '../../lib/errors';
 import { formatMoney, parseMoney } from '../../lib/money';
 import type { Actor } from '../auth/auth.service';
@@ -48,6 +50,8 @@ export type Computed = {
   shipments: ShipmentImpact[];
   credit: CreditCheck;
   production: { lineNo: number; productId: string; sku: string; qty: number }[];
+  /** Working hours production has to answer (with its completion date) once asked. */
+  productionAnswerHours: number;
   stages: ChangeStage[];
   allocated: Set<string>;
 };
@@ -112,7 +116,8 @@ export async function computeChange(
     shipments,
     mustProduce: production.length > 0,
   });
-  return { before, after, stock, shipments, credit, production, stages, allocated };
+  const productionAnswerHours = settings.productionRequestHours;
+  return { before, after, stock, shipments, credit, production, productionAnswerHours, stages, allocated };
 }
 
 /** Reads the facts without locking anything (the preview). */
@@ -159,7 +164,7 @@ export function headDiffs(before: OrderVersion, after: OrderVersion): HeadDiff[]
 }
 
 /** The preview as the API shows it: old → new, the differences, and every impact. */
-export function previewOf(c: Computed, versions: { base: number; current: number }) {
+export function previewOf(c: Computed, versions: { base: number; current: number }, env: Env) {
   const old = totalsOf(c.before.lines);
   const now = totalsOf(c.after.lines);
   return {
@@ -176,7 +181,12 @@ export function previewOf(c: Computed, versions: { base: number; current: number
     },
     stock: c.stock.filter((s) => s.reserve || s.release || s.backorder || s.dropBackorder),
     credit: c.credit,
-    production: { required: c.production.length > 0, lines: c.production },
+    // Asked on apply, production answers with its completion date by this time (its time limit in working hours).
+    production: {
+      required: c.production.length > 0,
+      lines: c.production,
+      answerBy: c.production.length ? addWorkingHours(env.now, c.productionAnswerHours, env.workingHours) : null,
+    },
     shipments: c.shipments,
     approvals: c.stages,
   };

@@ -120,14 +120,14 @@ export type ChangeRequest = ReturnType<typeof toChangeRequest>;
  * The preview of an open change, computed now on the order as it stands (nothing written); once applied or
  * closed, the preview kept at submission or at application.
  */
-async function previewNow(db: Db, actor: Actor, r: repo.ChangeRequestRow): Promise<Preview | null> {
+async function previewNow(db: Db, actor: Actor, env: Env, r: repo.ChangeRequestRow): Promise<Preview | null> {
   if (!OPEN_CHANGE.includes(r.status)) return (r.preview as Preview | null) ?? null;
   const order = (await findOrder(db, actor.companyId, r.order_id))!;
   const lines = await findLines(db, actor.companyId, [r.order_id]);
   const settings = await getSettings(db, actor.companyId);
   try {
     const computed = await computeChange(db, actor, settings, await readFacts(db, actor, order, lines), r.actions);
-    return previewOf(computed, { base: r.base_version, current: order.version });
+    return previewOf(computed, { base: r.base_version, current: order.version }, env);
   } catch (e) {
     // The order moved under the change (a line it names is gone, or shipped beyond it): the kept preview.
     if (e instanceof AppError && e.status < 500) return (r.preview as Preview | null) ?? null;
@@ -139,7 +139,7 @@ export async function getChangeRequest(db: Db, actor: Actor, env: Env, id: strin
   const r = await repo.findRequest(db, actor.companyId, id);
   if (!r) throw new AppError('CHANGE.NOT_FOUND');
   const approvals = await repo.listApprovals(db, actor.companyId, [id]);
-  return toChangeRequest(r, approvals, actor, env.now, await previewNow(db, actor, r));
+  return toChangeRequest(r, approvals, actor, env.now, await previewNow(db, actor, env, r));
 }
 
 /** The queue: by status, by order, or the changes waiting for a stage of my department (stage=mine). */

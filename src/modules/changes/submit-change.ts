@@ -49,7 +49,7 @@ export async function submitChange(db: Db, actor: Actor, env: Env, id: string) {
     at: env.now,
     effects: async () => {
       const c = await computeChange(db, actor, settings, await readFacts(db, actor, order, lines), full.actions);
-      const preview = previewOf(c, { base: r.base_version, current: order.version });
+      const preview = previewOf(c, { base: r.base_version, current: order.version }, env);
       await repo.updateRequest(db, actor.companyId, id, { submitted_at: env.now, preview: JSON.stringify(preview) });
       await repo.insertApprovals(
         db,

@@ -51,7 +51,7 @@ export type ChangePreview = {
     dropBackorder: number;
   }[];
   credit: { applies: boolean; limit: string; used: string; thisOrder: string; available: string; ok: boolean };
-  production: { required: boolean; lines: { lineNo: number; sku: string; qty: number }[] };
+  production: { required: boolean; lines: { lineNo: number; sku: string; qty: number }[]; answerBy: string | null };
   shipments: { id: string; number: string; status: string; lineNos: number[]; reasons: string[] }[];
   approvals: string[];
 };

@@ -618,6 +618,7 @@ export const en: Messages = {
   },
   // Order change requests (订单变更申请)
   changeReq: {
+    answerBy: 'production answers by',
     menu: 'Change approvals',
     request: 'Request a change',
     title: 'Change request',

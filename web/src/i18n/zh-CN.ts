@@ -590,6 +590,7 @@ export const zhCN = {
   },
   // Order change requests (订单变更申请)
   changeReq: {
+    answerBy: '生产答复期限',
     menu: '变更审批',
     request: '申请变更',
     title: '变更申请',

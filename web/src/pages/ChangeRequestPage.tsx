@@ -141,6 +141,8 @@ function PreviewView({ p }: { p: ChangePreview }) {
           <p>
             <Tag color="orange">{t('changeReq.production')}</Tag>
             {p.production.lines.map((l) => `${l.sku} × ${l.qty}`).join('；')}
+            {p.production.answerBy &&
+              ` · ${t('changeReq.answerBy')} ${new Date(p.production.answerBy).toLocaleString()}`}
           </p>
         )}
         {p.shipments.map((s) => (
