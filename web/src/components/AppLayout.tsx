@@ -229,7 +229,7 @@ export function AppLayout() {
               />
             )}
             {me && !phone && !(me.companies.length > 1) && (
-              <Typography.Text ellipsis style={{ maxWidth: 240 }}>
+              <Typography.Text ellipsis style={{ maxWidth: 240, display: 'block' }}>
                 {me.company?.name}
               </Typography.Text>
             )}
@@ -267,7 +267,7 @@ export function AppLayout() {
               </Dropdown>
             ) : (
               <>
-                <Typography.Text strong ellipsis style={{ maxWidth: 160 }}>
+                <Typography.Text strong ellipsis style={{ maxWidth: 160, display: 'block' }}>
                   {me?.user.displayName}
                 </Typography.Text>
                 <Button
