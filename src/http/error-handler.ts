@@ -1,5 +1,21 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
-import { AppError, errorBody, type FieldError } from '../lib/errors';
+import { z } from 'zod';
+import { AppError, errorBody, type FieldError, type Lang } from '../lib/errors';
+
+/** zod's own Chinese messages ("数值过小：期望 number >=1"); a rule's own message (a refine) is kept as written. */
+const zhMessages = z.locales.zhCN();
+const SAMPLE_OF: Record<string, unknown> = { number: 0, string: '', boolean: false, object: {}, array: [], null: null };
+function fieldMessage(v: { keyword?: string; params?: object; message?: string }, lang: Lang): string {
+  const fallback = v.message ?? 'invalid';
+  if (lang !== 'zh-CN' || !v.keyword || v.keyword === 'custom') return fallback;
+  // The validator hands over the issue as keyword (its code) and params (expected, minimum, …).
+  // It names what it received only in its English text: a value of that type lets the locale name it too.
+  const received = /received (\w+)/.exec(fallback)?.[1];
+  const input = received && received in SAMPLE_OF ? SAMPLE_OF[received] : undefined;
+  const issue = { ...(v.params ?? {}), code: v.keyword, path: [], message: fallback, input };
+  const m = zhMessages.localeError(issue as unknown as Parameters<typeof zhMessages.localeError>[0]);
+  return (typeof m === 'string' ? m : m?.message) || fallback;
+}
 
 /** "/contacts/0/phone" → "contacts[0].phone", prefixed with query./params. outside the body. */
 function fieldPath(context: string | undefined, instancePath: string): string {
@@ -9,11 +25,12 @@ function fieldPath(context: string | undefined, instancePath: string): string {
   return [prefix, path].filter(Boolean).join('.') || prefix || 'body';
 }
 
-function validationError(err: FastifyError): AppError {
+function validationError(err: FastifyError, lang: Lang): AppError {
   const fields: FieldError[] = (err.validation ?? []).map((v) => {
     const issue = (v.params as { issue?: { path?: (string | number)[]; message?: string } })?.issue;
     const instancePath = issue?.path ? '/' + issue.path.join('/') : v.instancePath;
-    return { path: fieldPath(err.validationContext, instancePath), message: v.message ?? 'invalid' };
+    const message = fieldMessage(v, lang);
+    return { path: fieldPath(err.validationContext, instancePath), message };
   });
   return new AppError('VALIDATION.FAILED', { summary: [...new Set(fields.map((f) => f.path))].join(', ') }, fields);
 }
@@ -33,7 +50,7 @@ export function registerErrorHandler(app: FastifyInstance) {
   app.setErrorHandler((err: FastifyError, req, reply) => {
     let appError: AppError;
     if (err instanceof AppError) appError = err;
-    else if (err.validation) appError = validationError(err);
+    else if (err.validation) appError = validationError(err, req.lang ?? 'zh-CN');
     else if (err.statusCode === 413) appError = new AppError('REQUEST.TOO_LARGE');
     else if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
       appError = new AppError('REQUEST.MALFORMED', { detail: err.message });

@@ -154,6 +154,10 @@ describe('bad input never answers 500 and writes nothing', () => {
       payload: { sku: 'ok', name: 'n', listPrice: -1 },
     });
     expect(en.json().error.message).toBe('Invalid input: listPrice');
+    expect(en.json().error.fields[0].message).toBe('Invalid input: expected string, received number');
+    // In Chinese the field's message is Chinese too, naming what came instead.
+    const zh = await admin({ method: 'POST', url: '/api/products', payload: { sku: 'ok', name: 'n', listPrice: -1 } });
+    expect(zh.json().error.fields).toEqual([{ path: 'listPrice', message: '无效输入：期望 string，实际接收 数字' }]);
   });
 
   it('NUL characters are refused by name, not passed to the database', async () => {
