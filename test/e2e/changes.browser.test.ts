@@ -80,18 +80,18 @@ describe('a change from the order page to the customer confirmation', () => {
     await expect.poll(status).toBe('已执行待客户确认');
     await page.goto(`${base}/orders/${order.id}`);
     await expect.poll(() => page.getByTestId('order-total').innerText()).toContain('1500');
-    expect(await page.getByTestId('pending-change').innerText()).toContain(`${order.number}-C1`);
-    const versions = await page.getByTestId('order-versions').innerText();
-    expect(versions).toContain('V1');
-    expect(versions).toContain('V2');
+    await expect.poll(() => page.getByTestId('pending-change').innerText()).toContain(`${order.number}-C1`);
+    // The versions load on their own after the order: wait for both.
+    await expect.poll(() => page.getByTestId('order-versions').innerText()).toContain('V2');
+    expect(await page.getByTestId('order-versions').innerText()).toContain('V1');
 
     // 版本对比: clicking V1 shows it beside the current version, the changed quantity and total highlighted.
     await page.getByTestId('order-version-1').click();
     const left = page.getByTestId('compare-side-left');
     const right = page.getByTestId('compare-side-right');
     await expect.poll(() => right.innerText()).toContain('¥1,500.00');
+    await expect.poll(() => left.innerText()).toContain('¥1,000.00');
     expect(await left.innerText()).toContain('版本 1');
-    expect(await left.innerText()).toContain('¥1,000.00');
     expect(await right.innerText()).toContain('版本 2');
     const changedLeft = await left.locator('[data-changed="yes"]').allInnerTexts();
     const changedRight = await right.locator('[data-changed="yes"]').allInnerTexts();
