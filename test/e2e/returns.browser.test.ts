@@ -129,6 +129,6 @@ describe('a return from request to refund', () => {
     expect(await page.getByTestId('returns').innerText()).toContain(order.number);
     await page.goto(`${base}/orders/${order.id}`);
     await expect.poll(() => page.getByTestId('order-history').innerText()).toContain('登记退款 → 已退款');
-    expect(await page.getByTestId('order-returns').innerText()).toContain('已退款');
+    await expect.poll(() => page.getByTestId('order-returns').innerText()).toContain('已退款');
   });
 });
