@@ -1,31 +1,5 @@
-import { Avatar, Dropdown, Grid, Layout, Menu, Select, Space, Button, Typography } from 'antd';
-import {
-  AppstoreOutlined,
-  TeamOutlined,
-  ShoppingOutlined,
-  HomeOutlined,
-  DatabaseOutlined,
-  UserOutlined,
-  ApiOutlined,
-  FileTextOutlined,
-  AuditOutlined,
-  ToolOutlined,
-  BellOutlined,
-  ApartmentOutlined,
-  LockOutlined,
-  WalletOutlined,
-  ContainerOutlined,
-  ShopOutlined,
-  CarOutlined,
-  CustomerServiceOutlined,
-  AccountBookOutlined,
-  GlobalOutlined,
-  SettingOutlined,
-  DiffOutlined,
-  RollbackOutlined,
-  GiftOutlined,
-  ExperimentOutlined,
-} from '@ant-design/icons';
+import { Avatar, Drawer, Dropdown, Grid, Layout, Menu, Select, Space, Button, Typography } from 'antd';
+import { ApiOutlined, BellOutlined, MenuOutlined } from '@ant-design/icons';
 import { Badge } from 'antd';
 import { useEffect, useState } from 'react';
 import { api } from '../api/client';
@@ -33,133 +7,7 @@ import { Link, Outlet, useLocation } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../auth/session';
 import { setLanguage } from '../i18n';
-
-/** Menu entries and the roles that see them (admin sees all). */
-const entries = [
-  { key: '/', icon: <HomeOutlined />, label: 'menu.home', roles: [] as string[] },
-  { key: '/orders', icon: <FileTextOutlined />, label: 'menu.orders', roles: [] },
-  {
-    key: '/review',
-    icon: <AuditOutlined />,
-    label: 'menu.review',
-    roles: ['reviewer', 'finance', 'production_planner', 'sales_director', 'general_manager'],
-  },
-  {
-    key: '/production',
-    icon: <ToolOutlined />,
-    label: 'menu.production',
-    roles: ['production_planner', 'reviewer', 'sales_director', 'general_manager'],
-  },
-  {
-    key: '/change-requests',
-    icon: <DiffOutlined />,
-    label: 'changeReq.menu',
-    roles: [
-      'sales_assistant',
-      'customer_service',
-      'order_admin',
-      'reviewer',
-      'finance',
-      'warehouse',
-      'production_planner',
-      'sales_director',
-      'general_manager',
-    ],
-  },
-  {
-    key: '/warehouse',
-    icon: <CarOutlined />,
-    label: 'menu.warehouse',
-    roles: ['warehouse', 'logistics', 'order_admin'],
-  },
-  {
-    key: '/logistics',
-    icon: <GlobalOutlined />,
-    label: 'menu.logistics',
-    roles: ['logistics', 'warehouse', 'customer_service'],
-  },
-  { key: '/service', icon: <CustomerServiceOutlined />, label: 'menu.service', roles: ['customer_service'] },
-  {
-    key: '/finance',
-    icon: <AccountBookOutlined />,
-    label: 'menu.finance',
-    roles: ['finance', 'sales_director', 'general_manager'],
-  },
-  {
-    key: '/returns',
-    icon: <RollbackOutlined />,
-    label: 'returns.menu',
-    roles: [
-      'sales_assistant',
-      'sales_director',
-      'order_admin',
-      'customer_service',
-      'logistics',
-      'warehouse',
-      'finance',
-      'general_manager',
-    ],
-  },
-  { key: '/allocation', icon: <ApartmentOutlined />, label: 'menu.allocation', roles: ['allocation_planner'] },
-  {
-    key: '/reservations',
-    icon: <LockOutlined />,
-    label: 'menu.reservations',
-    roles: ['allocation_planner', 'finance', 'sales_assistant'],
-  },
-  {
-    key: '/franchisees',
-    icon: <WalletOutlined />,
-    label: 'menu.franchisees',
-    roles: ['finance', 'allocation_planner'],
-  },
-  {
-    key: '/pick-lists',
-    icon: <ContainerOutlined />,
-    label: 'menu.pickLists',
-    roles: ['warehouse', 'allocation_planner'],
-  },
-  { key: '/stores', icon: <ShopOutlined />, label: 'menu.stores', roles: ['allocation_planner'] },
-  {
-    key: '/customers',
-    icon: <TeamOutlined />,
-    label: 'menu.customers',
-    roles: [
-      'sales_assistant',
-      'reviewer',
-      'sales_director',
-      'general_manager',
-      'finance',
-      'order_admin',
-      'customer_service',
-      'allocation_planner',
-      'logistics',
-    ],
-  },
-  { key: '/products', icon: <ShoppingOutlined />, label: 'menu.products', roles: [] },
-  {
-    key: '/warehouses',
-    icon: <DatabaseOutlined />,
-    label: 'menu.warehouses',
-    roles: ['warehouse', 'order_admin', 'logistics', 'allocation_planner'],
-  },
-  { key: '/stock', icon: <AppstoreOutlined />, label: 'menu.stock', roles: [] },
-  { key: '/users', icon: <UserOutlined />, label: 'menu.users', roles: ['admin'] },
-  { key: '/settings', icon: <SettingOutlined />, label: 'menu.settings', roles: ['admin'] },
-  // Special orders: free samples out with customers, stock and material prep without a sales order.
-  {
-    key: '/samples',
-    icon: <GiftOutlined />,
-    label: 'special.samples',
-    roles: ['warehouse', 'finance', 'general_manager', 'sales_director', 'sales_assistant', 'customer_service'],
-  },
-  {
-    key: '/prep-requests',
-    icon: <ExperimentOutlined />,
-    label: 'special.prepRequests',
-    roles: ['sales_assistant', 'sales_director', 'general_manager', 'production_planner'],
-  },
-];
+import { MENU, menuEntryOf } from './menu';
 
 export function AppLayout() {
   const { t, i18n } = useTranslation();
@@ -178,10 +26,17 @@ export function AppLayout() {
     const timer = setInterval(poll, 30_000);
     return () => clearInterval(timer);
   }, [location.pathname]);
-  const items = entries
-    .filter((e) => e.roles.length === 0 || can(...e.roles))
-    .map((e) => ({ key: e.key, icon: e.icon, label: <Link to={e.key}>{t(e.label)}</Link> }));
-  items.push({
+  const [drawer, setDrawer] = useState(false);
+  useEffect(() => setDrawer(false), [location.pathname]);
+  const items = MENU.map((g) => ({
+    type: 'group' as const,
+    key: g.key,
+    label: t(g.label),
+    children: g.entries
+      .filter((e) => e.roles.length === 0 || can(...e.roles))
+      .map((e) => ({ key: e.key, icon: e.icon, label: <Link to={e.key}>{t(e.label)}</Link> })),
+  })).filter((g) => g.children.length > 0);
+  items[items.length - 1]?.children.push({
     key: 'docs',
     icon: <ApiOutlined />,
     label: (
@@ -190,33 +45,62 @@ export function AppLayout() {
       </a>
     ),
   });
-  const selected = entries.map((e) => e.key).filter((k) => k !== '/' && location.pathname.startsWith(k))[0] ?? '/';
+  const selected = menuEntryOf(location.pathname)?.entry.key ?? '/';
+  const brand = (
+    <div style={{ padding: '16px 20px' }}>
+      <Typography.Title level={4} style={{ margin: 0 }}>
+        {t('app.name')}
+      </Typography.Title>
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        {t('app.tagline')}
+      </Typography.Text>
+    </div>
+  );
+  const menu = <Menu mode="inline" selectedKeys={[selected]} items={items} data-testid="main-menu" />;
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Sider breakpoint="lg" collapsedWidth={0} theme="light" width={200}>
-        <div style={{ padding: '16px 20px' }}>
-          <Typography.Title level={4} style={{ margin: 0 }}>
-            {t('app.name')}
-          </Typography.Title>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {t('app.tagline')}
-          </Typography.Text>
-        </div>
-        <Menu mode="inline" selectedKeys={[selected]} items={items} data-testid="main-menu" />
-      </Layout.Sider>
+      {phone ? (
+        // On a phone the menu slides over the page instead of pushing it aside.
+        <Drawer
+          placement="left"
+          open={drawer}
+          onClose={() => setDrawer(false)}
+          size={260}
+          styles={{ body: { padding: 0 } }}
+          closable={false}
+        >
+          {brand}
+          {menu}
+        </Drawer>
+      ) : (
+        <Layout.Sider theme="light" width={208} style={{ overflow: 'auto' }}>
+          {brand}
+          {menu}
+        </Layout.Sider>
+      )}
       <Layout>
         <Layout.Header
           style={{
             background: '#fff',
             padding: phone ? '0 12px' : '0 20px',
             display: 'flex',
-            justifyContent: 'flex-end',
+            justifyContent: phone ? 'space-between' : 'flex-end',
             alignItems: 'center',
             overflow: 'hidden',
           }}
           data-testid="app-header"
         >
+          {phone && (
+            <Button
+              type="text"
+              icon={<MenuOutlined style={{ fontSize: 20 }} />}
+              aria-label={t('layout.openMenu')}
+              data-testid="menu-toggle"
+              onClick={() => setDrawer(true)}
+              style={{ width: 44, height: 44 }}
+            />
+          )}
           <Space style={{ minWidth: 0 }}>
             {me && me.companies.length > 1 && (
               <Select

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
-import { Button, Input, Space, Table, type TableProps } from 'antd';
+import { Button, Empty, Input, Space, Table, type TableProps } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { api, withQuery, type Page } from '../api/client';
@@ -16,6 +16,8 @@ type Props<T> = {
   reloadKey?: number;
   searchPlaceholder?: string;
   testId?: string;
+  /** What to do when the list is empty ("登记第一张订单"); a filtered empty list says to clear the filters. */
+  empty?: ReactNode;
 };
 
 /** A table paged, sorted and searched on the server (page, pageSize, sort, order, q). */
@@ -30,6 +32,7 @@ export function ServerTable<T extends object>({
   reloadKey,
   searchPlaceholder,
   testId,
+  empty,
 }: Props<T>) {
   const { t } = useTranslation();
   const [query, setQuery] = useState({
@@ -52,6 +55,7 @@ export function ServerTable<T extends object>({
   }, [url, query, JSON.stringify(filters)]);
 
   useEffect(() => void load(), [load, reloadKey]);
+  const filtered = !!query.q || Object.values(filters ?? {}).some((v) => v !== undefined && v !== '');
 
   return (
     <div data-testid={testId}>
@@ -83,6 +87,17 @@ export function ServerTable<T extends object>({
         columns={columns}
         dataSource={data.items}
         scroll={{ x: 'max-content' }}
+        locale={{
+          emptyText: (
+            <Empty
+              image={Empty.PRESENTED_IMAGE_SIMPLE}
+              description={filtered ? t('empty.filtered') : t('empty.default')}
+              data-testid="table-empty"
+            >
+              {!filtered && empty}
+            </Empty>
+          ),
+        }}
         pagination={{
           current: data.page,
           pageSize: data.pageSize,

@@ -1,4 +1,5 @@
-import { Button, Select, Switch, Space, Typography } from 'antd';
+import { Button, Select, Switch, Space } from 'antd';
+import { PageHeader } from '../components/PageHeader';
 import { PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
@@ -43,7 +44,7 @@ export function OrdersPage() {
 
   return (
     <>
-      <Typography.Title level={4}>{t('menu.orders')}</Typography.Title>
+      <PageHeader />
       <ServerTable<Order>
         testId="orders-table"
         url="/api/orders"
