@@ -10,6 +10,7 @@ import type { AllocationResult } from './engine/types';
 import { buildInput, type RunRequest } from './allocation-input';
 import { addPickLines, type PickLine } from './pick-lists';
 import * as repo from './allocation.repository';
+import * as reservationRepo from './reservation.repository';
 
 type Built = Awaited<ReturnType<typeof buildInput>>;
 
@@ -146,8 +147,8 @@ async function applyGrants(
       pickFor('region', g.id, g.id).push({ productId, qty: g.qty });
     }
   }
-  await repo.reserveBackordered(db, actor.companyId, [...lineUpdates.values()]);
-  await repo.insertReservations(db, held);
+  await reservationRepo.reserveBackordered(db, actor.companyId, [...lineUpdates.values()]);
+  await reservationRepo.insertReservations(db, held);
   for (const p of picks.values())
     await addPickLines(
       db,

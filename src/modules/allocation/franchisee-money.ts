@@ -3,7 +3,7 @@ import { AppError } from '../../lib/errors';
 import { formatMoney, parseMoney } from '../../lib/money';
 import type { Actor } from '../auth/auth.service';
 import type { FranchiseeLedgerTable } from './allocation.table';
-import * as repo from './allocation.repository';
+import * as moneyRepo from './franchisee-money.repository';
 
 // A franchisee's funds and credit are a ledger like stock: every change a row, the balance row
 // updated in the same transaction, and equal to the sum of its rows.
@@ -12,8 +12,8 @@ type Kind = FranchiseeLedgerTable['kind'];
 
 /** Locks (creating if needed) the balance row of a franchisee. */
 export async function lockMoney(db: Db, companyId: string, customerId: string) {
-  await repo.ensureMoneyRow(db, companyId, customerId);
-  const row = await repo.lockMoneyRow(db, companyId, customerId);
+  await moneyRepo.ensureMoneyRow(db, companyId, customerId);
+  const row = await moneyRepo.lockMoneyRow(db, companyId, customerId);
   return { funds: parseMoney(row.funds), credit: parseMoney(row.credit) };
 }
 
@@ -31,12 +31,12 @@ export async function postMoney(
       funds: formatMoney(now.funds),
       credit: formatMoney(now.credit),
     });
-  await repo.updateMoneyRow(db, actor.companyId, customerId, {
+  await moneyRepo.updateMoneyRow(db, actor.companyId, customerId, {
     funds: formatMoney(funds),
     credit: formatMoney(credit),
     at: d.at,
   });
-  await repo.insertMoneyLedgerRow(db, {
+  await moneyRepo.insertMoneyLedgerRow(db, {
     company_id: actor.companyId,
     customer_id: customerId,
     funds_delta: formatMoney(d.funds),
@@ -99,7 +99,7 @@ export async function deductForShipment(
 }
 
 export async function listBalances(db: Db, actor: Actor) {
-  const rows = await repo.franchiseeBalanceRows(db, actor.companyId);
+  const rows = await moneyRepo.franchiseeBalanceRows(db, actor.companyId);
   return rows.map((r) => ({
     customerId: r.id,
     code: r.code,
@@ -112,7 +112,7 @@ export async function listBalances(db: Db, actor: Actor) {
 }
 
 export async function ledgerOf(db: Db, actor: Actor, customerId: string) {
-  const rows = await repo.moneyLedgerRows(db, actor.companyId, customerId);
+  const rows = await moneyRepo.moneyLedgerRows(db, actor.companyId, customerId);
   return rows.map((r) => ({
     id: r.id,
     at: r.at,
@@ -126,4 +126,4 @@ export async function ledgerOf(db: Db, actor: Actor, customerId: string) {
 }
 
 /** Franchisees whose balance differs from the sum of their ledger rows (empty when the ledger holds). */
-export const moneyMismatches = repo.moneyMismatches;
+export const moneyMismatches = moneyRepo.moneyMismatches;

@@ -4,6 +4,7 @@ import { formatMoney, parseMoney } from '../../lib/money';
 import { applyEvent, refusal } from '../../lib/state-machine';
 import type { Actor } from '../auth/auth.service';
 import * as repo from './allocation.repository';
+import * as reservationRepo from './reservation.repository';
 import { lockMoney, setMoney } from './franchisee-money';
 import { addPickLines, type PickLine } from './pick-lists';
 import { reservationMachine, type ReservationGuardContext } from './reservation.machine';
@@ -31,7 +32,7 @@ export async function convertOnPayment(db: Db, actor: Actor, env: Env, customerI
   const money = await lockMoney(db, actor.companyId, customerId);
   let purse = money.funds + money.credit - parseMoney(await repo.plannedCharge(db, actor.companyId, customerId));
   const lines: (PickLine & { warehouseId: string; runId: string })[] = [];
-  for (const r of await repo.heldForCustomer(db, actor.companyId, customerId)) {
+  for (const r of await reservationRepo.heldForCustomer(db, actor.companyId, customerId)) {
     const context: ReservationGuardContext = { order: { number: r.order_number, status: r.order_status } };
     if (refusal(reservationMachine, r.status, 'convert', actor, context)) continue;
     const price = parseMoney(r.unit_price);
@@ -40,9 +41,9 @@ export async function convertOnPayment(db: Db, actor: Actor, env: Env, customerI
     purse -= price * BigInt(take);
     let converting = r.id;
     if (take < r.qty) {
-      await repo.setReservationQty(db, actor.companyId, r.id, r.qty - take);
+      await reservationRepo.setReservationQty(db, actor.companyId, r.id, r.qty - take);
       const { id: _id, status: _status, order_number: _n, order_status: _s, ...rest } = r;
-      [converting] = await repo.insertReservations(db, [{ ...rest, qty: take, status: 'held' }]);
+      [converting] = await reservationRepo.insertReservations(db, [{ ...rest, qty: take, status: 'held' }]);
     }
     await applyEvent(db, reservationMachine, {
       entityId: converting,

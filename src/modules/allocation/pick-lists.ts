@@ -6,7 +6,8 @@ import { applyEvent, availableEvents } from '../../lib/state-machine';
 import type { Actor } from '../auth/auth.service';
 import { orderMachine } from '../orders/order.machine';
 import { postMovements } from '../stock/stock.service';
-import * as repo from './allocation.repository';
+import * as pickListRepo from './pick-list.repository';
+import * as reservationRepo from './reservation.repository';
 import { deductForShipment } from './franchisee-money';
 import { pickListMachine, type PickListGuardContext, type PickListStatus } from './pick-list.machine';
 
@@ -25,7 +26,7 @@ export async function addPickLines(
   },
   lines: PickLine[],
 ) {
-  const id = await repo.insertPickList(db, {
+  const id = await pickListRepo.insertPickList(db, {
     company_id: actor.companyId,
     run_id: t.runId,
     warehouse_id: t.warehouseId,
@@ -34,12 +35,12 @@ export async function addPickLines(
     target_name: t.name,
     status: 'open',
   });
-  await repo.insertPickLines(db, actor.companyId, id, lines);
+  await pickListRepo.insertPickLines(db, actor.companyId, id, lines);
   return id;
 }
 
 export async function listPickLists(db: Db, actor: Actor, q: { status?: PickListStatus; runId?: string; id?: string }) {
-  const rows = await repo.listPickListRows(db, actor.companyId, q);
+  const rows = await pickListRepo.listPickListRows(db, actor.companyId, q);
   return rows.map((r) => ({
     id: r.id,
     runId: r.run_id,
@@ -57,7 +58,7 @@ export async function listPickLists(db: Db, actor: Actor, q: { status?: PickList
 export async function getPickList(db: Db, actor: Actor, id: string) {
   const [list] = await listPickLists(db, actor, { id });
   if (!list) throw new AppError('PICKLIST.NOT_FOUND');
-  const lines = await repo.pickListLines(db, actor.companyId, id);
+  const lines = await pickListRepo.pickListLines(db, actor.companyId, id);
   const facts = factsOf(lines);
   return {
     ...list,
@@ -76,7 +77,7 @@ export async function getPickList(db: Db, actor: Actor, id: string) {
   };
 }
 
-const factsOf = (lines: Awaited<ReturnType<typeof repo.pickListLines>>): PickListGuardContext => ({
+const factsOf = (lines: Awaited<ReturnType<typeof pickListRepo.pickListLines>>): PickListGuardContext => ({
   orders: lines.flatMap((l) =>
     l.order_number && l.order_status ? [{ number: l.order_number, status: l.order_status }] : [],
   ),
@@ -88,9 +89,9 @@ const factsOf = (lines: Awaited<ReturnType<typeof repo.pickListLines>>): PickLis
  * franchisee pays from funds first, then credit (6.4.4). Every order on it must still be able to ship.
  */
 export async function postPickList(db: Db, actor: Actor, env: Env, id: string) {
-  const locked = await repo.lockPickList(db, actor.companyId, id);
+  const locked = await pickListRepo.lockPickList(db, actor.companyId, id);
   if (!locked) throw new AppError('PICKLIST.NOT_FOUND');
-  const lines = await repo.pickListLines(db, actor.companyId, id);
+  const lines = await pickListRepo.pickListLines(db, actor.companyId, id);
   await applyEvent(db, pickListMachine, {
     entityId: id,
     current: locked.status,
@@ -117,7 +118,7 @@ export async function postPickList(db: Db, actor: Actor, env: Env, id: string) {
       const cost = lines.reduce((n, l) => n + parseMoney(l.unit_price ?? '0') * BigInt(l.qty), 0n);
       await deductForShipment(db, actor, locked.target_id, cost, `PICK-${id.slice(0, 8)}`, env.now);
       const orderLines = lines.filter((l) => l.order_id);
-      await repo.shipReserved(
+      await reservationRepo.shipReserved(
         db,
         actor.companyId,
         orderLines.map((l) => ({ orderId: l.order_id!, lineNo: l.order_line_no!, qty: l.qty })),
@@ -130,8 +131,8 @@ export async function postPickList(db: Db, actor: Actor, env: Env, id: string) {
 }
 
 async function markShipped(db: Db, actor: Actor, env: Env, orderId: string) {
-  const order = await repo.lockOrderStatus(db, actor.companyId, orderId);
-  const lines = await repo.orderLineProgress(db, actor.companyId, orderId);
+  const order = await pickListRepo.lockOrderStatus(db, actor.companyId, orderId);
+  const lines = await pickListRepo.orderLineProgress(db, actor.companyId, orderId);
   const all = lines.every((l) => l.shipped >= l.qty);
   if (order.status === 'partially_shipped' && !all) return;
   await applyEvent(db, orderMachine, {
@@ -148,8 +149,8 @@ async function markShipped(db: Db, actor: Actor, env: Env, orderId: string) {
 /** Open pick lists left with no lines (their orders were cancelled) are cancelled. */
 export async function cancelEmptiedPickLists(db: Db, actor: Actor, ids: readonly string[], at?: Date) {
   for (const id of ids) {
-    if ((await repo.pickLineCount(db, actor.companyId, id)) > 0) continue;
-    const locked = await repo.lockPickList(db, actor.companyId, id);
+    if ((await pickListRepo.pickLineCount(db, actor.companyId, id)) > 0) continue;
+    const locked = await pickListRepo.lockPickList(db, actor.companyId, id);
     if (!locked) continue;
     await applyEvent(db, pickListMachine, {
       entityId: id,

@@ -5,12 +5,13 @@ import { AppError } from '../../lib/errors';
 import { applyEvent, availableEvents } from '../../lib/state-machine';
 import type { Actor } from '../auth/auth.service';
 import { releaseReserved } from '../stock/stock.service';
-import * as repo from './allocation.repository';
+import * as pickListRepo from './pick-list.repository';
+import * as reservationRepo from './reservation.repository';
 import { cancelEmptiedPickLists } from './pick-lists';
 import { reservationMachine, type ReservationStatus } from './reservation.machine';
 
 export async function listReservations(db: Db, actor: Actor, q: { status?: ReservationStatus; today: string }) {
-  const rows = await repo.listReservationRows(db, actor.companyId, q.status);
+  const rows = await reservationRepo.listReservationRows(db, actor.companyId, q.status);
   const day = (d: string) => Date.parse(`${d}T00:00:00Z`) / 86_400_000;
   return rows.map((r) => ({
     id: r.id,
@@ -56,7 +57,7 @@ export async function expireReservations(
   onError: (e: unknown, r: { companyId: string; id: string }) => void = () => {},
 ) {
   let expired = 0;
-  for (const r of await repo.dueReservations(db, today)) {
+  for (const r of await reservationRepo.dueReservations(db, today)) {
     try {
       if (await db.transaction().execute((trx) => expireReservation(trx, r.company_id, r.id, now))) expired++;
     } catch (e) {
@@ -67,9 +68,9 @@ export async function expireReservations(
 }
 
 async function expireReservation(db: Db, companyId: string, id: string, now: Date) {
-  const r = await repo.lockReservation(db, companyId, id);
+  const r = await reservationRepo.lockReservation(db, companyId, id);
   if (!r || r.status !== 'held') return false;
-  const actor = systemActor(companyId, await repo.runCreator(db, companyId, r.run_id));
+  const actor = systemActor(companyId, await reservationRepo.runCreator(db, companyId, r.run_id));
   await applyEvent(db, reservationMachine, {
     entityId: id,
     current: r.status,
@@ -85,7 +86,7 @@ async function expireReservation(db: Db, companyId: string, id: string, now: Dat
 }
 
 /** Held units go back to available stock, and their order line back to backordered (the next run fills it). */
-async function giveBack(db: Db, actor: Actor, r: repo.ReservationRow, reason: string) {
+async function giveBack(db: Db, actor: Actor, r: reservationRepo.ReservationRow, reason: string) {
   const reference = `ALLOC-${r.run_id.slice(0, 8)}`;
   await releaseReserved(
     db,
@@ -93,12 +94,12 @@ async function giveBack(db: Db, actor: Actor, r: repo.ReservationRow, reason: st
     [{ warehouseId: r.warehouse_id, productId: r.product_id, qty: r.qty, reference }],
     reason,
   );
-  await repo.backorderReserved(db, actor.companyId, r.order_id, r.line_no, r.qty);
+  await reservationRepo.backorderReserved(db, actor.companyId, r.order_id, r.line_no, r.qty);
 }
 
 /** The planner releases a held reservation before its day: the units go back as on expiry. */
 export async function releaseReservation(db: Db, actor: Actor, env: Env, id: string) {
-  const r = await repo.lockReservation(db, actor.companyId, id);
+  const r = await reservationRepo.lockReservation(db, actor.companyId, id);
   if (!r) throw new AppError('RESERVATION.NOT_FOUND');
   const status = await applyEvent(db, reservationMachine, {
     entityId: id,
@@ -119,7 +120,7 @@ export async function releaseReservation(db: Db, actor: Actor, env: Env, id: str
  * is cancelled). The order's cancellation itself returns the reserved stock of its lines, held units included.
  */
 export async function releaseOrderAllocation(db: Db, actor: Actor, orderId: string, at?: Date) {
-  for (const r of await repo.heldForOrder(db, actor.companyId, orderId))
+  for (const r of await reservationRepo.heldForOrder(db, actor.companyId, orderId))
     await applyEvent(db, reservationMachine, {
       entityId: r.id,
       current: r.status,
@@ -130,7 +131,12 @@ export async function releaseOrderAllocation(db: Db, actor: Actor, orderId: stri
       reason: '订单取消 Order cancelled',
       patch: { closed_at: at ?? sql`now()` },
     });
-  await cancelEmptiedPickLists(db, actor, await repo.removeOrderFromOpenPickLists(db, actor.companyId, orderId), at);
+  await cancelEmptiedPickLists(
+    db,
+    actor,
+    await pickListRepo.removeOrderFromOpenPickLists(db, actor.companyId, orderId),
+    at,
+  );
 }
 
 /**
@@ -147,7 +153,7 @@ export async function releaseLineHolds(
   reason: string,
 ) {
   const keep = new Map(lines.map((l) => [l.lineNo, l.keep]));
-  const held = (await repo.heldForOrder(db, actor.companyId, orderId)).filter((r) => keep.has(r.line_no));
+  const held = (await reservationRepo.heldForOrder(db, actor.companyId, orderId)).filter((r) => keep.has(r.line_no));
   for (const [lineNo, kept] of keep) {
     const rows = held.filter((r) => r.line_no === lineNo).reverse();
     let excess = rows.reduce((s, r) => s + r.qty, 0) - Math.max(0, kept);
@@ -164,7 +170,7 @@ export async function releaseLineHolds(
           reason,
           patch: { closed_at: at },
         });
-      else await repo.setReservationQty(db, actor.companyId, r.id, r.qty - excess);
+      else await reservationRepo.setReservationQty(db, actor.companyId, r.id, r.qty - excess);
       excess -= Math.min(r.qty, excess);
     }
   }
