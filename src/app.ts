@@ -42,6 +42,7 @@ import { changeRoutes } from './modules/changes/change.routes';
 import { returnRoutes } from './modules/returns/return.routes';
 import { shortCloseRoutes } from './modules/orders/short-close.routes';
 import { sampleRoutes } from './modules/samples/sample.routes';
+import { webhookRoutes } from './modules/webhooks/webhook.routes';
 import { prepRoutes } from './modules/prep/prep.routes';
 import { prepProduced } from './modules/prep/prep-requests';
 import { orderSettlement } from './modules/payments/payment.repository';
@@ -125,6 +126,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean | objec
       }),
     sampleRoutes,
     prepRoutes,
+    webhookRoutes,
   ]) {
     routes(app, ctx);
   }

@@ -57,6 +57,12 @@ import type { ChangeApprovalsTable, ChangeRequestsTable, OrderVersionsTable } fr
 import type { SampleLoansTable } from '../modules/samples/sample.table';
 import type { PrepRequestLinesTable, PrepRequestsTable } from '../modules/prep/prep.table';
 import type { StockEarmarksTable } from '../modules/stock/earmark.table';
+import type {
+  DomainEventsTable,
+  WebhookAttemptsTable,
+  WebhookDeliveriesTable,
+  WebhookSubscriptionsTable,
+} from '../modules/webhooks/webhook.table';
 
 // Every table of the database, by name.
 export interface DB {
@@ -118,6 +124,10 @@ export interface DB {
   prep_requests: PrepRequestsTable;
   prep_request_lines: PrepRequestLinesTable;
   stock_earmarks: StockEarmarksTable;
+  domain_events: DomainEventsTable;
+  webhook_subscriptions: WebhookSubscriptionsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+  webhook_attempts: WebhookAttemptsTable;
 }
 
 export type Db = Kysely<DB>;

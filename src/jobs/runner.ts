@@ -5,6 +5,7 @@ import { expireReservations } from '../modules/allocation/reservations';
 import { localDate } from '../lib/local-date';
 import { dailyCashReport, dailyFinanceChecks, remindReceivables } from './cash-reminders';
 import { flagIdleEarmarkedStock } from './earmark-idle';
+import { deliverDue, dispatchEvents } from '../modules/webhooks/webhook-sender';
 
 /** Durable timers: pg-boss keeps its queue in the same database, so several app instances share it. */
 export const JOBS = {
@@ -12,6 +13,7 @@ export const JOBS = {
   reservationExpiry: 'reservation-expiry',
   cashReminders: 'cash-reminders',
   earmarkIdle: 'earmark-idle',
+  webhooks: 'webhooks',
 } as const;
 
 export async function startJobs(
@@ -56,6 +58,14 @@ export async function startJobs(
   await boss.schedule(JOBS.earmarkIdle, '30 8 * * *', {}, { tz: timeZone });
   await boss.work(JOBS.earmarkIdle, async () => {
     await flagIdleEarmarkedStock(database.db, new Date());
+  });
+  // Webhooks: new events fanned out to subscriptions, then due deliveries sent (claimed with SKIP LOCKED, so
+  // several instances never send one twice).
+  await boss.createQueue(JOBS.webhooks);
+  await boss.schedule(JOBS.webhooks, '* * * * *');
+  await boss.work(JOBS.webhooks, async () => {
+    await dispatchEvents(database.db, new Date());
+    await deliverDue(database.db, new Date());
   });
   return boss;
 }

@@ -2,6 +2,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../db/database';
 import { AppError, type Label } from './errors';
 import type { ErrorCode } from './error-codes';
+import { recordDomainEvent } from './domain-events';
 
 // A lifecycle is data: allowed transitions (from, event, to, roles, guard) and how its state is saved.
 // applyEvent is the one place that checks a move, saves the new state and writes its history row, in one
@@ -42,6 +43,8 @@ export type Machine<S extends string, E extends string, C = unknown> = {
   states: readonly S[];
   transitions: readonly Transition<S, E, C>[];
   store: StateStore<S>;
+  /** Moves other systems hear of: the event name (`order.confirmed`) written to the event log with the move. */
+  publish?: Partial<Record<E, string>>;
 };
 
 /**
@@ -207,6 +210,16 @@ export async function applyEvent<S extends string, E extends string, C>(
       at,
     })
     .execute();
+  const published = m.publish?.[args.event];
+  if (published)
+    await recordDomainEvent(trx, {
+      companyId: args.actor.companyId,
+      type: published,
+      entityType: m.entity,
+      entityId: args.entityId,
+      data: { from: args.current, to: t.to, event: args.event },
+      at,
+    });
   if (args.effects) await args.effects(t.to);
   return t.to;
 }

@@ -291,7 +291,48 @@ beforeAll(async () => {
       .returning('id')
       .executeTakeFirstOrThrow()
   ).id;
-  bSecrets.push('BG-B-SECRET', 'BH-B-SECRET', 'B secret change', 'B secret prep');
+  // A webhook subscription of company B with one delivery.
+  bIds.webhooks = (
+    await db
+      .insertInto('webhook_subscriptions')
+      .values({
+        company_id: t.companyB,
+        url: 'https://b.example/hooks',
+        events: ['*'],
+        secret: 'whsec_B_SECRET_VALUE',
+        created_by: bIds.users,
+        created_at: at,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
+  const bEvent = await db
+    .insertInto('domain_events')
+    .values({
+      company_id: t.companyB,
+      type: 'order.confirmed',
+      entity_type: 'order',
+      entity_id: bIds.orders,
+      data: '{}',
+      occurred_at: at,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  bIds['webhook-deliveries'] = (
+    await db
+      .insertInto('webhook_deliveries')
+      .values({
+        company_id: t.companyB,
+        subscription_id: bIds.webhooks,
+        event_id: bEvent.id,
+        status: 'dead',
+        next_attempt_at: at,
+        created_at: at,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
+  bSecrets.push('whsec_B_SECRET_VALUE', 'BG-B-SECRET', 'BH-B-SECRET', 'B secret change', 'B secret prep');
   bSecrets.push('B-SECRET-RECEIPT', 'SH-B-SECRET', 'B-SECRET-COMPLAINT', 'LC-B-SECRET', '987.65', 'INV-B-SECRET');
   bSecrets.push(...Object.values(bIds), 'EC001', '乙公司用户', 'PO-SECRET-B', order.json().number, 'B-STORE', '乙区域');
 });

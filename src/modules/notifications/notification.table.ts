@@ -24,7 +24,9 @@ export type NotificationKind =
   | 'prep_decided'
   | 'earmark_idle'
   // A change approval stage past its due time
-  | 'change_stage_late';
+  | 'change_stage_late'
+  // A webhook delivery given up after its last retry
+  | 'webhook_dead';
 
 /** In-app notifications; also the outbox a mail or WeCom adapter can read. */
 export interface NotificationsTable {

@@ -85,6 +85,16 @@ export const orderMachine = defineMachine<OrderStatus, OrderEvent, OrderGuardCon
   entity: 'order',
   labels: orderLabels,
   store: statusColumn('orders', { stamp: { at: 'updated_at', by: 'updated_by' } }),
+  publish: {
+    approve_final: 'order.awaiting_confirmation',
+    confirm: 'order.confirmed',
+    cancel: 'order.cancelled',
+    hold: 'order.held',
+    resume: 'order.resumed',
+    complete: 'order.completed',
+    short_close: 'order.short_closed',
+    short_close_delivered: 'order.short_closed',
+  },
   initial: 'draft',
   states: [
     'draft',

@@ -31,6 +31,7 @@ const largeRefundNeedsGm = ({
 // (a zero-price replacement order) → closed.
 export const returnMachine = defineMachine<ReturnStatus, ReturnEvent, ReturnFacts>({
   entity: 'return_request',
+  publish: { approve: 'return.approved', receive: 'return.received', refund: 'return.refunded' },
   labels: returnLabels,
   store: statusColumn('return_requests'),
   initial: 'requested',

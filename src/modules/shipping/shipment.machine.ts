@@ -13,6 +13,7 @@ export type ShipmentEvent = 'pick' | 'recheck' | 'pack' | 'ship' | 'deliver' | '
 // 出库单: picked, rechecked (model, quantity, address), packed, shipped, delivered.
 export const shipmentMachine = defineMachine<ShipmentStatus, ShipmentEvent, unknown>({
   entity: 'shipment',
+  publish: { ship: 'shipment.shipped', deliver: 'shipment.delivered', cancel: 'shipment.cancelled' },
   labels: shipmentLabels,
   store: statusColumn('shipments'),
   initial: 'to_pick',
