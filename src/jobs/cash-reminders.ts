@@ -9,6 +9,8 @@ import { staleShipments } from '../modules/shipping/tracking.service';
 import { flagLateLettersOfCredit } from '../modules/payments/payment-gates';
 import { flagLateProgress } from '../modules/production/production.service';
 import { issueMonthlyStatements } from '../modules/receivables/monthly-statements';
+import { claimOverduePublication } from '../modules/receivables/receivable-overdue.repository';
+import { recordDomainEvent } from '../lib/domain-events';
 
 /**
  * 催款: each receivable due in N days (default 3) gets one reminder to the customer (outbox), claimed
@@ -54,6 +56,32 @@ export async function dailyCashReport(db: Db, today: string, now = new Date()) {
     const overdue = (await openReceivables(db, companyId, today)).filter(
       (r) => r.bucket !== 'paid' && r.bucket !== 'not_due',
     );
+    // Subscribers hear of each receivable once, on the first report that finds it overdue.
+    const told = await claimOverduePublication(
+      db,
+      companyId,
+      overdue.map((r) => r.id),
+      now,
+    );
+    const byId = new Map(overdue.map((r) => [r.id, r]));
+    for (const { id } of told) {
+      const r = byId.get(id)!;
+      await recordDomainEvent(db, {
+        companyId,
+        type: 'receivable.overdue',
+        entityType: 'receivable',
+        entityId: id,
+        data: {
+          customerId: r.customerId,
+          orderId: r.orderId,
+          orderNumber: r.orderNumber,
+          outstanding: r.outstanding,
+          dueDate: r.dueDate,
+          daysOverdue: r.daysOverdue,
+        },
+        at: now,
+      });
+    }
     if (overdue.length) {
       const params = { count: overdue.length, date: today };
       await notifyRole(db, companyId, 'finance', { kind: 'overdue_receivables', params });

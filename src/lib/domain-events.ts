@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../db/database';
 
 export type DomainEvent = {
@@ -8,7 +8,8 @@ export type DomainEvent = {
   entityType: string;
   entityId: string;
   data: Record<string, unknown>;
-  at: Date;
+  /** The request's clock; without one, the database's (the time of the transaction). */
+  at?: Date;
 };
 
 /**
@@ -24,7 +25,7 @@ export async function recordDomainEvent(db: Transaction<DB> | Kysely<DB>, e: Dom
       entity_type: e.entityType,
       entity_id: e.entityId,
       data: JSON.stringify(e.data),
-      occurred_at: e.at,
+      occurred_at: e.at ?? sql<Date>`now()`,
     })
     .execute();
 }

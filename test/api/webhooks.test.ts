@@ -7,6 +7,7 @@ import { customerByShortCode, orderActors, productBySku } from '../helpers/order
 import { fulfilmentFactories } from '../helpers/fulfilment';
 import { deliverDue, dispatchEvents, backoffMs } from '../../src/modules/webhooks/webhook-sender';
 import { recordDomainEvent } from '../../src/lib/domain-events';
+import { dailyCashReport } from '../../src/jobs/cash-reminders';
 
 // Webhooks for other systems (issue 13): signed JSON deliveries, retried with back-off, listed with their answers.
 
@@ -191,5 +192,47 @@ describe('webhooks', () => {
     expect(list.items.map((s: { id: string }) => s.id)).toContain(sub.id);
     expect(JSON.stringify(list)).not.toContain('whsec_');
     expect(list.eventTypes).toContain('shipment.shipped');
+  });
+
+  it('a receipt recorded and a receivable falling overdue are events, the overdue one told once', async () => {
+    const customer = await customerByShortCode(a.sales, 'ABC');
+    const receipt = ok(
+      await a.finance({
+        method: 'POST',
+        url: '/api/receipts',
+        payload: {
+          customerId: customer.id,
+          amount: '100.00',
+          receivedOn: '2026-11-20',
+          method: 'bank_transfer',
+          reference: 'HOOK-1',
+          applications: [],
+        },
+      }),
+      201,
+    );
+    const db = t.database.db;
+    const eventsOf = (type: string, entityId: string) =>
+      db.selectFrom('domain_events').selectAll().where('type', '=', type).where('entity_id', '=', entityId).execute();
+    const [recorded] = await eventsOf('receipt.recorded', receipt.id);
+    expect(recorded.data).toMatchObject({ customerId: customer.id, amount: '100.00' });
+
+    const due = await db
+      .insertInto('receivables')
+      .values({
+        company_id: t.companyA,
+        customer_id: customer.id,
+        kind: 'shipment',
+        amount: '250.00',
+        due_date: '2026-01-10',
+        reminded_at: null,
+      } as never)
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await dailyCashReport(db, '2026-02-01', new Date('2026-02-01T00:00:00Z'));
+    await dailyCashReport(db, '2026-02-02', new Date('2026-02-02T00:00:00Z'));
+    const overdue = await eventsOf('receivable.overdue', due.id);
+    expect(overdue).toHaveLength(1);
+    expect(overdue[0].data).toMatchObject({ outstanding: '250.00', dueDate: '2026-01-10', daysOverdue: 22 });
   });
 });

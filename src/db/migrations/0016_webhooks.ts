@@ -6,7 +6,7 @@ const statements = [
   `create table domain_events (
      company_id uuid not null, id uuid not null default gen_random_uuid(), type text not null,
      entity_type text not null, entity_id uuid not null, data jsonb not null default '{}',
-     occurred_at timestamptz not null, dispatched_at timestamptz,
+     occurred_at timestamptz not null default now(), dispatched_at timestamptz,
      primary key (company_id, id))`,
   `create index domain_events_undispatched on domain_events (occurred_at) where dispatched_at is null`,
   `create table webhook_subscriptions (
@@ -22,6 +22,8 @@ const statements = [
      primary key (company_id, id), unique (company_id, subscription_id, event_id),
      foreign key (company_id, subscription_id) references webhook_subscriptions (company_id, id) on delete cascade,
      foreign key (company_id, event_id) references domain_events (company_id, id))`,
+  // A receivable's first day overdue is told to subscribers once: claimed by setting this.
+  `alter table receivables add column overdue_published_at timestamptz`,
   `create index webhook_deliveries_due on webhook_deliveries (next_attempt_at) where status = 'pending'`,
   `create table webhook_attempts (
      company_id uuid not null, delivery_id uuid not null, attempt int not null, at timestamptz not null,

@@ -10,6 +10,7 @@ import type { AllocationResult } from './engine/types';
 import { buildInput, type RunRequest } from './allocation-input';
 import { addPickLines, type PickLine } from './pick-lists';
 import * as repo from './allocation.repository';
+import { recordDomainEvent } from '../../lib/domain-events';
 import * as reservationRepo from './reservation.repository';
 
 type Built = Awaited<ReturnType<typeof buildInput>>;
@@ -72,6 +73,13 @@ export async function commitRun(db: Db, actor: Actor, req: RunRequest) {
     created_by: actor.userId,
   });
   await applyGrants(db, actor, built, grants, run.id, result);
+  await recordDomainEvent(db, {
+    companyId: actor.companyId,
+    type: 'allocation.committed',
+    entityType: 'allocation_run',
+    entityId: run.id,
+    data: { receiptId: req.receiptId ?? null, season: built.input.season },
+  });
   return { ...(await getRun(db, actor, run.id)), replayed: false };
 }
 

@@ -4,6 +4,7 @@ import type { Env } from '../../lib/env';
 import { AppError } from '../../lib/errors';
 import { formatMoney, parseMoney } from '../../lib/money';
 import { applyEvent } from '../../lib/state-machine';
+import { recordDomainEvent } from '../../lib/domain-events';
 import type { Actor } from '../auth/auth.service';
 import { lockCustomer } from '../customers/customer.repository';
 import { insertHistory } from '../history/history.repository';
@@ -247,6 +248,14 @@ export async function applyChange(db: Db, actor: Actor, env: Env, id: string) {
         applied_at: env.now,
         applied_by: actor.userId,
         preview: JSON.stringify(previewOf(c, { base: r.base_version, current: order.version }, env)),
+      });
+      await recordDomainEvent(db, {
+        companyId: actor.companyId,
+        type: 'order.changed',
+        entityType: 'order',
+        entityId: order.id,
+        data: { changeRequestId: id, changeNumber: r.number, fromVersion: order.version, toVersion: next },
+        at: env.now,
       });
     },
   });

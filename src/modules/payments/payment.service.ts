@@ -1,6 +1,7 @@
 import type { Db } from '../../db/database';
 import type { Env } from '../../lib/env';
 import { AppError } from '../../lib/errors';
+import { recordDomainEvent } from '../../lib/domain-events';
 import { formatMoney, parseMoney } from '../../lib/money';
 import type { Actor } from '../auth/auth.service';
 import { paymentGates } from './payment-gates';
@@ -95,6 +96,13 @@ export async function recordReceipt(
     created_by: actor.userId,
   });
   for (const a of input.applications) await applyReceipt(db, actor, id, a);
+  await recordDomainEvent(db, {
+    companyId: actor.companyId,
+    type: 'receipt.recorded',
+    entityType: 'receipt',
+    entityId: id,
+    data: { customerId: input.customerId, amount: input.amount, receivedOn: input.receivedOn },
+  });
   return getReceipt(db, actor, id);
 }
 

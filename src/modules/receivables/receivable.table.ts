@@ -12,6 +12,8 @@ export interface ReceivablesTable {
   amount: string;
   due_date: string;
   reminded_at: Date | null;
+  /** When subscribers were told it became overdue (once). */
+  overdue_published_at: Generated<Date | null>;
   created_at: Generated<Date>;
 }
 
