@@ -63,7 +63,7 @@ afterAll(async () => {
 });
 
 describe('webhooks', () => {
-  it('an order confirmed reaches the receiver signed; two 500s are retried with back-off, then it is delivered', async () => {
+  it('a confirmed order reaches the receiver signed; two 500s are retried with back-off, then delivered', async () => {
     const sub = ok(
       await a.admin({ method: 'POST', url: '/api/webhooks', payload: { url, events: ['order.confirmed'] } }),
       201,
