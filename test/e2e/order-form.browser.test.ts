@@ -10,6 +10,7 @@ import { orderActors } from '../helpers/orders';
 let t: TestContext;
 let page: Page;
 let base: string;
+let draftUrl = '';
 let admin: Awaited<ReturnType<typeof orderActors>>['admin'];
 const session = browserSession();
 
@@ -90,14 +91,17 @@ describe('the order form', () => {
   it("puts the server's refusal of a product gone inactive under that line's product, in English", async () => {
     await openForm('en');
     await fillHead();
-    await pickProduct(0, 'OF-GONE');
+    await pickProduct(0, 'OF-SMALL');
+    await page.getByTestId('order-line-add').click();
+    await pickProduct(1, 'OF-GONE');
     await page.screenshot({ path: screenshotPath('order-form-en.png'), fullPage: true });
     const gone = (await admin({ method: 'GET', url: '/api/products?q=OF-GONE' })).json().items[0];
     expect(
       (await admin({ method: 'PATCH', url: `/api/products/${gone.id}`, payload: { active: false } })).statusCode,
     ).toBe(200);
     await page.getByTestId('order-save').click();
-    await expect.poll(() => cellErrors(0)).toContain('Line 1, Product: Product OF-GONE is inactive');
+    await expect.poll(() => cellErrors(1)).toContain('Line 2, Product: Product OF-GONE is inactive');
+    expect(await cellErrors(0)).toEqual([]);
   });
 
   it('sends one POST /api/orders for a double click on save, and says which draft it saved', async () => {
@@ -118,5 +122,29 @@ describe('the order form', () => {
     const orders = (await admin({ method: 'GET', url: '/api/orders?pageSize=100' })).json();
     const withBig = orders.items.filter((o: { lines: { sku: string }[] }) => o.lines.some((l) => l.sku === 'OF-BIG'));
     expect(withBig).toHaveLength(1);
+    draftUrl = page.url();
+  });
+
+  it('edits the draft: the line comes back with its product facts, and a new quantity is saved', async () => {
+    await openForm('zh-CN');
+    await page.goto(`${draftUrl}/edit`);
+    await expect.poll(() => page.getByTestId('order-form-total').innerText()).toBe('¥1,234.50');
+    expect(await line(0).getByTestId('order-line-available').innerText()).toBe('0');
+    await qtyInput(0).fill('3');
+    await expect.poll(() => page.getByTestId('order-form-capital').innerText()).toBe('叁仟柒佰零叁元伍角整');
+    await page.getByTestId('order-save').click();
+    // The order page's own format of the total is not this form's (with or without thousands separators).
+    await expect.poll(() => page.getByTestId('order-total').innerText()).toMatch(/^¥3,?703\.50$/);
+  });
+
+  it('saves and submits in one step, and says so', async () => {
+    await openForm('zh-CN');
+    await fillHead();
+    await pickProduct(0, 'A-01');
+    await page.getByTestId('order-save-submit').click();
+    await expect
+      .poll(async () => (await page.locator('.ant-message-notice').allInnerTexts()).join(' '))
+      .toMatch(/已提交审核 \S*-ABC-\d{3}/);
+    await expect.poll(() => page.getByTestId('order-number').getByTestId('status-tag').innerText()).toBe('审核中');
   });
 });
