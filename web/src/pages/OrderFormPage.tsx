@@ -32,7 +32,6 @@ export function OrderFormPage() {
         source: 'email',
         urgency: 'normal',
         orderType: 'standard',
-        orderDate: dayjs(),
         lines: [{ qty: 1 }],
       });
     void api.get<Order>(`/api/orders/${id}`).then((o) => {

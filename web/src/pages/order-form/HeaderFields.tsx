@@ -61,8 +61,9 @@ export function HeaderFields({ onCustomer }: { onCustomer: (id: string) => void 
         <Form.Item name="orderType" label={t('order.orderType')}>
           <Select style={{ width: 120 }} options={TYPES.map((s) => ({ value: s, label: t(`enums.orderType.${s}`) }))} />
         </Form.Item>
-        <Form.Item name="orderDate" label={t('order.orderDate')} rules={[pick('orderDate')]}>
-          <DatePicker format={DATE_FORMAT} allowClear={false} data-testid="order-date" />
+        <Form.Item name="orderDate" label={t('order.orderDate')}>
+          {/* Left empty, the server dates the order today in the company's time zone. */}
+          <DatePicker format={DATE_FORMAT} placeholder={t('orderForm.today')} data-testid="order-date" />
         </Form.Item>
         <Form.Item
           name="expectedDeliveryDate"
