@@ -68,7 +68,7 @@ export function LinesTable({ form, products, loadProduct }: Props) {
             rowKey="key"
             pagination={false}
             dataSource={fields}
-            scroll={{ x: 1120 }}
+            scroll={{ x: 1050 }}
             data-testid="order-lines-table"
             columns={[
               {
@@ -78,7 +78,7 @@ export function LinesTable({ form, products, loadProduct }: Props) {
               },
               {
                 title: t('orderForm.col.product'),
-                width: 280,
+                width: 250,
                 render: (_, f) => (
                   <Form.Item name={[f.name, 'productId']} rules={lineRules(t, f.name).product} {...cell}>
                     <RemoteSelect<Product>
@@ -87,7 +87,7 @@ export function LinesTable({ form, products, loadProduct }: Props) {
                       placeholder={t('orderForm.productPlaceholder')}
                       onChange={(v) => void pickProduct(f.name, v)}
                       testId="order-line-product"
-                      style={{ width: 260 }}
+                      style={{ width: 230 }}
                     />
                   </Form.Item>
                 ),
@@ -116,11 +116,11 @@ export function LinesTable({ form, products, loadProduct }: Props) {
               },
               {
                 title: t('orderForm.col.unitPrice'),
-                width: 150,
+                width: 130,
                 render: (_, f) => (
                   <>
                     <Form.Item name={[f.name, 'unitPrice']} rules={lineRules(t, f.name).unitPrice} {...cell}>
-                      <Input prefix="¥" style={{ width: 130 }} data-testid="order-line-price" />
+                      <Input prefix="¥" style={{ width: 115 }} data-testid="order-line-price" />
                     </Form.Item>
                     {hint(priceWarning(f.name), 'order-line-price-warning')}
                   </>
@@ -128,7 +128,7 @@ export function LinesTable({ form, products, loadProduct }: Props) {
               },
               {
                 title: t('orderForm.col.amount'),
-                width: 120,
+                width: 110,
                 align: 'right',
                 render: (_, f) => (
                   <span data-testid="order-line-amount">
@@ -147,12 +147,13 @@ export function LinesTable({ form, products, loadProduct }: Props) {
               },
               {
                 title: t('orderForm.col.available'),
-                width: 90,
+                width: 80,
                 align: 'right',
                 render: (_, f) => <span data-testid="order-line-available">{productOf(f.name)?.available}</span>,
               },
               {
                 width: 50,
+                fixed: 'right',
                 render: (_, f) => (
                   <Button
                     type="text"
