@@ -31,7 +31,9 @@ describe('order flow in Chromium', () => {
     await loginAs('sales');
     await page.goto(`${base}/orders/new`);
     await pickOption('order-customer', 'ABC');
-    await page.getByTestId('order-delivery-date').fill('2026-12-24');
+    const date = page.getByTestId('order-delivery-date').locator('xpath=descendant-or-self::input').first();
+    await date.fill('2026-12-24');
+    await date.press('Enter');
     await pickOption('order-line-product', 'A-01');
     await page.getByTestId('order-line-qty').locator('xpath=descendant-or-self::input').fill('2');
     await page.getByTestId('order-save').click();

@@ -162,8 +162,10 @@ async function priceLines(
   let cost = 0n;
   const rows = lines.map((l, i) => {
     const p = byId.get(l.productId);
-    if (!p) throw new AppError('PRODUCT.NOT_FOUND');
-    if (!p.active) throw new AppError('PRODUCT.INACTIVE', { sku: p.sku });
+    // The line is named, so the form can put the refusal under that line's product.
+    const field = [{ path: `lines[${i}].productId`, message: p ? 'inactive' : 'not found' }];
+    if (!p) throw new AppError('PRODUCT.NOT_FOUND', {}, field);
+    if (!p.active) throw new AppError('PRODUCT.INACTIVE', { sku: p.sku }, field);
     const defaultPrice = orderType === 'replacement' ? p.standard_cost : p.list_price;
     const price = l.gift || orderType === 'sample' ? 0n : parseMoney(l.unitPrice ?? defaultPrice);
     const amount = lineAmount(price, l.qty);
