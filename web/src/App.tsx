@@ -39,6 +39,7 @@ const ReturnsPage = lazyPage(() => import('./pages/ReturnsPage'), 'ReturnsPage')
 const ReturnDetailPage = lazyPage(() => import('./pages/ReturnDetailPage'), 'ReturnDetailPage');
 const SamplesPage = lazyPage(() => import('./pages/SamplesPage'), 'SamplesPage');
 const PrepRequestsPage = lazyPage(() => import('./pages/PrepRequestsPage'), 'PrepRequestsPage');
+const WebhooksPage = lazyPage(() => import('./pages/WebhooksPage'), 'WebhooksPage');
 const ChangePasswordPage = lazyPage(() => import('./pages/ChangePasswordPage'), 'ChangePasswordPage');
 
 function Routed() {
@@ -76,6 +77,7 @@ function Routed() {
         <Route path="stock" element={<StockPage />} />
         <Route path="users" element={<UsersPage />} />
         <Route path="settings" element={<SettingsPage />} />
+        <Route path="webhooks" element={<WebhooksPage />} />
         <Route path="samples" element={<SamplesPage />} />
         <Route path="prep-requests" element={<PrepRequestsPage />} />
         <Route path="*" element={<HomePage />} />

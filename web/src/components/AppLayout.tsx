@@ -74,7 +74,11 @@ export function AppLayout() {
           {menu}
         </Drawer>
       ) : (
-        <Layout.Sider theme="light" width={208} style={{ overflow: 'auto' }}>
+        <Layout.Sider
+          theme="light"
+          width={208}
+          style={{ overflow: 'auto', position: 'sticky', top: 0, height: '100vh' }}
+        >
           {brand}
           {menu}
         </Layout.Sider>

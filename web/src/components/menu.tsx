@@ -24,6 +24,7 @@ import {
   GiftOutlined,
   ExperimentOutlined,
   BellOutlined,
+  ApiOutlined,
 } from '@ant-design/icons';
 
 export type MenuEntry = { key: string; icon: ReactNode; label: string; roles: string[] };
@@ -174,6 +175,7 @@ export const MENU: MenuGroup[] = [
     entries: [
       { key: '/users', icon: <UserOutlined />, label: 'menu.users', roles: ['admin'] },
       { key: '/settings', icon: <SettingOutlined />, label: 'menu.settings', roles: ['admin'] },
+      { key: '/webhooks', icon: <ApiOutlined />, label: 'menu.webhooks', roles: ['admin'] },
     ],
   },
 ];
