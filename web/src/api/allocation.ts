@@ -29,6 +29,7 @@ export type AllocationRow = {
 export type AllocationRun = { id?: string; rows: AllocationRow[]; totals: Record<string, number>; replayed?: boolean };
 export type Receipt = { id: string; reference: string; createdAt: string; runId: string | null };
 export type RunInput = BodyOf<'POST /api/allocation/runs'>;
+export type StoreInput = BodyOf<'POST /api/stores'>;
 export type Reservation = {
   id: string;
   customerCode: string;
@@ -59,7 +60,7 @@ export const allocationApi = {
 
 export const storesApi = {
   list: (): Promise<Store[]> => call('GET /api/stores'),
-  create: (body: BodyOf<'POST /api/stores'>): Promise<Store> => call('POST /api/stores', { body }),
+  create: (body: StoreInput): Promise<Store> => call('POST /api/stores', { body }),
   demand: (): Promise<Demand> => call('GET /api/allocation/demand'),
   addDemand: (body: BodyOf<'POST /api/allocation/demand'>): Promise<Demand> =>
     call('POST /api/allocation/demand', { body }),
