@@ -84,7 +84,9 @@ export function WarehousesPage() {
         initial={editing ?? { kind: 'other' }}
         onClose={() => setOpen(false)}
         onSubmit={({ code, ...rest }) =>
-          editing ? warehousesApi.update(editing.id, rest as WarehouseChanges) : warehousesApi.create({ code, ...rest } as WarehouseInput)
+          editing
+            ? warehousesApi.update(editing.id, rest as WarehouseChanges)
+            : warehousesApi.create({ code, ...rest } as WarehouseInput)
         }
         onSaved={() => {
           setOpen(false);
