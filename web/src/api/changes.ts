@@ -1,4 +1,4 @@
-import { api } from './client';
+import { call, urlOf, type BodyOf, type QueryOf } from './client';
 
 // 订单变更申请: the typed client of the change request routes.
 
@@ -122,29 +122,40 @@ export type OrderVersionDetail = {
 };
 
 export const changes = {
-  open: (orderId: string, body: { actions: ChangeAction[]; reason: string; requestedBy: string }) =>
-    api.post<ChangeRequest>(`/api/orders/${orderId}/changes`, body),
-  get: (id: string) => api.get<ChangeRequest>(`/api/change-requests/${id}`),
-  list: (q: { status?: string; order?: string; stage?: 'mine' }) =>
-    api.get<{ items: ChangeRequest[] }>('/api/change-requests', q),
-  submit: (id: string) => api.post<ChangeRequest>(`/api/change-requests/${id}/submit`),
-  review: (id: string, decision: 'approve' | 'reject', reason?: string) =>
-    api.post<ChangeRequest>(`/api/change-requests/${id}/review`, { decision, reason }),
-  apply: (id: string) => api.post<ChangeRequest>(`/api/change-requests/${id}/apply`),
-  cancel: (id: string, reason: string) => api.post<ChangeRequest>(`/api/change-requests/${id}/cancel`, { reason }),
-  confirm: (id: string, body: { method: string; attachmentId?: string; note?: string }) =>
-    api.post<ChangeRequest>(`/api/change-requests/${id}/confirm`, body),
+  open: (
+    orderId: string,
+    body: { actions: ChangeAction[]; reason: string; requestedBy: 'customer' | 'internal' },
+    // The form picks the payment method from the server's list; the server checks it again.
+  ): Promise<ChangeRequest> =>
+    call('POST /api/orders/{id}/changes', {
+      params: { id: orderId },
+      body: body as BodyOf<'POST /api/orders/{id}/changes'>,
+    }),
+  get: (id: string): Promise<ChangeRequest> => call('GET /api/change-requests/{id}', { params: { id } }),
+  list: (query: QueryOf<'GET /api/change-requests'>): Promise<{ items: ChangeRequest[] }> =>
+    call('GET /api/change-requests', { query }),
+  submit: (id: string): Promise<ChangeRequest> => call('POST /api/change-requests/{id}/submit', { params: { id } }),
+  review: (id: string, decision: 'approve' | 'reject', reason?: string): Promise<ChangeRequest> =>
+    call('POST /api/change-requests/{id}/review', { params: { id }, body: { decision, reason } }),
+  apply: (id: string): Promise<ChangeRequest> => call('POST /api/change-requests/{id}/apply', { params: { id } }),
+  cancel: (id: string, reason: string): Promise<ChangeRequest> =>
+    call('POST /api/change-requests/{id}/cancel', { params: { id }, body: { reason } }),
+  confirm: (id: string, body: BodyOf<'POST /api/change-requests/{id}/confirm'>): Promise<ChangeRequest> =>
+    call('POST /api/change-requests/{id}/confirm', { params: { id }, body }),
   /** Uploads the scan of a signed or stamped 变更确认书 to the order; its attachment id. */
   attachScan: async (orderId: string, file: File) => {
     const body = new FormData();
     body.append('kind', 'confirmation');
     body.append('file', file);
-    return (await api.post<{ id: string }>(`/api/orders/${orderId}/attachments`, body)).id;
+    const saved: { id: string } = await call('POST /api/orders/{id}/attachments', { params: { id: orderId }, body });
+    return saved.id;
   },
-  formUrl: (id: string, format: 'html' | 'xlsx' = 'html') => `/api/change-requests/${id}/form?format=${format}`,
-  versions: (orderId: string) =>
-    api.get<{ currentVersion: number; items: OrderVersionItem[] }>(`/api/orders/${orderId}/versions`),
-  version: (orderId: string, n: number) => api.get<OrderVersionDetail>(`/api/orders/${orderId}/versions/${n}`),
+  formUrl: (id: string, format: 'html' | 'xlsx' = 'html') =>
+    urlOf('GET /api/change-requests/{id}/form', { params: { id }, query: { format } }),
+  versions: (orderId: string): Promise<{ currentVersion: number; items: OrderVersionItem[] }> =>
+    call('GET /api/orders/{id}/versions', { params: { id: orderId } }),
+  version: (orderId: string, n: number): Promise<OrderVersionDetail> =>
+    call('GET /api/orders/{id}/versions/{n}', { params: { id: orderId, n } }),
 };
 
 /** ¥1,234.50 from a money string. */

@@ -1,4 +1,5 @@
 // The typed client of the Luyue API: cookie session, CSRF header on writes, errors as ApiError.
+import type { OperationKey, Operations } from './generated';
 export type FieldError = { path: string; message: string };
 export class ApiError extends Error {
   constructor(
@@ -53,3 +54,56 @@ export function withQuery(url: string, query?: Record<string, unknown>): string 
   const s = params.toString();
   return s ? `${url}?${s}` : url;
 }
+
+// The typed side: `call('GET /api/customers/{id}', { params: { id } })`, checked against the route schemas that
+// scripts/gen-api.ts writes into generated.ts. Domain modules (customers.ts, products.ts, …) wrap these calls.
+type Op<K extends OperationKey> = Operations[K];
+type NoParams = Record<string, never>;
+/** What a call sends: path params when the path has any, the query, and the body (required when the route's is). */
+export type RequestOf<K extends OperationKey> = (Op<K>['params'] extends NoParams
+  ? { params?: NoParams }
+  : { params: Op<K>['params'] }) & { query?: Op<K>['query'] } & (undefined extends Op<K>['body']
+    ? { body?: Op<K>['body'] }
+    : { body: Op<K>['body'] });
+type Optional<K extends OperationKey> = Op<K>['params'] extends NoParams
+  ? undefined extends Op<K>['body']
+    ? true
+    : false
+  : false;
+/**
+ * The response: the route's declared schema, or (most routes declare none) `any`, which the domain module's
+ * function narrows by its declared return type (the hand-written shapes).
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type ResponseOf<K extends OperationKey> = unknown extends Op<K>['response'] ? any : Op<K>['response'];
+
+/** The URL of an operation with its path params filled in (and its query), for links, downloads and tables. */
+export function urlOf<K extends OperationKey>(
+  key: K,
+  ...[req]: Optional<K> extends true
+    ? [req?: Pick<RequestOf<K>, 'params' | 'query'>]
+    : [req: Pick<RequestOf<K>, 'params' | 'query'>]
+): string {
+  const template = key.slice(key.indexOf(' ') + 1);
+  const params = (req?.params ?? {}) as Record<string, unknown>;
+  const path = template.replace(/\{(\w+)\}/g, (_, name: string) => {
+    if (params[name] === undefined) throw new Error(`${key}: path param ${name} missing`);
+    return encodeURIComponent(String(params[name]));
+  });
+  return withQuery(path, req?.query as Record<string, unknown> | undefined);
+}
+
+/** Calls an operation by its `METHOD /path` key. A write without a body sends `{}`, as `api.post` does. */
+export function call<K extends OperationKey>(
+  key: K,
+  ...[req]: Optional<K> extends true ? [req?: RequestOf<K>] : [req: RequestOf<K>]
+): Promise<ResponseOf<K>> {
+  const method = key.slice(0, key.indexOf(' '));
+  const url = urlOf(key, req as never);
+  const body = (req as { body?: unknown } | undefined)?.body;
+  return request<ResponseOf<K>>(method, url, method === 'GET' ? undefined : (body ?? {}));
+}
+/** The body an operation takes, as its route schema says. */
+export type BodyOf<K extends OperationKey> = Operations[K]['body'];
+/** The query an operation takes, as its route schema says. */
+export type QueryOf<K extends OperationKey> = Operations[K]['query'];

@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
-import { api, ApiError, setCsrfToken } from '../api/client';
-import type { Me } from '../api/types';
+import { ApiError, setCsrfToken } from '../api/client';
+import { authApi, type Me } from '../api/auth';
 
 type Session = {
   me?: Me;
@@ -21,7 +21,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const load = useCallback(async () => {
     try {
-      const m = await api.get<Me>('/api/auth/me');
+      const m = await authApi.me();
       setCsrfToken(m.csrfToken);
       setMe(m);
     } catch (e) {
@@ -38,17 +38,17 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     me,
     loading,
     login: async (username, password) => {
-      const r = await api.post<{ csrfToken: string }>('/api/auth/login', { username, password, mode: 'cookie' });
+      const r = await authApi.login(username, password);
       setCsrfToken(r.csrfToken);
       await load();
     },
     logout: async () => {
-      await api.post('/api/auth/logout');
+      await authApi.logout();
       setCsrfToken(undefined);
       setMe(undefined);
     },
     switchCompany: async (companyId) => {
-      setMe(await api.post<Me>('/api/auth/company', { companyId }));
+      setMe(await authApi.switchCompany(companyId));
     },
     reload: load,
     can: (...roles) => !!me && (me.roles.includes('admin') || roles.some((r) => me.roles.includes(r))),

@@ -1,22 +1,30 @@
-import { App, Button, Card, Col, Radio, Row, Select, Space, Statistic, Table, Tabs, Tag, Typography } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  Col,
+  Empty,
+  Radio,
+  Row,
+  Select,
+  Space,
+  Statistic,
+  Table,
+  Tabs,
+  Tag,
+  Typography,
+} from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client';
+import {
+  allocationApi,
+  type AllocationRow,
+  type AllocationRun as Run,
+  type Receipt,
+  type RunInput,
+} from '../api/allocation';
+import { PageHeader } from '../components/PageHeader';
 import { useSession } from '../auth/session';
-
-type Row = {
-  sku: string;
-  to: { kind: string; id: string };
-  qty: number;
-  status: string;
-  rule: string;
-  fundsUsed?: string;
-  creditUsed?: string;
-  expiresOn?: string;
-  explain: { 'zh-CN': string; en: string };
-};
-type Run = { id?: string; rows: Row[]; totals: Record<string, number>; replayed?: boolean };
-type Receipt = { id: string; reference: string; createdAt: string; runId: string | null };
 
 /** 分货: choose a receipt or all stock, preview every row with its rule and explanation, then commit. */
 export function AllocationPage() {
@@ -29,14 +37,14 @@ export function AllocationPage() {
   const [policy, setPolicy] = useState<string>();
   const [run, setRun] = useState<Run>();
   const [committed, setCommitted] = useState(false);
-  const loadReceipts = () => void api.get<Receipt[]>('/api/allocation/receipts').then(setReceipts);
+  const loadReceipts = () => void allocationApi.receipts().then(setReceipts);
   useEffect(loadReceipts, []);
-  const body = { receiptId, season, policy };
+  const body = { receiptId, season, policy } as RunInput;
   const lang = i18n.language === 'en' ? 'en' : 'zh-CN';
 
   const preview = async () => {
     try {
-      setRun(await api.post<Run>('/api/allocation/preview', body));
+      setRun(await allocationApi.preview(body));
       setCommitted(false);
     } catch (e) {
       message.error((e as Error).message);
@@ -44,7 +52,7 @@ export function AllocationPage() {
   };
   const commit = async () => {
     try {
-      const r = await api.post<Run>('/api/allocation/runs', body);
+      const r = await allocationApi.commit(body);
       setRun(r);
       setCommitted(true);
       message.success(r.replayed ? t('alloc.replayed') : t('alloc.committed'));
@@ -55,7 +63,7 @@ export function AllocationPage() {
   };
 
   const table = (kind: string) => (
-    <Table<Row>
+    <Table<AllocationRow>
       size="small"
       rowKey={(r, i) => `${r.to.id}-${r.sku}-${i}`}
       pagination={{ pageSize: 50 }}
@@ -73,14 +81,14 @@ export function AllocationPage() {
           ),
         },
         { title: t('alloc.rule'), dataIndex: 'rule', render: (r: string) => <Tag>{r}</Tag> },
-        { title: t('alloc.explain'), dataIndex: 'explain', render: (e: Row['explain']) => e[lang] },
+        { title: t('alloc.explain'), dataIndex: 'explain', render: (e: AllocationRow['explain']) => e[lang] },
       ]}
     />
   );
 
   return (
     <>
-      <Typography.Title level={4}>{t('menu.allocation')}</Typography.Title>
+      <PageHeader />
       <Card size="small">
         <Space wrap>
           <span>{t('alloc.source')}</span>
@@ -120,11 +128,12 @@ export function AllocationPage() {
               {t('alloc.commit')}
             </Button>
           )}
-          {committed && run?.id && (
-            <Button href={`/api/allocation/runs/${run.id}/export.xlsx`}>{t('alloc.export')}</Button>
-          )}
+          {committed && run?.id && <Button href={allocationApi.runExportUrl(run.id)}>{t('alloc.export')}</Button>}
         </Space>
       </Card>
+      {!run && (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('emptyHint.allocation')} style={{ marginTop: 24 }} />
+      )}
       {run && (
         <>
           <Row gutter={16} style={{ margin: '16px 0' }} data-testid="alloc-totals">

@@ -1,7 +1,7 @@
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client';
+import { authApi } from '../api/auth';
 import { useSession } from '../auth/session';
 import { showServerErrors } from '../components/forms';
 
@@ -20,7 +20,7 @@ export function ChangePasswordPage() {
     setBusy(true);
     setError(undefined);
     try {
-      await api.post('/api/auth/password', { currentPassword: v.currentPassword, newPassword: v.newPassword });
+      await authApi.changePassword({ currentPassword: v.currentPassword, newPassword: v.newPassword });
       await reload();
     } catch (e) {
       if (!showServerErrors(form, e)) setError((e as Error).message);

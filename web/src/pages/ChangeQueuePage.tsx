@@ -1,8 +1,9 @@
-import { Segmented, Table, Tag, Typography } from 'antd';
+import { Segmented, Table, Tag } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { changes, type ChangeRequest } from '../api/changes';
+import { PageHeader } from '../components/PageHeader';
 import { CHANGE_STATUS_COLORS } from './ChangeRequestPage';
 
 const FILTERS = ['mine', 'submitted', 'approved', 'applied', 'all'] as const;
@@ -19,7 +20,7 @@ export function ChangeQueuePage() {
   useEffect(() => void load(), [load]);
   return (
     <>
-      <Typography.Title level={4}>{t('changeReq.menu')}</Typography.Title>
+      <PageHeader title={t('changeReq.menu')} />
       <Segmented
         style={{ marginBottom: 12 }}
         value={filter}

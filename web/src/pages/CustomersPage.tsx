@@ -1,8 +1,9 @@
-import { Button, Select, Tag, Typography } from 'antd';
+import { Button, Select, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Customer } from '../api/types';
+import { customersApi, type Customer } from '../api/customers';
+import { PageHeader } from '../components/PageHeader';
 import { ServerTable } from '../components/ServerTable';
 import { ImportButton } from '../components/ImportButton';
 import { useSession } from '../auth/session';
@@ -20,29 +21,11 @@ export function CustomersPage() {
 
   return (
     <>
-      <Typography.Title level={4}>{t('menu.customers')}</Typography.Title>
-      <ServerTable<Customer>
-        testId="customers-table"
-        url="/api/customers"
-        rowKey="id"
-        reloadKey={reload}
-        filters={{ kind }}
-        exportUrl="/api/customers/export.xlsx"
-        toolbar={
-          <>
-            <Select
-              allowClear
-              placeholder={t('customer.kind')}
-              style={{ width: 130 }}
-              value={kind}
-              onChange={setKind}
-              options={['ordinary', 'franchisee', 'direct', 'joint'].map((k) => ({
-                value: k,
-                label: t(`enums.customerKind.${k}`),
-              }))}
-            />
-            {editor && <ImportButton url="/api/customers/import" onDone={() => setReload((r) => r + 1)} />}
-            {editor && (
+      <PageHeader
+        extra={
+          editor && (
+            <>
+              <ImportButton url={customersApi.importUrl} onDone={() => setReload((r) => r + 1)} />
               <Button
                 type="primary"
                 icon={<PlusOutlined />}
@@ -54,8 +37,30 @@ export function CustomersPage() {
               >
                 {t('common.create')}
               </Button>
-            )}
-          </>
+            </>
+          )
+        }
+      />
+      <ServerTable<Customer>
+        testId="customers-table"
+        url={customersApi.listUrl}
+        rowKey="id"
+        reloadKey={reload}
+        filters={{ kind }}
+        exportUrl={customersApi.exportUrl}
+        empty={t(editor ? 'emptyHint.customers' : 'emptyHint.customersReadOnly')}
+        toolbar={
+          <Select
+            allowClear
+            placeholder={t('customer.kind')}
+            style={{ width: 130 }}
+            value={kind}
+            onChange={setKind}
+            options={['ordinary', 'franchisee', 'direct', 'joint'].map((k) => ({
+              value: k,
+              label: t(`enums.customerKind.${k}`),
+            }))}
+          />
         }
         columns={[
           { title: t('customer.code'), dataIndex: 'code', key: 'code', sorter: true },

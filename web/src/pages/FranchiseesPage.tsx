@@ -1,23 +1,13 @@
-import { App, Button, Drawer, Form, Input, Space, Table, Typography } from 'antd';
+import { App, Button, Drawer, Form, Input, Space, Table } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client';
+import { franchiseesApi, type FranchiseeBalance as Balance, type LedgerRow } from '../api/franchisees';
+import { PageHeader } from '../components/PageHeader';
+import { yuan } from '../format';
 import { FormModal } from '../components/FormModal';
 import { ImportButton } from '../components/ImportButton';
 import { moneyRule } from '../components/forms';
 import { useSession } from '../auth/session';
-
-type Balance = { customerId: string; code: string; name: string; priority: number; funds: string; credit: string };
-type LedgerRow = {
-  id: string;
-  at: string;
-  kind: string;
-  fundsDelta: string;
-  creditDelta: string;
-  reason: string;
-  reference: string;
-  actorName: string;
-};
 
 /** 加盟商资金: funds and credit per franchisee (finance updates them daily), each with its ledger. */
 export function FranchiseesPage() {
@@ -27,28 +17,32 @@ export function FranchiseesPage() {
   const [rows, setRows] = useState<Balance[]>([]);
   const [editing, setEditing] = useState<Balance>();
   const [ledger, setLedger] = useState<{ who: Balance; rows: LedgerRow[] }>();
-  const load = useCallback(async () => setRows(await api.get<Balance[]>('/api/franchisees')), []);
+  const load = useCallback(async () => setRows(await franchiseesApi.list()), []);
   useEffect(() => void load(), [load]);
   const finance = can('finance');
 
   return (
     <>
-      <Typography.Title level={4}>{t('menu.franchisees')}</Typography.Title>
-      <Space style={{ marginBottom: 12 }}>
-        {finance && <ImportButton url="/api/franchisees/import" onDone={load} />}
-        <Button href="/api/franchisees/export.xlsx">{t('common.export')}</Button>
-      </Space>
+      <PageHeader
+        extra={
+          <>
+            {finance && <ImportButton url={franchiseesApi.importUrl} onDone={load} />}
+            <Button href={franchiseesApi.exportUrl}>{t('common.export')}</Button>
+          </>
+        }
+      />
       <Table<Balance>
         rowKey="customerId"
         dataSource={rows}
         size="middle"
         data-testid="franchisees"
+        locale={{ emptyText: t('emptyHint.franchisees') }}
         columns={[
           { title: t('customer.code'), dataIndex: 'code' },
           { title: t('customer.name'), dataIndex: 'name' },
           { title: t('customer.priority'), dataIndex: 'priority' },
-          { title: t('alloc.funds'), dataIndex: 'funds', align: 'right' },
-          { title: t('alloc.credit'), dataIndex: 'credit', align: 'right' },
+          { title: t('alloc.funds'), dataIndex: 'funds', align: 'right', render: (v: string) => yuan(v) },
+          { title: t('alloc.credit'), dataIndex: 'credit', align: 'right', render: (v: string) => yuan(v) },
           {
             title: t('common.actions'),
             key: 'a',
@@ -56,9 +50,7 @@ export function FranchiseesPage() {
               <Space>
                 <Button
                   size="small"
-                  onClick={async () =>
-                    setLedger({ who: b, rows: await api.get<LedgerRow[]>(`/api/franchisees/${b.customerId}/ledger`) })
-                  }
+                  onClick={async () => setLedger({ who: b, rows: await franchiseesApi.ledger(b.customerId) })}
                 >
                   {t('alloc.ledger')}
                 </Button>
@@ -78,7 +70,7 @@ export function FranchiseesPage() {
         initial={editing && { funds: editing.funds, credit: editing.credit }}
         onClose={() => setEditing(undefined)}
         onSubmit={async (v) => {
-          const r = await api.post<{ converted: number }>(`/api/franchisees/${editing!.customerId}/money`, v);
+          const r = await franchiseesApi.setMoney(editing!.customerId, v);
           if (r.converted) message.info(`${t('alloc.reserved')} → ${t('alloc.ship')}: ${r.converted}`);
         }}
         onSaved={() => {
@@ -114,8 +106,8 @@ export function FranchiseesPage() {
           columns={[
             { title: t('stock.at'), dataIndex: 'at', render: (a: string) => new Date(a).toLocaleString() },
             { title: t('stock.kind'), dataIndex: 'kind' },
-            { title: t('alloc.funds'), dataIndex: 'fundsDelta', align: 'right' },
-            { title: t('alloc.credit'), dataIndex: 'creditDelta', align: 'right' },
+            { title: t('alloc.funds'), dataIndex: 'fundsDelta', align: 'right', render: (v: string) => yuan(v) },
+            { title: t('alloc.credit'), dataIndex: 'creditDelta', align: 'right', render: (v: string) => yuan(v) },
             { title: t('order.reason'), dataIndex: 'reason' },
             { title: t('stock.by'), dataIndex: 'actorName' },
           ]}

@@ -1,9 +1,11 @@
-import { App, Button, Form, Input, InputNumber, Modal, Select, Space, Table, Typography } from 'antd';
+import { App, Button, Form, Input, InputNumber, Modal, Select, Space, Table } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client';
-import type { Customer, PrepRequest, Product } from '../api/types';
+import { customersApi, type Customer } from '../api/customers';
+import { prepApi, type PrepDetail, type PrepInput, type PrepRequest } from '../api/prep';
+import { productsApi, type Product } from '../api/products';
+import { PageHeader } from '../components/PageHeader';
 import { FormModal } from '../components/FormModal';
 import { RemoteSelect } from '../components/RemoteSelect';
 import { StatusTag } from '../components/StatusTag';
@@ -18,16 +20,11 @@ type NewPrep = {
 };
 const APPROVALS = ['approve_director', 'escalate_gm', 'approve_gm'];
 
-type PrepDetail = PrepRequest & {
-  productionRequests: { id: string; sku: string; qty: number; status: string; completionDate: string | null }[];
-  earmarks: { id: string; productId: string; qty: number; remaining: number; idleFlaggedAt: string | null }[];
-};
-
 /** What became of an approved request: its production requests and the stock earmarked for its customer. */
 function PrepProgress({ id }: { id: string }) {
   const { t } = useTranslation();
   const [detail, setDetail] = useState<PrepDetail>();
-  useEffect(() => void api.get<PrepDetail>(`/api/prep-requests/${id}`).then(setDetail), [id]);
+  useEffect(() => void prepApi.get(id).then(setDetail), [id]);
   if (!detail) return null;
   const skuOf = (productId: string) => detail.lines.find((l) => l.productId === productId)?.sku ?? '';
   return (
@@ -56,12 +53,12 @@ export function PrepRequestsPage() {
   const [creating, setCreating] = useState(false);
   const [rejecting, setRejecting] = useState<PrepRequest>();
   const [reason, setReason] = useState('');
-  const load = useCallback(async () => setItems(await api.get<PrepRequest[]>('/api/prep-requests')), []);
+  const load = useCallback(async () => setItems(await prepApi.list()), []);
   useEffect(() => void load(), [load]);
 
   const decide = async (r: PrepRequest, decision: 'approve' | 'reject', why?: string) => {
     try {
-      await api.post(`/api/prep-requests/${r.id}/review`, { decision, ...(why ? { reason: why } : {}) });
+      await prepApi.review(r.id, { decision, ...(why ? { reason: why } : {}) });
       message.success(t('common.saved'));
       setRejecting(undefined);
       await load();
@@ -72,16 +69,19 @@ export function PrepRequestsPage() {
 
   return (
     <>
-      <Space style={{ width: '100%', justifyContent: 'space-between' }}>
-        <Typography.Title level={4}>{t('special.prepRequests')}</Typography.Title>
-        {can('sales_assistant', 'sales_director') && (
-          <Button type="primary" data-testid="prep-new" onClick={() => setCreating(true)}>
-            {t('special.newPrep')}
-          </Button>
-        )}
-      </Space>
+      <PageHeader
+        title={t('special.prepRequests')}
+        extra={
+          can('sales_assistant', 'sales_director') && (
+            <Button type="primary" data-testid="prep-new" onClick={() => setCreating(true)}>
+              {t('special.newPrep')}
+            </Button>
+          )
+        }
+      />
       <Table<PrepRequest>
         rowKey="id"
+        locale={{ emptyText: t('emptyHint.prepRequests') }}
         size="middle"
         dataSource={items}
         data-testid="prep-requests"
@@ -150,11 +150,11 @@ export function PrepRequestsPage() {
         initial={{ kind: 'stock', lines: [{ productId: undefined as never, qty: 1 }] }}
         onClose={() => setCreating(false)}
         onSubmit={(v) =>
-          api.post('/api/prep-requests', {
+          prepApi.create({
             ...v,
             customerId: v.customerId || undefined,
             forecastNote: v.forecastNote ?? '',
-          })
+          } as PrepInput)
         }
         onSaved={() => {
           setCreating(false);
@@ -172,7 +172,7 @@ export function PrepRequestsPage() {
                 />
               </Form.Item>
               <Form.Item name="customerId" label={t('order.customer')}>
-                <RemoteSelect<Customer> url="/api/customers" label={(c) => `${c.shortCode} ${c.name}`} />
+                <RemoteSelect<Customer> url={customersApi.listUrl} label={(c) => `${c.shortCode} ${c.name}`} />
               </Form.Item>
               <Form.Item name="expectedDate" label={t('special.expectedDate')} rules={[{ required: true }]}>
                 <Input type="date" />
@@ -188,7 +188,7 @@ export function PrepRequestsPage() {
                     <Space key={f.key} align="baseline">
                       <Form.Item name={[f.name, 'productId']} rules={[{ required: true }]}>
                         <RemoteSelect<Product>
-                          url="/api/products"
+                          url={productsApi.listUrl}
                           label={(p) => `${p.sku} ${p.name}`}
                           placeholder={t('order.product')}
                         />

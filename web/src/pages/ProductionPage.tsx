@@ -1,9 +1,9 @@
-import { App, Button, Input, Modal, Space, Table, Typography } from 'antd';
+import { App, Button, Input, Modal, Space, Table } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client';
-import type { ProductionRequest } from '../api/types';
+import { productionApi, type ProductionRequest } from '../api/production';
+import { PageHeader } from '../components/PageHeader';
 import { StatusTag } from '../components/StatusTag';
 import { useSession } from '../auth/session';
 
@@ -15,15 +15,16 @@ export function ProductionPage() {
   const [items, setItems] = useState<ProductionRequest[]>([]);
   const [answering, setAnswering] = useState<{ req: ProductionRequest; decision: 'answer' | 'decline' }>();
   const [value, setValue] = useState('');
-  const load = useCallback(async () => setItems(await api.get<ProductionRequest[]>('/api/production-requests')), []);
+  const load = useCallback(async () => setItems(await productionApi.list()), []);
   useEffect(() => void load(), [load]);
   const planner = can('production_planner');
 
   return (
     <>
-      <Typography.Title level={4}>{t('menu.production')}</Typography.Title>
+      <PageHeader />
       <Table<ProductionRequest>
         rowKey="id"
+        locale={{ emptyText: t('emptyHint.production') }}
         dataSource={items}
         size="middle"
         columns={[
@@ -82,7 +83,7 @@ export function ProductionPage() {
                             size="small"
                             onClick={async () => {
                               try {
-                                await api.post(`/api/production-requests/${r.id}/progress`, { event: progress });
+                                await productionApi.progress(r.id, { event: progress });
                                 await load();
                               } catch (e) {
                                 message.error((e as Error).message);
@@ -108,9 +109,9 @@ export function ProductionPage() {
           try {
             const body =
               answering!.decision === 'answer'
-                ? { decision: 'answer', completionDate: value }
-                : { decision: 'decline', reason: value };
-            await api.post(`/api/production-requests/${answering!.req.id}/answer`, body);
+                ? { decision: 'answer' as const, completionDate: value }
+                : { decision: 'decline' as const, reason: value };
+            await productionApi.answer(answering!.req.id, body);
             setAnswering(undefined);
             await load();
           } catch (e) {

@@ -1,9 +1,10 @@
-import { Button, Form, Input, InputNumber, Space, Switch, Tag, Typography } from 'antd';
+import { Button, Form, Input, InputNumber, Space, Switch, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client';
-import type { Product } from '../api/types';
+import { productsApi, type Product, type ProductInput } from '../api/products';
+import { yuan } from '../format';
+import { PageHeader } from '../components/PageHeader';
 import { ServerTable } from '../components/ServerTable';
 import { ImportButton } from '../components/ImportButton';
 import { FormModal } from '../components/FormModal';
@@ -20,16 +21,11 @@ export function ProductsPage() {
 
   return (
     <>
-      <Typography.Title level={4}>{t('menu.products')}</Typography.Title>
-      <ServerTable<Product>
-        url="/api/products"
-        rowKey="id"
-        reloadKey={reload}
-        exportUrl="/api/products/export.xlsx"
-        toolbar={
+      <PageHeader
+        extra={
           editor && (
             <>
-              <ImportButton url="/api/products/import" onDone={() => setReload((r) => r + 1)} />
+              <ImportButton url={productsApi.importUrl} onDone={() => setReload((r) => r + 1)} />
               <Button
                 type="primary"
                 icon={<PlusOutlined />}
@@ -43,12 +39,26 @@ export function ProductsPage() {
             </>
           )
         }
+      />
+      <ServerTable<Product>
+        url={productsApi.listUrl}
+        rowKey="id"
+        reloadKey={reload}
+        exportUrl={productsApi.exportUrl}
+        empty={t(editor ? 'emptyHint.products' : 'emptyHint.productsReadOnly')}
         columns={[
           { title: t('product.sku'), dataIndex: 'sku', key: 'sku', sorter: true },
           { title: t('product.name'), dataIndex: 'name', key: 'name', sorter: true },
           { title: t('product.spec'), dataIndex: 'spec' },
           { title: t('product.unit'), dataIndex: 'unit' },
-          { title: t('product.listPrice'), dataIndex: 'listPrice', key: 'listPrice', sorter: true, align: 'right' },
+          {
+            title: t('product.listPrice'),
+            dataIndex: 'listPrice',
+            key: 'listPrice',
+            sorter: true,
+            align: 'right',
+            render: (v: string) => yuan(v),
+          },
           {
             title: t('product.seasonal'),
             dataIndex: 'seasonal',
@@ -102,7 +112,7 @@ export function ProductsPage() {
           }
         }
         onClose={() => setOpen(false)}
-        onSubmit={(v) => (editing ? api.patch(`/api/products/${editing.id}`, v) : api.post('/api/products', v))}
+        onSubmit={(v) => (editing ? productsApi.update(editing.id, v) : productsApi.create(v as ProductInput))}
         onSaved={() => {
           setOpen(false);
           setReload((r) => r + 1);

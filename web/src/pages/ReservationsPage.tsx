@@ -1,38 +1,20 @@
-import { App, Button, Table, Tag, Typography, Segmented } from 'antd';
+import { App, Button, Table, Tag, Segmented } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client';
-
-type Reservation = {
-  id: string;
-  customerCode: string;
-  customerName: string;
-  orderId: string;
-  orderNumber: string;
-  sku: string;
-  qty: number;
-  unitPrice: string;
-  expiresOn: string;
-  status: string;
-  daysLeft: number | null;
-  /** What I may do with it now, from the server. */
-  actions: string[];
-};
+import { allocationApi, type Reservation, type ReservationStatus } from '../api/allocation';
+import { PageHeader } from '../components/PageHeader';
 
 export function ReservationsPage() {
   const { t } = useTranslation();
-  const [status, setStatus] = useState('held');
+  const [status, setStatus] = useState<ReservationStatus>('held');
   const { message } = App.useApp();
   const [rows, setRows] = useState<Reservation[]>([]);
-  const load = useCallback(
-    async () => setRows(await api.get<Reservation[]>('/api/allocation/reservations', { status })),
-    [status],
-  );
+  const load = useCallback(async () => setRows(await allocationApi.reservations(status)), [status]);
   useEffect(() => void load(), [load]);
   const release = async (r: Reservation) => {
     try {
-      await api.post(`/api/allocation/reservations/${r.id}/release`);
+      await allocationApi.release(r.id);
       message.success(t('common.saved'));
       await load();
     } catch (e) {
@@ -41,10 +23,10 @@ export function ReservationsPage() {
   };
   return (
     <>
-      <Typography.Title level={4}>{t('menu.reservations')}</Typography.Title>
+      <PageHeader />
       <Segmented
         value={status}
-        onChange={(v) => setStatus(String(v))}
+        onChange={(v) => setStatus(v as ReservationStatus)}
         options={['held', 'converted', 'expired', 'released'].map((s) => ({
           value: s,
           label: t(`allocLifecycle.${s}`),
@@ -56,6 +38,7 @@ export function ReservationsPage() {
         size="middle"
         dataSource={rows}
         data-testid="reservations"
+        locale={{ emptyText: t('emptyHint.reservations') }}
         columns={[
           {
             title: t('alloc.franchisee'),

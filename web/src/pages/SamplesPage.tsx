@@ -1,9 +1,9 @@
-import { App, Button, Form, Input, Modal, Select, Space, Table, Typography } from 'antd';
+import { App, Button, Form, Input, Modal, Select, Space, Table } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client';
-import type { SampleLoan } from '../api/types';
+import { samplesApi, type SampleLoan, type SampleStatus } from '../api/samples';
+import { PageHeader } from '../components/PageHeader';
 import { StatusTag } from '../components/StatusTag';
 
 const when = (s: string | null) => (s ? new Date(s).toLocaleString() : '');
@@ -12,14 +12,11 @@ const when = (s: string | null) => (s ? new Date(s).toLocaleString() : '');
 export function SamplesPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const [status, setStatus] = useState<string | undefined>('out');
+  const [status, setStatus] = useState<SampleStatus | undefined>('out');
   const [items, setItems] = useState<SampleLoan[]>([]);
   const [writingOff, setWritingOff] = useState<SampleLoan>();
   const [form] = Form.useForm<{ reason: string }>();
-  const load = useCallback(
-    async () => setItems(await api.get<SampleLoan[]>('/api/samples', status ? { status } : {})),
-    [status],
-  );
+  const load = useCallback(async () => setItems(await samplesApi.list(status)), [status]);
   useEffect(() => void load(), [load]);
 
   const run = async (fn: () => Promise<unknown>) => {
@@ -34,18 +31,21 @@ export function SamplesPage() {
 
   return (
     <>
-      <Space style={{ width: '100%', justifyContent: 'space-between' }}>
-        <Typography.Title level={4}>{t('special.samples')}</Typography.Title>
-        <Select
-          allowClear
-          style={{ width: 160 }}
-          value={status}
-          onChange={setStatus}
-          options={['out', 'returned', 'written_off'].map((s) => ({ value: s, label: t(`status.${s}`) }))}
-        />
-      </Space>
+      <PageHeader
+        title={t('special.samples')}
+        extra={
+          <Select
+            allowClear
+            style={{ width: 160 }}
+            value={status}
+            onChange={setStatus}
+            options={['out', 'returned', 'written_off'].map((s) => ({ value: s, label: t(`status.${s}`) }))}
+          />
+        }
+      />
       <Table<SampleLoan>
         rowKey="id"
+        locale={{ emptyText: t('emptyHint.samples') }}
         size="middle"
         dataSource={items}
         data-testid="sample-loans"
@@ -72,7 +72,7 @@ export function SamplesPage() {
             render: (_: unknown, r) => (
               <Space>
                 {r.actions.includes('return') && (
-                  <Button size="small" onClick={() => run(() => api.post(`/api/samples/${r.id}/return`, {}))}>
+                  <Button size="small" onClick={() => run(() => samplesApi.returned(r.id))}>
                     {t('special.sampleReturn')}
                   </Button>
                 )}
@@ -100,7 +100,7 @@ export function SamplesPage() {
         onCancel={() => setWritingOff(undefined)}
         onOk={async () => {
           const { reason } = await form.validateFields();
-          await run(() => api.post(`/api/samples/${writingOff!.id}/write-off`, { reason }));
+          await run(() => samplesApi.writeOff(writingOff!.id, reason));
           setWritingOff(undefined);
         }}
       >

@@ -1,9 +1,7 @@
 import { App, Button, Card, Input, Space } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client';
-
-type Lists = { spring_summer: string[]; autumn_winter: string[] };
+import { settingsApi, type RegionPriority as Lists } from '../api/settings';
 
 /** The season's region priority lists (company settings): regions served first come first. */
 export function SeasonOrder({ editable }: { editable: boolean }) {
@@ -12,12 +10,11 @@ export function SeasonOrder({ editable }: { editable: boolean }) {
   const [lists, setLists] = useState<Record<keyof Lists, string>>({ spring_summer: '', autumn_winter: '' });
   useEffect(
     () =>
-      void api.get<{ allocation: { regionPriority: Lists } }>('/api/settings').then((s) =>
-        setLists({
-          spring_summer: s.allocation.regionPriority.spring_summer.join(', '),
-          autumn_winter: s.allocation.regionPriority.autumn_winter.join(', '),
-        }),
-      ),
+      void settingsApi
+        .regionPriority()
+        .then((p) =>
+          setLists({ spring_summer: p.spring_summer.join(', '), autumn_winter: p.autumn_winter.join(', ') }),
+        ),
     [],
   );
   const split = (v: string) =>
@@ -41,7 +38,7 @@ export function SeasonOrder({ editable }: { editable: boolean }) {
       {editable && (
         <Button
           onClick={async () => {
-            await api.patch('/api/settings', {
+            await settingsApi.update({
               allocation: {
                 regionPriority: {
                   spring_summer: split(lists.spring_summer),

@@ -1,19 +1,14 @@
-import { Button, Card, Form, Input, InputNumber, Select, Space, Table, Typography } from 'antd';
+import { Button, Card, Form, Input, InputNumber, Select, Space, Table } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client';
-import type { Product } from '../api/types';
+import { storesApi, type Demand, type Store, type StoreInput } from '../api/allocation';
+import { productsApi, type Product } from '../api/products';
+import { PageHeader } from '../components/PageHeader';
 import { FormModal } from '../components/FormModal';
 import { RemoteSelect } from '../components/RemoteSelect';
 import { useSession } from '../auth/session';
 import { ImportButton } from '../components/ImportButton';
 import { SeasonOrder } from './SeasonOrder';
-
-type Store = { id: string; code: string; name: string; region: string; class: string; kind: string; active: boolean };
-type Demand = {
-  stores: { storeId: string; storeCode: string; region: string; sku: string; qty: number }[];
-  regions: { region: string; sku: string; qty: number }[];
-};
 
 /** 门店与需求: direct and joint stores, their safety-stock shortfall and regional prep stock. */
 export function StoresPage() {
@@ -24,8 +19,8 @@ export function StoresPage() {
   const [creating, setCreating] = useState(false);
   const [form] = Form.useForm();
   const load = useCallback(async () => {
-    setStores(await api.get<Store[]>('/api/stores'));
-    setDemand(await api.get<Demand>('/api/allocation/demand'));
+    setStores(await storesApi.list());
+    setDemand(await storesApi.demand());
   }, []);
   useEffect(() => void load(), [load]);
   const planner = can('allocation_planner');
@@ -35,27 +30,31 @@ export function StoresPage() {
     const body = v.storeId
       ? { stores: [{ storeId: v.storeId, productId: v.productId, qty: v.qty }] }
       : { regions: [{ region: v.region, productId: v.productId, qty: v.qty }] };
-    setDemand(await api.post<Demand>('/api/allocation/demand', body));
+    setDemand(await storesApi.addDemand(body));
     form.resetFields();
   };
 
   return (
     <>
-      <Typography.Title level={4}>{t('menu.stores')}</Typography.Title>
-      <Space style={{ marginBottom: 12 }}>
-        {planner && (
-          <Button type="primary" onClick={() => setCreating(true)}>
-            {t('alloc.storeNew')}
-          </Button>
-        )}
-        {planner && <ImportButton url="/api/allocation/demand/import" onDone={load} />}
-        <Button href="/api/allocation/demand/export.xlsx">{t('common.export')}</Button>
-      </Space>
+      <PageHeader
+        extra={
+          <>
+            {planner && (
+              <Button type="primary" onClick={() => setCreating(true)}>
+                {t('alloc.storeNew')}
+              </Button>
+            )}
+            {planner && <ImportButton url={storesApi.demandImportUrl} onDone={load} />}
+            <Button href={storesApi.demandExportUrl}>{t('common.export')}</Button>
+          </>
+        }
+      />
       <Table<Store>
         rowKey="id"
         size="small"
         dataSource={stores}
         pagination={false}
+        locale={{ emptyText: planner ? t('emptyHint.stores') : undefined }}
         columns={[
           { title: t('warehouse.code'), dataIndex: 'code' },
           { title: t('warehouse.name'), dataIndex: 'name' },
@@ -80,7 +79,11 @@ export function StoresPage() {
               <Input placeholder={t('alloc.region')} style={{ width: 120 }} />
             </Form.Item>
             <Form.Item name="productId" rules={[{ required: true }]}>
-              <RemoteSelect<Product> url="/api/products" label={(p) => `${p.sku} ${p.name}`} style={{ width: 220 }} />
+              <RemoteSelect<Product>
+                url={productsApi.listUrl}
+                label={(p) => `${p.sku} ${p.name}`}
+                style={{ width: 220 }}
+              />
             </Form.Item>
             <Form.Item name="qty" rules={[{ required: true }]}>
               <InputNumber min={0} precision={0} placeholder={t('order.qty')} />
@@ -121,7 +124,7 @@ export function StoresPage() {
         title={t('alloc.storeNew')}
         initial={{ class: 'A', kind: 'direct' }}
         onClose={() => setCreating(false)}
-        onSubmit={(v) => api.post('/api/stores', v)}
+        onSubmit={(v) => storesApi.create(v as StoreInput)}
         onSaved={() => {
           setCreating(false);
           void load();

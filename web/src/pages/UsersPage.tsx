@@ -1,36 +1,31 @@
-import { Button, Form, Input, Select, Switch, Tag, Typography } from 'antd';
+import { Button, Form, Input, Select, Switch, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client';
-import type { User } from '../api/types';
+import { usersApi, type Role, type User, type UserInput } from '../api/users';
+import { PageHeader } from '../components/PageHeader';
 import { ServerTable } from '../components/ServerTable';
 import { FormModal } from '../components/FormModal';
 
-type UserForm = { username?: string; displayName: string; password?: string; roles: string[]; active?: boolean };
+type UserForm = { username?: string; displayName: string; password?: string; roles: Role[]; active?: boolean };
 
 export function UsersPage() {
   const { t } = useTranslation();
-  const [roles, setRoles] = useState<string[]>([]);
+  const [roles, setRoles] = useState<Role[]>([]);
   const [editing, setEditing] = useState<User | undefined>();
   const [open, setOpen] = useState(false);
   const [reload, setReload] = useState(0);
-  useEffect(() => void api.get<string[]>('/api/roles').then(setRoles), []);
+  useEffect(() => void usersApi.roles().then(setRoles), []);
 
   const submit = ({ username, password, ...rest }: UserForm) =>
     editing
-      ? api.patch(`/api/users/${editing.id}`, { ...rest, ...(password ? { password } : {}) })
-      : api.post('/api/users', { username, password, ...rest });
+      ? usersApi.update(editing.id, { ...rest, ...(password ? { password } : {}) })
+      : usersApi.create({ username, password, ...rest } as UserInput);
 
   return (
     <>
-      <Typography.Title level={4}>{t('menu.users')}</Typography.Title>
-      <ServerTable<User>
-        url="/api/users"
-        rowKey="id"
-        reloadKey={reload}
-        exportUrl="/api/users/export.xlsx"
-        toolbar={
+      <PageHeader
+        extra={
           <Button
             type="primary"
             icon={<PlusOutlined />}
@@ -42,6 +37,13 @@ export function UsersPage() {
             {t('common.create')}
           </Button>
         }
+      />
+      <ServerTable<User>
+        url={usersApi.listUrl}
+        rowKey="id"
+        reloadKey={reload}
+        exportUrl={usersApi.exportUrl}
+        empty={t('emptyHint.users')}
         columns={[
           { title: t('user.username'), dataIndex: 'username', key: 'username', sorter: true },
           { title: t('user.displayName'), dataIndex: 'displayName', key: 'displayName', sorter: true },

@@ -1,9 +1,9 @@
-import { Button, Form, Input, Select, Switch, Tag, Typography } from 'antd';
+import { Button, Form, Input, Select, Switch, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client';
-import type { Warehouse } from '../api/types';
+import { warehousesApi, type Warehouse, type WarehouseChanges, type WarehouseInput } from '../api/warehouses';
+import { PageHeader } from '../components/PageHeader';
 import { ServerTable } from '../components/ServerTable';
 import { FormModal } from '../components/FormModal';
 import { useSession } from '../auth/session';
@@ -18,13 +18,8 @@ export function WarehousesPage() {
 
   return (
     <>
-      <Typography.Title level={4}>{t('menu.warehouses')}</Typography.Title>
-      <ServerTable<Warehouse>
-        url="/api/warehouses"
-        rowKey="id"
-        reloadKey={reload}
-        exportUrl="/api/warehouses/export.xlsx"
-        toolbar={
+      <PageHeader
+        extra={
           editor && (
             <Button
               type="primary"
@@ -38,6 +33,13 @@ export function WarehousesPage() {
             </Button>
           )
         }
+      />
+      <ServerTable<Warehouse>
+        url={warehousesApi.listUrl}
+        rowKey="id"
+        reloadKey={reload}
+        exportUrl={warehousesApi.exportUrl}
+        empty={editor && t('emptyHint.warehouses')}
         columns={[
           { title: t('warehouse.code'), dataIndex: 'code', key: 'code', sorter: true },
           { title: t('warehouse.name'), dataIndex: 'name', key: 'name', sorter: true },
@@ -82,7 +84,9 @@ export function WarehousesPage() {
         initial={editing ?? { kind: 'other' }}
         onClose={() => setOpen(false)}
         onSubmit={({ code, ...rest }) =>
-          editing ? api.patch(`/api/warehouses/${editing.id}`, rest) : api.post('/api/warehouses', { code, ...rest })
+          editing
+            ? warehousesApi.update(editing.id, rest as WarehouseChanges)
+            : warehousesApi.create({ code, ...rest } as WarehouseInput)
         }
         onSaved={() => {
           setOpen(false);

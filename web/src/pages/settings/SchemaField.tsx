@@ -3,23 +3,10 @@ import type { Rule } from 'antd/es/form';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 
-/** The part of JSON Schema the settings use. */
-export type SchemaNode = {
-  type?: string;
-  properties?: Record<string, SchemaNode>;
-  additionalProperties?: SchemaNode | boolean;
-  propertyNames?: SchemaNode;
-  items?: SchemaNode;
-  enum?: (string | number)[];
-  minimum?: number;
-  maximum?: number;
-  exclusiveMinimum?: number;
-  minLength?: number;
-  maxLength?: number;
-  minItems?: number;
-  maxItems?: number;
-  multipleOf?: number;
-};
+import type { SchemaNode } from '../../api/settings';
+
+/** The part of JSON Schema the settings use (kept in the settings client). */
+export type { SchemaNode };
 
 /** A setting's name: its own text when there is one, else a stage's or role's name, else the key itself. */
 function useLabel() {

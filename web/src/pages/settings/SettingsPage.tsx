@@ -1,10 +1,10 @@
-import { App, Button, Form, Space, Spin, Typography } from 'antd';
+import { App, Button, Form, Spin } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../../api/client';
-import { SchemaField, type SchemaNode } from './SchemaField';
-
-type Settings = Record<string, unknown>;
+import { ApiError } from '../../api/client';
+import { settingsApi, type SchemaNode, type Settings } from '../../api/settings';
+import { PageHeader } from '../../components/PageHeader';
+import { SchemaField } from './SchemaField';
 
 /** 系统设置: every company setting the API has, drawn from its schema, checked as you type and on save. */
 export function SettingsPage() {
@@ -15,12 +15,10 @@ export function SettingsPage() {
   const [settings, setSettings] = useState<Settings>();
   const [saving, setSaving] = useState(false);
   useEffect(() => {
-    void Promise.all([api.get<SchemaNode>('/api/settings/schema'), api.get<Settings>('/api/settings')]).then(
-      ([s, v]) => {
-        setSchema(s);
-        setSettings(v);
-      },
-    );
+    void Promise.all([settingsApi.schema(), settingsApi.get()]).then(([s, v]) => {
+      setSchema(s);
+      setSettings(v);
+    });
   }, []);
   if (!schema || !settings) return <Spin style={{ margin: 80 }} />;
 
@@ -28,7 +26,7 @@ export function SettingsPage() {
     const values = await form.validateFields();
     setSaving(true);
     try {
-      const saved = await api.patch<Settings>('/api/settings', values);
+      const saved = await settingsApi.update(values);
       setSettings(saved);
       form.setFieldsValue(saved);
       message.success(t('settings.saved'));
@@ -44,15 +42,16 @@ export function SettingsPage() {
 
   return (
     <>
-      <Space style={{ width: '100%', justifyContent: 'space-between' }}>
-        <Typography.Title level={4}>{t('menu.settings')}</Typography.Title>
-        <Space>
-          <Button onClick={() => form.setFieldsValue(settings)}>{t('settings.reset')}</Button>
-          <Button type="primary" loading={saving} onClick={() => void save()} data-testid="settings-save">
-            {t('settings.save')}
-          </Button>
-        </Space>
-      </Space>
+      <PageHeader
+        extra={
+          <>
+            <Button onClick={() => form.setFieldsValue(settings)}>{t('settings.reset')}</Button>
+            <Button type="primary" loading={saving} onClick={() => void save()} data-testid="settings-save">
+              {t('settings.save')}
+            </Button>
+          </>
+        }
+      />
       <Form form={form} layout="horizontal" labelCol={{ flex: '260px' }} labelWrap initialValues={settings}>
         {Object.entries(schema.properties ?? {}).map(([k, node]) => (
           <SchemaField key={k} path={[k]} node={node} value={settings[k]} />

@@ -1,0 +1,31 @@
+// 加盟商资金: funds and credit per franchisee, and the ledger of their changes.
+import { call, urlOf, type BodyOf } from './client';
+
+export type FranchiseeBalance = {
+  customerId: string;
+  code: string;
+  name: string;
+  priority: number;
+  funds: string;
+  credit: string;
+};
+export type LedgerRow = {
+  id: string;
+  at: string;
+  kind: string;
+  fundsDelta: string;
+  creditDelta: string;
+  reason: string;
+  reference: string;
+  actorName: string;
+};
+
+export const franchiseesApi = {
+  list: (): Promise<FranchiseeBalance[]> => call('GET /api/franchisees'),
+  ledger: (id: string): Promise<LedgerRow[]> => call('GET /api/franchisees/{id}/ledger', { params: { id } }),
+  /** Sets funds and credit; held reservations the new money covers turn into shipments (their count). */
+  setMoney: (id: string, body: BodyOf<'POST /api/franchisees/{id}/money'>): Promise<{ converted: number }> =>
+    call('POST /api/franchisees/{id}/money', { params: { id }, body }),
+  exportUrl: urlOf('GET /api/franchisees/export.xlsx'),
+  importUrl: urlOf('POST /api/franchisees/import'),
+};
