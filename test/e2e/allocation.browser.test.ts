@@ -52,7 +52,7 @@ beforeAll(async () => {
 describe('allocation in Chromium', () => {
   it('previews and commits the allocation of a receipt, then shows the pick list and the reservation', async () => {
     page = await session.loginAs('allocation');
-    await page.getByTestId('main-menu').getByText('分货').first().click();
+    await page.getByTestId('main-menu').getByRole('link', { name: '分货', exact: true }).click();
     await chooseOption(page, page.getByTestId('alloc-receipt'), 'ASN-WEB');
     await page.getByTestId('alloc-preview').click();
     await expect.poll(() => page.getByTestId('alloc-franchisee').innerText()).toContain('锁定');

@@ -55,7 +55,7 @@ describe('credit terms in the web app', () => {
     expect(await page.getByTestId('credit-approve').count()).toBe(0);
 
     page = await session.loginAs('finance');
-    await page.getByTestId('main-menu').getByText('财务', { exact: true }).click();
+    await page.getByTestId('main-menu').getByRole('link', { name: '财务', exact: true }).click();
     await page.getByRole('tab', { name: /待审批信用变更/ }).click();
     const row = page.getByTestId('credit-requests').locator('tbody tr').filter({ hasText: '旺季备货' });
     await expect.poll(() => row.count()).toBe(1);

@@ -152,7 +152,7 @@ describe('every payment method, confirmed to completed and paid, in Chromium', (
     await page.getByTestId('lc-latest-shipment').fill('2099-12-01');
     await submitDialog(page, 'fulfilment-ok');
     await expect.poll(() => gate('ship')).not.toContain('信用证');
-    await page.getByTestId('main-menu').getByText('财务', { exact: true }).click();
+    await page.getByTestId('main-menu').getByRole('link', { name: '财务', exact: true }).click();
     await page.getByRole('tab', { name: '信用证' }).click();
     await expect.poll(() => page.getByTestId('letters-of-credit').innerText()).toContain('LC-HZ-2026-01');
   });
@@ -218,7 +218,7 @@ describe('every payment method, confirmed to completed and paid, in Chromium', (
       await expect.poll(() => page.getByTestId('record-receipt').count()).toBe(0);
     }
     await page.screenshot({ path: screenshotPath('payment-methods-completed.png'), fullPage: true });
-    await page.getByTestId('main-menu').getByText('财务', { exact: true }).click();
+    await page.getByTestId('main-menu').getByRole('link', { name: '财务', exact: true }).click();
     await page.getByRole('tab', { name: '发票' }).click();
     for (const m of METHODS)
       await expect.poll(() => page.getByTestId('invoices').innerText()).toContain(`CK-${orders[m].number}`);

@@ -1647,6 +1647,74 @@ export interface WarehousesOperations {
   };
 }
 
+export interface WebhooksOperations {
+  /** Subscriptions, and the event types one may choose */
+  'GET /api/webhooks': {
+    params: Record<string, never>;
+    query: Record<string, never>;
+    body: undefined;
+    response: unknown;
+  };
+  /** Subscribe a URL to events (the secret is in this answer only) */
+  'POST /api/webhooks': {
+    params: Record<string, never>;
+    query: Record<string, never>;
+    body: {
+      url: string;
+      events: Array<
+        | 'order.awaiting_confirmation'
+        | 'order.confirmed'
+        | 'order.changed'
+        | 'order.cancelled'
+        | 'order.held'
+        | 'order.resumed'
+        | 'order.completed'
+        | 'order.short_closed'
+        | 'shipment.shipped'
+        | 'shipment.delivered'
+        | 'shipment.cancelled'
+        | 'receipt.recorded'
+        | 'receivable.overdue'
+        | 'return.approved'
+        | 'return.received'
+        | 'return.refunded'
+        | 'allocation.committed'
+        | '*'
+      >;
+      description?: string;
+      secret?: string;
+    };
+    response: unknown;
+  };
+  /** Stop sending to a subscription */
+  'DELETE /api/webhooks/{id}': {
+    params: { id: string };
+    query: Record<string, never>;
+    body: FormData | undefined;
+    response: unknown;
+  };
+  /** A subscription's deliveries with their answer codes */
+  'GET /api/webhooks/{id}/deliveries': {
+    params: { id: string };
+    query: {
+      page?: number;
+      pageSize?: number;
+      sort?: string;
+      order?: 'asc' | 'desc' | 'ascend' | 'descend';
+      q?: string;
+    };
+    body: undefined;
+    response: unknown;
+  };
+  /** Send a delivery that was given up once more */
+  'POST /api/webhook-deliveries/{id}/redeliver': {
+    params: { id: string };
+    query: Record<string, never>;
+    body: FormData | undefined;
+    response: unknown;
+  };
+}
+
 export interface WorkbenchOperations {
   /** The user's to-dos with counts and the list each opens, latest notifications, the month's figures */
   'GET /api/workbench': {
@@ -1681,6 +1749,7 @@ export type Operations = AllocationOperations &
   SystemOperations &
   UsersOperations &
   WarehousesOperations &
+  WebhooksOperations &
   WorkbenchOperations;
 
 export type OperationKey = keyof Operations;
@@ -1882,6 +1951,13 @@ export const operationsByTag = {
     'GET /api/warehouses/export.xlsx',
     'GET /api/warehouses/{id}',
     'PATCH /api/warehouses/{id}',
+  ],
+  webhooks: [
+    'GET /api/webhooks',
+    'POST /api/webhooks',
+    'DELETE /api/webhooks/{id}',
+    'GET /api/webhooks/{id}/deliveries',
+    'POST /api/webhook-deliveries/{id}/redeliver',
   ],
   workbench: ['GET /api/workbench'],
 } as const satisfies Record<string, readonly OperationKey[]>;

@@ -2,29 +2,15 @@ import { useCallback, useEffect, useState } from 'react';
 import { Alert, App, Button, Drawer, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client';
+import { webhooksApi, type SubscribeBody, type WebhookDelivery, type WebhookSubscription } from '../api/webhooks';
 import { PageHeader } from '../components/PageHeader';
 import { ServerTable } from '../components/ServerTable';
 import { FormModal } from '../components/FormModal';
 import { dateTime } from '../format';
 
-type Subscription = { id: string; url: string; events: string[]; description: string; createdAt: string };
-type Delivery = {
-  id: string;
-  eventId: string;
-  type: string;
-  entityType: string;
-  entityId: string;
-  status: 'pending' | 'delivered' | 'dead';
-  attempts: number;
-  lastStatusCode: number | null;
-  lastError: string | null;
-  deliveredAt: string | null;
-  nextAttemptAt: string | null;
-  occurredAt: string;
-  actions: string[];
-};
-type SubscribeForm = { url: string; events: string[]; description?: string };
+type Subscription = WebhookSubscription;
+type Delivery = WebhookDelivery;
+type SubscribeForm = SubscribeBody;
 const STATUS_COLOR = { pending: 'processing', delivered: 'success', dead: 'error' } as const;
 
 /** 系统 → Webhook 订阅: integrators' URLs, the events they hear, and every delivery with its answer. */
@@ -42,7 +28,7 @@ export function WebhooksPage() {
   const load = useCallback(async () => {
     setLoading(true);
     try {
-      const r = await api.get<{ items: Subscription[]; eventTypes: string[] }>('/api/webhooks');
+      const r = await webhooksApi.list();
       setItems(r.items);
       setEventTypes(r.eventTypes);
     } finally {
@@ -57,14 +43,14 @@ export function WebhooksPage() {
       content: t('webhooks.unsubscribeConfirm'),
       okButtonProps: { danger: true, 'data-testid': 'webhook-unsubscribe-ok' } as never,
       onOk: async () => {
-        await api.delete(`/api/webhooks/${s.id}`);
+        await webhooksApi.unsubscribe(s.id);
         message.success(t('webhooks.unsubscribed'));
         await load();
       },
     });
 
   const redeliver = async (d: Delivery) => {
-    await api.post(`/api/webhook-deliveries/${d.id}/redeliver`);
+    await webhooksApi.redeliver(d.id);
     message.success(t('webhooks.redelivered'));
     setReload((n) => n + 1);
   };
@@ -123,7 +109,7 @@ export function WebhooksPage() {
         testId="webhook-form"
         onClose={() => setCreating(false)}
         onSubmit={async (v) => {
-          const r = await api.post<{ secret: string }>('/api/webhooks', v);
+          const r = await webhooksApi.subscribe(v);
           setSecret(r.secret);
         }}
         onSaved={() => {
@@ -175,7 +161,7 @@ export function WebhooksPage() {
       >
         {open && (
           <ServerTable<Delivery>
-            url={`/api/webhooks/${open.id}/deliveries`}
+            url={webhooksApi.deliveriesUrl(open.id)}
             rowKey="id"
             reloadKey={reload}
             testId="webhook-deliveries-table"

@@ -49,7 +49,8 @@ export const en = {
     subscribed: 'Subscription created',
     secretTitle: 'Signing secret (shown only this once)',
     secretHint:
-      'Keep the secret at the receiver: every delivery carries a Luyue-Signature header (t=timestamp,v1=hex HMAC-SHA256(secret, "t.body")).',
+      'Keep the secret at the receiver: every delivery carries a Luyue-Signature header ' +
+      '(t=timestamp,v1=hex HMAC-SHA256(secret, "t.body")).',
     deliveries: 'Deliveries',
     event: 'Event',
     entity: 'Record',
