@@ -175,6 +175,7 @@ describe('finance exports', () => {
     amount: '10.00',
     tax_rate: '13',
     type,
+    outbound_voucher: '',
   });
 
   it('receipts: customer, date range and method narrow the list and the export alike', async () => {

@@ -201,6 +201,18 @@ export function allOrders(db: Db, companyId: string, f: OrderListFilter, limit: 
     .execute();
 }
 
+/** Who has registered orders (业务员), for the list's salesperson filter. */
+export function orderRegistrars(db: Db, companyId: string) {
+  return db
+    .selectFrom('orders as o')
+    .innerJoin('users as u', 'u.id', 'o.registrar_id')
+    .select(['u.id', 'u.display_name'])
+    .where('o.company_id', '=', companyId)
+    .groupBy(['u.id', 'u.display_name'])
+    .orderBy('u.display_name')
+    .execute();
+}
+
 export function insertOrder(db: Db, row: Insertable<OrdersTable>) {
   return db.insertInto('orders').values(row).returning('id').executeTakeFirstOrThrow();
 }

@@ -28,6 +28,7 @@ import { confirmationForm, registrationForm, reviewForm } from './order-forms';
 import { formHtml, formXlsx } from '../../lib/printable';
 import { sendXlsx } from '../../http/upload';
 import { exportOrders } from './order-export';
+import { orderRegistrars } from './order.repository';
 
 const FORMS = { registration: registrationForm, review: reviewForm, confirmation: confirmationForm };
 
@@ -65,6 +66,13 @@ export function orderRoutes(app: FastifyInstance, ctx: AppContext, releaseHolds:
       },
     },
     async (req) => listOrders(ctx.db, actorOf(req), req.query, envOf(ctx).now),
+  );
+
+  r.get(
+    '/api/orders/salespeople',
+    { config: { roles: 'any' }, schema: { tags, summary: 'Who has registered orders (for the salesperson filter)' } },
+    async (req) =>
+      (await orderRegistrars(ctx.db, actorOf(req).companyId)).map((u) => ({ id: u.id, name: u.display_name })),
   );
 
   r.get(
