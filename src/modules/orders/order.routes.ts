@@ -61,7 +61,7 @@ export function orderRoutes(app: FastifyInstance, ctx: AppContext, releaseHolds:
       schema: {
         tags,
         summary:
-          'Search orders (status[,status…], customer, from, to, product, salesperson, urgency, q; mine=true for my registrations)',
+          'Search orders (status[,status…], customer, from, to, product, salesperson, urgency, q; mine=true: mine)',
         querystring: listOrdersQuery,
       },
     },

@@ -143,7 +143,10 @@ export type ReturnFilter = {
 // Requested on a day as the company sees it (China time, as the statements do).
 const requestedOn = sql<string>`to_char(r.created_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD')`;
 
-/** Returns by status, order, customer, request date, and a search on the return or order number or the customer's name or code. */
+/**
+ * Returns by status, order, customer, request date, and a search on the return or order number or the customer's
+ * name or code.
+ */
 function filteredReturns(db: Db, companyId: string, f: ReturnFilter) {
   let query = returnQuery(db, companyId);
   if (f.status) query = query.where('r.status', '=', f.status);

@@ -97,7 +97,7 @@ export function returnRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: {
         tags,
         summary:
-          "Returns, newest first (status, customer, requested from/to; order: an order's returns, or the return it replaces goods for)",
+          'Returns, newest first (status, customer, from/to; order: its returns, or the one it replaces goods for)',
         querystring: pageQuery.extend(listFilter),
       },
     },
@@ -118,8 +118,7 @@ export function returnRoutes(app: FastifyInstance, ctx: AppContext) {
       config: { roles: 'any' },
       schema: {
         tags,
-        summary:
-          'Export the returns list to Excel as the filter shows it (status, order, customer, from, to, q), newest first',
+        summary: 'Export the returns list to Excel as the filter shows it (the list filter and q), newest first',
         querystring: z.object({ ...listFilter, q: text(100).optional() }),
       },
     },

@@ -23,8 +23,8 @@ export const RETURN_STATUSES = [
 ];
 
 /**
- * 退货单 list: newest first, filtered by status, customer and request date, and searched by return or order number or customer; the export
- * holds what the filter shows. A return is requested from its order's page.
+ * 退货单 list: newest first, filtered by status, customer and request date, and searched by return or order
+ * number or customer; the export holds what the filter shows. A return is requested from its order's page.
  */
 export function ReturnsPage() {
   const { t } = useTranslation();
