@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { createTestContext, type TestContext } from '../helpers/test-app';
-import { browserSession, screenshotPath } from '../helpers/browser';
+import { browserSession, chooseOption, screenshotPath } from '../helpers/browser';
 import { customerByShortCode, orderBody, productBySku } from '../helpers/orders';
 import { readXlsxRows } from '../helpers/xlsx';
 
@@ -93,5 +93,18 @@ describe('order list filters in the web app', () => {
     await expect.poll(async () => (await shownNumbers()).sort()).toEqual([numbers.draft, numbers.submitted].sort());
     expect(await page.getByTestId('orders-table-export').getAttribute('href')).toContain('lang=en');
     await page.screenshot({ path: screenshotPath('orders-list-en.png'), fullPage: true });
+  });
+
+  it('finance filters the invoices by type; the export link carries the filter and the language', async () => {
+    page = await session.loginAs('finance');
+    await page.goto(new URL('/finance', page.url()).toString());
+    await page.getByRole('tab', { name: '发票', exact: true }).click();
+    const filters = page.getByTestId('invoices-filters');
+    await filters.waitFor();
+    await chooseOption(page, filters.locator('.ant-select').last(), '专票');
+    const href = () => page.getByTestId('invoices-export').getAttribute('href');
+    await expect.poll(href).toContain('type=special');
+    expect(await href()).toContain('lang=zh-CN');
+    await page.screenshot({ path: screenshotPath('finance-invoices-zh.png'), fullPage: true });
   });
 });
