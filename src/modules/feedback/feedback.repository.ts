@@ -161,29 +161,3 @@ export function orderStatusForComplaint(db: Db, companyId: string, orderId: stri
     .forUpdate()
     .executeTakeFirst();
 }
-
-// 发票登记: invoices recorded when orders complete, newest first.
-
-export function listInvoiceRows(db: Db, companyId: string, customerId?: string) {
-  let q = db
-    .selectFrom('invoices as i')
-    .innerJoin('orders as o', (j) => j.onRef('o.company_id', '=', 'i.company_id').onRef('o.id', '=', 'i.order_id'))
-    .innerJoin('customers as c', (j) =>
-      j.onRef('c.company_id', '=', 'o.company_id').onRef('c.id', '=', 'o.customer_id'),
-    )
-    .select([
-      'i.id',
-      'i.order_id',
-      'o.number as order_number',
-      'c.name as customer_name',
-      'i.number',
-      'i.issued_on',
-      'i.amount',
-      'i.tax_rate',
-      'i.type',
-      'i.outbound_voucher',
-    ])
-    .where('i.company_id', '=', companyId);
-  if (customerId) q = q.where('o.customer_id', '=', customerId);
-  return q.orderBy('i.created_at', 'desc').limit(500).execute();
-}

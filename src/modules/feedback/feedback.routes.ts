@@ -4,7 +4,6 @@ import { z } from 'zod';
 import { isoDate } from '../../lib/schema';
 import { idParams, moneyString, requiredText, text } from '../../lib/schemas';
 import { actorOf, envOf, type AppContext } from '../../http/context';
-import { listInvoices } from './invoice.service';
 import { listCallbacks, recordCallback } from './callbacks';
 import {
   closeComplaint,
@@ -137,17 +136,5 @@ export function feedbackRoutes(app: FastifyInstance, ctx: AppContext, orders: Co
       },
     },
     async (req) => tx((trx) => closeComplaint(trx, actorOf(req), envOf(ctx), req.params.id, req.body)),
-  );
-  r.get(
-    '/api/invoices',
-    {
-      config: { roles: 'any' },
-      schema: {
-        tags,
-        summary: 'Invoices recorded at completion, newest first',
-        querystring: z.object({ customer: z.uuid().optional() }),
-      },
-    },
-    async (req) => listInvoices(ctx.db, actorOf(req), req.query.customer),
   );
 }

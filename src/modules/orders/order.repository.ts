@@ -2,7 +2,8 @@ import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Db } from '../../db/database';
 import { fetchPage, likePattern } from '../../lib/paging';
 import type { OrderLinesTable, OrdersTable, OrderStatus } from './order.table';
-import type { ListOrdersQuery } from './order.schemas';
+import type { OrderFilter } from './order.schemas';
+import type { PageQuery } from '../../lib/schemas';
 import { prepared } from '../../lib/sql';
 import type { InvoicesTable } from '../feedback/feedback.table';
 import { UNCLOSED_COMPLAINT } from '../feedback/complaint.machine';
@@ -136,13 +137,34 @@ export function findLines(db: Db, companyId: string, orderIds: string[]) {
     .execute();
 }
 
-export function listOrders(db: Db, companyId: string, q: ListOrdersQuery & { registrarId?: string }) {
+/** One status or several (internal callers such as the 工作台 counts pass one). */
+export type OrderListFilter = Omit<OrderFilter, 'mine' | 'status'> & {
+  status?: OrderStatus | OrderStatus[];
+  registrarId?: string;
+};
+
+/** Orders by status(es), customer, order date, product, salesperson (registrar), urgency and a search. */
+function filteredOrders(db: Db, companyId: string, q: OrderListFilter) {
   let query = ordersQuery(db, companyId);
-  if (q.status) query = query.where('o.status', '=', q.status);
+  const statuses = typeof q.status === 'string' ? [q.status] : (q.status ?? []);
+  if (statuses.length) query = query.where('o.status', 'in', statuses);
   if (q.customer) query = query.where('o.customer_id', '=', q.customer);
   if (q.from) query = query.where('o.order_date', '>=', q.from);
   if (q.to) query = query.where('o.order_date', '<=', q.to);
   if (q.registrarId) query = query.where('o.registrar_id', '=', q.registrarId);
+  if (q.salesperson) query = query.where('o.registrar_id', '=', q.salesperson);
+  if (q.urgency) query = query.where('o.urgency', '=', q.urgency);
+  const product = q.product;
+  if (product)
+    query = query.where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('order_lines as pl')
+          .select('pl.line_no')
+          .whereRef('pl.company_id', '=', 'o.company_id')
+          .whereRef('pl.order_id', '=', 'o.id')
+          .where('pl.product_id', '=', product),
+      ),
+    );
   if (q.q)
     query = query.where((eb) =>
       eb.or([
@@ -151,8 +173,12 @@ export function listOrders(db: Db, companyId: string, q: ListOrdersQuery & { reg
         eb('o.customer_po', 'ilike', likePattern(q.q!)),
       ]),
     );
+  return query;
+}
+
+export function listOrders(db: Db, companyId: string, q: PageQuery & OrderListFilter) {
   return fetchPage(
-    query,
+    filteredOrders(db, companyId, q),
     q,
     {
       number: 'o.number',
@@ -164,6 +190,27 @@ export function listOrders(db: Db, companyId: string, q: ListOrdersQuery & { reg
     },
     'createdAt',
   );
+}
+
+/** What the list shows under a filter, newest first, for the export (bounded). */
+export function allOrders(db: Db, companyId: string, f: OrderListFilter, limit: number) {
+  return filteredOrders(db, companyId, f)
+    .orderBy('o.created_at', 'desc')
+    .orderBy('o.number', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+/** Who has registered orders (业务员), for the list's salesperson filter. */
+export function orderRegistrars(db: Db, companyId: string) {
+  return db
+    .selectFrom('orders as o')
+    .innerJoin('users as u', 'u.id', 'o.registrar_id')
+    .select(['u.id', 'u.display_name'])
+    .where('o.company_id', '=', companyId)
+    .groupBy(['u.id', 'u.display_name'])
+    .orderBy('u.display_name')
+    .execute();
 }
 
 export function insertOrder(db: Db, row: Insertable<OrdersTable>) {

@@ -10,6 +10,7 @@ import {
   confirmBody,
   holdBody,
   createOrderBody,
+  exportOrdersQuery,
   listOrdersQuery,
   resumeBody,
   reviewBody,
@@ -26,6 +27,8 @@ import { attachToOrder, copyOrder, orderAttachments, orderChecks, orderReview } 
 import { confirmationForm, registrationForm, reviewForm } from './order-forms';
 import { formHtml, formXlsx } from '../../lib/printable';
 import { sendXlsx } from '../../http/upload';
+import { exportOrders } from './order-export';
+import { orderRegistrars } from './order.repository';
 
 const FORMS = { registration: registrationForm, review: reviewForm, confirmation: confirmationForm };
 
@@ -57,11 +60,35 @@ export function orderRoutes(app: FastifyInstance, ctx: AppContext, releaseHolds:
       config: { roles: 'any' },
       schema: {
         tags,
-        summary: 'Search orders (status, customer, from, to, q; mine=true for my registrations)',
+        summary:
+          'Search orders (status[,status…], customer, from, to, product, salesperson, urgency, q; mine=true: mine)',
         querystring: listOrdersQuery,
       },
     },
     async (req) => listOrders(ctx.db, actorOf(req), req.query, envOf(ctx).now),
+  );
+
+  r.get(
+    '/api/orders/salespeople',
+    { config: { roles: 'any' }, schema: { tags, summary: 'Who has registered orders (for the salesperson filter)' } },
+    async (req) =>
+      (await orderRegistrars(ctx.db, actorOf(req).companyId)).map((u) => ({ id: u.id, name: u.display_name })),
+  );
+
+  r.get(
+    '/api/orders/export.xlsx',
+    {
+      config: { roles: 'any' },
+      schema: {
+        tags,
+        summary: 'Export the order list to Excel as the filter shows it (same filter as the list), newest first',
+        querystring: exportOrdersQuery,
+      },
+    },
+    async (req, reply) => {
+      const { lang, ...filter } = req.query;
+      return sendXlsx(reply, 'orders.xlsx', await exportOrders(ctx.db, actorOf(req), filter, lang ?? req.lang));
+    },
   );
 
   r.get(

@@ -155,11 +155,26 @@ export const completeBody = z
   })
   .strict();
 
-export const listOrdersQuery = pageQuery.extend({
-  status: z.enum(ORDER_STATUSES).optional(),
+/** One status or several, comma-separated ("confirmed,in_fulfillment"), as a 工作台 card links them. */
+const statusList = z
+  .string()
+  .max(400)
+  .transform((s) => s.split(',').filter(Boolean))
+  .pipe(z.array(z.enum(ORDER_STATUSES)).max(ORDER_STATUSES.length));
+
+/** The order list's filter, shared by the list and its Excel export (salesperson: who registered the order). */
+export const orderFilter = z.object({
+  status: statusList.optional(),
   customer: z.uuid().optional(),
   from: date.optional(),
   to: date.optional(),
+  product: z.uuid().optional(),
+  salesperson: z.uuid().optional(),
+  urgency: z.enum(['normal', 'urgent']).optional(),
   mine: z.enum(['true', 'false']).optional(),
+  q: text(100).optional(),
 });
+export const listOrdersQuery = pageQuery.extend(orderFilter.shape);
 export type ListOrdersQuery = z.infer<typeof listOrdersQuery>;
+export const exportOrdersQuery = orderFilter.extend({ lang: z.enum(['zh-CN', 'en']).optional() });
+export type OrderFilter = z.infer<typeof orderFilter>;

@@ -15,7 +15,8 @@ import { EDITABLE } from './order.machine';
 import { orderActions, type OrderAction } from './order-actions';
 import { formatOrderNumber, numberPeriod } from './order-number';
 import { localParts } from '../../lib/local-date';
-import type { CreateOrderInput, ListOrdersQuery, UpdateOrderInput } from './order.schemas';
+import type { CreateOrderInput, UpdateOrderInput } from './order.schemas';
+import type { PageQuery } from '../../lib/schemas';
 
 /** The order's contact and delivery as these roles may see them (个人信息, src/lib/personal-fields.ts). */
 function personalParts(o: repo.OrderRow, roles: readonly string[]) {
@@ -123,10 +124,16 @@ export async function getOrder(db: Db, actor: Actor, id: string, now?: Date): Pr
   return orderRowToOrder(row, lines, actor.roles, await orderActions(db, actor, row, shipped(lines), now));
 }
 
-export async function listOrders(db: Db, actor: Actor, q: ListOrdersQuery, now?: Date) {
+export async function listOrders(
+  db: Db,
+  actor: Actor,
+  q: PageQuery & repo.OrderListFilter & { mine?: 'true' | 'false' },
+  now?: Date,
+) {
+  const { mine, ...filter } = q;
   const page = await repo.listOrders(db, actor.companyId, {
-    ...q,
-    registrarId: q.mine === 'true' ? actor.userId : undefined,
+    ...filter,
+    registrarId: mine === 'true' ? actor.userId : undefined,
   });
   const lines = await repo.findLines(
     db,

@@ -147,6 +147,7 @@ function receiptsQuery(db: Db, companyId: string) {
     .select([
       'r.id',
       'r.customer_id',
+      'c.code as customer_code',
       'c.name as customer_name',
       'r.amount',
       'r.received_on',
@@ -158,10 +159,16 @@ function receiptsQuery(db: Db, companyId: string) {
     .where('r.company_id', '=', companyId);
 }
 
-export function listReceipts(db: Db, companyId: string, customerId?: string) {
+/** The receipts list's filter: customer, received between from and to, payment method. */
+export type ReceiptFilter = { customerId?: string; from?: string; to?: string; method?: string };
+
+export function listReceipts(db: Db, companyId: string, f: ReceiptFilter = {}, limit = 500) {
   let q = receiptsQuery(db, companyId);
-  if (customerId) q = q.where('r.customer_id', '=', customerId);
-  return q.orderBy('r.created_at', 'desc').limit(500).execute();
+  if (f.customerId) q = q.where('r.customer_id', '=', f.customerId);
+  if (f.from) q = q.where('r.received_on', '>=', f.from);
+  if (f.to) q = q.where('r.received_on', '<=', f.to);
+  if (f.method) q = q.where('r.method', '=', f.method);
+  return q.orderBy('r.created_at', 'desc').limit(limit).execute();
 }
 
 export function listApplications(db: Db, companyId: string, receiptId: string) {

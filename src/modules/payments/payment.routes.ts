@@ -14,6 +14,8 @@ import {
   reverseReceipt,
 } from './payment.service';
 import { listLettersOfCredit, recordLetterOfCredit } from './letters-of-credit';
+import { exportReceipts, RECEIPT_METHODS } from './receipt-export';
+import { sendXlsx } from '../../http/upload';
 
 const FINANCE = ['finance'];
 const signedMoney = z
@@ -21,6 +23,19 @@ const signedMoney = z
   .regex(/^-?\d{1,16}(\.\d{1,2})?$/, 'an amount with at most 2 decimals')
   .refine((s) => !/^-?0+(\.0+)?$/.test(s), 'must not be zero');
 const application = z.object({ orderId: z.uuid(), amount: signedMoney }).strict();
+/** The receipts list's filter, shared by the list and its export. */
+const receiptFilter = {
+  customer: z.uuid().optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  method: z.enum(RECEIPT_METHODS).optional(),
+};
+const receiptFilterOf = (q: { customer?: string; from?: string; to?: string; method?: string }) => ({
+  customerId: q.customer,
+  from: q.from,
+  to: q.to,
+  method: q.method,
+});
 
 export function paymentRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -31,9 +46,30 @@ export function paymentRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/receipts',
     {
       config: { roles: 'any' },
-      schema: { tags, summary: 'Receipts, newest first', querystring: z.object({ customer: z.uuid().optional() }) },
+      schema: {
+        tags,
+        summary: 'Receipts, newest first (customer, received from/to, method)',
+        querystring: z.object(receiptFilter),
+      },
     },
-    async (req) => listReceipts(ctx.db, actorOf(req), req.query.customer),
+    async (req) => listReceipts(ctx.db, actorOf(req), receiptFilterOf(req.query)),
+  );
+  r.get(
+    '/api/receipts/export.xlsx',
+    {
+      config: { roles: 'any' },
+      schema: {
+        tags,
+        summary: 'Export the receipts to Excel as the filter shows them, in the request language (or lang)',
+        querystring: z.object({ ...receiptFilter, lang: z.enum(['zh-CN', 'en']).optional() }),
+      },
+    },
+    async (req, reply) =>
+      sendXlsx(
+        reply,
+        'receipts.xlsx',
+        await exportReceipts(ctx.db, actorOf(req), receiptFilterOf(req.query), req.query.lang ?? req.lang),
+      ),
   );
   r.post(
     '/api/receipts',
@@ -47,7 +83,7 @@ export function paymentRoutes(app: FastifyInstance, ctx: AppContext) {
             customerId: z.uuid(),
             amount: moneyString.refine((s) => !/^0+(\.0+)?$/.test(s), 'must not be zero'),
             receivedOn: isoDate,
-            method: z.enum(['bank_transfer', 'cash', 'cheque', 'lc', 'online', 'other']),
+            method: z.enum(RECEIPT_METHODS),
             reference: text(100).default(''),
             applications: z
               .array(z.object({ orderId: z.uuid(), amount: moneyString }).strict())

@@ -159,8 +159,8 @@ export async function getReceipt(db: Db, actor: Actor, id: string) {
   };
 }
 
-export async function listReceipts(db: Db, actor: Actor, customerId?: string) {
-  const rows = await repo.listReceipts(db, actor.companyId, customerId);
+export async function listReceipts(db: Db, actor: Actor, f: repo.ReceiptFilter = {}) {
+  const rows = await repo.listReceipts(db, actor.companyId, f);
   return rows.map((r) => ({
     id: r.id,
     customerId: r.customer_id,

@@ -2,6 +2,9 @@ import { sql, type Insertable } from 'kysely';
 import type { Db } from '../../db/database';
 import type { OutboxMessagesTable } from '../shipping/shipment.table';
 import type { CustomerStatementsTable, ReceivablesTable } from './receivable.table';
+import type { InvoicesTable } from '../feedback/feedback.table';
+
+type InvoiceType = InvoicesTable['type'];
 
 export async function insertReceivable(db: Db, row: Insertable<ReceivablesTable>) {
   await db.insertInto('receivables').values(row).execute();
@@ -131,4 +134,36 @@ export async function claimDueForReminder(db: Db, companyId: string, from: strin
 
 export async function insertOutboxMessage(db: Db, row: Insertable<OutboxMessagesTable>) {
   await db.insertInto('outbox_messages').values(row).execute();
+}
+
+/** 发票登记's filter: customer, issued between from and to, invoice type. */
+export type InvoiceFilter = { customerId?: string; from?: string; to?: string; type?: InvoiceType };
+
+/** Invoices recorded at completion with their order and customer, newest first. */
+export function listInvoices(db: Db, companyId: string, f: InvoiceFilter, limit: number) {
+  let q = db
+    .selectFrom('invoices as i')
+    .innerJoin('orders as o', (j) => j.onRef('o.company_id', '=', 'i.company_id').onRef('o.id', '=', 'i.order_id'))
+    .innerJoin('customers as c', (j) =>
+      j.onRef('c.company_id', '=', 'o.company_id').onRef('c.id', '=', 'o.customer_id'),
+    )
+    .select([
+      'i.id',
+      'i.order_id',
+      'o.number as order_number',
+      'c.code as customer_code',
+      'c.name as customer_name',
+      'i.number',
+      'i.issued_on',
+      'i.amount',
+      'i.tax_rate',
+      'i.type',
+      'i.outbound_voucher',
+    ])
+    .where('i.company_id', '=', companyId);
+  if (f.customerId) q = q.where('o.customer_id', '=', f.customerId);
+  if (f.from) q = q.where('i.issued_on', '>=', f.from);
+  if (f.to) q = q.where('i.issued_on', '<=', f.to);
+  if (f.type) q = q.where('i.type', '=', f.type);
+  return q.orderBy('i.created_at', 'desc').limit(limit).execute();
 }

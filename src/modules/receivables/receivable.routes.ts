@@ -7,10 +7,43 @@ import { actorOf, envOf, type AppContext } from '../../http/context';
 import { sendXlsx } from '../../http/upload';
 import { toXlsx } from '../../lib/excel';
 import { todayOf } from '../../lib/local-date';
-import { aging, openReceivables } from './receivable.service';
+import { aging } from './receivable.service';
+import {
+  BUCKETS,
+  exportAging,
+  exportInvoices,
+  exportReceivables,
+  INVOICE_TYPES,
+  listInvoices,
+  listReceivables,
+} from './finance-lists';
 import { statement, statementForm } from './statement';
 import { listStatements } from './monthly-statements';
 import { formHtml } from '../../lib/printable';
+
+const lang = z.enum(['zh-CN', 'en']).optional();
+const range = { customer: z.uuid().optional(), from: isoDate.optional(), to: isoDate.optional() };
+/** Each list's filter is shared by the list and its export. */
+const invoiceFilter = { ...range, type: z.enum(INVOICE_TYPES).optional() };
+const receivableFilter = { ...range, bucket: z.enum(BUCKETS).optional(), open: z.enum(['true', 'false']).optional() };
+const invoiceFilterOf = (q: {
+  customer?: string;
+  from?: string;
+  to?: string;
+  type?: (typeof INVOICE_TYPES)[number];
+}) => ({
+  customerId: q.customer,
+  from: q.from,
+  to: q.to,
+  type: q.type,
+});
+const receivableFilterOf = (q: {
+  customer?: string;
+  from?: string;
+  to?: string;
+  bucket?: (typeof BUCKETS)[number];
+  open?: 'true' | 'false';
+}) => ({ customerId: q.customer, from: q.from, to: q.to, bucket: q.bucket, open: q.open === 'true' });
 
 export function receivableRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -22,22 +55,92 @@ export function receivableRoutes(app: FastifyInstance, ctx: AppContext) {
       config: { roles: 'any' },
       schema: {
         tags,
-        summary: 'Receivables with outstanding amount and aging bucket',
-        querystring: z.object({ customer: z.uuid().optional(), open: z.enum(['true', 'false']).optional() }),
+        summary: 'Receivables with outstanding amount and aging bucket (customer, due from/to, bucket, open)',
+        querystring: z.object(receivableFilter),
       },
     },
-    async (req) =>
-      (await openReceivables(ctx.db, actorOf(req).companyId, today(), req.query.customer)).filter(
-        (x) => req.query.open !== 'true' || x.bucket !== 'paid',
+    async (req) => listReceivables(ctx.db, actorOf(req), today(), receivableFilterOf(req.query)),
+  );
+  r.get(
+    '/api/receivables/export.xlsx',
+    {
+      config: { roles: 'any' },
+      schema: {
+        tags,
+        summary: 'Export the receivables to Excel as the filter shows them',
+        querystring: z.object({ ...receivableFilter, lang }),
+      },
+    },
+    async (req, reply) =>
+      sendXlsx(
+        reply,
+        'receivables.xlsx',
+        await exportReceivables(
+          ctx.db,
+          actorOf(req),
+          today(),
+          receivableFilterOf(req.query),
+          req.query.lang ?? req.lang,
+        ),
       ),
   );
   r.get(
     '/api/receivables/aging',
     {
       config: { roles: 'any' },
-      schema: { tags, summary: 'Outstanding per customer in aging buckets (0–30, 31–60, 61–90, >90 days)' },
+      schema: {
+        tags,
+        summary: 'Outstanding per customer in aging buckets (0–30, 31–60, 61–90, >90 days)',
+        querystring: z.object({ customer: z.uuid().optional() }),
+      },
     },
-    async (req) => aging(ctx.db, actorOf(req), today()),
+    async (req) => aging(ctx.db, actorOf(req), today(), req.query.customer),
+  );
+  r.get(
+    '/api/receivables/aging/export.xlsx',
+    {
+      config: { roles: 'any' },
+      schema: {
+        tags,
+        summary: 'Export the aging to Excel as the filter shows it',
+        querystring: z.object({ customer: z.uuid().optional(), lang }),
+      },
+    },
+    async (req, reply) =>
+      sendXlsx(
+        reply,
+        'aging.xlsx',
+        await exportAging(ctx.db, actorOf(req), today(), req.query.customer, req.query.lang ?? req.lang),
+      ),
+  );
+  r.get(
+    '/api/invoices',
+    {
+      config: { roles: 'any' },
+      schema: {
+        tags,
+        summary: 'Invoices recorded at completion, newest first (customer, issued from/to, type)',
+        querystring: z.object(invoiceFilter),
+      },
+    },
+    async (req) => listInvoices(ctx.db, actorOf(req), invoiceFilterOf(req.query)),
+  );
+  r.get(
+    '/api/invoices/export.xlsx',
+    {
+      config: { roles: 'any' },
+      schema: {
+        tags,
+        summary: 'Export the invoices to Excel as the filter shows them',
+        querystring: z.object({ ...invoiceFilter, lang }),
+      },
+    },
+    async (req, reply) =>
+      sendXlsx(
+        reply,
+        'invoices.xlsx',
+        await exportInvoices(ctx.db, actorOf(req), invoiceFilterOf(req.query), req.query.lang ?? req.lang),
+      ),
   );
   r.get(
     '/api/statements',

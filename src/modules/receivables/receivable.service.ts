@@ -88,8 +88,8 @@ export async function openReceivables(db: Db, companyId: string, today: string, 
   });
 }
 
-export async function aging(db: Db, actor: Actor, today: string) {
-  const rows = (await openReceivables(db, actor.companyId, today)).filter((r) => r.bucket !== 'paid');
+export async function aging(db: Db, actor: Actor, today: string, customerId?: string) {
+  const rows = (await openReceivables(db, actor.companyId, today, customerId)).filter((r) => r.bucket !== 'paid');
   const byCustomer = new Map<
     string,
     { customerId: string; customerName: string; total: bigint } & Record<Bucket, bigint>

@@ -132,12 +132,27 @@ export function lockReturn(db: Db, companyId: string, id: string) {
     .executeTakeFirst();
 }
 
-export type ReturnFilter = { status?: ReturnStatus; orderId?: string; q?: string };
+export type ReturnFilter = {
+  status?: ReturnStatus;
+  orderId?: string;
+  customerId?: string;
+  from?: string;
+  to?: string;
+  q?: string;
+};
+// Requested on a day as the company sees it (China time, as the statements do).
+const requestedOn = sql<string>`to_char(r.created_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD')`;
 
-/** Returns by status, order, and a search on the return or order number or the customer's name or code. */
+/**
+ * Returns by status, order, customer, request date, and a search on the return or order number or the customer's
+ * name or code.
+ */
 function filteredReturns(db: Db, companyId: string, f: ReturnFilter) {
   let query = returnQuery(db, companyId);
   if (f.status) query = query.where('r.status', '=', f.status);
+  if (f.customerId) query = query.where('o.customer_id', '=', f.customerId);
+  if (f.from) query = query.where(requestedOn, '>=', f.from);
+  if (f.to) query = query.where(requestedOn, '<=', f.to);
   // An order's returns, and the return an exchange order replaces goods for (both ways).
   const orderId = f.orderId;
   if (orderId)

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { quantity, requiredText, text } from '../../lib/schema';
+import { isoDate, quantity, requiredText, text } from '../../lib/schema';
 import { idParams, pageQuery } from '../../lib/schemas';
 import { formHtml, formXlsx } from '../../lib/printable';
 import { actorOf, envOf, type AppContext } from '../../http/context';
@@ -39,7 +39,13 @@ const STATUSES = [
 ] as const;
 const count = z.number().int().min(0).max(1_000_000);
 /** The returns list's filter, shared by the list and its export (q, the search, comes with the page query). */
-const listFilter = { status: z.enum(STATUSES).optional(), order: z.uuid().optional() };
+const listFilter = {
+  status: z.enum(STATUSES).optional(),
+  order: z.uuid().optional(),
+  customer: z.uuid().optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+};
 
 // Each move is checked by the return machine (roles, guards, 409 for an illegal one); routes admit any user.
 export function returnRoutes(app: FastifyInstance, ctx: AppContext) {
@@ -90,14 +96,20 @@ export function returnRoutes(app: FastifyInstance, ctx: AppContext) {
       config: { roles: 'any' },
       schema: {
         tags,
-        summary: "Returns, newest first (status; order: an order's returns, or the return it replaces goods for)",
+        summary:
+          'Returns, newest first (status, customer, from/to; order: its returns, or the one it replaces goods for)',
         querystring: pageQuery.extend(listFilter),
       },
     },
     async (req) => {
       // `order` names an order here; the list is newest first unless sorted.
-      const { order, ...q } = req.query;
-      return listReturns(ctx.db, actorOf(req), { ...q, orderId: order, order: q.sort ? 'asc' : 'desc' });
+      const { order, customer, ...q } = req.query;
+      return listReturns(ctx.db, actorOf(req), {
+        ...q,
+        orderId: order,
+        customerId: customer,
+        order: q.sort ? 'asc' : 'desc',
+      });
     },
   );
   r.get(
@@ -106,13 +118,17 @@ export function returnRoutes(app: FastifyInstance, ctx: AppContext) {
       config: { roles: 'any' },
       schema: {
         tags,
-        summary: 'Export the returns list to Excel as the filter shows it (status, order, q), newest first',
+        summary: 'Export the returns list to Excel as the filter shows it (the list filter and q), newest first',
         querystring: z.object({ ...listFilter, q: text(100).optional() }),
       },
     },
     async (req, reply) => {
-      const { order, status, q } = req.query;
-      return sendXlsx(reply, 'returns.xlsx', await exportReturns(ctx.db, actorOf(req), { orderId: order, status, q }));
+      const { order, customer, ...f } = req.query;
+      return sendXlsx(
+        reply,
+        'returns.xlsx',
+        await exportReturns(ctx.db, actorOf(req), { ...f, orderId: order, customerId: customer }),
+      );
     },
   );
   r.get(

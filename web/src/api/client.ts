@@ -52,7 +52,8 @@ export function withQuery(url: string, query?: Record<string, unknown>): string 
   const params = new URLSearchParams();
   for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== null && v !== '') params.set(k, String(v));
   const s = params.toString();
-  return s ? `${url}?${s}` : url;
+  // An address that already has a query ("…?lang=en") gets the rest after '&'.
+  return s ? `${url}${url.includes('?') ? '&' : '?'}${s}` : url;
 }
 
 // The typed side: `call('GET /api/customers/{id}', { params: { id } })`, checked against the route schemas that

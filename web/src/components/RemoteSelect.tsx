@@ -9,6 +9,8 @@ export function RemoteSelect<T extends { id: string }>(props: {
   value?: string;
   onChange?: (v: string) => void;
   placeholder?: string;
+  /** A filter can be cleared (the value becomes undefined). */
+  allowClear?: boolean;
   style?: React.CSSProperties;
   testId?: string;
 }) {
@@ -27,6 +29,7 @@ export function RemoteSelect<T extends { id: string }>(props: {
       value={props.value}
       onChange={props.onChange}
       placeholder={props.placeholder}
+      allowClear={props.allowClear}
       style={props.style ?? { width: 260 }}
       data-testid={props.testId}
       options={items.map((i) => ({ value: i.id, label: props.label(i) }))}

@@ -1,4 +1,5 @@
-import { Tabs, Typography } from 'antd';
+import { Tabs } from 'antd';
+import { PageHeader } from '../components/PageHeader';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
@@ -28,7 +29,7 @@ export function FinancePage() {
 
   return (
     <>
-      <Typography.Title level={4}>{t('menu.finance')}</Typography.Title>
+      <PageHeader />
       <Tabs
         items={[
           { key: 'queue', label: t('ful.ordersAwaitingMoney'), children: <OrderQueue queue="finance" /> },

@@ -1,12 +1,17 @@
 import { Button, Select, Switch, Space } from 'antd';
-import { PageHeader } from '../components/PageHeader';
 import { PlusOutlined } from '@ant-design/icons';
-import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import type { Order } from '../api/types';
+import { useEffect, useState } from 'react';
+import { api } from '../api/client';
+import type { Customer, Order } from '../api/types';
+import { PageHeader } from '../components/PageHeader';
+import { RemoteSelect } from '../components/RemoteSelect';
 import { ServerTable } from '../components/ServerTable';
 import { StatusTag } from '../components/StatusTag';
 import { useSession } from '../auth/session';
+import { yuan } from '../format';
+import { DateRangeFilter, useUrlFilters } from './listFilters';
 
 const STATUSES = [
   'draft',
@@ -23,57 +28,118 @@ const STATUSES = [
   'cancelled',
 ];
 
+/**
+ * 订单 list: filtered by status (several), customer, order date, product, salesperson and urgency; the filters
+ * live in the address and the export holds what they show.
+ */
 export function OrdersPage() {
-  const { t } = useTranslation();
-  const { can } = useSession();
+  const { t, i18n } = useTranslation();
+  const { can, me } = useSession();
   const navigate = useNavigate();
   const registrar = can('sales_assistant');
-  // The filters live in the address, so a 工作台 card or a shared link opens the list already filtered.
-  const [params, setParams] = useSearchParams();
-  const status = params.get('status') ?? undefined;
-  const mine = params.has('mine') ? params.get('mine') === 'true' : registrar;
-  const setFilter = (key: 'status' | 'mine', value: string | undefined) =>
-    setParams(
-      (p) => {
-        if (value === undefined) p.delete(key);
-        else p.set(key, value);
-        return p;
-      },
-      { replace: true },
-    );
+  // Only someone whose whole job is registering starts with their own orders; everyone else sees all.
+  const onlyRegistrar = !!me && me.roles.length === 1 && me.roles[0] === 'sales_assistant';
+  const { get, set } = useUrlFilters();
+  const mine = get('mine') !== undefined ? get('mine') === 'true' : onlyRegistrar;
+  const statuses = get('status')?.split(',').filter(Boolean) ?? [];
+  const [salespeople, setSalespeople] = useState<{ id: string; name: string }[]>([]);
+  useEffect(() => void api.get<{ id: string; name: string }[]>('/api/orders/salespeople').then(setSalespeople), []);
+  const filters = {
+    status: statuses.join(',') || undefined,
+    customer: get('customer'),
+    from: get('from'),
+    to: get('to'),
+    product: get('product'),
+    salesperson: get('salesperson'),
+    urgency: get('urgency'),
+    mine: mine ? 'true' : undefined,
+  };
 
   return (
     <>
-      <PageHeader />
+      <PageHeader
+        extra={
+          registrar && (
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => navigate('/orders/new')}
+              data-testid="order-new"
+            >
+              {t('lists.newOrder')}
+            </Button>
+          )
+        }
+      />
       <ServerTable<Order>
         testId="orders-table"
         url="/api/orders"
         rowKey="id"
-        filters={{ status, mine: mine ? 'true' : undefined, sort: undefined }}
+        filters={filters}
+        exportUrl={`/api/orders/export.xlsx?lang=${i18n.language}`}
+        exportFiltered
+        empty={t(registrar ? 'lists.ordersEmpty' : 'lists.ordersEmptyOthers')}
         toolbar={
-          <Space>
+          <Space wrap>
             <Space>
-              <Switch checked={mine} onChange={(on) => setFilter('mine', String(on))} />
+              <Switch checked={mine} onChange={(on) => set({ mine: String(on) })} data-testid="filter-mine" />
               {t('order.mine')}
             </Space>
             <Select
+              mode="multiple"
               allowClear
-              placeholder={t('order.status')}
-              style={{ width: 150 }}
-              value={status}
-              onChange={(v?: string) => setFilter('status', v)}
+              maxTagCount="responsive"
+              placeholder={t('lists.statuses')}
+              style={{ minWidth: 200 }}
+              value={statuses}
+              onChange={(v: string[]) => set({ status: v.join(',') })}
               options={STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+              data-testid="filter-status"
             />
-            {registrar && (
-              <Button
-                type="primary"
-                icon={<PlusOutlined />}
-                onClick={() => navigate('/orders/new')}
-                data-testid="order-new"
-              >
-                {t('order.newTitle')}
-              </Button>
-            )}
+            <RemoteSelect<Customer>
+              url="/api/customers"
+              label={(c) => `${c.shortCode} ${c.name}`}
+              placeholder={t('lists.customer')}
+              allowClear
+              style={{ width: 200 }}
+              value={filters.customer}
+              onChange={(v) => set({ customer: v })}
+              testId="filter-customer"
+            />
+            <DateRangeFilter
+              from={filters.from}
+              to={filters.to}
+              onChange={(from, to) => set({ from, to })}
+              testId="filter-dates"
+            />
+            <RemoteSelect<{ id: string; sku: string; name: string }>
+              url="/api/products"
+              label={(p) => `${p.sku} ${p.name}`}
+              placeholder={t('lists.product')}
+              allowClear
+              style={{ width: 200 }}
+              value={filters.product}
+              onChange={(v) => set({ product: v })}
+              testId="filter-product"
+            />
+            <Select
+              allowClear
+              placeholder={t('lists.salesperson')}
+              style={{ width: 140 }}
+              value={filters.salesperson}
+              onChange={(v?: string) => set({ salesperson: v })}
+              options={salespeople.map((s) => ({ value: s.id, label: s.name }))}
+              data-testid="filter-salesperson"
+            />
+            <Select
+              allowClear
+              placeholder={t('lists.urgency')}
+              style={{ width: 120 }}
+              value={filters.urgency}
+              onChange={(v?: string) => set({ urgency: v })}
+              options={['normal', 'urgent'].map((u) => ({ value: u, label: t(`lists.urgencyOf.${u}`) }))}
+              data-testid="filter-urgency"
+            />
           </Space>
         }
         columns={[
@@ -87,7 +153,14 @@ export function OrdersPage() {
           { title: t('order.customer'), dataIndex: ['customer', 'name'], key: 'customer', sorter: true },
           { title: t('order.orderDate'), dataIndex: 'orderDate', key: 'orderDate', sorter: true },
           { title: t('order.expectedDeliveryDate'), dataIndex: 'expectedDeliveryDate' },
-          { title: t('order.total'), dataIndex: 'total', key: 'total', sorter: true, align: 'right' },
+          {
+            title: t('order.total'),
+            dataIndex: 'total',
+            key: 'total',
+            sorter: true,
+            align: 'right',
+            render: (v: string) => yuan(v),
+          },
           {
             title: t('order.status'),
             dataIndex: 'status',
@@ -98,8 +171,9 @@ export function OrdersPage() {
           {
             title: t('order.urgency'),
             dataIndex: 'urgency',
-            render: (u: string) => (u === 'urgent' ? t('order.urgent') : ''),
+            render: (u: string) => (u === 'urgent' ? t('lists.urgencyOf.urgent') : ''),
           },
+          { title: t('lists.salesperson'), dataIndex: ['registrar', 'name'] },
         ]}
       />
     </>

@@ -1,9 +1,13 @@
-import { Select, Space, Tag, Typography } from 'antd';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Select, Space, Tag } from 'antd';
+import dayjs from 'dayjs';
+import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import type { ReturnListItem } from '../api/types';
+import type { Customer, ReturnListItem } from '../api/types';
+import { PageHeader } from '../components/PageHeader';
+import { RemoteSelect } from '../components/RemoteSelect';
 import { ServerTable } from '../components/ServerTable';
 import { yuan } from '../format';
+import { DateRangeFilter, useUrlFilters } from './listFilters';
 
 export const RETURN_STATUSES = [
   'requested',
@@ -19,44 +23,46 @@ export const RETURN_STATUSES = [
 ];
 
 /**
- * 退货单 list: newest first, filtered by status and searched by return or order number or customer; the export
- * holds what the filter shows. A return is requested from its order's page.
+ * 退货单 list: newest first, filtered by status, customer and request date, and searched by return or order
+ * number or customer; the export holds what the filter shows. A return is requested from its order's page.
  */
 export function ReturnsPage() {
   const { t } = useTranslation();
-  // The status filter lives in the address, so a 工作台 card opens the list already filtered.
-  const [params, setParams] = useSearchParams();
-  const status = params.get('status') ?? undefined;
-  const setStatus = (v?: string) =>
-    setParams(
-      (p) => {
-        if (v) p.set('status', v);
-        else p.delete('status');
-        return p;
-      },
-      { replace: true },
-    );
+  // The filters live in the address, so a 工作台 card opens the list already filtered.
+  const { get, set } = useUrlFilters();
+  const filters = { status: get('status'), customer: get('customer'), from: get('from'), to: get('to') };
   return (
     <>
-      <Typography.Title level={4}>{t('returns.menu')}</Typography.Title>
+      <PageHeader />
       <ServerTable<ReturnListItem>
         url="/api/returns"
         rowKey="id"
         testId="returns"
-        filters={{ status }}
+        filters={filters}
         exportUrl="/api/returns/export.xlsx"
         exportFiltered
+        empty={t('lists.returnsEmpty')}
         searchPlaceholder={t('returnsList.search')}
         toolbar={
-          <Space>
+          <Space wrap>
             <Select
               allowClear
               style={{ width: 160 }}
               placeholder={t('order.status')}
-              value={status}
-              onChange={setStatus}
+              value={filters.status}
+              onChange={(v?: string) => set({ status: v })}
               options={RETURN_STATUSES.map((s) => ({ value: s, label: t(`returns.status.${s}`) }))}
             />
+            <RemoteSelect<Customer>
+              url="/api/customers"
+              label={(c) => `${c.shortCode} ${c.name}`}
+              placeholder={t('lists.customer')}
+              allowClear
+              style={{ width: 200 }}
+              value={filters.customer}
+              onChange={(v) => set({ customer: v })}
+            />
+            <DateRangeFilter from={filters.from} to={filters.to} onChange={(from, to) => set({ from, to })} />
           </Space>
         }
         columns={[
@@ -85,7 +91,7 @@ export function ReturnsPage() {
           {
             title: t('returns.createdAt'),
             dataIndex: 'createdAt',
-            render: (d: string) => new Date(d).toLocaleString(),
+            render: (d: string) => dayjs(d).format('YYYY-MM-DD HH:mm'),
           },
         ]}
       />

@@ -1,6 +1,9 @@
 import { Table } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFinanceList } from './useFinanceList';
+import { FinanceFilters, financeEmpty, isFiltered, type FinanceQuery } from './FinanceFilters';
+import { yuan } from '../../format';
 
 type Aging = {
   customerId: string;
@@ -16,22 +19,35 @@ type Aging = {
 /** 账龄: what each customer owes, by how long it is overdue. */
 export function AgingTab({ version }: { version: number }) {
   const { t } = useTranslation();
-  const aging = useFinanceList<Aging>('/api/receivables/aging', version);
+  const [filter, setFilter] = useState<FinanceQuery>({});
+  const aging = useFinanceList<Aging>('/api/receivables/aging', version, filter);
+  const money = (v: string) => yuan(v);
   return (
-    <Table<Aging>
-      rowKey="customerId"
-      size="middle"
-      dataSource={aging}
-      columns={[
-        { title: t('order.customer'), dataIndex: 'customerName' },
-        { title: t('ful.notDue'), dataIndex: 'not_due', align: 'right' },
-        ...(['0-30', '31-60', '61-90', '>90'] as const).map((b) => ({
-          title: b,
-          dataIndex: b,
-          align: 'right' as const,
-        })),
-        { title: t('order.total'), dataIndex: 'total', align: 'right' },
-      ]}
-    />
+    <>
+      <FinanceFilters
+        value={filter}
+        onChange={setFilter}
+        exportUrl="/api/receivables/aging/export.xlsx"
+        dates={false}
+        testId="aging"
+      />
+      <Table<Aging>
+        rowKey="customerId"
+        size="middle"
+        dataSource={aging}
+        data-testid="aging"
+        locale={financeEmpty(isFiltered(filter), t('lists.agingEmpty'), t)}
+        columns={[
+          { title: t('order.customer'), dataIndex: 'customerName' },
+          ...(['not_due', '0-30', '31-60', '61-90', '>90'] as const).map((b) => ({
+            title: t(`lists.buckets.${b}`),
+            dataIndex: b,
+            align: 'right' as const,
+            render: money,
+          })),
+          { title: t('order.total'), dataIndex: 'total', align: 'right', render: money },
+        ]}
+      />
+    </>
   );
 }

@@ -1,7 +1,12 @@
 import { Table } from 'antd';
+import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { useFinanceList } from './useFinanceList';
+import { FinanceFilters, financeEmpty, isFiltered, type FinanceQuery } from './FinanceFilters';
+import { yuan } from '../../format';
+
+const TYPES = ['normal', 'special', 'digital'];
 
 type Invoice = {
   id: string;
@@ -19,31 +24,46 @@ type Invoice = {
 /** 发票登记: invoices recorded when orders complete. */
 export function InvoicesTab({ version }: { version: number }) {
   const { t } = useTranslation();
-  const invoices = useFinanceList<Invoice>('/api/invoices', version);
+  const [filter, setFilter] = useState<FinanceQuery>({});
+  const invoices = useFinanceList<Invoice>('/api/invoices', version, filter);
   return (
-    <Table<Invoice>
-      rowKey="id"
-      size="middle"
-      dataSource={invoices}
-      data-testid="invoices"
-      columns={[
-        { title: t('ful.invoiceNo'), dataIndex: 'number' },
-        {
-          title: t('order.number'),
-          dataIndex: 'orderNumber',
-          render: (n: string, r) => <Link to={`/orders/${r.orderId}`}>{n}</Link>,
-        },
-        { title: t('order.customer'), dataIndex: 'customerName' },
-        { title: t('stock.at'), dataIndex: 'issuedOn' },
-        { title: t('ful.amount'), dataIndex: 'amount', align: 'right' },
-        { title: t('ful.taxRate'), dataIndex: 'taxRate', align: 'right' },
-        {
-          title: t('ful.invoiceType'),
-          dataIndex: 'type',
-          render: (x: string) => ({ normal: '普票', special: '专票', digital: '数电票' })[x] ?? x,
-        },
-        { title: t('ful.outboundVoucher'), dataIndex: 'outboundVoucher' },
-      ]}
-    />
+    <>
+      <FinanceFilters
+        value={filter}
+        onChange={setFilter}
+        exportUrl="/api/invoices/export.xlsx"
+        testId="invoices"
+        kind={{
+          key: 'type',
+          placeholder: t('lists.invoiceType'),
+          options: TYPES.map((x) => ({ value: x, label: t(`lists.invoiceTypes.${x}`) })),
+        }}
+      />
+      <Table<Invoice>
+        rowKey="id"
+        size="middle"
+        dataSource={invoices}
+        data-testid="invoices"
+        locale={financeEmpty(isFiltered(filter), t('lists.invoicesEmpty'), t)}
+        columns={[
+          { title: t('ful.invoiceNo'), dataIndex: 'number' },
+          {
+            title: t('order.number'),
+            dataIndex: 'orderNumber',
+            render: (n: string, r) => <Link to={`/orders/${r.orderId}`}>{n}</Link>,
+          },
+          { title: t('order.customer'), dataIndex: 'customerName' },
+          { title: t('stock.at'), dataIndex: 'issuedOn' },
+          { title: t('ful.amount'), dataIndex: 'amount', align: 'right', render: (v: string) => yuan(v) },
+          { title: t('ful.taxRate'), dataIndex: 'taxRate', align: 'right' },
+          {
+            title: t('ful.invoiceType'),
+            dataIndex: 'type',
+            render: (x: string) => t(`lists.invoiceTypes.${x}`),
+          },
+          { title: t('ful.outboundVoucher'), dataIndex: 'outboundVoucher' },
+        ]}
+      />
+    </>
   );
 }

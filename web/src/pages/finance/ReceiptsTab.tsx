@@ -6,6 +6,10 @@ import type { Customer } from '../../api/types';
 import { RemoteSelect } from '../../components/RemoteSelect';
 import { moneyRule } from '../../components/forms';
 import { useFinanceList } from './useFinanceList';
+import { FinanceFilters, financeEmpty, isFiltered, type FinanceQuery } from './FinanceFilters';
+import { yuan } from '../../format';
+
+const METHODS = ['bank_transfer', 'cash', 'cheque', 'lc', 'online', 'other'];
 
 type Receipt = {
   id: string;
@@ -29,25 +33,41 @@ export function ReceiptsTab({
 }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const receipts = useFinanceList<Receipt>('/api/receipts', version);
+  const [filter, setFilter] = useState<FinanceQuery>({});
+  const receipts = useFinanceList<Receipt>('/api/receipts', version, filter);
   const [recording, setRecording] = useState(false);
   const [form] = Form.useForm();
 
   return (
     <>
-      {finance && (
-        <Button type="primary" style={{ marginBottom: 12 }} onClick={() => setRecording(true)}>
-          {t('ful.recordReceipt')}
-        </Button>
-      )}
+      <FinanceFilters
+        value={filter}
+        onChange={setFilter}
+        exportUrl="/api/receipts/export.xlsx"
+        testId="receipts"
+        kind={{
+          key: 'method',
+          placeholder: t('lists.method'),
+          options: METHODS.map((m) => ({ value: m, label: t(`ful.method.${m}`) })),
+        }}
+      >
+        {finance && (
+          <Button type="primary" onClick={() => setRecording(true)}>
+            {t('ful.recordReceipt')}
+          </Button>
+        )}
+      </FinanceFilters>
       <Table<Receipt>
         rowKey="id"
         size="middle"
         dataSource={receipts}
+        data-testid="receipts"
+        locale={financeEmpty(isFiltered(filter), t('lists.receiptsEmpty'), t)}
         columns={[
           { title: t('order.customer'), dataIndex: 'customerName' },
-          { title: t('ful.amount'), dataIndex: 'amount', align: 'right' },
+          { title: t('ful.amount'), dataIndex: 'amount', align: 'right', render: (v: string) => yuan(v) },
           { title: t('stock.at'), dataIndex: 'receivedOn' },
+          { title: t('lists.method'), dataIndex: 'method', render: (m: string) => t(`ful.method.${m}`) },
           { title: t('stock.reference'), dataIndex: 'reference' },
           ...(finance
             ? [
@@ -117,7 +137,7 @@ export function ReceiptsTab({
           </Form.Item>
           <Form.Item name="method" label={t('ful.receiptMethod')}>
             <Select
-              options={['bank_transfer', 'cash', 'cheque', 'lc', 'online', 'other'].map((m) => ({
+              options={METHODS.map((m) => ({
                 value: m,
                 label: t(`ful.method.${m}`),
               }))}
