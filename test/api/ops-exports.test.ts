@@ -94,6 +94,8 @@ describe('shipment list', () => {
     expect(header.slice(0, 2)).toEqual(['Shipment', 'Status']);
     expect(rows).toEqual([expect.arrayContaining([number, 'Shipped', '德邦物流'])]);
     expect((await sheet(`/api/shipments/export.xlsx?customer=${customerId}&to=2000-01-01`)).length).toBe(1);
+    // The page's language, when the download link names it, wins over the browser's.
+    expect((await sheet(`/api/shipments/export.xlsx?customer=${customerId}&lang=en`, 'zh-CN'))[1][1]).toBe('Shipped');
   });
 
   it('refuses bad filters with 400 naming the field', async () => {

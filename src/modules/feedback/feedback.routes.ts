@@ -27,6 +27,7 @@ const listFilter = {
 };
 const fromBeforeTo = (f: { from?: string; to?: string }) => !f.from || !f.to || f.from <= f.to;
 const rangeMessage = { message: 'must be on or after from', path: ['to'] };
+const exportLang = z.enum(['zh-CN', 'en']).optional();
 const complaintType = z.enum(['short', 'damage', 'wrong_item', 'quality', 'late']);
 /** 满意度: 1 very unhappy … 5 very happy, or its name. */
 const SATISFACTION = ['very_unhappy', 'unhappy', 'neutral', 'happy', 'very_happy'] as const;
@@ -116,12 +117,18 @@ export function feedbackRoutes(app: FastifyInstance, ctx: AppContext, orders: Co
       schema: {
         tags,
         summary: 'Export the complaint list to Excel as the filter shows it, in the request language',
-        querystring: z.object({ ...listFilter, q: text(100).optional() }).refine(fromBeforeTo, rangeMessage),
+        querystring: z
+          .object({ ...listFilter, q: text(100).optional(), lang: exportLang })
+          .refine(fromBeforeTo, rangeMessage),
       },
     },
     async (req, reply) => {
-      const { customer, ...f } = req.query;
-      const data = await exportComplaints(ctx.db, actorOf(req), envOf(ctx), req.lang, { ...f, customerId: customer });
+      // The page's language when it says so (a download link sends the browser's, not the app's).
+      const { customer, lang, ...f } = req.query;
+      const data = await exportComplaints(ctx.db, actorOf(req), envOf(ctx), lang ?? req.lang, {
+        ...f,
+        customerId: customer,
+      });
       return sendXlsx(reply, 'complaints.xlsx', data);
     },
   );

@@ -41,6 +41,7 @@ const listFilter = {
 };
 const fromBeforeTo = (f: { from?: string; to?: string }) => !f.from || !f.to || f.from <= f.to;
 const rangeMessage = { message: 'must be on or after from', path: ['to'] };
+const exportLang = z.enum(['zh-CN', 'en']).optional();
 const LOGISTICS = ['logistics', 'warehouse'];
 
 export function shipmentRoutes(app: FastifyInstance, ctx: AppContext) {
@@ -116,12 +117,18 @@ export function shipmentRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: {
         tags,
         summary: 'Export the shipment list to Excel as the filter shows it, in the request language',
-        querystring: z.object({ ...listFilter, q: text(100).optional() }).refine(fromBeforeTo, rangeMessage),
+        querystring: z
+          .object({ ...listFilter, q: text(100).optional(), lang: exportLang })
+          .refine(fromBeforeTo, rangeMessage),
       },
     },
     async (req, reply) => {
-      const { customer, ...f } = req.query;
-      const data = await exportShipments(ctx.db, actorOf(req), envOf(ctx), req.lang, { ...f, customerId: customer });
+      // The page's language when it says so (a download link sends the browser's, not the app's).
+      const { customer, lang, ...f } = req.query;
+      const data = await exportShipments(ctx.db, actorOf(req), envOf(ctx), lang ?? req.lang, {
+        ...f,
+        customerId: customer,
+      });
       return sendXlsx(reply, 'shipments.xlsx', data);
     },
   );
