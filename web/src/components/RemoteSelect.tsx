@@ -11,6 +11,7 @@ export function RemoteSelect<T extends { id: string }>(props: {
   placeholder?: string;
   style?: React.CSSProperties;
   testId?: string;
+  allowClear?: boolean;
 }) {
   const [items, setItems] = useState<T[]>([]);
   const [q, setQ] = useState('');
@@ -27,6 +28,7 @@ export function RemoteSelect<T extends { id: string }>(props: {
       value={props.value}
       onChange={props.onChange}
       placeholder={props.placeholder}
+      allowClear={props.allowClear}
       style={props.style ?? { width: 260 }}
       data-testid={props.testId}
       options={items.map((i) => ({ value: i.id, label: props.label(i) }))}
