@@ -46,6 +46,11 @@ export function WarehousePage() {
   const [open, setOpen] = useState<Shipment>();
   const [dialog, setDialog] = useState<'event' | 'exception'>();
   const [form] = Form.useForm();
+  const views = [
+    { value: 'orders', label: t('ful.ordersToShip') },
+    ...TABS.map((s) => ({ value: s, label: t(`ful.${s}`) })),
+    { value: 'all', label: t('ops.allShipments') },
+  ];
   const show = async (id: string) => setOpen(await api.get<Shipment>(`/api/shipments/${id}`));
   const run = async (fn: () => Promise<unknown>) => {
     try {
@@ -68,15 +73,19 @@ export function WarehousePage() {
           </Link>
         }
       />
-      <Tabs
-        activeKey={status}
-        onChange={setStatus}
-        items={[
-          { key: 'orders', label: t('ful.ordersToShip') },
-          ...TABS.map((s) => ({ key: s, label: t(`ful.${s}`) })),
-          { key: 'all', label: t('ops.allShipments') },
-        ]}
-      />
+      {phone ? (
+        // A phone has no room for seven tabs: the view is one big select.
+        <Select
+          size="large"
+          value={status}
+          onChange={setStatus}
+          options={views}
+          style={{ width: '100%', marginBottom: 12 }}
+          data-testid="warehouse-view"
+        />
+      ) : (
+        <Tabs activeKey={status} onChange={setStatus} items={views.map((v) => ({ key: v.value, label: v.label }))} />
+      )}
       {status === 'orders' ? (
         <OrderQueue
           queue="warehouse"
