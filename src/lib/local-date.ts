@@ -22,3 +22,15 @@ export function localDate(at: Date, timeZone: string): string {
 export function todayOf(env: Env): string {
   return localDate(env.now, env.workingHours.timeZone);
 }
+
+/** An instant as the company's wall clock reads it (YYYY-MM-DD HH:mm), for exports. */
+export function localDateTime(at: Date, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    hourCycle: 'h23',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).formatToParts(at);
+  const get = (t: string) => parts.find((p) => p.type === t)!.value;
+  return `${localDate(at, timeZone)} ${get('hour')}:${get('minute')}`;
+}

@@ -14,3 +14,17 @@ export const complaintLabels: MachineLabels<ComplaintStatus, ComplaintEvent> = {
     close: { zh: '关闭', en: 'close' },
   },
 };
+
+/** Complaint types and resolutions by name, for exports in the request's language. */
+export const complaintTypeLabels: Record<string, { zh: string; en: string }> = {
+  short: { zh: '少货', en: 'Short' },
+  damage: { zh: '破损', en: 'Damage' },
+  wrong_item: { zh: '错发', en: 'Wrong item' },
+  quality: { zh: '质量问题', en: 'Quality' },
+  late: { zh: '延误', en: 'Late' },
+};
+export const resolutionLabels: Record<string, { zh: string; en: string }> = {
+  reship: { zh: '补发', en: 'Reship' },
+  return: { zh: '退货', en: 'Return' },
+  allowance: { zh: '折让', en: 'Allowance' },
+};

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
-import { Button, Empty, Input, Space, Table, type TableProps } from 'antd';
+import { Button, Empty, Grid, Input, List, Space, Table, type TableProps } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { api, withQuery, type Page } from '../api/client';
@@ -18,6 +18,8 @@ type Props<T> = {
   testId?: string;
   /** What to do when the list is empty ("登记第一张订单"); a filtered empty list says to clear the filters. */
   empty?: ReactNode;
+  /** On a phone (below md) each row is drawn as this card instead of a table row. */
+  card?: (row: T) => ReactNode;
 };
 
 /** A table paged, sorted and searched on the server (page, pageSize, sort, order, q). */
@@ -33,8 +35,10 @@ export function ServerTable<T extends object>({
   searchPlaceholder,
   testId,
   empty,
+  card,
 }: Props<T>) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const cards = Grid.useBreakpoint().md === false && !!card;
   const [query, setQuery] = useState({
     page: 1,
     pageSize: 20,
@@ -57,6 +61,22 @@ export function ServerTable<T extends object>({
   useEffect(() => void load(), [load, reloadKey]);
   const filtered = !!query.q || Object.values(filters ?? {}).some((v) => v !== undefined && v !== '');
 
+  const emptyText = (
+    <Empty
+      image={Empty.PRESENTED_IMAGE_SIMPLE}
+      description={filtered ? t('empty.filtered') : t('empty.default')}
+      data-testid="table-empty"
+    >
+      {!filtered && empty}
+    </Empty>
+  );
+  const pagination = {
+    current: data.page,
+    pageSize: data.pageSize,
+    total: data.total,
+    showTotal: (total: number) => t('common.total', { total }),
+  };
+
   return (
     <div data-testid={testId}>
       <Space style={{ marginBottom: 12, width: '100%', justifyContent: 'space-between' }} wrap>
@@ -64,7 +84,7 @@ export function ServerTable<T extends object>({
           allowClear
           placeholder={searchPlaceholder ?? t('common.search')}
           onSearch={(q) => setQuery((s) => ({ ...s, q, page: 1 }))}
-          style={{ width: 280 }}
+          style={{ width: 280, maxWidth: '100%' }}
           data-testid="table-search"
         />
         <Space wrap>
@@ -72,7 +92,7 @@ export function ServerTable<T extends object>({
           {exportUrl && (
             <Button
               icon={<DownloadOutlined />}
-              href={exportFiltered ? withQuery(exportUrl, { ...filters, q: query.q }) : exportUrl}
+              href={exportFiltered ? withQuery(exportUrl, { ...filters, q: query.q, lang: i18n.language }) : exportUrl}
               data-testid={testId ? `${testId}-export` : undefined}
             >
               {t('common.export')}
@@ -80,42 +100,44 @@ export function ServerTable<T extends object>({
           )}
         </Space>
       </Space>
-      <Table<T>
-        size="middle"
-        rowKey={rowKey}
-        loading={loading}
-        columns={columns}
-        dataSource={data.items}
-        scroll={{ x: 'max-content' }}
-        locale={{
-          emptyText: (
-            <Empty
-              image={Empty.PRESENTED_IMAGE_SIMPLE}
-              description={filtered ? t('empty.filtered') : t('empty.default')}
-              data-testid="table-empty"
-            >
-              {!filtered && empty}
-            </Empty>
-          ),
-        }}
-        pagination={{
-          current: data.page,
-          pageSize: data.pageSize,
-          total: data.total,
-          showSizeChanger: true,
-          showTotal: (total) => t('common.total', { total }),
-        }}
-        onChange={(p, _f, sorter) => {
-          const s = Array.isArray(sorter) ? sorter[0] : sorter;
-          setQuery((q) => ({
-            ...q,
-            page: p.current ?? 1,
-            pageSize: p.pageSize ?? 20,
-            sort: s?.order ? String(s.columnKey ?? s.field) : undefined,
-            order: s?.order ?? undefined,
-          }));
-        }}
-      />
+      {cards ? (
+        <List<T>
+          loading={loading}
+          dataSource={data.items}
+          rowKey={rowKey as never}
+          locale={{ emptyText }}
+          renderItem={(row) => (
+            <List.Item style={{ padding: '0 0 8px', borderBlockEnd: 'none' }}>{card!(row)}</List.Item>
+          )}
+          pagination={{
+            ...pagination,
+            size: 'small',
+            simple: true,
+            onChange: (page, pageSize) => setQuery((q) => ({ ...q, page, pageSize })),
+          }}
+        />
+      ) : (
+        <Table<T>
+          size="middle"
+          rowKey={rowKey}
+          loading={loading}
+          columns={columns}
+          dataSource={data.items}
+          scroll={{ x: 'max-content' }}
+          locale={{ emptyText }}
+          pagination={{ ...pagination, showSizeChanger: true }}
+          onChange={(p, _f, sorter) => {
+            const s = Array.isArray(sorter) ? sorter[0] : sorter;
+            setQuery((q) => ({
+              ...q,
+              page: p.current ?? 1,
+              pageSize: p.pageSize ?? 20,
+              sort: s?.order ? String(s.columnKey ?? s.field) : undefined,
+              order: s?.order ?? undefined,
+            }));
+          }}
+        />
+      )}
     </div>
   );
 }

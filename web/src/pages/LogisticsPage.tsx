@@ -1,9 +1,13 @@
-import { App, Button, Checkbox, Form, Input, Modal, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { App, Button, Checkbox, Empty, Form, Input, List, Modal, Space, Table, Tabs, Tag } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import { useSession } from '../auth/session';
 import { ImportButton } from '../components/ImportButton';
+import { PageHeader } from '../components/PageHeader';
+import { dateTime } from './ops/format';
+import { BIG, OpsCard, phoneModal, usePhone } from './ops/phone';
+import { ShipmentList } from './ops/ShipmentList';
 
 type LogisticsException = {
   id: string;
@@ -28,7 +32,21 @@ type Stale = {
 };
 type Rule = { key: number; region: string; carrier: string };
 
-/** 物流: the logistics exception log (模板3), shipments without movement, and the region → carrier table. */
+/** On a phone, a list's rows as cards (the desktop keeps its table). */
+function Cards<T>({ items, empty, card }: { items: T[]; empty: string; card: (x: T) => React.ReactNode }) {
+  return (
+    <List<T>
+      dataSource={items}
+      locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={empty} /> }}
+      renderItem={(x) => <List.Item style={{ padding: '0 0 8px', borderBlockEnd: 'none' }}>{card(x)}</List.Item>}
+    />
+  );
+}
+
+/**
+ * 物流: shipping and delivery (tracking numbers, signatures), the logistics exception log (模板3), shipments
+ * without movement, and the region → carrier table.
+ */
 export function LogisticsPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -39,6 +57,7 @@ export function LogisticsPage() {
   const [closing, setClosing] = useState<LogisticsException>();
   const [form] = Form.useForm();
   const logistics = can('logistics');
+  const phone = usePhone();
   const load = useCallback(async () => {
     setExceptions(await api.get<LogisticsException[]>('/api/logistics-exceptions'));
     setStale(await api.get<Stale[]>('/api/shipments/stale'));
@@ -64,13 +83,55 @@ export function LogisticsPage() {
 
   return (
     <>
-      <Typography.Title level={4}>{t('menu.logistics')}</Typography.Title>
+      <PageHeader
+        extra={
+          logistics && (
+            <>
+              <ImportButton url="/api/tracking-events/import" onDone={() => void load()} />
+              <Button href="/api/tracking-events/template.xlsx">{t('ful.trackingTemplate')}</Button>
+            </>
+          )
+        }
+      />
       <Tabs
         items={[
           {
+            key: 'shipping',
+            label: t('ops.shipping'),
+            children: <ShipmentList mode="logistics" onChanged={() => void load()} />,
+          },
+          {
             key: 'exceptions',
             label: t('ful.exceptions'),
-            children: (
+            children: phone ? (
+              <Cards
+                items={exceptions}
+                empty={t('ops.empty.exceptions')}
+                card={(x) => (
+                  <OpsCard
+                    testId="exception-card"
+                    title={x.shipmentNumber}
+                    tag={
+                      <Tag color={x.status === 'open' ? 'red' : 'default'}>{t(`ful.exceptionStatus.${x.status}`)}</Tag>
+                    }
+                    fields={[
+                      { label: t('ful.complaintType'), value: t(`ful.exceptionType.${x.type}`) },
+                      { label: t('ful.foundAt'), value: dateTime(x.foundAt) },
+                      { label: t('ful.action'), value: x.action },
+                      { label: t('ful.result'), value: x.result },
+                    ]}
+                    actions={
+                      logistics &&
+                      x.actions.includes('close') && (
+                        <Button {...BIG} data-testid="exception-close" onClick={() => setClosing(x)}>
+                          {t('ful.closeException')}
+                        </Button>
+                      )
+                    }
+                  />
+                )}
+              />
+            ) : (
               <Table<LogisticsException>
                 rowKey="id"
                 size="middle"
@@ -86,7 +147,7 @@ export function LogisticsPage() {
                   {
                     title: t('ful.foundAt'),
                     dataIndex: 'foundAt',
-                    render: (d: string) => new Date(d).toLocaleString(),
+                    render: dateTime,
                   },
                   { title: t('ful.action'), dataIndex: 'action' },
                   { title: t('ful.result'), dataIndex: 'result' },
@@ -120,14 +181,23 @@ export function LogisticsPage() {
           {
             key: 'stale',
             label: t('ful.stale'),
-            children: (
-              <>
-                {logistics && (
-                  <Space style={{ marginBottom: 12 }}>
-                    <ImportButton url="/api/tracking-events/import" onDone={() => void load()} />
-                    <Button href="/api/tracking-events/template.xlsx">{t('ful.trackingTemplate')}</Button>
-                  </Space>
+            children: phone ? (
+              <Cards
+                items={stale}
+                empty={t('ops.empty.stale')}
+                card={(x) => (
+                  <OpsCard
+                    title={x.number}
+                    fields={[
+                      { label: t('ful.trackingNo'), value: `${x.carrier} ${x.trackingNo}` },
+                      { label: t('ful.shipped'), value: dateTime(x.shippedAt) },
+                      { label: t('ful.lastEvent'), value: dateTime(x.lastEventAt) },
+                    ]}
+                  />
                 )}
+              />
+            ) : (
+              <>
                 <Table<Stale>
                   rowKey="id"
                   size="middle"
@@ -139,12 +209,12 @@ export function LogisticsPage() {
                     {
                       title: t('ful.shipped'),
                       dataIndex: 'shippedAt',
-                      render: (d: string) => new Date(d).toLocaleString(),
+                      render: dateTime,
                     },
                     {
                       title: t('ful.lastEvent'),
                       dataIndex: 'lastEventAt',
-                      render: (d: string | null) => (d ? new Date(d).toLocaleString() : ''),
+                      render: dateTime,
                     },
                   ]}
                 />
@@ -160,6 +230,7 @@ export function LogisticsPage() {
                   rowKey="key"
                   size="small"
                   pagination={false}
+                  scroll={{ x: 'max-content' }}
                   dataSource={rules}
                   data-testid="carrier-rules"
                   columns={[
@@ -227,6 +298,7 @@ export function LogisticsPage() {
       />
       <Modal
         open={!!closing}
+        {...phoneModal(phone)}
         title={t('ful.closeException')}
         onCancel={() => setClosing(undefined)}
         destroyOnHidden

@@ -1,8 +1,14 @@
-import { App, Button, Form, Input, Modal, Radio, Rate, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { App, Button, Empty, Form, Input, List, Modal, Radio, Rate, Select, Space, Table, Tabs, Tag } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
+import { yuan } from '../format';
+import { PageHeader } from '../components/PageHeader';
+import { ServerTable } from '../components/ServerTable';
+import { dateTime } from './ops/format';
+import { BIG, OpsCard, phoneModal, usePhone } from './ops/phone';
+import { ListFilters, type ListFilter } from './ops/ShipmentFilters';
 
 const COMPLAINT_TYPES = ['short', 'damage', 'wrong_item', 'quality', 'late'];
 
@@ -21,6 +27,9 @@ type Complaint = {
   id: string;
   orderId: string;
   orderNumber: string;
+  customerName: string;
+  createdAt: string;
+  amount: string | null;
   type: string;
   description: string;
   status: string;
@@ -40,7 +49,9 @@ export function ServicePage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [callbacks, setCallbacks] = useState<Callback[]>([]);
-  const [complaints, setComplaints] = useState<Complaint[]>([]);
+  const phone = usePhone();
+  const [filter, setFilter] = useState<ListFilter>({});
+  const [reload, setReload] = useState(0);
   const [calling, setCalling] = useState<Callback>();
   const [resolving, setResolving] = useState<Complaint>();
   const [closing, setClosing] = useState<Complaint>();
@@ -49,7 +60,7 @@ export function ServicePage() {
   const resolution = Form.useWatch('resolution', form);
   const load = useCallback(async () => {
     setCallbacks(await api.get<Callback[]>('/api/callbacks', { status: 'open' }));
-    setComplaints(await api.get<Complaint[]>('/api/complaints'));
+    setReload((n) => n + 1);
   }, []);
   useEffect(() => void load(), [load]);
   const submit = async (fn: () => Promise<unknown>) => {
@@ -66,16 +77,73 @@ export function ServicePage() {
     }
   };
 
+  const big = phone ? BIG : {};
+  const complaintActions = (c: Complaint) => [
+    c.actions.includes('resolve') && (
+      <Button
+        key="resolve"
+        size={phone ? 'large' : 'small'}
+        {...big}
+        data-testid="complaint-resolve"
+        onClick={() => setResolving(c)}
+      >
+        {t('ful.resolve')}
+      </Button>
+    ),
+    c.actions.includes('close') && (
+      <Button
+        key="close"
+        size={phone ? 'large' : 'small'}
+        {...big}
+        data-testid="complaint-close"
+        onClick={() => setClosing(c)}
+      >
+        {t('feedback.close')}
+      </Button>
+    ),
+  ];
+
   return (
     <>
-      <Typography.Title level={4}>{t('menu.service')}</Typography.Title>
+      <PageHeader />
       <Tabs
         items={[
           {
             key: 'cb',
             label: t('ful.callbacks'),
-            children: (
+            children: phone ? (
+              <List<Callback>
+                dataSource={callbacks}
+                data-testid="callbacks"
+                locale={{
+                  emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('ops.empty.callbacks')} />,
+                }}
+                renderItem={(c) => (
+                  <List.Item style={{ padding: '0 0 8px', borderBlockEnd: 'none' }}>
+                    <OpsCard
+                      testId="callback-card"
+                      title={<Link to={`/orders/${c.orderId}`}>{c.orderNumber}</Link>}
+                      tag={c.late && <Tag color="red">{t('ful.late')}</Tag>}
+                      fields={[
+                        { label: t('order.customer'), value: c.customerName },
+                        { label: t('order.due'), value: dateTime(c.dueAt) },
+                      ]}
+                      actions={
+                        c.actions.includes('record') && (
+                          <Button type="primary" {...BIG} data-testid="callback-record" onClick={() => setCalling(c)}>
+                            {t('ful.callbacks')}
+                          </Button>
+                        )
+                      }
+                    />
+                  </List.Item>
+                )}
+              />
+            ) : (
               <Table<Callback>
+                locale={{
+                  emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('ops.empty.callbacks')} />,
+                }}
                 rowKey="id"
                 dataSource={callbacks}
                 size="middle"
@@ -90,9 +158,7 @@ export function ServicePage() {
                   {
                     title: t('order.due'),
                     dataIndex: 'dueAt',
-                    render: (d: string, c) => (
-                      <span style={{ color: c.late ? 'red' : undefined }}>{new Date(d).toLocaleString()}</span>
-                    ),
+                    render: (d: string, c) => <span style={{ color: c.late ? 'red' : undefined }}>{dateTime(d)}</span>,
                   },
                   {
                     title: t('common.actions'),
@@ -112,71 +178,90 @@ export function ServicePage() {
             key: 'cp',
             label: t('ful.complaints'),
             children: (
-              <Table<Complaint>
-                rowKey="id"
-                dataSource={complaints}
-                size="middle"
-                columns={[
-                  {
-                    title: t('order.number'),
-                    dataIndex: 'orderNumber',
-                    render: (n: string, c) => <Link to={`/orders/${c.orderId}`}>{n}</Link>,
-                  },
-                  {
-                    title: t('ful.complaintType'),
-                    dataIndex: 'type',
-                    render: (x: string) => t(`feedback.complaintType.${x}`),
-                  },
-                  { title: t('ful.description'), dataIndex: 'description' },
-                  {
-                    title: t('order.due'),
-                    dataIndex: 'dueAt',
-                    render: (d: string, c) => (
-                      <>
-                        {new Date(d).toLocaleString()}
-                        {c.late && <Tag color="red">{t('ful.late')}</Tag>}
-                      </>
-                    ),
-                  },
-                  {
-                    title: t('order.status'),
-                    dataIndex: 'status',
-                    render: (s: string, c) =>
-                      [
-                        t(`feedback.complaintStatus.${s}`),
-                        c.resolution && t(`ful.${c.resolution}`),
-                        c.satisfaction && t(`feedback.satisfactionLevel.${c.satisfaction}`),
-                      ]
-                        .filter(Boolean)
-                        .join(' · '),
-                  },
-                  { title: t('feedback.result'), dataIndex: 'closeResult' },
-                  {
-                    title: t('common.actions'),
-                    key: 'a',
-                    render: (_: unknown, c: Complaint) => (
-                      <Space>
-                        {c.actions.includes('resolve') && (
-                          <Button size="small" data-testid="complaint-resolve" onClick={() => setResolving(c)}>
-                            {t('ful.resolve')}
-                          </Button>
-                        )}
-                        {c.actions.includes('close') && (
-                          <Button size="small" data-testid="complaint-close" onClick={() => setClosing(c)}>
-                            {t('feedback.close')}
-                          </Button>
-                        )}
-                      </Space>
-                    ),
-                  },
-                ]}
-              />
+              <>
+                <ListFilters
+                  value={filter}
+                  onChange={setFilter}
+                  phone={phone}
+                  statuses={['open', 'resolved', 'closed'].map((x) => [x, t(`feedback.complaintStatus.${x}`)])}
+                />
+                <ServerTable<Complaint>
+                  url="/api/complaints/search"
+                  rowKey="id"
+                  testId="complaints"
+                  filters={filter}
+                  reloadKey={reload}
+                  exportUrl="/api/complaints/export.xlsx"
+                  exportFiltered
+                  empty={t('ops.empty.complaints')}
+                  card={(c) => (
+                    <OpsCard
+                      testId="complaint-card"
+                      title={<Link to={`/orders/${c.orderId}`}>{c.orderNumber}</Link>}
+                      tag={<Tag color={c.late ? 'red' : undefined}>{t(`feedback.complaintStatus.${c.status}`)}</Tag>}
+                      fields={[
+                        { label: t('order.customer'), value: c.customerName },
+                        { label: t('ful.complaintType'), value: t(`feedback.complaintType.${c.type}`) },
+                        { label: t('ful.description'), value: c.description },
+                        { label: t('order.due'), value: dateTime(c.dueAt) },
+                        ...(c.closeResult ? [{ label: t('feedback.result'), value: c.closeResult }] : []),
+                      ]}
+                      actions={complaintActions(c)}
+                    />
+                  )}
+                  columns={[
+                    {
+                      title: t('order.number'),
+                      dataIndex: 'orderNumber',
+                      render: (n: string, c) => <Link to={`/orders/${c.orderId}`}>{n}</Link>,
+                    },
+                    { title: t('order.customer'), dataIndex: 'customerName' },
+                    {
+                      title: t('ful.complaintType'),
+                      dataIndex: 'type',
+                      render: (x: string) => t(`feedback.complaintType.${x}`),
+                    },
+                    { title: t('ful.description'), dataIndex: 'description' },
+                    { title: t('ops.registeredAt'), dataIndex: 'createdAt', render: dateTime },
+                    {
+                      title: t('order.due'),
+                      dataIndex: 'dueAt',
+                      render: (d: string, c) => (
+                        <>
+                          {dateTime(d)}
+                          {c.late && <Tag color="red">{t('ful.late')}</Tag>}
+                        </>
+                      ),
+                    },
+                    {
+                      title: t('order.status'),
+                      dataIndex: 'status',
+                      render: (st: string, c) =>
+                        [
+                          t(`feedback.complaintStatus.${st}`),
+                          c.resolution && t(`ful.${c.resolution}`),
+                          c.amount && yuan(c.amount),
+                          c.satisfaction && t(`feedback.satisfactionLevel.${c.satisfaction}`),
+                        ]
+                          .filter(Boolean)
+                          .join(' · '),
+                    },
+                    { title: t('feedback.result'), dataIndex: 'closeResult' },
+                    {
+                      title: t('common.actions'),
+                      key: 'a',
+                      render: (_: unknown, c: Complaint) => <Space>{complaintActions(c)}</Space>,
+                    },
+                  ]}
+                />
+              </>
             ),
           },
         ]}
       />
       <Modal
         open={!!calling}
+        {...phoneModal(phone)}
         title={`${t('ful.callbacks')} ${calling?.orderNumber ?? ''}`}
         onCancel={() => setCalling(undefined)}
         destroyOnHidden
@@ -219,6 +304,7 @@ export function ServicePage() {
       </Modal>
       <Modal
         open={!!resolving}
+        {...phoneModal(phone)}
         title={t('ful.resolve')}
         onCancel={() => setResolving(undefined)}
         destroyOnHidden
@@ -243,6 +329,7 @@ export function ServicePage() {
       </Modal>
       <Modal
         open={!!closing}
+        {...phoneModal(phone)}
         title={`${t('feedback.close')} ${closing?.orderNumber ?? ''}`}
         onCancel={() => setClosing(undefined)}
         destroyOnHidden

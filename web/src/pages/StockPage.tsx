@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { api, type Page } from '../api/client';
 import type { Movement, Product, QuarantineRow, StockRow, Warehouse } from '../api/types';
 import { ServerTable } from '../components/ServerTable';
+import { PageHeader } from '../components/PageHeader';
 import { FormModal } from '../components/FormModal';
 import { RemoteSelect } from '../components/RemoteSelect';
 import { useSession } from '../auth/session';
@@ -128,7 +129,7 @@ export function StockPage() {
 
   return (
     <>
-      <Typography.Title level={4}>{t('menu.stock')}</Typography.Title>
+      <PageHeader />
       {keeper && (
         <Space style={{ marginBottom: 12 }}>
           <Button type="primary" onClick={() => setPosting('receipt')} data-testid="stock-receipt">
