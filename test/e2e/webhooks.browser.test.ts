@@ -25,7 +25,10 @@ describe('webhooks in the web app', () => {
     await form.getByLabel('订阅事件').click();
     await page.getByTitle('全部事件（*）').click();
     await page.keyboard.press('Escape');
-    await page.getByRole('button', { name: '保 存' }).or(page.getByRole('button', { name: '保存' })).click();
+    await page
+      .getByRole('button', { name: '保 存' })
+      .or(page.getByRole('button', { name: '保存' }))
+      .click();
     await expect.poll(() => page.getByTestId('webhook-secret').innerText()).toMatch(/^whsec_/);
     await page.getByRole('button', { name: /OK|确\s*定/ }).click();
     await expect.poll(() => page.getByTestId('webhooks-table').innerText()).toContain('http://127.0.0.1:9/hooks');

@@ -476,6 +476,37 @@ export interface FeedbackOperations {
     body: { orderId: string; type: 'short' | 'damage' | 'wrong_item' | 'quality' | 'late'; description: string };
     response: unknown;
   };
+  /** The complaint list, paged and filtered (status, customer, registered from/to, q) */
+  'GET /api/complaints/search': {
+    params: Record<string, never>;
+    query: {
+      page?: number;
+      pageSize?: number;
+      sort?: string;
+      order?: 'asc' | 'desc' | 'ascend' | 'descend';
+      q?: string;
+      status?: 'open' | 'resolved' | 'closed';
+      customer?: string;
+      from?: string;
+      to?: string;
+    };
+    body: undefined;
+    response: unknown;
+  };
+  /** Export the complaint list to Excel as the filter shows it, in the request language */
+  'GET /api/complaints/export.xlsx': {
+    params: Record<string, never>;
+    query: {
+      status?: 'open' | 'resolved' | 'closed';
+      customer?: string;
+      from?: string;
+      to?: string;
+      q?: string;
+      lang?: 'zh-CN' | 'en';
+    };
+    body: undefined;
+    response: unknown;
+  };
   /** One complaint */
   'GET /api/complaints/{id}': {
     params: { id: string };
@@ -495,13 +526,6 @@ export interface FeedbackOperations {
     params: { id: string };
     query: Record<string, never>;
     body: { result: string; satisfaction: number | ('very_unhappy' | 'unhappy' | 'neutral' | 'happy' | 'very_happy') };
-    response: unknown;
-  };
-  /** Invoices recorded at completion, newest first */
-  'GET /api/invoices': {
-    params: Record<string, never>;
-    query: { customer?: string };
-    body: undefined;
     response: unknown;
   };
 }
@@ -569,7 +593,7 @@ export interface NotificationsOperations {
 }
 
 export interface OrdersOperations {
-  /** Search orders (status, customer, from, to, q; mine=true for my registrations) */
+  /** Search orders (status[,status…], customer, from, to, product, salesperson, urgency, q; mine=true: mine) */
   'GET /api/orders': {
     params: Record<string, never>;
     query: {
@@ -578,22 +602,13 @@ export interface OrdersOperations {
       sort?: string;
       order?: 'asc' | 'desc' | 'ascend' | 'descend';
       q?: string;
-      status?:
-        | 'draft'
-        | 'in_review'
-        | 'rejected'
-        | 'awaiting_confirmation'
-        | 'confirmed'
-        | 'in_fulfillment'
-        | 'partially_shipped'
-        | 'shipped'
-        | 'delivered'
-        | 'completed'
-        | 'cancelled'
-        | 'on_hold';
+      status?: string;
       customer?: string;
       from?: string;
       to?: string;
+      product?: string;
+      salesperson?: string;
+      urgency?: 'normal' | 'urgent';
       mine?: 'true' | 'false';
     };
     body: undefined;
@@ -627,6 +642,31 @@ export interface OrdersOperations {
         replacesOrderId?: string;
       };
     };
+    response: unknown;
+  };
+  /** Who has registered orders (for the salesperson filter) */
+  'GET /api/orders/salespeople': {
+    params: Record<string, never>;
+    query: Record<string, never>;
+    body: undefined;
+    response: unknown;
+  };
+  /** Export the order list to Excel as the filter shows it (same filter as the list), newest first */
+  'GET /api/orders/export.xlsx': {
+    params: Record<string, never>;
+    query: {
+      status?: string;
+      customer?: string;
+      from?: string;
+      to?: string;
+      product?: string;
+      salesperson?: string;
+      urgency?: 'normal' | 'urgent';
+      mine?: 'true' | 'false';
+      q?: string;
+      lang?: 'zh-CN' | 'en';
+    };
+    body: undefined;
     response: unknown;
   };
   /** One order with its lines */
@@ -781,10 +821,15 @@ export interface OrdersOperations {
 }
 
 export interface PaymentsOperations {
-  /** Receipts, newest first */
+  /** Receipts, newest first (customer, received from/to, method) */
   'GET /api/receipts': {
     params: Record<string, never>;
-    query: { customer?: string };
+    query: {
+      customer?: string;
+      from?: string;
+      to?: string;
+      method?: 'bank_transfer' | 'cash' | 'cheque' | 'lc' | 'online' | 'other';
+    };
     body: undefined;
     response: unknown;
   };
@@ -800,6 +845,19 @@ export interface PaymentsOperations {
       reference?: string;
       applications?: Array<{ orderId: string; amount: string }>;
     };
+    response: unknown;
+  };
+  /** Export the receipts to Excel as the filter shows them, in the request language (or lang) */
+  'GET /api/receipts/export.xlsx': {
+    params: Record<string, never>;
+    query: {
+      customer?: string;
+      from?: string;
+      to?: string;
+      method?: 'bank_transfer' | 'cash' | 'cheque' | 'lc' | 'online' | 'other';
+      lang?: 'zh-CN' | 'en';
+    };
+    body: undefined;
     response: unknown;
   };
   /** One receipt with its applications */
@@ -995,17 +1053,64 @@ export interface ProductsOperations {
 }
 
 export interface ReceivablesOperations {
-  /** Receivables with outstanding amount and aging bucket */
+  /** Receivables with outstanding amount and aging bucket (customer, due from/to, bucket, open) */
   'GET /api/receivables': {
     params: Record<string, never>;
-    query: { customer?: string; open?: 'true' | 'false' };
+    query: {
+      customer?: string;
+      from?: string;
+      to?: string;
+      bucket?: 'not_due' | '0-30' | '31-60' | '61-90' | '>90' | 'paid';
+      open?: 'true' | 'false';
+    };
+    body: undefined;
+    response: unknown;
+  };
+  /** Export the receivables to Excel as the filter shows them */
+  'GET /api/receivables/export.xlsx': {
+    params: Record<string, never>;
+    query: {
+      customer?: string;
+      from?: string;
+      to?: string;
+      bucket?: 'not_due' | '0-30' | '31-60' | '61-90' | '>90' | 'paid';
+      open?: 'true' | 'false';
+      lang?: 'zh-CN' | 'en';
+    };
     body: undefined;
     response: unknown;
   };
   /** Outstanding per customer in aging buckets (0–30, 31–60, 61–90, >90 days) */
   'GET /api/receivables/aging': {
     params: Record<string, never>;
-    query: Record<string, never>;
+    query: { customer?: string };
+    body: undefined;
+    response: unknown;
+  };
+  /** Export the aging to Excel as the filter shows it */
+  'GET /api/receivables/aging/export.xlsx': {
+    params: Record<string, never>;
+    query: { customer?: string; lang?: 'zh-CN' | 'en' };
+    body: undefined;
+    response: unknown;
+  };
+  /** Invoices recorded at completion, newest first (customer, issued from/to, type) */
+  'GET /api/invoices': {
+    params: Record<string, never>;
+    query: { customer?: string; from?: string; to?: string; type?: 'normal' | 'special' | 'digital' };
+    body: undefined;
+    response: unknown;
+  };
+  /** Export the invoices to Excel as the filter shows them */
+  'GET /api/invoices/export.xlsx': {
+    params: Record<string, never>;
+    query: {
+      customer?: string;
+      from?: string;
+      to?: string;
+      type?: 'normal' | 'special' | 'digital';
+      lang?: 'zh-CN' | 'en';
+    };
     body: undefined;
     response: unknown;
   };
@@ -1026,7 +1131,7 @@ export interface ReceivablesOperations {
 }
 
 export interface ReturnsOperations {
-  /** Returns, newest first (status; order: an order's returns, or the return it replaces goods for) */
+  /** Returns, newest first (status, customer, from/to; order: its returns, or the one it replaces goods for) */
   'GET /api/returns': {
     params: Record<string, never>;
     query: {
@@ -1046,6 +1151,9 @@ export interface ReturnsOperations {
         | 'exchange'
         | 'refunded'
         | 'closed';
+      customer?: string;
+      from?: string;
+      to?: string;
     };
     body: undefined;
     response: unknown;
@@ -1066,7 +1174,7 @@ export interface ReturnsOperations {
     };
     response: unknown;
   };
-  /** Export the returns list to Excel as the filter shows it (status, order, q), newest first */
+  /** Export the returns list to Excel as the filter shows it (the list filter and q), newest first */
   'GET /api/returns/export.xlsx': {
     params: Record<string, never>;
     query: {
@@ -1082,6 +1190,9 @@ export interface ReturnsOperations {
         | 'refunded'
         | 'closed';
       order?: string;
+      customer?: string;
+      from?: string;
+      to?: string;
       q?: string;
     };
     body: undefined;
@@ -1275,6 +1386,39 @@ export interface ShippingOperations {
     params: Record<string, never>;
     query: Record<string, never>;
     body: { orderIds: Array<string>; lines?: Array<{ orderId: string; lineNo: number; qty: number }> };
+    response: unknown;
+  };
+  /** The shipment list, paged and filtered (status, carrier, customer, created from/to, q) */
+  'GET /api/shipments/search': {
+    params: Record<string, never>;
+    query: {
+      page?: number;
+      pageSize?: number;
+      sort?: string;
+      order?: 'asc' | 'desc' | 'ascend' | 'descend';
+      q?: string;
+      status?: 'to_pick' | 'picked' | 'rechecked' | 'packed' | 'shipped' | 'delivered' | 'cancelled';
+      carrier?: string;
+      customer?: string;
+      from?: string;
+      to?: string;
+    };
+    body: undefined;
+    response: unknown;
+  };
+  /** Export the shipment list to Excel as the filter shows it, in the request language */
+  'GET /api/shipments/export.xlsx': {
+    params: Record<string, never>;
+    query: {
+      status?: 'to_pick' | 'picked' | 'rechecked' | 'packed' | 'shipped' | 'delivered' | 'cancelled';
+      carrier?: string;
+      customer?: string;
+      from?: string;
+      to?: string;
+      q?: string;
+      lang?: 'zh-CN' | 'en';
+    };
+    body: undefined;
     response: unknown;
   };
   /** Shipped, undelivered and without tracking movement for N days */
@@ -1818,10 +1962,11 @@ export const operationsByTag = {
     'POST /api/callbacks/{id}',
     'GET /api/complaints',
     'POST /api/complaints',
+    'GET /api/complaints/search',
+    'GET /api/complaints/export.xlsx',
     'GET /api/complaints/{id}',
     'POST /api/complaints/{id}/resolve',
     'POST /api/complaints/{id}/close',
-    'GET /api/invoices',
   ],
   franchisees: [
     'GET /api/franchisees',
@@ -1834,6 +1979,8 @@ export const operationsByTag = {
   orders: [
     'GET /api/orders',
     'POST /api/orders',
+    'GET /api/orders/salespeople',
+    'GET /api/orders/export.xlsx',
     'GET /api/orders/{id}',
     'PATCH /api/orders/{id}',
     'POST /api/orders/{id}/submit',
@@ -1855,6 +2002,7 @@ export const operationsByTag = {
   payments: [
     'GET /api/receipts',
     'POST /api/receipts',
+    'GET /api/receipts/export.xlsx',
     'GET /api/receipts/{id}',
     'POST /api/receipts/{id}/apply',
     'POST /api/receipts/{id}/reverse',
@@ -1884,7 +2032,11 @@ export const operationsByTag = {
   ],
   receivables: [
     'GET /api/receivables',
+    'GET /api/receivables/export.xlsx',
     'GET /api/receivables/aging',
+    'GET /api/receivables/aging/export.xlsx',
+    'GET /api/invoices',
+    'GET /api/invoices/export.xlsx',
     'GET /api/statements',
     'GET /api/customers/{id}/statement',
   ],
@@ -1913,6 +2065,8 @@ export const operationsByTag = {
   shipping: [
     'GET /api/shipments',
     'POST /api/shipments',
+    'GET /api/shipments/search',
+    'GET /api/shipments/export.xlsx',
     'GET /api/shipments/stale',
     'GET /api/shipments/{id}',
     'POST /api/shipments/{id}/pick',

@@ -13,7 +13,6 @@ export function RemoteSelect<T extends { id: string }>(props: {
   allowClear?: boolean;
   style?: React.CSSProperties;
   testId?: string;
-  allowClear?: boolean;
 }) {
   const [items, setItems] = useState<T[]>([]);
   const [q, setQ] = useState('');

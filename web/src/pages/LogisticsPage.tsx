@@ -5,7 +5,7 @@ import { api } from '../api/client';
 import { useSession } from '../auth/session';
 import { ImportButton } from '../components/ImportButton';
 import { PageHeader } from '../components/PageHeader';
-import { dateTime } from './ops/format';
+import { dateTime } from '../format';
 import { BIG, OpsCard, phoneModal, usePhone } from './ops/phone';
 import { ShipmentList } from './ops/ShipmentList';
 

@@ -4,7 +4,7 @@ import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import { PageHeader } from '../components/PageHeader';
-import { dateTime } from './ops/format';
+import { dateTime } from '../format';
 import { BIG, OpsCard, usePhone } from './ops/phone';
 
 type PickList = {

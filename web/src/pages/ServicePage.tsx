@@ -6,7 +6,7 @@ import { api } from '../api/client';
 import { yuan } from '../format';
 import { PageHeader } from '../components/PageHeader';
 import { ServerTable } from '../components/ServerTable';
-import { dateTime } from './ops/format';
+import { dateTime } from '../format';
 import { BIG, OpsCard, phoneModal, usePhone } from './ops/phone';
 import { ListFilters, type ListFilter } from './ops/ShipmentFilters';
 

@@ -22,7 +22,7 @@ import { api } from '../api/client';
 import { useSession } from '../auth/session';
 import { PageHeader } from '../components/PageHeader';
 import { OrderQueue } from './OrderQueue';
-import { dateTime } from './ops/format';
+import { dateTime } from '../format';
 import { BIG, phoneModal, usePhone } from './ops/phone';
 import { ShipmentList, type ShipmentRow } from './ops/ShipmentList';
 

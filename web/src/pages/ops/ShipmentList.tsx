@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { useSession } from '../../auth/session';
 import { ServerTable } from '../../components/ServerTable';
-import { dateTime } from './format';
+import { dateTime } from '../../format';
 import { BIG, OpsCard, phoneModal, usePhone } from './phone';
 import { ListFilters, type ListFilter } from './ShipmentFilters';
 
