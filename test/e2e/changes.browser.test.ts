@@ -68,6 +68,7 @@ describe('a change from the order page to the customer confirmation', () => {
       await page.getByTestId('main-menu').getByText('变更审批', { exact: true }).click();
       await page.getByTestId('change-queue').getByText(`${order.number}-C1`).click();
       await page.getByTestId('change-approve').click();
+      await submitDialog(page, 'change-dialog-ok');
       await expect.poll(async () => page.getByTestId('change-approve').count()).toBe(0);
     }
     await expect.poll(status).toBe('已批准');

@@ -67,7 +67,8 @@ const INLINE_IMAGE = /^image\/(png|jpeg|gif|webp|bmp)$/i;
  * cannot (Chrome's viewer does not open in a sandboxed document) but nothing of it runs in the app's origin either.
  */
 export function previewPolicy(type: string): string | undefined {
-  if (INLINE_IMAGE.test(type)) return "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'none'";
+  if (INLINE_IMAGE.test(type))
+    return "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'none'";
   if (type.toLowerCase() === 'application/pdf') return "default-src 'none'; object-src 'self'; frame-ancestors 'none'";
   return undefined;
 }

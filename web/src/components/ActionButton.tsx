@@ -2,7 +2,10 @@ import { App, Button, type ButtonProps } from 'antd';
 import { useRef, useState, type ReactNode } from 'react';
 import { ReasonDialog, type ReasonDialogProps } from './ReasonDialog';
 
-type Confirm = Pick<ReasonDialogProps, 'content' | 'reason' | 'label' | 'hint' | 'okText' | 'okTestId' | 'inputTestId'> & {
+type Confirm = Pick<
+  ReasonDialogProps,
+  'content' | 'reason' | 'label' | 'hint' | 'okText' | 'okTestId' | 'inputTestId'
+> & {
   /** The dialog's title; defaults to the button's text. */
   title?: ReactNode;
 };

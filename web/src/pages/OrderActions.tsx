@@ -22,7 +22,8 @@ export function OrderActions({ order, current, onChanged }: { order: Order; curr
   const [form] = Form.useForm();
   const [file, setFile] = useState<File>();
   const may = (...events: string[]) => events.some((e) => order.actions.includes(e));
-  const post = (path: string, body?: unknown) => api.post<{ outcome?: string }>(`/api/orders/${order.id}/${path}`, body);
+  const post = (path: string, body?: unknown) =>
+    api.post<{ outcome?: string }>(`/api/orders/${order.id}/${path}`, body);
   const stage = current ? t(`stage.${current.stage}`) : '';
 
   // The two dialogs with more than a reason: one request per OK, the button spins while it runs.

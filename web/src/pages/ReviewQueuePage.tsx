@@ -57,9 +57,7 @@ export function ReviewQueuePage() {
           {
             title: t('order.due'),
             dataIndex: 'dueAt',
-            render: (d: string, q) => (
-              <span style={{ color: q.late ? 'red' : undefined }}>{dateTime(d)}</span>
-            ),
+            render: (d: string, q) => <span style={{ color: q.late ? 'red' : undefined }}>{dateTime(d)}</span>,
           },
           {
             title: '',

@@ -22,7 +22,15 @@ export const downloadUrl = (id: string) => `/api/attachments/${id}`;
 export const previewUrl = (id: string) => `/api/attachments/${id}?inline=1`;
 
 /** 附件: confirmation scans, written confirmation and the customer's licences; upload, preview, download. */
-export function OrderAttachments({ order, reloadKey, onChanged }: { order: Order; reloadKey: number; onChanged: () => void }) {
+export function OrderAttachments({
+  order,
+  reloadKey,
+  onChanged,
+}: {
+  order: Order;
+  reloadKey: number;
+  onChanged: () => void;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const { can } = useSession();
@@ -100,7 +108,8 @@ export function OrderAttachments({ order, reloadKey, onChanged }: { order: Order
           {
             title: t('orderPage.attachments.kindLabel'),
             dataIndex: 'kind',
-            render: (k: string) => t(`orderPage.attachments.kind.${k}`, { defaultValue: t('orderPage.attachments.kind.other') }),
+            render: (k: string) =>
+              t(`orderPage.attachments.kind.${k}`, { defaultValue: t('orderPage.attachments.kind.other') }),
           },
           { title: t('orderPage.attachments.file'), dataIndex: 'filename' },
           { title: t('orderPage.attachments.at'), dataIndex: 'createdAt', render: (d: string) => dateTime(d) },

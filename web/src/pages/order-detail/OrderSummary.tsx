@@ -42,7 +42,10 @@ export function OrderSummary({ order }: { order: Order }) {
               </Link>
             ),
           },
-          { label: t('order.customerPo'), children: <span data-testid="order-customer-po">{o.customerPo || '—'}</span> },
+          {
+            label: t('order.customerPo'),
+            children: <span data-testid="order-customer-po">{o.customerPo || '—'}</span>,
+          },
           {
             label: t('order.contact'),
             children: o.contact ? `${o.contact.name} ${o.contact.phone ?? ''}`.trim() : '—',

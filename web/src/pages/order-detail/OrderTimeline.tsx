@@ -39,13 +39,16 @@ export function OrderTimeline({ history, returns }: { history: HistoryRow[]; ret
         </span>
       ),
     })),
-    ...returns.map((h) => ({ at: h.at, color: 'gray', title: dateTime(h.at), content: returnTimelineItem(h, t).children })),
+    ...returns.map((h) => ({
+      at: h.at,
+      color: 'gray',
+      title: dateTime(h.at),
+      content: returnTimelineItem(h, t).children,
+    })),
   ].sort((x, y) => x.at.localeCompare(y.at));
   return (
     <Card size="small" title={t('order.history')} data-testid="order-history">
-      <Timeline
-        items={items.map(({ at: _at, ...item }, i) => ({ key: i, ...item }))}
-      />
+      <Timeline items={items.map(({ at: _at, ...item }, i) => ({ key: i, ...item }))} />
     </Card>
   );
 }
