@@ -68,7 +68,7 @@ describe('order flow in Chromium', () => {
     await submitDialog(page, 'confirm-ok');
     await expect.poll(orderStatus).toBe('已确认');
     await expect
-      .poll(() => page.getByTestId('order-lines').locator('tbody tr').first().innerText())
+      .poll(() => page.getByTestId('order-lines').locator('tbody tr.ant-table-row').first().innerText())
       .toMatch(/2\s+0\s+0\s+2$/);
     await page.screenshot({ path: screenshotPath('order-confirmed.png'), fullPage: true });
     await page.getByTestId('main-menu').getByText('库存', { exact: true }).click();
