@@ -76,6 +76,7 @@ export const zh = {
       copy: '已复制为新草稿',
       claim: '已领取 {{count}} 个审核任务',
       release: '已释放全部审核任务',
+      fulfilment: { shipment: '已生成出库单', receipt: '已登记收款', lc: '已登记信用证', invoice: '已登记开票，订单完成' },
       change: {
         submit: '已提交变更审批',
         approve: '已通过变更审核',
@@ -176,6 +177,12 @@ export const en = {
       copy: 'Copied to a new draft',
       claim: 'Claimed {{count}} review tasks',
       release: 'Released all review tasks',
+      fulfilment: {
+        shipment: 'Outbound order created',
+        receipt: 'Receipt recorded',
+        lc: 'Letter of credit recorded',
+        invoice: 'Invoice recorded; order completed',
+      },
       change: {
         submit: 'Change submitted for approval',
         approve: 'Change approved',
