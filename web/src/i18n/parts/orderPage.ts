@@ -76,7 +76,13 @@ export const zh = {
       copy: '已复制为新草稿',
       claim: '已领取 {{count}} 个审核任务',
       release: '已释放全部审核任务',
-      fulfilment: { shipment: '已生成出库单', receipt: '已登记收款', lc: '已登记信用证', invoice: '已登记开票，订单完成' },
+      credit: { approve: '已批准信用变更', reject: '已驳回信用变更' },
+      fulfilment: {
+        shipment: '已生成出库单',
+        receipt: '已登记收款',
+        lc: '已登记信用证',
+        invoice: '已登记开票，订单完成',
+      },
       change: {
         submit: '已提交变更审批',
         approve: '已通过变更审核',
@@ -177,6 +183,7 @@ export const en = {
       copy: 'Copied to a new draft',
       claim: 'Claimed {{count}} review tasks',
       release: 'Released all review tasks',
+      credit: { approve: 'Credit change approved', reject: 'Credit change rejected' },
       fulfilment: {
         shipment: 'Outbound order created',
         receipt: 'Receipt recorded',
