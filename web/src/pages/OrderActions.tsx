@@ -12,7 +12,18 @@ const COMPLAINT_TYPES = ['short', 'damage', 'wrong_item', 'quality', 'late'];
 const done = (key: string) => `orderPage.done.${key}`;
 
 /** The buttons an order shows: the events the server says this user may apply now (`order.actions`). */
-export function OrderActions({ order, current, onChanged }: { order: Order; current?: Stage; onChanged: () => void }) {
+export function OrderActions({
+  order,
+  current,
+  onChanged,
+  onRequestChange,
+}: {
+  order: Order;
+  current?: Stage;
+  onChanged: () => void;
+  /** Opens the 申请变更 form (kept with the order's changes). */
+  onRequestChange: () => void;
+}) {
   const { t } = useTranslation();
   const { can } = useSession();
   const { message } = App.useApp();
@@ -111,6 +122,11 @@ export function OrderActions({ order, current, onChanged }: { order: Order; curr
       {may('confirm') && (
         <Button type="primary" data-testid="order-confirm" onClick={() => open('confirm')}>
           {t('order.confirm')}
+        </Button>
+      )}
+      {may('request_change') && (
+        <Button type="primary" data-testid="order-request-change" onClick={onRequestChange}>
+          {t('changeReq.request')}
         </Button>
       )}
       {may('hold') && (

@@ -29,6 +29,7 @@ export function OrderDetailPage() {
   const [review, setReview] = useState<Review>({ stages: [], productionRequests: [] });
   const [checks, setChecks] = useState<Checks>();
   const [reloads, setReloads] = useState(0);
+  const [requesting, setRequesting] = useState(false);
 
   const load = useCallback(async () => {
     const [o, h, r, c] = await Promise.all([
@@ -55,10 +56,17 @@ export function OrderDetailPage() {
         <PageHeader
           title={order.number}
           tags={<StatusTag status={order.status} />}
-          extra={<OrderActions order={order} current={current} onChanged={load} />}
+          extra={
+            <OrderActions
+              order={order}
+              current={current}
+              onChanged={load}
+              onRequestChange={() => setRequesting(true)}
+            />
+          }
         />
       </div>
-      <OrderChanges order={order} />
+      <OrderChanges order={order} requesting={requesting} onRequestClosed={() => setRequesting(false)} />
       <QualificationAlert order={order} checks={checks} />
       {order.writtenConfirmationMissing && (
         <Alert

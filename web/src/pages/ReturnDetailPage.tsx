@@ -13,7 +13,6 @@ import {
   Table,
   Tag,
   Timeline,
-  Typography,
   Upload,
 } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
@@ -24,6 +23,7 @@ import { api, type Page } from '../api/client';
 import type { ReturnDoc, ReturnHistoryRow, ReturnLine } from '../api/types';
 import { returnTimelineItem } from './OrderReturns';
 import { ActionButton } from '../components/ActionButton';
+import { PageHeader } from '../components/PageHeader';
 import { yuan } from './CustomerCredit';
 
 /** The route of each action of the return machine, and whether it asks for input first. */
@@ -91,40 +91,41 @@ export function ReturnDetailPage() {
 
   return (
     <>
-      <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
-        <Typography.Title level={4} style={{ margin: 0 }} data-testid="return-number">
-          {t('returns.title')} {doc.number} <Tag data-testid="return-status">{t(`returns.status.${doc.status}`)}</Tag>
-        </Typography.Title>
-        <Space wrap>
-          {doc.actions.map((a) =>
-            NEEDS_FORM.includes(a) ? (
-              <Button
-                key={a}
-                type={a === 'reject' ? 'default' : 'primary'}
-                danger={a === 'reject'}
-                data-testid={`return-action-${a}`}
-                onClick={() => setActing(a)}
-              >
-                {t(`returns.actions.${a}`)}
-              </Button>
-            ) : (
-              <ActionButton
-                key={a}
-                type={a === 'close' ? 'default' : 'primary'}
-                data-testid={`return-action-${a}`}
-                run={() => post(a)}
-                success={t(`orderPage.done.return.${a}`)}
-                onDone={load}
-              >
-                {t(`returns.actions.${a}`)}
-              </ActionButton>
-            ),
-          )}
-          <Button href={`/api/returns/${doc.id}/form`} target="_blank">
-            {t('returns.print')}
-          </Button>
-        </Space>
-      </Space>
+      <PageHeader
+        title={<span data-testid="return-number">{`${t('returns.title')} ${doc.number}`}</span>}
+        tags={<Tag data-testid="return-status">{t(`returns.status.${doc.status}`)}</Tag>}
+        extra={
+          <>
+            {doc.actions.map((a) =>
+              NEEDS_FORM.includes(a) ? (
+                <Button
+                  key={a}
+                  type={a === 'reject' ? 'default' : 'primary'}
+                  danger={a === 'reject'}
+                  data-testid={`return-action-${a}`}
+                  onClick={() => setActing(a)}
+                >
+                  {t(`returns.actions.${a}`)}
+                </Button>
+              ) : (
+                <ActionButton
+                  key={a}
+                  type={a === 'close' ? 'default' : 'primary'}
+                  data-testid={`return-action-${a}`}
+                  run={() => post(a)}
+                  success={t(`orderPage.done.return.${a}`)}
+                  onDone={load}
+                >
+                  {t(`returns.actions.${a}`)}
+                </ActionButton>
+              ),
+            )}
+            <Button href={`/api/returns/${doc.id}/form`} target="_blank">
+              {t('returns.print')}
+            </Button>
+          </>
+        }
+      />
       <Descriptions
         style={{ marginTop: 16 }}
         size="small"

@@ -76,6 +76,7 @@ export const zh = {
       copy: '已复制为新草稿',
       claim: '已领取 {{count}} 个审核任务',
       release: '已释放全部审核任务',
+      returnRequested: '已提交退货申请',
       credit: { approve: '已批准信用变更', reject: '已驳回信用变更' },
       fulfilment: {
         shipment: '已生成出库单',
@@ -183,6 +184,7 @@ export const en = {
       copy: 'Copied to a new draft',
       claim: 'Claimed {{count}} review tasks',
       release: 'Released all review tasks',
+      returnRequested: 'Return requested',
       credit: { approve: 'Credit change approved', reject: 'Credit change rejected' },
       fulfilment: {
         shipment: 'Outbound order created',
