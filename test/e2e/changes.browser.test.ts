@@ -68,6 +68,7 @@ describe('a change from the order page to the customer confirmation', () => {
       await page.getByTestId('main-menu').getByText('变更审批', { exact: true }).click();
       await page.getByTestId('change-queue').getByText(`${order.number}-C1`).click();
       await page.getByTestId('change-approve').click();
+      await submitDialog(page, 'change-dialog-ok');
       await expect.poll(async () => page.getByTestId('change-approve').count()).toBe(0);
     }
     await expect.poll(status).toBe('已批准');
@@ -79,7 +80,7 @@ describe('a change from the order page to the customer confirmation', () => {
     await page.getByTestId('change-apply').click();
     await expect.poll(status).toBe('已执行待客户确认');
     await page.goto(`${base}/orders/${order.id}`);
-    await expect.poll(() => page.getByTestId('order-total').innerText()).toContain('1500');
+    await expect.poll(() => page.getByTestId('order-total').innerText()).toContain('¥1,500.00');
     await expect.poll(() => page.getByTestId('pending-change').innerText()).toContain(`${order.number}-C1`);
     // The versions load on their own after the order: wait for both.
     await expect.poll(() => page.getByTestId('order-versions').innerText()).toContain('V2');

@@ -60,6 +60,7 @@ describe('credit terms in the web app', () => {
     const row = page.getByTestId('credit-requests').locator('tbody tr').filter({ hasText: '旺季备货' });
     await expect.poll(() => row.count()).toBe(1);
     await row.getByTestId('credit-approve').click();
+    await submitDialog(page, 'credit-approve-ok');
     await expect.poll(() => row.count()).toBe(0);
 
     const sales = t.as(await t.token('sales'));

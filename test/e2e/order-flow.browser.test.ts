@@ -52,10 +52,14 @@ describe('order flow in Chromium', () => {
     await page.goto(orderUrl);
     await expect.poll(() => page.getByTestId('current-stage').innerText()).toContain('销售审核');
     await page.getByTestId('order-approve').click();
+    // An approval asks first and takes an optional comment.
+    await page.getByTestId('reason-input').fill('价格与交期已核对');
+    await submitDialog(page, 'reason-ok');
     await expect.poll(() => page.getByTestId('current-stage').innerText()).toContain('财务审核');
     await loginAs('finance');
     await page.goto(orderUrl);
     await page.getByTestId('order-approve').click();
+    await submitDialog(page, 'reason-ok');
     await expect.poll(orderStatus).toBe('待客户确认');
   });
 
@@ -65,7 +69,9 @@ describe('order flow in Chromium', () => {
     await page.getByTestId('order-confirm').click();
     await submitDialog(page, 'confirm-ok');
     await expect.poll(orderStatus).toBe('已确认');
-    await expect.poll(() => page.getByTestId('order-lines').locator('tbody tr').first().innerText()).toMatch(/2\s+0$/);
+    await expect
+      .poll(() => page.getByTestId('order-lines').locator('tbody tr.ant-table-row').first().innerText())
+      .toMatch(/2\s+0\s+0\s+2$/);
     await page.screenshot({ path: screenshotPath('order-confirmed.png'), fullPage: true });
     await page.getByTestId('main-menu').getByText('库存', { exact: true }).click();
     // A-01 starts with 100 on hand in the demo data: 2 reserved, 98 available.
@@ -119,6 +125,7 @@ describe('order flow in Chromium', () => {
     await loginAs('reviewer');
     await page.goto(`${base}/orders/${order.id}`);
     await page.getByTestId('order-approve').click();
+    await submitDialog(page, 'reason-ok');
     await expect.poll(() => page.getByTestId('current-stage').innerText()).toContain('财务审核');
   });
 });

@@ -111,7 +111,8 @@ describe('a return from request to refund', () => {
   });
 
   it('the general manager approves the refund and finance records it; the list shows it refunded', async () => {
-    await act('gm', 'approve_refund');
+    // An approval asks first; the comment is optional.
+    await act('gm', 'approve_refund', async () => undefined);
     await expect.poll(status).toBe('待退款');
     await act('finance', 'refund', async () => undefined);
     await expect.poll(status).toBe('已退款');

@@ -60,6 +60,19 @@ export function downloadType(stored: string): string {
   return SAFE_TYPE.test(base) && !ACTIVE_TYPE.test(base) ? base : 'application/octet-stream';
 }
 
+const INLINE_IMAGE = /^image\/(png|jpeg|gif|webp|bmp)$/i;
+
+/**
+ * The policy a file is previewed under, or nothing when it is only ever downloaded. Images keep the sandbox; a PDF
+ * cannot (Chrome's viewer does not open in a sandboxed document) but nothing of it runs in the app's origin either.
+ */
+export function previewPolicy(type: string): string | undefined {
+  if (INLINE_IMAGE.test(type))
+    return "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'none'";
+  if (type.toLowerCase() === 'application/pdf') return "default-src 'none'; object-src 'self'; frame-ancestors 'none'";
+  return undefined;
+}
+
 export async function getAttachment(db: Db, actor: Actor, id: string) {
   const row = await repo.findAttachment(db, actor.companyId, id);
   if (!row) throw new AppError('ATTACHMENT.NOT_FOUND');

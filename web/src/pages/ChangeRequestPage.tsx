@@ -1,10 +1,11 @@
-import { Alert, App, Button, Card, Col, Descriptions, Form, Input, Modal, Row, Select, Space, Table, Tag } from 'antd';
+import { Alert, App, Button, Card, Col, Descriptions, Form, Input, Modal, Row, Select, Table, Tag } from 'antd';
 import { Upload } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
-import { Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
+import { PageHeader } from '../components/PageHeader';
+import { ActionButton } from '../components/ActionButton';
 import { changes, yuan, type ChangeApproval, type ChangePreview, type ChangeRequest } from '../api/changes';
 
 const when = (s: string | null) => (s ? new Date(s).toLocaleString() : '');
@@ -162,95 +163,140 @@ function PreviewView({ p }: { p: ChangePreview }) {
   );
 }
 
-type Dialog = 'reject' | 'cancel' | 'confirm';
-
 /** 变更申请: the preview as a readable diff, the approvals, and the buttons the server allows. */
 export function ChangeRequestPage() {
   const { t } = useTranslation();
   const { id } = useParams();
   const { message } = App.useApp();
   const [c, setC] = useState<ChangeRequest>();
-  const [dialog, setDialog] = useState<Dialog>();
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
   const [form] = Form.useForm();
   const [scan, setScan] = useState<File>();
   const load = useCallback(async () => setC(await changes.get(id!)), [id]);
   useEffect(() => void load(), [load]);
   if (!c) return null;
   const may = (e: string) => c.availableActions.includes(e);
-  const run = async (fn: () => Promise<unknown>) => {
+  const done = (k: string) => t(`orderPage.done.change.${k}`);
+  // The customer's confirmation asks for more than a reason: its own dialog, one request per OK.
+  const confirmChange = async () => {
+    if (busy) return;
+    const v = await form.validateFields();
+    setBusy(true);
     try {
-      await fn();
-      message.success(t('common.saved'));
-      setDialog(undefined);
+      // A signed or stamped 变更确认书 is kept as a scan on the order.
+      const attachmentId = scan ? await changes.attachScan(c.order.id, scan) : undefined;
+      await changes.confirm(c.id, { method: v.method, note: v.note || undefined, attachmentId });
+      message.success(done('confirm'));
+      setConfirming(false);
       await load();
     } catch (e) {
       message.error((e as Error).message);
+    } finally {
+      setBusy(false);
     }
   };
-  const openDialog = (d: Dialog) => {
-    form.resetFields();
-    setDialog(d);
-  };
-  const submitDialog = async () => {
-    const v = await form.validateFields();
-    if (dialog === 'reject') await run(() => changes.review(c.id, 'reject', v.reason));
-    if (dialog === 'cancel') await run(() => changes.cancel(c.id, v.reason));
-    if (dialog === 'confirm')
-      await run(async () => {
-        // A signed or stamped 变更确认书 is kept as a scan on the order.
-        const attachmentId = scan ? await changes.attachScan(c.order.id, scan) : undefined;
-        return changes.confirm(c.id, { method: v.method, note: v.note || undefined, attachmentId });
-      });
-  };
+  const reasonTestIds = { okTestId: 'change-dialog-ok', inputTestId: 'change-dialog-reason' };
   return (
     <>
-      <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
-        <Typography.Title level={4} style={{ margin: 0 }}>
-          {t('changeReq.title')} {c.number}{' '}
+      <PageHeader
+        title={`${t('changeReq.title')} ${c.number}`}
+        tags={
           <Tag color={CHANGE_STATUS_COLORS[c.status]} data-testid="change-status">
             {t(`changeReq.status.${c.status}`)}
           </Tag>
-        </Typography.Title>
-        <Space wrap>
-          {may('submit') && (
-            <Button type="primary" data-testid="change-submit" onClick={() => run(() => changes.submit(c.id))}>
-              {t('changeReq.submit')}
+        }
+        extra={
+          <>
+            {may('submit') && (
+              <ActionButton
+                type="primary"
+                data-testid="change-submit"
+                run={() => changes.submit(c.id)}
+                success={done('submit')}
+                onDone={load}
+              >
+                {t('changeReq.submit')}
+              </ActionButton>
+            )}
+            {may('approve') && (
+              <ActionButton
+                type="primary"
+                data-testid="change-approve"
+                confirm={{
+                  ...reasonTestIds,
+                  title: t('orderPage.dialog.changeApproveTitle'),
+                  content: t('orderPage.dialog.changeApproveContent', { number: c.number }),
+                }}
+                run={(reason) => changes.review(c.id, 'approve', reason)}
+                success={done('approve')}
+                onDone={load}
+              >
+                {t('order.approve')}
+              </ActionButton>
+            )}
+            {may('reject') && (
+              <ActionButton
+                danger
+                data-testid="change-reject"
+                confirm={{
+                  ...reasonTestIds,
+                  reason: 'required',
+                  content: t('orderPage.dialog.changeRejectContent', { number: c.number }),
+                }}
+                run={(reason) => changes.review(c.id, 'reject', reason)}
+                success={done('reject')}
+                onDone={load}
+              >
+                {t('order.reject')}
+              </ActionButton>
+            )}
+            {may('apply') && (
+              <ActionButton
+                type="primary"
+                data-testid="change-apply"
+                run={() => changes.apply(c.id)}
+                success={done('apply')}
+                onDone={load}
+              >
+                {t('changeReq.apply')}
+              </ActionButton>
+            )}
+            {may('confirm') && (
+              <Button
+                type="primary"
+                data-testid="change-confirm"
+                onClick={() => {
+                  form.resetFields();
+                  setScan(undefined);
+                  setConfirming(true);
+                }}
+              >
+                {t('changeReq.confirm')}
+              </Button>
+            )}
+            {may('cancel') && (
+              <ActionButton
+                danger
+                data-testid="change-cancel"
+                confirm={{
+                  ...reasonTestIds,
+                  reason: 'required',
+                  content: t('orderPage.dialog.changeCancelContent', { number: c.number }),
+                }}
+                run={(reason) => changes.cancel(c.id, reason!)}
+                success={done('cancel')}
+                onDone={load}
+              >
+                {t('changeReq.cancel')}
+              </ActionButton>
+            )}
+            <Button href={changes.formUrl(c.id)} target="_blank">
+              {t('order.print')} {t('changeReq.form')}
             </Button>
-          )}
-          {may('approve') && (
-            <Button
-              type="primary"
-              data-testid="change-approve"
-              onClick={() => run(() => changes.review(c.id, 'approve'))}
-            >
-              {t('order.approve')}
-            </Button>
-          )}
-          {may('reject') && (
-            <Button danger data-testid="change-reject" onClick={() => openDialog('reject')}>
-              {t('order.reject')}
-            </Button>
-          )}
-          {may('apply') && (
-            <Button type="primary" data-testid="change-apply" onClick={() => run(() => changes.apply(c.id))}>
-              {t('changeReq.apply')}
-            </Button>
-          )}
-          {may('confirm') && (
-            <Button type="primary" data-testid="change-confirm" onClick={() => openDialog('confirm')}>
-              {t('changeReq.confirm')}
-            </Button>
-          )}
-          {may('cancel') && (
-            <Button danger data-testid="change-cancel" onClick={() => openDialog('cancel')}>
-              {t('changeReq.cancel')}
-            </Button>
-          )}
-          <Button href={changes.formUrl(c.id)} target="_blank">
-            {t('order.print')} {t('changeReq.form')}
-          </Button>
-        </Space>
-      </Space>
+          </>
+        }
+      />
       <Descriptions
         style={{ marginTop: 16 }}
         size="small"
@@ -301,45 +347,38 @@ export function ChangeRequestPage() {
         </Col>
       </Row>
       <Modal
-        open={!!dialog}
-        title={dialog ? t(dialog === 'reject' ? 'order.reject' : `changeReq.${dialog}`) : ''}
-        onCancel={() => setDialog(undefined)}
-        onOk={submitDialog}
+        open={confirming}
+        title={t('changeReq.confirm')}
+        onCancel={() => setConfirming(false)}
+        onOk={confirmChange}
+        confirmLoading={busy}
         destroyOnHidden
         okButtonProps={{ 'data-testid': 'change-dialog-ok' } as never}
       >
         <Form form={form} layout="vertical" initialValues={{ method: 'electronic' }}>
-          {dialog === 'confirm' ? (
-            <>
-              <Form.Item name="method" label={t('order.confirmMethod')}>
-                <Select
-                  options={['electronic', 'signature', 'stamp'].map((m) => ({
-                    value: m,
-                    label: t(`enums.confirmMethod.${m}`),
-                  }))}
-                />
-              </Form.Item>
-              <Form.Item label={t('order.confirmFile')}>
-                <Upload
-                  beforeUpload={(f) => {
-                    setScan(f);
-                    return false;
-                  }}
-                  onRemove={() => setScan(undefined)}
-                  maxCount={1}
-                >
-                  <Button icon={<UploadOutlined />}>{t('customer.upload')}</Button>
-                </Upload>
-              </Form.Item>
-              <Form.Item name="note" label={t('changeReq.note')} rules={[{ max: 500 }]}>
-                <Input data-testid="change-note" />
-              </Form.Item>
-            </>
-          ) : (
-            <Form.Item name="reason" label={t('order.reason')} rules={[{ required: true, max: 500 }]}>
-              <Input.TextArea rows={3} data-testid="change-dialog-reason" />
-            </Form.Item>
-          )}
+          <Form.Item name="method" label={t('order.confirmMethod')}>
+            <Select
+              options={['electronic', 'signature', 'stamp'].map((m) => ({
+                value: m,
+                label: t(`enums.confirmMethod.${m}`),
+              }))}
+            />
+          </Form.Item>
+          <Form.Item label={t('order.confirmFile')}>
+            <Upload
+              beforeUpload={(f) => {
+                setScan(f);
+                return false;
+              }}
+              onRemove={() => setScan(undefined)}
+              maxCount={1}
+            >
+              <Button icon={<UploadOutlined />}>{t('customer.upload')}</Button>
+            </Upload>
+          </Form.Item>
+          <Form.Item name="note" label={t('changeReq.note')} rules={[{ max: 500 }]}>
+            <Input data-testid="change-note" />
+          </Form.Item>
         </Form>
       </Modal>
     </>

@@ -2,6 +2,7 @@ import { App, Button, Form, Input, InputNumber, Modal, Select, Space, Table, Tag
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
+import { ActionButton } from '../components/ActionButton';
 import { moneyRule, showServerErrors } from '../components/forms';
 
 // 信用额度变更: sales request new credit terms, a credit controller (finance) approves or rejects;
@@ -63,19 +64,9 @@ export function CreditRequestTable({
   showCustomer?: boolean;
 }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const text = useTermText();
-  const [rejecting, setRejecting] = useState<CreditChangeRequest>();
-  const [note, setNote] = useState('');
-  const decide = async (r: CreditChangeRequest, event: string, body: Record<string, string> = {}) => {
-    try {
-      await api.post(`/api/credit-change-requests/${r.id}/${event}`, body);
-      message.success(t('common.saved'));
-      onDecided();
-    } catch (e) {
-      message.error((e as Error).message);
-    }
-  };
+  const decide = (r: CreditChangeRequest, event: string, note?: string) =>
+    api.post(`/api/credit-change-requests/${r.id}/${event}`, note ? { note } : {});
   const terms = (r: CreditChangeRequest) =>
     (['creditLimit', 'paymentMethod', 'paymentDays'] as const)
       .filter((k) => r.new[k] !== null)
@@ -114,38 +105,41 @@ export function CreditRequestTable({
             render: (_: unknown, r: CreditChangeRequest) => (
               <Space>
                 {r.actions.includes('approve') && (
-                  <Button size="small" type="primary" data-testid="credit-approve" onClick={() => decide(r, 'approve')}>
+                  <ActionButton
+                    size="small"
+                    type="primary"
+                    data-testid="credit-approve"
+                    confirm={{ okTestId: 'credit-approve-ok', inputTestId: 'credit-approve-note' }}
+                    run={(note) => decide(r, 'approve', note)}
+                    success={t('orderPage.done.credit.approve')}
+                    onDone={onDecided}
+                  >
                     {t('credit.approve')}
-                  </Button>
+                  </ActionButton>
                 )}
                 {r.actions.includes('reject') && (
-                  <Button size="small" danger data-testid="credit-reject" onClick={() => setRejecting(r)}>
+                  <ActionButton
+                    size="small"
+                    danger
+                    data-testid="credit-reject"
+                    confirm={{
+                      reason: 'required',
+                      label: t('credit.rejectReason'),
+                      okTestId: 'credit-reject-ok',
+                      inputTestId: 'credit-reject-note',
+                    }}
+                    run={(note) => decide(r, 'reject', note)}
+                    success={t('orderPage.done.credit.reject')}
+                    onDone={onDecided}
+                  >
                     {t('credit.reject')}
-                  </Button>
+                  </ActionButton>
                 )}
               </Space>
             ),
           },
         ]}
       />
-      <Modal
-        open={!!rejecting}
-        title={t('credit.reject')}
-        okButtonProps={{ disabled: !note.trim(), 'data-testid': 'credit-reject-ok' }}
-        onCancel={() => setRejecting(undefined)}
-        onOk={async () => {
-          await decide(rejecting!, 'reject', { note });
-          setRejecting(undefined);
-          setNote('');
-        }}
-      >
-        <Input.TextArea
-          placeholder={t('credit.rejectReason')}
-          value={note}
-          onChange={(e) => setNote(e.target.value)}
-          maxLength={500}
-        />
-      </Modal>
     </>
   );
 }

@@ -14,17 +14,20 @@ import {
   App,
 } from 'antd';
 import { MinusCircleOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { Link, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import type { Customer } from '../api/types';
 import { moneyRule, showServerErrors } from '../components/forms';
 import { CustomerCredit } from './CustomerCredit';
 import { useSession } from '../auth/session';
+import { backLink } from './order-detail/customerLink';
 
 const KINDS = ['ordinary', 'franchisee', 'direct', 'joint'];
 const PAYMENTS = ['prepaid', 'credit', 'tt', 'lc', 'monthly', 'cod'];
 type Doc = { id: string; filename: string; kind: string };
+const DOC_KINDS = ['business_licence', 'contact_id', 'qualification'];
 
 /** Create or edit a customer; validates as you type, then shows the server's field errors in place. */
 export function CustomerForm({
@@ -43,7 +46,16 @@ export function CustomerForm({
   const [form] = Form.useForm();
   const [docs, setDocs] = useState<Doc[]>([]);
   const [saving, setSaving] = useState(false);
+  const [docKind, setDocKind] = useState(DOC_KINDS[0]);
   const { can } = useSession();
+  // Opened from an order whose review lacks a qualification document: show the upload and the way back.
+  const [params] = useSearchParams();
+  const back = backLink(params);
+  const docsRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (open && customer && params.get('documents'))
+      setTimeout(() => docsRef.current?.scrollIntoView({ block: 'center' }), 300);
+  }, [open, customer, params]);
   // Credit terms are a credit controller's: of an existing customer by the server's actions, of a new one by the
   // user's duty (others create it with the safe default and then request a change).
   const creditActions = (customer as (Customer & { creditActions?: string[] }) | undefined)?.creditActions ?? [];
@@ -230,30 +242,56 @@ export function CustomerForm({
       </Form>
 
       {customer && (
-        <>
+        <div ref={docsRef} data-testid="customer-documents">
           <Divider titlePlacement="start">{t('customer.documents')}</Divider>
           <List
             size="small"
             dataSource={docs}
+            locale={{ emptyText: t('orderPage.qualification.none') }}
             renderItem={(d) => (
               <List.Item>
-                <a href={`/api/attachments/${d.id}`}>{d.filename}</a>
+                <span>
+                  {t(`orderPage.attachments.kind.${d.kind}`, { defaultValue: t('orderPage.attachments.kind.other') })}
+                  {' · '}
+                  <a href={`/api/attachments/${d.id}`}>{d.filename}</a>
+                </span>
               </List.Item>
             )}
           />
-          <Upload
-            showUploadList={false}
-            customRequest={async ({ file }) => {
-              const body = new FormData();
-              body.append('kind', 'qualification');
-              body.append('file', file as Blob);
-              await api.post(`/api/customers/${customer.id}/documents`, body);
-              setDocs(await api.get<Doc[]>(`/api/customers/${customer.id}/documents`));
-            }}
-          >
-            <Button icon={<UploadOutlined />}>{t('customer.upload')}</Button>
-          </Upload>
-        </>
+          <Space wrap>
+            <Select
+              style={{ width: 170 }}
+              value={docKind}
+              onChange={setDocKind}
+              data-testid="customer-document-kind"
+              options={DOC_KINDS.map((k) => ({ value: k, label: t(`orderPage.attachments.kind.${k}`) }))}
+            />
+            <Upload
+              showUploadList={false}
+              customRequest={async ({ file }) => {
+                const body = new FormData();
+                body.append('kind', docKind);
+                body.append('file', file as Blob);
+                try {
+                  await api.post(`/api/customers/${customer.id}/documents`, body);
+                  message.success(t('orderPage.attachments.uploaded'));
+                } catch (e) {
+                  message.error((e as Error).message);
+                }
+                setDocs(await api.get<Doc[]>(`/api/customers/${customer.id}/documents`));
+              }}
+            >
+              <Button icon={<UploadOutlined />} data-testid="customer-document-upload">
+                {t('customer.upload')}
+              </Button>
+            </Upload>
+            {back && (
+              <Link to={back} data-testid="customer-back">
+                {docs.length ? t('orderPage.qualification.backDone') : t('orderPage.qualification.back')}
+              </Link>
+            )}
+          </Space>
+        </div>
       )}
     </Drawer>
   );

@@ -9,6 +9,7 @@ import { ImportButton } from '../components/ImportButton';
 import { useSession } from '../auth/session';
 import { CustomerForm } from './CustomerForm';
 import { yuan } from './CustomerCredit';
+import { useCustomerFromQuery } from './order-detail/customerLink';
 
 export function CustomersPage() {
   const { t } = useTranslation();
@@ -18,6 +19,10 @@ export function CustomersPage() {
   const [reload, setReload] = useState(0);
   const [kind, setKind] = useState<string>();
   const editor = can('sales_assistant', 'sales_director', 'finance', 'credit_controller');
+  useCustomerFromQuery((c) => {
+    setEditing(c);
+    setOpen(true);
+  });
 
   return (
     <>

@@ -1,4 +1,4 @@
-import { App, Button, Form, Input, Modal, Select, Space, Upload } from 'antd';
+import { App, Button, Form, Input, Modal, Select, Upload } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
@@ -6,48 +6,54 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import type { Order, Stage } from '../api/types';
 import { useSession } from '../auth/session';
+import { ActionButton } from '../components/ActionButton';
 
-type Dialog = 'reject' | 'cancel' | 'confirm' | 'hold' | 'resume' | 'shortClose' | 'complain';
-/** Dialogs that ask for a reason, and whether it is required. */
-const REASON_DIALOGS: Partial<Record<Dialog, boolean>> = {
-  reject: true,
-  cancel: true,
-  hold: true,
-  resume: false,
-  shortClose: true,
-};
 const COMPLAINT_TYPES = ['short', 'damage', 'wrong_item', 'quality', 'late'];
+const done = (key: string) => `orderPage.done.${key}`;
 
 /** The buttons an order shows: the events the server says this user may apply now (`order.actions`). */
-export function OrderActions({ order, current, onChanged }: { order: Order; current?: Stage; onChanged: () => void }) {
+export function OrderActions({
+  order,
+  current,
+  onChanged,
+  onRequestChange,
+}: {
+  order: Order;
+  current?: Stage;
+  onChanged: () => void;
+  /** Opens the 申请变更 form (kept with the order's changes). */
+  onRequestChange: () => void;
+}) {
   const { t } = useTranslation();
   const { can } = useSession();
   const { message } = App.useApp();
   const navigate = useNavigate();
-  const [dialog, setDialog] = useState<Dialog>();
-  // One form serves every dialog: each opens empty (a hold's reason is not a resume's).
-  const open = (d: Dialog) => {
-    form.resetFields();
-    setDialog(d);
-  };
+  const [dialog, setDialog] = useState<'confirm' | 'complain'>();
+  const [busy, setBusy] = useState(false);
   const [form] = Form.useForm();
   const [file, setFile] = useState<File>();
   const may = (...events: string[]) => events.some((e) => order.actions.includes(e));
+  const post = (path: string, body?: unknown) =>
+    api.post<{ outcome?: string }>(`/api/orders/${order.id}/${path}`, body);
+  const stage = current ? t(`stage.${current.stage}`) : '';
 
-  const run = async (fn: () => Promise<unknown>) => {
+  // The two dialogs with more than a reason: one request per OK, the button spins while it runs.
+  const submitDialog = async (send: (v: Record<string, string>) => Promise<unknown>, said: string) => {
+    if (busy) return;
+    const v = await form.validateFields();
+    setBusy(true);
     try {
-      const r = (await fn()) as { outcome?: string } | undefined;
-      if (r?.outcome === 'escalated_to_director') message.warning(t('order.escalated'));
-      else message.success(t('common.saved'));
+      await send(v);
+      message.success(said);
       setDialog(undefined);
       onChanged();
     } catch (e) {
       message.error((e as Error).message);
+    } finally {
+      setBusy(false);
     }
   };
-
-  const confirm = async () => {
-    const v = await form.validateFields();
+  const recordConfirmation = async (v: Record<string, string>) => {
     let attachmentId: string | undefined;
     if (file) {
       const body = new FormData();
@@ -55,78 +61,120 @@ export function OrderActions({ order, current, onChanged }: { order: Order; curr
       body.append('file', file);
       attachmentId = (await api.post<{ id: string }>(`/api/orders/${order.id}/attachments`, body)).id;
     }
-    await run(() =>
-      api.post(`/api/orders/${order.id}/confirm`, { method: v.method, note: v.note || undefined, attachmentId }),
-    );
+    return post('confirm', { method: v.method, note: v.note || undefined, attachmentId });
   };
-
-  const reasoned = async () => {
-    const { reason } = await form.validateFields();
-    const post: Partial<Record<Dialog, () => Promise<unknown>>> = {
-      reject: () => api.post(`/api/orders/${order.id}/review`, { decision: 'reject', reason }),
-      cancel: () => api.post(`/api/orders/${order.id}/cancel`, { reason }),
-      hold: () => api.post(`/api/orders/${order.id}/hold`, { reason }),
-      resume: () => api.post(`/api/orders/${order.id}/resume`, reason ? { reason } : {}),
-      shortClose: () => api.post(`/api/orders/${order.id}/short-close`, { reason }),
-    };
-    await run(post[dialog!]!);
+  const open = (d: 'confirm' | 'complain') => {
+    form.resetFields();
+    setFile(undefined);
+    setDialog(d);
   };
 
   return (
-    <Space wrap>
+    <>
       {may('submit') && (
         <>
           <Button onClick={() => navigate(`/orders/${order.id}/edit`)}>{t('common.edit')}</Button>
-          <Button
+          <ActionButton
             type="primary"
             data-testid="order-submit"
-            onClick={() => run(() => api.post(`/api/orders/${order.id}/submit`))}
+            run={() => post('submit')}
+            success={t(done('submit'))}
+            onDone={onChanged}
           >
             {t('order.submit')}
-          </Button>
+          </ActionButton>
         </>
       )}
       {may('approve_stage', 'approve_final') && (
-        <>
-          <Button
-            type="primary"
-            data-testid="order-approve"
-            onClick={() => run(() => api.post(`/api/orders/${order.id}/review`, { decision: 'approve' }))}
-          >
-            {t('order.approve')}
-            {current && `（${t(`stage.${current.stage}`)}）`}
-          </Button>
-        </>
+        <ActionButton
+          type="primary"
+          data-testid="order-approve"
+          confirm={{
+            title: t('orderPage.dialog.approveTitle', { stage: stage || t('order.checks') }),
+            content: t('orderPage.dialog.approveContent', { number: order.number }),
+          }}
+          run={(reason) => post('review', { decision: 'approve', reason })}
+          success={(r) =>
+            (r as { outcome?: string })?.outcome === 'escalated_to_director'
+              ? t('order.escalated')
+              : stage
+                ? t(done('approveStage'), { stage })
+                : t(done('approve'))
+          }
+          onDone={onChanged}
+        >
+          {t('order.approve')}
+          {current && `（${stage}）`}
+        </ActionButton>
       )}
       {may('reject') && (
-        <Button danger data-testid="order-reject" onClick={() => open('reject')}>
+        <ActionButton
+          danger
+          data-testid="order-reject"
+          confirm={{ reason: 'required', content: t('orderPage.dialog.rejectContent', { number: order.number }) }}
+          run={(reason) => post('review', { decision: 'reject', reason })}
+          success={t(done('reject'))}
+          onDone={onChanged}
+        >
           {t('order.reject')}
-        </Button>
+        </ActionButton>
       )}
       {may('confirm') && (
         <Button type="primary" data-testid="order-confirm" onClick={() => open('confirm')}>
           {t('order.confirm')}
         </Button>
       )}
-      {may('hold') && (
-        <Button data-testid="order-hold" onClick={() => open('hold')}>
-          {t('feedback.hold')}
+      {may('request_change') && (
+        <Button type="primary" data-testid="order-request-change" onClick={onRequestChange}>
+          {t('changeReq.request')}
         </Button>
+      )}
+      {may('hold') && (
+        <ActionButton
+          data-testid="order-hold"
+          confirm={{ reason: 'required', label: t('feedback.holdReason') }}
+          run={(reason) => post('hold', { reason })}
+          success={t(done('hold'))}
+          onDone={onChanged}
+        >
+          {t('feedback.hold')}
+        </ActionButton>
       )}
       {may('resume') && (
-        <Button type="primary" data-testid="order-resume" onClick={() => open('resume')}>
+        <ActionButton
+          type="primary"
+          data-testid="order-resume"
+          confirm={{ reason: 'optional', label: t('feedback.resumeReason') }}
+          run={(reason) => post('resume', reason ? { reason } : {})}
+          success={t(done('resume'))}
+          onDone={onChanged}
+        >
           {t('feedback.resume')}
-        </Button>
+        </ActionButton>
       )}
       {may('cancel') && (
-        <Button danger data-testid="order-cancel" onClick={() => open('cancel')}>
+        <ActionButton
+          danger
+          data-testid="order-cancel"
+          confirm={{ reason: 'required', content: t('orderPage.dialog.cancelContent', { number: order.number }) }}
+          run={(reason) => post('cancel', { reason })}
+          success={t(done('cancel'))}
+          onDone={onChanged}
+        >
           {t('order.cancel')}
-        </Button>
+        </ActionButton>
       )}
       {may('short_close') && (
-        <Button danger data-testid="order-short-close" onClick={() => open('shortClose')}>
+        <ActionButton
+          danger
+          data-testid="order-short-close"
+          confirm={{ reason: 'required', label: t('special.shortCloseReason'), hint: t('special.shortCloseHint') }}
+          run={(reason) => post('short-close', { reason })}
+          success={t(done('shortClose'))}
+          onDone={onChanged}
+        >
           {t('special.shortClose')}
-        </Button>
+        </ActionButton>
       )}
       {may('complain') && (
         <Button data-testid="order-complain" onClick={() => open('complain')}>
@@ -134,58 +182,27 @@ export function OrderActions({ order, current, onChanged }: { order: Order; curr
         </Button>
       )}
       {can('sales_assistant') && (
-        <Button
-          onClick={() =>
-            run(async () => navigate(`/orders/${(await api.post<Order>(`/api/orders/${order.id}/copy`)).id}`))
-          }
+        <ActionButton
+          run={() => api.post<Order>(`/api/orders/${order.id}/copy`)}
+          success={t(done('copy'))}
+          onDone={(copy) => navigate(`/orders/${(copy as Order).id}`)}
         >
           {t('order.copy')}
-        </Button>
+        </ActionButton>
       )}
-
-      <Modal
-        open={!!dialog && dialog in REASON_DIALOGS}
-        title={
-          dialog === 'hold' || dialog === 'resume'
-            ? t(`feedback.${dialog}`)
-            : dialog === 'reject'
-              ? t('order.reject')
-              : dialog === 'shortClose'
-                ? t('special.shortClose')
-                : t('order.cancel')
-        }
-        destroyOnHidden
-        onCancel={() => setDialog(undefined)}
-        onOk={reasoned}
-        okButtonProps={{ 'data-testid': 'reason-ok' } as never}
-      >
-        <Form form={form} layout="vertical">
-          <Form.Item
-            name="reason"
-            label={
-              dialog === 'hold'
-                ? t('feedback.holdReason')
-                : dialog === 'shortClose'
-                  ? t('special.shortCloseReason')
-                  : t('order.reason')
-            }
-            extra={dialog === 'shortClose' ? t('special.shortCloseHint') : undefined}
-            rules={[{ required: !!dialog && REASON_DIALOGS[dialog], max: 500 }]}
-          >
-            <Input.TextArea rows={3} data-testid="reason-input" />
-          </Form.Item>
-        </Form>
-      </Modal>
 
       <Modal
         open={dialog === 'complain'}
         title={t('special.complain')}
         destroyOnHidden
+        confirmLoading={busy}
         onCancel={() => setDialog(undefined)}
-        onOk={async () => {
-          const v = await form.validateFields();
-          await run(() => api.post('/api/complaints', { orderId: order.id, type: v.type, description: v.description }));
-        }}
+        onOk={() =>
+          submitDialog(
+            (v) => api.post('/api/complaints', { orderId: order.id, type: v.type, description: v.description }),
+            t(done('complain')),
+          )
+        }
         okButtonProps={{ 'data-testid': 'complain-ok' } as never}
       >
         <Form form={form} layout="vertical">
@@ -209,7 +226,8 @@ export function OrderActions({ order, current, onChanged }: { order: Order; curr
         open={dialog === 'confirm'}
         title={t('order.confirm')}
         onCancel={() => setDialog(undefined)}
-        onOk={confirm}
+        onOk={() => submitDialog(recordConfirmation, t(done('confirm')))}
+        confirmLoading={busy}
         destroyOnHidden
         okButtonProps={{ 'data-testid': 'confirm-ok' } as never}
       >
@@ -228,16 +246,17 @@ export function OrderActions({ order, current, onChanged }: { order: Order; curr
                 setFile(f);
                 return false;
               }}
+              onRemove={() => setFile(undefined)}
               maxCount={1}
             >
               <Button icon={<UploadOutlined />}>{t('customer.upload')}</Button>
             </Upload>
           </Form.Item>
-          <Form.Item name="note" label={t('order.reason')}>
+          <Form.Item name="note" label={t('orderPage.dialog.comment')}>
             <Input />
           </Form.Item>
         </Form>
       </Modal>
-    </Space>
+    </>
   );
 }

@@ -9,12 +9,20 @@ import { CHANGE_STATUS_COLORS } from './ChangeRequestPage';
 import { OrderVersionCompare } from './OrderVersionCompare';
 
 /**
- * The order's changes (订单变更): the 申请变更 button when the order's actions allow it, the "change awaiting
- * customer" mark, the change requests and the versions of the order.
+ * The order's changes (订单变更): the 申请变更 form, the "change awaiting customer" mark, the change requests
+ * and the versions of the order.
  */
-export function OrderChanges({ order }: { order: Order }) {
+export function OrderChanges({
+  order,
+  requesting,
+  onRequestClosed,
+}: {
+  order: Order;
+  /** The 申请变更 form is open (its button is among the order's actions in the page header). */
+  requesting: boolean;
+  onRequestClosed: () => void;
+}) {
   const { t } = useTranslation();
-  const [open, setOpen] = useState(false);
   const [versions, setVersions] = useState<OrderVersionItem[]>([]);
   const [requests, setRequests] = useState<ChangeRequest[]>([]);
   const [compare, setCompare] = useState<[number, number] | null>(null);
@@ -40,13 +48,6 @@ export function OrderChanges({ order }: { order: Order }) {
           title={t('changeReq.awaitingCustomer', { number: order.pendingChange })}
           action={pending && <Link to={`/change-requests/${pending.id}`}>{t('changeReq.open')}</Link>}
         />
-      )}
-      {order.actions.includes('request_change') && (
-        <Space style={{ marginTop: 12 }}>
-          <Button type="primary" data-testid="order-request-change" onClick={() => setOpen(true)}>
-            {t('changeReq.request')}
-          </Button>
-        </Space>
       )}
       {(requests.length > 0 || versions.length > 1) && (
         <Card size="small" style={{ marginTop: 12 }} title={t('changeReq.versions')} data-testid="order-versions">
@@ -95,7 +96,7 @@ export function OrderChanges({ order }: { order: Order }) {
           />
         </Card>
       )}
-      <ChangeRequestForm order={order} open={open} onClose={() => setOpen(false)} />
+      <ChangeRequestForm order={order} open={requesting} onClose={onRequestClosed} />
       <OrderVersionCompare orderId={order.id} versions={versions} pair={compare} onClose={() => setCompare(null)} />
     </>
   );

@@ -5,6 +5,8 @@ import { api } from '../api/client';
 import type { Order } from '../api/types';
 import { moneyRule } from '../components/forms';
 import { useSession } from '../auth/session';
+import { ActionButton } from '../components/ActionButton';
+import { yuan } from '../format';
 
 type Payment = {
   total: string;
@@ -39,21 +41,30 @@ export function OrderFulfilment({ order, onChanged }: { order: Order; onChanged:
   const [exceptions, setExceptions] = useState<OpenException[]>([]);
   const [dialog, setDialog] = useState<Dialog>();
   const [version, setVersion] = useState(0); // bumped after each action: money can change without the status
+  const [busy, setBusy] = useState(false);
   const [form] = Form.useForm();
   useEffect(() => {
     void api.get<Payment>(`/api/orders/${order.id}/payment`).then(setPayment);
     void api.get<ShipmentRow[]>('/api/shipments', { order: order.id }).then(setShipments);
     void api.get<OpenException[]>('/api/logistics-exceptions', { order: order.id, status: 'open' }).then(setExceptions);
   }, [order.id, order.status, version]);
-  const run = async (fn: () => Promise<unknown>) => {
+  const changed = () => {
+    setVersion((v) => v + 1);
+    onChanged();
+  };
+  // One request per OK: the dialog's button spins while it runs.
+  const run = async (fn: () => Promise<unknown>, said: string) => {
+    if (busy) return;
+    setBusy(true);
     try {
       await fn();
-      message.success(t('common.saved'));
+      message.success(said);
       setDialog(undefined);
-      setVersion((v) => v + 1);
-      onChanged();
+      changed();
     } catch (e) {
       message.error((e as Error).message);
+    } finally {
+      setBusy(false);
     }
   };
   if (!payment || ['draft', 'rejected', 'in_review', 'awaiting_confirmation', 'cancelled'].includes(order.status))
@@ -86,7 +97,7 @@ export function OrderFulfilment({ order, onChanged }: { order: Order; onChanged:
   return (
     <Card size="small" title={t('ful.gates')} style={{ marginTop: 16 }} data-testid="order-payment">
       <p>
-        {t('ful.paid')} ¥{payment.paid} / ¥{payment.total}
+        {t('ful.paid')} {yuan(payment.paid)} / {yuan(payment.total)}
       </p>
       {payment.gates.map((g) => (
         <p key={g.gate} data-testid={`gate-${g.gate}`}>
@@ -141,12 +152,14 @@ export function OrderFulfilment({ order, onChanged }: { order: Order; onChanged:
       )}
       <Space wrap>
         {order.actions.includes('create_shipment') && (
-          <Button
+          <ActionButton
             data-testid="create-shipment"
-            onClick={() => run(() => api.post('/api/shipments', { orderIds: [order.id] }))}
+            run={() => api.post('/api/shipments', { orderIds: [order.id] })}
+            success={t('orderPage.done.fulfilment.shipment')}
+            onDone={changed}
           >
             {t('ful.createShipment')}
-          </Button>
+          </ActionButton>
         )}
         {finance && owed(payment.total, payment.paid) && (
           <Button data-testid="record-receipt" onClick={() => setDialog('receipt')}>
@@ -169,10 +182,11 @@ export function OrderFulfilment({ order, onChanged }: { order: Order; onChanged:
         title={dialog && title[dialog]}
         onCancel={() => setDialog(undefined)}
         destroyOnHidden
+        confirmLoading={busy}
         okButtonProps={{ 'data-testid': 'fulfilment-ok' } as never}
         onOk={async () => {
           const v = await form.validateFields();
-          await run(() => submit[dialog!](v));
+          await run(() => submit[dialog!](v), t(`orderPage.done.fulfilment.${dialog}`));
         }}
       >
         <Form

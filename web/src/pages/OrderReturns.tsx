@@ -19,6 +19,7 @@ export function OrderReturns({ order }: { order: Order }) {
   const navigate = useNavigate();
   const [returns, setReturns] = useState<ReturnListItem[]>([]);
   const [open, setOpen] = useState(false);
+  const [busy, setBusy] = useState(false);
   const [form] = Form.useForm();
   const load = useCallback(async () => {
     setReturns((await api.get<Page<ReturnListItem>>('/api/returns', { order: order.id, pageSize: 100 })).items);
@@ -72,23 +73,28 @@ export function OrderReturns({ order }: { order: Order }) {
         width={720}
         onCancel={() => setOpen(false)}
         destroyOnHidden
+        confirmLoading={busy}
         okButtonProps={{ 'data-testid': 'request-return-ok' } as never}
         onOk={async () => {
+          if (busy) return;
           const v = await form.validateFields();
           const lines = shipped
             .map((l) => ({ lineNo: l.lineNo, qty: v.qty?.[l.lineNo] ?? 0, reason: v.reason?.[l.lineNo] ?? 'quality' }))
             .filter((l) => l.qty > 0);
+          setBusy(true);
           try {
             const r = await api.post<ReturnDoc>('/api/returns', {
               orderId: order.id,
               lines,
               note: v.note || undefined,
             });
-            message.success(t('common.saved'));
+            message.success(t('orderPage.done.returnRequested'));
             setOpen(false);
             navigate(`/returns/${r.id}`);
           } catch (e) {
             message.error((e as Error).message);
+          } finally {
+            setBusy(false);
           }
         }}
       >

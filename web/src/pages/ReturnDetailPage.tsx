@@ -13,7 +13,6 @@ import {
   Table,
   Tag,
   Timeline,
-  Typography,
   Upload,
 } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
@@ -23,6 +22,8 @@ import { useTranslation } from 'react-i18next';
 import { api, type Page } from '../api/client';
 import type { ReturnDoc, ReturnHistoryRow, ReturnLine } from '../api/types';
 import { returnTimelineItem } from './OrderReturns';
+import { ActionButton } from '../components/ActionButton';
+import { PageHeader } from '../components/PageHeader';
 import { yuan } from './CustomerCredit';
 
 /** The route of each action of the return machine, and whether it asks for input first. */
@@ -37,7 +38,8 @@ const ACTION_URL: Record<string, string> = {
   exchange: 'exchange',
   close: 'close',
 };
-const NEEDS_FORM = ['approve', 'reject', 'ship', 'inspect', 'refund'];
+// Approvals ask first (the refund's with an optional comment); the rest of these need input.
+const NEEDS_FORM = ['approve', 'reject', 'ship', 'inspect', 'approve_refund', 'refund'];
 
 /** 退货单: lines, policy, inspection and refund; the buttons are the `actions` the server allows this user. */
 export function ReturnDetailPage() {
@@ -46,6 +48,7 @@ export function ReturnDetailPage() {
   const { id } = useParams();
   const [doc, setDoc] = useState<ReturnDoc>();
   const [acting, setActing] = useState<string>();
+  const [busy, setBusy] = useState(false);
   const [warehouses, setWarehouses] = useState<{ id: string; code: string; name: string }[]>([]);
   const [form] = Form.useForm();
 
@@ -63,44 +66,66 @@ export function ReturnDetailPage() {
   }, [acting]);
   if (!doc) return null;
 
+  const post = (action: string, body: Record<string, unknown> = {}) => {
+    const given = Object.fromEntries(Object.entries(body).filter(([, v]) => v !== '' && v !== undefined));
+    const payload = action === 'approve' || action === 'reject' ? { decision: action, reason: body.reason } : given;
+    return api.post(`/api/returns/${doc.id}/${ACTION_URL[action]}`, payload);
+  };
+  // One request per OK: the dialog's button spins and further clicks wait for the answer.
   const run = async (action: string, body: Record<string, unknown> = {}) => {
+    if (busy) return;
+    setBusy(true);
     try {
-      const given = Object.fromEntries(Object.entries(body).filter(([, v]) => v !== '' && v !== undefined));
-      const payload = action === 'approve' || action === 'reject' ? { decision: action, reason: body.reason } : given;
-      await api.post(`/api/returns/${doc.id}/${ACTION_URL[action]}`, payload);
-      message.success(t('common.saved'));
+      await post(action, body);
+      message.success(t(`orderPage.done.return.${action}`));
       setActing(undefined);
       form.resetFields();
       await load();
     } catch (e) {
       message.error((e as Error).message);
+    } finally {
+      setBusy(false);
     }
   };
-  const onAction = (a: string) => (NEEDS_FORM.includes(a) ? setActing(a) : void run(a));
   const p = doc.policy;
 
   return (
     <>
-      <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
-        <Typography.Title level={4} style={{ margin: 0 }} data-testid="return-number">
-          {t('returns.title')} {doc.number} <Tag data-testid="return-status">{t(`returns.status.${doc.status}`)}</Tag>
-        </Typography.Title>
-        <Space wrap>
-          {doc.actions.map((a) => (
-            <Button
-              key={a}
-              type={a === 'reject' || a === 'close' ? 'default' : 'primary'}
-              data-testid={`return-action-${a}`}
-              onClick={() => onAction(a)}
-            >
-              {t(`returns.actions.${a}`)}
+      <PageHeader
+        title={<span data-testid="return-number">{`${t('returns.title')} ${doc.number}`}</span>}
+        tags={<Tag data-testid="return-status">{t(`returns.status.${doc.status}`)}</Tag>}
+        extra={
+          <>
+            {doc.actions.map((a) =>
+              NEEDS_FORM.includes(a) ? (
+                <Button
+                  key={a}
+                  type={a === 'reject' ? 'default' : 'primary'}
+                  danger={a === 'reject'}
+                  data-testid={`return-action-${a}`}
+                  onClick={() => setActing(a)}
+                >
+                  {t(`returns.actions.${a}`)}
+                </Button>
+              ) : (
+                <ActionButton
+                  key={a}
+                  type={a === 'close' ? 'default' : 'primary'}
+                  data-testid={`return-action-${a}`}
+                  run={() => post(a)}
+                  success={t(`orderPage.done.return.${a}`)}
+                  onDone={load}
+                >
+                  {t(`returns.actions.${a}`)}
+                </ActionButton>
+              ),
+            )}
+            <Button href={`/api/returns/${doc.id}/form`} target="_blank">
+              {t('returns.print')}
             </Button>
-          ))}
-          <Button href={`/api/returns/${doc.id}/form`} target="_blank">
-            {t('returns.print')}
-          </Button>
-        </Space>
-      </Space>
+          </>
+        }
+      />
       <Descriptions
         style={{ marginTop: 16 }}
         size="small"
@@ -206,7 +231,8 @@ export function ReturnDetailPage() {
         title={acting ? t(`returns.actions.${acting}`) : ''}
         onCancel={() => setActing(undefined)}
         destroyOnHidden
-        okButtonProps={{ 'data-testid': 'return-action-ok' } as never}
+        confirmLoading={busy}
+        okButtonProps={{ 'data-testid': 'return-action-ok', danger: acting === 'reject' } as never}
         onOk={async () => {
           const v = await form.validateFields();
           if (acting === 'inspect')
@@ -233,6 +259,11 @@ export function ReturnDetailPage() {
         >
           {(acting === 'approve' || acting === 'reject') && (
             <Form.Item name="reason" label={t('returns.reason')} rules={[{ required: true, max: 500 }]}>
+              <Input.TextArea rows={2} data-testid="return-review-reason" />
+            </Form.Item>
+          )}
+          {acting === 'approve_refund' && (
+            <Form.Item name="reason" label={t('orderPage.dialog.comment')} rules={[{ max: 500 }]}>
               <Input.TextArea rows={2} data-testid="return-review-reason" />
             </Form.Item>
           )}
