@@ -135,10 +135,10 @@ export interface AllocationOperations {
 }
 
 export interface AttachmentsOperations {
-  /** Download an attachment */
+  /** Download an attachment (inline=1 shows an image or a PDF in the browser) */
   'GET /api/attachments/{id}': {
     params: { id: string };
-    query: Record<string, never>;
+    query: { inline?: '1' | 'true' };
     body: undefined;
     response: unknown;
   };
