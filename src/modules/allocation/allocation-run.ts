@@ -10,6 +10,7 @@ import type { AllocationResult } from './engine/types';
 import { buildInput, type RunRequest } from './allocation-input';
 import { addPickLines, type PickLine } from './pick-lists';
 import * as repo from './allocation.repository';
+import { reasonCode } from '../../lib/reason-codes';
 
 type Built = Awaited<ReturnType<typeof buildInput>>;
 
@@ -94,7 +95,7 @@ async function applyGrants(
       kind: 'reserve' as const,
       onHandDelta: 0,
       reservedDelta: g.qty,
-      reason: `分货 ${g.rule} Allocation`,
+      reason: reasonCode('allocated', { rule: g.rule }),
       reference,
     })),
   );

@@ -9,6 +9,7 @@ import { postMovements } from '../stock/stock.service';
 import * as repo from './allocation.repository';
 import { deductForShipment } from './franchisee-money';
 import { pickListMachine, type PickListGuardContext, type PickListStatus } from './pick-list.machine';
+import { reasonCode } from '../../lib/reason-codes';
 
 export type PickLine = { productId: string; qty: number; orderId?: string; orderLineNo?: number; unitPrice?: string };
 
@@ -109,7 +110,7 @@ export async function postPickList(db: Db, actor: Actor, env: Env, id: string) {
           kind: 'issue' as const,
           onHandDelta: -l.qty,
           reservedDelta: -l.qty,
-          reason: '分货发货 Allocation shipped',
+          reason: reasonCode('allocation_shipped'),
           reference: `PICK-${id.slice(0, 8)}`,
         })),
       );
@@ -141,7 +142,7 @@ async function markShipped(db: Db, actor: Actor, env: Env, orderId: string) {
     actor,
     context: { shippedUnits: 1 },
     at: env.now,
-    reason: '分货发货',
+    reason: reasonCode('allocation_shipped'),
   });
 }
 
@@ -158,7 +159,7 @@ export async function cancelEmptiedPickLists(db: Db, actor: Actor, ids: readonly
       actor,
       context: { orders: [] },
       at,
-      reason: '订单取消 Order cancelled',
+      reason: reasonCode('order_cancelled'),
     });
   }
 }

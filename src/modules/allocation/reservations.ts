@@ -8,6 +8,7 @@ import { releaseReserved } from '../stock/stock.service';
 import * as repo from './allocation.repository';
 import { cancelEmptiedPickLists } from './pick-lists';
 import { reservationMachine, type ReservationStatus } from './reservation.machine';
+import { reasonCode } from '../../lib/reason-codes';
 
 export async function listReservations(db: Db, actor: Actor, q: { status?: ReservationStatus; today: string }) {
   const rows = await repo.listReservationRows(db, actor.companyId, q.status);
@@ -77,9 +78,9 @@ async function expireReservation(db: Db, companyId: string, id: string, now: Dat
     actor,
     context: {},
     at: now,
-    reason: '预留到期释放 Reservation expired',
+    reason: reasonCode('reservation_expired'),
     patch: { closed_at: now },
-    effects: () => giveBack(db, actor, r, '预留到期释放 Reservation expired'),
+    effects: () => giveBack(db, actor, r, reasonCode('reservation_expired')),
   });
   return true;
 }
@@ -107,9 +108,9 @@ export async function releaseReservation(db: Db, actor: Actor, env: Env, id: str
     actor,
     context: {},
     at: env.now,
-    reason: '分货预留释放 Reservation released',
+    reason: reasonCode('reservation_released'),
     patch: { closed_at: env.now },
-    effects: () => giveBack(db, actor, r, '分货预留释放 Reservation released'),
+    effects: () => giveBack(db, actor, r, reasonCode('reservation_released')),
   });
   return { id, status, qty: r.qty, actions: availableEvents(reservationMachine, status, actor) };
 }
@@ -127,7 +128,7 @@ export async function releaseOrderAllocation(db: Db, actor: Actor, orderId: stri
       actor,
       context: {},
       at,
-      reason: '订单取消 Order cancelled',
+      reason: reasonCode('order_cancelled'),
       patch: { closed_at: at ?? sql`now()` },
     });
   await cancelEmptiedPickLists(db, actor, await repo.removeOrderFromOpenPickLists(db, actor.companyId, orderId), at);

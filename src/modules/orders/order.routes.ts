@@ -25,6 +25,7 @@ import { completeOrder } from './complete-order';
 import { attachToOrder, copyOrder, orderAttachments, orderChecks, orderReview } from './order-extras';
 import { confirmationForm, registrationForm, reviewForm } from './order-forms';
 import { formHtml, formXlsx } from '../../lib/printable';
+import { printContextOf } from '../../http/print-context';
 import { sendXlsx } from '../../http/upload';
 
 const FORMS = { registration: registrationForm, review: reviewForm, confirmation: confirmationForm };
@@ -250,7 +251,7 @@ export function orderRoutes(app: FastifyInstance, ctx: AppContext, releaseHolds:
       },
     },
     async (req, reply) => {
-      const form = await FORMS[req.params.form](ctx.db, actorOf(req), req.params.id);
+      const form = await FORMS[req.params.form](ctx.db, actorOf(req), req.params.id, await printContextOf(ctx, req));
       if (req.query.format === 'xlsx') return sendXlsx(reply, `${req.params.form}.xlsx`, await formXlsx(form));
       return reply.type('text/html; charset=utf-8').send(formHtml(form));
     },
