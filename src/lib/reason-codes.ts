@@ -1,4 +1,5 @@
 import type { Label, Lang } from './errors';
+import { invoiceTypeLabels } from '../modules/orders/invoice.labels';
 
 // Reasons the system writes by itself (stock movements, state history) are stored as codes, never as text,
 // so each reader sees them in their own language. A stored reason is `@code` or `@code {"param":"value"}`;
@@ -20,7 +21,7 @@ export const reasonTexts = {
   change_reserved: { zh: '订单变更预留 {reference}', en: 'Reserved by change {reference}' },
   order_change: { zh: '订单变更 {number}', en: 'Order change {number}' },
   change_stopped_shipment: { zh: '订单变更 {number}：{impacts}', en: 'Order change {number}: {impacts}' },
-  invoice: { zh: '发票 {number}', en: 'Invoice {number}' },
+  invoice: { zh: '发票 {number}（{invoiceType}）', en: 'Invoice {number} ({invoiceType})' },
   signed_by: { zh: '签收人 {name}', en: 'Signed by {name}' },
   outbound_order: { zh: '已建出库单', en: 'Outbound order created' },
   franchisee_paid: { zh: '加盟商付款', en: 'Franchisee paid' },
@@ -35,6 +36,12 @@ export const changeImpactTexts = {
   quantity_below_shipment: { zh: '数量少于出库单', en: 'quantity below the shipment' },
   address_changed: { zh: '收货地址已变更', en: 'address changed' },
 } satisfies Record<string, Label>;
+
+// Parameters that are themselves codes, named in the reader's language.
+const paramLabels: Record<string, Record<string, Label>> = {
+  impacts: changeImpactTexts,
+  invoiceType: invoiceTypeLabels,
+};
 
 export type ReasonCode = keyof typeof reasonTexts;
 export type ReasonParams = Record<string, string | string[]>;
@@ -63,9 +70,8 @@ export function renderReason(stored: string | null | undefined, lang: Lang): str
   if (!r) return stored ?? '';
   return pick(reasonTexts[r.code], lang).replace(/\{(\w+)\}/g, (_, k: string) => {
     const v = r.params[k] ?? '';
-    if (!Array.isArray(v)) return v;
-    const names = v.map((x) => (x in changeImpactTexts ? pick(changeImpactTexts[x as 'line_removed'], lang) : x));
-    return names.join(lang === 'en' ? ', ' : '、');
+    const name = (x: string) => (paramLabels[k]?.[x] ? pick(paramLabels[k][x], lang) : x);
+    return Array.isArray(v) ? v.map(name).join(lang === 'en' ? ', ' : '、') : name(v);
   });
 }
 

@@ -26,7 +26,6 @@ const patterns: [string, string, string][] = [
   ['^订单变更释放 Released by change (.*)$', 'change_released', 'reference'],
   ['^订单变更预留 Reserved by change (.*)$', 'change_reserved', 'reference'],
   ['^订单变更 Order change (.*)$', 'order_change', 'number'],
-  ['^发票 (.*)$', 'invoice', 'number'],
   ['^签收 (.*)$', 'signed_by', 'name'],
 ];
 
@@ -38,6 +37,11 @@ const impacts: [string, string][] = [
 ];
 
 export async function up(db: Kysely<any>): Promise<void> {
+  // The order's completion names its invoice; the invoice's type comes from the invoice itself.
+  await sql`update state_history h set reason = '@invoice ' || json_build_object('number', i.number, 'invoiceType', i.type)::text
+            from invoices i
+            where h.entity_type = 'order' and h.entity_id = i.order_id and h.company_id = i.company_id
+              and h.reason = '发票 ' || i.number`.execute(db);
   for (const table of ['stock_movements', 'state_history']) {
     const t = sql.table(table);
     for (const [text, code] of exact)

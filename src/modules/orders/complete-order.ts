@@ -32,7 +32,7 @@ export async function completeOrder(db: Db, actor: Actor, env: Env, id: string, 
     event: 'complete',
     actor,
     context: { shippedUnits, openComplaints },
-    reason: reasonCode('invoice', { number: invoice.number }),
+    reason: reasonCode('invoice', { number: invoice.number, invoiceType: invoice.type }),
     at: env.now,
     effects: async () => {
       try {

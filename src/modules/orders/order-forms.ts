@@ -6,6 +6,8 @@ import { getOrder, type Order } from './order.service';
 import { orderReview } from './order-extras';
 import { labelFor, printTime, totalRows, wordsFor, type Form, type PrintContext } from '../../lib/printable';
 import { orderLabels } from './order.labels';
+import { invoiceTypeLabels } from './invoice.labels';
+import { listInvoices } from '../feedback/invoice.service';
 import { reviewStageLabels } from '../review/review-stage.labels';
 
 // Printable forms: 模板1 销售订单登记表, 模板2 销售订单审核表 and the confirmation sent to the customer.
@@ -101,6 +103,7 @@ function lineTable(p: PrintContext, o: Order) {
 export async function registrationForm(db: Db, actor: Actor, id: string, p: PrintContext): Promise<Form> {
   const t = wordsFor(p);
   const o = await getOrder(db, actor, id);
+  const invoices = (await listInvoices(db, actor, o.customer.id)).filter((i) => i.orderId === id);
   return {
     print: p,
     title: t('销售订单登记表', 'Sales Order Registration'),
@@ -114,6 +117,13 @@ export async function registrationForm(db: Db, actor: Actor, id: string, p: Prin
     foot: [
       ...totalRows(p, parseMoney(o.total)),
       [t('状态', 'Status'), labelFor(p, orderLabels.states[o.status], o.status)],
+      ...invoices.map(
+        (i) =>
+          [
+            t('发票', 'Invoice'),
+            `${i.number} ${labelFor(p, invoiceTypeLabels[i.type], i.type)} ${formatYuan(parseMoney(i.amount))}`,
+          ] as [string, string],
+      ),
       ...(o.writtenConfirmationMissing
         ? [
             [t('注意', 'Note'), t('电话订单，书面确认未附', 'Phone order: written confirmation not attached')] as [
