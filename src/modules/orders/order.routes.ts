@@ -26,6 +26,7 @@ import { attachToOrder, copyOrder, orderAttachments, orderChecks, orderReview } 
 import { confirmationForm, registrationForm, reviewForm } from './order-forms';
 import { formHtml, formXlsx } from '../../lib/printable';
 import { printContextOf } from '../../http/print-context';
+import { reasonFields } from '../../lib/reason-codes';
 import { sendXlsx } from '../../http/upload';
 
 const FORMS = { registration: registrationForm, review: reviewForm, confirmation: confirmationForm };
@@ -185,7 +186,12 @@ export function orderRoutes(app: FastifyInstance, ctx: AppContext, releaseHolds:
       config: { roles: 'any' },
       schema: { tags, summary: 'Every transition: who, when, from, to, why', params: idParams },
     },
-    async (req) => orderHistory(ctx.db, actorOf(req), req.params.id),
+    // System reasons are codes: named in the reader's language, the code kept beside them.
+    async (req) =>
+      (await orderHistory(ctx.db, actorOf(req), req.params.id)).map((h) => ({
+        ...h,
+        ...reasonFields(h.reason, req.lang),
+      })),
   );
 
   r.get(
