@@ -78,5 +78,6 @@ export function renderReason(stored: string | null | undefined, lang: Lang): str
 /** A stored reason as the API returns it: the text in the reader's language, and the code when there is one. */
 export function reasonFields(stored: string | null | undefined, lang: Lang) {
   const r = parseReason(stored);
-  return { reason: renderReason(stored, lang), reasonCode: r?.code ?? null, reasonParams: r?.params ?? null };
+  const reason = stored === null || stored === undefined ? stored : renderReason(stored, lang);
+  return { reason: reason ?? null, reasonCode: r?.code ?? null, reasonParams: r?.params ?? null };
 }
