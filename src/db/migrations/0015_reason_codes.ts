@@ -38,7 +38,8 @@ const impacts: [string, string][] = [
 
 export async function up(db: Kysely<any>): Promise<void> {
   // The order's completion names its invoice; the invoice's type comes from the invoice itself.
-  await sql`update state_history h set reason = '@invoice ' || json_build_object('number', i.number, 'invoiceType', i.type)::text
+  await sql`update state_history h
+            set reason = '@invoice ' || json_build_object('number', i.number, 'invoiceType', i.type)::text
             from invoices i
             where h.entity_type = 'order' and h.entity_id = i.order_id and h.company_id = i.company_id
               and h.reason = '发票 ' || i.number`.execute(db);
@@ -47,17 +48,20 @@ export async function up(db: Kysely<any>): Promise<void> {
     for (const [text, code] of exact)
       await sql`update ${t} set reason = ${'@' + code} where reason = ${text}`.execute(db);
     for (const [re, code, param] of patterns)
-      await sql`update ${t} set reason = ${'@' + code + ' '} || json_build_object(${param}::text, (regexp_match(reason, ${re}))[1])::text
+      await sql`update ${t}
+                set reason = ${'@' + code + ' '}
+                  || json_build_object(${param}::text, (regexp_match(reason, ${re}))[1])::text
                 where reason ~ ${re}`.execute(db);
     const impact = sql.join(
       impacts.map(([text, code]) => sql`when ${text} then ${code}`),
       sql` `,
     );
+    const stopped = '^订单变更 (\\S+): (.*)$';
     await sql`update ${t} set reason = '@change_stopped_shipment ' || json_build_object(
-                'number', (regexp_match(reason, '^订单变更 (\\S+): (.*)$'))[1],
+                'number', (regexp_match(reason, ${stopped}))[1],
                 'impacts', (select json_agg(case x ${impact} else x end)
-                            from unnest(string_to_array((regexp_match(reason, '^订单变更 (\\S+): (.*)$'))[2], ', ')) x))::text
-              where reason ~ '^订单变更 (\\S+): (.*)$'`.execute(db);
+                            from unnest(string_to_array((regexp_match(reason, ${stopped}))[2], ', ')) x))::text
+              where reason ~ ${stopped}`.execute(db);
   }
 }
 
