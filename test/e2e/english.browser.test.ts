@@ -36,6 +36,9 @@ const DATA_FIELDS = new Set([
   'note',
   'carrier',
   'reason',
+  // The allocation regions in their priority order (settings typed by the admin)
+  'spring_summer',
+  'autumn_winter',
 ]);
 
 function collect(value: unknown, into: Set<string>, key = '') {
@@ -64,6 +67,7 @@ async function typedData(as: ReturnType<TestContext['as']>): Promise<string[]> {
     '/api/stock/movements?limit=100',
     '/api/workbench',
     '/api/notifications?limit=100',
+    '/api/settings',
   ];
   for (const url of urls) {
     const res = await as({ method: 'GET', url, headers: { 'accept-language': 'en' } });
@@ -99,8 +103,8 @@ async function chineseOn(page: Page, data: string[], header = false): Promise<st
       return text === before;
     })
     .toBe(true);
-  // The language switch names the other language in that language (中文), as switches do.
-  const rest = ['中文', ...data].reduce((s, d) => s.split(d).join(' '), text);
+  // The language switch names the other language in that language (中文; a button spaces it as 中 文).
+  const rest = ['中文', '中 文', ...data].reduce((s, d) => s.split(d).join(' '), text);
   return rest.match(CJK) ?? [];
 }
 
