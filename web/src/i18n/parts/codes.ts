@@ -65,6 +65,13 @@ export const zh = {
       adjust: '调整',
     },
     decision: { approve: '批准', reject: '驳回', approved: '批准', rejected: '驳回' },
+    statementKind: {
+      shipment: '发货应收',
+      statement: '月结应收',
+      allowance: '折让',
+      return_credit: '退货冲减',
+      receipt: '收款',
+    },
     listSeparator: '、',
   },
 };
@@ -134,6 +141,13 @@ export const en = {
       adjust: 'Adjustment',
     },
     decision: { approve: 'approved', reject: 'rejected', approved: 'approved', rejected: 'rejected' },
+    statementKind: {
+      shipment: 'Shipment receivable',
+      statement: 'Monthly statement',
+      allowance: 'Allowance',
+      return_credit: 'Return credit',
+      receipt: 'Receipt',
+    },
     listSeparator: ', ',
   },
 };
