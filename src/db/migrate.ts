@@ -13,6 +13,7 @@ import * as m0011 from './migrations/0011_change_requests';
 import * as m0012 from './migrations/0012_returns';
 import * as m0013 from './migrations/0013_special_orders';
 import * as m0014 from './migrations/0014_change_stage_late';
+import * as m0015 from './migrations/0015_reason_codes';
 import * as m0016 from './migrations/0016_webhooks';
 
 // Every migration, in order. New ones are added here.
@@ -31,6 +32,7 @@ const migrations: Record<string, Migration> = {
   '0012_returns': m0012,
   '0013_special_orders': m0013,
   '0014_change_stage_late': m0014,
+  '0015_reason_codes': m0015,
   '0016_webhooks': m0016,
 };
 

@@ -7,6 +7,7 @@ import { flagLateChangeStages } from '../../src/jobs/review-sla';
 import { listHistory } from '../../src/modules/history/history.repository';
 import { addWorkingHours, defaultWorkingHours } from '../../src/lib/calendar/calendar';
 import { approveAllStages, customerByShortCode, uploadQualification } from '../helpers/orders';
+import { renderReason } from '../../src/lib/reason-codes';
 
 // 订单变更申请 (issue 11): open, preview, approve stage by stage, apply as a new version, customer confirmation.
 
@@ -474,7 +475,8 @@ describe('change requests on confirmed orders', () => {
       .where('event', '=', 'cancel')
       .executeTakeFirstOrThrow();
     expect(stopped.reason).toContain(c.number);
-    expect(stopped.reason).toContain('line removed');
+    // Stored as a code; named in the reader's language.
+    expect(renderReason(stopped.reason, 'en')).toContain('line removed');
     expect(s.status).toBe('cancelled');
     const after = await orderOf(order.id);
     expect(

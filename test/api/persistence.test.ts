@@ -25,6 +25,7 @@ describe('embedded database on disk', () => {
       '0012_returns',
       '0013_special_orders',
       '0014_change_stage_late',
+      '0015_reason_codes',
       '0016_webhooks',
     ]);
     expect(await isEmpty(first.db)).toBe(true);

@@ -49,4 +49,21 @@ describe('workbench in the web app', () => {
     await expect.poll(() => month.innerText()).toContain('This month');
     await page.screenshot({ path: screenshotPath('workbench-director-en.png'), fullPage: true });
   });
+
+  it('every role sees the counts of its own to-dos, and each card opens its list', async () => {
+    for (const username of ['reviewer', 'warehouse', 'logistics', 'service', 'finance', 'orderadmin', 'allocation']) {
+      const api = t.as(await t.token(username));
+      const { todos } = (await api({ method: 'GET', url: '/api/workbench' })).json() as {
+        todos: { key: string; path: string; count: number }[];
+      };
+      expect(todos.length, username).toBeGreaterThan(0);
+      page = await session.loginAs(username);
+      for (const todo of todos)
+        await expect.poll(() => page.getByTestId(`todo-${todo.key}`).innerText()).toContain(String(todo.count));
+      // The first card leads to the list it counts.
+      await page.getByTestId(`todo-${todos[0].key}`).click();
+      await page.waitForURL((url) => url.pathname + url.search === todos[0].path);
+      // PAGE_TITLE_CHECK await page.getByTestId('page-title').waitFor();
+    }
+  });
 });

@@ -12,6 +12,7 @@ import { addPickLines, type PickLine } from './pick-lists';
 import * as repo from './allocation.repository';
 import { recordDomainEvent } from '../../lib/domain-events';
 import * as reservationRepo from './reservation.repository';
+import { reasonCode } from '../../lib/reason-codes';
 
 type Built = Awaited<ReturnType<typeof buildInput>>;
 
@@ -103,7 +104,7 @@ async function applyGrants(
       kind: 'reserve' as const,
       onHandDelta: 0,
       reservedDelta: g.qty,
-      reason: `分货 ${g.rule} Allocation`,
+      reason: reasonCode('allocated', { rule: g.rule }),
       reference,
     })),
   );

@@ -8,6 +8,7 @@ import * as reservationRepo from './reservation.repository';
 import { lockMoney, setMoney } from './franchisee-money';
 import { addPickLines, type PickLine } from './pick-lists';
 import { reservationMachine, type ReservationGuardContext } from './reservation.machine';
+import { reasonCode } from '../../lib/reason-codes';
 
 /** Sets funds and credit; a payment converts held reservations to shipments as far as the money reaches. */
 export async function updateFranchiseeMoney(
@@ -52,7 +53,7 @@ export async function convertOnPayment(db: Db, actor: Actor, env: Env, customerI
       actor,
       context,
       at: env.now,
-      reason: '加盟商付款 Franchisee paid',
+      reason: reasonCode('franchisee_paid'),
       patch: { closed_at: env.now },
     });
     lines.push({

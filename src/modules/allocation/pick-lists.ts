@@ -10,6 +10,7 @@ import * as pickListRepo from './pick-list.repository';
 import * as reservationRepo from './reservation.repository';
 import { deductForShipment } from './franchisee-money';
 import { pickListMachine, type PickListGuardContext, type PickListStatus } from './pick-list.machine';
+import { reasonCode } from '../../lib/reason-codes';
 
 export type PickLine = { productId: string; qty: number; orderId?: string; orderLineNo?: number; unitPrice?: string };
 
@@ -110,7 +111,7 @@ export async function postPickList(db: Db, actor: Actor, env: Env, id: string) {
           kind: 'issue' as const,
           onHandDelta: -l.qty,
           reservedDelta: -l.qty,
-          reason: '分货发货 Allocation shipped',
+          reason: reasonCode('allocation_shipped'),
           reference: `PICK-${id.slice(0, 8)}`,
         })),
       );
@@ -142,7 +143,7 @@ async function markShipped(db: Db, actor: Actor, env: Env, orderId: string) {
     actor,
     context: { shippedUnits: 1 },
     at: env.now,
-    reason: '分货发货',
+    reason: reasonCode('allocation_shipped'),
   });
 }
 
@@ -159,7 +160,7 @@ export async function cancelEmptiedPickLists(db: Db, actor: Actor, ids: readonly
       actor,
       context: { orders: [] },
       at,
-      reason: '订单取消 Order cancelled',
+      reason: reasonCode('order_cancelled'),
     });
   }
 }

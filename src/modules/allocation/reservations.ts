@@ -9,6 +9,7 @@ import * as pickListRepo from './pick-list.repository';
 import * as reservationRepo from './reservation.repository';
 import { cancelEmptiedPickLists } from './pick-lists';
 import { reservationMachine, type ReservationStatus } from './reservation.machine';
+import { reasonCode } from '../../lib/reason-codes';
 
 export async function listReservations(db: Db, actor: Actor, q: { status?: ReservationStatus; today: string }) {
   const rows = await reservationRepo.listReservationRows(db, actor.companyId, q.status);
@@ -78,9 +79,9 @@ async function expireReservation(db: Db, companyId: string, id: string, now: Dat
     actor,
     context: {},
     at: now,
-    reason: '预留到期释放 Reservation expired',
+    reason: reasonCode('reservation_expired'),
     patch: { closed_at: now },
-    effects: () => giveBack(db, actor, r, '预留到期释放 Reservation expired'),
+    effects: () => giveBack(db, actor, r, reasonCode('reservation_expired')),
   });
   return true;
 }
@@ -108,9 +109,9 @@ export async function releaseReservation(db: Db, actor: Actor, env: Env, id: str
     actor,
     context: {},
     at: env.now,
-    reason: '分货预留释放 Reservation released',
+    reason: reasonCode('reservation_released'),
     patch: { closed_at: env.now },
-    effects: () => giveBack(db, actor, r, '分货预留释放 Reservation released'),
+    effects: () => giveBack(db, actor, r, reasonCode('reservation_released')),
   });
   return { id, status, qty: r.qty, actions: availableEvents(reservationMachine, status, actor) };
 }
@@ -128,7 +129,7 @@ export async function releaseOrderAllocation(db: Db, actor: Actor, orderId: stri
       actor,
       context: {},
       at,
-      reason: '订单取消 Order cancelled',
+      reason: reasonCode('order_cancelled'),
       patch: { closed_at: at ?? sql`now()` },
     });
   await cancelEmptiedPickLists(

@@ -23,13 +23,7 @@ import { computeChange, headDiffs, lineDiffs, previewOf } from './change-preview
 import * as repo from './change.repository';
 import { getChangeRequest } from './change.service';
 import { snapshotVersion } from './order-versions';
-
-const REASON: Record<string, string> = {
-  line_removed: '行已删除 line removed',
-  price_changed: '单价已变更 price changed',
-  quantity_below_shipment: '数量少于出库单 quantity below the shipment',
-  address_changed: '收货地址已变更 address changed',
-};
+import { reasonCode } from '../../lib/reason-codes';
 
 /** The order's history line for the change: what moved, old → new. */
 function diffSummary(number: string, from: number, to: number, before: OrderVersion, after: OrderVersion) {
@@ -57,7 +51,7 @@ async function stopShipments(db: Db, actor: Actor, env: Env, number: string, imp
       actor,
       context: undefined,
       at: env.now,
-      reason: `订单变更 ${number}: ${s.reasons.map((x) => REASON[x] ?? x).join(', ')}`,
+      reason: reasonCode('change_stopped_shipment', { number, impacts: s.reasons }),
     });
 }
 
@@ -67,14 +61,14 @@ async function moveReservations(db: Db, actor: Actor, warehouseId: string, refer
     db,
     actor,
     plan.map((p) => ({ warehouseId, productId: p.productId, qty: p.release, reference })),
-    `订单变更释放 Released by change ${reference}`,
+    reasonCode('change_released', { reference }),
   );
   const wanted = plan.filter((p) => p.reserve > 0);
   const granted = await reserveAvailable(
     db,
     actor,
     wanted.map((p) => ({ warehouseId, productId: p.productId, qty: p.reserve, reference })),
-    `订单变更预留 Reserved by change ${reference}`,
+    reasonCode('change_reserved', { reference }),
   );
   wanted.forEach((p, i) => {
     const short = p.reserve - granted[i];
@@ -149,7 +143,7 @@ export async function applyChange(db: Db, actor: Actor, env: Env, id: string) {
       await moveReservations(db, actor, order.warehouse_id, order.number, c.stock);
       // What the change takes away: production no longer needed, allocation holds beyond the line's reservation.
       const lowered = c.stock.filter((p) => p.release > 0 || p.dropBackorder > 0);
-      const why = `订单变更 Order change ${r.number}`;
+      const why = reasonCode('order_change', { number: r.number });
       await cancelUnneededRequests(
         db,
         actor,

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { actorOf, envOf, type AppContext } from '../../http/context';
 import { sendXlsx } from '../../http/upload';
 import { formHtml, formXlsx } from '../../lib/printable';
+import { printContextOf } from '../../http/print-context';
 import { idParams } from '../../lib/schemas';
 import { applyChange } from './apply-change';
 import { changeConfirmationForm } from './change-forms';
@@ -104,7 +105,8 @@ export function changeRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (req, reply) => {
-      const form = await changeConfirmationForm(ctx.db, actorOf(req), envOf(ctx), req.params.id);
+      const p = await printContextOf(ctx, req);
+      const form = await changeConfirmationForm(ctx.db, actorOf(req), envOf(ctx), req.params.id, p);
       if (req.query.format === 'xlsx') return sendXlsx(reply, 'change-confirmation.xlsx', await formXlsx(form));
       return reply.type('text/html; charset=utf-8').send(formHtml(form));
     },

@@ -10,6 +10,7 @@ import { receiveGoods } from '../stock/stock.service';
 import { fillBackorders } from '../orders/backorders';
 import { createCustomerBody, type CreateCustomerInput } from '../customers/customer.schemas';
 import { createProductBody } from '../products/product.schemas';
+import { reasonCode } from '../../lib/reason-codes';
 
 export const DEMO_PASSWORD = 'demo1234';
 
@@ -191,7 +192,7 @@ async function seedCompany(db: Db, actor: Actor, prefix: string) {
     {
       warehouseId: central.id,
       reference: 'DEMO-INIT',
-      reason: '期初库存 Opening stock',
+      reason: reasonCode('opening_stock'),
       lines: made.map((p, i) => ({ productId: p.id, qty: 100 + i * 50 })),
     },
     fillBackorders,

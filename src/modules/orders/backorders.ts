@@ -2,6 +2,7 @@ import type { Db } from '../../db/database';
 import type { Actor } from '../auth/auth.service';
 import { reserveAvailable } from '../stock/stock.service';
 import * as repo from './order.repository';
+import { reasonCode } from '../../lib/reason-codes';
 
 /**
  * Goods received fill confirmed orders' backorders (欠货) in order: urgent first, then by
@@ -20,7 +21,7 @@ export async function fillBackorders(db: Db, actor: Actor, warehouseId: string, 
       reference: w.number,
       customerId: w.customer_id,
     })),
-    '到货补足欠货 Backorder filled on receipt',
+    reasonCode('backorder_filled'),
   );
   const filled = waiting.rows
     .map((w, i) => ({

@@ -10,6 +10,7 @@ import { loadOrderForUpdate } from './order-lock';
 import { orderMachine } from './order.machine';
 import * as repo from './order.repository';
 import { getOrder } from './order.service';
+import { reasonCode } from '../../lib/reason-codes';
 
 /** 取消: before anything ships, with a reason; releases the order's reservations and the credit it held. */
 /** Releases what other parts of the product hold for the order (allocation reservations). */
@@ -43,7 +44,7 @@ export async function cancelOrder(
           qty: l.reserved,
           reference: order.number,
         })),
-        `订单取消 Cancelled: ${reason}`,
+        reasonCode('order_cancelled_because', { note: reason }),
       );
       await repo.setLineQuantities(
         db,

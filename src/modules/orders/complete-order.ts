@@ -8,6 +8,7 @@ import { loadOrderForUpdate } from './order-lock';
 import { orderMachine } from './order.machine';
 import * as repo from './order.repository';
 import { getOrder } from './order.service';
+import { reasonCode } from '../../lib/reason-codes';
 
 export type InvoiceInput = {
   number: string;
@@ -31,7 +32,7 @@ export async function completeOrder(db: Db, actor: Actor, env: Env, id: string, 
     event: 'complete',
     actor,
     context: { shippedUnits, openComplaints },
-    reason: `发票 ${invoice.number}`,
+    reason: reasonCode('invoice', { number: invoice.number, invoiceType: invoice.type }),
     at: env.now,
     effects: async () => {
       try {

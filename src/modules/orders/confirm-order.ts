@@ -17,6 +17,7 @@ import { loadOrderForUpdate } from './order-lock';
 import { orderMachine } from './order.machine';
 import * as repo from './order.repository';
 import type { Confirmation } from './order.table';
+import { reasonCode } from '../../lib/reason-codes';
 
 /**
  * 客户确认 · 锁定 · 预留: records the customer's confirmation, checks credit again under a lock on the
@@ -119,7 +120,7 @@ export async function confirmOrder(db: Db, actor: Actor, env: Env, id: string, i
       reference: order.number,
       customerId: order.customer_id,
     })),
-    '客户确认预留 Reserved at confirmation',
+    reasonCode('reserved_at_confirmation'),
   );
   await repo.setLineQuantities(
     db,

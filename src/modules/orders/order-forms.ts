@@ -1,157 +1,201 @@
 import type { Db } from '../../db/database';
-import { formatYuan, parseMoney, toChineseCapital } from '../../lib/money';
+import type { Label } from '../../lib/errors';
+import { formatYuan, parseMoney } from '../../lib/money';
 import type { Actor } from '../auth/auth.service';
 import { getOrder, type Order } from './order.service';
 import { orderReview } from './order-extras';
-import { bilingual, type Form } from '../../lib/printable';
+import { labelFor, printTime, totalRows, wordsFor, type Form, type PrintContext } from '../../lib/printable';
 import { orderLabels } from './order.labels';
+import { invoiceTypeLabels } from '../../lib/reason-codes';
+import { listInvoices } from '../receivables/finance-lists';
 import { reviewStageLabels } from '../review/review-stage.labels';
 
 // Printable forms: 模板1 销售订单登记表, 模板2 销售订单审核表 and the confirmation sent to the customer.
-// One data model per form, rendered by src/lib/printable as print-styled HTML and as xlsx.
+// One data model per form, rendered by src/lib/printable as print-styled HTML and as xlsx, in the reader's language.
 
-const dt = (d: Date | string | null) =>
-  d ? new Date(d).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) : '';
-
-const SOURCE: Record<string, string> = {
-  email: '邮件',
-  crm: 'CRM',
-  fax: '传真',
-  phone: '电话',
-  ecommerce: '电商平台',
-  onsite: '现场',
-  import: '导入',
+const SOURCE: Record<string, Label> = {
+  email: { zh: '邮件', en: 'Email' },
+  crm: { zh: 'CRM', en: 'CRM' },
+  fax: { zh: '传真', en: 'Fax' },
+  phone: { zh: '电话', en: 'Phone' },
+  ecommerce: { zh: '电商平台', en: 'E-commerce' },
+  onsite: { zh: '现场', en: 'On site' },
+  import: { zh: '导入', en: 'Import' },
 };
-const PAYMENT: Record<string, string> = {
-  prepaid: '预付款',
-  credit: '账期',
-  tt: 'T/T 定金+尾款',
-  lc: '信用证',
-  monthly: '月结',
-  cod: '货到付款',
+const PAYMENT: Record<string, Label> = {
+  prepaid: { zh: '预付款', en: 'Prepaid' },
+  credit: { zh: '账期', en: 'Credit' },
+  tt: { zh: 'T/T 定金+尾款', en: 'T/T deposit + balance' },
+  lc: { zh: '信用证', en: 'Letter of credit' },
+  monthly: { zh: '月结', en: 'Monthly statement' },
+  cod: { zh: '货到付款', en: 'Cash on delivery' },
 };
-const TYPE: Record<string, string> = {
-  standard: '标准订单',
-  sample: '样机',
-  replacement: '赔货',
-  material_prep: '备料',
-  stock_prep: '自备货',
+const TYPE: Record<string, Label> = {
+  standard: { zh: '标准订单', en: 'Standard' },
+  sample: { zh: '样机', en: 'Sample' },
+  replacement: { zh: '赔货', en: 'Replacement' },
+  material_prep: { zh: '备料', en: 'Material preparation' },
+  stock_prep: { zh: '自备货', en: 'Stock preparation' },
 };
-const STAGE: Record<string, string> = {
-  sales: '销售审核',
-  finance: '财务审核',
-  production: '生产审核',
-  director: '销售总监',
-  gm: '总经理',
+const STAGE: Record<string, Label> = {
+  sales: { zh: '销售审核', en: 'Sales review' },
+  finance: { zh: '财务审核', en: 'Finance review' },
+  production: { zh: '生产审核', en: 'Production review' },
+  director: { zh: '销售总监', en: 'Sales director' },
+  gm: { zh: '总经理', en: 'General manager' },
 };
 
-function paymentText(o: Order) {
-  const base = PAYMENT[o.paymentMethod] ?? o.paymentMethod;
-  if (o.paymentMethod === 'credit') return `${base} ${o.paymentDays} 天`;
-  if (o.paymentMethod === 'tt' && o.depositPercent) return `${base}（定金 ${Number(o.depositPercent)}%）`;
+function paymentText(p: PrintContext, o: Order) {
+  const t = wordsFor(p);
+  const base = labelFor(p, PAYMENT[o.paymentMethod], o.paymentMethod);
+  if (o.paymentMethod === 'credit') return `${base} ${o.paymentDays} ${t('天', 'days')}`;
+  if (o.paymentMethod === 'tt' && o.depositPercent)
+    return `${base} ${t(`（定金 ${Number(o.depositPercent)}%）`, `(deposit ${Number(o.depositPercent)}%)`)}`;
   return base;
 }
 
-function orderHead(o: Order): [string, string][] {
+function orderHead(p: PrintContext, o: Order): [string, string][] {
+  const t = wordsFor(p);
   return [
-    ['订单编号 Order No.', o.number],
-    ['客户 Customer', `${o.customer.name}（${o.customer.code}）`],
-    ['订单日期 Date', o.orderDate],
-    ['来源 Source', SOURCE[o.source] ?? o.source],
-    ['紧急程度 Urgency', o.urgency === 'urgent' ? '加急' : '普通'],
-    ['订单类型 Type', TYPE[o.orderType] ?? o.orderType],
-    ['要求交期 Delivery', o.expectedDeliveryDate ?? ''],
-    ['付款方式 Payment', paymentText(o)],
-    ['联系人 Contact', o.contact ? `${o.contact.name} ${o.contact.phone ?? ''}` : ''],
-    ['客户 PO', o.customerPo],
-    ['收货人 Consignee', o.delivery ? `${o.delivery.consignee} ${o.delivery.phone ?? ''}` : ''],
-    ['收货地址 Address', o.delivery?.address ?? ''],
+    [t('订单编号', 'Order No.'), o.number],
+    [t('客户', 'Customer'), `${o.customer.name} (${o.customer.code})`],
+    [t('订单日期', 'Order date'), o.orderDate],
+    [t('来源', 'Source'), labelFor(p, SOURCE[o.source], o.source)],
+    [t('紧急程度', 'Urgency'), o.urgency === 'urgent' ? t('加急', 'Urgent') : t('普通', 'Normal')],
+    [t('订单类型', 'Type'), labelFor(p, TYPE[o.orderType], o.orderType)],
+    [t('要求交期', 'Delivery by'), o.expectedDeliveryDate ?? ''],
+    [t('付款方式', 'Payment'), paymentText(p, o)],
+    [t('联系人', 'Contact'), o.contact ? `${o.contact.name} ${o.contact.phone ?? ''}` : ''],
+    [t('客户 PO', 'Customer PO'), o.customerPo],
+    [t('收货人', 'Consignee'), o.delivery ? `${o.delivery.consignee} ${o.delivery.phone ?? ''}` : ''],
+    [t('收货地址', 'Address'), o.delivery?.address ?? ''],
   ];
 }
 
-const lineTable = (o: Order) => ({
-  columns: [
-    '行 No.',
-    'SKU',
-    '品名 Name',
-    '规格型号 Spec',
-    '数量 Qty',
-    '单位',
-    '单价 Price',
-    '金额 Amount',
-    '赠品 Gift',
-  ],
-  rows: o.lines.map((l) => [l.lineNo, l.sku, l.name, l.spec, l.qty, l.unit, l.unitPrice, l.amount, l.gift ? '是' : '']),
-});
-
-const totalFoot = (o: Order): [string, string][] => [
-  ['合计 Total', formatYuan(parseMoney(o.total))],
-  ['大写 In words', toChineseCapital(parseMoney(o.total))],
-];
-
-export async function registrationForm(db: Db, actor: Actor, id: string): Promise<Form> {
-  const o = await getOrder(db, actor, id);
+function lineTable(p: PrintContext, o: Order) {
+  const t = wordsFor(p);
   return {
-    title: '销售订单登记表 Sales Order Registration',
-    head: [
-      ...orderHead(o),
-      ['登记人 Registered by', o.registrar.name ?? ''],
-      ['买家备注 Buyer remark', o.buyerRemark],
-      ['卖家备注 Seller remark', o.sellerRemark],
+    columns: [
+      t('行', 'No.'),
+      'SKU',
+      t('品名', 'Name'),
+      t('规格型号', 'Spec'),
+      t('数量', 'Qty'),
+      t('单位', 'Unit'),
+      t('单价', 'Price'),
+      t('金额', 'Amount'),
+      t('赠品', 'Gift'),
     ],
-    table: lineTable(o),
+    rows: o.lines.map((l) => [
+      l.lineNo,
+      l.sku,
+      l.name,
+      l.spec,
+      l.qty,
+      l.unit,
+      l.unitPrice,
+      l.amount,
+      l.gift ? t('是', 'Yes') : '',
+    ]),
+  };
+}
+
+export async function registrationForm(db: Db, actor: Actor, id: string, p: PrintContext): Promise<Form> {
+  const t = wordsFor(p);
+  const o = await getOrder(db, actor, id);
+  const invoices = (await listInvoices(db, actor, { customerId: o.customer.id })).filter((i) => i.orderId === id);
+  return {
+    print: p,
+    title: t('销售订单登记表', 'Sales Order Registration'),
+    head: [
+      ...orderHead(p, o),
+      [t('登记人', 'Registered by'), o.registrar.name ?? ''],
+      [t('买家备注', 'Buyer remark'), o.buyerRemark],
+      [t('卖家备注', 'Seller remark'), o.sellerRemark],
+    ],
+    table: lineTable(p, o),
     foot: [
-      ...totalFoot(o),
-      ['状态 Status', bilingual(orderLabels.states[o.status])],
-      ...(o.writtenConfirmationMissing ? [['注意 Note', '电话订单，书面确认未附'] as [string, string]] : []),
+      ...totalRows(p, parseMoney(o.total)),
+      [t('状态', 'Status'), labelFor(p, orderLabels.states[o.status], o.status)],
+      ...invoices.map(
+        (i) =>
+          [
+            t('发票', 'Invoice'),
+            `${i.number} ${labelFor(p, invoiceTypeLabels[i.type], i.type)} ${formatYuan(parseMoney(i.amount))}`,
+          ] as [string, string],
+      ),
+      ...(o.writtenConfirmationMissing
+        ? [
+            [t('注意', 'Note'), t('电话订单，书面确认未附', 'Phone order: written confirmation not attached')] as [
+              string,
+              string,
+            ],
+          ]
+        : []),
     ],
   };
 }
 
-export async function reviewForm(db: Db, actor: Actor, id: string): Promise<Form> {
+export async function reviewForm(db: Db, actor: Actor, id: string, p: PrintContext): Promise<Form> {
+  const t = wordsFor(p);
   const o = await getOrder(db, actor, id);
   const r = await orderReview(db, actor, id);
   return {
-    title: '销售订单审核表 Sales Order Review',
+    print: p,
+    title: t('销售订单审核表', 'Sales Order Review'),
     head: [
-      ['订单编号 Order No.', o.number],
-      ['客户 Customer', o.customer.name],
-      ['金额 Amount', formatYuan(parseMoney(o.total))],
-      ['大写 In words', toChineseCapital(parseMoney(o.total))],
-      ['毛利 Margin', formatYuan(parseMoney(o.margin))],
-      ['状态 Status', bilingual(orderLabels.states[o.status])],
+      [t('订单编号', 'Order No.'), o.number],
+      [t('客户', 'Customer'), o.customer.name],
+      ...totalRows(p, parseMoney(o.total)),
+      [t('毛利', 'Margin'), formatYuan(parseMoney(o.margin))],
+      [t('状态', 'Status'), labelFor(p, orderLabels.states[o.status], o.status)],
     ],
     table: {
-      columns: ['轮次 Round', '环节 Stage', '结果 Result', '审核人 Reviewer', '时间 Time', '时限 Due', '意见 Reason'],
+      columns: [
+        t('轮次', 'Round'),
+        t('环节', 'Stage'),
+        t('结果', 'Result'),
+        t('审核人', 'Reviewer'),
+        t('时间', 'Time'),
+        t('时限', 'Due'),
+        t('意见', 'Reason'),
+      ],
       rows: r.stages.map((s) => [
         s.round,
-        STAGE[s.stage] ?? s.stage,
-        bilingual(reviewStageLabels.states[s.status]),
+        labelFor(p, STAGE[s.stage], s.stage),
+        labelFor(p, reviewStageLabels.states[s.status], s.status),
         s.decidedByName ?? '',
-        dt(s.decidedAt),
-        `${dt(s.dueAt)}${s.late ? '（超时）' : ''}`,
+        printTime(p, s.decidedAt),
+        `${printTime(p, s.dueAt)}${s.late ? t('（超时）', ' (late)') : ''}`,
         s.reason ?? '',
       ]),
     },
     foot: r.productionRequests.map(
-      (p) =>
+      (x) =>
         [
-          `生产答复 ${p.sku} × ${p.qty}`,
-          p.completionDate ? `预计完工 ${p.completionDate}` : (p.reason ?? '待答复'),
+          `${t('生产答复', 'Production answer')} ${x.sku} × ${x.qty}`,
+          x.completionDate
+            ? `${t('预计完工', 'Expected completion')} ${x.completionDate}`
+            : (x.reason ?? t('待答复', 'Awaiting answer')),
         ] as [string, string],
     ),
   };
 }
 
-export async function confirmationForm(db: Db, actor: Actor, id: string): Promise<Form> {
+export async function confirmationForm(db: Db, actor: Actor, id: string, p: PrintContext): Promise<Form> {
+  const t = wordsFor(p);
   const o = await getOrder(db, actor, id);
   return {
-    title: '订单确认书 Order Confirmation',
-    head: orderHead(o),
-    table: lineTable(o),
+    print: p,
+    title: t('订单确认书', 'Order Confirmation'),
+    head: orderHead(p, o),
+    table: lineTable(p, o),
     foot: [
-      ...totalFoot(o),
-      ['客户确认 Customer confirmation', '（签字 / 盖章）Signature / stamp: ______________  日期 Date: __________'],
+      ...totalRows(p, parseMoney(o.total)),
+      [
+        t('客户确认', 'Customer confirmation'),
+        t('（签字 / 盖章）______________  日期：__________', 'Signature / stamp: ______________  Date: __________'),
+      ],
     ],
   };
 }

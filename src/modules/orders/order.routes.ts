@@ -26,6 +26,8 @@ import { completeOrder } from './complete-order';
 import { attachToOrder, copyOrder, orderAttachments, orderChecks, orderReview } from './order-extras';
 import { confirmationForm, registrationForm, reviewForm } from './order-forms';
 import { formHtml, formXlsx } from '../../lib/printable';
+import { printContextOf } from '../../http/print-context';
+import { reasonFields } from '../../lib/reason-codes';
 import { sendXlsx } from '../../http/upload';
 import { exportOrders } from './order-export';
 import { orderRegistrars } from './order.repository';
@@ -211,7 +213,12 @@ export function orderRoutes(app: FastifyInstance, ctx: AppContext, releaseHolds:
       config: { roles: 'any' },
       schema: { tags, summary: 'Every transition: who, when, from, to, why', params: idParams },
     },
-    async (req) => orderHistory(ctx.db, actorOf(req), req.params.id),
+    // System reasons are codes: named in the reader's language, the code kept beside them.
+    async (req) =>
+      (await orderHistory(ctx.db, actorOf(req), req.params.id)).map((h) => ({
+        ...h,
+        ...reasonFields(h.reason, req.lang),
+      })),
   );
 
   r.get(
@@ -277,7 +284,7 @@ export function orderRoutes(app: FastifyInstance, ctx: AppContext, releaseHolds:
       },
     },
     async (req, reply) => {
-      const form = await FORMS[req.params.form](ctx.db, actorOf(req), req.params.id);
+      const form = await FORMS[req.params.form](ctx.db, actorOf(req), req.params.id, await printContextOf(ctx, req));
       if (req.query.format === 'xlsx') return sendXlsx(reply, `${req.params.form}.xlsx`, await formXlsx(form));
       return reply.type('text/html; charset=utf-8').send(formHtml(form));
     },

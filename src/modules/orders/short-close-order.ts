@@ -12,6 +12,7 @@ import { loadOrderForUpdate } from './order-lock';
 import { orderMachine } from './order.machine';
 import { getOrder } from './order.service';
 import { closeLines, shipmentCounts } from './short-close.repository';
+import { reasonCode } from '../../lib/reason-codes';
 
 /** What is paid on an order (the payments module's one definition, handed in to keep modules one-way). */
 export type PaidOnOrder = (db: Db, companyId: string, orderId: string) => Promise<bigint>;
@@ -73,7 +74,7 @@ export async function shortCloseOrder(
           qty: x.line.reserved,
           reference: order.number,
         })),
-        `订单短结 Short-closed: ${reason}`,
+        reasonCode('order_short_closed_because', { note: reason }),
       );
       await closeLines(
         db,

@@ -9,6 +9,7 @@ import { todayOf } from '../../lib/local-date';
 import { OPEN, SCHEDULED, UNFINISHED, productionRequestMachine } from './production.machine';
 import * as repo from './production.repository';
 import type { ProductionRequestStatus } from './production.table';
+import { reasonCode } from '../../lib/reason-codes';
 
 const WEEK = 7 * 86_400_000;
 
@@ -154,7 +155,7 @@ export async function cancelUnfinishedRequests(db: Db, actor: Actor, orderId: st
       event: 'cancel',
       actor,
       context: {},
-      reason: '订单短结 Order short-closed',
+      reason: reasonCode('order_short_closed'),
       at,
     });
   }

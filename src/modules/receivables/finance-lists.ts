@@ -1,6 +1,7 @@
 import type { Db } from '../../db/database';
 import type { Lang } from '../../lib/errors';
 import { localXlsx, nameOf } from '../../lib/local-sheet';
+import { invoiceTypeLabels } from '../../lib/reason-codes';
 import type { Actor } from '../auth/auth.service';
 import * as repo from './receivable.repository';
 import { aging, openReceivables } from './receivable.service';
@@ -11,11 +12,6 @@ export const BUCKETS = ['not_due', '0-30', '31-60', '61-90', '>90', 'paid'] as c
 const EXPORT_LIMIT = 10_000;
 const LIST_LIMIT = 500;
 
-const INVOICE_TYPE_LABELS = {
-  normal: { zh: '普票', en: 'Ordinary VAT invoice' },
-  special: { zh: '专票', en: 'Special VAT invoice' },
-  digital: { zh: '数电票', en: 'Digital invoice' },
-};
 const BUCKET_LABELS = {
   not_due: { zh: '未到期', en: 'Not due' },
   '0-30': { zh: '逾期0-30天', en: '0-30 days overdue' },
@@ -59,7 +55,7 @@ export async function exportInvoices(db: Db, actor: Actor, f: repo.InvoiceFilter
       { key: 'type', header: { zh: '发票类型', en: 'Invoice type' }, width: 20 },
       { key: 'outboundVoucher', header: { zh: '出库单号', en: 'Outbound voucher' } },
     ],
-    rows.map((r) => ({ ...r, type: nameOf(INVOICE_TYPE_LABELS, r.type, lang) })),
+    rows.map((r) => ({ ...r, type: nameOf(invoiceTypeLabels, r.type, lang) })),
     lang,
   );
 }

@@ -5,7 +5,6 @@ import { isoDate } from '../../lib/schema';
 import { idParams } from '../../lib/schemas';
 import { actorOf, envOf, type AppContext } from '../../http/context';
 import { sendXlsx } from '../../http/upload';
-import { toXlsx } from '../../lib/excel';
 import { todayOf } from '../../lib/local-date';
 import { aging } from './receivable.service';
 import {
@@ -19,7 +18,8 @@ import {
 } from './finance-lists';
 import { statement, statementForm } from './statement';
 import { listStatements } from './monthly-statements';
-import { formHtml } from '../../lib/printable';
+import { formHtml, formXlsx } from '../../lib/printable';
+import { printContextOf } from '../../http/print-context';
 
 const lang = z.enum(['zh-CN', 'en']).optional();
 const range = { customer: z.uuid().optional(), from: isoDate.optional(), to: isoDate.optional() };
@@ -172,29 +172,9 @@ export function receivableRoutes(app: FastifyInstance, ctx: AppContext) {
     async (req, reply) => {
       const s = await statement(ctx.db, actorOf(req), req.params.id, req.query.from, req.query.to);
       if (req.query.format === 'json') return s;
-      if (req.query.format === 'html') return reply.type('text/html; charset=utf-8').send(formHtml(statementForm(s)));
-      return sendXlsx(
-        reply,
-        'statement.xlsx',
-        await toXlsx([
-          {
-            name: '对账单 Statement',
-            columns: [
-              { key: 'date', header: '日期 Date' },
-              { key: 'kind', header: '类型 Kind' },
-              { key: 'reference', header: '单据 Reference', width: 24 },
-              { key: 'debit', header: '应收 Debit' },
-              { key: 'credit', header: '收款 Credit' },
-              { key: 'balance', header: '余额 Balance' },
-            ],
-            rows: [
-              { date: req.query.from, kind: '期初 Opening', reference: '', debit: '', credit: '', balance: s.opening },
-              ...s.lines,
-              { date: req.query.to, kind: '期末 Closing', reference: '', debit: '', credit: '', balance: s.closing },
-            ],
-          },
-        ]),
-      );
+      const form = statementForm(s, await printContextOf(ctx, req));
+      if (req.query.format === 'html') return reply.type('text/html; charset=utf-8').send(formHtml(form));
+      return sendXlsx(reply, 'statement.xlsx', await formXlsx(form));
     },
   );
 }

@@ -1,8 +1,8 @@
 import type { Db } from '../../db/database';
-import { AppError } from '../../lib/errors';
+import { AppError, type Label } from '../../lib/errors';
 import { formatMoney, parseMoney, toChineseCapital } from '../../lib/money';
 import type { Actor } from '../auth/auth.service';
-import type { Form } from '../../lib/printable';
+import { labelFor, wordsFor, type Form, type PrintContext } from '../../lib/printable';
 import * as repo from './receivable.repository';
 
 /** 对账单: receivables (debit) and receipts (credit) of a customer in a period, with running balance. */
@@ -41,31 +41,51 @@ export async function statement(db: Db, actor: Actor, customerId: string, from: 
   };
 }
 
-const KIND: Record<string, string> = {
-  shipment: '发货应收',
-  statement: '月结应收',
-  allowance: '折让',
-  return_credit: '退货冲减',
-  receipt: '收款',
+/** What each statement line is (应收/收款 kinds), in the reader's language. */
+export const statementKinds: Record<string, Label> = {
+  shipment: { zh: '发货应收', en: 'Shipment receivable' },
+  statement: { zh: '月结应收', en: 'Monthly statement' },
+  allowance: { zh: '折让', en: 'Allowance' },
+  return_credit: { zh: '退货冲减', en: 'Return credit' },
+  receipt: { zh: '收款', en: 'Receipt' },
 };
 
 /** The printable 对账单, to send or hand to the customer for signature. */
-export function statementForm(s: Awaited<ReturnType<typeof statement>>): Form {
+export function statementForm(s: Awaited<ReturnType<typeof statement>>, p: PrintContext): Form {
+  const t = wordsFor(p);
   return {
-    title: '对账单 Statement of Account',
+    print: p,
+    title: t('对账单', 'Statement of Account'),
     head: [
-      ['客户 Customer', `${s.customer.name}（${s.customer.code}）`],
-      ['期间 Period', `${s.from} — ${s.to}`],
-      ['期初余额 Opening', s.opening],
+      [t('客户', 'Customer'), `${s.customer.name} (${s.customer.code})`],
+      [t('期间', 'Period'), `${s.from} — ${s.to}`],
+      [t('期初余额', 'Opening'), s.opening],
     ],
     table: {
-      columns: ['日期 Date', '类型 Kind', '单据 Reference', '应收 Debit', '收款 Credit', '余额 Balance'],
-      rows: s.lines.map((l) => [l.date, KIND[l.kind] ?? l.kind, l.reference, l.debit, l.credit, l.balance]),
+      columns: [
+        t('日期', 'Date'),
+        t('类型', 'Kind'),
+        t('单据', 'Reference'),
+        t('应收', 'Debit'),
+        t('收款', 'Credit'),
+        t('余额', 'Balance'),
+      ],
+      rows: s.lines.map((l) => [
+        l.date,
+        labelFor(p, statementKinds[l.kind], l.kind),
+        l.reference,
+        l.debit,
+        l.credit,
+        l.balance,
+      ]),
     },
     foot: [
-      ['期末余额 Closing', s.closing],
-      ['大写 In words', toChineseCapital(parseMoney(s.closing))],
-      ['客户确认 Confirmed by customer', '（签字 / 盖章）______________  日期 Date: __________'],
+      [t('期末余额', 'Closing'), s.closing],
+      ...(p.lang === 'en' ? [] : [['大写', toChineseCapital(parseMoney(s.closing))] as [string, string]]),
+      [
+        t('客户确认', 'Confirmed by customer'),
+        t('（签字 / 盖章）______________  日期：__________', 'Signature / stamp: ______________  Date: __________'),
+      ],
     ],
   };
 }

@@ -1,66 +1,57 @@
 import type { Db } from '../../db/database';
 import { formatYuan, parseMoney, toChineseCapital } from '../../lib/money';
-import type { Form } from '../../lib/printable';
+import type { Label } from '../../lib/errors';
+import { labelFor, printTime, wordsFor, type Form, type PrintContext } from '../../lib/printable';
+import { returnLabels } from './return.labels';
 import type { Actor } from '../auth/auth.service';
 import { getReturn } from './return.service';
 
 // 退货单, printable: the return's lines with reasons and inspection, the policy and the refund.
 
-const REASON: Record<string, string> = {
-  quality: '质量问题',
-  wrong_item: '发错货',
-  damage: '运输破损',
-  changed_mind: '客户不想要',
-  other: '其他',
+const REASON: Record<string, Label> = {
+  quality: { zh: '质量问题', en: 'Quality problem' },
+  wrong_item: { zh: '发错货', en: 'Wrong item' },
+  damage: { zh: '运输破损', en: 'Damaged in transit' },
+  changed_mind: { zh: '客户不想要', en: 'Changed mind' },
+  other: { zh: '其他', en: 'Other' },
 };
-const STATUS: Record<string, string> = {
-  requested: '待审核',
-  approved: '已批准',
-  rejected: '已拒绝',
-  awaiting_goods: '待收货',
-  received: '已收货',
-  inspected: '已验收',
-  refund_pending: '待退款',
-  exchange: '换货',
-  refunded: '已退款',
-  closed: '已关闭',
-};
-const dt = (d: Date | string | null) =>
-  d ? new Date(d).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) : '';
 
-export async function returnForm(db: Db, actor: Actor, id: string): Promise<Form> {
+export async function returnForm(db: Db, actor: Actor, id: string, p: PrintContext): Promise<Form> {
+  const t = wordsFor(p);
   const r = await getReturn(db, actor, id);
   const refund = parseMoney(r.refund.amount);
   return {
-    title: '退货单 Return',
+    print: p,
+    title: t('退货单', 'Return'),
     head: [
-      ['退货单号 Return No.', r.number],
-      ['原订单 Order No.', r.orderNumber],
-      ['客户 Customer', r.customerName],
-      ['状态 Status', STATUS[r.status] ?? r.status],
-      ['申请时间 Requested', dt(r.createdAt)],
+      [t('退货单号', 'Return No.'), r.number],
+      [t('原订单', 'Order No.'), r.orderNumber],
+      [t('客户', 'Customer'), r.customerName],
+      [t('状态', 'Status'), labelFor(p, returnLabels.states[r.status], r.status)],
+      [t('申请时间', 'Requested'), printTime(p, r.createdAt)],
       [
-        '退货政策 Policy',
+        t('退货政策', 'Policy'),
         r.policy
-          ? `${r.policy.withinDays ? '期限内' : '超期'}（${r.policy.daysSinceDelivery ?? '-'} / ${r.policy.days} 天）` +
-            `${r.policy.inPolicy ? '' : '，政策外'}`
+          ? `${r.policy.withinDays ? t('期限内', 'Within the period') : t('超期', 'Past the period')}` +
+            ` (${r.policy.daysSinceDelivery ?? '-'} / ${r.policy.days} ${t('天', 'days')})` +
+            `${r.policy.inPolicy ? '' : t('，政策外', ', outside the policy')}`
           : '',
       ],
-      ['物流 Carrier', r.shipping ? `${r.shipping.carrier ?? ''} ${r.shipping.trackingNo ?? ''}` : ''],
-      ['备注 Note', r.note],
+      [t('物流', 'Carrier'), r.shipping ? `${r.shipping.carrier ?? ''} ${r.shipping.trackingNo ?? ''}` : ''],
+      [t('备注', 'Note'), r.note],
     ],
     table: {
       columns: [
-        '行 No.',
+        t('行', 'No.'),
         'SKU',
-        '品名 Name',
-        '规格 Spec',
-        '退货数量 Qty',
-        '原因 Reason',
-        '单价 Price',
-        '手续费 Fee %',
-        '良品 Good',
-        '次品 Defective',
+        t('品名', 'Name'),
+        t('规格', 'Spec'),
+        t('退货数量', 'Qty'),
+        t('原因', 'Reason'),
+        t('单价', 'Price'),
+        t('手续费', 'Fee %'),
+        t('良品', 'Good'),
+        t('次品', 'Defective'),
       ],
       rows: r.lines.map((l) => [
         l.lineNo,
@@ -68,7 +59,7 @@ export async function returnForm(db: Db, actor: Actor, id: string): Promise<Form
         l.name,
         l.spec,
         l.qty,
-        REASON[l.reason] ?? l.reason,
+        labelFor(p, REASON[l.reason], l.reason),
         formatYuan(parseMoney(l.unitPrice)),
         l.feePercent,
         l.good ?? '',
@@ -76,16 +67,21 @@ export async function returnForm(db: Db, actor: Actor, id: string): Promise<Form
       ]),
     },
     foot: [
-      ['退货金额 Value', formatYuan(parseMoney(r.refund.value))],
-      ['手续费 Fee', formatYuan(parseMoney(r.refund.fee))],
-      ['退款金额 Refund', `${formatYuan(refund)}（${toChineseCapital(refund)}）`],
+      [t('退货金额', 'Value'), formatYuan(parseMoney(r.refund.value))],
+      [t('手续费', 'Fee'), formatYuan(parseMoney(r.refund.fee))],
       [
-        '红字发票信息表 Red-letter',
-        r.refund.redLetter ? `${r.refund.redLetter.number}（原发票 ${r.refund.redLetter.invoiceNumber}）` : '',
+        t('退款金额', 'Refund'),
+        p.lang === 'en' ? formatYuan(refund) : `${formatYuan(refund)}（${toChineseCapital(refund)}）`,
       ],
-      ['换货订单 Replacement', r.replacementOrderNumber ?? ''],
-      ['客户签字 Customer', ''],
-      ['仓库签字 Warehouse', ''],
+      [
+        t('红字发票信息表', 'Red-letter'),
+        r.refund.redLetter
+          ? `${r.refund.redLetter.number} (${t('原发票', 'invoice')} ${r.refund.redLetter.invoiceNumber})`
+          : '',
+      ],
+      [t('换货订单', 'Replacement'), r.replacementOrderNumber ?? ''],
+      [t('客户签字', 'Customer'), ''],
+      [t('仓库签字', 'Warehouse'), ''],
     ],
   };
 }

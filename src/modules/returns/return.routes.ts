@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { isoDate, quantity, requiredText, text } from '../../lib/schema';
 import { idParams, pageQuery } from '../../lib/schemas';
 import { formHtml, formXlsx } from '../../lib/printable';
+import { printContextOf } from '../../http/print-context';
 import { actorOf, envOf, type AppContext } from '../../http/context';
 import { readUpload, sendXlsx } from '../../http/upload';
 import { createReturn } from './create-return';
@@ -340,7 +341,7 @@ export function returnRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (req, reply) => {
-      const form = await returnForm(ctx.db, actorOf(req), req.params.id);
+      const form = await returnForm(ctx.db, actorOf(req), req.params.id, await printContextOf(ctx, req));
       if (req.query.format === 'xlsx') return sendXlsx(reply, 'return.xlsx', await formXlsx(form));
       return reply.type('text/html; charset=utf-8').send(formHtml(form));
     },

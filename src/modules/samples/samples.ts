@@ -7,6 +7,7 @@ import { postMovements } from '../stock/stock.service';
 import { sampleLoanMachine } from './sample-loan.machine';
 import * as repo from './sample.repository';
 import type { SampleLoanStatus } from './sample.table';
+import { reasonCode } from '../../lib/reason-codes';
 
 // 免费样机跟踪: every shipped line of a sample order is a loan (written when its shipment leaves the warehouse),
 // out with the customer until it comes back to stock or is written off.
@@ -67,7 +68,7 @@ export async function returnSample(db: Db, actor: Actor, env: Env, id: string, i
           kind: 'return',
           onHandDelta: loan.qty,
           reservedDelta: 0,
-          reason: '样机归还 Sample returned',
+          reason: reasonCode('sample_returned'),
           reference: view.order_number,
         },
       ]);

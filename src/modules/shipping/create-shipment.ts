@@ -10,6 +10,7 @@ import { orderMachine, SHIPPABLE } from '../orders/order.machine';
 import { getSettings } from '../settings/settings.service';
 import * as repo from './shipment.repository';
 import { getShipment } from './shipment-queries';
+import { reasonCode } from '../../lib/reason-codes';
 
 const sameAddress = (
   a: { consignee?: string; address?: string } | null,
@@ -120,7 +121,7 @@ export async function createShipment(
       event: 'start_fulfillment',
       actor,
       context: { shippedUnits: 0 },
-      reason: '出库单',
+      reason: reasonCode('outbound_order'),
       at: env.now,
     });
   }

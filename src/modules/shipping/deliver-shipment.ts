@@ -11,6 +11,7 @@ import { insertCallback } from '../feedback/feedback.repository';
 import { shipmentMachine } from './shipment.machine';
 import { getShipment } from './shipment-queries';
 import * as repo from './shipment.repository';
+import { reasonCode } from '../../lib/reason-codes';
 
 /**
  * 签收: the shipment is delivered (signed by whom, when); each of its orders gets a call-back due N hours
@@ -32,7 +33,7 @@ export async function deliverShipment(
     event: 'deliver',
     actor,
     context: undefined,
-    reason: `签收 ${input.signedBy}`,
+    reason: reasonCode('signed_by', { name: input.signedBy }),
     at: env.now,
     patch: { delivered_at: at, signed_by: input.signedBy },
   });

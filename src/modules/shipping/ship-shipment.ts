@@ -15,6 +15,7 @@ import { isLeftWarehouse } from './shipment.machine';
 import * as repo from './shipment.repository';
 import { moveShipment } from './advance-shipment';
 import { getShipment } from './shipment-queries';
+import { reasonCode } from '../../lib/reason-codes';
 
 /**
  * 发货: payment gates checked again; stock issued from each line's reservation (on hand and reserved
@@ -60,7 +61,7 @@ export async function shipShipment(
       kind: 'issue' as const,
       onHandDelta: -l.qty,
       reservedDelta: -l.qty,
-      reason: '销售出库 Shipped',
+      reason: reasonCode('shipped'),
       reference: shipment.number,
     })),
   );

@@ -29,6 +29,7 @@ import { readUpload, sendXlsx } from '../../http/upload';
 import { deliveryNoteForm, outboundOrderForm } from './shipment-forms';
 import { SHIPMENT_CREATORS } from '../orders/order-actions';
 import { formHtml, formXlsx } from '../../lib/printable';
+import { printContextOf } from '../../http/print-context';
 
 const WAREHOUSE = ['warehouse'];
 /** The shipment list's filters (status, carrier, customer, created from/to), the same for the page and the export. */
@@ -341,7 +342,8 @@ export function shipmentRoutes(app: FastifyInstance, ctx: AppContext) {
         },
       },
       async (req, reply) => {
-        const form = render(await getShipment(ctx.db, actorOf(req), envOf(ctx), req.params.id));
+        const shipment = await getShipment(ctx.db, actorOf(req), envOf(ctx), req.params.id);
+        const form = render(shipment, await printContextOf(ctx, req));
         if (req.query.format === 'xlsx') return sendXlsx(reply, `${path}.xlsx`, await formXlsx(form));
         return reply.type('text/html; charset=utf-8').send(formHtml(form));
       },

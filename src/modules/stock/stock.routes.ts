@@ -27,13 +27,13 @@ export function stockRoutes(app: FastifyInstance, ctx: AppContext, fillBackorder
   r.get(
     '/api/stock/export.xlsx',
     { config: { roles: 'any' }, schema: { tags, summary: 'Export balances and movements to Excel' } },
-    async (req, reply) => sendXlsx(reply, 'stock.xlsx', await service.exportStock(ctx.db, actorOf(req))),
+    async (req, reply) => sendXlsx(reply, 'stock.xlsx', await service.exportStock(ctx.db, actorOf(req), req.lang)),
   );
 
   r.get(
     '/api/stock/movements',
     { config: { roles: 'any' }, schema: { tags, summary: 'The stock ledger', querystring: listMovementsQuery } },
-    async (req) => service.listMovements(ctx.db, actorOf(req), req.query),
+    async (req) => service.listMovements(ctx.db, actorOf(req), req.query, req.lang),
   );
 
   r.post(

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/database';
-import { AppError } from '../../lib/errors';
+import { AppError, type Label, type Lang } from '../../lib/errors';
+import { reasonFields } from '../../lib/reason-codes';
 import { toXlsx } from '../../lib/excel';
 import type { Actor } from '../auth/auth.service';
 import { findProductsByIds } from '../products/product.repository';
@@ -158,7 +159,7 @@ const balanceRowToStock = (r: BalanceListRow) => ({
 });
 
 type MovementListRow = Awaited<ReturnType<typeof repo.allMovements>>[number];
-const movementRowToMovement = (r: MovementListRow) => ({
+const movementRowToMovement = (r: MovementListRow, lang: Lang) => ({
   id: r.id,
   at: r.at,
   kind: r.kind,
@@ -169,7 +170,7 @@ const movementRowToMovement = (r: MovementListRow) => ({
   warehouseCode: r.warehouse_code,
   onHandDelta: r.on_hand_delta,
   reservedDelta: r.reserved_delta,
-  reason: r.reason,
+  ...reasonFields(r.reason, lang),
   reference: r.reference,
   actorId: r.actor_id,
   actorName: r.actor_name,
@@ -180,44 +181,58 @@ export async function listStock(db: Db, actor: Actor, q: ListStockQuery) {
   return { ...page, items: page.items.map(balanceRowToStock) };
 }
 
-export async function listMovements(db: Db, actor: Actor, q: ListMovementsQuery) {
+export async function listMovements(db: Db, actor: Actor, q: ListMovementsQuery, lang: Lang = 'zh-CN') {
   const newestFirst = q.sort ? q : { ...q, sort: 'at', order: 'desc' as const };
   const page = await repo.listMovements(db, actor.companyId, newestFirst);
-  return { ...page, items: page.items.map(movementRowToMovement) };
+  return { ...page, items: page.items.map((r) => movementRowToMovement(r, lang)) };
 }
 
-export async function exportStock(db: Db, actor: Actor) {
+const KIND: Record<string, Label> = {
+  receipt: { zh: '入库', en: 'Receipt' },
+  reserve: { zh: '预留', en: 'Reserve' },
+  release: { zh: '释放', en: 'Release' },
+  issue: { zh: '出库', en: 'Issue' },
+  return: { zh: '退回', en: 'Return' },
+  adjust: { zh: '调整', en: 'Adjustment' },
+};
+
+/** Balances and the ledger as a workbook, headed and worded in the reader's language. */
+export async function exportStock(db: Db, actor: Actor, lang: Lang = 'zh-CN') {
+  const t = (zh: string, en: string) => (lang === 'en' ? en : zh);
   const [balances, movements] = await Promise.all([
     repo.allBalances(db, actor.companyId),
     repo.allMovements(db, actor.companyId),
   ]);
   return toXlsx([
     {
-      name: '库存 Stock',
+      name: t('库存', 'Stock'),
       columns: [
         { key: 'sku', header: 'SKU' },
-        { key: 'productName', header: '产品 Product', width: 24 },
-        { key: 'warehouseCode', header: '仓库 Warehouse' },
-        { key: 'onHand', header: '在库 On hand' },
-        { key: 'reserved', header: '已预留 Reserved' },
-        { key: 'available', header: '可用 Available' },
+        { key: 'productName', header: t('产品', 'Product'), width: 24 },
+        { key: 'warehouseCode', header: t('仓库', 'Warehouse') },
+        { key: 'onHand', header: t('在库', 'On hand') },
+        { key: 'reserved', header: t('已预留', 'Reserved') },
+        { key: 'available', header: t('可用', 'Available') },
       ],
       rows: balances.map(balanceRowToStock),
     },
     {
-      name: '流水 Movements',
+      name: t('流水', 'Movements'),
       columns: [
-        { key: 'at', header: '时间 Time', width: 22 },
-        { key: 'kind', header: '类型 Kind' },
+        { key: 'at', header: t('时间', 'Time'), width: 22 },
+        { key: 'kind', header: t('类型', 'Kind') },
         { key: 'sku', header: 'SKU' },
-        { key: 'warehouseCode', header: '仓库 Warehouse' },
-        { key: 'onHandDelta', header: '在库变动 On hand Δ' },
-        { key: 'reservedDelta', header: '预留变动 Reserved Δ' },
-        { key: 'reason', header: '原因 Reason', width: 24 },
-        { key: 'reference', header: '单据 Reference' },
-        { key: 'actorName', header: '操作人 By' },
+        { key: 'warehouseCode', header: t('仓库', 'Warehouse') },
+        { key: 'onHandDelta', header: t('在库变动', 'On hand Δ') },
+        { key: 'reservedDelta', header: t('预留变动', 'Reserved Δ') },
+        { key: 'reason', header: t('原因', 'Reason'), width: 24 },
+        { key: 'reference', header: t('单据', 'Reference') },
+        { key: 'actorName', header: t('操作人', 'By') },
       ],
-      rows: movements.map(movementRowToMovement),
+      rows: movements.map((r) => {
+        const m = movementRowToMovement(r, lang);
+        return { ...m, kind: KIND[m.kind] ? (lang === 'en' ? KIND[m.kind].en : KIND[m.kind].zh) : m.kind };
+      }),
     },
   ]);
 }

@@ -136,7 +136,7 @@ export const en: Messages = {
     standardCost: 'Standard cost (CNY)',
     seasonal: 'Seasonal',
     launchPriority: 'Launch priority',
-    allocated: 'Allocated (分货)',
+    allocated: 'Allocated',
     newTitle: 'New product',
     editTitle: 'Edit product',
   },

@@ -7,6 +7,8 @@ import type { Notice } from '../api/types';
 import { useSession } from '../auth/session';
 import { yuan } from '../format';
 import { useNoticeText } from './NotificationsPage';
+import { PageHeader } from '../components/PageHeader';
+import dayjs from 'dayjs';
 
 type Todo = { key: string; path: string; count: number; late?: number };
 type Workbench = {
@@ -24,13 +26,17 @@ export function HomePage() {
   useEffect(() => void api.get<Workbench>('/api/workbench').then(setData), []);
   return (
     <>
-      <Typography.Title level={4}>{t('common.welcome', { name: me?.user.displayName })}</Typography.Title>
-      <Typography.Paragraph type="secondary">
-        {me?.company?.name} ·{' '}
-        {me?.roles.map((r) => (
-          <Tag key={r}>{t(`enums.role.${r}`)}</Tag>
-        ))}
-      </Typography.Paragraph>
+      <PageHeader
+        title={t('common.welcome', { name: me?.user.displayName })}
+        subTitle={
+          <>
+            {me?.company?.name} ·{' '}
+            {me?.roles.map((r) => (
+              <Tag key={r}>{t(`enums.role.${r}`)}</Tag>
+            ))}
+          </>
+        }
+      />
       {data?.month && (
         <Card title={t('home.month')} size="small" style={{ marginBottom: 16 }} data-testid="month">
           <Row gutter={16}>
@@ -75,7 +81,7 @@ export function HomePage() {
         locale={{ emptyText: t('home.noNotifications') }}
         footer={<Link to="/notifications">{t('home.allNotifications')}</Link>}
         renderItem={(n) => (
-          <List.Item extra={new Date(n.createdAt).toLocaleString()}>
+          <List.Item extra={dayjs(n.createdAt).format('YYYY-MM-DD HH:mm')}>
             <Badge dot={!n.readAt} />
             &nbsp;{n.orderId ? <Link to={`/orders/${n.orderId}`}>{text(n)}</Link> : text(n)}
           </List.Item>

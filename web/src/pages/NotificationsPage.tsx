@@ -1,14 +1,23 @@
-import { Badge, Button, List, Typography } from 'antd';
+import { Badge, Button, List } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import type { Notice } from '../api/types';
+import { PageHeader } from '../components/PageHeader';
+import dayjs from 'dayjs';
 
 export function useNoticeText() {
   const { t } = useTranslation();
+  // Parameters that are codes (a review stage, a decision) are named in the user's language too.
   return (n: Notice) =>
-    t(`notice.${n.kind}`, { ...n.params, stage: n.params.stage ? t(`stage.${n.params.stage}`) : '' });
+    t(`notice.${n.kind}`, {
+      ...n.params,
+      stage: n.params.stage ? t(`stage.${n.params.stage}`, { defaultValue: String(n.params.stage) }) : '',
+      decision: n.params.decision
+        ? t(`codes.decision.${n.params.decision}`, { defaultValue: String(n.params.decision) })
+        : '',
+    });
 }
 
 export function NotificationsPage() {
@@ -19,23 +28,25 @@ export function NotificationsPage() {
   useEffect(() => void load(), [load]);
   return (
     <>
-      <Typography.Title level={4}>
-        {t('menu.notifications')} <Badge count={data.unread} />
-      </Typography.Title>
-      <Button
-        onClick={async () => {
-          await api.post('/api/notifications/read', { all: true });
-          await load();
-        }}
-      >
-        {t('order.markAllRead')}
-      </Button>
+      <PageHeader
+        tags={<Badge count={data.unread} />}
+        extra={
+          <Button
+            onClick={async () => {
+              await api.post('/api/notifications/read', { all: true });
+              await load();
+            }}
+          >
+            {t('order.markAllRead')}
+          </Button>
+        }
+      />
       <List
         style={{ marginTop: 12 }}
         dataSource={data.items}
         data-testid="notifications"
         renderItem={(n) => (
-          <List.Item extra={new Date(n.createdAt).toLocaleString()}>
+          <List.Item extra={dayjs(n.createdAt).format('YYYY-MM-DD HH:mm')}>
             <Badge dot={!n.readAt} />
             &nbsp;{n.orderId ? <Link to={`/orders/${n.orderId}`}>{text(n)}</Link> : text(n)}
           </List.Item>
