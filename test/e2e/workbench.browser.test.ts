@@ -63,7 +63,7 @@ describe('workbench in the web app', () => {
       // The first card leads to the list it counts.
       await page.getByTestId(`todo-${todos[0].key}`).click();
       await page.waitForURL((url) => url.pathname + url.search === todos[0].path);
-      // PAGE_TITLE_CHECK await page.getByTestId('page-title').waitFor();
+      await page.getByTestId('page-title').waitFor();
     }
   });
 });
