@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { actorOf, envOf, type AppContext } from '../../http/context';
 import { sendXlsx } from '../../http/upload';
 import { formHtml, formXlsx } from '../../lib/printable';
-import { printContextOf } from '../../http/print-context';
+import { printContextOf } from '../companies/print-context';
 import { idParams } from '../../lib/schemas';
 import { applyChange } from './apply-change';
 import { changeConfirmationForm } from './change-forms';

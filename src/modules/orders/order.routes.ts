@@ -26,7 +26,7 @@ import { completeOrder } from './complete-order';
 import { attachToOrder, copyOrder, orderAttachments, orderChecks, orderReview } from './order-extras';
 import { confirmationForm, registrationForm, reviewForm } from './order-forms';
 import { formHtml, formXlsx } from '../../lib/printable';
-import { printContextOf } from '../../http/print-context';
+import { printContextOf } from '../companies/print-context';
 import { reasonFields } from '../../lib/reason-codes';
 import { sendXlsx } from '../../http/upload';
 import { exportOrders } from './order-export';

@@ -19,7 +19,7 @@ import {
 import { statement, statementForm } from './statement';
 import { listStatements } from './monthly-statements';
 import { formHtml, formXlsx } from '../../lib/printable';
-import { printContextOf } from '../../http/print-context';
+import { printContextOf } from '../companies/print-context';
 
 const lang = z.enum(['zh-CN', 'en']).optional();
 const range = { customer: z.uuid().optional(), from: isoDate.optional(), to: isoDate.optional() };

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { isoDate, quantity, requiredText, text } from '../../lib/schema';
 import { idParams, pageQuery } from '../../lib/schemas';
 import { formHtml, formXlsx } from '../../lib/printable';
-import { printContextOf } from '../../http/print-context';
+import { printContextOf } from '../companies/print-context';
 import { actorOf, envOf, type AppContext } from '../../http/context';
 import { readUpload, sendXlsx } from '../../http/upload';
 import { createReturn } from './create-return';

@@ -29,7 +29,7 @@ import { readUpload, sendXlsx } from '../../http/upload';
 import { deliveryNoteForm, outboundOrderForm } from './shipment-forms';
 import { SHIPMENT_CREATORS } from '../orders/order-actions';
 import { formHtml, formXlsx } from '../../lib/printable';
-import { printContextOf } from '../../http/print-context';
+import { printContextOf } from '../companies/print-context';
 
 const WAREHOUSE = ['warehouse'];
 /** The shipment list's filters (status, carrier, customer, created from/to), the same for the page and the export. */

@@ -1,8 +1,8 @@
 import type { FastifyRequest } from 'fastify';
-import { todayOf } from '../lib/local-date';
-import type { PrintContext } from '../lib/printable';
-import { findCompanyName } from '../modules/companies/company.repository';
-import { actorOf, envOf, type AppContext } from './context';
+import { todayOf } from '../../lib/local-date';
+import type { PrintContext } from '../../lib/printable';
+import { findCompanyName } from './company.repository';
+import { actorOf, envOf, type AppContext } from '../../http/context';
 
 /** The header of a form printed for this request: its language, the user's company, today by the request clock. */
 export async function printContextOf(ctx: AppContext, req: FastifyRequest): Promise<PrintContext> {
