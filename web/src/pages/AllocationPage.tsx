@@ -25,6 +25,7 @@ import {
 } from '../api/allocation';
 import { PageHeader } from '../components/PageHeader';
 import { useSession } from '../auth/session';
+import { dateTime } from '../format';
 
 /** 分货: choose a receipt or all stock, preview every row with its rule and explanation, then commit. */
 export function AllocationPage() {
@@ -103,7 +104,7 @@ export function AllocationPage() {
                 value: r.id,
                 label:
                   `${t('alloc.receipt')} ${r.reference || r.id.slice(0, 8)} · ` +
-                  `${new Date(r.createdAt).toLocaleString()}${r.runId ? ` · ${t('alloc.committed')}` : ''}`,
+                  `${dateTime(r.createdAt)}${r.runId ? ` · ${t('alloc.committed')}` : ''}`,
               })),
             ]}
           />

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { changes, type ChangeRequest } from '../api/changes';
 import { PageHeader } from '../components/PageHeader';
 import { CHANGE_STATUS_COLORS } from './ChangeRequestPage';
+import { dateTime } from '../format';
 
 const FILTERS = ['mine', 'submitted', 'approved', 'applied', 'all'] as const;
 
@@ -59,7 +60,7 @@ export function ChangeQueuePage() {
           { title: t('changeReq.reason'), dataIndex: 'reason' },
           {
             title: t('changeReq.createdBy'),
-            render: (_, c) => `${c.createdBy.name ?? ''} ${new Date(c.createdAt).toLocaleString()}`,
+            render: (_, c) => `${c.createdBy.name ?? ''} ${dateTime(c.createdAt)}`,
           },
         ]}
       />

@@ -7,8 +7,9 @@ import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../components/PageHeader';
 import { ActionButton } from '../components/ActionButton';
 import { changes, yuan, type ChangeApproval, type ChangePreview, type ChangeRequest } from '../api/changes';
+import { dateTime } from '../format';
 
-const when = (s: string | null) => (s ? new Date(s).toLocaleString() : '');
+const when = (s: string | null) => dateTime(s);
 const CHANGE_COLORS: Record<string, string> = {
   added: 'green',
   removed: 'red',
@@ -142,8 +143,7 @@ function PreviewView({ p }: { p: ChangePreview }) {
           <p>
             <Tag color="orange">{t('changeReq.production')}</Tag>
             {p.production.lines.map((l) => `${l.sku} × ${l.qty}`).join('；')}
-            {p.production.answerBy &&
-              ` · ${t('changeReq.answerBy')} ${new Date(p.production.answerBy).toLocaleString()}`}
+            {p.production.answerBy && ` · ${t('changeReq.answerBy')} ${dateTime(p.production.answerBy)}`}
           </p>
         )}
         {p.shipments.map((s) => (

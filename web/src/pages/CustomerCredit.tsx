@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import { ActionButton } from '../components/ActionButton';
 import { moneyRule, showServerErrors } from '../components/forms';
+import { dateTime, yuan } from '../format';
 
 // 信用额度变更: sales request new credit terms, a credit controller (finance) approves or rejects;
 // the customer shows every change with old and new value, who, when and why.
@@ -37,11 +38,8 @@ type CreditChange = {
   requestId: string | null;
 };
 
-/** Money as ¥1,234.50. */
-export const yuan = (s: string) => {
-  const [int, frac = ''] = s.replace(/^-/, '').split('.');
-  return `${s.startsWith('-') ? '-' : ''}¥${int.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${frac.padEnd(2, '0')}`;
-};
+// Money as ¥1,234.50: the app's one formatter, re-exported for the pages that import it from here.
+export { yuan };
 
 function useTermText() {
   const { t } = useTranslation();
@@ -92,8 +90,7 @@ export function CreditRequestTable({
           { title: t('credit.reason'), dataIndex: 'reason' },
           {
             title: t('credit.requestedBy'),
-            render: (_: unknown, r: CreditChangeRequest) =>
-              `${r.requestedByName} ${new Date(r.requestedAt).toLocaleString()}`,
+            render: (_: unknown, r: CreditChangeRequest) => `${r.requestedByName} ${dateTime(r.requestedAt)}`,
           },
           {
             title: t('common.status'),
@@ -225,7 +222,7 @@ export function CustomerCredit({
           { title: t('credit.reason'), dataIndex: 'reason' },
           {
             title: t('credit.changedBy'),
-            render: (_: unknown, c: CreditChange) => `${c.changedByName} ${new Date(c.changedAt).toLocaleString()}`,
+            render: (_: unknown, c: CreditChange) => `${c.changedByName} ${dateTime(c.changedAt)}`,
           },
         ]}
       />

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { franchiseesApi, type FranchiseeBalance as Balance, type LedgerRow } from '../api/franchisees';
 import { PageHeader } from '../components/PageHeader';
-import { yuan } from '../format';
+import { yuan, dateTime } from '../format';
 import { FormModal } from '../components/FormModal';
 import { ImportButton } from '../components/ImportButton';
 import { moneyRule } from '../components/forms';
@@ -104,7 +104,7 @@ export function FranchiseesPage() {
           pagination={false}
           dataSource={ledger?.rows}
           columns={[
-            { title: t('stock.at'), dataIndex: 'at', render: (a: string) => new Date(a).toLocaleString() },
+            { title: t('stock.at'), dataIndex: 'at', render: (a: string) => dateTime(a) },
             { title: t('stock.kind'), dataIndex: 'kind' },
             { title: t('alloc.funds'), dataIndex: 'fundsDelta', align: 'right', render: (v: string) => yuan(v) },
             { title: t('alloc.credit'), dataIndex: 'creditDelta', align: 'right', render: (v: string) => yuan(v) },

@@ -250,11 +250,10 @@ export function OrderFulfilment({ order, onChanged }: { order: Order; onChanged:
               </Form.Item>
               <Form.Item name="type" label={t('ful.invoiceType')}>
                 <Select
-                  options={[
-                    { value: 'normal', label: '普票' },
-                    { value: 'special', label: '专票' },
-                    { value: 'digital', label: '数电票' },
-                  ]}
+                  options={['normal', 'special', 'digital'].map((x) => ({
+                    value: x,
+                    label: t(`codes.invoiceType.${x}`),
+                  }))}
                 />
               </Form.Item>
               <Form.Item name="outboundVoucher" label={t('ful.outboundVoucher')}>

@@ -6,7 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { api, type Page } from '../api/client';
 import type { Order, ReturnDoc, ReturnHistoryRow, ReturnListItem } from '../api/types';
 import { useSession } from '../auth/session';
-import { yuan } from './CustomerCredit';
+import { dateTime, yuan } from '../format';
+import { reasonText } from '../codes';
 
 const REASONS = ['quality', 'wrong_item', 'damage', 'changed_mind', 'other'];
 const REQUESTERS = ['sales_assistant', 'customer_service', 'order_admin', 'sales_director'];
@@ -137,8 +138,8 @@ export function returnTimelineItem(h: ReturnHistoryRow, t: TFunction) {
           {t('returns.title')} <Link to={`/returns/${h.returnId}`}>{h.returnNumber}</Link>{' '}
           {t(`returns.actions.${h.event}`)}
         </b>{' '}
-        → {t(`returns.status.${h.to}`)} · {h.actorName} · {new Date(h.at).toLocaleString()}
-        {h.reason ? ` · ${h.reason}` : ''}
+        → {t(`returns.status.${h.to}`)} · {h.actorName} · {dateTime(h.at)}
+        {reasonText(t, h) ? ` · ${reasonText(t, h)}` : ''}
       </span>
     ),
   };

@@ -10,6 +10,7 @@ import { FormModal } from '../components/FormModal';
 import { RemoteSelect } from '../components/RemoteSelect';
 import { StatusTag } from '../components/StatusTag';
 import { useSession } from '../auth/session';
+import { yuan } from '../format';
 
 type NewPrep = {
   kind: 'stock' | 'material';
@@ -99,7 +100,7 @@ export function PrepRequestsPage() {
             key: 'lines',
             render: (_: unknown, r) => r.lines.map((l) => `${l.sku} × ${l.qty}`).join('；'),
           },
-          { title: t('special.amount'), dataIndex: 'amount', align: 'right', render: (a: string) => `¥${a}` },
+          { title: t('special.amount'), dataIndex: 'amount', align: 'right', render: (a: string) => yuan(a) },
           { title: t('special.expectedDate'), dataIndex: 'expectedDate' },
           { title: t('special.forecastNote'), dataIndex: 'forecastNote' },
           { title: t('special.requestedBy'), key: 'by', render: (_: unknown, r) => r.requestedBy.name },

@@ -6,6 +6,7 @@ import { productionApi, type ProductionRequest } from '../api/production';
 import { PageHeader } from '../components/PageHeader';
 import { StatusTag } from '../components/StatusTag';
 import { useSession } from '../auth/session';
+import { dateTime } from '../format';
 
 /** 生产申请: the planner answers each shortage with a completion date, or declines with a reason. */
 export function ProductionPage() {
@@ -37,7 +38,7 @@ export function ProductionPage() {
           { title: t('order.product'), dataIndex: 'productName' },
           { title: t('order.qty'), dataIndex: 'qty', align: 'right' },
           { title: t('order.status'), dataIndex: 'status', render: (s: string) => <StatusTag status={s} /> },
-          { title: t('order.due'), dataIndex: 'dueAt', render: (d: string) => new Date(d).toLocaleString() },
+          { title: t('order.due'), dataIndex: 'dueAt', render: (d: string) => dateTime(d) },
           {
             title: t('order.completionDate'),
             key: 'answer',

@@ -25,6 +25,7 @@ import { returnTimelineItem } from './OrderReturns';
 import { ActionButton } from '../components/ActionButton';
 import { PageHeader } from '../components/PageHeader';
 import { yuan } from './CustomerCredit';
+import { dateTime } from '../format';
 
 /** The route of each action of the return machine, and whether it asks for input first. */
 const ACTION_URL: Record<string, string> = {
@@ -134,7 +135,7 @@ export function ReturnDetailPage() {
         items={[
           { label: t('returns.order'), children: <Link to={`/orders/${doc.orderId}`}>{doc.orderNumber}</Link> },
           { label: t('returns.customer'), children: doc.customerName },
-          { label: t('returns.createdAt'), children: new Date(doc.createdAt).toLocaleString() },
+          { label: t('returns.createdAt'), children: dateTime(doc.createdAt) },
           {
             label: t('returns.policy'),
             children: p ? (

@@ -5,8 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { samplesApi, type SampleLoan, type SampleStatus } from '../api/samples';
 import { PageHeader } from '../components/PageHeader';
 import { StatusTag } from '../components/StatusTag';
+import { dateTime } from '../format';
 
-const when = (s: string | null) => (s ? new Date(s).toLocaleString() : '');
+const when = (s: string | null) => dateTime(s);
 
 /** 样机跟踪: free samples out with customers until the warehouse takes them back or finance writes them off. */
 export function SamplesPage() {

@@ -9,6 +9,7 @@ import { PageHeader } from '../components/PageHeader';
 import { FormModal } from '../components/FormModal';
 import { RemoteSelect } from '../components/RemoteSelect';
 import { useSession } from '../auth/session';
+import { dateTime } from '../format';
 
 type Posting = {
   warehouseId: string;
@@ -196,7 +197,7 @@ export function StockPage() {
                     dataIndex: 'at',
                     key: 'at',
                     sorter: true,
-                    render: (a: string) => new Date(a).toLocaleString(),
+                    render: (a: string) => dateTime(a),
                   },
                   { title: t('stock.kind'), dataIndex: 'kind', render: (k: string) => t(`enums.movementKind.${k}`) },
                   { title: 'SKU', dataIndex: 'sku', key: 'sku', sorter: true },

@@ -36,7 +36,7 @@ export function InvoicesTab({ version }: { version: number }) {
         kind={{
           key: 'type',
           placeholder: t('lists.invoiceType'),
-          options: TYPES.map((x) => ({ value: x, label: t(`lists.invoiceTypes.${x}`) })),
+          options: TYPES.map((x) => ({ value: x, label: t(`codes.invoiceType.${x}`) })),
         }}
       />
       <Table<Invoice>
@@ -59,7 +59,7 @@ export function InvoicesTab({ version }: { version: number }) {
           {
             title: t('ful.invoiceType'),
             dataIndex: 'type',
-            render: (x: string) => t(`lists.invoiceTypes.${x}`),
+            render: (x: string) => t(`codes.invoiceType.${x}`),
           },
           { title: t('ful.outboundVoucher'), dataIndex: 'outboundVoucher' },
         ]}

@@ -1,6 +1,7 @@
 import { Button, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useFinanceList } from './useFinanceList';
+import { dateTime } from '../../format';
 
 type Issued = {
   id: string;
@@ -34,7 +35,7 @@ export function IssuedStatementsTab({ version }: { version: number }) {
         {
           title: t('ful.issuedAt'),
           dataIndex: 'issuedAt',
-          render: (d: string) => new Date(d).toLocaleString(),
+          render: (d: string) => dateTime(d),
         },
         {
           title: '',

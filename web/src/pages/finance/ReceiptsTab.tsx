@@ -82,7 +82,7 @@ export function ReceiptsTab({
                         danger
                         onClick={async () => {
                           try {
-                            await api.post(`/api/receipts/${r.id}/reverse`, { reason: '冲销 Reversal' });
+                            await api.post(`/api/receipts/${r.id}/reverse`, { reason: t('cleanup.reversalReason') });
                             onChanged();
                           } catch (e) {
                             message.error((e as Error).message);

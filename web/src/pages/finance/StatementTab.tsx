@@ -5,6 +5,7 @@ import type { Dayjs } from 'dayjs';
 import { api, withQuery } from '../../api/client';
 import type { Customer } from '../../api/types';
 import { RemoteSelect } from '../../components/RemoteSelect';
+import { yuan } from '../../format';
 
 type Statement = {
   opening: string;
@@ -61,14 +62,16 @@ export function StatementTab() {
           rowKey={(_, i) => String(i)}
           pagination={false}
           dataSource={statement.data.lines}
-          title={() => `${t('ful.from')} ¥${statement.data!.opening} → ${t('ful.to')} ¥${statement.data!.closing}`}
+          title={() =>
+            `${t('ful.from')} ${yuan(statement.data!.opening)} → ${t('ful.to')} ${yuan(statement.data!.closing)}`
+          }
           columns={[
             { title: t('stock.at'), dataIndex: 'date' },
-            { title: t('stock.kind'), dataIndex: 'kind' },
+            { title: t('stock.kind'), dataIndex: 'kind', render: (k: string) => t(`codes.statementKind.${k}`) },
             { title: t('stock.reference'), dataIndex: 'reference' },
-            { title: '借 Debit', dataIndex: 'debit', align: 'right' },
-            { title: '贷 Credit', dataIndex: 'credit', align: 'right' },
-            { title: '余额 Balance', dataIndex: 'balance', align: 'right' },
+            { title: t('cleanup.debit'), dataIndex: 'debit', align: 'right', render: yuan },
+            { title: t('cleanup.credit'), dataIndex: 'credit', align: 'right', render: yuan },
+            { title: t('cleanup.balance'), dataIndex: 'balance', align: 'right', render: yuan },
           ]}
         />
       )}
