@@ -126,7 +126,7 @@ describe('a return from request to refund', () => {
     await search.press('Enter');
     await expect
       .poll(() => page.getByTestId('returns-export').getAttribute('href'))
-      .toBe(`/api/returns/export.xlsx?q=${encodeURIComponent(order.number)}`);
+      .toBe(`/api/returns/export.xlsx?q=${encodeURIComponent(order.number)}&lang=zh-CN`);
     expect(await page.getByTestId('returns').innerText()).toContain(order.number);
     await page.goto(`${base}/orders/${order.id}`);
     await expect.poll(() => page.getByTestId('order-history').innerText()).toContain('登记退款 → 已退款');
