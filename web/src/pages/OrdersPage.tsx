@@ -33,7 +33,7 @@ const STATUSES = [
  * live in the address and the export holds what they show.
  */
 export function OrdersPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { can, me } = useSession();
   const navigate = useNavigate();
   const registrar = can('sales_assistant');
@@ -76,7 +76,7 @@ export function OrdersPage() {
         url="/api/orders"
         rowKey="id"
         filters={filters}
-        exportUrl={`/api/orders/export.xlsx?lang=${i18n.language}`}
+        exportUrl="/api/orders/export.xlsx"
         exportFiltered
         empty={t(registrar ? 'lists.ordersEmpty' : 'lists.ordersEmptyOthers')}
         toolbar={
