@@ -36,6 +36,8 @@ const DATA_FIELDS = new Set([
   'note',
   'carrier',
   'reason',
+  // Names of uploaded files (e.g. the demo customers' 营业执照 scans)
+  'filename',
   // The allocation regions in their priority order (settings typed by the admin)
   'spring_summer',
   'autumn_winter',
@@ -71,6 +73,12 @@ async function typedData(as: ReturnType<TestContext['as']>): Promise<string[]> {
   ];
   for (const url of urls) {
     const res = await as({ method: 'GET', url, headers: { 'accept-language': 'en' } });
+    if (res.statusCode === 200) collect(res.json(), found);
+  }
+  // The order page also lists the order's attachments and its customer's qualification documents.
+  const order = await as({ method: 'GET', url: `/api/orders/${orderId}` });
+  for (const url of [`/api/orders/${orderId}/attachments`, `/api/customers/${order.json().customer.id}/documents`]) {
+    const res = await as({ method: 'GET', url });
     if (res.statusCode === 200) collect(res.json(), found);
   }
   // Longest first, so a name is removed before a shorter name inside it.
