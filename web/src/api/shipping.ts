@@ -1,5 +1,5 @@
 // 出库与物流: shipments through pick, recheck, pack, ship and deliver; tracking, exceptions and carrier rules.
-import { call, urlOf, type BodyOf } from './client';
+import { call, urlOf, type BodyOf, type Page, type QueryOf } from './client';
 
 export type ShipmentRow = {
   id: string;
@@ -52,6 +52,41 @@ export type CarrierRule = { region: string; carrier: string };
 /** The steps taken with one click (ship and deliver ask for details). */
 export type ShipmentStep = 'pick' | 'recheck' | 'pack';
 
+export type PickList = {
+  id: string;
+  targetKind: string;
+  targetName: string;
+  status: string;
+  units: number;
+  createdAt: string;
+  postedAt: string | null;
+  /** What I may do with it now, from the server. */
+  actions: string[];
+};
+export type PickListLine = {
+  lineNo: number;
+  sku: string;
+  name: string;
+  qty: number;
+  orderId: string | null;
+  orderNumber: string | null;
+};
+
+/** A confirmed order in a department's queue. */
+export type QueueItem = {
+  id: string;
+  number: string;
+  status: string;
+  customerName: string;
+  paymentMethod: string;
+  total: string;
+  paid: string;
+  toShip: number;
+  backordered: number;
+  expectedDeliveryDate: string | null;
+  urgent: boolean;
+};
+
 export type ShipBody = BodyOf<'POST /api/shipments/{id}/ship'>;
 export type TrackingBody = BodyOf<'POST /api/shipments/{id}/tracking'>;
 export type DeliverBody = BodyOf<'POST /api/shipments/{id}/deliver'>;
@@ -96,4 +131,13 @@ export const shippingApi = {
   stale: (): Promise<StaleShipment[]> => call('GET /api/shipments/stale'),
   carrierRules: (): Promise<CarrierRule[]> => call('GET /api/carrier-rules'),
   saveCarrierRules: (body: CarrierRule[]): Promise<unknown> => call('PUT /api/carrier-rules', { body }),
+  /** Confirmed orders the warehouse can ship, or finance waits for money on; urgent first. */
+  queue: (query: { queue: 'warehouse' | 'finance'; page: number; pageSize: number }): Promise<Page<QueueItem>> =>
+    call('GET /api/fulfilment/queue', { query }),
+  pickLists: (status: PickListStatus): Promise<PickList[]> => call('GET /api/pick-lists', { query: { status } }),
+  pickList: (id: string): Promise<PickList & { lines: PickListLine[] }> =>
+    call('GET /api/pick-lists/{id}', { params: { id } }),
+  /** Posting a pick list ships what it holds. */
+  postPickList: (id: string): Promise<unknown> => call('POST /api/pick-lists/{id}/post', { params: { id } }),
 };
+export type PickListStatus = QueryOf<'GET /api/pick-lists'>['status'];
