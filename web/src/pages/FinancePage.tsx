@@ -2,7 +2,7 @@ import { Tabs } from 'antd';
 import { PageHeader } from '../components/PageHeader';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client';
+import { financeApi } from '../api/finance';
 import { useSession } from '../auth/session';
 import { OrderQueue } from './OrderQueue';
 import { CreditRequestTable, type CreditChangeRequest } from './CustomerCredit';
@@ -23,7 +23,7 @@ export function FinancePage() {
   const changed = useCallback(() => setVersion((v) => v + 1), []);
   const [creditRequests, setCreditRequests] = useState<CreditChangeRequest[]>([]);
   const loadCredit = useCallback(async () => {
-    setCreditRequests(await api.get<CreditChangeRequest[]>('/api/credit-change-requests', { status: 'pending' }));
+    setCreditRequests(await financeApi.pendingCreditChanges());
   }, []);
   useEffect(() => void loadCredit(), [loadCredit]);
 

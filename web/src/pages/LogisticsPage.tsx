@@ -1,7 +1,7 @@
 import { App, Button, Checkbox, Empty, Form, Input, List, Modal, Space, Table, Tabs, Tag } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client';
+import { shippingApi, type LogisticsException, type StaleShipment as Stale } from '../api/shipping';
 import { useSession } from '../auth/session';
 import { ImportButton } from '../components/ImportButton';
 import { PageHeader } from '../components/PageHeader';
@@ -9,27 +9,6 @@ import { dateTime } from '../format';
 import { BIG, OpsCard, phoneModal, usePhone } from './ops/phone';
 import { ShipmentList } from './ops/ShipmentList';
 
-type LogisticsException = {
-  id: string;
-  shipmentId: string;
-  shipmentNumber: string;
-  type: string;
-  foundAt: string;
-  action: string;
-  result: string;
-  customerInformed: boolean;
-  status: string;
-  /** What this user may do with the exception now (from the server). */
-  actions: string[];
-};
-type Stale = {
-  id: string;
-  number: string;
-  carrier: string;
-  trackingNo: string;
-  shippedAt: string;
-  lastEventAt: string | null;
-};
 type Rule = { key: number; region: string; carrier: string };
 
 /** On a phone, a list's rows as cards (the desktop keeps its table). */
@@ -59,17 +38,16 @@ export function LogisticsPage() {
   const logistics = can('logistics');
   const phone = usePhone();
   const load = useCallback(async () => {
-    setExceptions(await api.get<LogisticsException[]>('/api/logistics-exceptions'));
-    setStale(await api.get<Stale[]>('/api/shipments/stale'));
-    setRules((await api.get<Omit<Rule, 'key'>[]>('/api/carrier-rules')).map((r, key) => ({ ...r, key })));
+    setExceptions(await shippingApi.exceptions());
+    setStale(await shippingApi.stale());
+    setRules((await shippingApi.carrierRules()).map((r, key) => ({ ...r, key })));
   }, []);
   useEffect(() => void load(), [load]);
   const edit = (key: number, patch: Partial<Rule>) =>
     setRules(rules.map((r) => (r.key === key ? { ...r, ...patch } : r)));
   const saveRules = async () => {
     try {
-      await api.put(
-        '/api/carrier-rules',
+      await shippingApi.saveCarrierRules(
         rules
           .filter((r) => r.region.trim() || r.carrier.trim())
           .map(({ region, carrier }) => ({ region: region.trim(), carrier: carrier.trim() })),
@@ -87,8 +65,8 @@ export function LogisticsPage() {
         extra={
           logistics && (
             <>
-              <ImportButton url="/api/tracking-events/import" onDone={() => void load()} />
-              <Button href="/api/tracking-events/template.xlsx">{t('ful.trackingTemplate')}</Button>
+              <ImportButton url={shippingApi.trackingImportUrl} onDone={() => void load()} />
+              <Button href={shippingApi.trackingTemplateUrl}>{t('ful.trackingTemplate')}</Button>
             </>
           )
         }
@@ -306,7 +284,7 @@ export function LogisticsPage() {
         onOk={async () => {
           const v = await form.validateFields();
           try {
-            await api.post(`/api/logistics-exceptions/${closing!.id}/close`, {
+            await shippingApi.closeException(closing!.id, {
               result: v.result,
               customerInformed: !!v.customerInformed,
             });

@@ -2,23 +2,10 @@ import { Button, Checkbox, Empty, List, Space, Table, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { api, type Page } from '../api/client';
+import type { Page } from '../api/client';
+import { shippingApi, type QueueItem as Item } from '../api/shipping';
 import { yuan } from '../format';
 import { BIG, OpsCard, usePhone } from './ops/phone';
-
-type Item = {
-  id: string;
-  number: string;
-  status: string;
-  customerName: string;
-  paymentMethod: string;
-  total: string;
-  paid: string;
-  toShip: number;
-  backordered: number;
-  expectedDeliveryDate: string | null;
-  urgent: boolean;
-};
 
 /** Confirmed orders as one department sees them: the warehouse what it can ship, finance what waits for money. */
 export function OrderQueue({
@@ -34,7 +21,7 @@ export function OrderQueue({
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
   const [selected, setSelected] = useState<string[]>([]);
   // The queue is paged on the server, urgent orders first.
-  const load = () => void api.get<Page<Item>>('/api/fulfilment/queue', { queue, ...paging }).then(setData);
+  const load = () => void shippingApi.queue({ queue, ...paging }).then(setData);
   useEffect(load, [queue, paging.page, paging.pageSize]);
   const ship = async (ids: string[]) => {
     await onShip!(ids);

@@ -2,30 +2,10 @@ import { App, Button, Empty, List, Segmented, Table, Tag } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client';
+import { shippingApi, type PickList, type PickListLine as Line, type PickListStatus } from '../api/shipping';
 import { PageHeader } from '../components/PageHeader';
 import { dateTime } from '../format';
 import { BIG, OpsCard, usePhone } from './ops/phone';
-
-type PickList = {
-  id: string;
-  targetKind: string;
-  targetName: string;
-  status: string;
-  units: number;
-  createdAt: string;
-  postedAt: string | null;
-  /** What I may do with it now, from the server. */
-  actions: string[];
-};
-type Line = {
-  lineNo: number;
-  sku: string;
-  name: string;
-  qty: number;
-  orderId: string | null;
-  orderNumber: string | null;
-};
 
 /** 拣货单 (6.4.4): one per allocation target; posting ships it. */
 export function PickListsPage() {
@@ -36,17 +16,17 @@ export function PickListsPage() {
   const [lines, setLines] = useState<Record<string, Line[]>>({});
   const phone = usePhone();
   const showLines = async (id: string) =>
-    !lines[id] && setLines({ ...lines, [id]: (await api.get<{ lines: Line[] }>(`/api/pick-lists/${id}`)).lines });
+    !lines[id] && setLines({ ...lines, [id]: (await shippingApi.pickList(id)).lines });
   const post = async (r: PickList) => {
     try {
-      await api.post(`/api/pick-lists/${r.id}/post`);
+      await shippingApi.postPickList(r.id);
       message.success(t('common.saved'));
       await load();
     } catch (e) {
       message.error((e as Error).message);
     }
   };
-  const load = useCallback(async () => setLists(await api.get<PickList[]>('/api/pick-lists', { status })), [status]);
+  const load = useCallback(async () => setLists(await shippingApi.pickLists(status as PickListStatus)), [status]);
   useEffect(() => void load(), [load]);
 
   return (

@@ -2,7 +2,7 @@ import { App, Button, Empty, Form, Input, List, Modal, Radio, Rate, Select, Spac
 import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client';
+import { feedbackApi, type Callback, type Complaint } from '../api/feedback';
 import { yuan } from '../format';
 import { PageHeader } from '../components/PageHeader';
 import { ServerTable } from '../components/ServerTable';
@@ -11,35 +11,6 @@ import { BIG, OpsCard, phoneModal, usePhone } from './ops/phone';
 import { ListFilters, type ListFilter } from './ops/ShipmentFilters';
 
 const COMPLAINT_TYPES = ['short', 'damage', 'wrong_item', 'quality', 'late'];
-
-type Callback = {
-  id: string;
-  orderId: string;
-  orderNumber: string;
-  customerName: string;
-  dueAt: string;
-  late: boolean;
-  status: string;
-  outcome: string | null;
-  actions: string[];
-};
-type Complaint = {
-  id: string;
-  orderId: string;
-  orderNumber: string;
-  customerName: string;
-  createdAt: string;
-  amount: string | null;
-  type: string;
-  description: string;
-  status: string;
-  dueAt: string;
-  late: boolean;
-  resolution: string | null;
-  closeResult: string | null;
-  satisfaction: number | null;
-  actions: string[];
-};
 
 /**
  * 客服: call-backs due within 24 h of delivery, and complaints resolved within 2 working days, then closed with
@@ -59,7 +30,7 @@ export function ServicePage() {
   const outcome = Form.useWatch('outcome', form);
   const resolution = Form.useWatch('resolution', form);
   const load = useCallback(async () => {
-    setCallbacks(await api.get<Callback[]>('/api/callbacks', { status: 'open' }));
+    setCallbacks(await feedbackApi.openCallbacks());
     setReload((n) => n + 1);
   }, []);
   useEffect(() => void load(), [load]);
@@ -186,12 +157,12 @@ export function ServicePage() {
                   statuses={['open', 'resolved', 'closed'].map((x) => [x, t(`feedback.complaintStatus.${x}`)])}
                 />
                 <ServerTable<Complaint>
-                  url="/api/complaints/search"
+                  url={feedbackApi.complaintsUrl}
                   rowKey="id"
                   testId="complaints"
                   filters={filter}
                   reloadKey={reload}
-                  exportUrl="/api/complaints/export.xlsx"
+                  exportUrl={feedbackApi.complaintsExportUrl}
                   exportFiltered
                   empty={t('ops.empty.complaints')}
                   card={(c) => (
@@ -269,8 +240,8 @@ export function ServicePage() {
         onOk={async () => {
           const v = await form.validateFields();
           await submit(() =>
-            api.post(
-              `/api/callbacks/${calling!.id}`,
+            feedbackApi.recordCallback(
+              calling!.id,
               v.outcome === 'ok'
                 ? { outcome: 'ok', notes: v.notes }
                 : { outcome: 'problem', notes: v.notes, complaint: { type: v.type, description: v.description } },
@@ -310,7 +281,7 @@ export function ServicePage() {
         destroyOnHidden
         onOk={async () => {
           const v = await form.validateFields();
-          await submit(() => api.post(`/api/complaints/${resolving!.id}/resolve`, v));
+          await submit(() => feedbackApi.resolve(resolving!.id, v));
         }}
       >
         <Form form={form} layout="vertical" initialValues={{ resolution: 'reship' }}>
@@ -336,7 +307,7 @@ export function ServicePage() {
         okButtonProps={{ 'data-testid': 'complaint-close-ok' } as never}
         onOk={async () => {
           const v = await form.validateFields();
-          await submit(() => api.post(`/api/complaints/${closing!.id}/close`, v));
+          await submit(() => feedbackApi.close(closing!.id, v));
         }}
       >
         <Form form={form} layout="vertical" initialValues={{ satisfaction: 4 }}>

@@ -2,7 +2,7 @@ import { Button, Form, Input, InputNumber, Select, Space, Table, Tabs, Tag, Typo
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, type Page } from '../api/client';
+import { stockApi, type StockAdjustmentBody, type StockReceiptBody } from '../api/stock';
 import type { Movement, Product, QuarantineRow, StockRow, Warehouse } from '../api/types';
 import { ServerTable } from '../components/ServerTable';
 import { PageHeader } from '../components/PageHeader';
@@ -25,7 +25,7 @@ function PostingForm({ kind }: { kind: 'receipt' | 'adjustment' }) {
     <>
       <Form.Item name="warehouseId" label={t('stock.warehouse')} rules={[{ required: true }]}>
         <RemoteSelect<Warehouse>
-          url="/api/warehouses"
+          url={stockApi.warehousesUrl}
           label={(w) => `${w.code} ${w.name}`}
           testId="posting-warehouse"
         />
@@ -37,7 +37,7 @@ function PostingForm({ kind }: { kind: 'receipt' | 'adjustment' }) {
               <Space key={f.key} align="baseline">
                 <Form.Item name={[f.name, 'productId']} rules={[{ required: true }]}>
                   <RemoteSelect<Product>
-                    url="/api/products"
+                    url={stockApi.productsUrl}
                     label={(p) => `${p.sku} ${p.name}`}
                     placeholder={t('stock.product')}
                     testId="posting-product"
@@ -80,11 +80,11 @@ function QuarantineTable() {
   const [rows, setRows] = useState<QuarantineRow[]>();
   const [warehouses, setWarehouses] = useState<Warehouse[]>([]);
   useEffect(() => {
-    void api.get<Page<Warehouse>>('/api/warehouses', { pageSize: 100 }).then((p) => setWarehouses(p.items));
+    void stockApi.warehouses().then((p) => setWarehouses(p.items));
   }, []);
   useEffect(() => {
     setRows(undefined);
-    void api.get<QuarantineRow[]>('/api/returns/quarantine', warehouse ? { warehouse } : {}).then(setRows);
+    void stockApi.quarantine(warehouse).then(setRows);
   }, [warehouse]);
   return (
     <>
@@ -147,10 +147,10 @@ export function StockPage() {
             children: (
               <ServerTable<StockRow>
                 testId="stock-table"
-                url="/api/stock"
+                url={stockApi.balancesUrl}
                 rowKey={(r) => `${r.warehouseId}/${r.productId}`}
                 reloadKey={reload}
-                exportUrl="/api/stock/export.xlsx"
+                exportUrl={stockApi.balancesExportUrl}
                 columns={[
                   { title: 'SKU', dataIndex: 'sku', key: 'sku', sorter: true },
                   { title: t('stock.product'), dataIndex: 'productName' },
@@ -174,7 +174,7 @@ export function StockPage() {
             label: t('stock.movements'),
             children: (
               <ServerTable<Movement>
-                url="/api/stock/movements"
+                url={stockApi.movementsUrl}
                 rowKey="id"
                 reloadKey={reload}
                 filters={{ kind }}
@@ -222,7 +222,9 @@ export function StockPage() {
         title={posting === 'adjustment' ? t('stock.adjustment') : t('stock.receipt')}
         initial={{ lines: [{ productId: undefined as never }] }}
         onClose={() => setPosting(undefined)}
-        onSubmit={(v) => api.post(posting === 'adjustment' ? '/api/stock/adjustments' : '/api/stock/receipts', v)}
+        onSubmit={(v) =>
+          posting === 'adjustment' ? stockApi.adjust(v as StockAdjustmentBody) : stockApi.receive(v as StockReceiptBody)
+        }
         onSaved={() => {
           setPosting(undefined);
           setReload((r) => r + 1);

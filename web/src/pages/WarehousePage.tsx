@@ -18,22 +18,14 @@ import {
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client';
+import { shippingApi, type Shipment } from '../api/shipping';
 import { useSession } from '../auth/session';
 import { PageHeader } from '../components/PageHeader';
 import { OrderQueue } from './OrderQueue';
 import { dateTime } from '../format';
 import { BIG, phoneModal, usePhone } from './ops/phone';
-import { ShipmentList, type ShipmentRow } from './ops/ShipmentList';
+import { ShipmentList } from './ops/ShipmentList';
 
-type Shipment = ShipmentRow & {
-  consignee: { consignee: string; address: string };
-  lines: { lineNo: number; orderId: string; orderNumber: string; sku: string; name: string; qty: number }[];
-  events: { id: string; at: string; location: string; description: string }[];
-  exceptions: { id: string; type: string; action: string; status: string }[];
-  signedBy: string | null;
-  proofs: { id: string; filename: string }[];
-};
 const TABS = ['to_pick', 'picked', 'rechecked', 'packed', 'shipped', 'delivered'];
 
 /** 仓库作业: to pick, to recheck, to pack, to ship; then tracking, exceptions and delivery. */
@@ -51,7 +43,7 @@ export function WarehousePage() {
     ...TABS.map((s) => ({ value: s, label: t(`ful.${s}`) })),
     { value: 'all', label: t('ops.allShipments') },
   ];
-  const show = async (id: string) => setOpen(await api.get<Shipment>(`/api/shipments/${id}`));
+  const show = async (id: string) => setOpen(await shippingApi.get(id));
   const run = async (fn: () => Promise<unknown>) => {
     try {
       await fn();
@@ -87,10 +79,7 @@ export function WarehousePage() {
         <Tabs activeKey={status} onChange={setStatus} items={views.map((v) => ({ key: v.value, label: v.label }))} />
       )}
       {status === 'orders' ? (
-        <OrderQueue
-          queue="warehouse"
-          onShip={async (orderIds) => run(() => api.post('/api/shipments', { orderIds }))}
-        />
+        <OrderQueue queue="warehouse" onShip={async (orderIds) => run(() => shippingApi.create(orderIds))} />
       ) : (
         <ShipmentList
           key={status}
@@ -148,7 +137,7 @@ export function WarehousePage() {
               <p data-testid="proofs">
                 {t('ful.proof')}:{' '}
                 {open.proofs.map((f) => (
-                  <a key={f.id} href={`/api/attachments/${f.id}`} style={{ marginRight: 8 }}>
+                  <a key={f.id} href={shippingApi.attachmentUrl(f.id)} style={{ marginRight: 8 }}>
                     {f.filename}
                   </a>
                 ))}
@@ -160,7 +149,7 @@ export function WarehousePage() {
                 customRequest={async ({ file }) => {
                   const body = new FormData();
                   body.append('file', file as Blob);
-                  await run(() => api.post(`/api/shipments/${open.id}/proof`, body));
+                  await run(() => shippingApi.uploadProof(open.id, body));
                 }}
               >
                 <Button data-testid="upload-proof">{t('ful.uploadProof')}</Button>
@@ -187,9 +176,8 @@ export function WarehousePage() {
         onOk={async () => {
           const v = await form.validateFields();
           const id = open!.id;
-          if (dialog === 'event')
-            await run(() => api.post(`/api/shipments/${id}/events`, { ...v, at: new Date().toISOString() }));
-          if (dialog === 'exception') await run(() => api.post(`/api/shipments/${id}/exceptions`, v));
+          if (dialog === 'event') await run(() => shippingApi.addEvent(id, { ...v, at: new Date().toISOString() }));
+          if (dialog === 'exception') await run(() => shippingApi.logException(id, v));
         }}
       >
         <Form form={form} layout="vertical" initialValues={{ type: 'delay' }}>

@@ -1,33 +1,23 @@
 import { Table } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { financeApi, type Aging } from '../../api/finance';
 import { useFinanceList } from './useFinanceList';
 import { FinanceFilters, financeEmpty, isFiltered, type FinanceQuery } from './FinanceFilters';
 import { yuan } from '../../format';
-
-type Aging = {
-  customerId: string;
-  customerName: string;
-  total: string;
-  not_due: string;
-  '0-30': string;
-  '31-60': string;
-  '61-90': string;
-  '>90': string;
-};
 
 /** 账龄: what each customer owes, by how long it is overdue. */
 export function AgingTab({ version }: { version: number }) {
   const { t } = useTranslation();
   const [filter, setFilter] = useState<FinanceQuery>({});
-  const aging = useFinanceList<Aging>('/api/receivables/aging', version, filter);
+  const aging = useFinanceList(financeApi.aging, version, filter);
   const money = (v: string) => yuan(v);
   return (
     <>
       <FinanceFilters
         value={filter}
         onChange={setFilter}
-        exportUrl="/api/receivables/aging/export.xlsx"
+        exportUrl={financeApi.agingExportUrl}
         dates={false}
         testId="aging"
       />

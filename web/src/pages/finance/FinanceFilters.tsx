@@ -2,12 +2,13 @@ import { Button, Empty, Select, Space } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { ReactNode } from 'react';
-import { withQuery } from '../../api/client';
+import { customersApi } from '../../api/customers';
+import type { FinanceQuery } from '../../api/finance';
 import type { Customer } from '../../api/types';
 import { RemoteSelect } from '../../components/RemoteSelect';
 import { DateRangeFilter } from '../listFilters';
 
-export type FinanceQuery = Record<string, string | undefined>;
+export type { FinanceQuery };
 
 /**
  * A finance list's filters (customer, dates, one kind) and its Excel export, which gets the same filters and the
@@ -24,7 +25,8 @@ export function FinanceFilters({
 }: {
   value: FinanceQuery;
   onChange: (v: FinanceQuery) => void;
-  exportUrl: string;
+  /** The export's address for a filter (with the page's language). */
+  exportUrl: (query: FinanceQuery) => string;
   dates?: boolean;
   kind?: { key: string; placeholder: string; options: { value: string; label: string }[] };
   testId: string;
@@ -35,7 +37,7 @@ export function FinanceFilters({
     <Space style={{ marginBottom: 12 }} wrap data-testid={`${testId}-filters`}>
       {children}
       <RemoteSelect<Customer>
-        url="/api/customers"
+        url={customersApi.listUrl}
         label={(c) => `${c.shortCode} ${c.name}`}
         placeholder={t('lists.customer')}
         allowClear
@@ -58,7 +60,7 @@ export function FinanceFilters({
       )}
       <Button
         icon={<DownloadOutlined />}
-        href={withQuery(exportUrl, { ...value, lang: i18n.language })}
+        href={exportUrl({ ...value, lang: i18n.language })}
         data-testid={`${testId}-export`}
       >
         {t('common.export')}

@@ -2,36 +2,24 @@ import { Table } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
+import { financeApi, type Invoice } from '../../api/finance';
 import { useFinanceList } from './useFinanceList';
 import { FinanceFilters, financeEmpty, isFiltered, type FinanceQuery } from './FinanceFilters';
 import { yuan } from '../../format';
 
 const TYPES = ['normal', 'special', 'digital'];
 
-type Invoice = {
-  id: string;
-  orderId: string;
-  orderNumber: string;
-  customerName: string;
-  number: string;
-  issuedOn: string;
-  amount: string;
-  taxRate: string;
-  type: string;
-  outboundVoucher: string;
-};
-
 /** 发票登记: invoices recorded when orders complete. */
 export function InvoicesTab({ version }: { version: number }) {
   const { t } = useTranslation();
   const [filter, setFilter] = useState<FinanceQuery>({});
-  const invoices = useFinanceList<Invoice>('/api/invoices', version, filter);
+  const invoices = useFinanceList(financeApi.invoices, version, filter);
   return (
     <>
       <FinanceFilters
         value={filter}
         onChange={setFilter}
-        exportUrl="/api/invoices/export.xlsx"
+        exportUrl={financeApi.invoicesExportUrl}
         testId="invoices"
         kind={{
           key: 'type',

@@ -1,25 +1,13 @@
 import { Button, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { financeApi, type IssuedStatement as Issued } from '../../api/finance';
 import { useFinanceList } from './useFinanceList';
 import { dateTime } from '../../format';
-
-type Issued = {
-  id: string;
-  customerId: string;
-  customerName: string;
-  period: string;
-  from: string;
-  to: string;
-  amount: string;
-  dueDate: string;
-  closingBalance: string;
-  issuedAt: string;
-};
 
 /** 月结对账单: the monthly statements issued, each printable. */
 export function IssuedStatementsTab({ version }: { version: number }) {
   const { t } = useTranslation();
-  const issued = useFinanceList<Issued>('/api/statements', version);
+  const issued = useFinanceList(financeApi.issuedStatements, version);
   return (
     <Table<Issued>
       rowKey="id"
@@ -43,7 +31,7 @@ export function IssuedStatementsTab({ version }: { version: number }) {
           render: (_: unknown, r) => (
             <Button
               size="small"
-              href={`/api/customers/${r.customerId}/statement?from=${r.from}&to=${r.to}&format=html`}
+              href={financeApi.statementUrl(r.customerId, { from: r.from, to: r.to }, 'html')}
               target="_blank"
             >
               {t('common.print')}

@@ -1,25 +1,13 @@
 import { Table, Tag } from 'antd';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
+import { financeApi, type LetterOfCredit } from '../../api/finance';
 import { useFinanceList } from './useFinanceList';
-
-type LetterOfCredit = {
-  id: string;
-  orderId: string;
-  orderNumber: string;
-  customerName: string;
-  number: string;
-  amount: string;
-  expiryDate: string;
-  latestShipmentDate: string;
-  checkedBy: string;
-  valid: boolean;
-};
 
 /** 信用证登记: letters of credit recorded on orders, with their expiry and latest shipment dates. */
 export function LettersOfCreditTab({ version }: { version: number }) {
   const { t } = useTranslation();
-  const lcs = useFinanceList<LetterOfCredit>('/api/letters-of-credit', version);
+  const lcs = useFinanceList(financeApi.lettersOfCredit, version);
   return (
     <Table<LetterOfCredit>
       rowKey="id"

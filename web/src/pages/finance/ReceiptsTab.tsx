@@ -1,7 +1,8 @@
 import { App, Button, Form, Input, Modal, Select, Table } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
+import { customersApi } from '../../api/customers';
+import { financeApi, type Receipt } from '../../api/finance';
 import type { Customer } from '../../api/types';
 import { RemoteSelect } from '../../components/RemoteSelect';
 import { moneyRule } from '../../components/forms';
@@ -10,16 +11,6 @@ import { FinanceFilters, financeEmpty, isFiltered, type FinanceQuery } from './F
 import { yuan } from '../../format';
 
 const METHODS = ['bank_transfer', 'cash', 'cheque', 'lc', 'online', 'other'];
-
-type Receipt = {
-  id: string;
-  customerName: string;
-  amount: string;
-  receivedOn: string;
-  method: string;
-  reference: string;
-  reversesId: string | null;
-};
 
 /** 收款: receipts and their reversals; finance records a receipt (applied to an order or not). */
 export function ReceiptsTab({
@@ -34,7 +25,7 @@ export function ReceiptsTab({
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [filter, setFilter] = useState<FinanceQuery>({});
-  const receipts = useFinanceList<Receipt>('/api/receipts', version, filter);
+  const receipts = useFinanceList(financeApi.receipts, version, filter);
   const [recording, setRecording] = useState(false);
   const [form] = Form.useForm();
 
@@ -43,7 +34,7 @@ export function ReceiptsTab({
       <FinanceFilters
         value={filter}
         onChange={setFilter}
-        exportUrl="/api/receipts/export.xlsx"
+        exportUrl={financeApi.receiptsExportUrl}
         testId="receipts"
         kind={{
           key: 'method',
@@ -82,7 +73,7 @@ export function ReceiptsTab({
                         danger
                         onClick={async () => {
                           try {
-                            await api.post(`/api/receipts/${r.id}/reverse`, { reason: t('cleanup.reversalReason') });
+                            await financeApi.reverseReceipt(r.id, t('cleanup.reversalReason'));
                             onChanged();
                           } catch (e) {
                             message.error((e as Error).message);
@@ -105,7 +96,7 @@ export function ReceiptsTab({
         onOk={async () => {
           const v = await form.validateFields();
           try {
-            await api.post('/api/receipts', {
+            await financeApi.recordReceipt({
               customerId: v.customerId,
               amount: v.amount,
               receivedOn: v.receivedOn,
@@ -127,7 +118,7 @@ export function ReceiptsTab({
           initialValues={{ method: 'bank_transfer', receivedOn: new Date().toISOString().slice(0, 10) }}
         >
           <Form.Item name="customerId" label={t('order.customer')} rules={[{ required: true }]}>
-            <RemoteSelect<Customer> url="/api/customers" label={(c) => `${c.shortCode} ${c.name}`} />
+            <RemoteSelect<Customer> url={customersApi.listUrl} label={(c) => `${c.shortCode} ${c.name}`} />
           </Form.Item>
           <Form.Item name="amount" label={t('ful.amount')} rules={[{ required: true }, moneyRule]}>
             <Input />
@@ -147,7 +138,7 @@ export function ReceiptsTab({
             <Input />
           </Form.Item>
           <Form.Item name="orderId" label={t('ful.applyTo')}>
-            <RemoteSelect<{ id: string; number: string }> url="/api/orders" label={(o) => o.number} />
+            <RemoteSelect<{ id: string; number: string }> url={financeApi.ordersUrl} label={(o) => o.number} />
           </Form.Item>
           <Form.Item name="applyAmount" label={`${t('ful.applyTo')} ${t('ful.amount')}`} rules={[moneyRule]}>
             <Input />

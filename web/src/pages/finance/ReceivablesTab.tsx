@@ -2,23 +2,12 @@ import { Table, Tag } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
+import { financeApi, type Receivable } from '../../api/finance';
 import { useFinanceList } from './useFinanceList';
 import { FinanceFilters, financeEmpty, isFiltered, type FinanceQuery } from './FinanceFilters';
 import { yuan } from '../../format';
 
 const BUCKETS = ['not_due', '0-30', '31-60', '61-90', '>90'];
-
-type Receivable = {
-  id: string;
-  customerName: string;
-  orderId: string | null;
-  orderNumber: string | null;
-  amount: string;
-  outstanding: string;
-  dueDate: string;
-  daysOverdue: number;
-  bucket: string;
-};
 
 /** 应收: open receivables with their due dates and aging bucket. */
 export function ReceivablesTab({ version }: { version: number }) {
@@ -26,13 +15,13 @@ export function ReceivablesTab({ version }: { version: number }) {
   const [filter, setFilter] = useState<FinanceQuery>({});
   // Open receivables only: what is paid is history, not work.
   const query = { ...filter, open: 'true' };
-  const receivables = useFinanceList<Receivable>('/api/receivables', version, query);
+  const receivables = useFinanceList(financeApi.receivables, version, query);
   return (
     <>
       <FinanceFilters
         value={filter}
         onChange={setFilter}
-        exportUrl="/api/receivables/export.xlsx?open=true"
+        exportUrl={(q) => financeApi.receivablesExportUrl({ open: 'true', ...q })}
         testId="receivables"
         kind={{
           key: 'bucket',

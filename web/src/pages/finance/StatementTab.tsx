@@ -2,16 +2,11 @@ import { Button, DatePicker, Space, Table } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Dayjs } from 'dayjs';
-import { api, withQuery } from '../../api/client';
+import { customersApi } from '../../api/customers';
+import { financeApi, type Statement } from '../../api/finance';
 import type { Customer } from '../../api/types';
 import { RemoteSelect } from '../../components/RemoteSelect';
 import { yuan } from '../../format';
-
-type Statement = {
-  opening: string;
-  closing: string;
-  lines: { date: string; kind: string; reference: string; debit: string; credit: string; balance: string }[];
-};
 
 /** 对账单: a customer's statement of account for a period, on screen, in Excel or printable. */
 export function StatementTab() {
@@ -25,7 +20,7 @@ export function StatementTab() {
     <>
       <Space style={{ marginBottom: 12 }} wrap>
         <RemoteSelect<Customer>
-          url="/api/customers"
+          url={customersApi.listUrl}
           label={(c) => `${c.shortCode} ${c.name}`}
           value={statement.customer}
           onChange={(v) => setStatement({ ...statement, customer: v })}
@@ -36,22 +31,17 @@ export function StatementTab() {
           onClick={async () =>
             setStatement({
               ...statement,
-              data: await api.get<Statement>(`/api/customers/${statement.customer}/statement`, range),
+              data: await financeApi.statement(statement.customer!, range!),
             })
           }
         >
           {t('alloc.preview')}
         </Button>
         {statement.customer && range && (
-          <Button href={withQuery(`/api/customers/${statement.customer}/statement`, { ...range, format: 'xlsx' })}>
-            {t('common.export')}
-          </Button>
+          <Button href={financeApi.statementUrl(statement.customer, range, 'xlsx')}>{t('common.export')}</Button>
         )}
         {statement.customer && range && (
-          <Button
-            href={withQuery(`/api/customers/${statement.customer}/statement`, { ...range, format: 'html' })}
-            target="_blank"
-          >
+          <Button href={financeApi.statementUrl(statement.customer, range, 'html')} target="_blank">
             {t('common.print')}
           </Button>
         )}

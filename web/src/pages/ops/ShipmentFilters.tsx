@@ -1,6 +1,7 @@
 import { Button, DatePicker, Flex, Input, Select } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { customersApi } from '../../api/customers';
 import { RemoteSelect } from '../../components/RemoteSelect';
 
 export type ListFilter = { status?: string; carrier?: string; customer?: string; from?: string; to?: string };
@@ -61,7 +62,7 @@ export function ListFilters({
         />
       )}
       <RemoteSelect<{ id: string; code: string; name: string }>
-        url="/api/customers"
+        url={customersApi.listUrl}
         label={(c) => `${c.code} ${c.name}`}
         value={value.customer}
         onChange={(customer) => set({ customer })}

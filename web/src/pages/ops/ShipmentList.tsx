@@ -1,30 +1,13 @@
 import { App, Button, Form, Input, Modal, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
+import { shippingApi, type ShipmentRow } from '../../api/shipping';
 import { useSession } from '../../auth/session';
 import { ServerTable } from '../../components/ServerTable';
 import { dateTime } from '../../format';
 import { BIG, OpsCard, phoneModal, usePhone } from './phone';
 import { ListFilters, type ListFilter } from './ShipmentFilters';
 
-export type ShipmentRow = {
-  id: string;
-  number: string;
-  status: string;
-  customerName: string;
-  carrier: string;
-  trackingNo: string;
-  pickDueAt: string;
-  pickLate: boolean;
-  trackingLate: boolean;
-  shippedAt: string | null;
-  deliveredAt: string | null;
-  signedBy: string | null;
-  createdAt: string;
-  /** The steps the server lets this user take now. */
-  actions: string[];
-};
 const STEPS = ['pick', 'recheck', 'pack', 'ship', 'deliver'] as const;
 export const SHIPMENT_STATUSES = ['to_pick', 'picked', 'rechecked', 'packed', 'shipped', 'delivered', 'cancelled'];
 type Dialog = 'ship' | 'deliver' | 'tracking';
@@ -87,9 +70,7 @@ export function ShipmentList({
           type="primary"
           data-testid={`shipment-${next}`}
           onClick={() =>
-            next === 'ship' || next === 'deliver'
-              ? open(r, next)
-              : run(() => api.post(`/api/shipments/${r.id}/${next}`))
+            next === 'ship' || next === 'deliver' ? open(r, next) : run(() => shippingApi.step(r.id, next))
           }
         >
           {t(`ful.${next}`)}
@@ -103,10 +84,10 @@ export function ShipmentList({
       );
     if (mode === 'warehouse')
       buttons.push(
-        <Button key="out" size={size} {...big} href={`/api/shipments/${r.id}/outbound-order`} target="_blank">
+        <Button key="out" size={size} {...big} href={shippingApi.outboundOrderUrl(r.id)} target="_blank">
           {t('ful.outboundOrder')}
         </Button>,
-        <Button key="note" size={size} {...big} href={`/api/shipments/${r.id}/delivery-note`} target="_blank">
+        <Button key="note" size={size} {...big} href={shippingApi.deliveryNoteUrl(r.id)} target="_blank">
           {t('ful.deliveryNote')}
         </Button>,
       );
@@ -126,12 +107,12 @@ export function ShipmentList({
         statuses={status ? undefined : SHIPMENT_STATUSES.map((s) => [s, t(`ful.${s}`)])}
       />
       <ServerTable<ShipmentRow>
-        url="/api/shipments/search"
+        url={shippingApi.searchUrl}
         rowKey="id"
         testId="shipments"
         filters={filters}
         reloadKey={reload}
-        exportUrl="/api/shipments/export.xlsx"
+        exportUrl={shippingApi.exportUrl}
         exportFiltered
         empty={t(mode === 'warehouse' ? 'ops.empty.shipments' : 'ops.empty.logistics')}
         card={(r) => (
@@ -198,12 +179,12 @@ export function ShipmentList({
         onOk={async () => {
           const v = await form.validateFields();
           const id = target!.id;
-          if (dialog === 'ship') await run(() => api.post(`/api/shipments/${id}/ship`, v));
-          if (dialog === 'tracking') await run(() => api.post(`/api/shipments/${id}/tracking`, v));
+          if (dialog === 'ship') await run(() => shippingApi.ship(id, v));
+          if (dialog === 'tracking') await run(() => shippingApi.tracking(id, v));
           // The signing time is entered in the browser's local time (now when left empty).
           if (dialog === 'deliver')
             await run(() =>
-              api.post(`/api/shipments/${id}/deliver`, {
+              shippingApi.deliver(id, {
                 signedBy: v.signedBy,
                 ...(v.signedAt ? { at: new Date(v.signedAt).toISOString() } : {}),
               }),

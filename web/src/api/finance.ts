@@ -1,0 +1,116 @@
+// 财务: receipts, receivables and their aging, statements of account, invoices, letters of credit, credit changes.
+import { call, urlOf, type BodyOf, type QueryOf } from './client';
+import type { CreditChangeRequest } from '../pages/CustomerCredit';
+
+export type Receipt = {
+  id: string;
+  customerName: string;
+  amount: string;
+  receivedOn: string;
+  method: string;
+  reference: string;
+  reversesId: string | null;
+};
+export type Receivable = {
+  id: string;
+  customerName: string;
+  orderId: string | null;
+  orderNumber: string | null;
+  amount: string;
+  outstanding: string;
+  dueDate: string;
+  daysOverdue: number;
+  bucket: string;
+};
+/** What a customer owes, by aging bucket. */
+export type Aging = {
+  customerId: string;
+  customerName: string;
+  total: string;
+  not_due: string;
+  '0-30': string;
+  '31-60': string;
+  '61-90': string;
+  '>90': string;
+};
+export type Invoice = {
+  id: string;
+  orderId: string;
+  orderNumber: string;
+  customerName: string;
+  number: string;
+  issuedOn: string;
+  amount: string;
+  taxRate: string;
+  type: string;
+  outboundVoucher: string;
+};
+export type LetterOfCredit = {
+  id: string;
+  orderId: string;
+  orderNumber: string;
+  customerName: string;
+  number: string;
+  amount: string;
+  expiryDate: string;
+  latestShipmentDate: string;
+  checkedBy: string;
+  valid: boolean;
+};
+/** A monthly statement that was issued. */
+export type IssuedStatement = {
+  id: string;
+  customerId: string;
+  customerName: string;
+  period: string;
+  from: string;
+  to: string;
+  amount: string;
+  dueDate: string;
+  closingBalance: string;
+  issuedAt: string;
+};
+export type Statement = {
+  opening: string;
+  closing: string;
+  lines: { date: string; kind: string; reference: string; debit: string; credit: string; balance: string }[];
+};
+export type ReceiptBody = BodyOf<'POST /api/receipts'>;
+/** A list's filter as the finance tabs keep it (customer, from, to, one kind); the server checks its values. */
+export type FinanceQuery = Record<string, string | undefined>;
+export type StatementRange = { from: string; to: string };
+
+export const financeApi = {
+  receipts: (query?: FinanceQuery): Promise<Receipt[]> =>
+    call('GET /api/receipts', { query: query as QueryOf<'GET /api/receipts'> }),
+  receiptsExportUrl: (query: FinanceQuery) =>
+    urlOf('GET /api/receipts/export.xlsx', { query: query as QueryOf<'GET /api/receipts/export.xlsx'> }),
+  recordReceipt: (body: ReceiptBody): Promise<unknown> => call('POST /api/receipts', { body }),
+  reverseReceipt: (id: string, reason: string): Promise<unknown> =>
+    call('POST /api/receipts/{id}/reverse', { params: { id }, body: { reason } }),
+  /** Orders a receipt can be applied to, for RemoteSelect. */
+  ordersUrl: urlOf('GET /api/orders'),
+  receivables: (query?: FinanceQuery): Promise<Receivable[]> =>
+    call('GET /api/receivables', { query: query as QueryOf<'GET /api/receivables'> }),
+  receivablesExportUrl: (query: FinanceQuery) =>
+    urlOf('GET /api/receivables/export.xlsx', { query: query as QueryOf<'GET /api/receivables/export.xlsx'> }),
+  aging: (query?: FinanceQuery): Promise<Aging[]> =>
+    call('GET /api/receivables/aging', { query: query as QueryOf<'GET /api/receivables/aging'> }),
+  agingExportUrl: (query: FinanceQuery) =>
+    urlOf('GET /api/receivables/aging/export.xlsx', {
+      query: query as QueryOf<'GET /api/receivables/aging/export.xlsx'>,
+    }),
+  invoices: (query?: FinanceQuery): Promise<Invoice[]> =>
+    call('GET /api/invoices', { query: query as QueryOf<'GET /api/invoices'> }),
+  invoicesExportUrl: (query: FinanceQuery) =>
+    urlOf('GET /api/invoices/export.xlsx', { query: query as QueryOf<'GET /api/invoices/export.xlsx'> }),
+  lettersOfCredit: (): Promise<LetterOfCredit[]> => call('GET /api/letters-of-credit'),
+  issuedStatements: (): Promise<IssuedStatement[]> => call('GET /api/statements'),
+  statement: (customer: string, range: StatementRange): Promise<Statement> =>
+    call('GET /api/customers/{id}/statement', { params: { id: customer }, query: range }),
+  /** The statement as a file (xlsx) or a printable page (html). */
+  statementUrl: (customer: string, range: StatementRange, format: 'html' | 'xlsx') =>
+    urlOf('GET /api/customers/{id}/statement', { params: { id: customer }, query: { ...range, format } }),
+  pendingCreditChanges: (): Promise<CreditChangeRequest[]> =>
+    call('GET /api/credit-change-requests', { query: { status: 'pending' } }),
+};
