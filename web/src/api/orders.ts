@@ -1,8 +1,9 @@
 // 订单: an order with its lines and its status history.
-import { call, urlOf, type BodyOf, type QueryOf } from './client';
+import { call, urlOf, type BodyOf, type Page, type QueryOf } from './client';
 import type { Checks, Stage } from './review';
 import type { ProductionRequest } from './production';
 import type { Attachment } from './attachments';
+import type { StockRow } from './stock';
 
 export type OrderLine = {
   lineNo: number;
@@ -93,6 +94,9 @@ export const ordersApi = {
   salespeople: (): Promise<{ id: string; name: string }[]> => call('GET /api/orders/salespeople'),
   create: (body: OrderInput): Promise<Order> => call('POST /api/orders', { body }),
   update: (id: string, body: OrderChanges): Promise<Order> => call('PATCH /api/orders/{id}', { params: { id }, body }),
+  /** A product's stock rows over the warehouses (what the order form shows as available). */
+  productStock: (product: string): Promise<Page<StockRow>> =>
+    call('GET /api/stock', { query: { product, pageSize: 100 } }),
   copy: (id: string): Promise<Order> => call('POST /api/orders/{id}/copy', { params: { id } }),
   attachments: (id: string): Promise<Attachment[]> => call('GET /api/orders/{id}/attachments', { params: { id } }),
   /** Uploads a file (multipart: kind + file). */
