@@ -76,6 +76,15 @@ export type HistoryRow = {
   reason: string | null;
 };
 
+/** Paid, allowed and owed amounts and the payment gates with what each waits for. */
+export type OrderPayment = {
+  total: string;
+  paid: string;
+  gates: { gate: string; ok: boolean; waitsFor: string; checkBy?: string; late?: boolean }[];
+};
+export type OrderShipment = { id: string; number: string; status: string; carrier: string; trackingNo: string };
+export type OpenException = { id: string; shipmentNumber: string; type: string; action: string };
+
 /** The review stages of every round and the production answers. */
 export type OrderReview = { stages: Stage[]; productionRequests: ProductionRequest[] };
 export type OrderInput = BodyOf<'POST /api/orders'>;
@@ -97,6 +106,19 @@ export const ordersApi = {
   /** A product's stock rows over the warehouses (what the order form shows as available). */
   productStock: (product: string): Promise<Page<StockRow>> =>
     call('GET /api/stock', { query: { product, pageSize: 100 } }),
+  payment: (id: string): Promise<OrderPayment> => call('GET /api/orders/{id}/payment', { params: { id } }),
+  shipments: (order: string): Promise<OrderShipment[]> => call('GET /api/shipments', { query: { order } }),
+  openExceptions: (order: string): Promise<OpenException[]> =>
+    call('GET /api/logistics-exceptions', { query: { order, status: 'open' } }),
+  outboundOrderUrl: (shipment: string) => urlOf('GET /api/shipments/{id}/outbound-order', { params: { id: shipment } }),
+  deliveryNoteUrl: (shipment: string) => urlOf('GET /api/shipments/{id}/delivery-note', { params: { id: shipment } }),
+  /** 发货: a shipment of everything the order still has to ship. */
+  ship: (order: string): Promise<unknown> => call('POST /api/shipments', { body: { orderIds: [order] } }),
+  addLetterOfCredit: (id: string, body: BodyOf<'POST /api/orders/{id}/letters-of-credit'>): Promise<unknown> =>
+    call('POST /api/orders/{id}/letters-of-credit', { params: { id }, body }),
+  complete: (id: string, body: BodyOf<'POST /api/orders/{id}/complete'>): Promise<unknown> =>
+    call('POST /api/orders/{id}/complete', { params: { id }, body }),
+  recordReceipt: (body: BodyOf<'POST /api/receipts'>): Promise<unknown> => call('POST /api/receipts', { body }),
   copy: (id: string): Promise<Order> => call('POST /api/orders/{id}/copy', { params: { id } }),
   attachments: (id: string): Promise<Attachment[]> => call('GET /api/orders/{id}/attachments', { params: { id } }),
   /** Uploads a file (multipart: kind + file). */
