@@ -1,8 +1,12 @@
 import { Alert, App, Button, Card, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ordersApi, type OrderPayment as Payment, type OrderShipment as ShipmentRow } from '../api/orders';
-import type { OpenException } from '../api/orders';
+import {
+  ordersApi,
+  type OpenException,
+  type OrderPayment as Payment,
+  type OrderShipment as ShipmentRow,
+} from '../api/orders';
 import type { BodyOf } from '../api/client';
 import type { Order } from '../api/types';
 import { moneyRule } from '../components/forms';
