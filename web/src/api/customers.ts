@@ -1,5 +1,6 @@
 // 客户: the customer master data.
 import { call, urlOf, type BodyOf } from './client';
+import type { Attachment } from './attachments';
 
 export type Contact = { name: string; title?: string; phone?: string; idNumber?: string };
 
@@ -30,6 +31,38 @@ export type Customer = {
   updatedAt: string;
 };
 
+/** A qualification document kept on the customer. */
+export type CustomerDocument = Attachment;
+
+// 信用额度变更: requested terms, approved or rejected by a credit controller.
+export type CreditTerms = { creditLimit: string | null; paymentMethod: string | null; paymentDays: number | null };
+export type CreditChangeRequest = {
+  id: string;
+  customerId: string;
+  customerCode: string;
+  customerName: string;
+  status: string;
+  old: CreditTerms;
+  new: CreditTerms;
+  reason: string;
+  requestedByName: string;
+  requestedAt: string;
+  decidedByName: string | null;
+  decidedAt: string | null;
+  decisionNote: string;
+  actions: string[];
+};
+export type CreditChange = {
+  id: string;
+  field: 'credit_limit' | 'payment_method' | 'payment_days';
+  old: string;
+  new: string;
+  reason: string;
+  changedByName: string;
+  changedAt: string;
+  requestId: string | null;
+};
+
 export type CustomerInput = BodyOf<'POST /api/customers'>;
 export type CustomerChanges = BodyOf<'PATCH /api/customers/{id}'>;
 
@@ -42,4 +75,20 @@ export const customersApi = {
   create: (body: CustomerInput): Promise<Customer> => call('POST /api/customers', { body }),
   update: (id: string, body: CustomerChanges): Promise<Customer> =>
     call('PATCH /api/customers/{id}', { params: { id }, body }),
+  documents: (id: string): Promise<CustomerDocument[]> => call('GET /api/customers/{id}/documents', { params: { id } }),
+  /** Uploads a document (multipart: kind + file). */
+  addDocument: (id: string, body: FormData): Promise<unknown> =>
+    call('POST /api/customers/{id}/documents', { params: { id }, body }),
+  creditChanges: (id: string): Promise<CreditChange[]> =>
+    call('GET /api/customers/{id}/credit-changes', { params: { id } }),
+  pendingCreditRequests: (customer: string): Promise<CreditChangeRequest[]> =>
+    call('GET /api/credit-change-requests', { query: { customer, status: 'pending' } }),
+  /** Asks for new terms; only the changed ones are sent. */
+  requestCredit: (id: string, body: Record<string, unknown>): Promise<unknown> =>
+    call('POST /api/customers/{id}/credit-change-requests', {
+      params: { id },
+      body: body as BodyOf<'POST /api/customers/{id}/credit-change-requests'>,
+    }),
+  decideCredit: (requestId: string, event: 'approve' | 'reject', note?: string): Promise<unknown> =>
+    call(`POST /api/credit-change-requests/{id}/${event}`, { params: { id: requestId }, body: note ? { note } : {} }),
 };

@@ -1,4 +1,5 @@
 // 审单: review stages, the order's checks and the review queue.
+import { call } from './client';
 
 export type Stage = {
   round: number;
@@ -32,4 +33,11 @@ export type QueueItem = {
   dueAt: string | null;
   late: boolean;
   claimedByMe: boolean;
+};
+
+export const reviewApi = {
+  /** The orders waiting at the stages this user reviews. */
+  queue: (): Promise<QueueItem[]> => call('GET /api/review-queue'),
+  claim: (): Promise<{ claimed: number }> => call('POST /api/review-queue/claim', { body: {} }),
+  release: (): Promise<unknown> => call('POST /api/review-queue/release', { body: {} }),
 };

@@ -2,7 +2,7 @@ import { Avatar, Drawer, Dropdown, Grid, Layout, Menu, Select, Space, Button, Ty
 import { ApiOutlined, BellOutlined, MenuOutlined } from '@ant-design/icons';
 import { Badge } from 'antd';
 import { useEffect, useState } from 'react';
-import { api } from '../api/client';
+import { notificationsApi } from '../api/notifications';
 import { Link, Outlet, useLocation } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../auth/session';
@@ -18,8 +18,8 @@ export function AppLayout() {
   const [unread, setUnread] = useState(0);
   useEffect(() => {
     const poll = () =>
-      void api
-        .get<{ unread: number }>('/api/notifications/unread-count')
+      void notificationsApi
+        .unreadCount()
         .then((r) => setUnread(r.unread))
         .catch(() => undefined);
     poll();

@@ -5,6 +5,7 @@ import { useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { ACTION_TYPES, changes, type ActionType, type ChangeAction } from '../api/changes';
 import type { Order } from '../api/types';
+import { productsApi } from '../api/products';
 import { FormModal } from '../components/FormModal';
 import { RemoteSelect } from '../components/RemoteSelect';
 import { moneyRule } from '../components/forms';
@@ -137,7 +138,7 @@ export function ChangeRequestForm({ order, open, onClose }: { order: Order; open
                             <>
                               <Form.Item name={[f.name, 'productId']} rules={[{ required: true }]}>
                                 <RemoteSelect<{ id: string; sku: string; name: string }>
-                                  url="/api/products"
+                                  url={productsApi.listUrl}
                                   label={(p) => `${p.sku} ${p.name}`}
                                 />
                               </Form.Item>

@@ -1,7 +1,7 @@
 import { App, Button, Form, Input, InputNumber, Modal, Select, Space, Table, Tag } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client';
+import { customersApi, type CreditChange, type CreditChangeRequest, type CreditTerms } from '../api/customers';
 import { ActionButton } from '../components/ActionButton';
 import { moneyRule, showServerErrors } from '../components/forms';
 import { dateTime, yuan } from '../format';
@@ -10,40 +10,14 @@ import { dateTime, yuan } from '../format';
 // the customer shows every change with old and new value, who, when and why.
 
 const PAYMENTS = ['prepaid', 'credit', 'tt', 'lc', 'monthly', 'cod'];
-type Terms = { creditLimit: string | null; paymentMethod: string | null; paymentDays: number | null };
-export type CreditChangeRequest = {
-  id: string;
-  customerId: string;
-  customerCode: string;
-  customerName: string;
-  status: string;
-  old: Terms;
-  new: Terms;
-  reason: string;
-  requestedByName: string;
-  requestedAt: string;
-  decidedByName: string | null;
-  decidedAt: string | null;
-  decisionNote: string;
-  actions: string[];
-};
-type CreditChange = {
-  id: string;
-  field: 'credit_limit' | 'payment_method' | 'payment_days';
-  old: string;
-  new: string;
-  reason: string;
-  changedByName: string;
-  changedAt: string;
-  requestId: string | null;
-};
+export type { CreditChangeRequest } from '../api/customers';
 
 // Money as ¥1,234.50: the app's one formatter, re-exported for the pages that import it from here.
 export { yuan };
 
 function useTermText() {
   const { t } = useTranslation();
-  return (field: CreditChange['field'] | keyof Terms, v: string | number | null) => {
+  return (field: CreditChange['field'] | keyof CreditTerms, v: string | number | null) => {
     if (v === null) return '—';
     if (field === 'credit_limit' || field === 'creditLimit') return yuan(String(v));
     if (field === 'payment_method' || field === 'paymentMethod') return t(`enums.paymentMethod.${v}`);
@@ -64,7 +38,7 @@ export function CreditRequestTable({
   const { t } = useTranslation();
   const text = useTermText();
   const decide = (r: CreditChangeRequest, event: string, note?: string) =>
-    api.post(`/api/credit-change-requests/${r.id}/${event}`, note ? { note } : {});
+    customersApi.decideCredit(r.id, event as 'approve' | 'reject', note);
   const terms = (r: CreditChangeRequest) =>
     (['creditLimit', 'paymentMethod', 'paymentDays'] as const)
       .filter((k) => r.new[k] !== null)
@@ -157,10 +131,8 @@ export function CustomerCredit({
   const [pending, setPending] = useState<CreditChangeRequest[]>([]);
   const [asking, setAsking] = useState(false);
   const load = useCallback(async () => {
-    setHistory(await api.get<CreditChange[]>(`/api/customers/${customer.id}/credit-changes`));
-    setPending(
-      await api.get<CreditChangeRequest[]>('/api/credit-change-requests', { customer: customer.id, status: 'pending' }),
-    );
+    setHistory(await customersApi.creditChanges(customer.id));
+    setPending(await customersApi.pendingCreditRequests(customer.id));
   }, [customer.id]);
   useEffect(() => void load(), [load]);
 
@@ -171,7 +143,7 @@ export function CustomerCredit({
     if (v.paymentMethod !== customer.paymentMethod) body.paymentMethod = v.paymentMethod;
     if (v.paymentDays !== customer.paymentDays) body.paymentDays = v.paymentDays;
     try {
-      await api.post(`/api/customers/${customer.id}/credit-change-requests`, body);
+      await customersApi.requestCredit(customer.id, body);
       message.success(t('credit.requested'));
       setAsking(false);
       await load();

@@ -17,7 +17,8 @@ import { MinusCircleOutlined, PlusOutlined, UploadOutlined } from '@ant-design/i
 import { useEffect, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client';
+import { attachmentsApi } from '../api/attachments';
+import { customersApi, type CustomerInput } from '../api/customers';
 import type { Customer } from '../api/types';
 import { moneyRule, showServerErrors } from '../components/forms';
 import { CustomerCredit } from './CustomerCredit';
@@ -65,7 +66,7 @@ export function CustomerForm({
     form.resetFields();
     if (customer) {
       form.setFieldsValue(customer);
-      void api.get<Doc[]>(`/api/customers/${customer.id}/documents`).then(setDocs);
+      void customersApi.documents(customer.id).then(setDocs);
     } else {
       form.setFieldsValue({
         kind: 'ordinary',
@@ -86,8 +87,8 @@ export function CustomerForm({
     if (!customer && creditLocked) for (const k of ['paymentMethod', 'paymentDays', 'creditLimit']) delete values[k];
     setSaving(true);
     try {
-      if (customer) await api.patch(`/api/customers/${customer.id}`, values);
-      else await api.post('/api/customers', values);
+      if (customer) await customersApi.update(customer.id, values);
+      else await customersApi.create(values as CustomerInput);
       message.success(t('common.saved'));
       onSaved();
     } catch (e) {
@@ -253,7 +254,7 @@ export function CustomerForm({
                 <span>
                   {t(`orderPage.attachments.kind.${d.kind}`, { defaultValue: t('orderPage.attachments.kind.other') })}
                   {' · '}
-                  <a href={`/api/attachments/${d.id}`}>{d.filename}</a>
+                  <a href={attachmentsApi.downloadUrl(d.id)}>{d.filename}</a>
                 </span>
               </List.Item>
             )}
@@ -273,12 +274,12 @@ export function CustomerForm({
                 body.append('kind', docKind);
                 body.append('file', file as Blob);
                 try {
-                  await api.post(`/api/customers/${customer.id}/documents`, body);
+                  await customersApi.addDocument(customer.id, body);
                   message.success(t('orderPage.attachments.uploaded'));
                 } catch (e) {
                   message.error((e as Error).message);
                 }
-                setDocs(await api.get<Doc[]>(`/api/customers/${customer.id}/documents`));
+                setDocs(await customersApi.documents(customer.id));
               }}
             >
               <Button icon={<UploadOutlined />} data-testid="customer-document-upload">

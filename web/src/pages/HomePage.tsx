@@ -2,20 +2,12 @@ import { Badge, Card, Col, Empty, List, Row, Statistic, Tag, Typography } from '
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client';
-import type { Notice } from '../api/types';
+import { workbenchApi, type Workbench } from '../api/workbench';
 import { useSession } from '../auth/session';
 import { yuan } from '../format';
 import { useNoticeText } from './NotificationsPage';
 import { PageHeader } from '../components/PageHeader';
 import dayjs from 'dayjs';
-
-type Todo = { key: string; path: string; count: number; late?: number };
-type Workbench = {
-  todos: Todo[];
-  notifications: { unread: number; items: Notice[] };
-  month: { from: string; to: string; orders: number; value: string; completed: number; collected: string } | null;
-};
 
 /** 工作台: the user's to-dos by role, each opening its list; the latest notifications; the month for managers. */
 export function HomePage() {
@@ -23,7 +15,7 @@ export function HomePage() {
   const { me } = useSession();
   const text = useNoticeText();
   const [data, setData] = useState<Workbench>();
-  useEffect(() => void api.get<Workbench>('/api/workbench').then(setData), []);
+  useEffect(() => void workbenchApi.get().then(setData), []);
   return (
     <>
       <PageHeader

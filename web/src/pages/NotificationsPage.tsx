@@ -2,7 +2,7 @@ import { Badge, Button, List } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client';
+import { notificationsApi } from '../api/notifications';
 import type { Notice } from '../api/types';
 import { PageHeader } from '../components/PageHeader';
 import dayjs from 'dayjs';
@@ -24,7 +24,7 @@ export function NotificationsPage() {
   const { t } = useTranslation();
   const text = useNoticeText();
   const [data, setData] = useState<{ unread: number; items: Notice[] }>({ unread: 0, items: [] });
-  const load = useCallback(async () => setData(await api.get('/api/notifications', { limit: 100 })), []);
+  const load = useCallback(async () => setData(await notificationsApi.list(100)), []);
   useEffect(() => void load(), [load]);
   return (
     <>
@@ -33,7 +33,7 @@ export function NotificationsPage() {
         extra={
           <Button
             onClick={async () => {
-              await api.post('/api/notifications/read', { all: true });
+              await notificationsApi.readAll();
               await load();
             }}
           >

@@ -3,7 +3,8 @@ import { UploadOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client';
+import type { BodyOf } from '../api/client';
+import { ordersApi } from '../api/orders';
 import type { Order, Stage } from '../api/types';
 import { useSession } from '../auth/session';
 import { ActionButton } from '../components/ActionButton';
@@ -33,8 +34,6 @@ export function OrderActions({
   const [form] = Form.useForm();
   const [file, setFile] = useState<File>();
   const may = (...events: string[]) => events.some((e) => order.actions.includes(e));
-  const post = (path: string, body?: unknown) =>
-    api.post<{ outcome?: string }>(`/api/orders/${order.id}/${path}`, body);
   const stage = current ? t(`stage.${current.stage}`) : '';
 
   // The two dialogs with more than a reason: one request per OK, the button spins while it runs.
@@ -59,9 +58,13 @@ export function OrderActions({
       const body = new FormData();
       body.append('kind', 'confirmation');
       body.append('file', file);
-      attachmentId = (await api.post<{ id: string }>(`/api/orders/${order.id}/attachments`, body)).id;
+      attachmentId = (await ordersApi.attach(order.id, body)).id;
     }
-    return post('confirm', { method: v.method, note: v.note || undefined, attachmentId });
+    return ordersApi.confirm(order.id, {
+      method: v.method as 'signature' | 'stamp' | 'electronic',
+      note: v.note || undefined,
+      attachmentId,
+    });
   };
   const open = (d: 'confirm' | 'complain') => {
     form.resetFields();
@@ -77,7 +80,7 @@ export function OrderActions({
           <ActionButton
             type="primary"
             data-testid="order-submit"
-            run={() => post('submit')}
+            run={() => ordersApi.submit(order.id)}
             success={t(done('submit'))}
             onDone={onChanged}
           >
@@ -93,7 +96,7 @@ export function OrderActions({
             title: t('orderPage.dialog.approveTitle', { stage: stage || t('order.checks') }),
             content: t('orderPage.dialog.approveContent', { number: order.number }),
           }}
-          run={(reason) => post('review', { decision: 'approve', reason })}
+          run={(reason) => ordersApi.decide(order.id, { decision: 'approve', reason })}
           success={(r) =>
             (r as { outcome?: string })?.outcome === 'escalated_to_director'
               ? t('order.escalated')
@@ -112,7 +115,7 @@ export function OrderActions({
           danger
           data-testid="order-reject"
           confirm={{ reason: 'required', content: t('orderPage.dialog.rejectContent', { number: order.number }) }}
-          run={(reason) => post('review', { decision: 'reject', reason })}
+          run={(reason) => ordersApi.decide(order.id, { decision: 'reject', reason })}
           success={t(done('reject'))}
           onDone={onChanged}
         >
@@ -133,7 +136,7 @@ export function OrderActions({
         <ActionButton
           data-testid="order-hold"
           confirm={{ reason: 'required', label: t('feedback.holdReason') }}
-          run={(reason) => post('hold', { reason })}
+          run={(reason) => ordersApi.hold(order.id, reason)}
           success={t(done('hold'))}
           onDone={onChanged}
         >
@@ -145,7 +148,7 @@ export function OrderActions({
           type="primary"
           data-testid="order-resume"
           confirm={{ reason: 'optional', label: t('feedback.resumeReason') }}
-          run={(reason) => post('resume', reason ? { reason } : {})}
+          run={(reason) => ordersApi.resume(order.id, reason)}
           success={t(done('resume'))}
           onDone={onChanged}
         >
@@ -157,7 +160,7 @@ export function OrderActions({
           danger
           data-testid="order-cancel"
           confirm={{ reason: 'required', content: t('orderPage.dialog.cancelContent', { number: order.number }) }}
-          run={(reason) => post('cancel', { reason })}
+          run={(reason) => ordersApi.cancel(order.id, reason)}
           success={t(done('cancel'))}
           onDone={onChanged}
         >
@@ -169,7 +172,7 @@ export function OrderActions({
           danger
           data-testid="order-short-close"
           confirm={{ reason: 'required', label: t('special.shortCloseReason'), hint: t('special.shortCloseHint') }}
-          run={(reason) => post('short-close', { reason })}
+          run={(reason) => ordersApi.shortClose(order.id, reason)}
           success={t(done('shortClose'))}
           onDone={onChanged}
         >
@@ -183,7 +186,7 @@ export function OrderActions({
       )}
       {can('sales_assistant') && (
         <ActionButton
-          run={() => api.post<Order>(`/api/orders/${order.id}/copy`)}
+          run={() => ordersApi.copy(order.id)}
           success={t(done('copy'))}
           onDone={(copy) => navigate(`/orders/${(copy as Order).id}`)}
         >
@@ -199,7 +202,12 @@ export function OrderActions({
         onCancel={() => setDialog(undefined)}
         onOk={() =>
           submitDialog(
-            (v) => api.post('/api/complaints', { orderId: order.id, type: v.type, description: v.description }),
+            (v) =>
+              ordersApi.complain({
+                orderId: order.id,
+                type: v.type as BodyOf<'POST /api/complaints'>['type'],
+                description: v.description,
+              }),
             t(done('complain')),
           )
         }

@@ -3,8 +3,9 @@ import { UploadOutlined } from '@ant-design/icons';
 import { useCallback, useEffect, useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client';
-import type { Checks, HistoryRow, Order, ProductionRequest, ReturnHistoryRow, Stage } from '../api/types';
+import { ordersApi, type OrderReview } from '../api/orders';
+import { returnsApi } from '../api/returns';
+import type { Checks, HistoryRow, Order, ReturnHistoryRow, Stage } from '../api/types';
 import { PageHeader } from '../components/PageHeader';
 import { StatusTag } from '../components/StatusTag';
 import { OrderActions } from './OrderActions';
@@ -17,8 +18,6 @@ import { OrderTimeline } from './order-detail/OrderTimeline';
 import { OrderChecks, QualificationAlert } from './order-detail/OrderChecks';
 import { dateTime } from './order-detail/dates';
 
-type Review = { stages: Stage[]; productionRequests: ProductionRequest[] };
-
 /** 订单详情: every field, the checks, the files, the fulfilment and the history; actions as the server allows. */
 export function OrderDetailPage() {
   const { t } = useTranslation();
@@ -26,24 +25,24 @@ export function OrderDetailPage() {
   const [order, setOrder] = useState<Order>();
   const [history, setHistory] = useState<HistoryRow[]>([]);
   const [returnHistory, setReturnHistory] = useState<ReturnHistoryRow[]>([]);
-  const [review, setReview] = useState<Review>({ stages: [], productionRequests: [] });
+  const [review, setReview] = useState<OrderReview>({ stages: [], productionRequests: [] });
   const [checks, setChecks] = useState<Checks>();
   const [reloads, setReloads] = useState(0);
   const [requesting, setRequesting] = useState(false);
 
   const load = useCallback(async () => {
     const [o, h, r, c] = await Promise.all([
-      api.get<Order>(`/api/orders/${id}`),
-      api.get<HistoryRow[]>(`/api/orders/${id}/history`),
-      api.get<Review>(`/api/orders/${id}/review`),
-      api.get<Checks>(`/api/orders/${id}/checks`),
+      ordersApi.get(id!),
+      ordersApi.history(id!),
+      ordersApi.review(id!),
+      ordersApi.checks(id!),
     ]);
     setOrder(o);
     setHistory(h);
     setReview(r);
     setChecks(c);
     setReloads((n) => n + 1);
-    setReturnHistory(await api.get<ReturnHistoryRow[]>('/api/returns/history', { order: id }));
+    setReturnHistory(await returnsApi.orderHistory(id!));
   }, [id]);
   useEffect(() => void load(), [load]);
   if (!order) return null;
@@ -80,7 +79,7 @@ export function OrderDetailPage() {
                 const body = new FormData();
                 body.append('kind', 'written_confirmation');
                 body.append('file', file as Blob);
-                await api.post(`/api/orders/${order.id}/attachments`, body);
+                await ordersApi.attach(order.id, body);
                 await load();
               }}
             >
@@ -158,7 +157,7 @@ export function OrderDetailPage() {
           </Card>
           <Space style={{ marginTop: 16 }} wrap>
             {(['registration', 'review', 'confirmation'] as const).map((f) => (
-              <Button key={f} href={`/api/orders/${order.id}/forms/${f}`} target="_blank">
+              <Button key={f} href={ordersApi.printUrl(order.id, f)} target="_blank">
                 {t('order.print')} {t(`order.${f}Form`)}
               </Button>
             ))}

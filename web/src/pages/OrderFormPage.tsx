@@ -3,8 +3,9 @@ import dayjs from 'dayjs';
 import { useEffect, useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client';
-import type { Customer, Order } from '../api/types';
+import { customersApi } from '../api/customers';
+import { ordersApi, type OrderInput } from '../api/orders';
+import type { Order } from '../api/types';
 import { PageHeader } from '../components/PageHeader';
 import { HeaderFields } from './order-form/HeaderFields';
 import { DeliveryFields } from './order-form/DeliveryFields';
@@ -34,7 +35,7 @@ export function OrderFormPage() {
         orderType: 'standard',
         lines: [{ qty: 1 }],
       });
-    void api.get<Order>(`/api/orders/${id}`).then((o) => {
+    void ordersApi.get(id).then((o) => {
       setOrder(o);
       form.setFieldsValue({
         ...o,
@@ -50,7 +51,7 @@ export function OrderFormPage() {
   }, [id]);
 
   const pickCustomer = async (customerId: string) => {
-    const c = await api.get<Customer>(`/api/customers/${customerId}`);
+    const c = await customersApi.get(customerId);
     const address = c.addresses.find((a) => a.isDefault) ?? c.addresses[0];
     form.setFieldsValue({
       paymentMethod: c.paymentMethod,
@@ -70,9 +71,9 @@ export function OrderFormPage() {
       if (!values) return void message.error(t('orderForm.fixErrors'));
       const body = orderBody(values);
       saved = order
-        ? await api.patch<Order>(`/api/orders/${order.id}`, { ...body, version: order.version })
-        : await api.post<Order>('/api/orders', { customerId: values.customerId, ...body });
-      if (andSubmit) await api.post(`/api/orders/${saved.id}/submit`);
+        ? await ordersApi.update(order.id, { ...body, version: order.version })
+        : await ordersApi.create({ customerId: values.customerId, ...body } as OrderInput);
+      if (andSubmit) await ordersApi.submit(saved.id);
       message.success(t(andSubmit ? 'orderForm.submitted' : 'orderForm.savedDraft', { number: saved.number }));
       navigate(`/orders/${saved.id}`);
     } catch (e) {

@@ -1,20 +1,19 @@
 import { Alert, App, Button, Card, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client';
+import {
+  ordersApi,
+  type OpenException,
+  type OrderPayment as Payment,
+  type OrderShipment as ShipmentRow,
+} from '../api/orders';
+import type { BodyOf } from '../api/client';
 import type { Order } from '../api/types';
 import { moneyRule } from '../components/forms';
 import { useSession } from '../auth/session';
 import { ActionButton } from '../components/ActionButton';
 import { yuan } from '../format';
 
-type Payment = {
-  total: string;
-  paid: string;
-  gates: { gate: string; ok: boolean; waitsFor: string; checkBy?: string; late?: boolean }[];
-};
-type ShipmentRow = { id: string; number: string; status: string; carrier: string; trackingNo: string };
-type OpenException = { id: string; shipmentNumber: string; type: string; action: string };
 type Dialog = 'lc' | 'invoice' | 'receipt';
 const RECEIPT_METHODS = ['bank_transfer', 'cash', 'cheque', 'lc', 'online', 'other'];
 
@@ -44,9 +43,9 @@ export function OrderFulfilment({ order, onChanged }: { order: Order; onChanged:
   const [busy, setBusy] = useState(false);
   const [form] = Form.useForm();
   useEffect(() => {
-    void api.get<Payment>(`/api/orders/${order.id}/payment`).then(setPayment);
-    void api.get<ShipmentRow[]>('/api/shipments', { order: order.id }).then(setShipments);
-    void api.get<OpenException[]>('/api/logistics-exceptions', { order: order.id, status: 'open' }).then(setExceptions);
+    void ordersApi.payment(order.id).then(setPayment);
+    void ordersApi.shipments(order.id).then(setShipments);
+    void ordersApi.openExceptions(order.id).then(setExceptions);
   }, [order.id, order.status, version]);
   const changed = () => {
     setVersion((v) => v + 1);
@@ -71,22 +70,22 @@ export function OrderFulfilment({ order, onChanged }: { order: Order; onChanged:
     return null;
   const finance = can('finance');
   const submit: Record<Dialog, (v: Record<string, string>) => Promise<unknown>> = {
-    lc: (v) => api.post(`/api/orders/${order.id}/letters-of-credit`, v),
-    invoice: (v) => api.post(`/api/orders/${order.id}/complete`, v),
+    lc: (v) => ordersApi.addLetterOfCredit(order.id, v as BodyOf<'POST /api/orders/{id}/letters-of-credit'>),
+    invoice: (v) => ordersApi.complete(order.id, v as unknown as BodyOf<'POST /api/orders/{id}/complete'>),
     // What exceeds the order's balance stays on the customer's account (预收), not on this order.
     receipt: (v) =>
-      api.post('/api/receipts', {
+      ordersApi.recordReceipt({
         customerId: order.customer.id,
         amount: v.amount,
         receivedOn: v.receivedOn,
-        method: v.method,
+        method: v.method as BodyOf<'POST /api/receipts'>['method'],
         reference: v.reference ?? '',
         applications: [
           {
             orderId: order.id,
             amount:
               fen(v.amount) > fen(owed(payment.total, payment.paid) ?? '0')
-                ? owed(payment.total, payment.paid)
+                ? (owed(payment.total, payment.paid) as string)
                 : v.amount,
           },
         ],
@@ -138,10 +137,10 @@ export function OrderFulfilment({ order, onChanged }: { order: Order; onChanged:
               key: 'p',
               render: (_: unknown, s) => (
                 <Space>
-                  <a href={`/api/shipments/${s.id}/outbound-order`} target="_blank" rel="noreferrer">
+                  <a href={ordersApi.outboundOrderUrl(s.id)} target="_blank" rel="noreferrer">
                     {t('ful.outboundOrder')}
                   </a>
-                  <a href={`/api/shipments/${s.id}/delivery-note`} target="_blank" rel="noreferrer">
+                  <a href={ordersApi.deliveryNoteUrl(s.id)} target="_blank" rel="noreferrer">
                     {t('ful.deliveryNote')}
                   </a>
                 </Space>
@@ -154,7 +153,7 @@ export function OrderFulfilment({ order, onChanged }: { order: Order; onChanged:
         {order.actions.includes('create_shipment') && (
           <ActionButton
             data-testid="create-shipment"
-            run={() => api.post('/api/shipments', { orderIds: [order.id] })}
+            run={() => ordersApi.ship(order.id)}
             success={t('orderPage.done.fulfilment.shipment')}
             onDone={changed}
           >

@@ -3,8 +3,8 @@ import type { TFunction } from 'i18next';
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { api, type Page } from '../api/client';
-import type { Order, ReturnDoc, ReturnHistoryRow, ReturnListItem } from '../api/types';
+import { returnsApi } from '../api/returns';
+import type { Order, ReturnHistoryRow, ReturnListItem } from '../api/types';
 import { useSession } from '../auth/session';
 import { dateTime, yuan } from '../format';
 import { reasonText } from '../codes';
@@ -23,7 +23,7 @@ export function OrderReturns({ order }: { order: Order }) {
   const [busy, setBusy] = useState(false);
   const [form] = Form.useForm();
   const load = useCallback(async () => {
-    setReturns((await api.get<Page<ReturnListItem>>('/api/returns', { order: order.id, pageSize: 100 })).items);
+    setReturns((await returnsApi.ofOrder(order.id)).items);
   }, [order.id]);
   useEffect(() => void load(), [load]);
   const shipped = order.lines.filter((l) => l.shipped > 0);
@@ -84,7 +84,7 @@ export function OrderReturns({ order }: { order: Order }) {
             .filter((l) => l.qty > 0);
           setBusy(true);
           try {
-            const r = await api.post<ReturnDoc>('/api/returns', {
+            const r = await returnsApi.create({
               orderId: order.id,
               lines,
               note: v.note || undefined,

@@ -3,7 +3,9 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { useEffect, useState } from 'react';
-import { api } from '../api/client';
+import { customersApi } from '../api/customers';
+import { ordersApi } from '../api/orders';
+import { productsApi } from '../api/products';
 import type { Customer, Order } from '../api/types';
 import { PageHeader } from '../components/PageHeader';
 import { RemoteSelect } from '../components/RemoteSelect';
@@ -43,7 +45,7 @@ export function OrdersPage() {
   const mine = get('mine') !== undefined ? get('mine') === 'true' : onlyRegistrar;
   const statuses = get('status')?.split(',').filter(Boolean) ?? [];
   const [salespeople, setSalespeople] = useState<{ id: string; name: string }[]>([]);
-  useEffect(() => void api.get<{ id: string; name: string }[]>('/api/orders/salespeople').then(setSalespeople), []);
+  useEffect(() => void ordersApi.salespeople().then(setSalespeople), []);
   const filters = {
     status: statuses.join(',') || undefined,
     customer: get('customer'),
@@ -73,10 +75,10 @@ export function OrdersPage() {
       />
       <ServerTable<Order>
         testId="orders-table"
-        url="/api/orders"
+        url={ordersApi.listUrl}
         rowKey="id"
         filters={filters}
-        exportUrl="/api/orders/export.xlsx"
+        exportUrl={ordersApi.exportUrl({})}
         exportFiltered
         empty={t(registrar ? 'lists.ordersEmpty' : 'lists.ordersEmptyOthers')}
         toolbar={
@@ -97,7 +99,7 @@ export function OrdersPage() {
               data-testid="filter-status"
             />
             <RemoteSelect<Customer>
-              url="/api/customers"
+              url={customersApi.listUrl}
               label={(c) => `${c.shortCode} ${c.name}`}
               placeholder={t('lists.customer')}
               allowClear
@@ -113,7 +115,7 @@ export function OrdersPage() {
               testId="filter-dates"
             />
             <RemoteSelect<{ id: string; sku: string; name: string }>
-              url="/api/products"
+              url={productsApi.listUrl}
               label={(p) => `${p.sku} ${p.name}`}
               placeholder={t('lists.product')}
               allowClear

@@ -19,7 +19,8 @@ import { UploadOutlined } from '@ant-design/icons';
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { api, type Page } from '../api/client';
+import { attachmentsApi } from '../api/attachments';
+import { returnsApi, type ReturnAction } from '../api/returns';
 import type { ReturnDoc, ReturnHistoryRow, ReturnLine } from '../api/types';
 import { returnTimelineItem } from './OrderReturns';
 import { ActionButton } from '../components/ActionButton';
@@ -27,18 +28,6 @@ import { PageHeader } from '../components/PageHeader';
 import { yuan } from './CustomerCredit';
 import { dateTime } from '../format';
 
-/** The route of each action of the return machine, and whether it asks for input first. */
-const ACTION_URL: Record<string, string> = {
-  approve: 'review',
-  reject: 'review',
-  ship: 'ship',
-  receive: 'receive',
-  inspect: 'inspect',
-  approve_refund: 'refund/approve',
-  refund: 'refund',
-  exchange: 'exchange',
-  close: 'close',
-};
 // Approvals ask first (the refund's with an optional comment); the rest of these need input.
 const NEEDS_FORM = ['approve', 'reject', 'ship', 'inspect', 'approve_refund', 'refund'];
 
@@ -55,22 +44,19 @@ export function ReturnDetailPage() {
 
   const [history, setHistory] = useState<ReturnHistoryRow[]>([]);
   const load = useCallback(async () => {
-    setDoc(await api.get<ReturnDoc>(`/api/returns/${id}`));
-    setHistory(await api.get<ReturnHistoryRow[]>(`/api/returns/${id}/history`));
+    setDoc(await returnsApi.get(id!));
+    setHistory(await returnsApi.history(id!));
   }, [id]);
   useEffect(() => void load(), [load]);
   useEffect(() => {
-    if (acting === 'inspect')
-      void api
-        .get<Page<{ id: string; code: string; name: string }>>('/api/warehouses', { pageSize: 100 })
-        .then((p) => setWarehouses(p.items));
+    if (acting === 'inspect') void returnsApi.warehouses().then((p) => setWarehouses(p.items));
   }, [acting]);
   if (!doc) return null;
 
   const post = (action: string, body: Record<string, unknown> = {}) => {
     const given = Object.fromEntries(Object.entries(body).filter(([, v]) => v !== '' && v !== undefined));
     const payload = action === 'approve' || action === 'reject' ? { decision: action, reason: body.reason } : given;
-    return api.post(`/api/returns/${doc.id}/${ACTION_URL[action]}`, payload);
+    return returnsApi.act(doc.id, action as ReturnAction, payload);
   };
   // One request per OK: the dialog's button spins and further clicks wait for the answer.
   const run = async (action: string, body: Record<string, unknown> = {}) => {
@@ -121,7 +107,7 @@ export function ReturnDetailPage() {
                 </ActionButton>
               ),
             )}
-            <Button href={`/api/returns/${doc.id}/form`} target="_blank">
+            <Button href={returnsApi.formUrl(doc.id)} target="_blank">
               {t('returns.print')}
             </Button>
           </>
@@ -205,7 +191,7 @@ export function ReturnDetailPage() {
       <Card size="small" title={t('returns.photos')} style={{ marginTop: 16 }}>
         <Space wrap>
           {doc.photos.map((f) => (
-            <a key={f.id} href={`/api/attachments/${f.id}`} target="_blank" rel="noreferrer">
+            <a key={f.id} href={attachmentsApi.downloadUrl(f.id)} target="_blank" rel="noreferrer">
               {f.filename}
             </a>
           ))}
@@ -214,7 +200,7 @@ export function ReturnDetailPage() {
             customRequest={async ({ file }) => {
               const body = new FormData();
               body.append('file', file as Blob);
-              await api.post(`/api/returns/${doc.id}/photos`, body);
+              await returnsApi.addPhoto(doc.id, body);
               await load();
             }}
           >

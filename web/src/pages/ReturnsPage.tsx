@@ -3,6 +3,8 @@ import dayjs from 'dayjs';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { Customer, ReturnListItem } from '../api/types';
+import { customersApi } from '../api/customers';
+import { returnsApi } from '../api/returns';
 import { PageHeader } from '../components/PageHeader';
 import { RemoteSelect } from '../components/RemoteSelect';
 import { ServerTable } from '../components/ServerTable';
@@ -35,11 +37,11 @@ export function ReturnsPage() {
     <>
       <PageHeader />
       <ServerTable<ReturnListItem>
-        url="/api/returns"
+        url={returnsApi.listUrl}
         rowKey="id"
         testId="returns"
         filters={filters}
-        exportUrl="/api/returns/export.xlsx"
+        exportUrl={returnsApi.exportUrl}
         exportFiltered
         empty={t('lists.returnsEmpty')}
         searchPlaceholder={t('returnsList.search')}
@@ -54,7 +56,7 @@ export function ReturnsPage() {
               options={RETURN_STATUSES.map((s) => ({ value: s, label: t(`returns.status.${s}`) }))}
             />
             <RemoteSelect<Customer>
-              url="/api/customers"
+              url={customersApi.listUrl}
               label={(c) => `${c.shortCode} ${c.name}`}
               placeholder={t('lists.customer')}
               allowClear

@@ -2,7 +2,7 @@ import { Table, Tag } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client';
+import { reviewApi } from '../api/review';
 import type { QueueItem } from '../api/types';
 import { PageHeader } from '../components/PageHeader';
 import { ActionButton } from '../components/ActionButton';
@@ -13,7 +13,7 @@ import { dateTime } from './order-detail/dates';
 export function ReviewQueuePage() {
   const { t } = useTranslation();
   const [items, setItems] = useState<QueueItem[]>([]);
-  const load = useCallback(async () => setItems(await api.get<QueueItem[]>('/api/review-queue')), []);
+  const load = useCallback(async () => setItems(await reviewApi.queue()), []);
   useEffect(() => void load(), [load]);
   return (
     <>
@@ -23,7 +23,7 @@ export function ReviewQueuePage() {
             <ActionButton
               type="primary"
               data-testid="review-claim"
-              run={() => api.post<{ claimed: number }>('/api/review-queue/claim', {})}
+              run={() => reviewApi.claim()}
               success={(r) => t('orderPage.done.claim', { count: (r as { claimed: number }).claimed })}
               onDone={load}
             >
@@ -31,7 +31,7 @@ export function ReviewQueuePage() {
             </ActionButton>
             <ActionButton
               data-testid="review-release"
-              run={() => api.post('/api/review-queue/release', {})}
+              run={() => reviewApi.release()}
               success={t('orderPage.done.release')}
               onDone={load}
             >

@@ -2,12 +2,13 @@ import { App, Button, Card, Image, Select, Space, Table, Upload } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
+import { attachmentsApi, type Attachment } from '../../api/attachments';
+import { customersApi } from '../../api/customers';
+import { ordersApi } from '../../api/orders';
 import type { Order } from '../../api/types';
 import { useSession } from '../../auth/session';
 import { dateTime } from './dates';
 
-type Attachment = { id: string; kind: string; filename: string; contentType: string; size: number; createdAt: string };
 type Row = Attachment & { owner: 'order' | 'customer' };
 
 /** Kinds kept on the order, and the customer's qualification documents (kept on the customer, for every order). */
@@ -18,8 +19,7 @@ const CUSTOMER_UPLOADERS = ['sales_assistant', 'sales_director', 'finance', 'cre
 
 const isImage = (a: Attachment) => /^image\/(png|jpeg|gif|webp|bmp)$/i.test(a.contentType);
 const isPdf = (a: Attachment) => a.contentType.toLowerCase() === 'application/pdf';
-export const downloadUrl = (id: string) => `/api/attachments/${id}`;
-export const previewUrl = (id: string) => `/api/attachments/${id}?inline=1`;
+export const { downloadUrl, previewUrl } = attachmentsApi;
 
 /** 附件: confirmation scans, written confirmation and the customer's licences; upload, preview, download. */
 export function OrderAttachments({
@@ -45,8 +45,8 @@ export function OrderAttachments({
 
   const load = useCallback(async () => {
     const [own, docs] = await Promise.all([
-      api.get<Attachment[]>(`/api/orders/${order.id}/attachments`),
-      api.get<Attachment[]>(`/api/customers/${order.customer.id}/documents`).catch(() => []),
+      ordersApi.attachments(order.id),
+      customersApi.documents(order.customer.id).catch((): Attachment[] => []),
     ]);
     setRows([
       ...own.map((a) => ({ ...a, owner: 'order' as const })),
@@ -59,11 +59,9 @@ export function OrderAttachments({
     const body = new FormData();
     body.append('kind', chosen!);
     body.append('file', file);
-    const url = CUSTOMER_KINDS.includes(chosen!)
-      ? `/api/customers/${order.customer.id}/documents`
-      : `/api/orders/${order.id}/attachments`;
     try {
-      await api.post(url, body);
+      if (CUSTOMER_KINDS.includes(chosen!)) await customersApi.addDocument(order.customer.id, body);
+      else await ordersApi.attach(order.id, body);
       message.success(t('orderPage.attachments.uploaded'));
       await load();
       onChanged();

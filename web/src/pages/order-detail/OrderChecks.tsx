@@ -2,7 +2,7 @@ import { Alert, Button, Card, Upload } from 'antd';
 import { CheckCircleTwoTone, CloseCircleTwoTone, UploadOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
+import { customersApi } from '../../api/customers';
 import type { Checks, Order, ProductionRequest } from '../../api/types';
 import { useSession } from '../../auth/session';
 import { StatusTag } from '../../components/StatusTag';
@@ -64,7 +64,7 @@ export function OrderChecks({
               const body = new FormData();
               body.append('kind', 'business_licence');
               body.append('file', file as Blob);
-              await api.post(`/api/customers/${order.customer.id}/documents`, body);
+              await customersApi.addDocument(order.customer.id, body);
               onChanged();
             }}
           >

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { api } from '../../api/client';
+import { customersApi } from '../../api/customers';
 import type { Customer } from '../../api/types';
 
 /** Where a customer's qualification documents are uploaded, coming back to `back` (an order page) afterwards. */
@@ -18,7 +18,7 @@ export function useCustomerFromQuery(open: (c: Customer) => void) {
   const [params] = useSearchParams();
   const id = params.get('customer');
   useEffect(() => {
-    if (id) void api.get<Customer>(`/api/customers/${id}`).then(open);
+    if (id) void customersApi.get(id).then(open);
     // Opened once per link followed.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [id]);

@@ -2,6 +2,8 @@ import { Card, DatePicker, Form, Input, Select, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { Customer, Order } from '../../api/types';
+import { customersApi } from '../../api/customers';
+import { ordersApi } from '../../api/orders';
 import { RemoteSelect } from '../../components/RemoteSelect';
 
 const SOURCES = ['email', 'crm', 'fax', 'phone', 'ecommerce', 'onsite', 'import'];
@@ -36,7 +38,7 @@ export function HeaderFields({ onCustomer }: { onCustomer: (id: string) => void 
       <Space wrap align="start">
         <Form.Item name="customerId" label={t('order.customer')} rules={[pick('customer')]}>
           <RemoteSelect<Customer>
-            url="/api/customers"
+            url={customersApi.listUrl}
             label={(c) => `${c.shortCode} ${c.name}`}
             onChange={onCustomer}
             testId="order-customer"
@@ -95,7 +97,7 @@ export function HeaderFields({ onCustomer }: { onCustomer: (id: string) => void 
             <Input style={{ width: 320 }} maxLength={500} />
           </Form.Item>
           <Form.Item name={['replacement', 'replacesOrderId']} label={t('special.replacesOrder')}>
-            <RemoteSelect<Order> url="/api/orders" label={(o) => o.number} style={{ width: 200 }} />
+            <RemoteSelect<Order> url={ordersApi.listUrl} label={(o) => o.number} style={{ width: 200 }} />
           </Form.Item>
         </Space>
       )}

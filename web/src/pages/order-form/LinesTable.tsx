@@ -2,6 +2,7 @@ import { Button, Checkbox, Flex, Form, Input, InputNumber, Table, Typography, ty
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Product } from '../../api/types';
+import { productsApi } from '../../api/products';
 import { RemoteSelect } from '../../components/RemoteSelect';
 import { yuan } from '../../format';
 import { defaultPrice, lineAmountFen, linesTotalFen } from './amounts';
@@ -82,7 +83,7 @@ export function LinesTable({ form, products, loadProduct }: Props) {
                 render: (_, f) => (
                   <Form.Item name={[f.name, 'productId']} rules={lineRules(t, f.name).product} {...cell}>
                     <RemoteSelect<Product>
-                      url="/api/products"
+                      url={productsApi.listUrl}
                       label={(p) => `${p.sku} ${p.name}`}
                       placeholder={t('orderForm.productPlaceholder')}
                       onChange={(v) => void pickProduct(f.name, v)}

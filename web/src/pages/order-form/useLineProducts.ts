@@ -1,6 +1,7 @@
 import { useCallback, useState } from 'react';
-import { api, type Page } from '../../api/client';
-import type { Product, StockRow } from '../../api/types';
+import { ordersApi } from '../../api/orders';
+import { productsApi } from '../../api/products';
+import type { Product } from '../../api/types';
 
 /** What a line shows of its product: spec, unit, the price list's price and the stock free to promise. */
 export type LineProduct = Product & { available?: number };
@@ -10,8 +11,8 @@ export function useLineProducts() {
   const [products, setProducts] = useState<Record<string, LineProduct>>({});
   const load = useCallback(async (productId: string): Promise<LineProduct> => {
     const [product, stock] = await Promise.all([
-      api.get<Product>(`/api/products/${productId}`),
-      api.get<Page<StockRow>>('/api/stock', { product: productId, pageSize: 100 }).catch(() => undefined),
+      productsApi.get(productId),
+      ordersApi.productStock(productId).catch(() => undefined),
     ]);
     const available = stock?.items.reduce((n, s) => n + s.available, 0);
     const found = { ...product, available };
