@@ -131,7 +131,7 @@ describe('the order form', () => {
     await openForm('zh-CN');
     await page.goto(`${draftUrl}/edit`);
     await expect.poll(() => page.getByTestId('order-form-total').innerText()).toBe('¥1,234.50');
-    expect(await line(0).getByTestId('order-line-available').innerText()).toBe('0');
+    await expect.poll(() => line(0).getByTestId('order-line-available').innerText()).toBe('0');
     await qtyInput(0).fill('3');
     await expect.poll(() => page.getByTestId('order-form-capital').innerText()).toBe('叁仟柒佰零叁元伍角整');
     await page.getByTestId('order-save').click();

@@ -1,13 +1,15 @@
-import { Avatar, Drawer, Dropdown, Grid, Layout, Menu, Select, Space, Button, Typography } from 'antd';
+import { Avatar, Dropdown, Grid, Layout, Menu, Select, Space, Button, Typography } from 'antd';
 import { ApiOutlined, BellOutlined, MenuOutlined } from '@ant-design/icons';
 import { Badge } from 'antd';
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { notificationsApi } from '../api/notifications';
 import { Link, Outlet, useLocation } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../auth/session';
 import { setLanguage } from '../i18n';
 import { MENU, menuEntryOf } from './menu';
+
+const PhoneMenu = lazy(() => import('./PhoneMenu'));
 
 export function AppLayout() {
   const { t, i18n } = useTranslation();
@@ -62,17 +64,13 @@ export function AppLayout() {
     <Layout style={{ minHeight: '100vh' }}>
       {phone ? (
         // On a phone the menu slides over the page instead of pushing it aside.
-        <Drawer
-          placement="left"
-          open={drawer}
-          onClose={() => setDrawer(false)}
-          size={260}
-          styles={{ body: { padding: 0 } }}
-          closable={false}
-        >
-          {brand}
-          {menu}
-        </Drawer>
+        // Its script is fetched on phones only.
+        <Suspense fallback={null}>
+          <PhoneMenu open={drawer} onClose={() => setDrawer(false)}>
+            {brand}
+            {menu}
+          </PhoneMenu>
+        </Suspense>
       ) : (
         <Layout.Sider
           theme="light"

@@ -1,7 +1,5 @@
-import { DatePicker } from 'antd';
-import dayjs from 'dayjs';
+import { lazy, Suspense } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { useTranslation } from 'react-i18next';
 
 /**
  * A list's filters kept in the address (?status=a,b&from=…), so a 工作台 card or a shared link opens the list
@@ -24,26 +22,16 @@ export function useUrlFilters() {
   return { params, get, set };
 }
 
+export type DateRange = { from?: string; to?: string; onChange: (from?: string, to?: string) => void; testId?: string };
+
+// The calendar is its own script, fetched after the list: the rows show without waiting for it.
+const RangePicker = lazy(() => import('./DateRangePicker'));
+
 /** A from–to date filter as YYYY-MM-DD strings. */
-export function DateRangeFilter({
-  from,
-  to,
-  onChange,
-  testId,
-}: {
-  from?: string;
-  to?: string;
-  onChange: (from?: string, to?: string) => void;
-  testId?: string;
-}) {
-  const { t } = useTranslation();
+export function DateRangeFilter(props: DateRange) {
   return (
-    <DatePicker.RangePicker
-      allowEmpty={[true, true]}
-      placeholder={[t('lists.from'), t('lists.to')]}
-      value={[from ? dayjs(from) : null, to ? dayjs(to) : null]}
-      onChange={(v) => onChange(v?.[0]?.format('YYYY-MM-DD'), v?.[1]?.format('YYYY-MM-DD'))}
-      data-testid={testId}
-    />
+    <Suspense fallback={<span style={{ display: 'inline-block', width: 240, height: 32 }} />}>
+      <RangePicker {...props} />
+    </Suspense>
   );
 }
