@@ -174,7 +174,13 @@ describe('operations on a phone (390 px) in Chromium', () => {
     await expectNoSidewaysScroll('call-backs');
     await expectBig(row.getByTestId('callback-record'));
     await row.getByTestId('callback-record').click();
-    await page.getByText('有问题', { exact: true }).click();
+    // A tap while the dialog is still opening can be lost: tap again until the problem text box shows.
+    await expect
+      .poll(async () => {
+        await page.getByText('有问题', { exact: true }).click();
+        return page.locator('.ant-modal textarea').count();
+      })
+      .toBe(1);
     await page.locator('.ant-modal textarea').fill('外箱压痕');
     await expectNoSidewaysScroll('call-back dialog');
     await page.screenshot({ path: screenshotPath('phone-service-zh.png') });
