@@ -95,7 +95,8 @@ describe('the order page', () => {
     await page.getByTestId('customer-back').click();
     await expect.poll(() => page.getByTestId('check-qualification').innerText()).toContain('(1)');
     expect(await page.getByTestId('qualification-alert').count()).toBe(0);
-    expect(await page.getByTestId('order-attachments').innerText()).toContain('营业执照-QUAL1.pdf');
+    // The attachments panel loads on its own request.
+    await expect.poll(() => page.getByTestId('order-attachments').innerText()).toContain('营业执照-QUAL1.pdf');
 
     await loginAs('reviewer');
     await page.goto(`${base}/orders/${order.id}`);
