@@ -1,11 +1,10 @@
-import { Alert, App, Button, Card, Col, Descriptions, Form, Input, Modal, Row, Select, Table, Tag } from 'antd';
-import { Upload } from 'antd';
-import { UploadOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Col, Descriptions, Form, Modal, Row, Table, Tag } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../components/PageHeader';
 import { ActionButton } from '../components/ActionButton';
+import { ConfirmationFields } from '../components/ConfirmationFields';
 import { changes, yuan, type ChangeApproval, type ChangePreview, type ChangeRequest } from '../api/changes';
 import { dateTime } from '../format';
 
@@ -356,29 +355,7 @@ export function ChangeRequestPage() {
         okButtonProps={{ 'data-testid': 'change-dialog-ok' } as never}
       >
         <Form form={form} layout="vertical" initialValues={{ method: 'electronic' }}>
-          <Form.Item name="method" label={t('order.confirmMethod')}>
-            <Select
-              options={['electronic', 'signature', 'stamp'].map((m) => ({
-                value: m,
-                label: t(`enums.confirmMethod.${m}`),
-              }))}
-            />
-          </Form.Item>
-          <Form.Item label={t('order.confirmFile')}>
-            <Upload
-              beforeUpload={(f) => {
-                setScan(f);
-                return false;
-              }}
-              onRemove={() => setScan(undefined)}
-              maxCount={1}
-            >
-              <Button icon={<UploadOutlined />}>{t('customer.upload')}</Button>
-            </Upload>
-          </Form.Item>
-          <Form.Item name="note" label={t('changeReq.note')} rules={[{ max: 500 }]}>
-            <Input data-testid="change-note" />
-          </Form.Item>
+          <ConfirmationFields onFile={setScan} noteLabel={t('changeReq.note')} noteTestId="change-note" />
         </Form>
       </Modal>
     </>

@@ -1,5 +1,4 @@
-import { App, Button, Form, Input, Modal, Select, Upload } from 'antd';
-import { UploadOutlined } from '@ant-design/icons';
+import { App, Button, Form, Input, Modal, Select } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +7,7 @@ import { ordersApi } from '../api/orders';
 import type { Order, Stage } from '../api/types';
 import { useSession } from '../auth/session';
 import { ActionButton } from '../components/ActionButton';
+import { ConfirmationFields } from '../components/ConfirmationFields';
 
 const COMPLAINT_TYPES = ['short', 'damage', 'wrong_item', 'quality', 'late'];
 const done = (key: string) => `orderPage.done.${key}`;
@@ -240,29 +240,7 @@ export function OrderActions({
         okButtonProps={{ 'data-testid': 'confirm-ok' } as never}
       >
         <Form form={form} layout="vertical" initialValues={{ method: 'electronic' }}>
-          <Form.Item name="method" label={t('order.confirmMethod')}>
-            <Select
-              options={['signature', 'stamp', 'electronic'].map((m) => ({
-                value: m,
-                label: t(`enums.confirmMethod.${m}`),
-              }))}
-            />
-          </Form.Item>
-          <Form.Item label={t('order.confirmFile')}>
-            <Upload
-              beforeUpload={(f) => {
-                setFile(f);
-                return false;
-              }}
-              onRemove={() => setFile(undefined)}
-              maxCount={1}
-            >
-              <Button icon={<UploadOutlined />}>{t('customer.upload')}</Button>
-            </Upload>
-          </Form.Item>
-          <Form.Item name="note" label={t('orderPage.dialog.comment')}>
-            <Input />
-          </Form.Item>
+          <ConfirmationFields onFile={setFile} noteLabel={t('orderPage.dialog.comment')} />
         </Form>
       </Modal>
     </>
