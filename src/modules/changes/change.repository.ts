@@ -2,6 +2,7 @@ import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Db } from '../../db/database';
 import { inStatuses } from '../../lib/state-machine';
 import { IN_WAREHOUSE } from '../shipping/shipment.machine';
+import { ORDER_LINE_COLUMNS } from '../orders/order.repository';
 import type { ChangeApprovalsTable, ChangeRequestsTable, ChangeStatus, OrderVersionsTable } from './change.table';
 import type { OpenShipment } from './change-impact';
 
@@ -188,24 +189,7 @@ export async function availableStock(db: Db, companyId: string, warehouseId: str
 export function lockOrderLines(db: Db, companyId: string, orderId: string) {
   return db
     .selectFrom('order_lines')
-    .select([
-      'order_id',
-      'line_no',
-      'product_id',
-      'sku',
-      'name',
-      'spec',
-      'unit',
-      'qty',
-      'unit_price',
-      'amount',
-      'standard_cost',
-      'gift',
-      'reserved',
-      'backordered',
-      'shipped',
-      'closed_qty',
-    ])
+    .select(ORDER_LINE_COLUMNS)
     .where('company_id', '=', companyId)
     .where('order_id', '=', orderId)
     .orderBy('line_no')

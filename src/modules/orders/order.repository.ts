@@ -109,27 +109,30 @@ export async function lockOrder(db: Db, companyId: string, id: string): Promise<
   return !!r;
 }
 
+/** The columns an order line is read with, wherever lines are read. */
+export const ORDER_LINE_COLUMNS = [
+  'order_id',
+  'line_no',
+  'product_id',
+  'sku',
+  'name',
+  'spec',
+  'unit',
+  'qty',
+  'unit_price',
+  'amount',
+  'standard_cost',
+  'gift',
+  'reserved',
+  'backordered',
+  'shipped',
+  'closed_qty',
+] as const;
+
 export function findLines(db: Db, companyId: string, orderIds: string[]) {
   return db
     .selectFrom('order_lines')
-    .select([
-      'order_id',
-      'line_no',
-      'product_id',
-      'sku',
-      'name',
-      'spec',
-      'unit',
-      'qty',
-      'unit_price',
-      'amount',
-      'standard_cost',
-      'gift',
-      'reserved',
-      'backordered',
-      'shipped',
-      'closed_qty',
-    ])
+    .select(ORDER_LINE_COLUMNS)
     .where('company_id', '=', companyId)
     .where('order_id', 'in', orderIds.length ? orderIds : ['00000000-0000-0000-0000-000000000000'])
     .orderBy('order_id')
