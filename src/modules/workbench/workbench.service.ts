@@ -110,7 +110,10 @@ const TODOS: { key: string; roles: Role[]; path: string; count: (v: View) => Pro
     roles: ['finance'],
     path: '/finance',
     count: async (v) => ({
-      count: (await openReceivables(v.db, v.actor.companyId, v.today)).filter((r) => r.daysOverdue > 0).length,
+      // Paid receivables are history (the finance page lists open ones only), however late they were paid.
+      count: (await openReceivables(v.db, v.actor.companyId, v.today)).filter(
+        (r) => r.daysOverdue > 0 && r.bucket !== 'paid',
+      ).length,
     }),
   },
   {
