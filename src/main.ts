@@ -1,15 +1,23 @@
 import { loadConfig, type Config } from './config';
 import { connect, type Engine } from './db/connect';
+import type { Db } from './db/database';
 import { ensureFirstAdmin } from './modules/users/first-admin';
 import { migrate } from './db/migrate';
 import { buildApp } from './app';
 import { startJobs } from './jobs/runner';
 import { version } from './version';
 import { DEMO_PASSWORD, DEMO_USERS, isEmpty, seedDemo } from './modules/demo/demo.seed';
+import { seedDemoOrders } from './modules/demo/demo-orders';
 
 /** Demo data is for the embedded database unless asked for (LUYUE_DEMO=on); a server's data is real. */
 export const wantsDemo = (config: Config, engine: Engine) =>
   config.demo === 'on' || (config.demo === 'auto' && engine === 'pglite');
+
+/** The demo companies and, in the first one, sample orders in every stage: all of it or nothing. */
+export async function seedDemoWithOrders(db: Db, config: Config, at: Date) {
+  await seedDemo(db, at);
+  await seedDemoOrders(db, at, config.workHours);
+}
 
 /** config → database → migrate → demo data when empty, or a first administrator → listen. */
 export async function serve(config: Config = loadConfig()) {
@@ -17,7 +25,7 @@ export async function serve(config: Config = loadConfig()) {
   await migrate(database.db);
   const demo = wantsDemo(config, database.engine);
   const seeded = demo && (await isEmpty(database.db));
-  if (seeded) await database.db.transaction().execute((trx) => seedDemo(trx, new Date()));
+  if (seeded) await database.db.transaction().execute((trx) => seedDemoWithOrders(trx, config, new Date()));
   const firstAdmin = seeded ? undefined : await database.db.transaction().execute((trx) => ensureFirstAdmin(trx));
   const app = await buildApp(
     { db: database.db, engine: database.engine, config, version },

@@ -2,9 +2,9 @@ import { Command } from 'commander';
 import { loadConfig } from '../config';
 import { connect } from '../db/connect';
 import { migrate } from '../db/migrate';
-import { serve } from '../main';
+import { seedDemoWithOrders, serve } from '../main';
 import { version } from '../version';
-import { isEmpty, seedDemo } from '../modules/demo/demo.seed';
+import { isEmpty } from '../modules/demo/demo.seed';
 import { addUserCommand } from './user-add';
 import { allocateCommand } from './allocate';
 
@@ -29,16 +29,17 @@ program
 
 program
   .command('seed-demo')
-  .description('load the demo companies, users and master data into an empty database')
+  .description('load the demo companies, users, master data and sample orders into an empty database')
   .action(async () => {
-    const database = await connect(loadConfig());
+    const config = loadConfig();
+    const database = await connect(config);
     await migrate(database.db);
     if (!(await isEmpty(database.db))) {
       console.error('the database already holds data; demo data is only loaded into an empty one');
       await database.close();
       process.exit(1);
     }
-    await database.db.transaction().execute((trx) => seedDemo(trx, new Date()));
+    await database.db.transaction().execute((trx) => seedDemoWithOrders(trx, config, new Date()));
     console.log('demo data loaded');
     await database.close();
   });
