@@ -73,7 +73,7 @@ describe('demo orders', () => {
     expect(new Set(items.map((o) => o.customer.name))).toContain('广州安邦贸易有限公司');
   });
 
-  it('give the reviewer, warehouse, customer service and finance something on their 工作台', async () => {
+  it('give the reviewer, warehouse, customer service, finance and logistics something on their 工作台', async () => {
     const reviewer = await todos('reviewer');
     expect(reviewer.toReview).toBe(1);
     expect(reviewer.changeApprovals).toBeGreaterThan(0);
@@ -87,6 +87,7 @@ describe('demo orders', () => {
     expect(finance.overdueReceivables).toBe(1);
     const director = await todos('director');
     expect(director.returnsToReview).toBe(1);
+    expect((await todos('logistics')).logisticsExceptions).toBe(1);
     const sales = await todos('sales');
     expect(sales).toMatchObject({ myDrafts: 1, myRejected: 1, awaitingConfirmation: 1 });
   });
@@ -115,9 +116,9 @@ describe('demo orders', () => {
       const config = loadConfig({ LUYUE_DATA_DIR: '/tmp/unused' } as NodeJS.ProcessEnv);
       // An unknown time zone makes the first order's date fail after the companies and users are written.
       const broken = { ...config, workHours: { ...config.workHours, timeZone: 'Nowhere/Atlantis' } };
-      await expect(
-        other.db.transaction().execute((trx) => seedDemoWithOrders(trx, broken, seededAt)),
-      ).rejects.toThrow('Nowhere/Atlantis');
+      await expect(other.db.transaction().execute((trx) => seedDemoWithOrders(trx, broken, seededAt))).rejects.toThrow(
+        'Nowhere/Atlantis',
+      );
       expect(await isEmpty(other.db)).toBe(true);
     } finally {
       await other.close();

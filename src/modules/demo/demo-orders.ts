@@ -6,6 +6,7 @@ import { openChange } from '../changes/open-change';
 import { submitChange } from '../changes/submit-change';
 import { openChangeBody } from '../changes/change.schemas';
 import { createReturn } from '../returns/create-return';
+import { openException } from '../shipping/tracking.service';
 import {
   approve,
   callBack,
@@ -155,8 +156,19 @@ const SCENARIOS: Step[][] = [
       },
     },
   ],
-  // Shipped the day before yesterday with its waybill number, on its way.
-  toDelivered(4, order('J001', 'B-02', 35, 7), 'SF1408567890', '').slice(0, 6),
+  // Shipped the day before yesterday with its waybill number; a typhoon holds it up at the hub.
+  [
+    ...toDelivered(4, order('J001', 'B-02', 35, 7), 'SF1408567890', '').slice(0, 6),
+    {
+      daysAgo: 0.5,
+      run: (w, s) =>
+        openException(w.db, w.as('logistics'), w.env(0.5), s.shipment, {
+          type: 'delay',
+          action: '台风影响，顺丰杭州中转延误约一天，已电话告知客户',
+          customerInformed: true,
+        }),
+    },
+  ],
   // Delivered this morning: the call-back is still to be made.
   toDelivered(4.5, order('C001', 'C-01', 24, 7), 'SF1408678901', '张伟'),
   // On an outbound order in the warehouse, being picked.
