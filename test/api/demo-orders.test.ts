@@ -110,6 +110,27 @@ describe('demo orders', () => {
     await assertInvariants(database.db);
   });
 
+  it('open on every page of an order, and fill the service, returns, changes and logistics lists', async () => {
+    const sales = await as('sales');
+    const items = (await sales('/api/orders?pageSize=100')).json().items as { id: string }[];
+    for (const o of items)
+      for (const part of ['', '/history', '/checks', '/review', '/payment', '/versions'])
+        expect((await sales(`/api/orders/${o.id}${part}`)).statusCode, `${o.id}${part}`).toBe(200);
+    const lists: [string, string, number][] = [
+      ['service', '/api/callbacks?status=open', 1],
+      ['service', '/api/complaints?status=open', 1],
+      ['director', '/api/returns?status=requested', 1],
+      ['reviewer', '/api/change-requests?stage=mine', 1],
+      ['logistics', '/api/logistics-exceptions', 1],
+    ];
+    for (const [user, url, count] of lists) {
+      const res = await (await as(user))(url);
+      expect(res.statusCode, `${url}: ${res.body}`).toBe(200);
+      const body = res.json();
+      expect(Array.isArray(body) ? body : body.items, url).toHaveLength(count);
+    }
+  });
+
   it('leave the database empty when the sample orders fail half-way, so the next start seeds again', async () => {
     const other = await createTestDatabase('migrated');
     try {
