@@ -1,18 +1,18 @@
 import { sql, type Kysely } from 'kysely';
 
 // The nightly backup of the embedded database: one row per night (the claim that makes it run once even with
-// several instances), its outcome, file and size, so the admin's 工作台 shows the last success.
+// several instances), then its outcome written once when it ends: the file and its size, or the error.
 const statements = [
   `create table backup_runs (
      id uuid primary key default gen_random_uuid(),
      slot date not null unique,
-     status text not null default 'running' check (status in ('running', 'ok', 'failed')),
      started_at timestamptz not null,
      finished_at timestamptz,
      file text,
      size_bytes bigint,
-     error text)`,
-  `create index backup_runs_finished on backup_runs (status, finished_at desc)`,
+     error text,
+     check (file is null or error is null))`,
+  `create index backup_runs_finished on backup_runs (finished_at desc) where finished_at is not null`,
 ];
 
 export async function up(db: Kysely<any>): Promise<void> {

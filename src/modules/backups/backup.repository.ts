@@ -111,6 +111,11 @@ export async function holdsData(db: Conn): Promise<boolean> {
   return !!n.rows[0]?.any;
 }
 
+// The restore's own transaction, on the one connection it holds (its migrations run inside it).
+export const begin = (conn: Conn) => sql`begin`.execute(conn);
+export const commit = (conn: Conn) => sql`commit`.execute(conn);
+export const rollback = (conn: Conn) => sql`rollback`.execute(conn);
+
 /** Fires the deferred constraint triggers now, so a broken ledger fails the restore with its own message. */
 export async function checkDeferredConstraints(db: Conn) {
   await sql`set constraints all immediate`.execute(db);
@@ -128,24 +133,27 @@ export async function claimRun(db: Db, slot: string, at: Date) {
     .executeTakeFirst();
 }
 
+/** Writes the run's outcome: its file and size, or its error. */
 export async function finishRun(
   db: Db,
   id: string,
-  r: { status: 'ok' | 'failed'; at: Date; file: string | null; sizeBytes: number | null; error: string | null },
+  r: { at: Date; file: string; sizeBytes: number } | { at: Date; error: string },
 ) {
+  const outcome = 'error' in r ? { error: r.error } : { file: r.file, size_bytes: r.sizeBytes };
   await db
     .updateTable('backup_runs')
-    .set({ status: r.status, finished_at: r.at, file: r.file, size_bytes: r.sizeBytes, error: r.error })
+    .set({ finished_at: r.at, ...outcome })
     .where('id', '=', id)
     .execute();
 }
 
-/** The latest finished run of the status. */
-export function lastRun(db: Db, status: 'ok' | 'failed') {
+/** The latest finished run that succeeded (ok) or failed. */
+export function lastRun(db: Db, outcome: 'ok' | 'failed') {
   return db
     .selectFrom('backup_runs')
     .select(['finished_at', 'file', 'size_bytes', 'error'])
-    .where('status', '=', status)
+    .where('finished_at', 'is not', null)
+    .where('error', outcome === 'ok' ? 'is' : 'is not', null)
     .orderBy('finished_at', 'desc')
     .limit(1)
     .executeTakeFirst();

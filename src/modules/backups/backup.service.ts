@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { migrateWithin, migrationNames } from '../../db/migrate';
 import * as repo from './backup.repository';
 
@@ -84,13 +84,13 @@ export async function restoreDatabase(
     throw new BackupRefused('BACKUP.TOO_NEW', `the backup comes from a newer Luyue (migrations ${unknown.join(', ')})`);
   const level = header.migrations.at(-1);
   return db.connection().execute(async (conn) => {
-    await sql`begin`.execute(conn);
+    await repo.begin(conn);
     try {
       const result = await restoreWithin(conn, opts, header, level, sums);
-      await sql`commit`.execute(conn);
+      await repo.commit(conn);
       return result;
     } catch (err) {
-      await sql`rollback`.execute(conn);
+      await repo.rollback(conn);
       throw err;
     }
   });
@@ -149,12 +149,17 @@ async function restoreWithin(
       if (batch.length >= BATCH) await flush();
     }
   }
-  await repo.addForeignKeys(conn, foreignKeys);
+  // The ledger's deferred checks fire now (a table with pending checks cannot be altered), then the keys.
+  await refusing('BACKUP.BOOKS_DO_NOT_HOLD', 'the restored books do not hold', () =>
+    repo.checkDeferredConstraints(conn),
+  );
+  await refusing('BACKUP.CORRUPT', 'the restored rows do not refer to each other', () =>
+    repo.addForeignKeys(conn, foreignKeys),
+  );
   await repo.resetSequences(conn);
   const before = await applied(conn);
   await migrateWithin(conn);
   const migrated = (await applied(conn)).filter((m) => !before.includes(m));
-  await repo.checkDeferredConstraints(conn);
   const broken = await booksViolations(conn);
   if (broken.length)
     throw new BackupRefused(
@@ -162,6 +167,15 @@ async function restoreWithin(
       `the restored books do not hold: ${broken.map((b) => `${b.check} ${JSON.stringify(b.rows)}`).join('; ')}`,
     );
   return { tables: Object.keys(sums).length, rows, from: header.createdAt, migrated };
+}
+
+/** Runs a step whose database error means the backup's rows are not sound, refused with the code. */
+async function refusing(code: string, what: string, step: () => Promise<void>) {
+  try {
+    await step();
+  } catch (err) {
+    throw new BackupRefused(code, `${what}: ${(err as Error).message}`);
+  }
 }
 
 const isPrefix = (a: string[], b: string[]) => a.length <= b.length && a.every((m, i) => b[i] === m);

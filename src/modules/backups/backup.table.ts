@@ -1,13 +1,13 @@
 import type { ColumnType, Generated } from 'kysely';
 
-export type BackupRunStatus = 'running' | 'ok' | 'failed';
-
-/** One nightly backup of the embedded database: claimed by its night (slot), then its outcome. */
+/**
+ * One nightly backup of the embedded database: claimed by its night (slot), then its outcome written once when
+ * it ends — the file and its size, or the error. Unfinished while finished_at is null.
+ */
 export interface BackupRunsTable {
   id: Generated<string>;
   /** The company-time-zone night it belongs to, YYYY-MM-DD: unique, so one instance claims it. */
   slot: string;
-  status: Generated<BackupRunStatus>;
   started_at: Date;
   finished_at: Date | null;
   file: string | null;

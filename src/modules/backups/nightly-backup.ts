@@ -35,11 +35,11 @@ export async function runNightlyBackup(db: Db, opts: NightlyBackupOptions, clock
       now: startedAt,
     });
     pruneBackups(opts.dir, opts.keep);
-    await repo.finishRun(db, claim.id, { status: 'ok', at: clock(), file, sizeBytes, error: null });
+    await repo.finishRun(db, claim.id, { at: clock(), file, sizeBytes });
     return { status: 'ok', file, sizeBytes };
   } catch (err) {
-    const error = (err as Error).message;
-    await repo.finishRun(db, claim.id, { status: 'failed', at: clock(), file: null, sizeBytes: null, error });
+    const error = String((err as Error).message).slice(0, 500);
+    await repo.finishRun(db, claim.id, { at: clock(), error });
     for (const companyId of await repo.companyIds(db))
       await notifyRole(db, companyId, 'admin', { kind: 'backup_failed', params: { dir: opts.dir, error } });
     return { status: 'failed', error };
