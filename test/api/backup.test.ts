@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -234,6 +235,31 @@ describe('luyue backup and restore', () => {
     const result = await restoreDatabase(fresh.db, { file: oldFile });
     expect(result.migrated).toContain('0020_backup_runs');
     expect(await fresh.db.selectFrom('backup_runs').select('id').execute()).toEqual([]);
+  });
+});
+
+describe('npx luyue backup / restore', () => {
+  // The commands on a new embedded database (on the PostgreSQL pass the file crosses engines).
+  const luyue = (dataDir: string, ...args: string[]) =>
+    spawnSync(process.execPath, ['bin/luyue.mjs', ...args], {
+      encoding: 'utf8',
+      env: { ...process.env, DATABASE_URL: '', LUYUE_DATA_DIR: dataDir },
+    });
+  const endLine = (file: string) => gunzipSync(fs.readFileSync(file)).toString('utf8').trimEnd().split('\n').at(-1);
+
+  it('restores a file into a new data directory, refuses it again without --force, and backs it up the same', () => {
+    const data = path.join(dir, 'cli-data');
+    const restored = luyue(data, 'restore', backupFile);
+    expect(restored.status, restored.stderr).toBe(0);
+    expect(restored.stdout).toMatch(/^restored \d+ rows of \d+ tables/);
+    const again = luyue(data, 'restore', backupFile);
+    expect(again.status).toBe(2);
+    expect(again.stderr).toContain('BACKUP.TARGET_NOT_EMPTY');
+    const out = path.join(dir, 'cli.backup.gz');
+    const backedUp = luyue(data, 'backup', '--out', out);
+    expect(backedUp.status, backedUp.stderr).toBe(0);
+    // Same tables, same rows, same checksums.
+    expect(endLine(out)).toBe(endLine(backupFile));
   });
 });
 

@@ -8,6 +8,11 @@ import type { Db } from '../../db/database';
 type Conn = Kysely<any>;
 export type TableShape = { name: string; columns: string[]; primaryKey: string[] };
 
+/** Times are written in UTC, so the same rows make the same file whatever the server's time zone. */
+export async function writeTimesInUtc(db: Conn) {
+  await sql`set local timezone = 'UTC'`.execute(db);
+}
+
 /** The schema's tables (not the job queue's own schema) with their insertable columns and primary key. */
 export async function listTables(db: Conn): Promise<TableShape[]> {
   const r = await sql<{ name: string; columns: string[]; primary_key: string[] }>`
