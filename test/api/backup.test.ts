@@ -155,7 +155,7 @@ describe('luyue backup and restore', () => {
     expect(BigInt(next.rows[0].id)).toBe(BigInt(maxId.id) + 1n);
   });
 
-  it('restores into a fresh embedded database with no migrations (from PostgreSQL too) with the same contents', async () => {
+  it('restores into a fresh embedded database with no migrations (from PostgreSQL too), contents equal', async () => {
     // The restore brings the fresh database to the backup's level itself; on the PostgreSQL pass the file
     // crosses engines.
     const other = await connectPglite();
