@@ -17,6 +17,7 @@ import { listTables } from '../../src/modules/backups/backup.repository';
 import { backupDatabase, restoreDatabase } from '../../src/modules/backups/backup.service';
 import { booksViolations } from '../../src/modules/backups/books.repository';
 import { runNightlyBackup } from '../../src/modules/backups/nightly-backup';
+import { JOBS, startJobs } from '../../src/jobs/runner';
 
 let t: TestContext;
 let a: Awaited<ReturnType<typeof orderActors>>;
@@ -275,42 +276,61 @@ describe('the nightly backup', () => {
     const folder = path.join(dir, 'nightly');
     fs.mkdirSync(folder);
     fs.writeFileSync(path.join(folder, 'notes.txt'), 'not a backup');
-    for (const at of ['2026-12-01T18:30:00Z', '2026-12-02T18:30:00Z', '2026-12-03T18:30:00Z'])
+    for (const at of ['2030-12-01T18:30:00Z', '2030-12-02T18:30:00Z', '2030-12-03T18:30:00Z'])
       expect(await nightly(folder, at)).toMatchObject({ status: 'ok' });
     // Two instances at the same night: one writes, the other finds the night claimed.
-    const both = await Promise.all([nightly(folder, '2026-12-04T18:30:00Z'), nightly(folder, '2026-12-04T18:30:00Z')]);
+    const both = await Promise.all([nightly(folder, '2030-12-04T18:30:00Z'), nightly(folder, '2030-12-04T18:30:00Z')]);
     expect(both.map((o) => o.status).sort()).toEqual(['ok', 'skipped']);
     expect(fs.readdirSync(folder).sort()).toEqual([
-      'luyue-20261203-183000Z.backup.gz',
-      'luyue-20261204-183000Z.backup.gz',
+      'luyue-20301203-183000Z.backup.gz',
+      'luyue-20301204-183000Z.backup.gz',
       'notes.txt',
     ]);
     const home = (await a.admin({ method: 'GET', url: '/api/workbench' })).json();
     expect(home.backup).toMatchObject({
       scheduled: t.database.engine === 'pglite',
-      lastSuccess: { at: '2026-12-04T18:30:00.000Z', file: 'luyue-20261204-183000Z.backup.gz' },
+      lastSuccess: { at: '2030-12-04T18:30:00.000Z', file: 'luyue-20301204-183000Z.backup.gz' },
       lastFailure: null,
     });
     expect(home.backup.lastSuccess.sizeBytes).toBe(fs.statSync(path.join(folder, home.backup.lastSuccess.file)).size);
     // A nightly file is a whole backup: it restores.
     const target = await newTarget();
-    await restoreDatabase(target.db, { file: path.join(folder, 'luyue-20261204-183000Z.backup.gz') });
+    await restoreDatabase(target.db, { file: path.join(folder, 'luyue-20301204-183000Z.backup.gz') });
     expect((await contents(target.db)).orders).toEqual((await contents(t.database.db)).orders);
     // Only admins see it.
     expect((await a.sales({ method: 'GET', url: '/api/workbench' })).json().backup).toBeNull();
   });
 
+  it('is a pg-boss job at LUYUE_BACKUP_TIME in the company time zone, on the embedded database only', async () => {
+    const folder = path.join(dir, 'job');
+    const boss = await startJobs(t.database, () => {}, 'Asia/Shanghai', { dir: folder, keep: 3, at: '02:30' });
+    try {
+      const schedule = (await boss.getSchedules()).find((s) => s.name === JOBS.nightlyBackup);
+      if (t.database.engine !== 'pglite') {
+        expect(schedule).toBeUndefined();
+        return;
+      }
+      expect(schedule).toMatchObject({ cron: '30 2 * * *', timezone: 'Asia/Shanghai' });
+      await boss.send(JOBS.nightlyBackup, {});
+      await expect
+        .poll(() => (fs.existsSync(folder) ? fs.readdirSync(folder).filter((f) => f.endsWith('.backup.gz')) : []))
+        .toHaveLength(1);
+    } finally {
+      await boss.stop({ graceful: false, wait: true, close: true });
+    }
+  });
+
   it('a failing backup (a folder that cannot be made) is told to the admin and shows on the 工作台', async () => {
     const blocker = path.join(dir, 'a-file');
     fs.writeFileSync(blocker, 'x');
-    const outcome = await nightly(path.join(blocker, 'backups'), '2026-12-05T18:30:00Z');
+    const outcome = await nightly(path.join(blocker, 'backups'), '2030-12-05T18:30:00Z');
     expect(outcome.status).toBe('failed');
     const notes = (await a.admin({ method: 'GET', url: '/api/notifications' })).json();
     const failed = notes.items.find((n: { kind: string }) => n.kind === 'backup_failed');
     expect(failed.params.dir).toBe(path.join(blocker, 'backups'));
     expect(failed.params.error).toMatch(/ENOTDIR|EEXIST/);
     const home = (await a.admin({ method: 'GET', url: '/api/workbench' })).json();
-    expect(home.backup.lastFailure).toMatchObject({ at: '2026-12-05T18:30:00.000Z' });
-    expect(home.backup.lastSuccess.file).toBe('luyue-20261204-183000Z.backup.gz');
+    expect(home.backup.lastFailure).toMatchObject({ at: '2030-12-05T18:30:00.000Z' });
+    expect(home.backup.lastSuccess.file).toBe('luyue-20301204-183000Z.backup.gz');
   });
 });
