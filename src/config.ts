@@ -31,6 +31,12 @@ const schema = z.object({
   LUYUE_IMPORT_MAX_ROWS: z.coerce.number().int().positive().default(50_000),
   LUYUE_COOKIE_SECURE: z.enum(['true', 'false']).default('false'),
   LUYUE_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  LUYUE_BACKUP_DIR: z.string().optional(),
+  LUYUE_BACKUP_KEEP: z.coerce.number().int().min(1).default(14),
+  LUYUE_BACKUP_TIME: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/)
+    .default('02:30'),
   LOG_LEVEL: z.string().default('info'),
 });
 
@@ -51,6 +57,8 @@ export type Config = {
   /** Behind a reverse proxy: the client address (for login throttling) comes from X-Forwarded-For. */
   trustProxy: boolean;
   logLevel: string;
+  /** The embedded database's nightly backup: its folder, how many files it keeps, its local time (HH:MM). */
+  backup: { dir: string; keep: number; at: string };
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -60,11 +68,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  const dataDir = path.resolve(e.LUYUE_DATA_DIR);
   return {
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL || undefined,
-    dataDir: path.resolve(e.LUYUE_DATA_DIR),
+    dataDir,
     sessionIdleHours: e.LUYUE_SESSION_IDLE_HOURS,
     workHours: { start: e.LUYUE_WORK_START, end: e.LUYUE_WORK_END, timeZone: e.LUYUE_TIMEZONE },
     demo: e.LUYUE_DEMO,
@@ -76,5 +85,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cookieSecure: e.LUYUE_COOKIE_SECURE === 'true',
     trustProxy: e.LUYUE_TRUST_PROXY === 'true',
     logLevel: e.LOG_LEVEL,
+    backup: {
+      dir: path.resolve(e.LUYUE_BACKUP_DIR || path.join(dataDir, 'backups')),
+      keep: e.LUYUE_BACKUP_KEEP,
+      at: e.LUYUE_BACKUP_TIME,
+    },
   };
 }

@@ -31,7 +31,12 @@ export async function serve(config: Config = loadConfig()) {
     { db: database.db, engine: database.engine, config, version },
     { logger: { level: config.logLevel } },
   );
-  const boss = await startJobs(database, (msg, err) => app.log.error({ err }, msg), config.workHours.timeZone);
+  const boss = await startJobs(
+    database,
+    (msg, err) => app.log.error({ err }, msg),
+    config.workHours.timeZone,
+    config.backup,
+  );
   const close = async () => {
     await boss.stop({ graceful: true, wait: true });
     await app.close();

@@ -7,6 +7,7 @@ import { version } from '../version';
 import { isEmpty } from '../modules/demo/demo.seed';
 import { addUserCommand } from './user-add';
 import { allocateCommand } from './allocate';
+import { backupCommands } from './backup';
 
 const program = new Command('luyue').description('Luyue 履约 — sales order management').version(version);
 
@@ -45,6 +46,7 @@ program
   });
 
 allocateCommand(program);
+backupCommands(program);
 
 const user = program.command('user').description('manage users');
 addUserCommand(user);

@@ -63,6 +63,7 @@ import type {
   WebhookDeliveriesTable,
   WebhookSubscriptionsTable,
 } from '../modules/webhooks/webhook.table';
+import type { BackupRunsTable } from '../modules/backups/backup.table';
 
 // Every table of the database, by name.
 export interface DB {
@@ -128,6 +129,7 @@ export interface DB {
   webhook_subscriptions: WebhookSubscriptionsTable;
   webhook_deliveries: WebhookDeliveriesTable;
   webhook_attempts: WebhookAttemptsTable;
+  backup_runs: BackupRunsTable;
 }
 
 export type Db = Kysely<DB>;

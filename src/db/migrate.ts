@@ -15,6 +15,7 @@ import * as m0013 from './migrations/0013_special_orders';
 import * as m0014 from './migrations/0014_change_stage_late';
 import * as m0015 from './migrations/0015_reason_codes';
 import * as m0016 from './migrations/0016_webhooks';
+import * as m0020 from './migrations/0020_backup_runs';
 
 // Every migration, in order. New ones are added here.
 const migrations: Record<string, Migration> = {
@@ -34,9 +35,23 @@ const migrations: Record<string, Migration> = {
   '0014_change_stage_late': m0014,
   '0015_reason_codes': m0015,
   '0016_webhooks': m0016,
+  '0020_backup_runs': m0020,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
+
+/** The names of every migration this version knows, in order: a database's level is a prefix of this list. */
+export const migrationNames = (): string[] => Object.keys(migrations).sort();
+
+/**
+ * Migrates inside a transaction the caller already opened on this one connection (a restore is all or
+ * nothing): to the named migration, or to the latest.
+ */
+export async function migrateWithin(conn: Kysely<any>, to?: string): Promise<void> {
+  const migrator = new Migrator({ db: conn, provider, disableTransactions: true });
+  const { error } = to ? await migrator.migrateTo(to) : await migrator.migrateToLatest();
+  if (error) throw error;
+}
 
 export async function migrate(db: Kysely<any>): Promise<string[]> {
   const migrator = new Migrator({ db, provider });

@@ -6,6 +6,8 @@ import { localDate } from '../lib/local-date';
 import { dailyCashReport, dailyFinanceChecks, remindReceivables } from './cash-reminders';
 import { flagIdleEarmarkedStock } from './earmark-idle';
 import { deliverDue, dispatchEvents } from '../modules/webhooks/webhook-sender';
+import { runNightlyBackup } from '../modules/backups/nightly-backup';
+import { version } from '../version';
 
 /** Durable timers: pg-boss keeps its queue in the same database, so several app instances share it. */
 export const JOBS = {
@@ -14,12 +16,14 @@ export const JOBS = {
   cashReminders: 'cash-reminders',
   earmarkIdle: 'earmark-idle',
   webhooks: 'webhooks',
+  nightlyBackup: 'nightly-backup',
 } as const;
 
 export async function startJobs(
   database: Database,
   log: (msg: string, err?: unknown) => void = console.error,
   timeZone = 'Asia/Shanghai',
+  backup?: { dir: string; keep: number; at: string },
 ): Promise<PgBoss> {
   const boss =
     'url' in database.jobsDb
@@ -67,5 +71,17 @@ export async function startJobs(
     await dispatchEvents(database.db, new Date());
     await deliverDue(database.db, new Date());
   });
+  // The embedded database does not fsync: a backup every night at LUYUE_BACKUP_TIME (company time zone), one
+  // instance per night (the run's claim row), the newest LUYUE_BACKUP_KEEP files kept. A server has its own.
+  if (backup && database.engine === 'pglite') {
+    const [hh, mm] = backup.at.split(':').map(Number);
+    await boss.createQueue(JOBS.nightlyBackup);
+    await boss.schedule(JOBS.nightlyBackup, `${mm} ${hh} * * *`, {}, { tz: timeZone });
+    await boss.work(JOBS.nightlyBackup, async () => {
+      const opts = { ...backup, timeZone, engine: database.engine, appVersion: version };
+      const outcome = await runNightlyBackup(database.db, opts, () => new Date());
+      if (outcome.status === 'failed') log(`nightly backup into ${backup.dir} failed: ${outcome.error}`);
+    });
+  }
   return boss;
 }

@@ -20,6 +20,7 @@ import { listChangeRequests } from '../changes/change.service';
 import { listReturns } from '../returns/return.service';
 import { listPrepRequests } from '../prep/prep-requests';
 import type { ReturnStatus } from '../returns/return.table';
+import { backupStatus } from '../backups/nightly-backup';
 import { monthFigures } from './workbench.repository';
 
 type View = { db: Db; actor: Actor; env: Env; today: string };
@@ -184,8 +185,11 @@ function lateCount(items: { late: boolean }[]): Count {
   return { count: items.length, late: items.filter((i) => i.late).length };
 }
 
-/** The user's to-dos (only those of their roles, with counts), latest notifications, and the month for managers. */
-export async function workbench(db: Db, actor: Actor, env: Env) {
+/**
+ * The user's to-dos (only those of their roles, with counts), latest notifications, the month for managers, and
+ * for admins the last backup (`backupScheduled`: the embedded database backs itself up every night).
+ */
+export async function workbench(db: Db, actor: Actor, env: Env, opts: { backupScheduled: boolean }) {
   const view: View = { db, actor, env, today: todayOf(env) };
   const mine = TODOS.filter((d) => hasRole(actor.roles, d.roles));
   const todos = [];
@@ -204,5 +208,6 @@ export async function workbench(db: Db, actor: Actor, env: Env) {
       collected: formatMoney(parseMoney(f.collected)),
     };
   }
-  return { todos, notifications, month };
+  const backup = hasRole(actor.roles, ['admin']) ? await backupStatus(db, opts.backupScheduled) : null;
+  return { todos, notifications, month, backup };
 }

@@ -7,6 +7,12 @@ export type Workbench = {
   todos: Todo[];
   notifications: { unread: number; items: Notice[] };
   month: { from: string; to: string; orders: number; value: string; completed: number; collected: string } | null;
+  /** Admins only: the last backup (scheduled: the embedded database backs itself up every night). */
+  backup: {
+    scheduled: boolean;
+    lastSuccess: { at: string; file: string; sizeBytes: number } | null;
+    lastFailure: { at: string; error: string } | null;
+  } | null;
 };
 
 export const workbenchApi = {

@@ -7,6 +7,7 @@ import { useSession } from '../auth/session';
 import { yuan } from '../format';
 import { useNoticeText } from './NotificationsPage';
 import { PageHeader } from '../components/PageHeader';
+import { BackupCard } from './home/BackupCard';
 import dayjs from 'dayjs';
 
 /** 工作台: the user's to-dos by role, each opening its list; the latest notifications; the month for managers. */
@@ -46,6 +47,9 @@ export function HomePage() {
             </Col>
           </Row>
         </Card>
+      )}
+      {data?.backup && (data.backup.scheduled || data.backup.lastSuccess || data.backup.lastFailure) && (
+        <BackupCard backup={data.backup} />
       )}
       <Typography.Title level={5}>{t('home.todos')}</Typography.Title>
       {data && data.todos.length === 0 && <Empty description={t('home.noTodos')} />}

@@ -1,0 +1,26 @@
+// Backups of the database: the admin's 工作台 card and the notice of a failed nightly backup.
+export const zh = {
+  backups: {
+    title: '数据备份',
+    lastSuccess: '上次成功备份',
+    none: '尚无成功的备份',
+    file: '文件',
+    size: '大小',
+    failed: '最近一次备份失败（{{at}}）：{{error}}',
+    nightly: '内置数据库每晚自动备份',
+  },
+  notice: { backup_failed: '每晚数据备份失败（目录 {{dir}}）：{{error}}' },
+};
+
+export const en = {
+  backups: {
+    title: 'Backups',
+    lastSuccess: 'Last successful backup',
+    none: 'No successful backup yet',
+    file: 'File',
+    size: 'Size',
+    failed: 'The latest backup failed ({{at}}): {{error}}',
+    nightly: 'The embedded database backs itself up every night',
+  },
+  notice: { backup_failed: 'The nightly backup failed (folder {{dir}}): {{error}}' },
+};
