@@ -6,6 +6,10 @@ import { localDate } from '../lib/local-date';
 import { dailyCashReport, dailyFinanceChecks, remindReceivables } from './cash-reminders';
 import { flagIdleEarmarkedStock } from './earmark-idle';
 import { deliverDue, dispatchEvents } from '../modules/webhooks/webhook-sender';
+import { deliverDue as deliverMessages } from '../modules/messages/message-sender';
+import { routeMessages } from '../modules/messages/message-routing';
+import { channelConfigFromEnv } from '../modules/messages/channels/channel-config';
+import { messageAttachments } from './message-attachments';
 
 /** Durable timers: pg-boss keeps its queue in the same database, so several app instances share it. */
 export const JOBS = {
@@ -14,6 +18,7 @@ export const JOBS = {
   cashReminders: 'cash-reminders',
   earmarkIdle: 'earmark-idle',
   webhooks: 'webhooks',
+  messages: 'messages',
 } as const;
 
 export async function startJobs(
@@ -66,6 +71,16 @@ export async function startJobs(
   await boss.work(JOBS.webhooks, async () => {
     await dispatchEvents(database.db, new Date());
     await deliverDue(database.db, new Date());
+  });
+  // Messages to customers: the outbox and the events routed to contacts and channels, then due messages sent
+  // (claimed with SKIP LOCKED, so several instances never send one twice). Channels are configured by environment.
+  const channels = channelConfigFromEnv(process.env);
+  const attachments = messageAttachments(timeZone, () => new Date());
+  await boss.createQueue(JOBS.messages);
+  await boss.schedule(JOBS.messages, '* * * * *');
+  await boss.work(JOBS.messages, async () => {
+    await routeMessages(database.db, new Date());
+    await deliverMessages(database.db, new Date(), { channels, attachments, log: (line) => log(line) });
   });
   return boss;
 }

@@ -13,3 +13,10 @@ export function maskIdNumber(id: string | undefined): string | undefined {
 }
 
 export const isMasked = (s: string | undefined) => !!s && s.includes('*');
+
+/** A text with every e-mail address and phone-like number in it masked (error messages kept or logged). */
+export function maskContactDetails(text: string): string {
+  return text
+    .replace(/[\w.+-]+@[\w-]+(\.[\w-]+)+/g, '***@***')
+    .replace(/\+?\d[\d -]{5,}\d/g, (n) => maskPhone(n) ?? '***');
+}

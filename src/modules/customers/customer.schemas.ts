@@ -21,6 +21,13 @@ export const contactSchema = z.object({
   title: text(50).optional(),
   phone: phone.optional(),
   idNumber: idNumber.optional(),
+  email: z.email().max(200).optional(),
+  /** How the contact wants to hear from us (e-mail, SMS, the WeCom or DingTalk group); none: each kind's default. */
+  channels: z
+    .array(z.enum(['email', 'sms', 'wecom', 'dingtalk']))
+    .max(4)
+    .optional(),
+  language: z.enum(['zh', 'en']).optional(),
 });
 
 export const addressSchema = z.object({

@@ -2,7 +2,15 @@ import type { ColumnType, Generated } from 'kysely';
 
 export type CustomerKind = 'ordinary' | 'franchisee' | 'direct' | 'joint';
 export type PaymentMethod = 'prepaid' | 'credit' | 'tt' | 'lc' | 'monthly' | 'cod';
-export type Contact = { name: string; title?: string; phone?: string; idNumber?: string };
+export type Contact = {
+  name: string;
+  title?: string;
+  phone?: string;
+  idNumber?: string;
+  email?: string;
+  channels?: ('email' | 'sms' | 'wecom' | 'dingtalk')[];
+  language?: 'zh' | 'en';
+};
 export type Address = {
   label?: string;
   consignee: string;

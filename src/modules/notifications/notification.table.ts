@@ -26,7 +26,9 @@ export type NotificationKind =
   // A change approval stage past its due time
   | 'change_stage_late'
   // A webhook delivery given up after its last retry
-  | 'webhook_dead';
+  | 'webhook_dead'
+  // A message to a customer given up after its last retry
+  | 'message_dead';
 
 /** In-app notifications; also the outbox a mail or WeCom adapter can read. */
 export interface NotificationsTable {

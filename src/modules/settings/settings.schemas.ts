@@ -92,6 +92,17 @@ export const settingsSchema = z.object({
       financeRefundLimit: moneyString.default('5000.00'),
     })
     .prefault({}),
+  /**
+   * Messages to customers: the channels of each message kind (order_to_sign, shipped, payment_reminder, …) for contacts
+   * who chose none. Kinds not listed keep the product's default.
+   */
+  messages: z
+    .object({
+      defaultChannels: z
+        .record(requiredText(40), z.array(z.enum(['email', 'sms', 'wecom', 'dingtalk'])).max(4))
+        .default({}),
+    })
+    .prefault({}),
   /** 备货 · 备料: above this amount the general manager approves too; unused earmarks are flagged after N days. */
   prep: z
     .object({
