@@ -1,3 +1,4 @@
+import { MESSAGE_CHANNELS } from '../../lib/message-kinds';
 import { z } from 'zod';
 import { moneyString, pageQuery, requiredText, text, booleanQuery } from '../../lib/schemas';
 

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { MessageChannel } from '../../lib/message-kinds';
 
 export type CustomerKind = 'ordinary' | 'franchisee' | 'direct' | 'joint';
 export type PaymentMethod = 'prepaid' | 'credit' | 'tt' | 'lc' | 'monthly' | 'cod';
@@ -8,7 +9,7 @@ export type Contact = {
   phone?: string;
   idNumber?: string;
   email?: string;
-  channels?: ('email' | 'sms' | 'wecom' | 'dingtalk')[];
+  channels?: MessageChannel[];
   language?: 'zh' | 'en';
 };
 export type Address = {

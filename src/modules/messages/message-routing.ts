@@ -1,7 +1,7 @@
 import type { Db } from '../../db/database';
 import type { Contact } from '../customers/customer.table';
 import { getSettings } from '../settings/settings.service';
-import { EVENT_KINDS, isMessageKind, KIND_CHANNELS, type MessageKind } from './message-kinds';
+import { EVENT_KINDS, isMessageKind, type MessageKind } from './message-kinds';
 import type { MessageChannel, MessageLanguage } from './message.table';
 import * as repo from './message.repository';
 
@@ -91,9 +91,8 @@ async function makeMessages(db: Db, now: Date, r: Request, writerChannels: Messa
   const customer = await repo.findCustomerContacts(db, r.companyId, r.customerId);
   if (!customer) return;
   const settings = (await getSettings(db, r.companyId)).messages.defaultChannels;
-  const defaults =
-    settings[r.kind] ??
-    (isMessageKind(r.kind) ? KIND_CHANNELS[r.kind] : writerChannels.length ? writerChannels : ['sms']);
+  // A kind the product does not know yet goes where its writer said.
+  const defaults = isMessageKind(r.kind) ? settings[r.kind] : writerChannels;
   const params = { customer: customer.name, ...r.params };
   await repo.insertMessages(
     db,

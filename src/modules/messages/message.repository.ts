@@ -1,6 +1,6 @@
 import type { Insertable } from 'kysely';
 import type { Db } from '../../db/database';
-import { fetchPage } from '../../lib/paging';
+import { fetchPage, likePattern } from '../../lib/paging';
 import type { PageQuery } from '../../lib/schemas';
 import type { MessageChannel, MessagesTable, MessageStatus } from './message.table';
 
@@ -170,6 +170,10 @@ export function messagesPage(db: Db, companyId: string, f: MessageFilter, q: Pag
   if (f.channel) query = query.where('m.channel', '=', f.channel);
   if (f.kind) query = query.where('m.kind', '=', f.kind);
   if (f.customerId) query = query.where('m.customer_id', '=', f.customerId);
+  if (q.q) {
+    const like = likePattern(q.q);
+    query = query.where((eb) => eb.or([eb('c.name', 'ilike', like), eb('m.recipient', 'ilike', like)]));
+  }
   return fetchPage(
     query,
     { ...q, order: q.order ?? (q.sort ? undefined : 'desc') },

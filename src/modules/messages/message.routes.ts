@@ -1,7 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { idParams, pageQuery, text } from '../../lib/schemas';
+import { idParams, pageQuery } from '../../lib/schemas';
+import { MESSAGE_KINDS } from './message-kinds';
 import { actorOf, envOf, type AppContext } from '../../http/context';
 import { MESSAGE_CHANNELS } from './message.table';
 import { listMessages, retryMessage } from './messages';
@@ -12,7 +13,7 @@ const STATUSES = ['queued', 'sent', 'failed', 'dead'] as const;
 const messageQuery = pageQuery.extend({
   status: z.enum(STATUSES).optional(),
   channel: z.enum(MESSAGE_CHANNELS).optional(),
-  kind: text(40).optional(),
+  kind: z.enum(MESSAGE_KINDS).optional(),
   customer: z.uuid().optional(),
 });
 

@@ -1,7 +1,8 @@
 import type { ColumnType, Generated } from 'kysely';
 
-export const MESSAGE_CHANNELS = ['email', 'sms', 'wecom', 'dingtalk'] as const;
-export type MessageChannel = (typeof MESSAGE_CHANNELS)[number];
+import type { MessageChannel } from '../../lib/message-kinds';
+
+export { MESSAGE_CHANNELS, type MessageChannel } from '../../lib/message-kinds';
 export type MessageStatus = 'queued' | 'sent' | 'failed' | 'dead';
 export type MessageLanguage = 'zh' | 'en';
 

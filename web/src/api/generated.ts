@@ -596,7 +596,17 @@ export interface MessagesOperations {
       q?: string;
       status?: 'queued' | 'sent' | 'failed' | 'dead';
       channel?: 'email' | 'sms' | 'wecom' | 'dingtalk';
-      kind?: string;
+      kind?:
+        | 'order_to_sign'
+        | 'order_confirmed'
+        | 'change_awaiting_confirmation'
+        | 'shipped'
+        | 'delivered'
+        | 'payment_reminder'
+        | 'overdue'
+        | 'monthly_statement'
+        | 'return_approved'
+        | 'refund_made';
       customer?: string;
     };
     body: undefined;
