@@ -10,6 +10,7 @@ import { deliverDue, type SendOptions } from '../../src/modules/messages/message
 import { routeMessages } from '../../src/modules/messages/message-routing';
 import { backoffMs } from '../../src/lib/retry';
 import type { ChannelConfig } from '../../src/modules/messages/channels/channel';
+import { messageAttachments } from '../../src/jobs/message-attachments';
 
 // Messages to customers leave through real channels: a local SMTP server, WeCom and DingTalk robot stand-ins, and
 // an SMS provider stand-in that checks the request's signature the way the provider does.
@@ -196,6 +197,54 @@ describe('messages to customers', () => {
       }),
     ).items[0];
     expect(en.text).toContain('tracking number SF7788990011');
+  });
+
+  it('the order to sign and the confirmation come from the order events, once each', async () => {
+    const customer = await f.newCustomer('MSG5', 'credit', {
+      contacts: [{ name: '孙', email: 'sun@example.com', phone: '13600136000', channels: ['email'], language: 'en' }],
+    });
+    const product = await productBySku(a.sales, 'A-01');
+    const order = await f.confirmedOrder(customer, [{ productId: product.id, qty: 1 }]);
+    await routeMessages(t.database.db, new Date());
+    await routeMessages(t.database.db, new Date());
+    const made = await messagesOf(customer);
+    expect(made.map((m) => m.kind).sort()).toEqual(['order_confirmed', 'order_to_sign']);
+    await send(new Date());
+    const mail = mails.find((m) => m.raw.includes(made.find((x) => x.kind === 'order_confirmed')!.id));
+    // The contact reads English.
+    expect(mailText(mail!.raw)).toContain(`Dear MSG5 公司, order ${order.number}`);
+  });
+
+  it('the monthly statement leaves by e-mail with its xlsx attached', async () => {
+    const customer = await f.newCustomer('MSG6', 'monthly', {
+      contacts: [{ name: '周', email: 'zhou@example.com' }],
+    });
+    await t.database.db
+      .insertInto('outbox_messages')
+      .values({
+        company_id: t.companyA,
+        customer_id: customer,
+        channel: 'email',
+        kind: 'monthly_statement',
+        params: JSON.stringify({
+          period: '2026-11',
+          from: '2026-10-26',
+          to: '2026-11-25',
+          amount: '0.00',
+          due: '2026-12-25',
+          balance: '0.00',
+        }),
+      })
+      .execute();
+    await routeMessages(t.database.db, new Date());
+    const attachments = messageAttachments('Asia/Shanghai', () => new Date());
+    await send(new Date(), { attachments });
+    const [m] = await messagesOf(customer);
+    expect(m).toMatchObject({ kind: 'monthly_statement', channel: 'email', status: 'sent' });
+    const mail = mails.find((x) => x.raw.includes(m.id))!;
+    expect(mailText(mail.raw)).toContain('2026-10-26 至 2026-11-25 的对账单');
+    expect(mail.raw).toContain('filename=statement-2026-11.xlsx');
+    expect(mail.raw).toContain('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
   });
 
   it('the shipped text carries the tracking link when the notice has one', async () => {
