@@ -11,6 +11,7 @@ import { routeMessages } from '../../src/modules/messages/message-routing';
 import { backoffMs } from '../../src/lib/retry';
 import type { ChannelConfig } from '../../src/modules/messages/channels/channel';
 import { messageAttachments } from '../../src/jobs/message-attachments';
+import { recordDomainEvent } from '../../src/lib/domain-events';
 
 // Messages to customers leave through real channels: a local SMTP server, WeCom and DingTalk robot stand-ins, and
 // an SMS provider stand-in that checks the request's signature the way the provider does.
@@ -213,6 +214,33 @@ describe('messages to customers', () => {
     const mail = mails.find((m) => m.raw.includes(made.find((x) => x.kind === 'order_confirmed')!.id));
     // The contact reads English.
     expect(mailText(mail!.raw)).toContain(`Dear MSG5 公司, order ${order.number}`);
+  });
+
+  it('an overdue receivable is told with its amount and days; events customers need not hear of make nothing', async () => {
+    const customer = await f.newCustomer('MSG7', 'credit', { contacts: [{ name: '吴', phone: '13500135000' }] });
+    const at = new Date();
+    const event = (type: string, data: Record<string, unknown>) =>
+      recordDomainEvent(t.database.db, {
+        companyId: t.companyA,
+        type,
+        entityType: 'receivable',
+        entityId: crypto.randomUUID(),
+        data,
+        at,
+      });
+    await event('receivable.overdue', {
+      customerId: customer,
+      orderNumber: 'OD-77',
+      outstanding: '250.00',
+      dueDate: '2026-11-01',
+      daysOverdue: 22,
+    });
+    await event('receipt.recorded', { customerId: customer, amount: '1.00' });
+    await routeMessages(t.database.db, at);
+    const made = await messagesOf(customer);
+    expect(made).toHaveLength(1);
+    expect(made[0]).toMatchObject({ kind: 'overdue', channel: 'sms', recipient: '13500135000' });
+    expect(made[0].text).toContain('订单 OD-77 的应付款 ¥250.00 已于 2026-11-01 到期，已逾期 22 天');
   });
 
   it('the monthly statement leaves by e-mail with its xlsx attached', async () => {

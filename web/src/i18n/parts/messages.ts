@@ -37,7 +37,11 @@ export const zh = {
   },
   customer: { contactEmail: '邮箱', contactChannels: '接收渠道（不选按消息类型默认）', contactLanguage: '语言' },
   settings: { messages: '客户消息', 'messages.defaultChannels': '各消息类型的默认渠道' },
-  notice: { message_dead: '发给客户的{{kind}}消息（{{channel}}）已失败 {{attempts}} 次，已放弃' },
+  notice: {
+    message_dead:
+      '发给客户的「$t(enums.messageKind.{{kind}})」消息（$t(enums.messageChannel.{{channel}})）' +
+      '已失败 {{attempts}} 次，已放弃',
+  },
 };
 export const en = {
   menu: { messages: 'Messages' },
@@ -81,5 +85,9 @@ export const en = {
     contactLanguage: 'Language',
   },
   settings: { messages: 'Messages to customers', 'messages.defaultChannels': 'Default channels of each kind' },
-  notice: { message_dead: 'A {{kind}} message to a customer ({{channel}}) failed {{attempts}} times and was given up' },
+  notice: {
+    message_dead:
+      'A message to a customer ($t(enums.messageKind.{{kind}}), $t(enums.messageChannel.{{channel}})) ' +
+      'failed {{attempts}} times and was given up',
+  },
 };
