@@ -216,7 +216,7 @@ describe('messages to customers', () => {
     expect(mailText(mail!.raw)).toContain(`Dear MSG5 公司, order ${order.number}`);
   });
 
-  it('an overdue receivable is told with its amount and days; events customers need not hear of make nothing', async () => {
+  it('an overdue receivable is told with amount and days; events customers need not hear of make nothing', async () => {
     const customer = await f.newCustomer('MSG7', 'credit', { contacts: [{ name: '吴', phone: '13500135000' }] });
     const at = new Date();
     const event = (type: string, data: Record<string, unknown>) =>
