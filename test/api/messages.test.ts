@@ -275,6 +275,30 @@ describe('messages to customers', () => {
     expect(mail.raw).toContain('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
   });
 
+  it("a contact's e-mail is masked for roles that do not talk to the customer, and kept when sent back", async () => {
+    const customer = await f.newCustomer('MSG8', 'credit', {
+      contacts: [{ name: '郑', email: 'zheng@example.com', channels: ['email', 'sms'] }],
+    });
+    const seen = ok(await a.finance({ method: 'GET', url: `/api/customers/${customer}` }));
+    expect(seen.contacts[0]).toMatchObject({ email: 'z***@example.com', channels: ['email', 'sms'] });
+    ok(
+      await a.finance({
+        method: 'PATCH',
+        url: `/api/customers/${customer}`,
+        payload: { contacts: seen.contacts, remark: '改' },
+      }),
+    );
+    const full = ok(await a.admin({ method: 'GET', url: `/api/customers/${customer}` }));
+    expect(full.contacts[0].email).toBe('zheng@example.com');
+    const bad = await a.admin({
+      method: 'PATCH',
+      url: `/api/customers/${customer}`,
+      payload: { contacts: [{ name: '郑', email: 'not an address' }] },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(JSON.stringify(bad.json().error.fields)).toContain('email');
+  });
+
   it('the shipped text carries the tracking link when the notice has one', async () => {
     const { renderMessage } = await import('../../src/modules/messages/message-templates');
     const params = { number: 'S1', carrier: '顺丰速运', trackingNo: 'SF1', expected: '2026-12-03' };
