@@ -64,6 +64,7 @@ import type {
   WebhookSubscriptionsTable,
 } from '../modules/webhooks/webhook.table';
 import type { BackupRunsTable } from '../modules/backups/backup.table';
+import type { MessagesTable } from '../modules/messages/message.table';
 
 // Every table of the database, by name.
 export interface DB {
@@ -130,6 +131,7 @@ export interface DB {
   webhook_deliveries: WebhookDeliveriesTable;
   webhook_attempts: WebhookAttemptsTable;
   backup_runs: BackupRunsTable;
+  messages: MessagesTable;
 }
 
 export type Db = Kysely<DB>;

@@ -8,6 +8,10 @@ import { flagIdleEarmarkedStock } from './earmark-idle';
 import { deliverDue, dispatchEvents } from '../modules/webhooks/webhook-sender';
 import { runNightlyBackup } from '../modules/backups/nightly-backup';
 import { version } from '../version';
+import { deliverDue as deliverMessages } from '../modules/messages/message-sender';
+import { routeMessages } from '../modules/messages/message-routing';
+import { channelConfigFromEnv } from '../modules/messages/channels/channel-config';
+import { messageAttachments } from './message-attachments';
 
 /** Durable timers: pg-boss keeps its queue in the same database, so several app instances share it. */
 export const JOBS = {
@@ -17,6 +21,7 @@ export const JOBS = {
   earmarkIdle: 'earmark-idle',
   webhooks: 'webhooks',
   nightlyBackup: 'nightly-backup',
+  messages: 'messages',
 } as const;
 
 export async function startJobs(
@@ -83,5 +88,15 @@ export async function startJobs(
       if (outcome.status === 'failed') log(`nightly backup into ${backup.dir} failed: ${outcome.error}`);
     });
   }
+  // Messages to customers: the outbox and the events routed to contacts and channels, then due messages sent
+  // (claimed with SKIP LOCKED, so several instances never send one twice). Channels are configured by environment.
+  const channels = channelConfigFromEnv(process.env);
+  const attachments = messageAttachments(timeZone, () => new Date());
+  await boss.createQueue(JOBS.messages);
+  await boss.schedule(JOBS.messages, '* * * * *');
+  await boss.work(JOBS.messages, async () => {
+    await routeMessages(database.db, new Date());
+    await deliverMessages(database.db, new Date(), { channels, attachments, log: (line) => log(line) });
+  });
   return boss;
 }

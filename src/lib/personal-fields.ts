@@ -1,4 +1,4 @@
-import { maskIdNumber, maskPhone } from './mask';
+import { maskEmail, maskIdNumber, maskPhone } from './mask';
 
 // 个人信息: which role sees which personal field in full. This one table decides for every channel: API
 // answers, lists, printed forms and Excel exports. A role not listed sees the masked value (138****5678);
@@ -6,6 +6,8 @@ import { maskIdNumber, maskPhone } from './mask';
 export const PERSONAL_FIELDS = {
   /** The customer's contact person's phone (客户联系人电话): internal, for those who talk to the customer. */
   contactPhone: ['sales_assistant', 'customer_service', 'sales_director', 'general_manager', 'order_admin'],
+  /** The contact person's e-mail address (客户联系人邮箱): like the phone. */
+  contactEmail: ['sales_assistant', 'customer_service', 'sales_director', 'general_manager', 'order_admin'],
   /** The consignee's phone (收货人电话): also for those who deliver. */
   consigneePhone: [
     'sales_assistant',
@@ -49,6 +51,7 @@ export function maskAddress(address: string | undefined): string | undefined {
 
 const MASKS: Record<PersonalField, (v: string | undefined) => string | undefined> = {
   contactPhone: maskPhone,
+  contactEmail: maskEmail,
   consigneePhone: maskPhone,
   idNumber: maskIdNumber,
   address: maskAddress,

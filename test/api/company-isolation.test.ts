@@ -332,6 +332,26 @@ beforeAll(async () => {
       .returning('id')
       .executeTakeFirstOrThrow()
   ).id;
+  // A message of company B given up after its last try.
+  bIds.messages = (
+    await db
+      .insertInto('messages')
+      .values({
+        company_id: t.companyB,
+        customer_id: bIds.customers,
+        kind: 'shipped',
+        channel: 'email',
+        recipient: 'b-secret@example.com',
+        params: JSON.stringify({ number: 'B-SECRET-SHIP' }),
+        source: 'test:b',
+        status: 'dead',
+        next_attempt_at: at,
+        created_at: at,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
+  bSecrets.push('b-secret@example.com', 'B-SECRET-SHIP');
   bSecrets.push('whsec_B_SECRET_VALUE', 'BG-B-SECRET', 'BH-B-SECRET', 'B secret change', 'B secret prep');
   bSecrets.push('B-SECRET-RECEIPT', 'SH-B-SECRET', 'B-SECRET-COMPLAINT', 'LC-B-SECRET', '987.65', 'INV-B-SECRET');
   bSecrets.push(...Object.values(bIds), 'EC001', '乙公司用户', 'PO-SECRET-B', order.json().number, 'B-STORE', '乙区域');

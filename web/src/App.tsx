@@ -40,6 +40,7 @@ const ReturnDetailPage = lazyPage(() => import('./pages/ReturnDetailPage'), 'Ret
 const SamplesPage = lazyPage(() => import('./pages/SamplesPage'), 'SamplesPage');
 const PrepRequestsPage = lazyPage(() => import('./pages/PrepRequestsPage'), 'PrepRequestsPage');
 const WebhooksPage = lazyPage(() => import('./pages/WebhooksPage'), 'WebhooksPage');
+const MessagesPage = lazyPage(() => import('./pages/MessagesPage'), 'MessagesPage');
 const ChangePasswordPage = lazyPage(() => import('./pages/ChangePasswordPage'), 'ChangePasswordPage');
 
 function Routed() {
@@ -78,6 +79,7 @@ function Routed() {
         <Route path="users" element={<UsersPage />} />
         <Route path="settings" element={<SettingsPage />} />
         <Route path="webhooks" element={<WebhooksPage />} />
+        <Route path="messages" element={<MessagesPage />} />
         <Route path="samples" element={<SamplesPage />} />
         <Route path="prep-requests" element={<PrepRequestsPage />} />
         <Route path="*" element={<HomePage />} />

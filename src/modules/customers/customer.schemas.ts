@@ -1,3 +1,4 @@
+import { MESSAGE_CHANNELS } from '../../lib/message-kinds';
 import { z } from 'zod';
 import { moneyString, pageQuery, requiredText, text, booleanQuery } from '../../lib/schemas';
 
@@ -21,6 +22,16 @@ export const contactSchema = z.object({
   title: text(50).optional(),
   phone: phone.optional(),
   idNumber: idNumber.optional(),
+  // A masked address (w***@example.com) sent back unchanged keeps the stored one.
+  email: z
+    .string()
+    .trim()
+    .max(200)
+    .regex(/^([^\s@*]+|[^\s@*]\*{3})@[^\s@*]+\.[^\s@*]+$/, 'an e-mail address')
+    .optional(),
+  /** How the contact wants to hear from us (e-mail, SMS, the WeCom or DingTalk group); none: each kind's default. */
+  channels: z.array(z.enum(MESSAGE_CHANNELS)).max(MESSAGE_CHANNELS.length).optional(),
+  language: z.enum(['zh', 'en']).optional(),
 });
 
 export const addressSchema = z.object({

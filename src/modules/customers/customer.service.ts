@@ -36,6 +36,7 @@ function maskContacts(roles: readonly string[], contacts: Contact[]): Contact[] 
   return contacts.map((c) => ({
     ...c,
     phone: personalValue(roles, 'contactPhone', c.phone),
+    email: personalValue(roles, 'contactEmail', c.email),
     idNumber: personalValue(roles, 'idNumber', c.idNumber),
   }));
 }
@@ -104,7 +105,7 @@ export function customerInsertRow(actor: Actor, input: CreateCustomerInput) {
 /** Refuses masked values that do not stand for a stored one. */
 function assertNoMaskedDetails(contacts: Contact[]) {
   contacts.forEach((c, i) => {
-    for (const field of ['phone', 'idNumber'] as const) {
+    for (const field of ['phone', 'email', 'idNumber'] as const) {
       if (isMasked(c[field]))
         throw new AppError('VALIDATION.FAILED', { summary: `contacts[${i}].${field}` }, [
           { path: `contacts[${i}].${field}`, message: 'must not contain *' },
@@ -141,6 +142,7 @@ function keepMaskedDetails(roles: readonly string[], next: Contact[], stored: Co
   return next.map((c, i) => ({
     ...c,
     phone: keepStored(roles, 'contactPhone', c.phone, stored[i]?.phone),
+    email: keepStored(roles, 'contactEmail', c.email, stored[i]?.email),
     idNumber: keepStored(roles, 'idNumber', c.idNumber, stored[i]?.idNumber),
   }));
 }

@@ -1,8 +1,17 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { MessageChannel } from '../../lib/message-kinds';
 
 export type CustomerKind = 'ordinary' | 'franchisee' | 'direct' | 'joint';
 export type PaymentMethod = 'prepaid' | 'credit' | 'tt' | 'lc' | 'monthly' | 'cod';
-export type Contact = { name: string; title?: string; phone?: string; idNumber?: string };
+export type Contact = {
+  name: string;
+  title?: string;
+  phone?: string;
+  idNumber?: string;
+  email?: string;
+  channels?: MessageChannel[];
+  language?: 'zh' | 'en';
+};
 export type Address = {
   label?: string;
   consignee: string;

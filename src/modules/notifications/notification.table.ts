@@ -28,7 +28,9 @@ export type NotificationKind =
   // A webhook delivery given up after its last retry
   | 'webhook_dead'
   // The embedded database's nightly backup failed
-  | 'backup_failed';
+  | 'backup_failed'
+  // A message to a customer given up after its last retry
+  | 'message_dead';
 
 /** In-app notifications; also the outbox a mail or WeCom adapter can read. */
 export interface NotificationsTable {

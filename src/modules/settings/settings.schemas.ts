@@ -2,7 +2,13 @@ import { z } from 'zod';
 import { requiredText, text } from '../../lib/schema';
 import { moneyString } from '../../lib/schemas';
 import { ROLES } from '../auth/roles';
+import { KIND_CHANNELS, MESSAGE_CHANNELS, MESSAGE_KINDS, type MessageKind } from '../../lib/message-kinds';
 
+const channelList = z.array(z.enum(MESSAGE_CHANNELS)).max(MESSAGE_CHANNELS.length);
+const kindChannels = Object.fromEntries(MESSAGE_KINDS.map((k) => [k, channelList.default(KIND_CHANNELS[k])])) as Record<
+  MessageKind,
+  z.ZodDefault<typeof channelList>
+>;
 const STAGES = ['sales', 'finance', 'production', 'director', 'gm'] as const;
 const hours = z.number().positive().max(1000);
 /** A percentage with at most two decimals (10, 7.5). */
@@ -90,6 +96,12 @@ export const settingsSchema = z.object({
         .default({ quality: 0, wrong_item: 0, damage: 0, changed_mind: 10, other: 0 }),
       /** Refunds below this are approved by finance; from it up, by the general manager. */
       financeRefundLimit: moneyString.default('5000.00'),
+    })
+    .prefault({}),
+  /** Messages to customers: the channels of each message kind for contacts who chose none. */
+  messages: z
+    .object({
+      defaultChannels: z.object(kindChannels).prefault({}),
     })
     .prefault({}),
   /** 备货 · 备料: above this amount the general manager approves too; unused earmarks are flagged after N days. */

@@ -71,4 +71,6 @@ export interface OutboxMessagesTable {
   params: ColumnType<Record<string, string>, string, string>;
   created_at: Generated<Date>;
   sent_at: Date | null;
+  /** When the message router made its messages (per contact and channel). */
+  routed_at: Date | null;
 }

@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import type { Db } from '../../db/database';
 import { applyEvent } from '../../lib/state-machine';
+import { backoffMs, errorText, LEASE_MS } from '../../lib/retry';
 import { notifyRole } from '../notifications/notification.service';
 import * as repo from './webhook.repository';
 import { deliveryMachine } from './webhook-delivery.machine';
@@ -16,10 +17,7 @@ export type SendOptions = {
 };
 
 export const MAX_ATTEMPTS = 8;
-/** 30 s, 1 min, 2 min, … doubling up to 6 h between tries. */
-export const backoffMs = (failures: number) => Math.min(30_000 * 2 ** (failures - 1), 6 * 3600_000);
-/** A claimed delivery is invisible to other senders this long; if its sender dies, it is tried again after. */
-const LEASE_MS = 5 * 60_000;
+export { backoffMs };
 
 /** `t=<unix seconds>,v1=<hex HMAC-SHA256 of "t.body">`: receivers recompute it with the subscription's secret. */
 export function signature(secret: string, unixSeconds: number, body: string) {
@@ -78,7 +76,7 @@ async function sendOne(db: Db, d: Claimed, now: Date, opts: SendOptions): Promis
     const text = await res.text().catch(() => '');
     if (res.status < 200 || res.status >= 300) error = `HTTP ${res.status} ${text.slice(0, 200)}`.trim();
   } catch (e) {
-    error = e instanceof Error ? `${e.name}: ${e.message}`.slice(0, 300) : 'request failed';
+    error = errorText(e);
   }
   const durationMs = Math.round(performance.now() - started);
   const attempts = d.attempts + 1;

@@ -10,6 +10,8 @@ export interface DomainEventsTable {
   data: ColumnType<Record<string, unknown>, string, string>;
   occurred_at: Date;
   dispatched_at: Date | null;
+  /** When the message router took it (customers hear of some events). */
+  messaged_at: Date | null;
 }
 
 export interface WebhookSubscriptionsTable {

@@ -324,7 +324,15 @@ export interface CustomersOperations {
       paymentDays?: number;
       creditLimit?: string;
       priority?: number;
-      contacts?: Array<{ name: string; title?: string; phone?: string; idNumber?: string }>;
+      contacts?: Array<{
+        name: string;
+        title?: string;
+        phone?: string;
+        idNumber?: string;
+        email?: string;
+        channels?: Array<'email' | 'sms' | 'wecom' | 'dingtalk'>;
+        language?: 'zh' | 'en';
+      }>;
       addresses?: Array<{
         label?: string;
         consignee: string;
@@ -372,7 +380,15 @@ export interface CustomersOperations {
       paymentDays?: number;
       creditLimit?: string;
       priority?: number;
-      contacts?: Array<{ name: string; title?: string; phone?: string; idNumber?: string }>;
+      contacts?: Array<{
+        name: string;
+        title?: string;
+        phone?: string;
+        idNumber?: string;
+        email?: string;
+        channels?: Array<'email' | 'sms' | 'wecom' | 'dingtalk'>;
+        language?: 'zh' | 'en';
+      }>;
       addresses?: Array<{
         label?: string;
         consignee: string;
@@ -562,6 +578,43 @@ export interface FranchiseesOperations {
   /** Import funds and credit from Excel (all rows or none) */
   'POST /api/franchisees/import': {
     params: Record<string, never>;
+    query: Record<string, never>;
+    body: FormData | undefined;
+    response: unknown;
+  };
+}
+
+export interface MessagesOperations {
+  /** Messages to customers, newest first, with their text */
+  'GET /api/messages': {
+    params: Record<string, never>;
+    query: {
+      page?: number;
+      pageSize?: number;
+      sort?: string;
+      order?: 'asc' | 'desc' | 'ascend' | 'descend';
+      q?: string;
+      status?: 'queued' | 'sent' | 'failed' | 'dead';
+      channel?: 'email' | 'sms' | 'wecom' | 'dingtalk';
+      kind?:
+        | 'order_to_sign'
+        | 'order_confirmed'
+        | 'change_awaiting_confirmation'
+        | 'shipped'
+        | 'delivered'
+        | 'payment_reminder'
+        | 'overdue'
+        | 'monthly_statement'
+        | 'return_approved'
+        | 'refund_made';
+      customer?: string;
+    };
+    body: undefined;
+    response: unknown;
+  };
+  /** Send a failed or given-up message again */
+  'POST /api/messages/{id}/retry': {
+    params: { id: string };
     query: Record<string, never>;
     body: FormData | undefined;
     response: unknown;
@@ -1877,6 +1930,7 @@ export type Operations = AllocationOperations &
   CustomersOperations &
   FeedbackOperations &
   FranchiseesOperations &
+  MessagesOperations &
   NotificationsOperations &
   OrdersOperations &
   PaymentsOperations &
@@ -1975,6 +2029,7 @@ export const operationsByTag = {
     'POST /api/franchisees/{id}/money',
     'POST /api/franchisees/import',
   ],
+  messages: ['GET /api/messages', 'POST /api/messages/{id}/retry'],
   notifications: ['GET /api/notifications', 'GET /api/notifications/unread-count', 'POST /api/notifications/read'],
   orders: [
     'GET /api/orders',

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import {
+  MailOutlined,
   AppstoreOutlined,
   TeamOutlined,
   ShoppingOutlined,
@@ -176,6 +177,7 @@ export const MENU: MenuGroup[] = [
       { key: '/users', icon: <UserOutlined />, label: 'menu.users', roles: ['admin'] },
       { key: '/settings', icon: <SettingOutlined />, label: 'menu.settings', roles: ['admin'] },
       { key: '/webhooks', icon: <ApiOutlined />, label: 'menu.webhooks', roles: ['admin'] },
+      { key: '/messages', icon: <MailOutlined />, label: 'menu.messages', roles: ['admin'] },
     ],
   },
 ];

@@ -19,6 +19,7 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { attachmentsApi } from '../api/attachments';
 import { customersApi, type CustomerInput } from '../api/customers';
+import { MESSAGE_CHANNELS } from '../api/messages';
 import type { Customer } from '../api/types';
 import { moneyRule, showServerErrors } from '../components/forms';
 import { CustomerCredit } from './CustomerCredit';
@@ -201,6 +202,17 @@ export function CustomerForm({
                   </Form.Item>
                   <Form.Item name={[f.name, 'idNumber']}>
                     <Input placeholder={t('customer.idNumber')} />
+                  </Form.Item>
+                  <Form.Item name={[f.name, 'email']} rules={[{ type: 'email' }]}>
+                    <Input placeholder={t('customer.contactEmail')} />
+                  </Form.Item>
+                  <Form.Item name={[f.name, 'channels']}>
+                    <Select
+                      mode="multiple"
+                      placeholder={t('customer.contactChannels')}
+                      style={{ minWidth: 200 }}
+                      options={MESSAGE_CHANNELS.map((c) => ({ value: c, label: t(`enums.messageChannel.${c}`) }))}
+                    />
                   </Form.Item>
                   <MinusCircleOutlined onClick={() => remove(f.name)} />
                 </Space>

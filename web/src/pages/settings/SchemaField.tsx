@@ -15,7 +15,7 @@ function useLabel() {
     const key = `settings.${path.join('.')}`;
     if (i18n.exists(key)) return t(key);
     const last = path[path.length - 1];
-    for (const group of ['stage', 'enums.role', 'enums.orderType'])
+    for (const group of ['stage', 'enums.role', 'enums.orderType', 'enums.messageKind', 'enums.messageChannel'])
       if (i18n.exists(`${group}.${last}`)) return t(`${group}.${last}`);
     return last;
   };
