@@ -43,6 +43,7 @@ import { returnRoutes } from './modules/returns/return.routes';
 import { shortCloseRoutes } from './modules/orders/short-close.routes';
 import { sampleRoutes } from './modules/samples/sample.routes';
 import { webhookRoutes } from './modules/webhooks/webhook.routes';
+import { portalUserRoutes } from './modules/portal/portal-users.routes';
 import { prepRoutes } from './modules/prep/prep.routes';
 import { prepProduced } from './modules/prep/prep-requests';
 import { orderSettlement } from './modules/payments/payment.repository';
@@ -127,6 +128,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean | objec
     sampleRoutes,
     prepRoutes,
     webhookRoutes,
+    portalUserRoutes,
   ]) {
     routes(app, ctx);
   }

@@ -63,6 +63,7 @@ import type {
   WebhookDeliveriesTable,
   WebhookSubscriptionsTable,
 } from '../modules/webhooks/webhook.table';
+import type { PortalUsersTable } from '../modules/portal/portal.table';
 
 // Every table of the database, by name.
 export interface DB {
@@ -128,6 +129,7 @@ export interface DB {
   webhook_subscriptions: WebhookSubscriptionsTable;
   webhook_deliveries: WebhookDeliveriesTable;
   webhook_attempts: WebhookAttemptsTable;
+  portal_users: PortalUsersTable;
 }
 
 export type Db = Kysely<DB>;
