@@ -32,6 +32,8 @@ const schema = z.object({
   LUYUE_COOKIE_SECURE: z.enum(['true', 'false']).default('false'),
   LUYUE_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   LOG_LEVEL: z.string().default('info'),
+  LUYUE_PUBLIC_URL: z.url().default('http://localhost:3000'),
+  LUYUE_TRACKING_LINK_DAYS: z.coerce.number().int().positive().max(366).default(30),
 });
 
 export type ImportLimits = { maxBytes: number; maxUnpackedBytes: number; maxRows: number };
@@ -51,6 +53,10 @@ export type Config = {
   /** Behind a reverse proxy: the client address (for login throttling) comes from X-Forwarded-For. */
   trustProxy: boolean;
   logLevel: string;
+  /** Where customers reach the app (links in messages to them: tracking pages). */
+  publicUrl: string;
+  /** How long a public tracking link stays valid after it was sent. */
+  trackingLinkDays: number;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -76,5 +82,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cookieSecure: e.LUYUE_COOKIE_SECURE === 'true',
     trustProxy: e.LUYUE_TRUST_PROXY === 'true',
     logLevel: e.LOG_LEVEL,
+    publicUrl: e.LUYUE_PUBLIC_URL,
+    trackingLinkDays: e.LUYUE_TRACKING_LINK_DAYS,
   };
 }

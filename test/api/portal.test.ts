@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../helpers/test-app';
 import { orderActors, productBySku } from '../helpers/orders';
 import { fulfilmentFactories } from '../helpers/fulfilment';
-import { portalLogin } from '../helpers/portal';
+import { orderAwaitingConfirmation, portalLogin, shippedShipment } from '../helpers/portal';
+import { multipart } from '../helpers/xlsx';
 
 // The customer portal: a customer's contacts log in and see only their own customer's business.
 
@@ -99,4 +100,131 @@ describe('portal users', () => {
   });
 });
 
-export { customerOther, productBySku };
+/** Names of internal facts no portal answer may carry. */
+const INTERNAL = [
+  'cost',
+  'margin',
+  'sellerRemark',
+  'seller_remark',
+  'registrar',
+  'reviewRound',
+  'decisionReason',
+  'creditLimit',
+];
+
+describe('portal orders', () => {
+  it('shows only its own orders, no internal field; confirming proceeds the order with who, when, where', async () => {
+    const product = await productBySku(a.sales, 'A-01');
+    const mine = await orderAwaitingConfirmation(t, a, customerA, [{ productId: product.id, qty: 1 }]);
+    const theirs = await orderAwaitingConfirmation(t, a, customerOther, [{ productId: product.id, qty: 1 }]);
+
+    const list = ok(await portal({ method: 'GET', url: '/api/portal/orders' }));
+    expect(list.map((o: { id: string }) => o.id)).toEqual([mine.id]);
+    expect(list[0]).toMatchObject({ number: mine.number, status: 'awaiting_confirmation', actions: ['confirm'] });
+    expect((await portal({ method: 'GET', url: `/api/portal/orders/${theirs.id}` })).statusCode).toBe(404);
+
+    const detail = ok(
+      await portal({ method: 'GET', url: `/api/portal/orders/${mine.id}`, headers: { 'accept-language': 'en' } }),
+    );
+    expect(detail.lines).toHaveLength(1);
+    expect(detail.timeline.map((h: { label: string }) => h.label)).toEqual(['In review', 'Awaiting confirmation']);
+    for (const word of INTERNAL) expect(JSON.stringify(detail)).not.toContain(word);
+    for (const word of INTERNAL) expect(JSON.stringify(list)).not.toContain(word);
+
+    const at = new Date('2026-11-30T03:00:00Z');
+    t.setNow(at);
+    const confirmed = ok(await portal({ method: 'POST', url: `/api/portal/orders/${mine.id}/confirm`, payload: {} }));
+    t.setNow(undefined);
+    expect(confirmed.outcome).toBe('confirmed');
+    expect(confirmed.order.status).toBe('confirmed');
+    expect(confirmed.order.actions).toEqual([]);
+    // The order proceeds as after any confirmation: stock reserved, the staff see it confirmed.
+    const staffView = ok(await a.sales({ method: 'GET', url: `/api/orders/${mine.id}` }));
+    expect(staffView.status).toBe('confirmed');
+    expect(staffView.lines[0].reserved + staffView.lines[0].backordered).toBe(1);
+
+    const me = ok(await portal({ method: 'GET', url: '/api/auth/me' }));
+    const history = await t.database.db
+      .selectFrom('state_history')
+      .select(['actor_id', 'at', 'reason', 'to_state'])
+      .where('entity_id', '=', mine.id)
+      .where('event', '=', 'confirm')
+      .execute();
+    expect(history).toHaveLength(1);
+    expect(history[0].actor_id).toBe(me.user.id);
+    expect(history[0].at.toISOString()).toBe(at.toISOString());
+    expect(history[0].reason).toBe('@confirmed_in_portal {"address":"127.0.0.1"}');
+
+    const again = await portal({ method: 'POST', url: `/api/portal/orders/${mine.id}/confirm`, payload: {} });
+    expect(again.statusCode).toBe(409);
+  });
+
+  it('follows its shipments, signs for a delivery with a photo, and opens a complaint and a return', async () => {
+    const product = await productBySku(a.sales, 'A-01');
+    const order = await f.confirmedOrder(customerA, [{ productId: product.id, qty: 2 }]);
+    const shipmentId = await shippedShipment(a, f, order.id);
+
+    const shipments = ok(await portal({ method: 'GET', url: '/api/portal/shipments' }));
+    expect(shipments.map((s: { id: string }) => s.id)).toContain(shipmentId);
+    const shipment = ok(await portal({ method: 'GET', url: `/api/portal/shipments/${shipmentId}` }));
+    expect(shipment).toMatchObject({ status: 'shipped', carrier: '顺丰', canSign: true });
+
+    const notImage = await portal({
+      method: 'POST',
+      url: `/api/portal/shipments/${shipmentId}/proof`,
+      ...multipart({ name: 'x.pdf', data: Buffer.from('%PDF'), type: 'application/pdf' }, { signedBy: '张三' }),
+    });
+    expect(notImage.statusCode).toBe(400);
+    const signed = await portal({
+      method: 'POST',
+      url: `/api/portal/shipments/${shipmentId}/proof`,
+      ...multipart(
+        { name: 'pod.jpg', data: Buffer.from([0xff, 0xd8, 0xff, 0xe0]), type: 'image/jpeg' },
+        { signedBy: '张三' },
+      ),
+    });
+    expect(signed.statusCode, signed.body).toBe(200);
+    const detail = ok(await portal({ method: 'GET', url: `/api/portal/orders/${order.id}` }));
+    expect(detail.status).toBe('delivered');
+    const proof = detail.documents.find((d: { kind: string }) => d.kind === 'delivery_proof');
+    expect(proof.filename).toBe('pod.jpg');
+    const file = await portal({ method: 'GET', url: `/api/portal/documents/${proof.id}` });
+    expect(file.statusCode).toBe(200);
+    expect(file.rawPayload.subarray(0, 2)).toEqual(Buffer.from([0xff, 0xd8]));
+
+    const complaint = ok(
+      await portal({
+        method: 'POST',
+        url: '/api/portal/complaints',
+        payload: { orderId: order.id, type: 'damage', description: '外箱破损' },
+      }),
+      201,
+    );
+    expect(complaint.status).toBe('open');
+    const staffComplaints = ok(await a.admin({ method: 'GET', url: `/api/complaints` }));
+    expect(JSON.stringify(staffComplaints)).toContain(complaint.id);
+
+    const ret = ok(
+      await portal({
+        method: 'POST',
+        url: '/api/portal/returns',
+        payload: { orderId: order.id, lines: [{ lineNo: 1, qty: 1, reason: 'damage' }] },
+      }),
+      201,
+    );
+    expect(ret.status).toBe('requested');
+    const staffReturn = ok(await a.admin({ method: 'GET', url: `/api/returns/${ret.id}` }));
+    expect(staffReturn.status).toBe('requested');
+  });
+
+  it('shows its receivables and payments and downloads them; a non-franchisee has no allocations', async () => {
+    const money = ok(await portal({ method: 'GET', url: '/api/portal/receivables' }));
+    expect(money.receivables.length).toBeGreaterThan(0);
+    expect(money.receivables[0].kindLabel).toBe('发货应收');
+    const xlsx = await portal({ method: 'GET', url: '/api/portal/receivables/export.xlsx' });
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    const allocations = ok(await portal({ method: 'GET', url: '/api/portal/allocations' }));
+    expect(allocations).toMatchObject({ franchisee: false, allocations: [] });
+  });
+});
