@@ -108,7 +108,7 @@ describe('portal isolation', () => {
     expect(walked.length).toBeGreaterThanOrEqual(12);
   });
 
-  it("lists never carry another customer's records, and complaints or returns on them are refused with 404", async () => {
+  it("lists never carry another customer's records; complaints or returns on them are 404", async () => {
     for (const url of ['/api/portal/orders', '/api/portal/shipments', '/api/portal/receivables']) {
       const res = await portal({ method: 'GET', url });
       expect(res.statusCode).toBe(200);

@@ -41,12 +41,15 @@ const SamplesPage = lazyPage(() => import('./pages/SamplesPage'), 'SamplesPage')
 const PrepRequestsPage = lazyPage(() => import('./pages/PrepRequestsPage'), 'PrepRequestsPage');
 const WebhooksPage = lazyPage(() => import('./pages/WebhooksPage'), 'WebhooksPage');
 const ChangePasswordPage = lazyPage(() => import('./pages/ChangePasswordPage'), 'ChangePasswordPage');
+const PortalApp = lazyPage(() => import('./pages/portal/PortalApp'), 'PortalApp');
 
 function Routed() {
   const { me, loading } = useSession();
   if (loading) return <Spin style={{ margin: 80 }} />;
   if (!me) return <LoginPage />;
   if (me.passwordChangeRequired) return <ChangePasswordPage />;
+  // A customer's contact lands in the portal, its own small app; staff land where they always did.
+  if (me.roles.length > 0 && me.roles.every((r) => r === 'customer')) return <PortalApp />;
   return (
     <Routes>
       <Route element={<AppLayout />}>
