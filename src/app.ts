@@ -44,6 +44,9 @@ import { shortCloseRoutes } from './modules/orders/short-close.routes';
 import { sampleRoutes } from './modules/samples/sample.routes';
 import { webhookRoutes } from './modules/webhooks/webhook.routes';
 import { messageRoutes } from './modules/messages/message.routes';
+import { portalUserRoutes } from './modules/portal/portal-users.routes';
+import { portalRoutes } from './modules/portal/portal.routes';
+import { trackingPageRoutes } from './modules/portal/tracking-page.routes';
 import { prepRoutes } from './modules/prep/prep.routes';
 import { prepProduced } from './modules/prep/prep-requests';
 import { orderSettlement } from './modules/payments/payment.repository';
@@ -129,6 +132,9 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean | objec
     prepRoutes,
     webhookRoutes,
     messageRoutes,
+    portalUserRoutes,
+    portalRoutes,
+    trackingPageRoutes,
   ]) {
     routes(app, ctx);
   }

@@ -38,6 +38,8 @@ const schema = z.object({
     .regex(/^([01]\d|2[0-3]):[0-5]\d$/)
     .default('02:30'),
   LOG_LEVEL: z.string().default('info'),
+  LUYUE_PUBLIC_URL: z.url().default('http://localhost:3000'),
+  LUYUE_TRACKING_LINK_DAYS: z.coerce.number().int().positive().max(366).default(30),
 });
 
 export type ImportLimits = { maxBytes: number; maxUnpackedBytes: number; maxRows: number };
@@ -59,6 +61,10 @@ export type Config = {
   logLevel: string;
   /** The embedded database's nightly backup: its folder, how many files it keeps, its local time (HH:MM). */
   backup: { dir: string; keep: number; at: string };
+  /** Where customers reach the app (links in messages to them: tracking pages). */
+  publicUrl: string;
+  /** How long a public tracking link stays valid after it was sent. */
+  trackingLinkDays: number;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -90,5 +96,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       keep: e.LUYUE_BACKUP_KEEP,
       at: e.LUYUE_BACKUP_TIME,
     },
+    publicUrl: e.LUYUE_PUBLIC_URL,
+    trackingLinkDays: e.LUYUE_TRACKING_LINK_DAYS,
   };
 }

@@ -65,6 +65,7 @@ import type {
 } from '../modules/webhooks/webhook.table';
 import type { BackupRunsTable } from '../modules/backups/backup.table';
 import type { MessagesTable } from '../modules/messages/message.table';
+import type { PortalUsersTable } from '../modules/portal/portal.table';
 
 // Every table of the database, by name.
 export interface DB {
@@ -132,6 +133,7 @@ export interface DB {
   webhook_attempts: WebhookAttemptsTable;
   backup_runs: BackupRunsTable;
   messages: MessagesTable;
+  portal_users: PortalUsersTable;
 }
 
 export type Db = Kysely<DB>;

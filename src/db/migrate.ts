@@ -16,6 +16,7 @@ import * as m0014 from './migrations/0014_change_stage_late';
 import * as m0015 from './migrations/0015_reason_codes';
 import * as m0016 from './migrations/0016_webhooks';
 import * as m0017 from './migrations/0017_messages';
+import * as m0018 from './migrations/0018_portal';
 import * as m0020 from './migrations/0020_backup_runs';
 
 // Every migration, in order. New ones are added here.
@@ -37,6 +38,7 @@ const migrations: Record<string, Migration> = {
   '0015_reason_codes': m0015,
   '0016_webhooks': m0016,
   '0017_messages': m0017,
+  '0018_portal': m0018,
   '0020_backup_runs': m0020,
 };
 

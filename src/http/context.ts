@@ -34,4 +34,5 @@ export function actorOf(req: FastifyRequest): Actor {
 export const envOf = (ctx: AppContext): import('../lib/env').Env => ({
   now: ctx.clock ? ctx.clock() : new Date(),
   workingHours: ctx.config.workHours,
+  trackingLinks: { baseUrl: ctx.config.publicUrl, days: ctx.config.trackingLinkDays },
 });

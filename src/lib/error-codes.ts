@@ -385,6 +385,12 @@ export const errorCodes = {
   'AUTH.CURRENT_PASSWORD_WRONG': { status: 400, zh: '当前密码不正确', en: 'The current password is wrong' },
   'AUTH.PASSWORD_UNCHANGED': { status: 400, zh: '新密码不能与当前密码相同', en: 'The new password must differ' },
   // Webhooks for other systems
+  'TRACKING.LINK_INVALID': { status: 404, zh: '跟踪链接无效', en: 'This tracking link is not valid' },
+  'TRACKING.LINK_EXPIRED': {
+    status: 410,
+    zh: '跟踪链接已过期，请联系客服',
+    en: 'This tracking link has expired; please contact customer service',
+  },
   'WEBHOOK.NOT_FOUND': { status: 404, zh: 'Webhook 订阅不存在', en: 'Webhook subscription not found' },
   'WEBHOOK.DELIVERY_NOT_FOUND': { status: 404, zh: 'Webhook 投递记录不存在', en: 'Webhook delivery not found' },
   'MESSAGE.NOT_FOUND': { status: 404, zh: '消息不存在', en: 'Message not found' },

@@ -22,6 +22,14 @@ export const reasonTexts = {
   change_stopped_shipment: { zh: '订单变更 {number}：{impacts}', en: 'Order change {number}: {impacts}' },
   invoice: { zh: '发票 {number}（{invoiceType}）', en: 'Invoice {number} ({invoiceType})' },
   signed_by: { zh: '签收人 {name}', en: 'Signed by {name}' },
+  confirmed_in_portal: {
+    zh: '客户门户电子确认（来自 {address}）',
+    en: 'Confirmed in the customer portal (from {address})',
+  },
+  signed_in_portal: {
+    zh: '客户门户签收，签收人 {name}（来自 {address}）',
+    en: 'Signed for in the customer portal by {name} (from {address})',
+  },
   outbound_order: { zh: '已建出库单', en: 'Outbound order created' },
   franchisee_paid: { zh: '加盟商付款', en: 'Franchisee paid' },
   reservation_expired: { zh: '预留到期释放', en: 'Reservation expired' },

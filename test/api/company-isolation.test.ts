@@ -352,6 +352,8 @@ beforeAll(async () => {
       .executeTakeFirstOrThrow()
   ).id;
   bSecrets.push('b-secret@example.com', 'B-SECRET-SHIP');
+  // The portal's routes with an id: any record of company B (an order) must stay unseen.
+  bIds.portal = order.json().id;
   bSecrets.push('whsec_B_SECRET_VALUE', 'BG-B-SECRET', 'BH-B-SECRET', 'B secret change', 'B secret prep');
   bSecrets.push('B-SECRET-RECEIPT', 'SH-B-SECRET', 'B-SECRET-COMPLAINT', 'LC-B-SECRET', '987.65', 'INV-B-SECRET');
   bSecrets.push(...Object.values(bIds), 'EC001', '乙公司用户', 'PO-SECRET-B', order.json().number, 'B-STORE', '乙区域');
@@ -383,6 +385,8 @@ const validBodies: Record<string, object> = {
   'shipments/cancel': {},
   progress: { event: 'start' },
   'customers/credit-change-requests': { creditLimit: '2.00', reason: '调额' },
+  'customers/portal-users': { username: 'b.portal', displayName: '乙联系人' },
+  'portal/confirm': {},
   reject: { note: '不同意' },
   'complaints/close': { result: '已处理', satisfaction: 4 },
   hold: { reason: '异常' },

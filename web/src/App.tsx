@@ -42,12 +42,15 @@ const PrepRequestsPage = lazyPage(() => import('./pages/PrepRequestsPage'), 'Pre
 const WebhooksPage = lazyPage(() => import('./pages/WebhooksPage'), 'WebhooksPage');
 const MessagesPage = lazyPage(() => import('./pages/MessagesPage'), 'MessagesPage');
 const ChangePasswordPage = lazyPage(() => import('./pages/ChangePasswordPage'), 'ChangePasswordPage');
+const PortalApp = lazyPage(() => import('./pages/portal/PortalApp'), 'PortalApp');
 
 function Routed() {
   const { me, loading } = useSession();
   if (loading) return <Spin style={{ margin: 80 }} />;
   if (!me) return <LoginPage />;
   if (me.passwordChangeRequired) return <ChangePasswordPage />;
+  // A customer's contact lands in the portal, its own small app; staff land where they always did.
+  if (me.roles.length > 0 && me.roles.every((r) => r === 'customer')) return <PortalApp />;
   return (
     <Routes>
       <Route element={<AppLayout />}>

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError, pickLang } from '../../lib/errors';
-import { hasRole } from './roles';
+import { hasRole, isCustomerOnly, PORTAL_REACHABLE } from './roles';
 import { resolveSession } from './auth.service';
 import { envOf, type AppContext } from '../../http/context';
 
@@ -49,7 +49,11 @@ export function registerAuth(app: FastifyInstance, ctx: AppContext) {
     if (actor.sessionKind === 'cookie' && UNSAFE.has(req.method) && req.headers['x-csrf-token'] !== actor.csrfToken) {
       throw new AppError('AUTH.CSRF');
     }
-    if (actor.mustChangePassword && !OPEN_BEFORE_PASSWORD_CHANGE.has(req.routeOptions.url ?? ''))
+    // Portal logins are confined here, for every route at once: a staff route never admits them, whatever it declares.
+    const url = req.routeOptions.url ?? '';
+    if (isCustomerOnly(actor.roles) && !PORTAL_REACHABLE.some((p) => url.startsWith(p)))
+      throw new AppError('AUTH.FORBIDDEN');
+    if (actor.mustChangePassword && !OPEN_BEFORE_PASSWORD_CHANGE.has(url))
       throw new AppError('AUTH.PASSWORD_CHANGE_REQUIRED');
     if (roles !== 'any' && !hasRole(actor.roles, roles)) throw new AppError('AUTH.FORBIDDEN');
   });

@@ -32,30 +32,39 @@ export function insertSession(
 
 /** The live session with its user and the roles in the session's company. */
 export function findSession(db: Db, id: string) {
-  return db
-    .selectFrom('sessions')
-    .innerJoin('users', 'users.id', 'sessions.user_id')
-    .innerJoin('memberships', (j) =>
-      j
-        .onRef('memberships.user_id', '=', 'sessions.user_id')
-        .onRef('memberships.company_id', '=', 'sessions.company_id'),
-    )
-    .select([
-      'sessions.id',
-      'sessions.kind',
-      'sessions.csrf_token',
-      'sessions.last_seen_at',
-      'sessions.company_id',
-      'users.id as user_id',
-      'users.username',
-      'users.display_name',
-      'memberships.roles',
-      'users.must_change_password',
-    ])
-    .where('sessions.id', '=', id)
-    .where('sessions.revoked_at', 'is', null)
-    .where('users.active', '=', true)
-    .executeTakeFirst();
+  return (
+    db
+      .selectFrom('sessions')
+      .innerJoin('users', 'users.id', 'sessions.user_id')
+      .innerJoin('memberships', (j) =>
+        j
+          .onRef('memberships.user_id', '=', 'sessions.user_id')
+          .onRef('memberships.company_id', '=', 'sessions.company_id'),
+      )
+      // A portal login is bound to one customer of the session's company.
+      .leftJoin('portal_users', (j) =>
+        j
+          .onRef('portal_users.user_id', '=', 'sessions.user_id')
+          .onRef('portal_users.company_id', '=', 'sessions.company_id'),
+      )
+      .select([
+        'sessions.id',
+        'sessions.kind',
+        'sessions.csrf_token',
+        'sessions.last_seen_at',
+        'sessions.company_id',
+        'users.id as user_id',
+        'users.username',
+        'users.display_name',
+        'memberships.roles',
+        'users.must_change_password',
+        'portal_users.customer_id',
+      ])
+      .where('sessions.id', '=', id)
+      .where('sessions.revoked_at', 'is', null)
+      .where('users.active', '=', true)
+      .executeTakeFirst()
+  );
 }
 
 export function touchSession(db: Db, id: string, at: Date) {

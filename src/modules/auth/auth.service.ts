@@ -16,6 +16,8 @@ export type Actor = {
   csrfToken: string;
   /** A one-time password still in use: only /api/auth/me, logout and the password change are open. */
   mustChangePassword?: boolean;
+  /** A portal login (role `customer`): the one customer it acts for; it sees nothing of any other. */
+  customerId?: string;
 };
 
 export type SessionPolicy = { idleHours: number; workingHours: WorkingHours };
@@ -117,6 +119,7 @@ export async function resolveSession(
     sessionKind: s.kind,
     csrfToken: s.csrf_token,
     mustChangePassword: s.must_change_password,
+    customerId: s.customer_id ?? undefined,
   };
 }
 
@@ -138,6 +141,7 @@ export async function whoAmI(db: Db, actor: Actor) {
     companies: memberships.map((m) => ({ id: m.companyId, code: m.code, name: m.name, roles: m.roles })),
     csrfToken: actor.sessionKind === 'cookie' ? actor.csrfToken : undefined,
     passwordChangeRequired: !!actor.mustChangePassword,
+    customerId: actor.customerId,
   };
 }
 

@@ -19,3 +19,10 @@ export type Role = (typeof ROLES)[number];
 
 export const hasRole = (roles: readonly string[], allowed: readonly string[]) =>
   roles.includes('admin') || roles.some((r) => allowed.includes(r));
+
+/** A customer's contact logged in to the portal (客户门户): not a staff role, never in ROLES. */
+export const CUSTOMER_ROLE = 'customer';
+
+/** A login holding only the customer role reaches the login routes and the portal, nothing of the staff's. */
+export const isCustomerOnly = (roles: readonly string[]) => roles.length > 0 && roles.every((r) => r === CUSTOMER_ROLE);
+export const PORTAL_REACHABLE = ['/api/auth/', '/api/portal/'];

@@ -62,7 +62,7 @@ export const changeMachine = defineMachine<ChangeStatus, ChangeEvent, ChangeGuar
     },
     { from: ['submitted'], event: 'reject', to: 'rejected', roles: CHANGE_DECIDERS },
     { from: ['approved'], event: 'apply', to: 'applied', roles: CHANGE_APPLIERS, guards: [basedOnCurrentVersion] },
-    { from: ['applied'], event: 'confirm', to: 'customer_confirmed', roles: CHANGE_OPENERS },
+    { from: ['applied'], event: 'confirm', to: 'customer_confirmed', roles: [...CHANGE_OPENERS, 'customer'] },
     { from: OPEN_CHANGE, event: 'cancel', to: 'cancelled', roles: [...CHANGE_OPENERS, ...CHANGE_APPLIERS] },
   ],
 });

@@ -5,4 +5,6 @@ export interface CompaniesTable {
   code: string;
   name: string;
   created_at: Generated<Date>;
+  /** Signs the public tracking links of the company's shipments (src/modules/portal/tracking-token.ts). */
+  tracking_secret: Generated<string>;
 }

@@ -99,7 +99,7 @@ export async function confirmOrder(db: Db, actor: Actor, env: Env, id: string, i
     event: 'confirm',
     actor,
     context,
-    reason: input.note,
+    reason: input.portal ? reasonCode('confirmed_in_portal', { address: input.portal.address }) : input.note,
     at: env.now,
     patch: { confirmed_at: env.now, confirmed_by: actor.userId, confirmation: JSON.stringify(input) },
   });

@@ -78,6 +78,8 @@ export const reviewerOfCurrentStage: Guard<OrderGuardContext> = (c) => {
 
 const REVIEWERS = ['reviewer', 'finance', 'production_planner', 'sales_director', 'general_manager'];
 const CONFIRMERS = ['sales_assistant', 'order_admin'];
+/** The customer confirms its own order in the portal (客户门户, electronic confirmation). */
+const CUSTOMER_CONFIRMERS = [...CONFIRMERS, 'customer'];
 const SHORT_CLOSERS = ['order_admin', 'sales_director'];
 
 // 销售订单生命周期: the one table of allowed moves (spec: States of a sales order).
@@ -133,8 +135,8 @@ export const orderMachine = defineMachine<OrderStatus, OrderEvent, OrderGuardCon
       guards: [reviewerOfCurrentStage],
     },
     { from: ['in_review'], event: 'reject', to: 'rejected', roles: REVIEWERS, guards: [reviewerOfCurrentStage] },
-    { from: ['awaiting_confirmation'], event: 'escalate_credit', to: 'in_review', roles: CONFIRMERS },
-    { from: ['awaiting_confirmation'], event: 'confirm', to: 'confirmed', roles: CONFIRMERS },
+    { from: ['awaiting_confirmation'], event: 'escalate_credit', to: 'in_review', roles: CUSTOMER_CONFIRMERS },
+    { from: ['awaiting_confirmation'], event: 'confirm', to: 'confirmed', roles: CUSTOMER_CONFIRMERS },
     {
       from: ['draft', 'rejected', 'in_review', 'awaiting_confirmation', 'confirmed', 'in_fulfillment', 'on_hold'],
       event: 'cancel',
@@ -162,7 +164,12 @@ export const orderMachine = defineMachine<OrderStatus, OrderEvent, OrderGuardCon
       to: 'partially_shipped',
       roles: ['warehouse'],
     },
-    { from: ['shipped'], event: 'deliver', to: 'delivered', roles: ['logistics', 'customer_service', 'warehouse'] },
+    {
+      from: ['shipped'],
+      event: 'deliver',
+      to: 'delivered',
+      roles: ['logistics', 'customer_service', 'warehouse', 'customer'],
+    },
     {
       from: ['confirmed', 'in_fulfillment', 'partially_shipped'],
       event: 'ship_all',

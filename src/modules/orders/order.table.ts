@@ -17,7 +17,13 @@ export type OrderStatus =
 export type OrderSource = 'email' | 'crm' | 'fax' | 'phone' | 'ecommerce' | 'onsite' | 'import';
 export type OrderType = 'standard' | 'sample' | 'replacement' | 'material_prep' | 'stock_prep';
 export type FaultParty = 'company' | 'carrier' | 'customer';
-export type Confirmation = { method: 'signature' | 'stamp' | 'electronic'; attachmentId?: string; note?: string };
+export type Confirmation = {
+  method: 'signature' | 'stamp' | 'electronic';
+  attachmentId?: string;
+  note?: string;
+  /** Given in the customer portal: the client address it came from (who and when are in the history row). */
+  portal?: { address: string };
+};
 
 type Json<T> = ColumnType<T, string, string>;
 

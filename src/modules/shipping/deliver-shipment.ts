@@ -22,7 +22,8 @@ export async function deliverShipment(
   actor: Actor,
   env: Env,
   shipmentId: string,
-  input: { signedBy: string; at?: string },
+  /** `address`: signed for by the customer in the portal, from this client address. */
+  input: { signedBy: string; at?: string; address?: string },
 ) {
   const s = await repo.findShipmentStatusForUpdate(db, actor.companyId, shipmentId);
   if (!s) throw new AppError('SHIPMENT.NOT_FOUND');
@@ -33,7 +34,9 @@ export async function deliverShipment(
     event: 'deliver',
     actor,
     context: undefined,
-    reason: reasonCode('signed_by', { name: input.signedBy }),
+    reason: input.address
+      ? reasonCode('signed_in_portal', { name: input.signedBy, address: input.address })
+      : reasonCode('signed_by', { name: input.signedBy }),
     at: env.now,
     patch: { delivered_at: at, signed_by: input.signedBy },
   });

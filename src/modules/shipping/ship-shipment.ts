@@ -16,6 +16,16 @@ import * as repo from './shipment.repository';
 import { moveShipment } from './advance-shipment';
 import { getShipment } from './shipment-queries';
 import { reasonCode } from '../../lib/reason-codes';
+import { signTrackingToken, trackingUrl } from '../../lib/tracking-token';
+import { findTrackingSecret } from '../companies/company.repository';
+
+/** The public status page of the shipment (no login), for the shipping message; valid for the configured days. */
+async function trackingUrlOf(db: Db, env: Env, companyId: string, shipmentId: string) {
+  const links = env.trackingLinks ?? { baseUrl: 'http://localhost:3000', days: 30 };
+  const secret = await findTrackingSecret(db, companyId);
+  const expiresAt = new Date(env.now.getTime() + links.days * 86_400_000);
+  return trackingUrl(links.baseUrl, signTrackingToken({ companyId, shipmentId, expiresAt }, secret!));
+}
 
 /**
  * 发货: payment gates checked again; stock issued from each line's reservation (on hand and reserved
@@ -95,6 +105,7 @@ export async function shipShipment(
       carrier: input.carrier ?? shipment.carrier,
       trackingNo: input.trackingNo,
       expected: addDays(today, 3),
+      trackingUrl: await trackingUrlOf(db, env, actor.companyId, id),
     });
   return getShipment(db, actor, env, id);
 }
@@ -156,6 +167,7 @@ export async function setTracking(
     carrier: input.carrier,
     trackingNo: input.trackingNo,
     expected: addDays(localDate(env.now, env.workingHours.timeZone), 3),
+    trackingUrl: await trackingUrlOf(db, env, actor.companyId, id),
   });
   return getShipment(db, actor, env, id);
 }

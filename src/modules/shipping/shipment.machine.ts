@@ -23,7 +23,13 @@ export const shipmentMachine = defineMachine<ShipmentStatus, ShipmentEvent, unkn
     { from: ['picked'], event: 'recheck', to: 'rechecked', roles: ['warehouse'] },
     { from: ['rechecked'], event: 'pack', to: 'packed', roles: ['warehouse'] },
     { from: ['packed'], event: 'ship', to: 'shipped', roles: ['warehouse'] },
-    { from: ['shipped'], event: 'deliver', to: 'delivered', roles: ['logistics', 'customer_service', 'warehouse'] },
+    {
+      from: ['shipped'],
+      event: 'deliver',
+      to: 'delivered',
+      // The customer signs for it in the portal (with a photo of the delivery).
+      roles: ['logistics', 'customer_service', 'warehouse', 'customer'],
+    },
     {
       from: IN_WAREHOUSE,
       event: 'cancel',

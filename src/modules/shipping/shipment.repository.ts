@@ -309,7 +309,7 @@ export async function queueShippedMessage(
   db: Db,
   companyId: string,
   customerId: string,
-  p: { number: string; carrier: string; trackingNo: string; expected: string },
+  p: { number: string; carrier: string; trackingNo: string; expected: string; trackingUrl: string },
 ) {
   await db
     .insertInto('outbox_messages')

@@ -964,6 +964,129 @@ export interface PaymentsOperations {
   };
 }
 
+export interface PortalOperations {
+  /** The customer's portal logins */
+  'GET /api/customers/{id}/portal-users': {
+    params: { id: string };
+    query: Record<string, never>;
+    body: undefined;
+    response: unknown;
+  };
+  /** Invite a customer's contact to the portal; answers the one-time password when none was given */
+  'POST /api/customers/{id}/portal-users': {
+    params: { id: string };
+    query: Record<string, never>;
+    body: { username: string; displayName: string; phone?: string; email?: string; password?: string };
+    response: unknown;
+  };
+  /** My orders */
+  'GET /api/portal/orders': {
+    params: Record<string, never>;
+    query: Record<string, never>;
+    body: undefined;
+    response: unknown;
+  };
+  /** My order: lines, timeline, documents, shipments */
+  'GET /api/portal/orders/{id}': {
+    params: { id: string };
+    query: Record<string, never>;
+    body: undefined;
+    response: unknown;
+  };
+  /** Confirm my order electronically */
+  'POST /api/portal/orders/{id}/confirm': {
+    params: { id: string };
+    query: Record<string, never>;
+    body: { note?: string };
+    response: unknown;
+  };
+  /** Confirm a change of my order */
+  'POST /api/portal/changes/{id}/confirm': {
+    params: { id: string };
+    query: Record<string, never>;
+    body: { note?: string };
+    response: unknown;
+  };
+  /** My shipments and tracking */
+  'GET /api/portal/shipments': {
+    params: Record<string, never>;
+    query: Record<string, never>;
+    body: undefined;
+    response: unknown;
+  };
+  /** One shipment with its tracking */
+  'GET /api/portal/shipments/{id}': {
+    params: { id: string };
+    query: Record<string, never>;
+    body: undefined;
+    response: unknown;
+  };
+  /** Sign for a delivery with a photo (multipart: file, signedBy) */
+  'POST /api/portal/shipments/{id}/proof': {
+    params: { id: string };
+    query: Record<string, never>;
+    body: FormData | undefined;
+    response: unknown;
+  };
+  /** Download a document of my order or shipment */
+  'GET /api/portal/documents/{id}': {
+    params: { id: string };
+    query: Record<string, never>;
+    body: undefined;
+    response: unknown;
+  };
+  /** What I owe, my statements and my payments */
+  'GET /api/portal/receivables': {
+    params: Record<string, never>;
+    query: Record<string, never>;
+    body: undefined;
+    response: unknown;
+  };
+  /** Download my receivables and payments (Excel) */
+  'GET /api/portal/receivables/export.xlsx': {
+    params: Record<string, never>;
+    query: Record<string, never>;
+    body: undefined;
+    response: unknown;
+  };
+  /** One of my monthly statements; ?format=html (printable)|xlsx */
+  'GET /api/portal/statements/{id}': {
+    params: { id: string };
+    query: { format?: 'json' | 'html' | 'xlsx' };
+    body: undefined;
+    response: unknown;
+  };
+  /** Open a complaint about my shipped or delivered order */
+  'POST /api/portal/complaints': {
+    params: Record<string, never>;
+    query: Record<string, never>;
+    body: { orderId: string; type: 'short' | 'damage' | 'wrong_item' | 'quality' | 'late'; description: string };
+    response: unknown;
+  };
+  /** Ask to return lines of my shipped order */
+  'POST /api/portal/returns': {
+    params: Record<string, never>;
+    query: Record<string, never>;
+    body: {
+      orderId: string;
+      lines: Array<{
+        lineNo: number;
+        qty: number;
+        reason: 'quality' | 'wrong_item' | 'damage' | 'changed_mind' | 'other';
+      }>;
+      note?: string;
+    };
+    response: unknown;
+  };
+  /** Franchisees: allocations explained, reservations, funds and credit */
+  'GET /api/portal/allocations': {
+    params: Record<string, never>;
+    query: Record<string, never>;
+    body: undefined;
+    response: unknown;
+  };
+}
+
 export interface PrepOperations {
   /** Stock and material prep requests (备货 · 备料) */
   'GET /api/prep-requests': {
@@ -1934,6 +2057,7 @@ export type Operations = AllocationOperations &
   NotificationsOperations &
   OrdersOperations &
   PaymentsOperations &
+  PortalOperations &
   PrepOperations &
   ProductionOperations &
   ProductsOperations &
@@ -2065,6 +2189,24 @@ export const operationsByTag = {
     'GET /api/letters-of-credit',
     'POST /api/orders/{id}/letters-of-credit',
     'GET /api/orders/{id}/payment',
+  ],
+  portal: [
+    'GET /api/customers/{id}/portal-users',
+    'POST /api/customers/{id}/portal-users',
+    'GET /api/portal/orders',
+    'GET /api/portal/orders/{id}',
+    'POST /api/portal/orders/{id}/confirm',
+    'POST /api/portal/changes/{id}/confirm',
+    'GET /api/portal/shipments',
+    'GET /api/portal/shipments/{id}',
+    'POST /api/portal/shipments/{id}/proof',
+    'GET /api/portal/documents/{id}',
+    'GET /api/portal/receivables',
+    'GET /api/portal/receivables/export.xlsx',
+    'GET /api/portal/statements/{id}',
+    'POST /api/portal/complaints',
+    'POST /api/portal/returns',
+    'GET /api/portal/allocations',
   ],
   prep: [
     'GET /api/prep-requests',

@@ -8,6 +8,7 @@ import { ServerTable } from '../components/ServerTable';
 import { ImportButton } from '../components/ImportButton';
 import { useSession } from '../auth/session';
 import { CustomerForm } from './CustomerForm';
+import { PortalInviteButton } from './PortalInviteButton';
 import { yuan } from './CustomerCredit';
 import { useCustomerFromQuery } from './order-detail/customerLink';
 
@@ -109,15 +110,18 @@ export function CustomersPage() {
                   title: t('common.actions'),
                   key: 'actions',
                   render: (_: unknown, c: Customer) => (
-                    <Button
-                      size="small"
-                      onClick={() => {
-                        setEditing(c);
-                        setOpen(true);
-                      }}
-                    >
-                      {t('common.edit')}
-                    </Button>
+                    <>
+                      <Button
+                        size="small"
+                        onClick={() => {
+                          setEditing(c);
+                          setOpen(true);
+                        }}
+                      >
+                        {t('common.edit')}
+                      </Button>{' '}
+                      {can('sales_assistant', 'sales_director') && <PortalInviteButton customerId={c.id} />}
+                    </>
                   ),
                 },
               ]
