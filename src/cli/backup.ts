@@ -3,7 +3,6 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { loadConfig } from '../config';
 import { connect } from '../db/connect';
-import { migrate } from '../db/migrate';
 import { version } from '../version';
 import { backupDatabase, restoreDatabase } from '../modules/backups/backup.service';
 import { BackupRefused } from '../modules/backups/backup-file';
@@ -22,7 +21,6 @@ export function backupCommands(program: Command) {
       fs.mkdirSync(path.dirname(file), { recursive: true });
       const database = await connect(config);
       try {
-        await migrate(database.db);
         const r = await backupDatabase(database.db, { file, engine: database.engine, appVersion: version, now });
         console.log(`backup written: ${r.file} (${r.sizeBytes} bytes, ${r.tables} tables, ${r.rows} rows)`);
       } finally {

@@ -65,9 +65,7 @@ describe('workbench', () => {
     const me = (await a.reviewer({ method: 'GET', url: '/api/auth/me' })).json();
     const actor = { userId: me.user.id, companyId: t.companyA, roles: me.roles } as unknown as Actor;
     const later = { now: new Date(Date.now() + 10 * 24 * 3600_000), workingHours: defaultWorkingHours };
-    const lateNow = (await workbench(t.database.db, actor, later, { backupScheduled: false })).todos.find(
-      (d) => d.key === 'toReview',
-    )!;
+    const lateNow = (await workbench(t.database.db, actor, later)).todos.find((d) => d.key === 'toReview')!;
     expect(lateNow.count).toBe(now.count);
     expect(lateNow.late).toBe(now.count);
   });

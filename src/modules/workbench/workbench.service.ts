@@ -189,7 +189,7 @@ function lateCount(items: { late: boolean }[]): Count {
  * The user's to-dos (only those of their roles, with counts), latest notifications, the month for managers, and
  * for admins the last backup (`backupScheduled`: the embedded database backs itself up every night).
  */
-export async function workbench(db: Db, actor: Actor, env: Env, opts: { backupScheduled: boolean }) {
+export async function workbench(db: Db, actor: Actor, env: Env, opts = { backupScheduled: false }) {
   const view: View = { db, actor, env, today: todayOf(env) };
   const mine = TODOS.filter((d) => hasRole(actor.roles, d.roles));
   const todos = [];
