@@ -12,6 +12,7 @@ import { backoffMs } from '../../src/lib/retry';
 import type { ChannelConfig } from '../../src/modules/messages/channels/channel';
 import { messageAttachments } from '../../src/jobs/message-attachments';
 import { recordDomainEvent } from '../../src/lib/domain-events';
+import { JOBS, startJobs } from '../../src/jobs/runner';
 
 // Messages to customers leave through real channels: a local SMTP server, WeCom and DingTalk robot stand-ins, and
 // an SMS provider stand-in that checks the request's signature the way the provider does.
@@ -22,6 +23,7 @@ let f: ReturnType<typeof fulfilmentFactories>;
 let smtp: SMTPServer;
 let http: Server;
 let channels: ChannelConfig;
+let base: string;
 type Mail = { to: string[]; raw: string };
 const mails: Mail[] = [];
 type Hit = { path: string; body: string; query: URLSearchParams; signed: boolean };
@@ -131,7 +133,7 @@ beforeAll(async () => {
     });
   });
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
-  const base = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
+  base = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
   channels = {
     smtp: {
       host: '127.0.0.1',
@@ -414,6 +416,33 @@ describe('messages to customers', () => {
     const seen = hits.filter((h) => h.path === '/wecom').map((h) => /ONCE-\d+-X/.exec(h.body)?.[0]);
     expect(seen.filter(Boolean).sort()).toEqual([...orders].sort());
     expect((await messagesOf(customer)).every((m) => m.status === 'sent')).toBe(true);
+  });
+
+  it('runs as a durable job: routed and sent through the channels the environment configures', async () => {
+    const customer = await f.newCustomer('MSG9', 'credit', { contacts: [{ name: '冯', channels: ['wecom'] }] });
+    await t.database.db
+      .insertInto('outbox_messages')
+      .values({
+        company_id: t.companyA,
+        customer_id: customer,
+        channel: 'sms',
+        kind: 'payment_reminder',
+        params: JSON.stringify({ order: 'JOB-1', amount: '9.00', due: '2026-12-03' }),
+      })
+      .execute();
+    process.env.LUYUE_WECOM_ROBOT_URL = `${base}/wecom?key=from-env`;
+    const boss = await startJobs(t.database, () => {});
+    try {
+      await boss.send(JOBS.messages, {});
+      await expect
+        .poll(async () => (await messagesOf(customer)).map((m) => m.status), { timeout: 20_000, interval: 250 })
+        .toEqual(['sent']);
+    } finally {
+      await boss.stop({ graceful: false, wait: true, close: true });
+      delete process.env.LUYUE_WECOM_ROBOT_URL;
+    }
+    const hit = hits.find((h) => h.path === '/wecom' && h.body.includes('JOB-1'));
+    expect(hit?.query.get('key')).toBe('from-env');
   });
 
   it('lists with filters, refuses bad filters naming the field, other roles and another company', async () => {

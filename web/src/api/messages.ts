@@ -25,18 +25,6 @@ export type OutMessage = {
 
 export const MESSAGE_CHANNELS = ['email', 'sms', 'wecom', 'dingtalk'] as const;
 export const MESSAGE_STATUSES = ['queued', 'sent', 'failed', 'dead'] as const;
-export const MESSAGE_KINDS = [
-  'order_to_sign',
-  'order_confirmed',
-  'change_awaiting_confirmation',
-  'shipped',
-  'delivered',
-  'payment_reminder',
-  'overdue',
-  'monthly_statement',
-  'return_approved',
-  'refund_made',
-] as const;
 
 export const messagesApi = {
   listUrl: () => urlOf('GET /api/messages'),

@@ -1,17 +1,14 @@
 import { useState } from 'react';
 import { Alert, App, Button, Descriptions, Drawer, Select, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import {
-  MESSAGE_CHANNELS,
-  MESSAGE_KINDS,
-  MESSAGE_STATUSES,
-  messagesApi,
-  type MessageStatus,
-  type OutMessage,
-} from '../api/messages';
+import { MESSAGE_CHANNELS, MESSAGE_STATUSES, messagesApi, type MessageStatus, type OutMessage } from '../api/messages';
 import { PageHeader } from '../components/PageHeader';
 import { ServerTable } from '../components/ServerTable';
 import { dateTime } from '../format';
+import { zh as messageTexts } from '../i18n/parts/messages';
+
+/** The kinds of message are the ones named in the texts. */
+const MESSAGE_KINDS = Object.keys(messageTexts.enums.messageKind);
 
 const STATUS_COLOR: Record<MessageStatus, string> = {
   queued: 'processing',
