@@ -15,6 +15,7 @@ import * as m0013 from './migrations/0013_special_orders';
 import * as m0014 from './migrations/0014_change_stage_late';
 import * as m0015 from './migrations/0015_reason_codes';
 import * as m0016 from './migrations/0016_webhooks';
+import * as m0019 from './migrations/0019_money_reason_codes';
 
 // Every migration, in order. New ones are added here.
 const migrations: Record<string, Migration> = {
@@ -34,6 +35,7 @@ const migrations: Record<string, Migration> = {
   '0014_change_stage_late': m0014,
   '0015_reason_codes': m0015,
   '0016_webhooks': m0016,
+  '0019_money_reason_codes': m0019,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -27,6 +27,7 @@ describe('embedded database on disk', () => {
       '0014_change_stage_late',
       '0015_reason_codes',
       '0016_webhooks',
+      '0019_money_reason_codes',
     ]);
     expect(await isEmpty(first.db)).toBe(true);
     await first.db.transaction().execute((trx) => seedDemo(trx, new Date()));

@@ -8,6 +8,7 @@ import { readUpload, sendXlsx } from '../../http/upload';
 import { readXlsx, toXlsx } from '../../lib/excel';
 import { importFailed } from '../../lib/import-rows';
 import { isMoneyString } from '../../lib/money';
+import { reasonCode } from '../../lib/reason-codes';
 import type { Db } from '../../db/database';
 import type { Actor } from '../auth/auth.service';
 import { ledgerOf, listBalances, setMoney } from './franchisee-money';
@@ -51,7 +52,7 @@ export function franchiseeRoutes(app: FastifyInstance, ctx: AppContext) {
   r.get(
     '/api/franchisees/:id/ledger',
     { config: { roles: 'any' }, schema: { tags, summary: 'Every change of funds and credit', params: idParams } },
-    async (req) => ledgerOf(ctx.db, actorOf(req), await franchiseeId(ctx.db, actorOf(req), req.params.id)),
+    async (req) => ledgerOf(ctx.db, actorOf(req), await franchiseeId(ctx.db, actorOf(req), req.params.id), req.lang),
   );
 
   r.post(
@@ -109,7 +110,7 @@ export function franchiseeRoutes(app: FastifyInstance, ctx: AppContext) {
           await updateFranchiseeMoney(trx, actor, envOf(ctx), franchisees.get(values.code)!, {
             funds: values.funds || undefined,
             credit: values.credit || undefined,
-            reason: '导入 Excel import',
+            reason: reasonCode('franchisee_import'),
           });
         }
         return { imported: sheet.rows.length };

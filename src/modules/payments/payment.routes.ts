@@ -52,7 +52,7 @@ export function paymentRoutes(app: FastifyInstance, ctx: AppContext) {
         querystring: z.object(receiptFilter),
       },
     },
-    async (req) => listReceipts(ctx.db, actorOf(req), receiptFilterOf(req.query)),
+    async (req) => listReceipts(ctx.db, actorOf(req), receiptFilterOf(req.query), req.lang),
   );
   r.get(
     '/api/receipts/export.xlsx',
@@ -98,7 +98,7 @@ export function paymentRoutes(app: FastifyInstance, ctx: AppContext) {
   r.get(
     '/api/receipts/:id',
     { config: { roles: 'any' }, schema: { tags, summary: 'One receipt with its applications', params: idParams } },
-    async (req) => getReceipt(ctx.db, actorOf(req), req.params.id),
+    async (req) => getReceipt(ctx.db, actorOf(req), req.params.id, req.lang),
   );
   r.post(
     '/api/receipts/:id/apply',
@@ -114,7 +114,7 @@ export function paymentRoutes(app: FastifyInstance, ctx: AppContext) {
     async (req) =>
       tx(async (trx) => {
         await applyReceipt(trx, actorOf(req), req.params.id, req.body);
-        return getReceipt(trx, actorOf(req), req.params.id);
+        return getReceipt(trx, actorOf(req), req.params.id, req.lang);
       }),
   );
   r.post(
@@ -129,7 +129,9 @@ export function paymentRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (req, reply) =>
-      reply.status(201).send(await tx((trx) => reverseReceipt(trx, actorOf(req), req.params.id, req.body.reason))),
+      reply
+        .status(201)
+        .send(await tx((trx) => reverseReceipt(trx, actorOf(req), req.params.id, req.body.reason, req.lang))),
   );
   r.get(
     '/api/customers/:id/balance',
@@ -180,6 +182,6 @@ export function paymentRoutes(app: FastifyInstance, ctx: AppContext) {
         params: idParams,
       },
     },
-    async (req) => orderPayment(ctx.db, actorOf(req), envOf(ctx), req.params.id),
+    async (req) => orderPayment(ctx.db, actorOf(req), envOf(ctx), req.params.id, req.lang),
   );
 }

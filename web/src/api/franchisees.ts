@@ -16,6 +16,8 @@ export type LedgerRow = {
   fundsDelta: string;
   creditDelta: string;
   reason: string;
+  reasonCode: string | null;
+  reasonParams: Record<string, string> | null;
   reference: string;
   actorName: string;
 };

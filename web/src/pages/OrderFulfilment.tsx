@@ -10,6 +10,7 @@ import {
 import type { BodyOf } from '../api/client';
 import type { Order } from '../api/types';
 import { moneyRule } from '../components/forms';
+import { reasonText } from '../codes';
 import { useSession } from '../auth/session';
 import { ActionButton } from '../components/ActionButton';
 import { yuan } from '../format';
@@ -101,7 +102,12 @@ export function OrderFulfilment({ order, onChanged }: { order: Order; onChanged:
       {payment.gates.map((g) => (
         <p key={g.gate} data-testid={`gate-${g.gate}`}>
           <Tag color={g.ok ? 'green' : 'red'}>{t(`ful.gate.${g.gate}`)}</Tag>
-          {!g.ok && `${t('ful.waitsFor')}: ${g.waitsFor}`}
+          {!g.ok &&
+            `${t('ful.waitsFor')}: ${reasonText(t, {
+              reason: g.waitsFor,
+              reasonCode: g.waitsForCode,
+              reasonParams: g.waitsForParams,
+            })}`}
           {g.late && (
             <Tag color="red" style={{ marginLeft: 8 }}>
               {t('ful.lcLate')} ({t('ful.checkBy')} {g.checkBy})
