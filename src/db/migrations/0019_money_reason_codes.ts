@@ -13,7 +13,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   for (const [text, code] of ledger)
     await sql`update franchisee_ledger set reason = ${'@' + code} where reason = ${text}`.execute(db);
   await sql`update customer_receipts
-            set reference = '@receipt_reversal ' || json_build_object('note', (regexp_match(reference, ${reversal}))[1])::text
+            set reference = '@receipt_reversal '
+              || json_build_object('note', (regexp_match(reference, ${reversal}))[1])::text
             where reverses_id is not null and reference ~ ${reversal}`.execute(db);
 }
 

@@ -118,10 +118,10 @@ export interface AllocationOperations {
     };
     response: unknown;
   };
-  /** Demand to Excel (the import format) */
+  /** Demand to Excel (the import format), in the request language (or lang) */
   'GET /api/allocation/demand/export.xlsx': {
     params: Record<string, never>;
-    query: Record<string, never>;
+    query: { lang?: 'zh-CN' | 'en' };
     body: undefined;
     response: unknown;
   };
@@ -337,10 +337,10 @@ export interface CustomersOperations {
     };
     response: unknown;
   };
-  /** Export customers to Excel */
+  /** Export customers to Excel in the request language (or lang) */
   'GET /api/customers/export.xlsx': {
     params: Record<string, never>;
-    query: Record<string, never>;
+    query: { lang?: 'zh-CN' | 'en' };
     body: undefined;
     response: unknown;
   };
@@ -538,10 +538,10 @@ export interface FranchiseesOperations {
     body: undefined;
     response: unknown;
   };
-  /** Franchisee money to Excel (the import format) */
+  /** Franchisee money to Excel (the import format), in the request language (or lang) */
   'GET /api/franchisees/export.xlsx': {
     params: Record<string, never>;
-    query: Record<string, never>;
+    query: { lang?: 'zh-CN' | 'en' };
     body: undefined;
     response: unknown;
   };
@@ -1010,10 +1010,10 @@ export interface ProductsOperations {
     };
     response: unknown;
   };
-  /** Export products to Excel */
+  /** Export products to Excel in the request language (or lang) */
   'GET /api/products/export.xlsx': {
     params: Record<string, never>;
-    query: Record<string, never>;
+    query: { lang?: 'zh-CN' | 'en' };
     body: undefined;
     response: unknown;
   };
@@ -1194,6 +1194,7 @@ export interface ReturnsOperations {
       from?: string;
       to?: string;
       q?: string;
+      lang?: 'zh-CN' | 'en';
     };
     body: undefined;
     response: unknown;
@@ -1491,10 +1492,10 @@ export interface ShippingOperations {
     body: { at: string; location?: string; description: string };
     response: unknown;
   };
-  /** Empty sheet in the tracking import format */
+  /** Empty sheet in the tracking import format, in the request language (or lang) */
   'GET /api/tracking-events/template.xlsx': {
     params: Record<string, never>;
-    query: Record<string, never>;
+    query: { lang?: 'zh-CN' | 'en' };
     body: undefined;
     response: unknown;
   };
@@ -1711,10 +1712,10 @@ export interface UsersOperations {
     };
     response: unknown;
   };
-  /** Export users to Excel */
+  /** Export users to Excel in the request language (or lang) */
   'GET /api/users/export.xlsx': {
     params: Record<string, never>;
-    query: Record<string, never>;
+    query: { lang?: 'zh-CN' | 'en' };
     body: undefined;
     response: unknown;
   };
@@ -1768,10 +1769,10 @@ export interface WarehousesOperations {
     body: { code: string; name: string; kind?: 'central' | 'regional' | 'other'; address?: string };
     response: unknown;
   };
-  /** Export warehouses to Excel */
+  /** Export warehouses to Excel in the request language (or lang) */
   'GET /api/warehouses/export.xlsx': {
     params: Record<string, never>;
-    query: Record<string, never>;
+    query: { lang?: 'zh-CN' | 'en' };
     body: undefined;
     response: unknown;
   };

@@ -28,7 +28,7 @@ export function FranchiseesPage() {
         extra={
           <>
             {finance && <ImportButton url={franchiseesApi.importUrl} onDone={load} />}
-            <Button href={franchiseesApi.exportUrl}>{t('common.export')}</Button>
+            <Button href={franchiseesApi.exportUrl()}>{t('common.export')}</Button>
           </>
         }
       />
