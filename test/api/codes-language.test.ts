@@ -156,7 +156,7 @@ describe('codes rendered in the reader language', () => {
       .where('event', '=', 'complete')
       .executeTakeFirstOrThrow();
     expect(stored.reason).toBe('@invoice {"number":"INV-EN-1","invoiceType":"special"}');
-    const invoices = (await a.finance({ method: 'GET', url: '/api/invoices' })).json();
+    const invoices = (await a.finance({ method: 'GET', url: '/api/invoices' })).json().items;
     expect(invoices.find((i: { number: string }) => i.number === 'INV-EN-1')).toMatchObject({ type: 'special' });
 
     const form = (headers: Record<string, string>) =>

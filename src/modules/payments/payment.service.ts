@@ -7,6 +7,7 @@ import { formatMoney, parseMoney } from '../../lib/money';
 import type { Actor } from '../auth/auth.service';
 import { paymentGates } from './payment-gates';
 import { todayOf } from '../../lib/local-date';
+import type { PageQuery } from '../../lib/schemas';
 import * as repo from './payment.repository';
 
 // Receipts (收款) and their application to orders. Nothing is edited or deleted: a correction is a
@@ -165,16 +166,20 @@ export async function getReceipt(db: Db, actor: Actor, id: string, lang: Lang = 
   };
 }
 
-export async function listReceipts(db: Db, actor: Actor, f: repo.ReceiptFilter = {}, lang: Lang = 'zh-CN') {
-  const rows = await repo.listReceipts(db, actor.companyId, f);
-  return rows.map((r) => ({
-    id: r.id,
-    customerId: r.customer_id,
-    customerName: r.customer_name,
-    amount: r.amount,
-    receivedOn: r.received_on,
-    method: r.method,
-    reference: renderReason(r.reference, lang),
-    reversesId: r.reverses_id,
-  }));
+/** One page of the receipts the filter shows, newest first unless sorted. */
+export async function listReceipts(db: Db, actor: Actor, f: repo.ReceiptFilter, q: PageQuery, lang: Lang) {
+  const page = await repo.pageReceipts(db, actor.companyId, f, q);
+  return {
+    ...page,
+    items: page.items.map((r) => ({
+      id: r.id,
+      customerId: r.customer_id,
+      customerName: r.customer_name,
+      amount: r.amount,
+      receivedOn: r.received_on,
+      method: r.method,
+      reference: renderReason(r.reference, lang),
+      reversesId: r.reverses_id,
+    })),
+  };
 }

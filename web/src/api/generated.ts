@@ -821,10 +821,15 @@ export interface OrdersOperations {
 }
 
 export interface PaymentsOperations {
-  /** Receipts, newest first (customer, received from/to, method) */
+  /** Receipts, newest first unless sorted, one page (customer, received from/to, method, q) */
   'GET /api/receipts': {
     params: Record<string, never>;
     query: {
+      page?: number;
+      pageSize?: number;
+      sort?: string;
+      order?: 'asc' | 'desc' | 'ascend' | 'descend';
+      q?: string;
       customer?: string;
       from?: string;
       to?: string;
@@ -855,6 +860,7 @@ export interface PaymentsOperations {
       from?: string;
       to?: string;
       method?: 'bank_transfer' | 'cash' | 'cheque' | 'lc' | 'online' | 'other';
+      q?: string;
       lang?: 'zh-CN' | 'en';
     };
     body: undefined;
@@ -1053,10 +1059,15 @@ export interface ProductsOperations {
 }
 
 export interface ReceivablesOperations {
-  /** Receivables with outstanding amount and aging bucket (customer, due from/to, bucket, open) */
+  /** Receivables with outstanding amount and aging bucket, one page (customer, due from/to, bucket, open, q) */
   'GET /api/receivables': {
     params: Record<string, never>;
     query: {
+      page?: number;
+      pageSize?: number;
+      sort?: string;
+      order?: 'asc' | 'desc' | 'ascend' | 'descend';
+      q?: string;
       customer?: string;
       from?: string;
       to?: string;
@@ -1073,6 +1084,7 @@ export interface ReceivablesOperations {
       customer?: string;
       from?: string;
       to?: string;
+      q?: string;
       bucket?: 'not_due' | '0-30' | '31-60' | '61-90' | '>90' | 'paid';
       open?: 'true' | 'false';
       lang?: 'zh-CN' | 'en';
@@ -1080,24 +1092,41 @@ export interface ReceivablesOperations {
     body: undefined;
     response: unknown;
   };
-  /** Outstanding per customer in aging buckets (0–30, 31–60, 61–90, >90 days) */
+  /** Outstanding per customer in aging buckets (0–30, 31–60, 61–90, >90 days), one page */
   'GET /api/receivables/aging': {
     params: Record<string, never>;
-    query: { customer?: string };
+    query: {
+      page?: number;
+      pageSize?: number;
+      sort?: string;
+      order?: 'asc' | 'desc' | 'ascend' | 'descend';
+      q?: string;
+      customer?: string;
+    };
     body: undefined;
     response: unknown;
   };
   /** Export the aging to Excel as the filter shows it */
   'GET /api/receivables/aging/export.xlsx': {
     params: Record<string, never>;
-    query: { customer?: string; lang?: 'zh-CN' | 'en' };
+    query: { customer?: string; q?: string; lang?: 'zh-CN' | 'en' };
     body: undefined;
     response: unknown;
   };
-  /** Invoices recorded at completion, newest first (customer, issued from/to, type) */
+  /** Invoices recorded at completion, newest first unless sorted, one page (customer, issued from/to, type, q) */
   'GET /api/invoices': {
     params: Record<string, never>;
-    query: { customer?: string; from?: string; to?: string; type?: 'normal' | 'special' | 'digital' };
+    query: {
+      page?: number;
+      pageSize?: number;
+      sort?: string;
+      order?: 'asc' | 'desc' | 'ascend' | 'descend';
+      q?: string;
+      customer?: string;
+      from?: string;
+      to?: string;
+      type?: 'normal' | 'special' | 'digital';
+    };
     body: undefined;
     response: unknown;
   };
@@ -1108,6 +1137,7 @@ export interface ReceivablesOperations {
       customer?: string;
       from?: string;
       to?: string;
+      q?: string;
       type?: 'normal' | 'special' | 'digital';
       lang?: 'zh-CN' | 'en';
     };

@@ -13,7 +13,7 @@ import { moneyRule } from '../components/forms';
 import { reasonText } from '../codes';
 import { useSession } from '../auth/session';
 import { ActionButton } from '../components/ActionButton';
-import { yuan } from '../format';
+import { companyToday, yuan } from '../format';
 
 type Dialog = 'lc' | 'invoice' | 'receipt';
 const RECEIPT_METHODS = ['bank_transfer', 'cash', 'cheque', 'lc', 'online', 'other'];
@@ -203,8 +203,8 @@ export function OrderFulfilment({ order, onChanged }: { order: Order; onChanged:
             taxRate: '13',
             type: 'digital',
             method: 'bank_transfer',
-            issuedOn: new Date().toISOString().slice(0, 10),
-            receivedOn: new Date().toISOString().slice(0, 10),
+            issuedOn: companyToday(),
+            receivedOn: companyToday(),
           }}
         >
           {dialog === 'lc' && (
