@@ -17,6 +17,7 @@ import * as m0015 from './migrations/0015_reason_codes';
 import * as m0016 from './migrations/0016_webhooks';
 import * as m0017 from './migrations/0017_messages';
 import * as m0018 from './migrations/0018_portal';
+import * as m0019 from './migrations/0019_money_reason_codes';
 import * as m0020 from './migrations/0020_backup_runs';
 
 // Every migration, in order. New ones are added here.
@@ -39,6 +40,7 @@ const migrations: Record<string, Migration> = {
   '0016_webhooks': m0016,
   '0017_messages': m0017,
   '0018_portal': m0018,
+  '0019_money_reason_codes': m0019,
   '0020_backup_runs': m0020,
 };
 

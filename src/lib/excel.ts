@@ -5,7 +5,10 @@ import type { ImportLimits } from '../config';
 import { checkZip } from './zip-bounds';
 
 // Lists go out as xlsx and customers/products come in from xlsx with the same columns.
-export type SheetColumn = { key: string; header: string; width?: number };
+/** `aliases`: other headers an import accepts for the column (its name in another language, an older header). */
+export type SheetColumn = { key: string; header: string; width?: number; aliases?: string[] };
+
+const headersOf = (c: SheetColumn) => [c.header, ...(c.aliases ?? [])];
 export type ImportError = { row: number; column: string; message: string };
 
 export async function toXlsx(
@@ -87,7 +90,9 @@ async function readFirstSheet(data: Buffer, columns: SheetColumn[]): Promise<She
       if (row.number - 1 > limits.maxRows) throw new AppError('IMPORT.TOO_MANY_ROWS', { limit: limits.maxRows });
       const values: Record<string, string> = {};
       for (const c of columns) {
-        const col = headerIndex.get(c.header);
+        const col = headersOf(c)
+          .map((h) => headerIndex.get(h))
+          .find((i) => i !== undefined);
         values[c.key] = col ? cellText(row.getCell(col).value) : '';
       }
       if (Object.values(values).some((v) => v !== '')) rows.push({ row: row.number, values });
@@ -96,7 +101,8 @@ async function readFirstSheet(data: Buffer, columns: SheetColumn[]): Promise<She
   }
   if (!seenSheet) throw new AppError('IMPORT.FILE_INVALID');
   for (const c of columns)
-    if (!headerIndex.has(c.header)) errors.push({ row: 1, column: c.header, message: 'column missing' });
+    if (!headersOf(c).some((h) => headerIndex.has(h)))
+      errors.push({ row: 1, column: c.header, message: 'column missing' });
   return { rows, errors };
 }
 

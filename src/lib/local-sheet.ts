@@ -10,7 +10,18 @@ export const pick = (label: Label, lang: Lang) => (lang === 'en' ? label.en : la
 export const nameOf = <K extends string>(labels: Record<K, Label>, code: K, lang: Lang) =>
   labels[code] ? pick(labels[code], lang) : code;
 
+/**
+ * The columns with their headers in the language. An import reads a column under any of its headers: Chinese,
+ * English, or the older "中文 English" header, so a file exported in either language (or long ago) comes back in.
+ */
+export const localColumns = (columns: LocalColumn[], lang: Lang): SheetColumn[] =>
+  columns.map((c) => ({
+    key: c.key,
+    header: pick(c.header, lang),
+    width: c.width,
+    aliases: [c.header.zh, c.header.en, `${c.header.zh} ${c.header.en}`],
+  }));
+
 export function localXlsx(name: Label, columns: LocalColumn[], rows: Record<string, unknown>[], lang: Lang) {
-  const sheet: SheetColumn[] = columns.map((c) => ({ key: c.key, header: pick(c.header, lang), width: c.width }));
-  return toXlsx([{ name: pick(name, lang), columns: sheet, rows }]);
+  return toXlsx([{ name: pick(name, lang), columns: localColumns(columns, lang), rows }]);
 }

@@ -13,6 +13,8 @@ export async function fetchPage<DB, TB extends keyof DB, O>(
   q: PageQuery,
   sortable: Record<string, string>,
   defaultSort: string,
+  /** A unique column that orders rows the sort leaves equal, so pages never overlap or skip a row. */
+  unique?: string,
 ): Promise<Page<O>> {
   const sortName = q.sort ?? defaultSort;
   // Own keys only: "constructor", "__proto__" or "toString" are not columns.
@@ -22,10 +24,12 @@ export async function fetchPage<DB, TB extends keyof DB, O>(
       { path: 'query.sort', message: `one of ${Object.keys(sortable).join(', ')}` },
     ]);
   const direction = q.order === 'desc' || q.order === 'descend' ? 'desc' : 'asc';
-  const rows = await (query as any)
+  let ordered = (query as any)
     .select(sql<number>`(count(*) over ())::int`.as('__total'))
     .orderBy(sql.ref(column), direction)
-    .orderBy(sql.ref(sortable[defaultSort]), 'asc')
+    .orderBy(sql.ref(sortable[defaultSort]), 'asc');
+  if (unique) ordered = ordered.orderBy(sql.ref(unique), 'asc');
+  const rows = await ordered
     .limit(q.pageSize)
     .offset((q.page - 1) * q.pageSize)
     .execute();
@@ -39,6 +43,12 @@ async function countAll(query: SelectQueryBuilder<any, any, any>): Promise<numbe
     .select(sql<number>`count(*)::int`.as('n'))
     .executeTakeFirst();
   return (r as any)?.n ?? 0;
+}
+
+/** A page of rows already in memory (lists computed in TypeScript, such as receivables and their aging). */
+export function pageOf<T>(rows: T[], q: Pick<PageQuery, 'page' | 'pageSize'>): Page<T> {
+  const start = (q.page - 1) * q.pageSize;
+  return { items: rows.slice(start, start + q.pageSize), total: rows.length, page: q.page, pageSize: q.pageSize };
 }
 
 /** Escapes LIKE wildcards so a search for "50%" finds "50%". */

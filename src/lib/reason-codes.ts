@@ -34,6 +34,16 @@ export const reasonTexts = {
   franchisee_paid: { zh: '加盟商付款', en: 'Franchisee paid' },
   reservation_expired: { zh: '预留到期释放', en: 'Reservation expired' },
   reservation_released: { zh: '分货预留释放', en: 'Reservation released' },
+  franchisee_import: { zh: 'Excel 导入', en: 'Excel import' },
+  shipment_deducted: { zh: '发货扣款', en: 'Shipment posted' },
+  receipt_reversal: { zh: '冲销：{note}', en: 'Reversal: {note}' },
+  gate_prepayment: { zh: '预付款 {amount}', en: 'Prepayment {amount}' },
+  gate_deposit: { zh: 'T/T 定金 {amount}', en: 'T/T deposit {amount}' },
+  gate_balance: { zh: 'T/T 尾款 {amount}', en: 'T/T balance {amount}' },
+  gate_lc: {
+    zh: '信用证：金额 {amount}，今日有效，须于 {checkBy} 前审核',
+    en: 'L/C covering {amount}, valid today, to be checked by {checkBy}',
+  },
 } satisfies Record<string, Label>;
 
 /** What a change does to a shipment already made (listed in `change_stopped_shipment`). */
@@ -95,3 +105,9 @@ export function reasonFields(stored: string | null | undefined, lang: Lang) {
   const reason = stored === null || stored === undefined ? stored : renderReason(stored, lang);
   return { reason: reason ?? null, reasonCode: r?.code ?? null, reasonParams: r?.params ?? null };
 }
+
+/** A stored reason in both languages, for an error message rendered later in the request's language. */
+export const reasonLabel = (stored: string): Label => ({
+  zh: renderReason(stored, 'zh-CN'),
+  en: renderReason(stored, 'en'),
+});

@@ -18,3 +18,6 @@ export const pageQuery = z.object({
 export type PageQuery = z.infer<typeof pageQuery>;
 
 export const booleanQuery = z.enum(['true', 'false']).transform((v) => v === 'true');
+
+/** `?lang=` of an export or a template: its headers and names in that language (else the request's). */
+export const langQuery = z.object({ lang: z.enum(['zh-CN', 'en']).optional() });

@@ -392,7 +392,7 @@ describe('change requests on confirmed orders', () => {
     ok(await apply(c.id));
     expect(await orderOf(order.id)).toMatchObject({ total: '900.00', margin: '300.00', version: 2 });
     await shipment(order.id, [{ lineNo: 1, qty: 10 }], ['pick', 'recheck', 'pack', 'ship']);
-    const [r] = ok(await a.finance({ method: 'GET', url: `/api/receivables?customer=${customer}` }));
+    const [r] = ok(await a.finance({ method: 'GET', url: `/api/receivables?customer=${customer}` })).items;
     expect(r).toMatchObject({ amount: '900.00' });
   });
 

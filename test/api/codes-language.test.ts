@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../helpers/test-app';
-import { approveAllStages, orderActors, orderBody, uploadQualification } from '../helpers/orders';
-import { readXlsxRows } from '../helpers/xlsx';
+import { approveAllStages, customerByShortCode, orderActors, orderBody, uploadQualification } from '../helpers/orders';
+import { buildXlsx, multipart, readXlsxRows } from '../helpers/xlsx';
 import { defaultWorkingHours } from '../../src/lib/calendar/calendar';
 import type { Actor } from '../../src/modules/auth/auth.service';
 import { deliverShipment } from '../../src/modules/shipping/deliver-shipment';
 import { up as reasonCodesMigration } from '../../src/db/migrations/0015_reason_codes';
+import { up as moneyReasonCodesMigration } from '../../src/db/migrations/0019_money_reason_codes';
 
 // System reasons and invoice types travel as codes and are named in the reader's language; printed forms speak
 // the request's language and carry the company and the print date.
@@ -155,7 +156,7 @@ describe('codes rendered in the reader language', () => {
       .where('event', '=', 'complete')
       .executeTakeFirstOrThrow();
     expect(stored.reason).toBe('@invoice {"number":"INV-EN-1","invoiceType":"special"}');
-    const invoices = (await a.finance({ method: 'GET', url: '/api/invoices' })).json();
+    const invoices = (await a.finance({ method: 'GET', url: '/api/invoices' })).json().items;
     expect(invoices.find((i: { number: string }) => i.number === 'INV-EN-1')).toMatchObject({ type: 'special' });
 
     const form = (headers: Record<string, string>) =>
@@ -271,5 +272,161 @@ describe('codes rendered in the reader language', () => {
       '@change_stopped_shipment {"number" : "CR-9", "impacts" : ["line_removed", "price_changed"]}',
       '客户撤单',
     ]);
+  });
+});
+
+describe('money reasons in the reader language', () => {
+  let franchisee: { id: string; code: string };
+  let reversalId: string;
+  const ledger = async (headers: Record<string, string>) =>
+    (await a.finance({ method: 'GET', url: `/api/franchisees/${franchisee.id}/ledger`, headers })).json();
+
+  beforeAll(async () => {
+    franchisee = await customerByShortCode(a.sales, 'DGHX');
+    const sheet = await buildXlsx(['客户编码 Code', '资金 Funds', '信用 Credit'], [[franchisee.code, '300.00', '']]);
+    const imported = await a.finance({
+      method: 'POST',
+      url: '/api/franchisees/import',
+      ...multipart({ name: 'm.xlsx', data: sheet, type: 'application/octet-stream' }),
+    });
+    expect(imported.json()).toEqual({ imported: 1 });
+    const customerId = franchisee.id;
+    const paid = await a.finance({
+      method: 'POST',
+      url: '/api/receipts',
+      payload: { customerId, amount: '10.00', receivedOn: '2026-11-20', method: 'cash', reference: 'R-1' },
+    });
+    expect(paid.statusCode, paid.body).toBe(201);
+    const reversed = await a.finance({
+      method: 'POST',
+      url: `/api/receipts/${paid.json().id}/reverse`,
+      payload: { reason: 'keyed twice' },
+      headers: en,
+    });
+    expect(reversed.statusCode, reversed.body).toBe(201);
+    expect(reversed.json().reference).toBe('Reversal: keyed twice');
+    reversalId = reversed.json().id;
+  });
+
+  it('an imported balance is a coded ledger reason, named in English and in Chinese', async () => {
+    const [enRows, zhRows] = [await ledger(en), await ledger(zh)];
+    expect(enRows[enRows.length - 1]).toMatchObject({
+      fundsDelta: '300.00',
+      reasonCode: 'franchisee_import',
+      reason: 'Excel import',
+    });
+    expect(zhRows[zhRows.length - 1]).toMatchObject({ reasonCode: 'franchisee_import', reason: 'Excel 导入' });
+    const stored = await t.database.db
+      .selectFrom('franchisee_ledger')
+      .select('reason')
+      .where('customer_id', '=', franchisee.id)
+      .execute();
+    expect(stored.map((r) => r.reason)).toContain('@franchisee_import');
+    expect(stored.map((r) => r.reason).join()).not.toMatch(CJK);
+  });
+
+  it('a reversal names its reason in the reader language on screen and in the export', async () => {
+    const get = (headers: Record<string, string>) =>
+      a.finance({ method: 'GET', url: `/api/receipts/${reversalId}`, headers });
+    expect((await get(en)).json().reference).toBe('Reversal: keyed twice');
+    expect((await get(zh)).json().reference).toBe('冲销：keyed twice');
+    const sheet = await a.finance({ method: 'GET', url: '/api/receipts/export.xlsx?lang=en' });
+    const rows = Object.values(await readXlsxRows(sheet.rawPayload))[0];
+    const row = rows.find((r) => r.includes('Reversal: keyed twice'));
+    expect(row?.join()).toMatch(/Reversal$/);
+  });
+
+  it('the payment gate says what it waits for in the reader language, on screen and when it refuses', async () => {
+    const customer = await a.finance({
+      method: 'POST',
+      url: '/api/customers',
+      payload: {
+        code: 'PREPAY',
+        shortCode: 'PREPAY',
+        name: 'Prepay Ltd',
+        kind: 'ordinary',
+        paymentMethod: 'prepaid',
+        contacts: [{ name: 'Jane Roe', phone: '13800000001' }],
+        addresses: [{ consignee: 'Jane Roe', address: '2 Harbour Road', region: 'Shanghai' }],
+      },
+    });
+    expect(customer.statusCode, customer.body).toBe(201);
+    await uploadQualification(a.sales, customer.json().id);
+    const o = (
+      await a.sales({
+        method: 'POST',
+        url: '/api/orders',
+        payload: orderBody(customer.json().id, [{ productId, qty: 2 }]),
+      })
+    ).json();
+    expect((await a.sales({ method: 'POST', url: `/api/orders/${o.id}/submit` })).statusCode).toBe(200);
+    await approveAllStages(t, a, o.id);
+    const confirmed = await a.sales({
+      method: 'POST',
+      url: `/api/orders/${o.id}/confirm`,
+      payload: { method: 'electronic' },
+    });
+    expect(confirmed.statusCode, confirmed.body).toBe(200);
+    const gates = async (headers: Record<string, string>) =>
+      (await a.sales({ method: 'GET', url: `/api/orders/${o.id}/payment`, headers })).json().gates;
+    expect((await gates(en))[1]).toMatchObject({
+      gate: 'ship',
+      ok: false,
+      waitsFor: 'Prepayment ¥25.00',
+      waitsForCode: 'gate_prepayment',
+      waitsForParams: { amount: '¥25.00' },
+    });
+    expect((await gates(zh))[1]).toMatchObject({ waitsFor: '预付款 ¥25.00', waitsForCode: 'gate_prepayment' });
+    const s = await a.warehouse({ method: 'POST', url: '/api/shipments', payload: { orderIds: [o.id] } });
+    expect(s.statusCode, s.body).toBe(201);
+    for (const step of ['pick', 'recheck', 'pack'])
+      expect((await a.warehouse({ method: 'POST', url: `/api/shipments/${s.json().id}/${step}` })).statusCode).toBe(
+        200,
+      );
+    const ship = (headers: Record<string, string>) =>
+      a.warehouse({ method: 'POST', url: `/api/shipments/${s.json().id}/ship`, headers });
+    const refusedEn = await ship(en);
+    expect(refusedEn.statusCode).toBe(409);
+    expect(refusedEn.json().error.message).toBe('Payment condition not met: Prepayment ¥25.00');
+    expect((await ship(zh)).json().error.message).toBe('付款条件未满足：预付款 ¥25.00');
+  });
+
+  it('migration 0019 turns ledger and reversal texts into codes and leaves typed text alone', async () => {
+    const db = t.database.db;
+    const [row] = await db
+      .selectFrom('franchisee_ledger')
+      .select('id')
+      .where('customer_id', '=', franchisee.id)
+      .execute();
+    const amounts = await db.selectFrom('franchisee_ledger').select(['id', 'funds_delta', 'credit_delta']).execute();
+    const migrated = async (reason: string) => {
+      await db.updateTable('franchisee_ledger').set({ reason }).where('id', '=', row.id).execute();
+      await moneyReasonCodesMigration(db);
+      return (await db.selectFrom('franchisee_ledger').select('reason').where('id', '=', row.id).executeTakeFirst())
+        ?.reason;
+    };
+    expect(await migrated('发货扣款 Shipment posted')).toBe('@shipment_deducted');
+    expect(await migrated('导入 Excel import')).toBe('@franchisee_import');
+    expect(await migrated('到账 导入 Excel import')).toBe('到账 导入 Excel import');
+    expect(await db.selectFrom('franchisee_ledger').select(['id', 'funds_delta', 'credit_delta']).execute()).toEqual(
+      amounts,
+    );
+    await db
+      .updateTable('customer_receipts')
+      .set({ reference: '冲销 Reversal: 重复录入' })
+      .where('id', '=', reversalId)
+      .execute();
+    await moneyReasonCodesMigration(db);
+    const reversal = await db
+      .selectFrom('customer_receipts')
+      .select('reference')
+      .where('id', '=', reversalId)
+      .executeTakeFirstOrThrow();
+    expect(reversal.reference).toBe('@receipt_reversal {"note" : "重复录入"}');
+    expect((await a.finance({ method: 'GET', url: `/api/receipts/${reversalId}`, headers: en })).json().reference).toBe(
+      'Reversal: 重复录入',
+    );
+    const typed = await db.selectFrom('customer_receipts').select('reference').where('reference', '=', 'R-1').execute();
+    expect(typed).toHaveLength(1);
   });
 });

@@ -457,16 +457,16 @@ describe('company isolation', () => {
   it("lists, filters and stock postings never reach another company's records", async () => {
     const asA = t.as(await t.token('admin', t.companyA));
     for (const url of [
-      '/api/receipts',
+      '/api/receipts?pageSize=500',
       '/api/shipments',
       '/api/callbacks',
       '/api/complaints',
       '/api/logistics-exceptions',
       '/api/letters-of-credit',
       '/api/statements',
-      '/api/invoices',
-      '/api/receivables',
-      '/api/receivables/aging',
+      '/api/invoices?pageSize=500',
+      '/api/receivables?pageSize=500',
+      '/api/receivables/aging?pageSize=500',
       '/api/carrier-rules',
       '/api/allocation/runs',
       '/api/allocation/reservations',

@@ -179,7 +179,7 @@ describe('finance exports', () => {
   });
 
   it('receipts: customer, date range and method narrow the list and the export alike', async () => {
-    const list = (q: string) => a.finance({ method: 'GET', url: `/api/receipts?${q}` }).then((r) => r.json());
+    const list = (q: string) => a.finance({ method: 'GET', url: `/api/receipts?${q}` }).then((r) => r.json().items);
     expect((await list(`customer=${c1}`)).map((r: { amount: string }) => r.amount).sort()).toEqual([
       '100.00',
       '250.50',
@@ -198,7 +198,7 @@ describe('finance exports', () => {
   });
 
   it('invoices: customer, date range and type narrow the list and the export alike', async () => {
-    const list = (q: string) => a.finance({ method: 'GET', url: `/api/invoices?${q}` }).then((r) => r.json());
+    const list = (q: string) => a.finance({ method: 'GET', url: `/api/invoices?${q}` }).then((r) => r.json().items);
     expect((await list(`customer=${c1}`)).map((i: { number: string }) => i.number).sort()).toEqual([
       'LST-INV-1',
       'LST-INV-2',
@@ -217,7 +217,7 @@ describe('finance exports', () => {
 
   it('receivables and aging: the customer filter narrows both exports; buckets are named', async () => {
     const aging = await a.finance({ method: 'GET', url: `/api/receivables/aging?customer=${c1}` });
-    expect(aging.json().map((r: { customerId: string }) => r.customerId)).toEqual([c1]);
+    expect(aging.json().items.map((r: { customerId: string }) => r.customerId)).toEqual([c1]);
     const zh = await sheet(`/api/receivables/aging/export.xlsx?customer=${c1}`);
     expect(zh.name).toBe('账龄');
     expect(zh.header).toEqual(['客户', '未到期', '逾期0-30天', '逾期31-60天', '逾期61-90天', '逾期90天以上', '合计']);
@@ -227,7 +227,7 @@ describe('finance exports', () => {
     expect(recv.header).toEqual(expect.arrayContaining(['Customer', 'Outstanding', 'Due date', 'Aging']));
     expect(recv.rows.map((r) => r[recv.header.indexOf('Aging')])).toEqual(['Not due']);
     const overdue = await a.finance({ method: 'GET', url: `/api/receivables?bucket=>90&customer=${c2}` });
-    expect(overdue.json()).toEqual([]);
+    expect(overdue.json().items).toEqual([]);
   });
 
   it('a bad filter value is refused with 400 naming the field', async () => {
@@ -245,5 +245,100 @@ describe('finance exports', () => {
       expect(res.statusCode, url).toBe(400);
       expect(res.body, url).toContain(field);
     }
+  });
+});
+
+describe('finance lists page', () => {
+  const N = 23;
+  let c3: string;
+
+  beforeAll(async () => {
+    const f = fulfilmentFactories(t, a);
+    c3 = await f.newCustomer('LSTC');
+    const order = await register(c3, [{ productId: p.A1.id, qty: 1 }]);
+    for (let i = 0; i < N; i++) {
+      const r = await a.finance({
+        method: 'POST',
+        url: '/api/receipts',
+        payload: { customerId: c3, amount: `${i + 1}.00`, receivedOn: '2026-10-05', method: 'cash', reference: 'P' },
+      });
+      expect(r.statusCode, r.body).toBe(201);
+    }
+    const db = t.database.db;
+    const by = (await f.actorOf('finance')).userId;
+    // One statement: every invoice has the same created_at, so only the tie-break keeps pages apart.
+    await db
+      .insertInto('invoices')
+      .values(
+        Array.from({ length: N }, (_, i) => ({
+          company_id: t.companyA,
+          order_id: order.id,
+          number: `PG-INV-${i}`,
+          issued_on: '2026-10-06',
+          amount: '10.00',
+          tax_rate: '13',
+          type: 'normal' as const,
+          outbound_voucher: '',
+          created_by: by,
+        })),
+      )
+      .execute();
+    for (let i = 0; i < N; i++)
+      await createReceivable(db, t.companyA, {
+        customerId: c3,
+        orderId: order.id,
+        kind: 'shipment',
+        amount: '1.00',
+        dueDate: '2099-01-10',
+      });
+  });
+
+  /** Every page of a list at a page size, and the total it announces. */
+  async function pages(url: string, pageSize: number) {
+    const ids: string[] = [];
+    let total = 0;
+    for (let page = 1; ; page++) {
+      const res = await a.finance({ method: 'GET', url: `${url}&page=${page}&pageSize=${pageSize}` });
+      expect(res.statusCode, res.body).toBe(200);
+      const body = res.json();
+      expect(body.items.length).toBeLessThanOrEqual(pageSize);
+      total = body.total;
+      ids.push(...body.items.map((x: { id?: string; customerId: string }) => x.id ?? x.customerId));
+      if (page * pageSize >= total) break;
+    }
+    return { ids, total };
+  }
+
+  it('receipts, invoices and receivables come in complete, disjoint pages', async () => {
+    for (const url of [
+      `/api/receipts?customer=${c3}`,
+      `/api/invoices?customer=${c3}`,
+      `/api/receivables?customer=${c3}`,
+    ]) {
+      const { ids, total } = await pages(url, 10);
+      expect(total, url).toBe(N);
+      expect(ids, url).toHaveLength(N);
+      expect(new Set(ids).size, url).toBe(N);
+    }
+    const aging = await pages('/api/receivables/aging?q=', 1);
+    expect(aging.total).toBeGreaterThanOrEqual(2);
+    expect(new Set(aging.ids).size).toBe(aging.total);
+    expect(aging.ids).toContain(c3);
+  });
+
+  it('a list is newest first, and the export holds every row the filter shows, not one page', async () => {
+    const first = (await a.finance({ method: 'GET', url: `/api/receipts?customer=${c3}&pageSize=1` })).json();
+    expect(first.items[0].amount).toBe(`${N}.00`);
+    const x = await sheet(`/api/receipts/export.xlsx?customer=${c3}`);
+    expect(x.rows).toHaveLength(N);
+    expect((await sheet(`/api/invoices/export.xlsx?customer=${c3}`)).rows).toHaveLength(N);
+    expect((await sheet(`/api/receivables/export.xlsx?customer=${c3}`)).rows).toHaveLength(N);
+  });
+
+  it('the search narrows the list and its export alike', async () => {
+    const list = (await a.finance({ method: 'GET', url: `/api/invoices?customer=${c3}&q=PG-INV-1` })).json();
+    // PG-INV-1 and PG-INV-10 … PG-INV-19
+    expect(list.total).toBe(11);
+    expect((await sheet(`/api/invoices/export.xlsx?customer=${c3}&q=PG-INV-1`)).rows).toHaveLength(11);
   });
 });

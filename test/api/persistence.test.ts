@@ -29,6 +29,7 @@ describe('embedded database on disk', () => {
       '0016_webhooks',
       '0017_messages',
       '0018_portal',
+      '0019_money_reason_codes',
       '0020_backup_runs',
     ]);
     expect(await isEmpty(first.db)).toBe(true);

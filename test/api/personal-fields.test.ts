@@ -65,7 +65,7 @@ describe('personal fields by role', () => {
     }
 
     const customers = await a.warehouse({ method: 'GET', url: '/api/customers/export.xlsx' });
-    const rows = (await readXlsxRows(customers.rawPayload))['客户 Customers'];
+    const rows = (await readXlsxRows(customers.rawPayload))['客户'];
     const mine = rows.find((r) => r[0] === 'PII1')!;
     expect(mine).toContain('136****5678');
     expect(rows.flat().join('\n')).not.toContain(CONTACT);

@@ -539,8 +539,8 @@ describe('the returns list', () => {
     const res = await a.sales({ method: 'GET', url: `/api/returns/export.xlsx?q=${encodeURIComponent(order.number)}` });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.headers['content-type']).toContain('spreadsheetml');
-    const [header, ...rows] = (await readXlsxRows(res.rawPayload))['退货单 Returns'];
-    expect(header.slice(0, 2)).toEqual(['退货单号 Return', '订单号 Order']);
+    const [header, ...rows] = (await readXlsxRows(res.rawPayload))['退货单'];
+    expect(header.slice(0, 2)).toEqual(['退货单号', '订单号']);
     const shown = (await get(a.sales, `/api/returns?q=${encodeURIComponent(order.number)}`)).items as {
       number: string;
     }[];
@@ -549,8 +549,15 @@ describe('the returns list', () => {
     // Statuses in words, never codes.
     const firstNumber = (await get(a.sales, `/api/returns/${firstReturn}`)).number;
     expect(rows.find((r) => r[0] === firstNumber)?.[4]).toBe(returnLabels.states[status as ReturnStatus].zh);
+    const english = await a.sales({
+      method: 'GET',
+      url: `/api/returns/export.xlsx?q=${encodeURIComponent(order.number)}&lang=en`,
+    });
+    const [enHeader, ...enRows] = (await readXlsxRows(english.rawPayload)).Returns;
+    expect(enHeader.slice(0, 2)).toEqual(['Return', 'Order']);
+    expect(enRows.find((r) => r[0] === firstNumber)?.[4]).toBe(returnLabels.states[status as ReturnStatus].en);
     const none = await a.sales({ method: 'GET', url: `/api/returns/export.xlsx?status=${other}&q=no-such-return` });
-    expect((await readXlsxRows(none.rawPayload))['退货单 Returns']).toHaveLength(1);
+    expect((await readXlsxRows(none.rawPayload))['退货单']).toHaveLength(1);
     const bad = await a.sales({ method: 'GET', url: '/api/returns/export.xlsx?status=lost' });
     expect(bad.statusCode).toBe(400);
   });

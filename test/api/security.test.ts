@@ -32,7 +32,7 @@ afterAll(async () => {
 
 const asSmall = (opts: InjectOptions) =>
   small.inject({ ...opts, headers: { authorization: `Bearer ${adminToken}`, ...(opts.headers ?? {}) } });
-const header = productColumns.map((c) => c.header);
+const header = productColumns.map((c) => c.header.zh);
 const upload = (data: Buffer) => ({
   method: 'POST' as const,
   url: '/api/products/import',

@@ -98,7 +98,7 @@ describe('short-closing an order after a partial shipment', () => {
     expect(stockAfter).toMatchObject({ onHand: stockBefore.onHand, reserved: stockBefore.reserved - 2 });
 
     // The receivable is the shipment's 4 units; what the order owes follows what shipped.
-    const receivables = (await a.finance({ method: 'GET', url: `/api/receivables?customer=${customer}` })).json();
+    const receivables = (await a.finance({ method: 'GET', url: `/api/receivables?customer=${customer}` })).json().items;
     expect(receivables.map((r: { amount: string }) => r.amount)).toEqual(['400.00']);
     const payment = (await a.finance({ method: 'GET', url: `/api/orders/${order.id}/payment` })).json();
     expect(payment).toMatchObject({ total: '400.00', owed: '400.00' });

@@ -261,7 +261,7 @@ describe('free samples (免费样机)', () => {
     const stockB = await balance(products['SP-B'].id);
     await shipEverything(id);
     expect(await balance(products['SP-B'].id)).toMatchObject({ onHand: stockB.onHand - 2 });
-    expect((await a.finance({ method: 'GET', url: `/api/receivables?customer=${customer}` })).json()).toEqual([]);
+    expect((await a.finance({ method: 'GET', url: `/api/receivables?customer=${customer}` })).json().items).toEqual([]);
 
     const loans = (await a.warehouse({ method: 'GET', url: `/api/samples?customer=${customer}` })).json();
     expect(loans).toHaveLength(2);

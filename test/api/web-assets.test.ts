@@ -6,7 +6,7 @@ import { createTestContext, type TestContext } from '../helpers/test-app';
 // The built web app (npm test builds it first): compressed, cached by content hash, split by page.
 
 const dist = path.resolve(import.meta.dirname, '../../web/dist');
-type Chunk = { file: string; imports?: string[]; isEntry?: boolean };
+type Chunk = { file: string; imports?: string[]; dynamicImports?: string[]; isEntry?: boolean };
 const manifest: Record<string, Chunk> = JSON.parse(fs.readFileSync(path.join(dist, '.vite/manifest.json'), 'utf8'));
 
 /** A chunk with every chunk it imports statically: what the browser must fetch before the page runs. */
@@ -54,5 +54,15 @@ describe('web app assets', () => {
     expect(manifest[entry].imports ?? []).not.toContain('src/pages/OrdersPage.tsx');
     expect(brotliBytes(login)).toBeLessThan(brotliBytes(orders));
     expect(brotliBytes(orders)).toBeLessThanOrEqual(350 * 1024);
+  });
+
+  it('the English texts and Ant Design English locale are fetched only when someone reads in English', () => {
+    const entry = Object.keys(manifest).find((k) => manifest[k].isEntry)!;
+    const orders = closure('src/pages/OrdersPage.tsx', closure(entry));
+    const english = Object.keys(manifest).filter((k) => /i18n\/en\.ts$|en_US/.test(k));
+    expect(english).toEqual(expect.arrayContaining(['src/i18n/en.ts']));
+    expect(english.length).toBeGreaterThanOrEqual(2);
+    for (const k of english) expect(orders.has(k), k).toBe(false);
+    expect(manifest[entry].dynamicImports ?? []).toEqual(expect.arrayContaining(english));
   });
 });

@@ -163,7 +163,7 @@ describe('the order page', () => {
     expect(await page.getByTestId('order-customer-po').innerText()).toBe('PO-7788');
     expect(await page.getByTestId('order-payment-days').innerText()).toBe('10 天');
     const fields = await page.getByTestId('order-fields').innerText();
-    expect(fields).toContain('请用木箱包装');
+    expect(await page.getByTestId('order-buyer-remark').innerText()).toBe('买家备注：请用木箱包装');
     expect(fields).toContain('OPG1 公司');
     expect(await page.getByTestId('order-total').innerText()).toBe('¥360.00');
     const history = () => page.getByTestId('order-history').innerText();
@@ -179,6 +179,10 @@ describe('the order page', () => {
     await expect.poll(() => page.getByTestId('order-urgency').innerText()).toBe('Urgent');
     expect(await page.getByTestId('order-payment-days').innerText()).toBe('10 days');
     expect(await page.getByTestId('order-lines').innerText()).toContain('Shipped');
+    // A label's colon is the language's own: no full-width colon between English words.
+    expect(await page.getByTestId('order-buyer-remark').innerText()).toBe('Buyer remark: 请用木箱包装');
+    const english = await page.locator('main').innerText();
+    expect(english.replaceAll('请用木箱包装', '')).not.toMatch(/[：；]/);
     await expect.poll(history).toContain('Partly shipped');
     await page.screenshot({ path: screenshotPath('order-page-en.png'), fullPage: true });
     await page.evaluate(() => localStorage.removeItem('luyue.lang'));

@@ -228,7 +228,8 @@ describe('every payment method, confirmed to completed and paid, in Chromium', (
     for (const m of METHODS) {
       const o = (await finance({ method: 'GET', url: `/api/orders/${orders[m].id}` })).json();
       expect(o.status, m).toBe('completed');
-      const receivables = (await finance({ method: 'GET', url: `/api/receivables?customer=${o.customer.id}` })).json();
+      const receivables = (await finance({ method: 'GET', url: `/api/receivables?customer=${o.customer.id}` })).json()
+        .items;
       // Receivables arise for the terms that ship before payment; each is now fully paid.
       expect(
         receivables.map((r: { bucket: string }) => r.bucket),

@@ -1,6 +1,5 @@
 import { ConfigProvider, App as AntApp, Spin } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
-import enUS from 'antd/locale/en_US';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { BrowserRouter, Route, Routes } from 'react-router-dom';
@@ -9,6 +8,7 @@ import { SessionProvider, useSession } from './auth/session';
 import { AppLayout } from './components/AppLayout';
 import { LoginPage } from './pages/LoginPage';
 import { lazyPage } from './components/lazyPage';
+import { antdEnglishLocale } from './i18n';
 
 // Each page is its own script, fetched when first opened, so the login and the order list load quickly.
 const HomePage = lazyPage(() => import('./pages/HomePage'), 'HomePage');
@@ -96,7 +96,7 @@ export function App() {
   const en = i18n.language === 'en';
   dayjs.locale(en ? 'en' : 'zh-cn');
   return (
-    <ConfigProvider locale={en ? enUS : zhCN} theme={{ token: { colorPrimary: '#1f6feb' } }}>
+    <ConfigProvider locale={en ? (antdEnglishLocale() ?? zhCN) : zhCN} theme={{ token: { colorPrimary: '#1f6feb' } }}>
       <AntApp>
         <SessionProvider>
           <BrowserRouter>

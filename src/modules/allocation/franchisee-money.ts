@@ -1,5 +1,6 @@
 import type { Db } from '../../db/database';
-import { AppError } from '../../lib/errors';
+import { AppError, type Lang } from '../../lib/errors';
+import { reasonCode, reasonFields } from '../../lib/reason-codes';
 import { formatMoney, parseMoney } from '../../lib/money';
 import type { Actor } from '../auth/auth.service';
 import type { FranchiseeLedgerTable } from './allocation.table';
@@ -91,7 +92,7 @@ export async function deductForShipment(
     funds: -fromFunds,
     credit: -(cost - fromFunds),
     kind: 'shipment',
-    reason: '发货扣款 Shipment posted',
+    reason: reasonCode('shipment_deducted'),
     reference,
     at,
   });
@@ -111,7 +112,7 @@ export async function listBalances(db: Db, actor: Actor) {
   }));
 }
 
-export async function ledgerOf(db: Db, actor: Actor, customerId: string) {
+export async function ledgerOf(db: Db, actor: Actor, customerId: string, lang: Lang) {
   const rows = await moneyRepo.moneyLedgerRows(db, actor.companyId, customerId);
   return rows.map((r) => ({
     id: r.id,
@@ -119,7 +120,7 @@ export async function ledgerOf(db: Db, actor: Actor, customerId: string) {
     kind: r.kind,
     fundsDelta: r.funds_delta,
     creditDelta: r.credit_delta,
-    reason: r.reason,
+    ...reasonFields(r.reason, lang),
     reference: r.reference,
     actorName: r.actor_name,
   }));

@@ -1,13 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { idParams, moneyString, requiredText } from '../../lib/schemas';
+import { idParams, langQuery, moneyString, requiredText } from '../../lib/schemas';
 import { AppError } from '../../lib/errors';
 import { actorOf, envOf, type AppContext } from '../../http/context';
 import { readUpload, sendXlsx } from '../../http/upload';
-import { readXlsx, toXlsx } from '../../lib/excel';
+import { readXlsx } from '../../lib/excel';
+import { localColumns, localXlsx, type LocalColumn } from '../../lib/local-sheet';
 import { importFailed } from '../../lib/import-rows';
 import { isMoneyString } from '../../lib/money';
+import { reasonCode } from '../../lib/reason-codes';
 import type { Db } from '../../db/database';
 import type { Actor } from '../auth/auth.service';
 import { ledgerOf, listBalances, setMoney } from './franchisee-money';
@@ -15,10 +17,10 @@ import { updateFranchiseeMoney } from './franchisee-payment';
 import { findFranchisee } from './allocation.repository';
 
 const FINANCE = ['finance'];
-const columns = [
-  { key: 'code', header: '客户编码 Code' },
-  { key: 'funds', header: '资金 Funds' },
-  { key: 'credit', header: '信用 Credit' },
+const moneyColumns: LocalColumn[] = [
+  { key: 'code', header: { zh: '客户编码', en: 'Code' } },
+  { key: 'funds', header: { zh: '资金', en: 'Funds' } },
+  { key: 'credit', header: { zh: '信用', en: 'Credit' } },
 ];
 
 async function franchiseeId(db: Db, actor: Actor, id: string) {
@@ -39,19 +41,31 @@ export function franchiseeRoutes(app: FastifyInstance, ctx: AppContext) {
 
   r.get(
     '/api/franchisees/export.xlsx',
-    { config: { roles: 'any' }, schema: { tags, summary: 'Franchisee money to Excel (the import format)' } },
+    {
+      config: { roles: 'any' },
+      schema: {
+        tags,
+        summary: 'Franchisee money to Excel (the import format), in the request language (or lang)',
+        querystring: langQuery,
+      },
+    },
     async (req, reply) =>
       sendXlsx(
         reply,
         'franchisees.xlsx',
-        await toXlsx([{ name: '加盟商资金 Money', columns, rows: await listBalances(ctx.db, actorOf(req)) }]),
+        await localXlsx(
+          { zh: '加盟商资金', en: 'Franchisee money' },
+          moneyColumns,
+          await listBalances(ctx.db, actorOf(req)),
+          req.query.lang ?? req.lang,
+        ),
       ),
   );
 
   r.get(
     '/api/franchisees/:id/ledger',
     { config: { roles: 'any' }, schema: { tags, summary: 'Every change of funds and credit', params: idParams } },
-    async (req) => ledgerOf(ctx.db, actorOf(req), await franchiseeId(ctx.db, actorOf(req), req.params.id)),
+    async (req) => ledgerOf(ctx.db, actorOf(req), await franchiseeId(ctx.db, actorOf(req), req.params.id), req.lang),
   );
 
   r.post(
@@ -93,6 +107,7 @@ export function franchiseeRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (req) => {
       const actor = actorOf(req);
+      const columns = localColumns(moneyColumns, req.lang);
       const sheet = await readXlsx((await readUpload(req)).data, columns);
       const franchisees = new Map((await listBalances(ctx.db, actor)).map((f) => [f.code, f.customerId]));
       const errors = [...sheet.errors];
@@ -109,7 +124,7 @@ export function franchiseeRoutes(app: FastifyInstance, ctx: AppContext) {
           await updateFranchiseeMoney(trx, actor, envOf(ctx), franchisees.get(values.code)!, {
             funds: values.funds || undefined,
             credit: values.credit || undefined,
-            reason: '导入 Excel import',
+            reason: reasonCode('franchisee_import'),
           });
         }
         return { imported: sheet.rows.length };

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { QTY_MAX } from '../../lib/schema';
-import { idParams, requiredText } from '../../lib/schemas';
+import { idParams, langQuery, requiredText } from '../../lib/schemas';
 import { actorOf, envOf, type AppContext } from '../../http/context';
 import {
   createStore,
@@ -14,7 +14,8 @@ import {
   updateStore,
 } from './stores.service';
 import { readUpload, sendXlsx } from '../../http/upload';
-import { readXlsx, toXlsx } from '../../lib/excel';
+import { readXlsx } from '../../lib/excel';
+import { localColumns, localXlsx } from '../../lib/local-sheet';
 
 const PLANNERS = ['allocation_planner'];
 const storeBody = z
@@ -88,14 +89,22 @@ export function storeRoutes(app: FastifyInstance, ctx: AppContext) {
 
   r.get(
     '/api/allocation/demand/export.xlsx',
-    { config: { roles: 'any' }, schema: { tags, summary: 'Demand to Excel (the import format)' } },
+    {
+      config: { roles: 'any' },
+      schema: {
+        tags,
+        summary: 'Demand to Excel (the import format), in the request language (or lang)',
+        querystring: langQuery,
+      },
+    },
     async (req, reply) => {
       const d = await listDemand(ctx.db, actorOf(req));
       const rows = [
         ...d.stores.map((x) => ({ store: x.storeCode, region: '', sku: x.sku, qty: x.qty })),
         ...d.regions.map((x) => ({ store: '', region: x.region, sku: x.sku, qty: x.qty })),
       ];
-      return sendXlsx(reply, 'demand.xlsx', await toXlsx([{ name: '需求 Demand', columns: demandColumns, rows }]));
+      const lang = req.query.lang ?? req.lang;
+      return sendXlsx(reply, 'demand.xlsx', await localXlsx({ zh: '需求', en: 'Demand' }, demandColumns, rows, lang));
     },
   );
   r.post(
@@ -105,10 +114,10 @@ export function storeRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: { tags, summary: 'Import demand from Excel (all rows or none)', consumes: ['multipart/form-data'] },
     },
     async (req) => {
-      const sheet = await readXlsx((await readUpload(req)).data, demandColumns);
+      const sheet = await readXlsx((await readUpload(req)).data, localColumns(demandColumns, req.lang));
       return ctx.db
         .transaction()
-        .execute((trx) => importDemand(trx, actorOf(req), envOf(ctx), sheet.rows, sheet.errors));
+        .execute((trx) => importDemand(trx, actorOf(req), envOf(ctx), sheet.rows, sheet.errors, req.lang));
     },
   );
 }

@@ -1,6 +1,7 @@
 import type { Env } from '../../lib/env';
 import type { Db } from '../../db/database';
-import { AppError } from '../../lib/errors';
+import { AppError, type Lang } from '../../lib/errors';
+import { pick, type LocalColumn } from '../../lib/local-sheet';
 import { isUniqueViolation } from '../../lib/db-errors';
 import type { Actor } from '../auth/auth.service';
 import { findProductsByIds } from '../products/product.repository';
@@ -96,11 +97,11 @@ export async function setDemand(
   return listDemand(db, actor);
 }
 
-export const demandColumns = [
-  { key: 'store', header: '门店编码 Store' },
-  { key: 'region', header: '区域 Region' },
-  { key: 'sku', header: 'SKU' },
-  { key: 'qty', header: '数量 Qty' },
+export const demandColumns: LocalColumn[] = [
+  { key: 'store', header: { zh: '门店编码', en: 'Store' } },
+  { key: 'region', header: { zh: '区域', en: 'Region' } },
+  { key: 'sku', header: { zh: 'SKU', en: 'SKU' } },
+  { key: 'qty', header: { zh: '数量', en: 'Qty' } },
 ];
 
 /** Demand from a spreadsheet: a row names a store (safety stock) or a region (prep stock); all rows or none. */
@@ -110,7 +111,9 @@ export async function importDemand(
   env: Env,
   rows: { row: number; values: Record<string, string> }[],
   headerErrors: ImportError[],
+  lang: Lang,
 ) {
+  const column = (key: string) => pick(demandColumns.find((c) => c.key === key)!.header, lang);
   const stores = new Map((await listStores(db, actor)).map((s) => [s.code, s.id]));
   const products = await repo.productIdsBySku(db, actor.companyId);
   const errors = [...headerErrors];
@@ -120,14 +123,14 @@ export async function importDemand(
     const qty = Number(values.qty);
     if (!productId) errors.push({ row, column: 'SKU', message: `unknown SKU "${values.sku}"` });
     if (!/^\d+$/.test(values.qty) || qty > 10_000_000)
-      errors.push({ row, column: '数量 Qty', message: 'a whole number of units, 0 or more' });
+      errors.push({ row, column: column('qty'), message: 'a whole number of units, 0 or more' });
     if (values.store) {
       if (!stores.has(values.store))
-        errors.push({ row, column: '门店编码 Store', message: `unknown store "${values.store}"` });
+        errors.push({ row, column: column('store'), message: `unknown store "${values.store}"` });
       else if (productId) input.stores!.push({ storeId: stores.get(values.store)!, productId, qty });
     } else if (values.region) {
       if (productId) input.regions!.push({ region: values.region.slice(0, 50), productId, qty });
-    } else errors.push({ row, column: '门店编码 Store', message: 'a store or a region is required' });
+    } else errors.push({ row, column: column('store'), message: 'a store or a region is required' });
   }
   if (errors.length) throw importFailed(errors);
   await setDemand(db, actor, env, input);

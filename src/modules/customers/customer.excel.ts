@@ -1,5 +1,7 @@
 import type { Db } from '../../db/database';
-import { readXlsx, toXlsx, type SheetColumn } from '../../lib/excel';
+import type { Lang } from '../../lib/errors';
+import { readXlsx } from '../../lib/excel';
+import { localColumns, localXlsx, type LocalColumn } from '../../lib/local-sheet';
 import type { Actor } from '../auth/auth.service';
 import * as repo from './customer.repository';
 import { createCustomerBody, type CreateCustomerInput } from './customer.schemas';
@@ -8,39 +10,38 @@ import { creditChanges, isCreditController, SAFE_CREDIT_TERMS } from './credit-t
 import { importFailed, parseImportRows } from '../../lib/import-rows';
 
 // One contact and one address per row: enough for a first load from a spreadsheet.
-export const customerColumns: SheetColumn[] = [
-  { key: 'code', header: '客户编码 Code' },
-  { key: 'shortCode', header: '简码 Short code', width: 10 },
-  { key: 'name', header: '名称 Name', width: 30 },
-  { key: 'kind', header: '类型 Kind' },
-  { key: 'region', header: '区域 Region' },
-  { key: 'paymentMethod', header: '付款方式 Payment' },
-  { key: 'paymentDays', header: '账期天数 Days', width: 10 },
-  { key: 'creditLimit', header: '信用额度 Credit limit' },
-  { key: 'priority', header: '优先级 Priority', width: 10 },
-  { key: 'contactName', header: '联系人 Contact' },
-  { key: 'contactPhone', header: '联系电话 Phone' },
-  { key: 'consignee', header: '收货人 Consignee' },
-  { key: 'address', header: '收货地址 Address', width: 40 },
-  { key: 'active', header: '启用 Active', width: 8 },
+export const customerColumns: LocalColumn[] = [
+  { key: 'code', header: { zh: '客户编码', en: 'Code' } },
+  { key: 'shortCode', header: { zh: '简码', en: 'Short code' }, width: 10 },
+  { key: 'name', header: { zh: '名称', en: 'Name' }, width: 30 },
+  { key: 'kind', header: { zh: '类型', en: 'Kind' } },
+  { key: 'region', header: { zh: '区域', en: 'Region' } },
+  { key: 'paymentMethod', header: { zh: '付款方式', en: 'Payment' } },
+  { key: 'paymentDays', header: { zh: '账期天数', en: 'Days' }, width: 10 },
+  { key: 'creditLimit', header: { zh: '信用额度', en: 'Credit limit' } },
+  { key: 'priority', header: { zh: '优先级', en: 'Priority' }, width: 10 },
+  { key: 'contactName', header: { zh: '联系人', en: 'Contact' } },
+  { key: 'contactPhone', header: { zh: '联系电话', en: 'Phone' } },
+  { key: 'consignee', header: { zh: '收货人', en: 'Consignee' } },
+  { key: 'address', header: { zh: '收货地址', en: 'Address' }, width: 40 },
+  { key: 'active', header: { zh: '启用', en: 'Active' }, width: 8 },
 ];
 
-export async function exportCustomers(db: Db, actor: Actor): Promise<Buffer> {
+export async function exportCustomers(db: Db, actor: Actor, lang: Lang): Promise<Buffer> {
   const rows = (await repo.allCustomers(db, actor.companyId)).map((r) => customerRowToCustomer(r, actor));
-  return toXlsx([
-    {
-      name: '客户 Customers',
-      columns: customerColumns,
-      rows: rows.map((c) => ({
-        ...c,
-        contactName: c.contacts[0]?.name ?? '',
-        contactPhone: c.contacts[0]?.phone ?? '',
-        consignee: c.addresses[0]?.consignee ?? '',
-        address: c.addresses[0]?.address ?? '',
-        active: c.active ? 'Y' : 'N',
-      })),
-    },
-  ]);
+  return localXlsx(
+    { zh: '客户', en: 'Customers' },
+    customerColumns,
+    rows.map((c) => ({
+      ...c,
+      contactName: c.contacts[0]?.name ?? '',
+      contactPhone: c.contacts[0]?.phone ?? '',
+      consignee: c.addresses[0]?.consignee ?? '',
+      address: c.addresses[0]?.address ?? '',
+      active: c.active ? 'Y' : 'N',
+    })),
+    lang,
+  );
 }
 
 function rowToInput(v: Record<string, string>) {
@@ -65,16 +66,22 @@ function rowToInput(v: Record<string, string>) {
 const fieldToColumn: Record<string, string> = { contacts: 'contactName', addresses: 'address' };
 
 /** All rows or none: any wrong row → 422 with every (row, column, message). */
-export async function importCustomers(db: Db, actor: Actor, file: Buffer): Promise<{ imported: number }> {
-  const sheet = await readXlsx(file, customerColumns);
+export async function importCustomers(
+  db: Db,
+  actor: Actor,
+  file: Buffer,
+  lang: Lang = 'zh-CN',
+): Promise<{ imported: number }> {
+  const columns = localColumns(customerColumns, lang);
+  const sheet = await readXlsx(file, columns);
   const { inputs, errors } = parseImportRows<CreateCustomerInput>(
     sheet,
-    customerColumns,
+    columns,
     createCustomerBody,
     rowToInput,
     fieldToColumn,
   );
-  const header = (key: string) => customerColumns.find((c) => c.key === key)!.header;
+  const header = (key: string) => columns.find((c) => c.key === key)!.header;
   const seen = new Map<string, number>();
   for (const { row, input } of inputs) {
     for (const [key, value] of [

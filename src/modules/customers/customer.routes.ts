@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { idParams } from '../../lib/schemas';
+import { idParams, langQuery } from '../../lib/schemas';
 import { actorOf, envOf, type AppContext } from '../../http/context';
 import { readUpload, sendXlsx } from '../../http/upload';
 import { addAttachment, listAttachments } from '../attachments/attachment.service';
@@ -28,8 +28,12 @@ export function customerRoutes(app: FastifyInstance, ctx: AppContext) {
 
   r.get(
     '/api/customers/export.xlsx',
-    { config: { roles: 'any' }, schema: { tags, summary: 'Export customers to Excel' } },
-    async (req, reply) => sendXlsx(reply, 'customers.xlsx', await exportCustomers(ctx.db, actorOf(req))),
+    {
+      config: { roles: 'any' },
+      schema: { tags, summary: 'Export customers to Excel in the request language (or lang)', querystring: langQuery },
+    },
+    async (req, reply) =>
+      sendXlsx(reply, 'customers.xlsx', await exportCustomers(ctx.db, actorOf(req), req.query.lang ?? req.lang)),
   );
 
   r.post(
@@ -40,7 +44,7 @@ export function customerRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (req) => {
       const upload = await readUpload(req);
-      return ctx.db.transaction().execute((trx) => importCustomers(trx, actorOf(req), upload.data));
+      return ctx.db.transaction().execute((trx) => importCustomers(trx, actorOf(req), upload.data, req.lang));
     },
   );
 

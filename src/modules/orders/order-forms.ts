@@ -7,7 +7,7 @@ import { orderReview } from './order-extras';
 import { labelFor, printTime, totalRows, wordsFor, type Form, type PrintContext } from '../../lib/printable';
 import { orderLabels } from './order.labels';
 import { invoiceTypeLabels } from '../../lib/reason-codes';
-import { listInvoices } from '../receivables/finance-lists';
+import { allInvoices } from '../receivables/finance-lists';
 import { reviewStageLabels } from '../review/review-stage.labels';
 
 // Printable forms: 模板1 销售订单登记表, 模板2 销售订单审核表 and the confirmation sent to the customer.
@@ -103,7 +103,7 @@ function lineTable(p: PrintContext, o: Order) {
 export async function registrationForm(db: Db, actor: Actor, id: string, p: PrintContext): Promise<Form> {
   const t = wordsFor(p);
   const o = await getOrder(db, actor, id);
-  const invoices = (await listInvoices(db, actor, { customerId: o.customer.id })).filter((i) => i.orderId === id);
+  const invoices = (await allInvoices(db, actor, { customerId: o.customer.id })).filter((i) => i.orderId === id);
   return {
     print: p,
     title: t('销售订单登记表', 'Sales Order Registration'),

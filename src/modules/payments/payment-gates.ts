@@ -1,6 +1,7 @@
 import type { Db } from '../../db/database';
 import type { Env } from '../../lib/env';
 import { AppError } from '../../lib/errors';
+import { reasonCode, reasonLabel } from '../../lib/reason-codes';
 import { addDays } from '../../lib/calendar/calendar';
 import { formatMoney, parseMoney, percentOf } from '../../lib/money';
 import { OPEN_LOCKED } from '../orders/order.machine';
@@ -8,6 +9,7 @@ import { getSettings } from '../settings/settings.service';
 import * as repo from './payment.repository';
 
 export type GateName = 'production' | 'ship';
+/** `waitsFor` is a stored-reason code with its parameters (src/lib/reason-codes.ts), named in the reader's language. */
 export type Gate = { gate: GateName; ok: boolean; waitsFor: string; checkBy?: string; late?: boolean };
 type OrderFacts = {
   id: string;
@@ -30,7 +32,7 @@ export async function paymentGates(db: Db, companyId: string, o: OrderFacts, tod
   const owe = (amount: bigint) => `¥${formatMoney(amount - settled)}`;
   switch (o.payment_method) {
     case 'prepaid': {
-      const waitsFor = `预付款 prepayment ${owe(total)}`;
+      const waitsFor = reasonCode('gate_prepayment', { amount: owe(total) });
       return [
         { gate: 'production', ok: settled >= total, waitsFor },
         { gate: 'ship', ok: settled >= total, waitsFor },
@@ -39,8 +41,8 @@ export async function paymentGates(db: Db, companyId: string, o: OrderFacts, tod
     case 'tt': {
       const deposit = percentOf(total, o.deposit_percent ?? '0');
       return [
-        { gate: 'production', ok: settled >= deposit, waitsFor: `T/T 定金 deposit ${owe(deposit)}` },
-        { gate: 'ship', ok: settled >= total, waitsFor: `T/T 尾款 balance ${owe(total)}` },
+        { gate: 'production', ok: settled >= deposit, waitsFor: reasonCode('gate_deposit', { amount: owe(deposit) }) },
+        { gate: 'ship', ok: settled >= total, waitsFor: reasonCode('gate_balance', { amount: owe(total) }) },
       ];
     }
     case 'lc': {
@@ -51,7 +53,7 @@ export async function paymentGates(db: Db, companyId: string, o: OrderFacts, tod
         {
           gate: 'ship',
           ok: valid,
-          waitsFor: `信用证 L/C covering ¥${o.total}, valid today, to be checked by ${checkBy}`,
+          waitsFor: reasonCode('gate_lc', { amount: `¥${o.total}`, checkBy }),
           checkBy,
           late: !valid && today > checkBy,
         },
@@ -99,5 +101,5 @@ export async function flagLateLettersOfCredit(db: Db, companyId: string, today: 
 /** Checked on the server at every transition a gate guards. */
 export async function assertGate(db: Db, companyId: string, o: OrderFacts, gate: GateName, today: string) {
   const blocked = (await paymentGates(db, companyId, o, today)).find((g) => g.gate === gate && !g.ok);
-  if (blocked) throw new AppError('GATE.BLOCKED', { waitsFor: blocked.waitsFor });
+  if (blocked) throw new AppError('GATE.BLOCKED', { waitsFor: reasonLabel(blocked.waitsFor) });
 }

@@ -1,6 +1,8 @@
 import { sql, type Insertable, type RawBuilder } from 'kysely';
 import type { Db } from '../../db/database';
 import { parseMoney } from '../../lib/money';
+import { fetchPage, likePattern } from '../../lib/paging';
+import type { PageQuery } from '../../lib/schemas';
 import type { CustomerReceiptsTable, LettersOfCreditTable, ReceiptApplicationsTable } from './payment.table';
 
 /**
@@ -159,16 +161,36 @@ function receiptsQuery(db: Db, companyId: string) {
     .where('r.company_id', '=', companyId);
 }
 
-/** The receipts list's filter: customer, received between from and to, payment method. */
-export type ReceiptFilter = { customerId?: string; from?: string; to?: string; method?: string };
+/** The receipts list's filter: customer, received between from and to, payment method, search. */
+export type ReceiptFilter = { customerId?: string; from?: string; to?: string; method?: string; q?: string };
 
-export function listReceipts(db: Db, companyId: string, f: ReceiptFilter = {}, limit = 500) {
+function filteredReceipts(db: Db, companyId: string, f: ReceiptFilter) {
   let q = receiptsQuery(db, companyId);
   if (f.customerId) q = q.where('r.customer_id', '=', f.customerId);
   if (f.from) q = q.where('r.received_on', '>=', f.from);
   if (f.to) q = q.where('r.received_on', '<=', f.to);
   if (f.method) q = q.where('r.method', '=', f.method);
-  return q.orderBy('r.created_at', 'desc').limit(limit).execute();
+  if (f.q) {
+    const like = likePattern(f.q);
+    q = q.where((w) => w.or([w('c.name', 'ilike', like), w('c.code', 'ilike', like), w('r.reference', 'ilike', like)]));
+  }
+  return q;
+}
+
+/** Every receipt the filter shows, newest first (the export), up to `limit`. */
+export function listReceipts(db: Db, companyId: string, f: ReceiptFilter, limit: number) {
+  return filteredReceipts(db, companyId, f).orderBy('r.created_at', 'desc').orderBy('r.id').limit(limit).execute();
+}
+
+/** One page of the receipts the filter shows, newest first unless sorted. */
+export function pageReceipts(db: Db, companyId: string, f: ReceiptFilter, q: PageQuery) {
+  return fetchPage(
+    filteredReceipts(db, companyId, f),
+    { ...q, order: q.order ?? (q.sort ? 'asc' : 'desc') },
+    { createdAt: 'r.created_at', receivedOn: 'r.received_on', amount: 'r.amount' },
+    'createdAt',
+    'r.id',
+  );
 }
 
 export function listApplications(db: Db, companyId: string, receiptId: string) {

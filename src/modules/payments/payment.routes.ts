@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { isoDate } from '../../lib/schema';
-import { idParams, moneyString, requiredText, text } from '../../lib/schemas';
+import { idParams, moneyString, pageQuery, requiredText, text } from '../../lib/schemas';
 import { actorOf, envOf, type AppContext } from '../../http/context';
 import {
   applyReceipt,
@@ -29,12 +29,14 @@ const receiptFilter = {
   from: isoDate.optional(),
   to: isoDate.optional(),
   method: z.enum(RECEIPT_METHODS).optional(),
+  q: text(100).optional(),
 };
-const receiptFilterOf = (q: { customer?: string; from?: string; to?: string; method?: string }) => ({
+const receiptFilterOf = (q: { customer?: string; from?: string; to?: string; method?: string; q?: string }) => ({
   customerId: q.customer,
   from: q.from,
   to: q.to,
   method: q.method,
+  q: q.q,
 });
 
 export function paymentRoutes(app: FastifyInstance, ctx: AppContext) {
@@ -48,11 +50,11 @@ export function paymentRoutes(app: FastifyInstance, ctx: AppContext) {
       config: { roles: 'any' },
       schema: {
         tags,
-        summary: 'Receipts, newest first (customer, received from/to, method)',
-        querystring: z.object(receiptFilter),
+        summary: 'Receipts, newest first unless sorted, one page (customer, received from/to, method, q)',
+        querystring: pageQuery.extend(receiptFilter),
       },
     },
-    async (req) => listReceipts(ctx.db, actorOf(req), receiptFilterOf(req.query)),
+    async (req) => listReceipts(ctx.db, actorOf(req), receiptFilterOf(req.query), req.query, req.lang),
   );
   r.get(
     '/api/receipts/export.xlsx',
@@ -98,7 +100,7 @@ export function paymentRoutes(app: FastifyInstance, ctx: AppContext) {
   r.get(
     '/api/receipts/:id',
     { config: { roles: 'any' }, schema: { tags, summary: 'One receipt with its applications', params: idParams } },
-    async (req) => getReceipt(ctx.db, actorOf(req), req.params.id),
+    async (req) => getReceipt(ctx.db, actorOf(req), req.params.id, req.lang),
   );
   r.post(
     '/api/receipts/:id/apply',
@@ -114,7 +116,7 @@ export function paymentRoutes(app: FastifyInstance, ctx: AppContext) {
     async (req) =>
       tx(async (trx) => {
         await applyReceipt(trx, actorOf(req), req.params.id, req.body);
-        return getReceipt(trx, actorOf(req), req.params.id);
+        return getReceipt(trx, actorOf(req), req.params.id, req.lang);
       }),
   );
   r.post(
@@ -129,7 +131,9 @@ export function paymentRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (req, reply) =>
-      reply.status(201).send(await tx((trx) => reverseReceipt(trx, actorOf(req), req.params.id, req.body.reason))),
+      reply
+        .status(201)
+        .send(await tx((trx) => reverseReceipt(trx, actorOf(req), req.params.id, req.body.reason, req.lang))),
   );
   r.get(
     '/api/customers/:id/balance',
@@ -180,6 +184,6 @@ export function paymentRoutes(app: FastifyInstance, ctx: AppContext) {
         params: idParams,
       },
     },
-    async (req) => orderPayment(ctx.db, actorOf(req), envOf(ctx), req.params.id),
+    async (req) => orderPayment(ctx.db, actorOf(req), envOf(ctx), req.params.id, req.lang),
   );
 }

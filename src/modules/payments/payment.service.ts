@@ -1,11 +1,13 @@
 import type { Db } from '../../db/database';
 import type { Env } from '../../lib/env';
-import { AppError } from '../../lib/errors';
+import { AppError, type Lang } from '../../lib/errors';
+import { parseReason, reasonCode, renderReason } from '../../lib/reason-codes';
 import { recordDomainEvent } from '../../lib/domain-events';
 import { formatMoney, parseMoney } from '../../lib/money';
 import type { Actor } from '../auth/auth.service';
 import { paymentGates } from './payment-gates';
 import { todayOf } from '../../lib/local-date';
+import type { PageQuery } from '../../lib/schemas';
 import * as repo from './payment.repository';
 
 // Receipts (收款) and their application to orders. Nothing is edited or deleted: a correction is a
@@ -35,7 +37,7 @@ export async function getCustomerBalance(db: Db, actor: Actor, customerId: strin
 }
 
 /** The order's total, what is paid, what allowances took off, what is still owed, and its payment gates. */
-export async function orderPayment(db: Db, actor: Actor, env: Env, orderId: string) {
+export async function orderPayment(db: Db, actor: Actor, env: Env, orderId: string, lang: Lang) {
   const o = await repo.orderPaymentTerms(db, actor.companyId, orderId);
   if (!o) throw new AppError('ORDER.NOT_FOUND');
   const s = (await repo.orderSettlement(db, actor.companyId, [o.id])).get(o.id)!;
@@ -44,7 +46,12 @@ export async function orderPayment(db: Db, actor: Actor, env: Env, orderId: stri
     paid: formatMoney(s.paid),
     allowances: formatMoney(s.allowances),
     owed: formatMoney(parseMoney(o.total) - s.allowances - s.paid),
-    gates: await paymentGates(db, actor.companyId, o, todayOf(env)),
+    gates: (await paymentGates(db, actor.companyId, o, todayOf(env))).map((g) => ({
+      ...g,
+      waitsFor: renderReason(g.waitsFor, lang),
+      waitsForCode: parseReason(g.waitsFor)?.code ?? null,
+      waitsForParams: parseReason(g.waitsFor)?.params ?? null,
+    })),
   };
 }
 
@@ -107,7 +114,7 @@ export async function recordReceipt(
 }
 
 /** 冲销: a receipt entered wrongly is reversed by its negative twin; its applications are undone the same way. */
-export async function reverseReceipt(db: Db, actor: Actor, id: string, reason: string) {
+export async function reverseReceipt(db: Db, actor: Actor, id: string, reason: string, lang: Lang = 'zh-CN') {
   const original = await repo.lockReceipt(db, actor.companyId, id);
   if (!original) throw new AppError('RECEIPT.NOT_FOUND');
   const already = await repo.findReversal(db, actor.companyId, id);
@@ -118,7 +125,7 @@ export async function reverseReceipt(db: Db, actor: Actor, id: string, reason: s
     amount: formatMoney(-parseMoney(original.amount)),
     received_on: original.received_on,
     method: original.method,
-    reference: `冲销 Reversal: ${reason}`.slice(0, 200),
+    reference: reasonCode('receipt_reversal', { note: reason }),
     reverses_id: id,
     created_by: actor.userId,
   });
@@ -133,10 +140,10 @@ export async function reverseReceipt(db: Db, actor: Actor, id: string, reason: s
       created_by: actor.userId,
     })),
   );
-  return getReceipt(db, actor, reversal);
+  return getReceipt(db, actor, reversal, lang);
 }
 
-export async function getReceipt(db: Db, actor: Actor, id: string) {
+export async function getReceipt(db: Db, actor: Actor, id: string, lang: Lang = 'zh-CN') {
   const r = await repo.findReceipt(db, actor.companyId, id);
   if (!r) throw new AppError('RECEIPT.NOT_FOUND');
   const applications = await repo.listApplications(db, actor.companyId, id);
@@ -147,7 +154,7 @@ export async function getReceipt(db: Db, actor: Actor, id: string) {
     amount: r.amount,
     receivedOn: r.received_on,
     method: r.method,
-    reference: r.reference,
+    reference: renderReason(r.reference, lang),
     reversesId: r.reverses_id,
     unapplied: formatMoney(await receiptUnapplied(db, actor.companyId, id)),
     applications: applications.map((a) => ({
@@ -159,16 +166,20 @@ export async function getReceipt(db: Db, actor: Actor, id: string) {
   };
 }
 
-export async function listReceipts(db: Db, actor: Actor, f: repo.ReceiptFilter = {}) {
-  const rows = await repo.listReceipts(db, actor.companyId, f);
-  return rows.map((r) => ({
-    id: r.id,
-    customerId: r.customer_id,
-    customerName: r.customer_name,
-    amount: r.amount,
-    receivedOn: r.received_on,
-    method: r.method,
-    reference: r.reference,
-    reversesId: r.reverses_id,
-  }));
+/** One page of the receipts the filter shows, newest first unless sorted. */
+export async function listReceipts(db: Db, actor: Actor, f: repo.ReceiptFilter, q: PageQuery, lang: Lang) {
+  const page = await repo.pageReceipts(db, actor.companyId, f, q);
+  return {
+    ...page,
+    items: page.items.map((r) => ({
+      id: r.id,
+      customerId: r.customer_id,
+      customerName: r.customer_name,
+      amount: r.amount,
+      receivedOn: r.received_on,
+      method: r.method,
+      reference: renderReason(r.reference, lang),
+      reversesId: r.reverses_id,
+    })),
+  };
 }

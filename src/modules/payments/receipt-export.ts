@@ -1,6 +1,7 @@
 import type { Db } from '../../db/database';
 import type { Lang } from '../../lib/errors';
 import { localXlsx, nameOf } from '../../lib/local-sheet';
+import { renderReason } from '../../lib/reason-codes';
 import type { Actor } from '../auth/auth.service';
 import * as repo from './payment.repository';
 
@@ -36,7 +37,7 @@ export async function exportReceipts(db: Db, actor: Actor, f: repo.ReceiptFilter
       customerName: r.customer_name,
       amount: r.amount,
       method: nameOf(METHOD_LABELS, r.method, lang),
-      reference: r.reference,
+      reference: renderReason(r.reference, lang),
       kind: r.reverses_id ? (lang === 'en' ? REVERSAL.en : REVERSAL.zh) : '',
     })),
     lang,

@@ -1,22 +1,24 @@
 import type { Db } from '../../db/database';
-import { toXlsx, readXlsx, type SheetColumn } from '../../lib/excel';
+import type { Lang } from '../../lib/errors';
+import { readXlsx } from '../../lib/excel';
+import { localColumns, localXlsx, type LocalColumn } from '../../lib/local-sheet';
 import { importFailed, parseImportRows } from '../../lib/import-rows';
 import type { Actor } from '../auth/auth.service';
 import * as repo from './product.repository';
 import { createProductBody, type CreateProductInput } from './product.schemas';
 import { productInsertRow, productRowToProduct } from './product.service';
 
-export const productColumns: SheetColumn[] = [
-  { key: 'sku', header: 'SKU' },
-  { key: 'name', header: '名称 Name', width: 30 },
-  { key: 'spec', header: '规格型号 Spec', width: 20 },
-  { key: 'unit', header: '单位 Unit', width: 8 },
-  { key: 'listPrice', header: '标准价 List price' },
-  { key: 'standardCost', header: '标准成本 Standard cost' },
-  { key: 'seasonal', header: '季节性 Seasonal', width: 10 },
-  { key: 'launchPriority', header: '上市优先级 Launch priority', width: 12 },
-  { key: 'returnable', header: '可退货 Returnable', width: 10 },
-  { key: 'active', header: '启用 Active', width: 8 },
+export const productColumns: LocalColumn[] = [
+  { key: 'sku', header: { zh: 'SKU', en: 'SKU' } },
+  { key: 'name', header: { zh: '名称', en: 'Name' }, width: 30 },
+  { key: 'spec', header: { zh: '规格型号', en: 'Spec' }, width: 20 },
+  { key: 'unit', header: { zh: '单位', en: 'Unit' }, width: 8 },
+  { key: 'listPrice', header: { zh: '标准价', en: 'List price' } },
+  { key: 'standardCost', header: { zh: '标准成本', en: 'Standard cost' } },
+  { key: 'seasonal', header: { zh: '季节性', en: 'Seasonal' }, width: 10 },
+  { key: 'launchPriority', header: { zh: '上市优先级', en: 'Launch priority' }, width: 12 },
+  { key: 'returnable', header: { zh: '可退货', en: 'Returnable' }, width: 10 },
+  { key: 'active', header: { zh: '启用', en: 'Active' }, width: 8 },
 ];
 
 /** Columns an import may leave out: their field takes its default (an older template has no 可退货 column). */
@@ -24,30 +26,35 @@ const optionalColumns = new Set(['returnable']);
 
 const yes = (v: string) => ['y', 'yes', 'true', '1', '是'].includes(v.toLowerCase());
 
-export async function exportProducts(db: Db, actor: Actor): Promise<Buffer> {
+export async function exportProducts(db: Db, actor: Actor, lang: Lang): Promise<Buffer> {
   const rows = (await repo.allProducts(db, actor.companyId)).map(productRowToProduct);
-  return toXlsx([
-    {
-      name: '产品 Products',
-      columns: productColumns,
-      rows: rows.map((p) => ({
-        ...p,
-        seasonal: p.seasonal ? 'Y' : 'N',
-        returnable: p.returnable ? 'Y' : 'N',
-        active: p.active ? 'Y' : 'N',
-      })),
-    },
-  ]);
+  return localXlsx(
+    { zh: '产品', en: 'Products' },
+    productColumns,
+    rows.map((p) => ({
+      ...p,
+      seasonal: p.seasonal ? 'Y' : 'N',
+      returnable: p.returnable ? 'Y' : 'N',
+      active: p.active ? 'Y' : 'N',
+    })),
+    lang,
+  );
 }
 
-export async function importProducts(db: Db, actor: Actor, file: Buffer): Promise<{ imported: number }> {
+export async function importProducts(
+  db: Db,
+  actor: Actor,
+  file: Buffer,
+  lang: Lang = 'zh-CN',
+): Promise<{ imported: number }> {
+  const columns = localColumns(productColumns, lang);
   const read = await readXlsx(
     file,
-    productColumns.filter((c) => c.key !== 'active'),
+    columns.filter((c) => c.key !== 'active'),
   );
-  const optionalHeaders = new Set(productColumns.filter((c) => optionalColumns.has(c.key)).map((c) => c.header));
+  const optionalHeaders = new Set(columns.filter((c) => optionalColumns.has(c.key)).map((c) => c.header));
   const sheet = { ...read, errors: read.errors.filter((e) => !(e.row === 1 && optionalHeaders.has(e.column))) };
-  const { inputs, errors } = parseImportRows<CreateProductInput>(sheet, productColumns, createProductBody, (v) => ({
+  const { inputs, errors } = parseImportRows<CreateProductInput>(sheet, columns, createProductBody, (v) => ({
     sku: v.sku,
     name: v.name,
     spec: v.spec,

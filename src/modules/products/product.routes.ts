@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { idParams } from '../../lib/schemas';
+import { idParams, langQuery } from '../../lib/schemas';
 import { actorOf, envOf, type AppContext } from '../../http/context';
 import { readUpload, sendXlsx } from '../../http/upload';
 import { createProductBody, listProductsQuery, updateProductBody } from './product.schemas';
@@ -27,8 +27,12 @@ export function productRoutes(app: FastifyInstance, ctx: AppContext) {
 
   r.get(
     '/api/products/export.xlsx',
-    { config: { roles: 'any' }, schema: { tags, summary: 'Export products to Excel' } },
-    async (req, reply) => sendXlsx(reply, 'products.xlsx', await exportProducts(ctx.db, actorOf(req))),
+    {
+      config: { roles: 'any' },
+      schema: { tags, summary: 'Export products to Excel in the request language (or lang)', querystring: langQuery },
+    },
+    async (req, reply) =>
+      sendXlsx(reply, 'products.xlsx', await exportProducts(ctx.db, actorOf(req), req.query.lang ?? req.lang)),
   );
 
   r.post(
@@ -39,7 +43,7 @@ export function productRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (req) => {
       const upload = await readUpload(req);
-      return ctx.db.transaction().execute((trx) => importProducts(trx, actorOf(req), upload.data));
+      return ctx.db.transaction().execute((trx) => importProducts(trx, actorOf(req), upload.data, req.lang));
     },
   );
 

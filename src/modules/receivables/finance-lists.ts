@@ -3,6 +3,8 @@ import type { Lang } from '../../lib/errors';
 import { localXlsx, nameOf } from '../../lib/local-sheet';
 import { invoiceTypeLabels } from '../../lib/reason-codes';
 import type { Actor } from '../auth/auth.service';
+import { pageOf } from '../../lib/paging';
+import type { PageQuery } from '../../lib/schemas';
 import * as repo from './receivable.repository';
 import { aging, openReceivables } from './receivable.service';
 
@@ -10,7 +12,6 @@ import { aging, openReceivables } from './receivable.service';
 export const INVOICE_TYPES = ['normal', 'special', 'digital'] as const;
 export const BUCKETS = ['not_due', '0-30', '31-60', '61-90', '>90', 'paid'] as const;
 const EXPORT_LIMIT = 10_000;
-const LIST_LIMIT = 500;
 
 const BUCKET_LABELS = {
   not_due: { zh: '未到期', en: 'Not due' },
@@ -23,25 +24,33 @@ const BUCKET_LABELS = {
 const CUSTOMER_CODE = { key: 'customerCode', header: { zh: '客户编码', en: 'Customer code' } };
 const CUSTOMER = { key: 'customerName', header: { zh: '客户', en: 'Customer' }, width: 24 };
 
-export async function listInvoices(db: Db, actor: Actor, f: repo.InvoiceFilter, limit = LIST_LIMIT) {
-  const rows = await repo.listInvoices(db, actor.companyId, f, limit);
-  return rows.map((r) => ({
-    id: r.id,
-    orderId: r.order_id,
-    orderNumber: r.order_number,
-    customerCode: r.customer_code,
-    customerName: r.customer_name,
-    number: r.number,
-    issuedOn: r.issued_on,
-    amount: r.amount,
-    taxRate: r.tax_rate,
-    type: r.type,
-    outboundVoucher: r.outbound_voucher,
-  }));
+const invoiceOf = (r: Awaited<ReturnType<typeof repo.listInvoices>>[number]) => ({
+  id: r.id,
+  orderId: r.order_id,
+  orderNumber: r.order_number,
+  customerCode: r.customer_code,
+  customerName: r.customer_name,
+  number: r.number,
+  issuedOn: r.issued_on,
+  amount: r.amount,
+  taxRate: r.tax_rate,
+  type: r.type,
+  outboundVoucher: r.outbound_voucher,
+});
+
+/** Every invoice the filter shows, newest first (exports and printed forms). */
+export async function allInvoices(db: Db, actor: Actor, f: repo.InvoiceFilter) {
+  return (await repo.listInvoices(db, actor.companyId, f, EXPORT_LIMIT)).map(invoiceOf);
+}
+
+/** One page of the invoices the filter shows, newest first unless sorted. */
+export async function listInvoices(db: Db, actor: Actor, f: repo.InvoiceFilter, q: PageQuery) {
+  const page = await repo.pageInvoices(db, actor.companyId, f, q);
+  return { ...page, items: page.items.map(invoiceOf) };
 }
 
 export async function exportInvoices(db: Db, actor: Actor, f: repo.InvoiceFilter, lang: Lang) {
-  const rows = await listInvoices(db, actor, f, EXPORT_LIMIT);
+  const rows = await allInvoices(db, actor, f);
   return localXlsx(
     { zh: '发票', en: 'Invoices' },
     [
@@ -60,27 +69,48 @@ export async function exportInvoices(db: Db, actor: Actor, f: repo.InvoiceFilter
   );
 }
 
-/** 应收's filter: customer, due between from and to, aging bucket; `open` leaves out what is paid. */
+/** 应收's filter: customer, due between from and to, aging bucket, search; `open` leaves out what is paid. */
 export type ReceivableFilter = {
   customerId?: string;
   from?: string;
   to?: string;
   bucket?: (typeof BUCKETS)[number];
   open?: boolean;
+  q?: string;
 };
 
-export async function listReceivables(db: Db, actor: Actor, today: string, f: ReceivableFilter) {
+const matches = (q: string | undefined, ...texts: (string | null | undefined)[]) =>
+  !q || texts.some((x) => x?.toLowerCase().includes(q.toLowerCase()));
+
+/** Every receivable the filter shows (computed, not stored: outstanding and bucket depend on today). */
+export async function filteredReceivables(db: Db, actor: Actor, today: string, f: ReceivableFilter) {
   return (await openReceivables(db, actor.companyId, today, f.customerId)).filter(
     (r) =>
       (!f.open || r.bucket !== 'paid') &&
       (!f.bucket || r.bucket === f.bucket) &&
       (!f.from || r.dueDate >= f.from) &&
-      (!f.to || r.dueDate <= f.to),
+      (!f.to || r.dueDate <= f.to) &&
+      matches(f.q, r.customerName, r.customerCode, r.orderNumber),
   );
 }
 
+/** One page of the receivables the filter shows. */
+export async function listReceivables(db: Db, actor: Actor, today: string, f: ReceivableFilter, q: PageQuery) {
+  return pageOf(await filteredReceivables(db, actor, today, f), q);
+}
+
+/** Every customer's aging the filter shows (customer, search by name). */
+async function filteredAging(db: Db, actor: Actor, today: string, customerId?: string, q?: string) {
+  return (await aging(db, actor, today, customerId)).filter((r) => matches(q, String(r.customerName ?? '')));
+}
+
+/** One page of the aging, a row per customer. */
+export async function listAging(db: Db, actor: Actor, today: string, customerId: string | undefined, q: PageQuery) {
+  return pageOf(await filteredAging(db, actor, today, customerId, q.q), q);
+}
+
 export async function exportReceivables(db: Db, actor: Actor, today: string, f: ReceivableFilter, lang: Lang) {
-  const rows = await listReceivables(db, actor, today, f);
+  const rows = await filteredReceivables(db, actor, today, f);
   return localXlsx(
     { zh: '应收', en: 'Receivables' },
     [
@@ -102,8 +132,14 @@ export async function exportReceivables(db: Db, actor: Actor, today: string, f: 
   );
 }
 
-export async function exportAging(db: Db, actor: Actor, today: string, customerId: string | undefined, lang: Lang) {
-  const rows = await aging(db, actor, today, customerId);
+export async function exportAging(
+  db: Db,
+  actor: Actor,
+  today: string,
+  f: { customerId?: string; q?: string },
+  lang: Lang,
+) {
+  const rows = await filteredAging(db, actor, today, f.customerId, f.q);
   const buckets = ['not_due', '0-30', '31-60', '61-90', '>90'] as const;
   return localXlsx(
     { zh: '账龄', en: 'Aging' },

@@ -1,5 +1,7 @@
 import { sql, type Insertable } from 'kysely';
 import type { Db } from '../../db/database';
+import { fetchPage, likePattern } from '../../lib/paging';
+import type { PageQuery } from '../../lib/schemas';
 import type { OutboxMessagesTable } from '../shipping/shipment.table';
 import type { CustomerStatementsTable, ReceivablesTable } from './receivable.table';
 import type { InvoicesTable } from '../feedback/feedback.table';
@@ -137,10 +139,11 @@ export async function insertOutboxMessage(db: Db, row: Insertable<OutboxMessages
 }
 
 /** 发票登记's filter: customer, issued between from and to, invoice type. */
-export type InvoiceFilter = { customerId?: string; from?: string; to?: string; type?: InvoiceType };
+/** The invoices list's filter: customer, issued between from and to, type, search. */
+export type InvoiceFilter = { customerId?: string; from?: string; to?: string; type?: InvoiceType; q?: string };
 
 /** Invoices recorded at completion with their order and customer, newest first. */
-export function listInvoices(db: Db, companyId: string, f: InvoiceFilter, limit: number) {
+function filteredInvoices(db: Db, companyId: string, f: InvoiceFilter) {
   let q = db
     .selectFrom('invoices as i')
     .innerJoin('orders as o', (j) => j.onRef('o.company_id', '=', 'i.company_id').onRef('o.id', '=', 'i.order_id'))
@@ -165,5 +168,25 @@ export function listInvoices(db: Db, companyId: string, f: InvoiceFilter, limit:
   if (f.from) q = q.where('i.issued_on', '>=', f.from);
   if (f.to) q = q.where('i.issued_on', '<=', f.to);
   if (f.type) q = q.where('i.type', '=', f.type);
-  return q.orderBy('i.created_at', 'desc').limit(limit).execute();
+  if (f.q) {
+    const like = likePattern(f.q);
+    q = q.where((w) => w.or([w('i.number', 'ilike', like), w('o.number', 'ilike', like), w('c.name', 'ilike', like)]));
+  }
+  return q;
+}
+
+/** Every invoice the filter shows, newest first (the export), up to `limit`. */
+export function listInvoices(db: Db, companyId: string, f: InvoiceFilter, limit: number) {
+  return filteredInvoices(db, companyId, f).orderBy('i.created_at', 'desc').orderBy('i.id').limit(limit).execute();
+}
+
+/** One page of the invoices the filter shows, newest first unless sorted. */
+export function pageInvoices(db: Db, companyId: string, f: InvoiceFilter, q: PageQuery) {
+  return fetchPage(
+    filteredInvoices(db, companyId, f),
+    { ...q, order: q.order ?? (q.sort ? 'asc' : 'desc') },
+    { createdAt: 'i.created_at', issuedOn: 'i.issued_on', amount: 'i.amount', number: 'i.number' },
+    'createdAt',
+    'i.id',
+  );
 }

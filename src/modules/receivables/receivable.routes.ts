@@ -2,17 +2,17 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { isoDate } from '../../lib/schema';
-import { idParams } from '../../lib/schemas';
+import { idParams, pageQuery, text } from '../../lib/schemas';
 import { actorOf, envOf, type AppContext } from '../../http/context';
 import { sendXlsx } from '../../http/upload';
 import { todayOf } from '../../lib/local-date';
-import { aging } from './receivable.service';
 import {
   BUCKETS,
   exportAging,
   exportInvoices,
   exportReceivables,
   INVOICE_TYPES,
+  listAging,
   listInvoices,
   listReceivables,
 } from './finance-lists';
@@ -22,7 +22,12 @@ import { formHtml, formXlsx } from '../../lib/printable';
 import { printContextOf } from '../companies/print-context';
 
 const lang = z.enum(['zh-CN', 'en']).optional();
-const range = { customer: z.uuid().optional(), from: isoDate.optional(), to: isoDate.optional() };
+const range = {
+  customer: z.uuid().optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  q: text(100).optional(),
+};
 /** Each list's filter is shared by the list and its export. */
 const invoiceFilter = { ...range, type: z.enum(INVOICE_TYPES).optional() };
 const receivableFilter = { ...range, bucket: z.enum(BUCKETS).optional(), open: z.enum(['true', 'false']).optional() };
@@ -31,11 +36,13 @@ const invoiceFilterOf = (q: {
   from?: string;
   to?: string;
   type?: (typeof INVOICE_TYPES)[number];
+  q?: string;
 }) => ({
   customerId: q.customer,
   from: q.from,
   to: q.to,
   type: q.type,
+  q: q.q,
 });
 const receivableFilterOf = (q: {
   customer?: string;
@@ -43,7 +50,8 @@ const receivableFilterOf = (q: {
   to?: string;
   bucket?: (typeof BUCKETS)[number];
   open?: 'true' | 'false';
-}) => ({ customerId: q.customer, from: q.from, to: q.to, bucket: q.bucket, open: q.open === 'true' });
+  q?: string;
+}) => ({ customerId: q.customer, from: q.from, to: q.to, bucket: q.bucket, open: q.open === 'true', q: q.q });
 
 export function receivableRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -55,11 +63,12 @@ export function receivableRoutes(app: FastifyInstance, ctx: AppContext) {
       config: { roles: 'any' },
       schema: {
         tags,
-        summary: 'Receivables with outstanding amount and aging bucket (customer, due from/to, bucket, open)',
-        querystring: z.object(receivableFilter),
+        summary:
+          'Receivables with outstanding amount and aging bucket, one page (customer, due from/to, bucket, open, q)',
+        querystring: pageQuery.extend(receivableFilter),
       },
     },
-    async (req) => listReceivables(ctx.db, actorOf(req), today(), receivableFilterOf(req.query)),
+    async (req) => listReceivables(ctx.db, actorOf(req), today(), receivableFilterOf(req.query), req.query),
   );
   r.get(
     '/api/receivables/export.xlsx',
@@ -90,11 +99,11 @@ export function receivableRoutes(app: FastifyInstance, ctx: AppContext) {
       config: { roles: 'any' },
       schema: {
         tags,
-        summary: 'Outstanding per customer in aging buckets (0–30, 31–60, 61–90, >90 days)',
-        querystring: z.object({ customer: z.uuid().optional() }),
+        summary: 'Outstanding per customer in aging buckets (0–30, 31–60, 61–90, >90 days), one page',
+        querystring: pageQuery.extend({ customer: z.uuid().optional() }),
       },
     },
-    async (req) => aging(ctx.db, actorOf(req), today(), req.query.customer),
+    async (req) => listAging(ctx.db, actorOf(req), today(), req.query.customer, req.query),
   );
   r.get(
     '/api/receivables/aging/export.xlsx',
@@ -103,14 +112,20 @@ export function receivableRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: {
         tags,
         summary: 'Export the aging to Excel as the filter shows it',
-        querystring: z.object({ customer: z.uuid().optional(), lang }),
+        querystring: z.object({ customer: z.uuid().optional(), q: text(100).optional(), lang }),
       },
     },
     async (req, reply) =>
       sendXlsx(
         reply,
         'aging.xlsx',
-        await exportAging(ctx.db, actorOf(req), today(), req.query.customer, req.query.lang ?? req.lang),
+        await exportAging(
+          ctx.db,
+          actorOf(req),
+          today(),
+          { customerId: req.query.customer, q: req.query.q },
+          req.query.lang ?? req.lang,
+        ),
       ),
   );
   r.get(
@@ -119,11 +134,12 @@ export function receivableRoutes(app: FastifyInstance, ctx: AppContext) {
       config: { roles: 'any' },
       schema: {
         tags,
-        summary: 'Invoices recorded at completion, newest first (customer, issued from/to, type)',
-        querystring: z.object(invoiceFilter),
+        summary:
+          'Invoices recorded at completion, newest first unless sorted, one page (customer, issued from/to, type, q)',
+        querystring: pageQuery.extend(invoiceFilter),
       },
     },
-    async (req) => listInvoices(ctx.db, actorOf(req), invoiceFilterOf(req.query)),
+    async (req) => listInvoices(ctx.db, actorOf(req), invoiceFilterOf(req.query), req.query),
   );
   r.get(
     '/api/invoices/export.xlsx',
@@ -170,9 +186,10 @@ export function receivableRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (req, reply) => {
-      const s = await statement(ctx.db, actorOf(req), req.params.id, req.query.from, req.query.to);
+      const print = await printContextOf(ctx, req);
+      const s = await statement(ctx.db, actorOf(req), req.params.id, req.query.from, req.query.to, print.lang);
       if (req.query.format === 'json') return s;
-      const form = statementForm(s, await printContextOf(ctx, req));
+      const form = statementForm(s, print);
       if (req.query.format === 'html') return reply.type('text/html; charset=utf-8').send(formHtml(form));
       return sendXlsx(reply, 'statement.xlsx', await formXlsx(form));
     },

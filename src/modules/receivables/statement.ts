@@ -1,12 +1,20 @@
 import type { Db } from '../../db/database';
-import { AppError, type Label } from '../../lib/errors';
+import { AppError, type Label, type Lang } from '../../lib/errors';
+import { renderReason } from '../../lib/reason-codes';
 import { formatMoney, parseMoney, toChineseCapital } from '../../lib/money';
 import type { Actor } from '../auth/auth.service';
 import { labelFor, wordsFor, type Form, type PrintContext } from '../../lib/printable';
 import * as repo from './receivable.repository';
 
 /** 对账单: receivables (debit) and receipts (credit) of a customer in a period, with running balance. */
-export async function statement(db: Db, actor: Actor, customerId: string, from: string, to: string) {
+export async function statement(
+  db: Db,
+  actor: Actor,
+  customerId: string,
+  from: string,
+  to: string,
+  lang: Lang = 'zh-CN',
+) {
   const c = await repo.findCustomerHead(db, actor.companyId, customerId);
   if (!c) throw new AppError('CUSTOMER.NOT_FOUND');
   const movements = await repo.statementMovements(db, actor.companyId, customerId);
@@ -25,7 +33,7 @@ export async function statement(db: Db, actor: Actor, customerId: string, from: 
     lines.push({
       date: m.date,
       kind: m.kind,
-      reference: m.reference,
+      reference: renderReason(m.reference, lang),
       debit: formatMoney(parseMoney(m.debit)),
       credit: formatMoney(parseMoney(m.credit)),
       balance: formatMoney(balance),

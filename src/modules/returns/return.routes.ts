@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { isoDate, quantity, requiredText, text } from '../../lib/schema';
-import { idParams, pageQuery } from '../../lib/schemas';
+import { idParams, langQuery, pageQuery } from '../../lib/schemas';
 import { formHtml, formXlsx } from '../../lib/printable';
 import { printContextOf } from '../companies/print-context';
 import { actorOf, envOf, type AppContext } from '../../http/context';
@@ -120,15 +120,15 @@ export function returnRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: {
         tags,
         summary: 'Export the returns list to Excel as the filter shows it (the list filter and q), newest first',
-        querystring: z.object({ ...listFilter, q: text(100).optional() }),
+        querystring: z.object({ ...listFilter, q: text(100).optional(), lang: langQuery.shape.lang }),
       },
     },
     async (req, reply) => {
-      const { order, customer, ...f } = req.query;
+      const { order, customer, lang, ...f } = req.query;
       return sendXlsx(
         reply,
         'returns.xlsx',
-        await exportReturns(ctx.db, actorOf(req), { ...f, orderId: order, customerId: customer }),
+        await exportReturns(ctx.db, actorOf(req), { ...f, orderId: order, customerId: customer }, lang ?? req.lang),
       );
     },
   );

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/database';
 import type { Env } from '../../lib/env';
-import { AppError } from '../../lib/errors';
-import { toXlsx } from '../../lib/excel';
+import { AppError, type Lang } from '../../lib/errors';
+import { localXlsx, pick } from '../../lib/local-sheet';
 import { parseMoney } from '../../lib/money';
 import type { PageQuery } from '../../lib/schemas';
 import { applyEvent, availableEvents } from '../../lib/state-machine';
@@ -252,29 +252,28 @@ export async function listQuarantine(db: Db, actor: Actor, warehouseId?: string)
 export const RETURNS_EXPORT_LIMIT = 10_000;
 
 /** The returns list as the filter shows it, newest first, in Excel. */
-export async function exportReturns(db: Db, actor: Actor, f: repo.ReturnFilter) {
+export async function exportReturns(db: Db, actor: Actor, f: repo.ReturnFilter, lang: Lang) {
   const rows = await repo.allReturns(db, actor.companyId, f, RETURNS_EXPORT_LIMIT);
-  return toXlsx([
-    {
-      name: '退货单 Returns',
-      columns: [
-        { key: 'number', header: '退货单号 Return' },
-        { key: 'orderNumber', header: '订单号 Order' },
-        { key: 'customerCode', header: '客户编码 Customer code' },
-        { key: 'customerName', header: '客户 Customer', width: 24 },
-        { key: 'status', header: '状态 Status' },
-        { key: 'refundAmount', header: '退款金额 Refund' },
-        { key: 'createdAt', header: '申请时间 Requested at', width: 20 },
-      ],
-      rows: rows.map((r) => ({
-        number: r.number,
-        orderNumber: r.order_number,
-        customerCode: r.customer_code,
-        customerName: r.customer_name,
-        status: returnLabels.states[r.status].zh,
-        refundAmount: r.refund_amount ?? '',
-        createdAt: r.created_at,
-      })),
-    },
-  ]);
+  return localXlsx(
+    { zh: '退货单', en: 'Returns' },
+    [
+      { key: 'number', header: { zh: '退货单号', en: 'Return' } },
+      { key: 'orderNumber', header: { zh: '订单号', en: 'Order' } },
+      { key: 'customerCode', header: { zh: '客户编码', en: 'Customer code' } },
+      { key: 'customerName', header: { zh: '客户', en: 'Customer' }, width: 24 },
+      { key: 'status', header: { zh: '状态', en: 'Status' } },
+      { key: 'refundAmount', header: { zh: '退款金额', en: 'Refund' } },
+      { key: 'createdAt', header: { zh: '申请时间', en: 'Requested at' }, width: 20 },
+    ],
+    rows.map((r) => ({
+      number: r.number,
+      orderNumber: r.order_number,
+      customerCode: r.customer_code,
+      customerName: r.customer_name,
+      status: pick(returnLabels.states[r.status], lang),
+      refundAmount: r.refund_amount ?? '',
+      createdAt: r.created_at,
+    })),
+    lang,
+  );
 }

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { isoDate, isoDateTime, quantity } from '../../lib/schema';
-import { idParams, pageQuery, requiredText, text } from '../../lib/schemas';
+import { idParams, langQuery, pageQuery, requiredText, text } from '../../lib/schemas';
 import { actorOf, envOf, type AppContext } from '../../http/context';
 import * as repo from './shipment.repository';
 import { getShipment, listShipments } from './shipment-queries';
@@ -20,7 +20,8 @@ import {
   staleShipments,
   trackingColumns,
 } from './tracking.service';
-import { readXlsx, toXlsx } from '../../lib/excel';
+import { readXlsx } from '../../lib/excel';
+import { localColumns, localXlsx } from '../../lib/local-sheet';
 import { fulfilmentQueue } from './queues';
 import { SHIPMENT_STATES } from './shipment.machine';
 import { deliverShipment } from './deliver-shipment';
@@ -240,12 +241,19 @@ export function shipmentRoutes(app: FastifyInstance, ctx: AppContext) {
   );
   r.get(
     '/api/tracking-events/template.xlsx',
-    { config: { roles: 'any' }, schema: { tags, summary: 'Empty sheet in the tracking import format' } },
-    async (_req, reply) =>
+    {
+      config: { roles: 'any' },
+      schema: {
+        tags,
+        summary: 'Empty sheet in the tracking import format, in the request language (or lang)',
+        querystring: langQuery,
+      },
+    },
+    async (req, reply) =>
       sendXlsx(
         reply,
         'tracking-events.xlsx',
-        await toXlsx([{ name: '物流轨迹 Tracking', columns: trackingColumns, rows: [] }]),
+        await localXlsx({ zh: '物流轨迹', en: 'Tracking' }, trackingColumns, [], req.query.lang ?? req.lang),
       ),
   );
   r.post(
@@ -259,8 +267,8 @@ export function shipmentRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (req) => {
-      const sheet = await readXlsx((await readUpload(req)).data, trackingColumns);
-      return tx((trx) => importTrackingEvents(trx, actorOf(req), sheet.rows, sheet.errors));
+      const sheet = await readXlsx((await readUpload(req)).data, localColumns(trackingColumns, req.lang));
+      return tx((trx) => importTrackingEvents(trx, actorOf(req), sheet.rows, sheet.errors, req.lang));
     },
   );
   r.post(

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/database';
-import { AppError } from '../../lib/errors';
+import { AppError, type Lang } from '../../lib/errors';
+import { pick, type LocalColumn } from '../../lib/local-sheet';
 import type { Actor } from '../auth/auth.service';
 import { getSettings } from '../settings/settings.service';
 import { importFailed } from '../../lib/import-rows';
@@ -27,11 +28,11 @@ export const manualAdapter = (db: Db, companyId: string): CarrierAdapter => ({
 export const carrierAdapter = (db: Db, companyId: string, _carrier: string): CarrierAdapter =>
   manualAdapter(db, companyId);
 
-export const trackingColumns = [
-  { key: 'trackingNo', header: '运单号 Tracking no.', width: 22 },
-  { key: 'at', header: '时间 Time', width: 20 },
-  { key: 'location', header: '地点 Location', width: 20 },
-  { key: 'description', header: '描述 Description', width: 40 },
+export const trackingColumns: LocalColumn[] = [
+  { key: 'trackingNo', header: { zh: '运单号', en: 'Tracking no.' }, width: 22 },
+  { key: 'at', header: { zh: '时间', en: 'Time' }, width: 20 },
+  { key: 'location', header: { zh: '地点', en: 'Location' }, width: 20 },
+  { key: 'description', header: { zh: '描述', en: 'Description' }, width: 40 },
 ];
 const LOCAL_TIME = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2})(:\d{2})?$/;
 
@@ -44,7 +45,9 @@ export async function importTrackingEvents(
   actor: Actor,
   rows: { row: number; values: Record<string, string> }[],
   headerErrors: ImportError[],
+  lang: Lang,
 ) {
+  const column = (i: number) => pick(trackingColumns[i].header, lang);
   const numbers = [...new Set(rows.map((r) => r.values.trackingNo).filter(Boolean))];
   const shipments = await repo.shippedByTrackingNo(db, actor.companyId, numbers);
   const errors = [...headerErrors];
@@ -54,14 +57,14 @@ export async function importTrackingEvents(
     if (!shipmentId)
       errors.push({
         row,
-        column: trackingColumns[0].header,
+        column: column(0),
         message: `no shipped shipment has tracking number "${values.trackingNo}"`,
       });
     const local = LOCAL_TIME.exec(values.at);
     const at = local ? `${local[1]}T${local[2]}${local[3] ?? ':00'}+08:00` : values.at;
     if (Number.isNaN(Date.parse(at)) || !/^\d{4}-\d{2}-\d{2}T/.test(at))
-      errors.push({ row, column: trackingColumns[1].header, message: 'a time such as 2026-11-23 14:30' });
-    if (!values.description) errors.push({ row, column: trackingColumns[3].header, message: 'required' });
+      errors.push({ row, column: column(1), message: 'a time such as 2026-11-23 14:30' });
+    if (!values.description) errors.push({ row, column: column(3), message: 'required' });
     if (shipmentId)
       events.push({
         row,

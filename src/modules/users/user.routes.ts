@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { idParams } from '../../lib/schemas';
+import { idParams, langQuery } from '../../lib/schemas';
 import { actorOf, envOf, type AppContext } from '../../http/context';
 import { sendXlsx } from '../../http/upload';
 import { ROLES } from '../auth/roles';
@@ -30,8 +30,12 @@ export function userRoutes(app: FastifyInstance, ctx: AppContext) {
 
   r.get(
     '/api/users/export.xlsx',
-    { config: { roles: ADMINS }, schema: { tags, summary: 'Export users to Excel' } },
-    async (req, reply) => sendXlsx(reply, 'users.xlsx', await service.exportUsers(ctx.db, actorOf(req))),
+    {
+      config: { roles: ADMINS },
+      schema: { tags, summary: 'Export users to Excel in the request language (or lang)', querystring: langQuery },
+    },
+    async (req, reply) =>
+      sendXlsx(reply, 'users.xlsx', await service.exportUsers(ctx.db, actorOf(req), req.query.lang ?? req.lang)),
   );
 
   r.post(

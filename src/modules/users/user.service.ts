@@ -1,8 +1,8 @@
 import type { Db } from '../../db/database';
 import type { Env } from '../../lib/env';
-import { AppError } from '../../lib/errors';
+import { AppError, type Lang } from '../../lib/errors';
 import { isUniqueViolation } from '../../lib/db-errors';
-import { toXlsx } from '../../lib/excel';
+import { localXlsx } from '../../lib/local-sheet';
 import type { PageQuery } from '../../lib/schemas';
 import type { Actor } from '../auth/auth.service';
 import { hashPassword } from '../auth/password';
@@ -65,18 +65,17 @@ export async function updateUser(db: Db, actor: Actor, env: Env, userId: string,
   return userRowToUser((await repo.findCompanyUser(db, actor.companyId, userId))!);
 }
 
-export async function exportUsers(db: Db, actor: Actor) {
+export async function exportUsers(db: Db, actor: Actor, lang: Lang) {
   const rows = (await repo.allUsers(db, actor.companyId)).map(userRowToUser);
-  return toXlsx([
-    {
-      name: '用户 Users',
-      columns: [
-        { key: 'username', header: '用户名 Username' },
-        { key: 'displayName', header: '姓名 Name' },
-        { key: 'roles', header: '角色 Roles', width: 40 },
-        { key: 'active', header: '启用 Active' },
-      ],
-      rows: rows.map((u) => ({ ...u, roles: u.roles.join(', '), active: u.active ? 'Y' : 'N' })),
-    },
-  ]);
+  return localXlsx(
+    { zh: '用户', en: 'Users' },
+    [
+      { key: 'username', header: { zh: '用户名', en: 'Username' } },
+      { key: 'displayName', header: { zh: '姓名', en: 'Name' } },
+      { key: 'roles', header: { zh: '角色', en: 'Roles' }, width: 40 },
+      { key: 'active', header: { zh: '启用', en: 'Active' } },
+    ],
+    rows.map((u) => ({ ...u, roles: u.roles.join(', '), active: u.active ? 'Y' : 'N' })),
+    lang,
+  );
 }

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { idParams } from '../../lib/schemas';
+import { idParams, langQuery } from '../../lib/schemas';
 import { actorOf, envOf, type AppContext } from '../../http/context';
 import { sendXlsx } from '../../http/upload';
 import { createWarehouseBody, listWarehousesQuery, updateWarehouseBody } from './warehouse.schemas';
@@ -26,8 +26,16 @@ export function warehouseRoutes(app: FastifyInstance, ctx: AppContext) {
 
   r.get(
     '/api/warehouses/export.xlsx',
-    { config: { roles: 'any' }, schema: { tags, summary: 'Export warehouses to Excel' } },
-    async (req, reply) => sendXlsx(reply, 'warehouses.xlsx', await service.exportWarehouses(ctx.db, actorOf(req))),
+    {
+      config: { roles: 'any' },
+      schema: { tags, summary: 'Export warehouses to Excel in the request language (or lang)', querystring: langQuery },
+    },
+    async (req, reply) =>
+      sendXlsx(
+        reply,
+        'warehouses.xlsx',
+        await service.exportWarehouses(ctx.db, actorOf(req), req.query.lang ?? req.lang),
+      ),
   );
 
   r.get(

@@ -1,9 +1,9 @@
 import type { Selectable } from 'kysely';
 import type { Env } from '../../lib/env';
 import type { Db } from '../../db/database';
-import { AppError } from '../../lib/errors';
+import { AppError, type Lang } from '../../lib/errors';
 import { isUniqueViolation } from '../../lib/db-errors';
-import { toXlsx } from '../../lib/excel';
+import { localXlsx } from '../../lib/local-sheet';
 import type { Actor } from '../auth/auth.service';
 import * as repo from './warehouse.repository';
 import type { WarehousesTable } from './warehouse.table';
@@ -59,19 +59,18 @@ export async function updateWarehouse(db: Db, actor: Actor, env: Env, id: string
   return warehouseRowToWarehouse(row);
 }
 
-export async function exportWarehouses(db: Db, actor: Actor) {
+export async function exportWarehouses(db: Db, actor: Actor, lang: Lang) {
   const rows = (await repo.allWarehouses(db, actor.companyId)).map(warehouseRowToWarehouse);
-  return toXlsx([
-    {
-      name: '仓库 Warehouses',
-      columns: [
-        { key: 'code', header: '编码 Code' },
-        { key: 'name', header: '名称 Name', width: 24 },
-        { key: 'kind', header: '类型 Kind' },
-        { key: 'address', header: '地址 Address', width: 40 },
-        { key: 'active', header: '启用 Active' },
-      ],
-      rows: rows.map((w) => ({ ...w, active: w.active ? 'Y' : 'N' })),
-    },
-  ]);
+  return localXlsx(
+    { zh: '仓库', en: 'Warehouses' },
+    [
+      { key: 'code', header: { zh: '编码', en: 'Code' } },
+      { key: 'name', header: { zh: '名称', en: 'Name' }, width: 24 },
+      { key: 'kind', header: { zh: '类型', en: 'Kind' } },
+      { key: 'address', header: { zh: '地址', en: 'Address' }, width: 40 },
+      { key: 'active', header: { zh: '启用', en: 'Active' } },
+    ],
+    rows.map((w) => ({ ...w, active: w.active ? 'Y' : 'N' })),
+    lang,
+  );
 }

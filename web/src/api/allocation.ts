@@ -1,5 +1,5 @@
 // 分货 · 门店与需求 · 预留: allocation runs over a receipt, the stores' demand and the held reservations.
-import { call, urlOf, type BodyOf, type QueryOf } from './client';
+import { apiLanguage, call, urlOf, type BodyOf, type QueryOf } from './client';
 
 export type Store = {
   id: string;
@@ -64,6 +64,6 @@ export const storesApi = {
   demand: (): Promise<Demand> => call('GET /api/allocation/demand'),
   addDemand: (body: BodyOf<'POST /api/allocation/demand'>): Promise<Demand> =>
     call('POST /api/allocation/demand', { body }),
-  demandExportUrl: urlOf('GET /api/allocation/demand/export.xlsx'),
+  demandExportUrl: () => urlOf('GET /api/allocation/demand/export.xlsx', { query: { lang: apiLanguage() } }),
   demandImportUrl: urlOf('POST /api/allocation/demand/import'),
 };

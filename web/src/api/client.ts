@@ -19,6 +19,8 @@ let csrfToken: string | undefined;
 let language = 'zh-CN';
 export const setCsrfToken = (t: string | undefined) => (csrfToken = t);
 export const setApiLanguage = (l: string) => (language = l);
+/** The user's language, for a download link (`?lang=`): headers and names of an export or a template. */
+export const apiLanguage = (): 'zh-CN' | 'en' => (language === 'en' ? 'en' : 'zh-CN');
 
 async function request<T>(method: string, url: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { 'accept-language': language };

@@ -81,8 +81,11 @@ export type FinanceQuery = Record<string, string | undefined>;
 export type StatementRange = { from: string; to: string };
 
 export const financeApi = {
-  receipts: (query?: FinanceQuery): Promise<Receipt[]> =>
-    call('GET /api/receipts', { query: query as QueryOf<'GET /api/receipts'> }),
+  /** The paged lists, for ServerTable (page, pageSize, sort, order, q and the list's filter). */
+  receiptsUrl: urlOf('GET /api/receipts'),
+  receivablesUrl: urlOf('GET /api/receivables'),
+  agingUrl: urlOf('GET /api/receivables/aging'),
+  invoicesUrl: urlOf('GET /api/invoices'),
   receiptsExportUrl: (query: FinanceQuery) =>
     urlOf('GET /api/receipts/export.xlsx', { query: query as QueryOf<'GET /api/receipts/export.xlsx'> }),
   recordReceipt: (body: ReceiptBody): Promise<unknown> => call('POST /api/receipts', { body }),
@@ -90,18 +93,12 @@ export const financeApi = {
     call('POST /api/receipts/{id}/reverse', { params: { id }, body: { reason } }),
   /** Orders a receipt can be applied to, for RemoteSelect. */
   ordersUrl: urlOf('GET /api/orders'),
-  receivables: (query?: FinanceQuery): Promise<Receivable[]> =>
-    call('GET /api/receivables', { query: query as QueryOf<'GET /api/receivables'> }),
   receivablesExportUrl: (query: FinanceQuery) =>
     urlOf('GET /api/receivables/export.xlsx', { query: query as QueryOf<'GET /api/receivables/export.xlsx'> }),
-  aging: (query?: FinanceQuery): Promise<Aging[]> =>
-    call('GET /api/receivables/aging', { query: query as QueryOf<'GET /api/receivables/aging'> }),
   agingExportUrl: (query: FinanceQuery) =>
     urlOf('GET /api/receivables/aging/export.xlsx', {
       query: query as QueryOf<'GET /api/receivables/aging/export.xlsx'>,
     }),
-  invoices: (query?: FinanceQuery): Promise<Invoice[]> =>
-    call('GET /api/invoices', { query: query as QueryOf<'GET /api/invoices'> }),
   invoicesExportUrl: (query: FinanceQuery) =>
     urlOf('GET /api/invoices/export.xlsx', { query: query as QueryOf<'GET /api/invoices/export.xlsx'> }),
   lettersOfCredit: (): Promise<LetterOfCredit[]> => call('GET /api/letters-of-credit'),

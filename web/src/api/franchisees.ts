@@ -1,5 +1,5 @@
 // 加盟商资金: funds and credit per franchisee, and the ledger of their changes.
-import { call, urlOf, type BodyOf } from './client';
+import { apiLanguage, call, urlOf, type BodyOf } from './client';
 
 export type FranchiseeBalance = {
   customerId: string;
@@ -16,6 +16,8 @@ export type LedgerRow = {
   fundsDelta: string;
   creditDelta: string;
   reason: string;
+  reasonCode: string | null;
+  reasonParams: Record<string, string> | null;
   reference: string;
   actorName: string;
 };
@@ -26,6 +28,7 @@ export const franchiseesApi = {
   /** Sets funds and credit; held reservations the new money covers turn into shipments (their count). */
   setMoney: (id: string, body: BodyOf<'POST /api/franchisees/{id}/money'>): Promise<{ converted: number }> =>
     call('POST /api/franchisees/{id}/money', { params: { id }, body }),
-  exportUrl: urlOf('GET /api/franchisees/export.xlsx'),
+  /** The import format, headers in the user's language. */
+  exportUrl: () => urlOf('GET /api/franchisees/export.xlsx', { query: { lang: apiLanguage() } }),
   importUrl: urlOf('POST /api/franchisees/import'),
 };

@@ -118,10 +118,10 @@ export interface AllocationOperations {
     };
     response: unknown;
   };
-  /** Demand to Excel (the import format) */
+  /** Demand to Excel (the import format), in the request language (or lang) */
   'GET /api/allocation/demand/export.xlsx': {
     params: Record<string, never>;
-    query: Record<string, never>;
+    query: { lang?: 'zh-CN' | 'en' };
     body: undefined;
     response: unknown;
   };
@@ -345,10 +345,10 @@ export interface CustomersOperations {
     };
     response: unknown;
   };
-  /** Export customers to Excel */
+  /** Export customers to Excel in the request language (or lang) */
   'GET /api/customers/export.xlsx': {
     params: Record<string, never>;
-    query: Record<string, never>;
+    query: { lang?: 'zh-CN' | 'en' };
     body: undefined;
     response: unknown;
   };
@@ -554,10 +554,10 @@ export interface FranchiseesOperations {
     body: undefined;
     response: unknown;
   };
-  /** Franchisee money to Excel (the import format) */
+  /** Franchisee money to Excel (the import format), in the request language (or lang) */
   'GET /api/franchisees/export.xlsx': {
     params: Record<string, never>;
-    query: Record<string, never>;
+    query: { lang?: 'zh-CN' | 'en' };
     body: undefined;
     response: unknown;
   };
@@ -874,10 +874,15 @@ export interface OrdersOperations {
 }
 
 export interface PaymentsOperations {
-  /** Receipts, newest first (customer, received from/to, method) */
+  /** Receipts, newest first unless sorted, one page (customer, received from/to, method, q) */
   'GET /api/receipts': {
     params: Record<string, never>;
     query: {
+      page?: number;
+      pageSize?: number;
+      sort?: string;
+      order?: 'asc' | 'desc' | 'ascend' | 'descend';
+      q?: string;
       customer?: string;
       from?: string;
       to?: string;
@@ -908,6 +913,7 @@ export interface PaymentsOperations {
       from?: string;
       to?: string;
       method?: 'bank_transfer' | 'cash' | 'cheque' | 'lc' | 'online' | 'other';
+      q?: string;
       lang?: 'zh-CN' | 'en';
     };
     body: undefined;
@@ -1186,10 +1192,10 @@ export interface ProductsOperations {
     };
     response: unknown;
   };
-  /** Export products to Excel */
+  /** Export products to Excel in the request language (or lang) */
   'GET /api/products/export.xlsx': {
     params: Record<string, never>;
-    query: Record<string, never>;
+    query: { lang?: 'zh-CN' | 'en' };
     body: undefined;
     response: unknown;
   };
@@ -1229,10 +1235,15 @@ export interface ProductsOperations {
 }
 
 export interface ReceivablesOperations {
-  /** Receivables with outstanding amount and aging bucket (customer, due from/to, bucket, open) */
+  /** Receivables with outstanding amount and aging bucket, one page (customer, due from/to, bucket, open, q) */
   'GET /api/receivables': {
     params: Record<string, never>;
     query: {
+      page?: number;
+      pageSize?: number;
+      sort?: string;
+      order?: 'asc' | 'desc' | 'ascend' | 'descend';
+      q?: string;
       customer?: string;
       from?: string;
       to?: string;
@@ -1249,6 +1260,7 @@ export interface ReceivablesOperations {
       customer?: string;
       from?: string;
       to?: string;
+      q?: string;
       bucket?: 'not_due' | '0-30' | '31-60' | '61-90' | '>90' | 'paid';
       open?: 'true' | 'false';
       lang?: 'zh-CN' | 'en';
@@ -1256,24 +1268,41 @@ export interface ReceivablesOperations {
     body: undefined;
     response: unknown;
   };
-  /** Outstanding per customer in aging buckets (0–30, 31–60, 61–90, >90 days) */
+  /** Outstanding per customer in aging buckets (0–30, 31–60, 61–90, >90 days), one page */
   'GET /api/receivables/aging': {
     params: Record<string, never>;
-    query: { customer?: string };
+    query: {
+      page?: number;
+      pageSize?: number;
+      sort?: string;
+      order?: 'asc' | 'desc' | 'ascend' | 'descend';
+      q?: string;
+      customer?: string;
+    };
     body: undefined;
     response: unknown;
   };
   /** Export the aging to Excel as the filter shows it */
   'GET /api/receivables/aging/export.xlsx': {
     params: Record<string, never>;
-    query: { customer?: string; lang?: 'zh-CN' | 'en' };
+    query: { customer?: string; q?: string; lang?: 'zh-CN' | 'en' };
     body: undefined;
     response: unknown;
   };
-  /** Invoices recorded at completion, newest first (customer, issued from/to, type) */
+  /** Invoices recorded at completion, newest first unless sorted, one page (customer, issued from/to, type, q) */
   'GET /api/invoices': {
     params: Record<string, never>;
-    query: { customer?: string; from?: string; to?: string; type?: 'normal' | 'special' | 'digital' };
+    query: {
+      page?: number;
+      pageSize?: number;
+      sort?: string;
+      order?: 'asc' | 'desc' | 'ascend' | 'descend';
+      q?: string;
+      customer?: string;
+      from?: string;
+      to?: string;
+      type?: 'normal' | 'special' | 'digital';
+    };
     body: undefined;
     response: unknown;
   };
@@ -1284,6 +1313,7 @@ export interface ReceivablesOperations {
       customer?: string;
       from?: string;
       to?: string;
+      q?: string;
       type?: 'normal' | 'special' | 'digital';
       lang?: 'zh-CN' | 'en';
     };
@@ -1370,6 +1400,7 @@ export interface ReturnsOperations {
       from?: string;
       to?: string;
       q?: string;
+      lang?: 'zh-CN' | 'en';
     };
     body: undefined;
     response: unknown;
@@ -1667,10 +1698,10 @@ export interface ShippingOperations {
     body: { at: string; location?: string; description: string };
     response: unknown;
   };
-  /** Empty sheet in the tracking import format */
+  /** Empty sheet in the tracking import format, in the request language (or lang) */
   'GET /api/tracking-events/template.xlsx': {
     params: Record<string, never>;
-    query: Record<string, never>;
+    query: { lang?: 'zh-CN' | 'en' };
     body: undefined;
     response: unknown;
   };
@@ -1887,10 +1918,10 @@ export interface UsersOperations {
     };
     response: unknown;
   };
-  /** Export users to Excel */
+  /** Export users to Excel in the request language (or lang) */
   'GET /api/users/export.xlsx': {
     params: Record<string, never>;
-    query: Record<string, never>;
+    query: { lang?: 'zh-CN' | 'en' };
     body: undefined;
     response: unknown;
   };
@@ -1944,10 +1975,10 @@ export interface WarehousesOperations {
     body: { code: string; name: string; kind?: 'central' | 'regional' | 'other'; address?: string };
     response: unknown;
   };
-  /** Export warehouses to Excel */
+  /** Export warehouses to Excel in the request language (or lang) */
   'GET /api/warehouses/export.xlsx': {
     params: Record<string, never>;
-    query: Record<string, never>;
+    query: { lang?: 'zh-CN' | 'en' };
     body: undefined;
     response: unknown;
   };

@@ -80,7 +80,15 @@ export type HistoryRow = {
 export type OrderPayment = {
   total: string;
   paid: string;
-  gates: { gate: string; ok: boolean; waitsFor: string; checkBy?: string; late?: boolean }[];
+  gates: {
+    gate: string;
+    ok: boolean;
+    waitsFor: string;
+    waitsForCode: string | null;
+    waitsForParams: Record<string, string> | null;
+    checkBy?: string;
+    late?: boolean;
+  }[];
 };
 export type OrderShipment = { id: string; number: string; status: string; carrier: string; trackingNo: string };
 export type OpenException = { id: string; shipmentNumber: string; type: string; action: string };

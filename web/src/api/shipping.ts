@@ -1,5 +1,5 @@
 // 出库与物流: shipments through pick, recheck, pack, ship and deliver; tracking, exceptions and carrier rules.
-import { call, urlOf, type BodyOf, type Page, type QueryOf } from './client';
+import { apiLanguage, call, urlOf, type BodyOf, type Page, type QueryOf } from './client';
 
 export type ShipmentRow = {
   id: string;
@@ -103,7 +103,7 @@ export const shippingApi = {
   /** A proof of delivery (or any attachment) to download. */
   attachmentUrl: (id: string) => urlOf('GET /api/attachments/{id}', { params: { id } }),
   trackingImportUrl: urlOf('POST /api/tracking-events/import'),
-  trackingTemplateUrl: urlOf('GET /api/tracking-events/template.xlsx'),
+  trackingTemplateUrl: () => urlOf('GET /api/tracking-events/template.xlsx', { query: { lang: apiLanguage() } }),
   get: (id: string): Promise<Shipment> => call('GET /api/shipments/{id}', { params: { id } }),
   /** One shipment for the given confirmed orders. */
   create: (orderIds: string[]): Promise<unknown> => call('POST /api/shipments', { body: { orderIds } }),

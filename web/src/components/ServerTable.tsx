@@ -92,7 +92,10 @@ export function ServerTable<T extends object>({
           {exportUrl && (
             <Button
               icon={<DownloadOutlined />}
-              href={exportFiltered ? withQuery(exportUrl, { ...filters, q: query.q, lang: i18n.language }) : exportUrl}
+              href={withQuery(
+                exportUrl,
+                exportFiltered ? { ...filters, q: query.q, lang: i18n.language } : { lang: i18n.language },
+              )}
               data-testid={testId ? `${testId}-export` : undefined}
             >
               {t('common.export')}

@@ -1,10 +1,12 @@
 import i18n from 'i18next';
+import type { Locale } from 'antd/es/locale';
 import { initReactI18next } from 'react-i18next';
 import { zhCN } from './zh-CN';
-import { en } from './en';
 import { setApiLanguage } from '../api/client';
 
 // Each area keeps its own texts in parts/<area>.ts ({ zh, en }); they are merged into the two languages here.
+// Chinese comes with the app; the English texts and Ant Design's English locale are fetched the first time
+// someone reads in English, so the first page stays small.
 type Tree = { [k: string]: string | Tree };
 const parts = import.meta.glob<{ zh: Tree; en: Tree }>('./parts/*.ts', { eager: true });
 function merge(into: Tree, from: Tree) {
@@ -15,10 +17,21 @@ function merge(into: Tree, from: Tree) {
   }
 }
 const zh = zhCN as unknown as Tree;
-const english = en as unknown as Tree;
-for (const part of Object.values(parts)) {
-  merge(zh, part.zh);
-  merge(english, part.en);
+for (const part of Object.values(parts)) merge(zh, part.zh);
+
+let antdEnglish: Locale | undefined;
+/** Ant Design's English locale, once English is loaded (Chinese until then). */
+export const antdEnglishLocale = () => antdEnglish;
+
+let englishLoaded: Promise<void> | undefined;
+function loadEnglish() {
+  englishLoaded ??= Promise.all([import('./en'), import('antd/locale/en_US')]).then(([{ en }, antd]) => {
+    const english = en as unknown as Tree;
+    for (const part of Object.values(parts)) merge(english, part.en);
+    i18n.addResourceBundle('en', 'translation', english, true, true);
+    antdEnglish = antd.default;
+  });
+  return englishLoaded;
 }
 
 // zh-CN first; the choice is remembered in the browser.
@@ -27,8 +40,8 @@ const lng = saved === 'en' ? 'en' : 'zh-CN';
 setApiLanguage(lng);
 
 void i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: zh }, en: { translation: english } },
-  lng,
+  resources: { 'zh-CN': { translation: zh } },
+  lng: 'zh-CN',
   fallbackLng: 'zh-CN',
   interpolation: { escapeValue: false },
 });
@@ -37,7 +50,10 @@ export function setLanguage(l: 'zh-CN' | 'en') {
   localStorage.setItem('luyue.lang', l);
   setApiLanguage(l);
   document.documentElement.lang = l;
-  return i18n.changeLanguage(l);
+  return (l === 'en' ? loadEnglish() : Promise.resolve()).then(() => i18n.changeLanguage(l));
 }
+
+/** Resolves when the remembered language's texts are in: the app renders after it. */
+export const i18nReady: Promise<unknown> = lng === 'en' ? setLanguage('en') : Promise.resolve();
 
 export default i18n;

@@ -8,6 +8,7 @@ import { FormModal } from '../components/FormModal';
 import { ImportButton } from '../components/ImportButton';
 import { moneyRule } from '../components/forms';
 import { useSession } from '../auth/session';
+import { reasonText } from '../codes';
 
 /** 加盟商资金: funds and credit per franchisee (finance updates them daily), each with its ledger. */
 export function FranchiseesPage() {
@@ -27,7 +28,7 @@ export function FranchiseesPage() {
         extra={
           <>
             {finance && <ImportButton url={franchiseesApi.importUrl} onDone={load} />}
-            <Button href={franchiseesApi.exportUrl}>{t('common.export')}</Button>
+            <Button href={franchiseesApi.exportUrl()}>{t('common.export')}</Button>
           </>
         }
       />
@@ -108,7 +109,7 @@ export function FranchiseesPage() {
             { title: t('stock.kind'), dataIndex: 'kind' },
             { title: t('alloc.funds'), dataIndex: 'fundsDelta', align: 'right', render: (v: string) => yuan(v) },
             { title: t('alloc.credit'), dataIndex: 'creditDelta', align: 'right', render: (v: string) => yuan(v) },
-            { title: t('order.reason'), dataIndex: 'reason' },
+            { title: t('order.reason'), key: 'reason', render: (_: unknown, r: LedgerRow) => reasonText(t, r) },
             { title: t('stock.by'), dataIndex: 'actorName' },
           ]}
         />

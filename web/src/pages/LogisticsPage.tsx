@@ -66,7 +66,7 @@ export function LogisticsPage() {
           logistics && (
             <>
               <ImportButton url={shippingApi.trackingImportUrl} onDone={() => void load()} />
-              <Button href={shippingApi.trackingTemplateUrl}>{t('ful.trackingTemplate')}</Button>
+              <Button href={shippingApi.trackingTemplateUrl()}>{t('ful.trackingTemplate')}</Button>
             </>
           )
         }

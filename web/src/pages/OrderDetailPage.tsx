@@ -116,7 +116,7 @@ export function OrderDetailPage() {
           type={current.late ? 'error' : 'info'}
           data-testid="current-stage"
           title={
-            `${t('order.currentStage')}：${t(`stage.${current.stage}`)} · ` +
+            `${t('orderPage.labelled', { label: t('order.currentStage'), text: t(`stage.${current.stage}`) })} · ` +
             `${t('order.due')} ${dateTime(current.dueAt)}${current.late ? ` · ${t('order.late')}` : ''}`
           }
         />

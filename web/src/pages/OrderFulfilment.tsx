@@ -10,9 +10,10 @@ import {
 import type { BodyOf } from '../api/client';
 import type { Order } from '../api/types';
 import { moneyRule } from '../components/forms';
+import { reasonText } from '../codes';
 import { useSession } from '../auth/session';
 import { ActionButton } from '../components/ActionButton';
-import { yuan } from '../format';
+import { companyToday, yuan } from '../format';
 
 type Dialog = 'lc' | 'invoice' | 'receipt';
 const RECEIPT_METHODS = ['bank_transfer', 'cash', 'cheque', 'lc', 'online', 'other'];
@@ -101,7 +102,12 @@ export function OrderFulfilment({ order, onChanged }: { order: Order; onChanged:
       {payment.gates.map((g) => (
         <p key={g.gate} data-testid={`gate-${g.gate}`}>
           <Tag color={g.ok ? 'green' : 'red'}>{t(`ful.gate.${g.gate}`)}</Tag>
-          {!g.ok && `${t('ful.waitsFor')}: ${g.waitsFor}`}
+          {!g.ok &&
+            `${t('ful.waitsFor')}: ${reasonText(t, {
+              reason: g.waitsFor,
+              reasonCode: g.waitsForCode,
+              reasonParams: g.waitsForParams,
+            })}`}
           {g.late && (
             <Tag color="red" style={{ marginLeft: 8 }}>
               {t('ful.lcLate')} ({t('ful.checkBy')} {g.checkBy})
@@ -197,8 +203,8 @@ export function OrderFulfilment({ order, onChanged }: { order: Order; onChanged:
             taxRate: '13',
             type: 'digital',
             method: 'bank_transfer',
-            issuedOn: new Date().toISOString().slice(0, 10),
-            receivedOn: new Date().toISOString().slice(0, 10),
+            issuedOn: companyToday(),
+            receivedOn: companyToday(),
           }}
         >
           {dialog === 'lc' && (

@@ -45,7 +45,7 @@ export function StoresPage() {
               </Button>
             )}
             {planner && <ImportButton url={storesApi.demandImportUrl} onDone={load} />}
-            <Button href={storesApi.demandExportUrl}>{t('common.export')}</Button>
+            <Button href={storesApi.demandExportUrl()}>{t('common.export')}</Button>
           </>
         }
       />

@@ -1,6 +1,10 @@
 // The order page (订单详情): its fields, files, timeline, dialogs, and what each action says when done.
 export const zh = {
   orderPage: {
+    // A label and what follows it, punctuated as each language writes it.
+    labelled: '{{label}}：{{text}}',
+    labelColon: '{{label}}：',
+    itemSeparator: '；',
     field: {
       paymentDays: '账期',
       days: '{{count}} 天',
@@ -109,6 +113,9 @@ export const zh = {
 
 export const en = {
   orderPage: {
+    labelled: '{{label}}: {{text}}',
+    labelColon: '{{label}}: ',
+    itemSeparator: '; ',
     field: {
       paymentDays: 'Payment terms',
       days: '{{count}} days',

@@ -1,32 +1,27 @@
-import { Table } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { financeApi, type Aging } from '../../api/finance';
-import { useFinanceList } from './useFinanceList';
-import { FinanceFilters, financeEmpty, isFiltered, type FinanceQuery } from './FinanceFilters';
+import { ServerTable } from '../../components/ServerTable';
+import { FinanceFilters, type FinanceQuery } from './FinanceFilters';
 import { yuan } from '../../format';
 
 /** 账龄: what each customer owes, by how long it is overdue. */
 export function AgingTab({ version }: { version: number }) {
   const { t } = useTranslation();
   const [filter, setFilter] = useState<FinanceQuery>({});
-  const aging = useFinanceList(financeApi.aging, version, filter);
   const money = (v: string) => yuan(v);
   return (
     <>
-      <FinanceFilters
-        value={filter}
-        onChange={setFilter}
-        exportUrl={financeApi.agingExportUrl}
-        dates={false}
-        testId="aging"
-      />
-      <Table<Aging>
+      <FinanceFilters value={filter} onChange={setFilter} dates={false} testId="aging" />
+      <ServerTable<Aging>
+        url={financeApi.agingUrl}
         rowKey="customerId"
-        size="middle"
-        dataSource={aging}
-        data-testid="aging"
-        locale={financeEmpty(isFiltered(filter), t('lists.agingEmpty'), t)}
+        filters={filter}
+        exportUrl={financeApi.agingExportUrl({})}
+        exportFiltered
+        reloadKey={version}
+        testId="aging"
+        empty={t('lists.agingEmpty')}
         columns={[
           { title: t('order.customer'), dataIndex: 'customerName' },
           ...(['not_due', '0-30', '31-60', '61-90', '>90'] as const).map((b) => ({

@@ -25,8 +25,8 @@ export function FinanceFilters({
 }: {
   value: FinanceQuery;
   onChange: (v: FinanceQuery) => void;
-  /** The export's address for a filter (with the page's language). */
-  exportUrl: (query: FinanceQuery) => string;
+  /** The export's address for a filter (with the page's language), when the list does not export itself. */
+  exportUrl?: (query: FinanceQuery) => string;
   dates?: boolean;
   kind?: { key: string; placeholder: string; options: { value: string; label: string }[] };
   testId: string;
@@ -58,13 +58,15 @@ export function FinanceFilters({
           options={kind.options}
         />
       )}
-      <Button
-        icon={<DownloadOutlined />}
-        href={exportUrl({ ...value, lang: i18n.language })}
-        data-testid={`${testId}-export`}
-      >
-        {t('common.export')}
-      </Button>
+      {exportUrl && (
+        <Button
+          icon={<DownloadOutlined />}
+          href={exportUrl({ ...value, lang: i18n.language })}
+          data-testid={`${testId}-export`}
+        >
+          {t('common.export')}
+        </Button>
+      )}
     </Space>
   );
 }

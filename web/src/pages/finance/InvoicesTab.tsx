@@ -1,10 +1,9 @@
-import { Table } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { financeApi, type Invoice } from '../../api/finance';
-import { useFinanceList } from './useFinanceList';
-import { FinanceFilters, financeEmpty, isFiltered, type FinanceQuery } from './FinanceFilters';
+import { ServerTable } from '../../components/ServerTable';
+import { FinanceFilters, type FinanceQuery } from './FinanceFilters';
 import { yuan } from '../../format';
 
 const TYPES = ['normal', 'special', 'digital'];
@@ -13,13 +12,11 @@ const TYPES = ['normal', 'special', 'digital'];
 export function InvoicesTab({ version }: { version: number }) {
   const { t } = useTranslation();
   const [filter, setFilter] = useState<FinanceQuery>({});
-  const invoices = useFinanceList(financeApi.invoices, version, filter);
   return (
     <>
       <FinanceFilters
         value={filter}
         onChange={setFilter}
-        exportUrl={financeApi.invoicesExportUrl}
         testId="invoices"
         kind={{
           key: 'type',
@@ -27,12 +24,15 @@ export function InvoicesTab({ version }: { version: number }) {
           options: TYPES.map((x) => ({ value: x, label: t(`codes.invoiceType.${x}`) })),
         }}
       />
-      <Table<Invoice>
+      <ServerTable<Invoice>
+        url={financeApi.invoicesUrl}
         rowKey="id"
-        size="middle"
-        dataSource={invoices}
-        data-testid="invoices"
-        locale={financeEmpty(isFiltered(filter), t('lists.invoicesEmpty'), t)}
+        filters={filter}
+        exportUrl={financeApi.invoicesExportUrl({})}
+        exportFiltered
+        reloadKey={version}
+        testId="invoices"
+        empty={t('lists.invoicesEmpty')}
         columns={[
           { title: t('ful.invoiceNo'), dataIndex: 'number' },
           {

@@ -1,4 +1,4 @@
-import { App, Button, Form, Input, Modal, Select, Table } from 'antd';
+import { App, Button, Form, Input, Modal, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { customersApi } from '../../api/customers';
@@ -6,9 +6,9 @@ import { financeApi, type Receipt } from '../../api/finance';
 import type { Customer } from '../../api/types';
 import { RemoteSelect } from '../../components/RemoteSelect';
 import { moneyRule } from '../../components/forms';
-import { useFinanceList } from './useFinanceList';
-import { FinanceFilters, financeEmpty, isFiltered, type FinanceQuery } from './FinanceFilters';
-import { yuan } from '../../format';
+import { ServerTable } from '../../components/ServerTable';
+import { FinanceFilters, type FinanceQuery } from './FinanceFilters';
+import { companyToday, yuan } from '../../format';
 
 const METHODS = ['bank_transfer', 'cash', 'cheque', 'lc', 'online', 'other'];
 
@@ -25,7 +25,6 @@ export function ReceiptsTab({
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [filter, setFilter] = useState<FinanceQuery>({});
-  const receipts = useFinanceList(financeApi.receipts, version, filter);
   const [recording, setRecording] = useState(false);
   const [form] = Form.useForm();
 
@@ -34,7 +33,6 @@ export function ReceiptsTab({
       <FinanceFilters
         value={filter}
         onChange={setFilter}
-        exportUrl={financeApi.receiptsExportUrl}
         testId="receipts"
         kind={{
           key: 'method',
@@ -48,12 +46,15 @@ export function ReceiptsTab({
           </Button>
         )}
       </FinanceFilters>
-      <Table<Receipt>
+      <ServerTable<Receipt>
+        url={financeApi.receiptsUrl}
         rowKey="id"
-        size="middle"
-        dataSource={receipts}
-        data-testid="receipts"
-        locale={financeEmpty(isFiltered(filter), t('lists.receiptsEmpty'), t)}
+        filters={filter}
+        exportUrl={financeApi.receiptsExportUrl({})}
+        exportFiltered
+        reloadKey={version}
+        testId="receipts"
+        empty={t('lists.receiptsEmpty')}
         columns={[
           { title: t('order.customer'), dataIndex: 'customerName' },
           { title: t('ful.amount'), dataIndex: 'amount', align: 'right', render: (v: string) => yuan(v) },
@@ -112,11 +113,7 @@ export function ReceiptsTab({
           }
         }}
       >
-        <Form
-          form={form}
-          layout="vertical"
-          initialValues={{ method: 'bank_transfer', receivedOn: new Date().toISOString().slice(0, 10) }}
-        >
+        <Form form={form} layout="vertical" initialValues={{ method: 'bank_transfer', receivedOn: companyToday() }}>
           <Form.Item name="customerId" label={t('order.customer')} rules={[{ required: true }]}>
             <RemoteSelect<Customer> url={customersApi.listUrl} label={(c) => `${c.shortCode} ${c.name}`} />
           </Form.Item>

@@ -1,10 +1,10 @@
-import { Table, Tag } from 'antd';
+import { Tag } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { financeApi, type Receivable } from '../../api/finance';
-import { useFinanceList } from './useFinanceList';
-import { FinanceFilters, financeEmpty, isFiltered, type FinanceQuery } from './FinanceFilters';
+import { ServerTable } from '../../components/ServerTable';
+import { FinanceFilters, type FinanceQuery } from './FinanceFilters';
 import { yuan } from '../../format';
 
 const BUCKETS = ['not_due', '0-30', '31-60', '61-90', '>90'];
@@ -15,13 +15,11 @@ export function ReceivablesTab({ version }: { version: number }) {
   const [filter, setFilter] = useState<FinanceQuery>({});
   // Open receivables only: what is paid is history, not work.
   const query = { ...filter, open: 'true' };
-  const receivables = useFinanceList(financeApi.receivables, version, query);
   return (
     <>
       <FinanceFilters
         value={filter}
         onChange={setFilter}
-        exportUrl={(q) => financeApi.receivablesExportUrl({ open: 'true', ...q })}
         testId="receivables"
         kind={{
           key: 'bucket',
@@ -29,12 +27,15 @@ export function ReceivablesTab({ version }: { version: number }) {
           options: BUCKETS.map((b) => ({ value: b, label: t(`lists.buckets.${b}`) })),
         }}
       />
-      <Table<Receivable>
+      <ServerTable<Receivable>
+        url={financeApi.receivablesUrl}
         rowKey="id"
-        size="middle"
-        dataSource={receivables}
-        data-testid="receivables"
-        locale={financeEmpty(isFiltered(filter), t('lists.receivablesEmpty'), t)}
+        filters={query}
+        exportUrl={financeApi.receivablesExportUrl({})}
+        exportFiltered
+        reloadKey={version}
+        testId="receivables"
+        empty={t('lists.receivablesEmpty')}
         columns={[
           { title: t('order.customer'), dataIndex: 'customerName' },
           {

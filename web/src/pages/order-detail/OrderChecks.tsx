@@ -75,18 +75,19 @@ export function OrderChecks({
         )}
       </p>
       <p>
-        <Ok ok={checks.credit.ok} /> {t('order.credit')}: {t('order.limit')} {yuan(checks.credit.limit)} ·{' '}
-        {t('order.used')} {yuan(checks.credit.used)} · {t('order.total')} {yuan(checks.credit.thisOrder)}
+        <Ok ok={checks.credit.ok} /> {t('orderPage.labelColon', { label: t('order.credit') })}
+        {t('order.limit')} {yuan(checks.credit.limit)} · {t('order.used')} {yuan(checks.credit.used)} ·{' '}
+        {t('order.total')} {yuan(checks.credit.thisOrder)}
       </p>
       <p>
-        <Ok ok={checks.stock.ok} /> {t('order.stock')}:{' '}
+        <Ok ok={checks.stock.ok} /> {t('orderPage.labelColon', { label: t('order.stock') })}
         {checks.stock.lines
           .map(
             (l) =>
               `${l.sku} ${t('order.available')} ${l.available}` +
               (l.shortage ? ` ${t('order.shortage')} ${l.shortage}` : ''),
           )
-          .join('；')}
+          .join(t('orderPage.itemSeparator'))}
       </p>
       <p>
         <Ok ok={checks.margin.ok} /> {t('order.margin')} {yuan(checks.margin.margin)}

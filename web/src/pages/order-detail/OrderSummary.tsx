@@ -69,8 +69,14 @@ export function OrderSummary({ order }: { order: Order }) {
             span: 'filled',
             children: remark.length ? (
               <>
-                {o.buyerRemark && <div>{`${t('order.buyerRemark')}：${o.buyerRemark}`}</div>}
-                {o.sellerRemark && <div>{`${t('order.sellerRemark')}：${o.sellerRemark}`}</div>}
+                {o.buyerRemark && (
+                  <div data-testid="order-buyer-remark">
+                    {t('orderPage.labelled', { label: t('order.buyerRemark'), text: o.buyerRemark })}
+                  </div>
+                )}
+                {o.sellerRemark && (
+                  <div>{t('orderPage.labelled', { label: t('order.sellerRemark'), text: o.sellerRemark })}</div>
+                )}
               </>
             ) : (
               '—'
