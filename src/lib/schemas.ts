@@ -17,6 +17,9 @@ export const pageQuery = z.object({
 });
 export type PageQuery = z.infer<typeof pageQuery>;
 
+/** The page of a list computed in memory, in its own fixed order: no sort to choose. */
+export const fixedOrderPageQuery = pageQuery.omit({ sort: true, order: true });
+
 export const booleanQuery = z.enum(['true', 'false']).transform((v) => v === 'true');
 
 /** `?lang=` of an export or a template: its headers and names in that language (else the request's). */

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { isoDate } from '../../lib/schema';
-import { idParams, pageQuery, text } from '../../lib/schemas';
+import { fixedOrderPageQuery, idParams, pageQuery, text } from '../../lib/schemas';
 import { actorOf, envOf, type AppContext } from '../../http/context';
 import { sendXlsx } from '../../http/upload';
 import { todayOf } from '../../lib/local-date';
@@ -65,7 +65,7 @@ export function receivableRoutes(app: FastifyInstance, ctx: AppContext) {
         tags,
         summary:
           'Receivables with outstanding amount and aging bucket, one page (customer, due from/to, bucket, open, q)',
-        querystring: pageQuery.extend(receivableFilter),
+        querystring: fixedOrderPageQuery.extend(receivableFilter),
       },
     },
     async (req) => listReceivables(ctx.db, actorOf(req), today(), receivableFilterOf(req.query), req.query),
@@ -100,7 +100,7 @@ export function receivableRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: {
         tags,
         summary: 'Outstanding per customer in aging buckets (0–30, 31–60, 61–90, >90 days), one page',
-        querystring: pageQuery.extend({ customer: z.uuid().optional() }),
+        querystring: fixedOrderPageQuery.extend({ customer: z.uuid().optional() }),
       },
     },
     async (req) => listAging(ctx.db, actorOf(req), today(), req.query.customer, req.query),
