@@ -25,6 +25,7 @@ export function PortalInviteButton({ customerId }: { customerId: string }) {
           setDone({ username: r.username, password: r.initialPassword ?? '' });
         }}
         onSaved={() => setOpen(false)}
+        testId="portal-invite-form"
       >
         {() => (
           <>
