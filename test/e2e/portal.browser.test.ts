@@ -63,7 +63,7 @@ describe('the customer portal on a phone', () => {
     expect(staff.json().status).toBe('confirmed');
   });
 
-  it('sales invite a contact from the customer list; the contact changes the first password and lands in the portal', async () => {
+  it('sales invite a contact, who changes the first password and lands in the portal', async () => {
     const staff = await session.loginAs('sales');
     await staff.getByTestId('main-menu').getByText('客户', { exact: true }).click();
     const search = staff.getByTestId('customers-table').getByTestId('table-search').locator('input');
