@@ -269,6 +269,27 @@ describe('portal orders', () => {
     const xlsx = await portal({ method: 'GET', url: '/api/portal/receivables/export.xlsx' });
     expect(xlsx.statusCode).toBe(200);
     expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    const statement = await t.database.db
+      .insertInto('customer_statements')
+      .values({
+        company_id: t.companyA,
+        customer_id: customerA,
+        period: '2026-11',
+        from_date: '2026-10-26',
+        to_date: '2026-11-25',
+        amount: '120.00',
+        due_date: '2026-12-25',
+        closing_balance: '120.00',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const listed = ok(await portal({ method: 'GET', url: '/api/portal/receivables' }));
+    expect(listed.statements.map((s: { id: string }) => s.id)).toEqual([statement.id]);
+    const printable = await portal({ method: 'GET', url: `/api/portal/statements/${statement.id}?format=html` });
+    expect(printable.statusCode).toBe(200);
+    expect(printable.body).toContain('PTA');
+    const sheet = await portal({ method: 'GET', url: `/api/portal/statements/${statement.id}?format=xlsx` });
+    expect(sheet.rawPayload.subarray(0, 2).toString()).toBe('PK');
     const allocations = ok(await portal({ method: 'GET', url: '/api/portal/allocations' }));
     expect(allocations).toMatchObject({ franchisee: false, allocations: [] });
   });
