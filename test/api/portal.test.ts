@@ -217,6 +217,51 @@ describe('portal orders', () => {
     expect(staffReturn.status).toBe('requested');
   });
 
+  it('confirms a change of its order that waits for the customer', async () => {
+    const product = await productBySku(a.sales, 'A-01');
+    const order = await f.confirmedOrder(customerA, [{ productId: product.id, qty: 1 }]);
+    const change = ok(
+      await a.sales({
+        method: 'POST',
+        url: `/api/orders/${order.id}/changes`,
+        payload: {
+          actions: [{ type: 'change_delivery_date', expectedDeliveryDate: '2026-12-31' }],
+          reason: '客户要求改期',
+          requestedBy: 'customer',
+        },
+      }),
+      201,
+    );
+    ok(await a.sales({ method: 'POST', url: `/api/change-requests/${change.id}/submit` }));
+    const byStage: Record<string, ReturnType<TestContext['as']>> = {
+      sales: a.reviewer,
+      finance: a.finance,
+      warehouse: a.warehouse,
+      production: a.planner,
+      director: a.director,
+      gm: a.gm,
+    };
+    const stages = ok(await a.sales({ method: 'GET', url: `/api/change-requests/${change.id}` })).approvals;
+    for (const st of stages)
+      ok(
+        await byStage[st.stage]({
+          method: 'POST',
+          url: `/api/change-requests/${change.id}/review`,
+          payload: { decision: 'approve' },
+        }),
+      );
+    ok(await a.orderadmin({ method: 'POST', url: `/api/change-requests/${change.id}/apply` }));
+
+    const detail = ok(await portal({ method: 'GET', url: `/api/portal/orders/${order.id}` }));
+    expect(detail.changesAwaitingConfirmation.map((c: { id: string }) => c.id)).toEqual([change.id]);
+    expect(JSON.stringify(detail)).not.toContain('客户要求改期');
+    ok(await portal({ method: 'POST', url: `/api/portal/changes/${change.id}/confirm`, payload: {} }));
+    const staff = ok(await a.sales({ method: 'GET', url: `/api/change-requests/${change.id}` }));
+    expect(staff.status).toBe('customer_confirmed');
+    const after = ok(await portal({ method: 'GET', url: `/api/portal/orders/${order.id}` }));
+    expect(after.changesAwaitingConfirmation).toEqual([]);
+  });
+
   it('shows its receivables and payments and downloads them; a non-franchisee has no allocations', async () => {
     const money = ok(await portal({ method: 'GET', url: '/api/portal/receivables' }));
     expect(money.receivables.length).toBeGreaterThan(0);
@@ -224,6 +269,27 @@ describe('portal orders', () => {
     const xlsx = await portal({ method: 'GET', url: '/api/portal/receivables/export.xlsx' });
     expect(xlsx.statusCode).toBe(200);
     expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    const statement = await t.database.db
+      .insertInto('customer_statements')
+      .values({
+        company_id: t.companyA,
+        customer_id: customerA,
+        period: '2026-11',
+        from_date: '2026-10-26',
+        to_date: '2026-11-25',
+        amount: '120.00',
+        due_date: '2026-12-25',
+        closing_balance: '120.00',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const listed = ok(await portal({ method: 'GET', url: '/api/portal/receivables' }));
+    expect(listed.statements.map((s: { id: string }) => s.id)).toEqual([statement.id]);
+    const printable = await portal({ method: 'GET', url: `/api/portal/statements/${statement.id}?format=html` });
+    expect(printable.statusCode).toBe(200);
+    expect(printable.body).toContain('PTA');
+    const sheet = await portal({ method: 'GET', url: `/api/portal/statements/${statement.id}?format=xlsx` });
+    expect(sheet.rawPayload.subarray(0, 2).toString()).toBe('PK');
     const allocations = ok(await portal({ method: 'GET', url: '/api/portal/allocations' }));
     expect(allocations).toMatchObject({ franchisee: false, allocations: [] });
   });

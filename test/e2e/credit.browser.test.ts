@@ -19,7 +19,7 @@ async function openCustomer(code: string) {
   await search.press('Enter');
   const row = page.getByTestId('customers-table').locator('tbody tr').filter({ hasText: code });
   await expect.poll(() => row.count()).toBe(1);
-  await row.locator('button').click();
+  await row.locator('button').first().click();
   await page.getByTestId('customer-credit').waitFor();
 }
 

@@ -22,6 +22,7 @@ beforeAll(async () => {
   order = await orderAwaitingConfirmation(t, a, customer, [{ productId: product.id, qty: 1 }]);
   await orderAwaitingConfirmation(t, a, other, [{ productId: product.id, qty: 1 }]);
   await portalLogin(t, a.sales, customer, 'pwb.buyer');
+  await f.newCustomer('PWD');
   await session.start(t);
 });
 
@@ -60,5 +61,39 @@ describe('the customer portal on a phone', () => {
 
     const staff = await t.as(await t.token('sales'))({ method: 'GET', url: `/api/orders/${order.id}` });
     expect(staff.json().status).toBe('confirmed');
+  });
+
+  it('sales invite a contact, who changes the first password and lands in the portal', async () => {
+    const staff = await session.loginAs('sales');
+    await staff.getByTestId('main-menu').getByText('客户', { exact: true }).click();
+    const search = staff.getByTestId('customers-table').getByTestId('table-search').locator('input');
+    await search.fill('PWD');
+    await search.press('Enter');
+    const row = staff.getByTestId('customers-table').locator('tbody tr').filter({ hasText: 'PWD' });
+    await expect.poll(() => row.count()).toBe(1);
+    await row.getByTestId('portal-invite').click();
+    const form = staff.getByTestId('portal-invite-form');
+    await form.getByLabel('登录名').fill('pwd.buyer');
+    await form.getByLabel('姓名').fill('周采购');
+    await staff
+      .getByRole('button', { name: '保 存' })
+      .or(staff.getByRole('button', { name: '保存' }))
+      .click();
+    const done = staff.getByTestId('portal-invite-done');
+    await expect.poll(() => done.innerText()).toContain('初始密码');
+    const password = /初始密码：(\S+?)（/.exec(await done.innerText())![1];
+
+    const page = await session.loginForm();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.getByTestId('login-username').fill('pwd.buyer');
+    await page.getByTestId('login-password').fill(password);
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('change-password-current').fill(password);
+    await page.getByTestId('change-password-new').fill('new-portal-pass-1');
+    await page.getByTestId('change-password-confirm').fill('new-portal-pass-1');
+    await page.getByTestId('change-password-submit').click();
+    await page.getByTestId('portal-title').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/portal');
+    await expectNoSidewaysScroll(page, 'first login');
   });
 });

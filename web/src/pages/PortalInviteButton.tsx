@@ -3,6 +3,9 @@ import { Alert, Button, Form, Input, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { portalApi } from '../api/portal';
 import { FormModal } from '../components/FormModal';
+import { addPortalTexts } from './portal/texts';
+
+addPortalTexts();
 
 type Invite = { username: string; displayName: string; phone?: string; email?: string };
 
@@ -25,6 +28,7 @@ export function PortalInviteButton({ customerId }: { customerId: string }) {
           setDone({ username: r.username, password: r.initialPassword ?? '' });
         }}
         onSaved={() => setOpen(false)}
+        testId="portal-invite-form"
       >
         {() => (
           <>

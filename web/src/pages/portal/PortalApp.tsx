@@ -4,11 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { useSession } from '../../auth/session';
 import { setLanguage } from '../../i18n';
 import { lazyPage } from '../../components/lazyPage';
-import i18next from 'i18next';
-import { en, zh } from './texts';
+import { addPortalTexts } from './texts';
 
-i18next.addResourceBundle('zh-CN', 'translation', zh, true, false);
-i18next.addResourceBundle('en', 'translation', en, true, false);
+addPortalTexts();
 
 // 客户门户: a small phone-first app of its own for a customer's contacts (no staff menu).
 const PortalOrdersPage = lazyPage(() => import('./PortalOrdersPage'), 'PortalOrdersPage');

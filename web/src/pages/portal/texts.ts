@@ -1,3 +1,5 @@
+import i18next from 'i18next';
+
 // 客户门户 pages' texts, added to the translations when the portal loads (kept out of the staff app's first load).
 export const zh = {
   portal: {
@@ -54,6 +56,14 @@ export const zh = {
       rows: '分货明细',
     },
     ledgerKind: { payment: '付款', credit_limit: '信用额度', shipment: '发货扣款', correction: '更正', import: '导入' },
+    invite: {
+      action: '邀请门户账号',
+      username: '登录名',
+      displayName: '姓名',
+      phone: '电话',
+      email: '邮箱',
+      done: '已创建账号 {{username}}，初始密码：{{password}}（仅显示一次，首次登录须修改）',
+    },
   },
 };
 
@@ -124,5 +134,22 @@ export const en: typeof zh = {
       correction: 'Correction',
       import: 'Import',
     },
+    invite: {
+      action: 'Invite portal user',
+      username: 'Login name',
+      displayName: 'Name',
+      phone: 'Phone',
+      email: 'Email',
+      done: 'Login {{username}} created; first password: {{password}} (shown once, to be changed at first login)',
+    },
   },
 };
+
+let added = false;
+/** Adds these texts to the translations once (the portal's pages and the staff's invite action call it). */
+export function addPortalTexts() {
+  if (added) return;
+  added = true;
+  i18next.addResourceBundle('zh-CN', 'translation', zh, true, false);
+  i18next.addResourceBundle('en', 'translation', en, true, false);
+}
