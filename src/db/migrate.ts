@@ -19,6 +19,7 @@ import * as m0017 from './migrations/0017_messages';
 import * as m0018 from './migrations/0018_portal';
 import * as m0019 from './migrations/0019_money_reason_codes';
 import * as m0020 from './migrations/0020_backup_runs';
+import * as m0021 from './migrations/0021_carrier_transit_days';
 
 // Every migration, in order. New ones are added here.
 const migrations: Record<string, Migration> = {
@@ -42,6 +43,7 @@ const migrations: Record<string, Migration> = {
   '0018_portal': m0018,
   '0019_money_reason_codes': m0019,
   '0020_backup_runs': m0020,
+  '0021_carrier_transit_days': m0021,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -13,6 +13,8 @@ import type { ChannelConfig } from '../../src/modules/messages/channels/channel'
 import { messageAttachments } from '../../src/jobs/message-attachments';
 import { recordDomainEvent } from '../../src/lib/domain-events';
 import { JOBS, startJobs } from '../../src/jobs/runner';
+import { addDays } from '../../src/lib/calendar/calendar';
+import { localDate } from '../../src/lib/local-date';
 
 // Messages to customers leave through real channels: a local SMTP server, WeCom and DingTalk robot stand-ins, and
 // an SMS provider stand-in that checks the request's signature the way the provider does.
@@ -179,6 +181,14 @@ describe('messages to customers', () => {
     const customer = await f.newCustomer('MSG1', 'credit', {
       contacts: [{ name: '王经理', email: 'wang@example.com', phone: '13800138000', channels: ['email'] }],
     });
+    // The carrier rule for the consignee's region (上海) says 5 days: the notice gives that arrival date.
+    ok(
+      await a.admin({
+        method: 'PUT',
+        url: '/api/carrier-rules',
+        payload: [{ region: '上海', carrier: '顺丰速运', transitDays: 5 }],
+      }),
+    );
     await shippedWithTracking(customer, 'SF7788990011');
     await routeMessages(t.database.db, new Date());
     const now = new Date();
@@ -191,6 +201,7 @@ describe('messages to customers', () => {
     expect(text).toContain('运单号 SF7788990011');
     expect(text).toContain('顺丰速运');
     expect(text).toContain('MSG1 公司您好');
+    expect(text).toContain(`预计 ${addDays(localDate(new Date(), 'Asia/Shanghai'), 5)} 送达`);
     // The admin page shows the text in the viewer's language.
     const en = ok(
       await a.admin({

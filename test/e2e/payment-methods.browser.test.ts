@@ -117,10 +117,11 @@ describe('every payment method, confirmed to completed and paid, in Chromium', (
     await page.getByTestId('rule-add').click();
     await page.getByTestId('rule-region').last().fill('杭州');
     await page.getByTestId('rule-carrier').last().fill('中通快递');
+    await page.getByTestId('rule-transit-days').last().fill('2');
     await page.getByTestId('rules-save').click();
     await expect
       .poll(async () => (await t.as(await t.token('logistics'))({ method: 'GET', url: '/api/carrier-rules' })).json())
-      .toEqual([{ region: '杭州', carrier: '中通快递' }]);
+      .toEqual([{ region: '杭州', carrier: '中通快递', transitDays: 2 }]);
     await page.reload();
     await page.getByRole('tab', { name: '承运规则' }).click();
     await expect.poll(() => page.getByTestId('rule-carrier').first().inputValue()).toBe('中通快递');

@@ -27,6 +27,11 @@ async function trackingUrlOf(db: Db, env: Env, companyId: string, shipmentId: st
   return trackingUrl(links.baseUrl, signTrackingToken({ companyId, shipmentId, expiresAt }, secret!));
 }
 
+/** When the customer can expect the goods: the carrier rule's days to the consignee's region (three without a rule). */
+async function expectedArrival(db: Db, companyId: string, region: string | undefined, shippedOn: string) {
+  return addDays(shippedOn, (await repo.transitDaysToRegion(db, companyId, region)) ?? 3);
+}
+
 /**
  * 发货: payment gates checked again; stock issued from each line's reservation (on hand and reserved
  * down together); orders become partially shipped or shipped; receivables arise from the terms.
@@ -104,7 +109,7 @@ export async function shipShipment(
       number: shipment.number,
       carrier: input.carrier ?? shipment.carrier,
       trackingNo: input.trackingNo,
-      expected: addDays(today, 3),
+      expected: await expectedArrival(db, actor.companyId, shipment.consignee.region, today),
       trackingUrl: await trackingUrlOf(db, env, actor.companyId, id),
     });
   return getShipment(db, actor, env, id);
@@ -166,7 +171,12 @@ export async function setTracking(
     number: s.number,
     carrier: input.carrier,
     trackingNo: input.trackingNo,
-    expected: addDays(localDate(env.now, env.workingHours.timeZone), 3),
+    expected: await expectedArrival(
+      db,
+      actor.companyId,
+      s.consignee.region,
+      localDate(s.shipped_at ?? env.now, env.workingHours.timeZone),
+    ),
     trackingUrl: await trackingUrlOf(db, env, actor.companyId, id),
   });
   return getShipment(db, actor, env, id);

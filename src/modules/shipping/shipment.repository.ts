@@ -342,19 +342,42 @@ export async function updateTracking(
 export function listCarrierRules(db: Db, companyId: string) {
   return db
     .selectFrom('carrier_rules')
-    .select(['region', 'carrier'])
+    .select(['region', 'carrier', 'transit_days as transitDays'])
     .where('company_id', '=', companyId)
     .orderBy('region')
     .execute();
 }
 
-export async function replaceCarrierRules(db: Db, companyId: string, rules: { region: string; carrier: string }[]) {
+export async function replaceCarrierRules(
+  db: Db,
+  companyId: string,
+  rules: { region: string; carrier: string; transitDays?: number }[],
+) {
   await db.deleteFrom('carrier_rules').where('company_id', '=', companyId).execute();
   if (rules.length)
     await db
       .insertInto('carrier_rules')
-      .values(rules.map((x) => ({ company_id: companyId, ...x })))
+      .values(
+        rules.map((x) => ({
+          company_id: companyId,
+          region: x.region,
+          carrier: x.carrier,
+          transit_days: x.transitDays,
+        })),
+      )
       .execute();
+}
+
+/** The days the region's rule gives its carrier, if the table has a rule for the region. */
+export async function transitDaysToRegion(db: Db, companyId: string, region: string | undefined) {
+  if (!region) return undefined;
+  const r = await db
+    .selectFrom('carrier_rules')
+    .select('transit_days')
+    .where('company_id', '=', companyId)
+    .where('region', '=', region)
+    .executeTakeFirst();
+  return r?.transit_days;
 }
 
 // 物流跟踪: tracking events and logistics exceptions.

@@ -388,8 +388,18 @@ export function shipmentRoutes(app: FastifyInstance, ctx: AppContext) {
       config: { roles: ['logistics'] },
       schema: {
         tags,
-        summary: 'Destination region → carrier table',
-        body: z.array(z.object({ region: requiredText(50), carrier: requiredText(50) }).strict()).max(500),
+        summary: 'Destination region → carrier table, with the days the carrier takes there (3 when not given)',
+        body: z
+          .array(
+            z
+              .object({
+                region: requiredText(50),
+                carrier: requiredText(50),
+                transitDays: z.number().int().min(0).max(60).optional(),
+              })
+              .strict(),
+          )
+          .max(500),
       },
     },
     async (req) =>

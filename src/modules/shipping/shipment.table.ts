@@ -38,6 +38,8 @@ export interface CarrierRulesTable {
   company_id: string;
   region: string;
   carrier: string;
+  /** Days the carrier takes to the region: the expected arrival in the shipping notice. */
+  transit_days: Generated<number>;
 }
 export interface TrackingEventsTable {
   company_id: string;

@@ -1773,11 +1773,11 @@ export interface ShippingOperations {
     body: undefined;
     response: unknown;
   };
-  /** Destination region → carrier table */
+  /** Destination region → carrier table, with the days the carrier takes there (3 when not given) */
   'PUT /api/carrier-rules': {
     params: Record<string, never>;
     query: Record<string, never>;
-    body: Array<{ region: string; carrier: string }>;
+    body: Array<{ region: string; carrier: string; transitDays?: number }>;
     response: unknown;
   };
   /** Confirmed orders in the warehouse's queue (to ship) or finance's (awaiting money) */

@@ -48,7 +48,8 @@ export type StaleShipment = {
   shippedAt: string;
   lastEventAt: string | null;
 };
-export type CarrierRule = { region: string; carrier: string };
+/** Destination region → carrier, and the days it takes there (3 when not given). */
+export type CarrierRule = { region: string; carrier: string; transitDays?: number };
 /** The steps taken with one click (ship and deliver ask for details). */
 export type ShipmentStep = 'pick' | 'recheck' | 'pack';
 

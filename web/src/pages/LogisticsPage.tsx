@@ -1,4 +1,4 @@
-import { App, Button, Checkbox, Empty, Form, Input, List, Modal, Space, Table, Tabs, Tag } from 'antd';
+import { App, Button, Checkbox, Empty, Form, Input, InputNumber, List, Modal, Space, Table, Tabs, Tag } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { shippingApi, type LogisticsException, type StaleShipment as Stale } from '../api/shipping';
@@ -9,7 +9,7 @@ import { dateTime } from '../format';
 import { BIG, OpsCard, phoneModal, usePhone } from './ops/phone';
 import { ShipmentList } from './ops/ShipmentList';
 
-type Rule = { key: number; region: string; carrier: string };
+type Rule = { key: number; region: string; carrier: string; transitDays?: number };
 
 /** On a phone, a list's rows as cards (the desktop keeps its table). */
 function Cards<T>({ items, empty, card }: { items: T[]; empty: string; card: (x: T) => React.ReactNode }) {
@@ -50,7 +50,7 @@ export function LogisticsPage() {
       await shippingApi.saveCarrierRules(
         rules
           .filter((r) => r.region.trim() || r.carrier.trim())
-          .map(({ region, carrier }) => ({ region: region.trim(), carrier: carrier.trim() })),
+          .map(({ region, carrier, transitDays }) => ({ region: region.trim(), carrier: carrier.trim(), transitDays })),
       );
       message.success(t('common.saved'));
       await load();
@@ -235,6 +235,22 @@ export function LogisticsPage() {
                           maxLength={50}
                           data-testid="rule-carrier"
                           onChange={(e) => edit(r.key, { carrier: e.target.value })}
+                        />
+                      ),
+                    },
+                    {
+                      title: t('ful.transitDays'),
+                      dataIndex: 'transitDays',
+                      render: (v: number | undefined, r) => (
+                        <InputNumber
+                          value={v}
+                          min={0}
+                          max={60}
+                          precision={0}
+                          placeholder="3"
+                          disabled={!logistics}
+                          data-testid="rule-transit-days"
+                          onChange={(d) => edit(r.key, { transitDays: d ?? undefined })}
                         />
                       ),
                     },
