@@ -1241,8 +1241,6 @@ export interface ReceivablesOperations {
     query: {
       page?: number;
       pageSize?: number;
-      sort?: string;
-      order?: 'asc' | 'desc' | 'ascend' | 'descend';
       q?: string;
       customer?: string;
       from?: string;
@@ -1271,14 +1269,7 @@ export interface ReceivablesOperations {
   /** Outstanding per customer in aging buckets (0–30, 31–60, 61–90, >90 days), one page */
   'GET /api/receivables/aging': {
     params: Record<string, never>;
-    query: {
-      page?: number;
-      pageSize?: number;
-      sort?: string;
-      order?: 'asc' | 'desc' | 'ascend' | 'descend';
-      q?: string;
-      customer?: string;
-    };
+    query: { page?: number; pageSize?: number; q?: string; customer?: string };
     body: undefined;
     response: unknown;
   };
