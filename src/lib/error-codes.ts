@@ -55,6 +55,11 @@ export const errorCodes = {
   'COMPANY.NOT_FOUND': { status: 404, zh: '公司不存在', en: 'Company not found' },
   'USER.NOT_FOUND': { status: 404, zh: '用户不存在', en: 'User not found' },
   'USER.USERNAME_TAKEN': { status: 409, zh: '用户名“{username}”已存在', en: 'Username "{username}" is taken' },
+  'USER.PORTAL_LOGIN_ROLES': {
+    status: 409,
+    zh: '客户门户账号不能授予员工角色；员工请另建账号',
+    en: 'A customer portal login cannot be given staff roles; create a staff login instead',
+  },
   'CUSTOMER.NOT_FOUND': { status: 404, zh: '客户不存在', en: 'Customer not found' },
   'CUSTOMER.CODE_TAKEN': { status: 409, zh: '客户编码“{code}”已存在', en: 'Customer code "{code}" is taken' },
   'CUSTOMER.SHORT_CODE_TAKEN': {

@@ -75,6 +75,25 @@ describe('portal users', () => {
     expect(clerk.statusCode).toBe(403);
   });
 
+  it('a portal login cannot be given staff roles; its name and active flag still change', async () => {
+    ok(
+      await a.sales({
+        method: 'POST',
+        url: `/api/customers/${customerA}/portal-users`,
+        payload: { username: 'pta.roles', displayName: '周采购' },
+      }),
+      201,
+    );
+    const id = ok(await a.admin({ method: 'GET', url: '/api/users?q=pta.roles' })).items[0].id;
+    const promoted = await a.admin({ method: 'PATCH', url: `/api/users/${id}`, payload: { roles: ['finance'] } });
+    expect(promoted.statusCode).toBe(409);
+    expect(promoted.json().error.code).toBe('USER.PORTAL_LOGIN_ROLES');
+    const renamed = ok(
+      await a.admin({ method: 'PATCH', url: `/api/users/${id}`, payload: { displayName: '周经理', active: false } }),
+    );
+    expect(renamed).toMatchObject({ displayName: '周经理', active: false, roles: ['customer'] });
+  });
+
   it('a customer login gets 403 from every staff route and reaches only the login routes and the portal', async () => {
     const doc = (await t.app.inject({ method: 'GET', url: '/docs/json' })).json();
     const walked: string[] = [];

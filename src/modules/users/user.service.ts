@@ -6,6 +6,7 @@ import { localXlsx } from '../../lib/local-sheet';
 import type { PageQuery } from '../../lib/schemas';
 import type { Actor } from '../auth/auth.service';
 import { hashPassword } from '../auth/password';
+import { CUSTOMER_ROLE } from '../auth/roles';
 import * as repo from './user.repository';
 import type { CreateUserInput, UpdateUserInput } from './user.schemas';
 
@@ -50,7 +51,10 @@ export async function createUser(db: Db, actor: Actor | null, companyId: string,
 }
 
 export async function updateUser(db: Db, actor: Actor, env: Env, userId: string, input: UpdateUserInput) {
-  if (!(await repo.findCompanyUser(db, actor.companyId, userId))) throw new AppError('USER.NOT_FOUND');
+  const user = await repo.findCompanyUser(db, actor.companyId, userId);
+  if (!user) throw new AppError('USER.NOT_FOUND');
+  // A customer's contact sees only its own customer's records: staff roles would open the whole company to it.
+  if (input.roles && user.roles.includes(CUSTOMER_ROLE)) throw new AppError('USER.PORTAL_LOGIN_ROLES');
   await repo.updateUser(db, userId, {
     display_name: input.displayName,
     password_hash: input.password ? await hashPassword(input.password) : undefined,

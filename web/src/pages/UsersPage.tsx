@@ -17,10 +17,16 @@ export function UsersPage() {
   const [reload, setReload] = useState(0);
   useEffect(() => void usersApi.roles().then(setRoles), []);
 
-  const submit = ({ username, password, ...rest }: UserForm) =>
+  // A customer's portal login keeps its one role: its name, password and active flag are edited here.
+  const portalLogin = !!editing?.roles.some((r: string) => r === 'customer');
+  const submit = ({ username, password, roles: chosen, ...rest }: UserForm) =>
     editing
-      ? usersApi.update(editing.id, { ...rest, ...(password ? { password } : {}) })
-      : usersApi.create({ username, password, ...rest } as UserInput);
+      ? usersApi.update(editing.id, {
+          ...rest,
+          ...(portalLogin ? {} : { roles: chosen }),
+          ...(password ? { password } : {}),
+        })
+      : usersApi.create({ username, password, roles: chosen, ...rest } as UserInput);
 
   return (
     <>
@@ -105,9 +111,11 @@ export function UsersPage() {
             >
               <Input.Password autoComplete="new-password" />
             </Form.Item>
-            <Form.Item name="roles" label={t('user.roles')} rules={[{ required: true }]}>
-              <Select mode="multiple" options={roles.map((r) => ({ value: r, label: t(`enums.role.${r}`) }))} />
-            </Form.Item>
+            {!portalLogin && (
+              <Form.Item name="roles" label={t('user.roles')} rules={[{ required: true }]}>
+                <Select mode="multiple" options={roles.map((r) => ({ value: r, label: t(`enums.role.${r}`) }))} />
+              </Form.Item>
+            )}
             {editing && (
               <Form.Item name="active" label={t('common.active')} valuePropName="checked">
                 <Switch />

@@ -1,6 +1,7 @@
 // The customer portal's history reasons; the portal's pages and the invite action load their texts with them
 // (web/src/pages/portal/texts.ts).
 export const zh = {
+  enums: { role: { customer: '客户门户账号' } },
   codes: {
     reason: {
       confirmed_in_portal: '客户门户电子确认（来自 {{address}}）',
@@ -10,6 +11,7 @@ export const zh = {
 };
 
 export const en: typeof zh = {
+  enums: { role: { customer: 'Customer portal login' } },
   codes: {
     reason: {
       confirmed_in_portal: 'Confirmed in the customer portal (from {{address}})',
