@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { en, zh } from '../../web/src/i18n/parts/codes2';
 import type { FranchiseeLedgerTable } from '../../src/modules/allocation/allocation.table';
 
-// The franchisee ledger shows each entry's kind by name, never its code.
+// The franchisee ledger shows each entry's kind by name, never its code (the drawer itself:
+// test/e2e/allocation.browser.test.ts).
 
 // Every kind the ledger stores (the compiler refuses this list when a kind is added and missing here).
 const KINDS: Record<FranchiseeLedgerTable['kind'], true> = {
@@ -22,10 +22,5 @@ describe('franchisee ledger kinds', () => {
       expect(zhName, kind).toMatch(/^[\u4e00-\u9fff]+$/);
       expect(enName, kind).toMatch(/^[A-Z][a-z ]+$/);
     }
-  });
-
-  it('the ledger drawer shows the name, not the code', () => {
-    const page = readFileSync('web/src/pages/FranchiseesPage.tsx', 'utf8');
-    expect(page).toMatch(/dataIndex: 'kind',\s*render: \(k: string\) => t\(`codes\.ledgerKind\.\$\{k\}`\)/);
   });
 });
