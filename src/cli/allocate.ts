@@ -16,12 +16,17 @@ export function allocateCommand(program: Command) {
       '--xlsx <file>',
       'write the result as an Excel workbook (one sheet per target kind, money, remaining stock)',
     )
-    .action(async (inputPath: string, opts: { out?: string; explain?: boolean; xlsx?: string }) => {
+    .option('--lang <lang>', 'language of the Excel workbook: zh-CN or en', 'zh-CN')
+    .action(async (inputPath: string, opts: { out?: string; explain?: boolean; xlsx?: string; lang: string }) => {
       let raw: unknown;
       try {
         raw = JSON.parse(fs.readFileSync(inputPath, 'utf8'));
       } catch (err) {
         process.stderr.write(`${inputPath}: ${(err as Error).message}\n`);
+        process.exit(2);
+      }
+      if (opts.lang !== 'zh-CN' && opts.lang !== 'en') {
+        process.stderr.write(`--lang: zh-CN or en, not ${opts.lang}\n`);
         process.exit(2);
       }
       const v = validateInput(raw);
@@ -38,7 +43,7 @@ export function allocateCommand(program: Command) {
         : result;
       const json = `${JSON.stringify(output, null, 2)}\n`;
       if (opts.out) fs.writeFileSync(opts.out, json);
-      if (opts.xlsx) fs.writeFileSync(opts.xlsx, await allocationXlsx(result, rows));
+      if (opts.xlsx) fs.writeFileSync(opts.xlsx, await allocationXlsx(result, rows, opts.lang));
       process.stdout.write(json);
     });
 }

@@ -25,3 +25,15 @@ export const localColumns = (columns: LocalColumn[], lang: Lang): SheetColumn[] 
 export function localXlsx(name: Label, columns: LocalColumn[], rows: Record<string, unknown>[], lang: Lang) {
   return toXlsx([{ name: pick(name, lang), columns: localColumns(columns, lang), rows }]);
 }
+
+/**
+ * The code a cell names: its name in either language or the code itself (files exported long ago carry codes).
+ * Anything else comes back as it was, for the import's validation to name.
+ */
+export function codeOf<K extends string>(labels: Record<K, Label>, value: string): K | string {
+  const v = value.trim();
+  const folded = v.toLowerCase();
+  for (const [code, label] of Object.entries(labels) as [K, Label][])
+    if (code === v || label.zh === v || label.en.toLowerCase() === folded) return code;
+  return v;
+}

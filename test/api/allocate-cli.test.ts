@@ -38,16 +38,25 @@ describe('npx luyue allocate', () => {
     expect(f003.explain.en).toMatch(/money ran out, 3 not allocated/);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path.join(tmp, 'r.xlsx'));
-    expect(wb.worksheets.map((w) => w.name)).toEqual([
-      '加盟商 Franchisees',
-      '门店 Stores',
-      '区域 Regions',
-      '资金 Money',
-      '剩余 Remaining',
-    ]);
-    expect(wb.getWorksheet('区域 Regions')!.rowCount).toBe(
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['加盟商', '门店', '区域', '资金', '剩余']);
+    expect(wb.getWorksheet('区域')!.rowCount).toBe(
       1 + out.allocations.filter((a: { to: { kind: string } }) => a.to.kind === 'region').length,
     );
+    expect(wb.getWorksheet('加盟商')!.getRow(1).values).toEqual([
+      undefined,
+      ...['SKU', '对象', '数量', '状态', '规则', '资金', '信用', '到期', '说明'],
+    ]);
+    const en = luyue(input, '--xlsx', path.join(tmp, 'en.xlsx'), '--lang', 'en');
+    expect(en.status, en.stderr).toBe(0);
+    const wbEn = new ExcelJS.Workbook();
+    await wbEn.xlsx.readFile(path.join(tmp, 'en.xlsx'));
+    expect(wbEn.worksheets.map((w) => w.name)).toEqual(['Franchisees', 'Stores', 'Regions', 'Money', 'Remaining']);
+    const franchisees = wbEn.getWorksheet('Franchisees')!;
+    expect(franchisees.getRow(1).values).toEqual([
+      undefined,
+      ...['SKU', 'Target', 'Qty', 'Status', 'Rule', 'Funds', 'Credit', 'Expires', 'Explanation'],
+    ]);
+    expect(['Ship', 'Held']).toContain(franchisees.getRow(2).getCell(4).value);
   });
 
   it('refuses bad input: exit 2, each wrong path on stderr, nothing on stdout', () => {

@@ -4,7 +4,7 @@ import { approveAllStages, customerByShortCode, orderActors, orderBody, uploadQu
 import { ledgerMismatches } from '../../src/modules/stock/stock.repository';
 import { moneyMismatches } from '../../src/modules/allocation/franchisee-money';
 import { expireReservations } from '../../src/modules/allocation/reservations';
-import { buildXlsx, multipart } from '../helpers/xlsx';
+import { buildXlsx, multipart, readXlsxRows } from '../helpers/xlsx';
 
 let t: TestContext;
 let a: Awaited<ReturnType<typeof orderActors>>;
@@ -227,10 +227,30 @@ describe('allocation in the system', () => {
     expect(await ledgerMismatches(t.database.db, t.companyA)).toEqual([]);
   });
 
-  it('exports a run to Excel, one sheet per target kind', async () => {
-    const res = await planner({ method: 'GET', url: `/api/allocation/runs/${ids.run}/export.xlsx` });
+  it('exports a run to Excel in the request language, one sheet per target kind', async () => {
+    const res = await planner({
+      method: 'GET',
+      url: `/api/allocation/runs/${ids.run}/export.xlsx`,
+      headers: { 'accept-language': 'zh-CN' },
+    });
     expect(res.statusCode).toBe(200);
     expect(res.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    const zh = await readXlsxRows(res.rawPayload);
+    expect(Object.keys(zh)).toEqual(['加盟商', '门店', '区域', '资金', '剩余']);
+    expect(zh['门店'][0]).toEqual(['SKU', '对象', '数量', '状态', '规则', '说明']);
+    for (const row of zh['门店'].slice(1)) expect(['发货', '锁定']).toContain(row[3]);
+    const en = await readXlsxRows(
+      (await planner({ method: 'GET', url: `/api/allocation/runs/${ids.run}/export.xlsx?lang=en` })).rawPayload,
+    );
+    expect(Object.keys(en)).toEqual(['Franchisees', 'Stores', 'Regions', 'Money', 'Remaining']);
+    expect(en.Stores[0]).toEqual(['SKU', 'Target', 'Qty', 'Status', 'Rule', 'Explanation']);
+    expect(en.Money[0]).toEqual(['Franchisee', 'Funds used', 'Credit used', 'Funds left', 'Credit left']);
+    expect(en.Stores.length).toBeGreaterThan(1);
+    for (const row of en.Stores.slice(1)) {
+      expect(['Ship', 'Held']).toContain(row[3]);
+      // The sentence is English; only names from the data (a region 深圳) stay as they are.
+      expect(row[5]).toMatch(/^[A-Z][a-z]/);
+    }
   });
 
   it('imports demand from Excel all or nothing, and the season lists are company settings', async () => {

@@ -129,3 +129,64 @@ describe('imports take either language', () => {
     );
   });
 });
+
+describe('codes go out by name', () => {
+  const column = (s: { header: string[]; rows: unknown[][] }, h: string) =>
+    s.rows.map((r) => String(r[s.header.indexOf(h)] ?? ''));
+
+  it('warehouse kinds and roles are named in the export language', async () => {
+    expect(column(await sheet(a.finance, '/api/warehouses/export.xlsx', 'zh-CN'), '类型')).toContain('总仓');
+    const wEn = column(await sheet(a.finance, '/api/warehouses/export.xlsx', 'en'), 'Kind');
+    expect(wEn).toContain('Central');
+    expect(wEn).not.toContain('central');
+    const uZh = column(await sheet(a.admin, '/api/users/export.xlsx', 'zh-CN'), '角色').join('|');
+    expect(uZh).toContain('财务');
+    expect(uZh).not.toMatch(/[a-z]/);
+    const uEn = column(await sheet(a.admin, '/api/users/export.xlsx', 'en'), 'Roles').join('|');
+    expect(uEn).toContain('Finance');
+    expect(uEn).not.toMatch(/\b(finance|admin|warehouse|[a-z]+_[a-z]+)\b/);
+  });
+
+  it('customer kinds and payment methods go out by name and come back in as the same codes', async () => {
+    const zh = await sheet(a.admin, '/api/customers/export.xlsx', 'zh-CN');
+    expect(column(zh, '类型')).toContain('加盟商');
+    for (const v of column(zh, '类型')) expect(['普通客户', '加盟商', '直营', '联营']).toContain(v);
+    for (const v of column(zh, '付款方式')) expect(v).toMatch(CJK);
+    const en = await sheet(a.admin, '/api/customers/export.xlsx', 'en');
+    expect(column(en, 'Kind')).toContain('Franchisee');
+    for (const v of [...column(en, 'Kind'), ...column(en, 'Payment')]) expect(v).toMatch(/^[A-Z]/);
+
+    // Each file comes back under new codes, and so does one still carrying the raw codes.
+    const originals = (await a.admin({ method: 'GET', url: '/api/customers?pageSize=200' })).json().items as {
+      code: string;
+      kind: string;
+      paymentMethod: string;
+    }[];
+    const raw = {
+      header: en.header,
+      rows: en.rows.map((r) => {
+        const c = originals.find((o) => o.code === r[0])!;
+        return en.header.map((h, i) => (h === 'Kind' ? c.kind : h === 'Payment' ? c.paymentMethod : r[i]));
+      }),
+    };
+    for (const [prefix, file, lang] of [
+      ['RZ', zh, 'zh-CN'],
+      ['RE', en, 'en'],
+      ['RR', raw, 'en'],
+    ] as const) {
+      const rows = file.rows.map((r, i) => file.header.map((_, j) => (j < 2 ? `${prefix}${i}` : String(r[j] ?? ''))));
+      const res = await upload(a.admin, '/api/customers/import', await buildXlsx(file.header, rows), lang);
+      expect(res.json(), prefix).toEqual({ imported: rows.length });
+      const now = (await a.admin({ method: 'GET', url: '/api/customers?pageSize=200' })).json().items as {
+        code: string;
+        kind: string;
+        paymentMethod: string;
+      }[];
+      file.rows.forEach((r, i) => {
+        const before = originals.find((o) => o.code === r[0])!;
+        const after = now.find((o) => o.code === `${prefix}${i}`)!;
+        expect([after.kind, after.paymentMethod], `${prefix}${i}`).toEqual([before.kind, before.paymentMethod]);
+      });
+    }
+  });
+});

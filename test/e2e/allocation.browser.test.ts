@@ -7,6 +7,7 @@ import { approveAllStages, customerByShortCode, orderActors, orderBody, uploadQu
 let t: TestContext;
 let page: Page;
 let base: string;
+let f2Id: string;
 const session = browserSession();
 
 beforeAll(async () => {
@@ -46,6 +47,7 @@ beforeAll(async () => {
     url: '/api/stock/receipts',
     payload: { warehouseId, reference: 'ASN-WEB', lines: [{ productId, qty: 10 }] },
   });
+  f2Id = f2.id;
   base = await session.start(t);
 });
 
@@ -67,5 +69,23 @@ describe('allocation in Chromium', () => {
     await expect.poll(() => page.getByTestId('reservations').innerText()).toContain('F002');
     expect(await page.getByTestId('reservations').innerText()).toMatch(/WEB-FEN\s+4/);
     await page.screenshot({ path: screenshotPath('reservations.png'), fullPage: true });
+  });
+
+  it("the franchisee ledger names each entry's kind, never its code", async () => {
+    const finance = t.as(await t.token('finance'));
+    const paid = await finance({
+      method: 'POST',
+      url: `/api/franchisees/${f2Id}/money`,
+      payload: { funds: '10.00', credit: '0.00', reason: '银行回单 WEB' },
+    });
+    expect(paid.statusCode, paid.body).toBe(200);
+    page = await session.loginAs('finance');
+    await page.getByTestId('main-menu').getByText('加盟商资金', { exact: true }).click();
+    const row = page.getByTestId('franchisees').locator('tr', { hasText: 'F002' });
+    await row.getByRole('button', { name: /^流\s*水$/ }).click();
+    const drawer = page.getByRole('dialog');
+    await expect.poll(() => drawer.innerText()).toContain('银行回单 WEB');
+    expect(await drawer.innerText()).toContain('回款');
+    expect(await drawer.innerText()).not.toMatch(/\b(payment|credit_limit|shipment|correction|import)\b/);
   });
 });

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { idParams } from '../../lib/schemas';
+import { idParams, langQuery } from '../../lib/schemas';
 import { actorOf, envOf, type AppContext } from '../../http/context';
 import { sendXlsx } from '../../http/upload';
 import { localDate } from '../../lib/local-date';
@@ -75,14 +75,19 @@ export function allocationRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/allocation/runs/:id/export.xlsx',
     {
       config: { roles: 'any' },
-      schema: { tags, summary: 'The run as Excel: one sheet per target kind', params: idParams },
+      schema: {
+        tags,
+        summary: 'The run as Excel in the request language (or lang): one sheet per target kind',
+        params: idParams,
+        querystring: langQuery,
+      },
     },
     async (req, reply) => {
       const run = await getRun(ctx.db, actorOf(req), req.params.id);
       return sendXlsx(
         reply,
         `allocation-${req.params.id.slice(0, 8)}.xlsx`,
-        await allocationXlsx(run.result, run.explainedRows),
+        await allocationXlsx(run.result, run.explainedRows, req.query.lang ?? req.lang),
       );
     },
   );

@@ -1,7 +1,8 @@
 import type { Db } from '../../db/database';
 import type { Lang } from '../../lib/errors';
 import { readXlsx } from '../../lib/excel';
-import { localColumns, localXlsx, type LocalColumn } from '../../lib/local-sheet';
+import { codeOf, localColumns, localXlsx, nameOf, type LocalColumn } from '../../lib/local-sheet';
+import { customerKindLabels, paymentMethodLabels } from './customer.labels';
 import type { Actor } from '../auth/auth.service';
 import * as repo from './customer.repository';
 import { createCustomerBody, type CreateCustomerInput } from './customer.schemas';
@@ -34,6 +35,8 @@ export async function exportCustomers(db: Db, actor: Actor, lang: Lang): Promise
     customerColumns,
     rows.map((c) => ({
       ...c,
+      kind: nameOf(customerKindLabels, c.kind, lang),
+      paymentMethod: nameOf(paymentMethodLabels, c.paymentMethod, lang),
       contactName: c.contacts[0]?.name ?? '',
       contactPhone: c.contacts[0]?.phone ?? '',
       consignee: c.addresses[0]?.consignee ?? '',
@@ -49,9 +52,9 @@ function rowToInput(v: Record<string, string>) {
     code: v.code,
     shortCode: v.shortCode,
     name: v.name,
-    kind: v.kind || 'ordinary',
+    kind: v.kind ? codeOf(customerKindLabels, v.kind) : 'ordinary',
     region: v.region,
-    paymentMethod: v.paymentMethod || 'prepaid',
+    paymentMethod: v.paymentMethod ? codeOf(paymentMethodLabels, v.paymentMethod) : 'prepaid',
     paymentDays: v.paymentDays === '' ? 0 : Number(v.paymentDays),
     creditLimit: v.creditLimit === '' ? '0.00' : v.creditLimit,
     priority: v.priority === '' ? 100 : Number(v.priority),

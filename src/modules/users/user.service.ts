@@ -2,11 +2,13 @@ import type { Db } from '../../db/database';
 import type { Env } from '../../lib/env';
 import { AppError, type Lang } from '../../lib/errors';
 import { isUniqueViolation } from '../../lib/db-errors';
-import { localXlsx } from '../../lib/local-sheet';
+import { localXlsx, nameOf } from '../../lib/local-sheet';
 import type { PageQuery } from '../../lib/schemas';
 import type { Actor } from '../auth/auth.service';
 import { hashPassword } from '../auth/password';
 import { CUSTOMER_ROLE } from '../auth/roles';
+import { roleLabels } from '../auth/role.labels';
+import type { Role } from '../auth/roles';
 import * as repo from './user.repository';
 import type { CreateUserInput, UpdateUserInput } from './user.schemas';
 
@@ -79,7 +81,11 @@ export async function exportUsers(db: Db, actor: Actor, lang: Lang) {
       { key: 'roles', header: { zh: '角色', en: 'Roles' }, width: 40 },
       { key: 'active', header: { zh: '启用', en: 'Active' } },
     ],
-    rows.map((u) => ({ ...u, roles: u.roles.join(', '), active: u.active ? 'Y' : 'N' })),
+    rows.map((u) => ({
+      ...u,
+      roles: u.roles.map((r) => nameOf(roleLabels, r as Role, lang)).join(lang === 'en' ? ', ' : '、'),
+      active: u.active ? 'Y' : 'N',
+    })),
     lang,
   );
 }

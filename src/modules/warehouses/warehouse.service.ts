@@ -3,7 +3,8 @@ import type { Env } from '../../lib/env';
 import type { Db } from '../../db/database';
 import { AppError, type Lang } from '../../lib/errors';
 import { isUniqueViolation } from '../../lib/db-errors';
-import { localXlsx } from '../../lib/local-sheet';
+import { localXlsx, nameOf } from '../../lib/local-sheet';
+import { warehouseKindLabels } from './warehouse.labels';
 import type { Actor } from '../auth/auth.service';
 import * as repo from './warehouse.repository';
 import type { WarehousesTable } from './warehouse.table';
@@ -70,7 +71,7 @@ export async function exportWarehouses(db: Db, actor: Actor, lang: Lang) {
       { key: 'address', header: { zh: '地址', en: 'Address' }, width: 40 },
       { key: 'active', header: { zh: '启用', en: 'Active' } },
     ],
-    rows.map((w) => ({ ...w, active: w.active ? 'Y' : 'N' })),
+    rows.map((w) => ({ ...w, kind: nameOf(warehouseKindLabels, w.kind, lang), active: w.active ? 'Y' : 'N' })),
     lang,
   );
 }

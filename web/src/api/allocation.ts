@@ -52,7 +52,8 @@ export const allocationApi = {
   /** What a run would do; changes nothing. */
   preview: (body: RunInput): Promise<AllocationRun> => call('POST /api/allocation/preview', { body }),
   commit: (body: RunInput): Promise<AllocationRun> => call('POST /api/allocation/runs', { body }),
-  runExportUrl: (id: string) => urlOf('GET /api/allocation/runs/{id}/export.xlsx', { params: { id } }),
+  runExportUrl: (id: string) =>
+    urlOf('GET /api/allocation/runs/{id}/export.xlsx', { params: { id }, query: { lang: apiLanguage() } }),
   reservations: (status?: ReservationStatus): Promise<Reservation[]> =>
     call('GET /api/allocation/reservations', { query: { status } }),
   release: (id: string): Promise<unknown> => call('POST /api/allocation/reservations/{id}/release', { params: { id } }),

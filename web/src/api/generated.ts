@@ -38,10 +38,10 @@ export interface AllocationOperations {
     body: undefined;
     response: unknown;
   };
-  /** The run as Excel: one sheet per target kind */
+  /** The run as Excel in the request language (or lang): one sheet per target kind */
   'GET /api/allocation/runs/{id}/export.xlsx': {
     params: { id: string };
-    query: Record<string, never>;
+    query: { lang?: 'zh-CN' | 'en' };
     body: undefined;
     response: unknown;
   };

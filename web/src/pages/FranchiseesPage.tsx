@@ -106,7 +106,7 @@ export function FranchiseesPage() {
           dataSource={ledger?.rows}
           columns={[
             { title: t('stock.at'), dataIndex: 'at', render: (a: string) => dateTime(a) },
-            { title: t('stock.kind'), dataIndex: 'kind' },
+            { title: t('stock.kind'), dataIndex: 'kind', render: (k: string) => t(`codes.ledgerKind.${k}`) },
             { title: t('alloc.funds'), dataIndex: 'fundsDelta', align: 'right', render: (v: string) => yuan(v) },
             { title: t('alloc.credit'), dataIndex: 'creditDelta', align: 'right', render: (v: string) => yuan(v) },
             { title: t('order.reason'), key: 'reason', render: (_: unknown, r: LedgerRow) => reasonText(t, r) },

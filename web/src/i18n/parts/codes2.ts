@@ -1,0 +1,24 @@
+// Kinds of franchisee ledger entries (src/modules/allocation/allocation.table.ts), named per language.
+export const zh = {
+  codes: {
+    ledgerKind: {
+      payment: '回款',
+      credit_limit: '额度调整',
+      shipment: '发货扣款',
+      correction: '更正',
+      import: '导入',
+    },
+  },
+};
+
+export const en = {
+  codes: {
+    ledgerKind: {
+      payment: 'Payment',
+      credit_limit: 'Credit limit change',
+      shipment: 'Shipment',
+      correction: 'Correction',
+      import: 'Import',
+    },
+  },
+};
