@@ -131,13 +131,4 @@ export function lockOrderStatus(db: Db, companyId: string, orderId: string) {
     .executeTakeFirstOrThrow();
 }
 
-export function orderLineProgress(db: Db, companyId: string, orderId: string) {
-  return db
-    .selectFrom('order_lines')
-    .select(['qty', 'shipped'])
-    .where('company_id', '=', companyId)
-    .where('order_id', '=', orderId)
-    .execute();
-}
-
 /** Goods receipts at central warehouses, with their allocation run if any. */

@@ -5,6 +5,7 @@ import { parseMoney } from '../../lib/money';
 import { applyEvent, availableEvents } from '../../lib/state-machine';
 import type { Actor } from '../auth/auth.service';
 import { orderMachine } from '../orders/order.machine';
+import { lineShipping } from '../orders/order.repository';
 import { postMovements } from '../stock/stock.service';
 import * as pickListRepo from './pick-list.repository';
 import * as reservationRepo from './reservation.repository';
@@ -133,7 +134,7 @@ export async function postPickList(db: Db, actor: Actor, env: Env, id: string) {
 
 async function markShipped(db: Db, actor: Actor, env: Env, orderId: string) {
   const order = await pickListRepo.lockOrderStatus(db, actor.companyId, orderId);
-  const lines = await pickListRepo.orderLineProgress(db, actor.companyId, orderId);
+  const lines = await lineShipping(db, actor.companyId, orderId);
   const all = lines.every((l) => l.shipped >= l.qty);
   if (order.status === 'partially_shipped' && !all) return;
   await applyEvent(db, orderMachine, {

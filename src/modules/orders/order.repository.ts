@@ -140,6 +140,16 @@ export function findLines(db: Db, companyId: string, orderIds: string[]) {
     .execute();
 }
 
+/** How far each line of an order has shipped: whether the order is now partly or wholly shipped. */
+export function lineShipping(db: Db, companyId: string, orderId: string) {
+  return db
+    .selectFrom('order_lines')
+    .select(['qty', 'shipped'])
+    .where('company_id', '=', companyId)
+    .where('order_id', '=', orderId)
+    .execute();
+}
+
 /** One status or several (internal callers such as the 工作台 counts pass one). */
 export type OrderListFilter = Omit<OrderFilter, 'mine' | 'status'> & {
   status?: OrderStatus | OrderStatus[];

@@ -7,6 +7,7 @@ import { formatMoney, parseMoney } from '../../lib/money';
 import { applyEvent } from '../../lib/state-machine';
 import type { Actor } from '../auth/auth.service';
 import { orderMachine } from '../orders/order.machine';
+import { lineShipping } from '../orders/order.repository';
 import { assertGate } from '../payments/payment-gates';
 import { createReceivable, statementDue } from '../receivables/receivable.service';
 import { getSettings } from '../settings/settings.service';
@@ -83,7 +84,7 @@ export async function shipShipment(
   await repo.issueFromOrderLines(db, actor.companyId, perLine);
 
   for (const o of orders) {
-    const after = await repo.orderLinesShipped(db, actor.companyId, o.id);
+    const after = await lineShipping(db, actor.companyId, o.id);
     const event = after.every((l) => l.shipped >= l.qty) ? 'ship_all' : 'ship_partial';
     await applyEvent(db, orderMachine, {
       entityId: o.id,

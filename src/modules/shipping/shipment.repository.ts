@@ -295,15 +295,6 @@ export function lockOrderLinesReserved(db: Db, companyId: string, orderIds: stri
     .execute();
 }
 
-export function orderLinesShipped(db: Db, companyId: string, orderId: string) {
-  return db
-    .selectFrom('order_lines')
-    .select(['qty', 'shipped'])
-    .where('company_id', '=', companyId)
-    .where('order_id', '=', orderId)
-    .execute();
-}
-
 /** The customer hears of the shipment (an outbox row an SMS or WeCom adapter sends). */
 export async function queueShippedMessage(
   db: Db,
