@@ -76,6 +76,6 @@ export async function customerAnalysis(db: Db, p: repo.Period): Promise<MonthlyR
         frequencyClass: byFrequency.get(r)!,
       }))
       .sort((a, b) => b.amountFen - a.amountFen),
-  fallingOff,
+    fallingOff,
   };
 }

@@ -183,8 +183,14 @@ export async function salesByProduct(db: Db, p: Period, limit: number) {
 
 /** Per customer: amount and orders in the period and in each of the `months` months before it (index 1..n). */
 export async function customerMonths(db: Db, p: Period, months: number) {
-  const r = await sql<{ customer_id: string; name: string; region: string; back: number; amount_fen: string;
-    order_count: number }>`
+  const r = await sql<{
+    customer_id: string;
+    name: string;
+    region: string;
+    back: number;
+    amount_fen: string;
+    order_count: number;
+  }>`
     select o.customer_id, min(cu.name) as name, min(cu.region) as region,
       ((extract(year from ${p.from}::date) * 12 + extract(month from ${p.from}::date))
         - (extract(year from (o.created_at at time zone ${p.timeZone})) * 12

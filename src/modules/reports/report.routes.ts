@@ -47,7 +47,11 @@ export function reportRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/reports/monthly/rebuild',
     {
       config: { roles: REBUILDERS },
-      schema: { tags, summary: 'Build a closed month again and replace its snapshot', body: z.object({ month }).strict() },
+      schema: {
+        tags,
+        summary: 'Build a closed month again and replace its snapshot',
+        body: z.object({ month }).strict(),
+      },
     },
     async (req) => rebuildMonthlyReport(ctx.db, actorOf(req), envOf(ctx), req.body.month),
   );
@@ -77,7 +81,8 @@ export function reportRoutes(app: FastifyInstance, ctx: AppContext) {
       config: { roles: READERS },
       schema: {
         tags,
-        summary: 'KPIs of the orders registered from..to (both included), by clerk, department, region, customer or product',
+        summary:
+          'KPIs of the orders registered from..to (both included), by clerk, department, region, customer or product',
         querystring: z.object({
           from: isoDate,
           to: isoDate,
