@@ -107,9 +107,8 @@ beforeAll(async () => {
   );
   const decided = await sql<{ n: number }>`
     select count(*)::int as n from review_stages
-    where company_id = ${t.companyA} and order_id = any(${orders.map((o) => o.id)}::uuid[]) and decided_at is not null`.execute(
-    t.database.db,
-  );
+    where company_id = ${t.companyA} and order_id = any(${orders.map((o) => o.id)}::uuid[])
+      and decided_at is not null`.execute(t.database.db);
   decidedStages = decided.rows[0].n;
   t.setNow(at('2026-07-02T02:00:00Z'));
 }, 120_000);
@@ -255,7 +254,7 @@ describe('monthly order analysis (模板4)', () => {
     expect(text).toContain('there are no quotations in the system yet');
   });
 
-  it('the monthly job builds a month once and tells each director and general manager once, across instances', async () => {
+  it('the monthly job builds a month once and tells each director and general manager once', async () => {
     const now = at('2026-08-01T22:00:00Z'); // 06:00 on 2 August in Shanghai
     const runs = await Promise.all([
       runMonthlyReports(t.database.db, 'Asia/Shanghai', now),
