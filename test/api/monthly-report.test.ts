@@ -51,6 +51,10 @@ beforeAll(async () => {
       orders.push(o);
     }
   }
+  // Orders store their registration time by the database clock, not the request clock the test moves: they are
+  // put at T0, where the request clock registered them (their order date already says June).
+  await sql`update orders set created_at = ${at(T0)}
+            where company_id = ${t.companyA} and id = any(${orders.map((o) => o.id)}::uuid[])`.execute(t.database.db);
   // o10's stages are decided ten days later: the first stage is late, the ones after it start then.
   t.setNow(at('2026-06-20T02:00:00Z'));
   const { approveAllStages } = await import('../helpers/orders');

@@ -20,8 +20,10 @@ export const FIGURE_KEYS = [
 export type FigureKey = (typeof FIGURE_KEYS)[number];
 
 const MONTH_ORDERS = {
-  zh: '本月订单：本月（公司时区）登记、已提交审核且未取消的订单',
-  en: "the month's orders: registered in the month (company time zone), submitted for review, not cancelled",
+  zh: '本月订单：订单日期（默认为公司时区的登记日）在本月、已提交审核且未取消的订单',
+  en:
+    "the month's orders: orders dated in the month (the order date, by default the day of registration in the " +
+    'company time zone), submitted for review, not cancelled',
 };
 
 export const figureLabels: Record<FigureKey, { label: Label; definition: Label }> = {
