@@ -214,7 +214,10 @@ describe('monthly order analysis (模板4)', () => {
     expect(k.rows[0].collectionRate).toBe(0.5);
     expect(k.rows[1].collectionRate).toBe(0);
     const bad = await a.director({ method: 'GET', url: '/api/kpis?from=2026-06-30&to=2026-06-01&groupBy=clerk' });
-    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.fields[0].path).toBe('query.from');
+    const badMonth = await a.director({ method: 'GET', url: '/api/reports/monthly?month=0000-13' });
+    expect(badMonth.statusCode).toBe(400);
+    expect(JSON.stringify(badMonth.json().error)).toContain('month');
 
     const stored = (await a.director({ method: 'GET', url: '/api/reports/monthly?month=2026-06' })).json();
     expect(stored.builtAt).toBe('2026-07-02T02:00:00.000Z');

@@ -12,7 +12,7 @@ import { figureOrders, kpis, monthlyReport, rebuildMonthlyReport } from './repor
 // 模板4 月度订单分析报表, its drill-down to orders, and the KPIs of any period.
 const READERS = ['sales_director', 'general_manager', 'order_admin', 'finance'];
 const REBUILDERS = ['sales_director', 'general_manager', 'order_admin'];
-const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM');
+const month = z.string().regex(/^(19|2\d)\d{2}-(0[1-9]|1[0-2])$/, 'YYYY-MM, 1900-01 to 2999-12');
 
 export function reportRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
