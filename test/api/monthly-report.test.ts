@@ -259,6 +259,13 @@ describe('monthly order analysis (模板4)', () => {
     expect(text).toContain('70.0%');
     expect(text).toContain('completed when the report is built');
     expect(text).toContain('there are no quotations in the system yet');
+    const zh = (
+      await pdfText(
+        (await a.orderadmin({ method: 'GET', url: '/api/reports/monthly?month=2026-06&format=pdf' })).rawPayload,
+      )
+    ).replace(/\s+/g, '');
+    expect(zh).toContain('订单完成率');
+    expect(zh).toContain('本月订单中在报表生成时已完成的订单数');
   });
 
   it('the monthly job builds a month once and tells each director and general manager once', async () => {
