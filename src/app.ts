@@ -48,6 +48,7 @@ import { portalUserRoutes } from './modules/portal/portal-users.routes';
 import { portalRoutes } from './modules/portal/portal.routes';
 import { trackingPageRoutes } from './modules/portal/tracking-page.routes';
 import { prepRoutes } from './modules/prep/prep.routes';
+import { quotationRoutes } from './modules/quotations/quotation.routes';
 import { prepProduced } from './modules/prep/prep-requests';
 import { orderSettlement } from './modules/payments/payment.repository';
 
@@ -130,6 +131,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean | objec
       }),
     sampleRoutes,
     prepRoutes,
+    quotationRoutes,
     webhookRoutes,
     messageRoutes,
     portalUserRoutes,

@@ -66,6 +66,12 @@ import type {
 import type { BackupRunsTable } from '../modules/backups/backup.table';
 import type { MessagesTable } from '../modules/messages/message.table';
 import type { PortalUsersTable } from '../modules/portal/portal.table';
+import type {
+  InquiriesTable,
+  QuotationLinesTable,
+  QuotationsTable,
+  QuotationVersionsTable,
+} from '../modules/quotations/quotation.table';
 
 // Every table of the database, by name.
 export interface DB {
@@ -134,6 +140,10 @@ export interface DB {
   backup_runs: BackupRunsTable;
   messages: MessagesTable;
   portal_users: PortalUsersTable;
+  inquiries: InquiriesTable;
+  quotations: QuotationsTable;
+  quotation_versions: QuotationVersionsTable;
+  quotation_lines: QuotationLinesTable;
 }
 
 export type Db = Kysely<DB>;

@@ -12,6 +12,7 @@ import { deliverDue as deliverMessages } from '../modules/messages/message-sende
 import { routeMessages } from '../modules/messages/message-routing';
 import { channelConfigFromEnv } from '../modules/messages/channels/channel-config';
 import { messageAttachments } from './message-attachments';
+import { expireQuotations } from '../modules/quotations/quotation-order';
 
 /** Durable timers: pg-boss keeps its queue in the same database, so several app instances share it. */
 export const JOBS = {
@@ -22,6 +23,7 @@ export const JOBS = {
   webhooks: 'webhooks',
   nightlyBackup: 'nightly-backup',
   messages: 'messages',
+  quotationExpiry: 'quotation-expiry',
 } as const;
 
 export async function startJobs(
@@ -97,6 +99,15 @@ export async function startJobs(
   await boss.work(JOBS.messages, async () => {
     await routeMessages(database.db, new Date());
     await deliverMessages(database.db, new Date(), { channels, attachments, log: (line) => log(line) });
+  });
+  // Sent quotations past their validity are marked expired, every day just after midnight (company time zone).
+  await boss.createQueue(JOBS.quotationExpiry);
+  await boss.schedule(JOBS.quotationExpiry, '5 0 * * *', {}, { tz: timeZone });
+  await boss.work(JOBS.quotationExpiry, async () => {
+    const now = new Date();
+    await expireQuotations(database.db, localDate(now, timeZone), now, (e, q) =>
+      log(`quotation ${q.id} of company ${q.companyId} did not expire`, e),
+    );
   });
   return boss;
 }
