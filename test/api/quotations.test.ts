@@ -190,7 +190,7 @@ describe('inquiry → quotation → order', () => {
 });
 
 describe('the sales director approves a price under the limits before it is sent', () => {
-  it('a price under the allowed discount goes to the director; rejected with a note, then approved and sent', async () => {
+  it('a price under the allowed discount goes to the director; rejected with a note, then approved', async () => {
     const q = await quote([{ productId: p['QT-A'], qty: 5, unitPrice: '85.00' }]);
     expect(q).toMatchObject({ approvalReasons: ['discount'], actions: expect.arrayContaining(['submit']) });
     const early = await post('sales', `/api/quotations/${q.id}/send`);
