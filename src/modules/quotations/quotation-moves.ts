@@ -8,7 +8,8 @@ import { quotationChanges } from './quote-changes';
 import { quotationMachine, type QuotationEvent } from './quotation.machine';
 import * as repo from './quotation.repository';
 import type { ReviseQuotationInput } from './quotation.schemas';
-import { getQuotation, priceDraft, writeVersion, type DraftTerms, type Quotation } from './quotation.service';
+import { getQuotation, type Quotation } from './quotation.service';
+import { priceDraft, writeVersion, type DraftTerms } from './create-quotation';
 import type { QuotationTerms } from './quotation.table';
 
 // Moves of a quotation through its machine: submit, the director's decision, send, the customer's answer, and a

@@ -17,7 +17,8 @@ import {
   reviewQuotationBody,
   reviseQuotationBody,
 } from './quotation.schemas';
-import { createQuotation, getQuotation, listQuotations, quotationVersions } from './quotation.service';
+import { getQuotation, listQuotations, quotationVersions } from './quotation.service';
+import { createQuotation } from './create-quotation';
 import {
   acceptQuotation,
   declineQuotation,
