@@ -187,6 +187,20 @@ describe('inquiry → quotation → order', () => {
     const again = await post('sales', `/api/quotations/${q.id}/order`);
     expect([again.statusCode, again.json().error.code]).toEqual([409, 'QUOTATION.ALREADY_ORDERED']);
   });
+
+  it('two clicks at once make one order', async () => {
+    const q2 = await quote([{ productId: p['QT-B'], qty: 3 }]);
+    await post('sales', `/api/quotations/${q2.id}/send`);
+    await post('sales', `/api/quotations/${q2.id}/accept`);
+    const both = await Promise.all([1, 2].map(() => post('sales', `/api/quotations/${q2.id}/order`)));
+    expect(both.map((r) => r.statusCode).sort()).toEqual([201, 409]);
+    const orders = await t.database.db
+      .selectFrom('orders')
+      .select('id')
+      .where('seller_remark', 'like', `${q2.number} v1%`)
+      .execute();
+    expect(orders).toHaveLength(1);
+  });
 });
 
 describe('the sales director approves a price under the limits before it is sent', () => {

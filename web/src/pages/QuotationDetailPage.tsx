@@ -85,7 +85,7 @@ export function QuotationDetailPage() {
           </Space>
         }
       />
-      {q.status === 'draft' && (
+      {(q.status === 'draft' || q.status === 'in_review') && (
         <Alert
           style={{ marginBottom: 12 }}
           type={q.approvalReasons.length ? 'warning' : 'success'}
