@@ -210,12 +210,19 @@ describe('the sales director approves a price under the limits before it is sent
     const early = await post('sales', `/api/quotations/${q.id}/send`);
     expect([early.statusCode, early.json().error.code]).toEqual([409, 'QUOTATION.APPROVAL_NEEDED']);
     expect((await post('sales', `/api/quotations/${q.id}/submit`)).json().status).toBe('in_review');
+    const notices = (await a.director({ method: 'GET', url: '/api/notifications' })).json().items;
+    expect(notices.find((n: { kind: string }) => n.kind === 'quotation_review').params.number).toBe(q.number);
     expect((await post('sales', `/api/quotations/${q.id}/review`, { decision: 'approve' })).statusCode).toBe(403);
     const noNote = await post('director', `/api/quotations/${q.id}/review`, { decision: 'reject' });
     expect(noNote.statusCode).toBe(400);
     expect(noNote.json().error.fields.map((f: { path: string }) => f.path)).toEqual(['note']);
     const rejected = await post('director', `/api/quotations/${q.id}/review`, { decision: 'reject', note: '折扣太大' });
     expect(rejected.json()).toMatchObject({ status: 'draft', reviewNote: '折扣太大' });
+    const back = (await a.sales({ method: 'GET', url: '/api/notifications' })).json().items;
+    expect(back.find((n: { kind: string }) => n.kind === 'quotation_rejected').params).toEqual({
+      number: q.number,
+      note: '折扣太大',
+    });
     await post('sales', `/api/quotations/${q.id}/submit`);
     const approved = await post('director', `/api/quotations/${q.id}/review`, { decision: 'approve' });
     expect(approved.json()).toMatchObject({ status: 'approved' });

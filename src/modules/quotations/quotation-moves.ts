@@ -4,6 +4,7 @@ import { AppError } from '../../lib/errors';
 import { todayOf } from '../../lib/local-date';
 import { applyEvent } from '../../lib/state-machine';
 import type { Actor } from '../auth/auth.service';
+import { notifyRole, notifyUsers } from '../notifications/notification.service';
 import { quotationChanges } from './quote-changes';
 import { quotationMachine, type QuotationEvent } from './quotation.machine';
 import * as repo from './quotation.repository';
@@ -46,20 +47,33 @@ async function move(
 }
 
 /** Under the allowed discount or the minimum margin: to the sales director. */
-export const submitQuotation = (db: Db, actor: Actor, env: Env, id: string) => move(db, actor, env, id, 'submit');
+export async function submitQuotation(db: Db, actor: Actor, env: Env, id: string) {
+  const q = await move(db, actor, env, id, 'submit');
+  await notifyRole(db, actor.companyId, 'sales_director', {
+    kind: 'quotation_review',
+    params: { number: q.number, customer: q.customer.name },
+  });
+  return q;
+}
 
 /** The director approves, or sends it back to draft saying why. */
-export const reviewQuotation = (
+export async function reviewQuotation(
   db: Db,
   actor: Actor,
   env: Env,
   id: string,
   input: { decision: 'approve' | 'reject'; note?: string },
-) =>
-  move(db, actor, env, id, input.decision, {
+) {
+  const q = await move(db, actor, env, id, input.decision, {
     reason: input.note,
     patch: { review_note: input.note ?? null },
   });
+  await notifyUsers(db, actor.companyId, [q.createdBy.id], {
+    kind: input.decision === 'approve' ? 'quotation_approved' : 'quotation_rejected',
+    params: { number: q.number, note: input.note ?? '' },
+  });
+  return q;
+}
 
 export const sendQuotation = (db: Db, actor: Actor, env: Env, id: string) =>
   move(db, actor, env, id, 'send', { patch: { sent_at: env.now } });
