@@ -183,6 +183,10 @@ describe('inquiry → quotation → order', () => {
     expect(order.sellerRemark).toContain(`${q.number} v2`);
     expect(order.sellerRemark).toContain('QT-A: 加急');
     expect(quotation.order).toEqual({ id: order.id, number: order.number });
+    const listed = (await a.sales({ method: 'GET', url: '/api/quotations?status=accepted' })).json().items;
+    const mine = listed.find((x: { id: string }) => x.id === q.id);
+    expect(mine).toMatchObject({ version: 2, total: '2460.00', order: { number: order.number } });
+    expect(mine.lines.map((l: { qty: number }) => l.qty)).toEqual([20, 10]);
     expect(quotation.actions).toEqual([]);
     const again = await post('sales', `/api/quotations/${q.id}/order`);
     expect([again.statusCode, again.json().error.code]).toEqual([409, 'QUOTATION.ALREADY_ORDERED']);

@@ -167,6 +167,25 @@ export function findLines(db: Db, companyId: string, quotationId: string, versio
 }
 export type QuotationLineRow = Awaited<ReturnType<typeof findLines>>[number];
 
+/** The current version's lines of several quotations, in one query (the list). */
+export function findCurrentLines(db: Db, companyId: string, quotationIds: string[]) {
+  if (quotationIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('quotation_lines as l')
+    .innerJoin('quotations as q', (j) =>
+      j
+        .onRef('q.company_id', '=', 'l.company_id')
+        .onRef('q.id', '=', 'l.quotation_id')
+        .onRef('q.version', '=', 'l.version'),
+    )
+    .selectAll('l')
+    .where('l.company_id', '=', companyId)
+    .where('l.quotation_id', 'in', quotationIds)
+    .orderBy('l.quotation_id')
+    .orderBy('l.line_no')
+    .execute();
+}
+
 export function listVersions(db: Db, companyId: string, quotationId: string) {
   return db
     .selectFrom('quotation_versions as v')

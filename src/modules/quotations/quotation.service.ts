@@ -96,9 +96,20 @@ export async function listQuotations(
   q: { status?: QuotationStatus; customer?: string; q?: string; page: number; pageSize: number },
 ) {
   const page = await repo.listQuotations(db, actor.companyId, { ...q, customerId: q.customer });
-  const items = [];
-  for (const r of page.items)
-    items.push(toQuotation(r, await repo.findLines(db, actor.companyId, r.id, r.version), actor, todayOf(env)));
+  const lines = await repo.findCurrentLines(
+    db,
+    actor.companyId,
+    page.items.map((r) => r.id),
+  );
+  const today = todayOf(env);
+  const items = page.items.map((r) =>
+    toQuotation(
+      r,
+      lines.filter((l) => l.quotation_id === r.id),
+      actor,
+      today,
+    ),
+  );
   return { ...page, items };
 }
 
