@@ -12,6 +12,7 @@ let page: Page;
 let base: string;
 const session = browserSession();
 let inquiry: { id: string; number: string };
+let discounted: { id: string; number: string };
 
 beforeAll(async () => {
   t = await createTestContext();
@@ -38,6 +39,18 @@ beforeAll(async () => {
       },
     })
   ).json();
+  discounted = (
+    await a.sales({
+      method: 'POST',
+      url: '/api/quotations',
+      payload: {
+        customerId: abc.id,
+        validUntil: '2099-01-10',
+        lines: [{ productId: product.id, qty: 5, unitPrice: '150.00' }],
+      },
+    })
+  ).json();
+  await a.sales({ method: 'POST', url: `/api/quotations/${discounted.id}/submit` });
   base = await session.start(t);
 });
 
@@ -77,5 +90,28 @@ describe('inquiry → quotation → order', () => {
     expect(order.expectedDeliveryDate).toBe('2099-01-15');
     await expect.poll(() => page.getByText(order.number).first().isVisible()).toBe(true);
     await page.screenshot({ path: screenshotPath('quotation-order.png'), fullPage: true });
+  });
+
+  it('the director approves a discounted quotation; a revision shows what changed', async () => {
+    page = await session.loginAs('director');
+    await page.goto(`${base}/quotations/${discounted.id}`);
+    await expect.poll(status).toBe('待总监审批');
+    expect(await page.getByTestId('quotation-approval').innerText()).toContain('单价低于允许折扣');
+    await page.getByTestId('quotation-approve').click();
+    await expect.poll(status).toBe('已批准');
+
+    page = await session.loginAs('sales');
+    await page.goto(`${base}/quotations/${discounted.id}`);
+    await expect.poll(status).toBe('已批准');
+    await page.getByTestId('quotation-revise').click();
+    const form = page.getByTestId('quotation-revise-form');
+    await expect.poll(() => form.getByTestId('line-qty').first().inputValue()).toBe('5');
+    await form.getByTestId('line-qty').first().fill('8');
+    await submitDialog(page, modalOk());
+    await expect.poll(status).toBe('草稿');
+    const versions = page.getByTestId('quotation-versions');
+    await expect.poll(() => versions.innerText()).toContain('第 1 行 数量: 5 → 8');
+    expect(await versions.innerText()).toContain('合计: ¥750.00 → ¥1,200.00');
+    await page.screenshot({ path: screenshotPath('quotation-versions.png'), fullPage: true });
   });
 });
