@@ -26,6 +26,9 @@ describe('quotation machine', () => {
       code: 'QUOTATION.EXPIRED',
       params: { validUntil: '2026-12-15' },
     });
+    const late = { ...within, today: '2026-12-16' };
+    expect(refusal(m, 'approved', 'send', as('sales_assistant'), late)).toMatchObject({ code: 'QUOTATION.EXPIRED' });
+    expect(availableEvents(m, 'draft', as('sales_assistant'), late)).toEqual(['revise']);
     for (const s of ['accepted', 'declined', 'expired'] as const)
       expect(availableEvents(m, s, as('sales_assistant'), within)).toEqual([]);
   });

@@ -13,7 +13,7 @@ export const approvalNeeded: Guard<QuotationGuardContext> = (c) =>
   c.approvalReasons.length > 0 ? undefined : 'QUOTATION.APPROVAL_NOT_NEEDED';
 export const withinLimits: Guard<QuotationGuardContext> = (c) =>
   c.approvalReasons.length === 0 ? undefined : 'QUOTATION.APPROVAL_NEEDED';
-/** A quotation is accepted within its validity (the day itself included). */
+/** A quotation is sent and accepted within its validity (the day itself included). */
 export const stillValid: Guard<QuotationGuardContext> = (c) =>
   c.today <= c.validUntil ? undefined : { code: 'QUOTATION.EXPIRED', params: { validUntil: c.validUntil } };
 
@@ -33,8 +33,8 @@ export const quotationMachine = defineMachine<QuotationStatus, QuotationEvent, Q
     { from: ['draft'], event: 'submit', to: 'in_review', roles: SALES, guards: [approvalNeeded] },
     { from: ['in_review'], event: 'approve', to: 'approved', roles: DIRECTORS },
     { from: ['in_review'], event: 'reject', to: 'draft', roles: DIRECTORS },
-    { from: ['draft'], event: 'send', to: 'sent', roles: SALES, guards: [withinLimits] },
-    { from: ['approved'], event: 'send', to: 'sent', roles: SALES },
+    { from: ['draft'], event: 'send', to: 'sent', roles: SALES, guards: [withinLimits, stillValid] },
+    { from: ['approved'], event: 'send', to: 'sent', roles: SALES, guards: [stillValid] },
     { from: ['sent'], event: 'accept', to: 'accepted', roles: SALES, guards: [stillValid] },
     { from: ['sent'], event: 'decline', to: 'declined', roles: SALES },
     { from: ['sent'], event: 'expire', to: 'expired', roles: ['system'] },
