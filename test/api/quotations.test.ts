@@ -64,6 +64,15 @@ describe('inquiry → quotation → order', () => {
     });
     expect(inquiry.statusCode, inquiry.body).toBe(201);
     expect(inquiry.json()).toMatchObject({ status: 'open', source: 'email', handler: { name: expect.any(String) } });
+    const handlers = (await a.sales({ method: 'GET', url: '/api/inquiries/handlers' })).json();
+    const director = handlers.find((h: { id: string }) => h.id !== inquiry.json().handler.id);
+    const handed = await post('sales', '/api/inquiries', {
+      customerId,
+      source: 'crm',
+      handlerId: director.id,
+      lines: [{ productId: p['QT-B'], qty: 1 }],
+    });
+    expect(handed.json().handler).toEqual({ id: director.id, name: director.name });
 
     q = await quote(
       [

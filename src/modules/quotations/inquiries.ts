@@ -7,7 +7,7 @@ import type { Actor } from '../auth/auth.service';
 import { findCustomer } from '../customers/customer.repository';
 import { insertHistory } from '../history/history.repository';
 import { findProductsByIds } from '../products/product.repository';
-import { findCompanyUser } from '../users/user.repository';
+import { allUsers, findCompanyUser } from '../users/user.repository';
 import { inquiryMachine } from './quotation.machine';
 import * as repo from './quotation.repository';
 import type { CreateInquiryInput } from './quotation.schemas';
@@ -122,4 +122,12 @@ export async function markQuoted(db: Db, actor: Actor, env: Env, id: string, cus
     at: env.now,
   });
   return row;
+}
+
+/** Who may handle an inquiry: the company's active salespeople and sales directors. */
+export async function inquiryHandlers(db: Db, actor: Actor) {
+  const users = await allUsers(db, actor.companyId);
+  return users
+    .filter((u) => u.active && u.roles.some((r) => r === 'sales_assistant' || r === 'sales_director'))
+    .map((u) => ({ id: u.id, name: u.display_name }));
 }

@@ -6,7 +6,7 @@ import { sendXlsx } from '../../http/upload';
 import { formXlsx } from '../../lib/printable';
 import { formToPdf } from '../../lib/pdf';
 import { printContextOf } from '../companies/print-context';
-import { createInquiry, declineInquiry, listInquiries } from './inquiries';
+import { createInquiry, declineInquiry, inquiryHandlers, listInquiries } from './inquiries';
 import {
   createInquiryBody,
   createQuotationBody,
@@ -46,6 +46,11 @@ export function quotationRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: { tags, summary: 'Inquiries (询盘), newest first', querystring: listInquiriesQuery },
     },
     async (req) => listInquiries(ctx.db, actorOf(req), req.query),
+  );
+  r.get(
+    '/api/inquiries/handlers',
+    { config: { roles: VIEWERS }, schema: { tags, summary: 'Who may handle an inquiry (salespeople, directors)' } },
+    async (req) => inquiryHandlers(ctx.db, actorOf(req)),
   );
   r.post(
     '/api/inquiries',

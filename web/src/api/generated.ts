@@ -1258,6 +1258,13 @@ export interface QuotationsOperations {
     };
     response: unknown;
   };
+  /** Who may handle an inquiry (salespeople, directors) */
+  'GET /api/inquiries/handlers': {
+    params: Record<string, never>;
+    query: Record<string, never>;
+    body: undefined;
+    response: unknown;
+  };
   /** Decline an inquiry with the reason */
   'POST /api/inquiries/{id}/decline': {
     params: { id: string };
@@ -2398,6 +2405,7 @@ export const operationsByTag = {
   quotations: [
     'GET /api/inquiries',
     'POST /api/inquiries',
+    'GET /api/inquiries/handlers',
     'POST /api/inquiries/{id}/decline',
     'GET /api/quotations',
     'POST /api/quotations',

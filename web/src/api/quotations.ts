@@ -89,6 +89,7 @@ export type QuotationRevision = BodyOf<'POST /api/quotations/{id}/revise'>;
 
 export const quotationsApi = {
   inquiries: (query?: QueryOf<'GET /api/inquiries'>): Promise<Page<Inquiry>> => call('GET /api/inquiries', { query }),
+  handlers: (): Promise<{ id: string; name: string }[]> => call('GET /api/inquiries/handlers'),
   createInquiry: (body: InquiryInput): Promise<Inquiry> => call('POST /api/inquiries', { body }),
   declineInquiry: (id: string, reason: string): Promise<Inquiry> =>
     call('POST /api/inquiries/{id}/decline', { params: { id }, body: { reason } }),

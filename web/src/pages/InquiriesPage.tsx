@@ -28,6 +28,8 @@ export function InquiriesPage() {
   const [creating, setCreating] = useState(false);
   const [quoting, setQuoting] = useState<Inquiry>();
   const [declining, setDeclining] = useState<Inquiry>();
+  const [handlers, setHandlers] = useState<{ id: string; name: string }[]>([]);
+  useEffect(() => void quotationsApi.handlers().then(setHandlers), []);
   const load = useCallback(async () => setItems((await quotationsApi.inquiries({ pageSize: 100 })).items), []);
   useEffect(() => void load(), [load]);
   const sales = can('sales_assistant');
@@ -125,6 +127,13 @@ export function InquiriesPage() {
                 <Select
                   style={{ width: 120 }}
                   options={SOURCES.map((s) => ({ value: s, label: t(`quotations.sourceKind.${s}`) }))}
+                />
+              </Form.Item>
+              <Form.Item name="handlerId" label={t('quotations.handler')}>
+                <Select
+                  allowClear
+                  style={{ width: 140 }}
+                  options={handlers.map((h) => ({ value: h.id, label: h.name }))}
                 />
               </Form.Item>
               <Form.Item name="wantedDate" label={t('quotations.wantedDate')}>
