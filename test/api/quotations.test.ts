@@ -3,7 +3,7 @@ import { createTestContext, type TestContext } from '../helpers/test-app';
 import { orderActors } from '../helpers/orders';
 import { pdfText } from '../helpers/pdf-text';
 import { readXlsxRows } from '../helpers/xlsx';
-import { expireQuotations } from '../../src/modules/quotations/quotation-order';
+import { expireQuotations, quotationConversion } from '../../src/modules/quotations/quotation-order';
 
 // 询盘 · 报价 → 订单: an inquiry answered by a priced and costed quotation, the director's approval under the
 // limits, the document sent, versions as the negotiation goes, and the order registered in one step.
@@ -333,5 +333,27 @@ describe('inquiries declined, quotations expired, bad input', () => {
       },
     });
     expect(unknown.json().error.fields.map((f: { path: string }) => f.path)).toEqual(['lines[0].productId']);
+  });
+});
+
+describe('quotation → order conversion for the monthly report', () => {
+  it('counts the quotations of the month made, sent, accepted and ordered', async () => {
+    const month = { from: '2026-12-01', to: '2026-12-31', timeZone: 'Asia/Shanghai' };
+    const before = await quotationConversion(t.database.db, t.companyA, month);
+    const q = await quote([{ productId: p['QT-B'], qty: 4 }]);
+    await post('sales', `/api/quotations/${q.id}/send`);
+    await post('sales', `/api/quotations/${q.id}/accept`);
+    expect((await post('sales', `/api/quotations/${q.id}/order`)).statusCode).toBe(201);
+    const after = await quotationConversion(t.database.db, t.companyA, month);
+    expect([after.made - before.made, after.sent - before.sent, after.ordered - before.ordered]).toEqual([1, 1, 1]);
+    expect(after.accepted).toBe(before.accepted + 1);
+    expect(after.rate).toBe(Math.round((after.ordered / after.sent) * 10_000) / 100);
+    expect(await quotationConversion(t.database.db, t.companyB, month)).toMatchObject({ made: 0, rate: null });
+    const november = await quotationConversion(t.database.db, t.companyA, {
+      ...month,
+      from: '2026-11-01',
+      to: '2026-11-30',
+    });
+    expect(november.made).toBe(0);
   });
 });

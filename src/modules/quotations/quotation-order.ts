@@ -80,3 +80,16 @@ export async function expireQuotations(
   }
   return expired;
 }
+
+/**
+ * 报价转订单率 for a period (the monthly report): of the quotations made from `from` to `to` (local days), how many
+ * were sent, accepted and ordered, and the share of sent ones that became an order (null when none was sent).
+ */
+export async function quotationConversion(
+  db: Db,
+  companyId: string,
+  p: { from: string; to: string; timeZone: string },
+) {
+  const c = await repo.conversionCounts(db, companyId, p.from, p.to, p.timeZone);
+  return { ...c, rate: c.sent === 0 ? null : Math.round((c.ordered / c.sent) * 10_000) / 100 };
+}

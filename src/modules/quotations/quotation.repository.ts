@@ -1,4 +1,4 @@
-import type { Insertable, Kysely, Updateable } from 'kysely';
+import { sql, type Insertable, type Kysely, type Updateable } from 'kysely';
 import type { DB, Db } from '../../db/database';
 import { likePattern } from '../../lib/paging';
 import type {
@@ -208,4 +208,25 @@ export function dueQuotations(db: Kysely<DB>, today: string) {
     .orderBy('valid_until')
     .limit(1000)
     .execute();
+}
+
+/**
+ * Quotation → order conversion of the quotations made between two local days (inclusive, company time zone):
+ * how many were made, sent to the customer (now sent or answered), accepted, and became an order.
+ */
+export async function conversionCounts(db: Db, companyId: string, from: string, to: string, timeZone: string) {
+  const day = sql<string>`(created_at at time zone ${timeZone})::date`;
+  const r = await db
+    .selectFrom('quotations')
+    .select((eb) => [
+      eb.fn.countAll<string>().as('made'),
+      sql<string>`count(*) filter (where status in ('sent', 'accepted', 'declined', 'expired'))`.as('sent'),
+      sql<string>`count(*) filter (where status = 'accepted')`.as('accepted'),
+      sql<string>`count(order_id)`.as('ordered'),
+    ])
+    .where('company_id', '=', companyId)
+    .where(day, '>=', from)
+    .where(day, '<=', to)
+    .executeTakeFirstOrThrow();
+  return { made: Number(r.made), sent: Number(r.sent), accepted: Number(r.accepted), ordered: Number(r.ordered) };
 }
