@@ -49,6 +49,7 @@ import { portalRoutes } from './modules/portal/portal.routes';
 import { trackingPageRoutes } from './modules/portal/tracking-page.routes';
 import { prepRoutes } from './modules/prep/prep.routes';
 import { reportRoutes } from './modules/reports/report.routes';
+import { quotationRoutes } from './modules/quotations/quotation.routes';
 import { prepProduced } from './modules/prep/prep-requests';
 import { orderSettlement } from './modules/payments/payment.repository';
 
@@ -131,6 +132,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean | objec
       }),
     sampleRoutes,
     prepRoutes,
+    quotationRoutes,
     webhookRoutes,
     messageRoutes,
     portalUserRoutes,

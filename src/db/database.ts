@@ -67,6 +67,12 @@ import type {
 import type { BackupRunsTable } from '../modules/backups/backup.table';
 import type { MessagesTable } from '../modules/messages/message.table';
 import type { PortalUsersTable } from '../modules/portal/portal.table';
+import type {
+  InquiriesTable,
+  QuotationLinesTable,
+  QuotationsTable,
+  QuotationVersionsTable,
+} from '../modules/quotations/quotation.table';
 
 // Every table of the database, by name.
 export interface DB {
@@ -136,6 +142,10 @@ export interface DB {
   messages: MessagesTable;
   portal_users: PortalUsersTable;
   monthly_reports: MonthlyReportsTable;
+  inquiries: InquiriesTable;
+  quotations: QuotationsTable;
+  quotation_versions: QuotationVersionsTable;
+  quotation_lines: QuotationLinesTable;
 }
 
 export type Db = Kysely<DB>;

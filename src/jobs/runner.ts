@@ -13,6 +13,7 @@ import { routeMessages } from '../modules/messages/message-routing';
 import { channelConfigFromEnv } from '../modules/messages/channels/channel-config';
 import { messageAttachments } from './message-attachments';
 import { runMonthlyReports } from '../modules/reports/monthly-report-job';
+import { expireQuotations } from '../modules/quotations/quotation-order';
 
 /** Durable timers: pg-boss keeps its queue in the same database, so several app instances share it. */
 export const JOBS = {
@@ -24,6 +25,7 @@ export const JOBS = {
   nightlyBackup: 'nightly-backup',
   messages: 'messages',
   monthlyReports: 'monthly-reports',
+  quotationExpiry: 'quotation-expiry',
 } as const;
 
 export async function startJobs(
@@ -106,6 +108,15 @@ export async function startJobs(
   await boss.schedule(JOBS.monthlyReports, '0 6 1-5 * *', {}, { tz: timeZone });
   await boss.work(JOBS.monthlyReports, async () => {
     await runMonthlyReports(database.db, timeZone, new Date(), log);
+  });
+  // Sent quotations past their validity are marked expired, every day just after midnight (company time zone).
+  await boss.createQueue(JOBS.quotationExpiry);
+  await boss.schedule(JOBS.quotationExpiry, '5 0 * * *', {}, { tz: timeZone });
+  await boss.work(JOBS.quotationExpiry, async () => {
+    const now = new Date();
+    await expireQuotations(database.db, localDate(now, timeZone), now, (e, q) =>
+      log(`quotation ${q.id} of company ${q.companyId} did not expire`, e),
+    );
   });
   return boss;
 }

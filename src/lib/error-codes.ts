@@ -374,6 +374,34 @@ export const errorCodes = {
     zh: '本公司责任的赔货单须为零利润：价格不得低于成本',
     en: "A replacement for the company's fault is zero-profit: its prices may not be below cost",
   },
+  // Inquiries and quotations (询盘 · 报价)
+  'INQUIRY.NOT_FOUND': { status: 404, zh: '询盘不存在', en: 'Inquiry not found' },
+  'QUOTATION.NOT_FOUND': { status: 404, zh: '报价单不存在', en: 'Quotation not found' },
+  'QUOTATION.APPROVAL_NEEDED': {
+    status: 409,
+    zh: '价格低于允许折扣或毛利低于最低毛利率，须先经销售总监批准',
+    en: 'A price is under the allowed discount or the margin under the minimum: the sales director must approve first',
+  },
+  'QUOTATION.APPROVAL_NOT_NEEDED': {
+    status: 409,
+    zh: '价格与毛利均在允许范围内，无需审批，可直接发送',
+    en: 'Prices and margin are within the limits: no approval is needed, send it',
+  },
+  'QUOTATION.EXPIRED': {
+    status: 409,
+    zh: '报价单已于 {validUntil} 过期，请修订后重新发送',
+    en: 'The quotation expired on {validUntil}: revise and send it again',
+  },
+  'QUOTATION.NOT_ACCEPTED': {
+    status: 409,
+    zh: '只有客户已接受的报价单可以转为订单',
+    en: 'Only an accepted quotation becomes an order',
+  },
+  'QUOTATION.ALREADY_ORDERED': {
+    status: 409,
+    zh: '该报价单已转为订单 {number}',
+    en: 'This quotation has already become order {number}',
+  },
   'SAMPLE.NOT_FOUND': { status: 404, zh: '样机记录不存在', en: 'Sample loan not found' },
   'PREP.NOT_FOUND': { status: 404, zh: '备货/备料申请不存在', en: 'Prep request not found' },
   'PREP.OWN_REQUEST': {

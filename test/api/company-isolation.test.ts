@@ -352,6 +352,26 @@ beforeAll(async () => {
       .executeTakeFirstOrThrow()
   ).id;
   bSecrets.push('b-secret@example.com', 'B-SECRET-SHIP');
+  // An inquiry and a quotation of company B.
+  const inquiryB = await inB({
+    method: 'POST',
+    url: '/api/inquiries',
+    payload: { customerId: customer.id, source: 'email', description: 'B secret inquiry' },
+  });
+  bIds.inquiries = inquiryB.json().id;
+  const quotationB = await inB({
+    method: 'POST',
+    url: '/api/quotations',
+    payload: {
+      customerId: customer.id,
+      inquiryId: bIds.inquiries,
+      validUntil: '2999-12-31',
+      remarks: 'B secret quotation',
+      lines: [{ productId: product.id, qty: 1 }],
+    },
+  });
+  bIds.quotations = quotationB.json().id;
+  bSecrets.push('B secret inquiry', 'B secret quotation', inquiryB.json().number, quotationB.json().number);
   // The portal's routes with an id: any record of company B (an order) must stay unseen.
   bIds.portal = order.json().id;
   bSecrets.push('whsec_B_SECRET_VALUE', 'BG-B-SECRET', 'BH-B-SECRET', 'B secret change', 'B secret prep');
@@ -410,6 +430,9 @@ const validBodies: Record<string, object> = {
   'returns/close': {},
   'samples/write-off': { reason: '核销' },
   'prep-requests/review': { decision: 'approve' },
+  'inquiries/decline': { reason: '婉拒' },
+  'quotations/decline': { reason: '价格' },
+  'quotations/revise': { note: '改' },
 };
 const bodyFor = (method: string, path: string) => {
   const last = path.split('/').pop()!;

@@ -33,6 +33,7 @@ describe('embedded database on disk', () => {
       '0020_backup_runs',
       '0021_carrier_transit_days',
       '0023_monthly_reports',
+      '0025_quotations',
     ]);
     expect(await isEmpty(first.db)).toBe(true);
     await first.db.transaction().execute((trx) => seedDemo(trx, new Date()));

@@ -38,6 +38,9 @@ const ChangeRequestPage = lazyPage(() => import('./pages/ChangeRequestPage'), 'C
 const ReturnsPage = lazyPage(() => import('./pages/ReturnsPage'), 'ReturnsPage');
 const ReturnDetailPage = lazyPage(() => import('./pages/ReturnDetailPage'), 'ReturnDetailPage');
 const SamplesPage = lazyPage(() => import('./pages/SamplesPage'), 'SamplesPage');
+const InquiriesPage = lazyPage(() => import('./pages/InquiriesPage'), 'InquiriesPage');
+const QuotationsPage = lazyPage(() => import('./pages/QuotationsPage'), 'QuotationsPage');
+const QuotationDetailPage = lazyPage(() => import('./pages/QuotationDetailPage'), 'QuotationDetailPage');
 const PrepRequestsPage = lazyPage(() => import('./pages/PrepRequestsPage'), 'PrepRequestsPage');
 const WebhooksPage = lazyPage(() => import('./pages/WebhooksPage'), 'WebhooksPage');
 const MessagesPage = lazyPage(() => import('./pages/MessagesPage'), 'MessagesPage');
@@ -85,6 +88,9 @@ function Routed() {
         <Route path="messages" element={<MessagesPage />} />
         <Route path="samples" element={<SamplesPage />} />
         <Route path="prep-requests" element={<PrepRequestsPage />} />
+        <Route path="inquiries" element={<InquiriesPage />} />
+        <Route path="quotations" element={<QuotationsPage />} />
+        <Route path="quotations/:id" element={<QuotationDetailPage />} />
         <Route path="*" element={<HomePage />} />
       </Route>
     </Routes>

@@ -22,6 +22,10 @@ export type NotificationKind =
   | 'order_short_closed'
   | 'prep_review'
   | 'prep_decided'
+  // Quotations (报价): one awaits the sales director; the director's decision back to its author
+  | 'quotation_review'
+  | 'quotation_approved'
+  | 'quotation_rejected'
   | 'earmark_idle'
   // A change approval stage past its due time
   | 'change_stage_late'

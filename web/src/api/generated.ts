@@ -1234,6 +1234,158 @@ export interface ProductsOperations {
   };
 }
 
+export interface QuotationsOperations {
+  /** Inquiries (询盘), newest first */
+  'GET /api/inquiries': {
+    params: Record<string, never>;
+    query: { page?: number; pageSize?: number; q?: string; status?: 'open' | 'quoted' | 'declined'; customer?: string };
+    body: undefined;
+    response: unknown;
+  };
+  /** Record an inquiry */
+  'POST /api/inquiries': {
+    params: Record<string, never>;
+    query: Record<string, never>;
+    body: {
+      customerId: string;
+      source: 'email' | 'crm' | 'fax' | 'phone' | 'ecommerce' | 'onsite' | 'import';
+      handlerId?: string;
+      description?: string;
+      lines?: Array<{ productId?: string; description?: string; spec?: string; qty: number }>;
+      wantedDate?: string;
+      paymentTerms?: string;
+      packingTerms?: string;
+    };
+    response: unknown;
+  };
+  /** Who may handle an inquiry (salespeople, directors) */
+  'GET /api/inquiries/handlers': {
+    params: Record<string, never>;
+    query: Record<string, never>;
+    body: undefined;
+    response: unknown;
+  };
+  /** Decline an inquiry with the reason */
+  'POST /api/inquiries/{id}/decline': {
+    params: { id: string };
+    query: Record<string, never>;
+    body: { reason: string };
+    response: unknown;
+  };
+  /** Quotations (报价单), newest first */
+  'GET /api/quotations': {
+    params: Record<string, never>;
+    query: {
+      page?: number;
+      pageSize?: number;
+      q?: string;
+      status?: 'draft' | 'in_review' | 'approved' | 'sent' | 'accepted' | 'declined' | 'expired';
+      customer?: string;
+    };
+    body: undefined;
+    response: unknown;
+  };
+  /** Quote: lines priced and costed, margin shown */
+  'POST /api/quotations': {
+    params: Record<string, never>;
+    query: Record<string, never>;
+    body: {
+      inquiryId?: string;
+      customerId: string;
+      source?: 'email' | 'crm' | 'fax' | 'phone' | 'ecommerce' | 'onsite' | 'import';
+      validUntil: string;
+      expectedDeliveryDate?: string | null;
+      paymentMethod?: ('prepaid' | 'credit' | 'tt' | 'lc' | 'monthly' | 'cod') | null;
+      paymentDays?: number;
+      packingTerms?: string;
+      remarks?: string;
+      lines: Array<{ productId: string; qty: number; unitPrice?: string; remark?: string }>;
+      extraCosts?: Array<{ kind: 'packing' | 'freight' | 'tooling' | 'other'; amount: string; note?: string }>;
+    };
+    response: unknown;
+  };
+  /** One quotation: lines, cost, margin, actions */
+  'GET /api/quotations/{id}': {
+    params: { id: string };
+    query: Record<string, never>;
+    body: undefined;
+    response: unknown;
+  };
+  /** Every version with what changed */
+  'GET /api/quotations/{id}/versions': {
+    params: { id: string };
+    query: Record<string, never>;
+    body: undefined;
+    response: unknown;
+  };
+  /** The quotation as sent to the customer: ?format=pdf|xlsx */
+  'GET /api/quotations/{id}/document': {
+    params: { id: string };
+    query: { format?: 'pdf' | 'xlsx'; lang?: 'zh-CN' | 'en' };
+    body: undefined;
+    response: unknown;
+  };
+  /** A new version (what changed is kept); back to draft */
+  'POST /api/quotations/{id}/revise': {
+    params: { id: string };
+    query: Record<string, never>;
+    body: {
+      validUntil?: string;
+      expectedDeliveryDate?: string | null;
+      paymentMethod?: ('prepaid' | 'credit' | 'tt' | 'lc' | 'monthly' | 'cod') | null;
+      paymentDays?: number;
+      packingTerms?: string;
+      remarks?: string;
+      lines?: Array<{ productId: string; qty: number; unitPrice?: string; remark?: string }>;
+      extraCosts?: Array<{ kind: 'packing' | 'freight' | 'tooling' | 'other'; amount: string; note?: string }>;
+      note?: string;
+    };
+    response: unknown;
+  };
+  /** To the sales director (under the discount or margin limits) */
+  'POST /api/quotations/{id}/submit': {
+    params: { id: string };
+    query: Record<string, never>;
+    body: FormData | undefined;
+    response: unknown;
+  };
+  /** The director's decision: approve, or reject with a note */
+  'POST /api/quotations/{id}/review': {
+    params: { id: string };
+    query: Record<string, never>;
+    body: { decision: 'approve' | 'reject'; note?: string };
+    response: unknown;
+  };
+  /** Sent to the customer */
+  'POST /api/quotations/{id}/send': {
+    params: { id: string };
+    query: Record<string, never>;
+    body: FormData | undefined;
+    response: unknown;
+  };
+  /** The customer accepted (within its validity) */
+  'POST /api/quotations/{id}/accept': {
+    params: { id: string };
+    query: Record<string, never>;
+    body: FormData | undefined;
+    response: unknown;
+  };
+  /** The customer declined, with the reason */
+  'POST /api/quotations/{id}/decline': {
+    params: { id: string };
+    query: Record<string, never>;
+    body: { reason: string };
+    response: unknown;
+  };
+  /** Register the sales order from the accepted quotation in one step */
+  'POST /api/quotations/{id}/order': {
+    params: { id: string };
+    query: Record<string, never>;
+    body: FormData | undefined;
+    response: unknown;
+  };
+}
+
 export interface ReceivablesOperations {
   /** Receivables with outstanding amount and aging bucket, one page (customer, due from/to, bucket, open, q) */
   'GET /api/receivables': {
@@ -2131,6 +2283,7 @@ export type Operations = AllocationOperations &
   PrepOperations &
   ProductionOperations &
   ProductsOperations &
+  QuotationsOperations &
   ReceivablesOperations &
   ReportsOperations &
   ReturnsOperations &
@@ -2297,6 +2450,24 @@ export const operationsByTag = {
     'POST /api/products/import',
     'GET /api/products/{id}',
     'PATCH /api/products/{id}',
+  ],
+  quotations: [
+    'GET /api/inquiries',
+    'POST /api/inquiries',
+    'GET /api/inquiries/handlers',
+    'POST /api/inquiries/{id}/decline',
+    'GET /api/quotations',
+    'POST /api/quotations',
+    'GET /api/quotations/{id}',
+    'GET /api/quotations/{id}/versions',
+    'GET /api/quotations/{id}/document',
+    'POST /api/quotations/{id}/revise',
+    'POST /api/quotations/{id}/submit',
+    'POST /api/quotations/{id}/review',
+    'POST /api/quotations/{id}/send',
+    'POST /api/quotations/{id}/accept',
+    'POST /api/quotations/{id}/decline',
+    'POST /api/quotations/{id}/order',
   ],
   receivables: [
     'GET /api/receivables',

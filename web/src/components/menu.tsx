@@ -26,12 +26,16 @@ import {
   ExperimentOutlined,
   BellOutlined,
   ApiOutlined,
+  QuestionCircleOutlined,
+  ProfileOutlined,
 } from '@ant-design/icons';
 
 export type MenuEntry = { key: string; icon: ReactNode; label: string; roles: string[] };
 export type MenuGroup = { key: string; label: string; entries: MenuEntry[] };
 
 const ALL: string[] = [];
+/** Who works with inquiries and quotations (the API's viewers). */
+const QUOTING = ['sales_assistant', 'sales_director', 'general_manager', 'reviewer', 'order_admin', 'finance'];
 const SALES_SIDE = ['sales_assistant', 'sales_director', 'order_admin', 'customer_service', 'general_manager'];
 
 /** The menu by work area; an entry lists the roles that see it (none: everybody; admin sees all). */
@@ -48,6 +52,8 @@ export const MENU: MenuGroup[] = [
     key: 'sales',
     label: 'menuGroup.sales',
     entries: [
+      { key: '/inquiries', icon: <QuestionCircleOutlined />, label: 'menu.inquiries', roles: QUOTING },
+      { key: '/quotations', icon: <ProfileOutlined />, label: 'menu.quotations', roles: QUOTING },
       { key: '/orders', icon: <FileTextOutlined />, label: 'menu.orders', roles: ALL },
       {
         key: '/change-requests',

@@ -1,0 +1,139 @@
+import { Button, Form, Input, InputNumber, Select, Space } from 'antd';
+import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { customersApi, type Customer } from '../../api/customers';
+import { productsApi, type Product } from '../../api/products';
+import { RemoteSelect } from '../../components/RemoteSelect';
+
+export type QuotationFormValues = {
+  customerId?: string;
+  inquiryId?: string;
+  validUntil: string;
+  expectedDeliveryDate?: string;
+  paymentMethod?: string;
+  packingTerms?: string;
+  remarks?: string;
+  note?: string;
+  lines: { productId: string; qty: number; unitPrice?: string; remark?: string }[];
+  extraCosts: { kind: string; amount: string }[];
+};
+
+const PAYMENT = ['prepaid', 'credit', 'tt', 'lc', 'monthly', 'cod'];
+const KINDS = ['packing', 'freight', 'tooling', 'other'];
+const money = /^\d{1,8}(\.\d{1,2})?$/;
+
+/** The fields of a quotation (new or revised): customer, terms, priced lines and extra cost items. */
+export function QuotationFields({ revising }: { revising?: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {!revising && (
+        <Form.Item name="customerId" label={t('quotations.customer')} rules={[{ required: true }]}>
+          <RemoteSelect<Customer> url={customersApi.listUrl} label={(c) => `${c.shortCode} ${c.name}`} />
+        </Form.Item>
+      )}
+      <Space wrap align="start">
+        <Form.Item name="validUntil" label={t('quotations.validUntil')} rules={[{ required: true }]}>
+          <Input type="date" data-testid="quotation-valid-until" />
+        </Form.Item>
+        <Form.Item name="expectedDeliveryDate" label={t('quotations.deliveryDate')}>
+          <Input type="date" />
+        </Form.Item>
+        <Form.Item name="paymentMethod" label={t('quotations.paymentMethod')}>
+          <Select
+            allowClear
+            style={{ width: 160 }}
+            options={PAYMENT.map((p) => ({ value: p, label: t(`enums.paymentMethod.${p}`) }))}
+          />
+        </Form.Item>
+      </Space>
+      <Form.List name="lines">
+        {(fields, { add, remove }) => (
+          <>
+            {fields.map((f) => (
+              <Space key={f.key} align="baseline" wrap>
+                <Form.Item name={[f.name, 'productId']} rules={[{ required: true }]}>
+                  <RemoteSelect<Product>
+                    url={productsApi.listUrl}
+                    label={(p) => `${p.sku} ${p.name}`}
+                    placeholder={t('quotations.product')}
+                  />
+                </Form.Item>
+                <Form.Item name={[f.name, 'qty']} rules={[{ required: true }, { type: 'integer', min: 1 }]}>
+                  <InputNumber min={1} precision={0} placeholder={t('quotations.qty')} data-testid="line-qty" />
+                </Form.Item>
+                <Form.Item name={[f.name, 'unitPrice']} rules={[{ pattern: money }]}>
+                  <Input
+                    style={{ width: 130 }}
+                    placeholder={t('quotations.listPriceHint')}
+                    prefix="¥"
+                    data-testid="line-price"
+                  />
+                </Form.Item>
+                <Form.Item name={[f.name, 'remark']}>
+                  <Input style={{ width: 140 }} placeholder={t('quotations.remark')} />
+                </Form.Item>
+                {fields.length > 1 && <MinusCircleOutlined onClick={() => remove(f.name)} />}
+              </Space>
+            ))}
+            <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ qty: 1 })}>
+              {t('quotations.addLine')}
+            </Button>
+          </>
+        )}
+      </Form.List>
+      <Form.List name="extraCosts">
+        {(fields, { add, remove }) => (
+          <div style={{ marginTop: 12 }}>
+            {fields.map((f) => (
+              <Space key={f.key} align="baseline">
+                <Form.Item name={[f.name, 'kind']} rules={[{ required: true }]}>
+                  <Select
+                    style={{ width: 120 }}
+                    options={KINDS.map((k) => ({ value: k, label: t(`quotations.costKind.${k}`) }))}
+                  />
+                </Form.Item>
+                <Form.Item name={[f.name, 'amount']} rules={[{ required: true }, { pattern: money }]}>
+                  <Input style={{ width: 130 }} prefix="¥" placeholder={t('quotations.amount')} />
+                </Form.Item>
+                <MinusCircleOutlined onClick={() => remove(f.name)} />
+              </Space>
+            ))}
+            <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ kind: 'freight' })}>
+              {t('quotations.addCost')}
+            </Button>
+          </div>
+        )}
+      </Form.List>
+      <Form.Item name="packingTerms" label={t('quotations.packingTerms')} style={{ marginTop: 12 }}>
+        <Input maxLength={300} />
+      </Form.Item>
+      <Form.Item name="remarks" label={t('quotations.remarks')}>
+        <Input.TextArea rows={2} maxLength={1000} />
+      </Form.Item>
+      {revising && (
+        <Form.Item name="note" label={t('quotations.note')}>
+          <Input maxLength={500} />
+        </Form.Item>
+      )}
+    </>
+  );
+}
+
+/** Form values as the API takes them: empty prices and dates left out (the list price, no date). */
+export function quotationBody(v: QuotationFormValues) {
+  return {
+    validUntil: v.validUntil,
+    expectedDeliveryDate: v.expectedDeliveryDate || undefined,
+    paymentMethod: (v.paymentMethod || undefined) as never,
+    packingTerms: v.packingTerms ?? '',
+    remarks: v.remarks ?? '',
+    lines: v.lines.map((l) => ({
+      productId: l.productId,
+      qty: l.qty,
+      ...(l.unitPrice ? { unitPrice: l.unitPrice } : {}),
+      remark: l.remark ?? '',
+    })),
+    extraCosts: (v.extraCosts ?? []).map((c) => ({ kind: c.kind as never, amount: c.amount })),
+  };
+}
