@@ -134,6 +134,31 @@ export interface AllocationOperations {
   };
 }
 
+export interface ArchiveOperations {
+  /** The order's dossier (订单档案) as one PDF; ?format=zip adds every original upload */
+  'GET /api/orders/{id}/dossier': {
+    params: { id: string };
+    query: { format?: 'pdf' | 'zip' };
+    body: undefined;
+    response: unknown;
+  };
+  /** Archived orders (订单档案): q matches number, customer, product name or code; from/to on the finish day */
+  'GET /api/archive': {
+    params: Record<string, never>;
+    query: {
+      page?: number;
+      pageSize?: number;
+      sort?: string;
+      order?: 'asc' | 'desc' | 'ascend' | 'descend';
+      q?: string;
+      from?: string;
+      to?: string;
+    };
+    body: undefined;
+    response: unknown;
+  };
+}
+
 export interface AttachmentsOperations {
   /** Download an attachment (inline=1 shows an image or a PDF in the browser) */
   'GET /api/attachments/{id}': {
@@ -2068,6 +2093,7 @@ export interface WorkbenchOperations {
 }
 
 export type Operations = AllocationOperations &
+  ArchiveOperations &
   AttachmentsOperations &
   AuthOperations &
   ChangesOperations &
@@ -2120,6 +2146,7 @@ export const operationsByTag = {
     'GET /api/allocation/demand/export.xlsx',
     'POST /api/allocation/demand/import',
   ],
+  archive: ['GET /api/orders/{id}/dossier', 'GET /api/archive'],
   attachments: ['GET /api/attachments/{id}'],
   auth: [
     'POST /api/auth/login',
