@@ -141,7 +141,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('an order finished and paid is archived', () => {
-  it('is not archived while money is owed, and is archived with a history line once paid', async () => {
+  it('is archived once paid and past the return window, with a history line', async () => {
     const total = (await get(a.finance, `/api/orders/${order.id}`)).total as string;
     await post(a.finance, `/api/orders/${order.id}/complete`, {
       number: 'INV-ARC-1',
@@ -150,9 +150,9 @@ describe('an order finished and paid is archived', () => {
       taxRate: '13',
       type: 'special',
     });
-    expect((await get(a.sales, `/api/orders/${order.id}`)).archivedAt).toBeNull();
-    // Nothing to archive yet for the daily job either.
-    expect(await archiveFinished(t.database.db, new Date(), { orderIds: [order.id] })).toEqual([]);
+    const later = new Date(Date.now() + 31 * 24 * 3600 * 1000); // past the 30-day return policy
+    // Money is still owed: not archived, even after the return window.
+    expect(await archiveFinished(t.database.db, later, { orderIds: [order.id] })).toEqual([]);
     const owed = (await get(a.finance, `/api/orders/${order.id}/payment`)).owed as string;
     expect(Number(owed)).toBeGreaterThan(0);
     const customerId = (await get(a.sales, `/api/orders/${order.id}`)).customer.id;
@@ -169,8 +169,14 @@ describe('an order finished and paid is archived', () => {
       },
       201,
     );
+    // Paid, but the customer may still return goods within 30 days of delivery: not archived yet.
+    expect((await get(a.sales, `/api/orders/${order.id}`)).archivedAt).toBeNull();
+    expect(await archiveFinished(t.database.db, new Date())).not.toContain(order.id);
+    // The daily job after the return window archives it, once.
+    expect(await archiveFinished(t.database.db, later)).toContain(order.id);
+    expect(await archiveFinished(t.database.db, later, { orderIds: [order.id] })).toEqual([]);
     const archived = await get(a.sales, `/api/orders/${order.id}`);
-    expect(archived.archivedAt).not.toBeNull();
+    expect(new Date(archived.archivedAt).toISOString()).toBe(later.toISOString());
     const history = await get(a.sales, `/api/orders/${order.id}/history`);
     expect(history.at(-1)).toMatchObject({ event: 'archive', to: 'completed', reasonCode: 'order_archived' });
   });

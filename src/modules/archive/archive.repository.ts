@@ -40,11 +40,15 @@ export async function ordersOfPart(db: Db, companyId: string, part: OrderPart, i
 /**
  * Orders ready for the archive and not archived yet: completed, cancelled, or short-closed and delivered; nothing
  * owed (paid and allowed cover the total; a cancelled order owes nothing); no change, complaint or return open.
+ * Each comes with its last delivery, so the caller can wait out the return window.
  */
 export async function findArchivable(db: Db, scope: { companyId?: string; orderIds?: string[] }) {
   if (scope.orderIds && !scope.orderIds.length) return [];
-  const r = await sql<{ company_id: string; id: string; status: string }>`
-    select o.company_id, o.id, o.status
+  const r = await sql<{ company_id: string; id: string; status: string; last_delivered_at: Date | null }>`
+    select o.company_id, o.id, o.status,
+      (select max(sh.delivered_at) from shipments sh where sh.company_id = o.company_id and sh.id in (
+        select sl.shipment_id from shipment_lines sl where sl.company_id = o.company_id and sl.order_id = o.id)
+      ) as last_delivered_at
     from orders o cross join ${settlementOf('o')} s
     where o.archived_at is null
       ${scope.companyId ? sql`and o.company_id = ${scope.companyId}` : sql``}

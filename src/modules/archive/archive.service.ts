@@ -3,11 +3,16 @@ import { AppError } from '../../lib/errors';
 import { reasonCode } from '../../lib/reason-codes';
 import type { PageQuery } from '../../lib/schemas';
 import { insertHistory } from '../history/history.repository';
+import { getSettings } from '../settings/settings.service';
 import type { Actor } from '../auth/auth.service';
 import * as repo from './archive.repository';
 
 // 订单归档: an order completed (or cancelled, or short-closed and delivered), fully paid and with no change,
-// complaint or return still open is archived: read-only from then on, and listed in the archive search.
+// complaint or return still open is archived: read-only from then on, and listed in the archive search. The
+// customer may still return goods within the return policy's days of delivery (退货政策), so an order is archived
+// only once that window has passed since its last delivery.
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Archives what is ready among the given orders (or all of a company's, or every company's), each once, with a
@@ -19,7 +24,12 @@ export async function archiveFinished(
   scope: { companyId?: string; orderIds?: string[] } = {},
 ): Promise<string[]> {
   const done: string[] = [];
+  const windows = new Map<string, number>();
   for (const o of await repo.findArchivable(db, scope)) {
+    if (!windows.has(o.company_id)) windows.set(o.company_id, (await getSettings(db, o.company_id)).returns.days);
+    const returnsUntil =
+      o.last_delivered_at && new Date(o.last_delivered_at).getTime() + windows.get(o.company_id)! * DAY_MS;
+    if (returnsUntil && returnsUntil > at.getTime()) continue;
     if (!(await repo.markArchived(db, o.company_id, o.id, at))) continue;
     await insertHistory(db, {
       company_id: o.company_id,
