@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { isoDate } from '../../lib/schema';
-import { idParams, pageQuery } from '../../lib/schemas';
+import { idParams, langQuery, pageQuery } from '../../lib/schemas';
 import { renderPdf } from '../../lib/pdf';
 import { actorOf, envOf, type AppContext } from '../../http/context';
 import { sendPdf } from '../../http/upload';
@@ -23,12 +23,14 @@ export function archiveRoutes(app: FastifyInstance, ctx: AppContext) {
         tags,
         summary: "The order's dossier (订单档案) as one PDF; ?format=zip adds every original upload",
         params: idParams,
-        querystring: z.object({ format: z.enum(['pdf', 'zip']).default('pdf') }),
+        querystring: langQuery.extend({ format: z.enum(['pdf', 'zip']).default('pdf') }),
       },
     },
     async (req, reply) => {
       const actor = actorOf(req);
-      const d = await buildDossier(ctx.db, actor, envOf(ctx), req.params.id, await printContextOf(ctx, req));
+      // A download link names its language (?lang=); otherwise the request's.
+      const print = { ...(await printContextOf(ctx, req)), lang: req.query.lang ?? req.lang };
+      const d = await buildDossier(ctx.db, actor, envOf(ctx), req.params.id, print);
       const pdf = await renderPdf(d.doc);
       if (req.query.format === 'pdf') return sendPdf(reply, `dossier-${d.number}.pdf`, pdf);
       const zip = dossierZip(ctx.db, actor, d.number, pdf, d.files);

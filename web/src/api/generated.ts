@@ -138,7 +138,7 @@ export interface ArchiveOperations {
   /** The order's dossier (订单档案) as one PDF; ?format=zip adds every original upload */
   'GET /api/orders/{id}/dossier': {
     params: { id: string };
-    query: { format?: 'pdf' | 'zip' };
+    query: { lang?: 'zh-CN' | 'en'; format?: 'pdf' | 'zip' };
     body: undefined;
     response: unknown;
   };
