@@ -6,6 +6,9 @@ import { multipart } from '../helpers/xlsx';
 import { pdfText } from '../helpers/pdf-text';
 import { unzipEntries } from '../helpers/zip';
 import { archiveFinished } from '../../src/modules/archive/archive.service';
+import { defaultWorkingHours } from '../../src/lib/calendar/calendar';
+import { deliverShipment } from '../../src/modules/shipping/deliver-shipment';
+import { orderBody } from '../helpers/orders';
 
 // 订单归档: an order that went through a change, two shipments, a complaint and a return, completed and paid, is
 // archived; its dossier holds every document, the zip every upload, and the order can no longer be changed.
@@ -13,6 +16,8 @@ import { archiveFinished } from '../../src/modules/archive/archive.service';
 let t: TestContext;
 let a: Awaited<ReturnType<typeof orderActors>>;
 let service: ReturnType<TestContext['as']>;
+let f: ReturnType<typeof fulfilmentFactories>;
+let jacket: string;
 let order: { id: string; number: string };
 let shipments: string[] = [];
 let changeNumber: string;
@@ -69,10 +74,10 @@ async function shipAndDeliver(lines: { lineNo: number; qty: number }[], signedBy
 beforeAll(async () => {
   t = await createTestContext();
   a = await orderActors(t);
-  const f = fulfilmentFactories(t, a);
+  f = fulfilmentFactories(t, a);
   service = t.as(await t.token('service'));
   const warehouseId = (await get(a.warehouse, '/api/warehouses?q=ZC')).items[0].id;
-  const jacket = await newProduct(warehouseId, 'ARC-J', '青禾棉麻夹克', '120.00');
+  jacket = await newProduct(warehouseId, 'ARC-J', '青禾棉麻夹克', '120.00');
   const tee = await newProduct(warehouseId, 'ARC-T', '青禾纯棉T恤', '60.00');
   const customer = await f.newCustomer('ARC1', 'credit', { name: CUSTOMER });
   order = await f.confirmedOrder(customer, [
@@ -179,6 +184,57 @@ describe('an order finished and paid is archived', () => {
     expect(new Date(archived.archivedAt).toISOString()).toBe(later.toISOString());
     const history = await get(a.sales, `/api/orders/${order.id}/history`);
     expect(history.at(-1)).toMatchObject({ event: 'archive', to: 'completed', reasonCode: 'order_archived' });
+  });
+
+  it('a payment that settles an order delivered beyond the return window archives it at once', async () => {
+    const customer = await f.newCustomer('ARC2');
+    const late = await f.confirmedOrder(customer, [{ productId: jacket, qty: 1 }]);
+    const shipmentId = await f.packedShipment([late.id]);
+    await post(a.warehouse, `/api/shipments/${shipmentId}/ship`);
+    const actor = await f.actorOf('warehouse', ['logistics']);
+    const longAgo = new Date(Date.now() - 40 * 24 * 3600 * 1000);
+    await t.database.db
+      .transaction()
+      .execute((trx) =>
+        deliverShipment(trx, actor, { now: longAgo, workingHours: defaultWorkingHours }, shipmentId, {
+          signedBy: '王',
+        }),
+      );
+    await post(a.finance, `/api/orders/${late.id}/complete`, {
+      number: 'INV-ARC-2',
+      issuedOn: '2026-11-30',
+      amount: '120.00',
+      taxRate: '13',
+      type: 'normal',
+    });
+    expect((await get(a.sales, `/api/orders/${late.id}`)).archivedAt).toBeNull(); // not paid yet
+    await post(
+      a.finance,
+      '/api/receipts',
+      {
+        customerId: customer,
+        amount: '120.00',
+        receivedOn: '2026-11-30',
+        method: 'bank_transfer',
+        reference: 'BANK-ARC-2',
+        applications: [{ orderId: late.id, amount: '120.00' }],
+      },
+      201,
+    );
+    expect((await get(a.sales, `/api/orders/${late.id}`)).archivedAt).not.toBeNull();
+
+    // A cancelled order waits for the nightly run.
+    const draft = ok(
+      await a.sales({
+        method: 'POST',
+        url: '/api/orders',
+        payload: orderBody(customer, [{ productId: jacket, qty: 1 }]),
+      }),
+      201,
+    );
+    await post(a.admin, `/api/orders/${draft.id}/cancel`, { reason: '客户撤单' });
+    expect((await get(a.sales, `/api/orders/${draft.id}`)).archivedAt).toBeNull();
+    expect(await archiveFinished(t.database.db, new Date(), { orderIds: [draft.id] })).toEqual([draft.id]);
   });
 
   it('refuses every change to the archived order with ORDER.ARCHIVED', async () => {

@@ -7,7 +7,7 @@ import { ordersOfPart, type OrderPart } from './archive.repository';
 // The one place an archived order is kept read-only: every request that would write (POST, PUT, PATCH,
 // DELETE) is traced to the orders it touches, by the route's :id and by the order ids in its body, and is refused
 // with ORDER.ARCHIVED when one of them is archived. After a write succeeds, the orders it touched are archived
-// at once if that write finished them (the daily job catches the rest).
+// at once if that write finished them (the nightly job catches the rest, and archives cancelled orders).
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** Routes on an order that create something else rather than change the order. */
@@ -62,7 +62,7 @@ export function registerArchiveGuard(app: FastifyInstance, ctx: AppContext) {
     const t = touched.get(req);
     if (!t || reply.statusCode >= 300) return payload;
     touched.delete(req);
-    await archiveFinished(ctx.db, envOf(ctx).now, t);
+    await archiveFinished(ctx.db, envOf(ctx).now, { ...t, cancelled: false });
     return payload;
   });
 }

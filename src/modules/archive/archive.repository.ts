@@ -42,7 +42,7 @@ export async function ordersOfPart(db: Db, companyId: string, part: OrderPart, i
  * owed (paid and allowed cover the total; a cancelled order owes nothing); no change, complaint or return open.
  * Each comes with its last delivery, so the caller can wait out the return window.
  */
-export async function findArchivable(db: Db, scope: { companyId?: string; orderIds?: string[] }) {
+export async function findArchivable(db: Db, scope: { companyId?: string; orderIds?: string[]; cancelled?: boolean }) {
   if (scope.orderIds && !scope.orderIds.length) return [];
   const r = await sql<{ company_id: string; id: string; status: string; last_delivered_at: Date | null }>`
     select o.company_id, o.id, o.status,
@@ -53,7 +53,8 @@ export async function findArchivable(db: Db, scope: { companyId?: string; orderI
     where o.archived_at is null
       ${scope.companyId ? sql`and o.company_id = ${scope.companyId}` : sql``}
       ${scope.orderIds ? sql`and o.id = any(${scope.orderIds}::uuid[])` : sql``}
-      and (o.status in ('completed', 'cancelled') or (o.status = 'delivered' and o.short_closed_at is not null))
+      and (o.status = 'completed' or (o.status = 'delivered' and o.short_closed_at is not null)
+        ${scope.cancelled === false ? sql`` : sql`or o.status = 'cancelled'`})
       and (o.status = 'cancelled' or o.total - s.allowances - s.paid <= 0)
       and not exists (select 1 from change_requests c where c.company_id = o.company_id and c.order_id = o.id
         and c.status in ('draft', 'submitted', 'approved'))

@@ -16,12 +16,13 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Archives what is ready among the given orders (or all of a company's, or every company's), each once, with a
- * history row. Returns the ids archived now.
+ * history row. Returns the ids archived now. `cancelled: false` leaves cancelled orders to the nightly run, so the
+ * day of a cancellation can still settle its deposit.
  */
 export async function archiveFinished(
   db: Db,
   at: Date,
-  scope: { companyId?: string; orderIds?: string[] } = {},
+  scope: { companyId?: string; orderIds?: string[]; cancelled?: boolean } = {},
 ): Promise<string[]> {
   const done: string[] = [];
   const windows = new Map<string, number>();
