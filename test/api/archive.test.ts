@@ -193,13 +193,11 @@ describe('an order finished and paid is archived', () => {
     await post(a.warehouse, `/api/shipments/${shipmentId}/ship`);
     const actor = await f.actorOf('warehouse', ['logistics']);
     const longAgo = new Date(Date.now() - 40 * 24 * 3600 * 1000);
-    await t.database.db
-      .transaction()
-      .execute((trx) =>
-        deliverShipment(trx, actor, { now: longAgo, workingHours: defaultWorkingHours }, shipmentId, {
-          signedBy: '王',
-        }),
-      );
+    await t.database.db.transaction().execute((trx) =>
+      deliverShipment(trx, actor, { now: longAgo, workingHours: defaultWorkingHours }, shipmentId, {
+        signedBy: '王',
+      }),
+    );
     await post(a.finance, `/api/orders/${late.id}/complete`, {
       number: 'INV-ARC-2',
       issuedOn: '2026-11-30',

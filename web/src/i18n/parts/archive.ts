@@ -23,8 +23,7 @@ export const en = {
   archive: {
     menu: 'Archive',
     search: 'Order number, customer or product',
-    empty:
-      'No archived order yet: an order is archived once it is finished (or closed), fully paid and past its return window',
+    empty: 'No archived order yet: orders are archived once finished (or closed), paid and past the return window',
     number: 'Order No.',
     customer: 'Customer',
     products: 'Products',
