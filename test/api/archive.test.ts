@@ -182,6 +182,8 @@ describe('an order finished and paid is archived', () => {
     expect(await archiveFinished(t.database.db, later, { orderIds: [order.id] })).toEqual([]);
     const archived = await get(a.sales, `/api/orders/${order.id}`);
     expect(new Date(archived.archivedAt).toISOString()).toBe(later.toISOString());
+    expect(archived.actions).toEqual([]); // read-only: the order page offers nothing to do
+    expect((await get(a.admin, `/api/orders/${order.id}`)).actions).toEqual([]);
     const history = await get(a.sales, `/api/orders/${order.id}/history`);
     expect(history.at(-1)).toMatchObject({ event: 'archive', to: 'completed', reasonCode: 'order_archived' });
   });
