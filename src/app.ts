@@ -10,6 +10,8 @@ import type { AppContext } from './http/context';
 import { registerErrorHandler } from './http/error-handler';
 import { registerAuth } from './modules/auth/auth.plugin';
 import { registerIdempotency } from './modules/auth/idempotency.plugin';
+import { registerArchiveGuard } from './modules/archive/archive-guard';
+import { archiveRoutes } from './modules/archive/archive.routes';
 import { registerSecurityHeaders } from './http/security-headers';
 import { registerCompression, registerWebApp } from './http/web-assets';
 import { configureImports } from './lib/excel';
@@ -90,6 +92,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean | objec
 
   registerAuth(app, ctx);
   registerIdempotency(app, ctx);
+  registerArchiveGuard(app, ctx);
 
   app.get(
     '/api/health',
@@ -139,6 +142,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean | objec
     portalRoutes,
     trackingPageRoutes,
     reportRoutes,
+    archiveRoutes,
   ]) {
     routes(app, ctx);
   }

@@ -41,3 +41,10 @@ export function sendXlsx(reply: import('fastify').FastifyReply, filename: string
     .header('content-disposition', `attachment; filename="${filename}"`)
     .send(data);
 }
+
+export function sendPdf(reply: import('fastify').FastifyReply, filename: string, data: Buffer) {
+  return reply
+    .header('content-type', 'application/pdf')
+    .header('content-disposition', `attachment; filename="${filename}"`)
+    .send(data);
+}

@@ -3,8 +3,9 @@ import { findCompanyName } from '../modules/companies/company.repository';
 import type { AttachmentSource } from '../modules/messages/message-sender';
 import { statement, statementForm } from '../modules/receivables/statement';
 import { formXlsx } from '../lib/printable';
+import { formToPdf } from '../lib/pdf';
 
-/** The files messages carry, made by the modules that own them: the 月结 statement as xlsx. */
+/** The files messages carry, made by the modules that own them: the 月结 statement as xlsx and PDF. */
 export function messageAttachments(timeZone: string, now: () => Date): Record<string, AttachmentSource> {
   return {
     async monthly_statement(db, m) {
@@ -16,7 +17,11 @@ export function messageAttachments(timeZone: string, now: () => Date): Record<st
         printedOn: now().toISOString().slice(0, 10),
         timeZone,
       });
-      return [{ filename: `statement-${m.params.period ?? m.params.to}.xlsx`, content: await formXlsx(form) }];
+      const name = `statement-${m.params.period ?? m.params.to}`;
+      return [
+        { filename: `${name}.xlsx`, content: await formXlsx(form) },
+        { filename: `${name}.pdf`, content: await formToPdf(form) },
+      ];
     },
   };
 }

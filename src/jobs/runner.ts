@@ -14,6 +14,7 @@ import { channelConfigFromEnv } from '../modules/messages/channels/channel-confi
 import { messageAttachments } from './message-attachments';
 import { runMonthlyReports } from '../modules/reports/monthly-report-job';
 import { expireQuotations } from '../modules/quotations/quotation-order';
+import { archiveFinished } from '../modules/archive/archive.service';
 
 /** Durable timers: pg-boss keeps its queue in the same database, so several app instances share it. */
 export const JOBS = {
@@ -26,6 +27,7 @@ export const JOBS = {
   messages: 'messages',
   monthlyReports: 'monthly-reports',
   quotationExpiry: 'quotation-expiry',
+  orderArchive: 'order-archive',
 } as const;
 
 export async function startJobs(
@@ -65,6 +67,13 @@ export async function startJobs(
     await remindReceivables(database.db, today);
     await dailyCashReport(database.db, today);
     await dailyFinanceChecks(database.db, today);
+  });
+  // 订单归档: orders finished, paid and with nothing open are archived every night (most are archived at once by
+  // the write that finished them; this catches the rest, such as an order paid off by a statement).
+  await boss.createQueue(JOBS.orderArchive);
+  await boss.schedule(JOBS.orderArchive, '15 2 * * *', {}, { tz: timeZone });
+  await boss.work(JOBS.orderArchive, async () => {
+    await archiveFinished(database.db, new Date());
   });
   // Prepared stock earmarked for a customer and unused for N days (default 90), told to the director daily.
   await boss.createQueue(JOBS.earmarkIdle);

@@ -208,6 +208,11 @@ export const errorCodes = {
   'LOGISTICS_EXCEPTION.NOT_FOUND': { status: 404, zh: '物流异常记录不存在', en: 'Logistics exception not found' },
   'CALLBACK.NOT_FOUND': { status: 404, zh: '回访任务不存在', en: 'Call-back task not found' },
   'COMPLAINT.NOT_FOUND': { status: 404, zh: '投诉不存在', en: 'Complaint not found' },
+  'ORDER.ARCHIVED': {
+    status: 409,
+    zh: '订单 {number} 已归档，只能查看，不能再修改',
+    en: 'Order {number} is archived: it can be read but no longer changed',
+  },
   'ORDER.OPEN_COMPLAINT': {
     status: 409,
     zh: '订单还有 {count} 个未结投诉，不能完成',

@@ -114,21 +114,25 @@ function fields(doc: Doc, pairs: [string, string][]) {
   doc.y += 4;
 }
 
-/** Column widths by content length, each at least a share of the page. */
+/**
+ * Column widths from the text they hold: each column's natural width (its longest cell, at most 45% of the page),
+ * never below its header; when they do not fit, the long columns give way first and wrap.
+ */
 function columnWidths(doc: Doc, columns: string[], rows: string[][]) {
-  const weight = columns.map((c, i) =>
+  const body = bodyWidth(doc);
+  const measure = (s: string, font: string) => doc.font(font).fontSize(SIZE).widthOfString(s) + 2 * PAD + 1;
+  const natural = columns.map((c, i) =>
     Math.min(
-      40,
-      Math.max(
-        4,
-        ...[c, ...rows.map((r) => r[i] ?? '')].map((s) =>
-          [...s].reduce((n, ch) => n + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0),
-        ),
-      ),
+      body * 0.45,
+      Math.max(measure(c, 'bold'), ...rows.slice(0, 500).map((r) => measure(r[i] ?? '', 'regular'))),
     ),
   );
-  const sum = weight.reduce((a, b) => a + b, 0);
-  return weight.map((w) => (bodyWidth(doc) * w) / sum);
+  const minimum = columns.map((c, i) => Math.min(natural[i], Math.max(measure(c, 'bold'), 28)));
+  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+  if (sum(natural) <= body) return natural.map((w) => (w * body) / sum(natural));
+  if (sum(minimum) >= body) return minimum.map((w) => (w * body) / sum(minimum));
+  const give = (body - sum(minimum)) / (sum(natural) - sum(minimum));
+  return natural.map((w, i) => minimum[i] + (w - minimum[i]) * give);
 }
 
 function table(doc: Doc, block: Extract<PdfBlock, { kind: 'table' }>) {

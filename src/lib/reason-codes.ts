@@ -16,6 +16,7 @@ export const reasonTexts = {
   order_cancelled_because: { zh: '订单取消：{note}', en: 'Order cancelled: {note}' },
   order_short_closed: { zh: '订单短结', en: 'Order short-closed' },
   order_short_closed_because: { zh: '订单短结：{note}', en: 'Order short-closed: {note}' },
+  order_archived: { zh: '订单已归档（完成、已收款、无未结事项）', en: 'Order archived (finished, paid, nothing open)' },
   change_released: { zh: '订单变更释放 {reference}', en: 'Released by change {reference}' },
   change_reserved: { zh: '订单变更预留 {reference}', en: 'Reserved by change {reference}' },
   order_change: { zh: '订单变更 {number}', en: 'Order change {number}' },

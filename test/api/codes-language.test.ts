@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../helpers/test-app';
 import { approveAllStages, customerByShortCode, orderActors, orderBody, uploadQualification } from '../helpers/orders';
 import { buildXlsx, multipart, readXlsxRows } from '../helpers/xlsx';
+import { pdfText } from '../helpers/pdf-text';
 import { defaultWorkingHours } from '../../src/lib/calendar/calendar';
 import type { Actor } from '../../src/modules/auth/auth.service';
 import { deliverShipment } from '../../src/modules/shipping/deliver-shipment';
@@ -234,6 +235,25 @@ describe('codes rendered in the reader language', () => {
     } finally {
       t.setNow(undefined);
     }
+  });
+
+  it('an order form and a statement of account leave the company as PDF with Chinese text', async () => {
+    const customerId = (await a.sales({ method: 'GET', url: `/api/orders/${order.id}` })).json().customer.id;
+    const form = await a.sales({
+      method: 'GET',
+      url: `/api/orders/${order.id}/forms/registration?format=pdf`,
+      headers: zh,
+    });
+    expect(form.headers['content-type']).toBe('application/pdf');
+    const formText = await pdfText(form.rawPayload);
+    for (const s of ['销售订单登记表', order.number, '伍拾元整', '打印日期']) expect(formText).toContain(s);
+    const url = `/api/customers/${customerId}/statement?from=2026-01-01&to=2027-12-31&format=pdf`;
+    const statement = await a.finance({ method: 'GET', url, headers: zh });
+    expect(statement.statusCode).toBe(200);
+    const statementText = await pdfText(statement.rawPayload);
+    expect(statementText).toContain('对账单');
+    expect(statementText).toContain(order.number);
+    expect(await pdfText((await a.finance({ method: 'GET', url, headers: en })).rawPayload)).toContain('Page 1 of');
   });
 
   it('names the state and the action of an illegal move in the reader language', async () => {

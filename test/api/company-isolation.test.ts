@@ -377,6 +377,9 @@ beforeAll(async () => {
   bSecrets.push('whsec_B_SECRET_VALUE', 'BG-B-SECRET', 'BH-B-SECRET', 'B secret change', 'B secret prep');
   bSecrets.push('B-SECRET-RECEIPT', 'SH-B-SECRET', 'B-SECRET-COMPLAINT', 'LC-B-SECRET', '987.65', 'INV-B-SECRET');
   bSecrets.push(...Object.values(bIds), 'EC001', '乙公司用户', 'PO-SECRET-B', order.json().number, 'B-STORE', '乙区域');
+  // B's order is archived: the archive search and the archive guard must not reveal it to company A either
+  // (a write on it from A is a 404, not ORDER.ARCHIVED).
+  await t.database.db.updateTable('orders').set({ archived_at: new Date() }).where('id', '=', bIds.orders).execute();
 });
 afterAll(() => t.close());
 
@@ -508,6 +511,7 @@ describe('company isolation', () => {
       '/api/users?pageSize=500',
       '/api/stock?pageSize=500',
       '/api/stock/movements?pageSize=500',
+      '/api/archive?pageSize=500',
     ]) {
       const res = await asA({ method: 'GET', url });
       expect(res.statusCode).toBe(200);

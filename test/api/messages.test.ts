@@ -286,6 +286,7 @@ describe('messages to customers', () => {
     expect(mailText(mail.raw)).toContain('2026-10-26 至 2026-11-25 的对账单');
     expect(mail.raw).toContain('filename=statement-2026-11.xlsx');
     expect(mail.raw).toContain('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(mail.raw).toContain('filename=statement-2026-11.pdf');
   });
 
   it("a contact's e-mail is masked for roles that do not talk to the customer, and kept when sent back", async () => {

@@ -32,6 +32,7 @@ describe('embedded database on disk', () => {
       '0019_money_reason_codes',
       '0020_backup_runs',
       '0021_carrier_transit_days',
+      '0022_order_archive',
       '0023_monthly_reports',
       '0025_quotations',
     ]);

@@ -36,6 +36,7 @@ const SettingsPage = lazyPage(() => import('./pages/settings/SettingsPage'), 'Se
 const ChangeQueuePage = lazyPage(() => import('./pages/ChangeQueuePage'), 'ChangeQueuePage');
 const ChangeRequestPage = lazyPage(() => import('./pages/ChangeRequestPage'), 'ChangeRequestPage');
 const ReturnsPage = lazyPage(() => import('./pages/ReturnsPage'), 'ReturnsPage');
+const ArchivePage = lazyPage(() => import('./pages/ArchivePage'), 'ArchivePage');
 const ReturnDetailPage = lazyPage(() => import('./pages/ReturnDetailPage'), 'ReturnDetailPage');
 const SamplesPage = lazyPage(() => import('./pages/SamplesPage'), 'SamplesPage');
 const InquiriesPage = lazyPage(() => import('./pages/InquiriesPage'), 'InquiriesPage');
@@ -72,6 +73,7 @@ function Routed() {
         <Route path="logistics" element={<LogisticsPage />} />
         <Route path="finance" element={<FinancePage />} />
         <Route path="returns" element={<ReturnsPage />} />
+        <Route path="archive" element={<ArchivePage />} />
         <Route path="returns/:id" element={<ReturnDetailPage />} />
         <Route path="allocation" element={<AllocationPage />} />
         <Route path="reservations" element={<ReservationsPage />} />

@@ -2,8 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf, envOf, type AppContext } from '../../http/context';
-import { sendXlsx } from '../../http/upload';
+import { sendPdf, sendXlsx } from '../../http/upload';
 import { formHtml, formXlsx } from '../../lib/printable';
+import { formToPdf } from '../../lib/pdf';
 import { printContextOf } from '../companies/print-context';
 import { idParams } from '../../lib/schemas';
 import { applyChange } from './apply-change';
@@ -99,15 +100,16 @@ export function changeRoutes(app: FastifyInstance, ctx: AppContext) {
       config: any,
       schema: {
         tags,
-        summary: 'Printable 变更确认书 (old and new side by side); ?format=html|xlsx',
+        summary: 'Printable 变更确认书 (old and new side by side); ?format=html|xlsx|pdf',
         params: idParams,
-        querystring: z.object({ format: z.enum(['html', 'xlsx']).default('html') }),
+        querystring: z.object({ format: z.enum(['html', 'xlsx', 'pdf']).default('html') }),
       },
     },
     async (req, reply) => {
       const p = await printContextOf(ctx, req);
       const form = await changeConfirmationForm(ctx.db, actorOf(req), envOf(ctx), req.params.id, p);
       if (req.query.format === 'xlsx') return sendXlsx(reply, 'change-confirmation.xlsx', await formXlsx(form));
+      if (req.query.format === 'pdf') return sendPdf(reply, 'change-confirmation.pdf', await formToPdf(form));
       return reply.type('text/html; charset=utf-8').send(formHtml(form));
     },
   );

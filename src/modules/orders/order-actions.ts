@@ -9,7 +9,13 @@ import { hasRole } from '../auth/roles';
 import type { OrderStatus } from './order.table';
 import * as repo from './order.repository';
 
-type OrderFacts = { id: string; status: OrderStatus; registrar_id: string; review_round: number };
+type OrderFacts = {
+  id: string;
+  status: OrderStatus;
+  registrar_id: string;
+  review_round: number;
+  archived_at?: Date | null;
+};
 
 /** The facts the order machine's guards look at, gathered as each use case gathers them before its event. */
 async function guardFacts(
@@ -64,6 +70,8 @@ export async function orderActions(
   shippedUnits: number,
   now?: Date,
 ): Promise<OrderAction[]> {
+  // 归档: an archived order is read-only, so it offers nothing to do.
+  if (o.archived_at) return [];
   const { context, lastStage } = await guardFacts(db, actor, o, shippedUnits, now);
   const events = availableEvents(orderMachine, o.status, actor, context);
   // A short-close shows as one action, whichever state it ends in.

@@ -43,6 +43,7 @@ const orderColumns = [
   'o.short_closed_at',
   'o.short_close_reason',
   'o.closed_amount',
+  'o.archived_at',
   'o.fault_party',
   'o.cost_bearer',
   'o.replacement_reason',

@@ -26,9 +26,10 @@ import { completeOrder } from './complete-order';
 import { attachToOrder, copyOrder, orderAttachments, orderChecks, orderReview } from './order-extras';
 import { confirmationForm, registrationForm, reviewForm } from './order-forms';
 import { formHtml, formXlsx } from '../../lib/printable';
+import { formToPdf } from '../../lib/pdf';
 import { printContextOf } from '../companies/print-context';
 import { reasonFields } from '../../lib/reason-codes';
-import { sendXlsx } from '../../http/upload';
+import { sendPdf, sendXlsx } from '../../http/upload';
 import { exportOrders } from './order-export';
 import { orderRegistrars } from './order.repository';
 
@@ -278,14 +279,15 @@ export function orderRoutes(app: FastifyInstance, ctx: AppContext, releaseHolds:
       config: { roles: 'any' },
       schema: {
         tags,
-        summary: 'Printable form: registration (模板1), review (模板2) or confirmation; ?format=html|xlsx',
+        summary: 'Printable form: registration (模板1), review (模板2) or confirmation; ?format=html|xlsx|pdf',
         params: z.object({ id: z.uuid(), form: z.enum(['registration', 'review', 'confirmation']) }),
-        querystring: z.object({ format: z.enum(['html', 'xlsx']).default('html') }),
+        querystring: z.object({ format: z.enum(['html', 'xlsx', 'pdf']).default('html') }),
       },
     },
     async (req, reply) => {
       const form = await FORMS[req.params.form](ctx.db, actorOf(req), req.params.id, await printContextOf(ctx, req));
       if (req.query.format === 'xlsx') return sendXlsx(reply, `${req.params.form}.xlsx`, await formXlsx(form));
+      if (req.query.format === 'pdf') return sendPdf(reply, `${req.params.form}.pdf`, await formToPdf(form));
       return reply.type('text/html; charset=utf-8').send(formHtml(form));
     },
   );

@@ -76,6 +76,8 @@ export function orderRowToOrder(
     shortClosedAt: o.short_closed_at,
     shortCloseReason: o.short_close_reason,
     closedAmount: o.closed_amount,
+    /** 归档: when the order became read-only (finished, paid, nothing open), or null. */
+    archivedAt: o.archived_at,
     /** 赔货: fault, who bears the cost, why, and the order replaced. */
     replacement:
       o.order_type === 'replacement'

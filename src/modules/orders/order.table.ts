@@ -70,6 +70,8 @@ export interface OrdersTable {
   replacement_reason: ColumnType<string | null, string | null | undefined, string | null>;
   replaces_order_id: ColumnType<string | null, string | null | undefined, string | null>;
   version: Generated<number>;
+  /** 归档: set once the order is finished, paid and has nothing open; from then on it is read-only. */
+  archived_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
   created_at: Generated<Date>;
   created_by: string;
   updated_at: Generated<Date>;

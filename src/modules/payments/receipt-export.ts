@@ -7,7 +7,7 @@ import * as repo from './payment.repository';
 
 export const RECEIPT_METHODS = ['bank_transfer', 'cash', 'cheque', 'lc', 'online', 'other'] as const;
 export const RECEIPTS_EXPORT_LIMIT = 10_000;
-const METHOD_LABELS: Record<string, { zh: string; en: string }> = {
+export const METHOD_LABELS: Record<string, { zh: string; en: string }> = {
   bank_transfer: { zh: '银行转账', en: 'Bank transfer' },
   cash: { zh: '现金', en: 'Cash' },
   cheque: { zh: '支票', en: 'Cheque' },

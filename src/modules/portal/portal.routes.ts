@@ -3,9 +3,10 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { idParams, requiredText, text } from '../../lib/schemas';
 import { actorOf, envOf, type AppContext } from '../../http/context';
-import { readUpload, sendXlsx } from '../../http/upload';
+import { readUpload, sendPdf, sendXlsx } from '../../http/upload';
 import { DOWNLOAD_POLICY } from '../../http/security-headers';
 import { formHtml, formXlsx } from '../../lib/printable';
+import { formToPdf } from '../../lib/pdf';
 import { printContextOf } from '../companies/print-context';
 import { statement, statementForm } from '../receivables/statement';
 import { getMyDocument, getMyOrder, getMyShipment, listMyOrders, listMyShipments } from './portal.service';
@@ -106,9 +107,9 @@ export function portalRoutes(app: FastifyInstance, ctx: AppContext) {
       config,
       schema: {
         tags,
-        summary: 'One of my monthly statements; ?format=html (printable)|xlsx',
+        summary: 'One of my monthly statements; ?format=html (printable)|xlsx|pdf',
         params: idParams,
-        querystring: z.object({ format: z.enum(['json', 'html', 'xlsx']).default('json') }),
+        querystring: z.object({ format: z.enum(['json', 'html', 'xlsx', 'pdf']).default('json') }),
       },
     },
     async (req, reply) => {
@@ -118,6 +119,7 @@ export function portalRoutes(app: FastifyInstance, ctx: AppContext) {
       if (req.query.format === 'json') return s;
       const form = statementForm(s, await printContextOf(ctx, req));
       if (req.query.format === 'html') return reply.type('text/html; charset=utf-8').send(formHtml(form));
+      if (req.query.format === 'pdf') return sendPdf(reply, `statement-${p.period}.pdf`, await formToPdf(form));
       return sendXlsx(reply, `statement-${p.period}.xlsx`, await formXlsx(form));
     },
   );

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { isoDate } from '../../lib/schema';
 import { fixedOrderPageQuery, idParams, pageQuery, text } from '../../lib/schemas';
 import { actorOf, envOf, type AppContext } from '../../http/context';
-import { sendXlsx } from '../../http/upload';
+import { sendPdf, sendXlsx } from '../../http/upload';
 import { todayOf } from '../../lib/local-date';
 import {
   BUCKETS,
@@ -19,6 +19,7 @@ import {
 import { statement, statementForm } from './statement';
 import { listStatements } from './monthly-statements';
 import { formHtml, formXlsx } from '../../lib/printable';
+import { formToPdf } from '../../lib/pdf';
 import { printContextOf } from '../companies/print-context';
 
 const lang = z.enum(['zh-CN', 'en']).optional();
@@ -176,12 +177,12 @@ export function receivableRoutes(app: FastifyInstance, ctx: AppContext) {
       config: { roles: 'any' },
       schema: {
         tags,
-        summary: 'Statement of account (对账单) for a period; ?format=json|html (printable)|xlsx',
+        summary: 'Statement of account (对账单) for a period; ?format=json|html (printable)|xlsx|pdf',
         params: idParams,
         querystring: z.object({
           from: isoDate,
           to: isoDate,
-          format: z.enum(['json', 'html', 'xlsx']).default('json'),
+          format: z.enum(['json', 'html', 'xlsx', 'pdf']).default('json'),
         }),
       },
     },
@@ -191,6 +192,7 @@ export function receivableRoutes(app: FastifyInstance, ctx: AppContext) {
       if (req.query.format === 'json') return s;
       const form = statementForm(s, print);
       if (req.query.format === 'html') return reply.type('text/html; charset=utf-8').send(formHtml(form));
+      if (req.query.format === 'pdf') return sendPdf(reply, 'statement.pdf', await formToPdf(form));
       return sendXlsx(reply, 'statement.xlsx', await formXlsx(form));
     },
   );

@@ -4,9 +4,10 @@ import { z } from 'zod';
 import { isoDate, quantity, requiredText, text } from '../../lib/schema';
 import { idParams, langQuery, pageQuery } from '../../lib/schemas';
 import { formHtml, formXlsx } from '../../lib/printable';
+import { formToPdf } from '../../lib/pdf';
 import { printContextOf } from '../companies/print-context';
 import { actorOf, envOf, type AppContext } from '../../http/context';
-import { readUpload, sendXlsx } from '../../http/upload';
+import { readUpload, sendPdf, sendXlsx } from '../../http/upload';
 import { createReturn } from './create-return';
 import { exchangeReturn } from './exchange-return';
 import { inspectReturn } from './inspect-return';
@@ -335,14 +336,15 @@ export function returnRoutes(app: FastifyInstance, ctx: AppContext) {
       config: { roles: 'any' },
       schema: {
         tags,
-        summary: 'Printable 退货单; ?format=html|xlsx',
+        summary: 'Printable 退货单; ?format=html|xlsx|pdf',
         params: idParams,
-        querystring: z.object({ format: z.enum(['html', 'xlsx']).default('html') }),
+        querystring: z.object({ format: z.enum(['html', 'xlsx', 'pdf']).default('html') }),
       },
     },
     async (req, reply) => {
       const form = await returnForm(ctx.db, actorOf(req), req.params.id, await printContextOf(ctx, req));
       if (req.query.format === 'xlsx') return sendXlsx(reply, 'return.xlsx', await formXlsx(form));
+      if (req.query.format === 'pdf') return sendPdf(reply, 'return.pdf', await formToPdf(form));
       return reply.type('text/html; charset=utf-8').send(formHtml(form));
     },
   );

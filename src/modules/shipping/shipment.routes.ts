@@ -26,10 +26,11 @@ import { fulfilmentQueue } from './queues';
 import { SHIPMENT_STATES } from './shipment.machine';
 import { deliverShipment } from './deliver-shipment';
 import { addAttachment } from '../attachments/attachment.service';
-import { readUpload, sendXlsx } from '../../http/upload';
+import { readUpload, sendPdf, sendXlsx } from '../../http/upload';
 import { deliveryNoteForm, outboundOrderForm } from './shipment-forms';
 import { SHIPMENT_CREATORS } from '../orders/order-actions';
 import { formHtml, formXlsx } from '../../lib/printable';
+import { formToPdf } from '../../lib/pdf';
 import { printContextOf } from '../companies/print-context';
 
 const WAREHOUSE = ['warehouse'];
@@ -344,15 +345,16 @@ export function shipmentRoutes(app: FastifyInstance, ctx: AppContext) {
           tags,
           summary:
             `Printable ${path === 'outbound-order' ? 'outbound order (出库单)' : 'delivery note (送货单)'}` +
-            ' with the amount in capitals; ?format=html|xlsx',
+            ' with the amount in capitals; ?format=html|xlsx|pdf',
           params: idParams,
-          querystring: z.object({ format: z.enum(['html', 'xlsx']).default('html') }),
+          querystring: z.object({ format: z.enum(['html', 'xlsx', 'pdf']).default('html') }),
         },
       },
       async (req, reply) => {
         const shipment = await getShipment(ctx.db, actorOf(req), envOf(ctx), req.params.id);
         const form = render(shipment, await printContextOf(ctx, req));
         if (req.query.format === 'xlsx') return sendXlsx(reply, `${path}.xlsx`, await formXlsx(form));
+        if (req.query.format === 'pdf') return sendPdf(reply, `${path}.pdf`, await formToPdf(form));
         return reply.type('text/html; charset=utf-8').send(formHtml(form));
       },
     );

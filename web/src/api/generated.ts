@@ -134,6 +134,31 @@ export interface AllocationOperations {
   };
 }
 
+export interface ArchiveOperations {
+  /** The order's dossier (订单档案) as one PDF; ?format=zip adds every original upload */
+  'GET /api/orders/{id}/dossier': {
+    params: { id: string };
+    query: { lang?: 'zh-CN' | 'en'; format?: 'pdf' | 'zip' };
+    body: undefined;
+    response: unknown;
+  };
+  /** Archived orders (订单档案): q matches number, customer, product name or code; from/to on the finish day */
+  'GET /api/archive': {
+    params: Record<string, never>;
+    query: {
+      page?: number;
+      pageSize?: number;
+      sort?: string;
+      order?: 'asc' | 'desc' | 'ascend' | 'descend';
+      q?: string;
+      from?: string;
+      to?: string;
+    };
+    body: undefined;
+    response: unknown;
+  };
+}
+
 export interface AttachmentsOperations {
   /** Download an attachment (inline=1 shows an image or a PDF in the browser) */
   'GET /api/attachments/{id}': {
@@ -260,10 +285,10 @@ export interface ChangesOperations {
     body: { method: 'signature' | 'stamp' | 'electronic'; attachmentId?: string; note?: string };
     response: unknown;
   };
-  /** Printable 变更确认书 (old and new side by side); ?format=html|xlsx */
+  /** Printable 变更确认书 (old and new side by side); ?format=html|xlsx|pdf */
   'GET /api/change-requests/{id}/form': {
     params: { id: string };
-    query: { format?: 'html' | 'xlsx' };
+    query: { format?: 'html' | 'xlsx' | 'pdf' };
     body: undefined;
     response: unknown;
   };
@@ -857,10 +882,10 @@ export interface OrdersOperations {
     body: FormData | undefined;
     response: unknown;
   };
-  /** Printable form: registration (模板1), review (模板2) or confirmation; ?format=html|xlsx */
+  /** Printable form: registration (模板1), review (模板2) or confirmation; ?format=html|xlsx|pdf */
   'GET /api/orders/{id}/forms/{form}': {
     params: { id: string; form: 'registration' | 'review' | 'confirmation' };
-    query: { format?: 'html' | 'xlsx' };
+    query: { format?: 'html' | 'xlsx' | 'pdf' };
     body: undefined;
     response: unknown;
   };
@@ -1055,10 +1080,10 @@ export interface PortalOperations {
     body: undefined;
     response: unknown;
   };
-  /** One of my monthly statements; ?format=html (printable)|xlsx */
+  /** One of my monthly statements; ?format=html (printable)|xlsx|pdf */
   'GET /api/portal/statements/{id}': {
     params: { id: string };
-    query: { format?: 'json' | 'html' | 'xlsx' };
+    query: { format?: 'json' | 'html' | 'xlsx' | 'pdf' };
     body: undefined;
     response: unknown;
   };
@@ -1470,10 +1495,10 @@ export interface ReceivablesOperations {
     body: undefined;
     response: unknown;
   };
-  /** Statement of account (对账单) for a period; ?format=json|html (printable)|xlsx */
+  /** Statement of account (对账单) for a period; ?format=json|html (printable)|xlsx|pdf */
   'GET /api/customers/{id}/statement': {
     params: { id: string };
-    query: { from: string; to: string; format?: 'json' | 'html' | 'xlsx' };
+    query: { from: string; to: string; format?: 'json' | 'html' | 'xlsx' | 'pdf' };
     body: undefined;
     response: unknown;
   };
@@ -1687,10 +1712,10 @@ export interface ReturnsOperations {
     body: FormData | undefined;
     response: unknown;
   };
-  /** Printable 退货单; ?format=html|xlsx */
+  /** Printable 退货单; ?format=html|xlsx|pdf */
   'GET /api/returns/{id}/form': {
     params: { id: string };
-    query: { format?: 'html' | 'xlsx' };
+    query: { format?: 'html' | 'xlsx' | 'pdf' };
     body: undefined;
     response: unknown;
   };
@@ -1929,17 +1954,17 @@ export interface ShippingOperations {
     body: FormData | undefined;
     response: unknown;
   };
-  /** Printable outbound order (出库单) with the amount in capitals; ?format=html|xlsx */
+  /** Printable outbound order (出库单) with the amount in capitals; ?format=html|xlsx|pdf */
   'GET /api/shipments/{id}/outbound-order': {
     params: { id: string };
-    query: { format?: 'html' | 'xlsx' };
+    query: { format?: 'html' | 'xlsx' | 'pdf' };
     body: undefined;
     response: unknown;
   };
-  /** Printable delivery note (送货单) with the amount in capitals; ?format=html|xlsx */
+  /** Printable delivery note (送货单) with the amount in capitals; ?format=html|xlsx|pdf */
   'GET /api/shipments/{id}/delivery-note': {
     params: { id: string };
-    query: { format?: 'html' | 'xlsx' };
+    query: { format?: 'html' | 'xlsx' | 'pdf' };
     body: undefined;
     response: unknown;
   };
@@ -2268,6 +2293,7 @@ export interface WorkbenchOperations {
 }
 
 export type Operations = AllocationOperations &
+  ArchiveOperations &
   AttachmentsOperations &
   AuthOperations &
   ChangesOperations &
@@ -2322,6 +2348,7 @@ export const operationsByTag = {
     'GET /api/allocation/demand/export.xlsx',
     'POST /api/allocation/demand/import',
   ],
+  archive: ['GET /api/orders/{id}/dossier', 'GET /api/archive'],
   attachments: ['GET /api/attachments/{id}'],
   auth: [
     'POST /api/auth/login',

@@ -54,6 +54,8 @@ export type Order = {
   confirmedAt: string | null;
   cancelReason: string | null;
   shortClosedAt?: string | null;
+  /** 归档: when the order became read-only, or null. */
+  archivedAt?: string | null;
   shortCloseReason?: string | null;
   closedAmount?: string;
   replacement?: {

@@ -28,6 +28,7 @@ import {
   ApiOutlined,
   QuestionCircleOutlined,
   ProfileOutlined,
+  InboxOutlined,
 } from '@ant-design/icons';
 
 export type MenuEntry = { key: string; icon: ReactNode; label: string; roles: string[] };
@@ -67,6 +68,7 @@ export const MENU: MenuGroup[] = [
         label: 'returns.menu',
         roles: [...SALES_SIDE, 'logistics', 'warehouse', 'finance'],
       },
+      { key: '/archive', icon: <InboxOutlined />, label: 'archive.menu', roles: ALL },
       { key: '/service', icon: <CustomerServiceOutlined />, label: 'menu.service', roles: ['customer_service'] },
       {
         key: '/samples',

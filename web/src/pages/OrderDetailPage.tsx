@@ -1,10 +1,11 @@
-import { Alert, Button, Card, Col, Row, Space, Table, Upload } from 'antd';
-import { UploadOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Col, Row, Space, Table, Tag, Upload } from 'antd';
+import { FilePdfOutlined, UploadOutlined } from '@ant-design/icons';
 import { useCallback, useEffect, useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { ordersApi, type OrderReview } from '../api/orders';
 import { returnsApi } from '../api/returns';
+import { archiveApi } from '../api/archive';
 import type { Checks, HistoryRow, Order, ReturnHistoryRow, Stage } from '../api/types';
 import { PageHeader } from '../components/PageHeader';
 import { StatusTag } from '../components/StatusTag';
@@ -54,7 +55,16 @@ export function OrderDetailPage() {
       <div data-testid="order-number">
         <PageHeader
           title={order.number}
-          tags={<StatusTag status={order.status} />}
+          tags={
+            <>
+              <StatusTag status={order.status} />
+              {order.archivedAt && (
+                <Tag color="default" data-testid="order-archived">
+                  {t('archive.archived')}
+                </Tag>
+              )}
+            </>
+          }
           extra={
             <OrderActions
               order={order}
@@ -67,6 +77,14 @@ export function OrderDetailPage() {
       </div>
       <OrderChanges order={order} requesting={requesting} onRequestClosed={() => setRequesting(false)} />
       <QualificationAlert order={order} checks={checks} />
+      {order.archivedAt && (
+        <Alert
+          type="info"
+          style={{ marginTop: 12 }}
+          title={t('archive.archivedHint', { at: dateTime(order.archivedAt) })}
+          data-testid="archived-hint"
+        />
+      )}
       {order.writtenConfirmationMissing && (
         <Alert
           type="warning"
@@ -161,6 +179,9 @@ export function OrderDetailPage() {
                 {t('order.print')} {t(`order.${f}Form`)}
               </Button>
             ))}
+            <Button href={archiveApi.dossierUrl(order.id)} icon={<FilePdfOutlined />} data-testid="dossier-pdf">
+              {t('archive.dossier')}
+            </Button>
           </Space>
         </Col>
         <Col xs={24} lg={12}>

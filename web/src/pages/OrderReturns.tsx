@@ -37,6 +37,7 @@ export function OrderReturns({ order }: { order: Order }) {
       data-testid="order-returns"
       extra={
         shipped.length > 0 &&
+        !order.archivedAt &&
         can(...REQUESTERS) && (
           <Button size="small" data-testid="request-return" onClick={() => setOpen(true)}>
             {t('returns.request')}
