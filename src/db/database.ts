@@ -66,6 +66,7 @@ import type {
 import type { BackupRunsTable } from '../modules/backups/backup.table';
 import type { MessagesTable } from '../modules/messages/message.table';
 import type { PortalUsersTable } from '../modules/portal/portal.table';
+import type { ImportJobsTable } from '../modules/imports/import-job.table';
 
 // Every table of the database, by name.
 export interface DB {
@@ -134,6 +135,7 @@ export interface DB {
   backup_runs: BackupRunsTable;
   messages: MessagesTable;
   portal_users: PortalUsersTable;
+  import_jobs: ImportJobsTable;
 }
 
 export type Db = Kysely<DB>;

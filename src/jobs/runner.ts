@@ -12,6 +12,8 @@ import { deliverDue as deliverMessages } from '../modules/messages/message-sende
 import { routeMessages } from '../modules/messages/message-routing';
 import { channelConfigFromEnv } from '../modules/messages/channels/channel-config';
 import { messageAttachments } from './message-attachments';
+import { IMPORT_QUEUE, runImportJob } from '../modules/imports/import-job.service';
+import { importOrders } from '../modules/orders/order-import';
 
 /** Durable timers: pg-boss keeps its queue in the same database, so several app instances share it. */
 export const JOBS = {
@@ -22,6 +24,7 @@ export const JOBS = {
   webhooks: 'webhooks',
   nightlyBackup: 'nightly-backup',
   messages: 'messages',
+  imports: IMPORT_QUEUE,
 } as const;
 
 export async function startJobs(
@@ -97,6 +100,12 @@ export async function startJobs(
   await boss.work(JOBS.messages, async () => {
     await routeMessages(database.db, new Date());
     await deliverMessages(database.db, new Date(), { channels, attachments, log: (line) => log(line) });
+  });
+  // Large Excel imports, queued by the upload with the stored file; one job at a time per instance, not retried
+  // (a job that started is failed or succeeded by its own run).
+  await boss.createQueue(JOBS.imports);
+  await boss.work<{ id: string }>(JOBS.imports, { pollingIntervalSeconds: 1 }, async ([job]) => {
+    await runImportJob(database.db, job.data.id, { orders: importOrders }, () => new Date(), timeZone, log);
   });
   return boss;
 }

@@ -9,7 +9,8 @@ import { checkZip } from './zip-bounds';
 export type SheetColumn = { key: string; header: string; width?: number; aliases?: string[] };
 
 const headersOf = (c: SheetColumn) => [c.header, ...(c.aliases ?? [])];
-export type ImportError = { row: number; column: string; message: string };
+/** `code`: a stable code for programs (an error code of error-codes.ts), where the import gives one. */
+export type ImportError = { row: number; column: string; message: string; code?: string };
 
 export async function toXlsx(
   sheets: { name: string; columns: SheetColumn[]; rows: Record<string, unknown>[] }[],
