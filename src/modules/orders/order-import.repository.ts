@@ -65,9 +65,9 @@ export async function insertOrdersBulk(db: Db, rows: OrderInsert[]) {
       expected_delivery_date, delivery, payment_method, payment_days, order_type, buyer_remark, seller_remark,
       customer_po, warehouse_id, total, cost_total, written_confirmation_missing, registrar_id, created_at,
       created_by, updated_at, updated_by)
-    select ${rows[0].company_id}::uuid, k.id, k.number, k.status, k.customer_id, k.contact::jsonb, k.order_date, k.source,
-      k.urgency, k.due, k.delivery::jsonb, k.pay, k.days, k.type, k.buyer, k.seller, k.po, k.wh, k.total, k.cost,
-      k.missing, k.registrar, k.at, ${by}::uuid, k.at, ${by}::uuid
+    select ${rows[0].company_id}::uuid, k.id, k.number, k.status, k.customer_id, k.contact::jsonb, k.order_date,
+      k.source, k.urgency, k.due, k.delivery::jsonb, k.pay, k.days, k.type, k.buyer, k.seller, k.po, k.wh, k.total,
+      k.cost, k.missing, k.registrar, k.at, ${by}::uuid, k.at, ${by}::uuid
     from unnest(${a.id}::uuid[], ${a.number}::text[], ${a.status}::text[], ${a.customer}::uuid[],
       ${a.contact}::text[], ${a.orderDate}::date[], ${a.source}::text[], ${a.urgency}::text[], ${a.due}::date[],
       ${a.delivery}::text[], ${a.pay}::text[], ${a.days}::int[], ${a.type}::text[], ${a.buyer}::text[],

@@ -35,9 +35,7 @@ export function orderImportRoutes(app: FastifyInstance, ctx: AppContext) {
       config: { roles: REGISTRARS },
       schema: {
         tags,
-        summary:
-          'Import orders from Excel, all rows or none: a small sheet answers 200 with what it made (422 with the ' +
-          'errors by row and column); a large one is queued as a job, 202 {jobId}',
+        summary: 'Import orders from Excel, all rows or none (200 result or 422 errors; a large sheet: 202 job)',
         consumes: ['multipart/form-data'],
       },
     },

@@ -653,7 +653,7 @@ export interface OrdersOperations {
     body: undefined;
     response: unknown;
   };
-  /** Import orders from Excel, all rows or none: a small sheet answers 200 with what it made (422 with the errors by row and column); a large one is queued as a job, 202 {jobId} */
+  /** Import orders from Excel, all rows or none (200 result or 422 errors; a large sheet: 202 job) */
   'POST /api/orders/import': {
     params: Record<string, never>;
     query: Record<string, never>;

@@ -26,7 +26,8 @@ export const en = {
     action: 'Import',
     title: 'Import orders',
     intro:
-      'Fill in the template, one order line per row; rows with the same ref make one order. If any row is wrong, nothing is imported.',
+      'Fill in the template, one order line per row; rows with the same ref make one order. ' +
+      'If any row is wrong, nothing is imported.',
     template: 'Download the template',
     drop: 'Click or drop an Excel file (.xlsx)',
     uploading: 'Reading the file…',
