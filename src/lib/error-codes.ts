@@ -85,6 +85,11 @@ export const errorCodes = {
   },
   'IMPORT.FILE_INVALID': { status: 400, zh: '无法读取 Excel 文件', en: 'The Excel file cannot be read' },
   'IMPORT.JOB_NOT_FOUND': { status: 404, zh: '导入任务不存在', en: 'Import job not found' },
+  'IMPORT.INTERRUPTED': {
+    status: 409,
+    zh: '导入被中断，未导入任何数据，请重新上传',
+    en: 'The import was interrupted and nothing was imported: upload the file again',
+  },
   'IMPORT.COLUMN_MISSING': { status: 422, zh: '缺少列', en: 'Column missing' },
   'IMPORT.VALUE_INVALID': { status: 422, zh: '{detail}', en: '{detail}' },
   'IMPORT.CUSTOMER_UNKNOWN': { status: 422, zh: '客户编码 {code} 不存在', en: 'No customer with code {code}' },

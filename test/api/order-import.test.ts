@@ -3,6 +3,8 @@ import { createTestContext, type TestContext } from '../helpers/test-app';
 import { buildXlsx, multipart, readXlsxRows } from '../helpers/xlsx';
 import { customerByShortCode, productBySku } from '../helpers/orders';
 import { startJobs } from '../../src/jobs/runner';
+import { runImportJob } from '../../src/modules/imports/import-job.service';
+import { importOrders } from '../../src/modules/orders/order-import';
 
 // 订单导入: the company's sheet in, all orders or none, numbered by the rule, each with its registration history.
 let t: TestContext;
@@ -180,5 +182,34 @@ describe('order import', () => {
       t.appContext.jobs = undefined;
       await boss.stop({ graceful: false, wait: true, close: true });
     }
+  });
+
+  it('fails a job cut off while running (its message came again): nothing was written, the user is told', async () => {
+    const user = await t.database.db
+      .selectFrom('users')
+      .select('id')
+      .where('username', '=', 'sales')
+      .executeTakeFirstOrThrow();
+    const { id } = await t.database.db
+      .insertInto('import_jobs')
+      .values({
+        company_id: t.companyA,
+        kind: 'orders',
+        status: 'running',
+        language: 'zh-CN',
+        filename: 'cut.xlsx',
+        total: 800,
+        errors: JSON.stringify(null),
+        result: JSON.stringify(null),
+        file: Buffer.from('x'),
+        created_by: user.id,
+        created_at: new Date(),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await runImportJob(t.database.db, id, { orders: importOrders }, () => new Date(), 'Asia/Shanghai');
+    const job = (await sales({ method: 'GET', url: `/api/orders/import/${id}` })).json();
+    expect(job).toMatchObject({ status: 'failed', errorCount: 1, errors: [{ code: 'IMPORT.INTERRUPTED' }] });
+    expect(job.errors[0].message).toContain('重新上传');
   });
 });

@@ -37,7 +37,7 @@ export type ImportJobRow = NonNullable<Awaited<ReturnType<typeof findImportJob>>
 export function findJobToRun(db: Db, id: string) {
   return db
     .selectFrom('import_jobs')
-    .select(['id', 'company_id', 'kind', 'status', 'language', 'file', 'created_by'])
+    .select(['id', 'company_id', 'kind', 'status', 'language', 'file', 'total', 'created_by'])
     .where('id', '=', id)
     .executeTakeFirst();
 }

@@ -14,7 +14,14 @@ export type ImportRun = (
   db: Db,
   actor: Actor,
   file: Buffer,
-  opts: { lang: Lang; now: Date; timeZone: string; progress: (done: number) => Promise<void> },
+  opts: {
+    lang: Lang;
+    now: Date;
+    timeZone: string;
+    progress: (done: number) => Promise<void>;
+    /** Called inside the import's write transaction with what it made, before it commits. */
+    finish: (trx: Db, result: Record<string, unknown>) => Promise<void>;
+  },
 ) => Promise<Record<string, unknown>>;
 
 export async function createImportJob(
@@ -63,10 +70,23 @@ const systemActor = (companyId: string): MachineActor => ({
   roles: ['system'],
 });
 
+type JobMove = { event: ImportJobEvent; current: ImportJobStatus; patch: Record<string, unknown> };
+const move = (db: Db, id: string, sys: MachineActor, at: Date, m: JobMove) =>
+  applyEvent<ImportJobStatus, ImportJobEvent, unknown>(db, importJobMachine, {
+    entityId: id,
+    current: m.current,
+    event: m.event,
+    actor: sys,
+    context: {},
+    at,
+    patch: m.patch,
+  });
+
 /**
- * Runs a queued job: started, then the kind's import (its writes in one transaction of its own), then succeeded
- * with its result or failed with its errors. The file is dropped once the job has ended. A job already started
- * (a retry of the queue's message) is left alone.
+ * Runs a queued job: started, then the kind's import, which marks the job succeeded inside its own write
+ * transaction (orders written and job succeeded commit together, or neither); a refused or broken import fails
+ * the job with its errors. The file is dropped once the job has ended. A job found running when its message comes
+ * again was cut off (the process ended): nothing of it was written, so it fails as interrupted.
  */
 export async function runImportJob(
   db: Db,
@@ -77,50 +97,40 @@ export async function runImportJob(
   log: (msg: string, err?: unknown) => void = () => {},
 ) {
   const job = await repo.findJobToRun(db, id);
-  if (!job || job.status !== 'queued' || !job.file) return;
+  if (!job || (job.status !== 'queued' && job.status !== 'running')) return;
   const sys = systemActor(job.company_id);
-  await db.transaction().execute((trx) =>
-    applyEvent<ImportJobStatus, ImportJobEvent, unknown>(trx, importJobMachine, {
-      entityId: id,
-      current: 'queued',
-      event: 'start',
-      actor: sys,
-      context: {},
-      patch: { started_at: now() },
-      at: now(),
-    }),
-  );
-  const actor = { userId: job.created_by, companyId: job.company_id, roles: [] } as unknown as Actor;
   const lang = job.language;
-  let outcome: { result: Record<string, unknown> } | { errors: ImportJobError[]; count: number };
+  const fail = (errors: ImportJobError[], count: number, current: ImportJobStatus = 'running') =>
+    db.transaction().execute((trx) =>
+      move(trx, id, sys, now(), {
+        event: 'fail',
+        current,
+        patch: { errors: JSON.stringify(errors), error_count: count, finished_at: now(), file: null },
+      }),
+    );
+  if (job.status === 'running' || !job.file)
+    return void (await fail(failure(new AppError('IMPORT.INTERRUPTED'), lang).errors, 1, job.status));
+  await db
+    .transaction()
+    .execute((trx) => move(trx, id, sys, now(), { event: 'start', current: 'queued', patch: { started_at: now() } }));
+  const actor = { userId: job.created_by, companyId: job.company_id, roles: [] } as unknown as Actor;
   try {
-    const result = await runs[job.kind](db, actor, Buffer.from(job.file), {
+    await runs[job.kind](db, actor, Buffer.from(job.file), {
       lang,
       now: now(),
       timeZone,
       progress: (done) => repo.setImportProgress(db, job.company_id, id, done),
+      finish: async (trx, result) => {
+        const at = now();
+        const patch = { result: JSON.stringify(result), done: job.total, finished_at: at, file: null };
+        await move(trx, id, sys, at, { event: 'succeed', current: 'running', patch });
+      },
     });
-    outcome = { result };
   } catch (err) {
-    outcome = failure(err, lang);
     if (!(err instanceof AppError)) log(`import job ${id} failed`, err);
+    const f = failure(err, lang);
+    await fail(f.errors, f.count);
   }
-  const at = now();
-  const end =
-    'result' in outcome
-      ? { event: 'succeed' as const, patch: { result: JSON.stringify(outcome.result) } }
-      : { event: 'fail' as const, patch: { errors: JSON.stringify(outcome.errors), error_count: outcome.count } };
-  await db.transaction().execute((trx) =>
-    applyEvent<ImportJobStatus, ImportJobEvent, unknown>(trx, importJobMachine, {
-      entityId: id,
-      current: 'running',
-      event: end.event,
-      actor: sys,
-      context: {},
-      at,
-      patch: { ...end.patch, finished_at: at, file: null },
-    }),
-  );
 }
 
 /** A refused import keeps its report; any other failure is one error on the file itself. */

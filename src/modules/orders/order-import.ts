@@ -18,7 +18,10 @@ export type OrderImportOptions = {
   timeZone: string;
   /** Told every PROGRESS_EVERY lines checked (a job writes it for the progress bar). */
   progress?: (done: number) => Promise<void>;
+  /** Called inside the write transaction with what was made (a job marks itself succeeded with it). */
+  finish?: (trx: Db, result: OrderImportResult) => Promise<void>;
 };
+export type OrderImportResult = { orders: number; lines: number; numbers: string[] };
 export const PROGRESS_EVERY = 1000;
 
 type Customer = Awaited<ReturnType<typeof findCustomersByCodes>>[number];
@@ -95,15 +98,15 @@ export async function importOrders(db: Db, actor: Actor, file: Buffer, opts: Ord
   const settings = await getSettings(db, actor.companyId);
   const warehouse = await findDefaultWarehouse(db, actor.companyId);
   if (!warehouse) throw new AppError('ORDER.NO_WAREHOUSE');
-  const written = await db.transaction().execute((trx) =>
-    writeOrders(trx, actor, checked, productById, {
+  return db.transaction().execute(async (trx) => {
+    const written = await writeOrders(trx, actor, checked, productById, {
       ...opts,
       rule: settings.orderNumberRule,
       warehouseId: warehouse.id,
-    }),
-  );
-  await opts.progress?.(lines.length);
-  return written;
+    });
+    await opts.finish?.(trx, written);
+    return written;
+  });
 }
 
 /** The order the rows make, as a registration request: order-level cells from the first row that has them. */

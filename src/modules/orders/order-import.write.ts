@@ -5,7 +5,7 @@ import type { Actor } from '../auth/auth.service';
 import type { findCustomersByCodes } from '../customers/customer.repository';
 import { insertHistoryBulk } from '../history/history.repository';
 import { insertLinesBulk, insertOrdersBulk, reserveNumberBlocks } from './order-import.repository';
-import type { OrderImportOptions } from './order-import';
+import type { OrderImportOptions, OrderImportResult } from './order-import';
 import type { SheetLine } from './order-import.sheet';
 import { formatOrderNumber, numberPeriod } from './order-number';
 import { customerDefaults, priceOrderLines, type PricingProduct } from './order-pricing';
@@ -22,7 +22,7 @@ export async function writeOrders(
   orders: SheetOrder[],
   products: Map<string, PricingProduct>,
   o: OrderImportOptions & { rule: string; warehouseId: string },
-) {
+): Promise<OrderImportResult> {
   const period = numberPeriod(o.now, o.timeZone);
   const counts = new Map<string, number>();
   for (const x of orders) counts.set(x.customer.id, (counts.get(x.customer.id) ?? 0) + 1);
