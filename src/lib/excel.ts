@@ -48,6 +48,10 @@ export function configureImports(l: ImportLimits) {
   limits = { ...l };
 }
 
+/** Told how many rows have been read so far, every ROWS_PER_REPORT rows (an import job's progress). */
+export type RowsRead = (count: number) => Promise<void>;
+const ROWS_PER_REPORT = 1000;
+
 type Sheet = { rows: { row: number; values: Record<string, string> }[]; errors: ImportError[] };
 
 /**
@@ -55,21 +59,21 @@ type Sheet = { rows: { row: number; values: Record<string, string> }[]; errors: 
  * The file is bounded before it is read (its size, and what its zip says and proves it unpacks to) and read
  * as a stream, stopping at the first row over the limit.
  */
-export async function readXlsx(data: Buffer, columns: SheetColumn[]): Promise<Sheet> {
+export async function readXlsx(data: Buffer, columns: SheetColumn[], onRows?: RowsRead): Promise<Sheet> {
   if (data.length > limits.maxBytes) throw new AppError('IMPORT.TOO_LARGE', { limit: limits.maxBytes });
   const zip = checkZip(data, limits.maxUnpackedBytes);
   if (!zip.ok && zip.reason === 'unpacked')
     throw new AppError('IMPORT.UNPACKED_TOO_LARGE', { limit: limits.maxUnpackedBytes });
   if (!zip.ok) throw new AppError('IMPORT.FILE_INVALID');
   try {
-    return await readFirstSheet(data, columns);
+    return await readFirstSheet(data, columns, onRows);
   } catch (err) {
     if (err instanceof AppError) throw err;
     throw new AppError('IMPORT.FILE_INVALID');
   }
 }
 
-async function readFirstSheet(data: Buffer, columns: SheetColumn[]): Promise<Sheet> {
+async function readFirstSheet(data: Buffer, columns: SheetColumn[], onRows?: RowsRead): Promise<Sheet> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([data]), {
     sharedStrings: 'cache',
     styles: 'cache',
@@ -97,6 +101,7 @@ async function readFirstSheet(data: Buffer, columns: SheetColumn[]): Promise<She
         values[c.key] = col ? cellText(row.getCell(col).value) : '';
       }
       if (Object.values(values).some((v) => v !== '')) rows.push({ row: row.number, values });
+      if (onRows && rows.length % ROWS_PER_REPORT === 0 && rows.length) await onRows(rows.length);
     }
     break;
   }

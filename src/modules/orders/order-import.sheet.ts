@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Label, Lang } from '../../lib/errors';
-import { readXlsx, type ImportError, type SheetColumn } from '../../lib/excel';
+import { readXlsx, type ImportError, type RowsRead, type SheetColumn } from '../../lib/excel';
 import { localColumns, localXlsx, pick, type LocalColumn } from '../../lib/local-sheet';
 import { isoDate, quantity, requiredText, text, unitPrice } from '../../lib/schema';
 
@@ -74,10 +74,10 @@ const toInput = (v: Record<string, string>) => ({
 });
 
 /** The sheet's rows checked one by one: the lines, and each wrong cell by row and column header. */
-export async function readOrderSheet(file: Buffer, lang: Lang) {
+export async function readOrderSheet(file: Buffer, lang: Lang, onRows?: RowsRead) {
   const columns = importColumns(lang);
   const header = (key: string) => columns.find((c) => c.key === key)!.header;
-  const sheet = await readXlsx(file, columns);
+  const sheet = await readXlsx(file, columns, onRows);
   const errors: ImportError[] = sheet.errors
     .filter((e) => columns.some((c) => c.header === e.column && REQUIRED.has(c.key)))
     .map((e) => ({ ...e, code: 'IMPORT.COLUMN_MISSING', message: lang === 'en' ? 'Column missing' : '缺少此列' }));

@@ -16,13 +16,12 @@ export type OrderImportOptions = {
   lang: Lang;
   now: Date;
   timeZone: string;
-  /** Told every PROGRESS_EVERY lines checked (a job writes it for the progress bar). */
+  /** Told how many lines have been read, every 1,000 (a job writes it for its progress bar). */
   progress?: (done: number) => Promise<void>;
   /** Called inside the write transaction with what was made (a job marks itself succeeded with it). */
   finish?: (trx: Db, result: OrderImportResult) => Promise<void>;
 };
 export type OrderImportResult = { orders: number; lines: number; numbers: string[] };
-export const PROGRESS_EVERY = 1000;
 
 type Customer = Awaited<ReturnType<typeof findCustomersByCodes>>[number];
 
@@ -34,7 +33,8 @@ type Customer = Awaited<ReturnType<typeof findCustomersByCodes>>[number];
  */
 export async function importOrders(db: Db, actor: Actor, file: Buffer, opts: OrderImportOptions) {
   const { lang } = opts;
-  const sheet = await readOrderSheet(file, lang);
+  const sheet = await readOrderSheet(file, lang, opts.progress);
+  await opts.progress?.(sheet.rows);
   if (sheet.errors.length && !sheet.lines.length) throw importFailed(sheet.errors);
   const errors = sheet.errors;
   const fail = (row: number, key: string, code: string, message: string) =>
@@ -54,8 +54,7 @@ export async function importOrders(db: Db, actor: Actor, file: Buffer, opts: Ord
   const orders = new Map<string, { ref: string; customer?: Customer; rows: SheetLine[] }>();
   /** Orders with a row already refused are not checked as a whole. */
   const refused = new Set<string>();
-  for (let i = 0; i < lines.length; i++) {
-    const l = lines[i];
+  for (const l of lines) {
     const customer = customerByCode.get(l.customerCode);
     if (!customer)
       fail(l.row, 'customerCode', 'IMPORT.CUSTOMER_UNKNOWN', say('IMPORT.CUSTOMER_UNKNOWN', { code: l.customerCode }));
@@ -75,7 +74,6 @@ export async function importOrders(db: Db, actor: Actor, file: Buffer, opts: Ord
         say('IMPORT.ORDER_CUSTOMERS_DIFFER', { ref: l.ref, first: first.row, customer: first.customerCode }),
       );
     order.rows.push(l);
-    if (opts.progress && (i + 1) % PROGRESS_EVERY === 0) await opts.progress(i + 1);
   }
 
   const checked: SheetOrder[] = [];

@@ -94,12 +94,22 @@ export function OrderImportModal({
         {step.kind === 'uploading' && <Typography.Text>{t('orderImport.uploading')}</Typography.Text>}
         {step.kind === 'job' && (
           <Space orientation="vertical" style={{ width: '100%' }} data-testid="order-import-progress">
-            <Progress percent={step.total ? Math.floor((step.done * 100) / step.total) : 0} status="active" />
+            <Progress
+              percent={step.total ? Math.min(99, Math.floor((step.done * 100) / step.total)) : 0}
+              status="active"
+            />
             <Typography.Text>
-              {t(step.status === 'queued' ? 'orderImport.queued' : 'orderImport.running', {
-                done: step.done,
-                total: step.total,
-              })}
+              {t(
+                step.status === 'queued'
+                  ? 'orderImport.queued'
+                  : step.done >= step.total
+                    ? 'orderImport.saving'
+                    : 'orderImport.running',
+                {
+                  done: step.done,
+                  total: step.total,
+                },
+              )}
             </Typography.Text>
           </Space>
         )}
