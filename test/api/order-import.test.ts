@@ -110,6 +110,22 @@ describe('order import', () => {
     );
     expect(body.details.errors.find((e: { row: number }) => e.row === 3).message).toContain('NO-SUCH');
     expect(await ordersByPo('IMP-BAD')).toEqual([]);
+
+    // In English: the sheet's English headers name the columns, and the messages are English.
+    const enFile = multipart({
+      name: 'orders.xlsx',
+      data: await buildXlsx(['Ref', 'Customer code', 'Product code', 'Quantity'], [['IMP-EN', abc.code, 'NO-SUCH', 1]]),
+      type: XLSX,
+    });
+    const en = await sales({
+      method: 'POST',
+      url: '/api/orders/import',
+      payload: enFile.payload,
+      headers: { ...enFile.headers, 'accept-language': 'en' },
+    });
+    expect(en.json().error.details.errors).toEqual([
+      { row: 2, column: 'Product code', code: 'IMPORT.PRODUCT_UNKNOWN', message: 'No product with SKU NO-SUCH' },
+    ]);
   });
 
   it('refuses rows of one ref that name different customers, and a sheet without a required column', async () => {
