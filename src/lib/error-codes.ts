@@ -90,8 +90,8 @@ export const errorCodes = {
     zh: '导入被中断，未导入任何数据，请重新上传',
     en: 'The import was interrupted and nothing was imported: upload the file again',
   },
-  'IMPORT.COLUMN_MISSING': { status: 422, zh: '缺少列', en: 'Column missing' },
-  'IMPORT.VALUE_INVALID': { status: 422, zh: '{detail}', en: '{detail}' },
+  'IMPORT.COLUMN_MISSING': { status: 422, zh: '缺少此列', en: 'Column missing' },
+  'IMPORT.VALUE_INVALID': { status: 422, zh: '单元格内容不符合要求', en: 'The cell does not hold what it should' },
   'IMPORT.CUSTOMER_UNKNOWN': { status: 422, zh: '客户编码 {code} 不存在', en: 'No customer with code {code}' },
   'IMPORT.PRODUCT_UNKNOWN': { status: 422, zh: '产品 {sku} 不存在', en: 'No product with SKU {sku}' },
   'IMPORT.ORDER_CUSTOMERS_DIFFER': {

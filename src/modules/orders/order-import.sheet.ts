@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Label, Lang } from '../../lib/errors';
+import { translate, type Label, type Lang } from '../../lib/errors';
 import { readXlsx, type ImportError, type RowsRead, type SheetColumn } from '../../lib/excel';
 import { localColumns, localXlsx, pick, type LocalColumn } from '../../lib/local-sheet';
 import { isoDate, quantity, requiredText, text, unitPrice } from '../../lib/schema';
@@ -80,7 +80,7 @@ export async function readOrderSheet(file: Buffer, lang: Lang, onRows?: RowsRead
   const sheet = await readXlsx(file, columns, onRows);
   const errors: ImportError[] = sheet.errors
     .filter((e) => columns.some((c) => c.header === e.column && REQUIRED.has(c.key)))
-    .map((e) => ({ ...e, code: 'IMPORT.COLUMN_MISSING', message: lang === 'en' ? 'Column missing' : '缺少此列' }));
+    .map((e) => ({ ...e, code: 'IMPORT.COLUMN_MISSING', message: translate('IMPORT.COLUMN_MISSING', {}, lang) }));
   const lines: SheetLine[] = [];
   // Without a required column every row would be wrong: the missing columns are the whole report.
   if (errors.length) return { lines, errors, header, rows: sheet.rows.length };
