@@ -26,6 +26,7 @@ import { stockRoutes } from './modules/stock/stock.routes';
 import { fillBackorders } from './modules/orders/backorders';
 import { attachmentRoutes } from './modules/attachments/attachment.routes';
 import { orderRoutes } from './modules/orders/order.routes';
+import { orderImportRoutes } from './modules/orders/order-import.routes';
 import { registerOrder } from './modules/orders/order.service';
 import { releaseOrderAllocation } from './modules/allocation/reservations';
 import { reviewRoutes } from './modules/review/review.routes';
@@ -113,6 +114,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean | objec
     warehouseRoutes,
     (a: FastifyInstance, c: AppContext) => stockRoutes(a, c, fillBackorders),
     attachmentRoutes,
+    orderImportRoutes,
     (a: FastifyInstance, c: AppContext) => orderRoutes(a, c, (db, actor, id) => releaseOrderAllocation(db, actor, id)),
     reviewRoutes,
     (a: FastifyInstance, c: AppContext) => productionRoutes(a, c, prepProduced),

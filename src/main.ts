@@ -4,6 +4,7 @@ import type { Db } from './db/database';
 import { ensureFirstAdmin } from './modules/users/first-admin';
 import { migrate } from './db/migrate';
 import { buildApp } from './app';
+import type { AppContext } from './http/context';
 import { startJobs } from './jobs/runner';
 import { version } from './version';
 import { DEMO_PASSWORD, DEMO_USERS, isEmpty, seedDemo } from './modules/demo/demo.seed';
@@ -27,16 +28,15 @@ export async function serve(config: Config = loadConfig()) {
   const seeded = demo && (await isEmpty(database.db));
   if (seeded) await database.db.transaction().execute((trx) => seedDemoWithOrders(trx, config, new Date()));
   const firstAdmin = seeded ? undefined : await database.db.transaction().execute((trx) => ensureFirstAdmin(trx));
-  const app = await buildApp(
-    { db: database.db, engine: database.engine, config, version },
-    { logger: { level: config.logLevel } },
-  );
+  const ctx: AppContext = { db: database.db, engine: database.engine, config, version };
+  const app = await buildApp(ctx, { logger: { level: config.logLevel } });
   const boss = await startJobs(
     database,
     (msg, err) => app.log.error({ err }, msg),
     config.workHours.timeZone,
     config.backup,
   );
+  ctx.jobs = boss;
   const close = async () => {
     await boss.stop({ graceful: true, wait: true });
     await app.close();

@@ -73,6 +73,7 @@ import type {
   QuotationsTable,
   QuotationVersionsTable,
 } from '../modules/quotations/quotation.table';
+import type { ImportJobsTable } from '../modules/imports/import-job.table';
 
 // Every table of the database, by name.
 export interface DB {
@@ -146,6 +147,7 @@ export interface DB {
   quotations: QuotationsTable;
   quotation_versions: QuotationVersionsTable;
   quotation_lines: QuotationLinesTable;
+  import_jobs: ImportJobsTable;
 }
 
 export type Db = Kysely<DB>;

@@ -22,6 +22,7 @@ import * as m0020 from './migrations/0020_backup_runs';
 import * as m0021 from './migrations/0021_carrier_transit_days';
 import * as m0022 from './migrations/0022_order_archive';
 import * as m0023 from './migrations/0023_monthly_reports';
+import * as m0024 from './migrations/0024_import_jobs';
 import * as m0025 from './migrations/0025_quotations';
 
 // Every migration, in order. New ones are added here.
@@ -49,6 +50,7 @@ const migrations: Record<string, Migration> = {
   '0021_carrier_transit_days': m0021,
   '0022_order_archive': m0022,
   '0023_monthly_reports': m0023,
+  '0024_import_jobs': m0024,
   '0025_quotations': m0025,
 };
 

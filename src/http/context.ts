@@ -13,7 +13,11 @@ export type AppContext = {
   version: string;
   /** The request clock; the system clock unless a test sets it. */
   clock?: () => Date;
+  /** The durable job queue (pg-boss), once the jobs have started; work is queued by name with its data. */
+  jobs?: JobQueue;
 };
+
+export type JobQueue = { send: (name: string, data: object) => Promise<unknown> };
 
 declare module 'fastify' {
   interface FastifyRequest {

@@ -15,6 +15,8 @@ import { messageAttachments } from './message-attachments';
 import { runMonthlyReports } from '../modules/reports/monthly-report-job';
 import { expireQuotations } from '../modules/quotations/quotation-order';
 import { archiveFinished } from '../modules/archive/archive.service';
+import { IMPORT_QUEUE, runImportJob } from '../modules/imports/import-job.service';
+import { importOrders } from '../modules/orders/order-import';
 
 /** Durable timers: pg-boss keeps its queue in the same database, so several app instances share it. */
 export const JOBS = {
@@ -28,6 +30,7 @@ export const JOBS = {
   monthlyReports: 'monthly-reports',
   quotationExpiry: 'quotation-expiry',
   orderArchive: 'order-archive',
+  imports: IMPORT_QUEUE,
 } as const;
 
 export async function startJobs(
@@ -126,6 +129,12 @@ export async function startJobs(
     await expireQuotations(database.db, localDate(now, timeZone), now, (e, q) =>
       log(`quotation ${q.id} of company ${q.companyId} did not expire`, e),
     );
+  });
+  // Large Excel imports, queued by the upload with the stored file; one job at a time per instance, not retried
+  // (a job that started is failed or succeeded by its own run).
+  await boss.createQueue(JOBS.imports);
+  await boss.work<{ id: string }>(JOBS.imports, { pollingIntervalSeconds: 1 }, async ([job]) => {
+    await runImportJob(database.db, job.data.id, { orders: importOrders }, () => new Date(), timeZone, log);
   });
   return boss;
 }

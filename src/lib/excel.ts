@@ -9,7 +9,8 @@ import { checkZip } from './zip-bounds';
 export type SheetColumn = { key: string; header: string; width?: number; aliases?: string[] };
 
 const headersOf = (c: SheetColumn) => [c.header, ...(c.aliases ?? [])];
-export type ImportError = { row: number; column: string; message: string };
+/** `code`: a stable code for programs (an error code of error-codes.ts), where the import gives one. */
+export type ImportError = { row: number; column: string; message: string; code?: string };
 
 export async function toXlsx(
   sheets: { name: string; columns: SheetColumn[]; rows: Record<string, unknown>[] }[],
@@ -47,6 +48,10 @@ export function configureImports(l: ImportLimits) {
   limits = { ...l };
 }
 
+/** Told how many rows have been read so far, every ROWS_PER_REPORT rows (an import job's progress). */
+export type RowsRead = (count: number) => Promise<void>;
+const ROWS_PER_REPORT = 1000;
+
 type Sheet = { rows: { row: number; values: Record<string, string> }[]; errors: ImportError[] };
 
 /**
@@ -54,21 +59,21 @@ type Sheet = { rows: { row: number; values: Record<string, string> }[]; errors: 
  * The file is bounded before it is read (its size, and what its zip says and proves it unpacks to) and read
  * as a stream, stopping at the first row over the limit.
  */
-export async function readXlsx(data: Buffer, columns: SheetColumn[]): Promise<Sheet> {
+export async function readXlsx(data: Buffer, columns: SheetColumn[], onRows?: RowsRead): Promise<Sheet> {
   if (data.length > limits.maxBytes) throw new AppError('IMPORT.TOO_LARGE', { limit: limits.maxBytes });
   const zip = checkZip(data, limits.maxUnpackedBytes);
   if (!zip.ok && zip.reason === 'unpacked')
     throw new AppError('IMPORT.UNPACKED_TOO_LARGE', { limit: limits.maxUnpackedBytes });
   if (!zip.ok) throw new AppError('IMPORT.FILE_INVALID');
   try {
-    return await readFirstSheet(data, columns);
+    return await readFirstSheet(data, columns, onRows);
   } catch (err) {
     if (err instanceof AppError) throw err;
     throw new AppError('IMPORT.FILE_INVALID');
   }
 }
 
-async function readFirstSheet(data: Buffer, columns: SheetColumn[]): Promise<Sheet> {
+async function readFirstSheet(data: Buffer, columns: SheetColumn[], onRows?: RowsRead): Promise<Sheet> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([data]), {
     sharedStrings: 'cache',
     styles: 'cache',
@@ -96,6 +101,7 @@ async function readFirstSheet(data: Buffer, columns: SheetColumn[]): Promise<She
         values[c.key] = col ? cellText(row.getCell(col).value) : '';
       }
       if (Object.values(values).some((v) => v !== '')) rows.push({ row: row.number, values });
+      if (onRows && rows.length % ROWS_PER_REPORT === 0 && rows.length) await onRows(rows.length);
     }
     break;
   }

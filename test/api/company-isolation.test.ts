@@ -372,6 +372,29 @@ beforeAll(async () => {
   });
   bIds.quotations = quotationB.json().id;
   bSecrets.push('B secret inquiry', 'B secret quotation', inquiryB.json().number, quotationB.json().number);
+  // An order import job of company B, failed with its report.
+  bIds.importJobs = (
+    await db
+      .insertInto('import_jobs')
+      .values({
+        company_id: t.companyB,
+        kind: 'orders',
+        status: 'failed',
+        language: 'zh-CN',
+        filename: 'b-secret-import.xlsx',
+        total: 600,
+        errors: JSON.stringify([
+          { row: 2, column: '产品编码', code: 'IMPORT.PRODUCT_UNKNOWN', message: 'B-SECRET-SKU' },
+        ]),
+        result: JSON.stringify(null),
+        file: null,
+        created_by: bIds.users,
+        created_at: at,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
+  bSecrets.push('b-secret-import.xlsx', 'B-SECRET-SKU');
   // The portal's routes with an id: any record of company B (an order) must stay unseen.
   bIds.portal = order.json().id;
   bSecrets.push('whsec_B_SECRET_VALUE', 'BG-B-SECRET', 'BH-B-SECRET', 'B secret change', 'B secret prep');
@@ -453,7 +476,7 @@ describe('company isolation', () => {
     const walked: string[] = [];
     for (const [path, methods] of Object.entries<Record<string, unknown>>(doc.paths)) {
       if (!path.includes('{id}')) continue;
-      const kind = path.split('/')[2];
+      const kind = path.startsWith('/api/orders/import/') ? 'importJobs' : path.split('/')[2];
       const id = bIds[kind];
       expect(id, `no company-B record for ${path}`).toBeDefined();
       for (const method of Object.keys(methods)) {

@@ -34,6 +34,7 @@ describe('embedded database on disk', () => {
       '0021_carrier_transit_days',
       '0022_order_archive',
       '0023_monthly_reports',
+      '0024_import_jobs',
       '0025_quotations',
     ]);
     expect(await isEmpty(first.db)).toBe(true);

@@ -1,5 +1,6 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../src/app';
+import type { AppContext } from '../../src/http/context';
 import { loadConfig } from '../../src/config';
 import type { Database } from '../../src/db/connect';
 import { DEMO_PASSWORD, isEmpty, seedDemo } from '../../src/modules/demo/demo.seed';
@@ -9,6 +10,8 @@ import { createTestDatabase } from './test-db';
 export type TestContext = {
   app: FastifyInstance;
   database: Database;
+  /** What the app's routes were given: a test starting the job queue sets `jobs` on it. */
+  appContext: AppContext;
   companyA: string;
   companyB: string;
   /** Bearer token of a demo user, logged in to company A unless told otherwise. */
@@ -30,12 +33,14 @@ export async function createTestContext(): Promise<TestContext> {
   const config = loadConfig({ LUYUE_DATA_DIR: '/tmp/unused' } as NodeJS.ProcessEnv);
   let fixedNow: Date | undefined;
   const clock = () => (fixedNow ? new Date(fixedNow) : new Date());
-  const app = await buildApp({ db: database.db, engine: database.engine, config, version: 'test', clock });
+  const appContext: AppContext = { db: database.db, engine: database.engine, config, version: 'test', clock };
+  const app = await buildApp(appContext);
   await app.ready();
   const tokens = new Map<string, string>();
   return {
     app,
     database,
+    appContext,
     companyA: companies[0],
     companyB: companies[1],
     async token(username, company) {

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Insertable, Updateable } from 'kysely';
 import type { Db } from '../../db/database';
 import { fetchPage, likePattern } from '../../lib/paging';
@@ -106,4 +107,14 @@ export function lockCustomer(db: Db, companyId: string, id: string) {
 /** Keeps the history of credit terms that took effect (append-only). */
 export async function insertCreditChanges(db: Db, rows: Insertable<CustomerCreditChangesTable>[]) {
   if (rows.length) await db.insertInto('customer_credit_changes').values(rows).execute();
+}
+
+/** Customers by code, for an import naming them (one query for the whole file). */
+export function findCustomersByCodes(db: Db, companyId: string, codes: string[]) {
+  return db
+    .selectFrom('customers')
+    .select(columns)
+    .where('company_id', '=', companyId)
+    .where('code', '=', sql<string>`any(${codes}::text[])`)
+    .execute();
 }

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Insertable, Kysely } from 'kysely';
 import type { DB } from '../../db/database';
 import type { StateHistoryTable } from './history.table';
@@ -26,4 +27,18 @@ export function listHistory(db: Kysely<DB>, companyId: string, entityType: strin
     .where('h.entity_id', '=', entityId)
     .orderBy('h.id')
     .execute();
+}
+
+/** The same event for many new entities in one statement (an import's registrations). */
+export async function insertHistoryBulk(
+  db: Kysely<DB>,
+  e: { companyId: string; entityType: string; to: string; event: string; actorId: string; at: Date },
+  entityIds: string[],
+) {
+  if (!entityIds.length) return;
+  await sql`
+    insert into state_history (company_id, entity_type, entity_id, from_state, to_state, event, actor_id, at, reason)
+    select ${e.companyId}::uuid, ${e.entityType}::text, k.id, null, ${e.to}::text, ${e.event}::text, ${e.actorId}::uuid,
+      ${e.at}::timestamptz, null
+    from unnest(${entityIds}::uuid[]) as k(id)`.execute(db);
 }

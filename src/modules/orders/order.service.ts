@@ -2,7 +2,8 @@ import type { Db } from '../../db/database';
 import { AppError } from '../../lib/errors';
 import type { Env } from '../../lib/env';
 import { keepStored, personalValue, stillMasked } from '../../lib/personal-fields';
-import { formatMoney, lineAmount, parseMoney } from '../../lib/money';
+import { formatMoney, parseMoney } from '../../lib/money';
+import { customerDefaults, priceOrderLines } from './order-pricing';
 import type { Actor } from '../auth/auth.service';
 import { findCustomer } from '../customers/customer.repository';
 import { findProductsByIds } from '../products/product.repository';
@@ -150,10 +151,7 @@ export async function listOrders(
   return { ...page, items };
 }
 
-/**
- * Lines priced and costed from the catalogue on the server; the client's totals are never trusted. A free sample
- * (免费样机) is priced at zero; a replacement (赔货) line without a price is priced at cost (zero profit).
- */
+/** Lines priced on the server from the catalogue (order-pricing.ts); the first refused line is named. */
 async function priceLines(
   db: Db,
   actor: Actor,
@@ -166,40 +164,24 @@ async function priceLines(
     actor.companyId,
     lines.map((l) => l.productId),
   );
-  const byId = new Map(products.map((p) => [p.id, p]));
-  let total = 0n;
-  let cost = 0n;
-  const rows = lines.map((l, i) => {
-    const p = byId.get(l.productId);
+  const priced = priceOrderLines(
+    new Map(products.map((p) => [p.id, p])),
+    { companyId: actor.companyId, orderId },
+    lines,
+    orderType,
+  );
+  const refused = priced.refusals[0];
+  if (refused) {
     // The line is named, so the form can put the refusal under that line's product.
-    const field = [{ path: `lines[${i}].productId`, message: p ? 'inactive' : 'not found' }];
-    if (!p) throw new AppError('PRODUCT.NOT_FOUND', {}, field);
-    if (!p.active) throw new AppError('PRODUCT.INACTIVE', { sku: p.sku }, field);
-    const defaultPrice = orderType === 'replacement' ? p.standard_cost : p.list_price;
-    const price = l.gift || orderType === 'sample' ? 0n : parseMoney(l.unitPrice ?? defaultPrice);
-    const amount = lineAmount(price, l.qty);
-    total += amount;
-    cost += lineAmount(parseMoney(p.standard_cost), l.qty);
-    return {
-      company_id: actor.companyId,
-      order_id: orderId,
-      line_no: i + 1,
-      product_id: p.id,
-      sku: p.sku,
-      name: p.name,
-      spec: p.spec,
-      unit: p.unit,
-      qty: l.qty,
-      unit_price: formatMoney(price),
-      amount: formatMoney(amount),
-      standard_cost: p.standard_cost,
-      gift: l.gift,
-      reserved: 0,
-      backordered: 0,
-      shipped: 0,
-    };
-  });
-  return { rows, total: formatMoney(total), cost: formatMoney(cost) };
+    const field = [
+      {
+        path: `lines[${refused.index}].productId`,
+        message: refused.code === 'PRODUCT.INACTIVE' ? 'inactive' : 'not found',
+      },
+    ];
+    throw new AppError(refused.code, refused.sku ? { sku: refused.sku } : {}, field);
+  }
+  return priced;
 }
 
 async function resolveWarehouse(db: Db, actor: Actor, warehouseId?: string) {
@@ -230,21 +212,7 @@ export async function registerOrder(db: Db, actor: Actor, env: Env, input: Creat
     seq,
   });
   const today = localParts(env.now, tz);
-  const defaultAddress = customer.addresses.find((a) => a.isDefault) ?? customer.addresses[0];
-  const defaultContact = customer.contacts[0];
-  const defaults = {
-    contact: defaultContact
-      ? { name: defaultContact.name, title: defaultContact.title, phone: defaultContact.phone }
-      : null,
-    delivery: defaultAddress
-      ? {
-          consignee: defaultAddress.consignee,
-          phone: defaultAddress.phone,
-          region: defaultAddress.region,
-          address: defaultAddress.address,
-        }
-      : null,
-  };
+  const defaults = customerDefaults(customer);
   // A contact or address picked from the customer's card as this user saw it (masked) keeps the card's value.
   const sent = unmaskedParts(actor.roles, input, defaults);
 

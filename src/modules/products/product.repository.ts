@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Insertable, Updateable } from 'kysely';
 import type { Db } from '../../db/database';
 import { fetchPage, likePattern } from '../../lib/paging';
@@ -83,5 +84,15 @@ export function findTakenSkus(db: Db, companyId: string, skus: string[]) {
     .select('sku')
     .where('company_id', '=', companyId)
     .where('sku', 'in', skus.length ? skus : [''])
+    .execute();
+}
+
+/** Products by SKU, for an import naming them (one query for the whole file). */
+export function findProductsBySkus(db: Db, companyId: string, skus: string[]) {
+  return db
+    .selectFrom('products')
+    .select(columns)
+    .where('company_id', '=', companyId)
+    .where('sku', '=', sql<string>`any(${skus}::text[])`)
     .execute();
 }

@@ -671,6 +671,27 @@ export interface NotificationsOperations {
 }
 
 export interface OrdersOperations {
+  /** The order import sheet (headers in the request language, or lang) */
+  'GET /api/orders/import/template': {
+    params: Record<string, never>;
+    query: { lang?: 'zh-CN' | 'en' };
+    body: undefined;
+    response: unknown;
+  };
+  /** Import orders from Excel, all rows or none (200 result or 422 errors; a large sheet: 202 job) */
+  'POST /api/orders/import': {
+    params: Record<string, never>;
+    query: Record<string, never>;
+    body: FormData | undefined;
+    response: unknown;
+  };
+  /** An order import job: status, progress (done of total), errors or result */
+  'GET /api/orders/import/{id}': {
+    params: { id: string };
+    query: Record<string, never>;
+    body: undefined;
+    response: unknown;
+  };
   /** Search orders (status[,status…], customer, from, to, product, salesperson, urgency, q; mine=true: mine) */
   'GET /api/orders': {
     params: Record<string, never>;
@@ -2407,6 +2428,9 @@ export const operationsByTag = {
   messages: ['GET /api/messages', 'POST /api/messages/{id}/retry'],
   notifications: ['GET /api/notifications', 'GET /api/notifications/unread-count', 'POST /api/notifications/read'],
   orders: [
+    'GET /api/orders/import/template',
+    'POST /api/orders/import',
+    'GET /api/orders/import/{id}',
     'GET /api/orders',
     'POST /api/orders',
     'GET /api/orders/salespeople',

@@ -1,8 +1,8 @@
 import { Button, Select, Switch, Space } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { customersApi } from '../api/customers';
 import { ordersApi } from '../api/orders';
 import { productsApi } from '../api/products';
@@ -14,6 +14,7 @@ import { StatusTag } from '../components/StatusTag';
 import { useSession } from '../auth/session';
 import { yuan } from '../format';
 import { DateRangeFilter, useUrlFilters } from './listFilters';
+import { OrderImportModal } from './order-import/OrderImportModal';
 
 const STATUSES = [
   'draft',
@@ -45,6 +46,9 @@ export function OrdersPage() {
   const mine = get('mine') !== undefined ? get('mine') === 'true' : onlyRegistrar;
   const statuses = get('status')?.split(',').filter(Boolean) ?? [];
   const [salespeople, setSalespeople] = useState<{ id: string; name: string }[]>([]);
+  const [importing, setImporting] = useState(false);
+  const [reload, setReload] = useState(0);
+  const imported = useCallback(() => setReload((r) => r + 1), []);
   useEffect(() => void ordersApi.salespeople().then(setSalespeople), []);
   const filters = {
     status: statuses.join(',') || undefined,
@@ -62,22 +66,29 @@ export function OrdersPage() {
       <PageHeader
         extra={
           registrar && (
-            <Button
-              type="primary"
-              icon={<PlusOutlined />}
-              onClick={() => navigate('/orders/new')}
-              data-testid="order-new"
-            >
-              {t('lists.newOrder')}
-            </Button>
+            <Space>
+              <Button icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid="order-import">
+                {t('orderImport.action')}
+              </Button>
+              <Button
+                type="primary"
+                icon={<PlusOutlined />}
+                onClick={() => navigate('/orders/new')}
+                data-testid="order-new"
+              >
+                {t('lists.newOrder')}
+              </Button>
+            </Space>
           )
         }
       />
+      <OrderImportModal open={importing} onClose={() => setImporting(false)} onImported={imported} />
       <ServerTable<Order>
         testId="orders-table"
         url={ordersApi.listUrl}
         rowKey="id"
         filters={filters}
+        reloadKey={reload}
         exportUrl={ordersApi.exportUrl({})}
         exportFiltered
         empty={t(registrar ? 'lists.ordersEmpty' : 'lists.ordersEmptyOthers')}

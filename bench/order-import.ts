@@ -1,0 +1,115 @@
+// Excel order import: lines imported per second, the whole path (read the xlsx, check every row in memory, write
+// all orders, lines and history rows in one transaction), on PGlite and on PostgreSQL. Prints JSON.
+//   node --import tsx bench/order-import.ts [--lines 10000] [--pg postgres://postgres@127.0.0.1:5432/test]
+import ExcelJS from 'exceljs';
+import pg from 'pg';
+import { connectPglite, connectPostgres, type Database } from '../src/db/connect';
+import { migrate } from '../src/db/migrate';
+import { seedDemo } from '../src/modules/demo/demo.seed';
+import { importOrders } from '../src/modules/orders/order-import';
+import { readOrderSheet } from '../src/modules/orders/order-import.sheet';
+import type { Actor } from '../src/modules/auth/auth.service';
+
+const arg = (name: string, fallback: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : fallback;
+};
+const LINES = Number(arg('lines', '10000'));
+const PG_URL = arg(
+  'pg',
+  process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test',
+);
+
+async function freshPostgres(name: string): Promise<Database | null> {
+  try {
+    const admin = new pg.Client({ connectionString: PG_URL });
+    await admin.connect();
+    await admin.query(`drop database if exists ${name}`);
+    await admin.query(`create database ${name}`);
+    await admin.end();
+  } catch {
+    return null;
+  }
+  const u = new URL(PG_URL);
+  u.pathname = `/${name}`;
+  return connectPostgres(u.toString(), 4);
+}
+
+/** The company's sheet: 5 lines per order, orders spread over the demo customers and products. */
+async function sheet(lines: number, customers: string[], skus: string[], tag: string): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('订单导入');
+  ws.addRow(['外部单号', '客户编码', '产品编码', '数量', '单价', '要求交期', '收货地址', '收货人', '收货电话', '备注']);
+  for (let i = 0; i < lines; i++) {
+    const order = Math.floor(i / 5);
+    ws.addRow([
+      `${tag}-${order}`,
+      customers[order % customers.length],
+      skus[i % skus.length],
+      1 + (i % 9),
+      i % 2 ? '' : '99.00',
+      '2026-12-28',
+      '',
+      '',
+      '',
+      '',
+    ]);
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+async function run(database: Database) {
+  const db = database.db;
+  await migrate(db);
+  const { companies } = await db.transaction().execute((trx) => seedDemo(trx, new Date()));
+  const companyId = companies[0];
+  const user = await db.selectFrom('users').select('id').where('username', '=', 'sales').executeTakeFirstOrThrow();
+  const customers = (
+    await db
+      .selectFrom('customers')
+      .select('code')
+      .where('company_id', '=', companyId)
+      .where('active', '=', true)
+      .execute()
+  ).map((c) => c.code);
+  const skus = (
+    await db
+      .selectFrom('products')
+      .select('sku')
+      .where('company_id', '=', companyId)
+      .where('active', '=', true)
+      .execute()
+  ).map((p) => p.sku);
+  const actor = { userId: user.id, companyId, roles: ['sales_assistant'] } as unknown as Actor;
+  const opts = { lang: 'zh-CN' as const, now: new Date(), timeZone: 'Asia/Shanghai' };
+  await importOrders(db, actor, await sheet(100, customers, skus, 'WARM'), opts);
+  const file = await sheet(LINES, customers, skus, 'BENCH');
+  const started = performance.now();
+  const result = await importOrders(db, actor, file, opts);
+  const seconds = (performance.now() - started) / 1000;
+  // Of which reading the xlsx (exceljs's streaming reader) alone:
+  const readStarted = performance.now();
+  await readOrderSheet(file, 'zh-CN');
+  const readSeconds = (performance.now() - readStarted) / 1000;
+  return {
+    engine: database.engine,
+    lines: result.lines,
+    orders: result.orders,
+    seconds: Number(seconds.toFixed(3)),
+    linesPerSecond: Math.round(result.lines / seconds),
+    sheetReadSeconds: Number(readSeconds.toFixed(3)),
+  };
+}
+
+const results = [];
+{
+  const lite = await connectPglite();
+  results.push(await run(lite));
+  await lite.close();
+}
+const server = await freshPostgres('luyue_bench_import');
+if (server) {
+  results.push(await run(server));
+  await server.close();
+}
+console.log(JSON.stringify({ benchmark: 'order-import', results }, null, 2));
