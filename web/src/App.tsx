@@ -41,6 +41,8 @@ const SamplesPage = lazyPage(() => import('./pages/SamplesPage'), 'SamplesPage')
 const PrepRequestsPage = lazyPage(() => import('./pages/PrepRequestsPage'), 'PrepRequestsPage');
 const WebhooksPage = lazyPage(() => import('./pages/WebhooksPage'), 'WebhooksPage');
 const MessagesPage = lazyPage(() => import('./pages/MessagesPage'), 'MessagesPage');
+const MonthlyReportPage = lazyPage(() => import('./pages/reports/MonthlyReportPage'), 'MonthlyReportPage');
+const FigureOrdersPage = lazyPage(() => import('./pages/reports/FigureOrdersPage'), 'FigureOrdersPage');
 const ChangePasswordPage = lazyPage(() => import('./pages/ChangePasswordPage'), 'ChangePasswordPage');
 const PortalApp = lazyPage(() => import('./pages/portal/PortalApp'), 'PortalApp');
 
@@ -85,6 +87,8 @@ function Routed() {
         <Route path="messages" element={<MessagesPage />} />
         <Route path="samples" element={<SamplesPage />} />
         <Route path="prep-requests" element={<PrepRequestsPage />} />
+        <Route path="reports/monthly" element={<MonthlyReportPage />} />
+        <Route path="reports/monthly/:month/:figure" element={<FigureOrdersPage />} />
         <Route path="*" element={<HomePage />} />
       </Route>
     </Routes>

@@ -26,6 +26,7 @@ import {
   ExperimentOutlined,
   BellOutlined,
   ApiOutlined,
+  BarChartOutlined,
 } from '@ant-design/icons';
 
 export type MenuEntry = { key: string; icon: ReactNode; label: string; roles: string[] };
@@ -134,6 +135,18 @@ export const MENU: MenuGroup[] = [
         icon: <WalletOutlined />,
         label: 'menu.franchisees',
         roles: ['finance', 'allocation_planner'],
+      },
+    ],
+  },
+  {
+    key: 'reports',
+    label: 'menuGroup.reports',
+    entries: [
+      {
+        key: '/reports/monthly',
+        icon: <BarChartOutlined />,
+        label: 'reports.menu',
+        roles: ['sales_director', 'general_manager', 'order_admin', 'finance'],
       },
     ],
   },
