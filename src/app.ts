@@ -48,6 +48,7 @@ import { portalUserRoutes } from './modules/portal/portal-users.routes';
 import { portalRoutes } from './modules/portal/portal.routes';
 import { trackingPageRoutes } from './modules/portal/tracking-page.routes';
 import { prepRoutes } from './modules/prep/prep.routes';
+import { reportRoutes } from './modules/reports/report.routes';
 import { prepProduced } from './modules/prep/prep-requests';
 import { orderSettlement } from './modules/payments/payment.repository';
 
@@ -135,6 +136,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean | objec
     portalUserRoutes,
     portalRoutes,
     trackingPageRoutes,
+    reportRoutes,
   ]) {
     routes(app, ctx);
   }

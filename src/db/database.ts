@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { CompaniesTable } from '../modules/companies/company.table';
+import type { MonthlyReportsTable } from '../modules/reports/report.table';
 import type {
   UsersTable,
   MembershipsTable,
@@ -134,6 +135,7 @@ export interface DB {
   backup_runs: BackupRunsTable;
   messages: MessagesTable;
   portal_users: PortalUsersTable;
+  monthly_reports: MonthlyReportsTable;
 }
 
 export type Db = Kysely<DB>;

@@ -20,6 +20,7 @@ import * as m0018 from './migrations/0018_portal';
 import * as m0019 from './migrations/0019_money_reason_codes';
 import * as m0020 from './migrations/0020_backup_runs';
 import * as m0021 from './migrations/0021_carrier_transit_days';
+import * as m0023 from './migrations/0023_monthly_reports';
 
 // Every migration, in order. New ones are added here.
 const migrations: Record<string, Migration> = {
@@ -44,6 +45,7 @@ const migrations: Record<string, Migration> = {
   '0019_money_reason_codes': m0019,
   '0020_backup_runs': m0020,
   '0021_carrier_transit_days': m0021,
+  '0023_monthly_reports': m0023,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

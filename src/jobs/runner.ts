@@ -12,6 +12,7 @@ import { deliverDue as deliverMessages } from '../modules/messages/message-sende
 import { routeMessages } from '../modules/messages/message-routing';
 import { channelConfigFromEnv } from '../modules/messages/channels/channel-config';
 import { messageAttachments } from './message-attachments';
+import { runMonthlyReports } from '../modules/reports/monthly-report-job';
 
 /** Durable timers: pg-boss keeps its queue in the same database, so several app instances share it. */
 export const JOBS = {
@@ -22,6 +23,7 @@ export const JOBS = {
   webhooks: 'webhooks',
   nightlyBackup: 'nightly-backup',
   messages: 'messages',
+  monthlyReports: 'monthly-reports',
 } as const;
 
 export async function startJobs(
@@ -97,6 +99,13 @@ export async function startJobs(
   await boss.work(JOBS.messages, async () => {
     await routeMessages(database.db, new Date());
     await deliverMessages(database.db, new Date(), { channels, attachments, log: (line) => log(line) });
+  });
+  // 月度订单分析报表: last month's report on the 1st at 06:00, tried again each morning until the 5th; the month's
+  // claim row makes one instance build it and tell the directors and general managers once.
+  await boss.createQueue(JOBS.monthlyReports);
+  await boss.schedule(JOBS.monthlyReports, '0 6 1-5 * *', {}, { tz: timeZone });
+  await boss.work(JOBS.monthlyReports, async () => {
+    await runMonthlyReports(database.db, timeZone, new Date(), log);
   });
   return boss;
 }

@@ -399,6 +399,11 @@ export const errorCodes = {
   'WEBHOOK.NOT_FOUND': { status: 404, zh: 'Webhook 订阅不存在', en: 'Webhook subscription not found' },
   'WEBHOOK.DELIVERY_NOT_FOUND': { status: 404, zh: 'Webhook 投递记录不存在', en: 'Webhook delivery not found' },
   'MESSAGE.NOT_FOUND': { status: 404, zh: '消息不存在', en: 'Message not found' },
+  'REPORT.MONTH_OPEN': {
+    status: 409,
+    zh: '{month} 尚未结束，月度报表只能在月末之后生成',
+    en: '{month} has not ended yet: a monthly report is built once the month is over',
+  },
   INTERNAL: { status: 500, zh: '服务器内部错误（请求号 {requestId}）', en: 'Internal error (request {requestId})' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 

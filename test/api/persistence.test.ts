@@ -32,6 +32,7 @@ describe('embedded database on disk', () => {
       '0019_money_reason_codes',
       '0020_backup_runs',
       '0021_carrier_transit_days',
+      '0023_monthly_reports',
     ]);
     expect(await isEmpty(first.db)).toBe(true);
     await first.db.transaction().execute((trx) => seedDemo(trx, new Date()));

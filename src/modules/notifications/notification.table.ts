@@ -30,7 +30,9 @@ export type NotificationKind =
   // The embedded database's nightly backup failed
   | 'backup_failed'
   // A message to a customer given up after its last retry
-  | 'message_dead';
+  | 'message_dead'
+  // 月度订单分析报表 of last month is ready (params: month, link to the PDF)
+  | 'monthly_report_ready';
 
 /** In-app notifications; also the outbox a mail or WeCom adapter can read. */
 export interface NotificationsTable {

@@ -1,0 +1,216 @@
+import { sql, type RawBuilder } from 'kysely';
+import type { Db } from '../../db/database';
+
+// The monthly report's figures come from a few set-based aggregates over one definition of "the period's
+// orders" (orders registered in the period, submitted for review, not cancelled) and their per-order facts.
+// Every per-order fact is an index lookup (state_history_entity, complaints_order, return_requests_order,
+// change_requests_order, shipment_lines_order); the period comes from orders_registered.
+
+/** A period of registration: [from, to) local days in the company's time zone, and the instant it is read at. */
+export type Period = { companyId: string; from: string; to: string; timeZone: string; now: Date; today: string };
+
+export type GroupBy = 'none' | 'clerk' | 'department' | 'region' | 'customer' | 'product';
+
+export const startOf = (day: string, tz: string) => sql`(${day}::date::timestamp at time zone ${tz})`;
+
+/** The period's orders with the facts the figures count (one row per order). */
+export function periodOrders(p: Period): RawBuilder<unknown> {
+  const c = p.companyId;
+  return sql`
+    m as (
+      select o.id, o.number, o.customer_id, o.registrar_id, o.total, o.status, o.created_at,
+             o.expected_delivery_date, o.review_round, cu.region, cu.name as customer_name
+      from orders o
+      join customers cu on cu.company_id = o.company_id and cu.id = o.customer_id
+      where o.company_id = ${c} and o.created_at >= ${startOf(p.from, p.timeZone)}
+        and o.created_at < ${startOf(p.to, p.timeZone)}
+        and o.submitted_at is not null and o.status <> 'cancelled'),
+    f as (
+      select m.*,
+        m.status = 'completed' as completed,
+        (select max(h.at) from state_history h
+          where h.company_id = ${c} and h.entity_type = 'order' and h.entity_id = m.id
+            and h.to_state = 'completed') as completed_at,
+        m.status in ('delivered', 'completed') as delivered,
+        (select to_char(max(s.delivered_at) at time zone ${p.timeZone}, 'YYYY-MM-DD')
+          from shipment_lines sl join shipments s on s.company_id = sl.company_id and s.id = sl.shipment_id
+          where sl.company_id = ${c} and sl.order_id = m.id and s.delivered_at is not null) as delivered_on,
+        exists (select 1 from complaints x where x.company_id = ${c} and x.order_id = m.id) as complained,
+        exists (select 1 from return_requests x where x.company_id = ${c} and x.order_id = m.id
+                  and x.status <> 'rejected') as returned,
+        (m.review_round > 1
+          or exists (select 1 from change_requests x where x.company_id = ${c} and x.order_id = m.id
+                       and x.requested_by = 'internal' and x.status not in ('draft', 'cancelled'))
+          or exists (select 1 from complaints x where x.company_id = ${c} and x.order_id = m.id
+                       and x.type in ('wrong_item', 'short'))
+          or exists (select 1 from return_requests x
+                       join return_lines l on l.company_id = x.company_id and l.return_id = x.id
+                       where x.company_id = ${c} and x.order_id = m.id and x.status <> 'rejected'
+                         and l.reason = 'wrong_item')) as data_error,
+        (select count(*) from callbacks x where x.company_id = ${c} and x.order_id = m.id
+           and x.status = 'done')::int as callbacks_done,
+        (select count(*) from callbacks x where x.company_id = ${c} and x.order_id = m.id
+           and x.status = 'done' and x.outcome = 'ok')::int as callbacks_ok
+      from m)`;
+}
+
+/** The group(s) an order falls in, with the amount it brings to each: (key, amount). */
+function orderGroups(p: Period, by: GroupBy, o: string): RawBuilder<unknown> {
+  const ref = (col: string) => sql.ref(`${o}.${col}`);
+  switch (by) {
+    case 'clerk':
+      return sql`(select ${ref('registrar_id')}::text, ${ref('total')})`;
+    case 'department':
+      return sql`(select unnest(mm.roles), ${ref('total')} from memberships mm
+                  where mm.company_id = ${p.companyId} and mm.user_id = ${ref('registrar_id')})`;
+    case 'region':
+      return sql`(select ${ref('region')}::text, ${ref('total')})`;
+    case 'customer':
+      return sql`(select ${ref('customer_id')}::text, ${ref('total')})`;
+    case 'product':
+      return sql`(select l.product_id::text, sum(l.amount) from order_lines l
+                  where l.company_id = ${p.companyId} and l.order_id = ${ref('id')} group by l.product_id)`;
+    default:
+      return sql`(select ''::text, ${ref('total')})`;
+  }
+}
+
+export type OrderAggregate = {
+  key: string;
+  order_count: number;
+  amount_fen: string;
+  completed: number;
+  avg_cycle_hours: number | null;
+  delivery_due: number;
+  delivery_on_time: number;
+  accurate: number;
+  complained: number;
+  returned: number;
+  callbacks_done: number;
+  callbacks_ok: number;
+};
+
+/** The order figures of the period, per group (one row with key '' when not grouped). */
+export async function orderAggregates(db: Db, p: Period, by: GroupBy): Promise<OrderAggregate[]> {
+  const r = await sql<OrderAggregate>`
+    with ${periodOrders(p)}
+    select g.key,
+      count(*)::int as order_count,
+      round(coalesce(sum(g.amount), 0) * 100)::bigint::text as amount_fen,
+      (count(*) filter (where f.completed))::int as completed,
+      (avg(extract(epoch from f.completed_at - f.created_at) / 3600)
+         filter (where f.completed and f.completed_at is not null))::float8 as avg_cycle_hours,
+      (count(*) filter (where f.expected_delivery_date is not null
+         and (f.delivered or f.expected_delivery_date < ${p.today}::date)))::int as delivery_due,
+      (count(*) filter (where f.expected_delivery_date is not null and f.delivered
+         and f.delivered_on::date <= f.expected_delivery_date))::int as delivery_on_time,
+      (count(*) filter (where not f.data_error))::int as accurate,
+      (count(*) filter (where f.complained))::int as complained,
+      (count(*) filter (where f.returned))::int as returned,
+      coalesce(sum(f.callbacks_done), 0)::int as callbacks_done,
+      coalesce(sum(f.callbacks_ok), 0)::int as callbacks_ok
+    from f cross join lateral ${orderGroups(p, by, 'f')} as g(key, amount)
+    group by g.key
+    order by sum(g.amount) desc, g.key`.execute(db);
+  return r.rows;
+}
+
+export type StageAggregate = {
+  key: string;
+  stage: string;
+  finished: number;
+  avg_hours: number | null;
+  timed: number;
+  on_time: number;
+};
+
+/**
+ * Review stages of the period's orders that were decided, or are pending past their limit, per group and stage.
+ * Grouped by clerk a stage belongs to whoever decided it; by department, to the stage's role.
+ */
+export async function stageAggregates(db: Db, p: Period, by: GroupBy): Promise<StageAggregate[]> {
+  const key =
+    by === 'clerk'
+      ? sql`(select st.decided_by::text, 0::numeric)`
+      : by === 'department'
+        ? sql`(select st.role, 0::numeric)`
+        : orderGroups(p, by, 'm');
+  const r = await sql<StageAggregate>`
+    with ${periodOrders(p)}
+    select g.key, st.stage,
+      (count(*) filter (where st.decided_at is not null))::int as finished,
+      (avg(extract(epoch from st.decided_at - st.started_at) / 3600)
+         filter (where st.decided_at is not null and st.started_at is not null))::float8 as avg_hours,
+      (count(*) filter (where st.due_at is not null))::int as timed,
+      (count(*) filter (where st.due_at is not null and st.decided_at <= st.due_at))::int as on_time
+    from m
+    join review_stages st on st.company_id = ${p.companyId} and st.order_id = m.id
+    cross join lateral ${key} as g(key, amount)
+    where g.key is not null
+      and (st.status in ('approved', 'rejected') or (st.status = 'pending' and st.due_at < ${p.now}))
+    group by g.key, st.stage
+    order by g.key, min(st.seq), st.stage`.execute(db);
+  return r.rows;
+}
+
+/** Complaints of the period's orders by type, and return lines of their live returns by reason. */
+export async function reasons(db: Db, p: Period) {
+  const complaints = await sql<{ reason: string; count: number }>`
+    with ${periodOrders(p)}
+    select x.type as reason, count(*)::int as count
+    from m join complaints x on x.company_id = ${p.companyId} and x.order_id = m.id
+    group by x.type order by count(*) desc, x.type`.execute(db);
+  const returns = await sql<{ reason: string; count: number }>`
+    with ${periodOrders(p)}
+    select l.reason, count(*)::int as count
+    from m join return_requests x on x.company_id = ${p.companyId} and x.order_id = m.id and x.status <> 'rejected'
+    join return_lines l on l.company_id = x.company_id and l.return_id = x.id
+    group by l.reason order by count(*) desc, l.reason`.execute(db);
+  return { complaints: complaints.rows, returns: returns.rows };
+}
+
+/** Sales of the period's orders per product (line amounts), for the product table. */
+export async function salesByProduct(db: Db, p: Period, limit: number) {
+  const r = await sql<{ key: string; name: string; order_count: number; amount_fen: string }>`
+    with ${periodOrders(p)}
+    select l.product_id::text as key, min(pr.name) as name, count(distinct m.id)::int as order_count,
+      round(sum(l.amount) * 100)::bigint::text as amount_fen
+    from m join order_lines l on l.company_id = ${p.companyId} and l.order_id = m.id
+    join products pr on pr.company_id = l.company_id and pr.id = l.product_id
+    group by l.product_id order by sum(l.amount) desc, l.product_id limit ${limit}`.execute(db);
+  return r.rows;
+}
+
+/** Per customer: amount and orders in the period and in each of the `months` months before it (index 1..n). */
+export async function customerMonths(db: Db, p: Period, months: number) {
+  const r = await sql<{ customer_id: string; name: string; region: string; back: number; amount_fen: string;
+    order_count: number }>`
+    select o.customer_id, min(cu.name) as name, min(cu.region) as region,
+      ((extract(year from ${p.from}::date) * 12 + extract(month from ${p.from}::date))
+        - (extract(year from (o.created_at at time zone ${p.timeZone})) * 12
+           + extract(month from (o.created_at at time zone ${p.timeZone}))))::int as back,
+      round(sum(o.total) * 100)::bigint::text as amount_fen, count(*)::int as order_count
+    from orders o join customers cu on cu.company_id = o.company_id and cu.id = o.customer_id
+    where o.company_id = ${p.companyId}
+      and o.created_at >= ${startOf(p.from, p.timeZone)} - make_interval(months => ${months})
+      and o.created_at < ${startOf(p.to, p.timeZone)}
+      and o.submitted_at is not null and o.status <> 'cancelled'
+    group by o.customer_id, back`.execute(db);
+  return r.rows;
+}
+
+/** Units allocated by the period's allocation runs against the units asked of them. */
+export async function allocationFill(db: Db, p: Period) {
+  const r = await sql<{ allocated: number; requested: number }>`
+    select
+      coalesce(sum((select coalesce(sum((a->>'qty')::int), 0)
+        from jsonb_array_elements(coalesce(r.result->'result'->'allocations', '[]'::jsonb)) a)), 0)::int as allocated,
+      coalesce(sum((select coalesce(sum((d->>'qty')::int), 0)
+        from jsonb_array_elements(coalesce(r.input->'franchiseeOrders', '[]'::jsonb)
+          || coalesce(r.input->'storeDemand', '[]'::jsonb) || coalesce(r.input->'regionDemand', '[]'::jsonb)) d)),
+        0)::int as requested
+    from allocation_runs r
+    where r.company_id = ${p.companyId} and r.created_at >= ${startOf(p.from, p.timeZone)}
+      and r.created_at < ${startOf(p.to, p.timeZone)}`.execute(db);
+  return r.rows[0] ?? { allocated: 0, requested: 0 };
+}
