@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { en, zh } from '../../web/src/i18n/parts/reports';
 import { FIGURE_KEYS } from '../../web/src/api/reports';
-import { fenText, lastMonth, rateText } from '../../web/src/pages/reports/figures';
+import { FIGURE_KEYS as SERVER_FIGURES, figureLabels, stageNames } from '../../src/modules/reports/report.labels';
+import { currentMonth, fenText, lastMonth, rateText } from '../../web/src/pages/reports/figures';
 
 // The monthly report's figures are read by managers: each has a name and its definition in both languages, and
 // its value reads as money, a percentage or hours (the page itself: test/e2e/reports.browser.test.ts).
@@ -9,16 +10,20 @@ import { fenText, lastMonth, rateText } from '../../web/src/pages/reports/figure
 const CJK = /[\u4e00-\u9fff]/;
 
 describe('monthly report texts', () => {
-  it('names and defines every figure in Chinese and in English', () => {
+  it('names and defines every figure as the xlsx and PDF documents do, in Chinese and in English', () => {
+    expect([...FIGURE_KEYS]).toEqual([...SERVER_FIGURES]);
     for (const key of FIGURE_KEYS) {
-      expect(zh.reports.figure[key], key).toMatch(CJK);
-      expect(zh.reports.definition[key], key).toMatch(CJK);
-      expect(en.reports.figure[key], key).toMatch(/^[A-Z][A-Za-z -]+$/);
-      expect(en.reports.definition[key], key).toMatch(/^[A-Z].{20,}\.$/);
-      expect(en.reports.definition[key], key).not.toMatch(CJK);
+      expect(zh.reports.figure[key], key).toBe(figureLabels[key].label.zh);
+      expect(en.reports.figure[key], key).toBe(figureLabels[key].label.en);
+      expect(zh.reports.definition[key], key).toBe(figureLabels[key].definition.zh);
+      expect(en.reports.definition[key], key).toBe(figureLabels[key].definition.en);
+      expect(zh.reports.drillScope[key], key).toMatch(CJK);
+      expect(en.reports.drillScope[key], key).not.toMatch(CJK);
     }
-    expect(Object.keys(zh.reports.figure).sort()).toEqual([...FIGURE_KEYS].sort());
-    expect(Object.keys(en.reports.definition).sort()).toEqual(Object.keys(zh.reports.definition).sort());
+    for (const [stage, name] of Object.entries(stageNames)) {
+      expect(zh.reports.stage[stage as keyof typeof zh.reports.stage], stage).toBe(name.zh);
+      expect(en.reports.stage[stage as keyof typeof en.reports.stage], stage).toBe(name.en);
+    }
     expect(Object.keys(en.reports.bucket)).toEqual(Object.keys(zh.reports.bucket));
   });
 
@@ -34,5 +39,6 @@ describe('monthly report texts', () => {
   it('opens on the month before the company’s current one, across a year end', () => {
     expect(lastMonth('2026-12-01')).toBe('2026-11');
     expect(lastMonth('2027-01-31')).toBe('2026-12');
+    expect(currentMonth('2027-01-31')).toBe('2027-01');
   });
 });

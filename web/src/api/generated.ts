@@ -1327,6 +1327,54 @@ export interface ReceivablesOperations {
   };
 }
 
+export interface ReportsOperations {
+  /** The monthly order analysis (模板4) of a month: JSON, or ?format=xlsx|pdf with every definition */
+  'GET /api/reports/monthly': {
+    params: Record<string, never>;
+    query: { month: string; format?: 'json' | 'xlsx' | 'pdf'; lang?: 'zh-CN' | 'en' };
+    body: undefined;
+    response: unknown;
+  };
+  /** Build a closed month again and replace its snapshot */
+  'POST /api/reports/monthly/rebuild': {
+    params: Record<string, never>;
+    query: Record<string, never>;
+    body: { month: string };
+    response: unknown;
+  };
+  /** The orders behind a figure of the month (drill-down), one page */
+  'GET /api/reports/monthly/orders': {
+    params: Record<string, never>;
+    query: {
+      month: string;
+      figure:
+        | 'orderCount'
+        | 'orderAmount'
+        | 'completionRate'
+        | 'avgCycleHours'
+        | 'onTimeProcessingRate'
+        | 'onTimeDeliveryRate'
+        | 'accuracyRate'
+        | 'complaintRate'
+        | 'returnRate'
+        | 'collectionRate'
+        | 'overdueAmount'
+        | 'allocationFillRate';
+      page?: number;
+      pageSize?: number;
+    };
+    body: undefined;
+    response: unknown;
+  };
+  /** KPIs of the orders registered from..to (both included), by clerk, department, region, customer or product */
+  'GET /api/kpis': {
+    params: Record<string, never>;
+    query: { from: string; to: string; groupBy: 'clerk' | 'department' | 'region' | 'customer' | 'product' };
+    body: undefined;
+    response: unknown;
+  };
+}
+
 export interface ReturnsOperations {
   /** Returns, newest first (status, customer, from/to; order: its returns, or the one it replaces goods for) */
   'GET /api/returns': {
@@ -2084,6 +2132,7 @@ export type Operations = AllocationOperations &
   ProductionOperations &
   ProductsOperations &
   ReceivablesOperations &
+  ReportsOperations &
   ReturnsOperations &
   ReviewOperations &
   SamplesOperations &
@@ -2258,6 +2307,12 @@ export const operationsByTag = {
     'GET /api/invoices/export.xlsx',
     'GET /api/statements',
     'GET /api/customers/{id}/statement',
+  ],
+  reports: [
+    'GET /api/reports/monthly',
+    'POST /api/reports/monthly/rebuild',
+    'GET /api/reports/monthly/orders',
+    'GET /api/kpis',
   ],
   returns: [
     'GET /api/returns',

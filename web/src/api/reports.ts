@@ -1,6 +1,14 @@
 // 报表: the monthly analysis report (模板4 月度订单分析报表), the orders behind one of its figures, and KPIs by group.
-import { api, withQuery } from './client';
+import { call, urlOf, type QueryOf } from './client';
+// The routes declare no response schema: the report's shape is the server's own type (types only, no code).
+import type { Figure, KpiRow, MonthlyReport, SalesRow } from '../../../src/modules/reports/report.types';
 
+export type { Figure, KpiRow, MonthlyReport, SalesRow };
+export type FigureKey = QueryOf<'GET /api/reports/monthly/orders'>['figure'];
+export type KpiGroup = QueryOf<'GET /api/kpis'>['groupBy'];
+export type AbcClass = MonthlyReport['customers']['abc'][number]['amountClass'];
+
+/** Every figure of the report, in its order (the compiler checks each is one the drill-down accepts). */
 export const FIGURE_KEYS = [
   'orderCount',
   'orderAmount',
@@ -14,60 +22,9 @@ export const FIGURE_KEYS = [
   'collectionRate',
   'overdueAmount',
   'allocationFillRate',
-] as const;
-export type FigureKey = (typeof FIGURE_KEYS)[number];
-export type FigureUnit = 'count' | 'fen' | 'rate' | 'hours';
-/** One headline figure; a rate is 0..1 and null when its denominator is 0. */
-export type Figure = {
-  key: FigureKey;
-  value: number | null;
-  unit: FigureUnit;
-  numerator?: number;
-  denominator?: number;
-  drill: boolean;
-};
-export type SalesRow = { key: string; name: string; orderCount: number; amountFen: number };
-export type KpiRow = {
-  key: string;
-  name: string;
-  orderCount: number;
-  onTimeProcessingRate: number | null;
-  accuracyRate: number | null;
-  satisfaction: number | null;
-  collectionRate: number | null;
-};
-export type AgingBucket = '1-30' | '31-60' | '61-90' | '90+';
-export type AbcClass = 'A' | 'B' | 'C';
-export type MonthlyReport = {
-  month: string;
-  companyId: string;
-  builtAt: string;
-  figures: Figure[];
-  stageCycles: { stage: string; avgHours: number | null; count: number; onTimeRate: number | null }[];
-  complaintReasons: { reason: string; count: number }[];
-  returnReasons: { reason: string; count: number }[];
-  agingBuckets: { bucket: AgingBucket; amountFen: number; count: number }[];
-  sales: { byRegion: SalesRow[]; byCustomer: SalesRow[]; byProduct: SalesRow[]; bySalesperson: SalesRow[] };
-  kpis: { clerks: KpiRow[]; departments: KpiRow[] };
-  customers: {
-    byRegion: SalesRow[];
-    abc: {
-      customerId: string;
-      name: string;
-      amountFen: number;
-      orderCount: number;
-      amountClass: AbcClass;
-      frequencyClass: AbcClass;
-    }[];
-    fallingOff: {
-      customerId: string;
-      name: string;
-      monthAmountFen: number;
-      previousAvgFen: number;
-      dropRate: number;
-    }[];
-  };
-};
+] as const satisfies readonly FigureKey[];
+export const KPI_GROUPS = ['clerk', 'department', 'region', 'customer', 'product'] as const satisfies readonly KpiGroup[];
+
 /** An order behind a figure (the drill-down list). */
 export type FigureOrder = {
   id: string;
@@ -77,25 +34,18 @@ export type FigureOrder = {
   status: string;
   registeredAt: string;
 };
-export const KPI_GROUPS = ['clerk', 'department', 'region', 'customer', 'product'] as const;
-export type KpiGroup = (typeof KPI_GROUPS)[number];
-export type KpiReport = {
-  from: string;
-  to: string;
-  groupBy: KpiGroup;
-  rows: (KpiRow & { amountFen: number; completionRate: number | null })[];
-};
+export type KpiReport = { from: string; to: string; groupBy: KpiGroup; rows: KpiRow[] };
 
-/** Roles that may build a month's report again (the server checks it too). */
+/** Roles that may build a closed month's report again (the server checks it too). */
 export const REBUILD_ROLES = ['sales_director', 'general_manager', 'order_admin'];
 
 export const reportsApi = {
-  monthly: (month: string): Promise<MonthlyReport> => api.get('/api/reports/monthly', { month }),
-  rebuild: (month: string): Promise<MonthlyReport> => api.post('/api/reports/monthly/rebuild', { month }),
-  /** The report as a workbook or a PDF, in the reader's language. */
+  monthly: (month: string): Promise<MonthlyReport> => call('GET /api/reports/monthly', { query: { month } }),
+  rebuild: (month: string): Promise<MonthlyReport> => call('POST /api/reports/monthly/rebuild', { body: { month } }),
+  /** The report as a workbook or a PDF, with every definition, in the reader's language. */
   fileUrl: (month: string, format: 'xlsx' | 'pdf', lang: string) =>
-    withQuery('/api/reports/monthly', { month, format, lang }),
-  /** The paged orders behind one figure, for ServerTable (it adds page and pageSize). */
-  figureOrdersUrl: '/api/reports/monthly/orders',
-  kpis: (query: { from: string; to: string; groupBy: KpiGroup }): Promise<KpiReport> => api.get('/api/kpis', query),
+    urlOf('GET /api/reports/monthly', { query: { month, format, lang: lang === 'en' ? 'en' : 'zh-CN' } }),
+  /** The paged orders behind one figure, for ServerTable (with month and figure as its filters). */
+  figureOrdersUrl: urlOf('GET /api/reports/monthly/orders'),
+  kpis: (query: QueryOf<'GET /api/kpis'>): Promise<KpiReport> => call('GET /api/kpis', { query }),
 };

@@ -3,15 +3,12 @@ import { RightOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { Figure } from '../../api/reports';
-import { figureOrdersPath, figureText } from './figures';
+import { figureOrdersPath, figureParts, figureText } from './figures';
 
 /** One headline figure with its definition written under it; a figure with orders behind it opens them. */
 export function FigureCard({ month, figure }: { month: string; figure: Figure }) {
   const { t } = useTranslation();
-  const ratio =
-    figure.numerator !== undefined && figure.denominator !== undefined
-      ? t('reports.ratio', { numerator: figure.numerator, denominator: figure.denominator })
-      : undefined;
+  const ratio = figureParts(t, figure);
   const card = (
     <Card
       size="small"
@@ -22,7 +19,11 @@ export function FigureCard({ month, figure }: { month: string; figure: Figure })
       extra={figure.drill ? <RightOutlined aria-label={t('reports.drillHint')} /> : undefined}
     >
       <Statistic value={figureText(t, figure)} data-testid="figure-value" />
-      {ratio && <Typography.Text type="secondary">{ratio}</Typography.Text>}
+      {ratio && (
+        <Typography.Text type="secondary" data-testid="figure-parts">
+          {ratio}
+        </Typography.Text>
+      )}
       <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: '8px 0 0' }} data-testid="definition">
         {t(`reports.definition.${figure.key}`)}
       </Typography.Paragraph>

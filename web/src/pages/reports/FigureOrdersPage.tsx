@@ -25,7 +25,15 @@ export function FigureOrdersPage() {
     <>
       <PageHeader
         title={t('reports.figureOrders', { figure: label, month })}
-        subTitle={known ? t(`reports.definition.${figure}`) : undefined}
+        subTitle={
+          known ? (
+            <>
+              <span data-testid="drill-scope">{t(`reports.drillScope.${figure}`)}</span>
+              <br />
+              {t(`reports.definition.${figure}`)}
+            </>
+          ) : undefined
+        }
         extra={back}
       />
       {known ? (

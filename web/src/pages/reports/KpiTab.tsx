@@ -2,11 +2,8 @@ import { useEffect, useState } from 'react';
 import { App, DatePicker, Flex, Select, Table, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { KPI_GROUPS, reportsApi, type KpiGroup, type KpiReport } from '../../api/reports';
-import { fenText, rateText } from './figures';
+import { KPI_GROUPS, reportsApi, type KpiGroup, type KpiReport, type KpiRow } from '../../api/reports';
 import { kpiColumns } from './ReportTables';
-
-type Row = KpiReport['rows'][number];
 
 /** KPIs over any period, grouped by clerk, department, region, customer or product (考核 KPI 查询). */
 export function KpiTab({ month }: { month: string }) {
@@ -49,7 +46,7 @@ export function KpiTab({ month }: { month: string }) {
           data-testid="kpi-group"
         />
       </Flex>
-      <Table<Row>
+      <Table<KpiRow>
         size="small"
         rowKey="key"
         loading={loading}
@@ -57,10 +54,7 @@ export function KpiTab({ month }: { month: string }) {
         scroll={{ x: 'max-content' }}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
         data-testid="kpi-table"
-        columns={kpiColumns<Row>(t, [
-          { title: t('reports.col.amount'), dataIndex: 'amountFen', align: 'right', render: fenText },
-          { title: t('reports.col.completionRate'), dataIndex: 'completionRate', align: 'right', render: rateText },
-        ])}
+        columns={kpiColumns(t, data?.groupBy ?? groupBy)}
       />
     </>
   );

@@ -14,7 +14,7 @@ import { FigureCards } from './FigureCards';
 import { ReportCharts } from './ReportCharts';
 import { CustomerTables, KpiTables, SalesTables } from './ReportTables';
 import { KpiTab } from './KpiTab';
-import { lastMonth } from './figures';
+import { currentMonth, lastMonth } from './figures';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
@@ -67,7 +67,8 @@ export function MonthlyReportPage() {
         onChange={(d) => d && setParams({ month: d.format('YYYY-MM') })}
         data-testid="report-month"
       />
-      {can(...REBUILD_ROLES) && (
+      {/* The running month is computed on every reading; a closed one is a snapshot that can be built again. */}
+      {can(...REBUILD_ROLES) && month < currentMonth() && (
         <ActionButton
           icon={<ReloadOutlined />}
           run={() => reportsApi.rebuild(month)}

@@ -14,7 +14,7 @@ export function ReportCharts({ report }: { report: MonthlyReport }) {
   // Amounts are drawn in yuan (the axis reads ¥12,000); the tooltip gives the exact ¥12,000.50.
   const sales = (rows: MonthlyReport['sales']['byRegion']) =>
     rows.slice(0, TOP).map((r) => ({ name: r.name, value: r.amountFen / 100 }));
-  const stage = (s: string) => t(`reports.stage.${s}`, { defaultValue: t(`status.${s}`, { defaultValue: s }) });
+  const stage = (s: string) => t(`reports.stage.${s}`, { defaultValue: s });
   return (
     <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
       <Col xs={24} lg={12}>

@@ -1,15 +1,26 @@
 import { Card, Col, Row, Table, Tag, Typography, type TableProps } from 'antd';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { AbcClass, KpiRow, MonthlyReport, SalesRow } from '../../api/reports';
+import type { AbcClass, KpiGroup, KpiRow, MonthlyReport, SalesRow } from '../../api/reports';
 import { fenText, rateText } from './figures';
 
 const PAGE = { pageSize: 10, hideOnSinglePage: true };
 const CLASS_COLOR: Record<AbcClass, string> = { A: 'green', B: 'blue', C: 'default' };
 
-export function salesColumns(t: TFunction): TableProps<SalesRow>['columns'] {
+/** A group's name: a department is a role (岗位) named in the reader's language; a blank region says so. */
+export function groupName(t: TFunction, by: KpiGroup, row: { key: string; name: string }) {
+  if (by === 'department') return t(`enums.role.${row.key}`, { defaultValue: row.name });
+  return row.name || t('reports.noValue');
+}
+
+export function salesColumns<T extends SalesRow>(
+  t: TFunction,
+  by: KpiGroup,
+  extra: TableProps<T>['columns'] = [],
+): TableProps<T>['columns'] {
   return [
-    { title: t('reports.col.name'), dataIndex: 'name' },
+    { title: t('reports.col.name'), dataIndex: 'name', render: (_: string, r) => groupName(t, by, r) },
+    ...extra,
     {
       title: t('reports.col.orderCount'),
       dataIndex: 'orderCount',
@@ -27,29 +38,28 @@ export function salesColumns(t: TFunction): TableProps<SalesRow>['columns'] {
   ];
 }
 
-/** The KPI columns (考核): each rate as a percentage, satisfaction as the 1–5 average. */
-export function kpiColumns<T extends KpiRow>(
-  t: TFunction,
-  extra: TableProps<T>['columns'] = [],
-): TableProps<T>['columns'] {
-  const rate = (key: keyof KpiRow & string) => ({
-    title: t(`reports.col.${key}`),
+type KpiRate = 'completionRate' | 'onTimeProcessingRate' | 'accuracyRate' | 'satisfaction' | 'collectionRate';
+
+/** The KPI columns (考核): amounts as money, every rate as a percentage, each headed with its definition. */
+export function kpiColumns(t: TFunction, by: KpiGroup): TableProps<KpiRow>['columns'] {
+  const rate = (key: KpiRate) => ({
+    title: (
+      <span title={key === 'satisfaction' ? t('reports.kpi.satisfactionHint') : t(`reports.definition.${key}`)}>
+        {t(`reports.col.${key}`)}
+      </span>
+    ),
     dataIndex: key,
     align: 'right' as const,
     render: rateText,
   });
   return [
-    { title: t('reports.col.name'), dataIndex: 'name' },
+    { title: t('reports.col.name'), dataIndex: 'name', render: (_: string, r) => groupName(t, by, r) },
     { title: t('reports.col.orderCount'), dataIndex: 'orderCount', align: 'right' },
-    ...extra,
+    { title: t('reports.col.amount'), dataIndex: 'amountFen', align: 'right', render: fenText },
+    rate('completionRate'),
     rate('onTimeProcessingRate'),
     rate('accuracyRate'),
-    {
-      title: <span title={t('reports.kpi.satisfactionHint')}>{t('reports.col.satisfaction')}</span>,
-      dataIndex: 'satisfaction',
-      align: 'right',
-      render: (v: number | null) => (v === null ? t('reports.noValue') : v.toFixed(1)),
-    },
+    rate('satisfaction'),
     rate('collectionRate'),
   ];
 }
@@ -71,17 +81,22 @@ function TableCard<T extends object>(props: { heading: string; hint?: string; te
 /** 销售: the month's sales by salesperson, region, customer and product. */
 export function SalesTables({ report }: { report: MonthlyReport }) {
   const { t } = useTranslation();
-  const groups = ['bySalesperson', 'byRegion', 'byCustomer', 'byProduct'] as const;
+  const groups = [
+    ['bySalesperson', 'clerk'],
+    ['byRegion', 'region'],
+    ['byCustomer', 'customer'],
+    ['byProduct', 'product'],
+  ] as const;
   return (
     <Row gutter={[16, 16]}>
-      {groups.map((g) => (
+      {groups.map(([g, by]) => (
         <Col key={g} xs={24} lg={12}>
           <TableCard<SalesRow>
             heading={t(`reports.sales.${g}`)}
             testId={`sales-${g}`}
             rowKey="key"
             dataSource={report.sales[g]}
-            columns={salesColumns(t)}
+            columns={salesColumns(t, by)}
           />
         </Col>
       ))}
@@ -97,10 +112,11 @@ export function KpiTables({ report }: { report: MonthlyReport }) {
       <Col span={24}>
         <TableCard<KpiRow>
           heading={t('reports.kpi.clerks')}
+          hint={t('reports.kpi.hint')}
           testId="kpi-clerks"
           rowKey="key"
           dataSource={report.kpis.clerks}
-          columns={kpiColumns(t)}
+          columns={kpiColumns(t, 'clerk')}
         />
       </Col>
       <Col span={24}>
@@ -109,7 +125,7 @@ export function KpiTables({ report }: { report: MonthlyReport }) {
           testId="kpi-departments"
           rowKey="key"
           dataSource={report.kpis.departments}
-          columns={kpiColumns(t)}
+          columns={kpiColumns(t, 'department')}
         />
       </Col>
     </Row>
@@ -118,6 +134,7 @@ export function KpiTables({ report }: { report: MonthlyReport }) {
 
 type Abc = MonthlyReport['customers']['abc'][number];
 type FallingOff = MonthlyReport['customers']['fallingOff'][number];
+type RegionRow = MonthlyReport['customers']['byRegion'][number];
 
 /** 客户: where customers are, their ABC classes by amount and frequency, and those buying less. */
 export function CustomerTables({ report }: { report: MonthlyReport }) {
@@ -126,12 +143,14 @@ export function CustomerTables({ report }: { report: MonthlyReport }) {
   return (
     <Row gutter={[16, 16]}>
       <Col xs={24} lg={12}>
-        <TableCard<SalesRow>
+        <TableCard<RegionRow>
           heading={t('reports.customers.byRegion')}
           testId="customers-region"
           rowKey="key"
           dataSource={report.customers.byRegion}
-          columns={salesColumns(t)}
+          columns={salesColumns<RegionRow>(t, 'region', [
+            { title: t('reports.col.customerCount'), dataIndex: 'customerCount', align: 'right' },
+          ])}
         />
       </Col>
       <Col xs={24} lg={12}>

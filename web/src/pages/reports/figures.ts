@@ -24,14 +24,27 @@ export function figureText(t: TFunction, f: Pick<Figure, 'unit' | 'value'>): str
     case 'rate':
       return rateText(f.value);
     case 'hours':
-      return t('reports.hours', { value: (Math.round(f.value * 10) / 10).toFixed(1) });
+      // The figure's name carries the unit: 平均处理周期（小时）.
+      return (Math.round(f.value * 10) / 10).toFixed(1);
     default:
       return f.value.toLocaleString('en-US');
   }
 }
 
+/** The figure's parts under its value: 2 / 3 orders, ¥500.00 / ¥1,000.00 collected, or how many orders it covers. */
+export function figureParts(t: TFunction, f: Figure): string | undefined {
+  if (f.denominator === undefined) return undefined;
+  if (f.numerator === undefined) return t('reports.ordersBehind', { count: f.denominator });
+  const money = f.key === 'collectionRate';
+  const part = (n: number) => (money ? fenText(n) : n.toLocaleString('en-US'));
+  return t('reports.ratio', { numerator: part(f.numerator), denominator: part(f.denominator) });
+}
+
 /** The month before the company's current one (YYYY-MM): the report managers read by the 5th. */
 export const lastMonth = (today = companyToday()) => dayjs(today).subtract(1, 'month').format('YYYY-MM');
+
+/** The company's current month (YYYY-MM): its report is computed live and cannot be rebuilt until it closes. */
+export const currentMonth = (today = companyToday()) => today.slice(0, 7);
 
 /** Where a month's report and one figure's orders live in the app. */
 export const reportPath = (month?: string) => (month ? `/reports/monthly?month=${month}` : '/reports/monthly');
