@@ -23,7 +23,13 @@ export const FIGURE_KEYS = [
   'overdueAmount',
   'allocationFillRate',
 ] as const satisfies readonly FigureKey[];
-export const KPI_GROUPS = ['clerk', 'department', 'region', 'customer', 'product'] as const satisfies readonly KpiGroup[];
+export const KPI_GROUPS = [
+  'clerk',
+  'department',
+  'region',
+  'customer',
+  'product',
+] as const satisfies readonly KpiGroup[];
 
 /** An order behind a figure (the drill-down list). */
 export type FigureOrder = {

@@ -165,27 +165,37 @@ export const en = {
     },
     definition: {
       orderCount:
-        "The number of the month's orders: registered in the month (company time zone), submitted for review, not cancelled.",
+        "The number of the month's orders: registered in the month (company time zone), submitted for review, not " +
+        'cancelled.',
       orderAmount: "The sum of the month's orders' totals.",
       completionRate: "The month's orders completed when the report is built ÷ the month's orders.",
       avgCycleHours:
-        "The average hours from registration to completion of the month's completed orders; each review stage's average is in the stage table.",
+        "The average hours from registration to completion of the month's completed orders; each review stage's " +
+        'average is in the stage table.',
       onTimeProcessingRate:
-        "Review stages of the month's orders decided within their time limit ÷ stages with a limit that were decided or are past it.",
+        "Review stages of the month's orders decided within their time limit ÷ stages with a limit that were " +
+        'decided or are past it.',
       onTimeDeliveryRate:
-        "The month's orders with an expected delivery date that were delivered on or before it ÷ those delivered or past the date.",
+        "The month's orders with an expected delivery date that were delivered on or before it ÷ those delivered " +
+        'or past the date.',
       accuracyRate:
-        "The month's orders without a data error ÷ the month's orders. A data error: resubmitted after a review rejection, an internally requested change, a wrong-item or short complaint, or a wrong-item return.",
+        "The month's orders without a data error ÷ the month's orders. A data error: resubmitted after a review " +
+        'rejection, an internally requested change, a wrong-item or short complaint, or a wrong-item return.',
       complaintRate:
-        "The month's orders with a complaint by the time the report is built ÷ the month's orders; reasons are counted by complaint type.",
+        "The month's orders with a complaint by the time the report is built ÷ the month's orders; reasons are " +
+        'counted by complaint type.',
       returnRate:
-        "The month's orders with a return request not rejected ÷ the month's orders; reasons are counted per return line.",
+        "The month's orders with a return request not rejected ÷ the month's orders; reasons are counted per " +
+        'return line.',
       collectionRate:
-        'Of the receivables due in the month, the amount covered by receipts and allowances when the report is built ÷ the amount due.',
+        'Of the receivables due in the month, the amount covered by receipts and allowances when the report is ' +
+        'built ÷ the amount due.',
       overdueAmount:
-        'Outstanding receivables past their due date on the last day of the month, by days overdue (1-30, 31-60, 61-90, over 90).',
+        'Outstanding receivables past their due date on the last day of the month, by days overdue (1-30, 31-60, ' +
+        '61-90, over 90).',
       allocationFillRate:
-        "Units allocated by the month's allocation runs ÷ the units those runs were asked for (franchisee orders, store and region demand).",
+        "Units allocated by the month's allocation runs ÷ the units those runs were asked for (franchisee orders, " +
+        'store and region demand).',
     },
     drillScope: {
       orderCount: "The month's orders",
@@ -260,14 +270,18 @@ export const en = {
       groupBy: 'Group by',
       group: { clerk: 'Clerk', department: 'Department', region: 'Region', customer: 'Customer', product: 'Product' },
       satisfactionHint:
-        "The share of the month's orders' completed call-backs whose outcome was OK (call-backs record OK or a problem, not a score).",
-      hint: "Orders, accuracy, satisfaction and collection go to the order's registrar; on-time processing to whoever decided the review stage. Departments are roles.",
+        "The share of the month's orders' completed call-backs whose outcome was OK (call-backs record OK or a " +
+        'problem, not a score).',
+      hint:
+        "Orders, accuracy, satisfaction and collection go to the order's registrar; on-time processing to whoever " +
+        'decided the review stage. Departments are roles.',
     },
     customers: {
       byRegion: 'Customers by region',
       abc: 'Customer ABC classes',
       abcHint:
-        'Customers ranked by amount (or number of orders): those making up the first 70% are A, up to 90% B, the rest C.',
+        'Customers ranked by amount (or number of orders): those making up the first 70% are A, up to 90% B, the ' +
+        'rest C.',
       fallingOff: 'Customers ordering less',
       fallingOffHint:
         "Customers whose month's amount is below half of their monthly average of the previous three months.",
