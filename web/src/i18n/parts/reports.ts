@@ -142,7 +142,7 @@ export const en = {
     company: 'Company',
     empty: 'No report for this month: pick another month, or rebuild it',
     drillHint: 'Click to see the orders',
-    figureOrders: 'Orders behind {{figure}} · {{month}}',
+    figureOrders: '{{figure}} · {{month}}: the orders',
     back: 'Back to the report',
     ratio: '{{numerator}} / {{denominator}}',
     noValue: '—',

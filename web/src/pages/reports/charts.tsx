@@ -50,7 +50,8 @@ export function BarChartCard(props: ChartProps) {
     yAxis: { type: 'category', data: data.map((d) => d.name), axisLabel: { width: 120, overflow: 'truncate' } },
     series: [{ type: 'bar', data: data.map((d) => d.value), itemStyle: { color: '#1f6feb' }, barMaxWidth: 24 }],
   };
-  return <ChartCard {...props} option={option} empty={props.data.length === 0} />;
+  // Nothing to draw (no overdue money, no stage finished): an empty state rather than an axis of zeros.
+  return <ChartCard {...props} option={option} empty={props.data.every((d) => d.value === 0)} />;
 }
 
 /** Shares of a whole (reasons): a ring with its legend. */
