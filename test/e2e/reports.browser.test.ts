@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { createTestContext, type TestContext } from '../helpers/test-app';
-import { browserSession, screenshotPath } from '../helpers/browser';
+import { browserSession, chooseOption, screenshotPath } from '../helpers/browser';
 import { customerByShortCode, orderActors, orderBody, productBySku } from '../helpers/orders';
 import { companyToday, yuan } from '../../web/src/format';
 import { lastMonth } from '../../web/src/pages/reports/figures';
@@ -68,6 +68,17 @@ describe('the monthly report in the web app', () => {
     );
     await page.getByTestId('chart-region').locator('canvas').first().waitFor();
     await page.screenshot({ path: screenshotPath('reports-month-zh.png'), fullPage: true });
+    // The downloads are the same month's workbook and PDF.
+    for (const [id, type] of [
+      ['report-xlsx', 'spreadsheetml'],
+      ['report-pdf', 'application/pdf'],
+    ]) {
+      const href = (await page.getByTestId(id).getAttribute('href'))!;
+      expect(href).toContain(`month=${MONTH}`);
+      const file = await page.request.get(new URL(href, page.url()).toString());
+      expect(file.status(), id).toBe(200);
+      expect(file.headers()['content-type'], id).toContain(type);
+    }
 
     await orders.click();
     await page.waitForURL(`**/reports/monthly/${MONTH}/orderCount`);
@@ -107,6 +118,14 @@ describe('the monthly report in the web app', () => {
     await card.getByTestId('last-month-orderCount').click();
     await page.waitForURL((url) => url.pathname === '/reports/monthly' && url.searchParams.get('month') === month);
     await page.getByTestId('figure-orderCount').waitFor();
+
+    // Another company's report is that company's: switching on the page switches the session, as the header does.
+    page = await session.loginAs('admin');
+    await page.goto(page.url().replace(/\/$/, '') + `/reports/monthly?month=${MONTH}`);
+    await expect.poll(() => page.getByTestId('figure-orderCount').getByTestId('figure-value').innerText()).toBe('3');
+    await chooseOption(page, page.getByTestId('report-company'), '华东分销有限公司');
+    await expect.poll(() => page.getByTestId('page-header').innerText()).toContain('华东分销有限公司 · 2026-06');
+    await expect.poll(() => page.getByTestId('figure-orderCount').getByTestId('figure-value').innerText()).toBe('0');
 
     // A role without the report sees neither the card nor the menu entry.
     page = await session.loginAs('sales');
