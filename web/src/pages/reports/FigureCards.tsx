@@ -14,6 +14,8 @@ export function FigureCard({ month, figure }: { month: string; figure: Figure })
       size="small"
       hoverable={figure.drill}
       style={{ height: '100%' }}
+      // A long name (Average processing cycle (hours)) wraps instead of being cut.
+      styles={{ title: { whiteSpace: 'normal' } }}
       data-testid={`figure-${figure.key}`}
       title={t(`reports.figure.${figure.key}`)}
       extra={figure.drill ? <RightOutlined aria-label={t('reports.drillHint')} /> : undefined}
