@@ -267,8 +267,6 @@ export async function registerOrder(db: Db, actor: Actor, env: Env, input: Creat
     warehouse_id: warehouseId,
     written_confirmation_missing: input.source === 'phone',
     registrar_id: actor.userId,
-    // Registration (登记) is when the request happened, by its clock: the monthly report groups orders by it.
-    created_at: env.now,
     created_by: actor.userId,
     updated_by: actor.userId,
   });
@@ -288,7 +286,6 @@ export async function registerOrder(db: Db, actor: Actor, env: Env, input: Creat
     to_state: 'draft',
     event: 'register',
     actor_id: actor.userId,
-    at: env.now,
     reason: null,
   });
   return getOrder(db, actor, id);

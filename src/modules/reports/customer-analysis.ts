@@ -24,6 +24,29 @@ export function abcClasses<T>(rows: T[], value: (r: T) => number): Map<T, Klass>
   return out;
 }
 
+type MonthRow = { customer_id: string; name: string; back: number; amount_fen: string };
+
+/** Customers whose month fell below half of their average over the three months before (back 1..3). */
+export function fallingOffCustomers(rows: MonthRow[]) {
+  const customers = new Map<string, { name: string; now: number; before: number }>();
+  for (const r of rows) {
+    const c = customers.get(r.customer_id) ?? { name: r.name, now: 0, before: 0 };
+    if (r.back === 0) c.now += Number(r.amount_fen);
+    else c.before += Number(r.amount_fen);
+    customers.set(r.customer_id, c);
+  }
+  return [...customers.entries()]
+    .map(([customerId, c]) => ({
+      customerId,
+      name: c.name,
+      monthAmountFen: c.now,
+      previousAvgFen: Math.round(c.before / PREVIOUS_MONTHS),
+      dropRate: c.before ? 1 - c.now / (c.before / PREVIOUS_MONTHS) : 0,
+    }))
+    .filter((c) => c.previousAvgFen > 0 && c.monthAmountFen < c.previousAvgFen * FALL_BELOW)
+    .sort((a, b) => b.dropRate - a.dropRate || b.previousAvgFen - a.previousAvgFen);
+}
+
 export async function customerAnalysis(db: Db, p: repo.Period): Promise<MonthlyReport['customers']> {
   const rows = await repo.customerMonths(db, p, PREVIOUS_MONTHS);
   const month = rows.filter((r) => r.back === 0);
@@ -38,23 +61,7 @@ export async function customerAnalysis(db: Db, p: repo.Period): Promise<MonthlyR
   const byAmount = abcClasses(month, (r) => Number(r.amount_fen));
   const byFrequency = abcClasses(month, (r) => r.order_count);
 
-  const customers = new Map<string, { name: string; now: number; before: number }>();
-  for (const r of rows) {
-    const c = customers.get(r.customer_id) ?? { name: r.name, now: 0, before: 0 };
-    if (r.back === 0) c.now += Number(r.amount_fen);
-    else c.before += Number(r.amount_fen);
-    customers.set(r.customer_id, c);
-  }
-  const fallingOff = [...customers.entries()]
-    .map(([customerId, c]) => ({
-      customerId,
-      name: c.name,
-      monthAmountFen: c.now,
-      previousAvgFen: Math.round(c.before / PREVIOUS_MONTHS),
-      dropRate: c.before ? 1 - c.now / (c.before / PREVIOUS_MONTHS) : 0,
-    }))
-    .filter((c) => c.previousAvgFen > 0 && c.monthAmountFen < c.previousAvgFen * FALL_BELOW)
-    .sort((a, b) => b.dropRate - a.dropRate || b.previousAvgFen - a.previousAvgFen);
+  const fallingOff = fallingOffCustomers(rows);
 
   return {
     byRegion: [...byRegion.entries()]
@@ -76,6 +83,6 @@ export async function customerAnalysis(db: Db, p: repo.Period): Promise<MonthlyR
         frequencyClass: byFrequency.get(r)!,
       }))
       .sort((a, b) => b.amountFen - a.amountFen),
-  fallingOff,
+    fallingOff,
   };
 }

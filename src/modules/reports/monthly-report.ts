@@ -3,7 +3,7 @@ import { customerAnalysis } from './customer-analysis';
 import { kpiRows } from './kpis';
 import { keyNames } from './report-orders.repository';
 import { monthPeriod } from './report-period';
-import { distinctOrders, periodReceivables, sumOf } from './report-receivables';
+import { periodReceivables, sumOf } from './report-receivables';
 import * as repo from './report.repository';
 import { rate, type AgingBucket, type Figure, type MonthlyReport, type SalesRow } from './report.types';
 
@@ -66,7 +66,6 @@ export async function buildMonthlyReport(
       key: 'overdueAmount',
       value: sumOf(receivables.overdue, (o) => o.outstandingFen),
       unit: 'fen',
-      denominator: distinctOrders(receivables.overdue).length,
       drill: true,
     },
     ratio('allocationFillRate', fill.allocated, fill.requested),

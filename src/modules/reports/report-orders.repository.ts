@@ -2,7 +2,7 @@ import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../db/database';
 import type { Page } from '../../lib/paging';
 import type { FigureKey } from './report.labels';
-import { periodOrders, startOf, type GroupBy, type Period } from './report.repository';
+import { periodOrders, registeredAt, startOf, type GroupBy, type Period } from './report.repository';
 
 // The orders behind a figure (drill-down), and the names of the keys the report groups by.
 
@@ -61,16 +61,16 @@ export async function drillOrders(
   const r = orderIds
     ? await sql<DrillRow & { total: number }>`
         select o.id, o.number, cu.name as "customerName", round(o.total * 100)::float8 as "amountFen", o.status,
-          o.created_at as "registeredAt", (count(*) over ())::int as total
+          ${registeredAt('o')} as "registeredAt", (count(*) over ())::int as total
         from orders o join customers cu on cu.company_id = o.company_id and cu.id = o.customer_id
         where o.company_id = ${p.companyId} and o.id = any(${orderIds}::uuid[])
-        order by o.created_at, o.number limit ${q.pageSize} offset ${offset}`.execute(db)
+        order by o.order_date, o.number limit ${q.pageSize} offset ${offset}`.execute(db)
     : await sql<DrillRow & { total: number }>`
         with ${periodOrders(p)}
         select f.id, f.number, f.customer_name as "customerName", round(f.total * 100)::float8 as "amountFen",
-          f.status, f.created_at as "registeredAt", (count(*) over ())::int as total
+          f.status, f.registered_at as "registeredAt", (count(*) over ())::int as total
         from f where ${drillFilter[figure](p)}
-        order by f.created_at, f.number limit ${q.pageSize} offset ${offset}`.execute(db);
+        order by f.registered_at, f.number limit ${q.pageSize} offset ${offset}`.execute(db);
   const total = r.rows[0]?.total ?? 0;
   return { items: r.rows.map(({ total: _, ...row }) => row), total, page: q.page, pageSize: q.pageSize };
 }

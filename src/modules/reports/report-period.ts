@@ -16,7 +16,14 @@ export function previousMonth(month: string): string {
 
 /** A month's period of registration in the company's time zone, read at `now`. */
 export function monthPeriod(companyId: string, month: string, timeZone: string, now: Date): Period {
-  return { companyId, from: `${month}-01`, to: `${nextMonth(month)}-01`, timeZone, now, today: localDate(now, timeZone) };
+  return {
+    companyId,
+    from: `${month}-01`,
+    to: `${nextMonth(month)}-01`,
+    timeZone,
+    now,
+    today: localDate(now, timeZone),
+  };
 }
 
 /** Days from `from` to `to`, both included (YYYY-MM-DD), as a period read at `now`. */

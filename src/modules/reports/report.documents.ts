@@ -5,13 +5,7 @@ import { renderPdf, type PdfBlock } from '../../lib/pdf';
 import type { PrintContext } from '../../lib/printable';
 import { roleLabels } from '../auth/role.labels';
 import { complaintTypeLabels } from '../feedback/complaint.labels';
-import {
-  figureLabels,
-  reportNotes,
-  reportWords as w,
-  returnReasonNames,
-  stageNames,
-} from './report.labels';
+import { figureLabels, reportNotes, reportWords as w, returnReasonNames, stageNames } from './report.labels';
 import type { Figure, KpiRow, MonthlyReport, SalesRow } from './report.types';
 
 // The monthly report as a workbook and as a PDF: every figure with its definition first, then the tables.
@@ -19,7 +13,8 @@ import type { Figure, KpiRow, MonthlyReport, SalesRow } from './report.types';
 type Table = { title: Label; columns: Label[]; rows: (string | number)[][]; right?: number[] };
 
 const pick = (l: Label, lang: Lang) => (lang === 'en' ? l.en : l.zh);
-const nameIn = (names: Record<string, Label>, code: string, lang: Lang) => (names[code] ? pick(names[code], lang) : code);
+const nameIn = (names: Record<string, Label>, code: string, lang: Lang) =>
+  names[code] ? pick(names[code], lang) : code;
 const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}%`);
 const yuan = (fen: number) => formatYuan(BigInt(Math.round(fen)));
 
@@ -67,7 +62,12 @@ function tables(r: MonthlyReport, lang: Lang): Table[] {
     {
       title: w.stages,
       columns: [w.stage, w.count, w.avgHours, w.onTimeRate],
-      rows: r.stageCycles.map((s) => [nameIn(stageNames, s.stage, lang), s.count, s.avgHours ?? '—', pct(s.onTimeRate)]),
+      rows: r.stageCycles.map((s) => [
+        nameIn(stageNames, s.stage, lang),
+        s.count,
+        s.avgHours ?? '—',
+        pct(s.onTimeRate),
+      ]),
       right: [1, 2, 3],
     },
     {
@@ -109,7 +109,12 @@ function tables(r: MonthlyReport, lang: Lang): Table[] {
     {
       title: w.fallingOff,
       columns: [w.name, w.amount, w.previousAvg, w.dropRate],
-      rows: r.customers.fallingOff.map((x) => [x.name, yuan(x.monthAmountFen), yuan(x.previousAvgFen), pct(x.dropRate)]),
+      rows: r.customers.fallingOff.map((x) => [
+        x.name,
+        yuan(x.monthAmountFen),
+        yuan(x.previousAvgFen),
+        pct(x.dropRate),
+      ]),
       right: [1, 2, 3],
     },
   ];
@@ -127,7 +132,12 @@ export async function reportXlsx(r: MonthlyReport, lang: Lang): Promise<Buffer> 
   const col = (key: string, header: Label, width = 16) => ({ key, header: pick(header, lang), width });
   const figures = {
     name: pick(w.figures, lang),
-    columns: [col('figure', w.figure, 24), col('value', w.value), col('ratio', w.ratio, 24), col('definition', w.definition, 90)],
+    columns: [
+      col('figure', w.figure, 24),
+      col('value', w.value),
+      col('ratio', w.ratio, 24),
+      col('definition', w.definition, 90),
+    ],
     rows: [
       ...figureRows(r, lang).map(([figure, value, ratio, definition]) => ({ figure, value, ratio, definition })),
       ...reportNotes.map((n) => ({ figure: pick(w.notes, lang), definition: pick(n, lang) })),
@@ -144,7 +154,13 @@ export async function reportXlsx(r: MonthlyReport, lang: Lang): Promise<Buffer> 
 export async function reportPdf(r: MonthlyReport, print: PrintContext): Promise<Buffer> {
   const lang = print.lang;
   const blocks: PdfBlock[] = [
-    { kind: 'fields', pairs: [[pick(w.month, lang), r.month], [pick(w.builtAt, lang), r.builtAt.slice(0, 16).replace('T', ' ') + ' UTC']] },
+    {
+      kind: 'fields',
+      pairs: [
+        [pick(w.month, lang), r.month],
+        [pick(w.builtAt, lang), r.builtAt.slice(0, 16).replace('T', ' ') + ' UTC'],
+      ],
+    },
     { kind: 'heading', text: pick(w.figures, lang) },
     {
       kind: 'table',

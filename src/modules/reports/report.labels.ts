@@ -20,8 +20,10 @@ export const FIGURE_KEYS = [
 export type FigureKey = (typeof FIGURE_KEYS)[number];
 
 const MONTH_ORDERS = {
-  zh: '本月订单：本月（公司时区）登记、已提交审核且未取消的订单',
-  en: "the month's orders: registered in the month (company time zone), submitted for review, not cancelled",
+  zh: '本月订单：订单日期（默认为公司时区的登记日）在本月、已提交审核且未取消的订单',
+  en:
+    "the month's orders: orders dated in the month (the order date, by default the day of registration in the " +
+    'company time zone), submitted for review, not cancelled',
 };
 
 export const figureLabels: Record<FigureKey, { label: Label; definition: Label }> = {
@@ -44,63 +46,82 @@ export const figureLabels: Record<FigureKey, { label: Label; definition: Label }
     label: { zh: '平均处理周期（小时）', en: 'Average processing cycle (hours)' },
     definition: {
       zh: '已完成的本月订单从登记到完成的平均小时数；各审核环节的平均用时见环节表。',
-      en: "The average hours from registration to completion of the month's completed orders; each review stage's average is in the stage table.",
+      en:
+        "The average hours from registration to completion of the month's completed orders; each review " +
+        "stage's average is in the stage table.",
     },
   },
   onTimeProcessingRate: {
     label: { zh: '订单处理及时率', en: 'On-time processing rate' },
     definition: {
       zh: '本月订单的审核环节中在时限内办结的环节数 ÷ 已办结或已超时的有时限环节数。',
-      en: "Review stages of the month's orders decided within their time limit ÷ stages with a limit that were decided or are past it.",
+      en:
+        "Review stages of the month's orders decided within their time limit ÷ stages with a limit that " +
+        'were decided or are past it.',
     },
   },
   onTimeDeliveryRate: {
     label: { zh: '准时交货率', en: 'On-time delivery rate' },
     definition: {
       zh: '有期望交货日期的本月订单中在该日期（含）前签收的订单数 ÷ 已签收或期望日期已过的订单数。',
-      en: "The month's orders with an expected delivery date that were delivered on or before it ÷ those delivered or past the date.",
+      en:
+        "The month's orders with an expected delivery date that were delivered on or before it ÷ those " +
+        'delivered or past the date.',
     },
   },
   accuracyRate: {
     label: { zh: '订单准确率', en: 'Order accuracy' },
     definition: {
       zh: '没有数据差错的本月订单数 ÷ 本月订单数。数据差错：审核驳回后重新提交、内部发起的订单变更、错发或少发投诉、错发退货。',
-      en: "The month's orders without a data error ÷ the month's orders. A data error: resubmitted after a review rejection, an internally requested change, a wrong-item or short complaint, or a wrong-item return.",
+      en:
+        "The month's orders without a data error ÷ the month's orders. A data error: resubmitted after " +
+        'a review rejection, an internally requested change, a wrong-item or short complaint, or a ' +
+        'wrong-item return.',
     },
   },
   complaintRate: {
     label: { zh: '投诉率', en: 'Complaint rate' },
     definition: {
       zh: '至报表生成时有投诉的本月订单数 ÷ 本月订单数；投诉原因按投诉类型统计。',
-      en: "The month's orders with a complaint by the time the report is built ÷ the month's orders; reasons are counted by complaint type.",
+      en:
+        "The month's orders with a complaint by the time the report is built ÷ the month's orders; " +
+        'reasons are counted by complaint type.',
     },
   },
   returnRate: {
     label: { zh: '退货率', en: 'Return rate' },
     definition: {
       zh: '有未被拒绝的退货申请的本月订单数 ÷ 本月订单数；退货原因按退货行统计。',
-      en: "The month's orders with a return request not rejected ÷ the month's orders; reasons are counted per return line.",
+      en:
+        "The month's orders with a return request not rejected ÷ the month's orders; reasons are " +
+        'counted per return line.',
     },
   },
   collectionRate: {
     label: { zh: '回款率', en: 'Collection rate' },
     definition: {
       zh: '到期日在本月的应收中至报表生成时已收回（收款与折让冲抵）的金额 ÷ 本月到期应收金额。',
-      en: 'Of the receivables due in the month, the amount covered by receipts and allowances when the report is built ÷ the amount due.',
+      en:
+        'Of the receivables due in the month, the amount covered by receipts and allowances when the ' +
+        'report is built ÷ the amount due.',
     },
   },
   overdueAmount: {
     label: { zh: '逾期应收', en: 'Overdue receivables' },
     definition: {
       zh: '本月最后一天已过到期日的应收未收金额，按逾期天数分段（1-30、31-60、61-90、90 天以上）。',
-      en: 'Outstanding receivables past their due date on the last day of the month, by days overdue (1-30, 31-60, 61-90, over 90).',
+      en:
+        'Outstanding receivables past their due date on the last day of the month, by days overdue ' +
+        '(1-30, 31-60, 61-90, over 90).',
     },
   },
   allocationFillRate: {
     label: { zh: '分货满足率', en: 'Allocation fill rate' },
     definition: {
       zh: '本月分货运行分配的数量 ÷ 这些运行输入的需求数量（加盟商订货、门店需求、区域需求）。',
-      en: "Units allocated by the month's allocation runs ÷ the units those runs were asked for (franchisee orders, store and region demand).",
+      en:
+        "Units allocated by the month's allocation runs ÷ the units those runs were asked for " +
+        '(franchisee orders, store and region demand).',
     },
   },
 };
@@ -152,15 +173,23 @@ export const reportWords = {
 export const reportNotes: Label[] = [
   {
     zh: '客户满意度：本月订单已完成的回访中结果为“满意/无问题”的比例（回访只记录有无问题，没有评分）。',
-    en: "Satisfaction: the share of the month's orders' completed call-backs whose outcome was OK (call-backs record OK or a problem, not a score).",
+    en:
+      "Satisfaction: the share of the month's orders' completed call-backs whose outcome was OK " +
+      '(call-backs record OK or a problem, not a score).',
   },
   {
     zh: '人员考核：订单数、准确率、满意度、回款率按登记人统计；处理及时率按审核环节的办理人统计。部门考核：按岗位（角色）统计，审核环节按环节所属岗位。',
-    en: "By clerk: orders, accuracy, satisfaction and collection go to the order's registrar; on-time processing to whoever decided the review stage. By department: by role (岗位); review stages by the stage's role.",
+    en:
+      "By clerk: orders, accuracy, satisfaction and collection go to the order's registrar; on-time " +
+      'processing to whoever decided the review stage. By department: by role (岗位); review stages by ' +
+      "the stage's role.",
   },
   {
     zh: 'ABC 分类：按金额（或订单次数）从高到低累计，前 70% 为 A，70%–90% 为 B，其余为 C。订货下滑：本月金额低于前三个月月均的一半。',
-    en: 'ABC classes: customers ranked by amount (or number of orders); those making up the first 70% are A, up to 90% B, the rest C. Ordering less: the month below half of the previous three months’ monthly average.',
+    en:
+      'ABC classes: customers ranked by amount (or number of orders); those making up the first 70% are ' +
+      'A, up to 90% B, the rest C. Ordering less: the month below half of the previous three months’ ' +
+      'monthly average.',
   },
   {
     zh: '报价转订单率：系统尚无报价单，本报表不含此项。',

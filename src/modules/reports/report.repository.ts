@@ -2,28 +2,30 @@ import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../db/database';
 
 // The monthly report's figures come from a few set-based aggregates over one definition of "the period's
-// orders" (orders registered in the period, submitted for review, not cancelled) and their per-order facts.
+// orders" (orders dated in the period, submitted for review, not cancelled) and their per-order facts.
 // Every per-order fact is an index lookup (state_history_entity, complaints_order, return_requests_order,
-// change_requests_order, shipment_lines_order); the period comes from orders_registered.
+// change_requests_order, shipment_lines_order); the period comes from orders_dated.
 
-/** A period of registration: [from, to) local days in the company's time zone, and the instant it is read at. */
+/** A period of order dates: [from, to) local days in the company's time zone, and the instant it is read at. */
 export type Period = { companyId: string; from: string; to: string; timeZone: string; now: Date; today: string };
 
 export type GroupBy = 'none' | 'clerk' | 'department' | 'region' | 'customer' | 'product';
 
 export const startOf = (day: string, tz: string) => sql`(${day}::date::timestamp at time zone ${tz})`;
 
+/** When the order was registered (登记): the moment its draft was stored. */
+export const registeredAt = (o: string) => sql.ref(`${o}.created_at`);
+
 /** The period's orders with the facts the figures count (one row per order). */
 export function periodOrders(p: Period): RawBuilder<unknown> {
   const c = p.companyId;
   return sql`
     m as (
-      select o.id, o.number, o.customer_id, o.registrar_id, o.total, o.status, o.created_at,
+      select o.id, o.number, o.customer_id, o.registrar_id, o.total, o.status, ${registeredAt('o')} as registered_at,
              o.expected_delivery_date, o.review_round, cu.region, cu.name as customer_name
       from orders o
       join customers cu on cu.company_id = o.company_id and cu.id = o.customer_id
-      where o.company_id = ${c} and o.created_at >= ${startOf(p.from, p.timeZone)}
-        and o.created_at < ${startOf(p.to, p.timeZone)}
+      where o.company_id = ${c} and o.order_date >= ${p.from}::date and o.order_date < ${p.to}::date
         and o.submitted_at is not null and o.status <> 'cancelled'),
     f as (
       select m.*,
@@ -98,7 +100,7 @@ export async function orderAggregates(db: Db, p: Period, by: GroupBy): Promise<O
       count(*)::int as order_count,
       round(coalesce(sum(g.amount), 0) * 100)::bigint::text as amount_fen,
       (count(*) filter (where f.completed))::int as completed,
-      (avg(extract(epoch from f.completed_at - f.created_at) / 3600)
+      (avg(extract(epoch from f.completed_at - f.registered_at) / 3600)
          filter (where f.completed and f.completed_at is not null))::float8 as avg_cycle_hours,
       (count(*) filter (where f.expected_delivery_date is not null
          and (f.delivered or f.expected_delivery_date < ${p.today}::date)))::int as delivery_due,
@@ -183,17 +185,22 @@ export async function salesByProduct(db: Db, p: Period, limit: number) {
 
 /** Per customer: amount and orders in the period and in each of the `months` months before it (index 1..n). */
 export async function customerMonths(db: Db, p: Period, months: number) {
-  const r = await sql<{ customer_id: string; name: string; region: string; back: number; amount_fen: string;
-    order_count: number }>`
+  const r = await sql<{
+    customer_id: string;
+    name: string;
+    region: string;
+    back: number;
+    amount_fen: string;
+    order_count: number;
+  }>`
     select o.customer_id, min(cu.name) as name, min(cu.region) as region,
       ((extract(year from ${p.from}::date) * 12 + extract(month from ${p.from}::date))
-        - (extract(year from (o.created_at at time zone ${p.timeZone})) * 12
-           + extract(month from (o.created_at at time zone ${p.timeZone}))))::int as back,
+        - (extract(year from o.order_date) * 12 + extract(month from o.order_date)))::int as back,
       round(sum(o.total) * 100)::bigint::text as amount_fen, count(*)::int as order_count
     from orders o join customers cu on cu.company_id = o.company_id and cu.id = o.customer_id
     where o.company_id = ${p.companyId}
-      and o.created_at >= ${startOf(p.from, p.timeZone)} - make_interval(months => ${months})
-      and o.created_at < ${startOf(p.to, p.timeZone)}
+      and o.order_date >= ${p.from}::date - make_interval(months => ${months})
+      and o.order_date < ${p.to}::date
       and o.submitted_at is not null and o.status <> 'cancelled'
     group by o.customer_id, back`.execute(db);
   return r.rows;

@@ -12,7 +12,7 @@ import { figureOrders, kpis, monthlyReport, rebuildMonthlyReport } from './repor
 // 模板4 月度订单分析报表, its drill-down to orders, and the KPIs of any period.
 const READERS = ['sales_director', 'general_manager', 'order_admin', 'finance'];
 const REBUILDERS = ['sales_director', 'general_manager', 'order_admin'];
-const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM');
+const month = z.string().regex(/^(19|2\d)\d{2}-(0[1-9]|1[0-2])$/, 'YYYY-MM, 1900-01 to 2999-12');
 
 export function reportRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -47,7 +47,11 @@ export function reportRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/reports/monthly/rebuild',
     {
       config: { roles: REBUILDERS },
-      schema: { tags, summary: 'Build a closed month again and replace its snapshot', body: z.object({ month }).strict() },
+      schema: {
+        tags,
+        summary: 'Build a closed month again and replace its snapshot',
+        body: z.object({ month }).strict(),
+      },
     },
     async (req) => rebuildMonthlyReport(ctx.db, actorOf(req), envOf(ctx), req.body.month),
   );
@@ -77,7 +81,8 @@ export function reportRoutes(app: FastifyInstance, ctx: AppContext) {
       config: { roles: READERS },
       schema: {
         tags,
-        summary: 'KPIs of the orders registered from..to (both included), by clerk, department, region, customer or product',
+        summary:
+          'KPIs of the orders registered from..to (both included), by clerk, department, region, customer or product',
         querystring: z.object({
           from: isoDate,
           to: isoDate,

@@ -19,7 +19,8 @@ const MAX_DAYS = 366;
 const tzOf = (env: Env) => env.workingHours.timeZone;
 
 export async function monthlyReport(db: Db, actor: Actor, env: Env, month: string): Promise<MonthlyReport> {
-  if (!monthClosed(month, env.now, tzOf(env))) return buildMonthlyReport(db, actor.companyId, month, tzOf(env), env.now);
+  if (!monthClosed(month, env.now, tzOf(env)))
+    return buildMonthlyReport(db, actor.companyId, month, tzOf(env), env.now);
   const stored = await store.findReport(db, actor.companyId, month);
   if (stored?.data) return stored.data as MonthlyReport;
   const report = await buildMonthlyReport(db, actor.companyId, month, tzOf(env), env.now);

@@ -30,7 +30,15 @@ export type MonthlyReport = {
   companyId: string;
   builtAt: string;
   figures: Figure[];
-  stageCycles: { stage: string; avgHours: number | null; count: number; onTimeRate: number | null }[];
+  stageCycles: {
+    stage: string;
+    avgHours: number | null;
+    count: number;
+    onTimeRate: number | null;
+    /** Stages with a time limit, and those decided within it (the rate's denominator and numerator). */
+    timed: number;
+    onTime: number;
+  }[];
   complaintReasons: { reason: string; count: number }[];
   returnReasons: { reason: string; count: number }[];
   agingBuckets: { bucket: AgingBucket; amountFen: number; count: number }[];
