@@ -35,7 +35,7 @@ export const zh = {
       allocationFillRate: '分货满足率',
     },
     definition: {
-      orderCount: '本月订单：本月（公司时区）登记、已提交审核且未取消的订单的数量。',
+      orderCount: '本月订单：订单日期（默认为公司时区的登记日）在本月、已提交审核且未取消的订单的数量。',
       orderAmount: '本月订单的订单总额之和（含税，元）。',
       completionRate: '本月订单中在报表生成时已完成的订单数 ÷ 本月订单数。',
       avgCycleHours: '已完成的本月订单从登记到完成的平均小时数；各审核环节的平均用时见环节表。',
@@ -165,8 +165,8 @@ export const en = {
     },
     definition: {
       orderCount:
-        "The number of the month's orders: registered in the month (company time zone), submitted for review, not " +
-        'cancelled.',
+        "The number of the month's orders: orders dated in the month (the order date, by default the day of " +
+        'registration in the company time zone), submitted for review, not cancelled.',
       orderAmount: "The sum of the month's orders' totals.",
       completionRate: "The month's orders completed when the report is built ÷ the month's orders.",
       avgCycleHours:

@@ -87,7 +87,16 @@ export function ReportCharts({ report }: { report: MonthlyReport }) {
               render: (v: number | null) => (v === null ? t('reports.noValue') : v.toFixed(1)),
             },
             { title: t('reports.stageCount'), dataIndex: 'count', align: 'right' },
-            { title: t('reports.stageOnTime'), dataIndex: 'onTimeRate', align: 'right', render: rateText },
+            {
+              title: t('reports.stageOnTime'),
+              dataIndex: 'onTimeRate',
+              align: 'right',
+              // The rate with its parts: stages decided in time / stages with a time limit.
+              render: (v: number | null, r) =>
+                r.timed
+                  ? `${rateText(v)} (${t('reports.ratio', { numerator: r.onTime, denominator: r.timed })})`
+                  : rateText(v),
+            },
           ]}
         />
       </Col>
