@@ -91,6 +91,15 @@ describe('the monthly report in the web app', () => {
       expect(file.headers()['content-type'], id).toContain(type);
     }
 
+    // The closed month can be built again; the KPI query over the month credits the orders to their clerk.
+    await page.getByTestId('report-rebuild').click();
+    await page.locator('.ant-message-notice').getByText('已按当前数据重新生成').waitFor();
+    await page.getByRole('tab', { name: 'KPI 查询' }).click();
+    const clerk = (await a.sales({ method: 'GET', url: '/api/auth/me' })).json().user.displayName as string;
+    const row = page.getByTestId('kpi-table').locator('tbody tr').filter({ hasText: clerk });
+    await expect.poll(async () => (await row.locator('td').allInnerTexts()).slice(0, 2)).toEqual([clerk, '3']);
+    await page.getByRole('tab', { name: '概览' }).click();
+
     await orders.click();
     await page.waitForURL(`**/reports/monthly/${MONTH}/orderCount`);
     const table = page.getByTestId('figure-orders');
