@@ -4,6 +4,7 @@ import { kpiRows } from './kpis';
 import { keyNames } from './report-orders.repository';
 import { monthPeriod } from './report-period';
 import { periodReceivables, sumOf } from './report-receivables';
+import { orderAggregateSets, type OrderAggregate } from './report-figures.repository';
 import * as repo from './report.repository';
 import { rate, type AgingBucket, type Figure, type MonthlyReport, type SalesRow } from './report.types';
 
@@ -31,7 +32,8 @@ export async function buildMonthlyReport(
   now: Date,
 ): Promise<MonthlyReport> {
   const p = monthPeriod(companyId, month, timeZone, now);
-  const [total] = await repo.orderAggregates(db, p, 'none');
+  const sets = await orderAggregateSets(db, p);
+  const [total] = sets.none;
   const stages = await repo.stageAggregates(db, p, 'none');
   const reasons = await repo.reasons(db, p);
   const receivables = await periodReceivables(db, p);
@@ -91,26 +93,25 @@ export async function buildMonthlyReport(
       return { bucket, amountFen: sumOf(rows, (o) => o.outstandingFen), count: rows.length };
     }),
     sales: {
-      byRegion: await salesRows(db, p, 'region'),
-      byCustomer: (await salesRows(db, p, 'customer')).slice(0, TOP),
+      byRegion: await salesRows(db, p, 'region', sets.region),
+      byCustomer: await salesRows(db, p, 'customer', sets.customer.slice(0, TOP)),
       byProduct: (await repo.salesByProduct(db, p, TOP)).map((r) => ({
         key: r.key,
         name: r.name,
         orderCount: r.order_count,
         amountFen: Number(r.amount_fen),
       })),
-      bySalesperson: await salesRows(db, p, 'clerk'),
+      bySalesperson: await salesRows(db, p, 'clerk', sets.clerk),
     },
     kpis: {
-      clerks: await kpiRows(db, p, 'clerk', receivables),
+      clerks: await kpiRows(db, p, 'clerk', receivables, sets.clerk),
       departments: await kpiRows(db, p, 'department', receivables),
     },
     customers: await customerAnalysis(db, p),
   };
 }
 
-async function salesRows(db: Db, p: repo.Period, by: repo.GroupBy): Promise<SalesRow[]> {
-  const rows = await repo.orderAggregates(db, p, by);
+async function salesRows(db: Db, p: repo.Period, by: repo.GroupBy, rows: OrderAggregate[]): Promise<SalesRow[]> {
   const names = await keyNames(
     db,
     p.companyId,

@@ -172,6 +172,12 @@ export const reportWords = {
 /** What the report says about how its tables are made, printed after the figures. */
 export const reportNotes: Label[] = [
   {
+    zh: '销售分析：区域为客户档案的区域，业务员为订单登记人，产品按订单行金额；客户与产品表列出金额最高的 100 个。',
+    en:
+      "Sales: the region is the customer's region, the salesperson the order's registrar, products by line " +
+      'amount; the customer and product tables list the top 100 by amount.',
+  },
+  {
     zh: '客户满意度：本月订单已完成的回访中结果为“满意/无问题”的比例（回访只记录有无问题，没有评分）。',
     en:
       "Satisfaction: the share of the month's orders' completed call-backs whose outcome was OK " +

@@ -57,7 +57,7 @@ export function periodOrders(p: Period): RawBuilder<unknown> {
 }
 
 /** The group(s) an order falls in, with the amount it brings to each: (key, amount). */
-function orderGroups(p: Period, by: GroupBy, o: string): RawBuilder<unknown> {
+export function orderGroups(p: Period, by: GroupBy, o: string): RawBuilder<unknown> {
   const ref = (col: string) => sql.ref(`${o}.${col}`);
   switch (by) {
     case 'clerk':
@@ -75,46 +75,6 @@ function orderGroups(p: Period, by: GroupBy, o: string): RawBuilder<unknown> {
     default:
       return sql`(select ''::text, ${ref('total')})`;
   }
-}
-
-export type OrderAggregate = {
-  key: string;
-  order_count: number;
-  amount_fen: string;
-  completed: number;
-  avg_cycle_hours: number | null;
-  delivery_due: number;
-  delivery_on_time: number;
-  accurate: number;
-  complained: number;
-  returned: number;
-  callbacks_done: number;
-  callbacks_ok: number;
-};
-
-/** The order figures of the period, per group (one row with key '' when not grouped). */
-export async function orderAggregates(db: Db, p: Period, by: GroupBy): Promise<OrderAggregate[]> {
-  const r = await sql<OrderAggregate>`
-    with ${periodOrders(p)}
-    select g.key,
-      count(*)::int as order_count,
-      round(coalesce(sum(g.amount), 0) * 100)::bigint::text as amount_fen,
-      (count(*) filter (where f.completed))::int as completed,
-      (avg(extract(epoch from f.completed_at - f.registered_at) / 3600)
-         filter (where f.completed and f.completed_at is not null))::float8 as avg_cycle_hours,
-      (count(*) filter (where f.expected_delivery_date is not null
-         and (f.delivered or f.expected_delivery_date < ${p.today}::date)))::int as delivery_due,
-      (count(*) filter (where f.expected_delivery_date is not null and f.delivered
-         and f.delivered_on::date <= f.expected_delivery_date))::int as delivery_on_time,
-      (count(*) filter (where not f.data_error))::int as accurate,
-      (count(*) filter (where f.complained))::int as complained,
-      (count(*) filter (where f.returned))::int as returned,
-      coalesce(sum(f.callbacks_done), 0)::int as callbacks_done,
-      coalesce(sum(f.callbacks_ok), 0)::int as callbacks_ok
-    from f cross join lateral ${orderGroups(p, by, 'f')} as g(key, amount)
-    group by g.key
-    order by sum(g.amount) desc, g.key`.execute(db);
-  return r.rows;
 }
 
 export type StageAggregate = {
