@@ -104,7 +104,13 @@ export const zh = {
       status: '状态',
       registeredAt: '登记时间',
     },
-    sales: { bySalesperson: '按业务员', byRegion: '按地区', byCustomer: '按客户', byProduct: '按产品' },
+    sales: {
+      bySalesperson: '按业务员',
+      byRegion: '按地区',
+      byCustomer: '按客户',
+      byProduct: '按产品',
+      hint: '区域为客户档案的区域，业务员为订单登记人，产品按订单行金额；客户与产品表列出金额最高的 100 个。',
+    },
     kpi: {
       clerks: '订单员考核',
       departments: '部门考核',
@@ -262,6 +268,9 @@ export const en = {
       byRegion: 'By region',
       byCustomer: 'By customer',
       byProduct: 'By product',
+      hint:
+        "The region is the customer's region, the salesperson the order's registrar, products by line amount; " +
+        'the customer and product tables list the top 100 by amount.',
     },
     kpi: {
       clerks: 'Order clerks',

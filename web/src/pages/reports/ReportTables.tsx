@@ -89,6 +89,11 @@ export function SalesTables({ report }: { report: MonthlyReport }) {
   ] as const;
   return (
     <Row gutter={[16, 16]}>
+      <Col span={24}>
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {t('reports.sales.hint')}
+        </Typography.Text>
+      </Col>
       {groups.map(([g, by]) => (
         <Col key={g} xs={24} lg={12}>
           <TableCard<SalesRow>
