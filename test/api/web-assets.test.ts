@@ -56,6 +56,21 @@ describe('web app assets', () => {
     expect(brotliBytes(orders)).toBeLessThanOrEqual(350 * 1024);
   });
 
+  it('ECharts comes with the report page only, and only the chart kinds it draws', () => {
+    const entry = Object.keys(manifest).find((k) => manifest[k].isEntry)!;
+    const report = 'src/pages/reports/MonthlyReportPage.tsx';
+    const home = closure('src/pages/HomePage.tsx', closure('src/pages/OrdersPage.tsx', closure(entry)));
+    // A name from ECharts' own API survives minification: it marks a chunk that carries the chart library.
+    const charts = (k: string) =>
+      fs.readFileSync(path.join(dist, manifest[k].file), 'utf8').includes('registerPreprocessor');
+    expect(manifest[entry].dynamicImports ?? []).toContain(report);
+    expect([...home].filter(charts)).toEqual([]);
+    const reportChunks = [...closure(report)].filter((k) => !home.has(k));
+    expect(reportChunks.some(charts)).toBe(true);
+    // The whole library is about 290 KB compressed (dist/echarts.min.js); the page with bar and pie is far less.
+    expect(brotliBytes(new Set(reportChunks))).toBeLessThanOrEqual(220 * 1024);
+  });
+
   it('the English texts and Ant Design English locale are fetched only when someone reads in English', () => {
     const entry = Object.keys(manifest).find((k) => manifest[k].isEntry)!;
     const orders = closure('src/pages/OrdersPage.tsx', closure(entry));

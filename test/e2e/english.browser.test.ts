@@ -121,7 +121,7 @@ const PAGES: Record<string, string[]> = {
   sales: ['/', '/orders', '/order', '/notifications', '/customers'],
   reviewer: ['/', '/review', '/order'],
   warehouse: ['/', '/warehouse', '/stock'],
-  finance: ['/', '/finance', '/customers'],
+  finance: ['/', '/finance', '/customers', '/reports/monthly'],
 };
 
 beforeAll(async () => {

@@ -45,6 +45,8 @@ const QuotationDetailPage = lazyPage(() => import('./pages/QuotationDetailPage')
 const PrepRequestsPage = lazyPage(() => import('./pages/PrepRequestsPage'), 'PrepRequestsPage');
 const WebhooksPage = lazyPage(() => import('./pages/WebhooksPage'), 'WebhooksPage');
 const MessagesPage = lazyPage(() => import('./pages/MessagesPage'), 'MessagesPage');
+const MonthlyReportPage = lazyPage(() => import('./pages/reports/MonthlyReportPage'), 'MonthlyReportPage');
+const FigureOrdersPage = lazyPage(() => import('./pages/reports/FigureOrdersPage'), 'FigureOrdersPage');
 const ChangePasswordPage = lazyPage(() => import('./pages/ChangePasswordPage'), 'ChangePasswordPage');
 const PortalApp = lazyPage(() => import('./pages/portal/PortalApp'), 'PortalApp');
 
@@ -93,6 +95,8 @@ function Routed() {
         <Route path="inquiries" element={<InquiriesPage />} />
         <Route path="quotations" element={<QuotationsPage />} />
         <Route path="quotations/:id" element={<QuotationDetailPage />} />
+        <Route path="reports/monthly" element={<MonthlyReportPage />} />
+        <Route path="reports/monthly/:month/:figure" element={<FigureOrdersPage />} />
         <Route path="*" element={<HomePage />} />
       </Route>
     </Routes>

@@ -15,6 +15,8 @@ type Props<T> = {
   toolbar?: ReactNode;
   reloadKey?: number;
   searchPlaceholder?: string;
+  /** A list the server does not search (a fixed set, such as the orders behind a report figure) has no box. */
+  searchable?: boolean;
   testId?: string;
   /** What to do when the list is empty ("登记第一张订单"); a filtered empty list says to clear the filters. */
   empty?: ReactNode;
@@ -33,6 +35,7 @@ export function ServerTable<T extends object>({
   toolbar,
   reloadKey,
   searchPlaceholder,
+  searchable = true,
   testId,
   empty,
   card,
@@ -80,13 +83,15 @@ export function ServerTable<T extends object>({
   return (
     <div data-testid={testId}>
       <Space style={{ marginBottom: 12, width: '100%', justifyContent: 'space-between' }} wrap>
-        <Input.Search
-          allowClear
-          placeholder={searchPlaceholder ?? t('common.search')}
-          onSearch={(q) => setQuery((s) => ({ ...s, q, page: 1 }))}
-          style={{ width: 280, maxWidth: '100%' }}
-          data-testid="table-search"
-        />
+        {searchable && (
+          <Input.Search
+            allowClear
+            placeholder={searchPlaceholder ?? t('common.search')}
+            onSearch={(q) => setQuery((s) => ({ ...s, q, page: 1 }))}
+            style={{ width: 280, maxWidth: '100%' }}
+            data-testid="table-search"
+          />
+        )}
         <Space wrap>
           {toolbar}
           {exportUrl && (

@@ -29,6 +29,7 @@ import {
   QuestionCircleOutlined,
   ProfileOutlined,
   InboxOutlined,
+  BarChartOutlined,
 } from '@ant-design/icons';
 
 export type MenuEntry = { key: string; icon: ReactNode; label: string; roles: string[] };
@@ -142,6 +143,18 @@ export const MENU: MenuGroup[] = [
         icon: <WalletOutlined />,
         label: 'menu.franchisees',
         roles: ['finance', 'allocation_planner'],
+      },
+    ],
+  },
+  {
+    key: 'reports',
+    label: 'menuGroup.reports',
+    entries: [
+      {
+        key: '/reports/monthly',
+        icon: <BarChartOutlined />,
+        label: 'reports.menu',
+        roles: ['sales_director', 'general_manager', 'order_admin', 'finance'],
       },
     ],
   },

@@ -8,6 +8,7 @@ import { yuan } from '../format';
 import { useNoticeText } from './NotificationsPage';
 import { PageHeader } from '../components/PageHeader';
 import { BackupCard } from './home/BackupCard';
+import { LastMonthCard } from './home/LastMonthCard';
 import dayjs from 'dayjs';
 
 /** 工作台: the user's to-dos by role, each opening its list; the latest notifications; the month for managers. */
@@ -48,6 +49,7 @@ export function HomePage() {
           </Row>
         </Card>
       )}
+      {me?.roles.some((r) => r === 'sales_director' || r === 'general_manager') && <LastMonthCard />}
       {data?.backup && (data.backup.scheduled || data.backup.lastSuccess || data.backup.lastFailure) && (
         <BackupCard backup={data.backup} />
       )}
