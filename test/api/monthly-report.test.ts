@@ -258,7 +258,7 @@ describe('monthly order analysis (模板4)', () => {
     expect(text).toContain('Completion rate');
     expect(text).toContain('70.0%');
     expect(text).toContain('completed when the report is built');
-    expect(text).toContain('there are no quotations in the system yet');
+    expect(text).toContain('Of the quotations made in the month and sent to the customer');
     const zh = (
       await pdfText(
         (await a.orderadmin({ method: 'GET', url: '/api/reports/monthly?month=2026-06&format=pdf' })).rawPayload,

@@ -355,5 +355,18 @@ describe('quotation → order conversion for the monthly report', () => {
       to: '2026-11-30',
     });
     expect(november.made).toBe(0);
+    // The monthly report carries the same rate, and its drill-down lists the order made from the quotation.
+    const report = (await a.director({ method: 'GET', url: '/api/reports/monthly?month=2026-12' })).json();
+    const conversion = report.figures.find((f: { key: string }) => f.key === 'quotationConversionRate');
+    expect(conversion).toMatchObject({ unit: 'rate', numerator: after.ordered, denominator: after.sent });
+    const drill = (
+      await a.director({
+        method: 'GET',
+        url: '/api/reports/monthly/orders?month=2026-12&figure=quotationConversionRate&pageSize=100',
+      })
+    ).json();
+    const order = (await a.sales({ method: 'GET', url: `/api/quotations/${q.id}` })).json().order.id;
+    expect(drill.items.map((o: { id: string }) => o.id)).toContain(order);
+    expect(drill.total).toBe(after.ordered);
   });
 });

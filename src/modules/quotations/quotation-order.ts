@@ -81,6 +81,10 @@ export async function expireQuotations(
   return expired;
 }
 
+/** The orders made from the quotations of a period: the drill-down of 报价转订单率. */
+export const quotationOrderIds = (db: Db, companyId: string, p: { from: string; to: string; timeZone: string }) =>
+  repo.convertedOrderIds(db, companyId, p.from, p.to, p.timeZone);
+
 /**
  * 报价转订单率 for a period (the monthly report): of the quotations made from `from` to `to` (local days), how many
  * were sent, accepted and ordered, and the share of sent ones that became an order (null when none was sent).

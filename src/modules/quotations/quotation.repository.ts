@@ -214,6 +214,20 @@ export function dueQuotations(db: Kysely<DB>, today: string) {
  * Quotation → order conversion of the quotations made between two local days (inclusive, company time zone):
  * how many were made, sent to the customer (now sent or answered), accepted, and became an order.
  */
+/** The orders registered from the quotations made from `from` to `to` (local days). */
+export async function convertedOrderIds(db: Db, companyId: string, from: string, to: string, timeZone: string) {
+  const day = sql<string>`(created_at at time zone ${timeZone})::date`;
+  const rows = await db
+    .selectFrom('quotations')
+    .select('order_id')
+    .where('company_id', '=', companyId)
+    .where('order_id', 'is not', null)
+    .where(day, '>=', from)
+    .where(day, '<=', to)
+    .execute();
+  return rows.map((r) => r.order_id!);
+}
+
 export async function conversionCounts(db: Db, companyId: string, from: string, to: string, timeZone: string) {
   const day = sql<string>`(created_at at time zone ${timeZone})::date`;
   const r = await db

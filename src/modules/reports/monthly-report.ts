@@ -2,7 +2,8 @@ import type { Db } from '../../db/database';
 import { customerAnalysis } from './customer-analysis';
 import { kpiRows } from './kpis';
 import { keyNames } from './report-orders.repository';
-import { monthPeriod } from './report-period';
+import { quotationConversion } from '../quotations/quotation-order';
+import { lastDayOf, monthPeriod } from './report-period';
 import { periodReceivables, sumOf } from './report-receivables';
 import { orderAggregateSets, type OrderAggregate } from './report-figures.repository';
 import * as repo from './report.repository';
@@ -38,6 +39,7 @@ export async function buildMonthlyReport(
   const reasons = await repo.reasons(db, p);
   const receivables = await periodReceivables(db, p);
   const fill = await repo.allocationFill(db, p);
+  const quotes = await quotationConversion(db, companyId, { from: p.from, to: lastDayOf(p), timeZone });
 
   const count = total?.order_count ?? 0;
   const dueFen = sumOf(receivables.due, (d) => d.amountFen);
@@ -71,6 +73,7 @@ export async function buildMonthlyReport(
       drill: true,
     },
     ratio('allocationFillRate', fill.allocated, fill.requested),
+    ratio('quotationConversionRate', quotes.ordered, quotes.sent),
   ];
 
   return {

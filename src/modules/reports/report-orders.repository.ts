@@ -34,6 +34,7 @@ const drillFilter: Record<FigureKey, (p: Period) => RawBuilder<unknown>> = {
   collectionRate: () => sql`false`,
   overdueAmount: () => sql`false`,
   allocationFillRate: () => sql`false`,
+  quotationConversionRate: () => sql`false`,
 };
 
 /** The orders given units by the period's allocation runs. */

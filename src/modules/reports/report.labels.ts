@@ -16,6 +16,7 @@ export const FIGURE_KEYS = [
   'collectionRate',
   'overdueAmount',
   'allocationFillRate',
+  'quotationConversionRate',
 ] as const;
 export type FigureKey = (typeof FIGURE_KEYS)[number];
 
@@ -124,6 +125,13 @@ export const figureLabels: Record<FigureKey, { label: Label; definition: Label }
         '(franchisee orders, store and region demand).',
     },
   },
+  quotationConversionRate: {
+    label: { zh: '报价转订单率', en: 'Quotation-to-order conversion' },
+    definition: {
+      zh: '本月制作并已发出的报价单中，已生成销售订单的数量 ÷ 已发出的数量。',
+      en: 'Of the quotations made in the month and sent to the customer, those that became a sales order ÷ those sent.',
+    },
+  },
 };
 
 /** Section titles and table headings of the documents. */
@@ -196,10 +204,6 @@ export const reportNotes: Label[] = [
       'ABC classes: customers ranked by amount (or number of orders); those making up the first 70% are ' +
       'A, up to 90% B, the rest C. Ordering less: the month below half of the previous three months’ ' +
       'monthly average.',
-  },
-  {
-    zh: '报价转订单率：系统尚无报价单，本报表不含此项。',
-    en: 'Quotation-to-order conversion: there are no quotations in the system yet, so the report leaves it out.',
   },
 ];
 

@@ -2,10 +2,11 @@ import type { Db } from '../../db/database';
 import type { Env } from '../../lib/env';
 import { AppError } from '../../lib/errors';
 import type { Actor } from '../auth/auth.service';
+import { quotationOrderIds } from '../quotations/quotation-order';
 import { kpiRows } from './kpis';
 import { buildMonthlyReport } from './monthly-report';
 import { allocationOrderIds, drillOrders } from './report-orders.repository';
-import { daysPeriod, monthClosed, monthPeriod } from './report-period';
+import { daysPeriod, lastDayOf, monthClosed, monthPeriod } from './report-period';
 import { distinctOrders, periodReceivables } from './report-receivables';
 import * as store from './report-store.repository';
 import type { FigureKey } from './report.labels';
@@ -58,6 +59,8 @@ export async function figureOrders(
     return drillOrders(db, p, figure, q, ids);
   }
   if (figure === 'allocationFillRate') return drillOrders(db, p, figure, q, await allocationOrderIds(db, p));
+  if (figure === 'quotationConversionRate')
+    return drillOrders(db, p, figure, q, await quotationOrderIds(db, p.companyId, { ...p, to: lastDayOf(p) }));
   return drillOrders(db, p, figure, q);
 }
 

@@ -1557,7 +1557,8 @@ export interface ReportsOperations {
         | 'returnRate'
         | 'collectionRate'
         | 'overdueAmount'
-        | 'allocationFillRate';
+        | 'allocationFillRate'
+        | 'quotationConversionRate';
       page?: number;
       pageSize?: number;
     };

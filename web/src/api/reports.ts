@@ -22,6 +22,7 @@ export const FIGURE_KEYS = [
   'collectionRate',
   'overdueAmount',
   'allocationFillRate',
+  'quotationConversionRate',
 ] as const satisfies readonly FigureKey[];
 export const KPI_GROUPS = [
   'clerk',

@@ -33,6 +33,7 @@ export const zh = {
       collectionRate: '回款率',
       overdueAmount: '逾期应收',
       allocationFillRate: '分货满足率',
+      quotationConversionRate: '报价转订单率',
     },
     definition: {
       orderCount: '本月订单：订单日期（默认为公司时区的登记日）在本月、已提交审核且未取消的订单的数量。',
@@ -48,6 +49,7 @@ export const zh = {
       collectionRate: '到期日在本月的应收中至报表生成时已收回（收款与折让冲抵）的金额 ÷ 本月到期应收金额。',
       overdueAmount: '本月最后一天已过到期日的应收未收金额，按逾期天数分段（1-30、31-60、61-90、90 天以上）。',
       allocationFillRate: '本月分货运行分配的数量 ÷ 这些运行输入的需求数量（加盟商订货、门店需求、区域需求）。',
+      quotationConversionRate: '本月制作并已发出的报价单中，已生成销售订单的数量 ÷ 已发出的数量。',
     },
     drillScope: {
       orderCount: '本月订单',
@@ -62,6 +64,7 @@ export const zh = {
       collectionRate: '应收到期日在本月的订单（不论登记月份）',
       overdueAmount: '月末有逾期应收的订单（不论登记月份）',
       allocationFillRate: '本月分货分配到的订单',
+      quotationConversionRate: '由本月报价单生成的订单',
     },
     charts: {
       salesByRegion: '各地区销售额',
@@ -168,6 +171,7 @@ export const en = {
       collectionRate: 'Collection rate',
       overdueAmount: 'Overdue receivables',
       allocationFillRate: 'Allocation fill rate',
+      quotationConversionRate: 'Quotation-to-order conversion',
     },
     definition: {
       orderCount:
@@ -202,6 +206,8 @@ export const en = {
       allocationFillRate:
         "Units allocated by the month's allocation runs ÷ the units those runs were asked for (franchisee orders, " +
         'store and region demand).',
+      quotationConversionRate:
+        'Of the quotations made in the month and sent to the customer, those that became a sales order ÷ those sent.',
     },
     drillScope: {
       orderCount: "The month's orders",
@@ -216,6 +222,7 @@ export const en = {
       collectionRate: 'Orders with receivables due in the month (registered in any month)',
       overdueAmount: 'Orders with receivables overdue at the end of the month (registered in any month)',
       allocationFillRate: "Orders given units by the month's allocation runs",
+      quotationConversionRate: "Orders made from the month's quotations",
     },
     charts: {
       salesByRegion: 'Sales by region',
