@@ -73,6 +73,12 @@ import type {
   QuotationsTable,
   QuotationVersionsTable,
 } from '../modules/quotations/quotation.table';
+import type {
+  ContractClauseTemplatesTable,
+  ContractLinesTable,
+  ContractReviewsTable,
+  ContractsTable,
+} from '../modules/contracts/contract.table';
 
 // Every table of the database, by name.
 export interface DB {
@@ -146,6 +152,10 @@ export interface DB {
   quotations: QuotationsTable;
   quotation_versions: QuotationVersionsTable;
   quotation_lines: QuotationLinesTable;
+  contract_clause_templates: ContractClauseTemplatesTable;
+  contracts: ContractsTable;
+  contract_lines: ContractLinesTable;
+  contract_reviews: ContractReviewsTable;
 }
 
 export type Db = Kysely<DB>;
