@@ -26,12 +26,12 @@ export async function callOff(db: Db, actor: Actor, env: Env, id: string, input:
     const line = lines.find((c) => c.product_id === l.productId);
     if (!line)
       throw new AppError('CONTRACT.LINE_NOT_IN_CONTRACT', { line: i + 1 }, [
-        { path: `lines.${i}.productId`, message: 'not a product of the contract' },
+        { path: `lines[${i}].productId`, message: 'not a product of the contract' },
       ]);
     const remaining = line.qty - line.called_qty - (taken.get(line.line_no) ?? 0);
     if (l.quantity > remaining)
       throw new AppError('CONTRACT.QUANTITY_EXCEEDED', { line: line.line_no, sku: line.sku, remaining }, [
-        { path: `lines.${i}.quantity`, message: `at most ${remaining} left on contract line ${line.line_no}` },
+        { path: `lines[${i}].quantity`, message: `at most ${remaining} left on contract line ${line.line_no}` },
       ]);
     taken.set(line.line_no, (taken.get(line.line_no) ?? 0) + l.quantity);
     return { productId: line.product_id, qty: l.quantity, unitPrice: line.unit_price };

@@ -167,7 +167,7 @@ export function findReviews(db: Db, companyId: string, contractId: string) {
     .where('r.company_id', '=', companyId)
     .where('r.contract_id', '=', contractId)
     .orderBy('r.round')
-    .orderBy('r.started_at')
+    .orderBy(sql`array_position(array['legal', 'finance', 'gm'], r.stage)`)
     .execute();
 }
 

@@ -57,9 +57,7 @@ export const settingsSchema = z.object({
   contracts: z
     .object({
       gmThreshold: moneyString.default('200000.00'),
-      stageHours: z
-        .object({ legal: hours.default(8), finance: hours.default(4), gm: hours.default(8) })
-        .prefault({}),
+      stageHours: z.object({ legal: hours.default(8), finance: hours.default(4), gm: hours.default(8) }).prefault({}),
     })
     .prefault({}),
   productionRequestHours: hours.default(4),
