@@ -112,7 +112,7 @@ describe('quotation → contract → review → signed → call-offs', () => {
     expect(noReason.json().error.fields.map((f: { path: string }) => f.path)).toContain('reason');
   });
 
-  it('goes through legal, finance and the general manager, each stage with its due time; a rejection says why', async () => {
+  it('goes through legal, finance and the general manager, each stage timed; a rejection says why', async () => {
     expect((await post(a.sales, `/api/contracts/${k.id}/review`, { decision: 'submit' })).json()).toMatchObject({
       status: 'in_review',
       stage: 'legal',

@@ -189,7 +189,8 @@ export async function performance(db: Db, companyId: string, contractId: string)
          join shipments s on s.company_id = sl.company_id and s.id = sl.shipment_id
          join order_lines ol on ol.company_id = sl.company_id and ol.order_id = sl.order_id
            and ol.line_no = sl.order_line_no
-         where sl.company_id = o.company_id and sl.order_id = o.id and s.status in ('shipped', 'delivered')), 0)::numeric(18,2)
+         where sl.company_id = o.company_id and sl.order_id = o.id
+           and s.status in ('shipped', 'delivered')), 0)::numeric(18,2)
         as shipped,
       coalesce((select sum(ra.amount) from receipt_applications ra
          where ra.company_id = o.company_id and ra.order_id = o.id), 0)::numeric(18,2) as paid
