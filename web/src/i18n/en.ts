@@ -515,6 +515,7 @@ export const en: Messages = {
       sales_director: 'Sales director',
       general_manager: 'General manager',
       finance: 'Finance',
+      legal: 'Legal',
       credit_controller: 'Credit controller',
       production_planner: 'Production planner',
       order_admin: 'Order administrator',

@@ -487,6 +487,7 @@ export const zhCN = {
       sales_director: '销售总监',
       general_manager: '总经理',
       finance: '财务',
+      legal: '法务',
       credit_controller: '信用管理',
       production_planner: '生产计划',
       order_admin: '订单管理',
