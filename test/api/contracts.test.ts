@@ -3,6 +3,7 @@ import { createTestContext, type TestContext } from '../helpers/test-app';
 import { orderActors } from '../helpers/orders';
 import { pdfText } from '../helpers/pdf-text';
 import { multipart } from '../helpers/xlsx';
+import { portalLogin } from '../helpers/portal';
 
 // 销售合同: an accepted quotation drafted as a contract, reviewed by legal, finance and the general manager, signed
 // with the scan of the paper, then called off by sales orders within its quantities.
@@ -228,5 +229,25 @@ describe('quotation → contract → review → signed → call-offs', () => {
     const text = await pdfText(pdf.rawPayload);
     for (const s of [k.number, 'PO-8801', 'HT-A', '¥150.00', '质量标准', '违约金为合同总额的 5%', '张伟'])
       expect(text).toContain(s);
+  });
+});
+
+describe('a smaller contract signed electronically in the customer portal', () => {
+  it('skips the general manager under the threshold; the customer signs with who, when and where', async () => {
+    const q = await acceptedQuotation([{ productId: p['HT-A'], qty: 10 }]);
+    const k = (await post(a.sales, '/api/contracts', { quotationId: q.id })).json();
+    expect(k.stages).toEqual(['legal', 'finance']);
+    await post(a.sales, `/api/contracts/${k.id}/review`, { decision: 'submit' });
+    await post(legal, `/api/contracts/${k.id}/review`, { decision: 'approve' });
+    const approved = await post(a.finance, `/api/contracts/${k.id}/review`, { decision: 'approve' });
+    expect(approved.json()).toMatchObject({ status: 'approved' });
+
+    const portal = t.as(await portalLogin(t, a.sales, customerId, 'ht.buyer'));
+    const signed = await post(portal, `/api/portal/contracts/${k.id}/sign`);
+    expect(signed.statusCode, signed.body).toBe(200);
+    expect(signed.json()).toMatchObject({ number: k.number, status: 'signed' });
+    const seen = (await a.sales({ method: 'GET', url: `/api/contracts/${k.id}` })).json();
+    expect(seen.signature.customer).toMatchObject({ by: expect.stringContaining('portal:'), ip: expect.any(String) });
+    expect(seen.signature.company).toMatchObject({ by: '王销售' });
   });
 });

@@ -216,3 +216,11 @@ export async function signContract(
   });
   return getContract(db, actor, env, id);
 }
+
+/** 电子确认: the customer's portal login signs its own approved contract; another's is not found. */
+export async function signAsCustomer(db: Db, actor: Actor, env: Env, id: string, customerId: string, ip: string) {
+  const k = await repo.lockContract(db, actor.companyId, id);
+  if (!k || k.customer_id !== customerId) throw new AppError('CONTRACT.NOT_FOUND');
+  const signed = await signContract(db, actor, env, id, { electronic: true, ip });
+  return { id: signed.id, number: signed.number, status: signed.status, signedAt: signed.signedAt };
+}

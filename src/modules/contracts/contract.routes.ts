@@ -8,7 +8,9 @@ import { addAttachment } from '../attachments/attachment.service';
 import { printContextOf } from '../companies/print-context';
 import { callOff } from './contract-calloff';
 import { contractPdf } from './contract-document';
-import { draftContract, reviewContract, signContract, updateContract } from './contract-moves';
+import { draftContract, reviewContract, signAsCustomer, signContract, updateContract } from './contract-moves';
+import { customerOf } from '../portal/portal.service';
+import { CUSTOMER_ROLE } from '../auth/roles';
 import {
   callOffBody,
   createContractBody,
@@ -154,6 +156,18 @@ export function contractRoutes(app: FastifyInstance, ctx: AppContext) {
         .type('application/pdf')
         .header('content-disposition', `attachment; filename="${encodeURIComponent(number)}.pdf"`)
         .send(pdf);
+    },
+  );
+  r.post(
+    '/api/portal/contracts/:id/sign',
+    {
+      config: { roles: [CUSTOMER_ROLE] },
+      schema: { tags, summary: "The customer's electronic signature of its approved contract", params: idParams },
+    },
+    async (req) => {
+      const actor = actorOf(req);
+      const customerId = customerOf(actor, 'CONTRACT.NOT_FOUND');
+      return tx((trx) => signAsCustomer(trx, actor, envOf(ctx), req.params.id, customerId, req.ip));
     },
   );
 }

@@ -365,6 +365,13 @@ export interface ContractsOperations {
     body: undefined;
     response: unknown;
   };
+  /** The customer's electronic signature of its approved contract */
+  'POST /api/portal/contracts/{id}/sign': {
+    params: { id: string };
+    query: Record<string, never>;
+    body: FormData | undefined;
+    response: unknown;
+  };
 }
 
 export interface CustomersOperations {
@@ -2431,6 +2438,7 @@ export const operationsByTag = {
     'POST /api/contracts/{id}/sign',
     'POST /api/contracts/{id}/orders',
     'GET /api/contracts/{id}/document',
+    'POST /api/portal/contracts/{id}/sign',
   ],
   customers: [
     'GET /api/customers',
