@@ -46,7 +46,7 @@ function contractActions(
     row.status,
     actor,
     guardContext(row, settings),
-  ).filter((e) => e !== 'complete' && (e !== 'sign' || !actor.roles.every((r) => r === 'customer')));
+  ).filter((e) => e !== 'complete' && e !== 'close' && (e !== 'sign' || !actor.roles.every((r) => r === 'customer')));
   const sales = hasRole(actor.roles, ['sales_assistant']);
   if (row.status === 'draft' && sales) events.push('edit');
   if (row.status === 'signed' && sales && remainingOf(lines) > 0) events.push('order');
