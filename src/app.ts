@@ -53,6 +53,7 @@ import { trackingPageRoutes } from './modules/portal/tracking-page.routes';
 import { prepRoutes } from './modules/prep/prep.routes';
 import { reportRoutes } from './modules/reports/report.routes';
 import { quotationRoutes } from './modules/quotations/quotation.routes';
+import { contractRoutes } from './modules/contracts/contract.routes';
 import { prepProduced } from './modules/prep/prep-requests';
 import { orderSettlement } from './modules/payments/payment.repository';
 
@@ -138,6 +139,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean | objec
     sampleRoutes,
     prepRoutes,
     quotationRoutes,
+    contractRoutes,
     webhookRoutes,
     messageRoutes,
     portalUserRoutes,

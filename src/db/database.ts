@@ -74,6 +74,12 @@ import type {
   QuotationVersionsTable,
 } from '../modules/quotations/quotation.table';
 import type { ImportJobsTable } from '../modules/imports/import-job.table';
+import type {
+  ContractClauseTemplatesTable,
+  ContractLinesTable,
+  ContractReviewsTable,
+  ContractsTable,
+} from '../modules/contracts/contract.table';
 
 // Every table of the database, by name.
 export interface DB {
@@ -148,6 +154,10 @@ export interface DB {
   quotation_versions: QuotationVersionsTable;
   quotation_lines: QuotationLinesTable;
   import_jobs: ImportJobsTable;
+  contract_clause_templates: ContractClauseTemplatesTable;
+  contracts: ContractsTable;
+  contract_lines: ContractLinesTable;
+  contract_reviews: ContractReviewsTable;
 }
 
 export type Db = Kysely<DB>;

@@ -24,6 +24,7 @@ import * as m0022 from './migrations/0022_order_archive';
 import * as m0023 from './migrations/0023_monthly_reports';
 import * as m0024 from './migrations/0024_import_jobs';
 import * as m0025 from './migrations/0025_quotations';
+import * as m0026 from './migrations/0026_contracts';
 
 // Every migration, in order. New ones are added here.
 const migrations: Record<string, Migration> = {
@@ -52,6 +53,7 @@ const migrations: Record<string, Migration> = {
   '0023_monthly_reports': m0023,
   '0024_import_jobs': m0024,
   '0025_quotations': m0025,
+  '0026_contracts': m0026,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -437,6 +437,34 @@ export const errorCodes = {
     zh: '该报价单已转为订单 {number}',
     en: 'This quotation has already become order {number}',
   },
+  // Sales contracts (销售合同)
+  'CONTRACT.NOT_FOUND': { status: 404, zh: '合同不存在', en: 'Contract not found' },
+  'CONTRACT.QUOTATION_NOT_ACCEPTED': {
+    status: 409,
+    zh: '只有客户已接受的报价单可以生成合同',
+    en: 'Only an accepted quotation becomes a contract',
+  },
+  'CONTRACT.NOT_DRAFT': { status: 409, zh: '只有草稿合同可以修改', en: 'Only a draft contract can be edited' },
+  'CONTRACT.NOT_SIGNED': {
+    status: 409,
+    zh: '只有已签订的合同可以要货',
+    en: 'Orders are called off a signed contract only',
+  },
+  'CONTRACT.SCAN_NOT_FOUND': {
+    status: 400,
+    zh: '签字盖章扫描件不存在',
+    en: 'The signed scan was not found',
+  },
+  'CONTRACT.LINE_NOT_IN_CONTRACT': {
+    status: 400,
+    zh: '第 {line} 行的产品不在合同中',
+    en: 'Line {line}: the product is not in the contract',
+  },
+  'CONTRACT.QUANTITY_EXCEEDED': {
+    status: 409,
+    zh: '第 {line} 行（{sku}）超出合同剩余数量 {remaining}',
+    en: 'Line {line} ({sku}) exceeds the quantity left on the contract: {remaining}',
+  },
   'SAMPLE.NOT_FOUND': { status: 404, zh: '样机记录不存在', en: 'Sample loan not found' },
   'PREP.NOT_FOUND': { status: 404, zh: '备货/备料申请不存在', en: 'Prep request not found' },
   'PREP.OWN_REQUEST': {

@@ -395,6 +395,29 @@ beforeAll(async () => {
       .executeTakeFirstOrThrow()
   ).id;
   bSecrets.push('b-secret-import.xlsx', 'B-SECRET-SKU');
+  // A sales contract of company B.
+  bIds.contracts = (
+    await db
+      .insertInto('contracts')
+      .values({
+        company_id: t.companyB,
+        number: 'HT-B-SECRET',
+        customer_id: customer.id,
+        customer_po: 'PO-B-CONTRACT',
+        source: 'email',
+        total: '1.00',
+        payment_days: 0,
+        remarks: 'B secret contract',
+        clauses: '[]',
+        created_at: at,
+        created_by: bIds.users,
+        updated_at: at,
+        updated_by: bIds.users,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
+  bSecrets.push('HT-B-SECRET', 'PO-B-CONTRACT', 'B secret contract');
   // The portal's routes with an id: any record of company B (an order) must stay unseen.
   bIds.portal = order.json().id;
   bSecrets.push('whsec_B_SECRET_VALUE', 'BG-B-SECRET', 'BH-B-SECRET', 'B secret change', 'B secret prep');
@@ -459,6 +482,9 @@ const validBodies: Record<string, object> = {
   'inquiries/decline': { reason: '婉拒' },
   'quotations/decline': { reason: '价格' },
   'quotations/revise': { note: '改' },
+  contracts: { customerPo: 'PO' },
+  'contracts/sign': { attachmentId: '00000000-0000-4000-8000-000000000000' },
+  'contracts/orders': { lines: [{ productId: '00000000-0000-4000-8000-000000000000', quantity: 1 }] },
 };
 const bodyFor = (method: string, path: string) => {
   const last = path.split('/').pop()!;

@@ -36,6 +36,7 @@ describe('embedded database on disk', () => {
       '0023_monthly_reports',
       '0024_import_jobs',
       '0025_quotations',
+      '0026_contracts',
     ]);
     expect(await isEmpty(first.db)).toBe(true);
     await first.db.transaction().execute((trx) => seedDemo(trx, new Date()));

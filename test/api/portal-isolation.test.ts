@@ -57,6 +57,29 @@ beforeAll(async () => {
       .executeTakeFirstOrThrow()
   ).id;
   secrets.push(order.number, 'PIB', '987.65', 'theirs.pdf', 'PIB secret');
+  const author = (await t.database.db.selectFrom('users').select('id').executeTakeFirstOrThrow()).id;
+  const contract = (customerId: string, companyId: string, number: string) =>
+    t.database.db
+      .insertInto('contracts')
+      .values({
+        company_id: companyId,
+        number,
+        customer_id: customerId,
+        status: 'approved',
+        source: 'email',
+        total: '1.00',
+        payment_days: 0,
+        customer_po: '',
+        remarks: '',
+        clauses: '[]',
+        created_at: new Date(),
+        created_by: author,
+        updated_at: new Date(),
+        updated_by: author,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+  other.contracts = (await contract(theirs, t.companyA, 'HT-PIB-SECRET')).id;
 
   const inB = t.as(await t.token('admin', t.companyB));
   const customerB = (await inB({ method: 'GET', url: '/api/customers?q=EC001' })).json().items[0];
@@ -73,6 +96,8 @@ beforeAll(async () => {
   });
   if (orderB.statusCode !== 201) throw new Error(orderB.body);
   for (const kind of ['orders', 'changes', 'shipments', 'statements']) companyB[kind] = orderB.json().id;
+  companyB.contracts = (await contract(customerB.id, t.companyB, 'HT-B-SECRET')).id;
+  secrets.push('HT-PIB-SECRET', 'HT-B-SECRET');
   companyB.documents = docB.json().id;
   secrets.push(orderB.json().number, 'B secret');
 });

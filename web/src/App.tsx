@@ -42,6 +42,8 @@ const SamplesPage = lazyPage(() => import('./pages/SamplesPage'), 'SamplesPage')
 const InquiriesPage = lazyPage(() => import('./pages/InquiriesPage'), 'InquiriesPage');
 const QuotationsPage = lazyPage(() => import('./pages/QuotationsPage'), 'QuotationsPage');
 const QuotationDetailPage = lazyPage(() => import('./pages/QuotationDetailPage'), 'QuotationDetailPage');
+const ContractsPage = lazyPage(() => import('./pages/ContractsPage'), 'ContractsPage');
+const ContractDetailPage = lazyPage(() => import('./pages/ContractDetailPage'), 'ContractDetailPage');
 const PrepRequestsPage = lazyPage(() => import('./pages/PrepRequestsPage'), 'PrepRequestsPage');
 const WebhooksPage = lazyPage(() => import('./pages/WebhooksPage'), 'WebhooksPage');
 const MessagesPage = lazyPage(() => import('./pages/MessagesPage'), 'MessagesPage');
@@ -97,6 +99,8 @@ function Routed() {
         <Route path="quotations/:id" element={<QuotationDetailPage />} />
         <Route path="reports/monthly" element={<MonthlyReportPage />} />
         <Route path="reports/monthly/:month/:figure" element={<FigureOrdersPage />} />
+        <Route path="contracts" element={<ContractsPage />} />
+        <Route path="contracts/:id" element={<ContractDetailPage />} />
         <Route path="*" element={<HomePage />} />
       </Route>
     </Routes>

@@ -8,6 +8,7 @@ export const roleLabels: Record<Role | typeof CUSTOMER_ROLE, Label> = {
   sales_director: { zh: '销售总监', en: 'Sales director' },
   general_manager: { zh: '总经理', en: 'General manager' },
   finance: { zh: '财务', en: 'Finance' },
+  legal: { zh: '法务', en: 'Legal' },
   credit_controller: { zh: '信用管理', en: 'Credit controller' },
   production_planner: { zh: '生产计划', en: 'Production planner' },
   order_admin: { zh: '订单管理', en: 'Order administrator' },

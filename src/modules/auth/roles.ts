@@ -5,6 +5,7 @@ export const ROLES = [
   'sales_director', // 销售总监
   'general_manager', // 总经理
   'finance', // 财务
+  'legal', // 法务: reviews sales contracts
   'credit_controller', // 信用管理: changes customers' credit limit, payment method and terms (a finance duty)
   'production_planner', // 生产计划员
   'order_admin', // 订单管理专员

@@ -22,6 +22,7 @@ export const DEMO_USERS: Record<string, { name: string; roles: string[] }> = {
   director: { name: '赵总监', roles: ['sales_director'] },
   gm: { name: '钱总经理', roles: ['general_manager'] },
   finance: { name: '孙财务', roles: ['finance', 'credit_controller'] },
+  legal: { name: '何法务', roles: ['legal'] },
   planner: { name: '周计划', roles: ['production_planner'] },
   orderadmin: { name: '吴订单', roles: ['order_admin'] },
   warehouse: { name: '郑仓库', roles: ['warehouse'] },

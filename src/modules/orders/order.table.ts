@@ -46,6 +46,8 @@ export interface OrdersTable {
   buyer_remark: string;
   seller_remark: string;
   customer_po: string;
+  /** 要货订单: the sales contract this order calls off. */
+  contract_id: ColumnType<string | null, string | null | undefined, string | null>;
   warehouse_id: string;
   total: Generated<string>;
   cost_total: Generated<string>;

@@ -53,6 +53,13 @@ export const settingsSchema = z.object({
         .default(120),
     })
     .prefault({}),
+  /** 销售合同 review: legal and finance always, the general manager from this total up; hours per stage. */
+  contracts: z
+    .object({
+      gmThreshold: moneyString.default('200000.00'),
+      stageHours: z.object({ legal: hours.default(8), finance: hours.default(4), gm: hours.default(8) }).prefault({}),
+    })
+    .prefault({}),
   productionRequestHours: hours.default(4),
   /** 分货 (spec/allocation.md): region priority per season, reservation days, how paid franchisees are ranked. */
   allocation: z

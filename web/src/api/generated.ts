@@ -318,6 +318,87 @@ export interface CompaniesOperations {
   };
 }
 
+export interface ContractsOperations {
+  /** Sales contracts (销售合同), by customer, number, status, date */
+  'GET /api/contracts': {
+    params: Record<string, never>;
+    query: {
+      page?: number;
+      pageSize?: number;
+      q?: string;
+      status?: 'draft' | 'in_review' | 'approved' | 'signed' | 'completed' | 'closed';
+      customerId?: string;
+      from?: string;
+      to?: string;
+    };
+    body: undefined;
+    response: unknown;
+  };
+  /** Draft the contract from an accepted quotation */
+  'POST /api/contracts': {
+    params: Record<string, never>;
+    query: Record<string, never>;
+    body: { quotationId: string; customerPo?: string; clauses?: Array<{ code: string; title: string; body: string }> };
+    response: unknown;
+  };
+  /** One contract: lines, clauses, review stages, signatures, performance, actions */
+  'GET /api/contracts/{id}': {
+    params: { id: string };
+    query: Record<string, never>;
+    body: undefined;
+    response: unknown;
+  };
+  /** While draft: the PO number and the clauses */
+  'PATCH /api/contracts/{id}': {
+    params: { id: string };
+    query: Record<string, never>;
+    body: { customerPo?: string; clauses?: Array<{ code: string; title: string; body: string }> };
+    response: unknown;
+  };
+  /** Submit (sales); approve or reject with the reason (legal, finance, general manager) */
+  'POST /api/contracts/{id}/review': {
+    params: { id: string };
+    query: Record<string, never>;
+    body: { decision: 'submit' | 'approve' | 'reject'; reason?: string };
+    response: unknown;
+  };
+  /** Upload the signed scan of the contract */
+  'POST /api/contracts/{id}/attachments': {
+    params: { id: string };
+    query: Record<string, never>;
+    body: FormData | undefined;
+    response: unknown;
+  };
+  /** Signed by both sides: the signed scan */
+  'POST /api/contracts/{id}/sign': {
+    params: { id: string };
+    query: Record<string, never>;
+    body: { attachmentId?: string; electronic?: true; customerSignatory?: string };
+    response: unknown;
+  };
+  /** Call off: a sales order at the contract prices, within the quantities left */
+  'POST /api/contracts/{id}/orders': {
+    params: { id: string };
+    query: Record<string, never>;
+    body: { lines: Array<{ productId: string; quantity: number }>; deliveryDate?: string; remarks?: string };
+    response: unknown;
+  };
+  /** The contract as PDF */
+  'GET /api/contracts/{id}/document': {
+    params: { id: string };
+    query: Record<string, never>;
+    body: undefined;
+    response: unknown;
+  };
+  /** The customer's electronic signature of its approved contract */
+  'POST /api/portal/contracts/{id}/sign': {
+    params: { id: string };
+    query: Record<string, never>;
+    body: FormData | undefined;
+    response: unknown;
+  };
+}
+
 export interface CustomersOperations {
   /** Search customers */
   'GET /api/customers': {
@@ -2144,6 +2225,7 @@ export interface UsersOperations {
         | 'sales_director'
         | 'general_manager'
         | 'finance'
+        | 'legal'
         | 'credit_controller'
         | 'production_planner'
         | 'order_admin'
@@ -2176,6 +2258,7 @@ export interface UsersOperations {
         | 'sales_director'
         | 'general_manager'
         | 'finance'
+        | 'legal'
         | 'credit_controller'
         | 'production_planner'
         | 'order_admin'
@@ -2320,6 +2403,7 @@ export type Operations = AllocationOperations &
   AuthOperations &
   ChangesOperations &
   CompaniesOperations &
+  ContractsOperations &
   CustomersOperations &
   FeedbackOperations &
   FranchiseesOperations &
@@ -2393,6 +2477,18 @@ export const operationsByTag = {
     'GET /api/orders/{id}/versions/{n}',
   ],
   companies: ['GET /api/companies'],
+  contracts: [
+    'GET /api/contracts',
+    'POST /api/contracts',
+    'GET /api/contracts/{id}',
+    'PATCH /api/contracts/{id}',
+    'POST /api/contracts/{id}/review',
+    'POST /api/contracts/{id}/attachments',
+    'POST /api/contracts/{id}/sign',
+    'POST /api/contracts/{id}/orders',
+    'GET /api/contracts/{id}/document',
+    'POST /api/portal/contracts/{id}/sign',
+  ],
   customers: [
     'GET /api/customers',
     'POST /api/customers',

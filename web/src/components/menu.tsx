@@ -56,6 +56,7 @@ export const MENU: MenuGroup[] = [
     entries: [
       { key: '/inquiries', icon: <QuestionCircleOutlined />, label: 'menu.inquiries', roles: QUOTING },
       { key: '/quotations', icon: <ProfileOutlined />, label: 'menu.quotations', roles: QUOTING },
+      { key: '/contracts', icon: <AuditOutlined />, label: 'menu.contracts', roles: [...QUOTING, 'legal'] },
       { key: '/orders', icon: <FileTextOutlined />, label: 'menu.orders', roles: ALL },
       {
         key: '/change-requests',

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { apiLanguage } from '../api/client';
 import { quotationsApi, type Quotation, type QuotationLine } from '../api/quotations';
+import { contractsApi } from '../api/contracts';
 import { FormModal } from '../components/FormModal';
 import { PageHeader } from '../components/PageHeader';
 import { ReasonDialog } from '../components/ReasonDialog';
@@ -44,6 +45,14 @@ export function QuotationDetailPage() {
       message.error((e as Error).message);
     }
   };
+  const draftContract = async () => {
+    try {
+      const k = await contractsApi.create(q.id);
+      navigate(`/contracts/${k.id}`);
+    } catch (e) {
+      message.error((e as Error).message);
+    }
+  };
   const simple: Record<string, () => Promise<Quotation>> = {
     submit: () => quotationsApi.submit(q.id),
     approve: () => quotationsApi.review(q.id, 'approve'),
@@ -77,6 +86,11 @@ export function QuotationDetailPage() {
                   {t('quotations.action.order')}
                 </Button>
               ) : null,
+            )}
+            {q.actions.includes('order') && (
+              <Button data-testid="quotation-contract" onClick={draftContract}>
+                {t('contracts.action.draft')}
+              </Button>
             )}
             <Button href={quotationsApi.documentUrl(q.id, 'pdf', lang)} data-testid="quotation-pdf">
               {t('quotations.downloadPdf')}
