@@ -418,7 +418,7 @@ export const errorCodes = {
   'SAMPLE_APPROVAL.ROUND_OPEN': {
     status: 409,
     zh: '第 {round} 轮样品尚未有客户反馈',
-    en: 'Round {round} is still waiting for the customer\'s feedback',
+    en: "Round {round} is still waiting for the customer's feedback",
   },
   'SAMPLE_APPROVAL.ROUND_DECIDED': {
     status: 409,

@@ -21,7 +21,5 @@ export const sampleApprovalMachine = defineMachine<SampleApprovalStatus, SampleA
   store: statusColumn('sample_approvals'),
   initial: 'pending',
   states: ['pending', 'approved'],
-  transitions: [
-    { from: ['pending'], event: 'approve', to: 'approved', roles: [...SAMPLE_APPROVAL_ROLES, 'customer'] },
-  ],
+  transitions: [{ from: ['pending'], event: 'approve', to: 'approved', roles: [...SAMPLE_APPROVAL_ROLES, 'customer'] }],
 });

@@ -43,8 +43,7 @@ export function sampleApprovalRoutes(app: FastifyInstance, ctx: AppContext) {
           .nullish(),
       },
     },
-    async (req) =>
-      tx((trx) => requireSampleApproval(trx, actorOf(req), envOf(ctx), req.params.id, req.body ?? {})),
+    async (req) => tx((trx) => requireSampleApproval(trx, actorOf(req), envOf(ctx), req.params.id, req.body ?? {})),
   );
   r.post(
     '/api/sample-approvals/:id/rounds',
