@@ -322,6 +322,7 @@ export interface CustomersOperations {
       region?: string;
       paymentMethod?: 'prepaid' | 'credit' | 'tt' | 'lc' | 'monthly' | 'cod';
       paymentDays?: number;
+      overdueInterestBp?: number;
       creditLimit?: string;
       priority?: number;
       contacts?: Array<{
@@ -378,6 +379,7 @@ export interface CustomersOperations {
       region?: string;
       paymentMethod?: 'prepaid' | 'credit' | 'tt' | 'lc' | 'monthly' | 'cod';
       paymentDays?: number;
+      overdueInterestBp?: number;
       creditLimit?: string;
       priority?: number;
       contacts?: Array<{
@@ -1720,6 +1722,37 @@ export interface ReviewOperations {
   };
 }
 
+export interface SampleApprovalOperations {
+  /** The order's sample approval (样品确认) with its rounds, or null */
+  'GET /api/orders/{id}/sample-approval': {
+    params: { id: string };
+    query: Record<string, never>;
+    body: undefined;
+    response: unknown;
+  };
+  /** Require sample approval before bulk production of this order */
+  'POST /api/orders/{id}/sample-approval': {
+    params: { id: string };
+    query: Record<string, never>;
+    body: { quotationId?: string; note?: string } | null;
+    response: unknown;
+  };
+  /** A sample round went out: what was sent, how many, tracking */
+  'POST /api/sample-approvals/{id}/rounds': {
+    params: { id: string };
+    query: Record<string, never>;
+    body: { sentAt: string; description: string; quantity: number; tracking?: string };
+    response: unknown;
+  };
+  /** The customer's feedback on a round and the decision: approved, rejected or revise */
+  'POST /api/sample-rounds/{id}/feedback': {
+    params: { id: string };
+    query: Record<string, never>;
+    body: { feedback: string; decision: 'approved' | 'rejected' | 'revise' };
+    response: unknown;
+  };
+}
+
 export interface SamplesOperations {
   /** Free samples out with customers, returned or written off (样机跟踪) */
   'GET /api/samples': {
@@ -2288,6 +2321,7 @@ export type Operations = AllocationOperations &
   ReportsOperations &
   ReturnsOperations &
   ReviewOperations &
+  SampleApprovalOperations &
   SamplesOperations &
   SettingsOperations &
   ShippingOperations &
@@ -2505,6 +2539,12 @@ export const operationsByTag = {
     'GET /api/returns/{id}/form',
   ],
   review: ['GET /api/review-queue', 'POST /api/review-queue/claim', 'POST /api/review-queue/release'],
+  'sample-approval': [
+    'GET /api/orders/{id}/sample-approval',
+    'POST /api/orders/{id}/sample-approval',
+    'POST /api/sample-approvals/{id}/rounds',
+    'POST /api/sample-rounds/{id}/feedback',
+  ],
   samples: ['GET /api/samples', 'POST /api/samples/{id}/return', 'POST /api/samples/{id}/write-off'],
   settings: ['GET /api/settings', 'PATCH /api/settings', 'GET /api/settings/schema'],
   shipping: [
