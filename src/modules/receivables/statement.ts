@@ -5,7 +5,7 @@ import { formatMoney, parseMoney, toChineseCapital } from '../../lib/money';
 import type { Actor } from '../auth/auth.service';
 import { labelFor, wordsFor, type Form, type PrintContext } from '../../lib/printable';
 import * as repo from './receivable.repository';
-import { overdueInterestLines } from './overdue-interest';
+import { overdueInterestLines, type InterestLine } from './overdue-interest';
 
 /** 对账单: receivables (debit) and receipts (credit) of a customer in a period, with running balance. */
 export async function statement(
@@ -68,6 +68,10 @@ export const statementKinds: Record<string, Label> = {
   overdue_interest: { zh: '逾期利息', en: 'Overdue interest' },
 };
 
+/** How an interest line was counted: outstanding × days × daily rate. */
+const interestBasis = (l: InterestLine, t: (zh: string, en: string) => string) =>
+  `${l.reference} ¥${l.outstanding} × ${l.days}${t('天', ' days')} × ${(l.rateBp / 100).toFixed(2)}%${t('/日', '/day')}`;
+
 /** The printable 对账单, to send or hand to the customer for signature. */
 export function statementForm(s: Awaited<ReturnType<typeof statement>>, p: PrintContext): Form {
   const t = wordsFor(p);
@@ -100,7 +104,7 @@ export function statementForm(s: Awaited<ReturnType<typeof statement>>, p: Print
         ...s.interest.lines.map((l) => [
           s.to,
           labelFor(p, statementKinds.overdue_interest, 'overdue_interest'),
-          `${l.reference} ¥${l.outstanding} × ${l.days}${t('天', ' days')} × ${(l.rateBp / 100).toFixed(2)}%${t('/日', '/day')}`,
+          interestBasis(l, t),
           l.interest,
           '',
           '',
