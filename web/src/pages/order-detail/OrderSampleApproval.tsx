@@ -158,7 +158,10 @@ export function OrderSampleApproval({ order }: { order: Order }) {
           {dialog !== null && typeof dialog === 'object' && (
             <>
               <Form.Item name="decision" label={t('sampleApproval.decision')} rules={[{ required: true }]}>
-                <Select options={DECISIONS.map((d) => ({ value: d, label: t(`sampleApproval.decisions.${d}`) }))} />
+                <Select
+                  data-testid="sample-decision"
+                  options={DECISIONS.map((d) => ({ value: d, label: t(`sampleApproval.decisions.${d}`) }))}
+                />
               </Form.Item>
               <Form.Item name="feedback" label={t('sampleApproval.feedback')} rules={[{ required: true }]}>
                 <Input.TextArea maxLength={1000} rows={3} />
