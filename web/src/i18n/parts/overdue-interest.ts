@@ -14,7 +14,8 @@ export const en: typeof zh = {
   overdueInterest: {
     rate: 'Overdue interest (bp a day)',
     rateHint:
-      'Charged per day: 5 means 0.05 % a day; 0 charges none. Shown on the statement as its own lines; receivables are never changed.',
+      'Charged per day: 5 means 0.05 % a day; 0 charges none. ' +
+      'Shown on the statement as its own lines; receivables are never changed.',
     line: 'Overdue interest',
     basis: '¥{{amount}} × {{days}} days × {{rate}}%/day',
     total: 'Overdue interest',
