@@ -441,6 +441,7 @@ const validBodies: Record<string, object> = {
   'customers/credit-change-requests': { creditLimit: '2.00', reason: '调额' },
   'customers/portal-users': { username: 'b.portal', displayName: '乙联系人' },
   'portal/confirm': {},
+  'portal/feedback': { feedback: '可以', decision: 'approved' },
   reject: { note: '不同意' },
   'complaints/close': { result: '已处理', satisfaction: 4 },
   hold: { reason: '异常' },

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../helpers/test-app';
+import { portalLogin } from '../helpers/portal';
 import { customerByShortCode, orderActors, orderBody, productBySku, uploadQualification } from '../helpers/orders';
 
 let t: TestContext;
@@ -7,6 +8,7 @@ let a: Awaited<ReturnType<typeof orderActors>>;
 let order: { id: string; number: string };
 let request: { id: string };
 let approvalId: string;
+let abcId: string;
 
 const start = () =>
   a.planner({ method: 'POST', url: `/api/production-requests/${request.id}/progress`, payload: { event: 'start' } });
@@ -20,6 +22,7 @@ beforeAll(async () => {
   a = await orderActors(t);
   const abc = await customerByShortCode(a.sales, 'ABC');
   await uploadQualification(a.sales, abc.id);
+  abcId = abc.id;
   const b = await productBySku(a.sales, 'B-02');
   const stock = (await a.sales({ method: 'GET', url: `/api/stock?product=${b.id}` })).json().items[0];
   order = (
@@ -112,5 +115,31 @@ describe('样品确认 before bulk production', () => {
       payload: { sentAt: '2026-11-01', description: 'x', quantity: 1 },
     });
     expect(r.statusCode).toBe(403);
+  });
+
+  it('the customer approves a round through the portal', async () => {
+    const b = await productBySku(a.sales, 'A-01');
+    const o = (
+      await a.sales({ method: 'POST', url: '/api/orders', payload: orderBody(abcId, [{ productId: b.id, qty: 1 }]) })
+    ).json();
+    const approval = (await a.sales({ method: 'POST', url: `/api/orders/${o.id}/sample-approval` })).json();
+    const round = (
+      await a.sales({
+        method: 'POST',
+        url: `/api/sample-approvals/${approval.id}/rounds`,
+        payload: { sentAt: '2026-11-12', description: '样品', quantity: 1 },
+      })
+    ).json().rounds[0];
+    const portal = t.as(await portalLogin(t, a.sales, abcId, 'abc.sample'));
+    const res = await portal({
+      method: 'POST',
+      url: `/api/portal/sample-rounds/${round.id}/feedback`,
+      payload: { feedback: '确认', decision: 'approved' },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({
+      status: 'approved',
+      rounds: [{ decision: 'approved', decidedByCustomer: true }],
+    });
   });
 });

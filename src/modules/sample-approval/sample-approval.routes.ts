@@ -8,6 +8,7 @@ import { SAMPLE_APPROVAL_ROLES } from './sample-approval.machine';
 import {
   addSampleRound,
   getSampleApproval,
+  recordMySampleFeedback,
   recordSampleFeedback,
   requireSampleApproval,
 } from './sample-approval.service';
@@ -75,5 +76,18 @@ export function sampleApprovalRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (req) => tx((trx) => recordSampleFeedback(trx, actorOf(req), envOf(ctx), req.params.id, req.body)),
+  );
+  r.post(
+    '/api/portal/sample-rounds/:id/feedback',
+    {
+      config: { roles: ['customer'] },
+      schema: {
+        tags: ['portal'],
+        summary: 'My feedback on a sample round of my order, and my decision',
+        params: idParams,
+        body: sampleFeedbackBody,
+      },
+    },
+    async (req) => tx((trx) => recordMySampleFeedback(trx, actorOf(req), envOf(ctx), req.params.id, req.body)),
   );
 }

@@ -138,9 +138,18 @@ export async function recordSampleFeedback(
   return view(db, actor, (await repo.findApprovalOfOrder(db, actor.companyId, a.order_id))!);
 }
 
-/** The portal's check: the round belongs to an order of this customer. */
-export async function roundCustomer(db: Db, companyId: string, roundId: string) {
-  return (await repo.approvalOfRound(db, companyId, roundId))?.customer_id;
+/** 客户门户: the customer answers a round of its own order (any other round is not found). */
+export async function recordMySampleFeedback(
+  db: Db,
+  actor: Actor,
+  env: Env,
+  roundId: string,
+  input: { feedback: string; decision: SampleDecision },
+) {
+  const head = await repo.approvalOfRound(db, actor.companyId, roundId);
+  if (!actor.customerId || head?.customer_id !== actor.customerId)
+    throw new AppError('SAMPLE_APPROVAL.ROUND_NOT_FOUND');
+  return recordSampleFeedback(db, actor, env, roundId, input, true);
 }
 
 /** 批量生产前须样品确认: refuses when the order needs sample approval and has none yet. */

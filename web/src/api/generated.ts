@@ -973,6 +973,13 @@ export interface PaymentsOperations {
 }
 
 export interface PortalOperations {
+  /** My feedback on a sample round of my order, and my decision */
+  'POST /api/portal/sample-rounds/{id}/feedback': {
+    params: { id: string };
+    query: Record<string, never>;
+    body: { feedback: string; decision: 'approved' | 'rejected' | 'revise' };
+    response: unknown;
+  };
   /** The customer's portal logins */
   'GET /api/customers/{id}/portal-users': {
     params: { id: string };
@@ -2449,6 +2456,7 @@ export const operationsByTag = {
     'GET /api/orders/{id}/payment',
   ],
   portal: [
+    'POST /api/portal/sample-rounds/{id}/feedback',
     'GET /api/customers/{id}/portal-users',
     'POST /api/customers/{id}/portal-users',
     'GET /api/portal/orders',
