@@ -45,6 +45,7 @@ import { changeRoutes } from './modules/changes/change.routes';
 import { returnRoutes } from './modules/returns/return.routes';
 import { shortCloseRoutes } from './modules/orders/short-close.routes';
 import { sampleRoutes } from './modules/samples/sample.routes';
+import { sampleApprovalRoutes } from './modules/sample-approval/sample-approval.routes';
 import { webhookRoutes } from './modules/webhooks/webhook.routes';
 import { messageRoutes } from './modules/messages/message.routes';
 import { portalUserRoutes } from './modules/portal/portal-users.routes';
@@ -137,6 +138,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean | objec
         paidOnOrder: async (db, companyId, id) => (await orderSettlement(db, companyId, [id])).get(id)?.paid ?? 0n,
       }),
     sampleRoutes,
+    sampleApprovalRoutes,
     prepRoutes,
     quotationRoutes,
     contractRoutes,

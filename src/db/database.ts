@@ -56,6 +56,7 @@ import type {
 } from '../modules/returns/return.table';
 import type { ChangeApprovalsTable, ChangeRequestsTable, OrderVersionsTable } from '../modules/changes/change.table';
 import type { SampleLoansTable } from '../modules/samples/sample.table';
+import type { SampleApprovalsTable, SampleRoundsTable } from '../modules/sample-approval/sample-approval.table';
 import type { PrepRequestLinesTable, PrepRequestsTable } from '../modules/prep/prep.table';
 import type { StockEarmarksTable } from '../modules/stock/earmark.table';
 import type {
@@ -158,6 +159,8 @@ export interface DB {
   contracts: ContractsTable;
   contract_lines: ContractLinesTable;
   contract_reviews: ContractReviewsTable;
+  sample_approvals: SampleApprovalsTable;
+  sample_rounds: SampleRoundsTable;
 }
 
 export type Db = Kysely<DB>;

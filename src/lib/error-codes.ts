@@ -466,6 +466,28 @@ export const errorCodes = {
     en: 'Line {line} ({sku}) exceeds the quantity left on the contract: {remaining}',
   },
   'SAMPLE.NOT_FOUND': { status: 404, zh: '样机记录不存在', en: 'Sample loan not found' },
+  'SAMPLE.APPROVAL_REQUIRED': {
+    status: 409,
+    zh: '订单 {number} 需客户确认样品后才能开始批量生产',
+    en: 'Order {number} needs the customer to approve a sample before bulk production starts',
+  },
+  'SAMPLE_APPROVAL.NOT_FOUND': { status: 404, zh: '样品确认记录不存在', en: 'Sample approval not found' },
+  'SAMPLE_APPROVAL.ROUND_NOT_FOUND': { status: 404, zh: '样品轮次不存在', en: 'Sample round not found' },
+  'SAMPLE_APPROVAL.ALREADY_APPROVED': {
+    status: 409,
+    zh: '样品已确认，无需再送样',
+    en: 'The sample is already approved; no further rounds',
+  },
+  'SAMPLE_APPROVAL.ROUND_OPEN': {
+    status: 409,
+    zh: '第 {round} 轮样品尚未有客户反馈',
+    en: "Round {round} is still waiting for the customer's feedback",
+  },
+  'SAMPLE_APPROVAL.ROUND_DECIDED': {
+    status: 409,
+    zh: '第 {round} 轮样品已有结论',
+    en: 'Round {round} already has a decision',
+  },
   'PREP.NOT_FOUND': { status: 404, zh: '备货/备料申请不存在', en: 'Prep request not found' },
   'PREP.OWN_REQUEST': {
     status: 409,

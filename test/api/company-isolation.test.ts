@@ -272,6 +272,40 @@ beforeAll(async () => {
       .returning('id')
       .executeTakeFirstOrThrow()
   ).id;
+  bIds['sample-approvals'] = (
+    await db
+      .insertInto('sample_approvals')
+      .values({
+        company_id: t.companyB,
+        order_id: bIds.orders,
+        created_at: at,
+        created_by: bIds.users,
+        approved_at: null,
+        quotation_id: null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
+  bIds['sample-rounds'] = (
+    await db
+      .insertInto('sample_rounds')
+      .values({
+        company_id: t.companyB,
+        approval_id: bIds['sample-approvals'],
+        round_no: 1,
+        sent_at: '2026-11-01',
+        description: 'B secret sample',
+        quantity: 1,
+        feedback: null,
+        decision: null,
+        decided_by: null,
+        decided_at: null,
+        created_at: at,
+        created_by: bIds.users,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
   bIds['prep-requests'] = (
     await db
       .insertInto('prep_requests')
@@ -456,6 +490,7 @@ const validBodies: Record<string, object> = {
   'customers/credit-change-requests': { creditLimit: '2.00', reason: '调额' },
   'customers/portal-users': { username: 'b.portal', displayName: '乙联系人' },
   'portal/confirm': {},
+  'portal/feedback': { feedback: '可以', decision: 'approved' },
   reject: { note: '不同意' },
   'complaints/close': { result: '已处理', satisfaction: 4 },
   hold: { reason: '异常' },
@@ -478,6 +513,8 @@ const validBodies: Record<string, object> = {
   'returns/refund': { refundTo: 'balance' },
   'returns/close': {},
   'samples/write-off': { reason: '核销' },
+  'sample-approvals/rounds': { sentAt: '2026-11-02', description: '样品', quantity: 1 },
+  'sample-rounds/feedback': { feedback: '可以', decision: 'approved' },
   'prep-requests/review': { decision: 'approve' },
   'inquiries/decline': { reason: '婉拒' },
   'quotations/decline': { reason: '价格' },

@@ -14,6 +14,8 @@ let portal: ReturnType<TestContext['as']>;
 const other: Record<string, string> = {};
 const companyB: Record<string, string> = {};
 const secrets: string[] = [];
+/** A valid body, so the answer is about the record, not the input. */
+const bodyOf = (path: string) => (path.endsWith('/feedback') ? { feedback: '可以', decision: 'approved' } : {});
 
 beforeAll(async () => {
   t = await createTestContext();
@@ -56,6 +58,14 @@ beforeAll(async () => {
       .returning('id')
       .executeTakeFirstOrThrow()
   ).id;
+  const approval = (await a.sales({ method: 'POST', url: `/api/orders/${order.id}/sample-approval` })).json();
+  other['sample-rounds'] = (
+    await a.sales({
+      method: 'POST',
+      url: `/api/sample-approvals/${approval.id}/rounds`,
+      payload: { sentAt: '2026-11-01', description: 'PIB secret sample', quantity: 1 },
+    })
+  ).json().rounds[0].id;
   secrets.push(order.number, 'PIB', '987.65', 'theirs.pdf', 'PIB secret');
   const author = (await t.database.db.selectFrom('users').select('id').executeTakeFirstOrThrow()).id;
   const contract = (customerId: string, companyId: string, number: string) =>
@@ -95,7 +105,8 @@ beforeAll(async () => {
     payload: { customerId: customerB.id, source: 'email', lines: [{ productId: productB.id, qty: 1 }] },
   });
   if (orderB.statusCode !== 201) throw new Error(orderB.body);
-  for (const kind of ['orders', 'changes', 'shipments', 'statements']) companyB[kind] = orderB.json().id;
+  for (const kind of ['orders', 'changes', 'shipments', 'statements', 'sample-rounds'])
+    companyB[kind] = orderB.json().id;
   companyB.contracts = (await contract(customerB.id, t.companyB, 'HT-B-SECRET')).id;
   secrets.push('HT-PIB-SECRET', 'HT-B-SECRET');
   companyB.documents = docB.json().id;
@@ -123,7 +134,11 @@ describe('portal isolation', () => {
                   { signedBy: '某' },
                 ),
               })
-            : await portal({ method: method.toUpperCase() as 'GET', url, payload: method === 'post' ? {} : undefined });
+            : await portal({
+                method: method.toUpperCase() as 'GET',
+                url,
+                payload: method === 'post' ? bodyOf(path) : undefined,
+              });
           walked.push(`${method} ${path}`);
           expect(res.statusCode, `${method} ${url}: ${res.body}`).toBe(404);
           for (const s of secrets) expect(res.body).not.toContain(s);

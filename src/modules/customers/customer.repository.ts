@@ -16,6 +16,7 @@ const columns = [
   'region',
   'payment_method',
   'payment_days',
+  'overdue_interest_bp',
   'credit_limit',
   'priority',
   'contacts',

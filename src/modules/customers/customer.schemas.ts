@@ -57,6 +57,8 @@ export const customerFields = {
   region: text(50).default(''),
   paymentMethod: z.enum(PAYMENT_METHODS).default('prepaid'),
   paymentDays: z.number().int().min(0).max(365).default(0),
+  /** 逾期利息: daily rate in basis points (5 = 0.05 % a day, 日万分之五); 0 = none. */
+  overdueInterestBp: z.number().int().min(0).max(1000).default(0),
   creditLimit: moneyString.default('0.00'),
   priority: z.number().int().min(1).max(9999).default(100),
   contacts: z.array(contactSchema).max(20).default([]),
@@ -76,6 +78,7 @@ export const updateCustomerBody = z
     region: text(50),
     paymentMethod: z.enum(PAYMENT_METHODS),
     paymentDays: z.number().int().min(0).max(365),
+    overdueInterestBp: z.number().int().min(0).max(1000),
     creditLimit: moneyString,
     priority: z.number().int().min(1).max(9999),
     contacts: z.array(contactSchema).max(20),

@@ -33,6 +33,8 @@ export interface CustomersTable {
   region: string;
   payment_method: PaymentMethod;
   payment_days: number;
+  /** 逾期利息: daily rate on overdue receivables in basis points (5 = 0.05 % a day); 0 charges none. */
+  overdue_interest_bp: Generated<number>;
   credit_limit: string; // numeric(18,2)
   priority: number;
   contacts: Json<Contact[]>;

@@ -111,7 +111,7 @@ export async function countRequestsOfOrder(
 export function orderPaymentFacts(db: Db, companyId: string, orderId: string) {
   return db
     .selectFrom('orders')
-    .select(['id', 'total', 'payment_method', 'deposit_percent', 'expected_delivery_date'])
+    .select(['id', 'number', 'total', 'payment_method', 'deposit_percent', 'expected_delivery_date'])
     .where('company_id', '=', companyId)
     .where('id', '=', orderId)
     .executeTakeFirstOrThrow();

@@ -10,6 +10,7 @@ import { OPEN, SCHEDULED, UNFINISHED, productionRequestMachine } from './product
 import * as repo from './production.repository';
 import type { ProductionRequestStatus } from './production.table';
 import { reasonCode } from '../../lib/reason-codes';
+import { assertSampleApproved } from '../sample-approval/sample-approval.service';
 
 const WEEK = 7 * 86_400_000;
 
@@ -215,6 +216,7 @@ export async function reportProgress(
   if (input.event === 'start' && current.order_id) {
     const order = await repo.orderPaymentFacts(db, actor.companyId, current.order_id);
     await assertGate(db, actor.companyId, order, 'production', todayOf(env));
+    await assertSampleApproved(db, actor.companyId, current.order_id, order.number);
   }
   await applyEvent(db, productionRequestMachine, {
     entityId: id,

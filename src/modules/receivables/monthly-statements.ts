@@ -24,7 +24,7 @@ export async function issueMonthlyStatements(db: Db, companyId: string, today: s
   const actor = { companyId } as Actor;
   const issued: { customerId: string; period: string; amount: string }[] = [];
   for (const r of due) {
-    const s = await statement(db, actor, r.customer_id, from, to);
+    const s = await statement(db, actor, r.customer_id, from, to, 'zh-CN', today);
     const row = await repo.insertStatement(db, {
       company_id: companyId,
       customer_id: r.customer_id,

@@ -67,7 +67,7 @@ export async function statementMovements(db: Db, companyId: string, customerId: 
 export function findCustomerHead(db: Db, companyId: string, customerId: string) {
   return db
     .selectFrom('customers')
-    .select(['id', 'code', 'name'])
+    .select(['id', 'code', 'name', 'overdue_interest_bp'])
     .where('company_id', '=', companyId)
     .where('id', '=', customerId)
     .executeTakeFirst();

@@ -188,7 +188,15 @@ export function receivableRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (req, reply) => {
       const print = await printContextOf(ctx, req);
-      const s = await statement(ctx.db, actorOf(req), req.params.id, req.query.from, req.query.to, print.lang);
+      const s = await statement(
+        ctx.db,
+        actorOf(req),
+        req.params.id,
+        req.query.from,
+        req.query.to,
+        print.lang,
+        todayOf(envOf(ctx)),
+      );
       if (req.query.format === 'json') return s;
       const form = statementForm(s, print);
       if (req.query.format === 'html') return reply.type('text/html; charset=utf-8').send(formHtml(form));

@@ -5,6 +5,7 @@ import { formatMoney, parseMoney, toChineseCapital } from '../../lib/money';
 import type { Actor } from '../auth/auth.service';
 import { labelFor, wordsFor, type Form, type PrintContext } from '../../lib/printable';
 import * as repo from './receivable.repository';
+import { overdueInterestLines, type InterestLine } from './overdue-interest';
 
 /** 对账单: receivables (debit) and receipts (credit) of a customer in a period, with running balance. */
 export async function statement(
@@ -14,6 +15,8 @@ export async function statement(
   from: string,
   to: string,
   lang: Lang = 'zh-CN',
+  /** With today, the customer's overdue interest (逾期利息) is counted up to it, as lines of its own. */
+  today?: string,
 ) {
   const c = await repo.findCustomerHead(db, actor.companyId, customerId);
   if (!c) throw new AppError('CUSTOMER.NOT_FOUND');
@@ -39,13 +42,19 @@ export async function statement(
       balance: formatMoney(balance),
     });
   }
+  const interest = today
+    ? await overdueInterestLines(db, actor.companyId, customerId, c.overdue_interest_bp, { from, to, today })
+    : { lines: [], total: '0.00' };
   return {
-    customer: { id: c.id, code: c.code, name: c.name },
+    customer: { id: c.id, code: c.code, name: c.name, overdueInterestBp: c.overdue_interest_bp },
     from,
     to,
     opening: formatMoney(opening),
     closing: formatMoney(balance),
     lines,
+    // Never part of the receivables' balance above: shown apart, with its basis.
+    interest,
+    closingWithInterest: formatMoney(balance + parseMoney(interest.total)),
   };
 }
 
@@ -56,7 +65,12 @@ export const statementKinds: Record<string, Label> = {
   allowance: { zh: '折让', en: 'Allowance' },
   return_credit: { zh: '退货冲减', en: 'Return credit' },
   receipt: { zh: '收款', en: 'Receipt' },
+  overdue_interest: { zh: '逾期利息', en: 'Overdue interest' },
 };
+
+/** How an interest line was counted: outstanding × days × daily rate. */
+const interestBasis = (l: InterestLine, t: (zh: string, en: string) => string) =>
+  `${l.reference} ¥${l.outstanding} × ${l.days}${t('天', ' days')} × ${(l.rateBp / 100).toFixed(2)}%${t('/日', '/day')}`;
 
 /** The printable 对账单, to send or hand to the customer for signature. */
 export function statementForm(s: Awaited<ReturnType<typeof statement>>, p: PrintContext): Form {
@@ -78,17 +92,33 @@ export function statementForm(s: Awaited<ReturnType<typeof statement>>, p: Print
         t('收款', 'Credit'),
         t('余额', 'Balance'),
       ],
-      rows: s.lines.map((l) => [
-        l.date,
-        labelFor(p, statementKinds[l.kind], l.kind),
-        l.reference,
-        l.debit,
-        l.credit,
-        l.balance,
-      ]),
+      rows: [
+        ...s.lines.map((l) => [
+          l.date,
+          labelFor(p, statementKinds[l.kind], l.kind),
+          l.reference,
+          l.debit,
+          l.credit,
+          l.balance,
+        ]),
+        ...s.interest.lines.map((l) => [
+          s.to,
+          labelFor(p, statementKinds.overdue_interest, 'overdue_interest'),
+          interestBasis(l, t),
+          l.interest,
+          '',
+          '',
+        ]),
+      ],
     },
     foot: [
       [t('期末余额', 'Closing'), s.closing],
+      ...(s.interest.lines.length
+        ? ([
+            [t('逾期利息合计', 'Overdue interest'), s.interest.total],
+            [t('含逾期利息', 'Closing with interest'), s.closingWithInterest],
+          ] as [string, string][])
+        : []),
       ...(p.lang === 'en' ? [] : [['大写', toChineseCapital(parseMoney(s.closing))] as [string, string]]),
       [
         t('客户确认', 'Confirmed by customer'),

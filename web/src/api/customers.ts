@@ -22,6 +22,8 @@ export type Customer = {
   region: string;
   paymentMethod: string;
   paymentDays: number;
+  /** 逾期利息: daily rate in basis points (5 = 0.05 % a day); 0 = none. */
+  overdueInterestBp?: number;
   creditLimit: string;
   priority: number;
   contacts: Contact[];

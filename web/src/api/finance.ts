@@ -74,6 +74,19 @@ export type Statement = {
   opening: string;
   closing: string;
   lines: { date: string; kind: string; reference: string; debit: string; credit: string; balance: string }[];
+  /** 逾期利息: lines of their own, never part of the receivables' balance. */
+  interest?: {
+    lines: {
+      receivableId: string;
+      reference: string;
+      outstanding: string;
+      days: number;
+      rateBp: number;
+      interest: string;
+    }[];
+    total: string;
+  };
+  closingWithInterest?: string;
 };
 export type ReceiptBody = BodyOf<'POST /api/receipts'>;
 /** A list's filter as the finance tabs keep it (customer, from, to, one kind); the server checks its values. */

@@ -428,6 +428,7 @@ export interface CustomersOperations {
       region?: string;
       paymentMethod?: 'prepaid' | 'credit' | 'tt' | 'lc' | 'monthly' | 'cod';
       paymentDays?: number;
+      overdueInterestBp?: number;
       creditLimit?: string;
       priority?: number;
       contacts?: Array<{
@@ -484,6 +485,7 @@ export interface CustomersOperations {
       region?: string;
       paymentMethod?: 'prepaid' | 'credit' | 'tt' | 'lc' | 'monthly' | 'cod';
       paymentDays?: number;
+      overdueInterestBp?: number;
       creditLimit?: string;
       priority?: number;
       contacts?: Array<{
@@ -1098,6 +1100,13 @@ export interface PaymentsOperations {
 }
 
 export interface PortalOperations {
+  /** My feedback on a sample round of my order, and my decision */
+  'POST /api/portal/sample-rounds/{id}/feedback': {
+    params: { id: string };
+    query: Record<string, never>;
+    body: { feedback: string; decision: 'approved' | 'rejected' | 'revise' };
+    response: unknown;
+  };
   /** The customer's portal logins */
   'GET /api/customers/{id}/portal-users': {
     params: { id: string };
@@ -1848,6 +1857,37 @@ export interface ReviewOperations {
   };
 }
 
+export interface SampleApprovalOperations {
+  /** The order's sample approval (样品确认) with its rounds, or null */
+  'GET /api/orders/{id}/sample-approval': {
+    params: { id: string };
+    query: Record<string, never>;
+    body: undefined;
+    response: unknown;
+  };
+  /** Require sample approval before bulk production of this order */
+  'POST /api/orders/{id}/sample-approval': {
+    params: { id: string };
+    query: Record<string, never>;
+    body: { quotationId?: string; note?: string } | null;
+    response: unknown;
+  };
+  /** A sample round went out: what was sent, how many, tracking */
+  'POST /api/sample-approvals/{id}/rounds': {
+    params: { id: string };
+    query: Record<string, never>;
+    body: { sentAt: string; description: string; quantity: number; tracking?: string };
+    response: unknown;
+  };
+  /** The customer's feedback on a round and the decision: approved, rejected or revise */
+  'POST /api/sample-rounds/{id}/feedback': {
+    params: { id: string };
+    query: Record<string, never>;
+    body: { feedback: string; decision: 'approved' | 'rejected' | 'revise' };
+    response: unknown;
+  };
+}
+
 export interface SamplesOperations {
   /** Free samples out with customers, returned or written off (样机跟踪) */
   'GET /api/samples': {
@@ -2420,6 +2460,7 @@ export type Operations = AllocationOperations &
   ReportsOperations &
   ReturnsOperations &
   ReviewOperations &
+  SampleApprovalOperations &
   SamplesOperations &
   SettingsOperations &
   ShippingOperations &
@@ -2563,6 +2604,7 @@ export const operationsByTag = {
     'GET /api/orders/{id}/payment',
   ],
   portal: [
+    'POST /api/portal/sample-rounds/{id}/feedback',
     'GET /api/customers/{id}/portal-users',
     'POST /api/customers/{id}/portal-users',
     'GET /api/portal/orders',
@@ -2653,6 +2695,12 @@ export const operationsByTag = {
     'GET /api/returns/{id}/form',
   ],
   review: ['GET /api/review-queue', 'POST /api/review-queue/claim', 'POST /api/review-queue/release'],
+  'sample-approval': [
+    'GET /api/orders/{id}/sample-approval',
+    'POST /api/orders/{id}/sample-approval',
+    'POST /api/sample-approvals/{id}/rounds',
+    'POST /api/sample-rounds/{id}/feedback',
+  ],
   samples: ['GET /api/samples', 'POST /api/samples/{id}/return', 'POST /api/samples/{id}/write-off'],
   settings: ['GET /api/settings', 'PATCH /api/settings', 'GET /api/settings/schema'],
   shipping: [

@@ -162,6 +162,9 @@ export function CustomerForm({
           <Form.Item name="creditLimit" label={t('customer.creditLimit')} rules={[moneyRule]}>
             <Input style={{ width: 160 }} disabled={creditLocked} data-testid="customer-creditLimit" />
           </Form.Item>
+          <Form.Item name="overdueInterestBp" label={t('overdueInterest.rate')} tooltip={t('overdueInterest.rateHint')}>
+            <InputNumber min={0} max={1000} precision={0} data-testid="customer-overdueInterestBp" />
+          </Form.Item>
         </Space>
         {!customer && creditLocked && (
           <Typography.Paragraph type="secondary" data-testid="customer-credit-hint">

@@ -18,6 +18,7 @@ import { OrderAttachments } from './order-detail/OrderAttachments';
 import { OrderTimeline } from './order-detail/OrderTimeline';
 import { OrderChecks, QualificationAlert } from './order-detail/OrderChecks';
 import { dateTime } from './order-detail/dates';
+import { OrderSampleApproval } from './order-detail/OrderSampleApproval';
 
 /** 订单详情: every field, the checks, the files, the fulfilment and the history; actions as the server allows. */
 export function OrderDetailPage() {
@@ -150,6 +151,7 @@ export function OrderDetailPage() {
               onChanged={load}
             />
           )}
+          <OrderSampleApproval order={order} />
           <OrderFulfilment order={order} onChanged={load} />
           <OrderReturns order={order} />
           <Card size="small" title={t('order.stages')} style={{ marginTop: 16 }}>

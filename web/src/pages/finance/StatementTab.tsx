@@ -2,11 +2,29 @@ import { Button, DatePicker, Space, Table } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Dayjs } from 'dayjs';
+import type { TFunction } from 'i18next';
 import { customersApi } from '../../api/customers';
 import { financeApi, type Statement } from '../../api/finance';
 import type { Customer } from '../../api/types';
 import { RemoteSelect } from '../../components/RemoteSelect';
 import { yuan } from '../../format';
+
+type StatementRow = Statement['lines'][number];
+
+const basis = (l: { outstanding: string; days: number; rateBp: number }, t: TFunction) =>
+  t('overdueInterest.basis', { amount: l.outstanding, days: l.days, rate: (l.rateBp / 100).toFixed(2) });
+
+/** The interest lines (逾期利息), each with how it was counted, after the receivables and receipts. */
+function interestRows(s: Statement, to: Dayjs, t: TFunction): StatementRow[] {
+  return (s.interest?.lines ?? []).map((l) => ({
+    date: to.format('YYYY-MM-DD'),
+    kind: 'overdue_interest',
+    reference: `${l.reference} ${basis(l, t)}`,
+    debit: l.interest,
+    credit: '0.00',
+    balance: '',
+  }));
+}
 
 /** 对账单: a customer's statement of account for a period, on screen, in Excel or printable. */
 export function StatementTab() {
@@ -47,13 +65,17 @@ export function StatementTab() {
         )}
       </Space>
       {statement.data && (
-        <Table
+        <Table<StatementRow>
           size="small"
           rowKey={(_, i) => String(i)}
           pagination={false}
-          dataSource={statement.data.lines}
+          dataSource={[...statement.data.lines, ...interestRows(statement.data, statement.range![1], t)]}
           title={() =>
-            `${t('ful.from')} ${yuan(statement.data!.opening)} → ${t('ful.to')} ${yuan(statement.data!.closing)}`
+            `${t('ful.from')} ${yuan(statement.data!.opening)} → ${t('ful.to')} ${yuan(statement.data!.closing)}` +
+            (statement.data!.interest?.lines.length
+              ? ` · ${t('overdueInterest.total')} ${yuan(statement.data!.interest.total)} · ` +
+                `${t('overdueInterest.closingWithInterest')} ${yuan(statement.data!.closingWithInterest!)}`
+              : '')
           }
           columns={[
             { title: t('stock.at'), dataIndex: 'date' },
@@ -61,7 +83,12 @@ export function StatementTab() {
             { title: t('stock.reference'), dataIndex: 'reference' },
             { title: t('cleanup.debit'), dataIndex: 'debit', align: 'right', render: yuan },
             { title: t('cleanup.credit'), dataIndex: 'credit', align: 'right', render: yuan },
-            { title: t('cleanup.balance'), dataIndex: 'balance', align: 'right', render: yuan },
+            {
+              title: t('cleanup.balance'),
+              dataIndex: 'balance',
+              align: 'right',
+              render: (v: string) => (v ? yuan(v) : ''),
+            },
           ]}
         />
       )}
