@@ -22,6 +22,7 @@ import * as m0020 from './migrations/0020_backup_runs';
 import * as m0021 from './migrations/0021_carrier_transit_days';
 import * as m0023 from './migrations/0023_monthly_reports';
 import * as m0025 from './migrations/0025_quotations';
+import * as m0027 from './migrations/0027_export_orders';
 
 // Every migration, in order. New ones are added here.
 const migrations: Record<string, Migration> = {
@@ -48,6 +49,7 @@ const migrations: Record<string, Migration> = {
   '0021_carrier_transit_days': m0021,
   '0023_monthly_reports': m0023,
   '0025_quotations': m0025,
+  '0027_export_orders': m0027,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

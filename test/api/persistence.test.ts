@@ -34,6 +34,7 @@ describe('embedded database on disk', () => {
       '0021_carrier_transit_days',
       '0023_monthly_reports',
       '0025_quotations',
+      '0027_export_orders',
     ]);
     expect(await isEmpty(first.db)).toBe(true);
     await first.db.transaction().execute((trx) => seedDemo(trx, new Date()));
