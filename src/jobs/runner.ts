@@ -14,6 +14,7 @@ import { channelConfigFromEnv } from '../modules/messages/channels/channel-confi
 import { messageAttachments } from './message-attachments';
 import { runMonthlyReports } from '../modules/reports/monthly-report-job';
 import { expireQuotations } from '../modules/quotations/quotation-order';
+import { remindInspections } from '../modules/export/inspections';
 
 /** Durable timers: pg-boss keeps its queue in the same database, so several app instances share it. */
 export const JOBS = {
@@ -26,6 +27,7 @@ export const JOBS = {
   messages: 'messages',
   monthlyReports: 'monthly-reports',
   quotationExpiry: 'quotation-expiry',
+  inspectionReminders: 'inspection-reminders',
 } as const;
 
 export async function startJobs(
@@ -65,6 +67,12 @@ export async function startJobs(
     await remindReceivables(database.db, today);
     await dailyCashReport(database.db, today);
     await dailyFinanceChecks(database.db, today);
+  });
+  // 外贸: export orders shipping within 7 days with no inspection booked, told to their sales owner daily.
+  await boss.createQueue(JOBS.inspectionReminders);
+  await boss.schedule(JOBS.inspectionReminders, '15 8 * * *', {}, { tz: timeZone });
+  await boss.work(JOBS.inspectionReminders, async () => {
+    await remindInspections(database.db, localDate(new Date(), timeZone));
   });
   // Prepared stock earmarked for a customer and unused for N days (default 90), told to the director daily.
   await boss.createQueue(JOBS.earmarkIdle);

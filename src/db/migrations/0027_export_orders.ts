@@ -24,6 +24,7 @@ const statements = [
   `alter table letters_of_credit add column documents_required jsonb not null default '[]'`,
   `alter table letters_of_credit add column discrepancies jsonb not null default '[]'`,
   `alter table letters_of_credit add column received_on date`,
+  `alter table letters_of_credit add column created_at timestamptz not null default now()`,
   `alter table letters_of_credit alter column checked_by drop not null`,
   `alter table letters_of_credit alter column checked_at drop not null`,
   `create table lc_versions (

@@ -41,4 +41,5 @@ export interface LettersOfCreditTable {
   documents_required: ColumnType<string[], string | undefined, string>;
   discrepancies: ColumnType<string[], string | undefined, string>;
   received_on: ColumnType<string | null, string | null | undefined, string | null>;
+  created_at: Generated<Date>;
 }
