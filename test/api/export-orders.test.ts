@@ -140,7 +140,7 @@ describe('export orders', () => {
     expect(review.stages.map((s: { stage: string }) => s.stage)).toContain('gm');
   });
 
-  it('an L/C with a discrepancy blocks shipping until an amendment is checked OK; documents carry the figures', async () => {
+  it('a discrepant L/C blocks shipping until an amendment is checked OK; documents carry the figures', async () => {
     const customer = await f.newCustomer('EXP4', 'lc');
     const order = await f.confirmedOrder(customer, [{ productId, qty: 2 }], {
       ...exportTerms,

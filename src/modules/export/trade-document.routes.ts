@@ -20,7 +20,9 @@ export function tradeDocumentRoutes(app: FastifyInstance, ctx: AppContext) {
         config: { roles: 'any' },
         schema: {
           tags: ['export'],
-          summary: `${path === 'commercial-invoice' ? 'Commercial invoice' : 'Packing list'} of the shipment, ?format=pdf|xlsx`,
+          summary:
+            `${path === 'commercial-invoice' ? 'Commercial invoice' : 'Packing list'}` +
+            ' of the shipment (English), ?format=pdf|xlsx',
           params: idParams,
           querystring: z.object({ format: z.enum(['pdf', 'xlsx']).default('pdf') }),
         },

@@ -553,14 +553,14 @@ export interface ExportOperations {
     body: { reason: string };
     response: unknown;
   };
-  /** Commercial invoice of the shipment, ?format=pdf|xlsx */
+  /** Commercial invoice of the shipment (English), ?format=pdf|xlsx */
   'GET /api/shipments/{id}/commercial-invoice': {
     params: { id: string };
     query: { format?: 'pdf' | 'xlsx' };
     body: undefined;
     response: unknown;
   };
-  /** Packing list of the shipment, ?format=pdf|xlsx */
+  /** Packing list of the shipment (English), ?format=pdf|xlsx */
   'GET /api/shipments/{id}/packing-list': {
     params: { id: string };
     query: { format?: 'pdf' | 'xlsx' };
