@@ -79,6 +79,12 @@ describe('export orders', () => {
     });
     const checks = (await a.sales({ method: 'GET', url: `/api/orders/${res.json().id}/checks` })).json();
     expect(checks.credit.thisOrder).toBe('1424.68');
+    const form = await a.sales({ method: 'GET', url: `/api/orders/${res.json().id}/forms/export-review?format=pdf` });
+    expect(form.headers['content-type']).toContain('application/pdf');
+    const text = await pdfText(form.rawPayload);
+    expect(text).toContain('出口合同审核表');
+    expect(text).toContain('¥1,424.68');
+    expect(text).toContain('1 x 40HQ');
   });
 
   it('bad input names the field; a currency without a rate is refused', async () => {

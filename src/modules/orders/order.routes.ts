@@ -25,6 +25,8 @@ import { holdOrder, resumeOrder } from './hold-order';
 import { completeOrder } from './complete-order';
 import { attachToOrder, copyOrder, orderAttachments, orderChecks, orderReview } from './order-extras';
 import { confirmationForm, registrationForm, reviewForm } from './order-forms';
+import { exportReviewForm } from './export-review-form';
+import { formToPdf } from '../../lib/pdf';
 import { formHtml, formXlsx } from '../../lib/printable';
 import { printContextOf } from '../companies/print-context';
 import { reasonFields } from '../../lib/reason-codes';
@@ -32,7 +34,12 @@ import { sendXlsx } from '../../http/upload';
 import { exportOrders } from './order-export';
 import { orderRegistrars } from './order.repository';
 
-const FORMS = { registration: registrationForm, review: reviewForm, confirmation: confirmationForm };
+const FORMS = {
+  registration: registrationForm,
+  review: reviewForm,
+  confirmation: confirmationForm,
+  'export-review': exportReviewForm,
+};
 
 const REGISTRARS = ['sales_assistant'];
 const REVIEWERS = ['reviewer', 'finance', 'production_planner', 'sales_director', 'general_manager'];
@@ -278,14 +285,20 @@ export function orderRoutes(app: FastifyInstance, ctx: AppContext, releaseHolds:
       config: { roles: 'any' },
       schema: {
         tags,
-        summary: 'Printable form: registration (模板1), review (模板2) or confirmation; ?format=html|xlsx',
-        params: z.object({ id: z.uuid(), form: z.enum(['registration', 'review', 'confirmation']) }),
-        querystring: z.object({ format: z.enum(['html', 'xlsx']).default('html') }),
+        summary:
+          'Printable form: registration (模板1), review (模板2), confirmation or export-review (出口合同审核表);' +
+          ' ?format=html|xlsx|pdf',
+        params: z.object({
+          id: z.uuid(),
+          form: z.enum(['registration', 'review', 'confirmation', 'export-review']),
+        }),
+        querystring: z.object({ format: z.enum(['html', 'xlsx', 'pdf']).default('html') }),
       },
     },
     async (req, reply) => {
       const form = await FORMS[req.params.form](ctx.db, actorOf(req), req.params.id, await printContextOf(ctx, req));
       if (req.query.format === 'xlsx') return sendXlsx(reply, `${req.params.form}.xlsx`, await formXlsx(form));
+      if (req.query.format === 'pdf') return reply.type('application/pdf').send(await formToPdf(form));
       return reply.type('text/html; charset=utf-8').send(formHtml(form));
     },
   );
