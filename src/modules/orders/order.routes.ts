@@ -286,8 +286,7 @@ export function orderRoutes(app: FastifyInstance, ctx: AppContext, releaseHolds:
       schema: {
         tags,
         summary:
-          'Printable form: registration (模板1), review (模板2), confirmation or export-review (出口合同审核表);' +
-          ' ?format=html|xlsx|pdf',
+          'Printable form: registration (模板1), review (模板2), confirmation or 出口合同审核表; ?format=html|xlsx|pdf',
         params: z.object({
           id: z.uuid(),
           form: z.enum(['registration', 'review', 'confirmation', 'export-review']),

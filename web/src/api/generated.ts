@@ -981,7 +981,7 @@ export interface OrdersOperations {
     body: FormData | undefined;
     response: unknown;
   };
-  /** Printable form: registration (模板1), review (模板2), confirmation or export-review (出口合同审核表); ?format=html|xlsx|pdf */
+  /** Printable form: registration (模板1), review (模板2), confirmation or 出口合同审核表; ?format=html|xlsx|pdf */
   'GET /api/orders/{id}/forms/{form}': {
     params: { id: string; form: 'registration' | 'review' | 'confirmation' | 'export-review' };
     query: { format?: 'html' | 'xlsx' | 'pdf' };

@@ -1,5 +1,28 @@
 // 外贸订单: currency and rate, trade terms, L/C and inspections, the new payment methods and role.
 export const zh = {
+  menu: { export: '外贸' },
+  exportPage: {
+    lcs: '信用证',
+    inspections: '验货',
+    rates: '汇率',
+    lcNo: '信用证号',
+    version: '版本',
+    discrepancies: '不符点',
+    checkOk: '审证相符',
+    discrepant: '登记不符点',
+    amend: '改证',
+    amendNote: '改证说明',
+    bookedFor: '验货日期',
+    inspector: '验货方',
+    note: '备注',
+    pass: '合格',
+    fail: '不合格',
+    waive: '豁免',
+    waiveReason: '豁免原因',
+    rateDate: '日期',
+    lcStatus: { received: '已收证待审', checked_ok: '审证相符', discrepant: '有不符点' },
+    inspectionStatus: { booked: '已预约', passed: '合格', failed: '不合格', waived: '已豁免' },
+  },
   enums: {
     paymentMethod: { dp: '付款交单 D/P', da: '承兑交单 D/A', open_account: '赊销 O/A' },
     role: { documents_clerk: '单证员' },
@@ -22,6 +45,29 @@ export const zh = {
 };
 
 export const en = {
+  menu: { export: 'Export' },
+  exportPage: {
+    lcs: 'Letters of credit',
+    inspections: 'Inspections',
+    rates: 'Exchange rates',
+    lcNo: 'L/C No.',
+    version: 'Version',
+    discrepancies: 'Discrepancies',
+    checkOk: 'Checked OK',
+    discrepant: 'Record discrepancies',
+    amend: 'Amend',
+    amendNote: 'Amendment note',
+    bookedFor: 'Inspection date',
+    inspector: 'Inspector',
+    note: 'Note',
+    pass: 'Passed',
+    fail: 'Failed',
+    waive: 'Waive',
+    waiveReason: 'Reason for the waiver',
+    rateDate: 'Date',
+    lcStatus: { received: 'Received', checked_ok: 'Checked OK', discrepant: 'Discrepant' },
+    inspectionStatus: { booked: 'Booked', passed: 'Passed', failed: 'Failed', waived: 'Waived' },
+  },
   enums: {
     paymentMethod: {
       dp: 'Documents against payment (D/P)',
