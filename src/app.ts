@@ -37,6 +37,7 @@ import { allocationRoutes } from './modules/allocation/allocation.routes';
 import { franchiseeRoutes } from './modules/allocation/franchisee.routes';
 import { storeRoutes } from './modules/allocation/stores.routes';
 import { paymentRoutes } from './modules/payments/payment.routes';
+import { exportRoutes } from './modules/export/export.routes';
 import { shipmentRoutes } from './modules/shipping/shipment.routes';
 import { feedbackRoutes } from './modules/feedback/feedback.routes';
 import { receivableRoutes } from './modules/receivables/receivable.routes';
@@ -127,6 +128,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean | objec
     storeRoutes,
     paymentRoutes,
     shipmentRoutes,
+    exportRoutes,
     (a: FastifyInstance, c: AppContext) => feedbackRoutes(a, c, { registerOrder }),
     receivableRoutes,
     workbenchRoutes,

@@ -20,6 +20,8 @@ import type { ProductionRequestsTable } from '../modules/production/production.t
 import type { CreditChangeRequestsTable, CustomerCreditChangesTable } from '../modules/credit/credit-change.table';
 import type { NotificationsTable } from '../modules/notifications/notification.table';
 import type { CompanySettingsTable } from '../modules/settings/settings.table';
+import type { ExchangeRatesTable } from '../modules/settings/exchange-rate.table';
+import type { InspectionsTable, LcVersionsTable } from '../modules/export/export.table';
 import type {
   AllocationReservationsTable,
   AllocationRunsTable,
@@ -98,6 +100,9 @@ export interface DB {
   stock_balances: StockBalancesTable;
   stock_movements: StockMovementsTable;
   company_settings: CompanySettingsTable;
+  exchange_rates: ExchangeRatesTable;
+  lc_versions: LcVersionsTable;
+  inspections: InspectionsTable;
   order_number_counters: OrderNumberCountersTable;
   orders: OrdersTable;
   order_lines: OrderLinesTable;

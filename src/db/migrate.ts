@@ -25,6 +25,7 @@ import * as m0023 from './migrations/0023_monthly_reports';
 import * as m0024 from './migrations/0024_import_jobs';
 import * as m0025 from './migrations/0025_quotations';
 import * as m0026 from './migrations/0026_contracts';
+import * as m0027 from './migrations/0027_export_orders';
 import * as m0028 from './migrations/0028_sample_approval_overdue_interest';
 
 // Every migration, in order. New ones are added here.
@@ -55,6 +56,7 @@ const migrations: Record<string, Migration> = {
   '0024_import_jobs': m0024,
   '0025_quotations': m0025,
   '0026_contracts': m0026,
+  '0027_export_orders': m0027,
   '0028_sample_approval_overdue_interest': m0028,
 };
 

@@ -17,6 +17,7 @@ import { expireQuotations } from '../modules/quotations/quotation-order';
 import { archiveFinished } from '../modules/archive/archive.service';
 import { IMPORT_QUEUE, runImportJob } from '../modules/imports/import-job.service';
 import { importOrders } from '../modules/orders/order-import';
+import { remindInspections } from '../modules/export/inspections';
 
 /** Durable timers: pg-boss keeps its queue in the same database, so several app instances share it. */
 export const JOBS = {
@@ -31,6 +32,7 @@ export const JOBS = {
   quotationExpiry: 'quotation-expiry',
   orderArchive: 'order-archive',
   imports: IMPORT_QUEUE,
+  inspectionReminders: 'inspection-reminders',
 } as const;
 
 export async function startJobs(
@@ -77,6 +79,12 @@ export async function startJobs(
   await boss.schedule(JOBS.orderArchive, '15 2 * * *', {}, { tz: timeZone });
   await boss.work(JOBS.orderArchive, async () => {
     await archiveFinished(database.db, new Date());
+  });
+  // 外贸: export orders shipping within 7 days with no inspection booked, told to their sales owner daily.
+  await boss.createQueue(JOBS.inspectionReminders);
+  await boss.schedule(JOBS.inspectionReminders, '15 8 * * *', {}, { tz: timeZone });
+  await boss.work(JOBS.inspectionReminders, async () => {
+    await remindInspections(database.db, localDate(new Date(), timeZone));
   });
   // Prepared stock earmarked for a customer and unused for N days (default 90), told to the director daily.
   await boss.createQueue(JOBS.earmarkIdle);

@@ -517,6 +517,24 @@ export const errorCodes = {
     zh: '{month} 尚未结束，月度报表只能在月末之后生成',
     en: '{month} has not ended yet: a monthly report is built once the month is over',
   },
+  'EXPORT.NO_RATE': {
+    status: 400,
+    zh: '“{field}”：{currency} 在 {date} 及之前没有汇率，请先在系统设置中维护汇率',
+    en: '{field}: no {currency} exchange rate on or before {date}; enter it in the settings first',
+  },
+  'EXPORT.LC_BLOCKS_SHIPPING': {
+    status: 409,
+    zh: '信用证不允许发货：{reason}',
+    en: 'The letter of credit does not allow shipping: {reason}',
+  },
+  'EXPORT.INSPECTION_REQUIRED': {
+    status: 409,
+    zh: '外贸订单 {order} 发货前须验货合格或经总经理豁免：{reason}',
+    en: 'Export order {order} ships only after a passed inspection or a manager waiver: {reason}',
+  },
+  'EXPORT.LC_NOT_FOUND': { status: 404, zh: '信用证不存在', en: 'Letter of credit not found' },
+  'EXPORT.INSPECTION_NOT_FOUND': { status: 404, zh: '验货记录不存在', en: 'Inspection not found' },
+  'EXPORT.NOT_EXPORT_ORDER': { status: 409, zh: '该订单不是外贸订单', en: 'This order is not an export order' },
   INTERNAL: { status: 500, zh: '服务器内部错误（请求号 {requestId}）', en: 'Internal error (request {requestId})' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 

@@ -54,3 +54,14 @@ export const lineAmount = (unitPrice: Fen, qty: number): Fen => unitPrice * BigI
 
 /** The amount in Chinese capital numerals for printed forms: 1234.50 → 壹仟贰佰叁拾肆元伍角整. */
 export { toChineseCapital } from './capital-amount';
+
+/**
+ * A foreign-currency amount in RMB fen: amount (in the currency's cents) × rate (RMB per unit, up to 6
+ * decimals), half-up to the fen.
+ */
+export function toRmb(amount: Fen, rate: string): Fen {
+  const m = /^(\d+)(?:\.(\d{1,6}))?$/.exec(rate);
+  if (!m) throw new Error(`bad rate ${rate}`);
+  const micro = BigInt(m[1]) * 1_000_000n + BigInt((m[2] ?? '').padEnd(6, '0'));
+  return divRoundHalfUp(amount * micro, 1_000_000n);
+}

@@ -170,6 +170,35 @@ beforeAll(async () => {
       checked_by: bIds.users,
     })
     .execute();
+  bIds.export = (
+    await db
+      .insertInto('letters_of_credit')
+      .values({
+        company_id: t.companyB,
+        order_id: bIds.orders,
+        number: 'LC-B-SECRET-2',
+        status: 'received',
+        amount: '1.00',
+        expiry_date: '2027-01-01',
+        latest_shipment_date: '2026-12-31',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
+  bIds.inspections = (
+    await db
+      .insertInto('inspections')
+      .values({
+        company_id: t.companyB,
+        order_id: bIds.orders,
+        booked_for: '2026-12-10',
+        status: 'booked',
+        note: 'INSPECTION-B-SECRET',
+        created_by: bIds.users,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
   await db
     .insertInto('customer_statements')
     .values({
@@ -522,6 +551,10 @@ const validBodies: Record<string, object> = {
   contracts: { customerPo: 'PO' },
   'contracts/sign': { attachmentId: '00000000-0000-4000-8000-000000000000' },
   'contracts/orders': { lines: [{ productId: '00000000-0000-4000-8000-000000000000', quantity: 1 }] },
+  'export/check': { discrepancies: [] },
+  'export/amend': { note: '改证' },
+  'inspections/result': { result: 'passed' },
+  'inspection-waiver': { reason: '豁免' },
 };
 const bodyFor = (method: string, path: string) => {
   const last = path.split('/').pop()!;
@@ -575,6 +608,8 @@ describe('company isolation', () => {
       '/api/complaints',
       '/api/logistics-exceptions',
       '/api/letters-of-credit',
+      '/api/export/letters-of-credit',
+      '/api/inspections',
       '/api/statements',
       '/api/invoices?pageSize=500',
       '/api/receivables?pageSize=500',

@@ -37,6 +37,7 @@ describe('embedded database on disk', () => {
       '0024_import_jobs',
       '0025_quotations',
       '0026_contracts',
+      '0027_export_orders',
       '0028_sample_approval_overdue_interest',
     ]);
     expect(await isEmpty(first.db)).toBe(true);

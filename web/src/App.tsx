@@ -28,6 +28,7 @@ const ReservationsPage = lazyPage(() => import('./pages/ReservationsPage'), 'Res
 const FranchiseesPage = lazyPage(() => import('./pages/FranchiseesPage'), 'FranchiseesPage');
 const PickListsPage = lazyPage(() => import('./pages/PickListsPage'), 'PickListsPage');
 const StoresPage = lazyPage(() => import('./pages/StoresPage'), 'StoresPage');
+const ExportPage = lazyPage(() => import('./pages/ExportPage'), 'ExportPage');
 const WarehousePage = lazyPage(() => import('./pages/WarehousePage'), 'WarehousePage');
 const ServicePage = lazyPage(() => import('./pages/ServicePage'), 'ServicePage');
 const FinancePage = lazyPage(() => import('./pages/FinancePage'), 'FinancePage');
@@ -84,6 +85,7 @@ function Routed() {
         <Route path="franchisees" element={<FranchiseesPage />} />
         <Route path="pick-lists" element={<PickListsPage />} />
         <Route path="stores" element={<StoresPage />} />
+        <Route path="export" element={<ExportPage />} />
         <Route path="customers" element={<CustomersPage />} />
         <Route path="products" element={<ProductsPage />} />
         <Route path="warehouses" element={<WarehousesPage />} />

@@ -16,6 +16,7 @@ export const roleLabels: Record<Role | typeof CUSTOMER_ROLE, Label> = {
   logistics: { zh: '物流', en: 'Logistics' },
   customer_service: { zh: '客服', en: 'Customer service' },
   allocation_planner: { zh: '分货计划', en: 'Allocation planner' },
+  documents_clerk: { zh: '单证员', en: 'Documents clerk' },
   admin: { zh: '系统管理员', en: 'Administrator' },
   [CUSTOMER_ROLE]: { zh: '客户门户账号', en: 'Customer portal login' },
 };

@@ -13,6 +13,7 @@ export const ROLES = [
   'logistics', // 物流专员
   'customer_service', // 客服专员
   'allocation_planner', // 品牌产品科 / 渠道业务
+  'documents_clerk', // 单证员: checks letters of credit against the contract, prepares export documents
   'admin', // system administrator: admitted everywhere
 ] as const;
 

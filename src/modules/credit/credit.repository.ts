@@ -16,7 +16,7 @@ export async function owedOnOrders(
   q: { statuses: readonly string[]; methods: readonly string[]; exceptOrderId?: string },
 ): Promise<bigint> {
   const r = await sql<{ used: string }>`${prepared('credit.used')}
-    select coalesce(sum(greatest(o.total - s.allowances - s.paid, 0)), 0)::text as used
+    select coalesce(sum(round(greatest(o.total - s.allowances - s.paid, 0) * o.exchange_rate, 2)), 0)::text as used
     from orders o cross join ${settlementOf('o')} s
     where o.company_id = ${companyId} and o.customer_id = ${customerId}
       and o.status = any(${[...q.statuses]}::text[])

@@ -16,4 +16,7 @@ export const paymentMethodLabels: Record<(typeof PAYMENT_METHODS)[number], Label
   lc: { zh: '信用证', en: 'Letter of credit' },
   monthly: { zh: '月结', en: 'Monthly settlement' },
   cod: { zh: '货到付款', en: 'Cash on delivery' },
+  dp: { zh: '付款交单 D/P', en: 'Documents against payment (D/P)' },
+  da: { zh: '承兑交单 D/A', en: 'Documents against acceptance (D/A)' },
+  open_account: { zh: '赊销 O/A', en: 'Open account' },
 };

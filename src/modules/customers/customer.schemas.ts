@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { moneyString, pageQuery, requiredText, text, booleanQuery } from '../../lib/schemas';
 
 export const CUSTOMER_KINDS = ['ordinary', 'franchisee', 'direct', 'joint'] as const;
-export const PAYMENT_METHODS = ['prepaid', 'credit', 'tt', 'lc', 'monthly', 'cod'] as const;
+export const PAYMENT_METHODS = ['prepaid', 'credit', 'tt', 'lc', 'monthly', 'cod', 'dp', 'da', 'open_account'] as const;
 
 // '*' is accepted only where a masked value is sent back unchanged (see keepMaskedDetails).
 const phone = z

@@ -2,7 +2,7 @@ import type { ColumnType, Generated } from 'kysely';
 import type { MessageChannel } from '../../lib/message-kinds';
 
 export type CustomerKind = 'ordinary' | 'franchisee' | 'direct' | 'joint';
-export type PaymentMethod = 'prepaid' | 'credit' | 'tt' | 'lc' | 'monthly' | 'cod';
+export type PaymentMethod = 'prepaid' | 'credit' | 'tt' | 'lc' | 'monthly' | 'cod' | 'dp' | 'da' | 'open_account';
 export type Contact = {
   name: string;
   title?: string;

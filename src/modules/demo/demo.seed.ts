@@ -29,6 +29,7 @@ export const DEMO_USERS: Record<string, { name: string; roles: string[] }> = {
   logistics: { name: '冯物流', roles: ['logistics'] },
   service: { name: '陈客服', roles: ['customer_service'] },
   allocation: { name: '褚分货', roles: ['allocation_planner'] },
+  docs: { name: '卫单证', roles: ['documents_clerk'] },
 };
 
 const customers: Partial<CreateCustomerInput>[] = [

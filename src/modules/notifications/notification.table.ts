@@ -36,7 +36,9 @@ export type NotificationKind =
   // A message to a customer given up after its last retry
   | 'message_dead'
   // 月度订单分析报表 of last month is ready (params: month, link to the PDF)
-  | 'monthly_report_ready';
+  | 'monthly_report_ready'
+  // 外贸: an export order ships within 7 days and no inspection (验货) is booked (params: number, shipBy)
+  | 'inspection_not_booked';
 
 /** In-app notifications; also the outbox a mail or WeCom adapter can read. */
 export interface NotificationsTable {

@@ -37,6 +37,7 @@ export async function confirmOrder(db: Db, actor: Actor, env: Env, id: string, i
     orderId: id,
     total: order.total,
     paymentMethod: order.payment_method,
+    exchangeRate: order.exchange_rate,
   });
   const directorApproved = await reviewRepo.approvedInRound(db, actor.companyId, id, order.review_round, 'director');
 

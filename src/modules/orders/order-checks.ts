@@ -1,5 +1,5 @@
 import type { Db } from '../../db/database';
-import { formatMoney, parseMoney } from '../../lib/money';
+import { formatMoney, parseMoney, toRmb } from '../../lib/money';
 import { checkCredit } from './order-credit';
 import { findCustomer } from '../customers/customer.repository';
 import { listAttachments } from '../attachments/attachment.repository';
@@ -49,7 +49,7 @@ export async function computeChecks(db: Db, companyId: string, o: OrderRow, line
   const newCustomer = previous.rows[0].n === 0;
   const missing = missingFields(o, lines);
   const stock = await stockPerLine(db, companyId, o.warehouse_id, lines, o.customer_id);
-  const margin = parseMoney(o.total) - parseMoney(o.cost_total);
+  const margin = toRmb(parseMoney(o.total), o.exchange_rate) - parseMoney(o.cost_total);
   return {
     completeness: { ok: missing.length === 0, missing, writtenConfirmationMissing: o.written_confirmation_missing },
     qualification: { newCustomer, documents, ok: !newCustomer || documents > 0 },
@@ -59,6 +59,7 @@ export async function computeChecks(db: Db, companyId: string, o: OrderRow, line
       orderId: o.id,
       total: o.total,
       paymentMethod: o.payment_method,
+      exchangeRate: o.exchange_rate,
     }),
     stock: { ok: stock.every((s) => s.shortage === 0), lines: stock },
     margin: { total: o.total, cost: o.cost_total, margin: formatMoney(margin), ok: margin > 0n },

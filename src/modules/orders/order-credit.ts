@@ -1,10 +1,10 @@
 import type { Db } from '../../db/database';
-import { formatMoney, parseMoney } from '../../lib/money';
+import { formatMoney, parseMoney, toRmb } from '../../lib/money';
 import { owedOnOrders } from '../credit/credit.repository';
 import { CREDIT_HOLDING } from './order.machine';
 
 /** Payment methods that give the customer credit; a prepaid order takes none. */
-export const CREDIT_METHODS = ['credit', 'monthly', 'cod', 'lc', 'tt'];
+export const CREDIT_METHODS = ['credit', 'monthly', 'cod', 'lc', 'tt', 'dp', 'da', 'open_account'];
 
 /**
  * The customer's credit in use (额度占用): what its open confirmed orders and its receivables still owe —
@@ -30,17 +30,25 @@ export type CreditCheck = {
 export async function checkCredit(
   db: Db,
   companyId: string,
-  c: { customerId: string; creditLimit: string; orderId: string; total: string; paymentMethod: string },
+  c: {
+    customerId: string;
+    creditLimit: string;
+    orderId: string;
+    total: string;
+    paymentMethod: string;
+    /** RMB per unit of the order's currency: credit is in RMB. */
+    exchangeRate?: string;
+  },
 ): Promise<CreditCheck> {
   const applies = CREDIT_METHODS.includes(c.paymentMethod);
   const limit = parseMoney(c.creditLimit);
   const used = await creditUsed(db, companyId, c.customerId, c.orderId);
-  const total = parseMoney(c.total);
+  const total = toRmb(parseMoney(c.total), c.exchangeRate ?? '1');
   return {
     applies,
     limit: c.creditLimit,
     used: formatMoney(used),
-    thisOrder: c.total,
+    thisOrder: formatMoney(total),
     available: formatMoney(limit - used),
     ok: !applies || used + total <= limit,
   };

@@ -29,6 +29,9 @@ const PAYMENT: Record<string, Label> = {
   lc: { zh: '信用证', en: 'Letter of credit' },
   monthly: { zh: '月结', en: 'Monthly statement' },
   cod: { zh: '货到付款', en: 'Cash on delivery' },
+  dp: { zh: '付款交单 D/P', en: 'Documents against payment (D/P)' },
+  da: { zh: '承兑交单 D/A', en: 'Documents against acceptance (D/A)' },
+  open_account: { zh: '赊销 O/A', en: 'Open account' },
 };
 const TYPE: Record<string, Label> = {
   standard: { zh: '标准订单', en: 'Standard' },

@@ -25,15 +25,21 @@ import { holdOrder, resumeOrder } from './hold-order';
 import { completeOrder } from './complete-order';
 import { attachToOrder, copyOrder, orderAttachments, orderChecks, orderReview } from './order-extras';
 import { confirmationForm, registrationForm, reviewForm } from './order-forms';
-import { formHtml, formXlsx } from '../../lib/printable';
+import { exportReviewForm } from './export-review-form';
 import { formToPdf } from '../../lib/pdf';
+import { formHtml, formXlsx } from '../../lib/printable';
 import { printContextOf } from '../companies/print-context';
 import { reasonFields } from '../../lib/reason-codes';
 import { sendPdf, sendXlsx } from '../../http/upload';
 import { exportOrders } from './order-export';
 import { orderRegistrars } from './order.repository';
 
-const FORMS = { registration: registrationForm, review: reviewForm, confirmation: confirmationForm };
+const FORMS = {
+  registration: registrationForm,
+  review: reviewForm,
+  confirmation: confirmationForm,
+  'export-review': exportReviewForm,
+};
 
 const REGISTRARS = ['sales_assistant'];
 const REVIEWERS = ['reviewer', 'finance', 'production_planner', 'sales_director', 'general_manager'];
@@ -279,8 +285,12 @@ export function orderRoutes(app: FastifyInstance, ctx: AppContext, releaseHolds:
       config: { roles: 'any' },
       schema: {
         tags,
-        summary: 'Printable form: registration (模板1), review (模板2) or confirmation; ?format=html|xlsx|pdf',
-        params: z.object({ id: z.uuid(), form: z.enum(['registration', 'review', 'confirmation']) }),
+        summary:
+          'Printable form: registration (模板1), review (模板2), confirmation or 出口合同审核表; ?format=html|xlsx|pdf',
+        params: z.object({
+          id: z.uuid(),
+          form: z.enum(['registration', 'review', 'confirmation', 'export-review']),
+        }),
         querystring: z.object({ format: z.enum(['html', 'xlsx', 'pdf']).default('html') }),
       },
     },

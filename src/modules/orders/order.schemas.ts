@@ -61,6 +61,21 @@ const orderFields = {
   warehouseId: z.uuid().optional(),
 };
 
+export const TRADE_TERMS = ['EXW', 'FCA', 'FAS', 'FOB', 'CFR', 'CIF', 'CPT', 'CIP', 'DAP', 'DPU', 'DDP'] as const;
+export const CONTAINER_TYPES = ['20GP', '40GP', '40HQ', '45HQ', 'LCL'] as const;
+const currency = z.string().regex(/^[A-Z]{3}$/, 'a three-letter currency code, e.g. USD');
+/** 外贸: currency (amounts are in it), trade term, ports and containers. */
+const exportFields = {
+  currency: currency.optional(),
+  export: z.boolean().optional(),
+  tradeTerm: z.enum(TRADE_TERMS).nullable().optional(),
+  portOfLoading: text(100).nullable().optional(),
+  portOfDestination: text(100).nullable().optional(),
+  containerType: z.enum(CONTAINER_TYPES).nullable().optional(),
+  containerCount: z.number().int().min(0).max(999).nullable().optional(),
+};
+export type ExportFieldsInput = { [K in keyof typeof exportFields]?: z.infer<(typeof exportFields)[K]> };
+
 export const FAULT_PARTIES = ['company', 'carrier', 'customer'] as const;
 /** 赔货: who is at fault, who bears the cost, why (shown to the general manager), and the order it replaces. */
 const replacement = z
@@ -85,7 +100,7 @@ const replacementFacts = (b: { orderType?: string; replacement?: unknown }, ctx:
 };
 
 export const createOrderBody = z
-  .object({ customerId: z.uuid(), ...orderFields, replacement: replacement.optional() })
+  .object({ customerId: z.uuid(), ...orderFields, ...exportFields, replacement: replacement.optional() })
   .strict()
   .superRefine(replacementFacts);
 export type CreateOrderInput = z.infer<typeof createOrderBody>;
@@ -110,6 +125,7 @@ export const updateOrderBody = z
     /** Optimistic lock: the version the editor saw. */
     version: z.number().int().min(1),
     replacement: replacement.nullable(),
+    ...exportFields,
   })
   .partial()
   .strict()

@@ -2,7 +2,7 @@ import type { Db } from '../../db/database';
 import { AppError } from '../../lib/errors';
 import type { Env } from '../../lib/env';
 import { keepStored, personalValue, stillMasked } from '../../lib/personal-fields';
-import { formatMoney, parseMoney } from '../../lib/money';
+import { formatMoney, parseMoney, toRmb } from '../../lib/money';
 import { customerDefaults, priceOrderLines } from './order-pricing';
 import type { Actor } from '../auth/auth.service';
 import { findCustomer } from '../customers/customer.repository';
@@ -17,6 +17,7 @@ import { orderActions, type OrderAction } from './order-actions';
 import { formatOrderNumber, numberPeriod } from './order-number';
 import { localParts } from '../../lib/local-date';
 import type { CreateOrderInput, UpdateOrderInput } from './order.schemas';
+import { exportColumns } from './order-currency';
 import type { PageQuery } from '../../lib/schemas';
 
 /** The order's contact and delivery as these roles may see them (个人信息, src/lib/personal-fields.ts). */
@@ -80,6 +81,17 @@ export function orderRowToOrder(
     /** 归档: when the order became read-only (finished, paid, nothing open), or null. */
     archivedAt: o.archived_at,
     /** 赔货: fault, who bears the cost, why, and the order replaced. */
+    /** 外贸: money above is in `currency`; `rmbTotal` is the total at the stored rate of the order date. */
+    currency: o.currency,
+    exchangeRate: o.exchange_rate,
+    rmbTotal: formatMoney(toRmb(total, o.exchange_rate)),
+    rmbMargin: formatMoney(toRmb(total, o.exchange_rate) - cost),
+    export: o.export,
+    tradeTerm: o.trade_term,
+    portOfLoading: o.port_of_loading,
+    portOfDestination: o.port_of_destination,
+    containerType: o.container_type,
+    containerCount: o.container_count,
     replacement:
       o.order_type === 'replacement'
         ? {
@@ -212,6 +224,7 @@ export async function registerOrder(db: Db, actor: Actor, env: Env, input: Creat
     seq,
   });
   const today = localParts(env.now, tz);
+  const orderDate = input.orderDate ?? `${today.yyyy}-${today.MM}-${today.dd}`;
   const defaults = customerDefaults(customer);
   // A contact or address picked from the customer's card as this user saw it (masked) keeps the card's value.
   const sent = unmaskedParts(actor.roles, input, defaults);
@@ -222,7 +235,8 @@ export async function registerOrder(db: Db, actor: Actor, env: Env, input: Creat
     status: 'draft',
     customer_id: customer.id,
     contact: JSON.stringify(sent.contact ?? defaults.contact),
-    order_date: input.orderDate ?? `${today.yyyy}-${today.MM}-${today.dd}`,
+    order_date: orderDate,
+    ...(await exportColumns(db, actor.companyId, input, { currency: 'CNY', order_date: orderDate })),
     source: input.source,
     urgency: input.urgency,
     expected_delivery_date: input.expectedDeliveryDate ?? null,
@@ -318,6 +332,7 @@ export async function updateOrder(db: Db, actor: Actor, env: Env, id: string, in
   await repo.updateOrder(db, actor.companyId, id, {
     contact: contact === undefined ? undefined : JSON.stringify(contact),
     order_date: input.orderDate,
+    ...(await exportColumns(db, actor.companyId, input, order)),
     source: input.source,
     urgency: input.urgency,
     expected_delivery_date: input.expectedDeliveryDate,

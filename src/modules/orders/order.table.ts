@@ -71,6 +71,15 @@ export interface OrdersTable {
   cost_bearer: ColumnType<FaultParty | null, FaultParty | null | undefined, FaultParty | null>;
   replacement_reason: ColumnType<string | null, string | null | undefined, string | null>;
   replaces_order_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** 外贸: the order's currency (its money columns are in it) and the RMB per unit of its order date. */
+  currency: Generated<string>;
+  exchange_rate: Generated<string>;
+  export: Generated<boolean>;
+  trade_term: ColumnType<string | null, string | null | undefined, string | null>;
+  port_of_loading: ColumnType<string | null, string | null | undefined, string | null>;
+  port_of_destination: ColumnType<string | null, string | null | undefined, string | null>;
+  container_type: ColumnType<string | null, string | null | undefined, string | null>;
+  container_count: ColumnType<number | null, number | null | undefined, number | null>;
   version: Generated<number>;
   /** 归档: set once the order is finished, paid and has nothing open; from then on it is read-only. */
   archived_at: ColumnType<Date | null, Date | null | undefined, Date | null>;

@@ -213,6 +213,7 @@ export function lettersOfCredit(db: Db, companyId: string, orderIds: string[]) {
     .selectFrom('letters_of_credit')
     .select(['order_id', 'amount', 'expiry_date', 'latest_shipment_date'])
     .where('company_id', '=', companyId)
+    .where('status', '=', 'checked_ok')
     .where('order_id', 'in', orderIds.length ? orderIds : ['00000000-0000-0000-0000-000000000000'])
     .execute();
 }

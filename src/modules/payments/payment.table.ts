@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 /** Money received (收款); a correction is a reversing receipt with the opposite amount. */
 export interface CustomerReceiptsTable {
@@ -31,6 +31,15 @@ export interface LettersOfCreditTable {
   amount: string;
   expiry_date: string;
   latest_shipment_date: string;
-  checked_by: string;
-  checked_at: Generated<Date>;
+  /** Who checked the current version and when (a credit recorded by finance is checked when recorded). */
+  checked_by: string | null;
+  checked_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  /** received → checked_ok | discrepant; an amendment makes a new version, received again. */
+  status: Generated<string>;
+  currency: Generated<string>;
+  version: Generated<number>;
+  documents_required: ColumnType<string[], string | undefined, string>;
+  discrepancies: ColumnType<string[], string | undefined, string>;
+  received_on: ColumnType<string | null, string | null | undefined, string | null>;
+  created_at: Generated<Date>;
 }

@@ -5,7 +5,17 @@ import type { StageName } from './review.table';
 
 /** What the price rules look at: each line's price against the product's list price, and the order's margin. */
 export type PricedLine = { unitPrice: string; listPrice: string; gift: boolean };
-export type PricedOrder = { orderType: string; total: string; cost: string; lines: readonly PricedLine[] };
+export type PricedOrder = {
+  orderType: string;
+  total: string;
+  cost: string;
+  lines: readonly PricedLine[];
+  paymentMethod?: string;
+  export?: boolean;
+};
+
+/** 外贸: documents against acceptance and open account give the buyer the goods before payment. */
+export const MANAGER_APPROVED_METHODS = ['da', 'open_account'];
 
 /** Percent (up to 2 decimals) as basis points, so comparisons stay exact integers. */
 const bp = (percent: number) => BigInt(Math.round(percent * 100));
@@ -36,7 +46,8 @@ const ALWAYS_STAGES: Record<string, StageName[]> = { replacement: ['gm'], sample
  * The stages an order's review goes through (审核流程), from configuration: the order type's base stages;
  * + production when a line lacks stock; + sales director when credit is exceeded, a price is below the list
  * price by more than the allowed discount, or the margin is below the minimum; + general manager above the
- * amount threshold, for configured order types, or at zero or negative margin.
+ * amount threshold, for configured order types, at zero or negative margin, or for an export order on D/A or
+ * open account.
  */
 export function planStages(
   settings: Settings,
@@ -56,7 +67,8 @@ export function planStages(
   if (
     parseMoney(order.total) >= parseMoney(r.gmThreshold) ||
     r.gmOrderTypes.includes(order.orderType) ||
-    !checks.margin.ok
+    !checks.margin.ok ||
+    (order.export && MANAGER_APPROVED_METHODS.includes(order.paymentMethod ?? ''))
   )
     add('gm');
   for (const s of ALWAYS_STAGES[order.orderType] ?? []) add(s);

@@ -118,6 +118,16 @@ export const settingsSchema = z.object({
       earmarkIdleDays: z.number().int().min(1).max(3650).default(90),
     })
     .prefault({}),
+  /** 外贸: the currencies an order may be in (RMB first); a rate per day is kept for each foreign one. */
+  export: z
+    .object({
+      currencies: z
+        .array(z.string().regex(/^[A-Z]{3}$/, 'a three-letter currency code, e.g. USD'))
+        .min(1)
+        .max(20)
+        .default(['CNY', 'USD', 'EUR']),
+    })
+    .prefault({}),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

@@ -9,6 +9,7 @@ import type { Actor } from '../auth/auth.service';
 import { orderMachine } from '../orders/order.machine';
 import { lineShipping } from '../orders/order.repository';
 import { assertGate } from '../payments/payment-gates';
+import { assertExportShipGates } from '../export/export-gates';
 import { createReceivable, statementDue } from '../receivables/receivable.service';
 import { getSettings } from '../settings/settings.service';
 import { postMovements } from '../stock/stock.service';
@@ -59,6 +60,7 @@ export async function shipShipment(
     tracking_entered_at: input.trackingNo ? env.now : null,
     last_event_at: env.now,
   });
+  await assertExportShipGates(db, actor.companyId, orderIds, today);
   for (const o of orders) await assertGate(db, actor.companyId, o, 'ship', today);
 
   const orderLines = await repo.lockOrderLinesReserved(db, actor.companyId, orderIds);

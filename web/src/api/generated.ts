@@ -222,7 +222,7 @@ export interface ChangesOperations {
         | { type: 'change_delivery'; delivery: { consignee: string; phone?: string; region?: string; address: string } }
         | {
             type: 'change_payment_terms';
-            paymentMethod: 'prepaid' | 'credit' | 'tt' | 'lc' | 'monthly' | 'cod';
+            paymentMethod: 'prepaid' | 'credit' | 'tt' | 'lc' | 'monthly' | 'cod' | 'dp' | 'da' | 'open_account';
             paymentDays: number;
             depositPercent?: string | null;
           }
@@ -426,7 +426,7 @@ export interface CustomersOperations {
       name: string;
       kind: 'ordinary' | 'franchisee' | 'direct' | 'joint';
       region?: string;
-      paymentMethod?: 'prepaid' | 'credit' | 'tt' | 'lc' | 'monthly' | 'cod';
+      paymentMethod?: 'prepaid' | 'credit' | 'tt' | 'lc' | 'monthly' | 'cod' | 'dp' | 'da' | 'open_account';
       paymentDays?: number;
       overdueInterestBp?: number;
       creditLimit?: string;
@@ -483,7 +483,7 @@ export interface CustomersOperations {
       name?: string;
       kind?: 'ordinary' | 'franchisee' | 'direct' | 'joint';
       region?: string;
-      paymentMethod?: 'prepaid' | 'credit' | 'tt' | 'lc' | 'monthly' | 'cod';
+      paymentMethod?: 'prepaid' | 'credit' | 'tt' | 'lc' | 'monthly' | 'cod' | 'dp' | 'da' | 'open_account';
       paymentDays?: number;
       overdueInterestBp?: number;
       creditLimit?: string;
@@ -538,7 +538,7 @@ export interface CustomersOperations {
     query: Record<string, never>;
     body: {
       creditLimit?: string;
-      paymentMethod?: 'prepaid' | 'credit' | 'tt' | 'lc' | 'monthly' | 'cod';
+      paymentMethod?: 'prepaid' | 'credit' | 'tt' | 'lc' | 'monthly' | 'cod' | 'dp' | 'da' | 'open_account';
       paymentDays?: number;
       reason: string;
     };
@@ -563,6 +563,116 @@ export interface CustomersOperations {
     params: { id: string };
     query: Record<string, never>;
     body: { note: string };
+    response: unknown;
+  };
+}
+
+export interface ExportOperations {
+  /** Exchange rates (RMB per unit), newest first */
+  'GET /api/exchange-rates': {
+    params: Record<string, never>;
+    query: { currency?: string };
+    body: undefined;
+    response: unknown;
+  };
+  /** Set the rate of a currency on a day (replaces that day’s rate) */
+  'POST /api/exchange-rates': {
+    params: Record<string, never>;
+    query: Record<string, never>;
+    body: { currency: string; rateDate: string; rate: string };
+    response: unknown;
+  };
+  /** Letters of credit with their current version */
+  'GET /api/export/letters-of-credit': {
+    params: Record<string, never>;
+    query: { orderId?: string };
+    body: undefined;
+    response: unknown;
+  };
+  /** Record a letter of credit as received (version 1, to be checked) */
+  'POST /api/export/letters-of-credit': {
+    params: Record<string, never>;
+    query: Record<string, never>;
+    body: {
+      orderId: string;
+      number: string;
+      receivedOn: string;
+      amount: string;
+      currency: string;
+      expiryDate: string;
+      latestShipmentDate: string;
+      documentsRequired?: Array<string>;
+    };
+    response: unknown;
+  };
+  /** A letter of credit with every version */
+  'GET /api/export/letters-of-credit/{id}': {
+    params: { id: string };
+    query: Record<string, never>;
+    body: undefined;
+    response: unknown;
+  };
+  /** Check the current version against the contract: no discrepancies is OK */
+  'POST /api/export/letters-of-credit/{id}/check': {
+    params: { id: string };
+    query: Record<string, never>;
+    body: { discrepancies?: Array<string> };
+    response: unknown;
+  };
+  /** Record an amendment: a new version, to be checked again */
+  'POST /api/export/letters-of-credit/{id}/amend': {
+    params: { id: string };
+    query: Record<string, never>;
+    body: {
+      amount?: string;
+      currency?: string;
+      expiryDate?: string;
+      latestShipmentDate?: string;
+      documentsRequired?: Array<string>;
+      note?: string;
+    };
+    response: unknown;
+  };
+  /** Inspections (验货), newest booking first */
+  'GET /api/inspections': {
+    params: Record<string, never>;
+    query: { orderId?: string; status?: 'booked' | 'passed' | 'failed' | 'waived' };
+    body: undefined;
+    response: unknown;
+  };
+  /** Book an inspection (or a re-inspection) of an export order */
+  'POST /api/inspections': {
+    params: Record<string, never>;
+    query: Record<string, never>;
+    body: { orderId: string; bookedFor: string; inspector?: string; note?: string };
+    response: unknown;
+  };
+  /** Record the inspection result */
+  'POST /api/inspections/{id}/result': {
+    params: { id: string };
+    query: Record<string, never>;
+    body: { result: 'passed' | 'failed'; note?: string };
+    response: unknown;
+  };
+  /** The general manager lets an export order ship without a passed inspection */
+  'POST /api/orders/{id}/inspection-waiver': {
+    params: { id: string };
+    query: Record<string, never>;
+    body: { reason: string };
+    response: unknown;
+  };
+  /** Commercial invoice of the shipment (English), ?format=pdf|xlsx */
+  'GET /api/shipments/{id}/commercial-invoice': {
+    params: { id: string };
+    query: { format?: 'pdf' | 'xlsx' };
+    body: undefined;
+    response: unknown;
+  };
+  /** Packing list of the shipment (English), ?format=pdf|xlsx */
+  'GET /api/shipments/{id}/packing-list': {
+    params: { id: string };
+    query: { format?: 'pdf' | 'xlsx' };
+    body: undefined;
     response: unknown;
   };
 }
@@ -809,7 +919,7 @@ export interface OrdersOperations {
       expectedDeliveryDate?: string;
       lines: Array<{ productId: string; qty: number; unitPrice?: string; gift?: boolean }>;
       delivery?: { consignee: string; phone?: string; region?: string; address: string };
-      paymentMethod?: 'prepaid' | 'credit' | 'tt' | 'lc' | 'monthly' | 'cod';
+      paymentMethod?: 'prepaid' | 'credit' | 'tt' | 'lc' | 'monthly' | 'cod' | 'dp' | 'da' | 'open_account';
       paymentDays?: number;
       depositPercent?: string;
       orderType?: 'standard' | 'sample' | 'replacement' | 'material_prep' | 'stock_prep';
@@ -817,6 +927,13 @@ export interface OrdersOperations {
       sellerRemark?: string;
       customerPo?: string;
       warehouseId?: string;
+      currency?: string;
+      export?: boolean;
+      tradeTerm?: ('EXW' | 'FCA' | 'FAS' | 'FOB' | 'CFR' | 'CIF' | 'CPT' | 'CIP' | 'DAP' | 'DPU' | 'DDP') | null;
+      portOfLoading?: string | null;
+      portOfDestination?: string | null;
+      containerType?: ('20GP' | '40GP' | '40HQ' | '45HQ' | 'LCL') | null;
+      containerCount?: number | null;
       replacement?: {
         faultParty: 'company' | 'carrier' | 'customer';
         costBearer: 'company' | 'carrier' | 'customer';
@@ -870,7 +987,7 @@ export interface OrdersOperations {
       expectedDeliveryDate?: string | null;
       lines?: Array<{ productId: string; qty: number; unitPrice?: string; gift?: boolean }>;
       delivery?: { consignee: string; phone?: string; region?: string; address: string } | null;
-      paymentMethod?: 'prepaid' | 'credit' | 'tt' | 'lc' | 'monthly' | 'cod';
+      paymentMethod?: 'prepaid' | 'credit' | 'tt' | 'lc' | 'monthly' | 'cod' | 'dp' | 'da' | 'open_account';
       paymentDays?: number;
       depositPercent?: string | null;
       orderType?: 'standard' | 'sample' | 'replacement' | 'material_prep' | 'stock_prep';
@@ -885,6 +1002,13 @@ export interface OrdersOperations {
         reason: string;
         replacesOrderId?: string;
       } | null;
+      currency?: string;
+      export?: boolean;
+      tradeTerm?: ('EXW' | 'FCA' | 'FAS' | 'FOB' | 'CFR' | 'CIF' | 'CPT' | 'CIP' | 'DAP' | 'DPU' | 'DDP') | null;
+      portOfLoading?: string | null;
+      portOfDestination?: string | null;
+      containerType?: ('20GP' | '40GP' | '40HQ' | '45HQ' | 'LCL') | null;
+      containerCount?: number | null;
     };
     response: unknown;
   };
@@ -986,9 +1110,9 @@ export interface OrdersOperations {
     body: FormData | undefined;
     response: unknown;
   };
-  /** Printable form: registration (模板1), review (模板2) or confirmation; ?format=html|xlsx|pdf */
+  /** Printable form: registration (模板1), review (模板2), confirmation or 出口合同审核表; ?format=html|xlsx|pdf */
   'GET /api/orders/{id}/forms/{form}': {
-    params: { id: string; form: 'registration' | 'review' | 'confirmation' };
+    params: { id: string; form: 'registration' | 'review' | 'confirmation' | 'export-review' };
     query: { format?: 'html' | 'xlsx' | 'pdf' };
     body: undefined;
     response: unknown;
@@ -1431,7 +1555,7 @@ export interface QuotationsOperations {
       source?: 'email' | 'crm' | 'fax' | 'phone' | 'ecommerce' | 'onsite' | 'import';
       validUntil: string;
       expectedDeliveryDate?: string | null;
-      paymentMethod?: ('prepaid' | 'credit' | 'tt' | 'lc' | 'monthly' | 'cod') | null;
+      paymentMethod?: ('prepaid' | 'credit' | 'tt' | 'lc' | 'monthly' | 'cod' | 'dp' | 'da' | 'open_account') | null;
       paymentDays?: number;
       packingTerms?: string;
       remarks?: string;
@@ -1468,7 +1592,7 @@ export interface QuotationsOperations {
     body: {
       validUntil?: string;
       expectedDeliveryDate?: string | null;
-      paymentMethod?: ('prepaid' | 'credit' | 'tt' | 'lc' | 'monthly' | 'cod') | null;
+      paymentMethod?: ('prepaid' | 'credit' | 'tt' | 'lc' | 'monthly' | 'cod' | 'dp' | 'da' | 'open_account') | null;
       paymentDays?: number;
       packingTerms?: string;
       remarks?: string;
@@ -2273,6 +2397,7 @@ export interface UsersOperations {
         | 'logistics'
         | 'customer_service'
         | 'allocation_planner'
+        | 'documents_clerk'
         | 'admin'
       >;
     };
@@ -2306,6 +2431,7 @@ export interface UsersOperations {
         | 'logistics'
         | 'customer_service'
         | 'allocation_planner'
+        | 'documents_clerk'
         | 'admin'
       >;
       active?: boolean;
@@ -2445,6 +2571,7 @@ export type Operations = AllocationOperations &
   CompaniesOperations &
   ContractsOperations &
   CustomersOperations &
+  ExportOperations &
   FeedbackOperations &
   FranchiseesOperations &
   MessagesOperations &
@@ -2544,6 +2671,21 @@ export const operationsByTag = {
     'GET /api/credit-change-requests',
     'POST /api/credit-change-requests/{id}/approve',
     'POST /api/credit-change-requests/{id}/reject',
+  ],
+  export: [
+    'GET /api/exchange-rates',
+    'POST /api/exchange-rates',
+    'GET /api/export/letters-of-credit',
+    'POST /api/export/letters-of-credit',
+    'GET /api/export/letters-of-credit/{id}',
+    'POST /api/export/letters-of-credit/{id}/check',
+    'POST /api/export/letters-of-credit/{id}/amend',
+    'GET /api/inspections',
+    'POST /api/inspections',
+    'POST /api/inspections/{id}/result',
+    'POST /api/orders/{id}/inspection-waiver',
+    'GET /api/shipments/{id}/commercial-invoice',
+    'GET /api/shipments/{id}/packing-list',
   ],
   feedback: [
     'GET /api/callbacks',

@@ -42,6 +42,17 @@ export type Order = {
   sellerRemark: string;
   customerPo: string;
   total: string;
+  /** 外贸: money is in `currency`; `rmbTotal` at the stored rate of the order date. */
+  currency: string;
+  exchangeRate: string;
+  rmbTotal: string;
+  rmbMargin: string;
+  export: boolean;
+  tradeTerm: string | null;
+  portOfLoading: string | null;
+  portOfDestination: string | null;
+  containerType: string | null;
+  containerCount: number | null;
   margin: string;
   writtenConfirmationMissing: boolean;
   locked: boolean;

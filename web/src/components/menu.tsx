@@ -121,6 +121,12 @@ export const MENU: MenuGroup[] = [
         roles: ['logistics', 'warehouse', 'customer_service'],
       },
       {
+        key: '/export',
+        icon: <GlobalOutlined />,
+        label: 'menu.export',
+        roles: ['documents_clerk', 'sales_assistant', 'order_admin', 'finance', 'general_manager', 'warehouse'],
+      },
+      {
         key: '/pick-lists',
         icon: <ContainerOutlined />,
         label: 'menu.pickLists',

@@ -9,6 +9,7 @@ import type { Order } from '../api/types';
 import { PageHeader } from '../components/PageHeader';
 import { HeaderFields } from './order-form/HeaderFields';
 import { DeliveryFields } from './order-form/DeliveryFields';
+import { ExportFields } from './order-form/ExportFields';
 import { LinesTable } from './order-form/LinesTable';
 import { showOrderErrors } from './order-form/serverErrors';
 import { useLineProducts } from './order-form/useLineProducts';
@@ -121,6 +122,8 @@ export function OrderFormPage() {
         <LinesTable form={form} products={products} loadProduct={load} />
         <Divider titlePlacement="start">{t('order.delivery')}</Divider>
         <DeliveryFields />
+        <Divider titlePlacement="start">{t('exportOrder.section')}</Divider>
+        <ExportFields rate={order?.currency !== 'CNY' ? order?.exchangeRate : undefined} />
       </Form>
     </>
   );

@@ -63,7 +63,30 @@ export function OrderSummary({ order }: { order: Order }) {
           ...(o.depositPercent ? [{ label: t('order.depositPercent'), children: `${o.depositPercent}%` }] : []),
           { label: t('orderPage.field.salesperson'), children: o.registrar.name ?? '—' },
           { label: t('orderPage.field.version'), children: `V${o.version}` },
-          { label: t('order.total'), children: <b data-testid="order-total">{yuan(o.total)}</b> },
+          o.currency === 'CNY'
+            ? { label: t('order.total'), children: <b data-testid="order-total">{yuan(o.total)}</b> }
+            : {
+                label: t('order.total'),
+                children: (
+                  <b data-testid="order-total">{t('exportOrder.amount', { currency: o.currency, amount: o.total })}</b>
+                ),
+              },
+          ...(o.currency === 'CNY'
+            ? []
+            : [
+                {
+                  label: `${t('exportOrder.rmbTotal')} (${o.exchangeRate})`,
+                  children: <span data-testid="order-rmb-total">{yuan(o.rmbTotal)}</span>,
+                },
+              ]),
+          ...(o.export && o.tradeTerm
+            ? [
+                {
+                  label: t('exportOrder.tradeTerm'),
+                  children: [o.tradeTerm, o.portOfLoading, o.portOfDestination].filter(Boolean).join(' · '),
+                },
+              ]
+            : []),
           {
             label: t('orderPage.field.remarks'),
             span: 'filled',

@@ -1,7 +1,7 @@
 import { Form, Input, InputNumber, Select, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 
-const PAYMENTS = ['prepaid', 'credit', 'tt', 'lc', 'monthly', 'cod'];
+const PAYMENTS = ['prepaid', 'credit', 'tt', 'lc', 'monthly', 'cod', 'dp', 'da', 'open_account'];
 
 /** Contact, delivery, payment terms and remarks; the customer's card fills them in, the user may change them. */
 export function DeliveryFields() {
@@ -33,7 +33,7 @@ export function DeliveryFields() {
             options={PAYMENTS.map((s) => ({ value: s, label: t(`enums.paymentMethod.${s}`) }))}
           />
         </Form.Item>
-        {paymentMethod === 'credit' && (
+        {['credit', 'dp', 'da', 'open_account'].includes(paymentMethod) && (
           <Form.Item
             name="paymentDays"
             label={t('order.paymentDays')}
