@@ -1,4 +1,4 @@
-import type { Insertable } from 'kysely';
+import { sql, type Insertable } from 'kysely';
 import type { Db } from '../../db/database';
 import type { LettersOfCreditTable } from '../payments/payment.table';
 import type { InspectionsTable, LcVersionsTable } from './export.table';
@@ -163,7 +163,14 @@ export function listInspections(db: Db, companyId: string, f: { orderId?: string
 }
 
 /** Open export orders shipping by `until` with no inspection booked at all. */
-export function exportOrdersWithoutInspection(db: Db, companyId: string, statuses: readonly string[], until: string) {
+export function exportOrdersWithoutInspection(
+  db: Db,
+  companyId: string,
+  statuses: readonly string[],
+  until: string,
+  /** Leaves out the orders whose registrar was already reminded on this day. */
+  day: string,
+) {
   return db
     .selectFrom('orders as o')
     .select(['o.id', 'o.number', 'o.registrar_id', 'o.expected_delivery_date'])
@@ -179,6 +186,18 @@ export function exportOrdersWithoutInspection(db: Db, companyId: string, statuse
             .select('i.id')
             .whereRef('i.company_id', '=', 'o.company_id')
             .whereRef('i.order_id', '=', 'o.id'),
+        ),
+      ),
+    )
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('notifications as n')
+            .select('n.id')
+            .whereRef('n.company_id', '=', 'o.company_id')
+            .whereRef('n.order_id', '=', 'o.id')
+            .where('n.kind', '=', 'inspection_not_booked')
+            .where(sql<string>`n.params->>'day'`, '=', day),
         ),
       ),
     )

@@ -113,16 +113,16 @@ export async function listInspections(db: Db, actor: Actor, f: { orderId?: strin
 
 /**
  * Daily: an open export order shipping within 7 days with no inspection booked — its sales owner (the
- * registrar) is told. Returns the orders reminded of.
+ * registrar) is told, once a day per order however often the job runs. Returns the orders reminded of.
  */
 export async function remindInspections(db: Db, today: string) {
   const reminded: string[] = [];
   for (const c of await repo.companyIds(db)) {
-    const due = await repo.exportOrdersWithoutInspection(db, c.id, OPEN_LOCKED, addDays(today, 7));
+    const due = await repo.exportOrdersWithoutInspection(db, c.id, OPEN_LOCKED, addDays(today, 7), today);
     for (const o of due) {
       await notifyUsers(db, c.id, [o.registrar_id], {
         kind: 'inspection_not_booked',
-        params: { number: o.number, shipBy: o.expected_delivery_date ?? '' },
+        params: { number: o.number, shipBy: o.expected_delivery_date ?? '', day: today },
         orderId: o.id,
       });
       reminded.push(o.number);

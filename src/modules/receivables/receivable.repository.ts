@@ -27,6 +27,8 @@ export function listReceivables(db: Db, companyId: string, customerId?: string) 
       'c.code as customer_code',
       'r.order_id',
       'o.number as order_number',
+      'o.currency',
+      'o.exchange_rate',
       'r.kind',
       'r.amount',
       'r.due_date',

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/database';
 import { addDays } from '../../lib/calendar/calendar';
-import { formatMoney, parseMoney } from '../../lib/money';
+import { formatMoney, parseMoney, toRmb } from '../../lib/money';
 import type { Actor } from '../auth/auth.service';
 import { orderSettlement } from '../payments/payment.repository';
 import * as repo from './receivable.repository';
@@ -70,6 +70,8 @@ export async function openReceivables(db: Db, companyId: string, today: string, 
     credit.set(r.order_id ?? '', left - covered);
     const outstanding = amount - covered;
     const overdue = days(r.due_date, today);
+    // A receivable is in its order's currency; totals over receivables add them in RMB at the order's rate.
+    const rate = r.exchange_rate ? String(r.exchange_rate) : '1';
     return {
       id: r.id,
       customerId: r.customer_id,
@@ -79,6 +81,10 @@ export async function openReceivables(db: Db, companyId: string, today: string, 
       orderNumber: r.order_number,
       amount: r.amount,
       outstanding: formatMoney(outstanding),
+      currency: r.currency ?? 'CNY',
+      exchangeRate: rate,
+      amountRmb: formatMoney(toRmb(amount, rate)),
+      outstandingRmb: formatMoney(toRmb(outstanding, rate)),
       dueDate: r.due_date,
       period: r.period,
       daysOverdue: Math.max(0, overdue),
@@ -88,6 +94,7 @@ export async function openReceivables(db: Db, companyId: string, today: string, 
   });
 }
 
+/** Outstanding per customer and bucket, in RMB (receivables of foreign-currency orders at their order's rate). */
 export async function aging(db: Db, actor: Actor, today: string, customerId?: string) {
   const rows = (await openReceivables(db, actor.companyId, today, customerId)).filter((r) => r.bucket !== 'paid');
   const byCustomer = new Map<
@@ -105,7 +112,7 @@ export async function aging(db: Db, actor: Actor, today: string, customerId?: st
       '61-90': 0n,
       '>90': 0n,
     };
-    const v = parseMoney(r.outstanding);
+    const v = parseMoney(r.outstandingRmb);
     c[r.bucket as Bucket] += v;
     c.total += v;
     byCustomer.set(r.customerId, c);
@@ -115,7 +122,7 @@ export async function aging(db: Db, actor: Actor, today: string, customerId?: st
   );
 }
 
-/** Overdue outstanding beyond the tolerance days (信用冻结 when over the tolerance amount). */
+/** Overdue outstanding beyond the tolerance days, in RMB (信用冻结 when over the tolerance amount). */
 export async function overdueBeyond(
   db: Db,
   companyId: string,
@@ -125,5 +132,5 @@ export async function overdueBeyond(
 ): Promise<bigint> {
   return (await openReceivables(db, companyId, today, customerId))
     .filter((r) => r.bucket !== 'paid' && r.daysOverdue > toleranceDays)
-    .reduce((n, r) => n + parseMoney(r.outstanding), 0n);
+    .reduce((n, r) => n + parseMoney(r.outstandingRmb), 0n);
 }

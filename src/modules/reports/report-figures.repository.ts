@@ -20,7 +20,7 @@ export type OrderAggregate = {
   callbacks_ok: number;
 };
 
-/** The aggregate columns over `f`, the amount summed from `amount`. */
+/** The aggregate columns over `f`, the amount summed from `amount` (RMB). */
 const columns = (p: Period, amount: RawBuilder<unknown>) => sql`
       count(*)::int as order_count,
       round(coalesce(sum(${amount}), 0) * 100)::bigint::text as amount_fen,
@@ -59,10 +59,10 @@ export async function orderAggregateSets(db: Db, p: Period): Promise<Record<SetD
            when grouping(f.registrar_id) = 0 then 'clerk' else 'none' end as dim,
       case when grouping(f.region) = 0 then f.region when grouping(f.customer_id) = 0 then f.customer_id::text
            when grouping(f.registrar_id) = 0 then f.registrar_id::text else '' end as key,
-      ${columns(p, sql`f.total`)}
+      ${columns(p, sql`f.total_rmb`)}
     from f
     group by grouping sets ((), (f.region), (f.customer_id), (f.registrar_id))
-    order by sum(f.total) desc nulls last, 2`.execute(db);
+    order by sum(f.total_rmb) desc nulls last, 2`.execute(db);
   const out: Record<SetDimension, OrderAggregate[]> = { none: [], region: [], customer: [], clerk: [] };
   for (const { dim, ...row } of r.rows) out[dim].push(row);
   return out;

@@ -2,7 +2,7 @@ import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../db/database';
 import type { Page } from '../../lib/paging';
 import type { FigureKey } from './report.labels';
-import { periodOrders, registeredAt, startOf, type GroupBy, type Period } from './report.repository';
+import { periodOrders, registeredAt, rmb, startOf, type GroupBy, type Period } from './report.repository';
 
 // The orders behind a figure (drill-down), and the names of the keys the report groups by.
 
@@ -10,7 +10,10 @@ export type DrillRow = {
   id: string;
   number: string;
   customerName: string;
+  /** In the order's own currency; `amountRmbFen` is it in RMB at the order's stored rate. */
   amountFen: number;
+  currency: string;
+  amountRmbFen: number;
   status: string;
   registeredAt: Date;
 };
@@ -61,7 +64,8 @@ export async function drillOrders(
   const offset = (q.page - 1) * q.pageSize;
   const r = orderIds
     ? await sql<DrillRow & { total: number }>`
-        select o.id, o.number, cu.name as "customerName", round(o.total * 100)::float8 as "amountFen", o.status,
+        select o.id, o.number, cu.name as "customerName", round(o.total * 100)::float8 as "amountFen", o.currency,
+          round(${rmb(sql.ref('o.total'), 'o')} * 100)::float8 as "amountRmbFen", o.status,
           ${registeredAt('o')} as "registeredAt", (count(*) over ())::int as total
         from orders o join customers cu on cu.company_id = o.company_id and cu.id = o.customer_id
         where o.company_id = ${p.companyId} and o.id = any(${orderIds}::uuid[])
@@ -69,7 +73,7 @@ export async function drillOrders(
     : await sql<DrillRow & { total: number }>`
         with ${periodOrders(p)}
         select f.id, f.number, f.customer_name as "customerName", round(f.total * 100)::float8 as "amountFen",
-          f.status, f.registered_at as "registeredAt", (count(*) over ())::int as total
+          f.currency, round(f.total_rmb * 100)::float8 as "amountRmbFen", f.status, f.registered_at as "registeredAt", (count(*) over ())::int as total
         from f where ${drillFilter[figure](p)}
         order by f.registered_at, f.number limit ${q.pageSize} offset ${offset}`.execute(db);
   const total = r.rows[0]?.total ?? 0;

@@ -13,9 +13,9 @@ const toFen = (money: string) => Number(parseMoney(money));
 const agingOf: Record<string, AgingBucket> = { '0-30': '1-30', '31-60': '31-60', '61-90': '61-90', '>90': '90+' };
 
 export type PeriodReceivables = {
-  /** Receivables due in the period: their order, amount and what is collected of it (fen). */
+  /** Receivables due in the period: their order, amount and what is collected of it (fen of RMB). */
   due: { orderId: string | null; amountFen: number; collectedFen: number }[];
-  /** Outstanding past due on the period's last day. */
+  /** Outstanding past due on the period's last day (fen of RMB). */
   overdue: { orderId: string | null; outstandingFen: number; bucket: AgingBucket }[];
 };
 
@@ -26,12 +26,12 @@ export async function periodReceivables(db: Db, p: Period): Promise<PeriodReceiv
     .filter((r) => r.dueDate >= p.from && r.dueDate <= last && parseMoney(r.amount) > 0n)
     .map((r) => ({
       orderId: r.orderId,
-      amountFen: toFen(r.amount),
-      collectedFen: toFen(r.amount) - toFen(r.outstanding),
+      amountFen: toFen(r.amountRmb),
+      collectedFen: toFen(r.amountRmb) - toFen(r.outstandingRmb),
     }));
   const overdue = rows
     .filter((r) => agingOf[r.bucket] !== undefined)
-    .map((r) => ({ orderId: r.orderId, outstandingFen: toFen(r.outstanding), bucket: agingOf[r.bucket] }));
+    .map((r) => ({ orderId: r.orderId, outstandingFen: toFen(r.outstandingRmb), bucket: agingOf[r.bucket] }));
   return { due, overdue };
 }
 

@@ -16,12 +16,20 @@ export const startOf = (day: string, tz: string) => sql`(${day}::date::timestamp
 /** When the order was registered (登记): the moment its draft was stored. */
 export const registeredAt = (o: string) => sql.ref(`${o}.created_at`);
 
+/**
+ * An amount of an order in RMB: in the order's currency times the rate stored with it, rounded half-up to the fen
+ * (a CNY order's rate is 1). Every figure adding amounts of several orders adds them in RMB.
+ */
+export const rmb = (amount: RawBuilder<unknown> | ReturnType<typeof sql.ref>, o: string) =>
+  sql`round(${amount} * coalesce(${sql.ref(`${o}.exchange_rate`)}, 1), 2)`;
+
 /** The period's orders with the facts the figures count (one row per order). */
 export function periodOrders(p: Period): RawBuilder<unknown> {
   const c = p.companyId;
   return sql`
     m as (
-      select o.id, o.number, o.customer_id, o.registrar_id, o.total, o.status, ${registeredAt('o')} as registered_at,
+      select o.id, o.number, o.customer_id, o.registrar_id, o.total, o.currency, o.exchange_rate,
+             ${rmb(sql.ref('o.total'), 'o')} as total_rmb, o.status, ${registeredAt('o')} as registered_at,
              o.expected_delivery_date, o.review_round, cu.region, cu.name as customer_name
       from orders o
       join customers cu on cu.company_id = o.company_id and cu.id = o.customer_id
@@ -61,19 +69,19 @@ export function orderGroups(p: Period, by: GroupBy, o: string): RawBuilder<unkno
   const ref = (col: string) => sql.ref(`${o}.${col}`);
   switch (by) {
     case 'clerk':
-      return sql`(select ${ref('registrar_id')}::text, ${ref('total')})`;
+      return sql`(select ${ref('registrar_id')}::text, ${ref('total_rmb')})`;
     case 'department':
-      return sql`(select unnest(mm.roles), ${ref('total')} from memberships mm
+      return sql`(select unnest(mm.roles), ${ref('total_rmb')} from memberships mm
                   where mm.company_id = ${p.companyId} and mm.user_id = ${ref('registrar_id')})`;
     case 'region':
-      return sql`(select ${ref('region')}::text, ${ref('total')})`;
+      return sql`(select ${ref('region')}::text, ${ref('total_rmb')})`;
     case 'customer':
-      return sql`(select ${ref('customer_id')}::text, ${ref('total')})`;
+      return sql`(select ${ref('customer_id')}::text, ${ref('total_rmb')})`;
     case 'product':
-      return sql`(select l.product_id::text, sum(l.amount) from order_lines l
+      return sql`(select l.product_id::text, ${rmb(sql`sum(l.amount)`, o)} from order_lines l
                   where l.company_id = ${p.companyId} and l.order_id = ${ref('id')} group by l.product_id)`;
     default:
-      return sql`(select ''::text, ${ref('total')})`;
+      return sql`(select ''::text, ${ref('total_rmb')})`;
   }
 }
 
@@ -135,11 +143,12 @@ export async function reasons(db: Db, p: Period) {
 export async function salesByProduct(db: Db, p: Period, limit: number) {
   const r = await sql<{ key: string; name: string; order_count: number; amount_fen: string }>`
     with ${periodOrders(p)}
-    select l.product_id::text as key, min(pr.name) as name, count(distinct m.id)::int as order_count,
-      round(sum(l.amount) * 100)::bigint::text as amount_fen
-    from m join order_lines l on l.company_id = ${p.companyId} and l.order_id = m.id
-    join products pr on pr.company_id = l.company_id and pr.id = l.product_id
-    group by l.product_id order by sum(l.amount) desc, l.product_id limit ${limit}`.execute(db);
+    select x.product_id::text as key, min(pr.name) as name, count(distinct m.id)::int as order_count,
+      round(sum(x.amount) * 100)::bigint::text as amount_fen
+    from m join lateral (select l.product_id, ${rmb(sql`sum(l.amount)`, 'm')} as amount from order_lines l
+      where l.company_id = ${p.companyId} and l.order_id = m.id group by l.product_id) x on true
+    join products pr on pr.company_id = ${p.companyId} and pr.id = x.product_id
+    group by x.product_id order by sum(x.amount) desc, x.product_id limit ${limit}`.execute(db);
   return r.rows;
 }
 
@@ -156,7 +165,7 @@ export async function customerMonths(db: Db, p: Period, months: number) {
     select o.customer_id, min(cu.name) as name, min(cu.region) as region,
       ((extract(year from ${p.from}::date) * 12 + extract(month from ${p.from}::date))
         - (extract(year from o.order_date) * 12 + extract(month from o.order_date)))::int as back,
-      round(sum(o.total) * 100)::bigint::text as amount_fen, count(*)::int as order_count
+      round(sum(${rmb(sql.ref('o.total'), 'o')}) * 100)::bigint::text as amount_fen, count(*)::int as order_count
     from orders o join customers cu on cu.company_id = o.company_id and cu.id = o.customer_id
     where o.company_id = ${p.companyId}
       and o.order_date >= ${p.from}::date - make_interval(months => ${months})
