@@ -108,4 +108,6 @@ export const listQuotationsQuery = fixedOrderPageQuery.extend({
 export const documentQuery = z.object({
   format: z.enum(['pdf', 'xlsx']).default('pdf'),
   lang: z.enum(['zh-CN', 'en']).optional(),
+  /** `proforma`: the proforma invoice (形式发票) of an export quotation, in English. */
+  kind: z.enum(['quotation', 'proforma']).default('quotation'),
 });
