@@ -10,7 +10,7 @@ import { quotationMachine } from './quotation.machine';
 import * as repo from './quotation.repository';
 import { getQuotation } from './quotation.service';
 
-/** 外贸: the currency and trade terms a quotation or contract passes to its order (the order takes its own day's rate). */
+/** 外贸: the currency and trade terms a quotation or contract passes on (its order takes its own day's rate). */
 export const exportTermsOf = (q: {
   currency: string;
   export: boolean;
