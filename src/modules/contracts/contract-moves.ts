@@ -157,7 +157,7 @@ export async function reviewContract(
   const k = await locked(db, actor, id);
   const settings = await getSettings(db, actor.companyId);
   const context = guardContext(k, settings);
-  const stages = planStages(k.total, settings);
+  const stages = planStages(k.total, settings, k.exchange_rate);
   let event: ContractEvent = input.decision === 'submit' ? 'submit' : input.decision;
   if (event === 'approve' && !context.lastStage) event = 'pass';
   let patch: Record<string, unknown> = {};
