@@ -5,6 +5,7 @@ import { applyEvent } from '../../lib/state-machine';
 import type { Actor } from '../auth/auth.service';
 import { createOrderBody } from '../orders/order.schemas';
 import { registerOrder } from '../orders/order.service';
+import { exportTermsOf } from '../quotations/quotation-order';
 import { getSettings } from '../settings/settings.service';
 import { contractMachine } from './contract.machine';
 import * as repo from './contract.repository';
@@ -50,6 +51,7 @@ export async function callOff(db: Db, actor: Actor, env: Env, id: string, input:
       sellerRemark: k.number,
       customerPo: k.customer_po,
       lines: orderLines,
+      ...exportTermsOf(k),
     }),
   );
   await repo.linkOrder(db, actor.companyId, order.id, id);

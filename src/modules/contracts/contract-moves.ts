@@ -73,6 +73,15 @@ export async function draftContract(
     expected_delivery_date: q.expected_delivery_date,
     remarks: q.remarks,
     clauses: JSON.stringify(clauses),
+    currency: q.currency,
+    exchange_rate: q.exchange_rate,
+    export: q.export,
+    trade_term: q.trade_term,
+    port_of_loading: q.port_of_loading,
+    port_of_destination: q.port_of_destination,
+    container_type: q.container_type,
+    container_count: q.container_count,
+    packing: q.packing_terms,
     created_at: env.now,
     created_by: actor.userId,
     updated_at: env.now,
@@ -148,7 +157,7 @@ export async function reviewContract(
   const k = await locked(db, actor, id);
   const settings = await getSettings(db, actor.companyId);
   const context = guardContext(k, settings);
-  const stages = planStages(k.total, settings);
+  const stages = planStages(k.total, settings, k.exchange_rate);
   let event: ContractEvent = input.decision === 'submit' ? 'submit' : input.decision;
   if (event === 'approve' && !context.lastStage) event = 'pass';
   let patch: Record<string, unknown> = {};

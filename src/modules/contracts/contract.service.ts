@@ -2,7 +2,7 @@ import type { Db } from '../../db/database';
 import type { Env } from '../../lib/env';
 import { AppError } from '../../lib/errors';
 import { availableEvents } from '../../lib/state-machine';
-import { formatMoney, parseMoney } from '../../lib/money';
+import { formatMoney, parseMoney, toRmb } from '../../lib/money';
 import { todayOf } from '../../lib/local-date';
 import type { Actor } from '../auth/auth.service';
 import { hasRole } from '../auth/roles';
@@ -14,18 +14,21 @@ import type { ContractStage } from './contract.table';
 
 export type ContractAction = ContractEvent | 'edit' | 'order';
 
-/** The stages of the contract's review: legal and finance, the general manager from the threshold up. */
-export function planStages(total: string, settings: Settings): ContractStage[] {
-  const gm = parseMoney(total) >= parseMoney(settings.contracts.gmThreshold);
+/**
+ * The stages of the contract's review: legal and finance, the general manager from the threshold (RMB) up; a
+ * foreign-currency total is compared in RMB at the contract's rate.
+ */
+export function planStages(total: string, settings: Settings, rate = '1'): ContractStage[] {
+  const gm = toRmb(parseMoney(total), rate) >= parseMoney(settings.contracts.gmThreshold);
   return gm ? ['legal', 'finance', 'gm'] : ['legal', 'finance'];
 }
 
 /** The facts the machine's guards see for the stage under review. */
 export function guardContext(
-  row: { stage: ContractStage | null; total: string },
+  row: { stage: ContractStage | null; total: string; exchange_rate: string },
   settings: Settings,
 ): ContractGuardContext {
-  const stages = planStages(row.total, settings);
+  const stages = planStages(row.total, settings, row.exchange_rate);
   return {
     stage: row.stage,
     stageRole: row.stage ? STAGE_ROLES[row.stage] : null,
@@ -62,6 +65,16 @@ function toSummary(row: repo.ContractRow) {
     quotation: row.quotation_id ? { id: row.quotation_id, number: row.quotation_number ?? '' } : null,
     customerPo: row.customer_po,
     total: row.total,
+    /** 外贸: the total is in `currency`, at `exchangeRate` RMB per unit (copied from the quotation). */
+    currency: row.currency,
+    exchangeRate: row.exchange_rate,
+    export: row.export,
+    tradeTerm: row.trade_term,
+    portOfLoading: row.port_of_loading,
+    portOfDestination: row.port_of_destination,
+    containerType: row.container_type,
+    containerCount: row.container_count,
+    packing: row.packing,
     stage: row.stage,
     stageDueAt: row.stage_due_at,
     expectedDeliveryDate: row.expected_delivery_date,
@@ -100,7 +113,7 @@ export async function getContract(db: Db, actor: Actor, env: Env, id: string) {
       calledQty: l.called_qty,
       remainingQty: l.qty - l.called_qty,
     })),
-    stages: planStages(row.total, settings),
+    stages: planStages(row.total, settings, row.exchange_rate),
     reviews: reviews.map((r) => ({
       round: r.round,
       stage: r.stage,

@@ -38,6 +38,16 @@ export interface ContractsTable {
   expected_delivery_date: string | null;
   remarks: string;
   clauses: Json<ContractClause[]>;
+  /** 外贸: copied from the quotation. */
+  currency: ColumnType<string, string | undefined, string>;
+  exchange_rate: ColumnType<string, string | undefined, string>;
+  export: ColumnType<boolean, boolean | undefined, boolean>;
+  trade_term: ColumnType<string | null, string | null | undefined, string | null>;
+  port_of_loading: ColumnType<string | null, string | null | undefined, string | null>;
+  port_of_destination: ColumnType<string | null, string | null | undefined, string | null>;
+  container_type: ColumnType<string | null, string | null | undefined, string | null>;
+  container_count: ColumnType<number | null, number | null | undefined, number | null>;
+  packing: ColumnType<string, string | undefined, string>;
   sign_scan_id: string | null;
   company_signed_by: string | null;
   company_signed_at: Date | null;

@@ -65,7 +65,7 @@ export const TRADE_TERMS = ['EXW', 'FCA', 'FAS', 'FOB', 'CFR', 'CIF', 'CPT', 'CI
 export const CONTAINER_TYPES = ['20GP', '40GP', '40HQ', '45HQ', 'LCL'] as const;
 const currency = z.string().regex(/^[A-Z]{3}$/, 'a three-letter currency code, e.g. USD');
 /** 外贸: currency (amounts are in it), trade term, ports and containers. */
-const exportFields = {
+export const exportFields = {
   currency: currency.optional(),
   export: z.boolean().optional(),
   tradeTerm: z.enum(TRADE_TERMS).nullable().optional(),

@@ -2,9 +2,12 @@ import type { Db } from '../../db/database';
 import type { Env } from '../../lib/env';
 import { AppError } from '../../lib/errors';
 import { localParts, todayOf } from '../../lib/local-date';
+import { divRoundHalfUp, formatMoney, parseMoney } from '../../lib/money';
 import type { Actor } from '../auth/auth.service';
 import { findCustomer } from '../customers/customer.repository';
 import { insertHistory } from '../history/history.repository';
+import { exportColumns } from '../orders/order-currency';
+import type { ExportFieldsInput } from '../orders/order.schemas';
 import { findProductsByIds } from '../products/product.repository';
 import { getSettings } from '../settings/settings.service';
 import { markQuoted } from './inquiries';
@@ -21,8 +24,43 @@ const field = (path: string, message: string) =>
 
 export type DraftTerms = Omit<QuotationTerms, 'total' | 'costTotal'> & { lines: CreateQuotationInput['lines'] };
 
-/** Lines priced from the price list (a line without a price gets the list price) and costed; the approval rules. */
-export async function priceDraft(db: Db, actor: Actor, t: DraftTerms) {
+/** The export fields of a create or revise body, and the rest. */
+export function splitExport<T extends ExportFieldsInput>(input: T) {
+  const {
+    currency,
+    export: exportFlag,
+    tradeTerm,
+    portOfLoading,
+    portOfDestination,
+    containerType,
+    containerCount,
+    ...rest
+  } = input;
+  const fx: ExportFieldsInput = {
+    currency,
+    export: exportFlag,
+    tradeTerm,
+    portOfLoading,
+    portOfDestination,
+    containerType,
+    containerCount,
+  };
+  return { fx, rest };
+}
+
+/** A list price (RMB) in the quotation's currency at its rate, half-up to the cent. */
+function listIn(listPrice: string, rate: string) {
+  if (rate === '1') return listPrice;
+  const [int, dec = ''] = rate.split('.');
+  const micro = BigInt(int) * 1_000_000n + BigInt(dec.padEnd(6, '0'));
+  return formatMoney(divRoundHalfUp(parseMoney(listPrice) * 1_000_000n, micro));
+}
+
+/**
+ * Lines priced from the price list (a line without a price gets the list price, in the quotation's currency) and
+ * costed in RMB; the approval rules on the revenue in RMB at `rate`.
+ */
+export async function priceDraft(db: Db, actor: Actor, t: DraftTerms, rate = '1') {
   const products = await findProductsByIds(
     db,
     actor.companyId,
@@ -40,12 +78,13 @@ export async function priceDraft(db: Db, actor: Actor, t: DraftTerms) {
   const priced = priceQuotation(
     chosen.map(({ p, l }) => ({
       qty: l.qty,
-      unitPrice: l.unitPrice ?? p.list_price,
+      unitPrice: l.unitPrice ?? listIn(p.list_price, rate),
       listPrice: p.list_price,
       standardCost: p.standard_cost,
     })),
     t.extraCosts,
     review,
+    rate,
   );
   const rows = chosen.map(({ p, l }, i) => ({
     line_no: i + 1,
@@ -98,6 +137,8 @@ export async function createQuotation(db: Db, actor: Actor, env: Env, input: Cre
   if (!customer) throw field('customerId', 'not found');
   if (!customer.active) throw new AppError('CUSTOMER.INACTIVE');
   if (input.validUntil < todayOf(env)) throw field('validUntil', 'must not be before today');
+  const { fx } = splitExport(input);
+  const cols = await exportColumns(db, actor.companyId, fx, { currency: 'CNY', order_date: todayOf(env) });
   const inquiry = input.inquiryId ? await markQuoted(db, actor, env, input.inquiryId, customer.id) : undefined;
   const draft: DraftTerms = {
     validUntil: input.validUntil,
@@ -109,7 +150,7 @@ export async function createQuotation(db: Db, actor: Actor, env: Env, input: Cre
     extraCosts: input.extraCosts,
     lines: input.lines,
   };
-  const { rows, priced } = await priceDraft(db, actor, draft);
+  const { rows, priced } = await priceDraft(db, actor, draft, cols.exchange_rate ?? '1');
   const p = localParts(env.now, env.workingHours.timeZone);
   const number = await repo.nextNumber(db, actor.companyId, 'quotations', `BJ${p.yyyy}${p.MM}-`);
   const { id } = await repo.insertQuotation(db, {
@@ -128,6 +169,7 @@ export async function createQuotation(db: Db, actor: Actor, env: Env, input: Cre
     total: priced.total,
     cost_total: priced.costTotal,
     approval_reasons: JSON.stringify(priced.approvalReasons),
+    ...cols,
     created_at: env.now,
     created_by: actor.userId,
     updated_at: env.now,

@@ -10,7 +10,8 @@ import { quotationMachine, type QuotationEvent } from './quotation.machine';
 import * as repo from './quotation.repository';
 import type { ReviseQuotationInput } from './quotation.schemas';
 import { getQuotation, type Quotation } from './quotation.service';
-import { priceDraft, writeVersion, type DraftTerms } from './create-quotation';
+import { exportColumns } from '../orders/order-currency';
+import { priceDraft, splitExport, writeVersion, type DraftTerms } from './create-quotation';
 import type { QuotationTerms } from './quotation.table';
 
 // Moves of a quotation through its machine: submit, the director's decision, send, the customer's answer, and a
@@ -105,7 +106,10 @@ export async function reviseQuotation(
   const q = await locked(db, actor, id);
   const oldLines = await repo.findLines(db, actor.companyId, id, q.version);
   const before = termsOf(q);
-  const { note = '', lines, ...changed } = input;
+  const { fx, rest } = splitExport(input);
+  const { note = '', lines, ...changed } = rest;
+  // A change of currency takes the rate of the revision's day.
+  const cols = await exportColumns(db, actor.companyId, fx, { ...q, order_date: todayOf(env) });
   const draft: DraftTerms = {
     ...before,
     ...Object.fromEntries(Object.entries(changed).filter(([, v]) => v !== undefined)),
@@ -117,7 +121,7 @@ export async function reviseQuotation(
     throw new AppError('VALIDATION.FAILED', { summary: 'validUntil' }, [
       { path: 'validUntil', message: 'must not be before today' },
     ]);
-  const { rows, priced } = await priceDraft(db, actor, draft);
+  const { rows, priced } = await priceDraft(db, actor, draft, cols.exchange_rate ?? q.exchange_rate);
   const { lines: _l, ...terms } = draft;
   const after: QuotationTerms = { ...terms, total: priced.total, costTotal: priced.costTotal };
   const changes = quotationChanges({ ...before, total: q.total, costTotal: q.cost_total }, after, oldLines, rows);
@@ -144,6 +148,7 @@ export async function reviseQuotation(
       approval_reasons: JSON.stringify(priced.approvalReasons),
       review_note: null,
       sent_at: null,
+      ...cols,
     },
   });
   await writeVersion(db, actor, env, id, version, after, rows, changes, note);

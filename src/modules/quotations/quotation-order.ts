@@ -10,6 +10,25 @@ import { quotationMachine } from './quotation.machine';
 import * as repo from './quotation.repository';
 import { getQuotation } from './quotation.service';
 
+/** 外贸: the currency and trade terms a quotation or contract passes on (its order takes its own day's rate). */
+export const exportTermsOf = (q: {
+  currency: string;
+  export: boolean;
+  trade_term: string | null;
+  port_of_loading: string | null;
+  port_of_destination: string | null;
+  container_type: string | null;
+  container_count: number | null;
+}) => ({
+  currency: q.currency,
+  export: q.export,
+  tradeTerm: q.trade_term,
+  portOfLoading: q.port_of_loading,
+  portOfDestination: q.port_of_destination,
+  containerType: q.container_type,
+  containerCount: q.container_count,
+});
+
 /**
  * 一键转订单: the accepted quotation registered as a sales order by the order registration itself — customer,
  * lines (product, quantity, price), payment terms, delivery date and remarks carried over, nothing retyped.
@@ -34,6 +53,7 @@ export async function orderFromQuotation(db: Db, actor: Actor, env: Env, id: str
     buyerRemark: q.remarks,
     sellerRemark: [`${q.number} v${q.version}`, ...lineRemarks].join('\n').slice(0, 1000),
     lines: lines.map((l) => ({ productId: l.product_id, qty: l.qty, unitPrice: l.unit_price })),
+    ...exportTermsOf(q),
   });
   const order = await registerOrder(db, actor, env, input);
   await repo.updateQuotation(db, actor.companyId, id, {

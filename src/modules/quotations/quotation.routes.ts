@@ -29,6 +29,7 @@ import {
 } from './quotation-moves';
 import { orderFromQuotation } from './quotation-order';
 import { quotationForm } from './quotation-document';
+import { proformaForm, proformaPdf, proformaXlsx } from './proforma';
 
 const SALES = ['sales_assistant'];
 const VIEWERS = ['sales_assistant', 'sales_director', 'general_manager', 'reviewer', 'order_admin', 'finance'];
@@ -103,7 +104,7 @@ export function quotationRoutes(app: FastifyInstance, ctx: AppContext) {
       config: { roles: VIEWERS },
       schema: {
         tags,
-        summary: 'The quotation as sent to the customer: ?format=pdf|xlsx',
+        summary: 'The quotation as sent to the customer: ?format=pdf|xlsx; kind=proforma: the proforma invoice',
         params: idParams,
         querystring: documentQuery,
       },
@@ -111,6 +112,15 @@ export function quotationRoutes(app: FastifyInstance, ctx: AppContext) {
     async (req, reply) => {
       const print = await printContextOf(ctx, req);
       if (req.query.lang) print.lang = req.query.lang;
+      if (req.query.kind === 'proforma') {
+        const pi = await proformaForm(ctx.db, actorOf(req), envOf(ctx), req.params.id, print);
+        const file = `PI-${pi.head[0][1]}`;
+        if (req.query.format === 'xlsx') return sendXlsx(reply, `${file}.xlsx`, await proformaXlsx(pi));
+        return reply
+          .type('application/pdf')
+          .header('content-disposition', `attachment; filename="${encodeURIComponent(file)}.pdf"`)
+          .send(await proformaPdf(pi));
+      }
       const form = await quotationForm(ctx.db, actorOf(req), envOf(ctx), req.params.id, print);
       const name = form.head[0][1].split(' ')[0];
       if (req.query.format === 'xlsx') return sendXlsx(reply, `${name}.xlsx`, await formXlsx(form));

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { isoDate, LINES_TOTAL_MESSAGE, linesTotalFits, moneyString, quantity, unitPrice } from '../../lib/schema';
 import { fixedOrderPageQuery, requiredText, text } from '../../lib/schemas';
 import { PAYMENT_METHODS } from '../customers/customer.schemas';
-import { ORDER_SOURCES } from '../orders/order.schemas';
+import { exportFields, ORDER_SOURCES } from '../orders/order.schemas';
 import { INQUIRY_STATES, QUOTATION_STATES } from './quotation.machine';
 
 const inquiryLine = z
@@ -65,6 +65,8 @@ const terms = {
   remarks: text(1000),
   lines: z.array(quotationLine).min(1).max(200).refine(linesTotalFits, LINES_TOTAL_MESSAGE),
   extraCosts: z.array(extraCost).max(20),
+  /** 外贸: currency (prices are in it, the rate of the quotation's date is stored), trade term, ports, containers. */
+  ...exportFields,
 };
 
 export const createQuotationBody = z
@@ -106,4 +108,6 @@ export const listQuotationsQuery = fixedOrderPageQuery.extend({
 export const documentQuery = z.object({
   format: z.enum(['pdf', 'xlsx']).default('pdf'),
   lang: z.enum(['zh-CN', 'en']).optional(),
+  /** `proforma`: the proforma invoice (形式发票) of an export quotation, in English. */
+  kind: z.enum(['quotation', 'proforma']).default('quotation'),
 });

@@ -30,6 +30,7 @@ function toQuotation(row: repo.QuotationRow, lines: repo.QuotationLineRow[], act
     lines.map((l) => ({ qty: l.qty, unitPrice: l.unit_price, listPrice: l.list_price, standardCost: l.standard_cost })),
     row.extra_costs,
     { maxDiscountPercent: 100, minMarginPercent: 0 },
+    row.exchange_rate,
   );
   return {
     id: row.id,
@@ -47,6 +48,16 @@ function toQuotation(row: repo.QuotationRow, lines: repo.QuotationLineRow[], act
     remarks: row.remarks,
     extraCosts: row.extra_costs,
     total: row.total,
+    /** 外贸: prices and totals are in `currency`; margins and costs in RMB, the revenue at `exchangeRate`. */
+    currency: row.currency,
+    exchangeRate: row.exchange_rate,
+    rmbTotal: priced.rmbTotal,
+    export: row.export,
+    tradeTerm: row.trade_term,
+    portOfLoading: row.port_of_loading,
+    portOfDestination: row.port_of_destination,
+    containerType: row.container_type,
+    containerCount: row.container_count,
     costTotal: row.cost_total,
     extraCostTotal: priced.extraCostTotal,
     margin: priced.margin,

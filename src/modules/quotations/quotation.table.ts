@@ -68,6 +68,15 @@ export interface QuotationsTable {
   total: string;
   cost_total: string;
   approval_reasons: Json<string[]>;
+  /** 外贸: amounts are in `currency`; `exchange_rate` is RMB per unit on the quotation's date. */
+  currency: ColumnType<string, string | undefined, string>;
+  exchange_rate: ColumnType<string, string | undefined, string>;
+  export: ColumnType<boolean, boolean | undefined, boolean>;
+  trade_term: ColumnType<string | null, string | null | undefined, string | null>;
+  port_of_loading: ColumnType<string | null, string | null | undefined, string | null>;
+  port_of_destination: ColumnType<string | null, string | null | undefined, string | null>;
+  container_type: ColumnType<string | null, string | null | undefined, string | null>;
+  container_count: ColumnType<number | null, number | null | undefined, number | null>;
   decline_reason: string | null;
   review_note: string | null;
   order_id: string | null;

@@ -1,10 +1,11 @@
-import { formatMoney, lineAmount, parseMoney } from '../../lib/money';
+import { formatMoney, lineAmount, parseMoney, toRmb } from '../../lib/money';
 import { deepDiscount, thinMargin } from '../review/review-plan';
 import type { ExtraCost } from './quotation.table';
 
 // A quotation's numbers: each line's amount and cost (standard cost × qty + its share of the extra costs, spread
 // by amount), the margin per line and in total, and why the sales director must approve (the order review's price
-// rules: a price under the allowed discount, a margin under the minimum, or none at all).
+// rules: a price under the allowed discount, a margin under the minimum, or none at all). Prices of a foreign-currency
+// quotation are in its currency and costs in RMB: revenue is converted at the quotation's rate before any margin.
 
 export type PricingLine = { qty: number; unitPrice: string; listPrice: string; standardCost: string };
 export type PricedLine = PricingLine & { amount: string; extraCost: string; cost: string; margin: string };
@@ -36,8 +37,10 @@ export function priceQuotation(
   lines: readonly PricingLine[],
   extraCosts: readonly ExtraCost[],
   limits: { maxDiscountPercent: number; minMarginPercent: number },
+  rate = '1',
 ) {
   const amounts = lines.map((l) => lineAmount(parseMoney(l.unitPrice), l.qty));
+  const rmb = amounts.map((a) => toRmb(a, rate));
   const extra = extraCosts.reduce((s, c) => s + parseMoney(c.amount), 0n);
   const shares = spread(extra, amounts);
   const priced: PricedLine[] = lines.map((l, i) => {
@@ -47,22 +50,27 @@ export function priceQuotation(
       amount: formatMoney(amounts[i]),
       extraCost: formatMoney(shares[i]),
       cost: formatMoney(cost),
-      margin: formatMoney(amounts[i] - cost),
+      margin: formatMoney(rmb[i] - cost),
     };
   });
   const total = amounts.reduce((a, b) => a + b, 0n);
+  const rmbTotal = rmb.reduce((a, b) => a + b, 0n);
   const cost = priced.reduce((s, l) => s + parseMoney(l.cost), 0n);
   const reasons: ApprovalReason[] = [];
-  if (lines.some((l) => deepDiscount({ ...l, gift: false }, limits.maxDiscountPercent))) reasons.push('discount');
-  const totals = { total: formatMoney(total), cost: formatMoney(cost) };
-  if (total - cost <= 0n || thinMargin(totals, limits.minMarginPercent)) reasons.push('margin');
+  const inRmb = (price: string) => formatMoney(toRmb(parseMoney(price), rate));
+  if (lines.some((l) => deepDiscount({ ...l, unitPrice: inRmb(l.unitPrice), gift: false }, limits.maxDiscountPercent)))
+    reasons.push('discount');
+  const totals = { total: formatMoney(rmbTotal), cost: formatMoney(cost) };
+  if (rmbTotal - cost <= 0n || thinMargin(totals, limits.minMarginPercent)) reasons.push('margin');
   return {
     lines: priced,
-    total: totals.total,
+    total: formatMoney(total),
+    /** The total in RMB at the quotation's rate (the total itself for an RMB quotation). */
+    rmbTotal: totals.total,
     costTotal: totals.cost,
     extraCostTotal: formatMoney(extra),
-    margin: formatMoney(total - cost),
-    marginPercent: total === 0n ? null : Number(((total - cost) * 10_000n) / total) / 100,
+    margin: formatMoney(rmbTotal - cost),
+    marginPercent: rmbTotal === 0n ? null : Number(((rmbTotal - cost) * 10_000n) / rmbTotal) / 100,
     approvalReasons: reasons,
   };
 }

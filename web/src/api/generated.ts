@@ -1561,6 +1561,13 @@ export interface QuotationsOperations {
       remarks?: string;
       lines: Array<{ productId: string; qty: number; unitPrice?: string; remark?: string }>;
       extraCosts?: Array<{ kind: 'packing' | 'freight' | 'tooling' | 'other'; amount: string; note?: string }>;
+      currency?: string;
+      export?: boolean;
+      tradeTerm?: ('EXW' | 'FCA' | 'FAS' | 'FOB' | 'CFR' | 'CIF' | 'CPT' | 'CIP' | 'DAP' | 'DPU' | 'DDP') | null;
+      portOfLoading?: string | null;
+      portOfDestination?: string | null;
+      containerType?: ('20GP' | '40GP' | '40HQ' | '45HQ' | 'LCL') | null;
+      containerCount?: number | null;
     };
     response: unknown;
   };
@@ -1578,10 +1585,10 @@ export interface QuotationsOperations {
     body: undefined;
     response: unknown;
   };
-  /** The quotation as sent to the customer: ?format=pdf|xlsx */
+  /** The quotation as sent to the customer: ?format=pdf|xlsx; kind=proforma: the proforma invoice */
   'GET /api/quotations/{id}/document': {
     params: { id: string };
-    query: { format?: 'pdf' | 'xlsx'; lang?: 'zh-CN' | 'en' };
+    query: { format?: 'pdf' | 'xlsx'; lang?: 'zh-CN' | 'en'; kind?: 'quotation' | 'proforma' };
     body: undefined;
     response: unknown;
   };
@@ -1598,6 +1605,13 @@ export interface QuotationsOperations {
       remarks?: string;
       lines?: Array<{ productId: string; qty: number; unitPrice?: string; remark?: string }>;
       extraCosts?: Array<{ kind: 'packing' | 'freight' | 'tooling' | 'other'; amount: string; note?: string }>;
+      currency?: string;
+      export?: boolean;
+      tradeTerm?: ('EXW' | 'FCA' | 'FAS' | 'FOB' | 'CFR' | 'CIF' | 'CPT' | 'CIP' | 'DAP' | 'DPU' | 'DDP') | null;
+      portOfLoading?: string | null;
+      portOfDestination?: string | null;
+      containerType?: ('20GP' | '40GP' | '40HQ' | '45HQ' | 'LCL') | null;
+      containerCount?: number | null;
       note?: string;
     };
     response: unknown;

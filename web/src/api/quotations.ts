@@ -54,6 +54,16 @@ export type Quotation = {
   remarks: string;
   extraCosts: ExtraCost[];
   total: string;
+  /** 外贸: prices and totals in `currency`; `rmbTotal` at the stored rate of the quotation's date. */
+  currency: string;
+  exchangeRate: string;
+  rmbTotal: string;
+  export: boolean;
+  tradeTerm: string | null;
+  portOfLoading: string | null;
+  portOfDestination: string | null;
+  containerType: string | null;
+  containerCount: number | null;
   costTotal: string;
   extraCostTotal: string;
   margin: string;
@@ -111,4 +121,7 @@ export const quotationsApi = {
     call('POST /api/quotations/{id}/order', { params: { id } }),
   documentUrl: (id: string, format: 'pdf' | 'xlsx', lang: 'zh-CN' | 'en') =>
     urlOf('GET /api/quotations/{id}/document', { params: { id }, query: { format, lang } }),
+  /** 形式发票: the proforma invoice of an export quotation (in English). */
+  proformaUrl: (id: string, format: 'pdf' | 'xlsx') =>
+    urlOf('GET /api/quotations/{id}/document', { params: { id }, query: { format, kind: 'proforma' } }),
 };

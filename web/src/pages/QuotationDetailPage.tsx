@@ -27,6 +27,8 @@ export function QuotationDetailPage() {
   const load = useCallback(async () => setQ(await quotationsApi.get(id)), [id]);
   useEffect(() => void load(), [load]);
   if (!q) return null;
+  /** Prices in the quotation's currency (RMB as ¥; costs and margins are always RMB). */
+  const price = (v: string) => (q.currency === 'CNY' ? yuan(v) : `${q.currency} ${yuan(v).replace('¥', '')}`);
 
   const run = async (fn: () => Promise<Quotation>) => {
     try {
@@ -96,6 +98,14 @@ export function QuotationDetailPage() {
               {t('quotations.downloadPdf')}
             </Button>
             <Button href={quotationsApi.documentUrl(q.id, 'xlsx', lang)}>{t('quotations.downloadXlsx')}</Button>
+            {q.export && (
+              <>
+                <Button href={quotationsApi.proformaUrl(q.id, 'pdf')} data-testid="quotation-proforma">
+                  {t('quotations.proformaPdf')}
+                </Button>
+                <Button href={quotationsApi.proformaUrl(q.id, 'xlsx')}>{t('quotations.proformaXlsx')}</Button>
+              </>
+            )}
           </Space>
         }
       />
@@ -120,6 +130,24 @@ export function QuotationDetailPage() {
             {q.paymentMethod ? t(`enums.paymentMethod.${q.paymentMethod}`) : ''}
           </Descriptions.Item>
           <Descriptions.Item label={t('quotations.packingTerms')}>{q.packingTerms}</Descriptions.Item>
+          {q.currency !== 'CNY' && (
+            <Descriptions.Item label={t('quotations.currency')}>
+              <span data-testid="quotation-currency">
+                {q.currency} · {t('quotations.rate')} {q.exchangeRate} · {t('quotations.rmbTotal')} {yuan(q.rmbTotal)}
+              </span>
+            </Descriptions.Item>
+          )}
+          {q.export && (
+            <Descriptions.Item label={t('quotations.tradeTerms')}>
+              {[
+                q.tradeTerm,
+                [q.portOfLoading, q.portOfDestination].filter(Boolean).join(' → '),
+                q.containerType ? `${q.containerType} × ${q.containerCount ?? 0}` : '',
+              ]
+                .filter(Boolean)
+                .join(' · ')}
+            </Descriptions.Item>
+          )}
           <Descriptions.Item label={t('quotations.remarks')}>{q.remarks}</Descriptions.Item>
           <Descriptions.Item label={t('quotations.createdBy')}>{q.createdBy.name}</Descriptions.Item>
           {q.inquiry && <Descriptions.Item label={t('quotations.inquiry')}>{q.inquiry.number}</Descriptions.Item>}
@@ -145,8 +173,8 @@ export function QuotationDetailPage() {
           { title: t('quotations.product'), dataIndex: 'name' },
           { title: t('quotations.qty'), dataIndex: 'qty', align: 'right' },
           { title: t('quotations.listPrice'), dataIndex: 'listPrice', align: 'right', render: yuan },
-          { title: t('quotations.unitPrice'), dataIndex: 'unitPrice', align: 'right', render: yuan },
-          { title: t('quotations.amount'), dataIndex: 'amount', align: 'right', render: yuan },
+          { title: t('quotations.unitPrice'), dataIndex: 'unitPrice', align: 'right', render: price },
+          { title: t('quotations.amount'), dataIndex: 'amount', align: 'right', render: price },
           { title: t('quotations.standardCost'), dataIndex: 'standardCost', align: 'right', render: yuan },
           { title: t('quotations.extraCost'), dataIndex: 'extraCost', align: 'right', render: yuan },
           { title: t('quotations.cost'), dataIndex: 'cost', align: 'right', render: yuan },
@@ -159,7 +187,7 @@ export function QuotationDetailPage() {
               {t('quotations.total')}
             </Table.Summary.Cell>
             <Table.Summary.Cell index={5} align="right">
-              <span data-testid="quotation-total">{yuan(q.total)}</span>
+              <span data-testid="quotation-total">{price(q.total)}</span>
             </Table.Summary.Cell>
             <Table.Summary.Cell index={6} colSpan={2} align="right">
               {t('quotations.extraCostTotal')} {yuan(q.extraCostTotal)}

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { customersApi, type Customer } from '../../api/customers';
 import { productsApi, type Product } from '../../api/products';
 import { RemoteSelect } from '../../components/RemoteSelect';
+import { ExportFields } from '../order-form/ExportFields';
 
 export type QuotationFormValues = {
   customerId?: string;
@@ -16,6 +17,14 @@ export type QuotationFormValues = {
   note?: string;
   lines: { productId: string; qty: number; unitPrice?: string; remark?: string }[];
   extraCosts: { kind: string; amount: string }[];
+  /** 外贸 */
+  currency?: string;
+  export?: boolean;
+  tradeTerm?: string;
+  portOfLoading?: string;
+  portOfDestination?: string;
+  containerType?: string;
+  containerCount?: number;
 };
 
 const PAYMENT = ['prepaid', 'credit', 'tt', 'lc', 'monthly', 'cod'];
@@ -111,6 +120,12 @@ export function QuotationFields({ revising }: { revising?: boolean }) {
       <Form.Item name="remarks" label={t('quotations.remarks')}>
         <Input.TextArea rows={2} maxLength={1000} />
       </Form.Item>
+      {!revising && (
+        <fieldset data-testid="quotation-export">
+          <legend>{t('quotations.exportSection')}</legend>
+          <ExportFields />
+        </fieldset>
+      )}
       {revising && (
         <Form.Item name="note" label={t('quotations.note')}>
           <Input maxLength={500} />
@@ -135,5 +150,12 @@ export function quotationBody(v: QuotationFormValues) {
       remark: l.remark ?? '',
     })),
     extraCosts: (v.extraCosts ?? []).map((c) => ({ kind: c.kind as never, amount: c.amount })),
+    ...(v.currency ? { currency: v.currency } : {}),
+    ...(v.export !== undefined ? { export: v.export } : {}),
+    ...(v.tradeTerm ? { tradeTerm: v.tradeTerm as never } : {}),
+    ...(v.portOfLoading ? { portOfLoading: v.portOfLoading } : {}),
+    ...(v.portOfDestination ? { portOfDestination: v.portOfDestination } : {}),
+    ...(v.containerType ? { containerType: v.containerType as never } : {}),
+    ...(v.containerCount !== undefined && v.containerCount !== null ? { containerCount: v.containerCount } : {}),
   };
 }
