@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { en, zh } from '../../web/src/i18n/parts/reports';
+import { en, zh } from '../../web/src/pages/reports/texts';
 import { FIGURE_KEYS } from '../../web/src/api/reports';
 import { FIGURE_KEYS as SERVER_FIGURES, figureLabels, stageNames } from '../../src/modules/reports/report.labels';
 import { currentMonth, fenText, lastMonth, rateText } from '../../web/src/pages/reports/figures';

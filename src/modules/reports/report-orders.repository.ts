@@ -73,7 +73,8 @@ export async function drillOrders(
     : await sql<DrillRow & { total: number }>`
         with ${periodOrders(p)}
         select f.id, f.number, f.customer_name as "customerName", round(f.total * 100)::float8 as "amountFen",
-          f.currency, round(f.total_rmb * 100)::float8 as "amountRmbFen", f.status, f.registered_at as "registeredAt", (count(*) over ())::int as total
+          f.currency, round(f.total_rmb * 100)::float8 as "amountRmbFen", f.status, f.registered_at as "registeredAt",
+          (count(*) over ())::int as total
         from f where ${drillFilter[figure](p)}
         order by f.registered_at, f.number limit ${q.pageSize} offset ${offset}`.execute(db);
   const total = r.rows[0]?.total ?? 0;

@@ -23,11 +23,23 @@ let antdEnglish: Locale | undefined;
 /** Ant Design's English locale, once English is loaded (Chinese until then). */
 export const antdEnglishLocale = () => antdEnglish;
 
+// Texts of a page loaded on first use come with that page's module (addTexts), so the first page stays small.
+const pageParts = new Set<{ zh: Tree; en: Tree }>();
+let englishIn = false;
+export function addTexts(part: { zh: object; en: object }) {
+  const p = part as { zh: Tree; en: Tree };
+  if (pageParts.has(p)) return;
+  pageParts.add(p);
+  i18n.addResourceBundle('zh-CN', 'translation', p.zh, true, true);
+  if (englishIn) i18n.addResourceBundle('en', 'translation', p.en, true, true);
+}
+
 let englishLoaded: Promise<void> | undefined;
 function loadEnglish() {
   englishLoaded ??= Promise.all([import('./en'), import('antd/locale/en_US')]).then(([{ en }, antd]) => {
     const english = en as unknown as Tree;
-    for (const part of Object.values(parts)) merge(english, part.en);
+    for (const part of [...Object.values(parts), ...pageParts]) merge(english, part.en);
+    englishIn = true;
     i18n.addResourceBundle('en', 'translation', english, true, true);
     antdEnglish = antd.default;
   });

@@ -9,6 +9,10 @@ import { dateTime, yuan } from '../format';
 import { ContractCallOff } from './contracts/ContractCallOff';
 import { ContractSign } from './contracts/ContractSign';
 import { ContractStatus } from './contracts/ContractStatus';
+import { addTexts } from '../i18n';
+import * as contractTexts from './contracts/texts';
+
+addTexts(contractTexts);
 
 /** 销售合同: lines and what is left of them, clauses, review stages, signatures, performance; actions from the server. */
 export function ContractDetailPage() {

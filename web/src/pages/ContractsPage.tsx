@@ -7,6 +7,10 @@ import { contractsApi, type Contract } from '../api/contracts';
 import { PageHeader } from '../components/PageHeader';
 import { dateTime, yuan } from '../format';
 import { ContractStatus } from './contracts/ContractStatus';
+import { addTexts } from '../i18n';
+import * as contractTexts from './contracts/texts';
+
+addTexts(contractTexts);
 
 const STATUSES = ['draft', 'in_review', 'approved', 'signed', 'completed', 'closed'] as const;
 const PAGE_SIZE = 20;

@@ -25,6 +25,10 @@ import { moneyRule, showServerErrors } from '../components/forms';
 import { CustomerCredit } from './CustomerCredit';
 import { useSession } from '../auth/session';
 import { backLink } from './order-detail/customerLink';
+import { addTexts } from '../i18n';
+import * as interestTexts from './finance/overdue-interest-texts';
+
+addTexts(interestTexts);
 
 const KINDS = ['ordinary', 'franchisee', 'direct', 'joint'];
 const PAYMENTS = ['prepaid', 'credit', 'tt', 'lc', 'monthly', 'cod'];

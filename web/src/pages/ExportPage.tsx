@@ -5,6 +5,10 @@ import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../components/PageHeader';
 import { useSession } from '../auth/session';
 import { exportApi, type ExchangeRate, type Inspection, type Lc } from '../api/exportTrade';
+import { addTexts } from '../i18n';
+import * as exportTexts from './export-texts';
+
+addTexts(exportTexts);
 
 const COLORS: Record<string, string> = {
   checked_ok: 'green',

@@ -13,6 +13,10 @@ import { RemoteSelect } from '../components/RemoteSelect';
 import { useSession } from '../auth/session';
 import { companyToday } from '../format';
 import { QuotationFields, quotationBody, type QuotationFormValues } from './quotations/QuotationForm';
+import { addTexts } from '../i18n';
+import * as quotationTexts from './quotations/texts';
+
+addTexts(quotationTexts);
 
 const SOURCES = ['email', 'crm', 'fax', 'phone', 'ecommerce', 'onsite', 'import'];
 const COLOR: Record<string, string> = { open: 'processing', quoted: 'success', declined: 'default' };

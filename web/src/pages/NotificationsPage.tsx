@@ -49,6 +49,13 @@ export function NotificationsPage() {
           <List.Item extra={dayjs(n.createdAt).format('YYYY-MM-DD HH:mm')}>
             <Badge dot={!n.readAt} />
             &nbsp;{n.orderId ? <Link to={`/orders/${n.orderId}`}>{text(n)}</Link> : text(n)}
+            {n.kind === 'monthly_report_ready' && (
+              // The month's report: its page, and the PDF itself.
+              <>
+                &nbsp;·&nbsp;<Link to={`/reports/monthly?month=${String(n.params.month)}`}>{t('reports.menu')}</Link>
+                &nbsp;·&nbsp;<a href={String(n.params.link)}>PDF</a>
+              </>
+            )}
           </List.Item>
         )}
       />

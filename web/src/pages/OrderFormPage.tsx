@@ -14,6 +14,10 @@ import { LinesTable } from './order-form/LinesTable';
 import { showOrderErrors } from './order-form/serverErrors';
 import { useLineProducts } from './order-form/useLineProducts';
 import { orderBody, type FormValues } from './order-form/orderBody';
+import { addTexts } from '../i18n';
+import * as exportTexts from './export-texts';
+
+addTexts(exportTexts);
 
 /** Registration (登记) and editing of a draft; checks as you type, the server prices and numbers it. */
 export function OrderFormPage() {

@@ -2,7 +2,7 @@ import { Button, Select, Switch, Space } from 'antd';
 import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { customersApi } from '../api/customers';
 import { ordersApi } from '../api/orders';
 import { productsApi } from '../api/products';
@@ -14,7 +14,10 @@ import { StatusTag } from '../components/StatusTag';
 import { useSession } from '../auth/session';
 import { yuan } from '../format';
 import { DateRangeFilter, useUrlFilters } from './listFilters';
-import { OrderImportModal } from './order-import/OrderImportModal';
+// The import dialog (upload, progress, error table) is fetched the first time someone opens it.
+const OrderImportModal = lazy(() =>
+  import('./order-import/OrderImportModal').then((m) => ({ default: m.OrderImportModal })),
+);
 
 const STATUSES = [
   'draft',
@@ -82,7 +85,11 @@ export function OrdersPage() {
           )
         }
       />
-      <OrderImportModal open={importing} onClose={() => setImporting(false)} onImported={imported} />
+      {importing && (
+        <Suspense fallback={null}>
+          <OrderImportModal open={importing} onClose={() => setImporting(false)} onImported={imported} />
+        </Suspense>
+      )}
       <ServerTable<Order>
         testId="orders-table"
         url={ordersApi.listUrl}

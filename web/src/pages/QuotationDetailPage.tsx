@@ -12,6 +12,12 @@ import { yuan } from '../format';
 import { QuotationFields, quotationBody, type QuotationFormValues } from './quotations/QuotationForm';
 import { QuotationStatus } from './quotations/QuotationStatus';
 import { QuotationVersions } from './quotations/QuotationVersions';
+import { addTexts } from '../i18n';
+import * as quotationTexts from './quotations/texts';
+import * as contractTexts from './contracts/texts';
+
+addTexts(quotationTexts);
+addTexts(contractTexts);
 
 type Asking = 'reject' | 'decline' | undefined;
 

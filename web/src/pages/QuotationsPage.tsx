@@ -9,6 +9,10 @@ import { useSession } from '../auth/session';
 import { companyToday, yuan } from '../format';
 import { QuotationFields, quotationBody, type QuotationFormValues } from './quotations/QuotationForm';
 import { QuotationStatus } from './quotations/QuotationStatus';
+import { addTexts } from '../i18n';
+import * as quotationTexts from './quotations/texts';
+
+addTexts(quotationTexts);
 
 const STATUSES = ['draft', 'in_review', 'approved', 'sent', 'accepted', 'declined', 'expired'] as const;
 

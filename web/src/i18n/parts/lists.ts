@@ -1,5 +1,6 @@
 // The order, finance and returns lists: their filters, empty states and enum names.
 export const zh = {
+  orderImport: { action: '导入' },
   lists: {
     statuses: '状态（可多选）',
     customer: '客户',
@@ -35,6 +36,7 @@ export const zh = {
 };
 
 export const en = {
+  orderImport: { action: 'Import' },
   lists: {
     statuses: 'Status (several)',
     customer: 'Customer',

@@ -8,6 +8,10 @@ import { financeApi, type Statement } from '../../api/finance';
 import type { Customer } from '../../api/types';
 import { RemoteSelect } from '../../components/RemoteSelect';
 import { yuan } from '../../format';
+import { addTexts } from '../../i18n';
+import * as interestTexts from './overdue-interest-texts';
+
+addTexts(interestTexts);
 
 type StatementRow = Statement['lines'][number];
 

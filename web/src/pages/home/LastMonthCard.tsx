@@ -4,6 +4,10 @@ import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { reportsApi, type Figure, type FigureKey, type MonthlyReport } from '../../api/reports';
 import { figureText, lastMonth, reportPath } from '../reports/figures';
+import { addTexts } from '../../i18n';
+import * as reportTexts from '../reports/texts';
+
+addTexts(reportTexts);
 
 const HEADLINE: FigureKey[] = ['orderCount', 'orderAmount', 'completionRate', 'collectionRate'];
 

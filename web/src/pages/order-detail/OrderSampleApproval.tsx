@@ -6,6 +6,10 @@ import { sampleApprovalApi, type SampleApproval, type SampleRound } from '../../
 import type { Order } from '../../api/types';
 import { useSession } from '../../auth/session';
 import { dateTime } from '../../format';
+import { addTexts } from '../../i18n';
+import * as sampleApprovalTexts from './sample-approval-texts';
+
+addTexts(sampleApprovalTexts);
 
 const ROLES = ['sales_assistant', 'sales_director', 'order_admin', 'general_manager', 'reviewer'];
 const DECISIONS = ['approved', 'rejected', 'revise'] as const;

@@ -3,6 +3,10 @@ import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { Order, OrderLine } from '../../api/types';
 import { yuan } from '../../format';
+import { addTexts } from '../../i18n';
+import * as exportTexts from '../export-texts';
+
+addTexts(exportTexts);
 
 /** Units still to ship: ordered, less shipped, less what a short-close closed. */
 export const remainingOf = (l: OrderLine) => Math.max(0, l.qty - l.shipped - (l.closedQty ?? 0));

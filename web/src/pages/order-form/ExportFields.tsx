@@ -1,5 +1,9 @@
 import { Form, Input, InputNumber, Select, Space, Switch, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { addTexts } from '../../i18n';
+import * as exportTexts from '../export-texts';
+
+addTexts(exportTexts);
 
 const CURRENCIES = ['CNY', 'USD', 'EUR'];
 const TRADE_TERMS = ['EXW', 'FCA', 'FAS', 'FOB', 'CFR', 'CIF', 'CPT', 'CIP', 'DAP', 'DPU', 'DDP'];

@@ -4,6 +4,10 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import { orderImportApi, type ImportRowError, type OrderImportResult } from '../../api/order-import';
+import { addTexts } from '../../i18n';
+import * as importTexts from './texts';
+
+addTexts(importTexts);
 
 type Step =
   | { kind: 'pick' }

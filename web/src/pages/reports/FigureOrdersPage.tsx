@@ -8,6 +8,10 @@ import { ServerTable } from '../../components/ServerTable';
 import { StatusTag } from '../../components/StatusTag';
 import { dateTime } from '../../format';
 import { fenText, reportPath } from './figures';
+import { addTexts } from '../../i18n';
+import * as reportTexts from './texts';
+
+addTexts(reportTexts);
 
 /** The orders behind one figure of a month's report (drill-down); each opens its order. */
 export function FigureOrdersPage() {

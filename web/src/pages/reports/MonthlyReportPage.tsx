@@ -15,6 +15,10 @@ import { ReportCharts } from './ReportCharts';
 import { CustomerTables, KpiTables, SalesTables } from './ReportTables';
 import { KpiTab } from './KpiTab';
 import { currentMonth, lastMonth } from './figures';
+import { addTexts } from '../../i18n';
+import * as reportTexts from './texts';
+
+addTexts(reportTexts);
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 

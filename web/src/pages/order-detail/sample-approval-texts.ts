@@ -1,4 +1,4 @@
-// 样品确认 on the order page: rounds of samples, the customer's feedback and the decision.
+// 样品确认 on the order page: rounds of samples, the customer's feedback and the decision (added with the card).
 export const zh = {
   sampleApproval: {
     title: '样品确认',

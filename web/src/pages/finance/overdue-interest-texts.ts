@@ -1,4 +1,5 @@
-// 逾期利息: the customer's daily rate on overdue receivables and its lines on the statement of account.
+// 逾期利息: the customer's daily rate on overdue receivables and its statement lines (added with the customer form
+// and the statement tab).
 export const zh = {
   overdueInterest: {
     rate: '逾期日利率（万分之）',

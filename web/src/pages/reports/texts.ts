@@ -1,8 +1,8 @@
 // 报表: the monthly analysis report (模板4), its figures with their definitions, KPIs, and the managers' last month.
+// They come with the report pages and the managers' card (addTexts), not with the first page; the menu's words
+// are in i18n/parts/reports-menu.ts.
 export const zh = {
-  menuGroup: { reports: '报表' },
   reports: {
-    menu: '月度分析',
     title: '月度订单分析报表',
     month: '月份',
     builtAt: '生成于 {{at}}',
@@ -138,9 +138,7 @@ export const zh = {
 };
 
 export const en = {
-  menuGroup: { reports: 'Reports' },
   reports: {
-    menu: 'Monthly analysis',
     title: 'Monthly order analysis',
     month: 'Month',
     builtAt: 'Built {{at}}',
