@@ -11,6 +11,7 @@ import type { Settings } from '../settings/settings.schemas';
 import { contractMachine, STAGE_ROLES, type ContractEvent, type ContractGuardContext } from './contract.machine';
 import * as repo from './contract.repository';
 import type { ContractStage } from './contract.table';
+import { exportTermsOf } from '../orders/order-currency';
 
 export type ContractAction = ContractEvent | 'edit' | 'order';
 
@@ -66,14 +67,7 @@ function toSummary(row: repo.ContractRow) {
     customerPo: row.customer_po,
     total: row.total,
     /** 外贸: the total is in `currency`, at `exchangeRate` RMB per unit (copied from the quotation). */
-    currency: row.currency,
-    exchangeRate: row.exchange_rate,
-    export: row.export,
-    tradeTerm: row.trade_term,
-    portOfLoading: row.port_of_loading,
-    portOfDestination: row.port_of_destination,
-    containerType: row.container_type,
-    containerCount: row.container_count,
+    ...exportTermsOf(row),
     packing: row.packing,
     stage: row.stage,
     stageDueAt: row.stage_due_at,

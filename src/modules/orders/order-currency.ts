@@ -35,3 +35,27 @@ export async function exportColumns(
     container_count: input.containerCount,
   };
 }
+
+/** The stored 外贸 terms of an order, a quotation or a contract. */
+type ExportTermsRow = {
+  currency: string;
+  exchange_rate: string;
+  export: boolean;
+  trade_term: string | null;
+  port_of_loading: string | null;
+  port_of_destination: string | null;
+  container_type: string | null;
+  container_count: number | null;
+};
+
+/** Those terms as the API names them, the same on an order, a quotation and a contract. */
+export const exportTermsOf = (r: ExportTermsRow) => ({
+  currency: r.currency,
+  exchangeRate: r.exchange_rate,
+  export: r.export,
+  tradeTerm: r.trade_term,
+  portOfLoading: r.port_of_loading,
+  portOfDestination: r.port_of_destination,
+  containerType: r.container_type,
+  containerCount: r.container_count,
+});

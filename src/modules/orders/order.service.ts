@@ -17,7 +17,7 @@ import { orderActions, type OrderAction } from './order-actions';
 import { formatOrderNumber, numberPeriod } from './order-number';
 import { localParts } from '../../lib/local-date';
 import type { CreateOrderInput, UpdateOrderInput } from './order.schemas';
-import { exportColumns } from './order-currency';
+import { exportColumns, exportTermsOf } from './order-currency';
 import type { PageQuery } from '../../lib/schemas';
 
 /** The order's contact and delivery as these roles may see them (个人信息, src/lib/personal-fields.ts). */
@@ -80,18 +80,11 @@ export function orderRowToOrder(
     closedAmount: o.closed_amount,
     /** 归档: when the order became read-only (finished, paid, nothing open), or null. */
     archivedAt: o.archived_at,
-    /** 赔货: fault, who bears the cost, why, and the order replaced. */
     /** 外贸: money above is in `currency`; `rmbTotal` is the total at the stored rate of the order date. */
-    currency: o.currency,
-    exchangeRate: o.exchange_rate,
+    ...exportTermsOf(o),
     rmbTotal: formatMoney(toRmb(total, o.exchange_rate)),
     rmbMargin: formatMoney(toRmb(total, o.exchange_rate) - cost),
-    export: o.export,
-    tradeTerm: o.trade_term,
-    portOfLoading: o.port_of_loading,
-    portOfDestination: o.port_of_destination,
-    containerType: o.container_type,
-    containerCount: o.container_count,
+    /** 赔货: fault, who bears the cost, why, and the order replaced. */
     replacement:
       o.order_type === 'replacement'
         ? {

@@ -9,6 +9,7 @@ import { priceQuotation } from './quote-pricing';
 import { quotationMachine, type QuotationEvent } from './quotation.machine';
 import * as repo from './quotation.repository';
 import type { QuotationStatus } from './quotation.table';
+import { exportTermsOf } from '../orders/order-currency';
 
 // 报价单: lines priced from the price list and costed (standard cost + the extra costs spread by amount), the margin
 // per line and in total, each version kept with what changed.
@@ -49,15 +50,8 @@ function toQuotation(row: repo.QuotationRow, lines: repo.QuotationLineRow[], act
     extraCosts: row.extra_costs,
     total: row.total,
     /** 外贸: prices and totals are in `currency`; margins and costs in RMB, the revenue at `exchangeRate`. */
-    currency: row.currency,
-    exchangeRate: row.exchange_rate,
+    ...exportTermsOf(row),
     rmbTotal: priced.rmbTotal,
-    export: row.export,
-    tradeTerm: row.trade_term,
-    portOfLoading: row.port_of_loading,
-    portOfDestination: row.port_of_destination,
-    containerType: row.container_type,
-    containerCount: row.container_count,
     costTotal: row.cost_total,
     extraCostTotal: priced.extraCostTotal,
     margin: priced.margin,
