@@ -207,3 +207,8 @@ export function exportOrdersWithoutInspection(
 export function companyIds(db: Db) {
   return db.selectFrom('companies').select('id').execute();
 }
+
+/** A company's inspection reminders are sent by one run at a time (two instances, or a retry beside a late run). */
+export async function lockInspectionReminders(db: Db, companyId: string) {
+  await sql`select pg_advisory_xact_lock(hashtext(${`inspection_reminders:${companyId}`}))`.execute(db);
+}

@@ -118,15 +118,20 @@ export async function listInspections(db: Db, actor: Actor, f: { orderId?: strin
 export async function remindInspections(db: Db, today: string) {
   const reminded: string[] = [];
   for (const c of await repo.companyIds(db)) {
-    const due = await repo.exportOrdersWithoutInspection(db, c.id, OPEN_LOCKED, addDays(today, 7), today);
-    for (const o of due) {
-      await notifyUsers(db, c.id, [o.registrar_id], {
-        kind: 'inspection_not_booked',
-        params: { number: o.number, shipBy: o.expected_delivery_date ?? '', day: today },
-        orderId: o.id,
-      });
-      reminded.push(o.number);
-    }
+    // The check for today's reminder and the reminder itself are one step per company: a run beside another
+    // waits for it and then finds its reminders written.
+    const numbers = await db.transaction().execute(async (trx) => {
+      await repo.lockInspectionReminders(trx, c.id);
+      const due = await repo.exportOrdersWithoutInspection(trx, c.id, OPEN_LOCKED, addDays(today, 7), today);
+      for (const o of due)
+        await notifyUsers(trx, c.id, [o.registrar_id], {
+          kind: 'inspection_not_booked',
+          params: { number: o.number, shipBy: o.expected_delivery_date ?? '', day: today },
+          orderId: o.id,
+        });
+      return due.map((o) => o.number);
+    });
+    reminded.push(...numbers);
   }
   return reminded;
 }
