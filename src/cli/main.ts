@@ -8,6 +8,7 @@ import { isEmpty } from '../modules/demo/demo.seed';
 import { addUserCommand } from './user-add';
 import { allocateCommand } from './allocate';
 import { backupCommands } from './backup';
+import { seedScaleCommand } from './seed-scale';
 
 const program = new Command('luyue').description('Luyue 履约 — sales order management').version(version);
 
@@ -46,6 +47,7 @@ program
   });
 
 allocateCommand(program);
+seedScaleCommand(program);
 backupCommands(program);
 
 const user = program.command('user').description('manage users');
