@@ -19,6 +19,7 @@ import { authRoutes } from './modules/auth/auth.routes';
 import { companyRoutes } from './modules/companies/company.routes';
 import { userRoutes } from './modules/users/user.routes';
 import { customerRoutes } from './modules/customers/customer.routes';
+import { customerPriceRoutes } from './modules/customers/customer-price.routes';
 import { creditChangeRoutes } from './modules/credit/credit-change.routes';
 import { productRoutes } from './modules/products/product.routes';
 import { warehouseRoutes } from './modules/warehouses/warehouse.routes';
@@ -112,6 +113,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean | objec
     companyRoutes,
     userRoutes,
     customerRoutes,
+    customerPriceRoutes,
     creditChangeRoutes,
     productRoutes,
     warehouseRoutes,

@@ -10,7 +10,7 @@ import type {
 } from '../modules/auth/auth.table';
 import type { StateHistoryTable } from '../modules/history/history.table';
 import type { AttachmentsTable } from '../modules/attachments/attachment.table';
-import type { CustomersTable } from '../modules/customers/customer.table';
+import type { CustomerPricesTable, CustomersTable } from '../modules/customers/customer.table';
 import type { ProductsTable } from '../modules/products/product.table';
 import type { WarehousesTable } from '../modules/warehouses/warehouse.table';
 import type { StockBalancesTable, StockMovementsTable } from '../modules/stock/stock.table';
@@ -95,6 +95,7 @@ export interface DB {
   state_history: StateHistoryTable;
   attachments: AttachmentsTable;
   customers: CustomersTable;
+  customer_prices: CustomerPricesTable;
   products: ProductsTable;
   warehouses: WarehousesTable;
   stock_balances: StockBalancesTable;

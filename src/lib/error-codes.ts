@@ -437,6 +437,11 @@ export const errorCodes = {
     zh: '该报价单已转为订单 {number}',
     en: 'This quotation has already become order {number}',
   },
+  'QUOTATION.LINE_UNMATCHED': {
+    status: 409,
+    zh: '第 {line} 行「{description}」尚未匹配产品：请修订报价单，为该行选择产品',
+    en: 'Line {line} ("{description}") is not matched to a product yet: revise the quotation and pick its product',
+  },
   // Sales contracts (销售合同)
   'CONTRACT.NOT_FOUND': { status: 404, zh: '合同不存在', en: 'Contract not found' },
   'CONTRACT.QUOTATION_NOT_ACCEPTED': {

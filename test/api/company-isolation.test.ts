@@ -546,6 +546,7 @@ const validBodies: Record<string, object> = {
   'sample-rounds/feedback': { feedback: '可以', decision: 'approved' },
   'prep-requests/review': { decision: 'approve' },
   'inquiries/decline': { reason: '婉拒' },
+  'customers/prices': { discountPercent: '5', prices: [] },
   'quotations/decline': { reason: '价格' },
   'quotations/revise': { note: '改' },
   contracts: { customerPo: 'PO' },
@@ -559,6 +560,7 @@ const validBodies: Record<string, object> = {
 const bodyFor = (method: string, path: string) => {
   const last = path.split('/').pop()!;
   if (method === 'patch') return validBodies[path.split('/')[2]];
+  if (method === 'put') return validBodies[`${path.split('/')[2]}/${last}`] ?? {};
   if (method === 'post' && last === '{id}') return validBodies[path.split('/')[2]] ?? {};
   if (method === 'post' && `${path.split('/')[2]}/${last}` in validBodies)
     return validBodies[`${path.split('/')[2]}/${last}`];
@@ -584,6 +586,7 @@ describe('company isolation', () => {
           (path.endsWith('/documents') ||
             path.endsWith('/attachments') ||
             path.endsWith('/proof') ||
+            path.endsWith('/prices/import') ||
             path.endsWith('/photos'))
             ? await asA({
                 method: 'POST',

@@ -93,7 +93,8 @@ export async function draftContract(
       company_id: actor.companyId,
       contract_id: id,
       line_no: l.line_no,
-      product_id: l.product_id,
+      // An accepted quotation's lines are all matched to products: submit and send refuse an unmatched one.
+      product_id: l.product_id!,
       sku: l.sku,
       name: l.name,
       spec: l.spec,

@@ -18,6 +18,7 @@ const columns = [
   'payment_days',
   'overdue_interest_bp',
   'credit_limit',
+  'discount_percent',
   'priority',
   'contacts',
   'addresses',

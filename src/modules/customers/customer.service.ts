@@ -61,6 +61,8 @@ export function customerRowToCustomer(row: CustomerRow, actor: Actor) {
     paymentDays: row.payment_days,
     overdueInterestBp: row.overdue_interest_bp,
     creditLimit: row.credit_limit,
+    /** 客户折扣 off the list price (set with the customer's prices), null for none. */
+    discountPercent: row.discount_percent === null ? null : String(Number(row.discount_percent)),
     priority: row.priority,
     contacts: maskContacts(actor.roles, row.contacts),
     addresses: maskAddresses(actor.roles, row.addresses),

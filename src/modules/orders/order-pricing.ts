@@ -28,6 +28,8 @@ export function priceOrderLines(
   ids: { companyId: string; orderId: string },
   lines: CreateOrderInput['lines'],
   orderType: CreateOrderInput['orderType'] = 'standard',
+  /** The price each product's customer is entitled to (客户价格), the default of a line without a price. */
+  entitled?: ReadonlyMap<string, { price: string }>,
 ) {
   let total = 0n;
   let cost = 0n;
@@ -37,7 +39,7 @@ export function priceOrderLines(
     const p = products.get(l.productId);
     if (!p) return void refusals.push({ index: i, code: 'PRODUCT.NOT_FOUND' });
     if (!p.active) return void refusals.push({ index: i, code: 'PRODUCT.INACTIVE', sku: p.sku });
-    const defaultPrice = orderType === 'replacement' ? p.standard_cost : p.list_price;
+    const defaultPrice = orderType === 'replacement' ? p.standard_cost : (entitled?.get(p.id)?.price ?? p.list_price);
     const price = l.gift || orderType === 'sample' ? 0n : parseMoney(l.unitPrice ?? defaultPrice);
     const amount = lineAmount(price, l.qty);
     total += amount;

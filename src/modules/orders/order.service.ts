@@ -3,10 +3,10 @@ import { AppError } from '../../lib/errors';
 import type { Env } from '../../lib/env';
 import { keepStored, personalValue, stillMasked } from '../../lib/personal-fields';
 import { formatMoney, parseMoney, toRmb } from '../../lib/money';
-import { customerDefaults, priceOrderLines } from './order-pricing';
+import { customerDefaults } from './order-pricing';
+import { priceLines } from './order-line-pricing';
 import type { Actor } from '../auth/auth.service';
 import { findCustomer } from '../customers/customer.repository';
-import { findProductsByIds } from '../products/product.repository';
 import { findWarehouse } from '../warehouses/warehouse.repository';
 import { getSettings } from '../settings/settings.service';
 import { insertHistory, listHistory } from '../history/history.repository';
@@ -156,39 +156,6 @@ export async function listOrders(
   return { ...page, items };
 }
 
-/** Lines priced on the server from the catalogue (order-pricing.ts); the first refused line is named. */
-async function priceLines(
-  db: Db,
-  actor: Actor,
-  orderId: string,
-  lines: CreateOrderInput['lines'],
-  orderType: CreateOrderInput['orderType'] = 'standard',
-) {
-  const products = await findProductsByIds(
-    db,
-    actor.companyId,
-    lines.map((l) => l.productId),
-  );
-  const priced = priceOrderLines(
-    new Map(products.map((p) => [p.id, p])),
-    { companyId: actor.companyId, orderId },
-    lines,
-    orderType,
-  );
-  const refused = priced.refusals[0];
-  if (refused) {
-    // The line is named, so the form can put the refusal under that line's product.
-    const field = [
-      {
-        path: `lines[${refused.index}].productId`,
-        message: refused.code === 'PRODUCT.INACTIVE' ? 'inactive' : 'not found',
-      },
-    ];
-    throw new AppError(refused.code, refused.sku ? { sku: refused.sku } : {}, field);
-  }
-  return priced;
-}
-
 async function resolveWarehouse(db: Db, actor: Actor, warehouseId?: string) {
   if (warehouseId) {
     const w = await findWarehouse(db, actor.companyId, warehouseId);
@@ -222,6 +189,7 @@ export async function registerOrder(db: Db, actor: Actor, env: Env, input: Creat
   // A contact or address picked from the customer's card as this user saw it (masked) keeps the card's value.
   const sent = unmaskedParts(actor.roles, input, defaults);
 
+  const fx = await exportColumns(db, actor.companyId, input, { currency: 'CNY', order_date: orderDate });
   const { id } = await repo.insertOrder(db, {
     company_id: actor.companyId,
     number,
@@ -229,7 +197,7 @@ export async function registerOrder(db: Db, actor: Actor, env: Env, input: Creat
     customer_id: customer.id,
     contact: JSON.stringify(sent.contact ?? defaults.contact),
     order_date: orderDate,
-    ...(await exportColumns(db, actor.companyId, input, { currency: 'CNY', order_date: orderDate })),
+    ...fx,
     source: input.source,
     urgency: input.urgency,
     expected_delivery_date: input.expectedDeliveryDate ?? null,
@@ -247,7 +215,13 @@ export async function registerOrder(db: Db, actor: Actor, env: Env, input: Creat
     created_by: actor.userId,
     updated_by: actor.userId,
   });
-  const priced = await priceLines(db, actor, id, input.lines, input.orderType);
+  const doc = {
+    customerId: customer.id,
+    day: orderDate,
+    currency: fx.currency ?? 'CNY',
+    rate: fx.exchange_rate ?? '1',
+  };
+  const priced = await priceLines(db, actor, id, input.lines, input.orderType, doc);
   assertReplacementMargin(input.replacement?.faultParty, priced);
   await repo.replaceLines(db, actor.companyId, id, priced.rows);
   await repo.updateOrder(db, actor.companyId, id, {
@@ -307,7 +281,14 @@ export async function updateOrder(db: Db, actor: Actor, env: Env, id: string, in
   const warehouseId = input.warehouseId ? await resolveWarehouse(db, actor, input.warehouseId) : undefined;
   const { contact, delivery } = unmaskedParts(actor.roles, input, order);
   const orderType = input.orderType ?? order.order_type;
-  const priced = input.lines ? await priceLines(db, actor, id, input.lines, orderType) : undefined;
+  const fx = await exportColumns(db, actor.companyId, input, order);
+  const doc = {
+    customerId: order.customer_id,
+    day: input.orderDate ?? order.order_date,
+    currency: fx.currency ?? order.currency,
+    rate: fx.exchange_rate ?? order.exchange_rate,
+  };
+  const priced = input.lines ? await priceLines(db, actor, id, input.lines, orderType, doc) : undefined;
   const fault = input.replacement === undefined ? order.fault_party : input.replacement?.faultParty;
   if (orderType === 'replacement' && !fault)
     throw new AppError('VALIDATION.FAILED', { summary: 'replacement' }, [
@@ -325,7 +306,7 @@ export async function updateOrder(db: Db, actor: Actor, env: Env, id: string, in
   await repo.updateOrder(db, actor.companyId, id, {
     contact: contact === undefined ? undefined : JSON.stringify(contact),
     order_date: input.orderDate,
-    ...(await exportColumns(db, actor.companyId, input, order)),
+    ...fx,
     source: input.source,
     urgency: input.urgency,
     expected_delivery_date: input.expectedDeliveryDate,

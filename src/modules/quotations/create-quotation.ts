@@ -2,16 +2,13 @@ import type { Db } from '../../db/database';
 import type { Env } from '../../lib/env';
 import { AppError } from '../../lib/errors';
 import { localParts, todayOf } from '../../lib/local-date';
-import { divRoundHalfUp, formatMoney, parseMoney } from '../../lib/money';
 import type { Actor } from '../auth/auth.service';
 import { findCustomer } from '../customers/customer.repository';
 import { insertHistory } from '../history/history.repository';
 import { exportColumns } from '../orders/order-currency';
 import type { ExportFieldsInput } from '../orders/order.schemas';
-import { findProductsByIds } from '../products/product.repository';
-import { getSettings } from '../settings/settings.service';
 import { markQuoted } from './inquiries';
-import { priceQuotation } from './quote-pricing';
+import { priceDraft, type DraftTerms } from './quote-lines';
 import * as repo from './quotation.repository';
 import type { CreateQuotationInput } from './quotation.schemas';
 import { getQuotation, type Quotation } from './quotation.service';
@@ -22,7 +19,7 @@ import type { QuotationChange, QuotationTerms } from './quotation.table';
 const field = (path: string, message: string) =>
   new AppError('VALIDATION.FAILED', { summary: path }, [{ path, message }]);
 
-export type DraftTerms = Omit<QuotationTerms, 'total' | 'costTotal'> & { lines: CreateQuotationInput['lines'] };
+export type { DraftTerms } from './quote-lines';
 
 /** The export fields of a create or revise body, and the rest. */
 export function splitExport<T extends ExportFieldsInput>(input: T) {
@@ -46,62 +43,6 @@ export function splitExport<T extends ExportFieldsInput>(input: T) {
     containerCount,
   };
   return { fx, rest };
-}
-
-/** A list price (RMB) in the quotation's currency at its rate, half-up to the cent. */
-function listIn(listPrice: string, rate: string) {
-  if (rate === '1') return listPrice;
-  const [int, dec = ''] = rate.split('.');
-  const micro = BigInt(int) * 1_000_000n + BigInt(dec.padEnd(6, '0'));
-  return formatMoney(divRoundHalfUp(parseMoney(listPrice) * 1_000_000n, micro));
-}
-
-/**
- * Lines priced from the price list (a line without a price gets the list price, in the quotation's currency) and
- * costed in RMB; the approval rules on the revenue in RMB at `rate`.
- */
-export async function priceDraft(db: Db, actor: Actor, t: DraftTerms, rate = '1') {
-  const products = await findProductsByIds(
-    db,
-    actor.companyId,
-    t.lines.map((l) => l.productId),
-  );
-  const byId = new Map(products.map((p) => [p.id, p]));
-  const chosen = t.lines.map((l, i) => {
-    const p = byId.get(l.productId);
-    if (!p) throw new AppError('PRODUCT.NOT_FOUND', {}, [{ path: `lines[${i}].productId`, message: 'not found' }]);
-    if (!p.active)
-      throw new AppError('PRODUCT.INACTIVE', { sku: p.sku }, [{ path: `lines[${i}].productId`, message: 'inactive' }]);
-    return { p, l };
-  });
-  const { review } = await getSettings(db, actor.companyId);
-  const priced = priceQuotation(
-    chosen.map(({ p, l }) => ({
-      qty: l.qty,
-      unitPrice: l.unitPrice ?? listIn(p.list_price, rate),
-      listPrice: p.list_price,
-      standardCost: p.standard_cost,
-    })),
-    t.extraCosts,
-    review,
-    rate,
-  );
-  const rows = chosen.map(({ p, l }, i) => ({
-    line_no: i + 1,
-    product_id: p.id,
-    sku: p.sku,
-    name: p.name,
-    spec: p.spec,
-    unit: p.unit,
-    qty: l.qty,
-    unit_price: priced.lines[i].unitPrice,
-    list_price: p.list_price,
-    standard_cost: p.standard_cost,
-    amount: priced.lines[i].amount,
-    extra_cost: priced.lines[i].extraCost,
-    remark: l.remark,
-  }));
-  return { rows, priced };
 }
 
 /** The version's row and lines: written for the first version and for every revision. */
@@ -150,7 +91,12 @@ export async function createQuotation(db: Db, actor: Actor, env: Env, input: Cre
     extraCosts: input.extraCosts,
     lines: input.lines,
   };
-  const { rows, priced } = await priceDraft(db, actor, draft, cols.exchange_rate ?? '1');
+  const { rows, priced } = await priceDraft(db, actor, draft, {
+    customerId: customer.id,
+    day: todayOf(env),
+    currency: cols.currency ?? 'CNY',
+    rate: cols.exchange_rate ?? '1',
+  });
   const p = localParts(env.now, env.workingHours.timeZone);
   const number = await repo.nextNumber(db, actor.companyId, 'quotations', `BJ${p.yyyy}${p.MM}-`);
   const { id } = await repo.insertQuotation(db, {

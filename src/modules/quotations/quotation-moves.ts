@@ -11,7 +11,8 @@ import * as repo from './quotation.repository';
 import type { ReviseQuotationInput } from './quotation.schemas';
 import { getQuotation, type Quotation } from './quotation.service';
 import { exportColumns } from '../orders/order-currency';
-import { priceDraft, splitExport, writeVersion, type DraftTerms } from './create-quotation';
+import { splitExport, writeVersion } from './create-quotation';
+import { priceDraft, type DraftTerms } from './quote-lines';
 import type { QuotationTerms } from './quotation.table';
 
 // Moves of a quotation through its machine: submit, the director's decision, send, the customer's answer, and a
@@ -34,12 +35,13 @@ async function move(
   extra: { reason?: string; patch?: Record<string, unknown> } = {},
 ): Promise<Quotation> {
   const q = await locked(db, actor, id);
+  const unmatched = await repo.unmatchedLines(db, actor.companyId, id, q.version);
   await applyEvent(db, quotationMachine, {
     entityId: id,
     current: q.status,
     event,
     actor,
-    context: { approvalReasons: q.approval_reasons, validUntil: q.valid_until, today: todayOf(env) },
+    context: { approvalReasons: q.approval_reasons, validUntil: q.valid_until, today: todayOf(env), unmatched },
     reason: extra.reason,
     at: env.now,
     patch: extra.patch,
@@ -115,13 +117,23 @@ export async function reviseQuotation(
     ...Object.fromEntries(Object.entries(changed).filter(([, v]) => v !== undefined)),
     lines:
       lines ??
-      oldLines.map((l) => ({ productId: l.product_id, qty: l.qty, unitPrice: l.unit_price, remark: l.remark })),
+      oldLines.map((l) => ({
+        ...(l.product_id ? { productId: l.product_id } : { description: l.name, spec: l.spec, unit: l.unit }),
+        qty: l.qty,
+        unitPrice: l.unit_price,
+        remark: l.remark,
+      })),
   };
   if (draft.validUntil < todayOf(env))
     throw new AppError('VALIDATION.FAILED', { summary: 'validUntil' }, [
       { path: 'validUntil', message: 'must not be before today' },
     ]);
-  const { rows, priced } = await priceDraft(db, actor, draft, cols.exchange_rate ?? q.exchange_rate);
+  const { rows, priced } = await priceDraft(db, actor, draft, {
+    customerId: q.customer_id,
+    day: todayOf(env),
+    currency: cols.currency ?? q.currency,
+    rate: cols.exchange_rate ?? q.exchange_rate,
+  });
   const { lines: _l, ...terms } = draft;
   const after: QuotationTerms = { ...terms, total: priced.total, costTotal: priced.costTotal };
   const changes = quotationChanges({ ...before, total: q.total, costTotal: q.cost_total }, after, oldLines, rows);

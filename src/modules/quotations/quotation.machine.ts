@@ -6,13 +6,24 @@ export type QuotationEvent = 'submit' | 'approve' | 'reject' | 'send' | 'accept'
 export type InquiryEvent = 'quote' | 'decline';
 
 /** Facts the guards look at: why the director must approve (none: within limits), validity and today. */
-export type QuotationGuardContext = { approvalReasons: readonly string[]; validUntil: string; today: string };
+export type QuotationGuardContext = {
+  approvalReasons: readonly string[];
+  validUntil: string;
+  today: string;
+  /** Lines still an inquiry's free description (number and text): none may be submitted or sent. */
+  unmatched?: readonly { line: number; description: string }[];
+};
 
 /** A price under the allowed discount or a margin under the minimum goes to the sales director first. */
 export const approvalNeeded: Guard<QuotationGuardContext> = (c) =>
   c.approvalReasons.length > 0 ? undefined : 'QUOTATION.APPROVAL_NOT_NEEDED';
 export const withinLimits: Guard<QuotationGuardContext> = (c) =>
   c.approvalReasons.length === 0 ? undefined : 'QUOTATION.APPROVAL_NEEDED';
+/** Every line names a product before the quotation goes to the director or the customer. */
+export const allMatched: Guard<QuotationGuardContext> = (c) => {
+  const first = c.unmatched?.[0];
+  return first ? { code: 'QUOTATION.LINE_UNMATCHED', params: first } : undefined;
+};
 /** A quotation is sent and accepted within its validity (the day itself included). */
 export const stillValid: Guard<QuotationGuardContext> = (c) =>
   c.today <= c.validUntil ? undefined : { code: 'QUOTATION.EXPIRED', params: { validUntil: c.validUntil } };
@@ -30,10 +41,10 @@ export const quotationMachine = defineMachine<QuotationStatus, QuotationEvent, Q
   initial: 'draft',
   states: ['draft', 'in_review', 'approved', 'sent', 'accepted', 'declined', 'expired'],
   transitions: [
-    { from: ['draft'], event: 'submit', to: 'in_review', roles: SALES, guards: [approvalNeeded] },
+    { from: ['draft'], event: 'submit', to: 'in_review', roles: SALES, guards: [allMatched, approvalNeeded] },
     { from: ['in_review'], event: 'approve', to: 'approved', roles: DIRECTORS },
     { from: ['in_review'], event: 'reject', to: 'draft', roles: DIRECTORS },
-    { from: ['draft'], event: 'send', to: 'sent', roles: SALES, guards: [withinLimits, stillValid] },
+    { from: ['draft'], event: 'send', to: 'sent', roles: SALES, guards: [allMatched, withinLimits, stillValid] },
     { from: ['approved'], event: 'send', to: 'sent', roles: SALES, guards: [stillValid] },
     { from: ['sent'], event: 'accept', to: 'accepted', roles: SALES, guards: [stillValid] },
     { from: ['sent'], event: 'decline', to: 'declined', roles: SALES },

@@ -167,6 +167,20 @@ export function findLines(db: Db, companyId: string, quotationId: string, versio
 }
 export type QuotationLineRow = Awaited<ReturnType<typeof findLines>>[number];
 
+/** The lines of a version still an inquiry's free description, by number. */
+export async function unmatchedLines(db: Db, companyId: string, quotationId: string, version: number) {
+  const rows = await db
+    .selectFrom('quotation_lines')
+    .select(['line_no', 'name'])
+    .where('company_id', '=', companyId)
+    .where('quotation_id', '=', quotationId)
+    .where('version', '=', version)
+    .where('product_id', 'is', null)
+    .orderBy('line_no')
+    .execute();
+  return rows.map((r) => ({ line: r.line_no, description: r.name }));
+}
+
 /** The current version's lines of several quotations, in one query (the list). */
 export function findCurrentLines(db: Db, companyId: string, quotationIds: string[]) {
   if (quotationIds.length === 0) return Promise.resolve([]);

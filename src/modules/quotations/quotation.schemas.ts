@@ -10,6 +10,7 @@ const inquiryLine = z
     productId: z.uuid().optional(),
     description: text(300).optional(),
     spec: text(200).optional(),
+    unit: text(20).optional(),
     qty: quantity,
   })
   .strict()
@@ -43,13 +44,21 @@ export const reasonBody = z.object({ reason: requiredText(500) }).strict();
 
 const quotationLine = z
   .object({
-    productId: z.uuid(),
+    /** Left out while the line is an inquiry's free description: submit and send wait until it is matched. */
+    productId: z.uuid().optional(),
+    description: text(300).optional(),
+    spec: text(200).optional(),
+    unit: text(20).optional(),
     qty: quantity,
-    /** Defaults to the product's list price. */
+    /** Defaults to the price the customer is entitled to: its own price, its discount, or the list price. */
     unitPrice: unitPrice.optional(),
     remark: text(300).default(''),
   })
-  .strict();
+  .strict()
+  .refine((l) => l.productId || l.description, {
+    path: ['productId'],
+    message: 'a product, or the description to match to one later',
+  });
 
 export const EXTRA_COST_KINDS = ['packing', 'freight', 'tooling', 'other'] as const;
 const extraCost = z

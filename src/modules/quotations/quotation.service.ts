@@ -17,8 +17,14 @@ import { exportTermsOf } from '../orders/order-currency';
 export type QuotationAction = QuotationEvent | 'order';
 
 /** The events the user may apply now (the screen's buttons), and `order` for an accepted quotation not yet ordered. */
-function quotationActions(row: repo.QuotationRow, actor: Actor, today: string): QuotationAction[] {
-  const context = { approvalReasons: row.approval_reasons, validUntil: row.valid_until, today };
+function quotationActions(
+  row: repo.QuotationRow,
+  lines: repo.QuotationLineRow[],
+  actor: Actor,
+  today: string,
+): QuotationAction[] {
+  const unmatched = lines.filter((l) => !l.product_id).map((l) => ({ line: l.line_no, description: l.name }));
+  const context = { approvalReasons: row.approval_reasons, validUntil: row.valid_until, today, unmatched };
   const events: QuotationAction[] = availableEvents(quotationMachine, row.status, actor, context).filter(
     (e) => e !== 'expire',
   );
@@ -66,7 +72,7 @@ function toQuotation(row: repo.QuotationRow, lines: repo.QuotationLineRow[], act
     createdBy: { id: row.created_by, name: row.created_by_name ?? '' },
     createdAt: row.created_at,
     updatedAt: row.updated_at,
-    actions: quotationActions(row, actor, today),
+    actions: quotationActions(row, lines, actor, today),
     lines: lines.map((l, i) => ({
       lineNo: l.line_no,
       productId: l.product_id,
@@ -83,6 +89,10 @@ function toQuotation(row: repo.QuotationRow, lines: repo.QuotationLineRow[], act
       cost: priced.lines[i].cost,
       margin: priced.lines[i].margin,
       remark: l.remark,
+      /** customer_price, customer_discount, list_price, manual (typed), or unmatched (a description to match). */
+      priceSource: l.price_source,
+      /** The price the customer was entitled to (its price list, discount or the list price); null if unmatched. */
+      entitledPrice: l.entitled_price,
     })),
   };
 }

@@ -3,10 +3,12 @@ import type { ColumnType, Generated } from 'kysely';
 export type InquiryStatus = 'open' | 'quoted' | 'declined';
 export type QuotationStatus = 'draft' | 'in_review' | 'approved' | 'sent' | 'accepted' | 'declined' | 'expired';
 
+export type PriceSource = 'customer_price' | 'customer_discount' | 'list_price' | 'manual' | 'unmatched';
+
 type Json<T> = ColumnType<T, string, string>;
 
 /** What the customer asked for: a product of the catalogue or a free description, spec and quantity. */
-export type InquiryLine = { productId?: string; description?: string; spec?: string; qty: number };
+export type InquiryLine = { productId?: string; description?: string; spec?: string; unit?: string; qty: number };
 /** A cost of the whole quotation beyond the products' standard cost (packing, freight, tooling). */
 export type ExtraCost = { kind: 'packing' | 'freight' | 'tooling' | 'other'; amount: string; note?: string };
 /** One thing a revision changed: a term, or a line's quantity or price (line: its SKU). */
@@ -104,7 +106,8 @@ export interface QuotationLinesTable {
   quotation_id: string;
   version: number;
   line_no: number;
-  product_id: string;
+  /** Empty while the line is an inquiry's free description not yet matched to a product. */
+  product_id: string | null;
   sku: string;
   name: string;
   spec: string;
@@ -116,4 +119,8 @@ export interface QuotationLinesTable {
   amount: string;
   extra_cost: string;
   remark: string;
+  /** Where the price came from: the customer's price, its discount, the list price, typed, or still unmatched. */
+  price_source: ColumnType<PriceSource, PriceSource | undefined, PriceSource>;
+  /** The price the customer was entitled to (the quotation's currency): the director's discount check is against it. */
+  entitled_price: ColumnType<string | null, string | null | undefined, string | null>;
 }

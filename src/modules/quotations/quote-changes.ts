@@ -4,7 +4,9 @@ import type { QuotationChange, QuotationTerms } from './quotation.table';
 // What a revision changed: the terms one by one, the lines by position (product, quantity, price, remark), lines
 // added or taken away, and the total.
 
-type Line = { sku: string; qty: number; unit_price: string; remark: string };
+type Line = { sku: string; name?: string; qty: number; unit_price: string; remark: string };
+/** A line by its SKU, or by its description while it is not matched to a product. */
+const label = (l: Line) => l.sku || (l.name ?? '');
 type Terms = Omit<QuotationTerms, 'extraCosts'> & { extraCosts: readonly { amount: string }[] };
 
 const TERMS = [
@@ -28,10 +30,10 @@ export function quotationChanges(before: Terms, after: Terms, old: readonly Line
     const a = old[i];
     const b = now[i];
     const line = `${i + 1}`;
-    if (!a) changes.push({ field: 'lineAdded', line, from: null, to: `${b.sku} × ${b.qty}` });
-    else if (!b) changes.push({ field: 'lineRemoved', line, from: `${a.sku} × ${a.qty}`, to: null });
+    if (!a) changes.push({ field: 'lineAdded', line, from: null, to: `${label(b)} × ${b.qty}` });
+    else if (!b) changes.push({ field: 'lineRemoved', line, from: `${label(a)} × ${a.qty}`, to: null });
     else {
-      if (a.sku !== b.sku) changes.push({ field: 'product', line, from: a.sku, to: b.sku });
+      if (label(a) !== label(b)) changes.push({ field: 'product', line, from: label(a), to: label(b) });
       if (a.qty !== b.qty) changes.push({ field: 'qty', line, from: a.qty, to: b.qty });
       if (parseMoney(a.unit_price) !== parseMoney(b.unit_price))
         changes.push({ field: 'unitPrice', line, from: a.unit_price, to: b.unit_price });

@@ -65,6 +65,20 @@ export type CreditChange = {
   requestId: string | null;
 };
 
+/** 客户价格: the customer's own prices (with validity and currency) and its discount off the list price. */
+export type CustomerPrice = {
+  productId: string;
+  sku: string;
+  name: string;
+  listPrice: string;
+  price: string;
+  currency: string;
+  validFrom: string | null;
+  validTo: string | null;
+};
+export type CustomerPrices = { customerId: string; discountPercent: string | null; prices: CustomerPrice[] };
+export type CustomerPricesInput = BodyOf<'PUT /api/customers/{id}/prices'>;
+
 export type CustomerInput = BodyOf<'POST /api/customers'>;
 export type CustomerChanges = BodyOf<'PATCH /api/customers/{id}'>;
 
@@ -81,6 +95,12 @@ export const customersApi = {
   /** Uploads a document (multipart: kind + file). */
   addDocument: (id: string, body: FormData): Promise<unknown> =>
     call('POST /api/customers/{id}/documents', { params: { id }, body }),
+  prices: (id: string): Promise<CustomerPrices> => call('GET /api/customers/{id}/prices', { params: { id } }),
+  savePrices: (id: string, body: CustomerPricesInput): Promise<CustomerPrices> =>
+    call('PUT /api/customers/{id}/prices', { params: { id }, body }),
+  pricesExportUrl: (id: string, lang: 'zh-CN' | 'en') =>
+    urlOf('GET /api/customers/{id}/prices/export.xlsx', { params: { id }, query: { lang } }),
+  pricesImportUrl: (id: string) => urlOf('POST /api/customers/{id}/prices/import', { params: { id } }),
   creditChanges: (id: string): Promise<CreditChange[]> =>
     call('GET /api/customers/{id}/credit-changes', { params: { id } }),
   pendingCreditRequests: (customer: string): Promise<CreditChangeRequest[]> =>

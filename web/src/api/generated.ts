@@ -525,6 +525,43 @@ export interface CustomersOperations {
     body: FormData | undefined;
     response: unknown;
   };
+  /** The customer's price list and discount */
+  'GET /api/customers/{id}/prices': {
+    params: { id: string };
+    query: Record<string, never>;
+    body: undefined;
+    response: unknown;
+  };
+  /** Replace the customer's price list and discount (quotation and order lines default to them) */
+  'PUT /api/customers/{id}/prices': {
+    params: { id: string };
+    query: Record<string, never>;
+    body: {
+      discountPercent?: string | null;
+      prices?: Array<{
+        productId: string;
+        price: string;
+        currency?: string;
+        validFrom?: string | null;
+        validTo?: string | null;
+      }>;
+    };
+    response: unknown;
+  };
+  /** The customer's price list in Excel */
+  'GET /api/customers/{id}/prices/export.xlsx': {
+    params: { id: string };
+    query: { lang?: 'zh-CN' | 'en' };
+    body: undefined;
+    response: unknown;
+  };
+  /** Replace the customer's price list from Excel (all rows or none; the discount stays) */
+  'POST /api/customers/{id}/prices/import': {
+    params: { id: string };
+    query: Record<string, never>;
+    body: FormData | undefined;
+    response: unknown;
+  };
   /** Credit terms history: old and new value, who, when, why */
   'GET /api/customers/{id}/credit-changes': {
     params: { id: string };
@@ -1511,7 +1548,7 @@ export interface QuotationsOperations {
       source: 'email' | 'crm' | 'fax' | 'phone' | 'ecommerce' | 'onsite' | 'import';
       handlerId?: string;
       description?: string;
-      lines?: Array<{ productId?: string; description?: string; spec?: string; qty: number }>;
+      lines?: Array<{ productId?: string; description?: string; spec?: string; unit?: string; qty: number }>;
       wantedDate?: string;
       paymentTerms?: string;
       packingTerms?: string;
@@ -1559,7 +1596,15 @@ export interface QuotationsOperations {
       paymentDays?: number;
       packingTerms?: string;
       remarks?: string;
-      lines: Array<{ productId: string; qty: number; unitPrice?: string; remark?: string }>;
+      lines: Array<{
+        productId?: string;
+        description?: string;
+        spec?: string;
+        unit?: string;
+        qty: number;
+        unitPrice?: string;
+        remark?: string;
+      }>;
       extraCosts?: Array<{ kind: 'packing' | 'freight' | 'tooling' | 'other'; amount: string; note?: string }>;
       currency?: string;
       export?: boolean;
@@ -1603,7 +1648,15 @@ export interface QuotationsOperations {
       paymentDays?: number;
       packingTerms?: string;
       remarks?: string;
-      lines?: Array<{ productId: string; qty: number; unitPrice?: string; remark?: string }>;
+      lines?: Array<{
+        productId?: string;
+        description?: string;
+        spec?: string;
+        unit?: string;
+        qty: number;
+        unitPrice?: string;
+        remark?: string;
+      }>;
       extraCosts?: Array<{ kind: 'packing' | 'freight' | 'tooling' | 'other'; amount: string; note?: string }>;
       currency?: string;
       export?: boolean;
@@ -2680,6 +2733,10 @@ export const operationsByTag = {
     'PATCH /api/customers/{id}',
     'GET /api/customers/{id}/documents',
     'POST /api/customers/{id}/documents',
+    'GET /api/customers/{id}/prices',
+    'PUT /api/customers/{id}/prices',
+    'GET /api/customers/{id}/prices/export.xlsx',
+    'POST /api/customers/{id}/prices/import',
     'GET /api/customers/{id}/credit-changes',
     'POST /api/customers/{id}/credit-change-requests',
     'GET /api/credit-change-requests',

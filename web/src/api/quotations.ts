@@ -2,7 +2,7 @@
 import { call, urlOf, type BodyOf, type QueryOf } from './client';
 import type { Page } from './client';
 
-export type InquiryLine = { productId?: string; description?: string; spec?: string; qty: number };
+export type InquiryLine = { productId?: string; description?: string; spec?: string; unit?: string; qty: number };
 export type Inquiry = {
   id: string;
   number: string;
@@ -21,9 +21,11 @@ export type Inquiry = {
 };
 
 export type ExtraCost = { kind: 'packing' | 'freight' | 'tooling' | 'other'; amount: string; note?: string };
+/** Where a line's price came from; `unmatched`: an inquiry's description still to be matched to a product. */
+export type PriceSource = 'customer_price' | 'customer_discount' | 'list_price' | 'manual' | 'unmatched';
 export type QuotationLine = {
   lineNo: number;
-  productId: string;
+  productId: string | null;
   sku: string;
   name: string;
   spec: string;
@@ -37,6 +39,8 @@ export type QuotationLine = {
   cost: string;
   margin: string;
   remark: string;
+  priceSource: PriceSource;
+  entitledPrice: string | null;
 };
 export type Quotation = {
   id: string;

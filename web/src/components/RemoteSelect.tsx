@@ -13,6 +13,8 @@ export function RemoteSelect<T extends { id: string }>(props: {
   allowClear?: boolean;
   style?: React.CSSProperties;
   testId?: string;
+  /** The label of the current value while it is not among the options loaded (a saved choice). */
+  initialLabel?: string;
 }) {
   const [items, setItems] = useState<T[]>([]);
   const [q, setQ] = useState('');
@@ -32,7 +34,12 @@ export function RemoteSelect<T extends { id: string }>(props: {
       allowClear={props.allowClear}
       style={props.style ?? { width: 260 }}
       data-testid={props.testId}
-      options={items.map((i) => ({ value: i.id, label: props.label(i) }))}
+      options={[
+        ...(props.value && props.initialLabel && !items.some((i) => i.id === props.value)
+          ? [{ value: props.value, label: props.initialLabel }]
+          : []),
+        ...items.map((i) => ({ value: i.id, label: props.label(i) })),
+      ]}
     />
   );
 }

@@ -110,6 +110,7 @@ export const en: Messages = {
     paymentMethod: 'Payment method',
     paymentDays: 'Terms (days)',
     creditLimit: 'Credit limit (CNY)',
+    prices: 'Prices',
     priority: 'Priority',
     contacts: 'Contacts',
     addresses: 'Delivery addresses',

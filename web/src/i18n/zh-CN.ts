@@ -102,6 +102,7 @@ export const zhCN = {
     paymentMethod: '付款方式',
     paymentDays: '账期（天）',
     creditLimit: '信用额度（元）',
+    prices: '客户价格',
     priority: '优先级',
     contacts: '联系人',
     addresses: '收货地址',

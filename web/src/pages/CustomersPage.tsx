@@ -1,6 +1,6 @@
 import { Button, Select, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { customersApi, type Customer } from '../api/customers';
 import { PageHeader } from '../components/PageHeader';
@@ -12,6 +12,9 @@ import { PortalInviteButton } from './PortalInviteButton';
 import { yuan } from './CustomerCredit';
 import { useCustomerFromQuery } from './order-detail/customerLink';
 
+// The price drawer and its texts load when it is first opened.
+const CustomerPrices = lazy(() => import('./customers/CustomerPrices'));
+
 export function CustomersPage() {
   const { t } = useTranslation();
   const { can } = useSession();
@@ -19,6 +22,7 @@ export function CustomersPage() {
   const [open, setOpen] = useState(false);
   const [reload, setReload] = useState(0);
   const [kind, setKind] = useState<string>();
+  const [pricing, setPricing] = useState<Customer>();
   const editor = can('sales_assistant', 'sales_director', 'finance', 'credit_controller');
   useCustomerFromQuery((c) => {
     setEditing(c);
@@ -120,6 +124,11 @@ export function CustomersPage() {
                       >
                         {t('common.edit')}
                       </Button>{' '}
+                      {can('sales_assistant', 'sales_director', 'finance') && (
+                        <Button size="small" data-testid="customer-prices-open" onClick={() => setPricing(c)}>
+                          {t('customer.prices')}
+                        </Button>
+                      )}{' '}
                       {can('sales_assistant', 'sales_director') && <PortalInviteButton customerId={c.id} />}
                     </>
                   ),
@@ -128,6 +137,11 @@ export function CustomersPage() {
             : []),
         ]}
       />
+      {pricing && (
+        <Suspense fallback={null}>
+          <CustomerPrices customer={pricing} onClose={() => setPricing(undefined)} />
+        </Suspense>
+      )}
       <CustomerForm
         customer={editing}
         open={open}

@@ -20,7 +20,9 @@ addTexts(quotationTexts);
 
 const SOURCES = ['email', 'crm', 'fax', 'phone', 'ecommerce', 'onsite', 'import'];
 const COLOR: Record<string, string> = { open: 'processing', quoted: 'success', declined: 'default' };
-type NewInquiry = Omit<InquiryInput, 'lines'> & { lines: { productId?: string; description?: string; qty: number }[] };
+type NewInquiry = Omit<InquiryInput, 'lines'> & {
+  lines: { productId?: string; description?: string; spec?: string; unit?: string; qty: number }[];
+};
 
 /** 询盘: what customers ask; answered by a quotation (prefilled from the inquiry) or declined with a reason. */
 export function InquiriesPage() {
@@ -68,7 +70,12 @@ export function InquiriesPage() {
             title: t('quotations.description'),
             key: 'd',
             render: (_: unknown, r) =>
-              [r.description, ...r.lines.map((l) => `${l.description ?? ''}${l.spec ? ` ${l.spec}` : ''} × ${l.qty}`)]
+              [
+                r.description,
+                ...r.lines.map(
+                  (l) => `${l.description ?? ''}${l.spec ? ` ${l.spec}` : ''} × ${l.qty}${l.unit ? ` ${l.unit}` : ''}`,
+                ),
+              ]
                 .filter(Boolean)
                 .join('；'),
           },
@@ -112,7 +119,15 @@ export function InquiriesPage() {
         onSubmit={(v) =>
           quotationsApi.createInquiry({
             ...v,
-            lines: v.lines.filter((l) => l.productId || l.description),
+            lines: v.lines
+              .filter((l) => l.productId || l.description)
+              .map((l) => ({
+                ...(l.productId
+                  ? { productId: l.productId }
+                  : { description: l.description, unit: l.unit || undefined }),
+                spec: l.spec || undefined,
+                qty: l.qty,
+              })),
           } as InquiryInput)
         }
         onSaved={() => {
@@ -160,11 +175,25 @@ export function InquiriesPage() {
                           allowClear
                         />
                       </Form.Item>
-                      <Form.Item name={[f.name, 'description']}>
-                        <Input placeholder={t('quotations.description')} />
+                      <Form.Item
+                        name={[f.name, 'description']}
+                        rules={[
+                          ({ getFieldValue }) => ({
+                            required: !getFieldValue(['lines', f.name, 'productId']),
+                            message: t('quotations.productOrDescription'),
+                          }),
+                        ]}
+                      >
+                        <Input placeholder={t('quotations.description')} data-testid="inquiry-line-description" />
+                      </Form.Item>
+                      <Form.Item name={[f.name, 'spec']}>
+                        <Input style={{ width: 140 }} placeholder={t('quotations.spec')} maxLength={200} />
                       </Form.Item>
                       <Form.Item name={[f.name, 'qty']} rules={[{ required: true }]}>
                         <InputNumber min={1} precision={0} placeholder={t('quotations.qty')} />
+                      </Form.Item>
+                      <Form.Item name={[f.name, 'unit']}>
+                        <Input style={{ width: 70 }} placeholder={t('quotations.unit')} maxLength={20} />
                       </Form.Item>
                       <MinusCircleOutlined onClick={() => remove(f.name)} />
                     </Space>
@@ -196,7 +225,12 @@ export function InquiriesPage() {
             expectedDeliveryDate: quoting.wantedDate ?? undefined,
             packingTerms: quoting.packingTerms,
             remarks: quoting.paymentTerms,
-            lines: quoting.lines.filter((l) => l.productId).map((l) => ({ productId: l.productId!, qty: l.qty })),
+            // A described line comes along to be matched to a product (submit waits for it).
+            lines: quoting.lines.map((l) =>
+              l.productId
+                ? { productId: l.productId, qty: l.qty }
+                : { description: l.description, spec: l.spec, unit: l.unit, qty: l.qty },
+            ),
             extraCosts: [],
           }
         }

@@ -1,4 +1,4 @@
-import { Alert, App, Button, Card, Descriptions, Space, Table } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Space, Table, Tag } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
@@ -20,6 +20,13 @@ addTexts(quotationTexts);
 addTexts(contractTexts);
 
 type Asking = 'reject' | 'decline' | undefined;
+const SOURCE_COLOR: Record<QuotationLine['priceSource'], string> = {
+  customer_price: 'blue',
+  customer_discount: 'cyan',
+  list_price: 'default',
+  manual: 'orange',
+  unmatched: 'warning',
+};
 
 /** 报价单: lines with cost and margin, totals, versions, and the moves the server offers (its `actions`). */
 export function QuotationDetailPage() {
@@ -168,6 +175,20 @@ export function QuotationDetailPage() {
           )}
         </Descriptions>
       </Card>
+      {q.lines.some((l) => !l.productId) && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          data-testid="quotation-unmatched"
+          message={t('quotations.unmatchedLines', {
+            lines: q.lines
+              .filter((l) => !l.productId)
+              .map((l) => `${l.lineNo}. ${l.name}`)
+              .join('；'),
+          })}
+        />
+      )}
       <Table<QuotationLine>
         rowKey="lineNo"
         size="small"
@@ -180,6 +201,15 @@ export function QuotationDetailPage() {
           { title: t('quotations.qty'), dataIndex: 'qty', align: 'right' },
           { title: t('quotations.listPrice'), dataIndex: 'listPrice', align: 'right', render: yuan },
           { title: t('quotations.unitPrice'), dataIndex: 'unitPrice', align: 'right', render: price },
+          {
+            title: t('quotations.priceSourceTitle'),
+            dataIndex: 'priceSource',
+            render: (s: QuotationLine['priceSource']) => (
+              <Tag color={SOURCE_COLOR[s]} data-testid="line-price-source">
+                {t(`quotations.priceSource.${s}`)}
+              </Tag>
+            ),
+          },
           { title: t('quotations.amount'), dataIndex: 'amount', align: 'right', render: price },
           { title: t('quotations.standardCost'), dataIndex: 'standardCost', align: 'right', render: yuan },
           { title: t('quotations.extraCost'), dataIndex: 'extraCost', align: 'right', render: yuan },
@@ -189,23 +219,23 @@ export function QuotationDetailPage() {
         ]}
         summary={() => (
           <Table.Summary.Row>
-            <Table.Summary.Cell index={0} colSpan={5}>
+            <Table.Summary.Cell index={0} colSpan={6}>
               {t('quotations.total')}
             </Table.Summary.Cell>
-            <Table.Summary.Cell index={5} align="right">
+            <Table.Summary.Cell index={6} align="right">
               <span data-testid="quotation-total">{price(q.total)}</span>
             </Table.Summary.Cell>
-            <Table.Summary.Cell index={6} colSpan={2} align="right">
+            <Table.Summary.Cell index={7} colSpan={2} align="right">
               {t('quotations.extraCostTotal')} {yuan(q.extraCostTotal)}
             </Table.Summary.Cell>
-            <Table.Summary.Cell index={8} align="right">
+            <Table.Summary.Cell index={9} align="right">
               {yuan(q.costTotal)}
             </Table.Summary.Cell>
-            <Table.Summary.Cell index={9} align="right">
+            <Table.Summary.Cell index={10} align="right">
               <span data-testid="quotation-margin">{yuan(q.margin)}</span>
               {q.marginPercent !== null && ` (${q.marginPercent}%)`}
             </Table.Summary.Cell>
-            <Table.Summary.Cell index={10} />
+            <Table.Summary.Cell index={11} />
           </Table.Summary.Row>
         )}
       />
@@ -234,7 +264,11 @@ export function QuotationDetailPage() {
           paymentMethod: q.paymentMethod ?? undefined,
           packingTerms: q.packingTerms,
           remarks: q.remarks,
-          lines: q.lines.map((l) => ({ productId: l.productId, qty: l.qty, unitPrice: l.unitPrice, remark: l.remark })),
+          lines: q.lines.map((l) =>
+            l.productId
+              ? { productId: l.productId, qty: l.qty, unitPrice: l.unitPrice, remark: l.remark }
+              : { description: l.name, spec: l.spec, unit: l.unit, qty: l.qty, remark: l.remark },
+          ),
           extraCosts: q.extraCosts,
         }}
         onClose={() => setRevising(false)}

@@ -1,4 +1,4 @@
-import { Button, Form, Input, InputNumber, Select, Space } from 'antd';
+import { Button, Form, Input, InputNumber, Select, Space, Tag } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { customersApi, type Customer } from '../../api/customers';
@@ -15,7 +15,16 @@ export type QuotationFormValues = {
   packingTerms?: string;
   remarks?: string;
   note?: string;
-  lines: { productId: string; qty: number; unitPrice?: string; remark?: string }[];
+  /** A line with a description and no product is an inquiry's free description, to be matched to a product. */
+  lines: {
+    productId?: string;
+    description?: string;
+    spec?: string;
+    unit?: string;
+    qty: number;
+    unitPrice?: string;
+    remark?: string;
+  }[];
   extraCosts: { kind: string; amount: string }[];
   /** 外贸 */
   currency?: string;
@@ -30,6 +39,18 @@ export type QuotationFormValues = {
 const PAYMENT = ['prepaid', 'credit', 'tt', 'lc', 'monthly', 'cod'];
 const KINDS = ['packing', 'freight', 'tooling', 'other'];
 const money = /^\d{1,8}(\.\d{1,2})?$/;
+
+/** An inquiry's description beside the product select, until a product is picked for it. */
+function Unmatched({ name }: { name: number }) {
+  const { t } = useTranslation();
+  const line = Form.useWatch(['lines', name]) as QuotationFormValues['lines'][number] | undefined;
+  if (!line?.description || line.productId) return null;
+  return (
+    <Tag color="warning" data-testid="line-unmatched">
+      {t('quotations.toMatch')}: {[line.description, line.spec, line.unit].filter(Boolean).join(' · ')}
+    </Tag>
+  );
+}
 
 /** The fields of a quotation (new or revised): customer, terms, priced lines and extra cost items. */
 export function QuotationFields({ revising }: { revising?: boolean }) {
@@ -61,7 +82,16 @@ export function QuotationFields({ revising }: { revising?: boolean }) {
           <>
             {fields.map((f) => (
               <Space key={f.key} align="baseline" wrap>
-                <Form.Item name={[f.name, 'productId']} rules={[{ required: true }]}>
+                <Unmatched name={f.name} />
+                <Form.Item
+                  name={[f.name, 'productId']}
+                  rules={[
+                    ({ getFieldValue }) => ({
+                      required: !getFieldValue(['lines', f.name, 'description']),
+                      message: t('quotations.productRequired'),
+                    }),
+                  ]}
+                >
                   <RemoteSelect<Product>
                     url={productsApi.listUrl}
                     label={(p) => `${p.sku} ${p.name}`}
@@ -144,7 +174,9 @@ export function quotationBody(v: QuotationFormValues) {
     packingTerms: v.packingTerms ?? '',
     remarks: v.remarks ?? '',
     lines: v.lines.map((l) => ({
-      productId: l.productId,
+      ...(l.productId
+        ? { productId: l.productId }
+        : { description: l.description, spec: l.spec || undefined, unit: l.unit || undefined }),
       qty: l.qty,
       ...(l.unitPrice ? { unitPrice: l.unitPrice } : {}),
       remark: l.remark ?? '',
