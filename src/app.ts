@@ -57,6 +57,8 @@ import { prepRoutes } from './modules/prep/prep.routes';
 import { reportRoutes } from './modules/reports/report.routes';
 import { quotationRoutes } from './modules/quotations/quotation.routes';
 import { contractRoutes } from './modules/contracts/contract.routes';
+import { clauseTemplateRoutes } from './modules/contracts/clause-template.routes';
+import { returnCallOff } from './modules/contracts/contract-calloff';
 import { prepProduced } from './modules/prep/prep-requests';
 import { orderSettlement } from './modules/payments/payment.repository';
 
@@ -120,7 +122,12 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean | objec
     (a: FastifyInstance, c: AppContext) => stockRoutes(a, c, fillBackorders),
     attachmentRoutes,
     orderImportRoutes,
-    (a: FastifyInstance, c: AppContext) => orderRoutes(a, c, (db, actor, id) => releaseOrderAllocation(db, actor, id)),
+    // A cancelled call-off order also gives its quantities back to its contract.
+    (a: FastifyInstance, c: AppContext) =>
+      orderRoutes(a, c, async (db, actor, id, env) => {
+        await releaseOrderAllocation(db, actor, id);
+        await returnCallOff(db, actor, env, id);
+      }),
     reviewRoutes,
     (a: FastifyInstance, c: AppContext) => productionRoutes(a, c, prepProduced),
     notificationRoutes,
@@ -146,6 +153,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean | objec
     prepRoutes,
     quotationRoutes,
     contractRoutes,
+    clauseTemplateRoutes,
     webhookRoutes,
     messageRoutes,
     portalUserRoutes,

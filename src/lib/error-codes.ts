@@ -465,6 +465,17 @@ export const errorCodes = {
     zh: '第 {line} 行的产品不在合同中',
     en: 'Line {line}: the product is not in the contract',
   },
+  'CONTRACT.CLOSED': {
+    status: 409,
+    zh: '合同 {number} 已提前终止，不能再要货',
+    en: 'Contract {number} was closed early: no more orders can be called off it',
+  },
+  'CONTRACT.CLAUSE_EXISTS': {
+    status: 409,
+    zh: '条款编码 {code} 已存在',
+    en: 'Clause code {code} is already used',
+  },
+  'CONTRACT.CLAUSE_NOT_FOUND': { status: 404, zh: '条款模板 {code} 不存在', en: 'Clause template {code} not found' },
   'CONTRACT.QUANTITY_EXCEEDED': {
     status: 409,
     zh: '第 {line} 行（{sku}）超出合同剩余数量 {remaining}',

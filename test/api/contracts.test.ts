@@ -144,7 +144,7 @@ describe('quotation → contract → review → signed → call-offs', () => {
   });
 
   it('is signed by both sides with the scan of the signed paper', async () => {
-    expect((await a.sales({ method: 'GET', url: `/api/contracts/${k.id}` })).json().actions).toEqual(['sign']);
+    expect((await a.sales({ method: 'GET', url: `/api/contracts/${k.id}` })).json().actions).toEqual(['sign', 'close']);
     const noScan = await post(a.sales, `/api/contracts/${k.id}/sign`, {});
     expect(noScan.statusCode).toBe(400);
     const up = await a.sales({

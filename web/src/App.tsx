@@ -45,6 +45,7 @@ const QuotationsPage = lazyPage(() => import('./pages/QuotationsPage'), 'Quotati
 const QuotationDetailPage = lazyPage(() => import('./pages/QuotationDetailPage'), 'QuotationDetailPage');
 const ContractsPage = lazyPage(() => import('./pages/ContractsPage'), 'ContractsPage');
 const ContractDetailPage = lazyPage(() => import('./pages/ContractDetailPage'), 'ContractDetailPage');
+const ClauseTemplatesPage = lazyPage(() => import('./pages/contracts/ClauseTemplatesPage'), 'ClauseTemplatesPage');
 const PrepRequestsPage = lazyPage(() => import('./pages/PrepRequestsPage'), 'PrepRequestsPage');
 const WebhooksPage = lazyPage(() => import('./pages/WebhooksPage'), 'WebhooksPage');
 const MessagesPage = lazyPage(() => import('./pages/MessagesPage'), 'MessagesPage');
@@ -103,6 +104,7 @@ function Routed() {
         <Route path="reports/monthly/:month/:figure" element={<FigureOrdersPage />} />
         <Route path="contracts" element={<ContractsPage />} />
         <Route path="contracts/:id" element={<ContractDetailPage />} />
+        <Route path="contract-clauses" element={<ClauseTemplatesPage />} />
         <Route path="*" element={<HomePage />} />
       </Route>
     </Routes>

@@ -20,6 +20,7 @@ import { getContract, guardContext } from './contract.service';
 export async function callOff(db: Db, actor: Actor, env: Env, id: string, input: CallOffInput) {
   const k = await repo.lockContract(db, actor.companyId, id);
   if (!k) throw new AppError('CONTRACT.NOT_FOUND');
+  if (k.status === 'closed') throw new AppError('CONTRACT.CLOSED', { number: k.number });
   if (k.status !== 'signed') throw new AppError('CONTRACT.NOT_SIGNED');
   const lines = await repo.findLines(db, actor.companyId, id);
   const taken = new Map<number, number>();
@@ -67,4 +68,33 @@ export async function callOff(db: Db, actor: Actor, env: Env, id: string, input:
       at: env.now,
     });
   return { order, contract: await getContract(db, actor, env, id) };
+}
+
+/**
+ * 取消要货订单: a cancelled call-off order gives its quantities back to the contract (never below what is still
+ * called); a contract completed by it is signed again, so the quantities can be called off anew.
+ */
+export async function returnCallOff(db: Db, actor: Actor, env: Env, orderId: string) {
+  const callOff = await repo.callOffOf(db, actor.companyId, orderId);
+  if (!callOff) return;
+  const k = await repo.lockContract(db, actor.companyId, callOff.contractId);
+  if (!k) return;
+  const lines = await repo.findLines(db, actor.companyId, k.id);
+  const given = new Map<number, number>();
+  for (const l of callOff.lines) {
+    const line = lines.find((c) => c.product_id === l.product_id);
+    if (!line) continue;
+    const back = Math.min(l.qty, line.called_qty - (given.get(line.line_no) ?? 0));
+    if (back > 0) given.set(line.line_no, (given.get(line.line_no) ?? 0) + back);
+  }
+  for (const [lineNo, qty] of given) await repo.addCalled(db, actor.companyId, k.id, lineNo, -qty);
+  if (given.size && k.status === 'completed')
+    await applyEvent(db, contractMachine, {
+      entityId: k.id,
+      current: k.status,
+      event: 'reopen',
+      actor: { userId: actor.userId, companyId: actor.companyId, roles: ['system'] },
+      context: guardContext(k, await getSettings(db, actor.companyId)),
+      at: env.now,
+    });
 }

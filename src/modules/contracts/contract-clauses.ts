@@ -68,6 +68,9 @@ export const STANDARD_CLAUSES: { code: string; title: string; titleEn: string; b
   },
 ];
 
+/** The facts a draft fills into a clause's {placeholders}. */
+export const CLAUSE_FACTS = ['lineCount', 'total', 'paymentMethod', 'paymentDays', 'deliveryDate', 'customerPo'];
+
 /** Fills {placeholders} with the contract's facts; an unknown placeholder stays as written. */
 export function renderClause(body: string, facts: Record<string, string | number>): string {
   return body.replace(/\{(\w+)\}/g, (m, k: string) => (k in facts ? String(facts[k]) : m));

@@ -8,7 +8,9 @@ import { findAttachment } from '../attachments/attachment.repository';
 import * as quotes from '../quotations/quotation.repository';
 import { getSettings } from '../settings/settings.service';
 import type { Settings } from '../settings/settings.schemas';
-import { renderClauses, STANDARD_CLAUSES } from './contract-clauses';
+import { renderClauses } from './contract-clauses';
+import { currentTemplates } from './clause-templates';
+import { noticeDrafter, noticeStageStarted } from './contract-notices';
 import { contractMachine, type ContractEvent } from './contract.machine';
 import * as repo from './contract.repository';
 import { getContract, guardContext, numberPrefix, planStages } from './contract.service';
@@ -20,31 +22,12 @@ async function locked(db: Db, actor: Actor, id: string) {
   return row;
 }
 
-/** The company's clause templates; the standard nine are stored for it the first time. */
-async function templates(db: Db, companyId: string) {
-  const stored = await repo.clauseTemplates(db, companyId);
-  if (stored.length) return stored;
-  await repo.insertClauseTemplates(
-    db,
-    STANDARD_CLAUSES.map((c, i) => ({
-      company_id: companyId,
-      code: c.code,
-      title: c.title,
-      title_en: c.titleEn,
-      body: c.body,
-      body_en: c.bodyEn,
-      sort: (i + 1) * 10,
-    })),
-  );
-  return repo.clauseTemplates(db, companyId);
-}
-
 /** 生成合同: the accepted quotation's customer, lines, prices and terms, with the clauses rendered for them. */
 export async function draftContract(
   db: Db,
   actor: Actor,
   env: Env,
-  input: { quotationId: string; customerPo: string; clauses?: ContractClause[] },
+  input: { quotationId: string; customerPo: string; clauses?: ContractClause[]; overdueInterestBp?: number | null },
 ) {
   const q = await quotes.lockQuotation(db, actor.companyId, input.quotationId);
   if (!q) throw new AppError('QUOTATION.NOT_FOUND');
@@ -58,7 +41,7 @@ export async function draftContract(
     deliveryDate: q.expected_delivery_date ?? '',
     customerPo: input.customerPo,
   };
-  const clauses = input.clauses ?? renderClauses(await templates(db, actor.companyId), facts);
+  const clauses = input.clauses ?? renderClauses(await currentTemplates(db, actor.companyId), facts);
   const prefix = numberPrefix(env);
   const { id } = await repo.insertContract(db, {
     company_id: actor.companyId,
@@ -82,6 +65,7 @@ export async function draftContract(
     container_type: q.container_type,
     container_count: q.container_count,
     packing: q.packing_terms,
+    overdue_interest_bp: input.overdueInterestBp ?? null,
     created_at: env.now,
     created_by: actor.userId,
     updated_at: env.now,
@@ -107,19 +91,20 @@ export async function draftContract(
   return getContract(db, actor, env, id);
 }
 
-/** While draft: the PO number and the clauses. */
+/** While draft: the PO number, the clauses and the overdue interest rate. */
 export async function updateContract(
   db: Db,
   actor: Actor,
   env: Env,
   id: string,
-  input: { customerPo?: string; clauses?: ContractClause[] },
+  input: { customerPo?: string; clauses?: ContractClause[]; overdueInterestBp?: number | null },
 ) {
   const k = await locked(db, actor, id);
   if (k.status !== 'draft') throw new AppError('CONTRACT.NOT_DRAFT');
   await repo.updateContract(db, actor.companyId, id, {
     ...(input.customerPo !== undefined ? { customer_po: input.customerPo } : {}),
     ...(input.clauses ? { clauses: JSON.stringify(input.clauses) } : {}),
+    ...(input.overdueInterestBp !== undefined ? { overdue_interest_bp: input.overdueInterestBp } : {}),
     updated_at: env.now,
     updated_by: actor.userId,
   });
@@ -147,7 +132,10 @@ async function startStage(
   return { stage, stage_due_at: dueAt };
 }
 
-/** submit (sales) starts a review round at legal; each stage approves to the next, or rejects to draft. */
+/**
+ * submit (sales) starts a review round at legal; each stage approves to the next, or rejects to draft. The role of
+ * each stage that starts is notified; the drafter hears of a rejection and of the approval.
+ */
 export async function reviewContract(
   db: Db,
   actor: Actor,
@@ -162,35 +150,42 @@ export async function reviewContract(
   let event: ContractEvent = input.decision === 'submit' ? 'submit' : input.decision;
   if (event === 'approve' && !context.lastStage) event = 'pass';
   let patch: Record<string, unknown> = {};
+  let started: ContractStage | null = null;
   if (event === 'submit') {
     const round = k.review_round + 1;
-    patch = { review_round: round, ...(await startStage(db, env, settings, k, round, stages[0])) };
-  } else if (k.stage) {
-    const key = { companyId: actor.companyId, contractId: id, round: k.review_round, stage: k.stage };
-    if (event === 'pass') {
-      const next = stages[stages.indexOf(k.stage) + 1];
-      patch = await startStage(db, env, settings, k, k.review_round, next);
-    } else patch = { stage: null, stage_due_at: null };
-    await applyEvent(db, contractMachine, {
-      entityId: id,
-      current: k.status,
-      event,
-      actor,
-      context,
-      reason: input.reason,
-      at: env.now,
-      patch,
-    });
-    await repo.decideReview(db, key, {
-      decision: input.decision === 'reject' ? 'reject' : 'approve',
-      reason: input.reason ?? null,
-      decided_by: actor.userId,
-      decided_at: env.now,
-    });
-    return getContract(db, actor, env, id);
-  }
-  await applyEvent(db, contractMachine, { entityId: id, current: k.status, event, actor, context, at: env.now, patch });
-  return getContract(db, actor, env, id);
+    started = stages[0];
+    patch = { review_round: round, ...(await startStage(db, env, settings, k, round, started)) };
+  } else if (event === 'pass' && k.stage) {
+    started = stages[stages.indexOf(k.stage) + 1];
+    patch = await startStage(db, env, settings, k, k.review_round, started);
+  } else patch = { stage: null, stage_due_at: null };
+  await applyEvent(db, contractMachine, {
+    entityId: id,
+    current: k.status,
+    event,
+    actor,
+    context,
+    reason: input.reason,
+    at: env.now,
+    patch,
+  });
+  if (event !== 'submit' && k.stage)
+    await repo.decideReview(
+      db,
+      { companyId: actor.companyId, contractId: id, round: k.review_round, stage: k.stage },
+      {
+        decision: input.decision === 'reject' ? 'reject' : 'approve',
+        reason: input.reason ?? null,
+        decided_by: actor.userId,
+        decided_at: env.now,
+      },
+    );
+  const after = await getContract(db, actor, env, id);
+  if (started) await noticeStageStarted(db, actor.companyId, after, started);
+  else if (event === 'approve') await noticeDrafter(db, actor.companyId, k.created_by, after, 'contract_approved');
+  else if (event === 'reject')
+    await noticeDrafter(db, actor.companyId, k.created_by, after, 'contract_rejected', input.reason);
+  return after;
 }
 
 /** Both sides sign: the scan of the paper signed and sealed, or the customer's electronic confirmation. */
@@ -223,6 +218,24 @@ export async function signContract(
       customer_signed_at: env.now,
       customer_signed_ip: electronic ? input.ip : null,
     },
+  });
+  const after = await getContract(db, actor, env, id);
+  if (actor.userId !== k.created_by) await noticeDrafter(db, actor.companyId, k.created_by, after, 'contract_signed');
+  return after;
+}
+
+/** 提前终止: closed before it is fully called off, saying why; no order is called off it any more. */
+export async function closeContract(db: Db, actor: Actor, env: Env, id: string, reason: string) {
+  const k = await locked(db, actor, id);
+  await applyEvent(db, contractMachine, {
+    entityId: id,
+    current: k.status,
+    event: 'close',
+    actor,
+    context: guardContext(k, await getSettings(db, actor.companyId)),
+    reason,
+    at: env.now,
+    patch: { close_reason: reason },
   });
   return getContract(db, actor, env, id);
 }

@@ -15,4 +15,14 @@ describe('contract machine', () => {
     expect(availableEvents(m, 'in_review', as('general_manager'), gmStage)).toEqual(['approve', 'reject']);
     expect(refusal(m, 'in_review', 'pass', as('general_manager'), gmStage)).toBe('STATE.ILLEGAL_TRANSITION');
   });
+
+  it('closes early from approved or signed by sales; only the system reopens a completed one', () => {
+    const none = { stage: null, stageRole: null, lastStage: false };
+    expect(refusal(m, 'signed', 'close', as('sales_assistant'), none)).toBeUndefined();
+    expect(refusal(m, 'approved', 'close', as('sales_director'), none)).toBeUndefined();
+    expect(refusal(m, 'completed', 'close', as('sales_assistant'), none)).toBe('STATE.ILLEGAL_TRANSITION');
+    expect(refusal(m, 'signed', 'close', as('legal'), none)).toBe('AUTH.FORBIDDEN');
+    expect(refusal(m, 'completed', 'reopen', as('sales_assistant'), none)).toBe('AUTH.FORBIDDEN');
+    expect(refusal(m, 'completed', 'reopen', as('system'), none)).toBeUndefined();
+  });
 });

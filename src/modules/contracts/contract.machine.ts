@@ -1,7 +1,7 @@
 import { defineMachine, statusColumn, type Guard, type MachineLabels } from '../../lib/state-machine';
 import type { ContractStage, ContractStatus } from './contract.table';
 
-export type ContractEvent = 'submit' | 'pass' | 'approve' | 'reject' | 'sign' | 'complete' | 'close';
+export type ContractEvent = 'submit' | 'pass' | 'approve' | 'reject' | 'sign' | 'complete' | 'reopen' | 'close';
 
 /** The stage under review, the role that decides it, and whether it is the round's last one. */
 export type ContractGuardContext = { stage: ContractStage | null; stageRole: string | null; lastStage: boolean };
@@ -34,12 +34,14 @@ export const contractLabels: MachineLabels<ContractStatus, ContractEvent> = {
     reject: { zh: '退回', en: 'reject' },
     sign: { zh: '签订', en: 'sign' },
     complete: { zh: '履行完毕', en: 'complete' },
-    close: { zh: '关闭', en: 'close' },
+    reopen: { zh: '恢复履行', en: 'reopen' },
+    close: { zh: '提前终止', en: 'close early' },
   },
 };
 
 // 销售合同: draft → in_review (legal → finance → gm above the threshold; a rejection returns it to draft with the
-// reason) → approved → signed by both sides → completed when fully called off, or closed early.
+// reason) → approved → signed by both sides → completed when fully called off (back to signed when a call-off
+// order is cancelled and its quantities return), or closed early (提前终止) with the reason.
 export const contractMachine = defineMachine<ContractStatus, ContractEvent, ContractGuardContext>({
   entity: 'contract',
   labels: contractLabels,
@@ -54,7 +56,8 @@ export const contractMachine = defineMachine<ContractStatus, ContractEvent, Cont
     { from: ['in_review'], event: 'reject', to: 'draft', roles: REVIEWERS, guards: [stageRoleHolds] },
     { from: ['approved'], event: 'sign', to: 'signed', roles: [...SALES, 'customer'] },
     { from: ['signed'], event: 'complete', to: 'completed', roles: [...SALES, 'system'] },
-    { from: ['signed'], event: 'close', to: 'closed', roles: SALES },
+    { from: ['completed'], event: 'reopen', to: 'signed', roles: ['system'] },
+    { from: ['approved', 'signed'], event: 'close', to: 'closed', roles: [...SALES, 'sales_director'] },
   ],
 });
 

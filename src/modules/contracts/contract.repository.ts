@@ -2,7 +2,6 @@ import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Db } from '../../db/database';
 import { likePattern } from '../../lib/paging';
 import type {
-  ContractClauseTemplatesTable,
   ContractLinesTable,
   ContractReviewsTable,
   ContractStage,
@@ -19,24 +18,6 @@ export async function nextNumber(db: Db, companyId: string, prefix: string) {
     .where('number', 'like', `${prefix}%`)
     .executeTakeFirstOrThrow();
   return `${prefix}${String(Number(r.n) + 1).padStart(4, '0')}`;
-}
-
-export function clauseTemplates(db: Db, companyId: string) {
-  return db
-    .selectFrom('contract_clause_templates')
-    .selectAll()
-    .where('company_id', '=', companyId)
-    .orderBy('sort')
-    .execute();
-}
-
-export async function insertClauseTemplates(db: Db, rows: Insertable<ContractClauseTemplatesTable>[]) {
-  if (rows.length)
-    await db
-      .insertInto('contract_clause_templates')
-      .values(rows)
-      .onConflict((c) => c.doNothing())
-      .execute();
 }
 
 export async function insertContract(db: Db, row: Insertable<ContractsTable>) {
@@ -137,6 +118,25 @@ export async function addCalled(db: Db, companyId: string, contractId: string, l
     .where('contract_id', '=', contractId)
     .where('line_no', '=', lineNo)
     .execute();
+}
+
+/** The contract an order was called off, with the order's quantities per product; undefined for other orders. */
+export async function callOffOf(db: Db, companyId: string, orderId: string) {
+  const o = await db
+    .selectFrom('orders')
+    .select('contract_id')
+    .where('company_id', '=', companyId)
+    .where('id', '=', orderId)
+    .executeTakeFirst();
+  if (!o?.contract_id) return undefined;
+  const lines = await db
+    .selectFrom('order_lines')
+    .select(['product_id', 'qty'])
+    .where('company_id', '=', companyId)
+    .where('order_id', '=', orderId)
+    .orderBy('line_no')
+    .execute();
+  return { contractId: o.contract_id, lines };
 }
 
 export async function insertReview(db: Db, row: Insertable<ContractReviewsTable>) {

@@ -8,11 +8,19 @@ import { addAttachment } from '../attachments/attachment.service';
 import { printContextOf } from '../companies/print-context';
 import { callOff } from './contract-calloff';
 import { contractPdf } from './contract-document';
-import { draftContract, reviewContract, signAsCustomer, signContract, updateContract } from './contract-moves';
+import {
+  closeContract,
+  draftContract,
+  reviewContract,
+  signAsCustomer,
+  signContract,
+  updateContract,
+} from './contract-moves';
 import { customerOf } from '../portal/portal.service';
 import { CUSTOMER_ROLE } from '../auth/roles';
 import {
   callOffBody,
+  closeContractBody,
   createContractBody,
   listContractsQuery,
   reviewContractBody,
@@ -140,6 +148,19 @@ export function contractRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (req, reply) =>
       reply.status(201).send(await tx((trx) => callOff(trx, actorOf(req), envOf(ctx), req.params.id, req.body))),
+  );
+  r.post(
+    '/api/contracts/:id/close',
+    {
+      config: { roles: [...SALES, 'sales_director'] },
+      schema: {
+        tags,
+        summary: 'Close early (提前终止) with the reason; no more call-offs',
+        params: idParams,
+        body: closeContractBody,
+      },
+    },
+    async (req) => tx((trx) => closeContract(trx, actorOf(req), envOf(ctx), req.params.id, req.body.reason)),
   );
   r.get(
     '/api/contracts/:id/document',

@@ -3,6 +3,9 @@ import { isoDate, quantity } from '../../lib/schema';
 import { fixedOrderPageQuery, requiredText, text } from '../../lib/schemas';
 import { CONTRACT_STATES } from './contract.machine';
 
+/** 逾期利息 of the contract, basis points a day (5 = 0.05 % a day); null or absent: the customer's rate. */
+const overdueInterestBp = z.number().int().min(0).max(1000).nullable().optional();
+
 const clause = z.object({ code: requiredText(40), title: requiredText(100), body: requiredText(4000) }).strict();
 
 /** 生成合同: from an accepted quotation; the customer's PO number kept; clauses from the company's templates. */
@@ -11,13 +14,17 @@ export const createContractBody = z
     quotationId: z.uuid(),
     customerPo: text(60).default(''),
     clauses: z.array(clause).min(1).max(40).optional(),
+    overdueInterestBp,
   })
   .strict();
 
-/** While draft: the PO number and the clauses may still change. */
+/** While draft: the PO number, the clauses and the interest rate may still change. */
 export const updateContractBody = z
-  .object({ customerPo: text(60).optional(), clauses: z.array(clause).min(1).max(40).optional() })
+  .object({ customerPo: text(60).optional(), clauses: z.array(clause).min(1).max(40).optional(), overdueInterestBp })
   .strict();
+
+/** 提前终止: why the contract ends before its quantities are called off. */
+export const closeContractBody = z.object({ reason: requiredText(500) }).strict();
 
 export const listContractsQuery = fixedOrderPageQuery.extend({
   status: z.enum(CONTRACT_STATES).optional(),

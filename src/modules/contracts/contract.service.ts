@@ -50,7 +50,7 @@ function contractActions(
     row.status,
     actor,
     guardContext(row, settings),
-  ).filter((e) => e !== 'complete' && e !== 'close' && (e !== 'sign' || !actor.roles.every((r) => r === 'customer')));
+  ).filter((e) => e !== 'complete' && e !== 'reopen' && (e !== 'sign' || !actor.roles.every((r) => r === 'customer')));
   const sales = hasRole(actor.roles, ['sales_assistant']);
   if (row.status === 'draft' && sales) events.push('edit');
   if (row.status === 'signed' && sales && remainingOf(lines) > 0) events.push('order');
@@ -93,6 +93,9 @@ export async function getContract(db: Db, actor: Actor, env: Env, id: string) {
     paymentMethod: row.payment_method,
     paymentDays: row.payment_days,
     remarks: row.remarks,
+    /** 逾期利息 of this contract's receivables (basis points a day); null: the customer's rate. */
+    overdueInterestBp: row.overdue_interest_bp,
+    closeReason: row.close_reason,
     clauses: row.clauses,
     lines: lines.map((l) => ({
       lineNo: l.line_no,

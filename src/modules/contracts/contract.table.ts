@@ -17,6 +17,10 @@ export interface ContractClauseTemplatesTable {
   body: string;
   body_en: string;
   sort: number;
+  /** Retired templates stay for the record; new drafts leave them out. */
+  retired_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  updated_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  updated_by: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** 销售合同 */
@@ -48,6 +52,10 @@ export interface ContractsTable {
   container_type: ColumnType<string | null, string | null | undefined, string | null>;
   container_count: ColumnType<number | null, number | null | undefined, number | null>;
   packing: ColumnType<string, string | undefined, string>;
+  /** 逾期利息 of this contract's receivables, basis points a day; null: the customer's rate applies. */
+  overdue_interest_bp: ColumnType<number | null, number | null | undefined, number | null>;
+  /** 提前终止: why the contract was closed before it was fully called off. */
+  close_reason: ColumnType<string | null, string | null | undefined, string | null>;
   sign_scan_id: string | null;
   company_signed_by: string | null;
   company_signed_at: Date | null;

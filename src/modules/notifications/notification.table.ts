@@ -38,7 +38,12 @@ export type NotificationKind =
   // 月度订单分析报表 of last month is ready (params: month, link to the PDF)
   | 'monthly_report_ready'
   // 外贸: an export order ships within 7 days and no inspection (验货) is booked (params: number, shipBy)
-  | 'inspection_not_booked';
+  | 'inspection_not_booked'
+  // 销售合同: a review stage awaits its role; the drafter hears of a rejection, the approval and the signing
+  | 'contract_review'
+  | 'contract_rejected'
+  | 'contract_approved'
+  | 'contract_signed';
 
 /** In-app notifications; also the outbox a mail or WeCom adapter can read. */
 export interface NotificationsTable {

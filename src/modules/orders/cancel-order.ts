@@ -12,10 +12,13 @@ import * as repo from './order.repository';
 import { getOrder } from './order.service';
 import { reasonCode } from '../../lib/reason-codes';
 
-/** 取消: before anything ships, with a reason; releases the order's reservations and the credit it held. */
-/** Releases what other parts of the product hold for the order (allocation reservations). */
-export type ReleaseHolds = (db: Db, actor: Actor, orderId: string) => Promise<unknown>;
+/**
+ * Releases what other parts of the product hold for the order (allocation reservations; on cancellation, the
+ * quantities a call-off order took from its contract).
+ */
+export type ReleaseHolds = (db: Db, actor: Actor, orderId: string, env: Env) => Promise<unknown>;
 
+/** 取消: before anything ships, with a reason; releases the order's reservations and the credit it held. */
 export async function cancelOrder(
   db: Db,
   actor: Actor,
@@ -53,7 +56,7 @@ export async function cancelOrder(
       );
       await cancelPendingStages(db, actor, id);
       await cancelOpenRequests(db, actor, id);
-      await releaseHolds(db, actor, id);
+      await releaseHolds(db, actor, id, env);
     },
   });
   await notifyUsers(db, actor.companyId, [order.registrar_id], {

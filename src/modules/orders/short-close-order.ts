@@ -83,7 +83,7 @@ export async function shortCloseOrder(
         open.map((x) => ({ lineNo: x.line.line_no, closed: x.closed })),
       );
       await cancelUnfinishedRequests(db, actor, id, env.now);
-      await deps.releaseHolds(db, actor, id);
+      await deps.releaseHolds(db, actor, id, env);
     },
   });
   await notifyUsers(db, actor.companyId, [order.registrar_id], {

@@ -12,3 +12,18 @@ export async function claimOverduePublication(db: Db, companyId: string, ids: st
     .returning(['id'])
     .execute();
 }
+
+/** 逾期利息: the rates contracts set for the customer's call-off orders (order id → basis points a day). */
+export async function contractInterestRates(db: Db, companyId: string, customerId: string) {
+  const rows = await db
+    .selectFrom('orders as o')
+    .innerJoin('contracts as k', (j) =>
+      j.onRef('k.company_id', '=', 'o.company_id').onRef('k.id', '=', 'o.contract_id'),
+    )
+    .select(['o.id', 'k.overdue_interest_bp'])
+    .where('o.company_id', '=', companyId)
+    .where('o.customer_id', '=', customerId)
+    .where('k.overdue_interest_bp', 'is not', null)
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.overdue_interest_bp!]));
+}

@@ -42,6 +42,9 @@ export type Contract = {
   paymentMethod: string | null;
   paymentDays: number;
   remarks: string;
+  /** 逾期利息 of the contract, basis points a day; null: the customer's rate. */
+  overdueInterestBp: number | null;
+  closeReason: string | null;
   clauses: ContractClause[];
   lines: ContractLine[];
   stages: string[];
@@ -69,6 +72,8 @@ export const contractsApi = {
     call('POST /api/contracts/{id}/sign', { params: { id }, body: { attachmentId, customerSignatory } }),
   callOff: (id: string, body: CallOffInput): Promise<{ order: { id: string; number: string }; contract: Contract }> =>
     call('POST /api/contracts/{id}/orders', { params: { id }, body }),
+  close: (id: string, reason: string): Promise<Contract> =>
+    call('POST /api/contracts/{id}/close', { params: { id }, body: { reason } }),
   attachScan: (id: string, body: FormData): Promise<{ id: string }> =>
     call('POST /api/contracts/{id}/attachments', { params: { id }, body }),
   documentUrl: (id: string) => urlOf('GET /api/contracts/{id}/document', { params: { id } }),

@@ -338,7 +338,12 @@ export interface ContractsOperations {
   'POST /api/contracts': {
     params: Record<string, never>;
     query: Record<string, never>;
-    body: { quotationId: string; customerPo?: string; clauses?: Array<{ code: string; title: string; body: string }> };
+    body: {
+      quotationId: string;
+      customerPo?: string;
+      clauses?: Array<{ code: string; title: string; body: string }>;
+      overdueInterestBp?: number | null;
+    };
     response: unknown;
   };
   /** One contract: lines, clauses, review stages, signatures, performance, actions */
@@ -352,7 +357,11 @@ export interface ContractsOperations {
   'PATCH /api/contracts/{id}': {
     params: { id: string };
     query: Record<string, never>;
-    body: { customerPo?: string; clauses?: Array<{ code: string; title: string; body: string }> };
+    body: {
+      customerPo?: string;
+      clauses?: Array<{ code: string; title: string; body: string }>;
+      overdueInterestBp?: number | null;
+    };
     response: unknown;
   };
   /** Submit (sales); approve or reject with the reason (legal, finance, general manager) */
@@ -383,6 +392,13 @@ export interface ContractsOperations {
     body: { lines: Array<{ productId: string; quantity: number }>; deliveryDate?: string; remarks?: string };
     response: unknown;
   };
+  /** Close early (提前终止) with the reason; no more call-offs */
+  'POST /api/contracts/{id}/close': {
+    params: { id: string };
+    query: Record<string, never>;
+    body: { reason: string };
+    response: unknown;
+  };
   /** The contract as PDF */
   'GET /api/contracts/{id}/document': {
     params: { id: string };
@@ -395,6 +411,27 @@ export interface ContractsOperations {
     params: { id: string };
     query: Record<string, never>;
     body: FormData | undefined;
+    response: unknown;
+  };
+  /** The company's contract clause templates (合同条款模板), retired ones marked */
+  'GET /api/contract-clauses': {
+    params: Record<string, never>;
+    query: Record<string, never>;
+    body: undefined;
+    response: unknown;
+  };
+  /** A new clause for the contracts drafted from now on */
+  'POST /api/contract-clauses': {
+    params: Record<string, never>;
+    query: Record<string, never>;
+    body: { code: string; title: string; titleEn?: string; body: string; bodyEn?: string; sort?: number };
+    response: unknown;
+  };
+  /** A clause's texts or order changed, or retired / reinstated; drafted contracts keep their copy */
+  'PUT /api/contract-clauses/{code}': {
+    params: { code: string };
+    query: Record<string, never>;
+    body: { title?: string; titleEn?: string; body?: string; bodyEn?: string; sort?: number; retired?: boolean };
     response: unknown;
   };
 }
@@ -2721,8 +2758,12 @@ export const operationsByTag = {
     'POST /api/contracts/{id}/attachments',
     'POST /api/contracts/{id}/sign',
     'POST /api/contracts/{id}/orders',
+    'POST /api/contracts/{id}/close',
     'GET /api/contracts/{id}/document',
     'POST /api/portal/contracts/{id}/sign',
+    'GET /api/contract-clauses',
+    'POST /api/contract-clauses',
+    'PUT /api/contract-clauses/{code}',
   ],
   customers: [
     'GET /api/customers',

@@ -21,7 +21,7 @@ export function ContractDetailPage() {
   const { message } = App.useApp();
   const navigate = useNavigate();
   const [k, setK] = useState<Contract>();
-  const [dialog, setDialog] = useState<'reject' | 'sign' | 'order'>();
+  const [dialog, setDialog] = useState<'reject' | 'sign' | 'order' | 'close'>();
   const load = useCallback(async () => setK(await contractsApi.get(id)), [id]);
   useEffect(() => void load(), [load]);
   if (!k) return null;
@@ -44,8 +44,13 @@ export function ContractDetailPage() {
       <Button key={a} type="primary" data-testid={`contract-${a}`} onClick={() => run(review[a])}>
         {t(`contracts.action.${a}`)}
       </Button>
-    ) : a === 'reject' || a === 'sign' || a === 'order' ? (
-      <Button key={a} danger={a === 'reject'} data-testid={`contract-${a}`} onClick={() => setDialog(a)}>
+    ) : a === 'reject' || a === 'sign' || a === 'order' || a === 'close' ? (
+      <Button
+        key={a}
+        danger={a === 'reject' || a === 'close'}
+        data-testid={`contract-${a}`}
+        onClick={() => setDialog(a)}
+      >
         {t(`contracts.action.${a}`)}
       </Button>
     ) : null;
@@ -81,7 +86,17 @@ export function ContractDetailPage() {
               <Link to={`/quotations/${k.quotation.id}`}>{k.quotation.number}</Link>
             </Descriptions.Item>
           )}
+          <Descriptions.Item label={t('contracts.interestRate')}>
+            {k.overdueInterestBp === null
+              ? t('contracts.interestOfCustomer')
+              : t('contracts.interestPerDay', { rate: (k.overdueInterestBp / 100).toFixed(2) })}
+          </Descriptions.Item>
           <Descriptions.Item label={t('contracts.remarks')}>{k.remarks}</Descriptions.Item>
+          {k.closeReason && (
+            <Descriptions.Item label={t('contracts.closeReason')}>
+              <span data-testid="contract-close-reason">{k.closeReason}</span>
+            </Descriptions.Item>
+          )}
         </Descriptions>
       </Card>
       <Row gutter={12} style={{ marginBottom: 12 }} data-testid="contract-performance">
@@ -145,7 +160,9 @@ export function ContractDetailPage() {
                 {k.signature.company && `${k.signature.company.by} ${dateTime(k.signature.company.at)}`}
               </Descriptions.Item>
               <Descriptions.Item label={t('contracts.buyer')}>
-                {k.signature.customer && `${k.signature.customer.by} ${dateTime(k.signature.customer.at)}`}
+                {k.signature.customer &&
+                  // An electronic signature is the customer's portal login: named, not shown as its id.
+                  `${k.signature.customer.by.startsWith('portal:') ? t('contracts.portalSigned') : k.signature.customer.by} ${dateTime(k.signature.customer.at)}`}
               </Descriptions.Item>
             </Descriptions>
           </Card>
@@ -166,6 +183,21 @@ export function ContractDetailPage() {
         onCancel={() => setDialog(undefined)}
         onOk={async (reason) => {
           await run(() => contractsApi.review(k.id, 'reject', reason));
+          setDialog(undefined);
+        }}
+      />
+      <ReasonDialog
+        open={dialog === 'close'}
+        title={t('contracts.action.close')}
+        content={t('contracts.closeConfirm')}
+        reason="required"
+        label={t('contracts.closeReason')}
+        danger
+        okTestId="contract-close-ok"
+        inputTestId="contract-close-reason-input"
+        onCancel={() => setDialog(undefined)}
+        onOk={async (reason) => {
+          await run(() => contractsApi.close(k.id, reason ?? ''));
           setDialog(undefined);
         }}
       />

@@ -48,7 +48,14 @@ export function NotificationsPage() {
         renderItem={(n) => (
           <List.Item extra={dayjs(n.createdAt).format('YYYY-MM-DD HH:mm')}>
             <Badge dot={!n.readAt} />
-            &nbsp;{n.orderId ? <Link to={`/orders/${n.orderId}`}>{text(n)}</Link> : text(n)}
+            &nbsp;
+            {n.orderId ? (
+              <Link to={`/orders/${n.orderId}`}>{text(n)}</Link>
+            ) : n.params.contractId ? (
+              <Link to={`/contracts/${String(n.params.contractId)}`}>{text(n)}</Link>
+            ) : (
+              text(n)
+            )}
             {n.kind === 'monthly_report_ready' && (
               // The month's report: its page, and the PDF itself.
               <>
