@@ -551,6 +551,7 @@ const validBodies: Record<string, object> = {
   'quotations/revise': { note: '改' },
   contracts: { customerPo: 'PO' },
   'contracts/sign': { attachmentId: '00000000-0000-4000-8000-000000000000' },
+  'contracts/close': { reason: '终止' },
   'contracts/orders': { lines: [{ productId: '00000000-0000-4000-8000-000000000000', quantity: 1 }] },
   'export/check': { discrepancies: [] },
   'export/amend': { note: '改证' },

@@ -155,7 +155,7 @@ describe('合同条款模板 kept by the company', () => {
 });
 
 describe('notices of a contract review', () => {
-  it('tells each stage role when its stage starts, and the drafter of a rejection, the approval and the signing', async () => {
+  it('tells each stage role its stage started, and the drafter of a rejection, approval and signing', async () => {
     const k = await draft(20);
     await post(a.sales, `/api/contracts/${k.id}/review`, { decision: 'submit' });
     expect(await notices(legal, 'contract_review')).toContainEqual(
@@ -227,7 +227,7 @@ describe('call-off orders cancelled, and an early close', () => {
 });
 
 describe('逾期利息 of a contract', () => {
-  it('charges the contract’s rate on its call-off receivables, the customer’s on the rest, as lines of their own', async () => {
+  it('charges the contract’s rate on its call-off receivables, the customer’s on the rest', async () => {
     const bad = await post(a.sales, '/api/contracts', { quotationId: crypto.randomUUID(), overdueInterestBp: 5000 });
     expect(bad.json().error.fields.map((f: { path: string }) => f.path)).toContain('overdueInterestBp');
     const k = await signed(30, { overdueInterestBp: 10 });

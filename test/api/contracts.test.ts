@@ -86,7 +86,8 @@ describe('quotation → contract → review → signed → call-offs', () => {
       'after_sales',
       'breach',
     ]);
-    expect(clauses.find((c) => c.code === 'price')!.body).toContain('250000.00');
+    expect(clauses.find((c) => c.code === 'price')!.body).toContain('人民币 250,000.00 元');
+    expect(clauses.find((c) => c.code === 'payment')!.body).toBe('付款方式：账期，账期 30 天。');
     const edited = await a.sales({
       method: 'PATCH',
       url: `/api/contracts/${k.id}`,

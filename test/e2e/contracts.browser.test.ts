@@ -108,6 +108,9 @@ describe('quotation → contract → legal, finance, GM → signed → call-off'
     expect(lines).toContain('¥300,000.00');
     expect(lines).toMatch(/120\s+380/);
     expect(await page.getByText('张采购').first().isVisible()).toBe(true);
+    // The clauses read as a contract does: the total grouped, the payment method by name, no blank date.
+    const body = await page.locator('body').innerText();
+    for (const s of ['人民币 300,000.00 元', '付款方式：账期', '交货日期：另行约定']) expect(body).toContain(s);
     expect(await page.getByTestId('contract-actions').innerText()).toContain('提前终止');
     await page.screenshot({ path: screenshotPath('contract-detail-zh.png'), fullPage: true });
   });
@@ -117,7 +120,13 @@ describe('quotation → contract → legal, finance, GM → signed → call-off'
     await page.reload();
     await expect.poll(status).toBe('Signed');
     const text = await page.locator('body').innerText();
-    for (const s of ['Legal review', 'Finance review', 'General manager', 'Call-off orders', '¥72,000.00'])
+    const english = ['Legal review', 'Finance review', 'General manager', 'Call-off orders', '¥72,000.00'];
+    for (const s of [
+      ...english,
+      'Sales contract HT',
+      'Contract total CNY 300,000.00',
+      'Payment: Credit terms, 30 days.',
+    ])
       expect(text).toContain(s);
     for (const code of ['in_review', 'signed_', 'contracts.', 'enums.', 'portal:']) expect(text).not.toContain(code);
     await page.screenshot({ path: screenshotPath('contract-detail-en.png'), fullPage: true });

@@ -76,9 +76,17 @@ export function renderClause(body: string, facts: Record<string, string | number
   return body.replace(/\{(\w+)\}/g, (m, k: string) => (k in facts ? String(facts[k]) : m));
 }
 
+/** The clauses as the contract keeps them, in Chinese and (where the template has it) in English. */
 export function renderClauses(
-  templates: { code: string; title: string; body: string }[],
+  templates: { code: string; title: string; body: string; title_en: string; body_en: string }[],
   facts: Record<string, string | number>,
+  factsEn: Record<string, string | number>,
 ): ContractClause[] {
-  return templates.map((t) => ({ code: t.code, title: t.title, body: renderClause(t.body, facts) }));
+  return templates.map((t) => ({
+    code: t.code,
+    title: t.title,
+    body: renderClause(t.body, facts),
+    ...(t.title_en ? { titleEn: t.title_en } : {}),
+    ...(t.body_en ? { bodyEn: renderClause(t.body_en, factsEn) } : {}),
+  }));
 }

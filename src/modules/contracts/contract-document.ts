@@ -12,6 +12,9 @@ import { getContract } from './contract.service';
 export async function contractPdf(db: Db, actor: Actor, env: Env, id: string, p: PrintContext) {
   const k = await getContract(db, actor, env, id);
   const t = wordsFor(p);
+  // An electronic signature is the customer's portal login: named as such, never printed as its id.
+  const customerSigner = (by: string) =>
+    by.startsWith('portal:') ? t('客户门户电子确认', 'Confirmed in the customer portal') : by;
   const when = (at: Date | null | undefined) => (at ? localDateTime(new Date(at), p.timeZone) : '');
   const payment = k.paymentMethod
     ? labelFor(p, paymentMethodLabels[k.paymentMethod as keyof typeof paymentMethodLabels], k.paymentMethod) +
@@ -57,7 +60,13 @@ export async function contractPdf(db: Db, actor: Actor, env: Env, id: string, p:
       },
       { kind: 'fields', pairs: totalRows(p, parseMoney(k.total)) },
       { kind: 'heading', text: t('合同条款', 'Clauses') },
-      ...k.clauses.map((c, i) => ({ kind: 'paragraph' as const, text: `${i + 1}. ${c.title}：${c.body}` })),
+      ...k.clauses.map((c, i) => ({
+        kind: 'paragraph' as const,
+        text:
+          p.lang === 'en' && c.bodyEn
+            ? `${i + 1}. ${c.titleEn ?? c.title}: ${c.bodyEn}`
+            : `${i + 1}. ${c.title}：${c.body}`,
+      })),
       { kind: 'heading', text: t('签署', 'Signatures') },
       {
         kind: 'fields',
@@ -68,7 +77,7 @@ export async function contractPdf(db: Db, actor: Actor, env: Env, id: string, p:
           ],
           [
             t('买方（盖章）', 'Buyer (seal)'),
-            k.signature.customer ? `${k.signature.customer.by} ${when(k.signature.customer.at)}` : '',
+            k.signature.customer ? `${customerSigner(k.signature.customer.by)} ${when(k.signature.customer.at)}` : '',
           ],
         ],
       },

@@ -4,6 +4,8 @@ import { AppError } from '../../lib/errors';
 import { addWorkingHours } from '../../lib/calendar/calendar';
 import { applyEvent } from '../../lib/state-machine';
 import type { Actor } from '../auth/auth.service';
+import { formatYuan, parseMoney } from '../../lib/money';
+import { paymentMethodLabels } from '../customers/customer.labels';
 import { findAttachment } from '../attachments/attachment.repository';
 import * as quotes from '../quotations/quotation.repository';
 import { getSettings } from '../settings/settings.service';
@@ -15,6 +17,8 @@ import { contractMachine, type ContractEvent } from './contract.machine';
 import * as repo from './contract.repository';
 import { getContract, guardContext, numberPrefix, planStages } from './contract.service';
 import type { ContractClause, ContractStage } from './contract.table';
+
+type PaymentMethod = keyof typeof paymentMethodLabels;
 
 async function locked(db: Db, actor: Actor, id: string) {
   const row = await repo.lockContract(db, actor.companyId, id);
@@ -35,13 +39,20 @@ export async function draftContract(
   const lines = await quotes.findLines(db, actor.companyId, q.id, q.version);
   const facts = {
     lineCount: lines.length,
-    total: q.total,
-    paymentMethod: q.payment_method ?? '',
+    // As a reader of the contract expects them: 300,000.00, the payment method by name, no blank date.
+    total: formatYuan(parseMoney(q.total)).replace('¥', ''),
+    paymentMethod: q.payment_method ? (paymentMethodLabels[q.payment_method as PaymentMethod]?.zh ?? '') : '',
     paymentDays: q.payment_days,
-    deliveryDate: q.expected_delivery_date ?? '',
+    deliveryDate: q.expected_delivery_date ?? '另行约定',
     customerPo: input.customerPo,
   };
-  const clauses = input.clauses ?? renderClauses(await currentTemplates(db, actor.companyId), facts);
+  const method = q.payment_method ? paymentMethodLabels[q.payment_method as PaymentMethod] : undefined;
+  const factsEn = {
+    ...facts,
+    paymentMethod: method?.en ?? '',
+    deliveryDate: q.expected_delivery_date ?? 'a date to be agreed',
+  };
+  const clauses = input.clauses ?? renderClauses(await currentTemplates(db, actor.companyId), facts, factsEn);
   const prefix = numberPrefix(env);
   const { id } = await repo.insertContract(db, {
     company_id: actor.companyId,

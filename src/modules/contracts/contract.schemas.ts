@@ -6,7 +6,15 @@ import { CONTRACT_STATES } from './contract.machine';
 /** 逾期利息 of the contract, basis points a day (5 = 0.05 % a day); null or absent: the customer's rate. */
 const overdueInterestBp = z.number().int().min(0).max(1000).nullable().optional();
 
-const clause = z.object({ code: requiredText(40), title: requiredText(100), body: requiredText(4000) }).strict();
+const clause = z
+  .object({
+    code: requiredText(40),
+    title: requiredText(100),
+    body: requiredText(4000),
+    titleEn: text(200).optional(),
+    bodyEn: text(4000).optional(),
+  })
+  .strict();
 
 /** 生成合同: from an accepted quotation; the customer's PO number kept; clauses from the company's templates. */
 export const createContractBody = z

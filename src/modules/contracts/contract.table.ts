@@ -6,7 +6,7 @@ export type ContractStage = 'legal' | 'finance' | 'gm';
 type Json<T> = ColumnType<T, string, string>;
 
 /** A clause as the contract keeps it: rendered from the company's template at drafting, editable while draft. */
-export type ContractClause = { code: string; title: string; body: string };
+export type ContractClause = { code: string; title: string; body: string; titleEn?: string; bodyEn?: string };
 
 /** 合同条款模板: the company's standard clauses, {placeholders} filled in at drafting. */
 export interface ContractClauseTemplatesTable {

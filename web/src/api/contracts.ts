@@ -14,7 +14,7 @@ export type ContractLine = {
   calledQty: number;
   remainingQty: number;
 };
-export type ContractClause = { code: string; title: string; body: string };
+export type ContractClause = { code: string; title: string; body: string; titleEn?: string; bodyEn?: string };
 export type ContractReview = {
   round: number;
   stage: 'legal' | 'finance' | 'gm';

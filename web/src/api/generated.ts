@@ -341,7 +341,7 @@ export interface ContractsOperations {
     body: {
       quotationId: string;
       customerPo?: string;
-      clauses?: Array<{ code: string; title: string; body: string }>;
+      clauses?: Array<{ code: string; title: string; body: string; titleEn?: string; bodyEn?: string }>;
       overdueInterestBp?: number | null;
     };
     response: unknown;
@@ -359,7 +359,7 @@ export interface ContractsOperations {
     query: Record<string, never>;
     body: {
       customerPo?: string;
-      clauses?: Array<{ code: string; title: string; body: string }>;
+      clauses?: Array<{ code: string; title: string; body: string; titleEn?: string; bodyEn?: string }>;
       overdueInterestBp?: number | null;
     };
     response: unknown;

@@ -17,7 +17,8 @@ addTexts(contractTexts);
 /** 销售合同: lines and what is left of them, clauses, review stages, signatures, performance; actions from the server. */
 export function ContractDetailPage() {
   const { id = '' } = useParams();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const english = i18n.language === 'en';
   const { message } = App.useApp();
   const navigate = useNavigate();
   const [k, setK] = useState<Contract>();
@@ -34,6 +35,8 @@ export function ContractDetailPage() {
       message.error((e as Error).message);
     }
   };
+  // An electronic signature is the customer's portal login: named as such, never shown as its id.
+  const customerSigner = (by: string) => (by.startsWith('portal:') ? t('contracts.portalSigned') : by);
   const review: Record<string, () => Promise<Contract>> = {
     submit: () => contractsApi.review(k.id, 'submit'),
     pass: () => contractsApi.review(k.id, 'approve'),
@@ -58,7 +61,7 @@ export function ContractDetailPage() {
   return (
     <>
       <PageHeader
-        title={`${t('contracts.contracts')} ${k.number}`}
+        title={`${t('contracts.contract')} ${k.number}`}
         extra={
           <Space wrap data-testid="contract-actions">
             {k.actions.map(button)}
@@ -128,14 +131,24 @@ export function ContractDetailPage() {
       <Row gutter={12} style={{ marginTop: 12 }}>
         <Col xs={24} md={14}>
           <Card size="small" title={t('contracts.clauses')}>
-            {k.clauses.map((c, i) => (
-              <p key={c.code}>
-                <b>
-                  {i + 1}. {c.title}
-                </b>
-                ：{c.body}
-              </p>
-            ))}
+            {k.clauses.map((c, i) =>
+              // In English, the clause's English text where the template had one.
+              english && c.bodyEn ? (
+                <p key={c.code}>
+                  <b>
+                    {i + 1}. {c.titleEn ?? c.title}
+                  </b>
+                  : {c.bodyEn}
+                </p>
+              ) : (
+                <p key={c.code}>
+                  <b>
+                    {i + 1}. {c.title}
+                  </b>
+                  ：{c.body}
+                </p>
+              ),
+            )}
           </Card>
         </Col>
         <Col xs={24} md={10}>
@@ -161,8 +174,7 @@ export function ContractDetailPage() {
               </Descriptions.Item>
               <Descriptions.Item label={t('contracts.buyer')}>
                 {k.signature.customer &&
-                  // An electronic signature is the customer's portal login: named, not shown as its id.
-                  `${k.signature.customer.by.startsWith('portal:') ? t('contracts.portalSigned') : k.signature.customer.by} ${dateTime(k.signature.customer.at)}`}
+                  `${customerSigner(k.signature.customer.by)} ${dateTime(k.signature.customer.at)}`}
               </Descriptions.Item>
             </Descriptions>
           </Card>

@@ -6,6 +6,10 @@ import { notificationsApi } from '../api/notifications';
 import type { Notice } from '../api/types';
 import { PageHeader } from '../components/PageHeader';
 import dayjs from 'dayjs';
+import { addTexts } from '../i18n';
+import * as contractNotices from './contracts/notice-texts';
+
+addTexts(contractNotices);
 
 export function useNoticeText() {
   const { t } = useTranslation();

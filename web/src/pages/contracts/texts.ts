@@ -3,6 +3,7 @@
 export const zh = {
   contracts: {
     contracts: '销售合同',
+    contract: '销售合同',
     number: '合同编号',
     customer: '客户',
     customerPo: '客户订单号',
@@ -80,7 +81,8 @@ export const zh = {
       bodyEn: '英文内容',
       sort: '顺序',
       placeholders:
-        '可用占位符：{lineCount} 明细行数、{total} 合同金额、{paymentMethod} 付款方式、{paymentDays} 账期天数、{deliveryDate} 交货日期、{customerPo} 客户订单号',
+        '可用占位符：{lineCount} 明细行数、{total} 合同金额、{paymentMethod} 付款方式、' +
+        '{paymentDays} 账期天数、{deliveryDate} 交货日期、{customerPo} 客户订单号',
       inUse: '使用中',
       retired: '已停用',
       retire: '停用',
@@ -95,6 +97,7 @@ export const zh = {
 export const en = {
   contracts: {
     contracts: 'Sales contracts',
+    contract: 'Sales contract',
     number: 'Contract No.',
     customer: 'Customer',
     customerPo: 'Customer PO',
@@ -161,7 +164,7 @@ export const en = {
     closeConfirm: 'Once closed early, no more orders can be called off this contract; orders already called off stay.',
     portalSigned: 'Confirmed in the customer portal',
     clauseTemplates: {
-      hint: 'New contracts are drafted with these clauses; contracts already drafted keep the clauses they were made with.',
+      hint: 'New contracts are drafted with these clauses; contracts already drafted keep theirs.',
       add: 'New clause',
       edit: 'Edit clause',
       code: 'Code',
@@ -172,7 +175,8 @@ export const en = {
       bodyEn: 'Text (English)',
       sort: 'Order',
       placeholders:
-        'Placeholders: {lineCount} lines, {total} contract total, {paymentMethod} payment, {paymentDays} payment days, {deliveryDate} delivery date, {customerPo} customer PO',
+        'Placeholders: {lineCount} lines, {total} contract total, {paymentMethod} payment, ' +
+        '{paymentDays} payment days, {deliveryDate} delivery date, {customerPo} customer PO',
       inUse: 'In use',
       retired: 'Retired',
       retire: 'Retire',
