@@ -143,7 +143,7 @@ describe('inquiry → quotation → order', () => {
     await page.screenshot({ path: screenshotPath('quotation-versions.png'), fullPage: true });
   });
 
-  it('a described inquiry line comes into the quotation to be matched; lines show where their price came from', async () => {
+  it('a described inquiry line waits to be matched in the quotation; lines show their price source', async () => {
     page = await session.loginAs('sales');
     await page.goto(`${base}/inquiries`);
     await page
