@@ -13,6 +13,7 @@ let base: string;
 const session = browserSession();
 let inquiry: { id: string; number: string };
 let discounted: { id: string; number: string };
+let described: { id: string; number: string };
 
 beforeAll(async () => {
   t = await createTestContext();
@@ -51,6 +52,33 @@ beforeAll(async () => {
     })
   ).json();
   await a.sales({ method: 'POST', url: `/api/quotations/${discounted.id}/submit` });
+  // An inquiry with a line described in words (no product yet), and a customer price of another product.
+  described = (
+    await a.sales({
+      method: 'POST',
+      url: '/api/inquiries',
+      payload: {
+        customerId: abc.id,
+        source: 'email',
+        lines: [
+          { productId: product.id, qty: 2 },
+          { description: '定制支架', spec: '不锈钢', unit: '套', qty: 3 },
+        ],
+      },
+    })
+  ).json();
+  const other = (
+    await a.admin({
+      method: 'POST',
+      url: '/api/products',
+      payload: { sku: 'QB-02', name: '客户价测试品', listPrice: '100.00', standardCost: '50.00' },
+    })
+  ).json();
+  await a.director({
+    method: 'PUT',
+    url: `/api/customers/${abc.id}/prices`,
+    payload: { discountPercent: null, prices: [{ productId: other.id, price: '88.00' }] },
+  });
   base = await session.start(t);
 });
 
@@ -113,5 +141,46 @@ describe('inquiry → quotation → order', () => {
     await expect.poll(() => versions.innerText()).toContain('第 1 行 数量: 5 → 8');
     expect(await versions.innerText()).toContain('合计: ¥750.00 → ¥1,200.00');
     await page.screenshot({ path: screenshotPath('quotation-versions.png'), fullPage: true });
+  });
+
+  it('a described inquiry line waits to be matched in the quotation; lines show their price source', async () => {
+    page = await session.loginAs('sales');
+    await page.goto(`${base}/inquiries`);
+    await page
+      .getByTestId('inquiries')
+      .locator('tr', { hasText: described.number })
+      .getByTestId('inquiry-quote')
+      .click();
+    const form = page.getByTestId('quotation-form');
+    await expect.poll(() => form.getByTestId('line-unmatched').innerText()).toContain('定制支架 · 不锈钢 · 套');
+    await form.getByTestId('quotation-valid-until').fill('2099-01-10');
+    await submitDialog(page, modalOk());
+    await page.waitForURL(/\/quotations\/[0-9a-f-]{36}$/);
+    await expect.poll(() => page.getByTestId('quotation-unmatched').innerText()).toContain('2. 定制支架');
+    expect(await page.getByTestId('line-price-source').allInnerTexts()).toEqual(['价目表价', '待匹配产品']);
+    expect(await page.getByTestId('quotation-send').count()).toBe(0);
+    await page.screenshot({ path: screenshotPath('quotation-unmatched.png'), fullPage: true });
+    await page.evaluate(() => localStorage.setItem('luyue.lang', 'en'));
+    await page.reload();
+    await expect
+      .poll(() => page.getByTestId('line-price-source').allInnerTexts())
+      .toEqual(['List price', 'Product to match']);
+    await page.screenshot({ path: screenshotPath('quotation-unmatched-en.png'), fullPage: true });
+    await page.evaluate(() => localStorage.setItem('luyue.lang', 'zh-CN'));
+  });
+
+  it("the customer's prices are kept in a drawer on the customer page", async () => {
+    page = await session.loginAs('director');
+    await page.goto(`${base}/customers`);
+    await page
+      .getByTestId('customers-table')
+      .locator('tr', { hasText: 'ABC' })
+      .getByTestId('customer-prices-open')
+      .click();
+    const drawer = page.getByTestId('customer-prices');
+    await expect.poll(() => drawer.locator('input[value="88.00"]').count()).toBe(1);
+    expect(await drawer.innerText()).toContain('QB-02 客户价测试品');
+    expect(await drawer.innerText()).toContain('客户折扣');
+    await page.screenshot({ path: screenshotPath('customer-prices.png'), fullPage: true });
   });
 });

@@ -96,6 +96,23 @@ export default function CustomerPrices({ customer, onClose }: { customer: Custom
         <Form.List name="prices">
           {(fields, { add, remove }) => (
             <>
+              {fields.length > 0 && (
+                <Space style={{ marginBottom: 4 }}>
+                  {(
+                    [
+                      ['product', 260],
+                      ['price', 120],
+                      ['currency', 70],
+                      ['validFrom', 150],
+                      ['validTo', 150],
+                    ] as const
+                  ).map(([k, w]) => (
+                    <Typography.Text key={k} type="secondary" style={{ display: 'inline-block', width: w }}>
+                      {t(`customerPrices.${k}`)}
+                    </Typography.Text>
+                  ))}
+                </Space>
+              )}
               {fields.length === 0 && (
                 <Typography.Paragraph type="secondary">{t('customerPrices.empty')}</Typography.Paragraph>
               )}
@@ -118,10 +135,10 @@ export default function CustomerPrices({ customer, onClose }: { customer: Custom
                       <Input style={{ width: 70 }} placeholder="CNY" maxLength={3} />
                     </Form.Item>
                     <Form.Item name={[f.name, 'validFrom']}>
-                      <Input type="date" title={t('customerPrices.validFrom')} />
+                      <Input type="date" style={{ width: 150 }} title={t('customerPrices.validFrom')} />
                     </Form.Item>
                     <Form.Item name={[f.name, 'validTo']}>
-                      <Input type="date" title={t('customerPrices.validTo')} />
+                      <Input type="date" style={{ width: 150 }} title={t('customerPrices.validTo')} />
                     </Form.Item>
                     {known && (
                       <Typography.Text type="secondary">

@@ -43,7 +43,8 @@ const money = /^\d{1,8}(\.\d{1,2})?$/;
 /** An inquiry's description beside the product select, until a product is picked for it. */
 function Unmatched({ name }: { name: number }) {
   const { t } = useTranslation();
-  const line = Form.useWatch(['lines', name]) as QuotationFormValues['lines'][number] | undefined;
+  const form = Form.useFormInstance<QuotationFormValues>();
+  const line = Form.useWatch(['lines', name], form) as QuotationFormValues['lines'][number] | undefined;
   if (!line?.description || line.productId) return null;
   return (
     <Tag color="warning" data-testid="line-unmatched">
@@ -82,6 +83,11 @@ export function QuotationFields({ revising }: { revising?: boolean }) {
           <>
             {fields.map((f) => (
               <Space key={f.key} align="baseline" wrap>
+                {(['description', 'spec', 'unit'] as const).map((k) => (
+                  <Form.Item key={k} name={[f.name, k]} hidden>
+                    <Input />
+                  </Form.Item>
+                ))}
                 <Unmatched name={f.name} />
                 <Form.Item
                   name={[f.name, 'productId']}

@@ -209,7 +209,7 @@ export const en = {
     productRequired: 'Pick a product',
     productOrDescription: 'Pick a product or describe what is asked',
     unmatchedLines:
-      'These inquiry lines are not matched to a product yet; revise the quotation and pick one before it is submitted or sent: {{lines}}',
+      'Inquiry lines not matched to a product yet (revise and pick one before submitting or sending): {{lines}}',
     unit: 'Unit',
     status: {
       open: 'Open',
