@@ -4,7 +4,7 @@
 // pgbench TPS at the same client count on the same server, with the ratio. Prints JSON.
 //   node --import tsx bench/api-path.ts [--orders 400] [--clients 8] [--pg postgres://postgres@127.0.0.1:5432/test]
 import { execFileSync } from 'node:child_process';
-import { sql } from 'kysely';
+import { sql, type KyselyPlugin } from 'kysely';
 import pg from 'pg';
 import { buildApp } from '../src/app';
 import { loadConfig } from '../src/config';
@@ -40,17 +40,25 @@ await sql`insert into stock_movements (company_id, warehouse_id, product_id, kin
   from stock_balances b, users u where b.company_id = ${companies[0]} and u.username = 'admin'`.execute(database.db);
 
 const config = loadConfig({ LUYUE_DATA_DIR: '/tmp/unused', LOG_LEVEL: 'warn' } as NodeJS.ProcessEnv);
-const app = await buildApp({ db: database.db, engine: database.engine, config, version: 'bench' });
+// Statements sent to the database, counted per step in a first walk alone (round trips per request).
+let statements = 0;
+const counting: KyselyPlugin = {
+  transformQuery: (args) => (statements++, args.node),
+  transformResult: async (args) => args.result,
+};
+const app = await buildApp({ db: database.db.withPlugin(counting), engine: database.engine, config, version: 'bench' });
 await app.listen({ port: 0, host: '127.0.0.1' });
 const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
 
 const timings: Record<string, number[]> = {};
+const roundTrips: Record<string, number[]> = {};
 let errors = 0;
 const errorSamples: string[] = [];
 
 /** One HTTP call, timed under its step's name; a status other than the expected one counts as an error. */
 async function call(step: string, token: string | null, method: string, path: string, body?: unknown, status = 200) {
   const t0 = performance.now();
+  const before = statements;
   const res = await fetch(base + path, {
     method,
     headers: {
@@ -61,6 +69,7 @@ async function call(step: string, token: string | null, method: string, path: st
   });
   const text = await res.text();
   (timings[step] ??= []).push(performance.now() - t0);
+  (roundTrips[step] ??= []).push(statements - before);
   if (res.status !== status) {
     errors++;
     if (errorSamples.length < 5) errorSamples.push(`${step} ${res.status} ${text.slice(0, 200)}`);
@@ -123,11 +132,12 @@ const STAGE_USERS: Record<string, string> = {
 const USERS = ['sales', 'reviewer', 'finance', 'planner', 'director', 'gm', 'warehouse'];
 
 let next = 0;
+const ORDERS_LEFT = { value: ORDERS };
 const confirmed: string[] = [];
 async function orderClient() {
   const tokens: Record<string, string> = {};
   for (const u of USERS) tokens[u] = await login(u);
-  for (let i = next++; i < ORDERS; i = next++) {
+  for (let i = next++; i < ORDERS_LEFT.value; i = next++) {
     try {
       const order = await call(
         'register',
@@ -171,6 +181,15 @@ const steps = (names: string[]) =>
       .map((n) => [n, { calls: timings[n].length, p50ms: pct(timings[n], 0.5), p99ms: pct(timings[n], 0.99) }]),
   );
 
+// One order walked alone first: its statements per step are exact (nothing else runs); then the timed run.
+const ordersWanted = ORDERS;
+ORDERS_LEFT.value = 1;
+await orderClient();
+const perStep = Object.fromEntries(
+  Object.entries(roundTrips).map(([k, v]) => [k, v.reduce((a, b) => a + b, 0) / v.length]),
+);
+for (const k of Object.keys(timings)) delete timings[k];
+ORDERS_LEFT.value = ordersWanted + 1;
 let started = performance.now();
 await Promise.all(Array.from({ length: CLIENTS }, orderClient));
 const orderSeconds = (performance.now() - started) / 1000;
@@ -178,9 +197,9 @@ const orderSeconds = (performance.now() - started) / 1000;
 // Shipping the confirmed orders, one shipment per order.
 let shipNext = 0;
 let shipped = 0;
-async function shipClient() {
+async function shipClient(limit = confirmed.length) {
   const token = await login('warehouse');
-  for (let i = shipNext++; i < confirmed.length; i = shipNext++) {
+  for (let i = shipNext++; i < limit; i = shipNext++) {
     try {
       const s = await call('outbound', token, 'POST', '/api/shipments', { orderIds: [confirmed[i]] }, 201);
       for (const step of ['pick', 'recheck', 'pack', 'ship'])
@@ -191,8 +210,15 @@ async function shipClient() {
     }
   }
 }
+for (const k of Object.keys(roundTrips)) delete roundTrips[k];
+await shipClient(1);
+const shipPerStep = Object.fromEntries(
+  Object.entries(roundTrips).map(([k, v]) => [k, v.reduce((a, b) => a + b, 0) / v.length]),
+);
+for (const k of ['outbound', 'pick', 'recheck', 'pack', 'ship']) delete timings[k];
+shipNext = 1;
 started = performance.now();
-await Promise.all(Array.from({ length: CLIENTS }, shipClient));
+await Promise.all(Array.from({ length: CLIENTS }, () => shipClient()));
 const shipSeconds = (performance.now() - started) / 1000;
 
 await app.close();
@@ -215,7 +241,7 @@ function pgbenchTps(clients: number): number | null {
   }
 }
 const pgbench = pgbenchTps(CLIENTS);
-const confirmedPerSecond = Number((confirmed.length / orderSeconds).toFixed(1));
+const confirmedPerSecond = Number(((confirmed.length - 1) / orderSeconds).toFixed(1));
 console.log(
   JSON.stringify(
     {
@@ -226,13 +252,15 @@ console.log(
       errors,
       errorSamples,
       orderPath: {
-        confirmed: confirmed.length,
+        confirmed: confirmed.length - 1,
+        statementsPerStep: perStep,
         confirmedOrdersPerSecond: confirmedPerSecond,
         steps: steps(['login', 'register', 'submit', 'review', 'approve', 'confirm']),
       },
       shipping: {
-        shipped,
-        shippedOrdersPerSecond: Number((shipped / shipSeconds).toFixed(1)),
+        shipped: shipped - 1,
+        statementsPerStep: shipPerStep,
+        shippedOrdersPerSecond: Number(((shipped - 1) / shipSeconds).toFixed(1)),
         steps: steps(['outbound', 'pick', 'recheck', 'pack', 'ship']),
       },
       pgbenchTps: pgbench,

@@ -65,7 +65,8 @@ describe('the company-scope check itself', () => {
   it('passes statements that constrain each business table by company_id', () => {
     for (const ok of [
       'select "id" from "orders" where "company_id" = $1 and "id" = $2',
-      'select o.id from orders o join order_lines l on l.company_id = o.company_id and l.order_id = o.id where o.company_id = $1',
+      'select o.id from orders o join order_lines l on l.company_id = o.company_id and l.order_id = o.id ' +
+        'where o.company_id = $1',
       'insert into "orders" ("company_id", "number") values ($1, $2)',
       'update "orders" set "status" = $1 where "company_id" = $2',
       'select * from orders where company_id = $1 and exists (select 1 from order_lines where company_id = $1)',

@@ -68,9 +68,12 @@ export function tableReferences(text: string, businessTables: ReadonlySet<string
 }
 
 const KEYWORDS = new Set(
-  'where on set values select inner left right full cross join group order limit offset returning using for union except intersect having lateral natural default do with'.split(
-    ' ',
-  ),
+  [
+    'where on set values select inner left right full cross join group order limit offset returning using for',
+    'union except intersect having lateral natural default do with',
+  ]
+    .join(' ')
+    .split(' '),
 );
 
 function tokenize(text: string): string[] {

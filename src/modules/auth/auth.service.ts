@@ -104,7 +104,10 @@ export async function resolveSession(
 ): Promise<Actor | undefined> {
   const s = await repo.findSession(db, hashToken(token));
   if (!s) return undefined;
-  if (addWorkingHours(s.last_seen_at, policy.idleHours, policy.workingHours) <= now) {
+  // Working hours never pass faster than the clock: a session seen within idleHours of wall time is not idle, and
+  // most requests are decided without the calendar.
+  const seenRecently = now.getTime() - s.last_seen_at.getTime() < policy.idleHours * 3_600_000;
+  if (!seenRecently && addWorkingHours(s.last_seen_at, policy.idleHours, policy.workingHours) <= now) {
     await repo.revokeSession(db, s.id, now);
     return undefined;
   }
