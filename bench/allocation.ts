@@ -1,8 +1,23 @@
 // Allocation engine time for 10k, 100k and 1M franchisee order lines (2k SKUs, 500 stores), and the
-// ratio between the sizes (about 10 when cost grows linearly). Prints JSON.
-//   node --import tsx bench/allocation.ts
+// ratio between the sizes (about 10 when cost grows linearly); then one committed run of `--commit-lines`
+// lines on PGlite and on PostgreSQL (bench/allocation-commit.ts). Prints JSON with targets and pass/fail.
+// Wall time is the best of 3 runs; CPU time is shown too because the machine may be shared.
+//   node --import tsx bench/allocation.ts [--sizes 10000,100000,1000000] [--commit-lines 50000]
+//     [--pg postgres://postgres@127.0.0.1:5432/test]
+import pg from 'pg';
+import { connectPglite, connectPostgres, type Database } from '../src/db/connect';
 import { allocate } from '../src/modules/allocation/engine/engine';
 import type { AllocationInput } from '../src/modules/allocation/engine/types';
+import { benchCommit } from './allocation-commit';
+
+const arg = (name: string, fallback: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : fallback;
+};
+const PG_URL = arg(
+  'pg',
+  process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test',
+);
 
 /** Deterministic pseudo-random numbers, so every run measures the same input. */
 function rng(seed: number) {
@@ -58,26 +73,70 @@ function makeInput(lines: number): AllocationInput {
   };
 }
 
-const sizes = [10_000, 100_000, 1_000_000];
-const results: { lines: number; ms: number; rows: number }[] = [];
+const sizes = arg('sizes', '10000,100000,1000000').split(',').map(Number);
+const results: { lines: number; ms: number; cpuMs: number; rows: number; linesPerSecond: number }[] = [];
 for (const lines of sizes) {
   const input = makeInput(lines);
   allocate(input); // warm up
-  const t0 = performance.now();
-  const out = allocate(input);
-  results.push({ lines, ms: Number((performance.now() - t0).toFixed(1)), rows: out.allocations.length });
+  let ms = Infinity;
+  let cpuMs = Infinity;
+  let rows = 0;
+  for (let i = 0; i < 3; i++) {
+    const c0 = process.cpuUsage();
+    const t0 = performance.now();
+    rows = allocate(input).allocations.length;
+    ms = Math.min(ms, performance.now() - t0);
+    const c = process.cpuUsage(c0);
+    cpuMs = Math.min(cpuMs, (c.user + c.system) / 1000);
+  }
+  const r = { lines, ms: Number(ms.toFixed(1)), cpuMs: Number(cpuMs.toFixed(1)), rows };
+  results.push({ ...r, linesPerSecond: Math.round(lines / (ms / 1000)) });
 }
+const largest = results[results.length - 1];
+
+async function freshPostgres(name: string): Promise<Database | null> {
+  try {
+    const admin = new pg.Client({ connectionString: PG_URL });
+    await admin.connect();
+    await admin.query(`drop database if exists ${name}`);
+    await admin.query(`create database ${name}`);
+    await admin.end();
+  } catch {
+    return null;
+  }
+  const u = new URL(PG_URL);
+  u.pathname = `/${name}`;
+  return connectPostgres(u.toString(), 4);
+}
+
+const commitLines = Number(arg('commit-lines', '50000'));
+const commit = [];
+if (commitLines > 0) {
+  const lite = await connectPglite();
+  commit.push(await benchCommit(lite, commitLines));
+  await lite.close();
+  const server = await freshPostgres('luyue_bench_allocation');
+  if (server) {
+    commit.push(await benchCommit(server, commitLines));
+    await server.close();
+  }
+}
+
+const ratio = (a: number, b: number) =>
+  results[a] && results[b] ? Number((results[b].ms / results[a].ms).toFixed(2)) : undefined;
 console.log(
   JSON.stringify(
     {
-      benchmark: 'allocation-engine',
-      skus: 2000,
-      stores: 500,
-      results,
-      ratio: {
-        '100k/10k': Number((results[1].ms / results[0].ms).toFixed(2)),
-        '1M/100k': Number((results[2].ms / results[1].ms).toFixed(2)),
+      benchmark: 'allocation',
+      engine: {
+        skus: 2000,
+        stores: 500,
+        results,
+        ratio: { '100k/10k': ratio(0, 1), '1M/100k': ratio(1, 2) },
+        target: { lines: 1_000_000, linesPerSecond: 1_000_000 },
+        pass: largest.lines >= 1_000_000 && largest.linesPerSecond >= 1_000_000,
       },
+      commit,
     },
     null,
     2,

@@ -84,23 +84,32 @@ async function readFirstSheet(data: Buffer, columns: SheetColumn[], onRows?: Row
   const errors: ImportError[] = [];
   const rows: Sheet['rows'] = [];
   const headerIndex = new Map<string, number>();
+  /** Each column's position in the sheet (0 when absent), found once from the header row. */
+  let positions: number[] = [];
   let seenSheet = false;
   for await (const ws of reader) {
     seenSheet = true;
     for await (const row of ws as AsyncIterable<ExcelJS.Row>) {
       if (row.number === 1) {
         row.eachCell((cell, col) => headerIndex.set(cellText(cell.value), col));
+        positions = columns.map(
+          (c) =>
+            headersOf(c)
+              .map((h) => headerIndex.get(h))
+              .find((i) => i !== undefined) ?? 0,
+        );
         continue;
       }
       if (row.number - 1 > limits.maxRows) throw new AppError('IMPORT.TOO_MANY_ROWS', { limit: limits.maxRows });
+      const cells = row.values as ExcelJS.CellValue[];
       const values: Record<string, string> = {};
-      for (const c of columns) {
-        const col = headersOf(c)
-          .map((h) => headerIndex.get(h))
-          .find((i) => i !== undefined);
-        values[c.key] = col ? cellText(row.getCell(col).value) : '';
+      let any = false;
+      for (let k = 0; k < columns.length; k++) {
+        const v = positions[k] ? cellText(cells[positions[k]]) : '';
+        values[columns[k].key] = v;
+        if (v !== '') any = true;
       }
-      if (Object.values(values).some((v) => v !== '')) rows.push({ row: row.number, values });
+      if (any) rows.push({ row: row.number, values });
       if (onRows && rows.length % ROWS_PER_REPORT === 0 && rows.length) await onRows(rows.length);
     }
     break;

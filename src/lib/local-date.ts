@@ -13,10 +13,15 @@ function dayFormat(timeZone: string) {
 
 /** Local calendar parts of an instant in the company's time zone. */
 export function localParts(at: Date, timeZone: string) {
+  // An import numbers thousands of orders at one instant: the last answer is kept.
+  const time = at.getTime();
+  if (last && last.time === time && last.timeZone === timeZone) return { ...last.parts };
   const parts = dayFormat(timeZone).formatToParts(at);
   const get = (t: string) => parts.find((p) => p.type === t)!.value;
-  return { yyyy: get('year'), MM: get('month'), dd: get('day') };
+  last = { time, timeZone, parts: { yyyy: get('year'), MM: get('month'), dd: get('day') } };
+  return { ...last.parts };
 }
+let last: { time: number; timeZone: string; parts: { yyyy: string; MM: string; dd: string } } | undefined;
 
 /** The calendar day of an instant in the given time zone (YYYY-MM-DD). */
 export function localDate(at: Date, timeZone: string): string {

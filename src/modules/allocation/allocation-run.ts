@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/database';
 import { AppError } from '../../lib/errors';
 import { formatMoney, parseMoney } from '../../lib/money';
@@ -8,7 +9,7 @@ import { explainRow } from './engine/explain';
 import { validateInput } from './engine/validate';
 import type { AllocationResult } from './engine/types';
 import { buildInput, type RunRequest } from './allocation-input';
-import { addPickLines, type PickLine } from './pick-lists';
+import * as repoPick from './pick-list.repository';
 import * as repo from './allocation.repository';
 import { recordDomainEvent } from '../../lib/domain-events';
 import * as reservationRepo from './reservation.repository';
@@ -110,14 +111,19 @@ async function applyGrants(
   );
 
   const lineUpdates = new Map<string, { orderId: string; lineNo: number; qty: number }>();
-  const picks = new Map<
-    string,
-    PickLine[] & { name?: string; kind?: 'franchisee' | 'store' | 'region'; targetId?: string }
-  >();
-  const pickFor = (kind: 'franchisee' | 'store' | 'region', targetId: string, name: string) => {
+  // 拣货单: one per target, its lines in grant order; written with the reservations in a few statements.
+  const lists = new Map<string, { id: string; kind: Grant['kind']; targetId: string; name: string; lines: number }>();
+  const pickLines: repoPick.PickLineRow[] = [];
+  const pick = (
+    kind: Grant['kind'],
+    targetId: string,
+    name: string,
+    line: Omit<repoPick.PickLineRow, 'pickListId' | 'lineNo'>,
+  ) => {
     const key = `${kind}/${targetId}`;
-    if (!picks.has(key)) picks.set(key, Object.assign([], { name, kind, targetId }));
-    return picks.get(key)!;
+    let list = lists.get(key);
+    if (!list) lists.set(key, (list = { id: randomUUID(), kind, targetId, name, lines: 0 }));
+    pickLines.push({ ...line, pickListId: list.id, lineNo: ++list.lines });
   };
   const held = [];
   for (const g of grants) {
@@ -125,11 +131,11 @@ async function applyGrants(
     if (g.kind === 'franchisee') {
       const line = built.franchiseeLines[g.lineIndex!];
       const key = `${line.order_id}/${line.line_no}`;
-      const u = lineUpdates.get(key) ?? { orderId: line.order_id, lineNo: line.line_no, qty: 0 };
-      u.qty += g.qty;
-      lineUpdates.set(key, u);
+      const u = lineUpdates.get(key);
+      if (u) u.qty += g.qty;
+      else lineUpdates.set(key, { orderId: line.order_id, lineNo: line.line_no, qty: g.qty });
       if (g.status === 'ship')
-        pickFor('franchisee', line.customer_id, g.id).push({
+        pick('franchisee', line.customer_id, g.id, {
           productId,
           qty: g.qty,
           orderId: line.order_id,
@@ -150,21 +156,27 @@ async function applyGrants(
           expires_on: expiresOn!,
           status: 'held' as const,
         });
-    } else if (g.kind === 'store') {
-      pickFor('store', built.storeIdOf.get(g.id)!, g.id).push({ productId, qty: g.qty });
     } else {
-      pickFor('region', g.id, g.id).push({ productId, qty: g.qty });
+      const targetId = g.kind === 'store' ? built.storeIdOf.get(g.id)! : g.id;
+      pick(g.kind, targetId, g.id, { productId, qty: g.qty, orderId: null, orderLineNo: null, unitPrice: null });
     }
   }
   await reservationRepo.reserveBackordered(db, actor.companyId, [...lineUpdates.values()]);
   await reservationRepo.insertReservations(db, held);
-  for (const p of picks.values())
-    await addPickLines(
-      db,
-      actor,
-      { runId, warehouseId: built.warehouseId, kind: p.kind!, targetId: p.targetId!, name: p.name! },
-      [...p],
-    );
+  await repoPick.insertPickListsBulk(
+    db,
+    actor.companyId,
+    [...lists.values()].map((l) => ({
+      id: l.id,
+      run_id: runId,
+      warehouse_id: built.warehouseId,
+      target_kind: l.kind,
+      target_id: l.targetId,
+      target_name: l.name,
+      status: 'open' as const,
+    })),
+    pickLines,
+  );
 }
 
 export async function getRun(db: Db, actor: Actor, id: string) {

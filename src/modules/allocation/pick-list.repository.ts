@@ -39,6 +39,44 @@ export function insertPickLines(
     .execute();
 }
 
+export type PickLineRow = {
+  pickListId: string;
+  lineNo: number;
+  productId: string;
+  qty: number;
+  orderId: string | null;
+  orderLineNo: number | null;
+  unitPrice: string | null;
+};
+
+/** Many pick lists and all their lines in two statements (unnest of column arrays), ids made by the caller. */
+export async function insertPickListsBulk(
+  db: Db,
+  companyId: string,
+  lists: readonly Omit<Insertable<PickListsTable>, 'company_id'>[],
+  lines: readonly PickLineRow[],
+) {
+  if (!lists.length) return;
+  const col = <T, K extends keyof T>(rows: readonly T[], k: K) => rows.map((r) => r[k] ?? null);
+  await sql`
+    insert into pick_lists (company_id, id, run_id, warehouse_id, target_kind, target_id, target_name, status)
+    select ${companyId}::uuid, k.*
+    from unnest(${col(lists, 'id')}::uuid[], ${col(lists, 'run_id')}::uuid[], ${col(lists, 'warehouse_id')}::uuid[],
+      ${col(lists, 'target_kind')}::text[], ${col(lists, 'target_id')}::text[], ${col(lists, 'target_name')}::text[],
+      ${col(lists, 'status')}::text[]) as k(id, run_id, warehouse_id, target_kind, target_id, target_name, status)
+  `.execute(db);
+  if (!lines.length) return;
+  await sql`
+    insert into pick_list_lines (company_id, pick_list_id, line_no, product_id, qty, order_id, order_line_no,
+      unit_price)
+    select ${companyId}::uuid, k.*
+    from unnest(${col(lines, 'pickListId')}::uuid[], ${col(lines, 'lineNo')}::int[], ${col(lines, 'productId')}::uuid[],
+      ${col(lines, 'qty')}::int[], ${col(lines, 'orderId')}::uuid[], ${col(lines, 'orderLineNo')}::int[],
+      ${col(lines, 'unitPrice')}::numeric[]) as k(pick_list_id, line_no, product_id, qty, order_id, order_line_no,
+      unit_price)
+  `.execute(db);
+}
+
 export function listPickListRows(
   db: Db,
   companyId: string,

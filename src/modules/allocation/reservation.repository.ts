@@ -132,10 +132,23 @@ export function setReservationQty(db: Db, companyId: string, id: string, qty: nu
 }
 
 /** A new reservation, in its initial (held) state. */
+/** Many reservations in one statement (unnest of column arrays, whatever the row count). */
 export async function insertReservations(db: Db, rows: Insertable<AllocationReservationsTable>[]) {
   if (!rows.length) return [];
-  const r = await db.insertInto('allocation_reservations').values(rows).returning('id').execute();
-  return r.map((x) => x.id);
+  const col = <K extends keyof Insertable<AllocationReservationsTable>>(k: K) => rows.map((r) => r[k]);
+  const r = await sql<{ id: string }>`
+    insert into allocation_reservations (company_id, run_id, customer_id, order_id, line_no, product_id,
+      warehouse_id, qty, unit_price, expires_on, status)
+    select k.*
+    from unnest(${col('company_id')}::uuid[], ${col('run_id')}::uuid[], ${col('customer_id')}::uuid[],
+      ${col('order_id')}::uuid[], ${col('line_no')}::int[], ${col('product_id')}::uuid[],
+      ${col('warehouse_id')}::uuid[], ${col('qty')}::int[], ${col('unit_price')}::numeric[],
+      ${col('expires_on')}::date[], ${col('status')}::text[])
+      as k(company_id, run_id, customer_id, order_id, line_no, product_id, warehouse_id, qty, unit_price,
+        expires_on, status)
+    returning id
+  `.execute(db);
+  return r.rows.map((x) => x.id);
 }
 
 /** Who committed the run (the expiry job acts in their name). */

@@ -73,6 +73,50 @@ const toInput = (v: Record<string, string>) => ({
   expectedDeliveryDate: v.expectedDeliveryDate === '' ? undefined : v.expectedDeliveryDate,
 });
 
+const PLAIN_TEXT = /^[^\s\u0000\uD800-\uDFFF](?:[^\u0000\uD800-\uDFFF]*[^\s\u0000\uD800-\uDFFF])?$/;
+const plain = (s: string, max: number, required: boolean) =>
+  s === '' ? !required : s.length <= max && PLAIN_TEXT.test(s);
+const QTY = /^[1-9]\d{0,6}$/;
+const PRICE = /^\d{1,8}(\.\d{1,2})?$/;
+const DATE = /^(19|2\d)\d\d-\d\d-\d\d$/;
+const isDate = (s: string) => DATE.test(s) && new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s;
+
+/**
+ * The common row, checked without the schema: plain text (nothing to trim, no NUL or surrogates), a whole
+ * quantity, a price and a date in their usual forms. Anything else goes through rowSchema, which words the errors;
+ * what passes here passes rowSchema unchanged.
+ */
+function plainLine(v: Record<string, string>, row: number): SheetLine | undefined {
+  const qty = Number(v.qty);
+  if (
+    !plain(v.ref, 60, true) ||
+    !plain(v.customerCode, 60, true) ||
+    !plain(v.sku, 60, true) ||
+    !QTY.test(v.qty) ||
+    qty > 1_000_000 ||
+    (v.unitPrice !== '' && !PRICE.test(v.unitPrice)) ||
+    (v.expectedDeliveryDate !== '' && !isDate(v.expectedDeliveryDate)) ||
+    !plain(v.address, 300, false) ||
+    !plain(v.consignee, 50, false) ||
+    !plain(v.phone, 30, false) ||
+    !plain(v.remark, 1000, false)
+  )
+    return undefined;
+  return {
+    ref: v.ref,
+    customerCode: v.customerCode,
+    sku: v.sku,
+    qty,
+    unitPrice: v.unitPrice === '' ? undefined : v.unitPrice,
+    expectedDeliveryDate: v.expectedDeliveryDate === '' ? undefined : v.expectedDeliveryDate,
+    address: v.address,
+    consignee: v.consignee,
+    phone: v.phone,
+    remark: v.remark,
+    row,
+  };
+}
+
 /** The sheet's rows checked one by one: the lines, and each wrong cell by row and column header. */
 export async function readOrderSheet(file: Buffer, lang: Lang, onRows?: RowsRead) {
   const columns = importColumns(lang);
@@ -85,6 +129,11 @@ export async function readOrderSheet(file: Buffer, lang: Lang, onRows?: RowsRead
   // Without a required column every row would be wrong: the missing columns are the whole report.
   if (errors.length) return { lines, errors, header, rows: sheet.rows.length };
   for (const { row, values } of sheet.rows) {
+    const quick = plainLine(values, row);
+    if (quick) {
+      lines.push(quick);
+      continue;
+    }
     const parsed = rowSchema.safeParse(toInput(values));
     if (parsed.success) {
       lines.push({ ...parsed.data, row });

@@ -1,21 +1,16 @@
 import { formatMoney, parseMoney } from '../../../lib/money';
 import { addDays } from '../../../lib/calendar/calendar';
 import type { AllocationInput, AllocationResult, AllocationRow, Rule, RowFacts, TargetKind } from './types';
+import { bucketSort, byCodePoint, identity, rankOf, sortedIndices } from './order';
+import { GrantLog, KINDS, RULES, type MergedRow } from './grant-log';
+
+export { byCodePoint } from './order';
 
 // 分货引擎 (spec/allocation.md): a pure function of the input. Phase 1 ships to paid franchisees
 // (6.4.2.1–6.4.2.4), phase 2 reserves for the rest (6.4.2.5), phase 3 serves direct and joint
-// regions and stores by season and class (6.4.3). Money in integer fen, never floats.
-
-/** Orders strings by Unicode code point (not UTF-16 units). */
-export const byCodePoint = (a: string, b: string) => {
-  const x = [...a],
-    y = [...b];
-  for (let i = 0; i < Math.min(x.length, y.length); i++) {
-    const d = x[i].codePointAt(0)! - y[i].codePointAt(0)!;
-    if (d !== 0) return d;
-  }
-  return x.length - y.length;
-};
+// regions and stores by season and class (6.4.3). Money in integer fen, never floats: fen are held in
+// doubles only while they stay far below 2^53, where doubles are exact integers; beyond that in bigint.
+// Names become integer indices once, orders become ranks once, and every line is walked in linear time.
 
 /** One grant before merging; franchisee grants know their order line (its index in franchiseeOrders). */
 export type Grant = {
@@ -25,13 +20,12 @@ export type Grant = {
   qty: number;
   status: 'ship' | 'reserved';
   rule: Rule;
-  funds: bigint;
-  credit: bigint;
-  facts: RowFacts;
   lineIndex?: number;
 };
 export type ExplainedRow = AllocationRow & { facts: RowFacts };
 
+/** Money of a franchisee below this many fen is computed in doubles (exact with room for a product). */
+const SAFE_FEN = 2 ** 50;
 const CLASS_RANK: Record<string, number> = { A: 0, B: 1, C: 2 };
 
 export function allocate(input: AllocationInput): AllocationResult {
@@ -48,237 +42,326 @@ export function allocateExplained(input: AllocationInput): {
   const result = toResult(input, phases);
   return {
     result,
-    rows: result.allocations.map((row, i) => ({ ...row, facts: phases.merged[i].facts })),
-    grants: phases.grants,
+    rows: result.allocations.map((row, i) => ({ ...row, facts: factsOf(phases.log.rows[i], phases.regionNames) })),
+    grants: phases.log.grants(input, phases.regionNames),
   };
+}
+
+/** Fen of a money string as a double (exact below 2^53; the engine only trusts it below SAFE_FEN). */
+function fenOf(s: string): number {
+  const dot = s.indexOf('.');
+  if (dot < 0) return Number(s) * 100;
+  const dec = s.slice(dot + 1);
+  return Number(s.slice(0, dot)) * 100 + Number(dec) * (dec.length === 1 ? 10 : 1);
 }
 
 function runPhases(input: AllocationInput) {
-  const product = new Map(input.products.map((p, i) => [p.sku, { ...p, fen: parseMoney(p.price), index: i }]));
-  const left = new Map(input.products.map((p) => [p.sku, 0]));
-  for (const a of input.available) left.set(a.sku, (left.get(a.sku) ?? 0) + a.qty);
-  const grants: Grant[] = [];
-
-  // Franchisee lines in launch-plan order: launchPriority, then SKU, then input order.
-  type Line = { sku: string; qty: number; fen: bigint; launch: number; index: number; short: number };
-  const linesOf = new Map<string, Line[]>();
-  input.franchiseeOrders.forEach((o, index) => {
-    const p = product.get(o.sku)!;
-    const line = {
-      sku: o.sku,
-      qty: o.qty,
-      fen: o.price !== undefined ? parseMoney(o.price) : p.fen,
-      launch: p.launchPriority,
-      index,
-      short: o.qty,
-    };
-    const l = linesOf.get(o.franchisee);
-    if (l) l.push(line);
-    else linesOf.set(o.franchisee, [line]);
+  const P = input.products.length;
+  const skuIdx = new Map<string, number>();
+  const productFen = new Float64Array(P);
+  input.products.forEach((p, i) => {
+    skuIdx.set(p.sku, i);
+    productFen[i] = fenOf(p.price);
   });
-  for (const lines of linesOf.values())
-    lines.sort((a, b) => a.launch - b.launch || byCodePoint(a.sku, b.sku) || a.index - b.index);
-
-  const money = new Map(
-    input.franchisees.map((f) => [
-      f.id,
-      { funds: parseMoney(f.funds), credit: parseMoney(f.credit), fundsUsed: 0n, creditUsed: 0n },
-    ]),
+  const left = new Float64Array(P);
+  for (const a of input.available) {
+    const p = skuIdx.get(a.sku);
+    if (p !== undefined) left[p] += a.qty;
+  }
+  // Launch-plan order of SKUs: launchPriority, then SKU.
+  const skuOrder = sortedIndices(
+    P,
+    (a, b) =>
+      input.products[a].launchPriority - input.products[b].launchPriority ||
+      byCodePoint(input.products[a].sku, input.products[b].sku),
   );
+  const skuRank = rankOf(skuOrder);
+
+  const F = input.franchisees.length;
+  const fIdx = new Map<string, number>();
+  const funds = new Float64Array(F);
+  const credit = new Float64Array(F);
+  const exact = new Array<boolean>(F);
+  input.franchisees.forEach((f, i) => {
+    fIdx.set(f.id, i);
+    funds[i] = fenOf(f.funds);
+    credit[i] = fenOf(f.credit);
+    exact[i] = funds[i] + credit[i] < SAFE_FEN;
+  });
+  const idRank = rankOf(sortedIndices(F, (a, b) => byCodePoint(input.franchisees[a].id, input.franchisees[b].id)));
+
+  // Franchisee lines grouped by franchisee, each group in launch-plan order, then input order: two stable
+  // counting sorts, linear in lines.
+  const orders = input.franchiseeOrders;
+  const N = orders.length;
+  const lineF = new Int32Array(N);
+  const lineP = new Int32Array(N);
+  const lineSkuRank = new Int32Array(N);
+  const lineFen = new Float64Array(N);
+  const lineQty = new Float64Array(N);
+  for (let i = 0; i < N; i++) {
+    const o = orders[i];
+    const p = skuIdx.get(o.sku)!;
+    lineF[i] = fIdx.get(o.franchisee)!;
+    lineP[i] = p;
+    lineSkuRank[i] = skuRank[p];
+    lineFen[i] = o.price !== undefined ? fenOf(o.price) : productFen[p];
+    lineQty[i] = o.qty;
+  }
+  const bySku = bucketSort(identity(N), lineSkuRank, P).sorted;
+  const { sorted: lineOrder, starts: lineStart } = bucketSort(bySku, lineF, F);
+  // The lines' columns laid out in walking order (position k), so both phases read memory in sequence.
+  const sP = new Int32Array(N);
+  const sQty = new Float64Array(N);
+  const sFen = new Float64Array(N);
+  for (let k = 0; k < N; k++) {
+    const i = lineOrder[k];
+    sP[k] = lineP[i];
+    sQty[k] = lineQty[i];
+    sFen[k] = lineFen[i];
+  }
+  const short = sQty.slice();
+
+  const log = new GrantLog();
+  const spentFunds: (number | bigint)[] = new Array(F).fill(0);
+  const spentCredit: (number | bigint)[] = new Array(F).fill(0);
 
   // Phase 1 — paid franchisees ship (6.4.2.1–6.4.2.4).
-  const paid = input.franchisees.filter((f) => money.get(f.id)!.funds > 0n);
-  const fundsOf = (id: string) => money.get(id)!.funds;
+  const paid = [...identity(F)].filter((f) => funds[f] > 0);
+  const byFunds = (a: number, b: number) =>
+    funds[b] - funds[a] || (exact[a] && exact[b] ? 0 : cmpBig(moneyOf(input, b).funds, moneyOf(input, a).funds));
+  const prio = (f: number) => input.franchisees[f].priority;
   paid.sort(
     input.policy.paidFranchiseeOrder === 'funds'
-      ? (a, b) => cmpBig(fundsOf(b.id), fundsOf(a.id)) || a.priority - b.priority || byCodePoint(a.id, b.id)
-      : (a, b) => a.priority - b.priority || cmpBig(fundsOf(b.id), fundsOf(a.id)) || byCodePoint(a.id, b.id),
+      ? (a, b) => byFunds(a, b) || prio(a) - prio(b) || idRank[a] - idRank[b]
+      : (a, b) => prio(a) - prio(b) || byFunds(a, b) || idRank[a] - idRank[b],
   );
   for (const f of paid) {
-    const m = money.get(f.id)!;
-    for (const line of linesOf.get(f.id) ?? []) {
-      const stock = left.get(line.sku)!;
-      const want = Math.min(line.qty, stock);
-      const purse = m.funds - m.fundsUsed + m.credit - m.creditUsed;
-      const affordable = line.fen === 0n ? Infinity : Number(purse / line.fen);
+    if (!exact[f]) {
+      shipExact(input, f, { lineOrder, lineStart, sP, left, short, log, spentFunds, spentCredit });
+      continue;
+    }
+    let fundsLeft = funds[f];
+    let creditLeft = credit[f];
+    for (let k = lineStart[f]; k < lineStart[f + 1]; k++) {
+      const p = sP[k];
+      const stock = left[p];
+      const want = Math.min(sQty[k], stock);
+      if (want <= 0) continue;
+      const fen = sFen[k];
+      const purse = fundsLeft + creditLeft;
+      let affordable = Infinity;
+      if (fen !== 0) {
+        affordable = Math.floor(purse / fen);
+        if (affordable * fen > purse) affordable--;
+        else if ((affordable + 1) * fen <= purse) affordable++;
+      }
       const grant = Math.min(want, affordable);
       if (grant <= 0) continue;
-      const cost = line.fen * BigInt(grant);
-      const fromFunds = minBig(cost, m.funds - m.fundsUsed);
-      m.fundsUsed += fromFunds;
-      m.creditUsed += cost - fromFunds;
-      left.set(line.sku, stock - grant);
-      line.short -= grant;
-      grants.push({
-        sku: line.sku,
-        kind: 'franchisee',
-        id: f.id,
-        qty: grant,
-        status: 'ship',
-        rule: affordable < want ? '6.4.2.4' : '6.4.2.2',
-        funds: fromFunds,
-        credit: cost - fromFunds,
-        facts: { requested: line.qty },
-        lineIndex: line.index,
-      });
+      const cost = fen * grant;
+      const fromFunds = Math.min(cost, fundsLeft);
+      fundsLeft -= fromFunds;
+      creditLeft -= cost - fromFunds;
+      left[p] = stock - grant;
+      short[k] -= grant;
+      const rule = affordable < want ? RULES.money : RULES.paid;
+      log.add(p, KINDS.franchisee, f, grant, rule, sQty[k], lineOrder[k], fromFunds, cost - fromFunds);
     }
+    spentFunds[f] = funds[f] - fundsLeft;
+    spentCredit[f] = credit[f] - creditLeft;
   }
 
   // Phase 2 — lock stock for unpaid demand (6.4.2.5).
-  const byPriority = [...input.franchisees].sort((a, b) => a.priority - b.priority || byCodePoint(a.id, b.id));
+  const byPriority = sortedIndices(F, (a, b) => prio(a) - prio(b) || idRank[a] - idRank[b]);
   for (const f of byPriority) {
-    for (const line of linesOf.get(f.id) ?? []) {
-      const grant = Math.min(line.short, left.get(line.sku)!);
+    for (let k = lineStart[f]; k < lineStart[f + 1]; k++) {
+      const p = sP[k];
+      const grant = Math.min(short[k], left[p]);
       if (grant <= 0) continue;
-      left.set(line.sku, left.get(line.sku)! - grant);
-      line.short -= grant;
-      grants.push({
-        sku: line.sku,
-        kind: 'franchisee',
-        id: f.id,
-        qty: grant,
-        status: 'reserved',
-        rule: '6.4.2.5',
-        funds: 0n,
-        credit: 0n,
-        facts: { requested: line.short + grant },
-        lineIndex: line.index,
-      });
+      left[p] -= grant;
+      short[k] -= grant;
+      log.add(p, KINDS.franchisee, f, grant, RULES.reserve, short[k] + grant, lineOrder[k], 0, 0);
     }
   }
 
-  // Phase 3 — direct and joint regions and stores (6.4.3).
-  const seasonList = input.regionPriority[input.season] ?? [];
-  const regionRank = new Map<string, number>();
-  seasonList.forEach((r) => regionRank.has(r) || regionRank.set(r, regionRank.size));
-  const others = [...new Set([...input.stores.map((s) => s.region), ...input.regionDemand.map((d) => d.region)])]
-    .filter((r) => !regionRank.has(r))
-    .sort(byCodePoint);
-  others.forEach((r) => regionRank.set(r, regionRank.size));
-  const store = new Map(input.stores.map((s) => [s.id, s]));
+  const regionNames = serveRegions(input, skuIdx, skuOrder, left, log);
+  return { log, left, spentFunds, spentCredit, regionNames };
+}
 
-  type Demand = {
-    target: TargetKind;
-    id: string;
-    region: string;
-    regionIdx: number;
-    cls: number;
-    index: number;
-    qty: number;
-  };
-  const demandOf = new Map<string, Demand[]>();
-  const addDemand = (sku: string, d: Demand) => {
-    const l = demandOf.get(sku);
-    if (l) l.push(d);
-    else demandOf.set(sku, [d]);
-  };
-  input.storeDemand.forEach((d, index) => {
-    const s = store.get(d.store)!;
-    addDemand(d.sku, {
-      target: 'store',
-      id: s.id,
-      region: s.region,
-      regionIdx: regionRank.get(s.region)!,
-      cls: CLASS_RANK[s.class],
-      index,
-      qty: d.qty,
-    });
-  });
-  input.regionDemand.forEach((d, index) =>
-    addDemand(d.sku, {
-      target: 'region',
-      id: d.region,
-      region: d.region,
-      regionIdx: regionRank.get(d.region)!,
-      cls: 0,
-      index,
-      qty: d.qty,
-    }),
+/** Phase 1 for a franchisee whose money is too large for doubles: the same walk in bigint. */
+function shipExact(
+  input: AllocationInput,
+  f: number,
+  s: {
+    lineOrder: Int32Array;
+    lineStart: Int32Array;
+    sP: Int32Array;
+    left: Float64Array;
+    short: Float64Array;
+    log: GrantLog;
+    spentFunds: (number | bigint)[];
+    spentCredit: (number | bigint)[];
+  },
+) {
+  const { lineOrder, lineStart, left, short, log } = s;
+  const m = moneyOf(input, f);
+  let fundsLeft = m.funds;
+  let creditLeft = m.credit;
+  for (let k = lineStart[f]; k < lineStart[f + 1]; k++) {
+    const i = lineOrder[k];
+    const line = input.franchiseeOrders[i];
+    const p = s.sP[k];
+    const product = input.products[p];
+    const stock = left[p];
+    const want = Math.min(line.qty, stock);
+    const fen = parseMoney(line.price ?? product.price);
+    const affordable = fen === 0n ? Infinity : Number((fundsLeft + creditLeft) / fen);
+    const grant = Math.min(want, affordable);
+    if (grant <= 0) continue;
+    const cost = fen * BigInt(grant);
+    const fromFunds = cost < fundsLeft ? cost : fundsLeft;
+    fundsLeft -= fromFunds;
+    creditLeft -= cost - fromFunds;
+    left[p] = stock - grant;
+    short[k] -= grant;
+    const rule = affordable < want ? RULES.money : RULES.paid;
+    log.add(p, KINDS.franchisee, f, grant, rule, line.qty, i, fromFunds, cost - fromFunds);
+  }
+  s.spentFunds[f] = m.funds - fundsLeft;
+  s.spentCredit[f] = m.credit - creditLeft;
+}
+
+const moneyOf = (input: AllocationInput, f: number) => ({
+  funds: parseMoney(input.franchisees[f].funds),
+  credit: parseMoney(input.franchisees[f].credit),
+});
+
+/** Phase 3 — direct and joint regions and stores (6.4.3). Returns region names by rank. */
+function serveRegions(
+  input: AllocationInput,
+  skuIdx: Map<string, number>,
+  skuOrder: Int32Array,
+  left: Float64Array,
+  log: GrantLog,
+) {
+  const regionRank = new Map<string, number>();
+  for (const r of input.regionPriority[input.season] ?? []) if (!regionRank.has(r)) regionRank.set(r, regionRank.size);
+  const others = new Set<string>();
+  for (const s of input.stores) if (!regionRank.has(s.region)) others.add(s.region);
+  for (const d of input.regionDemand) if (!regionRank.has(d.region)) others.add(d.region);
+  for (const r of [...others].sort(byCodePoint)) regionRank.set(r, regionRank.size);
+  const regionNames = [...regionRank.keys()];
+  const R = regionNames.length;
+
+  // Stores by class, then id: one rank serves both seasonal and non-seasonal orders (region comes first).
+  const S = input.stores.length;
+  const storeIdx = new Map(input.stores.map((s, i) => [s.id, i]));
+  const storeRank = rankOf(
+    sortedIndices(
+      S,
+      (a, b) =>
+        CLASS_RANK[input.stores[a].class] - CLASS_RANK[input.stores[b].class] ||
+        byCodePoint(input.stores[a].id, input.stores[b].id),
+    ),
   );
 
-  const kindRank = (d: Demand) => (d.target === 'store' ? 0 : 1);
-  const sameTarget = (a: Demand, b: Demand) => byCodePoint(a.id, b.id) || a.index - b.index;
-  const seasonalOrder = (a: Demand, b: Demand) =>
-    a.regionIdx - b.regionIdx || kindRank(a) - kindRank(b) || a.cls - b.cls || sameTarget(a, b);
-  const nonSeasonalOrder = (a: Demand, b: Demand) =>
-    kindRank(a) - kindRank(b) || a.regionIdx - b.regionIdx || a.cls - b.cls || sameTarget(a, b);
+  // Every demand row: product, target (store index or region rank), region rank, and its sort key within its SKU.
+  const SD = input.storeDemand.length;
+  const D = SD + input.regionDemand.length;
+  const dP = new Int32Array(D);
+  const dKind = new Uint8Array(D);
+  const dTarget = new Int32Array(D);
+  const dRegion = new Int32Array(D);
+  const dSub = new Int32Array(D);
+  const dQty = new Float64Array(D);
+  input.storeDemand.forEach((d, k) => {
+    const s = storeIdx.get(d.store)!;
+    dP[k] = skuIdx.get(d.sku)!;
+    dKind[k] = 0;
+    dTarget[k] = s;
+    dRegion[k] = regionRank.get(input.stores[s].region)!;
+    dSub[k] = storeRank[s];
+    dQty[k] = d.qty;
+  });
+  input.regionDemand.forEach((d, j) => {
+    const k = SD + j;
+    const r = regionRank.get(d.region)!;
+    dP[k] = skuIdx.get(d.sku)!;
+    dKind[k] = 1;
+    dTarget[k] = r;
+    dRegion[k] = r;
+    dQty[k] = d.qty;
+  });
+  // Seasonal (6.4.3.3): region, stores before the region's own prep, class, id, input order.
+  // Non-seasonal (6.4.3.4): stores before regions, then region, class, id, input order.
+  const seasonalKey = new Float64Array(D);
+  const plainKey = new Float64Array(D);
+  for (let k = 0; k < D; k++) {
+    seasonalKey[k] = (dRegion[k] * 2 + dKind[k]) * (S + 1) + dSub[k];
+    plainKey[k] = (dKind[k] * R + dRegion[k]) * (S + 1) + dSub[k];
+  }
+  const { sorted: demandOrder, starts } = bucketSort(identity(D), dP, input.products.length);
 
-  const skuOrder = [...input.products].sort((a, b) => a.launchPriority - b.launchPriority || byCodePoint(a.sku, b.sku));
   for (const p of skuOrder) {
-    const demand = demandOf.get(p.sku);
-    if (!demand) continue;
-    demand.sort(p.seasonal ? seasonalOrder : nonSeasonalOrder);
-    const rule: Rule = p.seasonal ? '6.4.3.3' : '6.4.3.4';
+    const from = starts[p];
+    const to = starts[p + 1];
+    if (from === to) continue;
+    const seasonal = input.products[p].seasonal;
+    const key = seasonal ? seasonalKey : plainKey;
+    // Ties of key are one target's rows, kept in input order (the bucket is in input order, the sort stable).
+    const demand = demandOrder.subarray(from, to).sort((a, b) => key[a] - key[b] || a - b);
+    const rule = seasonal ? RULES.seasonal : RULES.plain;
     for (const d of demand) {
-      const stock = left.get(p.sku)!;
+      const stock = left[p];
       if (stock <= 0) break;
-      const grant = Math.min(d.qty, stock);
+      const grant = Math.min(dQty[d], stock);
       if (grant <= 0) continue;
-      left.set(p.sku, stock - grant);
-      grants.push({
-        sku: p.sku,
-        kind: d.target,
-        id: d.id,
-        qty: grant,
-        status: 'ship',
-        rule,
-        funds: 0n,
-        credit: 0n,
-        facts: { requested: d.qty, region: d.region, regionRank: d.regionIdx + 1 },
-      });
+      left[p] = stock - grant;
+      log.add(p, dKind[d] === 0 ? KINDS.store : KINDS.region, dTarget[d], grant, rule, dQty[d], -1, 0, 0, dRegion[d]);
     }
   }
-
-  return { grants, merged: mergeConsecutive(grants), money, left };
+  return regionNames;
 }
 
-/** Consecutive grants of one SKU to one target under one rule and status become one row. */
-function mergeConsecutive(grants: Grant[]): Grant[] {
-  const out: Grant[] = [];
-  for (const g of grants) {
-    const last = out[out.length - 1];
-    if (
-      last &&
-      last.sku === g.sku &&
-      last.kind === g.kind &&
-      last.id === g.id &&
-      last.rule === g.rule &&
-      last.status === g.status
-    ) {
-      last.qty += g.qty;
-      last.funds += g.funds;
-      last.credit += g.credit;
-      last.facts = { ...last.facts, requested: last.facts.requested + g.facts.requested };
-    } else out.push({ ...g, facts: { ...g.facts }, lineIndex: undefined });
-  }
-  return out;
+function factsOf(row: MergedRow, regionNames: string[]): RowFacts {
+  if (row.region < 0) return { requested: row.requested };
+  return { requested: row.requested, region: regionNames[row.region], regionRank: row.region + 1 };
 }
+
+const fmt = (fen: number | bigint) => formatMoney(typeof fen === 'bigint' ? fen : BigInt(fen));
 
 function toResult(input: AllocationInput, r: ReturnType<typeof runPhases>): AllocationResult {
   const expiresOn = addDays(input.asOf, input.policy.reservationDays);
+  const allocations: AllocationRow[] = new Array(r.log.rows.length);
+  r.log.rows.forEach((g, n) => {
+    const sku = input.products[g.product].sku;
+    const to = { kind: g.kind, id: r.log.targetId(input, g.kind, g.target, r.regionNames) };
+    const rule = g.rule;
+    // Keys in the order of the published examples.
+    allocations[n] =
+      rule === '6.4.2.5'
+        ? { sku, to, qty: g.qty, status: 'reserved', expiresOn, rule }
+        : rule === '6.4.2.2' || rule === '6.4.2.4'
+          ? { sku, to, qty: g.qty, status: 'ship', rule, fundsUsed: fmt(g.funds), creditUsed: fmt(g.credit) }
+          : { sku, to, qty: g.qty, status: 'ship', rule };
+  });
   return {
     schema: 'allocation-result/v1',
-    allocations: r.merged.map((g) => {
-      // Keys in the order of the published examples.
-      const base = { sku: g.sku, to: { kind: g.kind, id: g.id }, qty: g.qty, status: g.status };
-      if (g.status === 'reserved') return { ...base, expiresOn, rule: g.rule };
-      if (g.rule === '6.4.2.2' || g.rule === '6.4.2.4')
-        return { ...base, rule: g.rule, fundsUsed: formatMoney(g.funds), creditUsed: formatMoney(g.credit) };
-      return { ...base, rule: g.rule } as AllocationRow;
-    }),
-    franchisees: input.franchisees.map((f) => {
-      const m = r.money.get(f.id)!;
+    allocations,
+    franchisees: input.franchisees.map((f, i) => {
+      const m = moneyOf(input, i);
+      const fundsUsed = BigInt(r.spentFunds[i]);
+      const creditUsed = BigInt(r.spentCredit[i]);
       return {
         id: f.id,
-        fundsUsed: formatMoney(m.fundsUsed),
-        creditUsed: formatMoney(m.creditUsed),
-        fundsLeft: formatMoney(m.funds - m.fundsUsed),
-        creditLeft: formatMoney(m.credit - m.creditUsed),
+        fundsUsed: formatMoney(fundsUsed),
+        creditUsed: formatMoney(creditUsed),
+        fundsLeft: formatMoney(m.funds - fundsUsed),
+        creditLeft: formatMoney(m.credit - creditUsed),
       };
     }),
-    remaining: input.products.map((p) => ({ sku: p.sku, qty: r.left.get(p.sku)! })),
+    remaining: input.products.map((p, i) => ({ sku: p.sku, qty: r.left[i] })),
   };
 }
 
 const cmpBig = (a: bigint, b: bigint) => (a < b ? -1 : a > b ? 1 : 0);
-const minBig = (a: bigint, b: bigint) => (a < b ? a : b);
