@@ -220,7 +220,9 @@ export const errorCodes = {
   'RECEIPT.CURRENCY_MISMATCH': {
     status: 409,
     zh: '“{field}”：收款币种 {receiptCurrency} 与订单 {order} 的币种 {orderCurrency} 不同，不能核销；请按订单币种登记收款',
-    en: '{field}: the receipt is in {receiptCurrency} but order {order} is in {orderCurrency}; record the receipt in the order currency to apply it',
+    en:
+      '{field}: the receipt is in {receiptCurrency} but order {order} is in {orderCurrency}; ' +
+      'record the receipt in the order currency to apply it',
   },
   'GATE.BLOCKED': { status: 409, zh: '付款条件未满足：{waitsFor}', en: 'Payment condition not met: {waitsFor}' },
   'CUSTOMER.CREDIT_HOLD': {
