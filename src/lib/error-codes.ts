@@ -207,16 +207,23 @@ export const errorCodes = {
   'RECEIPT.NOT_FOUND': { status: 404, zh: '收款记录不存在', en: 'Receipt not found' },
   'RECEIPT.OVER_APPLIED': {
     status: 409,
-    zh: '核销金额超过可用金额 ¥{available}',
-    en: 'More than the ¥{available} available to apply',
+    zh: '核销金额超过可用金额 {available}',
+    en: 'More than the {available} available to apply',
   },
   'RECEIPT.OVER_ORDER': {
     status: 409,
-    zh: '核销金额超过订单未收金额 ¥{owed}，多余部分请留作客户余额',
-    en: 'More than the ¥{owed} the order still owes; leave the rest on the customer balance',
+    zh: '核销金额超过订单未收金额 {owed}，多余部分请留作客户余额',
+    en: 'More than the {owed} the order still owes; leave the rest on the customer balance',
   },
   'RECEIPT.ALREADY_REVERSED': { status: 409, zh: '该收款已冲销', en: 'This receipt was already reversed' },
   'RECEIPT.WRONG_CUSTOMER': { status: 409, zh: '订单不属于该客户', en: 'The order belongs to another customer' },
+  'RECEIPT.CURRENCY_MISMATCH': {
+    status: 409,
+    zh: '“{field}”：收款币种 {receiptCurrency} 与订单 {order} 的币种 {orderCurrency} 不同，不能核销；请按订单币种登记收款',
+    en:
+      '{field}: the receipt is in {receiptCurrency} but order {order} is in {orderCurrency}; ' +
+      'record the receipt in the order currency to apply it',
+  },
   'GATE.BLOCKED': { status: 409, zh: '付款条件未满足：{waitsFor}', en: 'Payment condition not met: {waitsFor}' },
   'CUSTOMER.CREDIT_HOLD': {
     status: 409,

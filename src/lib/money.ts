@@ -33,6 +33,15 @@ export function formatYuan(fen: Fen): string {
   return `${fen < 0n ? '-' : ''}¥${int.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${dec}`;
 }
 
+/** How each currency is written before its amount; any other is written as its code. */
+const CURRENCY_SIGNS: Record<string, string> = { CNY: '¥', USD: 'US$', EUR: '€', GBP: '£', JPY: 'JP¥', HKD: 'HK$' };
+
+/** "US$1,234.50" / "€1,234.50" / "¥1,234.50": an amount in its own currency, for people. */
+export function formatAmount(fen: Fen, currency = 'CNY'): string {
+  const sign = CURRENCY_SIGNS[currency] ?? `${currency} `;
+  return formatYuan(fen).replace('¥', sign);
+}
+
 /** Divides and rounds half away from zero (half-up on the magnitude). */
 export function divRoundHalfUp(n: bigint, d: bigint): bigint {
   if (d <= 0n) throw new Error('divisor must be positive');

@@ -1,10 +1,28 @@
 import dayjs from 'dayjs';
 
-/** Money as ¥1,234.50 (amounts arrive as exact decimal strings and are never turned into floats). */
-export const yuan = (s: string) => {
+/** How each currency is written before its amount (any other is written as its code and a space). */
+const CURRENCY_SIGNS: Record<string, string> = { CNY: '¥', USD: 'US$', EUR: '€', GBP: '£', JPY: 'JP¥', HKD: 'HK$' };
+
+/** The sign written before an amount in the currency (¥, US$, €; a code the app has no sign for as itself). */
+export const currencySign = (currency = 'CNY') => CURRENCY_SIGNS[currency] ?? currency;
+
+/**
+ * The one money formatter: ¥1,234.50, US$1,234.50, €1,234.50 (amounts arrive as exact decimal strings and are
+ * never turned into floats). Empty for no amount.
+ */
+export const money = (s: string | null | undefined, currency = 'CNY') => {
+  if (s === null || s === undefined || s === '') return '';
   const [int, frac = ''] = s.replace(/^-/, '').split('.');
-  return `${s.startsWith('-') ? '-' : ''}¥${int.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${frac.padEnd(2, '0')}`;
+  const sign = CURRENCY_SIGNS[currency] ?? `${currency} `;
+  return `${s.startsWith('-') ? '-' : ''}${sign}${int.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${frac.padEnd(2, '0')}`;
 };
+
+/** Money in RMB: ¥1,234.50. */
+export const yuan = (s: string) => money(s);
+
+/** An amount in its currency with its RMB equivalent beside it when foreign: US$1,234.50 (≈ ¥8,765.43). */
+export const moneyWithRmb = (s: string | null | undefined, currency = 'CNY', rmb?: string | null) =>
+  currency === 'CNY' || !rmb ? money(s, currency) : `${money(s, currency)} (≈ ${money(rmb)})`;
 
 /** The company's time zone (its working calendar's): a business day begins at its midnight, not at UTC's. */
 export const COMPANY_TIME_ZONE = 'Asia/Shanghai';

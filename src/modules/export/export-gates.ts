@@ -1,5 +1,5 @@
 import type { Db } from '../../db/database';
-import { AppError, type Label } from '../../lib/errors';
+import { AppError, translate, type Label, type Lang } from '../../lib/errors';
 import * as repo from './export.repository';
 
 /**
@@ -8,10 +8,22 @@ import * as repo from './export.repository';
  * its newest inspection passed or waived by the manager.
  */
 export async function assertExportShipGates(db: Db, companyId: string, orderIds: string[], today: string) {
+  const [first] = (await exportShipBlocks(db, companyId, orderIds, today)).values();
+  if (first) throw new AppError(first.code, { order: first.order, reason: first.reason });
+}
+
+type ShipBlock = { code: 'EXPORT.LC_BLOCKS_SHIPPING' | 'EXPORT.INSPECTION_REQUIRED'; order: string; reason: Label };
+
+/** What stops each of the export orders from shipping today (orders free to ship are absent). */
+export async function exportShipBlocks(db: Db, companyId: string, orderIds: string[], today: string) {
+  const blocks = new Map<string, ShipBlock>();
   for (const o of await repo.exportOrdersAmong(db, companyId, orderIds)) {
     if (o.payment_method === 'lc') {
       const reason = await lcBlock(db, companyId, o.id, today);
-      if (reason) throw new AppError('EXPORT.LC_BLOCKS_SHIPPING', { order: o.number, reason });
+      if (reason) {
+        blocks.set(o.id, { code: 'EXPORT.LC_BLOCKS_SHIPPING', order: o.number, reason });
+        continue;
+      }
     }
     const inspection = await repo.latestInspection(db, companyId, o.id);
     if (inspection?.status === 'passed' || inspection?.status === 'waived') continue;
@@ -23,8 +35,20 @@ export async function assertExportShipGates(db: Db, companyId: string, orderIds:
             zh: `已预约 ${inspection.booked_for} 验货，尚无结果`,
             en: `inspection booked for ${inspection.booked_for} has no result yet`,
           };
-    throw new AppError('EXPORT.INSPECTION_REQUIRED', { order: o.number, reason });
+    blocks.set(o.id, { code: 'EXPORT.INSPECTION_REQUIRED', order: o.number, reason });
   }
+  return blocks;
+}
+
+/** The shipment gate of each order as the 外贸 page shows it: blocked with why, in the reader's language. */
+export async function shipGatesOf(db: Db, companyId: string, orderIds: string[], today: string, lang: Lang) {
+  const blocks = await exportShipBlocks(db, companyId, [...new Set(orderIds)], today);
+  return (orderId: string) => {
+    const b = blocks.get(orderId);
+    return b
+      ? { blocked: true, code: b.code, reason: translate(b.code, { order: b.order, reason: b.reason }, lang) }
+      : { blocked: false, code: null, reason: null };
+  };
 }
 
 async function lcBlock(db: Db, companyId: string, orderId: string, today: string): Promise<Label | null> {

@@ -80,7 +80,7 @@ export function exportRoutes(app: FastifyInstance, ctx: AppContext) {
         querystring: z.object({ orderId: z.uuid().optional() }),
       },
     },
-    async (req) => listLcs(ctx.db, actorOf(req), req.query.orderId),
+    async (req) => listLcs(ctx.db, actorOf(req), envOf(ctx), req.query.orderId, req.lang),
   );
   r.get(
     '/api/export/letters-of-credit/:id',
@@ -134,7 +134,7 @@ export function exportRoutes(app: FastifyInstance, ctx: AppContext) {
         querystring: z.object({ orderId: z.uuid().optional(), status: z.enum(INSPECTION_STATES).optional() }),
       },
     },
-    async (req) => listInspections(ctx.db, actorOf(req), req.query),
+    async (req) => listInspections(ctx.db, actorOf(req), envOf(ctx), req.query, req.lang),
   );
   r.post(
     '/api/inspections',

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/database';
 import type { Env } from '../../lib/env';
-import { AppError } from '../../lib/errors';
+import { AppError, type Lang } from '../../lib/errors';
+
 import { addDays } from '../../lib/calendar/calendar';
 import { todayOf } from '../../lib/local-date';
 import { applyEvent } from '../../lib/state-machine';
@@ -8,6 +9,7 @@ import type { Actor } from '../auth/auth.service';
 import { notifyUsers } from '../notifications/notification.service';
 import { OPEN_LOCKED } from '../orders/order.machine';
 import * as repo from './export.repository';
+import { shipGatesOf } from './export-gates';
 import { inspectionMachine } from './inspection.machine';
 
 type InspectionRow = NonNullable<Awaited<ReturnType<typeof repo.findInspection>>>;
@@ -107,8 +109,23 @@ export async function getInspection(db: Db, actor: Actor, id: string) {
   return view(i);
 }
 
-export async function listInspections(db: Db, actor: Actor, f: { orderId?: string; status?: string }) {
-  return (await repo.listInspections(db, actor.companyId, f)).map(view);
+/** The inspections with, for the 外贸 page, whether their order may ship today. */
+export async function listInspections(
+  db: Db,
+  actor: Actor,
+  env: Env,
+  f: { orderId?: string; status?: string },
+  lang: Lang,
+) {
+  const rows = await repo.listInspections(db, actor.companyId, f);
+  const gate = await shipGatesOf(
+    db,
+    actor.companyId,
+    rows.map((r) => r.order_id),
+    todayOf(env),
+    lang,
+  );
+  return rows.map((r) => ({ ...view(r), shipGate: gate(r.order_id) }));
 }
 
 /**

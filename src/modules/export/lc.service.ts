@@ -1,9 +1,12 @@
 import type { Db } from '../../db/database';
 import type { Env } from '../../lib/env';
-import { AppError } from '../../lib/errors';
+import { AppError, type Lang } from '../../lib/errors';
+import { todayOf } from '../../lib/local-date';
+
 import { applyEvent } from '../../lib/state-machine';
 import type { Actor } from '../auth/auth.service';
 import * as repo from './export.repository';
+import { shipGatesOf } from './export-gates';
 import { lcMachine } from './lc.machine';
 
 export type LcTerms = {
@@ -145,6 +148,15 @@ export async function getLc(db: Db, actor: Actor, id: string) {
   };
 }
 
-export async function listLcs(db: Db, actor: Actor, orderId?: string) {
-  return (await repo.listLcs(db, actor.companyId, orderId)).map(view);
+/** The credits with their current version and, for the 外贸 page, whether their order may ship today. */
+export async function listLcs(db: Db, actor: Actor, env: Env, orderId: string | undefined, lang: Lang) {
+  const rows = await repo.listLcs(db, actor.companyId, orderId);
+  const gate = await shipGatesOf(
+    db,
+    actor.companyId,
+    rows.map((r) => r.order_id),
+    todayOf(env),
+    lang,
+  );
+  return rows.map((r) => ({ ...view(r), shipGate: gate(r.order_id) }));
 }

@@ -175,6 +175,7 @@ export async function resolveComplaint(
           kind: 'allowance',
           amount: formatMoney(-amount),
           dueDate: todayOf(env),
+          createdAt: env.now,
         });
         await repo.setComplaintResolution(db, actor.companyId, id, { amount: formatMoney(amount) });
       }

@@ -56,15 +56,33 @@ export async function receiptAmounts(db: Db, companyId: string, receiptId: strin
   return { amount: parseMoney(r.amount), applied: parseMoney(r.applied ?? '0') };
 }
 
-/** The customer's receipts and what of them is applied to orders. */
+/**
+ * The customer's receipts and what of them is applied to orders, per currency, each also in RMB at its
+ * receipt's rate (an application is in its receipt's currency).
+ */
 export async function customerReceiptTotals(db: Db, companyId: string, customerId: string) {
-  const r = await sql<{ received: string | null; applied: string | null }>`
-    select (select sum(amount)::text from customer_receipts where company_id = ${companyId}
-              and customer_id = ${customerId}) as received,
-           (select sum(a.amount)::text from receipt_applications a
-              join customer_receipts r on r.company_id = a.company_id and r.id = a.receipt_id
-             where a.company_id = ${companyId} and r.customer_id = ${customerId}) as applied`.execute(db);
-  return { received: parseMoney(r.rows[0].received ?? '0'), applied: parseMoney(r.rows[0].applied ?? '0') };
+  const r = await sql<{
+    currency: string;
+    received: string;
+    applied: string;
+    received_rmb: string;
+    applied_rmb: string;
+  }>`
+    select r.currency, sum(r.amount)::text as received, sum(r.amount_rmb)::text as received_rmb,
+           coalesce(sum(a.s), 0)::text as applied,
+           coalesce(sum(round(a.s * r.exchange_rate, 2)), 0)::text as applied_rmb
+    from customer_receipts r
+    left join lateral (select sum(x.amount) as s from receipt_applications x
+                       where x.company_id = r.company_id and x.receipt_id = r.id) a on true
+    where r.company_id = ${companyId} and r.customer_id = ${customerId}
+    group by r.currency order by r.currency`.execute(db);
+  return r.rows.map((x) => ({
+    currency: x.currency,
+    received: parseMoney(x.received),
+    applied: parseMoney(x.applied),
+    receivedRmb: parseMoney(x.received_rmb),
+    appliedRmb: parseMoney(x.applied_rmb),
+  }));
 }
 
 export function lockReceipt(db: Db, companyId: string, id: string) {
@@ -90,7 +108,7 @@ export function findReversal(db: Db, companyId: string, receiptId: string) {
 export function lockOrderForPayment(db: Db, companyId: string, orderId: string) {
   return db
     .selectFrom('orders')
-    .select(['id', 'customer_id', 'total'])
+    .select(['id', 'number', 'customer_id', 'total', 'currency'])
     .where('company_id', '=', companyId)
     .where('id', '=', orderId)
     .forUpdate()
@@ -152,6 +170,9 @@ function receiptsQuery(db: Db, companyId: string) {
       'c.code as customer_code',
       'c.name as customer_name',
       'r.amount',
+      'r.currency',
+      'r.exchange_rate',
+      'r.amount_rmb',
       'r.received_on',
       'r.method',
       'r.reference',

@@ -84,6 +84,17 @@ export function paymentRoutes(app: FastifyInstance, ctx: AppContext) {
           .object({
             customerId: z.uuid(),
             amount: moneyString.refine((s) => !/^0+(\.0+)?$/.test(s), 'must not be zero'),
+            currency: z
+              .string()
+              .regex(/^[A-Z]{3}$/, 'a three-letter currency code, e.g. USD')
+              .optional()
+              .describe('The currency received (one of the export.currencies setting); RMB when absent'),
+            exchangeRate: z
+              .string()
+              .regex(/^\d{1,12}(\.\d{1,6})?$/, 'RMB per unit with at most 6 decimals, e.g. "7.123456"')
+              .refine((s) => Number(s) > 0, 'must be above zero')
+              .optional()
+              .describe("The bank's RMB rate; the company's rate of the day received when absent"),
             receivedOn: isoDate,
             method: z.enum(RECEIPT_METHODS),
             reference: text(100).default(''),

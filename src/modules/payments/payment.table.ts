@@ -10,6 +10,10 @@ export interface CustomerReceiptsTable {
   method: string;
   reference: string;
   reverses_id: string | null;
+  /** The receipt's currency, the RMB per unit it was converted at, and its RMB amount (amount × rate, half-up). */
+  currency: Generated<string>;
+  exchange_rate: Generated<string>;
+  amount_rmb: string;
   created_at: Generated<Date>;
   created_by: string;
 }

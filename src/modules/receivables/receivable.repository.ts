@@ -41,28 +41,30 @@ export function listReceivables(db: Db, companyId: string, customerId?: string) 
   return q.orderBy('r.due_date').orderBy('r.created_at').execute();
 }
 
-/** Debits (receivables) and credits (receipts) of a customer, in date order, for the statement of account. */
+/**
+ * Debits (receivables) and credits (receipts) of a customer, in date order, for the statement of account: each in
+ * its currency (a receivable in its order's), with its RMB amount (the order's stored rate; a receipt's stored RMB).
+ */
 export async function statementMovements(db: Db, companyId: string, customerId: string) {
   const r = await sql<{
     date: string;
     kind: string;
     reference: string;
-    debit: string;
-    credit: string;
+    currency: string;
+    amount: string;
+    amount_rmb: string;
     created_at: Date;
   }>`
     select to_char(r.created_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD') as date, r.kind,
-           coalesce(o.number, '') as reference,
-           case when r.amount > 0 then r.amount::text else '0' end as debit,
-           case when r.amount < 0 then (-r.amount)::text else '0' end as credit, r.created_at
+           coalesce(o.number, '') as reference, coalesce(o.currency, 'CNY') as currency, r.amount::text as amount,
+           round(r.amount * coalesce(o.exchange_rate, 1), 2)::text as amount_rmb, r.created_at
     from receivables r left join orders o on o.company_id = r.company_id and o.id = r.order_id
     where r.company_id = ${companyId} and r.customer_id = ${customerId}
     union all
-    select to_char(p.received_on, 'YYYY-MM-DD'), 'receipt', p.reference,
-           case when p.amount < 0 then (-p.amount)::text else '0' end,
-           case when p.amount > 0 then p.amount::text else '0' end, p.created_at
+    select to_char(p.received_on, 'YYYY-MM-DD'), 'receipt', p.reference, p.currency, (-p.amount)::text,
+           (-p.amount_rmb)::text, p.created_at
     from customer_receipts p where p.company_id = ${companyId} and p.customer_id = ${customerId}
-    order by 1, 6`.execute(db);
+    order by 1, 7`.execute(db);
   return r.rows;
 }
 

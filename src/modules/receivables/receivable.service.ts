@@ -41,6 +41,8 @@ export async function createReceivable(
     amount: string;
     dueDate: string;
     period?: string;
+    /** When it arose (the request's clock); the database's clock when not given. */
+    createdAt?: Date;
   },
 ) {
   await repo.insertReceivable(db, {
@@ -52,6 +54,7 @@ export async function createReceivable(
     kind: r.kind,
     amount: r.amount,
     due_date: r.dueDate,
+    ...(r.createdAt ? { created_at: r.createdAt } : {}),
   });
 }
 

@@ -21,27 +21,43 @@ export async function statement(
   const c = await repo.findCustomerHead(db, actor.companyId, customerId);
   if (!c) throw new AppError('CUSTOMER.NOT_FOUND');
   const movements = await repo.statementMovements(db, actor.companyId, customerId);
-  let balance = 0n;
-  let opening = 0n;
+  // Balances run per currency (a USD debt is settled in USD) and, beside them, in RMB: receivables at their order's
+  // rate, receipts at the rate they were converted at. opening/closing are the RMB figures.
+  const opening = new Map<string, bigint>();
+  const running = new Map<string, bigint>();
+  let openingRmb = 0n;
+  let balanceRmb = 0n;
   const lines = [];
   for (const m of movements) {
-    const delta = parseMoney(m.debit) - parseMoney(m.credit);
+    if (m.date > to) continue;
+    const delta = parseMoney(m.amount);
+    const deltaRmb = parseMoney(m.amount_rmb);
+    const balance = (running.get(m.currency) ?? 0n) + delta;
+    running.set(m.currency, balance);
+    balanceRmb += deltaRmb;
     if (m.date < from) {
-      opening += delta;
-      balance += delta;
+      opening.set(m.currency, balance);
+      openingRmb += deltaRmb;
       continue;
     }
-    if (m.date > to) continue;
-    balance += delta;
     lines.push({
       date: m.date,
       kind: m.kind,
       reference: renderReason(m.reference, lang),
-      debit: formatMoney(parseMoney(m.debit)),
-      credit: formatMoney(parseMoney(m.credit)),
+      currency: m.currency,
+      debit: formatMoney(delta > 0n ? delta : 0n),
+      credit: formatMoney(delta < 0n ? -delta : 0n),
       balance: formatMoney(balance),
+      amountRmb: formatMoney(deltaRmb),
+      balanceRmb: formatMoney(balanceRmb),
     });
   }
+  const byCurrency = [...running.keys()].sort().map((currency) => ({
+    currency,
+    opening: formatMoney(opening.get(currency) ?? 0n),
+    closing: formatMoney(running.get(currency)!),
+  }));
+  const balance = balanceRmb;
   const interest = today
     ? await overdueInterestLines(db, actor.companyId, customerId, c.overdue_interest_bp, { from, to, today })
     : { lines: [], total: '0.00' };
@@ -49,8 +65,9 @@ export async function statement(
     customer: { id: c.id, code: c.code, name: c.name, overdueInterestBp: c.overdue_interest_bp },
     from,
     to,
-    opening: formatMoney(opening),
+    opening: formatMoney(openingRmb),
     closing: formatMoney(balance),
+    byCurrency,
     lines,
     // Never part of the receivables' balance above: shown apart, with its basis.
     interest,
@@ -75,6 +92,7 @@ const interestBasis = (l: InterestLine, t: (zh: string, en: string) => string) =
 /** The printable 对账单, to send or hand to the customer for signature. */
 export function statementForm(s: Awaited<ReturnType<typeof statement>>, p: PrintContext): Form {
   const t = wordsFor(p);
+  const foreign = s.byCurrency.some((c) => c.currency !== 'CNY');
   return {
     print: p,
     title: t('对账单', 'Statement of Account'),
@@ -88,6 +106,7 @@ export function statementForm(s: Awaited<ReturnType<typeof statement>>, p: Print
         t('日期', 'Date'),
         t('类型', 'Kind'),
         t('单据', 'Reference'),
+        t('币种', 'Currency'),
         t('应收', 'Debit'),
         t('收款', 'Credit'),
         t('余额', 'Balance'),
@@ -97,6 +116,7 @@ export function statementForm(s: Awaited<ReturnType<typeof statement>>, p: Print
           l.date,
           labelFor(p, statementKinds[l.kind], l.kind),
           l.reference,
+          l.currency,
           l.debit,
           l.credit,
           l.balance,
@@ -105,6 +125,7 @@ export function statementForm(s: Awaited<ReturnType<typeof statement>>, p: Print
           s.to,
           labelFor(p, statementKinds.overdue_interest, 'overdue_interest'),
           interestBasis(l, t),
+          'CNY',
           l.interest,
           '',
           '',
@@ -112,7 +133,11 @@ export function statementForm(s: Awaited<ReturnType<typeof statement>>, p: Print
       ],
     },
     foot: [
-      [t('期末余额', 'Closing'), s.closing],
+      // With more than RMB, the closing balance of each currency, then all of them in RMB.
+      ...(foreign
+        ? s.byCurrency.map((c) => [`${t('期末余额', 'Closing')} ${c.currency}`, c.closing] as [string, string])
+        : []),
+      [foreign ? t('期末余额（折人民币）', 'Closing (in RMB)') : t('期末余额', 'Closing'), s.closing],
       ...(s.interest.lines.length
         ? ([
             [t('逾期利息合计', 'Overdue interest'), s.interest.total],

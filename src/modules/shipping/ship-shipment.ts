@@ -104,6 +104,7 @@ export async function shipShipment(
       shipmentId: id,
       value,
       shippedOn: today,
+      shippedAt: env.now,
       closingDay: settings.fulfilment.statementClosingDay,
     });
   }
@@ -138,7 +139,7 @@ async function receivableFor(
   db: Db,
   companyId: string,
   o: { id: string; customer_id: string; payment_method: string; payment_days: number },
-  s: { shipmentId: string; value: bigint; shippedOn: string; closingDay: number },
+  s: { shipmentId: string; value: bigint; shippedOn: string; shippedAt: Date; closingDay: number },
 ) {
   if (s.value === 0n || o.payment_method === 'prepaid' || o.payment_method === 'tt') return;
   const base = {
@@ -147,6 +148,8 @@ async function receivableFor(
     shipmentId: s.shipmentId,
     kind: 'shipment' as const,
     amount: formatMoney(s.value),
+    // The request's clock: the statement of account dates a receivable by when it arose.
+    createdAt: s.shippedAt,
   };
   if (o.payment_method === 'monthly') {
     const { period, due } = statementDue(s.shippedOn, s.closingDay, o.payment_days);

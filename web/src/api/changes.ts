@@ -1,4 +1,5 @@
 import { call, urlOf, type BodyOf, type QueryOf } from './client';
+import { money } from '../format';
 
 // 订单变更申请: the typed client of the change request routes.
 
@@ -158,10 +159,5 @@ export const changes = {
     call('GET /api/orders/{id}/versions/{n}', { params: { id: orderId, n } }),
 };
 
-/** ¥1,234.50 from a money string. */
-export function yuan(s: string | null | undefined): string {
-  if (s === null || s === undefined || s === '') return '';
-  const negative = s.startsWith('-');
-  const [whole, frac = '00'] = (negative ? s.slice(1) : s).split('.');
-  return `${negative ? '-' : ''}¥${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${frac.padEnd(2, '0')}`;
-}
+/** ¥1,234.50 from a money string (the app's one formatter). */
+export const yuan = (s: string | null | undefined): string => money(s);

@@ -5,7 +5,11 @@ import type { CreditChangeRequest } from '../pages/CustomerCredit';
 export type Receipt = {
   id: string;
   customerName: string;
+  /** In `currency`; `amountRmb` at the rate it was converted at. */
   amount: string;
+  currency: string;
+  exchangeRate: string;
+  amountRmb: string;
   receivedOn: string;
   method: string;
   reference: string;
@@ -16,8 +20,12 @@ export type Receivable = {
   customerName: string;
   orderId: string | null;
   orderNumber: string | null;
+  /** In the order's `currency`; the *Rmb ones at the order's stored rate. */
   amount: string;
   outstanding: string;
+  currency: string;
+  amountRmb: string;
+  outstandingRmb: string;
   dueDate: string;
   daysOverdue: number;
   bucket: string;
@@ -71,9 +79,21 @@ export type IssuedStatement = {
   issuedAt: string;
 };
 export type Statement = {
+  /** In RMB (every currency at its rate); `byCurrency` has each currency's own. */
   opening: string;
   closing: string;
-  lines: { date: string; kind: string; reference: string; debit: string; credit: string; balance: string }[];
+  byCurrency?: { currency: string; opening: string; closing: string }[];
+  /** debit, credit and balance (running in that currency) in the line's currency; balanceRmb over all of them. */
+  lines: {
+    date: string;
+    kind: string;
+    reference: string;
+    currency?: string;
+    debit: string;
+    credit: string;
+    balance: string;
+    balanceRmb?: string;
+  }[];
   /** 逾期利息: lines of their own, never part of the receivables' balance. */
   interest?: {
     lines: {

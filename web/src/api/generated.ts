@@ -1225,6 +1225,8 @@ export interface PaymentsOperations {
     body: {
       customerId: string;
       amount: string;
+      currency?: string;
+      exchangeRate?: string;
       receivedOn: string;
       method: 'bank_transfer' | 'cash' | 'cheque' | 'lc' | 'online' | 'other';
       reference?: string;

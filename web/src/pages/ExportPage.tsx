@@ -7,6 +7,8 @@ import { useSession } from '../auth/session';
 import { exportApi, type ExchangeRate, type Inspection, type Lc } from '../api/exportTrade';
 import { addTexts } from '../i18n';
 import * as exportTexts from './export-texts';
+import { money } from '../format';
+import { ExportDialogs } from './export/ExportDialogs';
 
 addTexts(exportTexts);
 
@@ -35,6 +37,22 @@ export function ExportPage() {
   useEffect(reload, [reload]);
   const act = (p: Promise<unknown>) => void p.then(reload).catch((e: Error) => void message.error(e.message));
   const ask = (label: string) => window.prompt(label)?.trim();
+  /** Whether the order may ship today (the L/C's current version, then its inspection), and why not. */
+  const gateColumn = {
+    title: t('exportPage.shipGate'),
+    key: 'shipGate',
+    render: (_: unknown, r: Lc | Inspection) =>
+      r.shipGate.blocked ? (
+        <span data-testid={`ship-gate-${r.orderNumber}`}>
+          <Tag color="red">{t('exportPage.gateBlocked')}</Tag>
+          {r.shipGate.reason}
+        </span>
+      ) : (
+        <Tag color="green" data-testid={`ship-gate-${r.orderNumber}`}>
+          {t('exportPage.gateOpen')}
+        </Tag>
+      ),
+  };
 
   const lcTab = (
     <Table<Lc>
@@ -50,7 +68,7 @@ export function ExportPage() {
           render: (n: string, r) => <Link to={`/orders/${r.orderId}`}>{n}</Link>,
         },
         { title: t('exportPage.version'), dataIndex: 'version', render: (v: number) => `V${v}` },
-        { title: t('ful.amount'), render: (_, r) => `${r.currency} ${r.amount}` },
+        { title: t('ful.amount'), align: 'right', render: (_, r) => money(r.amount, r.currency) },
         { title: t('ful.latestShipment'), dataIndex: 'latestShipmentDate' },
         { title: t('ful.expiry'), dataIndex: 'expiryDate' },
         { title: t('exportPage.discrepancies'), dataIndex: 'discrepancies', render: (d: string[]) => d.join('；') },
@@ -59,6 +77,7 @@ export function ExportPage() {
           dataIndex: 'status',
           render: (s: string) => <Tag color={COLORS[s]}>{t(`exportPage.lcStatus.${s}`)}</Tag>,
         },
+        gateColumn,
         {
           title: '',
           render: (_, r) => (
@@ -125,6 +144,7 @@ export function ExportPage() {
           render: (s: string) => <Tag color={COLORS[s]}>{t(`exportPage.inspectionStatus.${s}`)}</Tag>,
         },
         { title: t('exportPage.note'), render: (_, r) => r.waiveReason ?? r.note },
+        gateColumn,
         {
           title: '',
           render: (_, r) => (
@@ -199,7 +219,16 @@ export function ExportPage() {
 
   return (
     <>
-      <PageHeader title={t('menu.export')} />
+      <PageHeader
+        title={t('menu.export')}
+        extra={
+          <ExportDialogs
+            canLc={can('documents_clerk', 'finance')}
+            canBook={can('sales_assistant', 'order_admin', 'documents_clerk', 'warehouse')}
+            onDone={reload}
+          />
+        }
+      />
       <Tabs
         items={[
           { key: 'lc', label: t('exportPage.lcs'), children: lcTab },

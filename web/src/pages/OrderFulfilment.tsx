@@ -13,7 +13,7 @@ import { moneyRule } from '../components/forms';
 import { reasonText } from '../codes';
 import { useSession } from '../auth/session';
 import { ActionButton } from '../components/ActionButton';
-import { companyToday, yuan } from '../format';
+import { companyToday, money } from '../format';
 
 type Dialog = 'lc' | 'invoice' | 'receipt';
 const RECEIPT_METHODS = ['bank_transfer', 'cash', 'cheque', 'lc', 'online', 'other'];
@@ -78,6 +78,8 @@ export function OrderFulfilment({ order, onChanged }: { order: Order; onChanged:
       ordersApi.recordReceipt({
         customerId: order.customer.id,
         amount: v.amount,
+        // A receipt on this order is in the order's currency (the company's rate of the day unless finance says).
+        ...(order.currency !== 'CNY' ? { currency: order.currency } : {}),
         receivedOn: v.receivedOn,
         method: v.method as BodyOf<'POST /api/receipts'>['method'],
         reference: v.reference ?? '',
@@ -97,7 +99,7 @@ export function OrderFulfilment({ order, onChanged }: { order: Order; onChanged:
   return (
     <Card size="small" title={t('ful.gates')} style={{ marginTop: 16 }} data-testid="order-payment">
       <p>
-        {t('ful.paid')} {yuan(payment.paid)} / {yuan(payment.total)}
+        {t('ful.paid')} {money(payment.paid, order.currency)} / {money(payment.total, order.currency)}
       </p>
       {payment.gates.map((g) => (
         <p key={g.gate} data-testid={`gate-${g.gate}`}>

@@ -8,7 +8,7 @@ import { contractsApi } from '../api/contracts';
 import { FormModal } from '../components/FormModal';
 import { PageHeader } from '../components/PageHeader';
 import { ReasonDialog } from '../components/ReasonDialog';
-import { yuan } from '../format';
+import { money, yuan } from '../format';
 import { QuotationFields, quotationBody, type QuotationFormValues } from './quotations/QuotationForm';
 import { QuotationStatus } from './quotations/QuotationStatus';
 import { QuotationVersions } from './quotations/QuotationVersions';
@@ -41,7 +41,7 @@ export function QuotationDetailPage() {
   useEffect(() => void load(), [load]);
   if (!q) return null;
   /** Prices in the quotation's currency (RMB as ¥; costs and margins are always RMB). */
-  const price = (v: string) => (q.currency === 'CNY' ? yuan(v) : `${q.currency} ${yuan(v).replace('¥', '')}`);
+  const price = (v: string) => money(v, q.currency);
 
   const run = async (fn: () => Promise<Quotation>) => {
     try {

@@ -8,7 +8,8 @@ import { RemoteSelect } from '../../components/RemoteSelect';
 import { moneyRule } from '../../components/forms';
 import { ServerTable } from '../../components/ServerTable';
 import { FinanceFilters, type FinanceQuery } from './FinanceFilters';
-import { companyToday, yuan } from '../../format';
+import { companyToday, moneyWithRmb } from '../../format';
+import { useCurrencies } from '../order-form/currencies';
 
 const METHODS = ['bank_transfer', 'cash', 'cheque', 'lc', 'online', 'other'];
 
@@ -27,6 +28,8 @@ export function ReceiptsTab({
   const [filter, setFilter] = useState<FinanceQuery>({});
   const [recording, setRecording] = useState(false);
   const [form] = Form.useForm();
+  const currencies = useCurrencies();
+  const currency = Form.useWatch('currency', form) ?? 'CNY';
 
   return (
     <>
@@ -57,7 +60,12 @@ export function ReceiptsTab({
         empty={t('lists.receiptsEmpty')}
         columns={[
           { title: t('order.customer'), dataIndex: 'customerName' },
-          { title: t('ful.amount'), dataIndex: 'amount', align: 'right', render: (v: string) => yuan(v) },
+          {
+            title: t('ful.amount'),
+            dataIndex: 'amount',
+            align: 'right',
+            render: (v: string, r) => moneyWithRmb(v, r.currency, r.amountRmb),
+          },
           { title: t('stock.at'), dataIndex: 'receivedOn' },
           { title: t('lists.method'), dataIndex: 'method', render: (m: string) => t(`ful.method.${m}`) },
           { title: t('stock.reference'), dataIndex: 'reference' },
@@ -100,6 +108,9 @@ export function ReceiptsTab({
             await financeApi.recordReceipt({
               customerId: v.customerId,
               amount: v.amount,
+              ...(v.currency && v.currency !== 'CNY'
+                ? { currency: v.currency, ...(v.exchangeRate ? { exchangeRate: v.exchangeRate } : {}) }
+                : {}),
               receivedOn: v.receivedOn,
               method: v.method,
               reference: v.reference ?? '',
@@ -113,13 +124,30 @@ export function ReceiptsTab({
           }
         }}
       >
-        <Form form={form} layout="vertical" initialValues={{ method: 'bank_transfer', receivedOn: companyToday() }}>
+        <Form
+          form={form}
+          layout="vertical"
+          initialValues={{ method: 'bank_transfer', currency: 'CNY', receivedOn: companyToday() }}
+        >
           <Form.Item name="customerId" label={t('order.customer')} rules={[{ required: true }]}>
             <RemoteSelect<Customer> url={customersApi.listUrl} label={(c) => `${c.shortCode} ${c.name}`} />
+          </Form.Item>
+          <Form.Item name="currency" label={t('exportOrder.currency')}>
+            <Select options={currencies.options} />
           </Form.Item>
           <Form.Item name="amount" label={t('ful.amount')} rules={[{ required: true }, moneyRule]}>
             <Input />
           </Form.Item>
+          {currency !== 'CNY' && (
+            <Form.Item
+              name="exchangeRate"
+              label={t('exportOrder.rate')}
+              extra={t('exportOrder.receiptRateNote')}
+              rules={[{ pattern: /^\d{1,12}(\.\d{1,6})?$/, message: '7.123456' }]}
+            >
+              <Input />
+            </Form.Item>
+          )}
           <Form.Item name="receivedOn" label={t('stock.at')} rules={[{ required: true }]}>
             <Input type="date" />
           </Form.Item>

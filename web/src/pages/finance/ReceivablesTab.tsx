@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { financeApi, type Receivable } from '../../api/finance';
 import { ServerTable } from '../../components/ServerTable';
 import { FinanceFilters, type FinanceQuery } from './FinanceFilters';
-import { yuan } from '../../format';
+import { moneyWithRmb } from '../../format';
 
 const BUCKETS = ['not_due', '0-30', '31-60', '61-90', '>90'];
 
@@ -43,8 +43,23 @@ export function ReceivablesTab({ version }: { version: number }) {
             dataIndex: 'orderNumber',
             render: (n: string, r) => r.orderId && <Link to={`/orders/${r.orderId}`}>{n}</Link>,
           },
-          { title: t('ful.amount'), dataIndex: 'amount', align: 'right', render: (v: string) => yuan(v) },
-          { title: t('ful.outstanding'), dataIndex: 'outstanding', align: 'right', render: (v: string) => yuan(v) },
+          // In the order's currency, its RMB equivalent beside a foreign one.
+          {
+            title: t('ful.amount'),
+            dataIndex: 'amount',
+            align: 'right',
+            render: (v: string, r) => moneyWithRmb(v, r.currency, r.amountRmb),
+          },
+          {
+            title: t('ful.outstanding'),
+            dataIndex: 'outstanding',
+            align: 'right',
+            render: (v: string, r) => (
+              <span data-testid={`receivable-outstanding-${r.orderNumber}`}>
+                {moneyWithRmb(v, r.currency, r.outstandingRmb)}
+              </span>
+            ),
+          },
           { title: t('ful.due'), dataIndex: 'dueDate' },
           {
             title: t('ful.aging'),

@@ -7,11 +7,13 @@ import { customersApi } from '../../api/customers';
 import { financeApi, type Statement } from '../../api/finance';
 import type { Customer } from '../../api/types';
 import { RemoteSelect } from '../../components/RemoteSelect';
-import { yuan } from '../../format';
+import { money, yuan } from '../../format';
 import { addTexts } from '../../i18n';
 import * as interestTexts from './overdue-interest-texts';
+import * as exportTexts from '../export-texts';
 
 addTexts(interestTexts);
+addTexts(exportTexts);
 
 type StatementRow = Statement['lines'][number];
 
@@ -24,10 +26,30 @@ function interestRows(s: Statement, to: Dayjs, t: TFunction): StatementRow[] {
     date: to.format('YYYY-MM-DD'),
     kind: 'overdue_interest',
     reference: `${l.reference} ${basis(l, t)}`,
+    currency: 'CNY',
     debit: l.interest,
     credit: '0.00',
     balance: '',
   }));
+}
+
+/**
+ * The statement's head: opening → closing in RMB, and with a foreign currency each currency's closing in its own
+ * money (a USD debt is settled in USD).
+ */
+function statementTitle(s: Statement, t: TFunction) {
+  const foreign = (s.byCurrency ?? []).filter((c) => c.currency !== 'CNY');
+  const perCurrency = foreign.length
+    ? ` · ${(s.byCurrency ?? []).map((c) => `${t('cleanup.balance')} ${money(c.closing, c.currency)}`).join(' · ')}`
+    : '';
+  const rmb = foreign.length ? ` (${t('exportOrder.rmbTotal')})` : '';
+  return (
+    `${t('ful.from')} ${yuan(s.opening)} → ${t('ful.to')} ${yuan(s.closing)}${rmb}${perCurrency}` +
+    (s.interest?.lines.length
+      ? ` · ${t('overdueInterest.total')} ${yuan(s.interest.total)} · ` +
+        `${t('overdueInterest.closingWithInterest')} ${yuan(s.closingWithInterest!)}`
+      : '')
+  );
 }
 
 /** 对账单: a customer's statement of account for a period, on screen, in Excel or printable. */
@@ -74,25 +96,30 @@ export function StatementTab() {
           rowKey={(_, i) => String(i)}
           pagination={false}
           dataSource={[...statement.data.lines, ...interestRows(statement.data, statement.range![1], t)]}
-          title={() =>
-            `${t('ful.from')} ${yuan(statement.data!.opening)} → ${t('ful.to')} ${yuan(statement.data!.closing)}` +
-            (statement.data!.interest?.lines.length
-              ? ` · ${t('overdueInterest.total')} ${yuan(statement.data!.interest.total)} · ` +
-                `${t('overdueInterest.closingWithInterest')} ${yuan(statement.data!.closingWithInterest!)}`
-              : '')
-          }
+          title={() => <span data-testid="statement-title">{statementTitle(statement.data!, t)}</span>}
           columns={[
             { title: t('stock.at'), dataIndex: 'date' },
             { title: t('stock.kind'), dataIndex: 'kind', render: (k: string) => t(`codes.statementKind.${k}`) },
             { title: t('stock.reference'), dataIndex: 'reference' },
-            { title: t('cleanup.debit'), dataIndex: 'debit', align: 'right', render: yuan },
-            { title: t('cleanup.credit'), dataIndex: 'credit', align: 'right', render: yuan },
+            // Each line in its own currency; its balance runs in that currency, beside it all of them in RMB.
+            { title: t('cleanup.debit'), dataIndex: 'debit', align: 'right', render: (v, l) => money(v, l.currency) },
+            { title: t('cleanup.credit'), dataIndex: 'credit', align: 'right', render: (v, l) => money(v, l.currency) },
             {
               title: t('cleanup.balance'),
               dataIndex: 'balance',
               align: 'right',
-              render: (v: string) => (v ? yuan(v) : ''),
+              render: (v: string, l) => money(v, l.currency),
             },
+            ...((statement.data.byCurrency ?? []).some((c) => c.currency !== 'CNY')
+              ? [
+                  {
+                    title: `${t('cleanup.balance')} (${t('exportOrder.rmbTotal')})`,
+                    dataIndex: 'balanceRmb',
+                    align: 'right' as const,
+                    render: (v?: string) => money(v),
+                  },
+                ]
+              : []),
           ]}
         />
       )}

@@ -2,7 +2,7 @@ import { Descriptions, Table, Tag } from 'antd';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { Order, OrderLine } from '../../api/types';
-import { yuan } from '../../format';
+import { money, yuan } from '../../format';
 import { addTexts } from '../../i18n';
 import * as exportTexts from '../export-texts';
 
@@ -15,6 +15,8 @@ export const remainingOf = (l: OrderLine) => Math.max(0, l.qty - l.shipped - (l.
 export function OrderSummary({ order }: { order: Order }) {
   const { t } = useTranslation();
   const o = order;
+  /** Prices and totals are in the order's currency. */
+  const price = (v: string) => money(v, o.currency);
   const remark = [o.buyerRemark, o.sellerRemark].filter(Boolean);
   return (
     <>
@@ -67,14 +69,7 @@ export function OrderSummary({ order }: { order: Order }) {
           ...(o.depositPercent ? [{ label: t('order.depositPercent'), children: `${o.depositPercent}%` }] : []),
           { label: t('orderPage.field.salesperson'), children: o.registrar.name ?? '—' },
           { label: t('orderPage.field.version'), children: `V${o.version}` },
-          o.currency === 'CNY'
-            ? { label: t('order.total'), children: <b data-testid="order-total">{yuan(o.total)}</b> }
-            : {
-                label: t('order.total'),
-                children: (
-                  <b data-testid="order-total">{t('exportOrder.amount', { currency: o.currency, amount: o.total })}</b>
-                ),
-              },
+          { label: t('order.total'), children: <b data-testid="order-total">{money(o.total, o.currency)}</b> },
           ...(o.currency === 'CNY'
             ? []
             : [
@@ -126,8 +121,8 @@ export function OrderSummary({ order }: { order: Order }) {
           { title: t('orderPage.line.spec'), dataIndex: 'spec' },
           { title: t('orderPage.line.unit'), dataIndex: 'unit' },
           { title: t('order.qty'), dataIndex: 'qty', align: 'right' },
-          { title: t('orderPage.line.price'), dataIndex: 'unitPrice', align: 'right', render: (v: string) => yuan(v) },
-          { title: t('order.amount'), dataIndex: 'amount', align: 'right', render: (v: string) => yuan(v) },
+          { title: t('orderPage.line.price'), dataIndex: 'unitPrice', align: 'right', render: (v: string) => price(v) },
+          { title: t('order.amount'), dataIndex: 'amount', align: 'right', render: (v: string) => price(v) },
           {
             title: t('order.gift'),
             dataIndex: 'gift',
@@ -157,7 +152,7 @@ export function OrderSummary({ order }: { order: Order }) {
               {t('order.total')}
             </Table.Summary.Cell>
             <Table.Summary.Cell index={7} align="right">
-              <b>{yuan(o.total)}</b>
+              <b>{price(o.total)}</b>
             </Table.Summary.Cell>
           </Table.Summary.Row>
         )}

@@ -2,10 +2,10 @@ import { Form, Input, InputNumber, Select, Space, Switch, Typography } from 'ant
 import { useTranslation } from 'react-i18next';
 import { addTexts } from '../../i18n';
 import * as exportTexts from '../export-texts';
+import { useCurrencies } from './currencies';
 
 addTexts(exportTexts);
 
-const CURRENCIES = ['CNY', 'USD', 'EUR'];
 const TRADE_TERMS = ['EXW', 'FCA', 'FAS', 'FOB', 'CFR', 'CIF', 'CPT', 'CIP', 'DAP', 'DPU', 'DDP'];
 const CONTAINERS = ['20GP', '40GP', '40HQ', '45HQ', 'LCL'];
 
@@ -13,6 +13,7 @@ const CONTAINERS = ['20GP', '40GP', '40HQ', '45HQ', 'LCL'];
 export function ExportFields({ rate }: { rate?: string }) {
   const { t } = useTranslation();
   const form = Form.useFormInstance();
+  const currencies = useCurrencies();
   const currency = Form.useWatch('currency', form) ?? 'CNY';
   const isExport = Form.useWatch('export', form);
   const shown = isExport || currency !== 'CNY';
@@ -23,7 +24,7 @@ export function ExportFields({ rate }: { rate?: string }) {
           <Switch data-testid="order-export" />
         </Form.Item>
         <Form.Item name="currency" label={t('exportOrder.currency')} initialValue="CNY">
-          <Select style={{ width: 110 }} options={CURRENCIES.map((c) => ({ value: c, label: c }))} />
+          <Select style={{ width: 170 }} options={currencies.options} data-testid="order-currency" />
         </Form.Item>
         {currency !== 'CNY' && (
           <Form.Item label={t('exportOrder.rate')}>

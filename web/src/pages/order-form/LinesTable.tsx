@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Product } from '../../api/types';
 import { productsApi } from '../../api/products';
 import { RemoteSelect } from '../../components/RemoteSelect';
-import { yuan } from '../../format';
+import { currencySign, money, yuan } from '../../format';
 import { defaultPrice, lineAmountFen, linesTotalFen } from './amounts';
 import { lineRules, type LineValue } from './lineRules';
 import { chineseCapital, formatFen, parseFen } from './money';
@@ -23,6 +23,8 @@ export function LinesTable({ form, products, loadProduct }: Props) {
   const { t } = useTranslation();
   const lines = (Form.useWatch('lines', form) ?? []) as (LineValue | undefined)[];
   const orderType = Form.useWatch('orderType', form) as string | undefined;
+  // 外贸: prices are in the order's currency; the price list and the capitals (大写, in 元) are RMB only.
+  const currency = (Form.useWatch('currency', form) as string | undefined) ?? 'CNY';
   const productOf = (i: number) => {
     const id = lines[i]?.productId;
     return id ? products[id] : undefined;
@@ -39,6 +41,7 @@ export function LinesTable({ form, products, loadProduct }: Props) {
     const line = lines[i];
     const typed = parseFen(line?.unitPrice);
     if (!p || !line || line.gift || typed === null || orderType === 'sample' || orderType === 'replacement') return;
+    if (currency !== 'CNY') return;
     const list = parseFen(p.listPrice);
     if (list === null || typed === list) return;
     return t(typed < list ? 'orderForm.belowList' : 'orderForm.aboveList', { price: yuan(p.listPrice) });
@@ -121,7 +124,7 @@ export function LinesTable({ form, products, loadProduct }: Props) {
                 render: (_, f) => (
                   <>
                     <Form.Item name={[f.name, 'unitPrice']} rules={lineRules(t, f.name).unitPrice} {...cell}>
-                      <Input prefix="¥" style={{ width: 115 }} data-testid="order-line-price" />
+                      <Input prefix={currencySign(currency)} style={{ width: 115 }} data-testid="order-line-price" />
                     </Form.Item>
                     {hint(priceWarning(f.name), 'order-line-price-warning')}
                   </>
@@ -133,7 +136,7 @@ export function LinesTable({ form, products, loadProduct }: Props) {
                 align: 'right',
                 render: (_, f) => (
                   <span data-testid="order-line-amount">
-                    {yuan(formatFen(lineAmountFen(lines[f.name], productOf(f.name), orderType)))}
+                    {money(formatFen(lineAmountFen(lines[f.name], productOf(f.name), orderType)), currency)}
                   </span>
                 ),
               },
@@ -176,13 +179,17 @@ export function LinesTable({ form, products, loadProduct }: Props) {
             </Button>
             <div style={{ textAlign: 'right' }}>
               <Typography.Text strong>
-                {t('orderForm.total')} <span data-testid="order-form-total">{yuan(formatFen(total))}</span>
+                {t('orderForm.total')} <span data-testid="order-form-total">{money(formatFen(total), currency)}</span>
               </Typography.Text>
-              <br />
-              <Typography.Text type="secondary">
-                {t('orderForm.inWords')}
-                <span data-testid="order-form-capital">{chineseCapital(total)}</span>
-              </Typography.Text>
+              {currency === 'CNY' && (
+                <>
+                  <br />
+                  <Typography.Text type="secondary">
+                    {t('orderForm.inWords')}
+                    <span data-testid="order-form-capital">{chineseCapital(total)}</span>
+                  </Typography.Text>
+                </>
+              )}
             </div>
           </Flex>
         </>
