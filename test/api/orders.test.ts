@@ -506,12 +506,21 @@ describe('order core', () => {
       await a.sales({ method: 'POST', url: `/api/orders/${o.id}/submit` });
       ids.push(o.id);
     }
+    // A second reviewer: both draw from the same stage's queue, so whatever the other claims is at this
+    // reviewer's stage and the refusal can only be the claim (an admin could claim another stage's order).
+    const admin = t.as(await t.token('admin'));
+    const created = await admin({
+      method: 'POST',
+      url: '/api/users',
+      payload: { username: 'reviewer2', displayName: '审核员二', password: 'secret-123', roles: ['reviewer'] },
+    });
+    expect(created.statusCode).toBe(201);
     const second = t.as(
       (
         await t.app.inject({
           method: 'POST',
           url: '/api/auth/login',
-          payload: { username: 'admin', password: 'demo1234' },
+          payload: { username: 'reviewer2', password: 'secret-123' },
         })
       ).json().token,
     );
