@@ -28,6 +28,7 @@ import * as m0026 from './migrations/0026_contracts';
 import * as m0027 from './migrations/0027_export_orders';
 import * as m0028 from './migrations/0028_sample_approval_overdue_interest';
 import * as m0030 from './migrations/0030_export_quotations';
+import * as m0034 from './migrations/0034_order_list_indexes';
 
 // Every migration, in order. New ones are added here.
 const migrations: Record<string, Migration> = {
@@ -60,6 +61,7 @@ const migrations: Record<string, Migration> = {
   '0027_export_orders': m0027,
   '0028_sample_approval_overdue_interest': m0028,
   '0030_export_quotations': m0030,
+  '0034_order_list_indexes': m0034,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -40,6 +40,7 @@ describe('embedded database on disk', () => {
       '0027_export_orders',
       '0028_sample_approval_overdue_interest',
       '0030_export_quotations',
+      '0034_order_list_indexes',
     ]);
     expect(await isEmpty(first.db)).toBe(true);
     await first.db.transaction().execute((trx) => seedDemo(trx, new Date()));
