@@ -124,9 +124,10 @@ function afterKey(keys: readonly string[], values: string[], descending: boolean
   return sql<boolean>`(${sql.ref(keys[0])} ${bound} ${values[0]} and ${cond})`;
 }
 
-type Cursor = { sort: string; desc: boolean; key: string[]; before: boolean };
+export type Cursor = { sort: string; desc: boolean; key: string[]; before: boolean };
 
-const writeCursor = (c: Cursor) =>
+/** A cursor at a row's sort key (the list hands these out; a benchmark makes one to start deep in a list). */
+export const writeCursor = (c: Cursor) =>
   Buffer.from(JSON.stringify([c.sort, c.desc ? 1 : 0, c.before ? 1 : 0, ...c.key])).toString('base64url');
 
 /** A cursor made for another sort, or not made by us at all, is refused naming the field. */

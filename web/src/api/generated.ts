@@ -885,7 +885,7 @@ export interface OrdersOperations {
     body: undefined;
     response: unknown;
   };
-  /** Search orders (status[,status…], customer, from, to, product, salesperson, urgency, q; mine=true: mine) */
+  /** Search orders (status[,status…], customer, from, to, product, salesperson, urgency, q; mine=true: mine); cursor=first, then next/prev: keyset pages without a total */
   'GET /api/orders': {
     params: Record<string, never>;
     query: {
@@ -902,6 +902,7 @@ export interface OrdersOperations {
       salesperson?: string;
       urgency?: 'normal' | 'urgent';
       mine?: 'true' | 'false';
+      cursor?: string;
     };
     body: undefined;
     response: unknown;
