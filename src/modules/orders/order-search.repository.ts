@@ -19,13 +19,16 @@ export const numberText = sql<string>`(o.number || ' ' || o.customer_po)`;
 export function searchCondition(companyId: string, pattern: string, s: OrderSearch) {
   if (s.narrow) {
     // The candidate orders, each arm through its own index; the union is small by construction.
-    const arms = [
-      sql`select o.id from orders o where o.company_id = ${companyId} and o.customer_id = any(${s.customerIds}::uuid[])`,
-      sql`select l.order_id from order_lines l
-           where l.company_id = ${companyId} and l.product_id = any(${s.productIds}::uuid[])`,
-    ];
+    const arms = [];
+    if (s.customerIds.length)
+      arms.push(sql`select o.id from orders o
+                     where o.company_id = ${companyId} and o.customer_id = any(${s.customerIds}::uuid[])`);
+    if (s.productIds.length)
+      arms.push(sql`select l.order_id from order_lines l
+                     where l.company_id = ${companyId} and l.product_id = any(${s.productIds}::uuid[])`);
     if (s.numbers)
       arms.push(sql`select o.id from orders o where o.company_id = ${companyId} and ${numberText} ilike ${pattern}`);
+    if (!arms.length) return sql<boolean>`false`;
     return sql<boolean>`o.id in (${sql.join(arms, sql` union `)})`;
   }
   return sql<boolean>`(${numberText} ilike ${pattern}

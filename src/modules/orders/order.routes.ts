@@ -71,8 +71,7 @@ export function orderRoutes(app: FastifyInstance, ctx: AppContext, releaseHolds:
       schema: {
         tags,
         summary:
-          'Search orders (status[,status…], customer, from, to, product, salesperson, urgency, q; mine=true: mine); ' +
-          'cursor=first, then next/prev: keyset pages without a total',
+          'Search orders (status, customer, from, to, product, salesperson, urgency, q, mine); cursor=first|next|prev',
         querystring: listOrdersQuery,
       },
     },

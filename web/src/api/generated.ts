@@ -885,7 +885,7 @@ export interface OrdersOperations {
     body: undefined;
     response: unknown;
   };
-  /** Search orders (status[,status…], customer, from, to, product, salesperson, urgency, q; mine=true: mine); cursor=first, then next/prev: keyset pages without a total */
+  /** Search orders (status, customer, from, to, product, salesperson, urgency, q, mine); cursor=first|next|prev */
   'GET /api/orders': {
     params: Record<string, never>;
     query: {
