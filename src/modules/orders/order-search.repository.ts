@@ -31,12 +31,13 @@ export function searchCondition(companyId: string, pattern: string, s: OrderSear
     if (!arms.length) return sql<boolean>`false`;
     return sql<boolean>`o.id in (${sql.join(arms, sql` union `)})`;
   }
+  // Per order, along the list's scan: `limit 1` keeps the planner from hashing every matching line first.
   return sql<boolean>`(${numberText} ilike ${pattern}
     or o.customer_id in (select sc.id from customers sc where sc.company_id = ${companyId} and sc.name ilike ${pattern})
     or exists (select 1 from order_lines sl
-                where sl.company_id = o.company_id and sl.order_id = o.id
-                  and sl.product_id in (select sp.id from products sp
-                                         where sp.company_id = ${companyId} and sp.name ilike ${pattern})))`;
+                 join products sp on sp.company_id = sl.company_id and sp.id = sl.product_id
+                where sl.company_id = o.company_id and sl.order_id = o.id and sp.name ilike ${pattern}
+                limit 1))`;
 }
 
 /**
