@@ -1,6 +1,8 @@
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
+import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import fs from 'node:fs';
 import type { DB } from './database';
 import { pglitePool } from './pglite-pool';
@@ -56,7 +58,9 @@ function preparesMarkedStatements(client: pg.PoolClient) {
 /** dataDir undefined → in memory (tests); `image` starts it from a dumped data directory. */
 export async function connectPglite(dataDir?: string, image?: Blob): Promise<Database> {
   if (dataDir) fs.mkdirSync(dataDir, { recursive: true });
-  const lite = await PGlite.create(dataDir, { parsers: pgliteParsers, loadDataDir: image });
+  // The contrib extensions the migrations create (trigram search, 0034): loaded on every start.
+  const extensions = { pg_trgm, btree_gin };
+  const lite = await PGlite.create(dataDir, { parsers: pgliteParsers, loadDataDir: image, extensions });
   const pool = pglitePool(lite);
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   // Parameterless SQL may hold several statements (the queue's own migrations): those go to exec.

@@ -31,6 +31,7 @@ import * as m0030 from './migrations/0030_export_quotations';
 import * as m0031 from './migrations/0031_contract_terms';
 import * as m0032 from './migrations/0032_customer_prices';
 import * as m0033 from './migrations/0033_receipt_currency';
+import * as m0034 from './migrations/0034_order_list_indexes';
 import * as m0037 from './migrations/0037_ledger_check_once';
 
 // Every migration, in order. New ones are added here.
@@ -67,6 +68,7 @@ const migrations: Record<string, Migration> = {
   '0031_contract_terms': m0031,
   '0032_customer_prices': m0032,
   '0033_receipt_currency': m0033,
+  '0034_order_list_indexes': m0034,
   '0037_ledger_check_once': m0037,
 };
 

@@ -3,6 +3,11 @@
 export const errorCodes = {
   'VALIDATION.FAILED': { status: 400, zh: '输入有误：{summary}', en: 'Invalid input: {summary}' },
   'REQUEST.MALFORMED': { status: 400, zh: '请求格式错误：{detail}', en: 'Malformed request: {detail}' },
+  'REQUEST.BAD_CURSOR': {
+    status: 400,
+    zh: '翻页位置无效或已过期（{field}），请回到第一页',
+    en: 'The page position is not valid or is stale ({field}); go back to the first page',
+  },
   'REQUEST.TOO_LARGE': { status: 413, zh: '请求内容过大', en: 'Request body too large' },
   // Security and bad input
   'REQUEST.VALUE_REJECTED': {

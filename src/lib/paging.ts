@@ -53,3 +53,102 @@ export function pageOf<T>(rows: T[], q: Pick<PageQuery, 'page' | 'pageSize'>): P
 
 /** Escapes LIKE wildcards so a search for "50%" finds "50%". */
 export const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/**
+ * Keyset paging (for lists that grow without bound, such as orders): the page after or before an opaque cursor
+ * holding the sort key and id of the row it starts from, so a deep page costs what the first page costs. No total:
+ * counting a million rows per page is what keyset paging avoids. The first page is asked for with `cursor=first`.
+ */
+export type KeysetQuery = { cursor: string; pageSize: number; sort?: string; order?: PageQuery['order'] };
+export type KeysetPage<T> = { items: T[]; pageSize: number; next: string | null; prev: string | null };
+
+/**
+ * `sortable` maps each sort name to the columns it orders by (never null); `unique` (the row id) breaks ties, so
+ * every row is on exactly one page. Each sort needs an index (company_id, ...columns, id) to stay fast.
+ */
+export async function fetchKeysetPage<DB, TB extends keyof DB, O>(
+  query: SelectQueryBuilder<DB, TB, O>,
+  q: KeysetQuery,
+  sortable: Record<string, readonly string[]>,
+  defaultSort: string,
+  unique: string,
+): Promise<KeysetPage<O>> {
+  const sortName = q.sort ?? defaultSort;
+  const columns = Object.hasOwn(sortable, sortName) ? sortable[sortName] : undefined;
+  if (!Array.isArray(columns))
+    throw new AppError('VALIDATION.FAILED', { summary: 'query.sort' }, [
+      { path: 'query.sort', message: `one of ${Object.keys(sortable).join(', ')}` },
+    ]);
+  const desc = q.order === 'desc' || q.order === 'descend';
+  const keys = [...columns, unique];
+  const at = q.cursor === 'first' ? undefined : readCursor(q.cursor, sortName, desc, keys.length);
+  // A "before" cursor reads backwards from its row, then turns the rows round.
+  const forward = !at?.before;
+  const descending = desc === forward;
+  let ordered = query as any;
+  if (at) ordered = ordered.where(afterKey(keys, at.key, descending));
+  for (const [i, c] of keys.entries())
+    ordered = ordered
+      .select(sql<string>`(${sql.ref(c)})::text`.as(`__k${i}`))
+      .orderBy(sql.ref(c), descending ? 'desc' : 'asc');
+  const rows: any[] = await ordered.limit(q.pageSize + 1).execute();
+  const more = rows.length > q.pageSize;
+  const page = rows.slice(0, q.pageSize);
+  if (!forward) page.reverse();
+  const keyOf = (r: any) => keys.map((_, i) => r[`__k${i}`] as string);
+  const cursor = (r: any, before: boolean) => writeCursor({ sort: sortName, desc, key: keyOf(r), before });
+  const first = page[0];
+  const last = page.at(-1);
+  return {
+    items: page.map((r) => {
+      const item = { ...r };
+      keys.forEach((_, i) => delete item[`__k${i}`]);
+      return item as O;
+    }),
+    pageSize: q.pageSize,
+    next: last && (forward ? more : true) ? cursor(last, false) : null,
+    prev: first && (forward ? !!at : more) ? cursor(first, true) : null,
+  };
+}
+
+/**
+ * Rows after `key` in the order: (c1 > v1) or (c1 = v1 and (c2 > v2 or …)), with a leading c1 >= v1 the index
+ * can start its scan from.
+ */
+function afterKey(keys: readonly string[], values: string[], descending: boolean) {
+  const op = sql.raw(descending ? '<' : '>');
+  const bound = sql.raw(descending ? '<=' : '>=');
+  let cond = sql`${sql.ref(keys.at(-1)!)} ${op} ${values.at(-1)}`;
+  for (let i = keys.length - 2; i >= 0; i--)
+    cond = sql`(${sql.ref(keys[i])} ${op} ${values[i]} or (${sql.ref(keys[i])} = ${values[i]} and ${cond}))`;
+  return sql<boolean>`(${sql.ref(keys[0])} ${bound} ${values[0]} and ${cond})`;
+}
+
+export type Cursor = { sort: string; desc: boolean; key: string[]; before: boolean };
+
+/** A cursor at a row's sort key (the list hands these out; a benchmark makes one to start deep in a list). */
+export const writeCursor = (c: Cursor) =>
+  Buffer.from(JSON.stringify([c.sort, c.desc ? 1 : 0, c.before ? 1 : 0, ...c.key])).toString('base64url');
+
+/** A cursor made for another sort, or not made by us at all, is refused naming the field. */
+function readCursor(text: string, sort: string, desc: boolean, keyCount: number): Cursor {
+  let v: unknown;
+  try {
+    v = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
+  } catch {
+    v = undefined;
+  }
+  const ok =
+    Array.isArray(v) &&
+    v.length === keyCount + 3 &&
+    v[0] === sort &&
+    v[1] === (desc ? 1 : 0) &&
+    (v[2] === 0 || v[2] === 1) &&
+    v.slice(3).every((k) => typeof k === 'string' && k.length <= 400);
+  if (!ok)
+    throw new AppError('REQUEST.BAD_CURSOR', { field: 'query.cursor' }, [
+      { path: 'query.cursor', message: 'not a cursor of this list and sort (start again with cursor=first)' },
+    ]);
+  const a = v as [string, number, number, ...string[]];
+  return { sort, desc, key: a.slice(3) as string[], before: a[2] === 1 };
+}

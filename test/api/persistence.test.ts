@@ -43,6 +43,7 @@ describe('embedded database on disk', () => {
       '0031_contract_terms',
       '0032_customer_prices',
       '0033_receipt_currency',
+      '0034_order_list_indexes',
       '0037_ledger_check_once',
     ]);
     expect(await isEmpty(first.db)).toBe(true);

@@ -5,6 +5,7 @@ import type { Actor } from '../auth/auth.service';
 import { orderLabels } from './order.labels';
 import * as repo from './order.repository';
 import type { OrderFilter } from './order.schemas';
+import { planOrderSearch } from './order-search';
 
 export const ORDERS_EXPORT_LIMIT = 10_000;
 const URGENCY = { normal: { zh: '普通', en: 'Normal' }, urgent: { zh: '加急', en: 'Urgent' } };
@@ -15,7 +16,11 @@ export async function exportOrders(db: Db, actor: Actor, f: OrderFilter, lang: L
   const rows = await repo.allOrders(
     db,
     actor.companyId,
-    { ...filter, registrarId: mine === 'true' ? actor.userId : undefined },
+    {
+      ...filter,
+      registrarId: mine === 'true' ? actor.userId : undefined,
+      search: filter.q ? await planOrderSearch(db, actor.companyId, filter.q) : undefined,
+    },
     ORDERS_EXPORT_LIMIT,
   );
   return localXlsx(

@@ -1,6 +1,6 @@
 import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Db } from '../../db/database';
-import { fetchPage, likePattern } from '../../lib/paging';
+import { fetchKeysetPage, fetchPage, likePattern, type KeysetQuery } from '../../lib/paging';
 import type { OrderLinesTable, OrdersTable, OrderStatus } from './order.table';
 import type { OrderFilter } from './order.schemas';
 import type { PageQuery } from '../../lib/schemas';
@@ -9,6 +9,7 @@ import type { InvoicesTable } from '../feedback/feedback.table';
 import { UNCLOSED_COMPLAINT } from '../feedback/complaint.machine';
 import { inStatuses } from '../../lib/state-machine';
 import { CONFIRMED_BUSINESS, SHIPPABLE } from './order.machine';
+import { searchCondition, type OrderSearch } from './order-search.repository';
 
 const orderColumns = [
   'o.id',
@@ -163,6 +164,8 @@ export function lineShipping(db: Db, companyId: string, orderId: string) {
 export type OrderListFilter = Omit<OrderFilter, 'mine' | 'status'> & {
   status?: OrderStatus | OrderStatus[];
   registrarId?: string;
+  /** What `q` matched among customers and products, found first (order-search.ts). */
+  search?: OrderSearch;
 };
 
 /** Orders by status(es), customer, order date, product, salesperson (registrar), urgency and a search. */
@@ -187,31 +190,28 @@ function filteredOrders(db: Db, companyId: string, q: OrderListFilter) {
           .where('pl.product_id', '=', product),
       ),
     );
-  if (q.q)
-    query = query.where((eb) =>
-      eb.or([
-        eb('o.number', 'ilike', likePattern(q.q!)),
-        eb('c.name', 'ilike', likePattern(q.q!)),
-        eb('o.customer_po', 'ilike', likePattern(q.q!)),
-      ]),
-    );
+  if (q.q) query = query.where(searchCondition(companyId, likePattern(q.q), q.search ?? { narrow: false }));
   return query;
 }
 
+const ORDER_SORTS = {
+  number: ['o.number'],
+  orderDate: ['o.order_date'],
+  total: ['o.total'],
+  status: ['o.status', 'o.created_at'],
+  createdAt: ['o.created_at'],
+  customer: ['c.name'],
+} as const;
+
+/** A page by page number with its total: small lists and the 工作台 counts. */
 export function listOrders(db: Db, companyId: string, q: PageQuery & OrderListFilter) {
-  return fetchPage(
-    filteredOrders(db, companyId, q),
-    q,
-    {
-      number: 'o.number',
-      orderDate: 'o.order_date',
-      total: 'o.total',
-      status: 'o.status',
-      createdAt: 'o.created_at',
-      customer: 'c.name',
-    },
-    'createdAt',
-  );
+  const columns = Object.fromEntries(Object.entries(ORDER_SORTS).map(([k, v]) => [k, v[0]]));
+  return fetchPage(filteredOrders(db, companyId, q), q, columns, 'createdAt', 'o.id');
+}
+
+/** The page after (or before) a cursor: the web list, as deep as the company's history goes (keyset). */
+export function listOrdersByCursor(db: Db, companyId: string, q: KeysetQuery & OrderListFilter) {
+  return fetchKeysetPage(filteredOrders(db, companyId, q), q, ORDER_SORTS, 'createdAt', 'o.id');
 }
 
 /** What the list shows under a filter, newest first, for the export (bounded). */

@@ -16,7 +16,8 @@ import {
   reviewBody,
   updateOrderBody,
 } from './order.schemas';
-import { getOrder, listOrders, orderHistory, registerOrder, updateOrder } from './order.service';
+import { getOrder, orderHistory, registerOrder, updateOrder } from './order.service';
+import { listOrders, listOrdersByCursor } from './order-list';
 import { submitOrder } from './submit-order';
 import { reviewOrder } from './review-order';
 import { confirmOrder } from './confirm-order';
@@ -70,11 +71,15 @@ export function orderRoutes(app: FastifyInstance, ctx: AppContext, releaseHolds:
       schema: {
         tags,
         summary:
-          'Search orders (status[,status…], customer, from, to, product, salesperson, urgency, q; mine=true: mine)',
+          'Search orders (status, customer, from, to, product, salesperson, urgency, q, mine); cursor=first|next|prev',
         querystring: listOrdersQuery,
       },
     },
-    async (req) => listOrders(ctx.db, actorOf(req), req.query, envOf(ctx).now),
+    async (req) => {
+      const { cursor, ...q } = req.query;
+      if (cursor === undefined) return listOrders(ctx.db, actorOf(req), q, envOf(ctx).now);
+      return listOrdersByCursor(ctx.db, actorOf(req), { ...q, cursor }, envOf(ctx).now);
+    },
   );
 
   r.get(

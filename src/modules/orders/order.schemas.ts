@@ -190,7 +190,11 @@ export const orderFilter = z.object({
   mine: z.enum(['true', 'false']).optional(),
   q: text(100).optional(),
 });
-export const listOrdersQuery = pageQuery.extend(orderFilter.shape);
+/** `cursor`: keyset paging (the web list); `first` for the first page, then the `next`/`prev` a page returned. */
+export const listOrdersQuery = pageQuery.extend({
+  ...orderFilter.shape,
+  cursor: z.string().min(1).max(2000).optional(),
+});
 export type ListOrdersQuery = z.infer<typeof listOrdersQuery>;
 export const exportOrdersQuery = orderFilter.extend({ lang: z.enum(['zh-CN', 'en']).optional() });
 export type OrderFilter = z.infer<typeof orderFilter>;

@@ -18,7 +18,6 @@ import { formatOrderNumber, numberPeriod } from './order-number';
 import { localParts } from '../../lib/local-date';
 import type { CreateOrderInput, UpdateOrderInput } from './order.schemas';
 import { exportColumns, exportTermsOf } from './order-currency';
-import type { PageQuery } from '../../lib/schemas';
 
 /** The order's contact and delivery as these roles may see them (个人信息, src/lib/personal-fields.ts). */
 function personalParts(o: repo.OrderRow, roles: readonly string[]) {
@@ -130,30 +129,6 @@ export async function getOrder(db: Db, actor: Actor, id: string, now?: Date): Pr
   if (!row) throw new AppError('ORDER.NOT_FOUND');
   const lines = await repo.findLines(db, actor.companyId, [id]);
   return orderRowToOrder(row, lines, actor.roles, await orderActions(db, actor, row, shipped(lines), now));
-}
-
-export async function listOrders(
-  db: Db,
-  actor: Actor,
-  q: PageQuery & repo.OrderListFilter & { mine?: 'true' | 'false' },
-  now?: Date,
-) {
-  const { mine, ...filter } = q;
-  const page = await repo.listOrders(db, actor.companyId, {
-    ...filter,
-    registrarId: mine === 'true' ? actor.userId : undefined,
-  });
-  const lines = await repo.findLines(
-    db,
-    actor.companyId,
-    page.items.map((o) => o.id),
-  );
-  const items = [];
-  for (const o of page.items) {
-    const own = lines.filter((l) => l.order_id === o.id);
-    items.push(orderRowToOrder(o, own, actor.roles, await orderActions(db, actor, o, shipped(own), now)));
-  }
-  return { ...page, items };
 }
 
 async function resolveWarehouse(db: Db, actor: Actor, warehouseId?: string) {

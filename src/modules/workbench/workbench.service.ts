@@ -4,7 +4,7 @@ import { todayOf } from '../../lib/local-date';
 import { formatMoney, parseMoney } from '../../lib/money';
 import { hasRole, type Role } from '../auth/roles';
 import type { Actor } from '../auth/auth.service';
-import { listOrders } from '../orders/order.service';
+import { listOrders } from '../orders/order-list';
 import { openStagesFor } from '../review/review.repository';
 import { fulfilmentQueue } from '../shipping/queues';
 import { listPickLists } from '../allocation/pick-lists';

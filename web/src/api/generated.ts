@@ -959,7 +959,7 @@ export interface OrdersOperations {
     body: undefined;
     response: unknown;
   };
-  /** Search orders (status[,status…], customer, from, to, product, salesperson, urgency, q; mine=true: mine) */
+  /** Search orders (status, customer, from, to, product, salesperson, urgency, q, mine); cursor=first|next|prev */
   'GET /api/orders': {
     params: Record<string, never>;
     query: {
@@ -976,6 +976,7 @@ export interface OrdersOperations {
       salesperson?: string;
       urgency?: 'normal' | 'urgent';
       mine?: 'true' | 'false';
+      cursor?: string;
     };
     body: undefined;
     response: unknown;

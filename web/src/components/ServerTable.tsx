@@ -22,7 +22,14 @@ type Props<T> = {
   empty?: ReactNode;
   /** On a phone (below md) each row is drawn as this card instead of a table row. */
   card?: (row: T) => ReactNode;
+  /**
+   * Pages by cursor (keyset: `cursor=first`, then the page's `next`/`prev`) with a previous/next pager and no
+   * total: for lists too long to count on every page, such as the orders.
+   */
+  cursorPaging?: boolean;
 };
+
+type CursorPage<T> = { items: T[]; next: string | null; prev: string | null };
 
 /** A table paged, sorted and searched on the server (page, pageSize, sort, order, q). */
 export function ServerTable<T extends object>({
@@ -39,6 +46,7 @@ export function ServerTable<T extends object>({
   testId,
   empty,
   card,
+  cursorPaging,
 }: Props<T>) {
   const { t, i18n } = useTranslation();
   const cards = Grid.useBreakpoint().md === false && !!card;
@@ -51,15 +59,29 @@ export function ServerTable<T extends object>({
   });
   const [data, setData] = useState<Page<T>>({ items: [], total: 0, page: 1, pageSize: 20 });
   const [loading, setLoading] = useState(false);
+  // Keyset paging: the cursor holds for the filters it was made under; other filters start at the first page.
+  const filterKey = JSON.stringify(filters);
+  const [at, setAt] = useState({
+    filterKey,
+    cursor: 'first',
+    next: null as string | null,
+    prev: null as string | null,
+  });
+  const cursor = at.filterKey === filterKey ? at.cursor : 'first';
 
   const load = useCallback(async () => {
     setLoading(true);
     try {
-      setData(await api.get<Page<T>>(url, { ...query, ...filters }));
+      if (!cursorPaging) return setData(await api.get<Page<T>>(url, { ...query, ...filters }));
+      const { page: _page, ...rest } = query;
+      const got = await api.get<CursorPage<T>>(url, { ...rest, ...filters, cursor });
+      setData({ items: got.items, total: 0, page: 1, pageSize: query.pageSize });
+      setAt({ filterKey, cursor, next: got.next, prev: got.prev });
     } finally {
       setLoading(false);
     }
-  }, [url, query, JSON.stringify(filters)]);
+  }, [url, query, filterKey, cursor, cursorPaging]);
+  const turn = (to: string | null) => to && setAt((a) => ({ ...a, filterKey, cursor: to }));
 
   useEffect(() => void load(), [load, reloadKey]);
   const filtered = !!query.q || Object.values(filters ?? {}).some((v) => v !== undefined && v !== '');
@@ -87,7 +109,10 @@ export function ServerTable<T extends object>({
           <Input.Search
             allowClear
             placeholder={searchPlaceholder ?? t('common.search')}
-            onSearch={(q) => setQuery((s) => ({ ...s, q, page: 1 }))}
+            onSearch={(q) => {
+              setAt((a) => ({ ...a, cursor: 'first' }));
+              setQuery((s) => ({ ...s, q, page: 1 }));
+            }}
             style={{ width: 280, maxWidth: '100%' }}
             data-testid="table-search"
           />
@@ -117,12 +142,16 @@ export function ServerTable<T extends object>({
           renderItem={(row) => (
             <List.Item style={{ padding: '0 0 8px', borderBlockEnd: 'none' }}>{card!(row)}</List.Item>
           )}
-          pagination={{
-            ...pagination,
-            size: 'small',
-            simple: true,
-            onChange: (page, pageSize) => setQuery((q) => ({ ...q, page, pageSize })),
-          }}
+          pagination={
+            cursorPaging
+              ? false
+              : {
+                  ...pagination,
+                  size: 'small',
+                  simple: true,
+                  onChange: (page, pageSize) => setQuery((q) => ({ ...q, page, pageSize })),
+                }
+          }
         />
       ) : (
         <Table<T>
@@ -133,9 +162,10 @@ export function ServerTable<T extends object>({
           dataSource={data.items}
           scroll={{ x: 'max-content' }}
           locale={{ emptyText }}
-          pagination={{ ...pagination, showSizeChanger: true }}
+          pagination={cursorPaging ? false : { ...pagination, showSizeChanger: true }}
           onChange={(p, _f, sorter) => {
             const s = Array.isArray(sorter) ? sorter[0] : sorter;
+            if (cursorPaging) setAt((a) => ({ ...a, cursor: 'first' }));
             setQuery((q) => ({
               ...q,
               page: p.current ?? 1,
@@ -145,6 +175,16 @@ export function ServerTable<T extends object>({
             }));
           }}
         />
+      )}
+      {cursorPaging && (
+        <Space style={{ marginTop: 12, width: '100%', justifyContent: 'flex-end' }} data-testid="cursor-pager">
+          <Button size="small" disabled={!at.prev || loading} onClick={() => turn(at.prev)} data-testid="page-prev">
+            {t('common.prevPage')}
+          </Button>
+          <Button size="small" disabled={!at.next || loading} onClick={() => turn(at.next)} data-testid="page-next">
+            {t('common.nextPage')}
+          </Button>
+        </Space>
       )}
     </div>
   );

@@ -48,6 +48,8 @@ export const en: Messages = {
     company: 'Company',
     saved: 'Saved',
     total: '{{total}} in all',
+    prevPage: 'Previous',
+    nextPage: 'Next',
     importDone: '{{count}} imported',
     importFailed: 'Import failed; nothing was imported',
     row: 'Row',

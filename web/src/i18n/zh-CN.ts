@@ -46,6 +46,8 @@ export const zhCN = {
     company: '公司',
     saved: '已保存',
     total: '共 {{total}} 条',
+    prevPage: '上一页',
+    nextPage: '下一页',
     importDone: '已导入 {{count}} 条',
     importFailed: '导入失败，未导入任何数据',
     row: '行',

@@ -98,6 +98,7 @@ export function OrdersPage() {
         reloadKey={reload}
         exportUrl={ordersApi.exportUrl({})}
         exportFiltered
+        cursorPaging
         empty={t(registrar ? 'lists.ordersEmpty' : 'lists.ordersEmptyOthers')}
         toolbar={
           <Space wrap>

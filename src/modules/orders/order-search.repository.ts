@@ -1,0 +1,71 @@
+import { sql } from 'kysely';
+import type { Db } from '../../db/database';
+import { likePattern } from '../../lib/paging';
+
+// 订单搜索: order number, customer PO, customer name and product name (through the order's lines).
+
+/**
+ * How a text search reaches the orders. Narrow: few customers and products match, so the orders are gathered
+ * through indexes (customer, order lines by product, trigram on number/PO) and only they are sorted. Broad:
+ * many match, so the list is read in its sort order and each order tested until the page is full.
+ */
+export type OrderSearch =
+  { narrow: true; customerIds: string[]; productIds: string[]; numbers: boolean } | { narrow: false };
+
+/** Number and customer PO as one text, the expression the trigram index orders_search_trgm is built on. */
+export const numberText = sql<string>`(o.number || ' ' || o.customer_po)`;
+
+/** The search as a condition on the list's orders (alias o). */
+export function searchCondition(companyId: string, pattern: string, s: OrderSearch) {
+  if (s.narrow) {
+    // The candidate orders, each arm through its own index; the union is small by construction.
+    const arms = [];
+    if (s.customerIds.length)
+      arms.push(sql`select o.id from orders o
+                     where o.company_id = ${companyId} and o.customer_id = any(${s.customerIds}::uuid[])`);
+    if (s.productIds.length)
+      arms.push(sql`select l.order_id from order_lines l
+                     where l.company_id = ${companyId} and l.product_id = any(${s.productIds}::uuid[])`);
+    if (s.numbers)
+      arms.push(sql`select o.id from orders o where o.company_id = ${companyId} and ${numberText} ilike ${pattern}`);
+    if (!arms.length) return sql<boolean>`false`;
+    return sql<boolean>`o.id in (${sql.join(arms, sql` union `)})`;
+  }
+  // Per order, along the list's scan: `limit 1` keeps the planner from hashing every matching line first.
+  return sql<boolean>`(${numberText} ilike ${pattern}
+    or o.customer_id in (select sc.id from customers sc where sc.company_id = ${companyId} and sc.name ilike ${pattern})
+    or exists (select 1 from order_lines sl
+                 join products sp on sp.company_id = sl.company_id and sp.id = sl.product_id
+                where sl.company_id = o.company_id and sl.order_id = o.id and sp.name ilike ${pattern}
+                limit 1))`;
+}
+
+/**
+ * Customers and products whose names hold the text, and whether order numbers/POs are worth an index probe:
+ * at most `limit` + 1 ids each, so a broad search is told from a narrow one with two small reads. The names are
+ * found through trigram indexes from 3 characters on; shorter texts (2-character names such as 华为 are common)
+ * cannot use trigrams and read the company's customers or products, a table of thousands, not millions.
+ */
+export async function searchNames(db: Db, companyId: string, text: string, limit: number) {
+  const pattern = likePattern(text);
+  const ids = async (table: 'customers' | 'products') =>
+    (
+      await db
+        .selectFrom(table)
+        .select('id')
+        .where('company_id', '=', companyId)
+        .where('name', 'ilike', pattern)
+        .limit(limit + 1)
+        .execute()
+    ).map((r) => r.id);
+  return { customerIds: await ids('customers'), productIds: await ids('products') };
+}
+
+/** How many orders' number or PO hold the text, counted up to `limit` + 1 through the trigram index. */
+export async function countNumberMatches(db: Db, companyId: string, text: string, limit: number) {
+  const r = await sql<{ n: number }>`
+    select count(*)::int as n from (
+      select 1 from orders o where o.company_id = ${companyId} and ${numberText} ilike ${likePattern(text)}
+      limit ${limit + 1}) m`.execute(db);
+  return r.rows[0].n;
+}

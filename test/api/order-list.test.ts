@@ -1,0 +1,275 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestContext, type TestContext } from '../helpers/test-app';
+
+// The order list: every filter and sort through the API, keyset pages (cursor) that visit each order once even
+// where many orders share a sort key, the search on numbers and Chinese names, and one company's list only.
+
+let t: TestContext;
+let admin: ReturnType<TestContext['as']>;
+let adminB: ReturnType<TestContext['as']>;
+const ids: Record<string, string> = {};
+
+type Row = { id: string; number: string; createdAt: string; orderDate: string; total: string; status: string };
+type Listed = Row & { customer: { name: string } };
+
+/** Customers and products with Chinese names of 2 and more characters, and 60 orders sharing few sort keys. */
+async function seedList(companyId: string, prefix: string, count: number) {
+  const db = t.database.db;
+  const one = async (q: ReturnType<typeof sql<{ id: string }>>) => (await q.execute(db)).rows[0].id;
+  const users = (
+    await sql<{ id: string }>`select u.id from users u join memberships m on m.user_id = u.id
+                               where m.company_id = ${companyId} order by u.username limit 2`.execute(db)
+  ).rows.map((r) => r.id);
+  const user = users[0];
+  const warehouse = await one(sql`select id from warehouses where company_id = ${companyId} limit 1`);
+  const customer = (code: string, name: string) =>
+    one(sql`insert into customers (company_id, code, short_code, name, kind)
+            values (${companyId}, ${prefix + code}, ${prefix + code}, ${name}, 'ordinary') returning id`);
+  const product = (sku: string, name: string) =>
+    one(sql`insert into products (company_id, sku, name, list_price) values (${companyId}, ${prefix + sku}, ${name}, 10)
+            returning id`);
+  const customers = [
+    await customer('HW', '华为'),
+    await customer('BJ', '北京华联商厦'),
+    await customer('ZZ', '郑州百货'),
+  ];
+  const products = [
+    await product('P1', '扳手'),
+    await product('P2', '螺丝刀'),
+    await product('P3', '不锈钢螺丝刀套装'),
+  ];
+  // Three creation instants (with microseconds), three dates, four totals, three statuses: ties everywhere.
+  const created = ['2026-11-02 09:00:00.123456+08', '2026-11-02 09:00:00.123457+08', '2026-11-03 10:00:00+08'];
+  const rows = Array.from({ length: count }, (_, i) => ({
+    number: `${prefix}-LS-${String(i).padStart(3, '0')}`,
+    customer: customers[i % 3],
+    product: products[Math.floor(i / 3) % 3],
+    created: created[i % created.length],
+    date: ['2026-11-01', '2026-11-02', '2026-11-03'][Math.floor(i / 5) % 3],
+    total: ['10.00', '20.00', '30.00', '99.50'][i % 4],
+    status: ['draft', 'cancelled', 'on_hold'][i % 3],
+    urgency: i % 7 === 0 ? 'urgent' : 'normal',
+    po: i % 10 === 0 ? `PO-客户-${i}` : '',
+    registrar: users[i % 2],
+  }));
+  const orderIds = await sql<{ id: string }>`
+    insert into orders (company_id, number, status, customer_id, order_date, source, urgency, payment_method,
+                        warehouse_id, total, registrar_id, created_by, updated_by, customer_po, created_at)
+    select ${companyId}, r.number, r.status, r.customer, r.date, 'phone', r.urgency, 'transfer', ${warehouse},
+           r.total, r.registrar, ${user}, ${user}, r.po, r.created
+      from unnest(${rows.map((r) => r.number)}::text[], ${rows.map((r) => r.status)}::text[],
+                  ${rows.map((r) => r.customer)}::uuid[], ${rows.map((r) => r.date)}::date[],
+                  ${rows.map((r) => r.urgency)}::text[], ${rows.map((r) => r.total)}::numeric[],
+                  ${rows.map((r) => r.po)}::text[], ${rows.map((r) => r.created)}::timestamptz[],
+                  ${rows.map((r) => r.registrar)}::uuid[])
+           with ordinality as r(number, status, customer, date, urgency, total, po, created, registrar, n)
+     order by r.n
+    returning id`.execute(db);
+  await sql`
+    insert into order_lines (company_id, order_id, line_no, product_id, sku, name, spec, unit, qty, unit_price, amount,
+                             standard_cost)
+    select ${companyId}, o, 1, p, 'sku', 'name', '', '件', 1, 10, 10, 0
+      from unnest(${orderIds.rows.map((r) => r.id)}::uuid[], ${rows.map((r) => r.product)}::uuid[]) as l(o, p)`.execute(
+    db,
+  );
+  return { customers, products, user, orderIds: orderIds.rows.map((r) => r.id) };
+}
+
+let seeded: Awaited<ReturnType<typeof seedList>>;
+
+beforeAll(async () => {
+  t = await createTestContext();
+  admin = t.as(await t.token('admin'));
+  adminB = t.as(await t.token('admin', t.companyB));
+  seeded = await seedList(t.companyA, 'A', 60);
+  await seedList(t.companyB, 'B', 6);
+  ids.companyA = t.companyA;
+});
+afterAll(() => t.close());
+
+const get = async (as: typeof admin, url: string) => {
+  const res = await as({ method: 'GET', url });
+  expect(res.statusCode, `${url}: ${res.body}`).toBe(200);
+  return res.json();
+};
+
+/** Every order of a filtered list, following `next` from the first page. */
+async function walk(query: string, pageSize = 7, as = admin) {
+  const seen: Listed[] = [];
+  let cursor: string | null = 'first';
+  const pages: string[][] = [];
+  while (cursor) {
+    const page = await get(as, `/api/orders?${query}&pageSize=${pageSize}&cursor=${encodeURIComponent(cursor)}`);
+    expect(page.items.length).toBeLessThanOrEqual(pageSize);
+    expect(page.total).toBeUndefined();
+    seen.push(...page.items);
+    pages.push(page.items.map((o: Listed) => o.id));
+    cursor = page.next;
+  }
+  return { seen, pages };
+}
+
+/** The same list by page number, in one page: what the filter selects. */
+const allByPage = async (query: string) =>
+  ((await get(admin, `/api/orders?${query}&pageSize=500`)).items as Listed[]).map((o) => o.id).sort();
+
+const companyOrderIds = async (companyId: string) =>
+  (await sql<{ id: string }>`select id from orders where company_id = ${companyId}`.execute(t.database.db)).rows
+    .map((r) => r.id)
+    .sort();
+
+const keyOf: Record<string, (o: Listed) => string | number> = {
+  createdAt: (o) => new Date(o.createdAt).getTime(),
+  number: (o) => o.number,
+  orderDate: (o) => o.orderDate,
+  total: (o) => Number(o.total),
+  status: (o) => o.status,
+  customer: (o) => o.customer.name,
+};
+const inOrder = (a: string | number, b: string | number) =>
+  typeof a === 'number' ? a - (b as number) : a < b ? -1 : a > b ? 1 : 0;
+
+describe('order list paging by cursor', () => {
+  for (const sort of Object.keys(keyOf))
+    for (const order of ['asc', 'desc'])
+      it(`sort=${sort} ${order}: next visits each order once, in order, despite ties; prev walks back`, async () => {
+        const { seen, pages } = await walk(`sort=${sort}&order=${order}`);
+        const listed = seen.map((o) => o.id);
+        expect(new Set(listed).size).toBe(listed.length);
+        expect([...listed].sort()).toEqual(await companyOrderIds(t.companyA));
+        const keys = seen.map(keyOf[sort]);
+        const sign = order === 'asc' ? 1 : -1;
+        for (let i = 1; i < keys.length; i++) expect(sign * inOrder(keys[i - 1], keys[i])).toBeLessThanOrEqual(0);
+        // From the last page back to the first with prev: the same pages.
+        let page = await get(
+          admin,
+          `/api/orders?sort=${sort}&order=${order}&pageSize=7&cursor=${encodeURIComponent(
+            (await lastPageCursor(sort, order, pages.length))!,
+          )}`,
+        );
+        const back: string[][] = [];
+        for (;;) {
+          back.unshift(page.items.map((o: Listed) => o.id));
+          if (!page.prev) break;
+          page = await get(admin, `/api/orders?sort=${sort}&order=${order}&pageSize=7&cursor=${page.prev}`);
+        }
+        expect(back).toEqual(pages);
+      });
+});
+
+/** The `next` of the page before the last, which opens the last page. */
+async function lastPageCursor(sort: string, order: string, pageCount: number) {
+  let cursor = 'first';
+  for (let i = 0; i < pageCount - 1; i++)
+    cursor = (
+      await get(admin, `/api/orders?sort=${sort}&order=${order}&pageSize=7&cursor=${encodeURIComponent(cursor)}`)
+    ).next;
+  return cursor;
+}
+
+describe('order list filters', () => {
+  const filters = () => ({
+    status: 'status=cancelled',
+    statuses: 'status=draft,on_hold',
+    customer: `customer=${seeded.customers[0]}`,
+    dates: 'from=2026-11-02&to=2026-11-02',
+    product: `product=${seeded.products[1]}`,
+    salesperson: `salesperson=${seeded.user}`,
+    urgency: 'urgency=urgent',
+    combined: `status=draft&product=${seeded.products[0]}&from=2026-11-01`,
+  });
+  for (const name of ['status', 'statuses', 'customer', 'dates', 'product', 'salesperson', 'urgency', 'combined'])
+    it(`${name}: cursor pages hold exactly what the filter selects, under every sort`, async () => {
+      const query = filters()[name as keyof ReturnType<typeof filters>];
+      const expected = await allByPage(query);
+      expect(expected.length).toBeGreaterThan(0);
+      expect(expected.length).toBeLessThan((await companyOrderIds(t.companyA)).length);
+      for (const sort of ['createdAt', 'total', 'customer']) {
+        const { seen } = await walk(`${query}&sort=${sort}&order=desc`, 4);
+        expect(seen.map((o) => o.id).sort()).toEqual(expected);
+      }
+    });
+
+  it('urgency and date filters select what they say', async () => {
+    const { seen } = await walk('urgency=urgent&from=2026-11-02&to=2026-11-03');
+    expect(seen.length).toBeGreaterThan(0);
+    for (const o of seen) expect(o.orderDate >= '2026-11-02' && o.orderDate <= '2026-11-03').toBe(true);
+  });
+});
+
+describe('order search in Chinese and by number', () => {
+  /** The orders whose number, PO, customer name or a line's product name hold the text, read straight from SQL. */
+  const truth = async (text: string, like = `%${text}%`) =>
+    (
+      await sql<{ id: string }>`
+      select o.id from orders o join customers c on c.company_id = o.company_id and c.id = o.customer_id
+       where o.company_id = ${t.companyA}
+         and (o.number like ${like} or o.customer_po like ${like} or c.name like ${like}
+              or exists (select 1 from order_lines l
+                           join products p on p.company_id = l.company_id and p.id = l.product_id
+                          where l.company_id = o.company_id and l.order_id = o.id and p.name like ${like}))`.execute(
+        t.database.db,
+      )
+    ).rows
+      .map((r) => r.id)
+      .sort();
+
+  for (const [text, what] of [
+    ['华为', 'a 2-character customer name'],
+    ['北京', 'a 2-character part of a customer name'],
+    ['华联商', 'a 3-character part of a customer name'],
+    ['扳手', 'a 2-character product name'],
+    ['螺丝刀', 'a 3-character product name (two products hold it)'],
+    ['钢螺丝刀套', 'a 5-character part of a product name'],
+    ['A-LS-01', 'a part of an order number'],
+    ['LS', 'a short Latin text (read along the list)'],
+    ['客户-2', 'a part of a customer PO'],
+  ])
+    it(`finds ${what}: "${text}", on cursor pages and numbered pages alike`, async () => {
+      const expected = await truth(text);
+      expect(expected.length).toBeGreaterThan(0);
+      const q = `q=${encodeURIComponent(text)}`;
+      expect((await walk(q, 5)).seen.map((o) => o.id).sort()).toEqual(expected);
+      expect(await allByPage(q)).toEqual(expected);
+    });
+
+  it('the 2-character name 华为 finds that customer’s orders and no other', async () => {
+    const { seen } = await walk(`q=${encodeURIComponent('华为')}&sort=number`);
+    expect(seen.length).toBe(20);
+    for (const o of seen) expect(o.customer.name).toBe('华为');
+  });
+
+  it('a text nothing holds gives an empty first page with no next or prev', async () => {
+    const page = await get(admin, `/api/orders?q=${encodeURIComponent('不存在的客户')}&cursor=first`);
+    expect(page).toMatchObject({ items: [], next: null, prev: null });
+  });
+});
+
+describe('bad cursors and other companies', () => {
+  it('a cursor that is not one, or was made for another sort, is a 400 naming query.cursor', async () => {
+    const first = await get(admin, '/api/orders?sort=number&pageSize=5&cursor=first');
+    for (const url of [
+      '/api/orders?cursor=not-a-cursor',
+      `/api/orders?cursor=${Buffer.from('{"a":1}').toString('base64url')}`,
+      `/api/orders?sort=total&cursor=${first.next}`,
+      `/api/orders?sort=number&order=desc&cursor=${first.next}`,
+    ]) {
+      const res = await admin({ method: 'GET', url });
+      expect(res.statusCode, url).toBe(400);
+      expect(res.json().error.code).toBe('REQUEST.BAD_CURSOR');
+      expect(res.json().error.fields[0].path).toBe('query.cursor');
+    }
+    expect((await get(admin, `/api/orders?sort=number&pageSize=5&cursor=${first.next}`)).items).toHaveLength(5);
+  });
+
+  it('each company lists and finds only its own orders', async () => {
+    const { seen } = await walk('sort=customer', 4, adminB);
+    expect(seen.map((o) => o.id).sort()).toEqual(await companyOrderIds(t.companyB));
+    const found = (await walk(`q=${encodeURIComponent('华为')}`, 4, adminB)).seen;
+    expect(found.length).toBe(2);
+    for (const o of found) expect(o.number.startsWith('B-')).toBe(true);
+    const inA = (await walk(`q=${encodeURIComponent('华为')}`, 50)).seen;
+    expect(inA.every((o) => o.number.startsWith('A-'))).toBe(true);
+  });
+});
