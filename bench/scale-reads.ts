@@ -51,9 +51,8 @@ const facts = (
            (select c.name from customers c where c.company_id = ${companyId} order by c.code limit 1) as customer_name,
            (select id from products where company_id = ${companyId} order by sku limit 1) as product,
            (select name from products where company_id = ${companyId} order by sku limit 1) as product_name,
-           (select id from orders where company_id = ${companyId} order by created_at desc limit 1) as order_id`.execute(
-    db,
-  )
+           (select id from orders where company_id = ${companyId}
+             order by created_at desc limit 1) as order_id`.execute(db)
 ).rows[0];
 const number = (await db
   .selectFrom('orders')
