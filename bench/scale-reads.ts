@@ -51,9 +51,8 @@ const facts = (
            (select c.name from customers c where c.company_id = ${companyId} order by c.code limit 1) as customer_name,
            (select id from products where company_id = ${companyId} order by sku limit 1) as product,
            (select name from products where company_id = ${companyId} order by sku limit 1) as product_name,
-           (select id from orders where company_id = ${companyId} order by created_at desc limit 1) as order_id`.execute(
-    db,
-  )
+           (select id from orders where company_id = ${companyId}
+             order by created_at desc limit 1) as order_id`.execute(db)
 ).rows[0];
 const number = (await db
   .selectFrom('orders')
@@ -75,13 +74,47 @@ const lastMonth = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1,
 const monthStart = `${lastMonth}-01`;
 const monthEnd = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 0)).toISOString().slice(0, 10);
 const year = now.getUTCFullYear() - 1;
-const deep = 2000;
+const DEEP = Number(arg('deep', '2000'));
 const word = (s: string) => encodeURIComponent(s.slice(-6, -2));
 
-type Path = { name: string; url: string | (() => string); user: string; target: number; method?: 'POST'; body?: object };
-const list = (name: string, q: string, page = 1): Path => ({
-  name: `order list: ${name}${page > 1 ? ` (page ${page})` : ''}`,
-  url: `/api/orders?pageSize=20&page=${page}&${q}`,
+type Path = {
+  name: string;
+  url: string | (() => string);
+  user: string;
+  target: number;
+  method?: 'POST';
+  body?: object;
+};
+/**
+ * The list pages by cursor when the app offers it (keyset: `cursor=first`, then each page's `next`), else by page
+ * number; a deep page is page DEEP by number, or the page reached after walking DEEP_CURSOR pages of cursors.
+ */
+const probe = await app.inject({
+  method: 'GET',
+  url: '/api/orders?cursor=first&pageSize=1',
+  headers: { authorization: `Bearer ${await token('admin')}` },
+});
+const byCursor = probe.statusCode === 200 && 'next' in probe.json();
+const DEEP_CURSOR = Number(arg('deep-cursor', '100'));
+async function deepCursor(q: string) {
+  let cursor = 'first';
+  for (let i = 0; i < DEEP_CURSOR; i++) {
+    const res = await app.inject({
+      method: 'GET',
+      url: `/api/orders?pageSize=20&cursor=${encodeURIComponent(cursor)}&${q}`,
+      headers: { authorization: `Bearer ${await token('admin')}` },
+    });
+    const next = res.json().next as string | null;
+    if (!next) break;
+    cursor = next;
+  }
+  return cursor;
+}
+const list = async (name: string, q: string, deep = false): Promise<Path> => ({
+  name: `order list: ${name}${deep ? ` (deep: ${byCursor ? `${DEEP_CURSOR} pages of cursor` : `page ${DEEP}`})` : ''}`,
+  url: byCursor
+    ? `/api/orders?pageSize=20&cursor=${encodeURIComponent(deep ? await deepCursor(q) : 'first')}&${q}`
+    : `/api/orders?pageSize=20&page=${deep ? DEEP : 1}&${q}`,
   user: 'admin',
   target: 100,
 });
@@ -100,10 +133,10 @@ const filters: [string, string][] = [
 ];
 let next = 0;
 const paths: Path[] = [
-  ...filters.map(([n, q]) => list(n, q)),
-  list('newest first', 'sort=createdAt&order=desc', deep),
-  list('status completed', 'status=completed', deep),
-  list('sort by total', 'sort=total&order=desc', deep),
+  ...(await Promise.all(filters.map(([n, q]) => list(n, q)))),
+  await list('newest first', 'sort=createdAt&order=desc', true),
+  await list('status completed', 'status=completed', true),
+  await list('sort by total', 'sort=total&order=desc', true),
   { name: 'order page', url: () => `/api/orders/${orderIds[next++ % orderIds.length]}`, user: 'admin', target: 20 },
   ...['admin', 'sales01', 'reviewer', 'finance', 'director', 'gm', 'orderadmin', 'warehouse', 'logistics', 'service']
     .concat(['planner', 'allocation', 'docs', 'legal'])
@@ -155,19 +188,21 @@ async function measure(a: FastifyInstance, p: Path, runs: number) {
   };
 }
 
+/** --only <text>: just the paths whose name holds the text (the memory phase runs unless --seconds 0). */
+const ONLY = arg('only', '');
 const results = [];
-for (const p of paths) {
+for (const p of paths.filter((x) => x.name.includes(ONLY))) {
   const r = await measure(app, p, RUNS);
   results.push(r);
   process.stderr.write(`${r.pass ? 'ok  ' : 'MISS'} ${r.path}: p50 ${r.p50} ms, p99 ${r.p99} ms\n`);
 }
-results.push(await measure(app, monthly, 3));
+if (monthly.name.includes(ONLY)) results.push(await measure(app, monthly, 3));
 
 /** 32 clients over HTTP for a while, each looping over the list, order page, 工作台 and queue; peak RSS sampled. */
 async function underLoad() {
   const server = await buildApp({ db, engine: database.engine, config, version: 'bench', clock: () => new Date() });
   const address = await server.listen({ port: 0, host: '127.0.0.1' });
-  const mix = paths.filter((p) => !p.name.includes('page 2000'));
+  const mix = paths.filter((p) => !p.name.includes('(deep'));
   let peak = process.memoryUsage().rss;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
   const until = performance.now() + SECONDS * 1000;
@@ -189,7 +224,7 @@ async function underLoad() {
   await server.close();
   return { clients: CLIENTS, seconds: SECONDS, requests, errors, peakRssMB: Math.round(peak / 2 ** 20), target: 400 };
 }
-const load = await underLoad();
+const load = SECONDS > 0 ? await underLoad() : undefined;
 
 const counts = (
   await sql<{ orders: number; lines: number }>`select (select count(*)::int from orders where company_id = ${companyId})
@@ -200,11 +235,12 @@ console.log(
     {
       engine: database.engine,
       company: COMPANY,
+      paging: byCursor ? 'cursor' : 'page number',
       ...counts,
       runs: RUNS,
       paths: results,
       missed: results.filter((r) => !r.pass).map((r) => r.path),
-      memory: { ...load, pass: load.peakRssMB <= 400 && load.errors === 0 },
+      memory: load && { ...load, pass: load.peakRssMB <= 400 && load.errors === 0 },
     },
     null,
     2,

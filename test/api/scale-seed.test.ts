@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedScale, scaleUsername, type ScaleResult } from '../../src/modules/scale/scale-seed';
 import { createTestContext, type TestContext } from '../helpers/test-app';
 import { assertInvariants } from '../helpers/invariants';
+import { openReceivables, overdueOutstandingCount } from '../../src/modules/receivables/receivable.service';
 
 // The scale seed (luyue seed-scale) writes what the app itself would have written: counts as asked, every order's
 // status agreeing with its lines, shipments and history, the books holding (with the database's own triggers on),
@@ -86,6 +87,15 @@ describe('scale seed', () => {
 
   it('keeps the books: stock, reservations, shipped units, receipts and receivables agree', async () => {
     await expect(assertInvariants(t.database.db)).resolves.toBeUndefined();
+  });
+
+  it("counts overdue receivables in the database as the receivables list's rule does", async () => {
+    const today = now.toISOString().slice(0, 10);
+    const listed = (await openReceivables(t.database.db, seeded.companyId, today)).filter(
+      (r) => r.daysOverdue > 0 && r.bucket !== 'paid',
+    );
+    expect(listed.length).toBeGreaterThan(0);
+    expect(await overdueOutstandingCount(t.database.db, seeded.companyId, today)).toBe(listed.length);
   });
 
   it('leaves the other companies alone: their users see none of its orders', async () => {

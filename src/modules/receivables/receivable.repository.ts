@@ -194,3 +194,27 @@ export function pageInvoices(db: Db, companyId: string, f: InvoiceFilter, q: Pag
     'i.id',
   );
 }
+
+/**
+ * How many receivables are past due with something still outstanding, by `openReceivables`' rule counted in the
+ * database: what is paid on an order plus its allowances covers its receivables oldest due first, so one is
+ * outstanding when that credit falls short of it and every receivable of the order due before it.
+ */
+export async function countOverdueOutstanding(db: Db, companyId: string, today: string) {
+  const r = await sql<{ n: number }>`
+    with due as (
+      select r.order_id, r.amount,
+             sum(r.amount) over (partition by r.order_id order by r.due_date, r.created_at, r.id) as upto
+        from receivables r
+       where r.company_id = ${companyId} and r.kind not in ('allowance', 'return_credit') and r.due_date < ${today}),
+    credit as (
+      select x.order_id, sum(x.amount) as credit from (
+        select a.order_id, a.amount from receipt_applications a where a.company_id = ${companyId}
+        union all
+        select r.order_id, -r.amount from receivables r
+         where r.company_id = ${companyId} and r.kind in ('allowance', 'return_credit')) x
+       group by x.order_id)
+    select count(*)::int as n from due d left join credit c on c.order_id = d.order_id
+     where d.amount > 0 and coalesce(c.credit, 0) < d.upto`.execute(db);
+  return r.rows[0].n;
+}

@@ -97,6 +97,11 @@ export async function openReceivables(db: Db, companyId: string, today: string, 
   });
 }
 
+/** Receivables past due and not fully paid (the 工作台's count), without loading every receivable. */
+export function overdueOutstandingCount(db: Db, companyId: string, today: string) {
+  return repo.countOverdueOutstanding(db, companyId, today);
+}
+
 /** Outstanding per customer and bucket, in RMB (receivables of foreign-currency orders at their order's rate). */
 export async function aging(db: Db, actor: Actor, today: string, customerId?: string) {
   const rows = (await openReceivables(db, actor.companyId, today, customerId)).filter((r) => r.bucket !== 'paid');

@@ -279,3 +279,8 @@ export async function skipRowTriggers(db: Db) {
 export async function companyByCode(db: Db, code: string) {
   return db.selectFrom('companies').select(['id']).where('code', '=', code).executeTakeFirst();
 }
+
+/** Fresh planner statistics after a bulk load (autovacuum would get there later). */
+export async function analyzeAll(db: Db) {
+  await sql`analyze`.execute(db);
+}

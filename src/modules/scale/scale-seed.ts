@@ -70,9 +70,7 @@ export async function seedScale(db: Kysely<DB>, o: ScaleOptions): Promise<ScaleR
       if (triggersSkipped) await repo.skipRowTriggers(trx);
       await repo.putStockBalances(trx, state.companyId, state.warehouseId, balances);
       for (const [table, list] of Object.entries(batch)) {
-        const t0 = performance.now();
         await repo.insertRows(trx, table as repo.ScaleTable, list);
-        if (process.env.SCALE_TRACE) console.error(table, list.length, Math.round(performance.now() - t0));
         rows[table] = (rows[table] ?? 0) + list.length;
         written += list.length;
       }
@@ -84,6 +82,7 @@ export async function seedScale(db: Kysely<DB>, o: ScaleOptions): Promise<ScaleR
     state.companyId,
     [...state.orderSeq].map(([key, seq]) => ({ key, seq })),
   );
+  await repo.analyzeAll(db);
   return {
     companyId: state.companyId,
     orders: o.orders,

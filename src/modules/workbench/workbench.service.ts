@@ -12,7 +12,7 @@ import { listReservations } from '../allocation/reservations';
 import { listExceptions } from '../shipping/tracking.service';
 import { listCallbacks } from '../feedback/callbacks';
 import { listComplaints } from '../feedback/complaints';
-import { openReceivables } from '../receivables/receivable.service';
+import { overdueOutstandingCount } from '../receivables/receivable.service';
 import { listCreditChangeRequests } from '../credit/credit-changes';
 import { listProductionRequests } from '../production/production.service';
 import { listNotifications } from '../notifications/notification.service';
@@ -112,9 +112,7 @@ const TODOS: { key: string; roles: Role[]; path: string; count: (v: View) => Pro
     path: '/finance',
     count: async (v) => ({
       // Paid receivables are history (the finance page lists open ones only), however late they were paid.
-      count: (await openReceivables(v.db, v.actor.companyId, v.today)).filter(
-        (r) => r.daysOverdue > 0 && r.bucket !== 'paid',
-      ).length,
+      count: await overdueOutstandingCount(v.db, v.actor.companyId, v.today),
     }),
   },
   {
