@@ -1,7 +1,6 @@
 import type { ReactNode } from 'react';
 import {
   MailOutlined,
-  SnippetsOutlined,
   AppstoreOutlined,
   TeamOutlined,
   ShoppingOutlined,
@@ -58,7 +57,7 @@ export const MENU: MenuGroup[] = [
       { key: '/inquiries', icon: <QuestionCircleOutlined />, label: 'menu.inquiries', roles: QUOTING },
       { key: '/quotations', icon: <ProfileOutlined />, label: 'menu.quotations', roles: QUOTING },
       { key: '/contracts', icon: <AuditOutlined />, label: 'menu.contracts', roles: [...QUOTING, 'legal'] },
-      { key: '/contract-clauses', icon: <SnippetsOutlined />, label: 'menu.contractClauses', roles: ['legal'] },
+      { key: '/contract-clauses', icon: <ContainerOutlined />, label: 'menu.contractClauses', roles: ['legal'] },
       { key: '/orders', icon: <FileTextOutlined />, label: 'menu.orders', roles: ALL },
       {
         key: '/change-requests',
