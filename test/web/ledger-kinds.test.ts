@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { en, zh } from '../../web/src/i18n/parts/codes2';
+import { zh } from '../../web/src/i18n/parts/codes2';
+import { en } from '../../web/src/i18n/parts-en/codes2';
 import type { FranchiseeLedgerTable } from '../../src/modules/allocation/allocation.table';
 
 // The franchisee ledger shows each entry's kind by name, never its code (the drawer itself:

@@ -4,11 +4,11 @@ import { initReactI18next } from 'react-i18next';
 import { zhCN } from './zh-CN';
 import { setApiLanguage } from '../api/client';
 
-// Each area keeps its own texts in parts/<area>.ts ({ zh, en }); they are merged into the two languages here.
-// Chinese comes with the app; the English texts and Ant Design's English locale are fetched the first time
-// someone reads in English, so the first page stays small.
+// Each area keeps its Chinese texts in parts/<area>.ts and its English in parts-en/<area>.ts; they are merged
+// into the two languages here. Chinese comes with the app; the English texts and Ant Design's English locale are
+// fetched the first time someone reads in English, so the first page stays small.
 type Tree = { [k: string]: string | Tree };
-const parts = import.meta.glob<{ zh: Tree; en: Tree }>('./parts/*.ts', { eager: true });
+const parts = import.meta.glob<{ zh: Tree }>('./parts/*.ts', { eager: true });
 function merge(into: Tree, from: Tree) {
   for (const [k, v] of Object.entries(from)) {
     const cur = into[k];
@@ -36,13 +36,16 @@ export function addTexts(part: { zh: object; en: object }) {
 
 let englishLoaded: Promise<void> | undefined;
 function loadEnglish() {
-  englishLoaded ??= Promise.all([import('./en'), import('antd/locale/en_US')]).then(([{ en }, antd]) => {
-    const english = en as unknown as Tree;
-    for (const part of [...Object.values(parts), ...pageParts]) merge(english, part.en);
-    englishIn = true;
-    i18n.addResourceBundle('en', 'translation', english, true, true);
-    antdEnglish = antd.default;
-  });
+  englishLoaded ??= Promise.all([import('./en'), import('antd/locale/en_US'), import('./english-parts')]).then(
+    ([{ en }, antd, { englishAreas }]) => {
+      const english = en as unknown as Tree;
+      for (const area of englishAreas) merge(english, area);
+      for (const part of pageParts) merge(english, part.en);
+      englishIn = true;
+      i18n.addResourceBundle('en', 'translation', english, true, true);
+      antdEnglish = antd.default;
+    },
+  );
   return englishLoaded;
 }
 

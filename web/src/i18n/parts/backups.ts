@@ -11,16 +11,3 @@ export const zh = {
   },
   notice: { backup_failed: '每晚数据备份失败（目录 {{dir}}）：{{error}}' },
 };
-
-export const en = {
-  backups: {
-    title: 'Backups',
-    lastSuccess: 'Last successful backup',
-    none: 'No successful backup yet',
-    file: 'File',
-    size: 'Size',
-    failed: 'The latest backup failed ({{at}}): {{error}}',
-    nightly: 'The embedded database backs itself up every night',
-  },
-  notice: { backup_failed: 'The nightly backup failed (folder {{dir}}): {{error}}' },
-};

@@ -7,12 +7,3 @@ export const zh = {
     reversalReason: '冲销',
   },
 };
-
-export const en = {
-  cleanup: {
-    debit: 'Debit',
-    credit: 'Credit',
-    balance: 'Balance',
-    reversalReason: 'Reversal',
-  },
-};

@@ -10,15 +10,3 @@ export const zh = {
     },
   },
 };
-
-export const en = {
-  codes: {
-    ledgerKind: {
-      payment: 'Payment',
-      credit_limit: 'Credit limit change',
-      shipment: 'Shipment',
-      correction: 'Correction',
-      import: 'Import',
-    },
-  },
-};

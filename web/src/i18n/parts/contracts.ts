@@ -2,7 +2,3 @@
 export const zh = {
   menu: { contracts: '合同', contractClauses: '合同条款模板' },
 };
-
-export const en = {
-  menu: { contracts: 'Contracts', contractClauses: 'Contract clauses' },
-};

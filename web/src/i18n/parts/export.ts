@@ -7,16 +7,3 @@ export const zh = {
   },
   notice: { inspection_not_booked: '外贸订单 {{number}} 将于 {{shipBy}} 出货，尚未预约验货' },
 };
-
-export const en = {
-  menu: { export: 'Export' },
-  enums: {
-    paymentMethod: {
-      dp: 'Documents against payment (D/P)',
-      da: 'Documents against acceptance (D/A)',
-      open_account: 'Open account',
-    },
-    role: { documents_clerk: 'Documents clerk' },
-  },
-  notice: { inspection_not_booked: 'Export order {{number}} ships on {{shipBy}} and no inspection is booked' },
-};

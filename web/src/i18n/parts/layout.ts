@@ -16,20 +16,3 @@ export const zh = {
     filtered: '没有符合筛选条件的记录，可清除筛选后再试',
   },
 };
-export const en = {
-  menuGroup: {
-    work: 'Work',
-    sales: 'Sales',
-    review: 'Review',
-    operations: 'Warehouse & logistics',
-    finance: 'Finance',
-    allocation: 'Allocation',
-    master: 'Master data',
-    system: 'System',
-  },
-  layout: { openMenu: 'Open menu' },
-  empty: {
-    default: 'Nothing here yet',
-    filtered: 'Nothing matches these filters; clear them to see more',
-  },
-};

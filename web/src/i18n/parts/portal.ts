@@ -9,13 +9,3 @@ export const zh = {
     },
   },
 };
-
-export const en: typeof zh = {
-  enums: { role: { customer: 'Customer portal login' } },
-  codes: {
-    reason: {
-      confirmed_in_portal: 'Confirmed in the customer portal (from {{address}})',
-      signed_in_portal: 'Signed for in the customer portal by {{name}} (from {{address}})',
-    },
-  },
-};

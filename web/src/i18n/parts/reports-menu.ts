@@ -5,9 +5,3 @@ export const zh = {
   reports: { menu: '月度分析' },
   notice: { monthly_report_ready: '{{month}} 月度订单分析报表已生成' },
 };
-
-export const en = {
-  menuGroup: { reports: 'Reports' },
-  reports: { menu: 'Monthly analysis' },
-  notice: { monthly_report_ready: 'The monthly order analysis for {{month}} is ready' },
-};

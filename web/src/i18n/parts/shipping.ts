@@ -1,4 +1,2 @@
 // Shipping: the carrier rules' days in transit (the expected arrival the shipping notice gives).
 export const zh = { ful: { transitDays: '在途天数' } };
-
-export const en = { ful: { transitDays: 'Days in transit' } };

@@ -33,38 +33,3 @@ export const zh = {
   },
   notice: { webhook_dead: 'Webhook 推送 {{type}} 到 {{url}} 已失败 {{attempts}} 次，已放弃' },
 };
-export const en = {
-  menu: { webhooks: 'Webhooks' },
-  webhooks: {
-    url: 'Receiver URL',
-    urlRule: 'Enter an address starting with http:// or https://',
-    events: 'Events',
-    allEvents: 'All events (*)',
-    description: 'Description',
-    createdAt: 'Created',
-    subscribe: 'New subscription',
-    unsubscribe: 'Stop sending',
-    unsubscribeConfirm: 'Stop sending events to this URL? Past deliveries stay listed.',
-    unsubscribed: 'Stopped sending',
-    subscribed: 'Subscription created',
-    secretTitle: 'Signing secret (shown only this once)',
-    secretHint:
-      'Keep the secret at the receiver: every delivery carries a Luyue-Signature header ' +
-      '(t=timestamp,v1=hex HMAC-SHA256(secret, "t.body")).',
-    deliveries: 'Deliveries',
-    event: 'Event',
-    entity: 'Record',
-    status: 'Status',
-    attempts: 'Attempts',
-    code: 'Response',
-    lastError: 'Last error',
-    deliveredAt: 'Delivered',
-    nextAttemptAt: 'Next try',
-    occurredAt: 'Occurred',
-    redeliver: 'Send again',
-    redelivered: 'Queued to send again',
-    empty: 'No subscriptions yet: press "New subscription", give the receiver URL and choose events',
-    deliveryStatus: { pending: 'Pending', delivered: 'Delivered', dead: 'Gave up' },
-  },
-  notice: { webhook_dead: 'Webhook delivery of {{type}} to {{url}} failed {{attempts}} times and was given up' },
-};
