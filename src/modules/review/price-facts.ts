@@ -1,9 +1,15 @@
 import type { Db } from '../../db/database';
 import { findProductsByIds } from '../products/product.repository';
 import { formatMoney, parseMoney, toRmb } from '../../lib/money';
+import { entitledPrices } from '../customers/customer-prices';
+import { fromRmb } from '../customers/customer-pricing';
 import type { PricedOrder } from './review-plan';
 
-/** The order as the price rules see it: each line's price beside the product's current list price (价目表). */
+/**
+ * The order as the price rules see it: each line's price beside the price the customer is entitled to on the order
+ * date (its own price, else the list price less its discount, else the list price 价目表). Customer prices are set
+ * by the sales director, so only a price below them is a discount that needs approval again (as in quotations).
+ */
 export async function pricedOrder(
   db: Db,
   companyId: string,
@@ -14,13 +20,28 @@ export async function pricedOrder(
     payment_method?: string;
     export?: boolean;
     exchange_rate?: string;
+    customer_id: string;
+    order_date: string;
+    currency?: string;
   },
   lines: readonly { product_id: string; unit_price: string; gift: boolean }[],
 ): Promise<PricedOrder> {
   const products = await findProductsByIds(db, companyId, [...new Set(lines.map((l) => l.product_id))]);
-  const listPrice = new Map(products.map((p) => [p.id, p.list_price]));
   // A foreign-currency order is priced against the RMB list and costs at its stored rate.
-  const rmb = (s: string) => formatMoney(toRmb(parseMoney(s), order.exchange_rate ?? '1'));
+  const rate = order.exchange_rate ?? '1';
+  const rmb = (s: string) => formatMoney(toRmb(parseMoney(s), rate));
+  const entitled = await entitledPrices(
+    db,
+    companyId,
+    order.customer_id,
+    products.map((p) => ({ id: p.id, listPrice: fromRmb(p.list_price, rate) })),
+    { day: order.order_date, currency: order.currency ?? 'CNY', rate },
+  );
+  const reference = (p: (typeof products)[number]) => {
+    const e = entitled.get(p.id);
+    return e && e.source !== 'list_price' ? rmb(e.price) : p.list_price;
+  };
+  const listPrice = new Map(products.map((p) => [p.id, reference(p)]));
   return {
     orderType: order.order_type,
     paymentMethod: order.payment_method,

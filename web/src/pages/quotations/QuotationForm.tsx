@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { customersApi, type Customer } from '../../api/customers';
 import { productsApi, type Product } from '../../api/products';
 import { RemoteSelect } from '../../components/RemoteSelect';
+import { currencySign } from '../../format';
 import { ExportFields } from '../order-form/ExportFields';
 
 export type QuotationFormValues = {
@@ -56,6 +57,8 @@ function Unmatched({ name }: { name: number }) {
 /** The fields of a quotation (new or revised): customer, terms, priced lines and extra cost items. */
 export function QuotationFields({ revising }: { revising?: boolean }) {
   const { t } = useTranslation();
+  // Prices are typed in the quotation's currency (US$ for a USD quotation).
+  const currency = Form.useWatch('currency', Form.useFormInstance<QuotationFormValues>());
   return (
     <>
       {!revising && (
@@ -111,7 +114,7 @@ export function QuotationFields({ revising }: { revising?: boolean }) {
                   <Input
                     style={{ width: 130 }}
                     placeholder={t('quotations.listPriceHint')}
-                    prefix="¥"
+                    prefix={currencySign(currency)}
                     data-testid="line-price"
                   />
                 </Form.Item>
