@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../helpers/test-app';
-import { orderActors } from '../helpers/orders';
+import { orderActors, orderBody } from '../helpers/orders';
 import { buildXlsx, multipart, readXlsxRows } from '../helpers/xlsx';
 
 // 客户价格: a customer's own prices (with validity) and discount, kept by the sales director, priced into quotation
@@ -97,6 +97,24 @@ describe('customer prices and discount', () => {
     const under = await quote([{ productId: p['CP-A'], qty: 10, unitPrice: '71.00' }]);
     expect(under.approvalReasons).toEqual(['discount']);
     expect(under.actions).toContain('submit');
+  });
+
+  it("order review's discount check also starts from the customer's own price", async () => {
+    const stages = async (unitPrice: string) => {
+      const o = await a.sales({
+        method: 'POST',
+        url: '/api/orders',
+        payload: orderBody(customerId, [{ productId: p['CP-A'], qty: 1, unitPrice }], { orderDate: '2026-12-05' }),
+      });
+      expect(o.statusCode, o.body).toBe(201);
+      const submitted = await a.sales({ method: 'POST', url: `/api/orders/${o.json().id}/submit` });
+      expect(submitted.statusCode, submitted.body).toBe(200);
+      const review = (await a.reviewer({ method: 'GET', url: `/api/orders/${o.json().id}/review` })).json();
+      return (review.stages as { stage: string }[]).map((s) => s.stage);
+    };
+    // 80.00 is the customer's own price (20 % under list): no director; 71.00 is 11.25 % under it: director.
+    expect(await stages('80.00')).not.toContain('director');
+    expect(await stages('71.00')).toContain('director');
   });
 
   it('prices order lines by the order date: the own price within its validity, the discount after it', async () => {

@@ -14,6 +14,7 @@ export function receipt(s: ScaleState, b: Batch, customerId: string, orderId: st
     id,
     customer_id: customerId,
     amount: fen(amount),
+    amount_rmb: fen(amount),
     received_on: on,
     method: 'bank_transfer',
     reference: `BANK${on.replace(/-/g, '')}`,

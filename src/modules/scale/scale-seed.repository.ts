@@ -157,6 +157,7 @@ const COLUMNS: Record<string, Record<string, string>> = {
     id: 'uuid',
     customer_id: 'uuid',
     amount: 'numeric',
+    amount_rmb: 'numeric',
     received_on: 'date',
     method: 'text',
     reference: 'text',
