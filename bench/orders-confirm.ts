@@ -7,6 +7,8 @@ import { defaultWorkingHours } from '../src/lib/calendar/calendar';
 import { arg, freshPostgres, percentile, pgbenchTps, prepare } from './orders-fixture';
 
 const ORDERS = Number(arg('orders', '400'));
+/** `--engines pglite` or `--engines postgresql` runs one of them (a quick look while developing). */
+const ENGINES = arg('engines', 'pglite,postgresql').split(',');
 
 async function run(database: Database, clients: number) {
   const { ids, actor } = await prepare(database, ORDERS);
@@ -40,22 +42,18 @@ async function run(database: Database, clients: number) {
 }
 
 const results = [];
-{
+for (const clients of ENGINES.includes('pglite') ? [1, 8] : []) {
   const lite = await connectPglite();
-  results.push(await run(lite, 1));
+  results.push(await run(lite, clients));
   await lite.close();
 }
-{
-  const lite = await connectPglite();
-  results.push(await run(lite, 8));
-  await lite.close();
-}
-for (const clients of [1, 8]) {
+for (const clients of ENGINES.includes('postgresql') ? [1, 8] : []) {
   const database = await freshPostgres(`luyue_bench_${clients}`);
   results.push(await run(database, clients));
   await database.close();
 }
-const pgbench = { clients1: pgbenchTps(1), clients8: pgbenchTps(8) };
+const onPg = ENGINES.includes('postgresql');
+const pgbench = { clients1: onPg ? pgbenchTps(1) : null, clients8: onPg ? pgbenchTps(8) : null };
 const pgRows = results.filter((r) => r.engine === 'postgresql');
 console.log(
   JSON.stringify(
@@ -66,6 +64,7 @@ console.log(
       ratioToPgbench: {
         clients1: pgbench.clients1 ? Number((pgRows[0].ordersPerSecond / pgbench.clients1).toFixed(3)) : null,
         clients8: pgbench.clients8 ? Number((pgRows[1].ordersPerSecond / pgbench.clients8).toFixed(3)) : null,
+        clients8P99ms: pgRows[1]?.p99ms ?? null,
       },
       targets: { clients1Ratio: 0.5, clients8Ratio: 0.6, clients8P99ms: 15, pgliteOrdersPerSecond: 500 },
     },
