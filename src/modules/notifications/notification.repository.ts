@@ -17,7 +17,8 @@ export function notificationsInsert(
     select k.company_id, k.user_id, k.kind, k.params::jsonb, k.order_id
       from unnest(${rows.map((r) => r.company_id)}::uuid[], ${rows.map((r) => r.user_id)}::uuid[],
                   ${rows.map((r) => r.kind)}::text[], ${rows.map((r) => r.params)}::text[],
-                  ${rows.map((r) => r.order_id)}::uuid[]) with ordinality as k(company_id, user_id, kind, params, order_id, n)
+                  ${rows.map((r) => r.order_id)}::uuid[])
+           with ordinality as k(company_id, user_id, kind, params, order_id, n)
      order by k.n`;
 }
 
