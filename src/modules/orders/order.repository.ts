@@ -2,7 +2,6 @@ import { sql, type Insertable, type RawBuilder, type Updateable } from 'kysely';
 import type { Db } from '../../db/database';
 import { fetchPage, likePattern } from '../../lib/paging';
 import type { OrderLinesTable, OrdersTable, OrderStatus } from './order.table';
-import type { StateHistoryTable } from '../history/history.table';
 import type { OrderFilter } from './order.schemas';
 import type { PageQuery } from '../../lib/schemas';
 import { prepared } from '../../lib/sql';
@@ -238,21 +237,6 @@ export function orderRegistrars(db: Db, companyId: string) {
 
 export function insertOrder(db: Db, row: Insertable<OrdersTable>) {
   return db.insertInto('orders').values(row).returning('id').executeTakeFirstOrThrow();
-}
-
-/** A new order with its lines and its first history row, in one statement (registration's one write). */
-export async function insertOrderWithLines(
-  db: Db,
-  row: Insertable<OrdersTable> & { id: string },
-  lines: Insertable<OrderLinesTable>[],
-  history: Insertable<StateHistoryTable>,
-) {
-  await db
-    .with('o', (q) => q.insertInto('orders').values(row).returning('id'))
-    .with('l', (q) => q.insertInto('order_lines').values(lines).returning('line_no'))
-    .insertInto('state_history')
-    .values(history)
-    .execute();
 }
 
 export async function replaceLines(db: Db, companyId: string, orderId: string, lines: Insertable<OrderLinesTable>[]) {
