@@ -1,154 +1,14 @@
-// Orders confirmed per second (5 lines each) on PGlite and on PostgreSQL with 1 and 8 clients,
-// with pgbench's TPS on the same server for the ratio. Prints JSON.
+// Orders confirmed per second (5 lines each) on PGlite and on PostgreSQL with 1 and 8 clients, with p50/p99
+// latency and pgbench's TPS on the same server for the ratio. Prints JSON.
 //   node --import tsx bench/orders-confirm.ts [--orders 400] [--pg postgres://postgres@127.0.0.1:5432/test]
-import { execFileSync } from 'node:child_process';
-import { sql } from 'kysely';
-import pg from 'pg';
-import { connectPglite, connectPostgres, type Database } from '../src/db/connect';
-import { migrate } from '../src/db/migrate';
-import { seedDemo } from '../src/modules/demo/demo.seed';
+import { connectPglite, type Database } from '../src/db/connect';
 import { confirmOrder } from '../src/modules/orders/confirm-order';
 import { defaultWorkingHours } from '../src/lib/calendar/calendar';
-import type { Actor } from '../src/modules/auth/auth.service';
+import { arg, freshPostgres, percentile, pgbenchTps, prepare } from './orders-fixture';
 
-const arg = (name: string, fallback: string) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? process.argv[i + 1] : fallback;
-};
 const ORDERS = Number(arg('orders', '400'));
-const PG_URL = arg('pg', process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test');
-
-async function freshPostgres(name: string): Promise<Database> {
-  const admin = new pg.Client({ connectionString: PG_URL });
-  await admin.connect();
-  await admin.query(`drop database if exists ${name}`);
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const u = new URL(PG_URL);
-  u.pathname = `/${name}`;
-  return connectPostgres(u.toString(), 16);
-}
-
-/**
- * Orders waiting for confirmation, 5 lines each, spread over 16 credit-terms customers with ample stock
- * and credit (confirmations of one customer take turns on its row for the credit check).
- */
-async function prepare(database: Database, n: number) {
-  const db = database.db;
-  await migrate(db);
-  const { companies } = await db.transaction().execute((trx) => seedDemo(trx, new Date()));
-  const companyId = companies[0];
-  const admin = await db.selectFrom('users').select('id').where('username', '=', 'sales').executeTakeFirstOrThrow();
-  const warehouse = await db
-    .selectFrom('warehouses')
-    .select('id')
-    .where('company_id', '=', companyId)
-    .where('code', '=', 'ZC')
-    .executeTakeFirstOrThrow();
-  const customers = await db
-    .insertInto('customers')
-    .values(
-      Array.from({ length: 16 }, (_, i) => ({
-        company_id: companyId,
-        code: `BENCH${i}`,
-        short_code: `BN${i}`,
-        name: `Bench ${i}`,
-        kind: 'ordinary' as const,
-        payment_method: 'credit' as const,
-        payment_days: 30,
-        credit_limit: '999999999.00',
-        contacts: '[]',
-        addresses: '[]',
-        priority: 100,
-        region: '',
-        remark: '',
-        created_by: admin.id,
-        updated_by: admin.id,
-      })),
-    )
-    .returning('id')
-    .execute();
-  const products = await db
-    .selectFrom('products')
-    .select(['id', 'sku', 'name', 'spec', 'unit', 'list_price', 'standard_cost'])
-    .where('company_id', '=', companyId)
-    .orderBy('sku')
-    .execute();
-  await sql`update stock_balances set on_hand = on_hand + 1000000 where company_id = ${companyId}`.execute(db);
-  await sql`insert into stock_movements (company_id, warehouse_id, product_id, kind, on_hand_delta, reserved_delta,
-    reason, actor_id)
-            select company_id, warehouse_id, product_id, 'receipt', 1000000, 0, 'bench',
-              ${admin.id}::uuid from stock_balances where company_id = ${companyId}`.execute(db);
-  const ids: string[] = [];
-  for (let i = 0; i < n; i++) {
-    const o = await db
-      .insertInto('orders')
-      .values({
-        company_id: companyId,
-        number: `BENCH-${i}`,
-        status: 'awaiting_confirmation',
-        customer_id: customers[i % customers.length].id,
-        contact: 'null',
-        order_date: '2026-11-23',
-        source: 'email',
-        urgency: 'normal',
-        delivery: 'null',
-        payment_method: 'credit',
-        payment_days: 30,
-        order_type: 'standard',
-        warehouse_id: warehouse.id,
-        total: '500.00',
-        cost_total: '250.00',
-        review_round: 1,
-        buyer_remark: '',
-        seller_remark: '',
-        customer_po: '',
-        written_confirmation_missing: false,
-        expected_delivery_date: null,
-        deposit_percent: null,
-        registrar_id: admin.id,
-        created_by: admin.id,
-        updated_by: admin.id,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await db
-      .insertInto('order_lines')
-      .values(
-        products.map((p, j) => ({
-          company_id: companyId,
-          order_id: o.id,
-          line_no: j + 1,
-          product_id: p.id,
-          sku: p.sku,
-          name: p.name,
-          spec: p.spec,
-          unit: p.unit,
-          qty: 1,
-          unit_price: '100.00',
-          amount: '100.00',
-          standard_cost: '50.00',
-          gift: false,
-          reserved: 0,
-          backordered: 0,
-          shipped: 0,
-        })),
-      )
-      .execute();
-    ids.push(o.id);
-  }
-  const actor: Actor = {
-    userId: admin.id,
-    username: 'sales',
-    displayName: 'sales',
-    companyId,
-    roles: ['sales_assistant'],
-    sessionId: '',
-    sessionKind: 'token',
-    csrfToken: '',
-  };
-  return { ids, actor };
-}
+/** `--engines pglite` or `--engines postgresql` runs one of them (a quick look while developing). */
+const ENGINES = arg('engines', 'pglite,postgresql').split(',');
 
 async function run(database: Database, clients: number) {
   const { ids, actor } = await prepare(database, ORDERS);
@@ -170,63 +30,30 @@ async function run(database: Database, clients: number) {
   );
   const seconds = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
-  const pct = (p: number) =>
-    Number(latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))].toFixed(2));
   return {
     engine: database.engine,
     clients,
     orders: ids.length,
     linesPerOrder: 5,
     ordersPerSecond: Number((ids.length / seconds).toFixed(1)),
-    p50ms: pct(0.5),
-    p99ms: pct(0.99),
+    p50ms: percentile(latencies, 0.5),
+    p99ms: percentile(latencies, 0.99),
   };
 }
 
-function pgbenchTps(clients: number): number | null {
-  try {
-    const u = new URL(PG_URL);
-    const conn = ['-h', u.hostname, '-p', u.port || '5432', '-U', u.username || 'postgres'];
-    const admin = [
-      'psql',
-      [
-        ...conn,
-        '-d',
-        u.pathname.slice(1),
-        '-c',
-        'drop database if exists luyue_pgbench',
-        '-c',
-        'create database luyue_pgbench',
-      ],
-    ] as const;
-    execFileSync(admin[0], admin[1], { stdio: 'ignore' });
-    execFileSync('pgbench', [...conn, '-i', '-s', '4', '-q', 'luyue_pgbench'], { stdio: 'ignore' });
-    const out = execFileSync('pgbench', [...conn, '-c', String(clients), '-j', '2', '-T', '10', 'luyue_pgbench'], {
-      encoding: 'utf8',
-    });
-    return Number(/tps = ([\d.]+)/.exec(out)?.[1] ?? 'NaN');
-  } catch {
-    return null;
-  }
-}
-
 const results = [];
-{
+for (const clients of ENGINES.includes('pglite') ? [1, 8] : []) {
   const lite = await connectPglite();
-  results.push(await run(lite, 1));
+  results.push(await run(lite, clients));
   await lite.close();
 }
-{
-  const lite = await connectPglite();
-  results.push(await run(lite, 8));
-  await lite.close();
-}
-for (const clients of [1, 8]) {
+for (const clients of ENGINES.includes('postgresql') ? [1, 8] : []) {
   const database = await freshPostgres(`luyue_bench_${clients}`);
   results.push(await run(database, clients));
   await database.close();
 }
-const pgbench = { clients1: pgbenchTps(1), clients8: pgbenchTps(8) };
+const onPg = ENGINES.includes('postgresql');
+const pgbench = { clients1: onPg ? pgbenchTps(1) : null, clients8: onPg ? pgbenchTps(8) : null };
 const pgRows = results.filter((r) => r.engine === 'postgresql');
 console.log(
   JSON.stringify(
@@ -237,7 +64,9 @@ console.log(
       ratioToPgbench: {
         clients1: pgbench.clients1 ? Number((pgRows[0].ordersPerSecond / pgbench.clients1).toFixed(3)) : null,
         clients8: pgbench.clients8 ? Number((pgRows[1].ordersPerSecond / pgbench.clients8).toFixed(3)) : null,
+        clients8P99ms: pgRows[1]?.p99ms ?? null,
       },
+      targets: { clients1Ratio: 0.5, clients8Ratio: 0.6, clients8P99ms: 15, pgliteOrdersPerSecond: 500 },
     },
     null,
     2,

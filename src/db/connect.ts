@@ -3,6 +3,7 @@ import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
 import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import type { DB } from './database';
 import { pglitePool } from './pglite-pool';
@@ -40,9 +41,23 @@ export async function connectPostgres(url: string, max = 10): Promise<Database> 
 
 /**
  * A few hot statements carry a `/* prepared:<name> *\/` marker (see `prepared` in lib/sql.ts): on PostgreSQL
- * each connection parses and plans them once and then only binds and executes. The set is bounded and
- * each name always has the same text; every other statement runs unnamed as before.
+ * each connection parses and plans them once and then only binds and executes. The statement is named after the
+ * marker and a hash of its text, so a marked builder whose text varies a little (the columns a state move sets)
+ * gets one statement per variant instead of a clash; the set stays bounded because the texts come from the code,
+ * never from input. Every other statement runs unnamed as before.
  */
+const statementNames = new Map<string, string>();
+function statementName(text: string): string | undefined {
+  let name = statementNames.get(text);
+  if (name === undefined) {
+    const mark = PREPARED_MARK.exec(text)?.[1];
+    if (!mark) return undefined;
+    name = `${mark}.${createHash('sha1').update(text).digest('base64url').slice(0, 10)}`;
+    statementNames.set(text, name);
+  }
+  return name;
+}
+
 function preparesMarkedStatements(client: pg.PoolClient) {
   const query = client.query.bind(client) as (...args: unknown[]) => unknown;
   (client as unknown as { query: (...args: unknown[]) => unknown }).query = (
@@ -50,7 +65,7 @@ function preparesMarkedStatements(client: pg.PoolClient) {
     values?: unknown,
     callback?: unknown,
   ) => {
-    const name = typeof config === 'string' ? PREPARED_MARK.exec(config)?.[1] : undefined;
+    const name = typeof config === 'string' ? statementName(config) : undefined;
     return name ? query({ name, text: config, values }, callback) : query(config, values, callback);
   };
 }

@@ -1,4 +1,4 @@
-import { sql, type Insertable } from 'kysely';
+import { sql, type Insertable, type RawBuilder } from 'kysely';
 import type { Db } from '../../db/database';
 import type { NotificationKind, NotificationsTable } from './notification.table';
 
@@ -6,6 +6,20 @@ import type { NotificationKind, NotificationsTable } from './notification.table'
 
 export async function insertNotifications(db: Db, rows: Insertable<NotificationsTable>[]) {
   if (rows.length) await db.insertInto('notifications').values(rows).execute();
+}
+
+/** The same insert as a statement, for a caller that writes it together with others (a state move). */
+export function notificationsInsert(
+  rows: { company_id: string; user_id: string; kind: string; params: string; order_id: string | null }[],
+): RawBuilder<unknown> {
+  return sql`
+    insert into notifications (company_id, user_id, kind, params, order_id)
+    select k.company_id, k.user_id, k.kind, k.params::jsonb, k.order_id
+      from unnest(${rows.map((r) => r.company_id)}::uuid[], ${rows.map((r) => r.user_id)}::uuid[],
+                  ${rows.map((r) => r.kind)}::text[], ${rows.map((r) => r.params)}::text[],
+                  ${rows.map((r) => r.order_id)}::uuid[])
+           with ordinality as k(company_id, user_id, kind, params, order_id, n)
+     order by k.n`;
 }
 
 /** One notification for every active user of the company holding the role. */

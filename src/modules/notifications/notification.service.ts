@@ -8,17 +8,22 @@ import * as repo from './notification.repository';
 type Notice = { kind: NotificationKind; params?: Record<string, string | number>; orderId?: string | null };
 
 export async function notifyUsers(db: Db, companyId: string, userIds: string[], n: Notice) {
-  await repo.insertNotifications(
-    db,
-    [...new Set(userIds)].map((user_id) => ({
-      company_id: companyId,
-      user_id,
-      kind: n.kind,
-      params: JSON.stringify(n.params ?? {}),
-      order_id: n.orderId ?? null,
-    })),
-  );
+  await repo.insertNotifications(db, noticeRows(companyId, userIds, n));
 }
+
+/** `notifyUsers` as a statement, written with a state move (`alongside` of applyEvent): one round trip fewer. */
+export function notifyUsersWrite(companyId: string, userIds: string[], n: Notice) {
+  return repo.notificationsInsert(noticeRows(companyId, userIds, n));
+}
+
+const noticeRows = (companyId: string, userIds: string[], n: Notice) =>
+  [...new Set(userIds)].map((user_id) => ({
+    company_id: companyId,
+    user_id,
+    kind: n.kind,
+    params: JSON.stringify(n.params ?? {}),
+    order_id: n.orderId ?? null,
+  }));
 
 /** Every active user of the company holding the role (admins only when the role is admin). */
 export async function notifyRole(db: Db, companyId: string, role: string, n: Notice) {

@@ -4,16 +4,15 @@ import type { Env } from '../../lib/env';
 import { applyEvent } from '../../lib/state-machine';
 import type { Actor } from '../auth/auth.service';
 import { findAttachment } from '../attachments/attachment.repository';
-import { checkCredit } from './order-credit';
-import { lockCustomer } from '../customers/customer.repository';
-import { notifyRole, notifyUsers } from '../notifications/notification.service';
+import { creditCheckOf, creditUsedQuery } from './order-credit';
+import { notifyRole, notifyUsersWrite } from '../notifications/notification.service';
 import * as reviewRepo from '../review/review.repository';
 import { startStage } from '../review/review-stage';
 import { getSettings } from '../settings/settings.service';
 import { STAGE_ROLES } from '../settings/settings.schemas';
 import { reserveAvailable } from '../stock/stock.service';
-import { findProductsByIds } from '../products/product.repository';
-import { loadOrderForUpdate } from './order-lock';
+import * as confirmRepo from './confirm.repository';
+import { parseMoney } from '../../lib/money';
 import { orderMachine } from './order.machine';
 import * as repo from './order.repository';
 import type { Confirmation } from './order.table';
@@ -27,19 +26,29 @@ import { reasonCode } from '../../lib/reason-codes';
  * The caller reads the order back after the commit.
  */
 export async function confirmOrder(db: Db, actor: Actor, env: Env, id: string, input: Confirmation) {
-  const { order, lines, shippedUnits } = await loadOrderForUpdate(db, actor, id);
-  const context = { shippedUnits };
-
-  const customer = await lockCustomer(db, actor.companyId, order.customer_id);
-  const credit = await checkCredit(db, actor.companyId, {
-    customerId: order.customer_id,
-    creditLimit: customer.credit_limit,
+  // Two reads (see confirm.repository.ts): the locks on the order and its customer, then every fact under them.
+  const order = await confirmRepo.lockOrderAndCustomer(db, actor.companyId, id);
+  if (!order) throw new AppError('ORDER.NOT_FOUND');
+  const facts = await confirmRepo.confirmFacts(db, actor.companyId, {
     orderId: id,
-    total: order.total,
-    paymentMethod: order.payment_method,
-    exchangeRate: order.exchange_rate,
+    round: order.review_round,
+    stage: 'director',
+    creditUsed: creditUsedQuery(actor.companyId, order.customer_id, id),
   });
-  const directorApproved = await reviewRepo.approvedInRound(db, actor.companyId, id, order.review_round, 'director');
+  const lines = facts.lines;
+  const context = { shippedUnits: lines.reduce((n, l) => n + l.shipped, 0) };
+  const credit = creditCheckOf(
+    {
+      customerId: order.customer_id,
+      creditLimit: order.credit_limit,
+      orderId: id,
+      total: order.total,
+      paymentMethod: order.payment_method,
+      exchangeRate: order.exchange_rate,
+    },
+    parseMoney(facts.used),
+  );
+  const directorApproved = facts.stageApproved;
 
   if (!credit.ok && !directorApproved && order.status === 'awaiting_confirmation') {
     await applyEvent(db, orderMachine, {
@@ -83,17 +92,7 @@ export async function confirmOrder(db: Db, actor: Actor, env: Env, id: string, i
     if (!a || a.owner_type !== 'order' || a.owner_id !== id) throw new AppError('ORDER.CONFIRMATION_ATTACHMENT');
   }
   // Products under allocation (分货) are backordered whole: an allocation run hands them out.
-  const allocated = new Set(
-    (
-      await findProductsByIds(
-        db,
-        actor.companyId,
-        lines.map((l) => l.product_id),
-      )
-    )
-      .filter((p) => p.allocated)
-      .map((p) => p.id),
-  );
+  const allocated = new Set(lines.filter((l) => l.allocated).map((l) => l.product_id));
   await applyEvent(db, orderMachine, {
     entityId: id,
     current: order.status,
@@ -103,15 +102,15 @@ export async function confirmOrder(db: Db, actor: Actor, env: Env, id: string, i
     reason: input.portal ? reasonCode('confirmed_in_portal', { address: input.portal.address }) : input.note,
     at: env.now,
     patch: { confirmed_at: env.now, confirmed_by: actor.userId, confirmation: JSON.stringify(input) },
-  });
-  await notifyUsers(db, actor.companyId, [order.registrar_id], {
-    kind: 'order_confirmed',
-    params: { number: order.number },
-    orderId: id,
+    alongside: notifyUsersWrite(actor.companyId, [order.registrar_id], {
+      kind: 'order_confirmed',
+      params: { number: order.number },
+      orderId: id,
+    }),
   });
   // Stock comes last: its balance rows are the most contended in the system, so they stay locked
-  // for the fewest statements before the commit.
-  const granted = await reserveAvailable(
+  // for the fewest statements before the commit. The lines' quantities are written in stock's statement.
+  await reserveAvailable(
     db,
     actor,
     lines.map((l) => ({
@@ -122,11 +121,16 @@ export async function confirmOrder(db: Db, actor: Actor, env: Env, id: string, i
       customerId: order.customer_id,
     })),
     reasonCode('reserved_at_confirmation'),
-  );
-  await repo.setLineQuantities(
-    db,
-    actor.companyId,
-    lines.map((l, i) => ({ orderId: id, lineNo: l.line_no, reserved: granted[i], backordered: l.qty - granted[i] })),
+    (granted) =>
+      repo.lineQuantitiesUpdate(
+        actor.companyId,
+        lines.map((l, i) => ({
+          orderId: id,
+          lineNo: l.line_no,
+          reserved: granted[i],
+          backordered: l.qty - granted[i],
+        })),
+      ),
   );
   return { outcome: 'confirmed' as const, credit };
 }

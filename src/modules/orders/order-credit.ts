@@ -1,6 +1,6 @@
 import type { Db } from '../../db/database';
 import { formatMoney, parseMoney, toRmb } from '../../lib/money';
-import { owedOnOrders } from '../credit/credit.repository';
+import { owedOnOrders, owedOnOrdersQuery } from '../credit/credit.repository';
 import { CREDIT_HOLDING } from './order.machine';
 
 /** Payment methods that give the customer credit; a prepaid order takes none. */
@@ -18,6 +18,15 @@ export function creditUsed(db: Db, companyId: string, customerId: string, except
   });
 }
 
+/** `creditUsed` as a query, for a statement that reads it together with other facts (one round trip). */
+export function creditUsedQuery(companyId: string, customerId: string, exceptOrderId?: string) {
+  return owedOnOrdersQuery(companyId, customerId, {
+    statuses: [...CREDIT_HOLDING, 'completed'],
+    methods: CREDIT_METHODS,
+    exceptOrderId,
+  });
+}
+
 export type CreditCheck = {
   applies: boolean;
   limit: string;
@@ -27,22 +36,24 @@ export type CreditCheck = {
   ok: boolean;
 };
 
-export async function checkCredit(
-  db: Db,
-  companyId: string,
-  c: {
-    customerId: string;
-    creditLimit: string;
-    orderId: string;
-    total: string;
-    paymentMethod: string;
-    /** RMB per unit of the order's currency: credit is in RMB. */
-    exchangeRate?: string;
-  },
-): Promise<CreditCheck> {
+type CreditTerms = {
+  customerId: string;
+  creditLimit: string;
+  orderId: string;
+  total: string;
+  paymentMethod: string;
+  /** RMB per unit of the order's currency: credit is in RMB. */
+  exchangeRate?: string;
+};
+
+export async function checkCredit(db: Db, companyId: string, c: CreditTerms): Promise<CreditCheck> {
+  return creditCheckOf(c, await creditUsed(db, companyId, c.customerId, c.orderId));
+}
+
+/** The check itself, given the credit in use (read under the lock on the customer). */
+export function creditCheckOf(c: CreditTerms, used: bigint): CreditCheck {
   const applies = CREDIT_METHODS.includes(c.paymentMethod);
   const limit = parseMoney(c.creditLimit);
-  const used = await creditUsed(db, companyId, c.customerId, c.orderId);
   const total = toRmb(parseMoney(c.total), c.exchangeRate ?? '1');
   return {
     applies,

@@ -1,4 +1,4 @@
-import { sql, type Insertable, type Updateable } from 'kysely';
+import { sql, type Insertable, type RawBuilder, type Updateable } from 'kysely';
 import type { Db } from '../../db/database';
 import { fetchKeysetPage, fetchPage, likePattern, type KeysetQuery } from '../../lib/paging';
 import type { OrderLinesTable, OrdersTable, OrderStatus } from './order.table';
@@ -249,13 +249,16 @@ export function updateOrder(db: Db, companyId: string, id: string, patch: Update
 }
 
 /** Sets reserved and backordered of many lines in one statement. */
-export async function setLineQuantities(
-  db: Db,
-  companyId: string,
-  rows: { orderId: string; lineNo: number; reserved: number; backordered: number }[],
-) {
+export async function setLineQuantities(db: Db, companyId: string, rows: LineQuantities[]) {
   if (!rows.length) return;
-  await sql`${prepared('orders.set-line-quantities')}
+  await sql`${prepared('orders.set-line-quantities')} ${lineQuantitiesUpdate(companyId, rows)}`.execute(db);
+}
+
+export type LineQuantities = { orderId: string; lineNo: number; reserved: number; backordered: number };
+
+/** That update as a statement, for a caller that writes it together with others (stock's reservation). */
+export function lineQuantitiesUpdate(companyId: string, rows: LineQuantities[]): RawBuilder<unknown> {
+  return sql`
     update order_lines l set reserved = k.reserved, backordered = k.backordered
     from unnest(
       ${rows.map((r) => r.orderId)}::uuid[],
@@ -263,7 +266,7 @@ export async function setLineQuantities(
       ${rows.map((r) => r.reserved)}::int[],
       ${rows.map((r) => r.backordered)}::int[]
     ) as k(order_id, line_no, reserved, backordered)
-    where l.company_id = ${companyId} and l.order_id = k.order_id and l.line_no = k.line_no`.execute(db);
+    where l.company_id = ${companyId} and l.order_id = k.order_id and l.line_no = k.line_no`;
 }
 
 /**

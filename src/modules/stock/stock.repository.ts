@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../db/database';
 import { fetchPage, likePattern } from '../../lib/paging';
 import type { MovementKind } from './stock.table';
@@ -70,7 +70,39 @@ export async function writeBalancesAndMovements(
     ${movementsInsert(companyId, actorId, movements)}`.execute(db);
 }
 
-function movementsInsert(companyId: string, actorId: string, rows: MovementRow[]) {
+/**
+ * The same write, done only if none of these balances has an open earmark (read in this statement, after the
+ * caller locked the balances, so nothing committed meanwhile is missed); `alongside` is another write of the
+ * caller's, done in the same statement. Returns false, having written nothing of its own, when an earmark is open.
+ */
+export async function writeUnlessEarmarked(
+  db: Db,
+  companyId: string,
+  actorId: string,
+  balances: BalanceRow[],
+  movements: MovementRow[],
+  alongside?: RawBuilder<unknown>,
+): Promise<boolean> {
+  const { w, p } = arrays(balances);
+  const r = await sql<{ free: boolean }>`${prepared('stock.write-unless-earmarked')}
+    with free as (
+      select not exists (
+        select 1 from stock_earmarks e join unnest(${w}::uuid[], ${p}::uuid[]) as k(w, p)
+            on e.warehouse_id = k.w and e.product_id = k.p
+         where e.company_id = ${companyId} and e.remaining > 0) as free),
+    written as (
+      update stock_balances b set on_hand = k.on_hand, reserved = k.reserved, updated_at = now()
+      from unnest(${w}::uuid[], ${p}::uuid[], ${balances.map((r) => r.onHand)}::int[],
+                  ${balances.map((r) => r.reserved)}::int[]) as k(w, p, on_hand, reserved)
+      where (select free from free) and b.company_id = ${companyId} and b.warehouse_id = k.w and b.product_id = k.p
+      returning 1),
+    moved as (${movementsInsert(companyId, actorId, movements, sql`(select free from free)`)})
+    ${alongside ? sql`, alongside as (${alongside})` : sql``}
+    select free from free`.execute(db);
+  return r.rows[0].free;
+}
+
+function movementsInsert(companyId: string, actorId: string, rows: MovementRow[], when = sql`true`) {
   const { w, p } = arrays(rows);
   return sql`
     insert into stock_movements (company_id, warehouse_id, product_id, kind, on_hand_delta, reserved_delta, reason,
@@ -82,6 +114,7 @@ function movementsInsert(companyId: string, actorId: string, rows: MovementRow[]
                 ${rows.map((r) => r.reference)}::text[],
                 ${rows.map((r) => r.receiptId ?? null)}::uuid[])
          with ordinality as k(w, p, kind, oh, rs, reason, reference, receipt_id, n)
+    where ${when}
     order by k.n`;
 }
 

@@ -1,3 +1,4 @@
+import type { RawBuilder } from 'kysely';
 import type { Db } from '../../db/database';
 import { AppError, type Label, type Lang } from '../../lib/errors';
 import { reasonFields } from '../../lib/reason-codes';
@@ -251,58 +252,93 @@ export type ReserveRequest = {
  * much each one got; requests for one product are served in the order given. Never oversells:
  * the balance rows stay locked until the caller's transaction ends. Stock earmarked for a customer is available
  * only to that customer's requests, which take it before general stock.
+ *
+ * Two statements when nothing is earmarked (the usual case): the balances are locked, then written with their
+ * movements by a statement that writes only if these balances have no open earmark; otherwise the earmarks are
+ * locked and the reservation computed again. `alongside` (a write computed from the grants, e.g. the order lines'
+ * quantities) rides in that statement, and is run again on its own if the reservation had to be recomputed.
  */
 export async function reserveAvailable(
   trx: Db,
   actor: Actor,
   requests: ReserveRequest[],
   reason: string,
+  alongside?: (granted: number[]) => RawBuilder<unknown>,
 ): Promise<number[]> {
   if (!requests.length) return [];
   const keys = [
     ...new Map(requests.map((r) => [keyOf(r), { warehouseId: r.warehouseId, productId: r.productId }])).values(),
   ].sort((a, b) => keyOf(a).localeCompare(keyOf(b)));
   // A product with no balance row has nothing to reserve, so none is created here.
-  const balances = new Map((await repo.lockBalances(trx, actor.companyId, keys)).map((b) => [keyOf(b), b]));
+  const locked = await repo.lockBalances(trx, actor.companyId, keys);
+  const first = grant(requests, locked, []);
+  const movements = (granted: number[]) =>
+    requests
+      .map((r, i) => ({
+        warehouseId: r.warehouseId,
+        productId: r.productId,
+        kind: 'reserve' as const,
+        onHandDelta: 0,
+        reservedDelta: granted[i],
+        reason,
+        reference: r.reference,
+      }))
+      .filter((m) => m.reservedDelta > 0);
+  const fast = movements(first.granted);
+  // Earmarks only ever take from what a request gets, so when nothing is granted without them, nothing is with.
+  if (!fast.length && !alongside) return first.granted;
+  if (
+    await repo.writeUnlessEarmarked(
+      trx,
+      actor.companyId,
+      actor.userId,
+      first.balances,
+      fast,
+      alongside?.(first.granted),
+    )
+  )
+    return first.granted;
   const earmarks = await earmarkRepo.lockOpenEarmarks(trx, actor.companyId, keys);
+  const { granted, balances, touched } = grant(requests, locked, earmarks);
+  await earmarkRepo.setRemaining(
+    trx,
+    actor.companyId,
+    touched.map((e) => ({ id: e.id, remaining: e.remaining })),
+  );
+  const slow = movements(granted);
+  if (slow.length) await repo.writeBalancesAndMovements(trx, actor.companyId, actor.userId, balances, slow);
+  if (alongside) await alongside(granted).execute(trx);
+  return granted;
+}
+
+/** How much each request gets from the locked balances, taking its customer's earmarks first and leaving others'. */
+function grant(requests: ReserveRequest[], locked: repo.BalanceRow[], earmarks: earmarkRepo.OpenEarmark[]) {
+  const balances = new Map(locked.map((b) => [keyOf(b), { ...b }]));
+  const remaining = new Map(earmarks.map((e) => [e, e.remaining]));
   const touched = new Set<earmarkRepo.OpenEarmark>();
   const granted = requests.map((r) => {
     const b = balances.get(keyOf(r));
     if (!b) return 0;
     const here = earmarks.filter((e) => keyOf(e) === keyOf(r));
     const own = here.filter((e) => e.customerId === r.customerId);
-    const othersHeld = here.filter((e) => e.customerId !== r.customerId).reduce((n, e) => n + e.remaining, 0);
+    const othersHeld = here.filter((e) => e.customerId !== r.customerId).reduce((n, e) => n + remaining.get(e)!, 0);
     const take = Math.max(0, Math.min(r.qty, b.onHand - b.reserved - othersHeld));
     b.reserved += take;
     let fromEarmark = take;
     for (const e of own) {
-      const used = Math.min(e.remaining, fromEarmark);
+      const used = Math.min(remaining.get(e)!, fromEarmark);
       if (used === 0) continue;
-      e.remaining -= used;
+      remaining.set(e, remaining.get(e)! - used);
       fromEarmark -= used;
       touched.add(e);
     }
     return take;
   });
-  await earmarkRepo.setRemaining(
-    trx,
-    actor.companyId,
-    [...touched].map((e) => ({ id: e.id, remaining: e.remaining })),
-  );
-  const movements = requests
-    .map((r, i) => ({
-      warehouseId: r.warehouseId,
-      productId: r.productId,
-      kind: 'reserve' as const,
-      onHandDelta: 0,
-      reservedDelta: granted[i],
-      reason,
-      reference: r.reference,
-    }))
-    .filter((m) => m.reservedDelta > 0);
-  if (movements.length)
-    await repo.writeBalancesAndMovements(trx, actor.companyId, actor.userId, [...balances.values()], movements);
-  return granted;
+  return {
+    granted,
+    balances: [...balances.values()],
+    touched: [...touched].map((e) => ({ ...e, remaining: remaining.get(e)! })),
+  };
 }
 
 /** Gives reserved units back to available stock. */
