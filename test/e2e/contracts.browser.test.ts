@@ -68,6 +68,13 @@ describe('quotation → contract → legal, finance, GM → signed → call-off'
     contractId = page.url().split('/').pop()!;
     await expect.poll(status).toBe('草稿');
     expect(await page.getByText('¥300,000.00').first().isVisible()).toBe(true);
+    // While draft: the customer's PO and the contract's own overdue interest.
+    await page.getByTestId('contract-edit').click();
+    await page.getByTestId('contract-edit-po').fill('PO-7788');
+    await page.getByTestId('contract-edit-interest').fill('0.05');
+    await submitDialog(page, page.getByRole('button', { name: '保 存' }));
+    await expect.poll(() => page.getByText('日 0.05%').first().isVisible()).toBe(true);
+    expect(await page.getByText('PO-7788').first().isVisible()).toBe(true);
     await page.getByTestId('contract-submit').click();
     await expect.poll(status).toBe('审批中');
     await expect.poll(() => page.getByText('法务审核').first().isVisible()).toBe(true);
@@ -76,6 +83,10 @@ describe('quotation → contract → legal, finance, GM → signed → call-off'
   it('legal, finance and the general manager approve their stages in turn', async () => {
     await approveFromNotice('legal', '法务审核', 'contract-pass');
     await expect.poll(() => page.getByTestId('contract-stages').innerText()).toContain('财务审核');
+    // Legal keeps the company's clause templates on their own page.
+    await page.goto(`${base}/contract-clauses`);
+    await expect.poll(() => page.getByTestId('clause-templates').innerText()).toContain('质量标准');
+    expect(await page.getByTestId('clause-new').isVisible()).toBe(true);
     await approveFromNotice('finance', '财务审核', 'contract-pass');
     await expect.poll(() => page.getByTestId('contract-stages').innerText()).toContain('总经理');
     await approveFromNotice('gm', '总经理', 'contract-approve');

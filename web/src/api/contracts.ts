@@ -66,6 +66,8 @@ export const contractsApi = {
   get: (id: string): Promise<Contract> => call('GET /api/contracts/{id}', { params: { id } }),
   create: (quotationId: string, customerPo?: string): Promise<Contract> =>
     call('POST /api/contracts', { body: { quotationId, ...(customerPo ? { customerPo } : {}) } }),
+  update: (id: string, body: BodyOf<'PATCH /api/contracts/{id}'>): Promise<Contract> =>
+    call('PATCH /api/contracts/{id}', { params: { id }, body }),
   review: (id: string, decision: 'submit' | 'approve' | 'reject', reason?: string): Promise<Contract> =>
     call('POST /api/contracts/{id}/review', { params: { id }, body: { decision, ...(reason ? { reason } : {}) } }),
   sign: (id: string, attachmentId: string, customerSignatory?: string): Promise<Contract> =>

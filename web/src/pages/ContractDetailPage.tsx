@@ -7,6 +7,7 @@ import { PageHeader } from '../components/PageHeader';
 import { ReasonDialog } from '../components/ReasonDialog';
 import { dateTime, yuan } from '../format';
 import { ContractCallOff } from './contracts/ContractCallOff';
+import { ContractDraftEdit } from './contracts/ContractDraftEdit';
 import { ContractSign } from './contracts/ContractSign';
 import { ContractStatus } from './contracts/ContractStatus';
 import { addTexts } from '../i18n';
@@ -22,7 +23,7 @@ export function ContractDetailPage() {
   const { message } = App.useApp();
   const navigate = useNavigate();
   const [k, setK] = useState<Contract>();
-  const [dialog, setDialog] = useState<'reject' | 'sign' | 'order' | 'close'>();
+  const [dialog, setDialog] = useState<'reject' | 'sign' | 'order' | 'close' | 'edit'>();
   const load = useCallback(async () => setK(await contractsApi.get(id)), [id]);
   useEffect(() => void load(), [load]);
   if (!k) return null;
@@ -64,6 +65,11 @@ export function ContractDetailPage() {
         title={`${t('contracts.contract')} ${k.number}`}
         extra={
           <Space wrap data-testid="contract-actions">
+            {k.status === 'draft' && k.actions.includes('submit') && (
+              <Button data-testid="contract-edit" onClick={() => setDialog('edit')}>
+                {t('contracts.action.edit')}
+              </Button>
+            )}
             {k.actions.map(button)}
             <Button href={contractsApi.documentUrl(k.id)} data-testid="contract-pdf">
               {t('contracts.downloadPdf')}
@@ -214,6 +220,7 @@ export function ContractDetailPage() {
         }}
       />
       <ContractSign contract={k} open={dialog === 'sign'} onClose={() => setDialog(undefined)} onDone={setK} />
+      <ContractDraftEdit contract={k} open={dialog === 'edit'} onClose={() => setDialog(undefined)} onDone={setK} />
       <ContractCallOff
         contract={k}
         open={dialog === 'order'}

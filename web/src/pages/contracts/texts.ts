@@ -21,6 +21,7 @@ export const zh = {
     decision: { approve: '通过', reject: '退回' },
     action: {
       submit: '提交审批',
+      edit: '编辑草稿',
       pass: '通过',
       approve: '批准',
       reject: '退回',
@@ -66,6 +67,7 @@ export const zh = {
     interestRate: '逾期利息',
     interestPerDay: '日 {{rate}}%',
     interestOfCustomer: '按客户约定',
+    interestHint: '每日按逾期应收计息，不填则按客户约定',
     closeReason: '终止原因',
     closeConfirm: '提前终止后不能再从本合同要货，已下的要货订单不受影响。',
     portalSigned: '客户门户电子确认',
@@ -115,6 +117,7 @@ export const en = {
     decision: { approve: 'Approved', reject: 'Rejected' },
     action: {
       submit: 'Submit for review',
+      edit: 'Edit draft',
       pass: 'Approve',
       approve: 'Approve',
       reject: 'Reject',
@@ -160,6 +163,7 @@ export const en = {
     interestRate: 'Overdue interest',
     interestPerDay: '{{rate}}% a day',
     interestOfCustomer: "The customer's rate",
+    interestHint: "A day, on overdue receivables; empty uses the customer's rate",
     closeReason: 'Reason for closing',
     closeConfirm: 'Once closed early, no more orders can be called off this contract; orders already called off stay.',
     portalSigned: 'Confirmed in the customer portal',
