@@ -90,8 +90,9 @@ describe('an export order from the form to the shipment gate', () => {
     await page.getByTestId('export-expiryDate').fill('2099-12-31');
     await submitDialog(page, modalOk());
     await answerPrompt('金额与合同不符', () => lcRow('LC-EX-001').getByRole('button', { name: '登记不符点' }).click());
-    await expect.poll(() => gate(number)).toContain('不可出货');
-    expect(await gate(number)).toContain('金额与合同不符');
+    // The gate already said 不可出货 (the L/C was unchecked): wait for the discrepancy itself.
+    await expect.poll(() => gate(number)).toContain('金额与合同不符');
+    expect(await gate(number)).toContain('不可出货');
     expect(await lcRow('LC-EX-001').innerText()).toContain('US$300.00');
     await page.screenshot({ path: screenshotPath('export-page-discrepant-zh.png'), fullPage: true });
 
@@ -114,7 +115,8 @@ describe('an export order from the form to the shipment gate', () => {
     const inspection = page.getByTestId('export-inspections').locator('tr', { hasText: number });
     await expect.poll(() => gate(number)).toContain('尚无结果');
     await inspection.getByRole('button', { name: /^合\s?格$/ }).click();
-    await expect.poll(() => inspection.innerText()).toContain('可出货');
+    // 可出货 and not 不可出货 (which contains it).
+    await expect.poll(() => inspection.innerText()).toMatch(/(^|[^不])可出货/);
     await page.screenshot({ path: screenshotPath('export-page-zh.png'), fullPage: true });
 
     await page.evaluate(() => localStorage.setItem('luyue.lang', 'en'));
