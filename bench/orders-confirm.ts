@@ -4,7 +4,7 @@
 import { connectPglite, type Database } from '../src/db/connect';
 import { confirmOrder } from '../src/modules/orders/confirm-order';
 import { defaultWorkingHours } from '../src/lib/calendar/calendar';
-import { arg, freshPostgres, percentile, pgbenchTps, prepare } from './orders-fixture';
+import { arg, freshPostgres, runFigures, pgbenchTps, prepare } from './orders-fixture';
 
 const ORDERS = Number(arg('orders', '400'));
 /** `--engines pglite` or `--engines postgresql` runs one of them (a quick look while developing). */
@@ -28,17 +28,7 @@ async function run(database: Database, clients: number) {
       }
     }),
   );
-  const seconds = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  return {
-    engine: database.engine,
-    clients,
-    orders: ids.length,
-    linesPerOrder: 5,
-    ordersPerSecond: Number((ids.length / seconds).toFixed(1)),
-    p50ms: percentile(latencies, 0.5),
-    p99ms: percentile(latencies, 0.99),
-  };
+  return runFigures(database.engine, clients, latencies, (performance.now() - started) / 1000);
 }
 
 const results = [];

@@ -156,6 +156,20 @@ export async function prepare(database: Database, n: number) {
 export const percentile = (sorted: number[], p: number) =>
   Number(sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))].toFixed(2));
 
+/** One run's figures: orders a second over the wall time, and the p50/p99 latency of its orders. */
+export function runFigures(engine: string, clients: number, latencies: number[], seconds: number) {
+  latencies.sort((a, b) => a - b);
+  return {
+    engine,
+    clients,
+    orders: latencies.length,
+    linesPerOrder: 5,
+    ordersPerSecond: Number((latencies.length / seconds).toFixed(1)),
+    p50ms: percentile(latencies, 0.5),
+    p99ms: percentile(latencies, 0.99),
+  };
+}
+
 export function pgbenchTps(clients: number): number | null {
   try {
     const u = new URL(PG_URL);

@@ -5,7 +5,7 @@
 import { connectPglite, type Database } from '../src/db/connect';
 import { registerOrder } from '../src/modules/orders/order.service';
 import { defaultWorkingHours } from '../src/lib/calendar/calendar';
-import { arg, freshPostgres, percentile, pgbenchTps, prepare } from './orders-fixture';
+import { arg, freshPostgres, runFigures, pgbenchTps, prepare } from './orders-fixture';
 
 const ORDERS = Number(arg('orders', '400'));
 
@@ -40,17 +40,7 @@ async function run(database: Database, clients: number) {
       }
     }),
   );
-  const seconds = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  return {
-    engine: database.engine,
-    clients,
-    orders: latencies.length,
-    linesPerOrder: 5,
-    ordersPerSecond: Number((latencies.length / seconds).toFixed(1)),
-    p50ms: percentile(latencies, 0.5),
-    p99ms: percentile(latencies, 0.99),
-  };
+  return runFigures(database.engine, clients, latencies, (performance.now() - started) / 1000);
 }
 
 const results = [];
