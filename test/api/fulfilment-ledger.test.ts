@@ -127,6 +127,36 @@ describe('the ledger cannot drift', () => {
     });
     expect(await line()).toEqual({ reserved: 4, shipped: 0 });
   });
+
+  it('the database refuses moving a reserved order to another warehouse without its stock, and a line without it', async () => {
+    const order = await f.confirmedOrder(await f.newCustomer('DRIFT2'), [{ productId: p.C.id, qty: 2 }]);
+    const db = t.database.db;
+    const other = await db
+      .selectFrom('orders')
+      .innerJoin('warehouses as w', (j) => j.onRef('w.company_id', '=', 'orders.company_id'))
+      .select('w.id')
+      .where('orders.id', '=', order.id)
+      .whereRef('w.id', '<>', 'orders.warehouse_id')
+      .executeTakeFirstOrThrow();
+    await expect(sql`update orders set warehouse_id = ${other.id} where id = ${order.id}`.execute(db)).rejects.toThrow(
+      /stock_reserved_matches_holders|ledger drift/,
+    );
+    await expect(sql`delete from order_lines where order_id = ${order.id}`.execute(db)).rejects.toThrow(
+      /stock_reserved_matches_holders|ledger drift/,
+    );
+    // Released together, the order line and the balance commit.
+    await db.transaction().execute(async (trx) => {
+      await sql`update order_lines set reserved = 0, backordered = 2 where order_id = ${order.id}`.execute(trx);
+      await sql`update stock_balances b set reserved = b.reserved - 2 from orders o
+                where o.id = ${order.id} and b.company_id = o.company_id and b.warehouse_id = o.warehouse_id
+                  and b.product_id = ${p.C.id}`.execute(trx);
+      await sql`insert into stock_movements (company_id, warehouse_id, product_id, kind, on_hand_delta,
+                  reserved_delta, reason, actor_id)
+                select company_id, warehouse_id, ${p.C.id}::uuid, 'release', 0, -2, 'test', registrar_id
+                  from orders where id = ${order.id}`.execute(trx);
+    });
+    expect(await findViolations(db)).toEqual([]);
+  });
 });
 
 describe('the warehouse queue', () => {

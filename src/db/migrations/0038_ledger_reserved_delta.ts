@@ -4,9 +4,23 @@ import { sql, type Kysely } from 'kysely';
 // a product held by 10,000 open orders cost 10,000 rows on every confirmation, and confirming slowed as orders
 // accumulated. It now checks what the transaction changed: every committed transaction keeps a balance's reserved
 // units equal to what its holders (order lines, open store/region pick lists) hold, so it is enough that each
-// transaction moves both by the same amount. Row triggers add each change to a per-session table (balance +Δ,
-// holders −Δ) that empties at commit; a deferred trigger on that table refuses the commit when a key's sum is not 0.
-// The shipped-units check of order lines stays as it was (it reads only the line's own documents).
+// transaction moves both by the same amount. Statement triggers add each change to a per-session table
+// (balance +Δ, holders −Δ) that empties at commit; a deferred trigger on that table refuses the commit when a key's
+// sum is not 0. The shipped-units check of order lines stays as it was (it reads only the line's own documents).
+
+/** The reserved units a set of changed rows adds (`new_rows`) or takes away (`old_rows`), per key, as "balance − holders". */
+function deltaRows(table: string, rows: string, old = false) {
+  const sign = old ? '-' : '';
+  if (table === 'stock_balances')
+    return `select company_id, warehouse_id, product_id, ${sign}reserved::bigint as d from ${rows} where reserved <> 0`;
+  if (table === 'order_lines')
+    return `select r.company_id, o.warehouse_id, r.product_id, ${old ? '' : '-'}r.reserved::bigint as d from ${rows} r
+              join orders o on o.company_id = r.company_id and o.id = r.order_id where r.reserved <> 0`;
+  return `select r.company_id, k.warehouse_id, r.product_id, ${old ? '' : '-'}r.qty::bigint as d from ${rows} r
+            join pick_lists k on k.company_id = r.company_id and k.id = r.pick_list_id
+           where r.order_id is null and k.status = 'open'`;
+}
+
 const statements = [
   `create function ledger_reserved_delta_check() returns trigger language plpgsql as $$
    declare
@@ -21,90 +35,83 @@ const statements = [
      end if;
      return null;
    end $$`,
-  // d: the balance's change less the holders' change, for warehouse w and product p of company c.
-  `create function ledger_reserved_add(c uuid, w uuid, p uuid, d bigint) returns void language plpgsql as $$
+  // The per-session table the changes add up in, made on first use (a temporary table lives in one session).
+  `create function ledger_reserved_table() returns void language plpgsql as $$
    begin
-     if d = 0 or w is null or p is null then return; end if;
      if to_regclass('pg_temp.ledger_reserved_delta') is null then
        create temp table ledger_reserved_delta (company_id uuid, warehouse_id uuid, product_id uuid,
-         delta bigint not null, primary key (company_id, warehouse_id, product_id))
-         on commit delete rows;
+         delta bigint not null, primary key (company_id, warehouse_id, product_id)) on commit delete rows;
        create constraint trigger ledger_reserved_delta_check after insert on pg_temp.ledger_reserved_delta
          deferrable initially deferred for each row execute function ledger_reserved_delta_check();
      end if;
-     insert into pg_temp.ledger_reserved_delta as t values (c, w, p, d)
-       on conflict (company_id, warehouse_id, product_id) do update set delta = t.delta + excluded.delta;
    end $$`,
-  `create function ledger_balance_reserved() returns trigger language plpgsql as $$
-   begin
-     if tg_op <> 'INSERT' then
-       perform ledger_reserved_add(old.company_id, old.warehouse_id, old.product_id, -old.reserved);
-     end if;
-     if tg_op <> 'DELETE' then
-       perform ledger_reserved_add(new.company_id, new.warehouse_id, new.product_id, new.reserved);
-     end if;
-     return null;
-   end $$`,
-  `create function ledger_order_line_reserved() returns trigger language plpgsql as $$
-   begin
-     if tg_op <> 'INSERT' and old.reserved <> 0 then
-       perform ledger_reserved_add(old.company_id, o.warehouse_id, old.product_id, old.reserved)
-         from orders o where o.company_id = old.company_id and o.id = old.order_id;
-     end if;
-     if tg_op <> 'DELETE' and new.reserved <> 0 then
-       perform ledger_reserved_add(new.company_id, o.warehouse_id, new.product_id, -new.reserved)
-         from orders o where o.company_id = new.company_id and o.id = new.order_id;
-     end if;
-     return null;
-   end $$`,
-  // An order moved to another warehouse takes its lines' reservations with it.
+  // Statement triggers read the changed rows as sets (one call per statement, not per row): balance +Δ,
+  // holders −Δ, summed per warehouse and product; a key that nets to 0 in a statement adds nothing.
+  ...(
+    [
+      ['stock_balances', 'insert', 'new', ''],
+      ['stock_balances', 'update', 'both', ''],
+      ['stock_balances', 'delete', 'old', ''],
+      ['order_lines', 'insert', 'new', ''],
+      ['order_lines', 'update', 'both', ''],
+      ['order_lines', 'delete', 'old', ''],
+      ['pick_list_lines', 'insert', 'new', ''],
+      ['pick_list_lines', 'update', 'both', ''],
+      ['pick_list_lines', 'delete', 'old', ''],
+    ] as const
+  ).flatMap(([table, event, sides]) => {
+    const fn = `ledger_${table}_${event}`;
+    const parts = [
+      ...(sides === 'old' ? [] : [deltaRows(table, 'new_rows')]),
+      ...(sides === 'new' ? [] : [deltaRows(table, 'old_rows', true)]),
+    ];
+    const referencing = [
+      ...(sides === 'new' ? [] : ['old table as old_rows']),
+      ...(sides === 'old' ? [] : ['new table as new_rows']),
+    ].join(' ');
+    return [
+      `create function ${fn}() returns trigger language plpgsql as $$
+       begin
+         perform ledger_reserved_table();
+         insert into pg_temp.ledger_reserved_delta as t
+         select company_id, warehouse_id, product_id, sum(d) from (${parts.join(' union all ')}) x
+          group by 1, 2, 3 having sum(d) <> 0
+         on conflict (company_id, warehouse_id, product_id) do update set delta = t.delta + excluded.delta;
+         return null;
+       end $$`,
+      `create trigger ${fn} after ${event} on ${table} referencing ${referencing}
+         for each statement execute function ${fn}()`,
+    ];
+  }),
+  // An order moved to another warehouse takes its lines' reservations with it; an open store/region pick list
+  // that is posted, cancelled or reopened gives back or takes its lines' units (both rare, so row by row).
   `create function ledger_order_warehouse() returns trigger language plpgsql as $$
    begin
-     perform ledger_reserved_add(l.company_id, old.warehouse_id, l.product_id, l.reserved),
-             ledger_reserved_add(l.company_id, new.warehouse_id, l.product_id, -l.reserved)
-       from order_lines l where l.company_id = new.company_id and l.order_id = new.id and l.reserved <> 0;
-     return null;
-   end $$`,
-  `create function ledger_pick_list_line_reserved() returns trigger language plpgsql as $$
-   begin
-     if tg_op <> 'INSERT' and old.order_id is null then
-       perform ledger_reserved_add(old.company_id, k.warehouse_id, old.product_id, old.qty)
-         from pick_lists k where k.company_id = old.company_id and k.id = old.pick_list_id and k.status = 'open';
-     end if;
-     if tg_op <> 'DELETE' and new.order_id is null then
-       perform ledger_reserved_add(new.company_id, k.warehouse_id, new.product_id, -new.qty)
-         from pick_lists k where k.company_id = new.company_id and k.id = new.pick_list_id and k.status = 'open';
-     end if;
+     perform ledger_reserved_table();
+     insert into pg_temp.ledger_reserved_delta as t
+     select l.company_id, x.w, l.product_id, sum(x.sign * l.reserved)
+       from order_lines l, (values (old.warehouse_id, 1), (new.warehouse_id, -1)) as x(w, sign)
+      where l.company_id = new.company_id and l.order_id = new.id and l.reserved <> 0
+      group by 1, 2, 3
+     on conflict (company_id, warehouse_id, product_id) do update set delta = t.delta + excluded.delta;
      return null;
    end $$`,
   `create function ledger_pick_list_reserved() returns trigger language plpgsql as $$
    begin
-     perform ledger_reserved_add(l.company_id, old.warehouse_id, l.product_id, l.qty)
-       from pick_list_lines l
-      where old.status = 'open' and l.company_id = old.company_id and l.pick_list_id = old.id and l.order_id is null;
-     perform ledger_reserved_add(l.company_id, new.warehouse_id, l.product_id, -l.qty)
-       from pick_list_lines l
-      where new.status = 'open' and l.company_id = new.company_id and l.pick_list_id = new.id and l.order_id is null;
+     perform ledger_reserved_table();
+     insert into pg_temp.ledger_reserved_delta as t
+     select l.company_id, x.w, l.product_id, sum(x.sign * l.qty)
+       from pick_list_lines l,
+            (values (old.warehouse_id, case when old.status = 'open' then 1 else 0 end),
+                    (new.warehouse_id, case when new.status = 'open' then -1 else 0 end)) as x(w, sign)
+      where l.company_id = new.company_id and l.pick_list_id = new.id and l.order_id is null and x.sign <> 0
+      group by 1, 2, 3 having sum(x.sign * l.qty) <> 0
+     on conflict (company_id, warehouse_id, product_id) do update set delta = t.delta + excluded.delta;
      return null;
    end $$`,
-  `create trigger stock_balances_reserved_insert after insert on stock_balances
-     for each row when (new.reserved <> 0) execute function ledger_balance_reserved()`,
-  `create trigger stock_balances_reserved after update of reserved on stock_balances
-     for each row when (old.reserved <> new.reserved) execute function ledger_balance_reserved()`,
-  `create trigger stock_balances_reserved_delete after delete on stock_balances
-     for each row when (old.reserved <> 0) execute function ledger_balance_reserved()`,
-  `create trigger order_lines_reserved_insert after insert on order_lines
-     for each row when (new.reserved <> 0) execute function ledger_order_line_reserved()`,
-  `create trigger order_lines_reserved after update of reserved, product_id on order_lines
-     for each row when (old.reserved <> new.reserved or old.product_id <> new.product_id)
-     execute function ledger_order_line_reserved()`,
-  `create trigger order_lines_reserved_delete after delete on order_lines
-     for each row when (old.reserved <> 0) execute function ledger_order_line_reserved()`,
   `create trigger orders_warehouse_reserved after update of warehouse_id on orders
      for each row when (old.warehouse_id is distinct from new.warehouse_id)
      execute function ledger_order_warehouse()`,
-  `create trigger pick_list_lines_reserved after insert or delete or update on pick_list_lines
-     for each row execute function ledger_pick_list_line_reserved()`,
   `create trigger pick_lists_reserved after update of status, warehouse_id on pick_lists
      for each row when (old.status is distinct from new.status or old.warehouse_id is distinct from new.warehouse_id)
      execute function ledger_pick_list_reserved()`,
@@ -132,13 +139,16 @@ const statements = [
        where l.company_id = new.company_id and l.pick_list_id = new.id and l.order_id is not null;
      return null;
    end $$`,
+  // Store and region lines (no order line) ship nothing of an order's: their rows no longer queue a check.
+  `drop trigger pick_list_lines_ledger on pick_list_lines`,
   `create or replace function ledger_pick_list_line_changed() returns trigger language plpgsql as $$
    begin
-     if new.order_id is not null then
-       perform ledger_check_shipped(new.company_id, new.order_id, new.order_line_no);
-     end if;
+     perform ledger_check_shipped(new.company_id, new.order_id, new.order_line_no);
      return null;
    end $$`,
+  `create constraint trigger pick_list_lines_ledger after insert or update on pick_list_lines
+     deferrable initially deferred for each row when (new.order_id is not null)
+     execute function ledger_pick_list_line_changed()`,
   `drop function ledger_check_reserved(uuid, uuid, uuid)`,
 ];
 
