@@ -11,6 +11,7 @@ import { flagLateProgress } from '../modules/production/production.service';
 import { issueMonthlyStatements } from '../modules/receivables/monthly-statements';
 import { claimOverduePublication } from '../modules/receivables/receivable-overdue.repository';
 import { recordDomainEvent } from '../lib/domain-events';
+import { claimDay } from './daily-claim.repository';
 
 /**
  * 催款: each receivable due in N days (default 3) gets one reminder to the customer (outbox), claimed
@@ -47,73 +48,79 @@ export async function remindReceivables(db: Db, today: string, now = new Date())
 
 /**
  * The daily overdue list (aging 0–30, 31–60, 61–90, >90) to sales and finance; late schedules, complaints and
- * tracking flagged.
+ * tracking flagged. `now` is the job's clock (the runner's; tests pass a fixed one).
  */
-/** `now` is the job's clock (the runner's; tests pass a fixed one). */
 export async function dailyCashReport(db: Db, today: string, now = new Date()) {
   const companies = await db.selectFrom('companies').select('id').execute();
-  for (const { id: companyId } of companies) {
-    const overdue = (await openReceivables(db, companyId, today)).filter(
-      (r) => r.bucket !== 'paid' && r.bucket !== 'not_due',
-    );
-    // Subscribers hear of each receivable once, on the first report that finds it overdue.
-    const told = await claimOverduePublication(
-      db,
-      companyId,
-      overdue.map((r) => r.id),
-      now,
-    );
-    const byId = new Map(overdue.map((r) => [r.id, r]));
-    for (const { id } of told) {
-      const r = byId.get(id)!;
-      await recordDomainEvent(db, {
-        companyId,
-        type: 'receivable.overdue',
-        entityType: 'receivable',
-        entityId: id,
-        data: {
-          customerId: r.customerId,
-          orderId: r.orderId,
-          orderNumber: r.orderNumber,
-          outstanding: r.outstanding,
-          dueDate: r.dueDate,
-          daysOverdue: r.daysOverdue,
-        },
-        at: now,
-      });
-    }
-    if (overdue.length) {
-      const params = { count: overdue.length, date: today };
-      await notifyRole(db, companyId, 'finance', { kind: 'overdue_receivables', params });
-      await notifyRole(db, companyId, 'sales_director', { kind: 'overdue_receivables', params });
-    }
-    for (const p of await flagLateProgress(db, companyId, now)) {
-      await notifyRole(db, companyId, 'production_planner', {
-        kind: 'production_progress_late',
-        params: { number: p.number },
-        orderId: p.order_id,
-      });
-    }
-    // 每日跟踪: shipments without tracking movement go to logistics.
-    const stale = await staleShipments(db, { companyId } as Parameters<typeof staleShipments>[1], now);
-    if (stale.length)
-      await notifyRole(db, companyId, 'logistics', {
-        kind: 'tracking_stale',
-        params: {
-          count: stale.length,
-          numbers: stale
-            .slice(0, 10)
-            .map((s) => s.number)
-            .join(', '),
-        },
-      });
-  }
+  for (const { id: companyId } of companies)
+    await db.transaction().execute(async (trx) => {
+      // Once per company and day, whichever instance or retry gets here first.
+      if (await claimDay(trx, companyId, 'cash_report', today, now))
+        await companyCashReport(trx, companyId, today, now);
+    });
   const late = await flagLateComplaints(db, now);
   for (const c of late)
     await notifyRole(db, c.company_id, 'sales_director', {
       kind: 'complaint_late',
       params: { number: c.number },
       orderId: c.order_id,
+    });
+}
+
+async function companyCashReport(db: Db, companyId: string, today: string, now: Date) {
+  const overdue = (await openReceivables(db, companyId, today)).filter(
+    (r) => r.bucket !== 'paid' && r.bucket !== 'not_due',
+  );
+  // Subscribers hear of each receivable once, on the first report that finds it overdue.
+  const told = await claimOverduePublication(
+    db,
+    companyId,
+    overdue.map((r) => r.id),
+    now,
+  );
+  const byId = new Map(overdue.map((r) => [r.id, r]));
+  for (const { id } of told) {
+    const r = byId.get(id)!;
+    await recordDomainEvent(db, {
+      companyId,
+      type: 'receivable.overdue',
+      entityType: 'receivable',
+      entityId: id,
+      data: {
+        customerId: r.customerId,
+        orderId: r.orderId,
+        orderNumber: r.orderNumber,
+        outstanding: r.outstanding,
+        dueDate: r.dueDate,
+        daysOverdue: r.daysOverdue,
+      },
+      at: now,
+    });
+  }
+  if (overdue.length) {
+    const params = { count: overdue.length, date: today };
+    await notifyRole(db, companyId, 'finance', { kind: 'overdue_receivables', params });
+    await notifyRole(db, companyId, 'sales_director', { kind: 'overdue_receivables', params });
+  }
+  for (const p of await flagLateProgress(db, companyId, now)) {
+    await notifyRole(db, companyId, 'production_planner', {
+      kind: 'production_progress_late',
+      params: { number: p.number },
+      orderId: p.order_id,
+    });
+  }
+  // 每日跟踪: shipments without tracking movement go to logistics.
+  const stale = await staleShipments(db, { companyId } as Parameters<typeof staleShipments>[1], now);
+  if (stale.length)
+    await notifyRole(db, companyId, 'logistics', {
+      kind: 'tracking_stale',
+      params: {
+        count: stale.length,
+        numbers: stale
+          .slice(0, 10)
+          .map((s) => s.number)
+          .join(', '),
+      },
     });
 }
 

@@ -102,6 +102,18 @@ beforeAll(async () => {
     });
     exportOrders.push(o.id);
   }
+  // A receivable long overdue: the daily cash report's list to finance and the sales director.
+  await t.database.db
+    .insertInto('receivables')
+    .values({
+      company_id: t.companyA,
+      customer_id: customer,
+      kind: 'shipment',
+      amount: '250.00',
+      due_date: '2026-10-10',
+      reminded_at: null,
+    } as never)
+    .execute();
 }, 300_000);
 
 afterAll(async () => {
@@ -197,6 +209,13 @@ describe('two app instances against one database', () => {
       select count(*)::int as n from outbox_messages where kind = 'payment_reminder'
       group by company_id, params::text having count(*) > 1`.execute(t.database.db);
     expect(twice.rows).toEqual([]);
+
+    // The daily cash report: its overdue list told once for the day to each finance user and sales director.
+    const overdueLists = await sql<{ n: number }>`
+      select count(*)::int as n from notifications where kind = 'overdue_receivables' and company_id = ${t.companyA}
+      group by user_id`.execute(t.database.db);
+    expect(overdueLists.rows.length).toBeGreaterThan(1);
+    expect(overdueLists.rows.map((r) => r.n)).toEqual(overdueLists.rows.map(() => 1));
 
     // And across every job: no notification said twice.
     expect(await duplicatedNotifications()).toEqual([]);
