@@ -128,7 +128,7 @@ describe('the ledger cannot drift', () => {
     expect(await line()).toEqual({ reserved: 4, shipped: 0 });
   });
 
-  it('the database refuses moving a reserved order to another warehouse without its stock, and a line without it', async () => {
+  it('refuses moving a reserved order to another warehouse, or deleting its line, without its stock', async () => {
     const order = await f.confirmedOrder(await f.newCustomer('DRIFT2'), [{ productId: p.C.id, qty: 2 }]);
     const db = t.database.db;
     const other = await db
