@@ -8,7 +8,7 @@ import { sql, type Kysely } from 'kysely';
 // (balance +Δ, holders −Δ) that empties at commit; a deferred trigger on that table refuses the commit when a key's
 // sum is not 0. The shipped-units check of order lines stays as it was (it reads only the line's own documents).
 
-/** The reserved units a set of changed rows adds (`new_rows`) or takes away (`old_rows`), per key, as "balance − holders". */
+/** What a set of changed rows (`new_rows`, or `old_rows` taken away) adds to "balance − holders", per key. */
 function deltaRows(table: string, rows: string, old = false) {
   const sign = old ? '-' : '';
   if (table === 'stock_balances')
