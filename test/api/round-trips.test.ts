@@ -12,7 +12,7 @@ import type { Actor } from '../../src/modules/auth/auth.service';
 // confirming or registering an order fails here instead of slowly eating throughput.
 const CONFIRM_BUDGET = 5;
 // Registering reads the customer's own prices and discount (two statements) when a line has no typed price.
-const REGISTER_BUDGET = 14;
+const REGISTER_BUDGET = 10;
 
 let t: TestContext;
 let a: Awaited<ReturnType<typeof orderActors>>;

@@ -3,6 +3,7 @@ import type { Db } from '../../db/database';
 import { fetchKeysetPage, fetchPage, likePattern, type KeysetQuery } from '../../lib/paging';
 import type { OrderLinesTable, OrdersTable, OrderStatus } from './order.table';
 import type { OrderFilter } from './order.schemas';
+import type { StateHistoryTable } from '../history/history.table';
 import type { PageQuery } from '../../lib/schemas';
 import { prepared } from '../../lib/sql';
 import type { InvoicesTable } from '../feedback/feedback.table';
@@ -235,8 +236,19 @@ export function orderRegistrars(db: Db, companyId: string) {
     .execute();
 }
 
-export function insertOrder(db: Db, row: Insertable<OrdersTable>) {
-  return db.insertInto('orders').values(row).returning('id').executeTakeFirstOrThrow();
+/** A new order with its lines (at least one) and its first history row, in one statement (registration's one write). */
+export async function insertOrderWithLines(
+  db: Db,
+  row: Insertable<OrdersTable> & { id: string },
+  lines: Insertable<OrderLinesTable>[],
+  history: Insertable<StateHistoryTable>,
+) {
+  await db
+    .with('o', (q) => q.insertInto('orders').values(row).returning('id'))
+    .with('l', (q) => q.insertInto('order_lines').values(lines).returning('line_no'))
+    .insertInto('state_history')
+    .values(history)
+    .execute();
 }
 
 export async function replaceLines(db: Db, companyId: string, orderId: string, lines: Insertable<OrderLinesTable>[]) {

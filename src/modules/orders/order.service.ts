@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/database';
 import { AppError } from '../../lib/errors';
 import type { Env } from '../../lib/env';
@@ -9,7 +10,7 @@ import type { Actor } from '../auth/auth.service';
 import { findCustomer } from '../customers/customer.repository';
 import { findWarehouse } from '../warehouses/warehouse.repository';
 import { getSettings } from '../settings/settings.service';
-import { insertHistory, listHistory } from '../history/history.repository';
+import { listHistory } from '../history/history.repository';
 import { listAttachments } from '../attachments/attachment.repository';
 import * as repo from './order.repository';
 import { EDITABLE } from './order.machine';
@@ -165,31 +166,8 @@ export async function registerOrder(db: Db, actor: Actor, env: Env, input: Creat
   const sent = unmaskedParts(actor.roles, input, defaults);
 
   const fx = await exportColumns(db, actor.companyId, input, { currency: 'CNY', order_date: orderDate });
-  const { id } = await repo.insertOrder(db, {
-    company_id: actor.companyId,
-    number,
-    status: 'draft',
-    customer_id: customer.id,
-    contact: JSON.stringify(sent.contact ?? defaults.contact),
-    order_date: orderDate,
-    ...fx,
-    source: input.source,
-    urgency: input.urgency,
-    expected_delivery_date: input.expectedDeliveryDate ?? null,
-    delivery: JSON.stringify(sent.delivery ?? defaults.delivery),
-    payment_method: input.paymentMethod ?? customer.payment_method,
-    payment_days: input.paymentDays ?? customer.payment_days,
-    deposit_percent: input.depositPercent ?? null,
-    order_type: input.orderType,
-    buyer_remark: input.buyerRemark,
-    seller_remark: input.sellerRemark,
-    customer_po: input.customerPo,
-    warehouse_id: warehouseId,
-    written_confirmation_missing: input.source === 'phone',
-    registrar_id: actor.userId,
-    created_by: actor.userId,
-    updated_by: actor.userId,
-  });
+  // The id is chosen here so that the order, its priced lines and its history row go in one statement.
+  const id = randomUUID();
   const doc = {
     customerId: customer.id,
     day: orderDate,
@@ -198,22 +176,49 @@ export async function registerOrder(db: Db, actor: Actor, env: Env, input: Creat
   };
   const priced = await priceLines(db, actor, id, input.lines, input.orderType, doc);
   assertReplacementMargin(input.replacement?.faultParty, priced);
-  await repo.replaceLines(db, actor.companyId, id, priced.rows);
-  await repo.updateOrder(db, actor.companyId, id, {
-    total: priced.total,
-    cost_total: priced.cost,
-    ...(await replacementColumns(db, actor, customer.id, input.replacement)),
-  });
-  await insertHistory(db, {
-    company_id: actor.companyId,
-    entity_type: 'order',
-    entity_id: id,
-    from_state: null,
-    to_state: 'draft',
-    event: 'register',
-    actor_id: actor.userId,
-    reason: null,
-  });
+  await repo.insertOrderWithLines(
+    db,
+    {
+      id,
+      company_id: actor.companyId,
+      number,
+      status: 'draft',
+      customer_id: customer.id,
+      contact: JSON.stringify(sent.contact ?? defaults.contact),
+      order_date: orderDate,
+      ...fx,
+      source: input.source,
+      urgency: input.urgency,
+      expected_delivery_date: input.expectedDeliveryDate ?? null,
+      delivery: JSON.stringify(sent.delivery ?? defaults.delivery),
+      payment_method: input.paymentMethod ?? customer.payment_method,
+      payment_days: input.paymentDays ?? customer.payment_days,
+      deposit_percent: input.depositPercent ?? null,
+      order_type: input.orderType,
+      buyer_remark: input.buyerRemark,
+      seller_remark: input.sellerRemark,
+      customer_po: input.customerPo,
+      warehouse_id: warehouseId,
+      written_confirmation_missing: input.source === 'phone',
+      registrar_id: actor.userId,
+      created_by: actor.userId,
+      updated_by: actor.userId,
+      total: priced.total,
+      cost_total: priced.cost,
+      ...(await replacementColumns(db, actor, customer.id, input.replacement)),
+    },
+    priced.rows,
+    {
+      company_id: actor.companyId,
+      entity_type: 'order',
+      entity_id: id,
+      from_state: null,
+      to_state: 'draft',
+      event: 'register',
+      actor_id: actor.userId,
+      reason: null,
+    },
+  );
   return getOrder(db, actor, id);
 }
 
