@@ -4,6 +4,8 @@ import type { CustomerPricesTable } from './customer.table';
 
 // 客户价格表: a customer's prices, read for its page and for pricing, replaced as a whole list.
 
+const NO_PRODUCT = '00000000-0000-0000-0000-000000000000';
+
 /** The customer's price list with each product's SKU and name, by SKU then start date. */
 export function listCustomerPrices(db: Db, companyId: string, customerId: string) {
   return db
@@ -29,24 +31,34 @@ export function listCustomerPrices(db: Db, companyId: string, customerId: string
     .execute();
 }
 
-/** What pricing needs: the customer's rows for these products and its discount percent. */
+/** What pricing needs: the customer's rows for these products and its discount percent (one statement). */
 export async function customerPricingTerms(db: Db, companyId: string, customerId: string, productIds: string[]) {
-  const customer = await db
-    .selectFrom('customers')
-    .select('discount_percent')
-    .where('company_id', '=', companyId)
-    .where('id', '=', customerId)
-    .executeTakeFirst();
-  const prices = productIds.length
-    ? await db
-        .selectFrom('customer_prices')
-        .select(['product_id', 'price', 'currency', 'valid_from', 'valid_to'])
-        .where('company_id', '=', companyId)
-        .where('customer_id', '=', customerId)
-        .where('product_id', 'in', productIds)
-        .execute()
-    : [];
-  return { discountPercent: customer?.discount_percent ?? null, prices };
+  const rows = await db
+    .selectFrom('customers as c')
+    .leftJoin('customer_prices as cp', (j) =>
+      j
+        .onRef('cp.company_id', '=', 'c.company_id')
+        .onRef('cp.customer_id', '=', 'c.id')
+        .on('cp.product_id', 'in', productIds.length ? productIds : [NO_PRODUCT]),
+    )
+    .select(['c.discount_percent', 'cp.product_id', 'cp.price', 'cp.currency', 'cp.valid_from', 'cp.valid_to'])
+    .where('c.company_id', '=', companyId)
+    .where('c.id', '=', customerId)
+    .execute();
+  const prices = rows.flatMap((r) =>
+    r.product_id === null
+      ? []
+      : [
+          {
+            product_id: r.product_id,
+            price: r.price!,
+            currency: r.currency!,
+            valid_from: r.valid_from!,
+            valid_to: r.valid_to,
+          },
+        ],
+  );
+  return { discountPercent: rows[0]?.discount_percent ?? null, prices };
 }
 
 export async function replaceCustomerPrices(
