@@ -35,6 +35,7 @@ import * as m0034 from './migrations/0034_order_list_indexes';
 import * as m0037 from './migrations/0037_ledger_check_once';
 import * as m0038 from './migrations/0038_ledger_reserved_delta';
 import * as m0042 from './migrations/0042_daily_claims';
+import * as m0043 from './migrations/0043_stock_open_earmarks';
 
 // Every migration, in order. New ones are added here.
 const migrations: Record<string, Migration> = {
@@ -74,6 +75,7 @@ const migrations: Record<string, Migration> = {
   '0037_ledger_check_once': m0037,
   '0038_ledger_reserved_delta': m0038,
   '0042_daily_claims': m0042,
+  '0043_stock_open_earmarks': m0043,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -47,6 +47,7 @@ describe('embedded database on disk', () => {
       '0037_ledger_check_once',
       '0038_ledger_reserved_delta',
       '0042_daily_claims',
+      '0043_stock_open_earmarks',
     ]);
     expect(await isEmpty(first.db)).toBe(true);
     await first.db.transaction().execute((trx) => seedDemo(trx, new Date()));

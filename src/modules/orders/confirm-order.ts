@@ -10,7 +10,7 @@ import * as reviewRepo from '../review/review.repository';
 import { startStage } from '../review/review-stage';
 import { getSettings } from '../settings/settings.service';
 import { STAGE_ROLES } from '../settings/settings.schemas';
-import { reserveAvailable } from '../stock/stock.service';
+import { reserveForLines } from '../stock/stock.service';
 import * as confirmRepo from './confirm.repository';
 import { parseMoney } from '../../lib/money';
 import { orderMachine } from './order.machine';
@@ -108,9 +108,9 @@ export async function confirmOrder(db: Db, actor: Actor, env: Env, id: string, i
       orderId: id,
     }),
   });
-  // Stock comes last: its balance rows are the most contended in the system, so they stay locked
-  // for the fewest statements before the commit. The lines' quantities are written in stock's statement.
-  await reserveAvailable(
+  // Stock comes last: its balance rows are the most contended in the system, so they stay locked for one statement
+  // and the commit. The lines' quantities are written in stock's statement.
+  await reserveForLines(
     db,
     actor,
     lines.map((l) => ({
@@ -119,18 +119,23 @@ export async function confirmOrder(db: Db, actor: Actor, env: Env, id: string, i
       qty: allocated.has(l.product_id) ? 0 : l.qty,
       reference: order.number,
       customerId: order.customer_id,
+      orderId: id,
+      lineNo: l.line_no,
     })),
     reasonCode('reserved_at_confirmation'),
-    (granted) =>
-      repo.lineQuantitiesUpdate(
-        actor.companyId,
-        lines.map((l, i) => ({
-          orderId: id,
-          lineNo: l.line_no,
-          reserved: granted[i],
-          backordered: l.qty - granted[i],
-        })),
-      ),
+    {
+      fromGrants: repo.lineQuantitiesFromGrants(actor.companyId, id),
+      fromNumbers: (granted) =>
+        repo.lineQuantitiesUpdate(
+          actor.companyId,
+          lines.map((l, i) => ({
+            orderId: id,
+            lineNo: l.line_no,
+            reserved: granted[i],
+            backordered: l.qty - granted[i],
+          })),
+        ),
+    },
   );
   return { outcome: 'confirmed' as const, credit };
 }

@@ -281,6 +281,15 @@ export function lineQuantitiesUpdate(companyId: string, rows: LineQuantities[]):
     where l.company_id = ${companyId} and l.order_id = k.order_id and l.line_no = k.line_no`;
 }
 
+/** The order's lines' reserved and backordered units from a reservation's `grants` (stock-reserve.repository.ts). */
+export function lineQuantitiesFromGrants(companyId: string, orderId: string): RawBuilder<unknown> {
+  return sql`
+    update order_lines l set reserved = g.granted, backordered = l.qty - g.granted
+      from grants g
+     where (select free from free) and l.company_id = ${companyId} and l.order_id = ${orderId}
+       and l.line_no = g.line_no`;
+}
+
 /**
  * Next number in the customer's month; the counter row serializes concurrent registrations and rolls back with
  * them.

@@ -7,6 +7,7 @@ import type { Actor } from '../auth/auth.service';
 import { findProductsByIds } from '../products/product.repository';
 import { findWarehouse } from '../warehouses/warehouse.repository';
 import * as repo from './stock.repository';
+import * as reserveRepo from './stock-reserve.repository';
 import * as earmarkRepo from './earmark.repository';
 import type { AdjustmentInput, ListMovementsQuery, ListStockQuery, ReceiptInput } from './stock.schemas';
 
@@ -309,6 +310,30 @@ export async function reserveAvailable(
   if (slow.length) await repo.writeBalancesAndMovements(trx, actor.companyId, actor.userId, balances, slow);
   if (alongside) await alongside(granted).execute(trx);
   return granted;
+}
+
+/**
+ * Reserves for order lines (confirmation): one statement when none of the balances is earmarked (the usual case),
+ * else the long way through `reserveAvailable`. The lines' quantities are written with the reservation:
+ * `fromGrants` in the one statement, `fromNumbers` the long way.
+ */
+export async function reserveForLines(
+  trx: Db,
+  actor: Actor,
+  requests: (ReserveRequest & { orderId: string; lineNo: number })[],
+  reason: string,
+  lineWrite: { fromGrants: RawBuilder<unknown>; fromNumbers: (granted: number[]) => RawBuilder<unknown> },
+): Promise<number[]> {
+  if (!requests.length) return [];
+  const granted = await reserveRepo.reserveUnlessEarmarked(
+    trx,
+    actor.companyId,
+    actor.userId,
+    requests,
+    reason,
+    lineWrite.fromGrants,
+  );
+  return granted ?? reserveAvailable(trx, actor, requests, reason, lineWrite.fromNumbers);
 }
 
 /** How much each request gets from the locked balances, taking its customer's earmarks first and leaving others'. */
