@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../helpers/test-app';
 import { approveAllStages, customerByShortCode, orderActors, orderBody, uploadQualification } from '../helpers/orders';
@@ -56,11 +57,11 @@ async function newCustomer(code: string, creditLimit: string) {
 }
 
 /** Orders registered, reviewed and waiting for the customer's confirmation. */
-async function ordersAwaitingConfirmation(customerId: string, productId: string, n: number) {
+async function ordersAwaitingConfirmation(customerId: string, productId: string, n: number, qty = 1) {
   const ids: string[] = [];
   for (let i = 0; i < n; i++) {
     const o = (
-      await a.sales({ method: 'POST', url: '/api/orders', payload: orderBody(customerId, [{ productId, qty: 1 }]) })
+      await a.sales({ method: 'POST', url: '/api/orders', payload: orderBody(customerId, [{ productId, qty }]) })
     ).json();
     await a.sales({ method: 'POST', url: `/api/orders/${o.id}/submit` });
     ids.push(o.id);
@@ -90,6 +91,40 @@ describe('races', () => {
       expect(await ledgerMismatches(t.database.db, t.companyA)).toEqual([]);
     },
   );
+
+  it('an earmark committed while a confirmation waits for the stock is left to its customer', async () => {
+    const productId = await newProduct('RACE-EARMARK', 10);
+    const owner = await newCustomer('RACEE1', '10000000.00');
+    const [id] = await ordersAwaitingConfirmation(await newCustomer('RACEE2', '10000000.00'), productId, 1, 10);
+    const db = t.database.db;
+    let confirming: ReturnType<typeof a.sales> | undefined;
+    // Production's receipt for the owner holds the balance and earmarks the 10 units; the other customer's
+    // confirmation starts meanwhile and waits for the balance.
+    await db.transaction().execute(async (trx) => {
+      await sql`select 1 from stock_balances where company_id = ${t.companyA} and product_id = ${productId}
+                for update`.execute(trx);
+      await sql`insert into stock_earmarks (company_id, warehouse_id, product_id, customer_id, qty, remaining,
+                  created_at)
+                values (${t.companyA}, ${warehouseId}, ${productId}, ${owner}, 10, 10, now())`.execute(trx);
+      confirming = a.sales({ method: 'POST', url: `/api/orders/${id}/confirm`, payload: { method: 'electronic' } });
+      // On PostgreSQL the confirmation is seen waiting for the lock before the earmark commits; the embedded
+      // database runs it after this transaction (one connection), which checks the outcome only.
+      if (t.database.engine === 'postgresql') {
+        for (let waiting = false; !waiting;) {
+          await new Promise((r) => setTimeout(r, 20));
+          const r = await sql<{ n: number }>`select count(*)::int as n from pg_stat_activity
+            where wait_event_type = 'Lock' and query like '%reserve-unless-earmarked%'`.execute(db);
+          waiting = r.rows[0].n > 0;
+        }
+      }
+    });
+    const confirmed = await confirming!;
+    expect(confirmed.statusCode).toBe(200);
+    expect(confirmed.json().order.lines[0]).toMatchObject({ reserved: 0, backordered: 10 });
+    const stock = (await a.sales({ method: 'GET', url: `/api/stock?product=${productId}` })).json().items[0];
+    expect(stock).toMatchObject({ onHand: 10, reserved: 0 });
+    expect(await ledgerMismatches(db, t.companyA)).toEqual([]);
+  });
 
   it(
     '50 parallel registrations for one customer in one month are ' + 'numbered 001–050 without gap or duplicate',
