@@ -16,8 +16,9 @@ export type LineReserveRequest = {
  * (warehouse, product) order, then (after every lock is held, through `stock_open_earmarks`, which reads with a
  * snapshot of its own) their open earmarks are looked for; with none, each request gets what is available in the
  * order given, and the balances, their movements and `alongside` are written. `alongside` reads the CTEs
- * `grants` (n, w, p, qty, granted, order_id, line_no) and `free` (write only when it holds). Returns the units granted per request, or undefined, having
- * written nothing, when an earmark is open (the caller then reserves the long way, earmarks and all).
+ * `grants` (n, w, p, qty, granted, order_id, line_no) and `free` (write only when it holds). Returns the units
+ * granted per request, or undefined, having written nothing, when an earmark is open (the caller then reserves the
+ * long way, earmarks and all).
  */
 export async function reserveUnlessEarmarked(
   db: Db,
