@@ -108,7 +108,7 @@ export async function buildMonthlyReport(
     },
     kpis: {
       clerks: await kpiRows(db, p, 'clerk', receivables, sets.clerk),
-      departments: await kpiRows(db, p, 'department', receivables),
+      departments: await kpiRows(db, p, 'department', receivables, sets.department),
     },
     customers: await customerAnalysis(db, p),
   };
