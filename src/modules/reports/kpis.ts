@@ -1,7 +1,7 @@
 import type { Db } from '../../db/database';
 import { groupKeysOfOrders, keyNames } from './report-orders.repository';
 import { orderAggregates, type OrderAggregate } from './report-figures.repository';
-import { stageAggregates, type GroupBy, type Period } from './report.repository';
+import { stageAggregates, type GroupBy, type Period, type StageAggregate } from './report.repository';
 import { distinctOrders, type PeriodReceivables } from './report-receivables';
 import { rate, type KpiRow } from './report.types';
 
@@ -11,17 +11,17 @@ type Acc = { due: number; collected: number };
 
 /**
  * The KPI rows of a period grouped one way; receivables of the period as `periodReceivables` gives them, and the
- * order figures of that grouping when the caller has them already.
+ * order and stage figures of that grouping when the caller has them already.
  */
 export async function kpiRows(
   db: Db,
   p: Period,
   by: GroupBy,
   receivables: PeriodReceivables,
-  known?: OrderAggregate[],
+  known?: { orders: OrderAggregate[]; stages: StageAggregate[] },
 ): Promise<KpiRow[]> {
-  const orders = known ?? (await orderAggregates(db, p, by));
-  const stages = await stageAggregates(db, p, by);
+  const orders = known?.orders ?? (await orderAggregates(db, p, by));
+  const stages = known?.stages ?? (await stageAggregates(db, p, by));
   const collection = await collectionByKey(db, p, by, receivables);
   const stageByKey = new Map<string, { timed: number; onTime: number }>();
   for (const s of stages) {

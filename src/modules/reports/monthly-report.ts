@@ -35,7 +35,8 @@ export async function buildMonthlyReport(
   const p = monthPeriod(companyId, month, timeZone, now);
   const sets = await orderAggregateSets(db, p);
   const [total] = sets.none;
-  const stages = await repo.stageAggregates(db, p, 'none');
+  const stageSets = await repo.stageAggregateSets(db, p);
+  const stages = stageSets.none;
   const reasons = await repo.reasons(db, p);
   const receivables = await periodReceivables(db, p);
   const fill = await repo.allocationFill(db, p);
@@ -107,8 +108,11 @@ export async function buildMonthlyReport(
       bySalesperson: await salesRows(db, p, 'clerk', sets.clerk),
     },
     kpis: {
-      clerks: await kpiRows(db, p, 'clerk', receivables, sets.clerk),
-      departments: await kpiRows(db, p, 'department', receivables),
+      clerks: await kpiRows(db, p, 'clerk', receivables, { orders: sets.clerk, stages: stageSets.clerk }),
+      departments: await kpiRows(db, p, 'department', receivables, {
+        orders: sets.department,
+        stages: stageSets.department,
+      }),
     },
     customers: await customerAnalysis(db, p),
   };

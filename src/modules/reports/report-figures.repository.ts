@@ -48,22 +48,33 @@ export async function orderAggregates(db: Db, p: Period, by: GroupBy): Promise<O
   return r.rows;
 }
 
-export type SetDimension = 'none' | 'region' | 'customer' | 'clerk';
+export type SetDimension = 'none' | 'region' | 'customer' | 'clerk' | 'department';
 
-/** The whole period and its groupings by region, customer and registrar from one pass over the orders. */
+/**
+ * The whole period and its groupings by region, customer, registrar and department (the registrar's roles, as
+ * `orderAggregates` groups them) from one pass over the orders: the per-order facts are computed once.
+ */
 export async function orderAggregateSets(db: Db, p: Period): Promise<Record<SetDimension, OrderAggregate[]>> {
   const r = await sql<OrderAggregate & { dim: SetDimension }>`
-    with ${periodOrders(p)}
-    select
-      case when grouping(f.region) = 0 then 'region' when grouping(f.customer_id) = 0 then 'customer'
-           when grouping(f.registrar_id) = 0 then 'clerk' else 'none' end as dim,
-      case when grouping(f.region) = 0 then f.region when grouping(f.customer_id) = 0 then f.customer_id::text
-           when grouping(f.registrar_id) = 0 then f.registrar_id::text else '' end as key,
-      ${columns(p, sql`f.total_rmb`)}
-    from f
-    group by grouping sets ((), (f.region), (f.customer_id), (f.registrar_id))
-    order by sum(f.total_rmb) desc nulls last, 2`.execute(db);
-  const out: Record<SetDimension, OrderAggregate[]> = { none: [], region: [], customer: [], clerk: [] };
+    with ${periodOrders(p)}, once as materialized (select * from f)
+    select x.dim, x.key, x.order_count, x.amount_fen, x.completed, x.avg_cycle_hours, x.delivery_due,
+      x.delivery_on_time, x.accurate, x.complained, x.returned, x.callbacks_done, x.callbacks_ok
+    from (
+      select
+        case when grouping(f.region) = 0 then 'region' when grouping(f.customer_id) = 0 then 'customer'
+             when grouping(f.registrar_id) = 0 then 'clerk' else 'none' end as dim,
+        case when grouping(f.region) = 0 then f.region when grouping(f.customer_id) = 0 then f.customer_id::text
+             when grouping(f.registrar_id) = 0 then f.registrar_id::text else '' end as key,
+        ${columns(p, sql`f.total_rmb`)},
+        sum(f.total_rmb) as amount
+      from once f
+      group by grouping sets ((), (f.region), (f.customer_id), (f.registrar_id))
+      union all
+      select 'department', g.key, ${columns(p, sql`g.amount`)}, sum(g.amount)
+      from once f cross join lateral ${orderGroups(p, 'department', 'f')} as g(key, amount)
+      group by g.key) x
+    order by x.amount desc nulls last, x.key`.execute(db);
+  const out: Record<SetDimension, OrderAggregate[]> = { none: [], region: [], customer: [], clerk: [], department: [] };
   for (const { dim, ...row } of r.rows) out[dim].push(row);
   return out;
 }

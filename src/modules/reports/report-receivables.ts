@@ -1,16 +1,15 @@
 import type { Db } from '../../db/database';
-import { parseMoney } from '../../lib/money';
-import { openReceivables } from '../receivables/receivable.service';
+import { periodReceivableRows } from '../receivables/receivable.repository';
 import type { Period } from './report.repository';
 import { lastDayOf } from './report-period';
 import type { AgingBucket } from './report.types';
 
 // Receivables of a period, by the receivables list's own rule (receipts and allowances applied to an order cover
-// its receivables oldest due first, as of the moment the report is built).
+// its receivables oldest due first, as of the moment the report is built), computed in the database: only the
+// receivables the period counts come back, not every receivable of the company.
 
-const toFen = (money: string) => Number(parseMoney(money));
-
-const agingOf: Record<string, AgingBucket> = { '0-30': '1-30', '31-60': '31-60', '61-90': '61-90', '>90': '90+' };
+const bucketOf = (daysOverdue: number): AgingBucket =>
+  daysOverdue <= 30 ? '1-30' : daysOverdue <= 60 ? '31-60' : daysOverdue <= 90 ? '61-90' : '90+';
 
 export type PeriodReceivables = {
   /** Receivables due in the period: their order, amount and what is collected of it (fen of RMB). */
@@ -20,18 +19,17 @@ export type PeriodReceivables = {
 };
 
 export async function periodReceivables(db: Db, p: Period): Promise<PeriodReceivables> {
-  const last = lastDayOf(p);
-  const rows = await openReceivables(db, p.companyId, last);
+  const rows = await periodReceivableRows(db, p.companyId, p.from, lastDayOf(p));
   const due = rows
-    .filter((r) => r.dueDate >= p.from && r.dueDate <= last && parseMoney(r.amount) > 0n)
+    .filter((r) => r.due_in_period)
     .map((r) => ({
-      orderId: r.orderId,
-      amountFen: toFen(r.amountRmb),
-      collectedFen: toFen(r.amountRmb) - toFen(r.outstandingRmb),
+      orderId: r.order_id,
+      amountFen: Number(r.amount_fen),
+      collectedFen: Number(r.amount_fen) - Number(r.outstanding_fen),
     }));
   const overdue = rows
-    .filter((r) => agingOf[r.bucket] !== undefined)
-    .map((r) => ({ orderId: r.orderId, outstandingFen: toFen(r.outstandingRmb), bucket: agingOf[r.bucket] }));
+    .filter((r) => r.overdue)
+    .map((r) => ({ orderId: r.order_id, outstandingFen: Number(r.outstanding_fen), bucket: bucketOf(r.days_overdue) }));
   return { due, overdue };
 }
 

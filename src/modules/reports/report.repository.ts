@@ -123,6 +123,39 @@ export async function stageAggregates(db: Db, p: Period, by: GroupBy): Promise<S
   return r.rows;
 }
 
+/**
+ * `stageAggregates` for the whole period, by clerk and by department from one pass over the stages, each grouping in
+ * the order `stageAggregates` gives it.
+ */
+export async function stageAggregateSets(
+  db: Db,
+  p: Period,
+): Promise<Record<'none' | 'clerk' | 'department', StageAggregate[]>> {
+  const r = await sql<StageAggregate & { dim: 'none' | 'clerk' | 'department' }>`
+    with ${periodOrders(p)}
+    select x.dim, x.key, x.stage, x.finished, x.avg_hours, x.timed, x.on_time from (
+      select
+        case when grouping(st.decided_by) = 0 then 'clerk' when grouping(st.role) = 0 then 'department'
+             else 'none' end as dim,
+        case when grouping(st.decided_by) = 0 then st.decided_by::text when grouping(st.role) = 0 then st.role
+             else '' end as key,
+        st.stage, min(st.seq) as seq,
+        (count(*) filter (where st.decided_at is not null))::int as finished,
+        (avg(extract(epoch from st.decided_at - st.started_at) / 3600)
+           filter (where st.decided_at is not null and st.started_at is not null))::float8 as avg_hours,
+        (count(*) filter (where st.due_at is not null))::int as timed,
+        (count(*) filter (where st.due_at is not null and st.decided_at <= st.due_at))::int as on_time
+      from m
+      join review_stages st on st.company_id = ${p.companyId} and st.order_id = m.id
+      where st.status in ('approved', 'rejected') or (st.status = 'pending' and st.due_at < ${p.now})
+      group by grouping sets ((st.stage), (st.decided_by, st.stage), (st.role, st.stage))) x
+    where x.key is not null
+    order by x.dim, x.key, x.seq, x.stage`.execute(db);
+  const out: Record<'none' | 'clerk' | 'department', StageAggregate[]> = { none: [], clerk: [], department: [] };
+  for (const { dim, ...row } of r.rows) out[dim].push(row);
+  return out;
+}
+
 /** Complaints of the period's orders by type, and return lines of their live returns by reason. */
 export async function reasons(db: Db, p: Period) {
   const complaints = await sql<{ reason: string; count: number }>`
