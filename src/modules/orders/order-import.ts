@@ -1,6 +1,6 @@
 import type { Db } from '../../db/database';
 import { AppError, translate, type Lang } from '../../lib/errors';
-import type { ImportError } from '../../lib/excel';
+import type { ImportError, Sheet } from '../../lib/excel';
 import { importFailed } from '../../lib/import-rows';
 import type { Actor } from '../auth/auth.service';
 import { findCustomersByCodes } from '../customers/customer.repository';
@@ -9,7 +9,7 @@ import { getSettings } from '../settings/settings.service';
 import { findDefaultWarehouse } from './order.repository';
 import { createOrderBody, type CreateOrderInput } from './order.schemas';
 import { customerDefaults, priceOrderLines, type PricingProduct } from './order-pricing';
-import { hintOf, readOrderSheet, type SheetLine } from './order-import.sheet';
+import { checkOrderRows, hintOf, readOrderFile, type SheetLine } from './order-import.sheet';
 import { writeOrders, type SheetOrder } from './order-import.write';
 
 export type OrderImportOptions = {
@@ -25,15 +25,20 @@ export type OrderImportResult = { orders: number; lines: number; numbers: string
 
 type Customer = Awaited<ReturnType<typeof findCustomersByCodes>>[number];
 
+/** 订单导入 of a file, xlsx or CSV: its rows read, then imported as importOrderRows does. */
+export async function importOrders(db: Db, actor: Actor, file: Buffer, opts: OrderImportOptions) {
+  return importOrderRows(db, actor, await readOrderFile(file, opts.lang, opts.progress), opts);
+}
+
 /**
- * 订单导入: every order of the sheet registered as a numbered draft, as 订单登记 would (same schema, same pricing,
- * numbers by the rule, a registration history row each), all or none. The sheet is read and checked in memory
- * after a few queries for its customers and products; then one transaction writes every order, line and history
+ * 订单导入: every order of the rows read registered as a numbered draft, as 订单登记 would (same schema, same
+ * pricing, numbers by the rule, a registration history row each), all or none. The rows are checked in memory
+ * after a few queries for their customers and products; then one transaction writes every order, line and history
  * row with a handful of set-based statements.
  */
-export async function importOrders(db: Db, actor: Actor, file: Buffer, opts: OrderImportOptions) {
+export async function importOrderRows(db: Db, actor: Actor, read: Sheet, opts: OrderImportOptions) {
   const { lang } = opts;
-  const sheet = await readOrderSheet(file, lang, opts.progress);
+  const sheet = checkOrderRows(read, lang);
   await opts.progress?.(sheet.rows);
   if (sheet.errors.length && !sheet.lines.length) throw importFailed(sheet.errors);
   const errors = sheet.errors;
