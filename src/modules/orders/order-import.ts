@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/database';
 import { AppError, translate, type Lang } from '../../lib/errors';
 import type { ImportError, Sheet } from '../../lib/excel';
@@ -32,9 +33,9 @@ export async function importOrders(db: Db, actor: Actor, file: Buffer, opts: Ord
 
 /**
  * 订单导入: every order of the rows read registered as a numbered draft, as 订单登记 would (same schema, same
- * pricing, numbers by the rule, a registration history row each), all or none. The rows are checked in memory
- * after a few queries for their customers and products; then one transaction writes every order, line and history
- * row with a handful of set-based statements.
+ * pricing, numbers by the rule, a registration history row each), all or none. The rows are checked and priced
+ * once, in memory, after a few queries for their customers and products; then one transaction writes every order,
+ * line and history row with a handful of set-based statements.
  */
 export async function importOrderRows(db: Db, actor: Actor, read: Sheet, opts: OrderImportOptions) {
   const { lang } = opts;
@@ -90,11 +91,12 @@ export async function importOrderRows(db: Db, actor: Actor, read: Sheet, opts: O
       for (const issue of parsed.error.issues) errors.push(orderIssue(o, issue.path, issue.code, sheet.header, lang));
       continue;
     }
-    // The registered order's pricing: refusals (a product gone inactive) are named by row.
-    const priced = priceOrderLines(productById, { companyId: actor.companyId, orderId: '' }, parsed.data.lines);
+    // The registered order's pricing, the one it is written with: refusals (a product gone inactive) by row.
+    const id = randomUUID();
+    const priced = priceOrderLines(productById, { companyId: actor.companyId, orderId: id }, parsed.data.lines);
     for (const r of priced.refusals)
       if (r.code === 'PRODUCT.INACTIVE') fail(o.rows[r.index].row, 'sku', r.code, say(r.code, { sku: r.sku ?? '' }));
-    checked.push({ ref: o.ref, customer: o.customer, rows: o.rows, input: parsed.data });
+    checked.push({ id, ref: o.ref, customer: o.customer, rows: o.rows, input: parsed.data, priced });
   }
   if (errors.length) throw importFailed(errors);
 
@@ -102,7 +104,7 @@ export async function importOrderRows(db: Db, actor: Actor, read: Sheet, opts: O
   const warehouse = await findDefaultWarehouse(db, actor.companyId);
   if (!warehouse) throw new AppError('ORDER.NO_WAREHOUSE');
   return db.transaction().execute(async (trx) => {
-    const written = await writeOrders(trx, actor, checked, productById, {
+    const written = await writeOrders(trx, actor, checked, {
       ...opts,
       rule: settings.orderNumberRule,
       warehouseId: warehouse.id,
