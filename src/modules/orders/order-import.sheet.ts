@@ -75,7 +75,8 @@ const toInput = (v: Record<string, string>) => ({
 });
 
 const PLAIN_TEXT = /^[^\s\u0000\uD800-\uDFFF](?:[^\u0000\uD800-\uDFFF]*[^\s\u0000\uD800-\uDFFF])?$/;
-const plain = (s: string, max: number, required: boolean) =>
+/** Text with nothing to trim, no NUL or lone surrogate, at most max characters (empty only when not required). */
+export const plain = (s: string, max: number, required: boolean) =>
   s === '' ? !required : s.length <= max && PLAIN_TEXT.test(s);
 const QTY = /^[1-9]\d{0,6}$/;
 const PRICE = /^\d{1,8}(\.\d{1,2})?$/;
