@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../helpers/test-app';
 import { buildXlsx, multipart, readXlsxRows } from '../helpers/xlsx';
+import { csvText, gbk } from '../helpers/csv';
 import { customerByShortCode, productBySku } from '../helpers/orders';
 import { startJobs } from '../../src/jobs/runner';
 import { runImportJob } from '../../src/modules/imports/import-job.service';
@@ -31,6 +32,15 @@ const upload = async (rows: (string | number)[][], header = HEADER) =>
     url: '/api/orders/import',
     ...multipart({ name: 'orders.xlsx', data: await buildXlsx(header, rows), type: XLSX }),
   });
+
+const uploadFile = (name: string, data: Buffer, type = 'text/csv') =>
+  sales({ method: 'POST', url: '/api/orders/import', ...multipart({ name, data, type }) });
+/** UTF-8 with a BOM, as Excel saves "CSV UTF-8". */
+const utf8Csv = (records: (string | number)[][]) => Buffer.from(`\ufeff${csvText(records)}\r\n`);
+
+const errorsOf = (res: {
+  json: () => { error: { details: { errors: { row: number; column: string; code: string }[] } } };
+}) => res.json().error.details.errors.map((e) => [e.row, e.column, e.code]);
 
 beforeAll(async () => {
   t = await createTestContext();
@@ -198,6 +208,131 @@ describe('order import', () => {
       t.appContext.jobs = undefined;
       await boss.stop({ graceful: false, wait: true, close: true });
     }
+  });
+
+  it('imports a UTF-8 CSV with a BOM: quoted commas, quotes and line breaks kept, as from Excel', async () => {
+    const res = await uploadFile(
+      'orders.csv',
+      utf8Csv([
+        HEADER,
+        [
+          'CSV-PO-1',
+          abc.code,
+          'A-01',
+          2,
+          '110.00',
+          '2026-12-20',
+          '上海市浦东新区, 1 号',
+          '李四',
+          '13900000000',
+          '要"加急"',
+        ],
+        ['CSV-PO-1', abc.code, 'B-01', 3, '', '', '', '', '', ''],
+        ['CSV-PO-2', szjm.code, 'A-02', 4, '', '', '', '', '', '第一行\n第二行'],
+      ]),
+    );
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ orders: 2, lines: 3 });
+    const [one] = await ordersByPo('CSV-PO-1');
+    expect(one).toMatchObject({ status: 'draft', source: 'import', customerPo: 'CSV-PO-1', buyerRemark: '要"加急"' });
+    expect(one.lines.map((l: { sku: string; qty: number; unitPrice: string }) => [l.sku, l.qty, l.unitPrice])).toEqual([
+      ['A-01', 2, '110.00'],
+      ['B-01', 3, (await productBySku(sales, 'B-01')).listPrice],
+    ]);
+    const full = (await sales({ method: 'GET', url: `/api/orders/${one.id}` })).json();
+    expect(full.delivery).toMatchObject({ consignee: '李四', address: '上海市浦东新区, 1 号' });
+    expect((await ordersByPo('CSV-PO-2'))[0].buyerRemark).toBe('第一行\n第二行');
+  });
+
+  it('imports a GBK CSV as the Chinese Excel saves it, headers and text read right', async () => {
+    const file = gbk(
+      csvText([HEADER, ['GBK-PO-1', abc.code, 'A-01', 5, '', '', '广州市天河区 8 号', '王五', '', '月底前送到']]),
+    );
+    // Genuine GBK, which UTF-8 cannot read: 外部单号 is CD E2 B2 BF B5 A5 BA C5.
+    expect(file.subarray(0, 8).toString('hex')).toBe('cde2b2bfb5a5bac5');
+    expect(() => new TextDecoder('utf-8', { fatal: true }).decode(file)).toThrow();
+    const res = await uploadFile('orders.csv', file, 'application/vnd.ms-excel');
+    expect(res.statusCode, res.body).toBe(200);
+    const [order] = await ordersByPo('GBK-PO-1');
+    expect(order.buyerRemark).toBe('月底前送到');
+    expect((await sales({ method: 'GET', url: `/api/orders/${order.id}` })).json().delivery).toMatchObject({
+      consignee: '王五',
+      address: '广州市天河区 8 号',
+    });
+  });
+
+  it('refuses a CSV with wrong rows, naming each by its record and column, and saves nothing', async () => {
+    const res = await uploadFile(
+      'orders.csv',
+      utf8Csv([
+        HEADER,
+        ['CSV-BAD-1', abc.code, 'A-01', 1, '', '', '', '', '', ''],
+        [],
+        ['CSV-BAD-1', abc.code, 'NO-SUCH', 1, '', '', '', '', '', ''],
+        ['CSV-BAD-2', abc.code, 'A-02', 0, '-5.00', '2026-13-01', '', '', '', ''],
+      ]),
+    );
+    expect(res.statusCode, res.body).toBe(422);
+    expect(res.json().error.code).toBe('IMPORT.ROWS_INVALID');
+    // Row numbers as a spreadsheet opening the file shows them: the empty line is row 3.
+    expect(errorsOf(res)).toEqual([
+      [4, '产品编码', 'IMPORT.PRODUCT_UNKNOWN'],
+      [5, '数量', 'IMPORT.VALUE_INVALID'],
+      [5, '单价', 'IMPORT.VALUE_INVALID'],
+      [5, '要求交期', 'IMPORT.VALUE_INVALID'],
+    ]);
+    expect(await ordersByPo('CSV-BAD')).toEqual([]);
+
+    // English headers, and a required column missing.
+    const enFile = multipart({
+      name: 'o.csv',
+      data: utf8Csv([
+        ['Ref', 'Customer code', 'Quantity'],
+        ['X', abc.code, 1],
+      ]),
+      type: 'text/csv',
+    });
+    const en = await sales({
+      method: 'POST',
+      url: '/api/orders/import',
+      payload: enFile.payload,
+      headers: { ...enFile.headers, 'accept-language': 'en' },
+    });
+    expect(en.json().error.details.errors).toMatchObject([
+      { row: 1, column: 'Product code', code: 'IMPORT.COLUMN_MISSING' },
+    ]);
+    // A binary file that is no spreadsheet is refused as unreadable.
+    const binary = await uploadFile('orders.csv', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0, 0, 0, 0]));
+    expect(binary.json().error.code).toBe('IMPORT.FILE_INVALID');
+  });
+
+  it('a large file runs as a job that reports wrong rows by the numbers of the file uploaded', async () => {
+    const rows: (string | number)[][] = Array.from({ length: 600 }, (_, i) => [
+      `JOBROW-${Math.floor(i / 3)}`,
+      abc.code,
+      'A-01',
+      1,
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+    ]);
+    rows[299] = [];
+    rows[449][3] = 'many';
+    const res = await upload(rows);
+    expect(res.statusCode, res.body).toBe(202);
+    expect(res.json().total).toBe(599);
+    let job: { status: string; errors: { row: number; column: string; code: string }[] } = { status: '', errors: [] };
+    for (let i = 0; i < 300 && job.status !== 'failed' && job.status !== 'succeeded'; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      job = (await sales({ method: 'GET', url: `/api/orders/import/${res.json().jobId}` })).json();
+    }
+    expect(job.status).toBe('failed');
+    // Row 451 of the sheet (its header is row 1, its row 301 empty), not the 450th line read.
+    expect(job.errors.map((e) => [e.row, e.column, e.code])).toEqual([[451, '数量', 'IMPORT.VALUE_INVALID']]);
+    expect(await ordersByPo('JOBROW-')).toEqual([]);
   });
 
   it('fails a job cut off while running (its message came again): nothing was written, the user is told', async () => {

@@ -1,15 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { idParams, langQuery } from '../../lib/schemas';
-import { readXlsx } from '../../lib/excel';
 import { actorOf, envOf, type AppContext } from '../../http/context';
 import { readUpload, sendXlsx } from '../../http/upload';
 import { createImportJob, getImportJob, IMPORT_QUEUE, runImportJob } from '../imports/import-job.service';
-import { importOrders } from './order-import';
-import { importColumns, orderImportTemplate } from './order-import.sheet';
+import { importOrderRows, importOrders } from './order-import';
+import { orderImportTemplate, orderRowsCsv, readOrderFile } from './order-import.sheet';
 
 const REGISTRARS = ['sales_assistant'];
-/** Up to this many lines a sheet is imported while the request waits; a larger one runs as a job. */
+/** Up to this many lines a file is imported while the request waits; a larger one runs as a job. */
 export const SYNC_IMPORT_LINES = 500;
 
 export function orderImportRoutes(app: FastifyInstance, ctx: AppContext) {
@@ -35,7 +34,8 @@ export function orderImportRoutes(app: FastifyInstance, ctx: AppContext) {
       config: { roles: REGISTRARS },
       schema: {
         tags,
-        summary: 'Import orders from Excel, all rows or none (200 result or 422 errors; a large sheet: 202 job)',
+        summary:
+          'Import orders from xlsx or CSV (UTF-8/GBK), all rows or none (200 or 422 errors; large file: 202 job)',
         consumes: ['multipart/form-data'],
       },
     },
@@ -44,18 +44,21 @@ export function orderImportRoutes(app: FastifyInstance, ctx: AppContext) {
       const actor = actorOf(req);
       const env = envOf(ctx);
       const opts = { lang: req.lang, now: env.now, timeZone: env.workingHours.timeZone };
-      const { rows } = await readXlsx(upload.data, importColumns(req.lang));
-      if (rows.length <= SYNC_IMPORT_LINES) return importOrders(ctx.db, actor, upload.data, opts);
+      // Read once: a small file is imported from what was read, a large one's rows are kept for its job as CSV.
+      const read = await readOrderFile(upload.data, req.lang);
+      const total = read.rows.length;
+      if (total <= SYNC_IMPORT_LINES) return importOrderRows(ctx.db, actor, read, opts);
+      const file = orderRowsCsv(read, req.lang);
       const jobId = await createImportJob(ctx.db, actor, {
         kind: 'orders',
         lang: req.lang,
         filename: upload.filename,
-        total: rows.length,
-        file: upload.data,
+        total,
+        file,
         now: env.now,
       });
       await queueImport(ctx, jobId);
-      return reply.status(202).send({ jobId, total: rows.length });
+      return reply.status(202).send({ jobId, total });
     },
   );
 

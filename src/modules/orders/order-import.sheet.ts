@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { translate, type Label, type Lang } from '../../lib/errors';
-import { readXlsx, type ImportError, type RowsRead, type SheetColumn } from '../../lib/excel';
+import { toCsv } from '../../lib/csv';
+import { readSheet, type ImportError, type RowsRead, type Sheet, type SheetColumn } from '../../lib/excel';
 import { localColumns, localXlsx, pick, type LocalColumn } from '../../lib/local-sheet';
 import { isoDate, quantity, requiredText, text, unitPrice } from '../../lib/schema';
 
@@ -74,7 +75,8 @@ const toInput = (v: Record<string, string>) => ({
 });
 
 const PLAIN_TEXT = /^[^\s\u0000\uD800-\uDFFF](?:[^\u0000\uD800-\uDFFF]*[^\s\u0000\uD800-\uDFFF])?$/;
-const plain = (s: string, max: number, required: boolean) =>
+/** Text with nothing to trim, no NUL or lone surrogate, at most max characters (empty only when not required). */
+export const plain = (s: string, max: number, required: boolean) =>
   s === '' ? !required : s.length <= max && PLAIN_TEXT.test(s);
 const QTY = /^[1-9]\d{0,6}$/;
 const PRICE = /^\d{1,8}(\.\d{1,2})?$/;
@@ -117,11 +119,30 @@ function plainLine(v: Record<string, string>, row: number): SheetLine | undefine
   };
 }
 
-/** The sheet's rows checked one by one: the lines, and each wrong cell by row and column header. */
-export async function readOrderSheet(file: Buffer, lang: Lang, onRows?: RowsRead) {
+/** The rows of an order file, xlsx or CSV (UTF-8 or GBK), with the columns it lacks. */
+export const readOrderFile = (file: Buffer, lang: Lang, onRows?: RowsRead) =>
+  readSheet(file, importColumns(lang), onRows);
+
+/**
+ * The rows read, as the UTF-8 CSV a job keeps to import them later: the columns' headers in the language, and one
+ * record per row number (an empty one where the file had an empty row), so the job's report names the same rows;
+ * a column the file lacks stays out, for the job to report it missing.
+ */
+export function orderRowsCsv(sheet: Sheet, lang: Lang): Buffer {
+  const missing = new Set(sheet.errors.map((e) => e.column));
+  const columns = importColumns(lang).filter((c) => !missing.has(c.header));
+  const records: string[][] = [columns.map((c) => c.header)];
+  for (const { row, values } of sheet.rows) {
+    while (records.length < row - 1) records.push([]);
+    records.push(columns.map((c) => values[c.key]));
+  }
+  return Buffer.from(toCsv(records));
+}
+
+/** The file's rows checked one by one: the lines, and each wrong cell by row and column header. */
+export function checkOrderRows(sheet: Sheet, lang: Lang) {
   const columns = importColumns(lang);
   const header = (key: string) => columns.find((c) => c.key === key)!.header;
-  const sheet = await readXlsx(file, columns, onRows);
   const errors: ImportError[] = sheet.errors
     .filter((e) => columns.some((c) => c.header === e.column && REQUIRED.has(c.key)))
     .map((e) => ({ ...e, code: 'IMPORT.COLUMN_MISSING', message: translate('IMPORT.COLUMN_MISSING', {}, lang) }));

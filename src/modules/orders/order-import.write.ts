@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/database';
 import { localParts } from '../../lib/local-date';
 import type { Actor } from '../auth/auth.service';
@@ -8,19 +7,25 @@ import { insertLinesBulk, insertOrdersBulk, reserveNumberBlocks } from './order-
 import type { OrderImportOptions, OrderImportResult } from './order-import';
 import type { SheetLine } from './order-import.sheet';
 import { formatOrderNumber, numberPeriod } from './order-number';
-import { customerDefaults, priceOrderLines, type PricingProduct } from './order-pricing';
+import { customerDefaults, type priceOrderLines } from './order-pricing';
 import type { CreateOrderInput } from './order.schemas';
 
 type Customer = Awaited<ReturnType<typeof findCustomersByCodes>>[number];
-/** An order of the sheet, checked: its customer, its rows and the registration request they make. */
-export type SheetOrder = { ref: string; customer: Customer; rows: SheetLine[]; input: CreateOrderInput };
+/** An order of the sheet, checked: its id, customer, rows, the registration request they make and its pricing. */
+export type SheetOrder = {
+  id: string;
+  ref: string;
+  customer: Customer;
+  rows: SheetLine[];
+  input: CreateOrderInput;
+  priced: ReturnType<typeof priceOrderLines>;
+};
 
 /** Numbers by the rule in one block per customer, then every order, line and history row in set-based writes. */
 export async function writeOrders(
   db: Db,
   actor: Actor,
   orders: SheetOrder[],
-  products: Map<string, PricingProduct>,
   o: OrderImportOptions & { rule: string; warehouseId: string },
 ): Promise<OrderImportResult> {
   const period = numberPeriod(o.now, o.timeZone);
@@ -38,7 +43,7 @@ export async function writeOrders(
   const orderRows = [];
   const lineRows = [];
   for (const x of orders) {
-    const id = randomUUID();
+    const { id, priced } = x;
     const seq = next.get(x.customer.id)!;
     next.set(x.customer.id, seq + 1);
     const number = formatOrderNumber(o.rule, {
@@ -48,7 +53,6 @@ export async function writeOrders(
       customerCode: x.customer.code,
       seq,
     });
-    const priced = priceOrderLines(products, { companyId: actor.companyId, orderId: id }, x.input.lines);
     const defaults = customerDefaults(x.customer);
     lineRows.push(...priced.rows);
     orderRows.push({

@@ -945,7 +945,7 @@ export interface OrdersOperations {
     body: undefined;
     response: unknown;
   };
-  /** Import orders from Excel, all rows or none (200 result or 422 errors; a large sheet: 202 job) */
+  /** Import orders from xlsx or CSV (UTF-8/GBK), all rows or none (200 or 422 errors; large file: 202 job) */
   'POST /api/orders/import': {
     params: Record<string, never>;
     query: Record<string, never>;

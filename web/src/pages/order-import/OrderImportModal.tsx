@@ -82,7 +82,7 @@ export function OrderImportModal({
               {t('orderImport.template')}
             </Button>
             <Upload.Dragger
-              accept=".xlsx"
+              accept=".xlsx,.csv"
               showUploadList={false}
               customRequest={({ file }) => void upload(file as Blob)}
               data-testid="order-import-upload"

@@ -5,7 +5,7 @@ export const zh = {
     title: '导入订单',
     intro: '按模板填写，每行一条订单明细；外部单号相同的行合并为一张订单。任何一行有错则全部不导入。',
     template: '下载导入模板',
-    drop: '点击或拖入 Excel 文件（.xlsx）',
+    drop: '点击或拖入 Excel 文件（.xlsx）或 CSV 文件（UTF-8 或 GBK 编码）',
     uploading: '正在读取文件…',
     queued: '排队中，共 {{total}} 行',
     running: '正在读取：{{done}} / {{total}} 行',
@@ -29,7 +29,7 @@ export const en = {
       'Fill in the template, one order line per row; rows with the same ref make one order. ' +
       'If any row is wrong, nothing is imported.',
     template: 'Download the template',
-    drop: 'Click or drop an Excel file (.xlsx)',
+    drop: 'Click or drop an Excel file (.xlsx) or a CSV file (UTF-8 or GBK)',
     uploading: 'Reading the file…',
     queued: 'Queued, {{total}} lines',
     running: 'Reading: {{done}} / {{total}} lines',
