@@ -148,17 +148,18 @@ export async function readSheet(data: Buffer, columns: SheetColumn[], onRows?: R
   const headerIndex = new Map<string, number>();
   let positions: number[] = [];
   let number = 0;
-  parseCsv(text, (fields) => {
+  // One record past the limit is read, so that a file over it is told so.
+  for (const fields of parseCsv(text, limits.maxRows + 2)) {
     number++;
     if (number === 1) {
       fields.forEach((f, at) => headerIndex.set(f.trim(), at));
       positions = positionsOf(columns, headerIndex);
-      return;
+      continue;
     }
     if (number - 1 > limits.maxRows) throw new AppError('IMPORT.TOO_MANY_ROWS', { limit: limits.maxRows });
     const values = valuesOf(columns, positions, (at) => (fields[at] ?? '').trim());
     if (values) rows.push({ row: number, values });
-  });
+  }
   if (number === 0) throw new AppError('IMPORT.FILE_INVALID');
   return { rows, errors: missingColumns(columns, headerIndex) };
 }
