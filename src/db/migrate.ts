@@ -34,6 +34,7 @@ import * as m0033 from './migrations/0033_receipt_currency';
 import * as m0034 from './migrations/0034_order_list_indexes';
 import * as m0037 from './migrations/0037_ledger_check_once';
 import * as m0038 from './migrations/0038_ledger_reserved_delta';
+import * as m0040 from './migrations/0040_read_path_indexes';
 
 // Every migration, in order. New ones are added here.
 const migrations: Record<string, Migration> = {
@@ -72,6 +73,7 @@ const migrations: Record<string, Migration> = {
   '0034_order_list_indexes': m0034,
   '0037_ledger_check_once': m0037,
   '0038_ledger_reserved_delta': m0038,
+  '0040_read_path_indexes': m0040,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -46,6 +46,7 @@ describe('embedded database on disk', () => {
       '0034_order_list_indexes',
       '0037_ledger_check_once',
       '0038_ledger_reserved_delta',
+      '0040_read_path_indexes',
     ]);
     expect(await isEmpty(first.db)).toBe(true);
     await first.db.transaction().execute((trx) => seedDemo(trx, new Date()));
