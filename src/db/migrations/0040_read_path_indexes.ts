@@ -7,11 +7,76 @@ import { sql, type Kysely } from 'kysely';
 // - order_lines_reserved_by_order (company_id, order_id) with the reserved units, for lines holding stock: the
 //   warehouse queue sums reserved units per order from an index-only scan of the few thousand lines that hold
 //   stock, instead of reading each line's row (order_lines_reserved is by product, for the stock ledger).
+// - order_balances (what each order was billed and what covers it) and order_balances_open (company_id, order_id)
+//   where open (credit < billed, a column so the planner knows how few orders are open): the finance 工作台's
+//   count of overdue outstanding receivables reads only the orders with something left to pay, not every
+//   receivable and payment the company ever had. A receivable is outstanding only
+//   when its order's credit (payments applied, allowances, return credits) is below what was billed before it, so
+//   an order whose credit covers all it was billed (positive amounts) has none. The balance is kept by deferred
+//   triggers that recount the order's row at commit, its row locked first, so a restore (which loads this table
+//   before the rows it is counted from) and concurrent payments both leave it right.
+// - receivables_order (company_id, order_id): the triggers' recount of one order, and the count's receivables of
+//   the open orders.
+
+/** Every order's balance counted afresh from its receivables and payments (also after a bulk load). */
+const ORDER_BALANCES_REBUILD = `insert into order_balances (company_id, order_id, billed, credit)
+  select x.company_id, x.order_id, sum(x.billed), sum(x.credit) from (
+    select company_id, order_id,
+           case when kind in ('allowance', 'return_credit') then 0 else greatest(amount, 0) end as billed,
+           case when kind in ('allowance', 'return_credit') then -amount else 0 end as credit
+      from receivables where order_id is not null
+    union all
+    select company_id, order_id, 0, amount from receipt_applications) x
+   group by x.company_id, x.order_id
+  on conflict (company_id, order_id) do update set billed = excluded.billed, credit = excluded.credit`;
+
 const statements = [
   `create index shipments_in_warehouse on shipments (company_id, id)
      where status in ('to_pick', 'picked', 'rechecked', 'packed')`,
   `create index order_lines_reserved_by_order on order_lines (company_id, order_id) include (reserved)
      where reserved > 0`,
+  `create index receivables_order on receivables (company_id, order_id)`,
+  `create table order_balances (
+     company_id uuid not null,
+     order_id uuid not null,
+     billed numeric(18,2) not null default 0,
+     credit numeric(18,2) not null default 0,
+     open boolean generated always as (credit < billed) stored,
+     primary key (company_id, order_id))`,
+  `create index order_balances_open on order_balances (company_id, order_id) where open`,
+  `create function order_balance_recount(c uuid, o uuid) returns void language plpgsql as $$
+   begin
+     if o is null then return; end if;
+     insert into order_balances (company_id, order_id) values (c, o) on conflict do nothing;
+     -- Locked first: each statement after this sees what a concurrent writer of the order committed meanwhile.
+     perform 1 from order_balances where company_id = c and order_id = o for update;
+     update order_balances b
+        set billed = coalesce((select sum(greatest(r.amount, 0)) from receivables r
+                                where r.company_id = c and r.order_id = o
+                                  and r.kind not in ('allowance', 'return_credit')), 0),
+            credit = coalesce((select sum(a.amount) from receipt_applications a
+                                where a.company_id = c and a.order_id = o), 0)
+                   - coalesce((select sum(r.amount) from receivables r
+                                where r.company_id = c and r.order_id = o
+                                  and r.kind in ('allowance', 'return_credit')), 0)
+      where b.company_id = c and b.order_id = o;
+   end $$`,
+  `create function order_balance_changed() returns trigger language plpgsql as $$
+   begin
+     if tg_op <> 'DELETE' then perform order_balance_recount(new.company_id, new.order_id); end if;
+     if tg_op = 'DELETE' or old.order_id is distinct from new.order_id then
+       perform order_balance_recount(old.company_id, old.order_id);
+     end if;
+     return null;
+   end $$`,
+  `create constraint trigger receivables_order_balance
+     after insert or delete or update of order_id, kind, amount on receivables
+     deferrable initially deferred for each row execute function order_balance_changed()`,
+  `create constraint trigger receipt_applications_order_balance
+     after insert or delete or update of order_id, amount on receipt_applications
+     deferrable initially deferred for each row execute function order_balance_changed()`,
+  ORDER_BALANCES_REBUILD,
+  `analyze order_balances`,
 ];
 
 export async function up(db: Kysely<any>): Promise<void> {
