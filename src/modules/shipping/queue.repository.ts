@@ -56,8 +56,9 @@ function shippableOrders(db: Db, companyId: string) {
 
 /**
  * Warehouse: orders with reserved units not yet in a shipment. Only lines that hold stock can put an order here,
- * so the reserved units are summed from those lines (order_lines_reserved_by_order) and the units in shipments still in the
- * warehouse from those shipments (shipments_in_warehouse), each once for the company rather than once per order.
+ * so the reserved units are summed from those lines (order_lines_reserved_by_order) and the units in shipments
+ * still in the warehouse from those shipments (shipments_in_warehouse), each once for the company rather than
+ * once per order.
  */
 function warehouseQueue(db: Db, companyId: string) {
   const reserved = db
