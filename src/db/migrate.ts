@@ -35,6 +35,7 @@ import * as m0034 from './migrations/0034_order_list_indexes';
 import * as m0037 from './migrations/0037_ledger_check_once';
 import * as m0038 from './migrations/0038_ledger_reserved_delta';
 import * as m0039 from './migrations/0039_receipts_by_customer';
+import * as m0040 from './migrations/0040_read_path_indexes';
 import * as m0042 from './migrations/0042_daily_claims';
 import * as m0043 from './migrations/0043_stock_open_earmarks';
 
@@ -76,6 +77,7 @@ const migrations: Record<string, Migration> = {
   '0037_ledger_check_once': m0037,
   '0038_ledger_reserved_delta': m0038,
   '0039_receipts_by_customer': m0039,
+  '0040_read_path_indexes': m0040,
   '0042_daily_claims': m0042,
   '0043_stock_open_earmarks': m0043,
 };

@@ -47,6 +47,7 @@ describe('embedded database on disk', () => {
       '0037_ledger_check_once',
       '0038_ledger_reserved_delta',
       '0039_receipts_by_customer',
+      '0040_read_path_indexes',
       '0042_daily_claims',
       '0043_stock_open_earmarks',
     ]);

@@ -198,24 +198,20 @@ export function pageInvoices(db: Db, companyId: string, f: InvoiceFilter, q: Pag
 /**
  * How many receivables are past due with something still outstanding, by `openReceivables`' rule counted in the
  * database: what is paid on an order plus its allowances covers its receivables oldest due first, so one is
- * outstanding when that credit falls short of it and every receivable of the order due before it.
+ * outstanding when that credit falls short of it and every receivable of the order due before it. Each order's
+ * balance (order_balances, kept at every commit) holds the due dates of the receivables so left unpaid, and only
+ * orders whose credit is below what they were billed have any; receivables of no order count against no credit.
  */
 export async function countOverdueOutstanding(db: Db, companyId: string, today: string) {
   const r = await sql<{ n: number }>`
-    with due as (
-      select r.order_id, r.amount,
-             sum(r.amount) over (partition by r.order_id order by r.due_date, r.created_at, r.id) as upto
-        from receivables r
-       where r.company_id = ${companyId} and r.kind not in ('allowance', 'return_credit') and r.due_date < ${today}),
-    credit as (
-      select x.order_id, sum(x.amount) as credit from (
-        select a.order_id, a.amount from receipt_applications a where a.company_id = ${companyId}
-        union all
-        select r.order_id, -r.amount from receivables r
-         where r.company_id = ${companyId} and r.kind in ('allowance', 'return_credit')) x
-       group by x.order_id)
-    select count(*)::int as n from due d left join credit c on c.order_id = d.order_id
-     where d.amount > 0 and coalesce(c.credit, 0) < d.upto`.execute(db);
+    select (select count(*) from order_balances b cross join unnest(b.outstanding_due) as d(due_date)
+             where b.company_id = ${companyId} and b.open and d.due_date < ${today})::int
+         + (select count(*) from (
+              select r.amount, sum(r.amount) over (order by r.due_date, r.created_at, r.id) as upto
+                from receivables r
+               where r.company_id = ${companyId} and r.order_id is null
+                 and r.kind not in ('allowance', 'return_credit') and r.due_date < ${today}) x
+             where x.amount > 0 and x.upto > 0)::int as n`.execute(db);
   return r.rows[0].n;
 }
 
@@ -259,4 +255,35 @@ export async function periodReceivableRows(db: Db, companyId: string, from: stri
       from owed w left join orders o on o.company_id = ${companyId} and o.id = w.order_id
      where w.due_in_period or (w.due_date < ${last}::date and w.outstanding > 0)`.execute(db);
   return r.rows;
+}
+
+/**
+ * Every order's balance of the company counted afresh from its receivables and payments, with the due dates of the
+ * receivables its credit leaves unpaid (after a bulk load that skipped the triggers keeping it).
+ */
+export async function recountOrderBalances(db: Db, companyId: string) {
+  await sql`
+    with bal as (
+      select x.order_id, sum(x.billed) as billed, sum(x.credit) as credit from (
+        select order_id,
+               case when kind in ('allowance', 'return_credit') then 0 else greatest(amount, 0) end as billed,
+               case when kind in ('allowance', 'return_credit') then -amount else 0 end as credit
+          from receivables where company_id = ${companyId} and order_id is not null
+        union all
+        select order_id, 0, amount from receipt_applications where company_id = ${companyId}) x
+       group by x.order_id),
+    unpaid as (
+      select r.order_id, array_agg(r.due_date order by r.due_date) as due from (
+        select order_id, due_date, amount,
+               sum(amount) over (partition by order_id order by due_date, created_at, id) as upto
+          from receivables
+         where company_id = ${companyId} and order_id is not null and kind not in ('allowance', 'return_credit')) r
+        join bal b on b.order_id = r.order_id
+       where r.amount > 0 and b.credit < r.upto
+       group by r.order_id)
+    insert into order_balances (company_id, order_id, billed, credit, outstanding_due)
+    select ${companyId}, b.order_id, b.billed, b.credit, coalesce(u.due, '{}')
+      from bal b left join unpaid u on u.order_id = b.order_id
+    on conflict (company_id, order_id) do update
+      set billed = excluded.billed, credit = excluded.credit, outstanding_due = excluded.outstanding_due`.execute(db);
 }

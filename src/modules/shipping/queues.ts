@@ -3,7 +3,7 @@ import { fetchPage } from '../../lib/paging';
 import { formatMoney, parseMoney } from '../../lib/money';
 import type { PageQuery } from '../../lib/schemas';
 import type { Actor } from '../auth/auth.service';
-import * as repo from './shipment.repository';
+import * as repo from './queue.repository';
 
 export type QueueName = repo.QueueName;
 

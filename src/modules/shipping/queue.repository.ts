@@ -1,0 +1,98 @@
+import { sql } from 'kysely';
+import type { Db } from '../../db/database';
+import { inStatuses } from '../../lib/state-machine';
+import { likePattern } from '../../lib/paging';
+import type { PageQuery } from '../../lib/schemas';
+import { SHIPPABLE } from '../orders/order.machine';
+import { IN_WAREHOUSE } from './shipment.machine';
+
+// 履约队列: the warehouse's and finance's queues of confirmed orders.
+
+/** Payment terms under which money comes before the goods (finance follows these orders up). */
+const PAY_FIRST = ['prepaid', 'tt', 'lc'];
+
+export type QueueName = 'warehouse' | 'finance';
+
+/**
+ * The orders of the warehouse's or finance's queue (a query the caller pages). What is paid and backordered is
+ * read per row in the select list, so PostgreSQL reads it only for the page's rows, after the sort.
+ */
+export function fulfilmentQueueQuery(db: Db, companyId: string, queue: QueueName, q: PageQuery) {
+  const query = queue === 'warehouse' ? warehouseQueue(db, companyId) : financeQueue(db, companyId);
+  if (!q.q) return query;
+  return query.where((eb) =>
+    eb.or([eb('o.number', 'ilike', likePattern(q.q!)), eb('c.name', 'ilike', likePattern(q.q!))]),
+  );
+}
+
+const paid = sql<string>`coalesce((select sum(a.amount) from receipt_applications a
+  where a.company_id = o.company_id and a.order_id = o.id), 0)`;
+
+function shippableOrders(db: Db, companyId: string) {
+  return db
+    .selectFrom('orders as o')
+    .innerJoin('customers as c', (j) =>
+      j.onRef('c.company_id', '=', 'o.company_id').onRef('c.id', '=', 'o.customer_id'),
+    )
+    .select([
+      'o.id',
+      'o.number',
+      'o.status',
+      'c.name as customer_name',
+      'o.payment_method',
+      sql<string>`o.total::text`.as('total'),
+      'o.urgency',
+      sql<string | null>`to_char(o.expected_delivery_date, 'YYYY-MM-DD')`.as('expected_delivery_date'),
+      sql<string>`${paid}::text`.as('paid'),
+      sql<number>`(select coalesce(sum(l.backordered), 0)::int from order_lines l
+        where l.company_id = o.company_id and l.order_id = o.id)`.as('backordered'),
+      // The queue's own order: urgent first, then by the date the customer expects the goods.
+      sql<number>`row_number() over (order by (o.urgency = 'urgent') desc, o.expected_delivery_date nulls last,
+        o.number)`.as('queue_rank'),
+    ])
+    .where('o.company_id', '=', companyId)
+    .where(sql<boolean>`o.status = ${inStatuses(SHIPPABLE)}`);
+}
+
+/**
+ * Warehouse: orders with reserved units not yet in a shipment. Only lines that hold stock can put an order here,
+ * so the reserved units are summed from those lines (order_lines_reserved_by_order) and the units in shipments
+ * still in the warehouse from those shipments (shipments_in_warehouse), each once for the company rather than
+ * once per order.
+ */
+function warehouseQueue(db: Db, companyId: string) {
+  const reserved = db
+    .selectFrom('order_lines as l')
+    .select(['l.order_id', sql<number>`sum(l.reserved)::int`.as('units')])
+    .where('l.company_id', '=', companyId)
+    .where('l.reserved', '>', 0)
+    .groupBy('l.order_id');
+  const inWarehouse = db
+    .selectFrom('shipments as s')
+    .innerJoin('shipment_lines as sl', (j) =>
+      j.onRef('sl.company_id', '=', 's.company_id').onRef('sl.shipment_id', '=', 's.id'),
+    )
+    .select(['sl.order_id', sql<number>`sum(sl.qty)::int`.as('units')])
+    .where('s.company_id', '=', companyId)
+    .where(sql<boolean>`s.status = ${inStatuses(IN_WAREHOUSE)}`)
+    .groupBy('sl.order_id');
+  const toShip = sql<number>`r.units - coalesce(w.units, 0)`;
+  return shippableOrders(db, companyId)
+    .innerJoin(reserved.as('r'), 'r.order_id', 'o.id')
+    .leftJoin(inWarehouse.as('w'), 'w.order_id', 'o.id')
+    .select(toShip.as('to_ship'))
+    .where(sql<boolean>`${toShip} > 0`);
+}
+
+/** Finance: orders whose payment terms still wait for money. */
+function financeQueue(db: Db, companyId: string) {
+  const toShip = sql<number>`(select coalesce(sum(l.reserved), 0)::int from order_lines l
+      where l.company_id = o.company_id and l.order_id = o.id)
+    - (select coalesce(sum(sl.qty), 0)::int from shipment_lines sl
+        join shipments s on s.company_id = sl.company_id and s.id = sl.shipment_id
+       where sl.company_id = o.company_id and sl.order_id = o.id and s.status = ${inStatuses(IN_WAREHOUSE)})`;
+  return shippableOrders(db, companyId)
+    .select(toShip.as('to_ship'))
+    .where('o.payment_method', 'in', PAY_FIRST)
+    .where(sql<boolean>`${paid} < o.total`);
+}
