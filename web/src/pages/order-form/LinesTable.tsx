@@ -31,8 +31,12 @@ export function LinesTable({ form, products, loadProduct }: Props) {
   };
 
   const pickProduct = async (index: number, productId: string) => {
+    const price = ['lines', index, 'unitPrice'];
+    const before = form.getFieldValue(price);
     const p = await loadProduct(productId);
-    form.setFieldValue(['lines', index, 'unitPrice'], defaultPrice(p, form.getFieldValue('orderType')));
+    // A price typed while the product was loading is the user's: the list price does not overwrite it.
+    if (form.getFieldValue(price) !== before || form.getFieldValue(['lines', index, 'productId']) !== productId) return;
+    form.setFieldValue(price, defaultPrice(p, form.getFieldValue('orderType')));
   };
 
   /** "低于价目表价 ¥x": a price typed away from the list, worth a second look (the reviewer sees it too). */
