@@ -14,6 +14,7 @@ import { readOrderFile } from '../src/modules/orders/order-import.sheet';
 import { toCsv } from '../src/lib/csv';
 import type { Actor } from '../src/modules/auth/auth.service';
 import { configureImports } from '../src/lib/excel';
+import { ORDER_SHEET_HEADER } from '../test/helpers/order-sheet';
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -44,18 +45,7 @@ async function freshPostgres(name: string): Promise<Database | null> {
   return connectPostgres(u.toString(), 4);
 }
 
-const HEADER = [
-  '外部单号',
-  '客户编码',
-  '产品编码',
-  '数量',
-  '单价',
-  '要求交期',
-  '收货地址',
-  '收货人',
-  '收货电话',
-  '备注',
-];
+const HEADER = ORDER_SHEET_HEADER;
 
 /** The company's rows: 5 lines per order, orders spread over the demo customers and products. */
 function sheetRows(lines: number, customers: string[], skus: string[], tag: string): string[][] {

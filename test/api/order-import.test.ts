@@ -6,24 +6,14 @@ import { customerByShortCode, productBySku } from '../helpers/orders';
 import { startJobs } from '../../src/jobs/runner';
 import { runImportJob } from '../../src/modules/imports/import-job.service';
 import { importOrders } from '../../src/modules/orders/order-import';
+import { ORDER_SHEET_HEADER } from '../helpers/order-sheet';
 
 // 订单导入: the company's sheet in, all orders or none, numbered by the rule, each with its registration history.
 let t: TestContext;
 let sales: ReturnType<TestContext['as']>;
 let abc: { id: string; code: string };
 let szjm: { id: string; code: string };
-const HEADER = [
-  '外部单号',
-  '客户编码',
-  '产品编码',
-  '数量',
-  '单价',
-  '要求交期',
-  '收货地址',
-  '收货人',
-  '收货电话',
-  '备注',
-];
+const HEADER = ORDER_SHEET_HEADER;
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const upload = async (rows: (string | number)[][], header = HEADER) =>

@@ -5,6 +5,7 @@ import { browserSession, screenshotPath } from '../helpers/browser';
 import { buildXlsx } from '../helpers/xlsx';
 import { csvText, gbk } from '../helpers/csv';
 import { customerByShortCode } from '../helpers/orders';
+import { ORDER_SHEET_HEADER } from '../helpers/order-sheet';
 
 // 订单导入 in the web app: the order list's 导入 dialog, a good sheet, a large one as a job, and a refused CSV.
 let t: TestContext;
@@ -12,18 +13,7 @@ let page: Page;
 let code: string;
 let base: string;
 const session = browserSession();
-const HEADER = [
-  '外部单号',
-  '客户编码',
-  '产品编码',
-  '数量',
-  '单价',
-  '要求交期',
-  '收货地址',
-  '收货人',
-  '收货电话',
-  '备注',
-];
+const HEADER = ORDER_SHEET_HEADER;
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 beforeAll(async () => {
