@@ -1,9 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { isoDate } from '../../lib/schema';
-import { idParams, moneyString, pageQuery, requiredText, text } from '../../lib/schemas';
-import { sendXlsx } from '../../http/upload';
+import { idParams, moneyString, requiredText, text } from '../../lib/schemas';
+import { customerRangeFilter, listRoutes } from '../../http/list-routes';
 import { exportComplaints, searchComplaints } from './complaint-list';
 import { actorOf, envOf, type AppContext } from '../../http/context';
 import { listCallbacks, recordCallback } from './callbacks';
@@ -20,13 +19,8 @@ const SERVICE = ['customer_service'];
 /** The complaint list's filters (status, customer, registered from/to), the same for the page and the export. */
 const listFilter = {
   status: z.enum(['open', 'resolved', 'closed']).optional(),
-  customer: z.uuid().optional(),
-  from: isoDate.optional(),
-  to: isoDate.optional(),
+  ...customerRangeFilter,
 };
-const fromBeforeTo = (f: { from?: string; to?: string }) => !f.from || !f.to || f.from <= f.to;
-const rangeMessage = { message: 'must be on or after from', path: ['to'] };
-const exportLang = z.enum(['zh-CN', 'en']).optional();
 const complaintType = z.enum(['short', 'damage', 'wrong_item', 'quality', 'late']);
 /** 满意度: 1 very unhappy … 5 very happy, or its name. */
 const SATISFACTION = ['very_unhappy', 'unhappy', 'neutral', 'happy', 'very_happy'] as const;
@@ -94,43 +88,15 @@ export function feedbackRoutes(app: FastifyInstance, ctx: AppContext, orders: Co
     async (req) =>
       listComplaints(ctx.db, actorOf(req), envOf(ctx), { status: req.query.status, orderId: req.query.order }),
   );
-  r.get(
-    '/api/complaints/search',
-    {
-      config: { roles: 'any' },
-      schema: {
-        tags,
-        summary: 'The complaint list, paged and filtered (status, customer, registered from/to, q)',
-        querystring: pageQuery.extend(listFilter).refine(fromBeforeTo, rangeMessage),
-      },
-    },
-    async (req) => {
-      const { customer, ...q } = req.query;
-      return searchComplaints(ctx.db, actorOf(req), envOf(ctx), { ...q, customerId: customer });
-    },
-  );
-  r.get(
-    '/api/complaints/export.xlsx',
-    {
-      config: { roles: 'any' },
-      schema: {
-        tags,
-        summary: 'Export the complaint list to Excel as the filter shows it, in the request language',
-        querystring: z
-          .object({ ...listFilter, q: text(100).optional(), lang: exportLang })
-          .refine(fromBeforeTo, rangeMessage),
-      },
-    },
-    async (req, reply) => {
-      // The page's language when it says so (a download link sends the browser's, not the app's).
-      const { customer, lang, ...f } = req.query;
-      const data = await exportComplaints(ctx.db, actorOf(req), envOf(ctx), lang ?? req.lang, {
-        ...f,
-        customerId: customer,
-      });
-      return sendXlsx(reply, 'complaints.xlsx', data);
-    },
-  );
+  listRoutes(app, ctx, {
+    base: '/api/complaints',
+    tags,
+    noun: 'complaint',
+    filters: 'status, customer, registered from/to',
+    filter: listFilter,
+    search: searchComplaints,
+    export: exportComplaints,
+  });
   r.post(
     '/api/complaints',
     {

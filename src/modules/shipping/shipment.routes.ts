@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { isoDate, isoDateTime, quantity } from '../../lib/schema';
+import { isoDateTime, quantity } from '../../lib/schema';
 import { idParams, langQuery, pageQuery, requiredText, text } from '../../lib/schemas';
 import { actorOf, envOf, type AppContext } from '../../http/context';
 import * as repo from './shipment.repository';
@@ -27,6 +27,7 @@ import { SHIPMENT_STATES } from './shipment.machine';
 import { deliverShipment } from './deliver-shipment';
 import { addAttachment } from '../attachments/attachment.service';
 import { readUpload, sendPdf, sendXlsx } from '../../http/upload';
+import { customerRangeFilter, listRoutes } from '../../http/list-routes';
 import { deliveryNoteForm, outboundOrderForm } from './shipment-forms';
 import { SHIPMENT_CREATORS } from '../orders/order-actions';
 import { formHtml, formXlsx } from '../../lib/printable';
@@ -38,13 +39,8 @@ const WAREHOUSE = ['warehouse'];
 const listFilter = {
   status: z.enum(SHIPMENT_STATES).optional(),
   carrier: text(50).optional(),
-  customer: z.uuid().optional(),
-  from: isoDate.optional(),
-  to: isoDate.optional(),
+  ...customerRangeFilter,
 };
-const fromBeforeTo = (f: { from?: string; to?: string }) => !f.from || !f.to || f.from <= f.to;
-const rangeMessage = { message: 'must be on or after from', path: ['to'] };
-const exportLang = z.enum(['zh-CN', 'en']).optional();
 const LOGISTICS = ['logistics', 'warehouse'];
 
 export function shipmentRoutes(app: FastifyInstance, ctx: AppContext) {
@@ -98,43 +94,15 @@ export function shipmentRoutes(app: FastifyInstance, ctx: AppContext) {
     async (req, reply) =>
       reply.status(201).send(await tx((trx) => createShipment(trx, actorOf(req), envOf(ctx), req.body))),
   );
-  r.get(
-    '/api/shipments/search',
-    {
-      config: { roles: 'any' },
-      schema: {
-        tags,
-        summary: 'The shipment list, paged and filtered (status, carrier, customer, created from/to, q)',
-        querystring: pageQuery.extend(listFilter).refine(fromBeforeTo, rangeMessage),
-      },
-    },
-    async (req) => {
-      const { customer, ...q } = req.query;
-      return searchShipments(ctx.db, actorOf(req), envOf(ctx), { ...q, customerId: customer });
-    },
-  );
-  r.get(
-    '/api/shipments/export.xlsx',
-    {
-      config: { roles: 'any' },
-      schema: {
-        tags,
-        summary: 'Export the shipment list to Excel as the filter shows it, in the request language',
-        querystring: z
-          .object({ ...listFilter, q: text(100).optional(), lang: exportLang })
-          .refine(fromBeforeTo, rangeMessage),
-      },
-    },
-    async (req, reply) => {
-      // The page's language when it says so (a download link sends the browser's, not the app's).
-      const { customer, lang, ...f } = req.query;
-      const data = await exportShipments(ctx.db, actorOf(req), envOf(ctx), lang ?? req.lang, {
-        ...f,
-        customerId: customer,
-      });
-      return sendXlsx(reply, 'shipments.xlsx', data);
-    },
-  );
+  listRoutes(app, ctx, {
+    base: '/api/shipments',
+    tags,
+    noun: 'shipment',
+    filters: 'status, carrier, customer, created from/to',
+    filter: listFilter,
+    search: searchShipments,
+    export: exportShipments,
+  });
   r.get(
     '/api/shipments/stale',
     {
