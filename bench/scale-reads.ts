@@ -1,8 +1,10 @@
 // Read paths against a company seeded by `luyue seed-scale`: p50/p99 of each path through the real app
 // (app.inject: routing, auth, validation, serialization), against the targets of issue 16, then peak server RSS
-// with 32 HTTP clients working against the listening app. Prints JSON.
+// with 32 HTTP clients working against `luyue serve` in a process of its own. Prints JSON.
 //   DATABASE_URL=postgres://… node --import tsx bench/scale-reads.ts [--company SC] [--runs 30] [--seconds 20]
 //   LUYUE_DATA_DIR=/path/to/pglite node --import tsx bench/scale-reads.ts …
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { buildApp } from '../src/app';
@@ -198,38 +200,88 @@ for (const p of paths.filter((x) => x.name.includes(ONLY))) {
 }
 if (monthly.name.includes(ONLY)) results.push(await measure(app, monthly, 3));
 
-/** 32 clients over HTTP for a while, each looping over the list, order page, 工作台 and queue; peak RSS sampled. */
-async function underLoad() {
-  const server = await buildApp({ db, engine: database.engine, config, version: 'bench', clock: () => new Date() });
-  const address = await server.listen({ port: 0, host: '127.0.0.1' });
-  const mix = paths.filter((p) => !p.name.includes('(deep'));
-  let peak = process.memoryUsage().rss;
-  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
-  const until = performance.now() + SECONDS * 1000;
-  let requests = 0;
-  let errors = 0;
-  await Promise.all(
-    Array.from({ length: CLIENTS }, async (_, c) => {
-      for (let i = c; performance.now() < until; i++) {
-        const p = mix[i % mix.length];
-        const url = typeof p.url === 'function' ? p.url() : p.url;
-        const res = await fetch(`${address}${url}`, { headers: { authorization: `Bearer ${await token(p.user)}` } });
-        await res.arrayBuffer();
-        requests++;
-        if (res.status >= 400) errors++;
-      }
-    }),
-  );
-  clearInterval(sampler);
-  await server.close();
-  return { clients: CLIENTS, seconds: SECONDS, requests, errors, peakRssMB: Math.round(peak / 2 ** 20), target: 400 };
+/** `luyue serve` in a process of its own on a free port, with this bench's database settings. */
+async function startServer() {
+  const child = spawn(process.execPath, ['bin/luyue.mjs', 'serve'], {
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let out = '';
+  const address = await new Promise<string>((resolve, reject) => {
+    child.stdout.on('data', (b: Buffer) => {
+      out += b.toString();
+      const m = /is running: (http:\/\/localhost:\d+)/.exec(out);
+      if (m) resolve(m[1].replace('localhost', '127.0.0.1'));
+    });
+    child.once('exit', (code) => reject(new Error(`server exited with ${code}: ${out}`)));
+  });
+  return { child, address };
 }
-const load = SECONDS > 0 ? await underLoad() : undefined;
 
+/** A process's resident set now and at its peak (VmRSS, VmHWM), in MB, as the kernel counts them. */
+function rssOf(pid: number) {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  const mb = (key: string) => Math.round(Number(new RegExp(`${key}:\\s+(\\d+) kB`).exec(status)![1]) / 1024);
+  return { rss: mb('VmRSS'), peak: mb('VmHWM') };
+}
+
+/**
+ * 32 clients over HTTP for a while against the server in its own process, each looping over the list, order page,
+ * 工作台 and queues: the server's peak RSS (the kernel's high-water mark), not this bench's.
+ */
+async function underLoad() {
+  const { child, address } = await startServer();
+  try {
+    const idle = rssOf(child.pid!);
+    const tokens = new Map<string, string>();
+    for (const user of new Set(paths.map((p) => p.user))) {
+      const res = await fetch(`${address}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: scaleUsername(COMPANY, user), password: DEMO_PASSWORD, companyId }),
+      });
+      tokens.set(user, ((await res.json()) as { token: string }).token);
+    }
+    const mix = paths.filter((p) => !p.name.includes('(deep'));
+    const until = performance.now() + SECONDS * 1000;
+    let requests = 0;
+    let errors = 0;
+    await Promise.all(
+      Array.from({ length: CLIENTS }, async (_, c) => {
+        for (let i = c; performance.now() < until; i++) {
+          const p = mix[i % mix.length];
+          const url = typeof p.url === 'function' ? p.url() : p.url;
+          const res = await fetch(`${address}${url}`, { headers: { authorization: `Bearer ${tokens.get(p.user)}` } });
+          await res.arrayBuffer();
+          requests++;
+          if (res.status >= 400) errors++;
+        }
+      }),
+    );
+    const { peak } = rssOf(child.pid!);
+    return {
+      clients: CLIENTS,
+      seconds: SECONDS,
+      requests,
+      errors,
+      idleRssMB: idle.rss,
+      peakRssMB: peak,
+      target: 400,
+    };
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((resolve) => child.once('exit', resolve));
+  }
+}
 const counts = (
   await sql<{ orders: number; lines: number }>`select (select count(*)::int from orders where company_id = ${companyId})
     as orders, (select count(*)::int from order_lines where company_id = ${companyId}) as lines`.execute(db)
 ).rows[0];
+// The embedded database has one owner at a time: this bench lets go of it before the server opens it.
+await app.close();
+await database.close();
+const load = SECONDS > 0 ? await underLoad() : undefined;
+
 console.log(
   JSON.stringify(
     {
@@ -246,5 +298,3 @@ console.log(
     2,
   ),
 );
-await app.close();
-await database.close();
