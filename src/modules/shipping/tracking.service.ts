@@ -5,7 +5,7 @@ import type { Actor } from '../auth/auth.service';
 import { getSettings } from '../settings/settings.service';
 import { importFailed } from '../../lib/import-rows';
 import type { ImportError } from '../../lib/excel';
-import * as repo from './shipment.repository';
+import * as repo from './tracking.repository';
 import { applyEvent, availableEvents } from '../../lib/state-machine';
 import type { Env } from '../../lib/env';
 import { logisticsExceptionMachine } from './logistics-exception.machine';
