@@ -3,6 +3,9 @@
 // confirmed orders: outbound order → pick → recheck → pack → ship. Reports orders/s, p50/p99 per step, errors, and
 // pgbench TPS at the same client count on the same server, with the ratio. Prints JSON.
 //   node --import tsx bench/api-path.ts [--orders 400] [--clients 8] [--pg postgres://postgres@127.0.0.1:5432/test]
+//   [--pgbench no]
+// Its scratch databases are named after the --pg database (<name>_bench, <name>_pgbench), so runs on one server
+// against different databases do not drop each other's.
 import { execFileSync } from 'node:child_process';
 import { sql, type KyselyPlugin } from 'kysely';
 import pg from 'pg';
@@ -19,7 +22,9 @@ const arg = (name: string, fallback: string) => {
 const ORDERS = Number(arg('orders', '400'));
 const CLIENTS = Number(arg('clients', '8'));
 const PG_URL = arg('pg', process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test');
-const NAME = 'luyue_bench_api';
+const SCRATCH = new URL(PG_URL).pathname.slice(1);
+const NAME = `${SCRATCH}_bench`;
+const PGBENCH_DB = `${SCRATCH}_pgbench`;
 
 const admin = new pg.Client({ connectionString: PG_URL });
 await admin.connect();
@@ -229,10 +234,10 @@ function pgbenchTps(clients: number): number | null {
     const u = new URL(PG_URL);
     const conn = ['-h', u.hostname, '-p', u.port || '5432', '-U', u.username || 'postgres'];
     const db = u.pathname.slice(1);
-    execFileSync('psql', [...conn, '-d', db, '-c', 'drop database if exists luyue_pgbench'], { stdio: 'ignore' });
-    execFileSync('psql', [...conn, '-d', db, '-c', 'create database luyue_pgbench'], { stdio: 'ignore' });
-    execFileSync('pgbench', [...conn, '-i', '-s', '4', '-q', 'luyue_pgbench'], { stdio: 'ignore' });
-    const out = execFileSync('pgbench', [...conn, '-c', String(clients), '-j', '2', '-T', '10', 'luyue_pgbench'], {
+    execFileSync('psql', [...conn, '-d', db, '-c', `drop database if exists ${PGBENCH_DB}`], { stdio: 'ignore' });
+    execFileSync('psql', [...conn, '-d', db, '-c', `create database ${PGBENCH_DB}`], { stdio: 'ignore' });
+    execFileSync('pgbench', [...conn, '-i', '-s', '4', '-q', PGBENCH_DB], { stdio: 'ignore' });
+    const out = execFileSync('pgbench', [...conn, '-c', String(clients), '-j', '2', '-T', '10', PGBENCH_DB], {
       encoding: 'utf8',
     });
     return Number(/tps = ([\d.]+)/.exec(out)?.[1] ?? 'NaN');
@@ -240,7 +245,7 @@ function pgbenchTps(clients: number): number | null {
     return null;
   }
 }
-const pgbench = pgbenchTps(CLIENTS);
+const pgbench = arg('pgbench', 'yes') === 'no' ? null : pgbenchTps(CLIENTS);
 const confirmedPerSecond = Number(((confirmed.length - 1) / orderSeconds).toFixed(1));
 console.log(
   JSON.stringify(

@@ -27,6 +27,12 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Roles admitted by the route ('admin' always is); 'public' needs no login; 'any' any logged-in user. */
     roles?: readonly string[] | 'public' | 'any';
+    /**
+     * 'locked': the write refuses an archived order itself once it holds the order's lock, and moves it only to
+     * states that are never archived (submit, review, confirm), so the archive guard reads nothing around it
+     * (src/modules/archive/archive-guard.ts).
+     */
+    archiveGuard?: 'locked';
   }
 }
 

@@ -246,6 +246,10 @@ describe('an order finished and paid is archived', () => {
       ],
       [service, '/api/returns', { orderId: order.id, lines: [{ lineNo: 2, qty: 1, reason: 'quality' }] }],
       [a.admin, `/api/orders/${order.id}/hold`, { reason: '试试' }],
+      // Checked under the order's lock by the use case itself (archiveGuard: 'locked').
+      [a.sales, `/api/orders/${order.id}/submit`, undefined],
+      [a.reviewer, `/api/orders/${order.id}/review`, { decision: 'approve' }],
+      [a.sales, `/api/orders/${order.id}/confirm`, { method: 'electronic' }],
     ];
     for (const [as, url, payload] of attempts) {
       const res = await as({ method: 'POST', url, payload: payload as object });

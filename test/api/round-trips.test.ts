@@ -1,9 +1,12 @@
 import type { KyselyPlugin } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../helpers/test-app';
-import { approveAllStages, orderActors, orderBody, uploadQualification } from '../helpers/orders';
+import { approveAllStages, orderActors, orderBody, STAGE_USERS, uploadQualification } from '../helpers/orders';
 import { confirmOrder } from '../../src/modules/orders/confirm-order';
 import { registerOrder } from '../../src/modules/orders/order.service';
+import { submitOrder } from '../../src/modules/orders/submit-order';
+import { reviewOrder } from '../../src/modules/orders/review-order';
+import { listStages } from '../../src/modules/review/review.repository';
 import { defaultWorkingHours } from '../../src/lib/calendar/calendar';
 import type { Actor } from '../../src/modules/auth/auth.service';
 
@@ -13,10 +16,17 @@ import type { Actor } from '../../src/modules/auth/auth.service';
 const CONFIRM_BUDGET = 4;
 // Registering reads the customer's own prices and discount (one statement) when a line has no typed price.
 const REGISTER_BUDGET = 9;
+// Submitting runs every check the reviewers see (customer, qualification, stock, credit, overdue), the move, the
+// price facts the plan needs (products, customer prices), the stages with the first one started, and its notice.
+const SUBMIT_BUDGET = 14;
+// A review decision: the order locked with its lines, its stages, the settings, the two moves, the next stage
+// started and its notice; the sales stage also counts the customer's business and documents (资质).
+const APPROVE_BUDGET = 10;
 
 let t: TestContext;
 let a: Awaited<ReturnType<typeof orderActors>>;
 let actor: Actor;
+const actors: Record<string, Actor> = {};
 let customerId: string;
 const productIds: string[] = [];
 
@@ -86,6 +96,16 @@ beforeAll(async () => {
     sessionKind: 'token',
     csrfToken: '',
   };
+  for (const username of Object.values(STAGE_USERS)) {
+    const u = await t.database.db
+      .selectFrom('users')
+      .innerJoin('memberships', 'memberships.user_id', 'users.id')
+      .select(['users.id', 'memberships.roles'])
+      .where('users.username', '=', username)
+      .where('memberships.company_id', '=', t.companyA)
+      .executeTakeFirstOrThrow();
+    actors[username] = { ...actor, userId: u.id, username, displayName: username, roles: u.roles };
+  }
 });
 afterAll(() => t.close());
 
@@ -105,6 +125,31 @@ describe('round trips of the hot paths', () => {
     const after = (await a.sales({ method: 'GET', url: `/api/orders/${o.id}` })).json();
     expect(after.status).toBe('confirmed');
     expect(after.lines.map((l: { reserved: number }) => l.reserved)).toEqual([2, 2, 2, 2, 2]);
+  });
+
+  it(`submitting takes at most ${SUBMIT_BUDGET} statements, approving a stage ${APPROVE_BUDGET}`, async () => {
+    const o = (
+      await a.sales({ method: 'POST', url: '/api/orders', payload: orderBody(customerId, fiveLines()) })
+    ).json();
+    const submit = statementCounter();
+    const submitted = await submit.db.transaction().execute((trx) => submitOrder(trx, actor, env(), o.id));
+    expect(submitted.status).toBe('in_review');
+    expect(submit.sent.length).toBeLessThanOrEqual(SUBMIT_BUDGET);
+
+    const decided: string[] = [];
+    for (let i = 0; i < 10; i++) {
+      const pending = (await listStages(t.database.db, t.companyA, o.id)).find((s) => s.status === 'pending');
+      if (!pending) break;
+      const approve = statementCounter();
+      const reviewer = actors[STAGE_USERS[pending.stage as keyof typeof STAGE_USERS]];
+      const r = await approve.db
+        .transaction()
+        .execute((trx) => reviewOrder(trx, reviewer, env(), o.id, { decision: 'approve' }));
+      expect(approve.sent.length, pending.stage).toBeLessThanOrEqual(APPROVE_BUDGET);
+      decided.push(`${pending.stage}:${r.status}`);
+    }
+    expect(decided.at(-1)).toMatch(/:awaiting_confirmation$/);
+    expect(decided.length).toBeGreaterThanOrEqual(2);
   });
 
   it(`registering a 5-line order takes at most ${REGISTER_BUDGET} statements`, async () => {

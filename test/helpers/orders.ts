@@ -57,14 +57,19 @@ export const orderBody = (
 });
 
 /** Approves every pending stage with the user holding its role. */
+/** Who decides each review stage among the test users. */
+export const STAGE_USERS = {
+  sales: 'reviewer',
+  finance: 'finance',
+  production: 'planner',
+  director: 'director',
+  gm: 'gm',
+} as const;
+
 export async function approveAllStages(t: TestContext, a: Awaited<ReturnType<typeof orderActors>>, orderId: string) {
-  const byStage: Record<string, As> = {
-    sales: a.reviewer,
-    finance: a.finance,
-    production: a.planner,
-    director: a.director,
-    gm: a.gm,
-  };
+  const byStage: Record<string, As> = Object.fromEntries(
+    Object.entries(STAGE_USERS).map(([stage, user]) => [stage, a[user]]),
+  );
   for (let i = 0; i < 10; i++) {
     const review = (await a.reviewer({ method: 'GET', url: `/api/orders/${orderId}/review` })).json();
     const order = (await a.reviewer({ method: 'GET', url: `/api/orders/${orderId}` })).json();

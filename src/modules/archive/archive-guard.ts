@@ -7,7 +7,8 @@ import { ordersOfPart, type OrderPart } from './archive.repository';
 // The one place an archived order is kept read-only: every request that would write (POST, PUT, PATCH,
 // DELETE) is traced to the orders it touches, by the route's :id and by the order ids in its body, and is refused
 // with ORDER.ARCHIVED when one of them is archived. After a write succeeds, the orders it touched are archived
-// at once if that write finished them (the nightly job catches the rest, and archives cancelled orders).
+// at once if that write finished them (the nightly job catches the rest, and archives cancelled orders). A route
+// declaring `archiveGuard: 'locked'` makes both checks unnecessary and does the first one itself, under its lock.
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** Routes on an order that create something else rather than change the order. */
@@ -51,7 +52,7 @@ async function ordersTouched(db: Db, companyId: string, req: FastifyRequest): Pr
 
 export function registerArchiveGuard(app: FastifyInstance, ctx: AppContext) {
   app.addHook('preHandler', async (req) => {
-    if (!WRITES.has(req.method) || !req.actor) return;
+    if (!WRITES.has(req.method) || !req.actor || req.routeOptions.config?.archiveGuard === 'locked') return;
     const companyId = req.actor.companyId;
     const orderIds = await ordersTouched(ctx.db, companyId, req);
     if (!orderIds.length) return;

@@ -15,6 +15,7 @@ import * as confirmRepo from './confirm.repository';
 import { parseMoney } from '../../lib/money';
 import { orderMachine } from './order.machine';
 import * as repo from './order.repository';
+import { assertNotArchivedOrder } from './order-lock';
 import type { Confirmation } from './order.table';
 import { reasonCode } from '../../lib/reason-codes';
 
@@ -29,6 +30,7 @@ export async function confirmOrder(db: Db, actor: Actor, env: Env, id: string, i
   // Two reads (see confirm.repository.ts): the locks on the order and its customer, then every fact under them.
   const order = await confirmRepo.lockOrderAndCustomer(db, actor.companyId, id);
   if (!order) throw new AppError('ORDER.NOT_FOUND');
+  assertNotArchivedOrder(order);
   const facts = await confirmRepo.confirmFacts(db, actor.companyId, {
     orderId: id,
     round: order.review_round,

@@ -20,9 +20,10 @@ export async function lockOrderAndCustomer(db: Db, companyId: string, orderId: s
     warehouse_id: string;
     registrar_id: string;
     credit_limit: string;
+    archived_at: Date | null;
   }>`${prepared('orders.lock-with-customer')}
     select o.id, o.number, o.status, o.customer_id, o.total, o.payment_method, o.exchange_rate, o.review_round,
-           o.warehouse_id, o.registrar_id, c.credit_limit
+           o.warehouse_id, o.registrar_id, c.credit_limit, o.archived_at
       from orders o
       join customers c on c.company_id = o.company_id and c.id = o.customer_id
      where o.company_id = ${companyId} and o.id = ${orderId}

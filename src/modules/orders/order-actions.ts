@@ -17,18 +17,28 @@ type OrderFacts = {
   archived_at?: Date | null;
 };
 
-/** The facts the order machine's guards look at, gathered as each use case gathers them before its event. */
+/** The order's review stages as `listStages` reads them, or as far as the guards look at them. */
+export type KnownStage = Pick<
+  reviewRepo.StageRow,
+  'round' | 'seq' | 'status' | 'stage' | 'role' | 'claimed_by' | 'claim_expires_at'
+>;
+
+/**
+ * The facts the order machine's guards look at, gathered as each use case gathers them before its event. `stages`:
+ * the order's stages as a write just left them under the order lock, so they are not read again.
+ */
 async function guardFacts(
   db: Db,
   actor: Actor,
   o: OrderFacts,
   shippedUnits: number,
   now?: Date,
+  stages?: readonly KnownStage[],
 ): Promise<{ context: OrderGuardContext; lastStage: boolean }> {
   const context: OrderGuardContext = { shippedUnits, registrarId: o.registrar_id, now };
   let lastStage = false;
   if (o.status === 'in_review') {
-    const pending = (await reviewRepo.listStages(db, actor.companyId, o.id)).filter(
+    const pending = (stages ?? (await reviewRepo.listStages(db, actor.companyId, o.id))).filter(
       (s) => s.round === o.review_round && s.status === 'pending',
     );
     const stage = pending[0];
@@ -69,10 +79,11 @@ export async function orderActions(
   o: OrderFacts,
   shippedUnits: number,
   now?: Date,
+  stages?: readonly KnownStage[],
 ): Promise<OrderAction[]> {
   // 归档: an archived order is read-only, so it offers nothing to do.
   if (o.archived_at) return [];
-  const { context, lastStage } = await guardFacts(db, actor, o, shippedUnits, now);
+  const { context, lastStage } = await guardFacts(db, actor, o, shippedUnits, now, stages);
   const events = availableEvents(orderMachine, o.status, actor, context);
   // A short-close shows as one action, whichever state it ends in.
   const actions: OrderAction[] = events

@@ -41,18 +41,24 @@ export async function stockPerLine(
   });
 }
 
-/** What the reviewer sees computed for them: completeness, qualification, credit, stock and margin. */
-export async function computeChecks(db: Db, companyId: string, o: OrderRow, lines: OrderLineRow[]) {
-  const customer = (await findCustomer(db, companyId, o.customer_id))!;
+/** 资质: a customer new to business (no other confirmed order) needs a document on file. */
+export async function qualificationCheck(db: Db, companyId: string, o: Pick<OrderRow, 'id' | 'customer_id'>) {
   const previous = await repo.countConfirmedBusiness(db, companyId, o.customer_id, o.id);
   const documents = (await listAttachments(db, companyId, 'customer', o.customer_id)).length;
   const newCustomer = previous.rows[0].n === 0;
+  return { newCustomer, documents, ok: !newCustomer || documents > 0 };
+}
+
+/** What the reviewer sees computed for them: completeness, qualification, credit, stock and margin. */
+export async function computeChecks(db: Db, companyId: string, o: OrderRow, lines: OrderLineRow[]) {
+  const customer = (await findCustomer(db, companyId, o.customer_id))!;
+  const qualification = await qualificationCheck(db, companyId, o);
   const missing = missingFields(o, lines);
   const stock = await stockPerLine(db, companyId, o.warehouse_id, lines, o.customer_id);
   const margin = toRmb(parseMoney(o.total), o.exchange_rate) - parseMoney(o.cost_total);
   return {
     completeness: { ok: missing.length === 0, missing, writtenConfirmationMissing: o.written_confirmation_missing },
-    qualification: { newCustomer, documents, ok: !newCustomer || documents > 0 },
+    qualification,
     credit: await checkCredit(db, companyId, {
       customerId: o.customer_id,
       creditLimit: customer.credit_limit,

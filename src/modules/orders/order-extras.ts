@@ -16,6 +16,11 @@ async function mustFind(db: Db, actor: Actor, id: string) {
   return order;
 }
 
+/** Only that the order exists in the user's company: no need to read and join the whole row. */
+async function mustExist(db: Db, actor: Actor, id: string) {
+  if (!(await repo.orderExists(db, actor.companyId, id))) throw new AppError('ORDER.NOT_FOUND');
+}
+
 export async function orderChecks(db: Db, actor: Actor, id: string) {
   const order = await mustFind(db, actor, id);
   return computeChecks(db, actor.companyId, order, await repo.findLines(db, actor.companyId, [id]));
@@ -23,7 +28,7 @@ export async function orderChecks(db: Db, actor: Actor, id: string) {
 
 /** Every round's stages with who decided and when (the review form's body), and the production answers. */
 export async function orderReview(db: Db, actor: Actor, id: string) {
-  await mustFind(db, actor, id);
+  await mustExist(db, actor, id);
   const [stages, production] = await Promise.all([
     listStages(db, actor.companyId, id),
     listForOrder(db, actor.companyId, id),
@@ -55,7 +60,7 @@ export async function attachToOrder(
   id: string,
   file: { kind: string; filename: string; contentType: string; data: Buffer },
 ) {
-  await mustFind(db, actor, id);
+  await mustExist(db, actor, id);
   const a = await addAttachment(db, actor, { ownerType: 'order', ownerId: id, ...file });
   if (file.kind === 'written_confirmation')
     await repo.updateOrder(db, actor.companyId, id, { written_confirmation_missing: false });
@@ -63,7 +68,7 @@ export async function attachToOrder(
 }
 
 export async function orderAttachments(db: Db, actor: Actor, id: string) {
-  await mustFind(db, actor, id);
+  await mustExist(db, actor, id);
   return listAttachments(db, actor, 'order', id);
 }
 

@@ -108,16 +108,17 @@ export function findOrderForUpdate(db: Db, companyId: string, id: string) {
     .executeTakeFirst();
 }
 
+const orderIdQuery = (db: Db, companyId: string, id: string) =>
+  db.selectFrom('orders').select('id').where('company_id', '=', companyId).where('id', '=', id);
+
+/** Whether the order exists in the company, without reading its row. */
+export async function orderExists(db: Db, companyId: string, id: string): Promise<boolean> {
+  return !!(await orderIdQuery(db, companyId, id).executeTakeFirst());
+}
+
 /** Locks the order row for a state change (one writer at a time per order). */
 export async function lockOrder(db: Db, companyId: string, id: string): Promise<boolean> {
-  const r = await db
-    .selectFrom('orders')
-    .select('id')
-    .where('company_id', '=', companyId)
-    .where('id', '=', id)
-    .forUpdate()
-    .executeTakeFirst();
-  return !!r;
+  return !!(await orderIdQuery(db, companyId, id).forUpdate().executeTakeFirst());
 }
 
 /** The columns an order line is read with, wherever lines are read. */

@@ -127,14 +127,17 @@ export function orderRoutes(app: FastifyInstance, ctx: AppContext, releaseHolds:
 
   r.post(
     '/api/orders/:id/submit',
-    { config: { roles: REGISTRARS }, schema: { tags, summary: 'Submit for review', params: idParams } },
+    {
+      config: { roles: REGISTRARS, archiveGuard: 'locked' },
+      schema: { tags, summary: 'Submit for review', params: idParams },
+    },
     async (req) => tx((trx) => submitOrder(trx, actorOf(req), envOf(ctx), req.params.id)),
   );
 
   r.post(
     '/api/orders/:id/review',
     {
-      config: { roles: REVIEWERS },
+      config: { roles: REVIEWERS, archiveGuard: 'locked' },
       schema: { tags, summary: 'Approve or reject the current review stage', params: idParams, body: reviewBody },
     },
     async (req) => tx((trx) => reviewOrder(trx, actorOf(req), envOf(ctx), req.params.id, req.body)),
@@ -143,7 +146,7 @@ export function orderRoutes(app: FastifyInstance, ctx: AppContext, releaseHolds:
   r.post(
     '/api/orders/:id/confirm',
     {
-      config: { roles: CONFIRMERS },
+      config: { roles: CONFIRMERS, archiveGuard: 'locked' },
       schema: {
         tags,
         summary: "Record the customer's confirmation; lock and reserve stock",

@@ -14,7 +14,7 @@ import { listHistory } from '../history/history.repository';
 import { listAttachments } from '../attachments/attachment.repository';
 import * as repo from './order.repository';
 import { EDITABLE } from './order.machine';
-import { orderActions, type OrderAction } from './order-actions';
+import { orderActions, type KnownStage, type OrderAction } from './order-actions';
 import { formatOrderNumber, numberPeriod } from './order-number';
 import { localParts } from '../../lib/local-date';
 import type { CreateOrderInput, UpdateOrderInput } from './order.schemas';
@@ -129,7 +129,22 @@ export async function getOrder(db: Db, actor: Actor, id: string, now?: Date): Pr
   const row = await repo.findOrder(db, actor.companyId, id);
   if (!row) throw new AppError('ORDER.NOT_FOUND');
   const lines = await repo.findLines(db, actor.companyId, [id]);
-  return orderRowToOrder(row, lines, actor.roles, await orderActions(db, actor, row, shipped(lines), now));
+  return presentOrder(db, actor, row, lines, { now });
+}
+
+/**
+ * The order as getOrder answers it, from rows a write already holds: the order it locked (`afterMove` applied)
+ * and its lines, and the review stages when the write knows them, so a write does not read its order back.
+ */
+export async function presentOrder(
+  db: Db,
+  actor: Actor,
+  row: repo.OrderRow,
+  lines: repo.OrderLineRow[],
+  known: { now?: Date; stages?: readonly KnownStage[] } = {},
+): Promise<Order> {
+  const actions = await orderActions(db, actor, row, shipped(lines), known.now, known.stages);
+  return orderRowToOrder(row, lines, actor.roles, actions);
 }
 
 async function resolveWarehouse(db: Db, actor: Actor, warehouseId?: string) {

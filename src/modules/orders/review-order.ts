@@ -8,10 +8,10 @@ import * as reviewRepo from '../review/review.repository';
 import { cancelPendingStages, decideStage, startStage } from '../review/review-stage';
 import { notifyUsers } from '../notifications/notification.service';
 import { cancelOpenRequests, openRequestCount } from '../production/production.service';
-import { computeChecks } from './order-checks';
-import { loadOrderForUpdate } from './order-lock';
+import { qualificationCheck } from './order-checks';
+import { afterMove, assertNotArchivedOrder, loadOrderForUpdate } from './order-lock';
 import { orderMachine } from './order.machine';
-import { getOrder } from './order.service';
+import { presentOrder } from './order.service';
 
 type Decision = { decision: 'approve' | 'reject'; reason?: string };
 
@@ -21,13 +21,14 @@ type Decision = { decision: 'approve' | 'reject'; reason?: string };
  */
 export async function reviewOrder(db: Db, actor: Actor, env: Env, id: string, input: Decision) {
   const { order, lines, shippedUnits } = await loadOrderForUpdate(db, actor, id);
-  const stage =
-    order.status === 'in_review'
-      ? await reviewRepo.currentStage(db, actor.companyId, id, order.review_round)
-      : undefined;
+  assertNotArchivedOrder(order);
+  // Stages change only under the order lock, so one read serves the whole decision: the stage waiting now (the
+  // round's first pending), the one after it, and who decided the others.
   const stages = await reviewRepo.listStages(db, actor.companyId, id);
-  const isLast =
-    !!stage && !stages.some((s) => s.round === order.review_round && s.status === 'pending' && s.seq > stage.seq);
+  const pending =
+    order.status === 'in_review' ? stages.filter((s) => s.round === order.review_round && s.status === 'pending') : [];
+  const stage = pending[0] as (typeof pending)[number] | undefined;
+  const isLast = !!stage && !pending.some((s) => s.seq > stage.seq);
   const event = input.decision === 'reject' ? 'reject' : isLast ? 'approve_final' : 'approve_stage';
 
   const context = {
@@ -43,8 +44,8 @@ export async function reviewOrder(db: Db, actor: Actor, env: Env, id: string, in
   };
   const settings = await getSettings(db, actor.companyId);
   const refused = refusal(orderMachine, order.status, event, actor, context);
-  if (!refused && stage && input.decision === 'approve') await assertStageCanPass(db, actor, stage.stage, order, lines);
-  await applyEvent(db, orderMachine, {
+  if (!refused && stage && input.decision === 'approve') await assertStageCanPass(db, actor, stage.stage, order);
+  const to = await applyEvent(db, orderMachine, {
     entityId: id,
     current: order.status,
     event,
@@ -52,8 +53,10 @@ export async function reviewOrder(db: Db, actor: Actor, env: Env, id: string, in
     context,
     at: env.now,
     reason: input.reason ?? (stage ? `${stage.stage}` : undefined),
-    effects: () => decideStage(db, actor, env, settings, stage!, { event: input.decision, reason: input.reason }),
+    effects: () =>
+      decideStage(db, actor, env, settings, stage!, { event: input.decision, reason: input.reason }, stages),
   });
+  const moved = afterMove(order, to, actor, env.now);
 
   if (event === 'reject') {
     await cancelPendingStages(db, actor, id, env.now);
@@ -64,7 +67,7 @@ export async function reviewOrder(db: Db, actor: Actor, env: Env, id: string, in
       orderId: id,
     });
   } else if (event === 'approve_stage') {
-    const next = (await reviewRepo.currentStage(db, actor.companyId, id, order.review_round))!;
+    const next = pending.find((s) => s.seq > stage!.seq)!;
     await startStage(db, env, settings, {
       companyId: actor.companyId,
       orderId: id,
@@ -74,21 +77,16 @@ export async function reviewOrder(db: Db, actor: Actor, env: Env, id: string, in
       stage: next.stage,
       role: next.role,
     });
+    // The stages as the order page sees them now: the decided one no longer waits.
+    const after = stages.map((s) => (s.id === stage!.id ? { ...s, status: 'approved' as const, claimed_by: null } : s));
+    return presentOrder(db, actor, moved, lines, { stages: after });
   }
-  return getOrder(db, actor, id);
+  return presentOrder(db, actor, moved, lines);
 }
 
-async function assertStageCanPass(
-  db: Db,
-  actor: Actor,
-  stage: string,
-  order: Parameters<typeof computeChecks>[2],
-  lines: Parameters<typeof computeChecks>[3],
-) {
-  if (stage === 'sales') {
-    const checks = await computeChecks(db, actor.companyId, order, lines);
-    if (!checks.qualification.ok) throw new AppError('REVIEW.QUALIFICATION_MISSING');
-  }
+async function assertStageCanPass(db: Db, actor: Actor, stage: string, order: { id: string; customer_id: string }) {
+  if (stage === 'sales' && !(await qualificationCheck(db, actor.companyId, order)).ok)
+    throw new AppError('REVIEW.QUALIFICATION_MISSING');
   if (stage === 'production' && (await openRequestCount(db, actor.companyId, order.id)) > 0)
     throw new AppError('REVIEW.PRODUCTION_PENDING');
 }

@@ -10,18 +10,19 @@ import type { Actor } from '../auth/auth.service';
 import { getSettings } from '../settings/settings.service';
 import { STAGE_ROLES } from '../settings/settings.schemas';
 import { insertStages } from '../review/review.repository';
-import { startStage } from '../review/review-stage';
+import { announceStage, stageDueAt } from '../review/review-stage';
 import { planStages } from '../review/review-plan';
 import { pricedOrder } from '../review/price-facts';
 import { requestProduction } from '../production/production.service';
 import { computeChecks } from './order-checks';
-import { loadOrderForUpdate } from './order-lock';
+import { afterMove, assertNotArchivedOrder, loadOrderForUpdate } from './order-lock';
 import { orderMachine } from './order.machine';
-import { getOrder } from './order.service';
+import { presentOrder } from './order.service';
 
 /** 提交审核: a complete draft goes to review with the stages its checks call for, in a new round. */
 export async function submitOrder(db: Db, actor: Actor, env: Env, id: string) {
   const { order, lines, shippedUnits } = await loadOrderForUpdate(db, actor, id);
+  assertNotArchivedOrder(order);
   const checks = await computeChecks(db, actor.companyId, order, lines);
   const settings = await getSettings(db, actor.companyId);
   const round = order.review_round + 1;
@@ -39,7 +40,7 @@ export async function submitOrder(db: Db, actor: Actor, env: Env, id: string) {
         checks.completeness.missing.map((path) => ({ path, message: 'required' })),
       );
   }
-  await applyEvent(db, orderMachine, {
+  const to = await applyEvent(db, orderMachine, {
     entityId: id,
     current: order.status,
     event: 'submit',
@@ -50,15 +51,21 @@ export async function submitOrder(db: Db, actor: Actor, env: Env, id: string) {
   });
 
   const stages = planStages(settings, await pricedOrder(db, actor.companyId, order, lines), checks);
-  await insertStages(
-    db,
-    actor.companyId,
-    id,
+  // The first stage is inserted started, with its due time, and its role is told.
+  const roundStages = stages.map((stage, i) => ({
     round,
-    stages.map((stage) => ({ stage, role: STAGE_ROLES[stage] })),
-    { startedAt: env.now, dueAt: env.now },
-  );
-  await startStage(db, env, settings, {
+    seq: i + 1,
+    stage,
+    role: STAGE_ROLES[stage],
+    status: 'pending' as const,
+    claimed_by: null,
+    claim_expires_at: null,
+  }));
+  await insertStages(db, actor.companyId, id, round, roundStages, {
+    startedAt: env.now,
+    dueAt: stageDueAt(env, settings, stages[0]),
+  });
+  await announceStage(db, {
     companyId: actor.companyId,
     orderId: id,
     number: order.number,
@@ -82,5 +89,6 @@ export async function submitOrder(db: Db, actor: Actor, env: Env, id: string) {
       })),
     });
   }
-  return getOrder(db, actor, id);
+  const submitted = afterMove(order, to, actor, env.now, { review_round: round, submitted_at: env.now });
+  return presentOrder(db, actor, submitted, lines, { stages: roundStages });
 }
