@@ -4,8 +4,8 @@ import { todayOf } from '../../lib/local-date';
 import { formatMoney, parseMoney } from '../../lib/money';
 import { hasRole, type Role } from '../auth/roles';
 import type { Actor } from '../auth/auth.service';
-import { openStagesFor } from '../review/review.repository';
-import { fulfilmentQueue } from '../shipping/queues';
+import { countOpenStagesFor } from '../review/review.repository';
+import { fulfilmentQueueCount } from '../shipping/queues';
 import { listPickLists } from '../allocation/pick-lists';
 import { listReservations } from '../allocation/reservations';
 import { listExceptions } from '../shipping/tracking.service';
@@ -58,10 +58,7 @@ const TODOS: Todo[] = [
     key: 'toReview',
     roles: ['reviewer', 'sales_director', 'general_manager', 'finance', 'production_planner'],
     path: '/review',
-    count: async (v) => {
-      const stages = await openStagesFor(v.db, v.actor.companyId, v.actor.userId, v.actor.roles, v.env.now).execute();
-      return { count: stages.length, late: stages.filter((s) => s.due_at && s.due_at < v.env.now).length };
-    },
+    count: (v) => countOpenStagesFor(v.db, v.actor.companyId, v.actor.userId, v.actor.roles, v.env.now),
   },
   {
     key: 'onHold',
@@ -73,7 +70,7 @@ const TODOS: Todo[] = [
     key: 'toPick',
     roles: ['warehouse'],
     path: '/warehouse',
-    count: async (v) => ({ count: (await fulfilmentQueue(v.db, v.actor, 'warehouse', firstPage)).total }),
+    count: async (v) => ({ count: await fulfilmentQueueCount(v.db, v.actor, 'warehouse') }),
   },
   {
     key: 'openPickLists',
@@ -109,7 +106,7 @@ const TODOS: Todo[] = [
     key: 'awaitingPayment',
     roles: ['finance'],
     path: '/finance',
-    count: async (v) => ({ count: (await fulfilmentQueue(v.db, v.actor, 'finance', firstPage)).total }),
+    count: async (v) => ({ count: await fulfilmentQueueCount(v.db, v.actor, 'finance') }),
   },
   {
     key: 'overdueReceivables',
