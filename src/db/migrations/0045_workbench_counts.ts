@@ -10,10 +10,14 @@ import { sql, type Kysely } from 'kysely';
 //   complaints, in the list's order, without reading the closed ones of every year.
 // - return_requests_status (company_id, status, created_at): returns to review, receive or refund, each card's list
 //   by status, newest first, without reading every return the company had.
+// - order_balances_overdue (company_id, first outstanding due date) of open balances: finance's count of overdue
+//   receivables reads only the orders with one past due, not every order with something left to pay (the due
+//   dates are kept in order, so the first is the earliest).
 const statements = [
   `create index orders_mine_open on orders (company_id, registrar_id, status) where status in ('draft', 'rejected')`,
   `create index customer_receipts_received on customer_receipts (company_id, received_on) include (amount)`,
   `create index complaints_open on complaints (company_id, due_at, id) where status = 'open'`,
+  `create index order_balances_overdue on order_balances (company_id, (outstanding_due[1])) where open`,
   `create index return_requests_status on return_requests (company_id, status, created_at)`,
 ];
 
