@@ -46,6 +46,27 @@ describe('workbench', () => {
     expect((await workbenchOf(a.sales)).month).toBeNull();
   });
 
+  it("counts each order card as its order list does, the user's own orders apart from the company's", async () => {
+    const customerId = await f.newCustomer('WB4');
+    const product = await productBySku(a.sales, 'A-01');
+    const o = await a.admin({
+      method: 'POST',
+      url: '/api/orders',
+      payload: orderBody(customerId, [{ productId: product.id, qty: 1 }]),
+    });
+    expect(o.statusCode).toBe(201);
+    const total = async (as: As, path: string) => (await as({ method: 'GET', url: `/api${path}` })).json().total;
+    for (const as of [a.admin, a.sales, a.orderadmin]) {
+      const cards = (await workbenchOf(as)).todos.filter((d: Todo) => d.path.startsWith('/orders?'));
+      expect(cards.length).toBeGreaterThan(0);
+      for (const d of cards)
+        expect({ key: d.key, count: d.count }).toEqual({ key: d.key, count: await total(as, d.path) });
+    }
+    // The admin's drafts are the one they registered, not the salesperson's.
+    expect((await todo(a.admin, 'myDrafts'))!.count).toBe(1);
+    expect(await total(a.admin, '/orders?status=draft')).toBeGreaterThan(1);
+  });
+
   it('shows the reviewer the orders waiting for their stage, and which are past their time limit', async () => {
     const customerId = await f.newCustomer('WB2');
     const product = await productBySku(a.sales, 'A-01');
@@ -79,6 +100,8 @@ describe('workbench', () => {
     expect(pick.count).toBe(queue.total);
     expect(pick.count).toBeGreaterThan(0);
     expect(pick.path).toBe('/warehouse');
+    const finance = (await a.finance({ method: 'GET', url: '/api/fulfilment/queue?queue=finance' })).json();
+    expect((await todo(a.finance, 'awaitingPayment'))!.count).toBe(finance.total);
     const month = (await workbenchOf(a.director)).month;
     expect(month.orders).toBeGreaterThan(0);
     expect(month.value).toMatch(/^\d+\.\d{2}$/);

@@ -201,11 +201,13 @@ export function pageInvoices(db: Db, companyId: string, f: InvoiceFilter, q: Pag
  * outstanding when that credit falls short of it and every receivable of the order due before it. Each order's
  * balance (order_balances, kept at every commit) holds the due dates of the receivables so left unpaid, and only
  * orders whose credit is below what they were billed have any; receivables of no order count against no credit.
+ * The due dates are kept in order, so only balances whose first is past (order_balances_overdue) are read.
  */
 export async function countOverdueOutstanding(db: Db, companyId: string, today: string) {
   const r = await sql<{ n: number }>`
     select (select count(*) from order_balances b cross join unnest(b.outstanding_due) as d(due_date)
-             where b.company_id = ${companyId} and b.open and d.due_date < ${today})::int
+             where b.company_id = ${companyId} and b.open and b.outstanding_due[1] < ${today}
+               and d.due_date < ${today})::int
          + (select count(*) from (
               select r.amount, sum(r.amount) over (order by r.due_date, r.created_at, r.id) as upto
                 from receivables r

@@ -148,7 +148,7 @@ export async function approvedInRound(
 }
 
 /** Current stages waiting for any of the roles (admin: all), excluding orders the user registered. */
-export function openStagesFor(db: Db, companyId: string, userId: string, roles: readonly string[], now: Date) {
+function openStages(db: Db, companyId: string, userId: string, roles: readonly string[], now: Date) {
   let q = db
     .selectFrom('review_stages as s')
     .innerJoin('orders as o', (j) =>
@@ -157,6 +157,21 @@ export function openStagesFor(db: Db, companyId: string, userId: string, roles: 
         .onRef('o.id', '=', 's.order_id')
         .onRef('o.review_round', '=', 's.round'),
     )
+    .where('s.company_id', '=', companyId)
+    .where('s.status', '=', 'pending')
+    .where('s.started_at', 'is not', null)
+    .where('o.status', '=', 'in_review')
+    .where('o.registrar_id', '<>', userId)
+    .where((eb) =>
+      eb.or([eb('s.claimed_by', 'is', null), eb('s.claimed_by', '=', userId), eb('s.claim_expires_at', '<', now)]),
+    );
+  if (!roles.includes('admin')) q = q.where('s.role', 'in', roles.length ? [...roles] : ['']);
+  return q;
+}
+
+/** The stages the user may take, with their orders, most urgent first (the review queue). */
+export function openStagesFor(db: Db, companyId: string, userId: string, roles: readonly string[], now: Date) {
+  return openStages(db, companyId, userId, roles, now)
     .innerJoin('customers as c', (j) =>
       j.onRef('c.company_id', '=', 'o.company_id').onRef('c.id', '=', 'o.customer_id'),
     )
@@ -181,19 +196,19 @@ export function openStagesFor(db: Db, companyId: string, userId: string, roles: 
         where d.company_id = s.company_id and d.order_id = s.order_id and d.round = s.round and d.seq <> s.seq
           and d.decided_by = ${userId} and d.status = any(${[...DECIDED_STAGE]}::text[]))`.as('decided_other_by_me'),
     ])
-    .where('s.company_id', '=', companyId)
-    .where('s.status', '=', 'pending')
-    .where('s.started_at', 'is not', null)
-    .where('o.status', '=', 'in_review')
-    .where('o.registrar_id', '<>', userId)
-    .where((eb) =>
-      eb.or([eb('s.claimed_by', 'is', null), eb('s.claimed_by', '=', userId), eb('s.claim_expires_at', '<', now)]),
-    );
-  if (!roles.includes('admin')) q = q.where('s.role', 'in', roles.length ? [...roles] : ['']);
-  return q
     .orderBy(sql`o.urgency = 'urgent'`, 'desc')
     .orderBy('s.due_at')
     .orderBy('o.number');
+}
+
+/** How many stages the user may take, and how many of them are past their time limit (the 工作台's card). */
+export function countOpenStagesFor(db: Db, companyId: string, userId: string, roles: readonly string[], now: Date) {
+  return openStages(db, companyId, userId, roles, now)
+    .select([
+      sql<number>`count(*)::int`.as('count'),
+      sql<number>`(count(*) filter (where s.due_at < ${now}))::int`.as('late'),
+    ])
+    .executeTakeFirstOrThrow();
 }
 
 /** Claims up to `limit` unclaimed (or expired) current stages; SKIP LOCKED so two reviewers never take one order. */

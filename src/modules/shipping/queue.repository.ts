@@ -14,16 +14,51 @@ const PAY_FIRST = ['prepaid', 'tt', 'lc'];
 export type QueueName = 'warehouse' | 'finance';
 
 /**
- * The orders of the warehouse's or finance's queue (a query the caller pages). What is paid and backordered is
- * read per row in the select list, so PostgreSQL reads it only for the page's rows, after the sort.
+ * The orders of the warehouse's or finance's queue (a query the caller pages). What is paid and backordered, and
+ * the customer's name, are read per row in the select list, so PostgreSQL reads them only for the page's rows,
+ * after the sort (the customer sort orders by the name's column alias).
  */
 export function fulfilmentQueueQuery(db: Db, companyId: string, queue: QueueName, q: PageQuery) {
-  const query = queue === 'warehouse' ? warehouseQueue(db, companyId) : financeQueue(db, companyId);
+  const query = queueOrders(db, companyId, queue).select([
+    'o.id',
+    'o.number',
+    'o.status',
+    sql<string>`(select c.name from customers c where c.company_id = o.company_id and c.id = o.customer_id)`.as(
+      'customer_name',
+    ),
+    'o.payment_method',
+    sql<string>`o.total::text`.as('total'),
+    'o.urgency',
+    sql<string | null>`to_char(o.expected_delivery_date, 'YYYY-MM-DD')`.as('expected_delivery_date'),
+    sql<string>`${paid}::text`.as('paid'),
+    sql<number>`(select coalesce(sum(l.backordered), 0)::int from order_lines l
+      where l.company_id = o.company_id and l.order_id = o.id)`.as('backordered'),
+    // The queue's own order: urgent first, then by the date the customer expects the goods.
+    sql<number>`row_number() over (order by (o.urgency = 'urgent') desc, o.expected_delivery_date nulls last,
+      o.number)`.as('queue_rank'),
+  ]);
   if (!q.q) return query;
+  const p = likePattern(q.q);
   return query.where((eb) =>
-    eb.or([eb('o.number', 'ilike', likePattern(q.q!)), eb('c.name', 'ilike', likePattern(q.q!))]),
+    eb.or([
+      eb('o.number', 'ilike', p),
+      sql<boolean>`exists (select 1 from customers c
+        where c.company_id = o.company_id and c.id = o.customer_id and c.name ilike ${p})`,
+    ]),
   );
 }
+
+/** How many orders the queue holds (the 工作台's count): its filter, without the columns the list shows. */
+export async function countFulfilmentQueue(db: Db, companyId: string, queue: QueueName): Promise<number> {
+  const r = await db
+    .selectFrom(queueOrders(db, companyId, queue).select('o.id').as('x'))
+    .select(sql<number>`count(*)::int`.as('n'))
+    .executeTakeFirstOrThrow();
+  return r.n;
+}
+
+const queueOrders = (db: Db, companyId: string, queue: QueueName) =>
+  queue === 'warehouse' ? warehouseQueue(db, companyId) : financeQueue(db, companyId);
 
 const paid = sql<string>`coalesce((select sum(a.amount) from receipt_applications a
   where a.company_id = o.company_id and a.order_id = o.id), 0)`;
@@ -31,25 +66,6 @@ const paid = sql<string>`coalesce((select sum(a.amount) from receipt_application
 function shippableOrders(db: Db, companyId: string) {
   return db
     .selectFrom('orders as o')
-    .innerJoin('customers as c', (j) =>
-      j.onRef('c.company_id', '=', 'o.company_id').onRef('c.id', '=', 'o.customer_id'),
-    )
-    .select([
-      'o.id',
-      'o.number',
-      'o.status',
-      'c.name as customer_name',
-      'o.payment_method',
-      sql<string>`o.total::text`.as('total'),
-      'o.urgency',
-      sql<string | null>`to_char(o.expected_delivery_date, 'YYYY-MM-DD')`.as('expected_delivery_date'),
-      sql<string>`${paid}::text`.as('paid'),
-      sql<number>`(select coalesce(sum(l.backordered), 0)::int from order_lines l
-        where l.company_id = o.company_id and l.order_id = o.id)`.as('backordered'),
-      // The queue's own order: urgent first, then by the date the customer expects the goods.
-      sql<number>`row_number() over (order by (o.urgency = 'urgent') desc, o.expected_delivery_date nulls last,
-        o.number)`.as('queue_rank'),
-    ])
     .where('o.company_id', '=', companyId)
     .where(sql<boolean>`o.status = ${inStatuses(SHIPPABLE)}`);
 }

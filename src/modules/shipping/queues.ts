@@ -19,7 +19,8 @@ export async function fulfilmentQueue(db: Db, actor: Actor, queue: QueueName, q:
     {
       priority: 'queue_rank',
       number: 'o.number',
-      customer: 'c.name',
+      // The customer's name is read per row in the select list: ordered by its column alias.
+      customer: 'customer_name',
       expectedDeliveryDate: 'o.expected_delivery_date',
     },
     'priority',
@@ -40,4 +41,9 @@ export async function fulfilmentQueue(db: Db, actor: Actor, queue: QueueName, q:
       urgent: r.urgency === 'urgent',
     })),
   };
+}
+
+/** How many orders the queue holds (the 工作台's count), by the queue's own filter. */
+export function fulfilmentQueueCount(db: Db, actor: Actor, queue: QueueName) {
+  return repo.countFulfilmentQueue(db, actor.companyId, queue);
 }

@@ -1,5 +1,27 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database';
+import type { OrderStatus } from '../orders/order.table';
+
+/** An order count of the 工作台: the orders in a status, or only those the user registered (mine). */
+export type OrderCount = { status: OrderStatus; mine: boolean };
+
+/**
+ * Each order count the user's cards show, in one statement. The company-wide counts read the status index
+ * (orders_status) for their statuses; the user's own read orders_mine_open, which holds only drafts and rejected
+ * orders by registrar, so a salesperson's rejected orders are found without visiting the company's.
+ */
+export async function orderCounts(db: Db, companyId: string, userId: string, wanted: OrderCount[]) {
+  if (!wanted.length) return [];
+  const count = (w: OrderCount) =>
+    db
+      .selectFrom('orders')
+      .select(sql<number>`count(*)::int`.as('n'))
+      .where('company_id', '=', companyId)
+      .where('status', '=', w.status)
+      .$if(w.mine, (q) => q.where('registrar_id', '=', userId));
+  const row = await db.selectNoFrom(wanted.map((w, i) => count(w).as(`n${i}`))).executeTakeFirstOrThrow();
+  return wanted.map((_, i) => (row as Record<string, number>)[`n${i}`]);
+}
 
 /** The month's headline figures: orders taken (not drafts or cancelled), their value, completed, money received. */
 export async function monthFigures(db: Db, companyId: string, from: string, to: string) {
