@@ -85,7 +85,7 @@ export async function seedScale(db: Kysely<DB>, o: ScaleOptions): Promise<ScaleR
     state.companyId,
     [...state.orderSeq].map(([key, seq]) => ({ key, seq })),
   );
-  await repo.analyzeAll(db);
+  await repo.vacuumAll(db);
   return {
     companyId: state.companyId,
     orders: o.orders,
