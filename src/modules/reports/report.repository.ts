@@ -38,13 +38,17 @@ export function periodOrders(p: Period): RawBuilder<unknown> {
     f as (
       select m.*,
         m.status = 'completed' as completed,
-        (select max(h.at) from state_history h
-          where h.company_id = ${c} and h.entity_type = 'order' and h.entity_id = m.id
-            and h.to_state = 'completed') as completed_at,
+        -- Looked up only for the orders whose figures use them (completed; delivered with a date wanted).
+        case when m.status = 'completed' then
+          (select max(h.at) from state_history h
+            where h.company_id = ${c} and h.entity_type = 'order' and h.entity_id = m.id
+              and h.to_state = 'completed') end as completed_at,
         m.status in ('delivered', 'completed') as delivered,
-        (select to_char(max(s.delivered_at) at time zone ${p.timeZone}, 'YYYY-MM-DD')
-          from shipment_lines sl join shipments s on s.company_id = sl.company_id and s.id = sl.shipment_id
-          where sl.company_id = ${c} and sl.order_id = m.id and s.delivered_at is not null) as delivered_on,
+        case when m.status in ('delivered', 'completed') and m.expected_delivery_date is not null then
+          (select to_char(max(s.delivered_at) at time zone ${p.timeZone}, 'YYYY-MM-DD') from shipments s
+            where s.company_id = ${c} and s.delivered_at is not null
+              and s.id in (select sl.shipment_id from shipment_lines sl
+                            where sl.company_id = ${c} and sl.order_id = m.id)) end as delivered_on,
         exists (select 1 from complaints x where x.company_id = ${c} and x.order_id = m.id) as complained,
         exists (select 1 from return_requests x where x.company_id = ${c} and x.order_id = m.id
                   and x.status <> 'rejected') as returned,
@@ -94,6 +98,14 @@ export type StageAggregate = {
   on_time: number;
 };
 
+/** The aggregate columns over review stages `st`: decided, their average hours, timed, decided in time. */
+const stageColumns = sql`
+  (count(*) filter (where st.decided_at is not null))::int as finished,
+  (avg(extract(epoch from st.decided_at - st.started_at) / 3600)
+     filter (where st.decided_at is not null and st.started_at is not null))::float8 as avg_hours,
+  (count(*) filter (where st.due_at is not null))::int as timed,
+  (count(*) filter (where st.due_at is not null and st.decided_at <= st.due_at))::int as on_time`;
+
 /**
  * Review stages of the period's orders that were decided, or are pending past their limit, per group and stage.
  * Grouped by clerk a stage belongs to whoever decided it; by department, to the stage's role.
@@ -108,11 +120,7 @@ export async function stageAggregates(db: Db, p: Period, by: GroupBy): Promise<S
   const r = await sql<StageAggregate>`
     with ${periodOrders(p)}
     select g.key, st.stage,
-      (count(*) filter (where st.decided_at is not null))::int as finished,
-      (avg(extract(epoch from st.decided_at - st.started_at) / 3600)
-         filter (where st.decided_at is not null and st.started_at is not null))::float8 as avg_hours,
-      (count(*) filter (where st.due_at is not null))::int as timed,
-      (count(*) filter (where st.due_at is not null and st.decided_at <= st.due_at))::int as on_time
+      ${stageColumns}
     from m
     join review_stages st on st.company_id = ${p.companyId} and st.order_id = m.id
     cross join lateral ${key} as g(key, amount)
@@ -140,14 +148,11 @@ export async function stageAggregateSets(
         case when grouping(st.decided_by) = 0 then st.decided_by::text when grouping(st.role) = 0 then st.role
              else '' end as key,
         st.stage, min(st.seq) as seq,
-        (count(*) filter (where st.decided_at is not null))::int as finished,
-        (avg(extract(epoch from st.decided_at - st.started_at) / 3600)
-           filter (where st.decided_at is not null and st.started_at is not null))::float8 as avg_hours,
-        (count(*) filter (where st.due_at is not null))::int as timed,
-        (count(*) filter (where st.due_at is not null and st.decided_at <= st.due_at))::int as on_time
-      from m
-      join review_stages st on st.company_id = ${p.companyId} and st.order_id = m.id
-      where st.status in ('approved', 'rejected') or (st.status = 'pending' and st.due_at < ${p.now})
+        ${stageColumns}
+      from review_stages st
+      -- The month's stages read by their orders' keys: joined to the orders, the plan reads every stage ever.
+      where st.company_id = ${p.companyId} and st.order_id = any(array(select m.id from m))
+        and (st.status in ('approved', 'rejected') or (st.status = 'pending' and st.due_at < ${p.now}))
       group by grouping sets ((st.stage), (st.decided_by, st.stage), (st.role, st.stage))) x
     where x.key is not null
     order by x.dim, x.key, x.seq, x.stage`.execute(db);
