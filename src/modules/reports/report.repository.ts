@@ -180,13 +180,16 @@ export async function reasons(db: Db, p: Period) {
 /** Sales of the period's orders per product (line amounts), for the product table. */
 export async function salesByProduct(db: Db, p: Period, limit: number) {
   const r = await sql<{ key: string; name: string; order_count: number; amount_fen: string }>`
-    with ${periodOrders(p)}
-    select x.product_id::text as key, min(pr.name) as name, count(distinct m.id)::int as order_count,
-      round(sum(x.amount) * 100)::bigint::text as amount_fen
-    from m join lateral (select l.product_id, ${rmb(sql`sum(l.amount)`, 'm')} as amount from order_lines l
-      where l.company_id = ${p.companyId} and l.order_id = m.id group by l.product_id) x on true
-    join products pr on pr.company_id = ${p.companyId} and pr.id = x.product_id
-    group by x.product_id order by sum(x.amount) desc, x.product_id limit ${limit}`.execute(db);
+    with ${periodOrders(p)},
+    top as (
+      select x.product_id, count(distinct m.id)::int as order_count, sum(x.amount) as amount
+      from m join lateral (select l.product_id, ${rmb(sql`sum(l.amount)`, 'm')} as amount from order_lines l
+        where l.company_id = ${p.companyId} and l.order_id = m.id group by l.product_id) x on true
+      group by x.product_id order by sum(x.amount) desc, x.product_id limit ${limit})
+    -- Named after the ranking: only the products shown are read.
+    select t.product_id::text as key, pr.name, t.order_count, round(t.amount * 100)::bigint::text as amount_fen
+    from top t join products pr on pr.company_id = ${p.companyId} and pr.id = t.product_id
+    order by t.amount desc, t.product_id`.execute(db);
   return r.rows;
 }
 
