@@ -6,7 +6,7 @@ import { parseMoney } from '../../src/lib/money';
 import { insertReceivable } from '../../src/modules/receivables/receivable.repository';
 import { createReceivable, openReceivables } from '../../src/modules/receivables/receivable.service';
 import { monthPeriod } from '../../src/modules/reports/report-period';
-import { periodReceivables } from '../../src/modules/reports/report-receivables';
+import { periodReceivableFigures, periodReceivables } from '../../src/modules/reports/report-receivables';
 
 // The receivables a June report counts, computed in the database, against the receivables list's rule worked by
 // hand: order A owes 100 due in May, 100 due 10 June and 100 due 25 June; 120 paid on it and a 30 allowance cover
@@ -103,6 +103,19 @@ describe('receivables of a report period', () => {
         .map((x) => JSON.stringify(x))
         .sort(),
     );
+  });
+
+  it.each(['2026-04', '2026-05', '2026-06'])('adds up for the report as the rows do in %s', async (m) => {
+    const rows = await periodReceivables(t.database.db, month(m));
+    const figures = await periodReceivableFigures(t.database.db, month(m));
+    const all = (xs: object[]) => xs.map((x) => JSON.stringify(x)).sort();
+    expect(all(figures.due)).toEqual(all(rows.due));
+    const aging = ['1-30', '31-60', '61-90', '90+'].flatMap((bucket) => {
+      const of = rows.overdue.filter((o) => o.bucket === bucket);
+      return of.length ? [{ bucket, amountFen: of.reduce((n, o) => n + o.outstandingFen, 0), count: of.length }] : [];
+    });
+    expect(all(figures.aging)).toEqual(all(aging));
+    expect(aging.length).toBeGreaterThan(0);
   });
 
   it.each([

@@ -218,25 +218,17 @@ export async function countOverdueOutstanding(db: Db, companyId: string, today: 
 /**
  * The receivables a report period counts, by `openReceivables`' rule computed in the database rather than over
  * every receivable in memory: what is paid on an order plus its allowances covers its receivables oldest due first
- * (as of now), so a receivable is covered by what its order's credit leaves after those due before it. Rows are
- * those due from `from` to `last` (both included) with a positive amount, and those past due on `last` with
- * something outstanding; amounts in fen of RMB at the order's rate, each rounded half-up like `toRmb`.
+ * (as of now), so a receivable is covered by what its order's credit leaves after those due before it. Rows
+ * (`counted`) are those due from `from` to `last` (both included) with a positive amount, and those past due on
+ * `last` with something outstanding, in the order's currency with its rate.
  * Only an open order (order_balances: credit below what it was billed) leaves anything unpaid, so the rule is
  * worked over the open orders' receivables; the rest of the month's are collected in full. Receivables of no order
  * count against no credit, only against those of no order due before them.
  */
-export async function periodReceivableRows(db: Db, companyId: string, from: string, last: string) {
-  const c = companyId;
+function periodOwed(c: string, from: string, last: string) {
   const owing = sql`r.kind not in ('allowance', 'return_credit') and r.due_date <= ${last}::date`;
-  const r = await sql<{
-    order_id: string | null;
-    due_in_period: boolean;
-    overdue: boolean;
-    amount_fen: string;
-    outstanding_fen: string;
-    days_overdue: number;
-  }>`
-    with owed as (
+  return sql`
+    owed as (
       -- open orders: each receivable covered by what the order's credit leaves after those due before it
       select r.order_id, r.amount, r.due_date,
              r.amount - least(r.amount, greatest(b.credit - (sum(r.amount) over w - r.amount), 0)) as outstanding
@@ -265,12 +257,48 @@ export async function periodReceivableRows(db: Db, companyId: string, from: stri
              -- looked up per row: the rows are a few of the company's orders, which a join would read in full
              coalesce((select o.exchange_rate from orders o where o.company_id = ${c} and o.id = w.order_id), 1) as rate
         from owed w
-       where (w.due_date >= ${from}::date and w.amount > 0) or (w.due_date < ${last}::date and w.outstanding > 0))
-    select w.order_id::text, w.due_in_period, w.overdue,
-           (round(w.amount * w.rate, 2) * 100)::bigint::text as amount_fen,
-           (round(w.outstanding * w.rate, 2) * 100)::bigint::text as outstanding_fen,
-           (${last}::date - w.due_date)::int as days_overdue
+       where (w.due_date >= ${from}::date and w.amount > 0) or (w.due_date < ${last}::date and w.outstanding > 0))`;
+}
+
+/** An amount of a counted receivable in fen of RMB at its order's rate, rounded half-up like `toRmb`. */
+const fen = (amount: string) => sql.raw(`(round(w.${amount} * w.rate, 2) * 100)::bigint`);
+
+/** The receivables `periodOwed` counts, one row each. */
+export async function periodReceivableRows(db: Db, companyId: string, from: string, last: string) {
+  const r = await sql<{
+    order_id: string | null;
+    due_in_period: boolean;
+    overdue: boolean;
+    amount_fen: string;
+    outstanding_fen: string;
+    days_overdue: number;
+  }>`
+    with ${periodOwed(companyId, from, last)}
+    select w.order_id::text, w.due_in_period, w.overdue, ${fen('amount')}::text as amount_fen,
+           ${fen('outstanding')}::text as outstanding_fen, (${last}::date - w.due_date)::int as days_overdue
       from counted w`.execute(db);
+  return r.rows;
+}
+
+/**
+ * The receivables `periodOwed` counts as the report adds them: those due in the period one by one (`days_overdue`
+ * null), and what is overdue on `last` summed per number of days overdue.
+ */
+export async function periodReceivableSums(db: Db, companyId: string, from: string, last: string) {
+  const r = await sql<{
+    order_id: string | null;
+    amount_fen: string | null;
+    outstanding_fen: string;
+    days_overdue: number | null;
+    count: number;
+  }>`
+    with ${periodOwed(companyId, from, last)}
+    select w.order_id::text, ${fen('amount')}::text as amount_fen, ${fen('outstanding')}::text as outstanding_fen,
+           null::int as days_overdue, 1 as count
+      from counted w where w.due_in_period
+    union all
+    select null, null, sum(${fen('outstanding')})::text, (${last}::date - w.due_date)::int, count(*)::int
+      from counted w where w.overdue group by w.due_date`.execute(db);
   return r.rows;
 }
 
