@@ -4,7 +4,7 @@ import type { Db } from '../../db/database';
 // The monthly report's figures come from a few set-based aggregates over one definition of "the period's
 // orders" (orders dated in the period, submitted for review, not cancelled) and their per-order facts.
 // Every per-order fact is an index lookup (state_history_entity, complaints_order, return_requests_order,
-// change_requests_order, shipment_lines_order); the period comes from orders_dated.
+// change_requests_order, shipment_lines_order, callbacks_order); the period comes from orders_dated.
 
 /** A period of order dates: [from, to) local days in the company's time zone, and the instant it is read at. */
 export type Period = { companyId: string; from: string; to: string; timeZone: string; now: Date; today: string };
@@ -61,11 +61,11 @@ export function periodOrders(p: Period): RawBuilder<unknown> {
                        join return_lines l on l.company_id = x.company_id and l.return_id = x.id
                        where x.company_id = ${c} and x.order_id = m.id and x.status <> 'rejected'
                          and l.reason = 'wrong_item')) as data_error,
-        (select count(*) from callbacks x where x.company_id = ${c} and x.order_id = m.id
-           and x.status = 'done')::int as callbacks_done,
-        (select count(*) from callbacks x where x.company_id = ${c} and x.order_id = m.id
-           and x.status = 'done' and x.outcome = 'ok')::int as callbacks_ok
-      from m)`;
+        cb.callbacks_done, cb.callbacks_ok
+      from m cross join lateral (
+        select (count(*) filter (where x.status = 'done'))::int as callbacks_done,
+               (count(*) filter (where x.status = 'done' and x.outcome = 'ok'))::int as callbacks_ok
+        from callbacks x where x.company_id = ${c} and x.order_id = m.id) cb)`;
 }
 
 /** The group(s) an order falls in, with the amount it brings to each: (key, amount). */
