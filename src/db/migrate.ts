@@ -39,6 +39,7 @@ import * as m0040 from './migrations/0040_read_path_indexes';
 import * as m0042 from './migrations/0042_daily_claims';
 import * as m0043 from './migrations/0043_stock_open_earmarks';
 import * as m0045 from './migrations/0045_workbench_counts';
+import * as m0046 from './migrations/0046_callbacks_by_order';
 
 // Every migration, in order. New ones are added here.
 const migrations: Record<string, Migration> = {
@@ -82,6 +83,7 @@ const migrations: Record<string, Migration> = {
   '0042_daily_claims': m0042,
   '0043_stock_open_earmarks': m0043,
   '0045_workbench_counts': m0045,
+  '0046_callbacks_by_order': m0046,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -220,10 +220,52 @@ export async function countOverdueOutstanding(db: Db, companyId: string, today: 
 /**
  * The receivables a report period counts, by `openReceivables`' rule computed in the database rather than over
  * every receivable in memory: what is paid on an order plus its allowances covers its receivables oldest due first
- * (as of now), so a receivable is covered by what its order's credit leaves after those due before it. Rows are
- * those due from `from` to `last` (both included) with a positive amount, and those past due on `last` with
- * something outstanding; amounts in fen of RMB at the order's rate, each rounded half-up like `toRmb`.
+ * (as of now), so a receivable is covered by what its order's credit leaves after those due before it. Rows
+ * (`counted`) are those due from `from` to `last` (both included) with a positive amount, and those past due on
+ * `last` with something outstanding, in the order's currency with its rate.
+ * Only an open order (order_balances: credit below what it was billed) leaves anything unpaid, so the rule is
+ * worked over the open orders' receivables; the rest of the month's are collected in full. Receivables of no order
+ * count against no credit, only against those of no order due before them.
  */
+function periodOwed(c: string, from: string, last: string) {
+  const owing = sql`r.kind not in ('allowance', 'return_credit') and r.due_date <= ${last}::date`;
+  return sql`
+    owed as (
+      -- open orders: each receivable covered by what the order's credit leaves after those due before it
+      select r.order_id, r.amount, r.due_date,
+             r.amount - least(r.amount, greatest(b.credit - (sum(r.amount) over w - r.amount), 0)) as outstanding
+        from order_balances b join receivables r on r.company_id = b.company_id and r.order_id = b.order_id
+       where b.company_id = ${c} and b.open and ${owing}
+      window w as (partition by r.order_id order by r.due_date, r.created_at, r.id)
+      union all
+      -- receivables of no order: covered only by negative ones of no order due before them
+      select null, r.amount, r.due_date,
+             r.amount - least(r.amount, greatest(-(sum(r.amount) over w - r.amount), 0))
+        from receivables r
+       where r.company_id = ${c} and r.order_id is null and ${owing}
+      window w as (order by r.due_date, r.created_at, r.id)
+      union all
+      -- the period's receivables of orders whose credit covers all they were billed: collected in full
+      select r.order_id, r.amount, r.due_date, 0
+        from receivables r
+       where r.company_id = ${c} and r.order_id is not null and ${owing}
+         and r.due_date >= ${from}::date and r.amount > 0
+         and not exists (select 1 from order_balances b
+                          where b.company_id = ${c} and b.order_id = r.order_id and b.open)),
+    counted as materialized (
+      select w.order_id, w.amount, w.outstanding, w.due_date,
+             w.due_date >= ${from}::date and w.amount > 0 as due_in_period,
+             w.due_date < ${last}::date and w.outstanding > 0 as overdue,
+             -- looked up per row: the rows are a few of the company's orders, which a join would read in full
+             coalesce((select o.exchange_rate from orders o where o.company_id = ${c} and o.id = w.order_id), 1) as rate
+        from owed w
+       where (w.due_date >= ${from}::date and w.amount > 0) or (w.due_date < ${last}::date and w.outstanding > 0))`;
+}
+
+/** An amount of a counted receivable in fen of RMB at its order's rate, rounded half-up like `toRmb`. */
+const fen = (amount: string) => sql.raw(`(round(w.${amount} * w.rate, 2) * 100)::bigint`);
+
+/** The receivables `periodOwed` counts, one row each. */
 export async function periodReceivableRows(db: Db, companyId: string, from: string, last: string) {
   const r = await sql<{
     order_id: string | null;
@@ -233,29 +275,32 @@ export async function periodReceivableRows(db: Db, companyId: string, from: stri
     outstanding_fen: string;
     days_overdue: number;
   }>`
-    with credit as (
-      select x.order_id, sum(x.amount) as credit from (
-        select a.order_id, a.amount from receipt_applications a where a.company_id = ${companyId}
-        union all
-        select r.order_id, -r.amount from receivables r
-         where r.company_id = ${companyId} and r.kind in ('allowance', 'return_credit')) x
-       group by x.order_id),
-    due as (
-      select r.order_id, r.amount, r.due_date,
-             sum(r.amount) over (partition by r.order_id order by r.due_date, r.created_at, r.id) - r.amount as before
-        from receivables r
-       where r.company_id = ${companyId} and r.kind not in ('allowance', 'return_credit')
-         and r.due_date <= ${last}::date),
-    owed as (
-      select d.order_id, d.amount, d.due_date, d.due_date >= ${from}::date and d.amount > 0 as due_in_period,
-             d.amount - least(d.amount, greatest(coalesce(c.credit, 0) - d.before, 0)) as outstanding
-        from due d left join credit c on c.order_id = d.order_id)
-    select w.order_id::text, w.due_in_period, w.due_date < ${last}::date and w.outstanding > 0 as overdue,
-           (round(w.amount * coalesce(o.exchange_rate, 1), 2) * 100)::bigint::text as amount_fen,
-           (round(w.outstanding * coalesce(o.exchange_rate, 1), 2) * 100)::bigint::text as outstanding_fen,
-           (${last}::date - w.due_date)::int as days_overdue
-      from owed w left join orders o on o.company_id = ${companyId} and o.id = w.order_id
-     where w.due_in_period or (w.due_date < ${last}::date and w.outstanding > 0)`.execute(db);
+    with ${periodOwed(companyId, from, last)}
+    select w.order_id::text, w.due_in_period, w.overdue, ${fen('amount')}::text as amount_fen,
+           ${fen('outstanding')}::text as outstanding_fen, (${last}::date - w.due_date)::int as days_overdue
+      from counted w`.execute(db);
+  return r.rows;
+}
+
+/**
+ * The receivables `periodOwed` counts as the report adds them: those due in the period one by one (`days_overdue`
+ * null), and what is overdue on `last` summed per number of days overdue.
+ */
+export async function periodReceivableSums(db: Db, companyId: string, from: string, last: string) {
+  const r = await sql<{
+    order_id: string | null;
+    amount_fen: string | null;
+    outstanding_fen: string;
+    days_overdue: number | null;
+    count: number;
+  }>`
+    with ${periodOwed(companyId, from, last)}
+    select w.order_id::text, ${fen('amount')}::text as amount_fen, ${fen('outstanding')}::text as outstanding_fen,
+           null::int as days_overdue, 1 as count
+      from counted w where w.due_in_period
+    union all
+    select null, null, sum(${fen('outstanding')})::text, (${last}::date - w.due_date)::int, count(*)::int
+      from counted w where w.overdue group by w.due_date`.execute(db);
   return r.rows;
 }
 

@@ -2,7 +2,7 @@ import type { Db } from '../../db/database';
 import { groupKeysOfOrders, keyNames } from './report-orders.repository';
 import { orderAggregates, type OrderAggregate } from './report-figures.repository';
 import { stageAggregates, type GroupBy, type Period, type StageAggregate } from './report.repository';
-import { distinctOrders, type PeriodReceivables } from './report-receivables';
+import { distinctOrders, type ReceivableFigures } from './report-receivables';
 import { rate, type KpiRow } from './report.types';
 
 // 考核指标 (订单处理及时率, 准确率, 客户满意度, 回款率) per clerk, department, region, customer or product.
@@ -10,14 +10,14 @@ import { rate, type KpiRow } from './report.types';
 type Acc = { due: number; collected: number };
 
 /**
- * The KPI rows of a period grouped one way; receivables of the period as `periodReceivables` gives them, and the
+ * The KPI rows of a period grouped one way; receivables of the period as `periodReceivableFigures` gives them, and the
  * order and stage figures of that grouping when the caller has them already.
  */
 export async function kpiRows(
   db: Db,
   p: Period,
   by: GroupBy,
-  receivables: PeriodReceivables,
+  receivables: Pick<ReceivableFigures, 'due'>,
   known?: { orders: OrderAggregate[]; stages: StageAggregate[] },
 ): Promise<KpiRow[]> {
   const orders = known?.orders ?? (await orderAggregates(db, p, by));
@@ -52,7 +52,12 @@ export async function kpiRows(
 }
 
 /** Receivables due in the period, summed by the group of the order they belong to. */
-async function collectionByKey(db: Db, p: Period, by: GroupBy, r: PeriodReceivables): Promise<Map<string, Acc>> {
+async function collectionByKey(
+  db: Db,
+  p: Period,
+  by: GroupBy,
+  r: Pick<ReceivableFigures, 'due'>,
+): Promise<Map<string, Acc>> {
   const out = new Map<string, Acc>();
   const keysOf = new Map(
     by === 'none'

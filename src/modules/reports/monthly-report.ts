@@ -4,7 +4,7 @@ import { kpiRows } from './kpis';
 import { keyNames } from './report-orders.repository';
 import { quotationConversion } from '../quotations/quotation-order';
 import { lastDayOf, monthPeriod } from './report-period';
-import { periodReceivables, sumOf } from './report-receivables';
+import { periodReceivableFigures, sumOf } from './report-receivables';
 import { orderAggregateSets, type OrderAggregate } from './report-figures.repository';
 import * as repo from './report.repository';
 import { rate, type AgingBucket, type Figure, type MonthlyReport, type SalesRow } from './report.types';
@@ -38,7 +38,7 @@ export async function buildMonthlyReport(
   const stageSets = await repo.stageAggregateSets(db, p);
   const stages = stageSets.none;
   const reasons = await repo.reasons(db, p);
-  const receivables = await periodReceivables(db, p);
+  const receivables = await periodReceivableFigures(db, p);
   const fill = await repo.allocationFill(db, p);
   const quotes = await quotationConversion(db, companyId, { from: p.from, to: lastDayOf(p), timeZone });
 
@@ -69,7 +69,7 @@ export async function buildMonthlyReport(
     ratio('collectionRate', collectedFen, dueFen),
     {
       key: 'overdueAmount',
-      value: sumOf(receivables.overdue, (o) => o.outstandingFen),
+      value: sumOf(receivables.aging, (a) => a.amountFen),
       unit: 'fen',
       drill: true,
     },
@@ -93,8 +93,8 @@ export async function buildMonthlyReport(
     complaintReasons: reasons.complaints,
     returnReasons: reasons.returns,
     agingBuckets: BUCKETS.map((bucket) => {
-      const rows = receivables.overdue.filter((o) => o.bucket === bucket);
-      return { bucket, amountFen: sumOf(rows, (o) => o.outstandingFen), count: rows.length };
+      const b = receivables.aging.find((a) => a.bucket === bucket);
+      return { bucket, amountFen: b?.amountFen ?? 0, count: b?.count ?? 0 };
     }),
     sales: {
       byRegion: await salesRows(db, p, 'region', sets.region),

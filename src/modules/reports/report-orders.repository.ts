@@ -111,9 +111,12 @@ export async function groupKeysOfOrders(db: Db, companyId: string, by: GroupBy, 
           : by === 'customer'
             ? sql`array[o.customer_id::text]`
             : sql`array[''::text]`;
-  const r = await sql<{ id: string; keys: string[] }>`
-    select o.id::text, ${key} as keys
-    from orders o join customers cu on cu.company_id = o.company_id and cu.id = o.customer_id
-    where o.company_id = ${companyId} and o.id = any(${orderIds}::uuid[])`.execute(db);
-  return r.rows;
+  const customer =
+    by === 'region' ? sql`join customers cu on cu.company_id = o.company_id and cu.id = o.customer_id` : sql``;
+  // Each order looked up by its key: a join to the ids, or a filter by them, reads every order of the company.
+  const r = await sql<{ id: string; keys: string[] | null }>`
+    select i.id::text,
+      (select ${key} from orders o ${customer} where o.company_id = ${companyId} and o.id = i.id) as keys
+    from unnest(${orderIds}::uuid[]) as i(id)`.execute(db);
+  return r.rows.flatMap((x) => (x.keys ? [{ id: x.id, keys: x.keys }] : []));
 }

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/database';
-import { periodReceivableRows } from '../receivables/receivable.repository';
+import { periodReceivableRows, periodReceivableSums } from '../receivables/receivable.repository';
 import type { Period } from './report.repository';
 import { lastDayOf } from './report-period';
 import type { AgingBucket } from './report.types';
@@ -31,6 +31,33 @@ export async function periodReceivables(db: Db, p: Period): Promise<PeriodReceiv
     .filter((r) => r.overdue)
     .map((r) => ({ orderId: r.order_id, outstandingFen: Number(r.outstanding_fen), bucket: bucketOf(r.days_overdue) }));
   return { due, overdue };
+}
+
+/** What the report adds of a period's receivables: those due in it one by one, and what is overdue by age. */
+export type ReceivableFigures = {
+  due: PeriodReceivables['due'];
+  /** Outstanding past due on the period's last day, per age bucket (only the buckets that have any). */
+  aging: { bucket: AgingBucket; amountFen: number; count: number }[];
+};
+
+/** `periodReceivables` as the report adds it, without a row per overdue receivable (there are many at scale). */
+export async function periodReceivableFigures(db: Db, p: Period): Promise<ReceivableFigures> {
+  const rows = await periodReceivableSums(db, p.companyId, p.from, lastDayOf(p));
+  const due: ReceivableFigures['due'] = [];
+  const aging = new Map<AgingBucket, { bucket: AgingBucket; amountFen: number; count: number }>();
+  for (const r of rows) {
+    if (r.days_overdue === null) {
+      const amountFen = Number(r.amount_fen);
+      due.push({ orderId: r.order_id, amountFen, collectedFen: amountFen - Number(r.outstanding_fen) });
+      continue;
+    }
+    const bucket = bucketOf(r.days_overdue);
+    const b = aging.get(bucket) ?? { bucket, amountFen: 0, count: 0 };
+    b.amountFen += Number(r.outstanding_fen);
+    b.count += r.count;
+    aging.set(bucket, b);
+  }
+  return { due, aging: [...aging.values()] };
 }
 
 export const sumOf = <T>(rows: T[], f: (r: T) => number) => rows.reduce((n, r) => n + f(r), 0);

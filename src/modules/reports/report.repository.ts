@@ -4,7 +4,7 @@ import type { Db } from '../../db/database';
 // The monthly report's figures come from a few set-based aggregates over one definition of "the period's
 // orders" (orders dated in the period, submitted for review, not cancelled) and their per-order facts.
 // Every per-order fact is an index lookup (state_history_entity, complaints_order, return_requests_order,
-// change_requests_order, shipment_lines_order); the period comes from orders_dated.
+// change_requests_order, shipment_lines_order, callbacks_order); the period comes from orders_dated.
 
 /** A period of order dates: [from, to) local days in the company's time zone, and the instant it is read at. */
 export type Period = { companyId: string; from: string; to: string; timeZone: string; now: Date; today: string };
@@ -38,13 +38,17 @@ export function periodOrders(p: Period): RawBuilder<unknown> {
     f as (
       select m.*,
         m.status = 'completed' as completed,
-        (select max(h.at) from state_history h
-          where h.company_id = ${c} and h.entity_type = 'order' and h.entity_id = m.id
-            and h.to_state = 'completed') as completed_at,
+        -- Looked up only for the orders whose figures use them (completed; delivered with a date wanted).
+        case when m.status = 'completed' then
+          (select max(h.at) from state_history h
+            where h.company_id = ${c} and h.entity_type = 'order' and h.entity_id = m.id
+              and h.to_state = 'completed') end as completed_at,
         m.status in ('delivered', 'completed') as delivered,
-        (select to_char(max(s.delivered_at) at time zone ${p.timeZone}, 'YYYY-MM-DD')
-          from shipment_lines sl join shipments s on s.company_id = sl.company_id and s.id = sl.shipment_id
-          where sl.company_id = ${c} and sl.order_id = m.id and s.delivered_at is not null) as delivered_on,
+        case when m.status in ('delivered', 'completed') and m.expected_delivery_date is not null then
+          (select to_char(max(s.delivered_at) at time zone ${p.timeZone}, 'YYYY-MM-DD') from shipments s
+            where s.company_id = ${c} and s.delivered_at is not null
+              and s.id in (select sl.shipment_id from shipment_lines sl
+                            where sl.company_id = ${c} and sl.order_id = m.id)) end as delivered_on,
         exists (select 1 from complaints x where x.company_id = ${c} and x.order_id = m.id) as complained,
         exists (select 1 from return_requests x where x.company_id = ${c} and x.order_id = m.id
                   and x.status <> 'rejected') as returned,
@@ -57,11 +61,11 @@ export function periodOrders(p: Period): RawBuilder<unknown> {
                        join return_lines l on l.company_id = x.company_id and l.return_id = x.id
                        where x.company_id = ${c} and x.order_id = m.id and x.status <> 'rejected'
                          and l.reason = 'wrong_item')) as data_error,
-        (select count(*) from callbacks x where x.company_id = ${c} and x.order_id = m.id
-           and x.status = 'done')::int as callbacks_done,
-        (select count(*) from callbacks x where x.company_id = ${c} and x.order_id = m.id
-           and x.status = 'done' and x.outcome = 'ok')::int as callbacks_ok
-      from m)`;
+        cb.callbacks_done, cb.callbacks_ok
+      from m cross join lateral (
+        select (count(*) filter (where x.status = 'done'))::int as callbacks_done,
+               (count(*) filter (where x.status = 'done' and x.outcome = 'ok'))::int as callbacks_ok
+        from callbacks x where x.company_id = ${c} and x.order_id = m.id) cb)`;
 }
 
 /** The group(s) an order falls in, with the amount it brings to each: (key, amount). */
@@ -94,6 +98,14 @@ export type StageAggregate = {
   on_time: number;
 };
 
+/** The aggregate columns over review stages `st`: decided, their average hours, timed, decided in time. */
+const stageColumns = sql`
+  (count(*) filter (where st.decided_at is not null))::int as finished,
+  (avg(extract(epoch from st.decided_at - st.started_at) / 3600)
+     filter (where st.decided_at is not null and st.started_at is not null))::float8 as avg_hours,
+  (count(*) filter (where st.due_at is not null))::int as timed,
+  (count(*) filter (where st.due_at is not null and st.decided_at <= st.due_at))::int as on_time`;
+
 /**
  * Review stages of the period's orders that were decided, or are pending past their limit, per group and stage.
  * Grouped by clerk a stage belongs to whoever decided it; by department, to the stage's role.
@@ -108,11 +120,7 @@ export async function stageAggregates(db: Db, p: Period, by: GroupBy): Promise<S
   const r = await sql<StageAggregate>`
     with ${periodOrders(p)}
     select g.key, st.stage,
-      (count(*) filter (where st.decided_at is not null))::int as finished,
-      (avg(extract(epoch from st.decided_at - st.started_at) / 3600)
-         filter (where st.decided_at is not null and st.started_at is not null))::float8 as avg_hours,
-      (count(*) filter (where st.due_at is not null))::int as timed,
-      (count(*) filter (where st.due_at is not null and st.decided_at <= st.due_at))::int as on_time
+      ${stageColumns}
     from m
     join review_stages st on st.company_id = ${p.companyId} and st.order_id = m.id
     cross join lateral ${key} as g(key, amount)
@@ -140,14 +148,11 @@ export async function stageAggregateSets(
         case when grouping(st.decided_by) = 0 then st.decided_by::text when grouping(st.role) = 0 then st.role
              else '' end as key,
         st.stage, min(st.seq) as seq,
-        (count(*) filter (where st.decided_at is not null))::int as finished,
-        (avg(extract(epoch from st.decided_at - st.started_at) / 3600)
-           filter (where st.decided_at is not null and st.started_at is not null))::float8 as avg_hours,
-        (count(*) filter (where st.due_at is not null))::int as timed,
-        (count(*) filter (where st.due_at is not null and st.decided_at <= st.due_at))::int as on_time
-      from m
-      join review_stages st on st.company_id = ${p.companyId} and st.order_id = m.id
-      where st.status in ('approved', 'rejected') or (st.status = 'pending' and st.due_at < ${p.now})
+        ${stageColumns}
+      from review_stages st
+      -- The month's stages read by their orders' keys: joined to the orders, the plan reads every stage ever.
+      where st.company_id = ${p.companyId} and st.order_id = any(array(select m.id from m))
+        and (st.status in ('approved', 'rejected') or (st.status = 'pending' and st.due_at < ${p.now}))
       group by grouping sets ((st.stage), (st.decided_by, st.stage), (st.role, st.stage))) x
     where x.key is not null
     order by x.dim, x.key, x.seq, x.stage`.execute(db);
@@ -175,13 +180,16 @@ export async function reasons(db: Db, p: Period) {
 /** Sales of the period's orders per product (line amounts), for the product table. */
 export async function salesByProduct(db: Db, p: Period, limit: number) {
   const r = await sql<{ key: string; name: string; order_count: number; amount_fen: string }>`
-    with ${periodOrders(p)}
-    select x.product_id::text as key, min(pr.name) as name, count(distinct m.id)::int as order_count,
-      round(sum(x.amount) * 100)::bigint::text as amount_fen
-    from m join lateral (select l.product_id, ${rmb(sql`sum(l.amount)`, 'm')} as amount from order_lines l
-      where l.company_id = ${p.companyId} and l.order_id = m.id group by l.product_id) x on true
-    join products pr on pr.company_id = ${p.companyId} and pr.id = x.product_id
-    group by x.product_id order by sum(x.amount) desc, x.product_id limit ${limit}`.execute(db);
+    with ${periodOrders(p)},
+    top as (
+      select x.product_id, count(distinct m.id)::int as order_count, sum(x.amount) as amount
+      from m join lateral (select l.product_id, ${rmb(sql`sum(l.amount)`, 'm')} as amount from order_lines l
+        where l.company_id = ${p.companyId} and l.order_id = m.id group by l.product_id) x on true
+      group by x.product_id order by sum(x.amount) desc, x.product_id limit ${limit})
+    -- Named after the ranking: only the products shown are read.
+    select t.product_id::text as key, pr.name, t.order_count, round(t.amount * 100)::bigint::text as amount_fen
+    from top t join products pr on pr.company_id = ${p.companyId} and pr.id = t.product_id
+    order by t.amount desc, t.product_id`.execute(db);
   return r.rows;
 }
 

@@ -7,7 +7,7 @@ import { kpiRows } from './kpis';
 import { buildMonthlyReport } from './monthly-report';
 import { allocationOrderIds, drillOrders } from './report-orders.repository';
 import { daysPeriod, lastDayOf, monthClosed, monthPeriod } from './report-period';
-import { distinctOrders, periodReceivables } from './report-receivables';
+import { distinctOrders, periodReceivableFigures, periodReceivables } from './report-receivables';
 import * as store from './report-store.repository';
 import type { FigureKey } from './report.labels';
 import type { GroupBy } from './report.repository';
@@ -80,6 +80,6 @@ export async function kpis(
       { path: 'query.to', message: `at most ${MAX_DAYS} days after from` },
     ]);
   const p = daysPeriod(actor.companyId, q.from, q.to, tzOf(env), env.now);
-  const rows = await kpiRows(db, p, q.groupBy, await periodReceivables(db, p));
+  const rows = await kpiRows(db, p, q.groupBy, await periodReceivableFigures(db, p));
   return { from: q.from, to: q.to, groupBy: q.groupBy, rows };
 }
