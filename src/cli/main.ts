@@ -2,7 +2,6 @@ import { Command } from 'commander';
 import { loadConfig } from '../config';
 import { connect } from '../db/connect';
 import { migrate } from '../db/migrate';
-import { seedDemoWithOrders, serve } from '../main';
 import { version } from '../version';
 import { isEmpty } from '../modules/demo/demo.seed';
 import { addUserCommand } from './user-add';
@@ -16,6 +15,8 @@ program
   .command('serve')
   .description('migrate the database and serve the web app and API (default port 3000)')
   .action(async () => {
+    // The app (every route) loads only for the commands that need it, so `luyue allocate` starts quickly.
+    const { serve } = await import('../main');
     await serve();
   });
 
@@ -41,6 +42,7 @@ program
       await database.close();
       process.exit(1);
     }
+    const { seedDemoWithOrders } = await import('../main');
     await database.db.transaction().execute((trx) => seedDemoWithOrders(trx, config, new Date()));
     console.log('demo data loaded');
     await database.close();
