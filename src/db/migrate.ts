@@ -38,7 +38,7 @@ import * as m0039 from './migrations/0039_receipts_by_customer';
 import * as m0040 from './migrations/0040_read_path_indexes';
 import * as m0042 from './migrations/0042_daily_claims';
 import * as m0043 from './migrations/0043_stock_open_earmarks';
-import * as m0044 from './migrations/0044_orders_dated_in_created_order';
+import * as m0044 from './migrations/0044_order_list_at_scale';
 
 // Every migration, in order. New ones are added here.
 const migrations: Record<string, Migration> = {
@@ -81,7 +81,7 @@ const migrations: Record<string, Migration> = {
   '0040_read_path_indexes': m0040,
   '0042_daily_claims': m0042,
   '0043_stock_open_earmarks': m0043,
-  '0044_orders_dated_in_created_order': m0044,
+  '0044_order_list_at_scale': m0044,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
