@@ -237,13 +237,17 @@ function listBranches(companyId: string, q: OrderListFilter, sort: string) {
   return undefined;
 }
 
-/** Each day of the date filter that the company's orders span: an open or wide filter stops at their dates. */
+/**
+ * Each day of the date filter that the company's orders span: an open or wide filter stops at their dates, and a
+ * company with no orders has no days at all (greatest and least pass over a null bound).
+ */
 function orderDays(companyId: string, q: Pick<OrderListFilter, 'from' | 'to'>) {
   return sql`(select s.first + i from (
                 select greatest(${q.from ?? null}::date, min(order_date)) as first,
-                       least(${q.to ?? null}::date, max(order_date)) as last
+                       least(${q.to ?? null}::date, max(order_date)) as last,
+                       max(order_date) is not null as dated
                   from orders where company_id = ${companyId}) s,
-              generate_series(0, s.last - s.first) as i)`;
+              generate_series(0, case when s.dated then s.last - s.first else -1 end) as i)`;
 }
 
 /** What the list shows under a filter, newest first, for the export (bounded). */
