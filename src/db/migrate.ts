@@ -38,6 +38,7 @@ import * as m0039 from './migrations/0039_receipts_by_customer';
 import * as m0040 from './migrations/0040_read_path_indexes';
 import * as m0042 from './migrations/0042_daily_claims';
 import * as m0043 from './migrations/0043_stock_open_earmarks';
+import * as m0044 from './migrations/0044_order_list_at_scale';
 import * as m0045 from './migrations/0045_workbench_counts';
 import * as m0046 from './migrations/0046_callbacks_by_order';
 
@@ -82,6 +83,7 @@ const migrations: Record<string, Migration> = {
   '0040_read_path_indexes': m0040,
   '0042_daily_claims': m0042,
   '0043_stock_open_earmarks': m0043,
+  '0044_order_list_at_scale': m0044,
   '0045_workbench_counts': m0045,
   '0046_callbacks_by_order': m0046,
 };

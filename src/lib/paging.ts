@@ -1,4 +1,4 @@
-import { sql, type SelectQueryBuilder } from 'kysely';
+import { sql, type RawBuilder, type SelectQueryBuilder } from 'kysely';
 import { AppError } from './errors';
 import type { PageQuery } from './schemas';
 
@@ -63,6 +63,16 @@ export type KeysetQuery = { cursor: string; pageSize: number; sort?: string; ord
 export type KeysetPage<T> = { items: T[]; pageSize: number; next: string | null; prev: string | null };
 
 /**
+ * A filter an index serves in the list's order only one value at a time: several statuses, a range of days
+ * (PostgreSQL 15 cannot read several ranges of an index as one ordered stream, so it would sort every matching
+ * row). The page is then read as one ordered, limited branch per value, each from its own index range, and the
+ * rows of the page are the first of their merge. `values` is a set of rows of one column (unnest, generate_series);
+ * `column` is the filtered column each branch sets to one of them. The query leaves that filter out (a branch
+ * with `status in (…)` besides `status = v` could not read its index in order).
+ */
+export type KeysetBranches = { column: string; values: RawBuilder<unknown> };
+
+/**
  * `sortable` maps each sort name to the columns it orders by (never null); `unique` (the row id) breaks ties, so
  * every row is on exactly one page. Each sort needs an index (company_id, ...columns, id) to stay fast.
  */
@@ -72,6 +82,8 @@ export async function fetchKeysetPage<DB, TB extends keyof DB, O>(
   sortable: Record<string, readonly string[]>,
   defaultSort: string,
   unique: string,
+  /** The filter the query leaves out, read as branches (the caller knows which sorts its index serves). */
+  branches?: KeysetBranches,
 ): Promise<KeysetPage<O>> {
   const sortName = q.sort ?? defaultSort;
   const columns = Object.hasOwn(sortable, sortName) ? sortable[sortName] : undefined;
@@ -87,11 +99,26 @@ export async function fetchKeysetPage<DB, TB extends keyof DB, O>(
   const descending = desc === forward;
   let ordered = query as any;
   if (at) ordered = ordered.where(afterKey(keys, at.key, descending));
-  for (const [i, c] of keys.entries())
-    ordered = ordered
-      .select(sql<string>`(${sql.ref(c)})::text`.as(`__k${i}`))
-      .orderBy(sql.ref(c), descending ? 'desc' : 'asc');
-  const rows: any[] = await ordered.limit(q.pageSize + 1).execute();
+  const inOrder = (b: any) => keys.reduce((b, c) => b.orderBy(sql.ref(c), descending ? 'desc' : 'asc'), b);
+  if (branches) {
+    // Each branch: the query and cursor at one value, its first rows in order; the page's rows are the first of
+    // their merge, found before the page's columns are read.
+    let branch = ordered.clearSelect().select(sql.ref(unique).as('k'));
+    for (const [i, c] of keys.entries()) branch = branch.select(sql.ref(c).as(`s${i}`));
+    branch = inOrder(branch.where(sql`${sql.ref(branches.column)} = __branch.v`)).limit(q.pageSize + 1);
+    const merged = sql.join(
+      keys.map((_, i) => sql`${sql.ref(`__first.s${i}`)} ${sql.raw(descending ? 'desc' : 'asc')}`),
+    );
+    ordered = ordered.where(
+      sql<boolean>`${sql.ref(unique)} in (select __first.k from ${branches.values} as __branch(v)
+                                            cross join lateral ${branch} as __first
+                                            order by ${merged} limit ${q.pageSize + 1})`,
+    );
+  }
+  for (const [i, c] of keys.entries()) ordered = ordered.select(sql<string>`(${sql.ref(c)})::text`.as(`__k${i}`));
+  const rows: any[] = await inOrder(ordered)
+    .limit(q.pageSize + 1)
+    .execute();
   const more = rows.length > q.pageSize;
   const page = rows.slice(0, q.pageSize);
   if (!forward) page.reverse();

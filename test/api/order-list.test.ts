@@ -39,7 +39,8 @@ async function seedList(companyId: string, prefix: string, count: number) {
     await product('P2', '螺丝刀'),
     await product('P3', '不锈钢螺丝刀套装'),
   ];
-  // Three creation instants (with microseconds), three dates, four totals, three statuses: ties everywhere.
+  // Three creation instants (with microseconds), three dates, four totals, three statuses: ties everywhere, and
+  // each instant and each date held by orders of every status.
   const created = ['2026-11-02 09:00:00.123456+08', '2026-11-02 09:00:00.123457+08', '2026-11-03 10:00:00+08'];
   const rows = Array.from({ length: count }, (_, i) => ({
     number: `${prefix}-LS-${String(i).padStart(3, '0')}`,
@@ -48,7 +49,7 @@ async function seedList(companyId: string, prefix: string, count: number) {
     created: created[i % created.length],
     date: ['2026-11-01', '2026-11-02', '2026-11-03'][Math.floor(i / 5) % 3],
     total: ['10.00', '20.00', '30.00', '99.50'][i % 4],
-    status: ['draft', 'cancelled', 'on_hold'][i % 3],
+    status: ['draft', 'cancelled', 'on_hold'][Math.floor(i / 2) % 3],
     urgency: i % 7 === 0 ? 'urgent' : 'normal',
     po: i % 10 === 0 ? `PO-客户-${i}` : '',
     registrar: users[i % 2],
@@ -99,7 +100,9 @@ async function walk(query: string, pageSize = 7, as = admin) {
   const seen: Listed[] = [];
   let cursor: string | null = 'first';
   const pages: string[][] = [];
+  const cursors: string[] = [];
   while (cursor) {
+    cursors.push(encodeURIComponent(cursor));
     const page = await get(as, `/api/orders?${query}&pageSize=${pageSize}&cursor=${encodeURIComponent(cursor)}`);
     expect(page.items.length).toBeLessThanOrEqual(pageSize);
     expect(page.total).toBeUndefined();
@@ -107,7 +110,7 @@ async function walk(query: string, pageSize = 7, as = admin) {
     pages.push(page.items.map((o: Listed) => o.id));
     cursor = page.next;
   }
-  return { seen, pages };
+  return { seen, pages, cursors };
 }
 
 /** The same list by page number, in one page: what the filter selects. */
@@ -195,6 +198,54 @@ describe('order list filters', () => {
     const { seen } = await walk('urgency=urgent&from=2026-11-02&to=2026-11-03');
     expect(seen.length).toBeGreaterThan(0);
     for (const o of seen) expect(o.orderDate >= '2026-11-02' && o.orderDate <= '2026-11-03').toBe(true);
+  });
+});
+
+describe('several statuses and date ranges: pages read as one branch per status or per day', () => {
+  /** The list's order straight from SQL: the rows of the condition by (sort key…, id). */
+  const truth = async (where: ReturnType<typeof sql>, keys: string[], order: 'asc' | 'desc') =>
+    (
+      await sql<{ id: string }>`
+        select id from orders where company_id = ${t.companyA} and ${where}
+         order by ${sql.raw([...keys, 'id'].map((k) => `${k} ${order}`).join(', '))}`.execute(t.database.db)
+    ).rows.map((r) => r.id);
+
+  const cases: [string, ReturnType<typeof sql>, string[]][] = [
+    ['status=draft,on_hold', sql`status in ('draft', 'on_hold')`, ['created_at']],
+    ['status=on_hold,draft,on_hold', sql`status in ('draft', 'on_hold')`, ['created_at']],
+    ['status=draft,cancelled,on_hold&sort=status', sql`true`, ['status', 'created_at']],
+    [
+      'status=cancelled,on_hold&urgency=normal',
+      sql`status in ('cancelled', 'on_hold') and urgency = 'normal'`,
+      ['created_at'],
+    ],
+    ['from=2026-11-02&to=2026-11-03', sql`order_date between '2026-11-02' and '2026-11-03'`, ['created_at']],
+    ['from=2026-11-02', sql`order_date >= '2026-11-02'`, ['created_at']],
+    ['to=2026-11-02', sql`order_date <= '2026-11-02'`, ['created_at']],
+    ['from=2000-01-01&to=2099-12-31', sql`true`, ['created_at']],
+    ['from=2026-11-02&to=2026-11-02&status=draft', sql`order_date = '2026-11-02' and status = 'draft'`, ['created_at']],
+    ['from=2026-11-01&to=2026-11-02&sort=orderDate', sql`order_date <= '2026-11-02'`, ['order_date', 'created_at']],
+  ];
+  for (const [query, where, keys] of cases)
+    for (const order of ['asc', 'desc'] as const)
+      it(`${query} ${order}: next pages equal the simple query's order exactly, prev walks back`, async () => {
+        const expected = await truth(where, keys, order);
+        expect(expected.length).toBeGreaterThan(4);
+        const { seen, pages, cursors } = await walk(`${query}&order=${order}`, 4);
+        expect(seen.map((o) => o.id)).toEqual(expected);
+        let page = await get(admin, `/api/orders?${query}&order=${order}&pageSize=4&cursor=${cursors.at(-1)}`);
+        const back: string[][] = [];
+        for (;;) {
+          back.unshift(page.items.map((o: Listed) => o.id));
+          if (!page.prev) break;
+          page = await get(admin, `/api/orders?${query}&order=${order}&pageSize=4&cursor=${page.prev}`);
+        }
+        expect(back).toEqual(pages);
+      });
+
+  it('a date range outside every order, or ending before it starts, is an empty page', async () => {
+    for (const query of ['from=2030-01-01', 'to=2020-01-01', 'from=2026-11-03&to=2026-11-01'])
+      expect(await get(admin, `/api/orders?${query}&cursor=first`)).toMatchObject({ items: [], next: null });
   });
 });
 

@@ -10,7 +10,7 @@ import { likePattern } from '../../lib/paging';
  * many match, so the list is read in its sort order and each order tested until the page is full.
  */
 export type OrderSearch =
-  { narrow: true; customerIds: string[]; productIds: string[]; numbers: boolean } | { narrow: false };
+  { narrow: true; customerIds: string[]; productIds: string[]; numberIds: string[] } | { narrow: false };
 
 /** Number and customer PO as one text, the expression the trigram index orders_search_trgm is built on. */
 export const numberText = sql<string>`(o.number || ' ' || o.customer_po)`;
@@ -26,8 +26,8 @@ export function searchCondition(companyId: string, pattern: string, s: OrderSear
     if (s.productIds.length)
       arms.push(sql`select l.order_id from order_lines l
                      where l.company_id = ${companyId} and l.product_id = any(${s.productIds}::uuid[])`);
-    if (s.numbers)
-      arms.push(sql`select o.id from orders o where o.company_id = ${companyId} and ${numberText} ilike ${pattern}`);
+    // Found already when the search was planned: the trigram index is read once.
+    if (s.numberIds.length) arms.push(sql`select unnest(${s.numberIds}::uuid[])`);
     if (!arms.length) return sql<boolean>`false`;
     return sql<boolean>`o.id in (${sql.join(arms, sql` union `)})`;
   }
@@ -61,11 +61,10 @@ export async function searchNames(db: Db, companyId: string, text: string, limit
   return { customerIds: await ids('customers'), productIds: await ids('products') };
 }
 
-/** How many orders' number or PO hold the text, counted up to `limit` + 1 through the trigram index. */
-export async function countNumberMatches(db: Db, companyId: string, text: string, limit: number) {
-  const r = await sql<{ n: number }>`
-    select count(*)::int as n from (
-      select 1 from orders o where o.company_id = ${companyId} and ${numberText} ilike ${likePattern(text)}
-      limit ${limit + 1}) m`.execute(db);
-  return r.rows[0].n;
+/** The orders whose number or PO hold the text, at most `limit` + 1 of them, through the trigram index. */
+export async function findNumberMatches(db: Db, companyId: string, text: string, limit: number) {
+  const r = await sql<{ id: string }>`
+    select o.id from orders o where o.company_id = ${companyId} and ${numberText} ilike ${likePattern(text)}
+     limit ${limit + 1}`.execute(db);
+  return r.rows.map((o) => o.id);
 }

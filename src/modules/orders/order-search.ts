@@ -1,5 +1,5 @@
 import type { Db } from '../../db/database';
-import { countNumberMatches, searchNames, type OrderSearch } from './order-search.repository';
+import { findNumberMatches, searchNames, type OrderSearch } from './order-search.repository';
 
 /** Above this many matching customers or products a search is broad: most pages fill within a short scan. */
 const NARROW_NAMES = 200;
@@ -18,8 +18,8 @@ export async function planOrderSearch(db: Db, companyId: string, text: string): 
   if (short && latin) return { narrow: false };
   const { customerIds, productIds } = await searchNames(db, companyId, text, NARROW_NAMES);
   if (customerIds.length > NARROW_NAMES || productIds.length > NARROW_NAMES) return { narrow: false };
-  if (short) return { narrow: true, customerIds, productIds, numbers: false };
-  const numbers = await countNumberMatches(db, companyId, text, NARROW_NUMBERS);
-  if (numbers > NARROW_NUMBERS) return { narrow: false };
-  return { narrow: true, customerIds, productIds, numbers: numbers > 0 };
+  if (short) return { narrow: true, customerIds, productIds, numberIds: [] };
+  const numberIds = await findNumberMatches(db, companyId, text, NARROW_NUMBERS);
+  if (numberIds.length > NARROW_NUMBERS) return { narrow: false };
+  return { narrow: true, customerIds, productIds, numberIds };
 }

@@ -1,6 +1,6 @@
 import { sql, type Insertable, type RawBuilder, type Updateable } from 'kysely';
 import type { Db } from '../../db/database';
-import { fetchKeysetPage, fetchPage, likePattern, type KeysetQuery } from '../../lib/paging';
+import { fetchKeysetPage, fetchPage, likePattern, type KeysetBranches, type KeysetQuery } from '../../lib/paging';
 import type { OrderLinesTable, OrdersTable, OrderStatus } from './order.table';
 import type { OrderFilter } from './order.schemas';
 import type { StateHistoryTable } from '../history/history.table';
@@ -198,7 +198,7 @@ function filteredOrders(db: Db, companyId: string, q: OrderListFilter) {
 
 const ORDER_SORTS = {
   number: ['o.number'],
-  orderDate: ['o.order_date'],
+  orderDate: ['o.order_date', 'o.created_at'],
   total: ['o.total'],
   status: ['o.status', 'o.created_at'],
   createdAt: ['o.created_at'],
@@ -213,7 +213,42 @@ export function listOrders(db: Db, companyId: string, q: PageQuery & OrderListFi
 
 /** The page after (or before) a cursor: the web list, as deep as the company's history goes (keyset). */
 export function listOrdersByCursor(db: Db, companyId: string, q: KeysetQuery & OrderListFilter) {
-  return fetchKeysetPage(filteredOrders(db, companyId, q), q, ORDER_SORTS, 'createdAt', 'o.id');
+  const split = listBranches(companyId, q, q.sort ?? 'createdAt');
+  const query = filteredOrders(db, companyId, split ? { ...q, ...split.instead } : q);
+  return fetchKeysetPage(query, q, ORDER_SORTS, 'createdAt', 'o.id', split?.branches);
+}
+
+/**
+ * Filters an index serves in the list's order one value at a time (see KeysetBranches): several statuses under
+ * the default or the status sort (orders_status), a date range under the default sort (orders_dated, one branch a
+ * day). Not where a customer, salesperson, product or search narrows the list: their own indexes are in order.
+ */
+function listBranches(companyId: string, q: OrderListFilter, sort: string) {
+  if (q.customer || q.registrarId || q.salesperson || q.product || q.q) return undefined;
+  // Each status once: a branch read twice would fill the page with its rows twice.
+  const statuses = [...new Set(typeof q.status === 'string' ? [q.status] : (q.status ?? []))];
+  if (statuses.length > 1 && (sort === 'createdAt' || sort === 'status')) {
+    const branches: KeysetBranches = { column: 'o.status', values: sql`unnest(${statuses}::text[])` };
+    return { branches, instead: { status: undefined } };
+  }
+  if ((q.from || q.to) && sort === 'createdAt') {
+    const branches: KeysetBranches = { column: 'o.order_date', values: orderDays(companyId, q) };
+    return { branches, instead: { from: undefined, to: undefined } };
+  }
+  return undefined;
+}
+
+/**
+ * Each day of the date filter that the company's orders span: an open or wide filter stops at their dates, and a
+ * company with no orders has no days at all (greatest and least pass over a null bound).
+ */
+function orderDays(companyId: string, q: Pick<OrderListFilter, 'from' | 'to'>) {
+  return sql`(select s.first + i from (
+                select greatest(${q.from ?? null}::date, min(order_date)) as first,
+                       least(${q.to ?? null}::date, max(order_date)) as last,
+                       max(order_date) is not null as dated
+                  from orders where company_id = ${companyId}) s,
+              generate_series(0, case when s.dated then s.last - s.first else -1 end) as i)`;
 }
 
 /** What the list shows under a filter, newest first, for the export (bounded). */
