@@ -50,6 +50,9 @@ describe('embedded database on disk', () => {
       '0040_read_path_indexes',
       '0042_daily_claims',
       '0043_stock_open_earmarks',
+      '0044_order_list_at_scale',
+      '0045_workbench_counts',
+      '0046_callbacks_by_order',
     ]);
     expect(await isEmpty(first.db)).toBe(true);
     await first.db.transaction().execute((trx) => seedDemo(trx, new Date()));
