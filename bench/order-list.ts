@@ -12,7 +12,7 @@ import { seedDemo } from '../src/modules/demo/demo.seed';
 import type { Actor } from '../src/modules/auth/auth.service';
 import { listOrdersByCursor } from '../src/modules/orders/order-list';
 import { planOrderSearch } from '../src/modules/orders/order-search';
-import * as repo from '../src/modules/orders/order.repository';
+import * as repo from '../src/modules/orders/order-list.repository';
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);

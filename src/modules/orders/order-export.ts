@@ -3,7 +3,7 @@ import type { Lang } from '../../lib/errors';
 import { localXlsx, nameOf } from '../../lib/local-sheet';
 import type { Actor } from '../auth/auth.service';
 import { orderLabels } from './order.labels';
-import * as repo from './order.repository';
+import * as repo from './order-list.repository';
 import type { OrderFilter } from './order.schemas';
 import { planOrderSearch } from './order-search';
 

@@ -5,16 +5,17 @@ import type { Actor } from '../auth/auth.service';
 import { orderActions } from './order-actions';
 import { planOrderSearch } from './order-search';
 import * as repo from './order.repository';
+import * as list from './order-list.repository';
 import { orderRowToOrder } from './order.service';
 
 // 订单列表: by page number (small lists, the 工作台 counts) or after a cursor (the web list, keyset).
 
 const shipped = (lines: repo.OrderLineRow[]) => lines.reduce((n, l) => n + l.shipped, 0);
 
-type ListFilter = repo.OrderListFilter & { mine?: 'true' | 'false' };
+type ListFilter = list.OrderListFilter & { mine?: 'true' | 'false' };
 
 /** The list's filter as the repository takes it: "mine" is the actor, a search text is planned first. */
-async function listFilter(db: Db, actor: Actor, { mine, ...filter }: ListFilter): Promise<repo.OrderListFilter> {
+async function listFilter(db: Db, actor: Actor, { mine, ...filter }: ListFilter): Promise<list.OrderListFilter> {
   return {
     ...filter,
     registrarId: mine === 'true' ? actor.userId : undefined,
@@ -24,13 +25,13 @@ async function listFilter(db: Db, actor: Actor, { mine, ...filter }: ListFilter)
 
 /** A page by number with its total (the 工作台 counts, API callers with small lists). */
 export async function listOrders(db: Db, actor: Actor, q: PageQuery & ListFilter, now?: Date) {
-  const page = await repo.listOrders(db, actor.companyId, { ...q, ...(await listFilter(db, actor, q)) });
+  const page = await list.listOrders(db, actor.companyId, { ...q, ...(await listFilter(db, actor, q)) });
   return { ...page, items: await listedOrders(db, actor, page.items, now) };
 }
 
 /** The page after or before a cursor (the web list): no total, the same cost on every page. */
 export async function listOrdersByCursor(db: Db, actor: Actor, q: KeysetQuery & ListFilter, now?: Date) {
-  const page = await repo.listOrdersByCursor(db, actor.companyId, { ...q, ...(await listFilter(db, actor, q)) });
+  const page = await list.listOrdersByCursor(db, actor.companyId, { ...q, ...(await listFilter(db, actor, q)) });
   return { ...page, items: await listedOrders(db, actor, page.items, now) };
 }
 
