@@ -128,6 +128,43 @@ describe('the ledger cannot drift', () => {
     expect(await line()).toEqual({ reserved: 4, shipped: 0 });
   });
 
+  it('keeps its per-session tally empty between transactions: after a commit, a refusal, an early check', async () => {
+    const order = await f.confirmedOrder(await f.newCustomer('DRIFT3'), [{ productId: p.C.id, qty: 3 }]);
+    await t.database.db.connection().execute(async (conn) => {
+      const tally = async () =>
+        Number(
+          (await sql<{ n: string }>`select count(*) as n from pg_temp.ledger_reserved_delta`.execute(conn)).rows[0].n,
+        );
+      const moveOne = (sign: number) => sql`update order_lines set reserved = reserved - ${sign}::int,
+          backordered = backordered + ${sign}::int where order_id = ${order.id}`;
+      const balanceOne = (sign: number) => sql`update stock_balances b set reserved = b.reserved - ${sign}::int
+          from orders o where o.id = ${order.id} and b.company_id = o.company_id
+            and b.warehouse_id = o.warehouse_id and b.product_id = ${p.C.id}`;
+      // A release of one unit on both sides commits, and leaves nothing behind in the session.
+      await sql`begin`.execute(conn);
+      await moveOne(1).execute(conn);
+      expect(await tally()).toBe(1);
+      await balanceOne(1).execute(conn);
+      await sql`commit`.execute(conn);
+      expect(await tally()).toBe(0);
+      // Checked early (as a restore does), the drift is refused there; the rollback empties the tally.
+      await sql`begin`.execute(conn);
+      await moveOne(-1).execute(conn);
+      await expect(sql`set constraints all immediate`.execute(conn)).rejects.toThrow(/ledger drift/);
+      await sql`rollback`.execute(conn);
+      expect(await tally()).toBe(0);
+      // The same key drifting again in a later transaction of the session is still refused at its commit.
+      await expect(balanceOne(-1).execute(conn)).rejects.toThrow(/ledger drift/);
+      expect(await tally()).toBe(0);
+      // Put back together, it commits.
+      await sql`begin`.execute(conn);
+      await moveOne(-1).execute(conn);
+      await balanceOne(-1).execute(conn);
+      await sql`commit`.execute(conn);
+    });
+    expect(await findViolations(t.database.db)).toEqual([]);
+  });
+
   it('refuses moving a reserved order to another warehouse, or deleting its line, without its stock', async () => {
     const order = await f.confirmedOrder(await f.newCustomer('DRIFT2'), [{ productId: p.C.id, qty: 2 }]);
     const db = t.database.db;
