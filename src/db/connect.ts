@@ -3,11 +3,10 @@ import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
 import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import type { DB } from './database';
 import { pglitePool } from './pglite-pool';
-import { PREPARED_MARK } from '../lib/sql';
+import { statementName } from './prepared-statements';
 
 export type Engine = 'pglite' | 'postgresql';
 /** How the job queue reaches the same database: a URL, or SQL run on the embedded engine. */
@@ -42,27 +41,7 @@ export async function connectPostgres(url: string, max = 10): Promise<Database> 
   return { db, engine: 'postgresql', jobsDb: { url }, close: () => db.destroy() };
 }
 
-/**
- * A few hot statements carry a `/* prepared:<name> *\/` marker (see `prepared` in lib/sql.ts): on PostgreSQL
- * each connection parses and plans them once and then only binds and executes. The statement is named after the
- * marker and a hash of its text, so a marked builder whose text varies a little (the columns a state move sets)
- * gets one statement per variant instead of a clash; the set stays bounded because the texts come from the code,
- * never from input. Every other statement runs unnamed as before.
- */
-const statementNames = new Map<string, string>();
-function statementName(text: string): string | undefined {
-  // Most statements carry no marker: a substring test is cheaper than hashing their whole text into the map.
-  if (!text.includes('/* prepared:')) return undefined;
-  let name = statementNames.get(text);
-  if (name === undefined) {
-    const mark = PREPARED_MARK.exec(text)?.[1];
-    if (!mark) return undefined;
-    name = `${mark}.${createHash('sha1').update(text).digest('base64url').slice(0, 10)}`;
-    statementNames.set(text, name);
-  }
-  return name;
-}
-
+// Marked hot statements are named, so each connection parses and plans them once (prepared-statements.ts).
 function preparesMarkedStatements(client: pg.PoolClient) {
   const query = client.query.bind(client) as (...args: unknown[]) => unknown;
   (client as unknown as { query: (...args: unknown[]) => unknown }).query = (
