@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database';
+import { prepared } from '../../lib/sql';
 
 export function findUserByUsername(db: Db, username: string) {
   return db
@@ -30,11 +31,12 @@ export function insertSession(
   return db.insertInto('sessions').values(row).execute();
 }
 
-/** The live session with its user and the roles in the session's company. */
+/** The live session with its user and the roles in the session's company (read by every request: prepared). */
 export function findSession(db: Db, id: string) {
   return (
     db
       .selectFrom('sessions')
+      .modifyFront(prepared('auth.find-session'))
       .innerJoin('users', 'users.id', 'sessions.user_id')
       .innerJoin('memberships', (j) =>
         j

@@ -92,7 +92,7 @@ export type OrderRow = NonNullable<Awaited<ReturnType<typeof findOrder>>>;
 export type OrderLineRow = Awaited<ReturnType<typeof findLines>>[number];
 
 export function findOrder(db: Db, companyId: string, id: string) {
-  return ordersQuery(db, companyId).where('o.id', '=', id).executeTakeFirst();
+  return ordersQuery(db, companyId).modifyFront(prepared('orders.find')).where('o.id', '=', id).executeTakeFirst();
 }
 
 /** The order, its row locked for a state change (one writer at a time per order), in one statement. */
@@ -138,11 +138,13 @@ export const ORDER_LINE_COLUMNS = [
 ] as const;
 
 export function findLines(db: Db, companyId: string, orderIds: string[]) {
-  return db
-    .selectFrom('order_lines')
-    .select(ORDER_LINE_COLUMNS)
-    .where('company_id', '=', companyId)
-    .where('order_id', 'in', orderIds.length ? orderIds : ['00000000-0000-0000-0000-000000000000'])
+  const lines = db.selectFrom('order_lines').select(ORDER_LINE_COLUMNS).where('company_id', '=', companyId);
+  // One order's lines (the order page, and the answer of most writes) is a text that never varies: prepared.
+  return (
+    orderIds.length === 1
+      ? lines.modifyFront(prepared('orders.lines-of-one')).where('order_id', '=', orderIds[0])
+      : lines.where('order_id', 'in', orderIds.length ? orderIds : ['00000000-0000-0000-0000-000000000000'])
+  )
     .orderBy('order_id')
     .orderBy('line_no')
     .execute();
