@@ -12,8 +12,8 @@ type Templates = { migrated: string; seeded: string };
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    /** Embedded-database images every test file starts from (null on PostgreSQL). */
-    pgliteTemplates: Templates | null;
+    /** Embedded-database images every test file starts from (null on PostgreSQL); `empty`: new, not migrated. */
+    pgliteTemplates: (Templates & { empty: string }) | null;
     /** Databases on the TEST_DATABASE_URL server every test file is copied from (null on PGlite). */
     postgresTemplates: Templates | null;
   }
@@ -40,9 +40,11 @@ export default async function setup(project: TestProject) {
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'luyue-test-'));
   const database = await connectPglite();
+  const empty = path.join(dir, 'empty.tar');
   const migrated = path.join(dir, 'migrated.tar');
   const seeded = path.join(dir, 'seeded.tar');
   try {
+    fs.writeFileSync(empty, Buffer.from(await (await database.dumpDataDir!()).arrayBuffer()));
     await migrate(database.db);
     fs.writeFileSync(migrated, Buffer.from(await (await database.dumpDataDir!()).arrayBuffer()));
     await seed(database);
@@ -50,7 +52,7 @@ export default async function setup(project: TestProject) {
   } finally {
     await database.close();
   }
-  project.provide('pgliteTemplates', { migrated, seeded });
+  project.provide('pgliteTemplates', { empty, migrated, seeded });
   project.provide('postgresTemplates', null);
   return () => fs.rmSync(dir, { recursive: true, force: true });
 }

@@ -7,11 +7,11 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../helpers/test-app';
-import { createTestDatabase } from '../helpers/test-db';
+import { createTestDatabase, newEmptyPglite } from '../helpers/test-db';
 import { orderActors, productBySku } from '../helpers/orders';
 import { fulfilmentFactories } from '../helpers/fulfilment';
 import { findViolations } from '../helpers/invariants';
-import { connectPglite, type Database } from '../../src/db/connect';
+import type { Database } from '../../src/db/connect';
 import { migrateWithin } from '../../src/db/migrate';
 import { listTables } from '../../src/modules/backups/backup.repository';
 import { backupDatabase, restoreDatabase } from '../../src/modules/backups/backup.service';
@@ -159,7 +159,7 @@ describe('luyue backup and restore', () => {
   it('restores into a fresh embedded database with no migrations (from PostgreSQL too), contents equal', async () => {
     // The restore brings the fresh database to the backup's level itself; on the PostgreSQL pass the file
     // crosses engines.
-    const other = await connectPglite();
+    const other = await newEmptyPglite();
     targets.push(other);
     await restoreDatabase(other.db, { file: backupFile });
     expect(await contents(other.db)).toEqual(await contents(t.database.db));
@@ -226,12 +226,12 @@ describe('luyue backup and restore', () => {
   });
 
   it('a backup from an older migration level is restored at that level and then migrated', async () => {
-    const old = await connectPglite();
+    const old = await newEmptyPglite();
     targets.push(old);
     await old.db.connection().execute((conn) => migrateWithin(conn, '0016_webhooks'));
     const oldFile = path.join(dir, 'old.backup.gz');
     await backupDatabase(old.db, { file: oldFile, engine: 'pglite', appVersion: 'old', now: new Date() });
-    const fresh = await connectPglite();
+    const fresh = await newEmptyPglite();
     targets.push(fresh);
     const result = await restoreDatabase(fresh.db, { file: oldFile });
     expect(result.migrated).toContain('0020_backup_runs');

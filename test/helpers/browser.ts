@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeEach, expect } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/modules/demo/demo.seed';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -26,6 +26,28 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
+/**
+ * The test worker's Chromium, launched by the first browser test file the worker runs and kept for the next ones
+ * (launching one costs about a second each time): vitest keeps a worker's process from one file to the next, and
+ * Playwright kills the browser when that process exits. Each file still gets its own contexts (own cookies and
+ * storage), closed after the file. Held on globalThis, so it survives a file that loads this module again; a
+ * browser that went away (crashed) is launched anew.
+ */
+const WORKER_BROWSER = Symbol.for('luyue.test.workerBrowser');
+type WorkerGlobal = { [WORKER_BROWSER]?: Promise<Browser> };
+
+export function workerBrowser(): Promise<Browser> {
+  const g = globalThis as WorkerGlobal;
+  const held = g[WORKER_BROWSER];
+  if (held) return held.then((b) => (b.isConnected() ? b : relaunch()), relaunch);
+  return relaunch();
+  function relaunch() {
+    const launched = launchBrowser();
+    g[WORKER_BROWSER] = launched;
+    return launched;
+  }
+}
+
 export function screenshotPath(name: string): string {
   const dir = path.resolve('test-results');
   fs.mkdirSync(dir, { recursive: true });
@@ -40,21 +62,18 @@ export async function serveApp(app: import('fastify').FastifyInstance): Promise<
   return `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
 }
 
-/** A fresh browser context (its own cookies), logged in through the login form. */
-export async function loginAs(
-  browser: Browser,
-  base: string,
-  username: string,
-  password: string,
-): Promise<import('playwright-core').Page> {
-  const page = await (await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN' })).newPage();
-  page.setDefaultTimeout(15_000);
+/** A fresh browser context: its own cookies and storage, the desktop size and the users' language. */
+export function newTestContext(browser: Browser): Promise<BrowserContext> {
+  return browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN' });
+}
+
+/** Logs in through the login form on the page (a page of a fresh context has no session yet). */
+export async function logIn(page: Page, base: string, username: string, password: string) {
   await page.goto(base);
   await page.getByTestId('login-username').fill(username);
   await page.getByTestId('login-password').fill(password);
   await page.getByTestId('login-submit').click();
   await page.getByTestId('main-menu').waitFor();
-  return page;
 }
 
 /** A failing browser test leaves a picture of its page in test-results/, to read after a red run. */
@@ -128,38 +147,45 @@ export async function chooseOption(page: Page, select: Locator, text: string, op
 }
 
 /**
- * The browser side of one test file: `start` serves the app on a free port and launches Chromium,
- * `loginAs` gives one page at a time logged in as a demo user. A failing test leaves a screenshot;
- * after the file the browser and the test context are closed.
+ * The browser side of one test file: `start` serves the app on a free port and takes the worker's Chromium,
+ * `loginAs` gives one page at a time logged in as a demo user, each in a new context. A failing test leaves a
+ * screenshot; after the file its contexts and the test context are closed (the browser stays for the next file).
  */
 export function browserSession() {
   const s: { browser?: Browser; page?: Page; base: string; context?: { close: () => Promise<void> } } = { base: '' };
+  const opened: BrowserContext[] = [];
   screenshotOnFailure(() => s.page);
   afterAll(async () => {
-    await s.browser?.close();
+    for (const c of opened) await c.close().catch(() => undefined);
     await s.context?.close();
   });
+  /** A new page in a context of its own, closing the previous page's context. */
+  async function freshPage() {
+    await s.page?.context().close();
+    const context = await newTestContext(s.browser!);
+    opened.push(context);
+    s.page = await context.newPage();
+    s.page.setDefaultTimeout(15_000);
+    return s.page;
+  }
   return {
     async start(context: { app: import('fastify').FastifyInstance; close: () => Promise<void> }) {
       s.context = context;
       s.base = await serveApp(context.app);
-      s.browser = await launchBrowser();
+      s.browser = await workerBrowser();
       return s.base;
     },
     async loginAs(username: string) {
-      await s.page?.close();
-      s.page = await loginAs(s.browser!, s.base, username, DEMO_PASSWORD);
-      return s.page;
+      const page = await freshPage();
+      await logIn(page, s.base, username, DEMO_PASSWORD);
+      return page;
     },
     /** A fresh page (own cookies) on the login form, for a test that logs in by itself. */
     async loginForm() {
-      await s.page?.close();
-      const context = await s.browser!.newContext({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN' });
-      s.page = await context.newPage();
-      s.page.setDefaultTimeout(15_000);
-      await s.page.goto(s.base);
-      await s.page.getByTestId('login-username').waitFor();
-      return s.page;
+      const page = await freshPage();
+      await page.goto(s.base);
+      await page.getByTestId('login-username').waitFor();
+      return page;
     },
   };
 }

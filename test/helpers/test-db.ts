@@ -34,4 +34,13 @@ export async function createTestDatabase(from: 'migrated' | 'seeded' = 'migrated
   };
 }
 
+/**
+ * A new embedded database with no migrations, as `connectPglite()` makes it: on the PGlite pass copied from the
+ * run's image of one (a new data directory costs an initdb of seconds), on the PostgreSQL pass made anew.
+ */
+export async function newEmptyPglite(): Promise<Database> {
+  const image = inject('pgliteTemplates')?.empty;
+  return image ? connectPglite(undefined, new Blob([fs.readFileSync(image)])) : connectPglite();
+}
+
 export const onPostgres = () => !!process.env.TEST_DATABASE_URL;
