@@ -8,15 +8,36 @@ import { likePattern } from '../../lib/paging';
  * How a text search reaches the orders. Narrow: few customers and products match, so the orders are gathered
  * through indexes (customer, order lines by product, trigram on number/PO) and only they are sorted. Broad:
  * many match, so the list is read in its sort order and each order tested until the page is full.
+ * `walk`: the matching products have many lines (planOrderSearch counts them), so a keyset page is read along the
+ * list too, each order tested against the set of their orders ('set') or against its own lines ('probe', when
+ * the set would be too large to hash); a page by number, which counts every match, still gathers them.
  */
 export type OrderSearch =
-  { narrow: true; customerIds: string[]; productIds: string[]; numberIds: string[] } | { narrow: false };
+  | { narrow: true; customerIds: string[]; productIds: string[]; numberIds: string[]; walk?: 'set' | 'probe' }
+  | { narrow: false };
 
 /** Number and customer PO as one text, the expression the trigram index orders_search_trgm is built on. */
 export const numberText = sql<string>`(o.number || ' ' || o.customer_po)`;
 
-/** The search as a condition on the list's orders (alias o). */
-export function searchCondition(companyId: string, pattern: string, s: OrderSearch) {
+/**
+ * The search as a condition on the list's orders (alias o). `inListOrder`: the query is a keyset page, read in
+ * the list's order and stopped when full, so a narrow search with many product lines may walk (see OrderSearch).
+ */
+export function searchCondition(companyId: string, pattern: string, s: OrderSearch, inListOrder = false) {
+  if (s.narrow && s.walk && inListOrder) {
+    // Under `or` an `in` is not made a semi-join (which probed order_lines_product once per order and product):
+    // it stays a hashed set, read once. The other arms are tested on the order's own columns (empty arrays: false).
+    const lines =
+      s.walk === 'set'
+        ? sql`o.id in (select l.order_id from order_lines l
+                        where l.company_id = ${companyId} and l.product_id = any(${s.productIds}::uuid[]))`
+        : sql`exists (select 1 from order_lines l
+                       where l.company_id = o.company_id and l.order_id = o.id
+                         and l.product_id = any(${s.productIds}::uuid[])
+                       limit 1)`;
+    return sql<boolean>`(${lines} or o.customer_id = any(${s.customerIds}::uuid[])
+                         or o.id = any(${s.numberIds}::uuid[]))`;
+  }
   if (s.narrow) {
     // The candidate orders, each arm through its own index; the union is small by construction.
     const arms = [];
@@ -67,4 +88,16 @@ export async function findNumberMatches(db: Db, companyId: string, text: string,
     select o.id from orders o where o.company_id = ${companyId} and ${numberText} ilike ${likePattern(text)}
      limit ${limit + 1}`.execute(db);
   return r.rows.map((o) => o.id);
+}
+
+/**
+ * How many lines the products have, counted up to `limit` + 1 (read from order_lines_product alone): the search
+ * chooses how to reach their orders by it.
+ */
+export async function countProductLines(db: Db, companyId: string, productIds: string[], limit: number) {
+  const r = await sql<{ n: number }>`
+    select count(*)::int as n from (select 1 from order_lines l
+                                     where l.company_id = ${companyId} and l.product_id = any(${productIds}::uuid[])
+                                     limit ${limit + 1}) s`.execute(db);
+  return r.rows[0].n;
 }
