@@ -8,13 +8,12 @@ import { likePattern } from '../../lib/paging';
  * How a text search reaches the orders. Narrow: few customers and products match, so the orders are gathered
  * through indexes (customer, order lines by product, trigram on number/PO) and only they are sorted. Broad:
  * many match, so the list is read in its sort order and each order tested until the page is full.
- * `walk`: the matching products have many lines (planOrderSearch counts them), so a keyset page is read along the
- * list too, each order tested against the set of their orders ('set') or against its own lines ('probe', when
- * the set would be too large to hash); a page by number, which counts every match, still gathers them.
+ * `walk`: the matching products' lines are many but not most of the company's (planOrderSearch counts them), so
+ * a keyset page is read along the list too, each order tested against the set of their orders, read once; a page
+ * by number, which counts every match, still gathers them.
  */
 export type OrderSearch =
-  | { narrow: true; customerIds: string[]; productIds: string[]; numberIds: string[]; walk?: 'set' | 'probe' }
-  | { narrow: false };
+  { narrow: true; customerIds: string[]; productIds: string[]; numberIds: string[]; walk: boolean } | { narrow: false };
 
 /** Number and customer PO as one text, the expression the trigram index orders_search_trgm is built on. */
 export const numberText = sql<string>`(o.number || ' ' || o.customer_po)`;
@@ -25,18 +24,11 @@ export const numberText = sql<string>`(o.number || ' ' || o.customer_po)`;
  */
 export function searchCondition(companyId: string, pattern: string, s: OrderSearch, inListOrder = false) {
   if (s.narrow && s.walk && inListOrder) {
-    // Under `or` an `in` is not made a semi-join (which probed order_lines_product once per order and product):
-    // it stays a hashed set, read once. The other arms are tested on the order's own columns (empty arrays: false).
-    const lines =
-      s.walk === 'set'
-        ? sql`o.id in (select l.order_id from order_lines l
-                        where l.company_id = ${companyId} and l.product_id = any(${s.productIds}::uuid[]))`
-        : sql`exists (select 1 from order_lines l
-                       where l.company_id = o.company_id and l.order_id = o.id
-                         and l.product_id = any(${s.productIds}::uuid[])
-                       limit 1)`;
-    return sql<boolean>`(${lines} or o.customer_id = any(${s.customerIds}::uuid[])
-                         or o.id = any(${s.numberIds}::uuid[]))`;
+    // Under `or` an `in` is not made a semi-join (PostgreSQL 15 probed order_lines_product once per order and
+    // product): it stays a set hashed once. The other arms test the order's own columns (an empty array: false).
+    return sql<boolean>`(o.id in (select l.order_id from order_lines l
+                                   where l.company_id = ${companyId} and l.product_id = any(${s.productIds}::uuid[]))
+                         or o.customer_id = any(${s.customerIds}::uuid[]) or o.id = any(${s.numberIds}::uuid[]))`;
   }
   if (s.narrow) {
     // The candidate orders, each arm through its own index; the union is small by construction.
@@ -91,13 +83,15 @@ export async function findNumberMatches(db: Db, companyId: string, text: string,
 }
 
 /**
- * How many lines the products have, counted up to `limit` + 1 (read from order_lines_product alone): the search
- * chooses how to reach their orders by it.
+ * How many lines the products have, counted up to `limit` + 1 from order_lines_product alone, and about how many
+ * orders there are (the planner's row estimate of the table, 0 before it was first analyzed): the search chooses
+ * how to reach the products' orders by their share.
  */
 export async function countProductLines(db: Db, companyId: string, productIds: string[], limit: number) {
-  const r = await sql<{ n: number }>`
-    select count(*)::int as n from (select 1 from order_lines l
-                                     where l.company_id = ${companyId} and l.product_id = any(${productIds}::uuid[])
-                                     limit ${limit + 1}) s`.execute(db);
-  return r.rows[0].n;
+  const r = await sql<{ lines: number; orders: number }>`
+    select (select count(*)::int from (select 1 from order_lines l
+                                        where l.company_id = ${companyId} and l.product_id = any(${productIds}::uuid[])
+                                        limit ${limit + 1}) s) as lines,
+           (select greatest(reltuples, 0)::float8 from pg_class where oid = 'orders'::regclass) as orders`.execute(db);
+  return r.rows[0];
 }

@@ -5,25 +5,23 @@ import { countProductLines, findNumberMatches, searchNames, type OrderSearch } f
 const NARROW_NAMES = 200;
 /** Above this many orders matching by number or PO, the same. */
 const NARROW_NUMBERS = 2000;
+/** Up to this many lines of the matching products, their orders are gathered and sorted: a few ms of reads. */
+const GATHERED_LINES = 500;
 /**
- * Above this many lines of the matching products, a keyset page walks the list in order against their orders held
- * as a set (see OrderSearch): gathering and sorting them costs one order read each, while the walk reaches a
- * page's 21 orders within about 21 / (share of orders matching) orders, about 10,000 at a million orders here.
+ * Above, a keyset page may walk the list against the set of their orders (see OrderSearch): it reads the L lines
+ * once and about 21·N/L of the company's N orders, each about a sixth of what probing an order's own lines costs
+ * (the plan PostgreSQL picks otherwise). The walk pays while L² ≤ WALK_RATIO·N, L at most HASHED_LINES (the set is
+ * hashed in memory, and counted first): at a million orders, up to 12,000 lines; at 100,000, up to 3,900.
  */
-const GATHERED_LINES = 2000;
-/**
- * Above this many the set is not built (PostgreSQL hashes it in memory only while its estimate fits hash_mem, and
- * counting and hashing it grows with it): so many orders match that the walk fills a page within a few hundred
- * orders, each probed by its own lines.
- */
+const WALK_RATIO = 150;
 const HASHED_LINES = 50_000;
 
 /**
  * Chooses how a search text reaches the orders (see OrderSearch): names first, in the small customer and product
  * tables; order numbers and POs through their trigram index from 3 characters on. Numbers and POs are Latin
  * letters and digits, so a 1–2 character text in Chinese cannot be one and needs no number probe, while a 1–2
- * character Latin text matches too many numbers to be narrow. The matching products' lines are counted (up to
- * HASHED_LINES + 1, read from order_lines_product alone) to choose how a keyset page reaches their orders.
+ * character Latin text matches too many numbers to be narrow. The matching products' lines are counted (from
+ * order_lines_product alone) against the orders (the table's row estimate) to choose whether a keyset page walks.
  */
 export async function planOrderSearch(db: Db, companyId: string, text: string): Promise<OrderSearch> {
   const short = [...text].length < 3;
@@ -31,8 +29,11 @@ export async function planOrderSearch(db: Db, companyId: string, text: string): 
   if (short && latin) return { narrow: false };
   const { customerIds, productIds } = await searchNames(db, companyId, text, NARROW_NAMES);
   if (customerIds.length > NARROW_NAMES || productIds.length > NARROW_NAMES) return { narrow: false };
-  const lines = productIds.length ? await countProductLines(db, companyId, productIds, HASHED_LINES) : 0;
-  const walk = lines > HASHED_LINES ? 'probe' : lines > GATHERED_LINES ? 'set' : undefined;
+  let walk = false;
+  if (productIds.length) {
+    const { lines, orders } = await countProductLines(db, companyId, productIds, HASHED_LINES);
+    walk = lines > GATHERED_LINES && lines <= HASHED_LINES && lines * lines <= WALK_RATIO * orders;
+  }
   if (short) return { narrow: true, customerIds, productIds, numberIds: [], walk };
   const numberIds = await findNumberMatches(db, companyId, text, NARROW_NUMBERS);
   if (numberIds.length > NARROW_NUMBERS) return { narrow: false };
