@@ -83,15 +83,18 @@ export async function findNumberMatches(db: Db, companyId: string, text: string,
 }
 
 /**
- * How many lines the products have, counted up to `limit` + 1 from order_lines_product alone, and about how many
- * orders there are (the planner's row estimate of the table, 0 before it was first analyzed): the search chooses
- * how to reach the products' orders by their share.
+ * About how many orders there are (the planner's row estimate of the table, 0 before it was first analyzed) and
+ * how many lines the products have, counted from order_lines_product alone up to one more than
+ * min(`max`, √(`ratio` × orders)): the search walks the list only below that bound (planOrderSearch), so a search
+ * whose products hold most lines stops counting early.
  */
-export async function countProductLines(db: Db, companyId: string, productIds: string[], limit: number) {
+export async function countProductLines(db: Db, companyId: string, productIds: string[], ratio: number, max: number) {
+  const orders = sql`(select greatest(reltuples, 0)::float8 from pg_class where oid = 'orders'::regclass)`;
   const r = await sql<{ lines: number; orders: number }>`
-    select (select count(*)::int from (select 1 from order_lines l
+    select ${orders} as orders,
+           (select count(*)::int from (select 1 from order_lines l
                                         where l.company_id = ${companyId} and l.product_id = any(${productIds}::uuid[])
-                                        limit ${limit + 1}) s) as lines,
-           (select greatest(reltuples, 0)::float8 from pg_class where oid = 'orders'::regclass) as orders`.execute(db);
+                                        limit least(${max}, floor(sqrt(${ratio}::float8 * ${orders})))::int + 1) s)
+             as lines`.execute(db);
   return r.rows[0];
 }

@@ -13,8 +13,8 @@ const GATHERED_LINES = 500;
  * PostgreSQL picks otherwise: PostgreSQL 15 probed order_lines_product once per product, 145,000 buffers for a
  * page at a million orders; PGlite's probes by order read 4 buffers an order). When the lines are most of the
  * orders' the probing walk is short and reading the set costs more (PGlite, 100,000 orders, 15,600 lines), so the
- * walk is taken while L² ≤ WALK_RATIO·N and L ≤ HASHED_LINES (the set is hashed in memory, and counted first):
- * at a million orders up to 20,000 lines, at 100,000 up to 6,300.
+ * walk is taken while L² ≤ WALK_RATIO·N and L ≤ HASHED_LINES (the set is hashed in memory; it is counted first, up
+ * to that bound): at a million orders up to 20,000 lines, at 100,000 up to 6,300.
  */
 const WALK_RATIO = 400;
 const HASHED_LINES = 50_000;
@@ -34,7 +34,7 @@ export async function planOrderSearch(db: Db, companyId: string, text: string): 
   if (customerIds.length > NARROW_NAMES || productIds.length > NARROW_NAMES) return { narrow: false };
   let walk = false;
   if (productIds.length) {
-    const { lines, orders } = await countProductLines(db, companyId, productIds, HASHED_LINES);
+    const { lines, orders } = await countProductLines(db, companyId, productIds, WALK_RATIO, HASHED_LINES);
     walk = lines > GATHERED_LINES && lines <= HASHED_LINES && lines * lines <= WALK_RATIO * orders;
   }
   if (short) return { narrow: true, customerIds, productIds, numberIds: [], walk };
