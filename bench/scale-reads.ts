@@ -139,6 +139,7 @@ const paths: Path[] = [
   await list('newest first', 'sort=createdAt&order=desc', true),
   await list('status completed', 'status=completed', true),
   await list('sort by total', 'sort=total&order=desc', true),
+  await list('search product name', `q=${encodeURIComponent(facts.product_name.slice(2))}`, true),
   { name: 'order page', url: () => `/api/orders/${orderIds[next++ % orderIds.length]}`, user: 'admin', target: 20 },
   ...['admin', 'sales01', 'reviewer', 'finance', 'director', 'gm', 'orderadmin', 'warehouse', 'logistics', 'service']
     .concat(['planner', 'allocation', 'docs', 'legal'])

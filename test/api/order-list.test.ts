@@ -1,5 +1,9 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listOrdersByCursor } from '../../src/modules/orders/order-list.repository';
+import { planOrderSearch } from '../../src/modules/orders/order-search';
+import type { OrderSearch } from '../../src/modules/orders/order-search.repository';
+import { seedList } from '../helpers/order-list-seed';
 import { createTestContext, type TestContext } from '../helpers/test-app';
 
 // The order list: every filter and sort through the API, keyset pages (cursor) that visit each order once even
@@ -13,78 +17,14 @@ const ids: Record<string, string> = {};
 type Row = { id: string; number: string; createdAt: string; orderDate: string; total: string; status: string };
 type Listed = Row & { customer: { name: string } };
 
-/** Customers and products with Chinese names of 2 and more characters, and 60 orders sharing few sort keys. */
-async function seedList(companyId: string, prefix: string, count: number) {
-  const db = t.database.db;
-  const one = async (q: ReturnType<typeof sql<{ id: string }>>) => (await q.execute(db)).rows[0].id;
-  const users = (
-    await sql<{ id: string }>`select u.id from users u join memberships m on m.user_id = u.id
-                               where m.company_id = ${companyId} order by u.username limit 2`.execute(db)
-  ).rows.map((r) => r.id);
-  const user = users[0];
-  const warehouse = await one(sql`select id from warehouses where company_id = ${companyId} limit 1`);
-  const customer = (code: string, name: string) =>
-    one(sql`insert into customers (company_id, code, short_code, name, kind)
-            values (${companyId}, ${prefix + code}, ${prefix + code}, ${name}, 'ordinary') returning id`);
-  const product = (sku: string, name: string) =>
-    one(sql`insert into products (company_id, sku, name, list_price) values (${companyId}, ${prefix + sku}, ${name}, 10)
-            returning id`);
-  const customers = [
-    await customer('HW', '华为'),
-    await customer('BJ', '北京华联商厦'),
-    await customer('ZZ', '郑州百货'),
-  ];
-  const products = [
-    await product('P1', '扳手'),
-    await product('P2', '螺丝刀'),
-    await product('P3', '不锈钢螺丝刀套装'),
-  ];
-  // Three creation instants (with microseconds), three dates, four totals, three statuses: ties everywhere, and
-  // each instant and each date held by orders of every status.
-  const created = ['2026-11-02 09:00:00.123456+08', '2026-11-02 09:00:00.123457+08', '2026-11-03 10:00:00+08'];
-  const rows = Array.from({ length: count }, (_, i) => ({
-    number: `${prefix}-LS-${String(i).padStart(3, '0')}`,
-    customer: customers[i % 3],
-    product: products[Math.floor(i / 3) % 3],
-    created: created[i % created.length],
-    date: ['2026-11-01', '2026-11-02', '2026-11-03'][Math.floor(i / 5) % 3],
-    total: ['10.00', '20.00', '30.00', '99.50'][i % 4],
-    status: ['draft', 'cancelled', 'on_hold'][Math.floor(i / 2) % 3],
-    urgency: i % 7 === 0 ? 'urgent' : 'normal',
-    po: i % 10 === 0 ? `PO-客户-${i}` : '',
-    registrar: users[i % 2],
-  }));
-  const orderIds = await sql<{ id: string }>`
-    insert into orders (company_id, number, status, customer_id, order_date, source, urgency, payment_method,
-                        warehouse_id, total, registrar_id, created_by, updated_by, customer_po, created_at)
-    select ${companyId}, r.number, r.status, r.customer, r.date, 'phone', r.urgency, 'transfer', ${warehouse},
-           r.total, r.registrar, ${user}, ${user}, r.po, r.created
-      from unnest(${rows.map((r) => r.number)}::text[], ${rows.map((r) => r.status)}::text[],
-                  ${rows.map((r) => r.customer)}::uuid[], ${rows.map((r) => r.date)}::date[],
-                  ${rows.map((r) => r.urgency)}::text[], ${rows.map((r) => r.total)}::numeric[],
-                  ${rows.map((r) => r.po)}::text[], ${rows.map((r) => r.created)}::timestamptz[],
-                  ${rows.map((r) => r.registrar)}::uuid[])
-           with ordinality as r(number, status, customer, date, urgency, total, po, created, registrar, n)
-     order by r.n
-    returning id`.execute(db);
-  await sql`
-    insert into order_lines (company_id, order_id, line_no, product_id, sku, name, spec, unit, qty, unit_price, amount,
-                             standard_cost)
-    select ${companyId}, o, 1, p, 'sku', 'name', '', '件', 1, 10, 10, 0
-      from unnest(${orderIds.rows.map((r) => r.id)}::uuid[], ${rows.map((r) => r.product)}::uuid[]) as l(o, p)`.execute(
-    db,
-  );
-  return { customers, products, user, orderIds: orderIds.rows.map((r) => r.id) };
-}
-
 let seeded: Awaited<ReturnType<typeof seedList>>;
 
 beforeAll(async () => {
   t = await createTestContext();
   admin = t.as(await t.token('admin'));
   adminB = t.as(await t.token('admin', t.companyB));
-  seeded = await seedList(t.companyA, 'A', 60);
-  await seedList(t.companyB, 'B', 6);
+  seeded = await seedList(t, t.companyA, 'A', 60);
+  await seedList(t, t.companyB, 'B', 6);
   ids.companyA = t.companyA;
 });
 afterAll(() => t.close());
@@ -295,6 +235,88 @@ describe('order search in Chinese and by number', () => {
     const page = await get(admin, `/api/orders?q=${encodeURIComponent('不存在的客户')}&cursor=first`);
     expect(page).toMatchObject({ items: [], next: null, prev: null });
   });
+});
+
+describe('order search by product name: pages in the list order exactly, forward and back', () => {
+  const SORTS: Record<string, string[]> = {
+    createdAt: ['o.created_at'],
+    total: ['o.total'],
+    customer: ['c.name'],
+    status: ['o.status', 'o.created_at'],
+  };
+  /** The orders holding the text in a number, PO, customer or product name, in the list's order, from SQL. */
+  const truth = async (text: string, sort: string, order: 'asc' | 'desc') =>
+    (
+      await sql<{ id: string }>`
+      select o.id from orders o join customers c on c.company_id = o.company_id and c.id = o.customer_id
+       where o.company_id = ${t.companyA}
+         and (o.number like ${`%${text}%`} or o.customer_po like ${`%${text}%`} or c.name like ${`%${text}%`}
+              or exists (select 1 from order_lines l
+                           join products p on p.company_id = l.company_id and p.id = l.product_id
+                          where l.company_id = o.company_id and l.order_id = o.id and p.name like ${`%${text}%`}))
+       order by ${sql.raw([...SORTS[sort], 'o.id'].map((k) => `${k} ${order}`).join(', '))}`.execute(t.database.db)
+    ).rows.map((r) => r.id);
+
+  type PageOf = (cursor: string) => Promise<{ items: { id: string }[]; next: string | null; prev: string | null }>;
+  /** Every page following `next` from the first, then every page following `prev` back from the last. */
+  async function bothWays(pageOf: PageOf) {
+    const forward: string[][] = [];
+    let page = await pageOf('first');
+    for (;;) {
+      forward.push(page.items.map((o) => o.id));
+      if (!page.next) break;
+      page = await pageOf(page.next);
+    }
+    const back: string[][] = [];
+    for (;;) {
+      back.unshift(page.items.map((o) => o.id));
+      if (!page.prev) break;
+      page = await pageOf(page.prev);
+    }
+    return { forward, back };
+  }
+
+  // 螺丝刀: two products, and orders holding both; 钢螺丝刀套: one of them; 扳手: a 2-character name.
+  for (const text of ['螺丝刀', '钢螺丝刀套', '扳手'])
+    for (const sort of Object.keys(SORTS))
+      for (const order of ['asc', 'desc'] as const)
+        it(`q=${text} sort=${sort} ${order}: each matching order once, in the SQL order, prev walks back`, async () => {
+          const expected = await truth(text, sort, order);
+          expect(expected.length).toBeGreaterThan(4);
+          const q = `q=${encodeURIComponent(text)}&sort=${sort}&order=${order}&pageSize=4`;
+          const { forward, back } = await bothWays((c) =>
+            get(admin, `/api/orders?${q}&cursor=${encodeURIComponent(c)}`),
+          );
+          expect(forward.flat()).toEqual(expected);
+          expect(back).toEqual(forward);
+        });
+
+  it('螺丝刀 matches orders holding both of its products, and the list shows each of them once', async () => {
+    const both = await sql<{ id: string }>`
+      select l.order_id as id from order_lines l join products p on p.company_id = l.company_id and p.id = l.product_id
+       where l.company_id = ${t.companyA} and p.name like '%螺丝刀%' group by l.order_id having count(*) = 2`.execute(
+      t.database.db,
+    );
+    expect(both.rows.length).toBeGreaterThan(0);
+    const listed = (await walk(`q=${encodeURIComponent('螺丝刀')}`, 4)).seen.map((o) => o.id);
+    for (const { id } of both.rows) expect(listed.filter((x) => x === id)).toHaveLength(1);
+  });
+
+  // The walk a large company's search takes (order-search.ts chooses it by the product lines' share of the orders):
+  // the same pages as gathering the orders, here on the small list where the count alone would gather.
+  for (const sort of Object.keys(SORTS))
+    for (const order of ['asc', 'desc'] as const)
+      it(`walking the list for 螺丝刀, sort=${sort} ${order}: the SQL order, forward and back`, async () => {
+        const text = '螺丝刀';
+        const planned = await planOrderSearch(t.database.db, t.companyA, text);
+        expect(planned).toMatchObject({ narrow: true, walk: false });
+        const search = { ...planned, walk: true } as OrderSearch;
+        const { forward, back } = await bothWays((cursor) =>
+          listOrdersByCursor(t.database.db, t.companyA, { cursor, pageSize: 4, sort, order, q: text, search }),
+        );
+        expect(forward.flat()).toEqual(await truth(text, sort, order));
+        expect(back).toEqual(forward);
+      });
 });
 
 describe('bad cursors and other companies', () => {

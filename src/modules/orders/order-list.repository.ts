@@ -17,8 +17,11 @@ export type OrderListFilter = Omit<OrderFilter, 'mine' | 'status'> & {
   search?: OrderSearch;
 };
 
-/** Orders by status(es), customer, order date, product, salesperson (registrar), urgency and a search. */
-function filteredOrders(db: Db, companyId: string, q: OrderListFilter) {
+/**
+ * Orders by status(es), customer, order date, product, salesperson (registrar), urgency and a search.
+ * `inListOrder`: a keyset page, read in the list's order until full (the search may walk, see OrderSearch).
+ */
+function filteredOrders(db: Db, companyId: string, q: OrderListFilter, inListOrder = false) {
   let query = ordersQuery(db, companyId);
   const statuses = typeof q.status === 'string' ? [q.status] : (q.status ?? []);
   if (statuses.length) query = query.where('o.status', 'in', statuses);
@@ -39,7 +42,8 @@ function filteredOrders(db: Db, companyId: string, q: OrderListFilter) {
           .where('pl.product_id', '=', product),
       ),
     );
-  if (q.q) query = query.where(searchCondition(companyId, likePattern(q.q), q.search ?? { narrow: false }));
+  if (q.q)
+    query = query.where(searchCondition(companyId, likePattern(q.q), q.search ?? { narrow: false }, inListOrder));
   return query;
 }
 
@@ -61,7 +65,7 @@ export function listOrders(db: Db, companyId: string, q: PageQuery & OrderListFi
 /** The page after (or before) a cursor: the web list, as deep as the company's history goes (keyset). */
 export function listOrdersByCursor(db: Db, companyId: string, q: KeysetQuery & OrderListFilter) {
   const split = listBranches(companyId, q, q.sort ?? 'createdAt');
-  const query = filteredOrders(db, companyId, split ? { ...q, ...split.instead } : q);
+  const query = filteredOrders(db, companyId, split ? { ...q, ...split.instead } : q, true);
   return fetchKeysetPage(query, q, ORDER_SORTS, 'createdAt', 'o.id', split?.branches);
 }
 

@@ -8,15 +8,28 @@ import { likePattern } from '../../lib/paging';
  * How a text search reaches the orders. Narrow: few customers and products match, so the orders are gathered
  * through indexes (customer, order lines by product, trigram on number/PO) and only they are sorted. Broad:
  * many match, so the list is read in its sort order and each order tested until the page is full.
+ * `walk`: the matching products' lines are many but not most of the company's (planOrderSearch counts them), so
+ * a keyset page is read along the list too, each order tested against the set of their orders, read once; a page
+ * by number, which counts every match, still gathers them.
  */
 export type OrderSearch =
-  { narrow: true; customerIds: string[]; productIds: string[]; numberIds: string[] } | { narrow: false };
+  { narrow: true; customerIds: string[]; productIds: string[]; numberIds: string[]; walk: boolean } | { narrow: false };
 
 /** Number and customer PO as one text, the expression the trigram index orders_search_trgm is built on. */
 export const numberText = sql<string>`(o.number || ' ' || o.customer_po)`;
 
-/** The search as a condition on the list's orders (alias o). */
-export function searchCondition(companyId: string, pattern: string, s: OrderSearch) {
+/**
+ * The search as a condition on the list's orders (alias o). `inListOrder`: the query is a keyset page, read in
+ * the list's order and stopped when full, so a narrow search with many product lines may walk (see OrderSearch).
+ */
+export function searchCondition(companyId: string, pattern: string, s: OrderSearch, inListOrder = false) {
+  if (s.narrow && s.walk && inListOrder) {
+    // Under `or` an `in` is not made a semi-join (PostgreSQL 15 probed order_lines_product once per order and
+    // product): it stays a set hashed once. The other arms test the order's own columns (an empty array: false).
+    return sql<boolean>`(o.id in (select l.order_id from order_lines l
+                                   where l.company_id = ${companyId} and l.product_id = any(${s.productIds}::uuid[]))
+                         or o.customer_id = any(${s.customerIds}::uuid[]) or o.id = any(${s.numberIds}::uuid[]))`;
+  }
   if (s.narrow) {
     // The candidate orders, each arm through its own index; the union is small by construction.
     const arms = [];
@@ -67,4 +80,21 @@ export async function findNumberMatches(db: Db, companyId: string, text: string,
     select o.id from orders o where o.company_id = ${companyId} and ${numberText} ilike ${likePattern(text)}
      limit ${limit + 1}`.execute(db);
   return r.rows.map((o) => o.id);
+}
+
+/**
+ * About how many orders there are (the planner's row estimate of the table, 0 before it was first analyzed) and
+ * how many lines the products have, counted from order_lines_product alone up to one more than
+ * min(`max`, √(`ratio` × orders)): the search walks the list only below that bound (planOrderSearch), so a search
+ * whose products hold most lines stops counting early.
+ */
+export async function countProductLines(db: Db, companyId: string, productIds: string[], ratio: number, max: number) {
+  const orders = sql`(select greatest(reltuples, 0)::float8 from pg_class where oid = 'orders'::regclass)`;
+  const r = await sql<{ lines: number; orders: number }>`
+    select ${orders} as orders,
+           (select count(*)::int from (select 1 from order_lines l
+                                        where l.company_id = ${companyId} and l.product_id = any(${productIds}::uuid[])
+                                        limit least(${max}, floor(sqrt(${ratio}::float8 * ${orders})))::int + 1) s)
+             as lines`.execute(db);
+  return r.rows[0];
 }
