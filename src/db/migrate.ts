@@ -41,6 +41,7 @@ import * as m0043 from './migrations/0043_stock_open_earmarks';
 import * as m0044 from './migrations/0044_order_list_at_scale';
 import * as m0045 from './migrations/0045_workbench_counts';
 import * as m0046 from './migrations/0046_callbacks_by_order';
+import * as m0047 from './migrations/0047_shipment_lines_in_warehouse';
 import * as m0050 from './migrations/0050_ledger_delta_kept_rows';
 
 // Every migration, in order. New ones are added here.
@@ -87,6 +88,7 @@ const migrations: Record<string, Migration> = {
   '0044_order_list_at_scale': m0044,
   '0045_workbench_counts': m0045,
   '0046_callbacks_by_order': m0046,
+  '0047_shipment_lines_in_warehouse': m0047,
   '0050_ledger_delta_kept_rows': m0050,
 };
 

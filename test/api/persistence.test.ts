@@ -53,6 +53,7 @@ describe('embedded database on disk', () => {
       '0044_order_list_at_scale',
       '0045_workbench_counts',
       '0046_callbacks_by_order',
+      '0047_shipment_lines_in_warehouse',
       '0050_ledger_delta_kept_rows',
     ]);
     expect(await isEmpty(first.db)).toBe(true);

@@ -4,7 +4,7 @@ import type { Db } from '../../db/database';
 // The monthly report's figures come from a few set-based aggregates over one definition of "the period's
 // orders" (orders dated in the period, submitted for review, not cancelled) and their per-order facts.
 // Every per-order fact is an index lookup (state_history_entity, complaints_order, return_requests_order,
-// change_requests_order, shipment_lines_order, callbacks_order); the period comes from orders_dated.
+// change_requests_order, shipment_lines_order_line, callbacks_order); the period comes from orders_dated.
 
 /** A period of order dates: [from, to) local days in the company's time zone, and the instant it is read at. */
 export type Period = { companyId: string; from: string; to: string; timeZone: string; now: Date; today: string };
