@@ -43,7 +43,7 @@ export const en = {
     notPercent: 'must be a percentage from 0 to 100',
     belowList: 'Below the price list ({{price}})',
     aboveList: 'Above the price list ({{price}})',
-    shortStock: 'More than the {{available}} available',
+    shortStock: 'Only {{available}} available',
     pastDelivery: 'The requested delivery date is in the past',
     savedDraft: 'Draft {{number}} saved',
     submitted: 'Order {{number}} submitted for review',
