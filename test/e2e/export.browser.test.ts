@@ -68,6 +68,8 @@ describe('an export order from the form to the shipment gate', () => {
     await fields.locator('.ant-form-item', { hasText: '柜数' }).locator('input').fill('2');
     const line = page.getByTestId('order-lines-table').locator('tbody tr.ant-table-row').first();
     await chooseOption(page, line.getByTestId('order-line-product'), 'EX-01', { search: true });
+    // The price list's price arrives with the product; typed before it lands, the two would mix in the field.
+    await expect.poll(() => line.getByTestId('order-line-price').inputValue()).not.toBe('');
     await line.getByTestId('order-line-price').fill('100.00');
     await line.getByTestId('order-line-qty').locator('xpath=descendant-or-self::input').fill('3');
     await expect.poll(() => page.getByTestId('order-form-total').innerText()).toBe('US$300.00');
