@@ -26,7 +26,8 @@ describe('web app in Chromium', () => {
     await page.getByTestId('customer-shortCode').fill('WEB');
     await page.getByTestId('customer-code').fill('WEB001');
     await page.getByTestId('customer-name').fill('浏览器测试客户');
-    await page.getByTestId('customer-save').click();
+    // Saved means the drawer closes; if it stays open, the failure names what the form or the server said.
+    await submitDialog(page, 'customer-save');
 
     await page.getByTestId('customers-table').getByTestId('table-search').locator('input').fill('浏览器测试');
     await page.getByTestId('customers-table').getByTestId('table-search').locator('input').press('Enter');
