@@ -32,8 +32,11 @@ const pgliteParsers = { [NUMERIC]: (v: string) => v, [INT8]: (v: string) => v, [
 export async function connectPostgres(url: string, max = 10): Promise<Database> {
   // JIT compilation off (PostgreSQL's default is on): the report's aggregates over a month of orders are planned
   // expensive enough to be compiled, and compiling took longer than running them (3.6 s of 4 s for one query at
-  // 100k orders); nothing Luyue runs is long enough to win it back. `options` in DATABASE_URL takes precedence.
-  const pool = new pg.Pool({ connectionString: url, max, options: '-c jit=off' });
+  // 100k orders); nothing Luyue runs is long enough to win it back.
+  // No parallel workers either: starting them cost 40–60 ms a statement, more than the counts of the 工作台 take
+  // alone (finance's overdue count: 29 ms serial, 87 ms with two workers at 1M orders), and under load they take
+  // the cores other requests wait for. `options` in DATABASE_URL takes precedence over both.
+  const pool = new pg.Pool({ connectionString: url, max, options: '-c jit=off -c max_parallel_workers_per_gather=0' });
   // An idle connection the server closes (restart, failover) is replaced, not fatal.
   pool.on('error', (err) => console.error(`database connection lost: ${err.message}`));
   pool.on('connect', preparesMarkedStatements);

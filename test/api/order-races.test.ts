@@ -164,4 +164,12 @@ describe('races', () => {
       expect(stages.at(-1)).toMatchObject({ stage: 'director', status: 'pending' });
     },
   );
+
+  it('plans statements without parallel workers, whose start costs more than the short reads they share', async () => {
+    // Both engines: the server's pool asks for none per connection, the embedded engine has no workers to start.
+    const shown = await sql<{ max_parallel_workers_per_gather: string }>`show max_parallel_workers_per_gather`.execute(
+      t.database.db,
+    );
+    expect(shown.rows[0].max_parallel_workers_per_gather).toBe('0');
+  });
 });
