@@ -37,8 +37,8 @@ export async function connectPostgres(url: string, max = 10): Promise<Database> 
   // alone (finance's overdue count: 29 ms serial, 87 ms with two workers at 1M orders), and under load they take
   // the cores other requests wait for. `options` in DATABASE_URL takes precedence over both.
   // Idle connections are kept ten minutes rather than pg's 10 s: a new one plans every statement afresh, so the
-  // admin's 工作台 took 370–445 ms after a 11 s pause and 74 ms on kept connections (1M orders). They do not keep a
-  // process alive that is otherwise done (a CLI command).
+  // admin's 工作台 called every 11 s took 370–445 ms on new connections and 116–132 on kept ones (1M orders). Idle,
+  // they do not keep a process alive that is otherwise done (a CLI command).
   const pool = new pg.Pool({
     connectionString: url,
     max,
