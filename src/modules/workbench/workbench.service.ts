@@ -193,18 +193,15 @@ export async function workbench(db: Db, actor: Actor, env: Env, opts = { backupS
   // twenty cards take 64–89 ms rather than 115–135 at 1M orders (on two cores; more lanes only queued for the cores
   // and kept more connections from other users). The embedded database has one connection and runs them in turn.
   const lane = pLimit(2);
-  const [orders, counts, notifications, month, backup] = await Promise.all([
-    lane(() => orderCounts(db, actor.companyId, actor.userId, ofOrders)),
-    Promise.all(mine.map((d) => ('orders' in d ? null : lane(() => d.count(view))))),
+  const orders = lane(() => orderCounts(db, actor.companyId, actor.userId, ofOrders));
+  const count = async (d: Todo): Promise<Count> =>
+    'orders' in d ? { count: (await orders)[ofOrders.indexOf(d.orders)] } : lane(() => d.count(view));
+  const [todos, notifications, month, backup] = await Promise.all([
+    Promise.all(mine.map(async (d) => ({ key: d.key, path: d.path, ...(await count(d)) }))),
     lane(() => listNotifications(db, actor, { limit: 5 })),
     hasRole(actor.roles, MANAGERS) ? lane(() => monthOf(db, actor, view.today)) : null,
     hasRole(actor.roles, ['admin']) ? lane(() => backupStatus(db, opts.backupScheduled)) : null,
   ]);
-  const todos = mine.map((d, i) => ({
-    key: d.key,
-    path: d.path,
-    ...('orders' in d ? { count: orders[ofOrders.indexOf(d.orders)] } : counts[i]!),
-  }));
   return { todos, notifications, month, backup };
 }
 
