@@ -111,12 +111,18 @@ function Routed() {
   );
 }
 
+// Someone who asked their system for less motion gets none: drawers, modals and messages appear at once.
+const reducedMotion = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+
 export function App() {
   const { i18n } = useTranslation();
   const en = i18n.language === 'en';
   dayjs.locale(en ? 'en' : 'zh-cn');
   return (
-    <ConfigProvider locale={en ? (antdEnglishLocale() ?? zhCN) : zhCN} theme={{ token: { colorPrimary: '#1f6feb' } }}>
+    <ConfigProvider
+      locale={en ? (antdEnglishLocale() ?? zhCN) : zhCN}
+      theme={{ token: { colorPrimary: '#1f6feb', motion: !reducedMotion } }}
+    >
       <AntApp>
         <SessionProvider>
           <BrowserRouter>
