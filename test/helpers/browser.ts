@@ -64,15 +64,20 @@ export async function serveApp(app: import('fastify').FastifyInstance): Promise<
 
 /** A fresh browser context: its own cookies and storage, the desktop size and the users' language. */
 export function newTestContext(browser: Browser): Promise<BrowserContext> {
-  return browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN' });
+  return browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN', reducedMotion: 'reduce' });
 }
 
-/** Logs in through the login form on the page (a page of a fresh context has no session yet). */
+/**
+ * Logs the page's context in as the web app does (the same login request, which sets the session cookie in the
+ * context), then opens the app. The login form itself is walked by the tests that open `loginForm`; going through it
+ * for every other login cost a second of a loaded CI machine each time.
+ */
 export async function logIn(page: Page, base: string, username: string, password: string) {
+  const res = await page.context().request.post(`${base}/api/auth/login`, {
+    data: { username, password, mode: 'cookie' },
+  });
+  if (!res.ok()) throw new Error(`login ${username}: ${res.status()} ${await res.text()}`);
   await page.goto(base);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(password);
-  await page.getByTestId('login-submit').click();
   await page.getByTestId('main-menu').waitFor();
 }
 
