@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { createTestContext, type TestContext } from '../helpers/test-app';
-import { browserSession, screenshotPath } from '../helpers/browser';
+import { browserSession, screenshotPath, settled } from '../helpers/browser';
 import { customerByShortCode, orderBody, productBySku } from '../helpers/orders';
 import { DEMO_PASSWORD } from '../../src/modules/demo/demo.seed';
 
@@ -100,17 +100,9 @@ async function loginInEnglish(username: string): Promise<Page> {
 
 /** The Chinese left on a page once the typed data is taken out. */
 async function chineseOn(page: Page, data: string[], header = false): Promise<string[]> {
-  await page.waitForLoadState('networkidle');
   if (header) await page.getByTestId('main-menu').waitFor();
-  // Lists and cards load after the page: wait until the text stops changing.
-  let text = '';
-  await expect
-    .poll(async () => {
-      const before = text;
-      text = await page.evaluate(() => document.body.innerText);
-      return text === before;
-    })
-    .toBe(true);
+  await settled(page);
+  const text = await page.evaluate(() => document.body.innerText);
   // The language switch names the other language in that language (中文; a button spaces it as 中 文).
   const rest = ['中文', '中 文', ...data].reduce((s, d) => s.split(d).join(' '), text);
   return rest.match(CJK) ?? [];

@@ -81,6 +81,36 @@ export async function logIn(page: Page, base: string, username: string, password
   await page.getByTestId('main-menu').waitFor();
 }
 
+/** Requests in flight per page (browserSession's pages count theirs from the start), for `settled`. */
+const inFlight = new WeakMap<Page, number>();
+function countRequests(page: Page) {
+  inFlight.set(page, 0);
+  const done = () => inFlight.set(page, inFlight.get(page)! - 1);
+  page.on('request', () => inFlight.set(page, inFlight.get(page)! + 1));
+  page.on('requestfinished', done);
+  page.on('requestfailed', done);
+}
+
+/**
+ * Waits until the page has no request in flight and its text has stopped changing: lists and cards load after the
+ * page. (Playwright's `networkidle` waits for half a second of silence on top, over a second a page on CI.)
+ */
+export async function settled(page: Page) {
+  let text = '';
+  let idleBefore = false;
+  await expect
+    .poll(async () => {
+      const before = text;
+      // Idle at the last poll as well: an answer that just arrived gets a poll's time to be rendered.
+      const idle = inFlight.get(page) === 0;
+      text = await page.evaluate(() => document.body.innerText);
+      const still = idle && idleBefore && text === before;
+      idleBefore = idle;
+      return still;
+    })
+    .toBe(true);
+}
+
 /** A failing browser test leaves a picture of its page in test-results/, to read after a red run. */
 export function screenshotOnFailure(page: () => Page | undefined) {
   beforeEach((ctx) =>
@@ -171,6 +201,7 @@ export function browserSession() {
     opened.push(context);
     s.page = await context.newPage();
     s.page.setDefaultTimeout(15_000);
+    countRequests(s.page);
     return s.page;
   }
   return {
