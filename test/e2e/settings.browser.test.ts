@@ -50,4 +50,14 @@ describe('settings page', () => {
     );
     await page.screenshot({ path: screenshotPath('settings.png'), fullPage: true });
   });
+
+  it('moves nothing for a user whose system asks for reduced motion, and animates for the others', async () => {
+    // The test pages ask for reduced motion (newTestContext); the save button's transition shows what the app chose.
+    const transition = () =>
+      page.getByTestId('settings-save').evaluate((b) => getComputedStyle(b).transitionDuration.split(',')[0].trim());
+    expect(await transition()).toBe('0s');
+    await page.emulateMedia({ reducedMotion: 'no-preference' });
+    await page.reload();
+    await expect.poll(transition).toMatch(/^0?\.\d+s$/);
+  });
 });
