@@ -47,19 +47,22 @@ export async function newEmptyPglite(): Promise<Database> {
  * An image as PGlite reads it (`arrayBuffer()`), from the file's bytes read once per worker. Node's own Blob hands
  * back a 45 MB image in small chunks that it then joins: about half a second of every test file's start.
  */
+class ImageBlob extends Blob {
+  constructor(private readonly image: Buffer) {
+    super([]);
+  }
+  override get size() {
+    return this.image.length;
+  }
+  override arrayBuffer() {
+    // A copy of its own for each database, so no start can change the next one's image.
+    return Promise.resolve(new Uint8Array(this.image).buffer);
+  }
+}
 const imageBytes = new Map<string, Buffer>();
 function imageBlob(file: string): Blob {
   if (!imageBytes.has(file)) imageBytes.set(file, fs.readFileSync(file));
-  const bytes = imageBytes.get(file)!;
-  return new (class extends Blob {
-    override get size() {
-      return bytes.length;
-    }
-    override arrayBuffer() {
-      // A copy of its own for each database, so no start can change the next one's image.
-      return Promise.resolve(new Uint8Array(bytes).buffer);
-    }
-  })();
+  return new ImageBlob(imageBytes.get(file)!);
 }
 
 export const onPostgres = () => !!process.env.TEST_DATABASE_URL;
