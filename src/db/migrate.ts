@@ -43,6 +43,7 @@ import * as m0045 from './migrations/0045_workbench_counts';
 import * as m0046 from './migrations/0046_callbacks_by_order';
 import * as m0047 from './migrations/0047_shipment_lines_in_warehouse';
 import * as m0050 from './migrations/0050_ledger_delta_kept_rows';
+import * as m0051 from './migrations/0051_ledger_shipped_by_line';
 
 // Every migration, in order. New ones are added here.
 const migrations: Record<string, Migration> = {
@@ -90,6 +91,7 @@ const migrations: Record<string, Migration> = {
   '0046_callbacks_by_order': m0046,
   '0047_shipment_lines_in_warehouse': m0047,
   '0050_ledger_delta_kept_rows': m0050,
+  '0051_ledger_shipped_by_line': m0051,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

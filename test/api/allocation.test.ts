@@ -124,6 +124,17 @@ describe('allocation in the system', () => {
     expect(await stockOf()).toMatchObject({ onHand: 40, reserved: 39, available: 1 });
     const line = (await a.sales({ method: 'GET', url: `/api/orders/${ids.order1}` })).json().lines[0];
     expect(line).toMatchObject({ reserved: 20, backordered: 0 });
+    // The stock ledger holds one reserve movement per product and rule; the run keeps each grant.
+    const moves = (
+      await a.warehouse({ method: 'GET', url: `/api/stock/movements?product=${ids.product}&pageSize=100` })
+    ).json().items as { kind: string; reservedDelta: number; reasonParams: { rule: string }; reference: string }[];
+    const reserves = moves.filter((m) => m.kind === 'reserve');
+    expect(reserves.map((m) => `${m.reasonParams.rule}:${m.reservedDelta}`).sort()).toEqual([
+      '6.4.2.4:12',
+      '6.4.2.5:18',
+      '6.4.3.3:9',
+    ]);
+    expect(new Set(reserves.map((m) => m.reference))).toEqual(new Set([`ALLOC-${ids.run.slice(0, 8)}`]));
   });
 
   it('a receipt is allocated once: committing it again changes nothing', async () => {

@@ -55,6 +55,7 @@ describe('embedded database on disk', () => {
       '0046_callbacks_by_order',
       '0047_shipment_lines_in_warehouse',
       '0050_ledger_delta_kept_rows',
+      '0051_ledger_shipped_by_line',
     ]);
     expect(await isEmpty(first.db)).toBe(true);
     await first.db.transaction().execute((trx) => seedDemo(trx, new Date()));

@@ -96,16 +96,24 @@ async function applyGrants(
   const expiresOn = result.allocations.find((r) => r.expiresOn)?.expiresOn;
   const reference = `ALLOC-${runId.slice(0, 8)}`;
   // Every granted unit is reserved at once; postMovements refuses (and rolls back) if stock moved meanwhile.
+  // One movement per product and rule: the run keeps each grant with its reasons, the stock ledger the sums.
+  const movements = new Map<string, { productId: string; rule: string; qty: number }>();
+  for (const g of grants) {
+    const key = `${g.sku}/${g.rule}`;
+    const m = movements.get(key);
+    if (m) m.qty += g.qty;
+    else movements.set(key, { productId: built.productIdOf.get(g.sku)!, rule: g.rule, qty: g.qty });
+  }
   await postMovements(
     db,
     actor,
-    grants.map((g) => ({
+    [...movements.values()].map((m) => ({
       warehouseId: built.warehouseId,
-      productId: built.productIdOf.get(g.sku)!,
+      productId: m.productId,
       kind: 'reserve' as const,
       onHandDelta: 0,
-      reservedDelta: g.qty,
-      reason: reasonCode('allocated', { rule: g.rule }),
+      reservedDelta: m.qty,
+      reason: reasonCode('allocated', { rule: m.rule }),
       reference,
     })),
   );
