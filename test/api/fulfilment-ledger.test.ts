@@ -198,12 +198,13 @@ describe('the ledger cannot drift', () => {
 
 describe('the warehouse queue', () => {
   it(
-    'pages the filtered rows: urgent first, orders with nothing left to ship left out, ' + 'the total counts all',
+    'pages the filtered rows: urgent first, then by expected date, orders with nothing left to ship left out, ' +
+      'the total counts all',
     async () => {
       const customer = await f.newCustomer('QPAGE1');
       const one = [{ productId: p.C.id, qty: 1 }];
-      const o1 = await f.confirmedOrder(customer, one);
-      const o2 = await f.confirmedOrder(customer, one);
+      const o1 = await f.confirmedOrder(customer, one, { expectedDeliveryDate: '2026-12-28' });
+      const o2 = await f.confirmedOrder(customer, one, { expectedDeliveryDate: '2026-12-25' });
       const urgent = await f.confirmedOrder(customer, one, { urgency: 'urgent' });
       const inShipment = await f.confirmedOrder(customer, one);
       await f.packedShipment([inShipment.id]);
@@ -219,10 +220,11 @@ describe('the warehouse queue', () => {
       expect(first).toMatchObject({ total: 4, page: 1, pageSize: 2 });
       expect(second.total).toBe(4);
       expect(third.items).toEqual([]);
-      expect([...first.items, ...second.items].map((i: { number: string }) => i.number)).toEqual([
-        urgent.number,
-        ...[o1, o2, o4].map((o) => o.number).sort(),
-      ]);
+      // o4 is due 12-20, o2 12-25, o1 12-28; their numbers run the other way.
+      expect([...first.items, ...second.items].map((i: { number: string }) => i.number)).toEqual(
+        [urgent, o4, o2, o1].map((o) => o.number),
+      );
+      expect(second.items.at(-1).expectedDeliveryDate).toBe('2026-12-28');
       expect(first.items[0]).toMatchObject({ urgent: true, toShip: 1, customerName: 'QPAGE1 公司' });
       // Credit terms wait for no money: none of these is in finance's queue.
       const finance = await a.finance({ method: 'GET', url: '/api/fulfilment/queue?queue=finance&q=QPAGE1' });

@@ -33,9 +33,9 @@ export function fulfilmentQueueQuery(db: Db, companyId: string, queue: QueueName
     sql<string>`${paid}::text`.as('paid'),
     sql<number>`(select coalesce(sum(l.backordered), 0)::int from order_lines l
       where l.company_id = o.company_id and l.order_id = o.id)`.as('backordered'),
-    // The queue's own order: urgent first, then by the date the customer expects the goods.
-    sql<number>`row_number() over (order by (o.urgency = 'urgent') desc, o.expected_delivery_date nulls last,
-      o.number)`.as('queue_rank'),
+    // The queue's own order: urgent first, then by the date the customer expects the goods (none last). One
+    // row value, so a page sorts by it directly: a ranking window would sort the whole queue first.
+    sql<unknown>`row(o.urgency <> 'urgent', o.expected_delivery_date, o.number)`.as('queue_rank'),
   ]);
   if (!q.q) return query;
   const p = likePattern(q.q);
