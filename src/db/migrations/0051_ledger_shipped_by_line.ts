@@ -16,7 +16,8 @@ const statements = [
      select coalesce((select sum(l.qty) from shipment_lines l
                        where l.company_id = c and l.order_id = o and l.order_line_no = n
                          and (select s.status from shipments s
-                               where s.company_id = l.company_id and s.id = l.shipment_id) in ('shipped', 'delivered')), 0)
+                               where s.company_id = l.company_id and s.id = l.shipment_id)
+                             in ('shipped', 'delivered')), 0)
           + coalesce((select sum(l.qty) from pick_list_lines l
                        where l.company_id = c and l.order_id = o and l.order_line_no = n
                          and (select p.status from pick_lists p
