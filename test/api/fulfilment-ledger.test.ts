@@ -205,7 +205,8 @@ describe('the warehouse queue', () => {
       const one = [{ productId: p.C.id, qty: 1 }];
       const o1 = await f.confirmedOrder(customer, one, { expectedDeliveryDate: '2026-12-28' });
       const o2 = await f.confirmedOrder(customer, one, { expectedDeliveryDate: '2026-12-25' });
-      const urgent = await f.confirmedOrder(customer, one, { urgency: 'urgent' });
+      // Due last of all: only its urgency puts it first.
+      const urgent = await f.confirmedOrder(customer, one, { urgency: 'urgent', expectedDeliveryDate: '2026-12-31' });
       const inShipment = await f.confirmedOrder(customer, one);
       await f.packedShipment([inShipment.id]);
       const o4 = await f.confirmedOrder(customer, one);
@@ -225,6 +226,13 @@ describe('the warehouse queue', () => {
         [urgent, o4, o2, o1].map((o) => o.number),
       );
       expect(second.items.at(-1).expectedDeliveryDate).toBe('2026-12-28');
+      const reversed = await a.warehouse({
+        method: 'GET',
+        url: '/api/fulfilment/queue?queue=warehouse&q=QPAGE1&order=desc',
+      });
+      expect(reversed.json().items.map((i: { number: string }) => i.number)).toEqual(
+        [o1, o2, o4, urgent].map((o) => o.number),
+      );
       expect(first.items[0]).toMatchObject({ urgent: true, toShip: 1, customerName: 'QPAGE1 公司' });
       // Credit terms wait for no money: none of these is in finance's queue.
       const finance = await a.finance({ method: 'GET', url: '/api/fulfilment/queue?queue=finance&q=QPAGE1' });
