@@ -56,6 +56,7 @@ describe('embedded database on disk', () => {
       '0047_shipment_lines_in_warehouse',
       '0050_ledger_delta_kept_rows',
       '0051_ledger_shipped_by_line',
+      '0052_order_lines_in_shipment',
     ]);
     expect(await isEmpty(first.db)).toBe(true);
     await first.db.transaction().execute((trx) => seedDemo(trx, new Date()));

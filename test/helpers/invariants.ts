@@ -78,16 +78,17 @@ const checks: Check[] = [
        where l.reserved is null or h.qty > l.reserved`,
   },
   {
-    name: 'open shipments of an order line fit its reserved units',
+    name: "an order line's units in shipments equal its open shipments' lines and fit its reserved units",
     query: sql`
-      select l.company_id, l.order_id, l.order_line_no, sum(l.qty)::int as in_shipments, min(ol.reserved) as reserved
-        from shipment_lines l
-        join shipments s on s.company_id = l.company_id and s.id = l.shipment_id
-        join order_lines ol
-          on ol.company_id = l.company_id and ol.order_id = l.order_id and ol.line_no = l.order_line_no
-       where s.status in ('to_pick', 'picked', 'rechecked', 'packed')
-       group by 1, 2, 3
-      having sum(l.qty) > min(ol.reserved)`,
+      select l.company_id, l.order_id, l.line_no, l.in_shipment, o.qty as in_open_shipments, l.reserved
+        from order_lines l
+        left join (select sl.company_id, sl.order_id, sl.order_line_no, sum(sl.qty)::int as qty
+                     from shipment_lines sl
+                     join shipments s on s.company_id = sl.company_id and s.id = sl.shipment_id
+                    where s.status in ('to_pick', 'picked', 'rechecked', 'packed')
+                    group by 1, 2, 3) o
+          on o.company_id = l.company_id and o.order_id = l.order_id and o.order_line_no = l.line_no
+       where l.in_shipment <> coalesce(o.qty, 0) or l.in_shipment > l.reserved`,
   },
   {
     name: 'order line reserved + backordered + shipped fits its quantity, none negative',

@@ -34,6 +34,19 @@ const checks: { name: string; query: RawBuilder<Record<string, unknown>> }[] = [
        where coalesce(b.qty, 0) <> coalesce(m.qty, 0)`,
   },
   {
+    name: "an order line's units in shipments equal its shipments still in the warehouse",
+    query: sql`
+      select l.company_id, l.order_id, l.line_no
+        from order_lines l
+        left join (select sl.company_id, sl.order_id, sl.order_line_no, sum(sl.qty) as qty
+                     from shipment_lines sl
+                     join shipments s on s.company_id = sl.company_id and s.id = sl.shipment_id
+                    where s.status in ('to_pick', 'picked', 'rechecked', 'packed')
+                    group by 1, 2, 3) o
+          on o.company_id = l.company_id and o.order_id = l.order_id and o.order_line_no = l.line_no
+       where l.in_shipment <> coalesce(o.qty, 0)`,
+  },
+  {
     name: "a money receipt's applications stay within its amount",
     query: sql`
       select r.company_id, r.id from customer_receipts r

@@ -110,6 +110,8 @@ export interface OrderLinesTable {
   returned: Generated<number>;
   /** Units closed unshipped by a short-close (短结). */
   closed_qty: Generated<number>;
+  /** Units in shipments still in the warehouse (kept by triggers, 0052): part of `reserved`, not yet shipped. */
+  in_shipment: Generated<number>;
 }
 
 export interface OrderNumberCountersTable {

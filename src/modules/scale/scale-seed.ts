@@ -10,6 +10,7 @@ import { CITIES, customerName, personName, phone, productName, randomSource, typ
 import { buildBatch, fen, type Batch, type ScaleState, type ScaleUsers } from './scale-orders';
 import * as repo from './scale-seed.repository';
 import { recountOrderBalances } from '../receivables/receivable.repository';
+import { recountInShipment } from '../shipping/shipment.repository';
 
 // 规模数据: one company with two years of history (`luyue seed-scale`), for measuring the lists, the 工作台, the
 // reports and the statements at the size a busy company reaches. Master data first, then the orders oldest first
@@ -78,8 +79,12 @@ export async function seedScale(db: Kysely<DB>, o: ScaleOptions): Promise<ScaleR
     });
     o.progress?.({ orders: first + count, rows: written, seconds: (performance.now() - started) / 1000 });
   }
-  // Loaded without row triggers: the order balances they keep are counted once at the end.
-  if (triggersSkipped) await recountOrderBalances(db, state.companyId);
+  // Loaded without row triggers: the order balances and the lines' units in shipments they keep are counted once
+  // at the end (every line starts with none in shipments).
+  if (triggersSkipped) {
+    await recountOrderBalances(db, state.companyId);
+    await recountInShipment(db, state.companyId);
+  }
   await repo.putOrderCounters(
     db,
     state.companyId,

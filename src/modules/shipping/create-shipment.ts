@@ -72,8 +72,8 @@ export async function createShipment(
   )
     throw new AppError('SHIPMENT.DIFFERENT_CONSIGNEE');
   const lines = await repo.lockOrderLinesToShip(db, actor.companyId, orderIds);
-  const pending = await repo.unshippedInShipments(db, actor.companyId, orderIds);
-  const shippable = (l: (typeof lines)[number]) => l.reserved - (pending.get(`${l.order_id}/${l.line_no}`) ?? 0);
+  // Units already in shipments still in the warehouse hold part of the reservation: only the rest can go.
+  const shippable = (l: (typeof lines)[number]) => l.reserved - l.in_shipment;
   const wanted = input.lines ? wantedPerLine(lines, input.lines, shippable) : everythingShippable(lines, shippable);
   if (!wanted.length) throw new AppError('SHIPMENT.NOTHING_TO_SHIP');
 

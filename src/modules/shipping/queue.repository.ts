@@ -4,7 +4,6 @@ import { inStatuses } from '../../lib/state-machine';
 import { likePattern } from '../../lib/paging';
 import type { PageQuery } from '../../lib/schemas';
 import { SHIPPABLE } from '../orders/order.machine';
-import { IN_WAREHOUSE } from './shipment.machine';
 
 // 履约队列: the warehouse's and finance's queues of confirmed orders.
 
@@ -71,42 +70,24 @@ function shippableOrders(db: Db, companyId: string) {
 }
 
 /**
- * Warehouse: orders with reserved units not yet in a shipment. Only lines that hold stock can put an order here,
- * so the reserved units are summed from those lines (order_lines_reserved_by_order) and the units in shipments
- * still in the warehouse from those shipments (shipments_in_warehouse), each once for the company rather than
- * once per order.
+ * Warehouse: orders with reserved units not yet in a shipment. Each line keeps the units it has in shipments still
+ * in the warehouse (`in_shipment`, 0052), so the lines with something left to ship are the few in
+ * order_lines_to_ship, summed per order once for the company rather than once per order.
  */
 function warehouseQueue(db: Db, companyId: string) {
-  const reserved = db
+  const toShip = db
     .selectFrom('order_lines as l')
-    .select(['l.order_id', sql<number>`sum(l.reserved)::int`.as('units')])
+    .select(['l.order_id', sql<number>`sum(l.reserved - l.in_shipment)::int`.as('units')])
     .where('l.company_id', '=', companyId)
-    .where('l.reserved', '>', 0)
+    .where(sql<boolean>`l.reserved > l.in_shipment`)
     .groupBy('l.order_id');
-  const inWarehouse = db
-    .selectFrom('shipments as s')
-    .innerJoin('shipment_lines as sl', (j) =>
-      j.onRef('sl.company_id', '=', 's.company_id').onRef('sl.shipment_id', '=', 's.id'),
-    )
-    .select(['sl.order_id', sql<number>`sum(sl.qty)::int`.as('units')])
-    .where('s.company_id', '=', companyId)
-    .where(sql<boolean>`s.status = ${inStatuses(IN_WAREHOUSE)}`)
-    .groupBy('sl.order_id');
-  const toShip = sql<number>`r.units - coalesce(w.units, 0)`;
-  return shippableOrders(db, companyId)
-    .innerJoin(reserved.as('r'), 'r.order_id', 'o.id')
-    .leftJoin(inWarehouse.as('w'), 'w.order_id', 'o.id')
-    .select(toShip.as('to_ship'))
-    .where(sql<boolean>`${toShip} > 0`);
+  return shippableOrders(db, companyId).innerJoin(toShip.as('r'), 'r.order_id', 'o.id').select('r.units as to_ship');
 }
 
 /** Finance: orders whose payment terms still wait for money. */
 function financeQueue(db: Db, companyId: string) {
-  const toShip = sql<number>`(select coalesce(sum(l.reserved), 0)::int from order_lines l
-      where l.company_id = o.company_id and l.order_id = o.id)
-    - (select coalesce(sum(sl.qty), 0)::int from shipment_lines sl
-        join shipments s on s.company_id = sl.company_id and s.id = sl.shipment_id
-       where sl.company_id = o.company_id and sl.order_id = o.id and s.status = ${inStatuses(IN_WAREHOUSE)})`;
+  const toShip = sql<number>`(select coalesce(sum(l.reserved - l.in_shipment), 0)::int from order_lines l
+      where l.company_id = o.company_id and l.order_id = o.id)`;
   return shippableOrders(db, companyId)
     .select(toShip.as('to_ship'))
     .where('o.payment_method', 'in', PAY_FIRST)
