@@ -57,6 +57,7 @@ describe('embedded database on disk', () => {
       '0050_ledger_delta_kept_rows',
       '0051_ledger_shipped_by_line',
       '0052_order_lines_in_shipment',
+      '0053_orders_pay_first_queue',
     ]);
     expect(await isEmpty(first.db)).toBe(true);
     await first.db.transaction().execute((trx) => seedDemo(trx, new Date()));

@@ -7,7 +7,10 @@ import { SHIPPABLE } from '../orders/order.machine';
 
 // 履约队列: the warehouse's and finance's queues of confirmed orders.
 
-/** Payment terms under which money comes before the goods (finance follows these orders up). */
+/**
+ * Payment terms under which money comes before the goods (finance follows these orders up). The index
+ * orders_pay_first_shippable (0053) names the same terms and SHIPPABLE in its predicate: change them together.
+ */
 const PAY_FIRST = ['prepaid', 'tt', 'lc'];
 
 export type QueueName = 'warehouse' | 'finance';
