@@ -73,6 +73,17 @@ describe('scale seed', () => {
     expect(wrong).toEqual([]);
   });
 
+  it('leaves review stages pending only on orders in review, as review does', async () => {
+    const stages = await rows(sql<{ status: string; in_review: boolean; started: boolean; n: number }>`
+      select s.status, o.status = 'in_review' as in_review, s.started_at is not null as started, count(*)::int as n
+        from review_stages s join orders o on o.company_id = s.company_id and o.id = s.order_id
+       where s.company_id = ${seeded.companyId}
+       group by 1, 2, 3`);
+    expect(stages.filter((s) => s.status === 'pending' && !s.in_review)).toEqual([]);
+    // Rejected and cancelled orders closed theirs.
+    expect(stages.some((s) => s.status === 'cancelled')).toBe(true);
+  });
+
   it("ends each order's history at its status, one row per change", async () => {
     const wrong = await rows(sql<Record<string, unknown>>`
       select o.number, o.status, h.to_state, h.n from orders o

@@ -243,9 +243,11 @@ function reviewStages(s: ScaleState, b: Batch, orderId: string, steps: Step[]) {
     { stage: 'sales', role: 'reviewer', by: s.users.reviewer },
     { stage: 'finance', role: 'finance', by: s.users.finance },
   ];
+  // As review does: the next stage starts when one is approved; a rejection or a cancellation cancels the rest.
+  const closed = steps.some((x) => x.event === 'reject' || x.event === 'cancel');
   plan.forEach((p, i) => {
     const d = decisions[i];
-    const started = i === 0 ? submit.at : decisions[0]?.at;
+    const started = i === 0 ? submit.at : decisions[i - 1]?.event === 'approve_stage' ? decisions[i - 1].at : undefined;
     b.review_stages.push({
       company_id: s.companyId,
       order_id: orderId,
@@ -253,13 +255,7 @@ function reviewStages(s: ScaleState, b: Batch, orderId: string, steps: Step[]) {
       seq: i + 1,
       stage: p.stage,
       role: p.role,
-      status: d
-        ? d.event === 'reject'
-          ? 'rejected'
-          : 'approved'
-        : i === 0 || decisions.length
-          ? 'pending'
-          : 'pending',
+      status: d ? (d.event === 'reject' ? 'rejected' : 'approved') : closed ? 'cancelled' : 'pending',
       started_at: started ?? null,
       due_at: started ? new Date(started.getTime() + 8 * HOUR) : null,
       decided_by: d ? p.by : null,
