@@ -94,11 +94,12 @@ export async function readyToPickSince(db: Db, companyId: string, lines: { order
  */
 export async function recountInShipment(db: Db, companyId: string) {
   await sql`
-    update order_lines l set in_shipment = x.qty
-      from (select sl.order_id, sl.order_line_no, sum(sl.qty)::int as qty from shipment_lines sl
-              join shipments s on s.company_id = sl.company_id and s.id = sl.shipment_id
-             where sl.company_id = ${companyId} and s.status = ${inStatuses(IN_WAREHOUSE)}
-             group by 1, 2) x
+    with open_units as (
+      select sl.order_id, sl.order_line_no, sum(sl.qty)::int as qty from shipment_lines sl
+        join shipments s on s.company_id = sl.company_id and s.id = sl.shipment_id
+       where sl.company_id = ${companyId} and s.status = ${inStatuses(IN_WAREHOUSE)}
+       group by 1, 2)
+    update order_lines l set in_shipment = x.qty from open_units x
      where l.company_id = ${companyId} and l.order_id = x.order_id and l.line_no = x.order_line_no
        and l.in_shipment <> x.qty`.execute(db);
 }
