@@ -41,20 +41,19 @@ const statements = [
     `create trigger shipment_lines_in_shipment_${event} after ${event} on shipment_lines referencing ${referencing}
        for each statement execute function shipment_lines_in_shipment_${event}()`,
   ]),
+  // Only a move into or out of the warehouse changes the count (not pick, recheck, pack or deliver).
   `create function shipments_in_shipment() returns trigger language plpgsql as $$
-   declare
-     sign int := case when new.status in ${IN_WAREHOUSE} then 1 else 0 end
-               - case when old.status in ${IN_WAREHOUSE} then 1 else 0 end;
    begin
-     if sign = 0 then return null; end if;
-     update order_lines l set in_shipment = l.in_shipment + sign * x.qty
+     update order_lines l
+        set in_shipment = l.in_shipment + case when new.status in ${IN_WAREHOUSE} then x.qty else -x.qty end
        from (select order_id, order_line_no, sum(qty)::int as qty from shipment_lines
               where company_id = new.company_id and shipment_id = new.id group by 1, 2) x
       where l.company_id = new.company_id and l.order_id = x.order_id and l.line_no = x.order_line_no;
      return null;
    end $$`,
   `create trigger shipments_in_shipment after update of status on shipments
-     for each row when (old.status is distinct from new.status) execute function shipments_in_shipment()`,
+     for each row when ((old.status in ${IN_WAREHOUSE}) is distinct from (new.status in ${IN_WAREHOUSE}))
+     execute function shipments_in_shipment()`,
   `create index order_lines_to_ship on order_lines (company_id, order_id) include (reserved, in_shipment)
      where reserved > in_shipment`,
   `drop index order_lines_reserved_by_order`,

@@ -1,4 +1,5 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { openShipmentUnits } from '../shipping/shipment.repository';
 
 // A restored database keeps every balance equal to its movements. These are the books' sums checked after a
 // restore, over every company; each query lists the rows that disagree.
@@ -38,11 +39,7 @@ const checks: { name: string; query: RawBuilder<Record<string, unknown>> }[] = [
     query: sql`
       select l.company_id, l.order_id, l.line_no
         from order_lines l
-        left join (select sl.company_id, sl.order_id, sl.order_line_no, sum(sl.qty) as qty
-                     from shipment_lines sl
-                     join shipments s on s.company_id = sl.company_id and s.id = sl.shipment_id
-                    where s.status in ('to_pick', 'picked', 'rechecked', 'packed')
-                    group by 1, 2, 3) o
+        left join (${openShipmentUnits()}) o
           on o.company_id = l.company_id and o.order_id = l.order_id and o.order_line_no = l.line_no
        where l.in_shipment <> coalesce(o.qty, 0)`,
   },

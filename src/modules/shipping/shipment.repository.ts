@@ -89,18 +89,26 @@ export async function readyToPickSince(db: Db, companyId: string, lines: { order
 }
 
 /**
+ * Units per order line (company_id, order_id, order_line_no, qty) in shipments still in the warehouse, of one company
+ * or of all: what each line's `in_shipment` holds (0052).
+ */
+export function openShipmentUnits(companyId?: string) {
+  return sql`
+    select sl.company_id, sl.order_id, sl.order_line_no, sum(sl.qty)::int as qty from shipment_lines sl
+      join shipments s on s.company_id = sl.company_id and s.id = sl.shipment_id
+     where s.status = ${inStatuses(IN_WAREHOUSE)} ${companyId ? sql`and sl.company_id = ${companyId}` : sql``}
+     group by 1, 2, 3`;
+}
+
+/**
  * Sets each order line's units in shipments still in the warehouse from the shipments themselves, for a company
  * loaded without row triggers (the scale seed's fast load); the triggers of 0052 keep it otherwise.
  */
 export async function recountInShipment(db: Db, companyId: string) {
   await sql`
-    with open_units as (
-      select sl.order_id, sl.order_line_no, sum(sl.qty)::int as qty from shipment_lines sl
-        join shipments s on s.company_id = sl.company_id and s.id = sl.shipment_id
-       where sl.company_id = ${companyId} and s.status = ${inStatuses(IN_WAREHOUSE)}
-       group by 1, 2)
+    with open_units as (${openShipmentUnits(companyId)})
     update order_lines l set in_shipment = x.qty from open_units x
-     where l.company_id = ${companyId} and l.order_id = x.order_id and l.line_no = x.order_line_no
+     where l.company_id = x.company_id and l.order_id = x.order_id and l.line_no = x.order_line_no
        and l.in_shipment <> x.qty`.execute(db);
 }
 
