@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { Readable } from 'node:stream';
 import { AppError } from './errors';
 import type { ImportLimits } from '../config';
-import { checkZip } from './zip-bounds';
+import { checkZip, reorderZip } from './zip-bounds';
 import { decodeCsvText, parseCsv } from './csv';
 
 // Lists go out as xlsx and customers/products come in from xlsx with the same columns.
@@ -67,12 +67,19 @@ export async function readXlsx(data: Buffer, columns: SheetColumn[], onRows?: Ro
     throw new AppError('IMPORT.UNPACKED_TOO_LARGE', { limit: limits.maxUnpackedBytes });
   if (!zip.ok) throw new AppError('IMPORT.FILE_INVALID');
   try {
-    return await readFirstSheet(data, columns, onRows);
+    return await readFirstSheet(reorderZip(data, zip, sheetsLast), columns, onRows);
   } catch (err) {
     if (err instanceof AppError) throw err;
     throw new AppError('IMPORT.FILE_INVALID');
   }
 }
+
+/**
+ * Worksheets go after the workbook, its shared strings and styles. Met before them, as most writers (Excel
+ * among them) place them, the stream reader parks each sheet in a temporary file and reads it back at the end,
+ * and that path now and then loses the workbook: a valid file refused (1 read in 75, reading in a loop under load).
+ */
+const sheetsLast = (name: string) => (/^xl\/worksheets\/sheet\d+\.xml$/.test(name) ? 1 : 0);
 
 async function readFirstSheet(data: Buffer, columns: SheetColumn[], onRows?: RowsRead): Promise<Sheet> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([data]), {

@@ -4,7 +4,11 @@ import { inflateRawSync } from 'node:zlib';
 // to; the sum is bounded, and each entry is inflated once with its declared size as a hard limit, so a file
 // that lies about its sizes is refused too. Nothing here reads more than the limit.
 
-export type ZipVerdict = { ok: true; unpackedBytes: number } | { ok: false; reason: 'invalid' | 'unpacked' };
+/** One entry as the central directory lists it: `record` is its central-directory record, as found. */
+export type ZipEntry = { name: string; localOffset: number; compressed: number; record: Buffer };
+export type ZipVerdict =
+  | { ok: true; unpackedBytes: number; entries: ZipEntry[]; eocd: number }
+  | { ok: false; reason: 'invalid' | 'unpacked' };
 
 const EOCD = 0x06054b50;
 const CENTRAL = 0x02014b50;
@@ -26,6 +30,7 @@ export function checkZip(data: Buffer, maxUnpackedBytes: number): ZipVerdict {
   if (entries === 0xffff || cdOffset === 0xffffffff || entries > MAX_ENTRIES) return { ok: false, reason: 'invalid' };
   let total = 0;
   let at = cdOffset;
+  const list: ZipEntry[] = [];
   for (let n = 0; n < entries; n++) {
     if (at + 46 > data.length || data.readUInt32LE(at) !== CENTRAL) return { ok: false, reason: 'invalid' };
     const method = data.readUInt16LE(at + 10);
@@ -41,9 +46,13 @@ export function checkZip(data: Buffer, maxUnpackedBytes: number): ZipVerdict {
     if (total > maxUnpackedBytes) return { ok: false, reason: 'unpacked' };
     const verdict = verifyEntry(data, localOffset, method, compressed, unpacked);
     if (verdict) return { ok: false, reason: verdict };
-    at += 46 + nameLength + extraLength + commentLength;
+    const end = at + 46 + nameLength + extraLength + commentLength;
+    if (end > data.length) return { ok: false, reason: 'invalid' };
+    const name = data.toString('utf8', at + 46, at + 46 + nameLength);
+    list.push({ name, localOffset, compressed, record: data.subarray(at, end) });
+    at = end;
   }
-  return { ok: true, unpackedBytes: total };
+  return { ok: true, unpackedBytes: total, entries: list, eocd };
 }
 
 /** Inflates one entry with its declared size as the limit: more output than declared is refused. */
@@ -65,4 +74,34 @@ function verifyEntry(
   } catch (err) {
     return (err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' ? 'unpacked' : 'invalid';
   }
+}
+
+/**
+ * The same zip with its entries reordered by `rank` (lower first), offsets rewritten; the entries' bytes are
+ * copied as they are. Only for a zip checkZip has passed, whose entries it is given.
+ */
+export function reorderZip(data: Buffer, verdict: Extract<ZipVerdict, { ok: true }>, rank: (name: string) => number) {
+  const sorted = [...verdict.entries].sort((x, y) => rank(x.name) - rank(y.name));
+  const locals: Buffer[] = [];
+  const records: Buffer[] = [];
+  let offset = 0;
+  for (const e of sorted) {
+    const at = e.localOffset;
+    const header = at + 30 + data.readUInt16LE(at + 26) + data.readUInt16LE(at + 28);
+    // The local header gets its sizes and CRC from the directory, so no data descriptor has to follow the data.
+    const local = Buffer.from(data.subarray(at, header));
+    local.writeUInt16LE(local.readUInt16LE(6) & ~8, 6);
+    e.record.copy(local, 14, 16, 28);
+    const record = Buffer.from(e.record);
+    record.writeUInt16LE(record.readUInt16LE(8) & ~8, 8);
+    record.writeUInt32LE(offset, 42);
+    records.push(record);
+    locals.push(local, data.subarray(header, header + e.compressed));
+    offset += local.length + e.compressed;
+  }
+  const directory = Buffer.concat(records);
+  const end = Buffer.from(data.subarray(verdict.eocd, verdict.eocd + 22));
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, directory, end]);
 }
