@@ -21,7 +21,7 @@ async function streamedWorkbook(rows: string[][]) {
 /** Each local header's name and flags, in file order. */
 function localHeaders(data: Buffer) {
   const out: { name: string; flags: number }[] = [];
-  for (let at = 0; data.readUInt32LE(at) === 0x04034b50; ) {
+  for (let at = 0; data.readUInt32LE(at) === 0x04034b50;) {
     const nameLength = data.readUInt16LE(at + 26);
     const name = data.toString('utf8', at + 30, at + 30 + nameLength);
     out.push({ name, flags: data.readUInt16LE(at + 6) });
@@ -31,7 +31,7 @@ function localHeaders(data: Buffer) {
 }
 
 describe('reorderZip', () => {
-  it('puts the worksheets last, every entry unchanged, with sizes in the local headers instead of descriptors', async () => {
+  it('puts the worksheets last, entries unchanged, sizes in the local headers instead of descriptors', async () => {
     const data = await streamedWorkbook([
       ['Code', 'Name'],
       ['A1', '甲'],
