@@ -201,9 +201,12 @@ for (const p of paths.filter((x) => x.name.includes(ONLY))) {
 }
 if (monthly.name.includes(ONLY)) results.push(await measure(app, monthly, 3));
 
-/** `luyue serve` in a process of its own on a free port, with this bench's database settings. */
+/**
+ * `luyue serve` in a process of its own on a free port, with this bench's database settings, run as `npm start`
+ * runs it.
+ */
 async function startServer() {
-  const child = spawn(process.execPath, ['bin/luyue.mjs', 'serve'], {
+  const child = spawn(process.execPath, ['--max-old-space-size=1024', 'bin/luyue.mjs', 'serve'], {
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

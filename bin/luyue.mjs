@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Entry of the `luyue` command: loads the TypeScript sources through tsx.
-import { register } from 'tsx/esm/api';
-register();
-await import('../src/cli/main.ts');
+// Entry of the `luyue` command: runs the bundle of src/, built first when the sources changed.
+import { pathToFileURL } from 'node:url';
+import { builtServer } from '../scripts/build-server.mjs';
+
+await import(pathToFileURL(await builtServer()).href);

@@ -1,30 +1,14 @@
 // Builds the web app only when its sources changed since the last build, so a restart is quick.
 // The fingerprint covers every file vite reads from (web/, the lockfile); it is written after a build succeeds.
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
+import { fingerprint, root } from './fingerprint.mjs';
 
-const root = new URL('..', import.meta.url).pathname;
 const stamp = join(root, 'web/dist/.sources');
+const sources = fingerprint(['web', 'package-lock.json']);
 
-function files(dir) {
-  return readdirSync(dir)
-    .filter((name) => name !== 'dist' && name !== 'node_modules')
-    .sort()
-    .flatMap((name) => {
-      const path = join(dir, name);
-      return statSync(path).isDirectory() ? files(path) : [path];
-    });
-}
-
-const hash = createHash('sha256');
-for (const path of [...files(join(root, 'web')), join(root, 'package-lock.json')]) {
-  hash.update(path.slice(root.length)).update('\0').update(readFileSync(path)).update('\0');
-}
-const fingerprint = hash.digest('hex');
-
-if (!process.argv.includes('--force') && existsSync(stamp) && readFileSync(stamp, 'utf8') === fingerprint) {
+if (!process.argv.includes('--force') && existsSync(stamp) && readFileSync(stamp, 'utf8') === sources) {
   console.log('web app is up to date (web/dist)');
 } else {
   execFileSync(
@@ -35,5 +19,5 @@ if (!process.argv.includes('--force') && existsSync(stamp) && readFileSync(stamp
       stdio: 'inherit',
     },
   );
-  writeFileSync(stamp, fingerprint);
+  writeFileSync(stamp, sources);
 }
