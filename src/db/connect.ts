@@ -66,12 +66,24 @@ function preparesMarkedStatements(client: pg.PoolClient) {
   };
 }
 
+/**
+ * The embedded server's buffer cache lives in the process's own memory, and memory it has touched is never given
+ * back. PostgreSQL's default of 128 MB made the server 410 MB idle (100k orders); with 32 MB it is 311 MB, and
+ * every list, 工作台 and queue read there was as fast or faster: the files it reads stay in the system's cache.
+ */
+const PGLITE_SETTINGS = ['shared_buffers=32MB'];
+
 /** dataDir undefined → in memory (tests); `image` starts it from a dumped data directory. */
 export async function connectPglite(dataDir?: string, image?: Blob): Promise<Database> {
   if (dataDir) fs.mkdirSync(dataDir, { recursive: true });
   // The contrib extensions the migrations create (trigram search, 0034): loaded on every start.
   const extensions = { pg_trgm, btree_gin };
-  const lite = await PGlite.create(dataDir, { parsers: pgliteParsers, loadDataDir: image, extensions });
+  const lite = await PGlite.create(dataDir, {
+    parsers: pgliteParsers,
+    loadDataDir: image,
+    extensions,
+    postgresqlconf: PGLITE_SETTINGS,
+  });
   const pool = pglitePool(lite);
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   // Parameterless SQL may hold several statements (the queue's own migrations): those go to exec.
