@@ -1,6 +1,15 @@
 #!/usr/bin/env node
-// Entry of the `luyue` command: runs the bundle of src/, built first when the sources changed.
+// Entry of the `luyue` command: runs the bundle of src/, built first when the sources changed. Where the bundle
+// cannot be written (an installation the user may not write to), the sources run through the TypeScript loader.
 import { pathToFileURL } from 'node:url';
 import { builtServer } from '../scripts/build-server.mjs';
 
-await import(pathToFileURL(await builtServer()).href);
+let bundle;
+try {
+  bundle = await builtServer();
+} catch (err) {
+  if (!['EACCES', 'EPERM', 'EROFS'].includes(err?.code)) throw err;
+  const { register } = await import('tsx/esm/api');
+  register();
+}
+await import(bundle ? pathToFileURL(bundle).href : '../src/cli/main.ts');
