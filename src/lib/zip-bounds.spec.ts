@@ -68,4 +68,20 @@ describe('reorderZip', () => {
       { row: 3, values: { code: 'A2', name: '乙' } },
     ]);
   });
+
+  it('refuses a zip whose directory points two entries at the same bytes', async () => {
+    const data = await streamedWorkbook([['Code'], ['A1']]);
+    const verdict = checkZip(data, 1e8);
+    if (!verdict.ok) throw new Error('the written workbook is a valid zip');
+    // The directory again with its first record twice: both entries name one local header and its data.
+    const first = verdict.entries[0].record;
+    const records = Buffer.concat([first, ...verdict.entries.map((e) => e.record)]);
+    const end = Buffer.from(data.subarray(verdict.eocd, verdict.eocd + 22));
+    end.writeUInt16LE(verdict.entries.length + 1, 8);
+    end.writeUInt16LE(verdict.entries.length + 1, 10);
+    end.writeUInt32LE(records.length, 12);
+    const directoryAt = end.readUInt32LE(16);
+    const twice = Buffer.concat([data.subarray(0, directoryAt), records, end]);
+    expect(checkZip(twice, 1e8)).toEqual({ ok: false, reason: 'invalid' });
+  });
 });

@@ -4,8 +4,11 @@ import { inflateRawSync } from 'node:zlib';
 // to; the sum is bounded, and each entry is inflated once with its declared size as a hard limit, so a file
 // that lies about its sizes is refused too. Nothing here reads more than the limit.
 
-/** One entry as the central directory lists it: `record` is its central-directory record, as found. */
-export type ZipEntry = { name: string; localOffset: number; compressed: number; record: Buffer };
+/**
+ * One entry as the central directory lists it: `record` is its central-directory record, as found; its data is
+ * `compressed` bytes from `dataStart`, after its local header at `localOffset`.
+ */
+export type ZipEntry = { name: string; localOffset: number; dataStart: number; compressed: number; record: Buffer };
 export type ZipVerdict =
   | { ok: true; unpackedBytes: number; entries: ZipEntry[]; eocd: number }
   | { ok: false; reason: 'invalid' | 'unpacked' };
@@ -49,8 +52,16 @@ export function checkZip(data: Buffer, maxUnpackedBytes: number): ZipVerdict {
     const end = at + 46 + nameLength + extraLength + commentLength;
     if (end > data.length) return { ok: false, reason: 'invalid' };
     const name = data.toString('utf8', at + 46, at + 46 + nameLength);
-    list.push({ name, localOffset, compressed, record: data.subarray(at, end) });
+    const dataStart = localOffset + 30 + data.readUInt16LE(localOffset + 26) + data.readUInt16LE(localOffset + 28);
+    list.push({ name, localOffset, dataStart, compressed, record: data.subarray(at, end) });
     at = end;
+  }
+  // Entries side by side before the directory, none sharing bytes with another: a file whose directory points many
+  // entries at one large one would be copied once per entry by reorderZip.
+  const byOffset = [...list].sort((x, y) => x.localOffset - y.localOffset);
+  for (let i = 0; i < byOffset.length; i++) {
+    const next = i + 1 < byOffset.length ? byOffset[i + 1].localOffset : cdOffset;
+    if (byOffset[i].dataStart + byOffset[i].compressed > next) return { ok: false, reason: 'invalid' };
   }
   return { ok: true, unpackedBytes: total, entries: list, eocd };
 }
@@ -86,22 +97,22 @@ export function reorderZip(data: Buffer, verdict: Extract<ZipVerdict, { ok: true
   const records: Buffer[] = [];
   let offset = 0;
   for (const e of sorted) {
-    const at = e.localOffset;
-    const header = at + 30 + data.readUInt16LE(at + 26) + data.readUInt16LE(at + 28);
     // The local header gets its sizes and CRC from the directory, so no data descriptor has to follow the data.
-    const local = Buffer.from(data.subarray(at, header));
+    const local = Buffer.from(data.subarray(e.localOffset, e.dataStart));
     local.writeUInt16LE(local.readUInt16LE(6) & ~8, 6);
     e.record.copy(local, 14, 16, 28);
     const record = Buffer.from(e.record);
     record.writeUInt16LE(record.readUInt16LE(8) & ~8, 8);
     record.writeUInt32LE(offset, 42);
     records.push(record);
-    locals.push(local, data.subarray(header, header + e.compressed));
+    locals.push(local, data.subarray(e.dataStart, e.dataStart + e.compressed));
     offset += local.length + e.compressed;
   }
   const directory = Buffer.concat(records);
   const end = Buffer.from(data.subarray(verdict.eocd, verdict.eocd + 22));
   end.writeUInt32LE(directory.length, 12);
   end.writeUInt32LE(offset, 16);
+  // The archive's comment is left out.
+  end.writeUInt16LE(0, 20);
   return Buffer.concat([...locals, directory, end]);
 }
