@@ -4,12 +4,6 @@
 import { pathToFileURL } from 'node:url';
 import { builtServer } from '../scripts/build-server.mjs';
 
-let bundle;
-try {
-  bundle = await builtServer();
-} catch (err) {
-  if (!['EACCES', 'EPERM', 'EROFS'].includes(err?.code)) throw err;
-  const { register } = await import('tsx/esm/api');
-  register();
-}
+const bundle = await builtServer();
+if (!bundle) (await import('tsx/esm/api')).register();
 await import(bundle ? pathToFileURL(bundle).href : '../src/cli/main.ts');
