@@ -201,12 +201,18 @@ for (const p of paths.filter((x) => x.name.includes(ONLY))) {
 }
 if (monthly.name.includes(ONLY)) results.push(await measure(app, monthly, 3));
 
+/** The node options `npm start` serves with (its heap limit), read from package.json's start script. */
+function startOptions() {
+  const pkg = JSON.parse(fs.readFileSync('package.json', 'utf8')) as { scripts: { start: string } };
+  return /node ((?:--\S+ )*)bin\/luyue\.mjs serve/.exec(pkg.scripts.start)![1].split(' ').filter(Boolean);
+}
+
 /**
  * `luyue serve` in a process of its own on a free port, with this bench's database settings, run as `npm start`
  * runs it.
  */
 async function startServer() {
-  const child = spawn(process.execPath, ['--max-old-space-size=1024', 'bin/luyue.mjs', 'serve'], {
+  const child = spawn(process.execPath, [...startOptions(), 'bin/luyue.mjs', 'serve'], {
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -47,12 +47,14 @@ export function checkZip(data: Buffer, maxUnpackedBytes: number): ZipVerdict {
     if (unpacked === 0xffffffff || compressed === 0xffffffff) return { ok: false, reason: 'unpacked' };
     total += unpacked;
     if (total > maxUnpackedBytes) return { ok: false, reason: 'unpacked' };
-    const verdict = verifyEntry(data, localOffset, method, compressed, unpacked);
+    if (localOffset + 30 > data.length || data.readUInt32LE(localOffset) !== LOCAL)
+      return { ok: false, reason: 'invalid' };
+    const dataStart = localOffset + 30 + data.readUInt16LE(localOffset + 26) + data.readUInt16LE(localOffset + 28);
+    const verdict = verifyEntry(data, dataStart, method, compressed, unpacked);
     if (verdict) return { ok: false, reason: verdict };
     const end = at + 46 + nameLength + extraLength + commentLength;
     if (end > data.length) return { ok: false, reason: 'invalid' };
     const name = data.toString('utf8', at + 46, at + 46 + nameLength);
-    const dataStart = localOffset + 30 + data.readUInt16LE(localOffset + 26) + data.readUInt16LE(localOffset + 28);
     list.push({ name, localOffset, dataStart, compressed, record: data.subarray(at, end) });
     at = end;
   }
@@ -66,16 +68,14 @@ export function checkZip(data: Buffer, maxUnpackedBytes: number): ZipVerdict {
   return { ok: true, unpackedBytes: total, entries: list, eocd };
 }
 
-/** Inflates one entry with its declared size as the limit: more output than declared is refused. */
+/** Inflates one entry's data (from `start`) with its declared size as the limit: more output is refused. */
 function verifyEntry(
   data: Buffer,
-  localOffset: number,
+  start: number,
   method: number,
   compressed: number,
   unpacked: number,
 ): 'invalid' | 'unpacked' | undefined {
-  if (localOffset + 30 > data.length || data.readUInt32LE(localOffset) !== LOCAL) return 'invalid';
-  const start = localOffset + 30 + data.readUInt16LE(localOffset + 26) + data.readUInt16LE(localOffset + 28);
   if (start + compressed > data.length) return 'invalid';
   if (method === 0) return compressed === unpacked ? undefined : 'invalid';
   if (method !== 8) return 'invalid';
