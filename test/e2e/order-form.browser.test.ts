@@ -114,11 +114,14 @@ describe('the order form', () => {
     page.on('request', (r) => {
       if (r.method() === 'POST' && new URL(r.url()).pathname === '/api/orders') posts.push(r.url());
     });
+    // The message shows for 3 s: watched for from before the click, so a slow order page cannot hide it.
+    const saidSaved = page
+      .locator('.ant-message-notice')
+      .filter({ hasText: /已保存草稿 \S*-ABC-\d{3}/ })
+      .waitFor({ timeout: 30_000 });
     await page.getByTestId('order-save').dblclick();
     await page.getByTestId('order-number').waitFor();
-    await expect
-      .poll(async () => (await page.locator('.ant-message-notice').allInnerTexts()).join(' '))
-      .toMatch(/已保存草稿 \S*-ABC-\d{3}/);
+    await saidSaved;
     await page.waitForTimeout(500);
     expect(posts).toHaveLength(1);
     const orders = (await admin({ method: 'GET', url: '/api/orders?pageSize=100' })).json();
