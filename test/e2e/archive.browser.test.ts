@@ -51,8 +51,7 @@ beforeAll(async () => {
 
 describe('the archive page', () => {
   it('finds the archived order by customer, downloads its dossier and shows it archived', async () => {
-    const page = await session.loginAs('sales');
-    await page.goto(`${base}/archive`);
+    const page = await session.loginAs('sales', '/archive');
     await page.getByTestId('table-search').locator('input').fill('远帆档案');
     await page.getByTestId('table-search').locator('input').press('Enter');
     const table = page.getByTestId('archive');

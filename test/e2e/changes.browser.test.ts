@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { createTestContext, type TestContext } from '../helpers/test-app';
-import { browserSession, chooseOption, submitDialog } from '../helpers/browser';
+import { browserSession, chooseOption, submitDialog, openInApp } from '../helpers/browser';
 import { orderActors } from '../helpers/orders';
 import { fulfilmentFactories } from '../helpers/fulfilment';
 
@@ -42,8 +42,7 @@ describe('a change from the order page to the customer confirmation', () => {
   let changeUrl = '';
 
   it('sales ask for more on the order page and submit the change with its preview', async () => {
-    page = await session.loginAs('sales');
-    await page.goto(`${base}/orders/${order.id}`);
+    page = await session.loginAs('sales', `/orders/${order.id}`);
     await page.getByTestId('order-request-change').click();
     await chooseOption(page, page.getByTestId('change-line-0'), 'CHG-W');
     await page.getByTestId('change-qty-0').fill('15');
@@ -75,11 +74,10 @@ describe('a change from the order page to the customer confirmation', () => {
   });
 
   it('the order desk applies it: the order is version 2 and waits for the customer', async () => {
-    page = await session.loginAs('orderadmin');
-    await page.goto(changeUrl);
+    page = await session.loginAs('orderadmin', new URL(changeUrl).pathname);
     await page.getByTestId('change-apply').click();
     await expect.poll(status).toBe('已执行待客户确认');
-    await page.goto(`${base}/orders/${order.id}`);
+    await openInApp(page, `/orders/${order.id}`);
     await expect.poll(() => page.getByTestId('order-total').innerText()).toContain('¥1,500.00');
     await expect.poll(() => page.getByTestId('pending-change').innerText()).toContain(`${order.number}-C1`);
     // The versions load on their own after the order: wait for both.
@@ -105,13 +103,12 @@ describe('a change from the order page to the customer confirmation', () => {
   });
 
   it('sales record the customer confirmation and the mark goes away', async () => {
-    page = await session.loginAs('sales');
-    await page.goto(changeUrl);
+    page = await session.loginAs('sales', new URL(changeUrl).pathname);
     await page.getByTestId('change-confirm').click();
     await page.getByTestId('change-note').fill('客户邮件确认');
     await submitDialog(page, 'change-dialog-ok');
     await expect.poll(status).toBe('客户已确认');
-    await page.goto(`${base}/orders/${order.id}`);
+    await openInApp(page, `/orders/${order.id}`);
     await page.getByTestId('order-versions').waitFor();
     expect(await page.getByTestId('pending-change').count()).toBe(0);
   });

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { createTestContext, type TestContext } from '../helpers/test-app';
-import { browserSession, screenshotPath, submitDialog } from '../helpers/browser';
+import { browserSession, screenshotPath, submitDialog, openInApp } from '../helpers/browser';
 import { customerByShortCode, orderActors } from '../helpers/orders';
 
 // 销售合同 in Chromium, as its users walk it: the salesperson drafts the contract from the accepted quotation and
@@ -48,8 +48,7 @@ const status = () => page.getByTestId('contract-status').first().innerText();
 
 /** The reviewer finds the contract through the notice of the stage, and approves it there. */
 async function approveFromNotice(username: string, stageText: string, button: 'contract-pass' | 'contract-approve') {
-  page = await session.loginAs(username);
-  await page.goto(`${base}/notifications`);
+  page = await session.loginAs(username, '/notifications');
   const notice = page
     .getByTestId('notifications')
     .getByRole('link', { name: new RegExp(`销售合同.*（${stageText}）`) });
@@ -61,8 +60,7 @@ async function approveFromNotice(username: string, stageText: string, button: 'c
 
 describe('quotation → contract → legal, finance, GM → signed → call-off', () => {
   it('drafts the contract from the accepted quotation and submits it for review', async () => {
-    page = await session.loginAs('sales');
-    await page.goto(`${base}/quotations/${quotation.id}`);
+    page = await session.loginAs('sales', `/quotations/${quotation.id}`);
     await page.getByTestId('quotation-contract').click();
     await page.waitForURL(/\/contracts\/[0-9a-f-]{36}$/);
     contractId = page.url().split('/').pop()!;
@@ -84,7 +82,7 @@ describe('quotation → contract → legal, finance, GM → signed → call-off'
     await approveFromNotice('legal', '法务审核', 'contract-pass');
     await expect.poll(() => page.getByTestId('contract-stages').innerText()).toContain('财务审核');
     // Legal keeps the company's clause templates on their own page.
-    await page.goto(`${base}/contract-clauses`);
+    await openInApp(page, '/contract-clauses');
     await expect.poll(() => page.getByTestId('clause-templates').innerText()).toContain('质量标准');
     expect(await page.getByTestId('clause-new').isVisible()).toBe(true);
     await approveFromNotice('finance', '财务审核', 'contract-pass');
@@ -95,8 +93,7 @@ describe('quotation → contract → legal, finance, GM → signed → call-off'
   });
 
   it('is signed with the scan, and an order is called off it at the contract price', async () => {
-    page = await session.loginAs('sales');
-    await page.goto(`${base}/notifications`);
+    page = await session.loginAs('sales', '/notifications');
     await page.getByTestId('notifications').getByRole('link', { name: '已审批通过' }).first().click();
     await page.waitForURL(`${base}/contracts/${contractId}`);
     await page.getByTestId('contract-sign').click();
@@ -112,7 +109,7 @@ describe('quotation → contract → legal, finance, GM → signed → call-off'
     await submitDialog(page, page.locator('.ant-modal:visible .ant-modal-footer .ant-btn-primary'));
     await page.waitForURL(/\/orders\/[0-9a-f-]{36}$/);
 
-    await page.goto(`${base}/contracts/${contractId}`);
+    await openInApp(page, `/contracts/${contractId}`);
     await expect.poll(() => page.getByTestId('contract-performance').innerText()).toContain('¥72,000.00');
     const lines = await page.getByTestId('contract-lines').innerText();
     expect(lines).toContain('¥600.00');

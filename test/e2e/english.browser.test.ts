@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { createTestContext, type TestContext } from '../helpers/test-app';
-import { browserSession, screenshotPath, settled } from '../helpers/browser';
+import { browserSession, openInApp, screenshotPath, settled } from '../helpers/browser';
 import { customerByShortCode, orderBody, productBySku } from '../helpers/orders';
 import { DEMO_PASSWORD } from '../../src/modules/demo/demo.seed';
 
@@ -86,10 +86,7 @@ async function typedData(as: ReturnType<TestContext['as']>): Promise<string[]> {
 }
 
 async function loginInEnglish(username: string): Promise<Page> {
-  const page = await session.loginForm();
-  await page.evaluate(() => localStorage.setItem('luyue.lang', 'en'));
-  await page.reload();
-  await page.getByTestId('login-username').waitFor();
+  const page = await session.loginForm('en');
   expect(await chineseOn(page, []), 'login page').toEqual([]);
   await page.getByTestId('login-username').fill(username);
   await page.getByTestId('login-password').fill(DEMO_PASSWORD);
@@ -138,7 +135,8 @@ describe('English mode', () => {
       const data = await typedData(t.as(await t.token(username)));
       const page = await loginInEnglish(username);
       for (const path of paths) {
-        await page.goto(`${new URL(page.url()).origin}${path === '/order' ? `/orders/${orderId}` : path}`);
+        // The login leaves the app on its home page.
+        if (path !== '/') await openInApp(page, path === '/order' ? `/orders/${orderId}` : path);
         const left = await chineseOn(page, data, true);
         if (left.length) found[`${username} ${path}`] = [...new Set(left)];
         const name = path === '/' ? 'home' : path.slice(1).replace(/\//g, '-');

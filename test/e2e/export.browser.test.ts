@@ -44,8 +44,7 @@ async function answerPrompt(text: string, click: () => Promise<void>) {
 
 describe('an export order from the form to the shipment gate', () => {
   it('registers a USD order, checks and amends its L/C, passes the inspection, in Chinese and English', async () => {
-    page = await session.loginAs('sales');
-    await page.goto(`${base}/orders/new`);
+    page = await session.loginAs('sales', '/orders/new');
     await page.getByTestId('order-lines-table').waitFor();
     await chooseOption(page, page.getByTestId('order-customer'), 'ABC', { search: true });
     const date = page.getByTestId('order-delivery-date').locator('xpath=descendant-or-self::input').first();
@@ -82,8 +81,7 @@ describe('an export order from the form to the shipment gate', () => {
     const number: string = (await admin({ method: 'GET', url: `/api/orders/${orderId}` })).json().number;
     expect(await page.getByTestId('order-number').first().innerText()).toContain(number);
 
-    page = await session.loginAs('docs');
-    await page.goto(`${base}/export`);
+    page = await session.loginAs('docs', '/export');
     await page.getByTestId('export-receive-lc').click();
     await chooseOption(page, page.getByTestId('export-order'), number, { search: true });
     await page.getByTestId('export-lc-number').fill('LC-EX-001');
@@ -127,9 +125,7 @@ describe('an export order from the form to the shipment gate', () => {
     expect(await lcRow('LC-EX-001').innerText()).toContain('Checked OK');
     await page.screenshot({ path: screenshotPath('export-page-en.png'), fullPage: true });
 
-    page = await session.loginAs('sales');
-    await page.evaluate(() => localStorage.setItem('luyue.lang', 'en'));
-    await page.goto(`${base}/orders/new`);
+    page = await session.loginAs('sales', '/orders/new', 'en');
     await page.getByTestId('order-export').click();
     await chooseOption(page, page.getByTestId('order-currency'), 'US dollar (USD)');
     await page.getByTestId('order-export-fields').waitFor();

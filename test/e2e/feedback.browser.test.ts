@@ -65,8 +65,7 @@ const orderStatus = () => page.getByTestId('order-number').getByTestId('status-t
 
 describe('order exceptions and complaint closing', () => {
   it('the order admin holds a confirmed order with its reason and resumes it', async () => {
-    page = await session.loginAs('orderadmin');
-    await page.goto(`${base}/orders/${held.id}`);
+    page = await session.loginAs('orderadmin', `/orders/${held.id}`);
     await expect.poll(orderStatus).toBe('已确认');
     expect(await page.getByTestId('order-resume').count()).toBe(0);
     await page.getByTestId('order-hold').click();
@@ -87,8 +86,7 @@ describe('order exceptions and complaint closing', () => {
   });
 
   it('sales sees no hold button on the same order', async () => {
-    page = await session.loginAs('sales');
-    await page.goto(`${base}/orders/${held.id}`);
+    page = await session.loginAs('sales', `/orders/${held.id}`);
     await expect.poll(orderStatus).toBe('已确认');
     expect(await page.getByTestId('order-hold').count()).toBe(0);
   });

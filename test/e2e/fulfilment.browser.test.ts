@@ -55,16 +55,15 @@ beforeAll(async () => {
   base = await session.start(t);
 });
 
-async function loginAs(username: string) {
-  page = await session.loginAs(username);
+async function loginAs(username: string, path?: string) {
+  page = await session.loginAs(username, path);
 }
 const orderStatus = () => page.getByTestId('order-number').getByTestId('status-tag').innerText();
 const shipmentRow = () => page.getByTestId('shipments').locator('tbody tr').filter({ hasText: 'SH' }).first();
 
 describe('fulfilment in Chromium', () => {
   it('the warehouse picks, rechecks, packs and ships with a tracking number, then records delivery', async () => {
-    await loginAs('warehouse');
-    await page.goto(`${base}/orders/${order.id}`);
+    await loginAs('warehouse', `/orders/${order.id}`);
     await page.getByTestId('create-shipment').click();
     await expect.poll(orderStatus).toBe('执行中');
     await page.getByTestId('main-menu').getByText('仓库作业', { exact: true }).click();
@@ -114,8 +113,7 @@ describe('fulfilment in Chromium', () => {
       .poll(() => page.getByTestId('callbacks').locator('tbody tr').filter({ hasText: order.number }).count())
       .toBe(0);
 
-    await loginAs('finance');
-    await page.goto(`${base}/orders/${order.id}`);
+    await loginAs('finance', `/orders/${order.id}`);
     await expect.poll(orderStatus).toBe('已签收');
     await page.getByTestId('complete-order').click();
     await page.getByTestId('invoice-number').fill('25440000000000000001');

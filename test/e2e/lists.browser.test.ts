@@ -39,8 +39,7 @@ const shownNumbers = () => page.getByTestId('orders-table').locator('tbody tr a'
 
 describe('order list filters in the web app', () => {
   it('filters by status and date range; the address and the export link hold the filters', async () => {
-    page = await session.loginAs('orderadmin');
-    await page.goto(new URL('/orders', page.url()).toString());
+    page = await session.loginAs('orderadmin', '/orders');
     await page.getByTestId('orders-table').waitFor();
 
     const status = page.getByTestId('filter-status');
@@ -96,8 +95,7 @@ describe('order list filters in the web app', () => {
   });
 
   it('finance filters the invoices by type; the export link carries the filter and the language', async () => {
-    page = await session.loginAs('finance');
-    await page.goto(new URL('/finance', page.url()).toString());
+    page = await session.loginAs('finance', '/finance');
     await page.getByRole('tab', { name: '发票', exact: true }).click();
     const filters = page.getByTestId('invoices-filters');
     await filters.waitFor();

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { createTestContext, type TestContext } from '../helpers/test-app';
-import { browserSession, screenshotPath, chooseOption, submitDialog } from '../helpers/browser';
+import { browserSession, screenshotPath, chooseOption, submitDialog, openInApp } from '../helpers/browser';
 import { orderBody, productBySku } from '../helpers/orders';
 
 let t: TestContext;
@@ -15,8 +15,8 @@ beforeAll(async () => {
   base = await session.start(t);
 });
 
-async function loginAs(username: string) {
-  page = await session.loginAs(username);
+async function loginAs(username: string, path?: string) {
+  page = await session.loginAs(username, path);
 }
 
 const pickOption = (testId: string, text: string) =>
@@ -28,8 +28,7 @@ describe('order flow in Chromium', () => {
   let orderUrl = '';
 
   it('a sales assistant registers an order and submits it for review', async () => {
-    await loginAs('sales');
-    await page.goto(`${base}/orders/new`);
+    await loginAs('sales', '/orders/new');
     await pickOption('order-customer', 'ABC');
     const date = page.getByTestId('order-delivery-date').locator('xpath=descendant-or-self::input').first();
     await date.fill('2026-12-24');
@@ -49,23 +48,21 @@ describe('order flow in Chromium', () => {
     await loginAs('reviewer');
     await page.getByTestId('notification-bell').click();
     await expect.poll(() => page.getByTestId('notifications').innerText()).toContain('等待您的销售审核');
-    await page.goto(orderUrl);
+    await openInApp(page, orderUrl);
     await expect.poll(() => page.getByTestId('current-stage').innerText()).toContain('销售审核');
     await page.getByTestId('order-approve').click();
     // An approval asks first and takes an optional comment.
     await page.getByTestId('reason-input').fill('价格与交期已核对');
     await submitDialog(page, 'reason-ok');
     await expect.poll(() => page.getByTestId('current-stage').innerText()).toContain('财务审核');
-    await loginAs('finance');
-    await page.goto(orderUrl);
+    await loginAs('finance', new URL(orderUrl).pathname);
     await page.getByTestId('order-approve').click();
     await submitDialog(page, 'reason-ok');
     await expect.poll(orderStatus).toBe('待客户确认');
   });
 
   it('the sales assistant records the confirmation; the stock page shows the reservation', async () => {
-    await loginAs('sales');
-    await page.goto(orderUrl);
+    await loginAs('sales', new URL(orderUrl).pathname);
     await page.getByTestId('order-confirm').click();
     await submitDialog(page, 'confirm-ok');
     await expect.poll(orderStatus).toBe('已确认');
@@ -106,13 +103,11 @@ describe('order flow in Chromium', () => {
     expect((await sales({ method: 'POST', url: `/api/orders/${order.id}/submit` })).statusCode).toBe(200);
 
     // The reviewer sees what is missing; the sales assistant uploads it from the same page.
-    await loginAs('reviewer');
-    await page.goto(`${base}/orders/${order.id}`);
+    await loginAs('reviewer', `/orders/${order.id}`);
     const check = () => page.getByTestId('check-qualification');
     await expect.poll(() => check().innerText()).toContain('(0)');
     expect(await page.getByTestId('upload-qualification').count()).toBe(0);
-    await loginAs('sales');
-    await page.goto(`${base}/orders/${order.id}`);
+    await loginAs('sales', `/orders/${order.id}`);
     await check()
       .locator('input[type=file]')
       .setInputFiles({
@@ -122,8 +117,7 @@ describe('order flow in Chromium', () => {
       });
     await expect.poll(() => check().innerText()).toContain('(1)');
     expect(await page.getByTestId('upload-qualification').count()).toBe(0);
-    await loginAs('reviewer');
-    await page.goto(`${base}/orders/${order.id}`);
+    await loginAs('reviewer', `/orders/${order.id}`);
     await page.getByTestId('order-approve').click();
     await submitDialog(page, 'reason-ok');
     await expect.poll(() => page.getByTestId('current-stage').innerText()).toContain('财务审核');

@@ -27,9 +27,7 @@ beforeAll(async () => {
 });
 
 async function openForm(lang: 'zh-CN' | 'en') {
-  page = await session.loginAs('sales');
-  await page.evaluate((l) => localStorage.setItem('luyue.lang', l), lang);
-  await page.goto(`${base}/orders/new`);
+  page = await session.loginAs('sales', '/orders/new', lang);
   await page.getByTestId('order-lines-table').waitFor();
 }
 
@@ -131,8 +129,7 @@ describe('the order form', () => {
   });
 
   it('edits the draft: the line comes back with its product facts, and a new quantity is saved', async () => {
-    await openForm('zh-CN');
-    await page.goto(`${draftUrl}/edit`);
+    page = await session.loginAs('sales', `${new URL(draftUrl).pathname}/edit`);
     await expect.poll(() => page.getByTestId('order-form-total').innerText()).toBe('¥1,234.50');
     await expect.poll(() => line(0).getByTestId('order-line-available').innerText()).toBe('0');
     await qtyInput(0).fill('3');

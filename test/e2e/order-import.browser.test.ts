@@ -32,8 +32,7 @@ async function chooseFile(rows: (string | number)[][], name: string) {
 
 describe('order import dialog', () => {
   it('imports a sheet, follows a large one to the end, and lists the errors of a wrong CSV', async () => {
-    page = await session.loginAs('sales');
-    await page.goto(`${base}/orders`);
+    page = await session.loginAs('sales', '/orders');
     await page.getByTestId('order-import').click();
     await expect.poll(() => page.getByTestId('order-import-template').count()).toBe(1);
     await chooseFile(

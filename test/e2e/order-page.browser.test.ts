@@ -19,7 +19,7 @@ beforeAll(async () => {
   productId = (await productBySku(a.sales, 'A-01')).id;
 }, 120_000);
 
-const loginAs = async (username: string) => (page = await session.loginAs(username));
+const loginAs = async (username: string, path?: string) => (page = await session.loginAs(username, path));
 const orderStatus = () => page.getByTestId('order-number').getByTestId('status-tag').innerText();
 type Res = { statusCode: number; body: string; json: () => { id: string } };
 const ok = (res: Res, status = 200) => {
@@ -68,8 +68,7 @@ describe('the order page', () => {
     ok(await a.sales({ method: 'POST', url: `/api/orders/${order.id}/submit` }));
 
     // The reviewer's approval is refused, and the page says why with a link to the upload.
-    await loginAs('reviewer');
-    await page.goto(`${base}/orders/${order.id}`);
+    await loginAs('reviewer', `/orders/${order.id}`);
     await expect.poll(() => page.getByTestId('qualification-alert').innerText()).toContain('缺少资质文件');
     await page.getByTestId('order-approve').click();
     await submitDialog(page, 'reason-ok', { expectClosed: false });
@@ -79,8 +78,7 @@ describe('the order page', () => {
     expect(await orderStatus()).toBe('审核中');
 
     // The sales assistant follows the link, uploads the licence and comes back.
-    await loginAs('sales');
-    await page.goto(`${base}/orders/${order.id}`);
+    await loginAs('sales', `/orders/${order.id}`);
     await page.getByTestId('qualification-link').click();
     const docs = page.getByTestId('customer-documents');
     await docs.waitFor();
@@ -98,8 +96,7 @@ describe('the order page', () => {
     // The attachments panel loads on its own request.
     await expect.poll(() => page.getByTestId('order-attachments').innerText()).toContain('营业执照-QUAL1.pdf');
 
-    await loginAs('reviewer');
-    await page.goto(`${base}/orders/${order.id}`);
+    await loginAs('reviewer', `/orders/${order.id}`);
     await page.getByTestId('order-approve').click();
     await submitDialog(page, 'reason-ok');
     await expect.poll(() => page.getByTestId('current-stage').innerText()).toContain('财务审核');
@@ -112,9 +109,8 @@ describe('the order page', () => {
       await a.sales({ method: 'POST', url: '/api/orders', payload: orderBody(abc.id, [{ productId, qty: 1 }]) }),
       201,
     );
-    await loginAs('sales');
+    await loginAs('sales', `/orders/${order.id}`);
     const submits = countPosts(page, `/api/orders/${order.id}/submit`);
-    await page.goto(`${base}/orders/${order.id}`);
     await page.getByTestId('order-submit').dblclick();
     await expect.poll(orderStatus).toBe('审核中');
     await expect.poll(() => page.locator('.ant-message-notice').allInnerTexts()).toContain('已提交审核');
@@ -122,9 +118,8 @@ describe('the order page', () => {
     expect(submits.n).toBe(1);
 
     // The confirmation dialog's OK, double-clicked, approves once too.
-    await loginAs('reviewer');
+    await loginAs('reviewer', `/orders/${order.id}`);
     const reviews = countPosts(page, `/api/orders/${order.id}/review`);
-    await page.goto(`${base}/orders/${order.id}`);
     await page.getByTestId('order-approve').click();
     await page.getByTestId('reason-input').fill('已核对');
     await page.getByTestId('reason-ok').dblclick();
@@ -155,8 +150,7 @@ describe('the order page', () => {
     for (const step of ['pick', 'recheck', 'pack', 'ship'])
       ok(await a.warehouse({ method: 'POST', url: `/api/shipments/${s.id}/${step}`, payload: {} }));
 
-    await loginAs('sales');
-    await page.goto(`${base}/orders/${order.id}`);
+    await loginAs('sales', `/orders/${order.id}`);
     await expect.poll(() => page.getByTestId('line-shipped-1').innerText()).toBe('1');
     expect(await page.getByTestId('line-remaining-1').innerText()).toBe('2');
     expect(await page.getByTestId('order-urgency').innerText()).toBe('加急');

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { createTestContext, type TestContext } from '../helpers/test-app';
-import { browserSession, screenshotPath, submitDialog } from '../helpers/browser';
+import { browserSession, screenshotPath, submitDialog, openInApp } from '../helpers/browser';
 import { approveAllStages, orderActors, orderBody, productBySku, uploadQualification } from '../helpers/orders';
 
 // Every payment method taken from confirmed to completed and paid through the web app: finance
@@ -67,11 +67,11 @@ beforeAll(async () => {
   base = await session.start(t);
 });
 
-async function loginAs(username: string) {
-  page = await session.loginAs(username);
+async function loginAs(username: string, path?: string) {
+  page = await session.loginAs(username, path);
 }
 const openOrder = async (o: Placed) => {
-  await page.goto(`${base}/orders/${o.id}`);
+  await openInApp(page, `/orders/${o.id}`);
   await page.getByTestId('order-payment').waitFor();
 };
 const orderStatus = () => page.getByTestId('order-number').getByTestId('status-tag').innerText();
@@ -92,7 +92,7 @@ async function warehouseShips(o: Placed) {
   await openOrder(o);
   await page.getByTestId('create-shipment').click();
   await expect.poll(orderStatus).toBe('执行中');
-  await page.goto(`${base}/warehouse`);
+  await openInApp(page, '/warehouse');
   for (const [tab, step] of [
     ['待拣货', 'pick'],
     ['已拣货', 'recheck'],
@@ -205,8 +205,7 @@ describe('every payment method, confirmed to completed and paid, in Chromium', (
     await recordReceipt(orders.tt);
     await expect.poll(paidLine).toContain(`¥${orders.tt.total} / ¥${orders.tt.total}`);
 
-    await loginAs('warehouse');
-    await page.goto(`${base}/warehouse`);
+    await loginAs('warehouse', '/warehouse');
     await page.getByRole('tab', { name: '已打包' }).click();
     await shipSelected(orders.tt);
     await expect.poll(() => shipmentRow(orders.tt).count()).toBe(0);

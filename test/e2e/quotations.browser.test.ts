@@ -87,8 +87,7 @@ const status = () => page.getByTestId('quotation-status').first().innerText();
 
 describe('inquiry → quotation → order', () => {
   it('answers the inquiry, sends the quotation, and registers the order from it in one step', async () => {
-    page = await session.loginAs('sales');
-    await page.goto(`${base}/inquiries`);
+    page = await session.loginAs('sales', '/inquiries');
     const row = page.getByTestId('inquiries').locator('tr', { hasText: inquiry.number });
     await row.getByTestId('inquiry-quote').click();
     const form = page.getByTestId('quotation-form');
@@ -121,15 +120,13 @@ describe('inquiry → quotation → order', () => {
   });
 
   it('the director approves a discounted quotation; a revision shows what changed', async () => {
-    page = await session.loginAs('director');
-    await page.goto(`${base}/quotations/${discounted.id}`);
+    page = await session.loginAs('director', `/quotations/${discounted.id}`);
     await expect.poll(status).toBe('待总监审批');
     expect(await page.getByTestId('quotation-approval').innerText()).toContain('单价低于允许折扣');
     await page.getByTestId('quotation-approve').click();
     await expect.poll(status).toBe('已批准');
 
-    page = await session.loginAs('sales');
-    await page.goto(`${base}/quotations/${discounted.id}`);
+    page = await session.loginAs('sales', `/quotations/${discounted.id}`);
     await expect.poll(status).toBe('已批准');
     await page.getByTestId('quotation-revise').click();
     const form = page.getByTestId('quotation-revise-form');
@@ -144,8 +141,7 @@ describe('inquiry → quotation → order', () => {
   });
 
   it('a described inquiry line waits to be matched in the quotation; lines show their price source', async () => {
-    page = await session.loginAs('sales');
-    await page.goto(`${base}/inquiries`);
+    page = await session.loginAs('sales', '/inquiries');
     await page
       .getByTestId('inquiries')
       .locator('tr', { hasText: described.number })
@@ -170,8 +166,7 @@ describe('inquiry → quotation → order', () => {
   });
 
   it("the customer's prices are kept in a drawer on the customer page", async () => {
-    page = await session.loginAs('director');
-    await page.goto(`${base}/customers`);
+    page = await session.loginAs('director', '/customers');
     await page
       .getByTestId('customers-table')
       .locator('tr', { hasText: 'ABC' })

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { createTestContext, type TestContext } from '../helpers/test-app';
-import { browserSession, chooseOption, submitDialog } from '../helpers/browser';
+import { browserSession, chooseOption, submitDialog, openInApp } from '../helpers/browser';
 import {
   approveAllStages,
   customerByShortCode,
@@ -49,8 +49,7 @@ beforeAll(async () => {
 
 const status = () => page.getByTestId('return-status').innerText();
 const act = async (user: string, action: string, fill?: () => Promise<void>) => {
-  page = await session.loginAs(user);
-  await page.goto(returnUrl);
+  page = await session.loginAs(user, new URL(returnUrl).pathname);
   await page.getByTestId(`return-action-${action}`).click();
   if (fill) {
     await fill();
@@ -60,8 +59,7 @@ const act = async (user: string, action: string, fill?: () => Promise<void>) => 
 
 describe('a return from request to refund', () => {
   it('customer service requests a return of one unit from the order page', async () => {
-    page = await session.loginAs('service');
-    await page.goto(`${base}/orders/${order.id}`);
+    page = await session.loginAs('service', `/orders/${order.id}`);
     await page.getByTestId('request-return').click();
     await page.getByTestId('return-qty-1').fill('1');
     await submitDialog(page, 'request-return-ok');
@@ -94,8 +92,7 @@ describe('a return from request to refund', () => {
   });
 
   it('the defective unit shows in the quarantine tab of the stock page, per warehouse', async () => {
-    page = await session.loginAs('orderadmin');
-    await page.goto(`${base}/stock`);
+    page = await session.loginAs('orderadmin', '/stock');
     await page.getByRole('tab', { name: '隔离库存' }).click();
     await expect.poll(() => page.getByTestId('quarantine-table').innerText()).toContain('A-01');
     const row = page.getByTestId('quarantine-table').locator('tbody tr', { hasText: 'A-01' });
@@ -104,8 +101,7 @@ describe('a return from request to refund', () => {
     await chooseOption(page, page.getByTestId('quarantine-warehouse'), '深圳');
     await expect.poll(() => page.getByTestId('quarantine-table').innerText()).not.toContain('A-01');
     // Sales does not see the tab.
-    page = await session.loginAs('sales');
-    await page.goto(`${base}/stock`);
+    page = await session.loginAs('sales', '/stock');
     await expect.poll(() => page.getByRole('tab', { name: '库存流水' }).count()).toBe(1);
     expect(await page.getByRole('tab', { name: '隔离库存' }).count()).toBe(0);
   });
@@ -128,7 +124,7 @@ describe('a return from request to refund', () => {
       .poll(() => page.getByTestId('returns-export').getAttribute('href'))
       .toBe(`/api/returns/export.xlsx?q=${encodeURIComponent(order.number)}&lang=zh-CN`);
     expect(await page.getByTestId('returns').innerText()).toContain(order.number);
-    await page.goto(`${base}/orders/${order.id}`);
+    await openInApp(page, `/orders/${order.id}`);
     await expect.poll(() => page.getByTestId('order-history').innerText()).toContain('登记退款 → 已退款');
     await expect.poll(() => page.getByTestId('order-returns').innerText()).toContain('已退款');
   });

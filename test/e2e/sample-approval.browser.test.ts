@@ -30,8 +30,7 @@ beforeAll(async () => {
 
 describe('sample approval on the order page', () => {
   it('requires approval, records a round and the approved decision', async () => {
-    page = await session.loginAs('sales');
-    await page.goto(`${base}/orders/${orderId}`);
+    page = await session.loginAs('sales', `/orders/${orderId}`);
     const card = page.getByTestId('order-sample-approval');
     await card.getByTestId('sample-require').click();
     await page.getByLabel('说明').fill('颜色需确认');

@@ -47,8 +47,7 @@ const orderStatus = () => page.getByTestId('order-number').getByTestId('status-t
 
 describe('short-closing and registering a complaint from the order page', () => {
   it('the order admin short-closes the rest with a reason; customer service registers a complaint', async () => {
-    page = await session.loginAs('orderadmin');
-    await page.goto(`${base}/orders/${order.id}`);
+    page = await session.loginAs('orderadmin', `/orders/${order.id}`);
     await expect.poll(orderStatus).toBe('部分发货');
     await page.getByTestId('order-short-close').click();
     await page.getByTestId('reason-input').fill('客户不再需要余下的货');
@@ -58,8 +57,7 @@ describe('short-closing and registering a complaint from the order page', () => 
     expect(await page.getByTestId('order-short-close').count()).toBe(0);
     await expect.poll(() => page.getByTestId('order-history').innerText()).toContain('短结');
 
-    page = await session.loginAs('service');
-    await page.goto(`${base}/orders/${order.id}`);
+    page = await session.loginAs('service', `/orders/${order.id}`);
     await page.getByTestId('order-complain').click();
     await chooseOption(page, page.getByTestId('complaint-type'), '破损');
     await page.getByTestId('complaint-description').fill('外箱破损');

@@ -72,12 +72,30 @@ export function newTestContext(browser: Browser): Promise<BrowserContext> {
  * context), then opens the app. The login form itself is walked by the tests that open `loginForm`; going through it
  * for every other login cost a second of a loaded CI machine each time.
  */
-export async function logIn(page: Page, base: string, username: string, password: string) {
+export async function logIn(page: Page, base: string, username: string, password: string, path = '/') {
   const res = await page.context().request.post(`${base}/api/auth/login`, {
     data: { username, password, mode: 'cookie' },
   });
   if (!res.ok()) throw new Error(`login ${username}: ${res.status()} ${await res.text()}`);
-  await page.goto(base);
+  await page.goto(base + path);
+  await page.getByTestId('main-menu').waitFor();
+}
+
+/**
+ * Opens a path of the app already loaded in the page as its own links do, without loading the page again (a load
+ * costs a second of Chromium's time; the router's change, a fraction). The page shown is mounted afresh and reads
+ * its data. The path already open is loaded again instead, since the router would keep the page as it is.
+ */
+export async function openInApp(page: Page, path: string) {
+  const to = new URL(path, page.url());
+  if (to.pathname + to.search === new URL(page.url()).pathname + new URL(page.url()).search) {
+    await page.reload();
+  } else {
+    await page.evaluate((href) => {
+      history.pushState(null, '', href);
+      dispatchEvent(new PopStateEvent('popstate'));
+    }, to.pathname + to.search);
+  }
   await page.getByTestId('main-menu').waitFor();
 }
 
@@ -194,10 +212,12 @@ export function browserSession() {
     for (const c of opened) await c.close().catch(() => undefined);
     await s.context?.close();
   });
-  /** A new page in a context of its own, closing the previous page's context. */
-  async function freshPage() {
+  /** A new page in a context of its own, closing the previous page's context; `lang` is the language the user chose. */
+  async function freshPage(lang?: 'en' | 'zh-CN') {
     await s.page?.context().close();
     const context = await newTestContext(s.browser!);
+    // Chosen before the app's first load, as the app's language switch leaves it, so no second load is needed.
+    if (lang) await context.addInitScript((l) => localStorage.setItem('luyue.lang', l), lang);
     opened.push(context);
     s.page = await context.newPage();
     s.page.setDefaultTimeout(15_000);
@@ -211,14 +231,15 @@ export function browserSession() {
       s.browser = await workerBrowser();
       return s.base;
     },
-    async loginAs(username: string) {
-      const page = await freshPage();
-      await logIn(page, s.base, username, DEMO_PASSWORD);
+    /** Logs in as `username` with the app opened at `path` (one page load), in `lang` if given. */
+    async loginAs(username: string, path = '/', lang?: 'en' | 'zh-CN') {
+      const page = await freshPage(lang);
+      await logIn(page, s.base, username, DEMO_PASSWORD, path);
       return page;
     },
     /** A fresh page (own cookies) on the login form, for a test that logs in by itself. */
-    async loginForm() {
-      const page = await freshPage();
+    async loginForm(lang?: 'en' | 'zh-CN') {
+      const page = await freshPage(lang);
       await page.goto(s.base);
       await page.getByTestId('login-username').waitFor();
       return page;
