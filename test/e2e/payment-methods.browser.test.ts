@@ -72,6 +72,8 @@ async function loginAs(username: string, path?: string) {
 }
 const openOrder = async (o: Placed) => {
   await openInApp(page, `/orders/${o.id}`);
+  // The order page stays mounted from one order to the next: wait for this order's number, then its payment card.
+  await expect.poll(() => page.getByTestId('order-number').innerText()).toContain(o.number);
   await page.getByTestId('order-payment').waitFor();
 };
 const orderStatus = () => page.getByTestId('order-number').getByTestId('status-tag').innerText();
