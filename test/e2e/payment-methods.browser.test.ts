@@ -72,7 +72,6 @@ async function loginAs(username: string, path?: string) {
 }
 const openOrder = async (o: Placed) => {
   await openInApp(page, `/orders/${o.id}`);
-  // The order page stays mounted from one order to the next: wait for this order's number, then its payment card.
   await expect.poll(() => page.getByTestId('order-number').innerText()).toContain(o.number);
   await page.getByTestId('order-payment').waitFor();
 };
@@ -282,5 +281,23 @@ describe('every payment method, confirmed to completed and paid, in Chromium', (
         m === 'cod' ? '10.00' : '0.00',
       );
     }
+  });
+
+  it('opening another order shows nothing of the previous one while the next loads', async () => {
+    const [before, next] = [orders.prepaid, orders.tt];
+    await loginAs('finance', `/orders/${before.id}`);
+    await expect.poll(() => page.getByTestId('order-number').innerText()).toContain(before.number);
+    // The next order's answer is held back, so what the page shows meanwhile can be read.
+    let answer!: () => void;
+    const held = new Promise<void>((resolve) => (answer = resolve));
+    await page.route(`**/api/orders/${next.id}`, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await openInApp(page, `/orders/${next.id}`);
+    await expect.poll(() => page.getByTestId('order-number').count()).toBe(0);
+    answer();
+    await expect.poll(() => page.getByTestId('order-number').innerText()).toContain(next.number);
+    expect(await page.getByTestId('order-number').innerText()).not.toContain(before.number);
   });
 });

@@ -83,14 +83,13 @@ export async function logIn(page: Page, base: string, username: string, password
 
 /**
  * Opens a path of the app already loaded in the page as its own links do, without loading the page again (a load
- * costs a second of Chromium's time; the router's change, a fraction). A page of another route is mounted afresh
- * and reads its data; a page of the same route with other parameters (one order, then another) stays mounted and shows
- * the previous record until the new one arrives, so wait for something of the new record. The path already open is
- * loaded again instead, since the router would keep the page as it is.
+ * costs a second of Chromium's time; the router's change, a fraction). The page is mounted afresh and reads its data
+ * (one order, then another, as well), so wait for something of it. The path already open is loaded again instead,
+ * since the router would keep the page as it is.
  */
 export async function openInApp(page: Page, path: string) {
-  const to = new URL(path, page.url());
-  if (to.pathname + to.search === new URL(page.url()).pathname + new URL(page.url()).search) {
+  const [from, to] = [new URL(page.url()), new URL(path, page.url())];
+  if (to.pathname + to.search === from.pathname + from.search) {
     await page.reload();
   } else {
     await page.evaluate((href) => {
