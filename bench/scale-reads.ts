@@ -201,10 +201,11 @@ for (const p of paths.filter((x) => x.name.includes(ONLY))) {
 }
 if (monthly.name.includes(ONLY)) results.push(await measure(app, monthly, 3));
 
-/** The node options `npm start` serves with (its heap limit), read from package.json's start script. */
-function startOptions() {
+/** How `npm start` serves (its node options, such as the heap limit, and its entry), read from its script. */
+function startCommand() {
   const pkg = JSON.parse(fs.readFileSync('package.json', 'utf8')) as { scripts: { start: string } };
-  return /node ((?:--\S+ )*)bin\/luyue\.mjs serve/.exec(pkg.scripts.start)![1].split(' ').filter(Boolean);
+  const [, options, entry] = /node ((?:--\S+ )*)(bin\/luyue\.\w+) serve/.exec(pkg.scripts.start)!;
+  return [...options.split(' ').filter(Boolean), entry, 'serve'];
 }
 
 /**
@@ -212,7 +213,7 @@ function startOptions() {
  * runs it.
  */
 async function startServer() {
-  const child = spawn(process.execPath, [...startOptions(), 'bin/luyue.mjs', 'serve'], {
+  const child = spawn(process.execPath, startCommand(), {
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

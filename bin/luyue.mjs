@@ -1,6 +1,6 @@
-#!/usr/bin/env node
-// Entry of the `luyue` command: runs the bundle of src/, built first when the sources changed. Where the bundle
-// cannot be written (an installation the user may not write to), the sources run through the TypeScript loader.
+// The `luyue` command, started through luyue.cjs: runs the bundle of src/, built first when the sources changed.
+// Where the bundle cannot be written (an installation the user may not write to), the sources run through the
+// TypeScript loader.
 import { pathToFileURL } from 'node:url';
 import { builtServer } from '../scripts/build-server.mjs';
 

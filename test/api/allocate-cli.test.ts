@@ -8,7 +8,7 @@ import { exampleCases } from '../helpers/allocation-examples';
 
 // The allocate command needs no database: it runs here with none configured.
 const luyue = (...args: string[]) =>
-  spawnSync(process.execPath, ['bin/luyue.mjs', 'allocate', ...args], {
+  spawnSync(process.execPath, ['bin/luyue.cjs', 'allocate', ...args], {
     encoding: 'utf8',
     env: { ...process.env, DATABASE_URL: '' },
   });

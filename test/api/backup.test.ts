@@ -242,7 +242,7 @@ describe('luyue backup and restore', () => {
 describe('npx luyue backup / restore', () => {
   // The commands on a new embedded database (on the PostgreSQL pass the file crosses engines).
   const luyue = (dataDir: string, ...args: string[]) =>
-    spawnSync(process.execPath, ['bin/luyue.mjs', ...args], {
+    spawnSync(process.execPath, ['bin/luyue.cjs', ...args], {
       encoding: 'utf8',
       env: { ...process.env, DATABASE_URL: '', LUYUE_DATA_DIR: dataDir },
     });
