@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 // The `luyue` command, started through luyue.cjs: runs the bundle of src/, built first when the sources changed.
 // Where the bundle cannot be written (an installation the user may not write to), the sources run through the
 // TypeScript loader.

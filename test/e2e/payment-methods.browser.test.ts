@@ -294,9 +294,13 @@ describe('every payment method, confirmed to completed and paid, in Chromium', (
       await held;
       await route.continue();
     });
-    await openInApp(page, `/orders/${next.id}`);
-    await expect.poll(() => page.getByTestId('order-number').count()).toBe(0);
-    answer();
+    try {
+      await openInApp(page, `/orders/${next.id}`);
+      await expect.poll(() => page.getByTestId('order-number').count()).toBe(0);
+    } finally {
+      answer();
+      await page.unroute(`**/api/orders/${next.id}`);
+    }
     await expect.poll(() => page.getByTestId('order-number').innerText()).toContain(next.number);
     expect(await page.getByTestId('order-number').innerText()).not.toContain(before.number);
   });
