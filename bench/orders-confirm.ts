@@ -1,6 +1,9 @@
 // Orders confirmed per second (5 lines each) on PGlite and on PostgreSQL with 1 and 8 clients, with p50/p99
 // latency and pgbench's TPS on the same server for the ratio. Prints JSON.
-//   node --import tsx bench/orders-confirm.ts [--orders 400] [--pg postgres://postgres@127.0.0.1:5432/test]
+//   node --import tsx bench/orders-confirm.ts [--orders 400] [--catalogue 2000]
+//     [--pg postgres://postgres@127.0.0.1:5432/test]
+// By default every order holds the same 5 products, so confirmations queue on those 5 stock rows; `--catalogue N`
+// draws each order's 5 products from N, which shows how confirmations of different products run side by side.
 import { connectPglite, type Database } from '../src/db/connect';
 import { confirmOrder } from '../src/modules/orders/confirm-order';
 import { defaultWorkingHours } from '../src/lib/calendar/calendar';
@@ -9,9 +12,10 @@ import { arg, freshPostgres, runFigures, pgbenchTps, prepare } from './orders-fi
 const ORDERS = Number(arg('orders', '400'));
 /** `--engines pglite` or `--engines postgresql` runs one of them (a quick look while developing). */
 const ENGINES = arg('engines', 'pglite,postgresql').split(',');
+const CATALOGUE = Number(arg('catalogue', '0'));
 
 async function run(database: Database, clients: number) {
-  const { ids, actor } = await prepare(database, ORDERS);
+  const { ids, actor } = await prepare(database, ORDERS, CATALOGUE);
   const queue = [...ids];
   const latencies: number[] = [];
   const started = performance.now();
@@ -49,6 +53,7 @@ console.log(
   JSON.stringify(
     {
       benchmark: 'orders-confirm',
+      products: CATALOGUE || 5,
       results,
       pgbenchTps: pgbench,
       ratioToPgbench: {

@@ -27,9 +27,11 @@ export async function freshPostgres(name: string): Promise<Database> {
 
 /**
  * Orders waiting for confirmation, 5 lines each, spread over 16 credit-terms customers with ample stock
- * and credit (confirmations of one customer take turns on its row for the credit check).
+ * and credit (confirmations of one customer take turns on its row for the credit check). By default every order
+ * holds the demo's same 5 products, so all confirmations take turns on those 5 stock rows (a promotion's rush on
+ * a few items); with `catalogue` each order holds 5 different products drawn at random from that many.
  */
-export async function prepare(database: Database, n: number) {
+export async function prepare(database: Database, n: number, catalogue = 0) {
   const db = database.db;
   await migrate(db);
   const { companies } = await db.transaction().execute((trx) => seedDemo(trx, new Date()));
@@ -64,12 +66,17 @@ export async function prepare(database: Database, n: number) {
     )
     .returning('id')
     .execute();
+  if (catalogue > 0) await addCatalogue(db, companyId, warehouse.id, catalogue);
   const products = await db
     .selectFrom('products')
     .select(['id', 'sku', 'name', 'spec', 'unit', 'list_price', 'standard_cost'])
     .where('company_id', '=', companyId)
+    .where('sku', catalogue > 0 ? 'like' : 'not like', 'BENCH-%')
     .orderBy('sku')
     .execute();
+  const random = seeded(16);
+  const linesOf = (): typeof products =>
+    catalogue > 0 ? pickDistinct(products, 5, random) : products;
   await sql`update stock_balances set on_hand = on_hand + 1000000 where company_id = ${companyId}`.execute(db);
   await sql`insert into stock_movements (company_id, warehouse_id, product_id, kind, on_hand_delta, reserved_delta,
     reason, actor_id)
@@ -111,7 +118,7 @@ export async function prepare(database: Database, n: number) {
     await db
       .insertInto('order_lines')
       .values(
-        products.map((p, j) => ({
+        linesOf().map((p, j) => ({
           company_id: companyId,
           order_id: o.id,
           line_no: j + 1,
@@ -150,6 +157,33 @@ export async function prepare(database: Database, n: number) {
     productIds: products.map((p) => p.id),
     warehouseId: warehouse.id,
   };
+}
+
+/** `count` products with empty balances in the warehouse (the stock is added with the demo's below). */
+async function addCatalogue(db: Database['db'], companyId: string, warehouseId: string, count: number) {
+  await sql`insert into products (company_id, sku, name, unit, list_price, standard_cost)
+            select ${companyId}::uuid, 'BENCH-' || lpad(i::text, 6, '0'), '基准商品 ' || i, '件', 100, 50
+              from generate_series(1, ${count}::int) as i`.execute(db);
+  await sql`insert into stock_balances (company_id, warehouse_id, product_id)
+            select company_id, ${warehouseId}::uuid, id from products
+             where company_id = ${companyId} and sku like 'BENCH-%'`.execute(db);
+}
+
+/** A small deterministic generator (mulberry32), so runs draw the same orders. */
+function seeded(seed: number) {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function pickDistinct<T>(items: T[], k: number, random: () => number): T[] {
+  const picked = new Set<number>();
+  while (picked.size < k) picked.add(Math.floor(random() * items.length));
+  return [...picked].map((i) => items[i]);
 }
 
 /** Latency percentile (ms) of sorted samples. */
