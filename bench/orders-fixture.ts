@@ -75,8 +75,7 @@ export async function prepare(database: Database, n: number, catalogue = 0) {
     .orderBy('sku')
     .execute();
   const random = seeded(16);
-  const linesOf = (): typeof products =>
-    catalogue > 0 ? pickDistinct(products, 5, random) : products;
+  const linesOf = (): typeof products => (catalogue > 0 ? pickDistinct(products, 5, random) : products);
   await sql`update stock_balances set on_hand = on_hand + 1000000 where company_id = ${companyId}`.execute(db);
   await sql`insert into stock_movements (company_id, warehouse_id, product_id, kind, on_hand_delta, reserved_delta,
     reason, actor_id)
