@@ -145,4 +145,22 @@ describe('English mode', () => {
     }
     expect(found).toEqual({});
   });
+
+  it('fills the window without scrolling, and runs the menu column the whole length of a longer page', async () => {
+    const page = await session.loginAs('admin', '/orders', 'en');
+    await settled(page);
+    const heights = () =>
+      page.evaluate(() => ({
+        column: document.querySelector('[data-testid="sider-column"]')!.getBoundingClientRect().height,
+        page: document.documentElement.scrollHeight,
+        window: window.innerHeight,
+      }));
+    // This file's few orders fit the window: the page is exactly as tall (no margin around it to scroll by).
+    const fits = await heights();
+    expect(fits.page).toBe(fits.window);
+    await page.setViewportSize({ width: 1280, height: 480 });
+    const longer = await heights();
+    expect(longer.page).toBeGreaterThan(longer.window);
+    expect(longer.column).toBe(longer.page);
+  });
 });

@@ -72,14 +72,18 @@ export function AppLayout() {
           </PhoneMenu>
         </Suspense>
       ) : (
-        <Layout.Sider
-          theme="light"
-          width={208}
-          style={{ overflow: 'auto', position: 'sticky', top: 0, height: '100vh' }}
-        >
-          {brand}
-          {menu}
-        </Layout.Sider>
+        // The sider sticks to the window's height while the page scrolls; the white column around it runs the
+        // page's whole length, so a long page (or its full-length capture) has no grey gap below the menu.
+        <div style={{ background: '#fff' }} data-testid="sider-column">
+          <Layout.Sider
+            theme="light"
+            width={208}
+            style={{ overflow: 'auto', position: 'sticky', top: 0, height: '100vh' }}
+          >
+            {brand}
+            {menu}
+          </Layout.Sider>
+        </div>
       )}
       <Layout>
         <Layout.Header
