@@ -48,6 +48,11 @@ export type StateStore<S extends string> = {
   save: (db: Transaction<DB> | Kysely<DB>, args: SaveArgs<S>) => Promise<boolean>;
   /** Saves the state and writes its records in one statement (one round trip); stores without it take three. */
   saveRecorded?: (db: Transaction<DB> | Kysely<DB>, args: SaveArgs<S>, record: MoveRecord) => Promise<boolean>;
+  /**
+   * The same writes as data-modifying CTEs for a statement of the caller's (`moved` returns one row when the
+   * move was saved); stores without it cannot be moved inside another statement.
+   */
+  moveCtes?: (args: SaveArgs<S>, record: MoveRecord) => RawBuilder<unknown>;
 };
 
 /** Every state and event named in both languages, so no message, form or export shows a raw code. */
@@ -73,6 +78,32 @@ export function statusColumn<S extends string>(
   options: { idColumn?: string; stamp?: { at: string; by: string } } = {},
 ): StateStore<S> {
   const idColumn = options.idColumn ?? 'id';
+  const moveCtes: NonNullable<StateStore<S>['moveCtes']> = (
+    { companyId, entityId, from, to, patch, by, at },
+    record,
+  ) => {
+    const stamp = options.stamp ? { [options.stamp.at]: at, [options.stamp.by]: by } : {};
+    const values = Object.entries({ ...patch, ...stamp, status: to }).filter(([, v]) => v !== undefined);
+    const set = sql.join(values.map(([k, v]) => sql`${sql.ref(k)} = ${v}`));
+    const data = JSON.stringify({ from, to, event: record.event });
+    // The history row and the event are written from `moved`, so a move made on a stale read writes nothing.
+    return sql`moved as (
+        update ${sql.table(table)} set ${set}
+         where company_id = ${companyId} and ${sql.ref(idColumn)} = ${entityId} and status = ${from}
+        returning 1),
+      history as (
+        insert into state_history (company_id, entity_type, entity_id, from_state, to_state, event, actor_id,
+                                   reason, at)
+        select ${companyId}::uuid, ${record.entity}::text, ${entityId}::uuid, ${from}::text, ${to}::text,
+               ${record.event}::text, ${by}::uuid, ${record.reason}::text, ${at}::timestamptz
+          from moved),
+      published as (
+        insert into domain_events (company_id, type, entity_type, entity_id, data, occurred_at)
+        select ${companyId}::uuid, ${record.published ?? ''}::text, ${record.entity}::text, ${entityId}::uuid,
+               ${data}::jsonb, ${at}::timestamptz
+          from moved where ${record.published ?? null}::text is not null)
+      ${record.alongside ? sql`, move_alongside as (${record.alongside})` : sql``}`;
+  };
   return {
     async save(db, { companyId, entityId, from, to, patch, by, at }) {
       const stamp = options.stamp ? { [options.stamp.at]: at, [options.stamp.by]: by } : {};
@@ -85,32 +116,13 @@ export function statusColumn<S extends string>(
         .executeTakeFirst();
       return Number(r.numUpdatedRows) === 1;
     },
-    async saveRecorded(db, { companyId, entityId, from, to, patch, by, at }, record) {
-      const stamp = options.stamp ? { [options.stamp.at]: at, [options.stamp.by]: by } : {};
-      const values = Object.entries({ ...patch, ...stamp, status: to }).filter(([, v]) => v !== undefined);
-      const set = sql.join(values.map(([k, v]) => sql`${sql.ref(k)} = ${v}`));
-      const data = JSON.stringify({ from, to, event: record.event });
-      // The history row and the event are written from `moved`, so a move made on a stale read writes nothing.
+    async saveRecorded(db, args, record) {
       const r = await sql<{ n: number }>`${prepared('state-machine.move')}
-        with moved as (
-          update ${sql.table(table)} set ${set}
-           where company_id = ${companyId} and ${sql.ref(idColumn)} = ${entityId} and status = ${from}
-          returning 1),
-        history as (
-          insert into state_history (company_id, entity_type, entity_id, from_state, to_state, event, actor_id,
-                                     reason, at)
-          select ${companyId}::uuid, ${record.entity}::text, ${entityId}::uuid, ${from}::text, ${to}::text,
-                 ${record.event}::text, ${by}::uuid, ${record.reason}::text, ${at}::timestamptz
-            from moved),
-        published as (
-          insert into domain_events (company_id, type, entity_type, entity_id, data, occurred_at)
-          select ${companyId}::uuid, ${record.published ?? ''}::text, ${record.entity}::text, ${entityId}::uuid,
-                 ${data}::jsonb, ${at}::timestamptz
-            from moved where ${record.published ?? null}::text is not null)
-        ${record.alongside ? sql`, alongside as (${record.alongside})` : sql``}
+        with ${moveCtes(args, record)}
         select count(*)::int as n from moved`.execute(db);
       return r.rows[0].n === 1;
     },
+    moveCtes,
   };
 }
 
@@ -219,18 +231,14 @@ function illegal<S extends string, E extends string, C>(m: Machine<S, E, C>, fro
   return new AppError('STATE.ILLEGAL_TRANSITION', params, [], { entity: m.entity, from, event });
 }
 
-export async function applyEvent<S extends string, E extends string, C>(
-  trx: Transaction<DB> | Kysely<DB>,
-  m: Machine<S, E, C>,
-  args: ApplyArgs<S, E, C>,
-): Promise<S> {
+/** The move applyEvent and planEvent save, once the table, the roles and the guards admit it. */
+function admittedMove<S extends string, E extends string, C>(m: Machine<S, E, C>, args: ApplyArgs<S, E, C>) {
   const code = refusal(m, args.current, args.event, args.actor, args.context);
   if (code === 'STATE.ILLEGAL_TRANSITION') throw illegal(m, args.current, args.event);
   if (typeof code === 'string') throw new AppError(code);
   if (code) throw new AppError(code.code, code.params);
   const t = findTransition(m, args.current, args.event)!;
   const at = args.at ?? new Date();
-  const published = m.publish?.[args.event];
   const saveArgs = {
     companyId: args.actor.companyId,
     entityId: args.entityId,
@@ -240,14 +248,44 @@ export async function applyEvent<S extends string, E extends string, C>(
     by: args.actor.userId,
     at,
   };
+  const record = {
+    entity: m.entity,
+    event: args.event,
+    reason: args.reason ?? null,
+    published: m.publish?.[args.event],
+    alongside: args.alongside,
+  };
+  return { t, at, saveArgs, record };
+}
+
+/**
+ * applyEvent for a hot path that saves the move inside a statement of its own, one round trip fewer: the move is
+ * checked here as applyEvent checks it; `ctes` go first in the caller's WITH (they define `moved`), and the caller
+ * hands the statement's count of `moved` rows to `saved`, which refuses a stale move as applyEvent does.
+ */
+export function planEvent<S extends string, E extends string, C>(
+  m: Machine<S, E, C>,
+  args: Omit<ApplyArgs<S, E, C>, 'effects'>,
+) {
+  const { t, saveArgs, record } = admittedMove(m, args);
+  if (!m.store.moveCtes) throw new Error(`${m.entity}: its store cannot save a move inside another statement`);
+  return {
+    to: t.to,
+    ctes: m.store.moveCtes(saveArgs, record),
+    saved(movedRows: number) {
+      if (movedRows !== 1) throw illegal(m, args.current, args.event);
+    },
+  };
+}
+
+export async function applyEvent<S extends string, E extends string, C>(
+  trx: Transaction<DB> | Kysely<DB>,
+  m: Machine<S, E, C>,
+  args: ApplyArgs<S, E, C>,
+): Promise<S> {
+  const { t, at, saveArgs, record } = admittedMove(m, args);
+  const published = record.published;
   if (m.store.saveRecorded) {
-    const record = {
-      entity: m.entity,
-      event: args.event,
-      reason: args.reason ?? null,
-      published,
-      alongside: args.alongside,
-    };
     if (!(await m.store.saveRecorded(trx, saveArgs, record))) throw illegal(m, args.current, args.event);
     if (args.effects) await args.effects(t.to);
     return t.to;

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/database';
 import { AppError } from '../../lib/errors';
 import type { Env } from '../../lib/env';
-import { applyEvent } from '../../lib/state-machine';
+import { applyEvent, planEvent } from '../../lib/state-machine';
 import type { Actor } from '../auth/auth.service';
 import { findAttachment } from '../attachments/attachment.repository';
 import { creditCheckOf, creditUsedQuery } from './order-credit';
@@ -95,7 +95,8 @@ export async function confirmOrder(db: Db, actor: Actor, env: Env, id: string, i
   }
   // Products under allocation (分货) are backordered whole: an allocation run hands them out.
   const allocated = new Set(lines.filter((l) => l.allocated).map((l) => l.product_id));
-  await applyEvent(db, orderMachine, {
+  // The move is saved in stock's statement (below), one round trip fewer on the hottest path.
+  const move = planEvent(orderMachine, {
     entityId: id,
     current: order.status,
     event: 'confirm',
@@ -112,7 +113,7 @@ export async function confirmOrder(db: Db, actor: Actor, env: Env, id: string, i
   });
   // Stock comes last: its balance rows are the most contended in the system, so they stay locked for one statement
   // and the commit. The lines' quantities are written in stock's statement.
-  await reserveForLines(
+  const reserved = await reserveForLines(
     db,
     actor,
     lines.map((l) => ({
@@ -138,6 +139,8 @@ export async function confirmOrder(db: Db, actor: Actor, env: Env, id: string, i
           })),
         ),
     },
+    move.ctes,
   );
+  move.saved(reserved.moved);
   return { outcome: 'confirmed' as const, credit };
 }

@@ -18,7 +18,8 @@ export type LineReserveRequest = {
  * order given, and the balances, their movements and `alongside` are written. `alongside` reads the CTEs
  * `grants` (n, w, p, qty, granted, order_id, line_no) and `free` (write only when it holds). Returns the units
  * granted per request, or undefined, having written nothing, when an earmark is open (the caller then reserves the
- * long way, earmarks and all).
+ * long way, earmarks and all). `move`, a state move's CTEs (`planEvent`), is written in the same statement whatever
+ * the earmarks, one round trip fewer on the hottest path; `moved` counts its rows.
  */
 export async function reserveUnlessEarmarked(
   db: Db,
@@ -27,11 +28,13 @@ export async function reserveUnlessEarmarked(
   requests: LineReserveRequest[],
   reason: string,
   alongside: RawBuilder<unknown>,
-): Promise<number[] | undefined> {
+  move: RawBuilder<unknown>,
+): Promise<{ granted: number[] | undefined; moved: number }> {
   const w = requests.map((r) => r.warehouseId);
   const p = requests.map((r) => r.productId);
-  const r = await sql<{ free: boolean; granted: number[] }>`${prepared('stock.reserve-unless-earmarked')}
-    with req as (
+  const r = await sql<{ free: boolean; granted: number[]; moved: number }>`${prepared('stock.reserve-unless-earmarked')}
+    with ${move},
+    req as (
       select * from unnest(${w}::uuid[], ${p}::uuid[], ${requests.map((x) => x.qty)}::int[],
                            ${requests.map((x) => x.reference)}::text[], ${requests.map((x) => x.orderId)}::uuid[],
                            ${requests.map((x) => x.lineNo)}::int[])
@@ -57,14 +60,16 @@ export async function reserveUnlessEarmarked(
                group by grants.w, grants.p having sum(grants.granted) > 0) g
        where (select free from free) and b.company_id = ${companyId} and b.warehouse_id = g.w and b.product_id = g.p
       returning 1),
-    moved as (
+    movements as (
       insert into stock_movements (company_id, warehouse_id, product_id, kind, on_hand_delta, reserved_delta, reason,
                                    reference, actor_id)
       select ${companyId}::uuid, g.w, g.p, 'reserve', 0, g.granted, ${reason}::text, g.reference, ${actorId}::uuid
         from grants g where (select free from free) and g.granted > 0
        order by g.n),
     alongside as (${alongside})
-    select (select free from free) as free, array_agg(g.granted order by g.n) as granted from grants g`.execute(db);
+    select (select free from free) as free, array_agg(g.granted order by g.n) as granted,
+           (select count(*)::int from moved) as moved
+      from grants g`.execute(db);
   const row = r.rows[0];
-  return row.free ? row.granted : undefined;
+  return { granted: row.free ? (row.granted ?? []) : undefined, moved: row.moved };
 }

@@ -315,7 +315,8 @@ export async function reserveAvailable(
 /**
  * Reserves for order lines (confirmation): one statement when none of the balances is earmarked (the usual case),
  * else the long way through `reserveAvailable`. The lines' quantities are written with the reservation:
- * `fromGrants` in the one statement, `fromNumbers` the long way.
+ * `fromGrants` in the one statement, `fromNumbers` the long way. `move` (a state move's CTEs, `planEvent`) is
+ * written in the first statement either way; `moved` counts its rows.
  */
 export async function reserveForLines(
   trx: Db,
@@ -323,17 +324,19 @@ export async function reserveForLines(
   requests: (ReserveRequest & { orderId: string; lineNo: number })[],
   reason: string,
   lineWrite: { fromGrants: RawBuilder<unknown>; fromNumbers: (granted: number[]) => RawBuilder<unknown> },
-): Promise<number[]> {
-  if (!requests.length) return [];
-  const granted = await reserveRepo.reserveUnlessEarmarked(
+  move: RawBuilder<unknown>,
+): Promise<{ granted: number[]; moved: number }> {
+  const first = await reserveRepo.reserveUnlessEarmarked(
     trx,
     actor.companyId,
     actor.userId,
     requests,
     reason,
     lineWrite.fromGrants,
+    move,
   );
-  return granted ?? reserveAvailable(trx, actor, requests, reason, lineWrite.fromNumbers);
+  const granted = first.granted ?? (await reserveAvailable(trx, actor, requests, reason, lineWrite.fromNumbers));
+  return { granted, moved: first.moved };
 }
 
 /** How much each request gets from the locked balances, taking its customer's earmarks first and leaving others'. */
