@@ -14,8 +14,9 @@ import type { Actor } from '../../src/modules/auth/auth.service';
 // inside the transaction, BEGIN and COMMIT not counted. A count, not a timing: a change that adds a statement to
 // confirming or registering an order fails here instead of slowly eating throughput.
 const CONFIRM_BUDGET = 3;
-// Registering reads the customer's own prices and discount (one statement) when a line has no typed price.
-const REGISTER_BUDGET = 9;
+// Registering reads the customer, the settings and the default warehouse in one statement, and the customer's own
+// prices and discount (one statement) when a line has no typed price.
+const REGISTER_BUDGET = 7;
 // Submitting runs every check the reviewers see (customer, qualification, stock, credit, overdue), the move, the
 // price facts the plan needs (products, customer prices), the stages with the first one started, and its notice.
 const SUBMIT_BUDGET = 14;

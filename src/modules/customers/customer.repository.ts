@@ -7,7 +7,8 @@ import type { ListCustomersQuery } from './customer.schemas';
 import type { CustomerCreditChangesTable } from '../credit/credit-change.table';
 import { prepared } from '../../lib/sql';
 
-const columns = [
+/** The columns a customer is read with. */
+export const customerColumns = [
   'id',
   'code',
   'short_code',
@@ -44,14 +45,14 @@ const sortable = {
 export function findCustomer(db: Db, companyId: string, id: string) {
   return db
     .selectFrom('customers')
-    .select(columns)
+    .select(customerColumns)
     .where('company_id', '=', companyId)
     .where('id', '=', id)
     .executeTakeFirst();
 }
 
 export function listCustomers(db: Db, companyId: string, q: ListCustomersQuery) {
-  let query = db.selectFrom('customers').select(columns).where('company_id', '=', companyId);
+  let query = db.selectFrom('customers').select(customerColumns).where('company_id', '=', companyId);
   if (q.q) {
     const p = likePattern(q.q);
     query = query.where((eb) => eb.or([eb('code', 'ilike', p), eb('short_code', 'ilike', p), eb('name', 'ilike', p)]));
@@ -63,11 +64,16 @@ export function listCustomers(db: Db, companyId: string, q: ListCustomersQuery) 
 }
 
 export function allCustomers(db: Db, companyId: string) {
-  return db.selectFrom('customers').select(columns).where('company_id', '=', companyId).orderBy('code').execute();
+  return db
+    .selectFrom('customers')
+    .select(customerColumns)
+    .where('company_id', '=', companyId)
+    .orderBy('code')
+    .execute();
 }
 
 export function insertCustomers(db: Db, rows: Insertable<CustomersTable>[]) {
-  return db.insertInto('customers').values(rows).returning(columns).execute();
+  return db.insertInto('customers').values(rows).returning(customerColumns).execute();
 }
 
 export function updateCustomer(db: Db, companyId: string, id: string, patch: Updateable<CustomersTable>) {
@@ -76,7 +82,7 @@ export function updateCustomer(db: Db, companyId: string, id: string, patch: Upd
     .set(patch)
     .where('company_id', '=', companyId)
     .where('id', '=', id)
-    .returning(columns)
+    .returning(customerColumns)
     .executeTakeFirst();
 }
 
@@ -115,7 +121,7 @@ export async function insertCreditChanges(db: Db, rows: Insertable<CustomerCredi
 export function findCustomersByCodes(db: Db, companyId: string, codes: string[]) {
   return db
     .selectFrom('customers')
-    .select(columns)
+    .select(customerColumns)
     .where('company_id', '=', companyId)
     .where('code', '=', sql<string>`any(${codes}::text[])`)
     .execute();

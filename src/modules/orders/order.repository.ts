@@ -1,8 +1,9 @@
-import { sql, type Insertable, type RawBuilder, type Updateable } from 'kysely';
-import type { Db } from '../../db/database';
+import { sql, type Insertable, type RawBuilder, type SelectQueryBuilder, type Updateable } from 'kysely';
+import type { DB, Db } from '../../db/database';
 import type { OrderLinesTable, OrdersTable } from './order.table';
 import type { StateHistoryTable } from '../history/history.table';
 import { prepared } from '../../lib/sql';
+import { customerColumns } from '../customers/customer.repository';
 import type { InvoicesTable } from '../feedback/feedback.table';
 import { UNCLOSED_COMPLAINT } from '../feedback/complaint.machine';
 import { inStatuses } from '../../lib/state-machine';
@@ -239,15 +240,35 @@ export async function nextSequence(db: Db, companyId: string, customerId: string
   return r.rows[0].last_seq;
 }
 
-export async function findDefaultWarehouse(db: Db, companyId: string) {
+/**
+ * What registering an order reads before it numbers and prices it, in one statement: the customer, the company's
+ * settings as stored and its default warehouse (`findDefaultWarehouse`). Undefined when there is no such customer.
+ */
+export function registrationFacts(db: Db, companyId: string, customerId: string) {
   return db
-    .selectFrom('warehouses')
+    .selectFrom('customers')
+    .select(customerColumns)
+    .select((eb) => [
+      eb.selectFrom('company_settings').select('settings').where('company_id', '=', companyId).as('stored_settings'),
+      defaultWarehouse(eb.selectFrom('warehouses'), companyId).as('default_warehouse_id'),
+    ])
+    .where('company_id', '=', companyId)
+    .where('id', '=', customerId)
+    .executeTakeFirst();
+}
+
+/** The central warehouse, else the first active one by code. */
+const defaultWarehouse = (from: SelectQueryBuilder<DB, 'warehouses', object>, companyId: string) =>
+  from
     .select('id')
     .where('company_id', '=', companyId)
     .where('active', '=', true)
     .orderBy(sql`kind = 'central'`, 'desc')
     .orderBy('code')
-    .executeTakeFirst();
+    .limit(1);
+
+export async function findDefaultWarehouse(db: Db, companyId: string) {
+  return defaultWarehouse(db.selectFrom('warehouses'), companyId).executeTakeFirst();
 }
 
 /** Complaints on the order not closed yet (an order with one cannot be completed). */

@@ -7,9 +7,8 @@ import { formatMoney, parseMoney, toRmb } from '../../lib/money';
 import { customerDefaults } from './order-pricing';
 import { priceLines } from './order-line-pricing';
 import type { Actor } from '../auth/auth.service';
-import { findCustomer } from '../customers/customer.repository';
 import { findWarehouse } from '../warehouses/warehouse.repository';
-import { getSettings } from '../settings/settings.service';
+import { settingsOf } from '../settings/settings.service';
 import { listHistory } from '../history/history.repository';
 import { listAttachments } from '../attachments/attachment.repository';
 import * as repo from './order.repository';
@@ -147,24 +146,26 @@ export async function presentOrder(
   return orderRowToOrder(row, lines, actor.roles, actions);
 }
 
-async function resolveWarehouse(db: Db, actor: Actor, warehouseId?: string) {
+/** The warehouse chosen, else the default one (`known` when it has been read already). */
+async function resolveWarehouse(db: Db, actor: Actor, warehouseId?: string, known?: { defaultId: string | null }) {
   if (warehouseId) {
     const w = await findWarehouse(db, actor.companyId, warehouseId);
     if (!w) throw new AppError('WAREHOUSE.NOT_FOUND');
     return w.id;
   }
-  const w = await repo.findDefaultWarehouse(db, actor.companyId);
-  if (!w) throw new AppError('ORDER.NO_WAREHOUSE');
-  return w.id;
+  const id = known ? known.defaultId : (await repo.findDefaultWarehouse(db, actor.companyId))?.id;
+  if (!id) throw new AppError('ORDER.NO_WAREHOUSE');
+  return id;
 }
 
 /** 订单登记: a numbered draft, priced on the server; defaults come from the customer. */
 export async function registerOrder(db: Db, actor: Actor, env: Env, input: CreateOrderInput): Promise<Order> {
-  const customer = await findCustomer(db, actor.companyId, input.customerId);
-  if (!customer) throw new AppError('CUSTOMER.NOT_FOUND');
+  const facts = await repo.registrationFacts(db, actor.companyId, input.customerId);
+  if (!facts) throw new AppError('CUSTOMER.NOT_FOUND');
+  const { stored_settings, default_warehouse_id, ...customer } = facts;
   if (!customer.active) throw new AppError('CUSTOMER.INACTIVE');
-  const settings = await getSettings(db, actor.companyId);
-  const warehouseId = await resolveWarehouse(db, actor, input.warehouseId);
+  const settings = settingsOf(stored_settings);
+  const warehouseId = await resolveWarehouse(db, actor, input.warehouseId, { defaultId: default_warehouse_id });
   const tz = env.workingHours.timeZone;
   const seq = await repo.nextSequence(db, actor.companyId, customer.id, numberPeriod(env.now, tz));
   const number = formatOrderNumber(settings.orderNumberRule, {

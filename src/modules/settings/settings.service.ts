@@ -6,8 +6,11 @@ import { settingsSchema, type Settings } from './settings.schemas';
 import * as repo from './settings.repository';
 
 export async function getSettings(db: Db, companyId: string): Promise<Settings> {
-  return settingsSchema.parse((await repo.findSettings(db, companyId)) ?? {});
+  return settingsOf(await repo.findSettings(db, companyId));
 }
+
+/** The settings stored (read with other facts in one statement), defaults filled in. */
+export const settingsOf = (stored: unknown): Settings => settingsSchema.parse(stored ?? {});
 
 /** Saves a partial change over the current settings; the whole result must validate. */
 export async function updateSettings(
