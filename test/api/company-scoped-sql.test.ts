@@ -72,6 +72,8 @@ describe('the company-scope check itself', () => {
       'select * from orders where company_id = $1 and exists (select 1 from order_lines where company_id = $1)',
       'select u.name from orders o join users u on u.id = o.registrar_id where o.company_id = $1',
       'select * from order_lines where (company_id, order_id) in (select $1, $2)',
+      'with a as (update orders set status = $1 where company_id = $2 returning 1), ' +
+        'b as (update customers c set name = $3 where company_id = $2 returning 1) select 1',
     ])
       expect(unscopedTables(ok, tables), ok).toEqual([]);
   });
@@ -85,6 +87,13 @@ describe('the company-scope check itself', () => {
       'orders',
     ]);
     expect(unscopedTables('update orders set status = $1 where id = $2', tables)).toEqual(['orders']);
+    expect(
+      unscopedTables(
+        'with a as (update orders set status = $1 where company_id = $2 returning 1), ' +
+          'b as (update customers set name = $3 where id = $4 returning 1) select 1',
+        tables,
+      ),
+    ).toEqual(['customers']);
   });
 });
 

@@ -98,7 +98,9 @@ function scopes(tokens: string[]): number[] {
   for (let i = 0; i < tokens.length; i++) {
     if (tokens[i] === ')') stack.pop();
     out.push([...stack].reverse().find((s) => s.select)?.open ?? -1);
-    if (tokens[i] === '(') stack.push({ open: i, select: ['select', 'with'].includes(tokens[i + 1]?.toLowerCase()) });
+    // A subquery or a CTE's statement (a data-modifying one too) is a scope of its own.
+    const opens = ['select', 'with', 'update', 'insert', 'delete'].includes(tokens[i + 1]?.toLowerCase());
+    if (tokens[i] === '(') stack.push({ open: i, select: opens });
   }
   return out;
 }
