@@ -32,6 +32,9 @@ export async function freshPostgres(name: string): Promise<Database> {
  * a few items); with `catalogue` each order holds 5 different products drawn at random from that many.
  */
 export async function prepare(database: Database, n: number, catalogue = 0) {
+  // Five distinct products per order: a smaller catalogue could never be drawn from.
+  if (!Number.isInteger(catalogue) || catalogue < 0 || (catalogue > 0 && catalogue < 5))
+    throw new Error(`--catalogue: 0 (the demo's 5 products) or a whole number of at least 5, not ${catalogue}`);
   const db = database.db;
   await migrate(db);
   const { companies } = await db.transaction().execute((trx) => seedDemo(trx, new Date()));

@@ -7,7 +7,9 @@ import { prepared } from './sql';
 
 // A lifecycle is data: allowed transitions (from, event, to, roles, guard) and how its state is saved.
 // applyEvent is the one place that checks a move, saves the new state and writes its history row, in one
-// transaction; nothing else writes a status column (a test in the suite checks the source for it).
+// transaction; planEvent checks it the same way for a hot path that saves it inside a statement of its own (the
+// caller's statement runs the move's SQL, written here). Nothing else writes a status column (a test in the suite
+// checks the source for it).
 
 /** Who applies an event. The services' Actor carries more; the machine needs only these. */
 export type Actor = { userId: string; companyId: string; roles: readonly string[] };
@@ -260,8 +262,9 @@ function admittedMove<S extends string, E extends string, C>(m: Machine<S, E, C>
 
 /**
  * applyEvent for a hot path that saves the move inside a statement of its own, one round trip fewer: the move is
- * checked here as applyEvent checks it; `ctes` go first in the caller's WITH (they define `moved`), and the caller
- * hands the statement's count of `moved` rows to `saved`, which refuses a stale move as applyEvent does.
+ * checked here as applyEvent checks it; `ctes` go first in the caller's WITH and take the names `moved`, `history`,
+ * `published` and `move_alongside`. The caller must run them and hand the statement's count of `moved` rows to
+ * `saved` before anything else, which refuses a stale move as applyEvent does.
  */
 export function planEvent<S extends string, E extends string, C>(
   m: Machine<S, E, C>,

@@ -126,6 +126,21 @@ describe('round trips of the hot paths', () => {
     const after = (await a.sales({ method: 'GET', url: `/api/orders/${o.id}` })).json();
     expect(after.status).toBe('confirmed');
     expect(after.lines.map((l: { reserved: number }) => l.reserved)).toEqual([2, 2, 2, 2, 2]);
+    // The move written inside the reservation's statement leaves its records once each.
+    const history = await t.database.db
+      .selectFrom('state_history')
+      .select(['from_state', 'to_state'])
+      .where('entity_id', '=', o.id)
+      .where('event', '=', 'confirm')
+      .execute();
+    expect(history).toEqual([{ from_state: 'awaiting_confirmation', to_state: 'confirmed' }]);
+    const notices = await t.database.db
+      .selectFrom('notifications')
+      .select('id')
+      .where('order_id', '=', o.id)
+      .where('kind', '=', 'order_confirmed')
+      .execute();
+    expect(notices).toHaveLength(1);
   });
 
   it(`submitting takes at most ${SUBMIT_BUDGET} statements, approving a stage ${APPROVE_BUDGET}`, async () => {

@@ -113,7 +113,7 @@ export async function confirmOrder(db: Db, actor: Actor, env: Env, id: string, i
   });
   // Stock comes last: its balance rows are the most contended in the system, so they stay locked for one statement
   // and the commit. The lines' quantities are written in stock's statement.
-  const reserved = await reserveForLines(
+  await reserveForLines(
     db,
     actor,
     lines.map((l) => ({
@@ -139,8 +139,7 @@ export async function confirmOrder(db: Db, actor: Actor, env: Env, id: string, i
           })),
         ),
     },
-    move.ctes,
+    move,
   );
-  move.saved(reserved.moved);
   return { outcome: 'confirmed' as const, credit };
 }

@@ -17,7 +17,7 @@ export type LineReserveRequest = {
  * snapshot of its own) their open earmarks are looked for; with none, each request gets what is available in the
  * order given, and the balances, their movements and `alongside` are written. `alongside` reads the CTEs
  * `grants` (n, w, p, qty, granted, order_id, line_no) and `free` (write only when it holds). Returns the units
- * granted per request, or undefined, having written nothing, when an earmark is open (the caller then reserves the
+ * granted per request, or undefined, having written no stock, when an earmark is open (the caller then reserves the
  * long way, earmarks and all). `move`, a state move's CTEs (`planEvent`), is written in the same statement whatever
  * the earmarks, one round trip fewer on the hottest path; `moved` counts its rows.
  */

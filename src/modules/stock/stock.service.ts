@@ -315,8 +315,8 @@ export async function reserveAvailable(
 /**
  * Reserves for order lines (confirmation): one statement when none of the balances is earmarked (the usual case),
  * else the long way through `reserveAvailable`. The lines' quantities are written with the reservation:
- * `fromGrants` in the one statement, `fromNumbers` the long way. `move` (a state move's CTEs, `planEvent`) is
- * written in the first statement either way; `moved` counts its rows.
+ * `fromGrants` in the one statement, `fromNumbers` the long way. `move` (the order's state move, `planEvent`) is
+ * written in the first statement either way and refused there, before the long way, if it did not save.
  */
 export async function reserveForLines(
   trx: Db,
@@ -324,8 +324,8 @@ export async function reserveForLines(
   requests: (ReserveRequest & { orderId: string; lineNo: number })[],
   reason: string,
   lineWrite: { fromGrants: RawBuilder<unknown>; fromNumbers: (granted: number[]) => RawBuilder<unknown> },
-  move: RawBuilder<unknown>,
-): Promise<{ granted: number[]; moved: number }> {
+  move: { ctes: RawBuilder<unknown>; saved: (movedRows: number) => void },
+): Promise<number[]> {
   const first = await reserveRepo.reserveUnlessEarmarked(
     trx,
     actor.companyId,
@@ -333,10 +333,10 @@ export async function reserveForLines(
     requests,
     reason,
     lineWrite.fromGrants,
-    move,
+    move.ctes,
   );
-  const granted = first.granted ?? (await reserveAvailable(trx, actor, requests, reason, lineWrite.fromNumbers));
-  return { granted, moved: first.moved };
+  move.saved(first.moved);
+  return first.granted ?? reserveAvailable(trx, actor, requests, reason, lineWrite.fromNumbers);
 }
 
 /** How much each request gets from the locked balances, taking its customer's earmarks first and leaving others'. */

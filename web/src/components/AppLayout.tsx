@@ -61,7 +61,8 @@ export function AppLayout() {
   const menu = <Menu mode="inline" selectedKeys={[selected]} items={items} data-testid="main-menu" />;
 
   return (
-    <Layout style={{ minHeight: '100vh' }}>
+    // hasSider: the Sider sits in a wrapper, where Layout would only find it after the first paint.
+    <Layout hasSider={!phone} style={{ minHeight: '100vh' }}>
       {phone ? (
         // On a phone the menu slides over the page instead of pushing it aside.
         // Its script is fetched on phones only.
