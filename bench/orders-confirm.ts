@@ -41,13 +41,15 @@ for (const clients of ENGINES.includes('pglite') ? [1, 8] : []) {
   results.push(await run(lite, clients));
   await lite.close();
 }
-for (const clients of ENGINES.includes('postgresql') ? [1, 8] : []) {
+// pgbench runs right after each PostgreSQL run with as many clients: the machine's speed can drift within minutes,
+// and a ratio is fair only between runs that saw the same machine.
+const pgbench: { clients1: number | null; clients8: number | null } = { clients1: null, clients8: null };
+for (const clients of ENGINES.includes('postgresql') ? ([1, 8] as const) : []) {
   const database = await freshPostgres(`luyue_bench_${clients}`);
   results.push(await run(database, clients));
   await database.close();
+  pgbench[`clients${clients}`] = pgbenchTps(clients);
 }
-const onPg = ENGINES.includes('postgresql');
-const pgbench = { clients1: onPg ? pgbenchTps(1) : null, clients8: onPg ? pgbenchTps(8) : null };
 const pgRows = results.filter((r) => r.engine === 'postgresql');
 console.log(
   JSON.stringify(
