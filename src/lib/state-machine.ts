@@ -270,10 +270,9 @@ export function planEvent<S extends string, E extends string, C>(
   m: Machine<S, E, C>,
   args: Omit<ApplyArgs<S, E, C>, 'effects'>,
 ) {
-  const { t, saveArgs, record } = admittedMove(m, args);
+  const { saveArgs, record } = admittedMove(m, args);
   if (!m.store.moveCtes) throw new Error(`${m.entity}: its store cannot save a move inside another statement`);
   return {
-    to: t.to,
     ctes: m.store.moveCtes(saveArgs, record),
     saved(movedRows: number) {
       if (movedRows !== 1) throw illegal(m, args.current, args.event);

@@ -146,16 +146,15 @@ export async function presentOrder(
   return orderRowToOrder(row, lines, actor.roles, actions);
 }
 
-/** The warehouse chosen, else the default one (`known` when it has been read already). */
-async function resolveWarehouse(db: Db, actor: Actor, warehouseId?: string, known?: { defaultId: string | null }) {
+/** The warehouse chosen, else the company's default (read with the registration's facts). */
+async function resolveWarehouse(db: Db, actor: Actor, warehouseId: string | undefined, defaultId: string | null) {
   if (warehouseId) {
     const w = await findWarehouse(db, actor.companyId, warehouseId);
     if (!w) throw new AppError('WAREHOUSE.NOT_FOUND');
     return w.id;
   }
-  const id = known ? known.defaultId : (await repo.findDefaultWarehouse(db, actor.companyId))?.id;
-  if (!id) throw new AppError('ORDER.NO_WAREHOUSE');
-  return id;
+  if (!defaultId) throw new AppError('ORDER.NO_WAREHOUSE');
+  return defaultId;
 }
 
 /** 订单登记: a numbered draft, priced on the server; defaults come from the customer. */
@@ -165,7 +164,7 @@ export async function registerOrder(db: Db, actor: Actor, env: Env, input: Creat
   const { stored_settings, default_warehouse_id, ...customer } = facts;
   if (!customer.active) throw new AppError('CUSTOMER.INACTIVE');
   const settings = settingsOf(stored_settings);
-  const warehouseId = await resolveWarehouse(db, actor, input.warehouseId, { defaultId: default_warehouse_id });
+  const warehouseId = await resolveWarehouse(db, actor, input.warehouseId, default_warehouse_id);
   const tz = env.workingHours.timeZone;
   const seq = await repo.nextSequence(db, actor.companyId, customer.id, numberPeriod(env.now, tz));
   const number = formatOrderNumber(settings.orderNumberRule, {
@@ -274,7 +273,7 @@ export async function updateOrder(db: Db, actor: Actor, env: Env, id: string, in
   if (!EDITABLE.includes(order.status)) throw new AppError('ORDER.LOCKED');
   if (order.registrar_id !== actor.userId) throw new AppError('ORDER.NOT_REGISTRAR');
   if (input.version !== undefined && input.version !== order.version) throw new AppError('ORDER.VERSION_CONFLICT');
-  const warehouseId = input.warehouseId ? await resolveWarehouse(db, actor, input.warehouseId) : undefined;
+  const warehouseId = input.warehouseId ? await resolveWarehouse(db, actor, input.warehouseId, null) : undefined;
   const { contact, delivery } = unmaskedParts(actor.roles, input, order);
   const orderType = input.orderType ?? order.order_type;
   const fx = await exportColumns(db, actor.companyId, input, order);
