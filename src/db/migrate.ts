@@ -46,6 +46,7 @@ import * as m0050 from './migrations/0050_ledger_delta_kept_rows';
 import * as m0051 from './migrations/0051_ledger_shipped_by_line';
 import * as m0052 from './migrations/0052_order_lines_in_shipment';
 import * as m0053 from './migrations/0053_orders_pay_first_queue';
+import * as m0054 from './migrations/0054_allocation_commit_writes';
 
 // Every migration, in order. New ones are added here.
 const migrations: Record<string, Migration> = {
@@ -96,6 +97,7 @@ const migrations: Record<string, Migration> = {
   '0051_ledger_shipped_by_line': m0051,
   '0052_order_lines_in_shipment': m0052,
   '0053_orders_pay_first_queue': m0053,
+  '0054_allocation_commit_writes': m0054,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

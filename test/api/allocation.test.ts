@@ -4,6 +4,7 @@ import { approveAllStages, customerByShortCode, orderActors, orderBody, uploadQu
 import { ledgerMismatches } from '../../src/modules/stock/stock.repository';
 import { moneyMismatches } from '../../src/modules/allocation/franchisee-money';
 import { expireReservations } from '../../src/modules/allocation/reservations';
+import { allocationFill } from '../../src/modules/reports/report.repository';
 import { buildXlsx, multipart, readXlsxRows } from '../helpers/xlsx';
 
 let t: TestContext;
@@ -121,6 +122,22 @@ describe('allocation in the system', () => {
     expect(committed.statusCode).toBe(201);
     expect(committed.json().result).toEqual(preview.result);
     ids.run = committed.json().id;
+    // The month's fill rate reads the stored run (json): the 39 units granted against every unit its input asked for.
+    const stored = await t.database.db
+      .selectFrom('allocation_runs')
+      .select('input')
+      .where('id', '=', ids.run)
+      .executeTakeFirstOrThrow();
+    const input = stored.input as Record<string, { qty: number }[] | undefined>;
+    const asked = ['franchiseeOrders', 'storeDemand', 'regionDemand']
+      .flatMap((k) => input[k] ?? [])
+      .reduce((n, d) => n + d.qty, 0);
+    expect(asked).toBeGreaterThanOrEqual(39);
+    const period = { companyId: t.companyA, from: '2000-01-01', to: '2100-01-01', timeZone: 'Asia/Shanghai' };
+    expect(await allocationFill(t.database.db, { ...period, now: new Date(), today: '2026-01-01' })).toEqual({
+      allocated: 39,
+      requested: asked,
+    });
     expect(await stockOf()).toMatchObject({ onHand: 40, reserved: 39, available: 1 });
     const line = (await a.sales({ method: 'GET', url: `/api/orders/${ids.order1}` })).json().lines[0];
     expect(line).toMatchObject({ reserved: 20, backordered: 0 });

@@ -129,6 +129,31 @@ describe('the ledger cannot drift', () => {
     expect(await line()).toEqual({ reserved: 4, shipped: 0 });
   });
 
+  it("a pick-list line issues its order line's units only once its list is posted, and is checked then", async () => {
+    const order = await f.confirmedOrder(await f.newCustomer('DRIFTPK'), [{ productId: p.C.id, qty: 2 }]);
+    const db = t.database.db;
+    const list = async (status: string) =>
+      (
+        await sql<{ id: string }>`insert into pick_lists (company_id, warehouse_id, target_kind, target_id, target_name,
+                                                         status)
+          select company_id, warehouse_id, 'franchisee', 'DRIFTPK', 'DRIFTPK', ${status} from orders
+           where company_id = ${t.companyA} and id = ${order.id}
+          returning id`.execute(db)
+      ).rows[0].id;
+    const lineInto = (listId: string) =>
+      sql`insert into pick_list_lines (company_id, pick_list_id, line_no, product_id, qty, order_id, order_line_no)
+          values (${t.companyA}, ${listId}, 1, ${p.C.id}, 1, ${order.id}, 1)`.execute(db);
+    // In an open list the line issues nothing yet: the order line's shipped units still match.
+    const open = await list('open');
+    await lineInto(open);
+    // Posting the list issues a unit the order line does not record as shipped.
+    await expect(
+      sql`update pick_lists set status = 'posted' where company_id = ${t.companyA} and id = ${open}`.execute(db),
+    ).rejects.toThrow(/order_line_shipped_matches_documents|ledger drift/);
+    // A line added to a list already posted is checked at its own commit.
+    await expect(lineInto(await list('posted'))).rejects.toThrow(/order_line_shipped_matches_documents|ledger drift/);
+  });
+
   it('keeps its per-session tally empty between transactions: after a commit, a refusal, an early check', async () => {
     const order = await f.confirmedOrder(await f.newCustomer('DRIFT3'), [{ productId: p.C.id, qty: 3 }]);
     await t.database.db.connection().execute(async (conn) => {
