@@ -139,9 +139,13 @@ const USERS = ['sales', 'reviewer', 'finance', 'planner', 'director', 'gm', 'war
 let next = 0;
 const ORDERS_LEFT = { value: ORDERS };
 const confirmed: string[] = [];
-async function orderClient() {
+/** Each client's sessions, one per user it acts as: the path logs in once, before it is timed. */
+async function signIn() {
   const tokens: Record<string, string> = {};
   for (const u of USERS) tokens[u] = await login(u);
+  return tokens;
+}
+async function orderClient(tokens: Record<string, string>) {
   for (let i = next++; i < ORDERS_LEFT.value; i = next++) {
     try {
       const order = await call(
@@ -189,24 +193,27 @@ const steps = (names: string[]) =>
 // One order walked alone first: its statements per step are exact (nothing else runs); then the timed run.
 const ordersWanted = ORDERS;
 ORDERS_LEFT.value = 1;
-await orderClient();
+await orderClient(await signIn());
 const perStep = Object.fromEntries(
   Object.entries(roundTrips).map(([k, v]) => [k, v.reduce((a, b) => a + b, 0) / v.length]),
 );
 for (const k of Object.keys(timings)) delete timings[k];
 ORDERS_LEFT.value = ordersWanted + 1;
+// Logging in hashes the password (deliberately slow: about 100 ms of CPU each): done once per client and user
+// before the clock starts, as the target says, and reported as its own step.
+const sessions = [];
+for (let c = 0; c < CLIENTS; c++) sessions.push(await signIn());
 let started = performance.now();
 // CPU of this process (the server and its HTTP clients) per order: steadier than wall time on a busy machine.
 let cpu = process.cpuUsage();
-await Promise.all(Array.from({ length: CLIENTS }, orderClient));
+await Promise.all(sessions.map(orderClient));
 const orderSeconds = (performance.now() - started) / 1000;
 const orderCpu = process.cpuUsage(cpu);
 
 // Shipping the confirmed orders, one shipment per order.
 let shipNext = 0;
 let shipped = 0;
-async function shipClient(limit = confirmed.length) {
-  const token = await login('warehouse');
+async function shipClient(token: string, limit = confirmed.length) {
   for (let i = shipNext++; i < limit; i = shipNext++) {
     try {
       const s = await call('outbound', token, 'POST', '/api/shipments', { orderIds: [confirmed[i]] }, 201);
@@ -219,15 +226,16 @@ async function shipClient(limit = confirmed.length) {
   }
 }
 for (const k of Object.keys(roundTrips)) delete roundTrips[k];
-await shipClient(1);
+await shipClient(await login('warehouse'), 1);
 const shipPerStep = Object.fromEntries(
   Object.entries(roundTrips).map(([k, v]) => [k, v.reduce((a, b) => a + b, 0) / v.length]),
 );
 for (const k of ['outbound', 'pick', 'recheck', 'pack', 'ship']) delete timings[k];
 shipNext = 1;
+const warehouseSessions = sessions.map((tokens) => tokens.warehouse);
 started = performance.now();
 cpu = process.cpuUsage();
-await Promise.all(Array.from({ length: CLIENTS }, () => shipClient()));
+await Promise.all(warehouseSessions.map((token) => shipClient(token)));
 const shipSeconds = (performance.now() - started) / 1000;
 const shipCpu = process.cpuUsage(cpu);
 const cpuMsPer = (used: NodeJS.CpuUsage, n: number) => Number(((used.user + used.system) / 1000 / n).toFixed(1));
