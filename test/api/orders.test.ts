@@ -66,6 +66,8 @@ describe('order core', () => {
       expect(order).toMatchObject({ status: 'draft', total: '640.50', paymentMethod: 'credit', paymentDays: 30 });
       expect(order.lines.map((l: { amount: string }) => l.amount)).toEqual(['360.00', '280.50', '0.00']);
       expect(order.delivery.consignee).toBe('张伟');
+      // The registration answers from its own statement, not by reading the order back: exactly what a read shows.
+      expect(order).toEqual((await a.sales({ method: 'GET', url: `/api/orders/${order.id}` })).json());
 
       const submitted = (await a.sales({ method: 'POST', url: `/api/orders/${order.id}/submit` })).json();
       expect(submitted.status).toBe('in_review');

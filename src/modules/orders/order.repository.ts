@@ -173,19 +173,40 @@ export function orderRegistrars(db: Db, companyId: string) {
     .execute();
 }
 
-/** A new order with its lines (at least one) and its first history row, in one statement (registration's one write). */
+/** What a registration's statement answers with: the order as findOrder reads it, and its lines as findLines. */
+export type InsertedOrder = { row: OrderRow; lines: OrderLineRow[] };
+
+/**
+ * A new order with its lines (at least one) and its first history row, in one statement (registration's one write),
+ * which answers with the order and its lines as findOrder and findLines read them (one row per line, the order's
+ * columns on each), so registering does not read them back. A new order has no change applied yet.
+ */
 export async function insertOrderWithLines(
   db: Db,
   row: Insertable<OrdersTable> & { id: string },
   lines: Insertable<OrderLinesTable>[],
   history: Insertable<StateHistoryTable>,
-) {
-  await db
-    .with('o', (q) => q.insertInto('orders').values(row).returning('id'))
-    .with('l', (q) => q.insertInto('order_lines').values(lines).returning('line_no'))
-    .insertInto('state_history')
-    .values(history)
+): Promise<InsertedOrder> {
+  const rows = await db
+    .with('o', (q) => q.insertInto('orders').values(row).returningAll())
+    .with('l', (q) => q.insertInto('order_lines').values(lines).returning(ORDER_LINE_COLUMNS))
+    .with('h', (q) => q.insertInto('state_history').values(history).returning('id'))
+    .selectFrom('o')
+    .innerJoin('customers as c', (j) =>
+      j.onRef('c.company_id', '=', 'o.company_id').onRef('c.id', '=', 'o.customer_id'),
+    )
+    .leftJoin('users as u', 'u.id', 'o.registrar_id')
+    .innerJoin('l', (j) => j.onTrue())
+    .select(orderColumns)
+    .select(sql<string | null>`null::text`.as('pending_change'))
+    .select(ORDER_LINE_COLUMNS.map((c) => `l.${c} as line_${c}` as const))
+    .orderBy('l.line_no')
     .execute();
+  const order = Object.fromEntries(Object.entries(rows[0]).filter(([k]) => !k.startsWith('line_'))) as OrderRow;
+  const orderLines = rows.map(
+    (r) => Object.fromEntries(ORDER_LINE_COLUMNS.map((c) => [c, r[`line_${c}`]])) as OrderLineRow,
+  );
+  return { row: order, lines: orderLines };
 }
 
 export async function replaceLines(db: Db, companyId: string, orderId: string, lines: Insertable<OrderLinesTable>[]) {

@@ -191,7 +191,7 @@ export async function registerOrder(db: Db, actor: Actor, env: Env, input: Creat
   };
   const priced = await priceLines(db, actor, id, input.lines, input.orderType, doc);
   assertReplacementMargin(input.replacement?.faultParty, priced);
-  await repo.insertOrderWithLines(
+  const inserted = await repo.insertOrderWithLines(
     db,
     {
       id,
@@ -234,7 +234,7 @@ export async function registerOrder(db: Db, actor: Actor, env: Env, input: Creat
       reason: null,
     },
   );
-  return getOrder(db, actor, id);
+  return presentOrder(db, actor, inserted.row, inserted.lines);
 }
 
 /**
