@@ -152,17 +152,12 @@ async function applyGrants(
         });
       else
         held.push({
-          company_id: actor.companyId,
-          run_id: runId,
           customer_id: line.customer_id,
           order_id: line.order_id,
           line_no: line.line_no,
           product_id: productId,
-          warehouse_id: built.warehouseId,
           qty: g.qty,
           unit_price: line.unit_price,
-          expires_on: expiresOn!,
-          status: 'held' as const,
         });
     } else {
       const targetId = g.kind === 'store' ? built.storeIdOf.get(g.id)! : g.id;
@@ -170,7 +165,17 @@ async function applyGrants(
     }
   }
   await reservationRepo.reserveBackordered(db, actor.companyId, [...lineUpdates.values()]);
-  await reservationRepo.insertReservations(db, held);
+  await reservationRepo.insertReservations(
+    db,
+    {
+      company_id: actor.companyId,
+      run_id: runId,
+      warehouse_id: built.warehouseId,
+      expires_on: expiresOn!,
+      status: 'held',
+    },
+    held,
+  );
   await repoPick.insertPickListsBulk(
     db,
     actor.companyId,

@@ -131,21 +131,32 @@ export function setReservationQty(db: Db, companyId: string, id: string, qty: nu
     .execute();
 }
 
-/** A new reservation, in its initial (held) state. */
-/** Many reservations in one statement (unnest of column arrays, whatever the row count). */
-export async function insertReservations(db: Db, rows: Insertable<AllocationReservationsTable>[]) {
+type Reservation = Insertable<AllocationReservationsTable>;
+/** What the reservations of one insert share: a run's thousands differ only by order line, quantity and price. */
+export type SharedByReservations = Pick<
+  Reservation,
+  'company_id' | 'run_id' | 'warehouse_id' | 'expires_on' | 'status'
+>;
+
+/**
+ * Many reservations in one statement, in their initial (held) state: what they share is sent once, the rest as
+ * column arrays (unnest), whatever the row count.
+ */
+export async function insertReservations(
+  db: Db,
+  shared: SharedByReservations,
+  rows: Omit<Reservation, keyof SharedByReservations>[],
+) {
   if (!rows.length) return [];
-  const col = <K extends keyof Insertable<AllocationReservationsTable>>(k: K) => rows.map((r) => r[k]);
+  const col = <K extends keyof (typeof rows)[number]>(k: K) => rows.map((r) => r[k]);
   const r = await sql<{ id: string }>`
     insert into allocation_reservations (company_id, run_id, customer_id, order_id, line_no, product_id,
       warehouse_id, qty, unit_price, expires_on, status)
-    select k.*
-    from unnest(${col('company_id')}::uuid[], ${col('run_id')}::uuid[], ${col('customer_id')}::uuid[],
-      ${col('order_id')}::uuid[], ${col('line_no')}::int[], ${col('product_id')}::uuid[],
-      ${col('warehouse_id')}::uuid[], ${col('qty')}::int[], ${col('unit_price')}::numeric[],
-      ${col('expires_on')}::date[], ${col('status')}::text[])
-      as k(company_id, run_id, customer_id, order_id, line_no, product_id, warehouse_id, qty, unit_price,
-        expires_on, status)
+    select ${shared.company_id}::uuid, ${shared.run_id}::uuid, k.customer_id, k.order_id, k.line_no, k.product_id,
+      ${shared.warehouse_id}::uuid, k.qty, k.unit_price, ${shared.expires_on}::date, ${shared.status}::text
+    from unnest(${col('customer_id')}::uuid[], ${col('order_id')}::uuid[], ${col('line_no')}::int[],
+      ${col('product_id')}::uuid[], ${col('qty')}::int[], ${col('unit_price')}::numeric[])
+      as k(customer_id, order_id, line_no, product_id, qty, unit_price)
     returning id
   `.execute(db);
   return r.rows.map((x) => x.id);
