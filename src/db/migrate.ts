@@ -47,6 +47,7 @@ import * as m0051 from './migrations/0051_ledger_shipped_by_line';
 import * as m0052 from './migrations/0052_order_lines_in_shipment';
 import * as m0053 from './migrations/0053_orders_pay_first_queue';
 import * as m0054 from './migrations/0054_allocation_commit_writes';
+import * as m0055 from './migrations/0055_notifications_unread';
 
 // Every migration, in order. New ones are added here.
 const migrations: Record<string, Migration> = {
@@ -98,6 +99,7 @@ const migrations: Record<string, Migration> = {
   '0052_order_lines_in_shipment': m0052,
   '0053_orders_pay_first_queue': m0053,
   '0054_allocation_commit_writes': m0054,
+  '0055_notifications_unread': m0055,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -59,6 +59,7 @@ describe('embedded database on disk', () => {
       '0052_order_lines_in_shipment',
       '0053_orders_pay_first_queue',
       '0054_allocation_commit_writes',
+      '0055_notifications_unread',
     ]);
     expect(await isEmpty(first.db)).toBe(true);
     await first.db.transaction().execute((trx) => seedDemo(trx, new Date()));

@@ -47,13 +47,21 @@ export function listForUser(db: Db, companyId: string, userId: string, q: { unre
   return query.orderBy('n.id', 'desc').limit(q.limit).execute();
 }
 
+/** The most unread notices counted: the badge shows 99+ beyond 99, and a user may leave thousands unread. */
+export const UNREAD_COUNTED_UP_TO = 100;
+
+/** How many notices the user has not read, up to UNREAD_COUNTED_UP_TO (from notifications_unread alone). */
 export async function countUnread(db: Db, companyId: string, userId: string): Promise<number> {
-  const r = await db
+  const unread = db
     .selectFrom('notifications')
-    .select(sql<number>`count(*)::int`.as('n'))
+    .select(sql`1`.as('one'))
     .where('company_id', '=', companyId)
     .where('user_id', '=', userId)
     .where('read_at', 'is', null)
+    .limit(UNREAD_COUNTED_UP_TO);
+  const r = await db
+    .selectFrom(unread.as('u'))
+    .select(sql<number>`count(*)::int`.as('n'))
     .executeTakeFirstOrThrow();
   return r.n;
 }

@@ -25,7 +25,10 @@ export function notificationRoutes(app: FastifyInstance, ctx: AppContext) {
   );
   r.get(
     '/api/notifications/unread-count',
-    { config: { roles: 'any' }, schema: { tags, summary: 'How many are unread' } },
+    {
+      config: { roles: 'any' },
+      schema: { tags, summary: 'How many are unread, counted up to 100 (the badge shows 99+)' },
+    },
     async (req) => ({ unread: await unreadCount(ctx.db, actorOf(req)) }),
   );
   r.post(

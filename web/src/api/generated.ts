@@ -921,7 +921,7 @@ export interface NotificationsOperations {
     body: undefined;
     response: unknown;
   };
-  /** How many are unread */
+  /** How many are unread, counted up to 100 (the badge shows 99+) */
   'GET /api/notifications/unread-count': {
     params: Record<string, never>;
     query: Record<string, never>;
