@@ -144,6 +144,13 @@ const paths: Path[] = [
   ...['admin', 'sales01', 'reviewer', 'finance', 'director', 'gm', 'orderadmin', 'warehouse', 'logistics', 'service']
     .concat(['planner', 'allocation', 'docs', 'legal'])
     .map((user) => ({ name: `workbench: ${user}`, url: '/api/workbench', user, target: 100 })),
+  // The bell, asked on every page: the reviewer and finance are told of every order's stage and leave many unread.
+  ...['reviewer', 'finance', 'sales01'].map((user) => ({
+    name: `notification bell: ${user}`,
+    url: '/api/notifications/unread-count',
+    user,
+    target: 100,
+  })),
   {
     name: 'customer statement, one year',
     url: `/api/customers/${facts.customer}/statement?from=${year}-01-01&to=${year}-12-31`,

@@ -4,10 +4,11 @@ import type { OrderStatus } from '../orders/order.table';
 import { CARRIERS, personName, phone, type Random } from './scale-names';
 import { feedback, receipt } from './scale-feedback';
 import { orderPath, pickStatus, type Step } from './scale-paths';
+import { notices } from './scale-notices';
 
 // One batch of the scale seed's orders, built in memory as the rows the app itself would have written for each
 // order's path through its lifecycle: lines, review stages, shipments with lines, stock movements, receivables,
-// receipts and their applications, complaints, returns and a history row per status change.
+// receipts and their applications, complaints, returns, a history row per status change and the notices sent.
 
 export type ScaleCustomer = {
   id: string;
@@ -63,7 +64,8 @@ export type Batch = Record<
   | 'complaints'
   | 'return_requests'
   | 'return_lines'
-  | 'state_history',
+  | 'state_history'
+  | 'notifications',
   Row[]
 >;
 
@@ -93,6 +95,7 @@ export function emptyBatch(): Batch {
     return_requests: [],
     return_lines: [],
     state_history: [],
+    notifications: [],
   };
 }
 
@@ -205,6 +208,7 @@ function buildOrder(s: ScaleState, r: Random, b: Batch, created: Date) {
   for (const l of lines) b.order_lines.push(l);
   reviewStages(s, b, id, steps);
   history(s, b, 'order', id, steps, registrar);
+  notices(s, r, b, { id, number }, registrar, steps);
   if (holdsStock)
     for (const l of lines)
       movement(s, b, l.product_id as string, 'reserve', 0, l.qty as number, RESERVED, number, confirmedAt!);

@@ -223,6 +223,15 @@ const COLUMNS: Record<string, Record<string, string>> = {
     at: 'timestamptz',
     reason: 'text',
   },
+  notifications: {
+    company_id: 'uuid',
+    user_id: 'uuid',
+    kind: 'text',
+    params: 'jsonb',
+    order_id: 'uuid',
+    created_at: 'timestamptz',
+    read_at: 'timestamptz',
+  },
 };
 export type ScaleTable = keyof typeof COLUMNS;
 
