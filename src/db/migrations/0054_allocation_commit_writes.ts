@@ -3,8 +3,9 @@ import { sql, type Kysely } from 'kysely';
 // What an allocation run's commit wrote that nothing needed (bench/allocation.ts, 50,000 lines on PostgreSQL):
 // - order_lines_reserved (by product, the lines holding stock) was read only by the reserved-units check when a
 //   key's changes do not net to 0, that is when the check is about to refuse a commit or a restore loads lines
-//   before their orders; order_lines_product serves that sum too. Every line a run reserves added an entry to it:
-//   110 of the update's 410 ms.
+//   before their orders. That sum now walks order_lines_product, every line of the product rather than only those
+//   holding stock: slower on those two rare paths, while every line a run or a confirmation reserves no longer adds
+//   an index entry (110 of the run's 410 ms order-line update).
 // - A run's input and result were stored as jsonb: parsing 3.6 MB into jsonb and compressing it took 117 ms. They
 //   are kept as written (json) and compressed with lz4 where the server has it (PostgreSQL; the embedded database
 //   has only pglz, and keeps it).

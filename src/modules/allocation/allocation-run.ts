@@ -172,7 +172,6 @@ async function applyGrants(
       run_id: runId,
       warehouse_id: built.warehouseId,
       expires_on: expiresOn!,
-      status: 'held',
     },
     held,
   );

@@ -44,11 +44,9 @@ export async function convertOnPayment(db: Db, actor: Actor, env: Env, customerI
     if (take < r.qty) {
       await reservationRepo.setReservationQty(db, actor.companyId, r.id, r.qty - take);
       const { company_id, run_id, warehouse_id, expires_on, customer_id, order_id, line_no, product_id } = r;
-      [converting] = await reservationRepo.insertReservations(
-        db,
-        { company_id, run_id, warehouse_id, expires_on, status: 'held' },
-        [{ customer_id, order_id, line_no, product_id, qty: take, unit_price: r.unit_price }],
-      );
+      [converting] = await reservationRepo.insertReservations(db, { company_id, run_id, warehouse_id, expires_on }, [
+        { customer_id, order_id, line_no, product_id, qty: take, unit_price: r.unit_price },
+      ]);
     }
     await applyEvent(db, reservationMachine, {
       entityId: converting,

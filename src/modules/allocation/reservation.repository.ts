@@ -133,10 +133,7 @@ export function setReservationQty(db: Db, companyId: string, id: string, qty: nu
 
 type Reservation = Insertable<AllocationReservationsTable>;
 /** What the reservations of one insert share: a run's thousands differ only by order line, quantity and price. */
-export type SharedByReservations = Pick<
-  Reservation,
-  'company_id' | 'run_id' | 'warehouse_id' | 'expires_on' | 'status'
->;
+export type SharedByReservations = Pick<Reservation, 'company_id' | 'run_id' | 'warehouse_id' | 'expires_on'>;
 
 /**
  * Many reservations in one statement, in their initial (held) state: what they share is sent once, the rest as
@@ -145,7 +142,7 @@ export type SharedByReservations = Pick<
 export async function insertReservations(
   db: Db,
   shared: SharedByReservations,
-  rows: Omit<Reservation, keyof SharedByReservations>[],
+  rows: Omit<Reservation, keyof SharedByReservations | 'status'>[],
 ) {
   if (!rows.length) return [];
   const col = <K extends keyof (typeof rows)[number]>(k: K) => rows.map((r) => r[k]);
@@ -153,7 +150,7 @@ export async function insertReservations(
     insert into allocation_reservations (company_id, run_id, customer_id, order_id, line_no, product_id,
       warehouse_id, qty, unit_price, expires_on, status)
     select ${shared.company_id}::uuid, ${shared.run_id}::uuid, k.customer_id, k.order_id, k.line_no, k.product_id,
-      ${shared.warehouse_id}::uuid, k.qty, k.unit_price, ${shared.expires_on}::date, ${shared.status}::text
+      ${shared.warehouse_id}::uuid, k.qty, k.unit_price, ${shared.expires_on}::date, 'held'
     from unnest(${col('customer_id')}::uuid[], ${col('order_id')}::uuid[], ${col('line_no')}::int[],
       ${col('product_id')}::uuid[], ${col('qty')}::int[], ${col('unit_price')}::numeric[])
       as k(customer_id, order_id, line_no, product_id, qty, unit_price)

@@ -173,6 +173,17 @@ export function orderRegistrars(db: Db, companyId: string) {
     .execute();
 }
 
+/** The names findOrder answers with: each of orderColumns by its alias or column, and the pending change. */
+const ORDER_KEYS = [
+  ...orderColumns.map((c) =>
+    c
+      .split(' as ')
+      .pop()!
+      .replace(/^\w+\./, ''),
+  ),
+  'pending_change',
+] as const;
+
 /** What a registration's statement answers with: the order as findOrder reads it, and its lines as findLines. */
 export type InsertedOrder = { row: OrderRow; lines: OrderLineRow[] };
 
@@ -202,7 +213,8 @@ export async function insertOrderWithLines(
     .select(ORDER_LINE_COLUMNS.map((c) => `l.${c} as line_${c}` as const))
     .orderBy('l.line_no')
     .execute();
-  const order = Object.fromEntries(Object.entries(rows[0]).filter(([k]) => !k.startsWith('line_'))) as OrderRow;
+  const first: Record<string, unknown> = rows[0];
+  const order = Object.fromEntries(ORDER_KEYS.map((k) => [k, first[k]])) as OrderRow;
   const orderLines = rows.map(
     (r) => Object.fromEntries(ORDER_LINE_COLUMNS.map((c) => [c, r[`line_${c}`]])) as OrderLineRow,
   );

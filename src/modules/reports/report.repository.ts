@@ -216,17 +216,16 @@ export async function customerMonths(db: Db, p: Period, months: number) {
   return r.rows;
 }
 
-/** The units of a run's stored json array (input and result are json: 0054). */
-const unitsOf = (array: RawBuilder<unknown>) =>
-  sql`(select coalesce(sum((e->>'qty')::int), 0) from json_array_elements(coalesce(${array}, '[]'::json)) e)`;
-
 /** Units allocated by the period's allocation runs against the units asked of them. */
 export async function allocationFill(db: Db, p: Period) {
+  // A run's input and result are json (0054): each is parsed once, its demand lists taken from the one pass.
   const r = await sql<{ allocated: number; requested: number }>`
     select
-      coalesce(sum(${unitsOf(sql`r.result->'result'->'allocations'`)}), 0)::int as allocated,
-      coalesce(sum(${unitsOf(sql`r.input->'franchiseeOrders'`)} + ${unitsOf(sql`r.input->'storeDemand'`)}
-        + ${unitsOf(sql`r.input->'regionDemand'`)}), 0)::int as requested
+      coalesce(sum((select coalesce(sum((a->>'qty')::int), 0)
+        from json_array_elements(coalesce(r.result->'result'->'allocations', '[]'::json)) a)), 0)::int as allocated,
+      coalesce(sum((select coalesce(sum((d->>'qty')::int), 0)
+        from json_each(r.input) k, json_array_elements(k.value) d
+       where k.key in ('franchiseeOrders', 'storeDemand', 'regionDemand'))), 0)::int as requested
     from allocation_runs r
     where r.company_id = ${p.companyId} and r.created_at >= ${startOf(p.from, p.timeZone)}
       and r.created_at < ${startOf(p.to, p.timeZone)}`.execute(db);
