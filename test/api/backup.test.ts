@@ -225,6 +225,26 @@ describe('luyue backup and restore', () => {
     expect(await contents(target.db)).toEqual(before);
   });
 
+  it('refuses a restore whose order lines hold other units than their stock has reserved', async () => {
+    const target = await newTarget();
+    const before = await contents(target.db);
+    // The confirmed order of 2 now holds 1: the balance still has 5 reserved (its movements agree), its orders 4.
+    let table = '';
+    const drifted = rewritten('reserved-drift.backup.gz', (lines) =>
+      lines.map((l) => {
+        if (l.startsWith('@table ')) table = l.slice(7);
+        return table === 'order_lines' && l.includes('"qty":2,') && l.includes('"reserved":2,')
+          ? l.replace('"reserved":2,', '"reserved":1,')
+          : l;
+      }),
+    );
+    await expect(restoreDatabase(target.db, { file: drifted })).rejects.toMatchObject({
+      code: 'BACKUP.BOOKS_DO_NOT_HOLD',
+      message: expect.stringMatching(/reserved units equal what its orders/),
+    });
+    expect(await contents(target.db)).toEqual(before);
+  });
+
   it('a backup from an older migration level is restored at that level and then migrated', async () => {
     const old = await newEmptyPglite();
     targets.push(old);

@@ -150,7 +150,9 @@ async function restoreWithin(
       if (batch.length >= BATCH) await flush();
     }
   }
-  // The ledger's deferred checks fire now (a table with pending checks cannot be altered), then the keys.
+  // The ledger's deferred checks fire now (a table with pending checks cannot be altered), then the keys. The
+  // reserved units are left to the books check below: one pass instead of one sum per product.
+  await repo.forgetReservedTally(conn);
   await refusing('BACKUP.BOOKS_DO_NOT_HOLD', 'the restored books do not hold', () =>
     repo.checkDeferredConstraints(conn),
   );
