@@ -242,6 +242,10 @@ describe('luyue backup and restore', () => {
       code: 'BACKUP.BOOKS_DO_NOT_HOLD',
       message: expect.stringMatching(/reserved units equal what its orders/),
     });
+    // Only that check: the balance still equals its movements.
+    await expect(restoreDatabase(target.db, { file: drifted })).rejects.toMatchObject({
+      message: expect.not.stringMatching(/sum of its movements/),
+    });
     expect(await contents(target.db)).toEqual(before);
   });
 

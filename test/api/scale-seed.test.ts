@@ -48,7 +48,7 @@ describe('scale seed', () => {
     expect(seeded.rows.customer_receipts).toBeGreaterThan(0);
   });
 
-  it('holds the notices the orders sent: one per review stage started, one per confirmation, some unread', async () => {
+  it('holds the notices the orders sent: per review stage started, confirmation, rejection, cancellation', async () => {
     const [n] = await rows(sql<Record<string, number>>`
       select (select count(*)::int from notifications where company_id = ${seeded.companyId}
                  and kind = 'review_assigned') as review,
@@ -59,12 +59,20 @@ describe('scale seed', () => {
                where x.company_id = ${seeded.companyId} and x.kind = 'order_confirmed') as confirmed,
              (select count(*)::int from orders where company_id = ${seeded.companyId}
                  and confirmed_at is not null) as confirmations,
+             (select count(*)::int from notifications x join orders o on o.company_id = x.company_id
+                 and o.id = x.order_id and o.registrar_id = x.user_id and o.status = 'rejected'
+               where x.company_id = ${seeded.companyId} and x.kind = 'order_rejected') as rejected,
+             (select count(*)::int from notifications x join orders o on o.company_id = x.company_id
+                 and o.id = x.order_id and o.registrar_id = x.user_id and o.cancelled_at = x.created_at
+               where x.company_id = ${seeded.companyId} and x.kind = 'order_cancelled') as cancelled,
              (select count(*)::int from notifications where company_id = ${seeded.companyId}
                  and read_at is null) as unread,
              (select count(*)::int from notifications where company_id = ${seeded.companyId}) as total`);
     expect(n.review).toBe(n.started);
     expect(n.confirmed).toBe(n.confirmations);
-    expect(n.total).toBe(n.review + n.confirmed);
+    expect(n.total).toBe(n.review + n.confirmed + n.rejected + n.cancelled);
+    expect(n.rejected).toBeGreaterThan(0);
+    expect(n.cancelled).toBeGreaterThan(0);
     expect(n.unread).toBeGreaterThan(0);
     expect(n.unread).toBeLessThan(n.total);
   });

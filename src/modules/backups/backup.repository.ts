@@ -121,7 +121,6 @@ export const begin = (conn: Conn) => sql`begin`.execute(conn);
 export const commit = (conn: Conn) => sql`commit`.execute(conn);
 export const rollback = (conn: Conn) => sql`rollback`.execute(conn);
 
-/** Fires the deferred constraint triggers now, so a broken ledger fails the restore with its own message. */
 /**
  * Empties this session's reserved-units tally (0038). A restore loads order lines before their orders, so the tally
  * missed the lines and would check every key's holders one by one at the commit: 23 s at a million orders. The
@@ -135,6 +134,7 @@ export async function forgetReservedTally(db: Conn) {
     end $$`.execute(db);
 }
 
+/** Fires the deferred constraint triggers now, so a broken ledger fails the restore with its own message. */
 export async function checkDeferredConstraints(db: Conn) {
   await sql`set constraints all immediate`.execute(db);
 }

@@ -38,7 +38,9 @@ const checks: { name: string; query: RawBuilder<Record<string, unknown>> }[] = [
     // On a restore this one pass stands in for the ledger's per-key check (see forgetReservedTally).
     name: "a stock balance's reserved units equal what its orders and open pick lists hold",
     query: sql`
-      select coalesce(b.company_id, h.company_id) as company_id, coalesce(b.product_id, h.product_id) as product_id
+      select coalesce(b.company_id, h.company_id) as company_id,
+             coalesce(b.warehouse_id, h.warehouse_id) as warehouse_id,
+             coalesce(b.product_id, h.product_id) as product_id
         from stock_balances b
         full join (select company_id, warehouse_id, product_id, sum(held) as held from (
                      select l.company_id, o.warehouse_id, l.product_id, l.reserved as held

@@ -14,7 +14,7 @@ export function notificationRoutes(app: FastifyInstance, ctx: AppContext) {
       config: { roles: 'any' },
       schema: {
         tags,
-        summary: 'My notifications, newest first',
+        summary: 'My notifications, newest first, and how many are unread (counted up to 100)',
         querystring: z.object({
           unread: booleanQuery.optional(),
           limit: z.coerce.number().int().min(1).max(200).default(50),

@@ -6,7 +6,7 @@ const HOUR = 3_600_000;
 
 /**
  * The notices an order's path sent, as the app sends them: each review stage that started told its role
- * (审核待办), and the confirmation told the registrar. Most are read within hours; about a third are left unread,
+ * (审核待办); the confirmation, a rejection or a cancellation told the registrar. Most are read within hours; about a third are left unread,
  * as users leave them, and those of the last day are all still unread.
  */
 export function notices(
@@ -38,6 +38,23 @@ export function notices(
   const confirmed = at('confirm');
   if (confirmed)
     sent.push({ user: registrar, kind: 'order_confirmed', params: { number: order.number }, at: confirmed });
+  // The reasons are those the seed's review and cancellation write.
+  const rejected = at('reject');
+  if (rejected)
+    sent.push({
+      user: registrar,
+      kind: 'order_rejected',
+      params: { number: order.number, reason: '价格低于底价' },
+      at: rejected,
+    });
+  const cancelled = at('cancel');
+  if (cancelled)
+    sent.push({
+      user: registrar,
+      kind: 'order_cancelled',
+      params: { number: order.number, reason: '客户取消' },
+      at: cancelled,
+    });
   for (const n of sent) {
     const recent = s.now.getTime() - n.at.getTime() < 24 * HOUR;
     b.notifications.push({

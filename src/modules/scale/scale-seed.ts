@@ -67,6 +67,8 @@ export async function seedScale(db: Kysely<DB>, o: ScaleOptions): Promise<ScaleR
   for (let first = 0; first < o.orders; first += o.batch) {
     const count = Math.min(o.batch, o.orders - first);
     const batch = buildBatch(state, r, first, count, o.orders);
+    // Notices get their ids in the order they were sent, as the bell lists them (newest id first).
+    batch.notifications.sort((a, b) => (a.created_at as Date).getTime() - (b.created_at as Date).getTime());
     const balances = restock(state, batch);
     await db.transaction().execute(async (trx) => {
       if (triggersSkipped) await repo.skipRowTriggers(trx);

@@ -914,7 +914,7 @@ export interface MessagesOperations {
 }
 
 export interface NotificationsOperations {
-  /** My notifications, newest first */
+  /** My notifications, newest first, and how many are unread (counted up to 100) */
   'GET /api/notifications': {
     params: Record<string, never>;
     query: { unread?: 'true' | 'false'; limit?: number };

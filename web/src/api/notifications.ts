@@ -12,7 +12,7 @@ export type Notice = {
 };
 
 export const notificationsApi = {
-  /** The latest notices and how many are unread. */
+  /** The latest notices and how many are unread (counted up to 100: the badge shows 99+). */
   list: (limit = 100): Promise<{ unread: number; items: Notice[] }> =>
     call('GET /api/notifications', { query: { limit } }),
   unreadCount: (): Promise<{ unread: number }> => call('GET /api/notifications/unread-count'),
