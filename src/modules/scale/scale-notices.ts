@@ -6,8 +6,8 @@ const HOUR = 3_600_000;
 
 /**
  * The notices an order's path sent, as the app sends them: each review stage that started told its role
- * (审核待办); the confirmation, a rejection or a cancellation told the registrar. Most are read within hours; about a third are left unread,
- * as users leave them, and those of the last day are all still unread.
+ * (审核待办); the confirmation, a rejection or a cancellation told the registrar. Most are read within hours;
+ * about a third are left unread, as users leave them, and those of the last day are all still unread.
  */
 export function notices(
   s: ScaleState,
@@ -35,26 +35,16 @@ export function notices(
       params: { number: order.number, stage: 'finance' },
       at: firstApproval.at,
     });
-  const confirmed = at('confirm');
-  if (confirmed)
-    sent.push({ user: registrar, kind: 'order_confirmed', params: { number: order.number }, at: confirmed });
-  // The reasons are those the seed's review and cancellation write.
-  const rejected = at('reject');
-  if (rejected)
-    sent.push({
-      user: registrar,
-      kind: 'order_rejected',
-      params: { number: order.number, reason: '价格低于底价' },
-      at: rejected,
-    });
-  const cancelled = at('cancel');
-  if (cancelled)
-    sent.push({
-      user: registrar,
-      kind: 'order_cancelled',
-      params: { number: order.number, reason: '客户取消' },
-      at: cancelled,
-    });
+  // What the registrar is told, with the reasons the seed's review and cancellation write.
+  const toRegistrar: [string, string, Record<string, string>][] = [
+    ['confirm', 'order_confirmed', {}],
+    ['reject', 'order_rejected', { reason: '价格低于底价' }],
+    ['cancel', 'order_cancelled', { reason: '客户取消' }],
+  ];
+  for (const [event, kind, params] of toRegistrar) {
+    const when = at(event);
+    if (when) sent.push({ user: registrar, kind, params: { number: order.number, ...params }, at: when });
+  }
   for (const n of sent) {
     const recent = s.now.getTime() - n.at.getTime() < 24 * HOUR;
     b.notifications.push({
