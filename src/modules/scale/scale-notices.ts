@@ -4,12 +4,31 @@ import type { Step } from './scale-paths';
 
 const HOUR = 3_600_000;
 
+/** The reasons the seed's rejections and cancellations give, on the order and in the registrar's notice. */
+export const REJECTED_BECAUSE = '价格低于底价';
+export const CANCELLED_BECAUSE = '客户取消';
+
+type Notice = { user: string; kind: string; params: Record<string, string>; at: Date; orderId: string };
+
 /**
- * The notices an order's path sent, as the app sends them: each review stage that started told its role
- * (审核待办); the confirmation, a rejection or a cancellation told the registrar. Most are read within hours;
- * about a third are left unread, as users leave them, and those of the last day are all still unread.
+ * A notice as the app writes it. Most are read within hours; about a third are left unread, as users leave them,
+ * and those of the last day are all still unread.
  */
-export function notices(
+export function notify(s: ScaleState, r: Random, b: Batch, n: Notice) {
+  const recent = s.now.getTime() - n.at.getTime() < 24 * HOUR;
+  b.notifications.push({
+    company_id: s.companyId,
+    user_id: n.user,
+    kind: n.kind,
+    params: JSON.stringify(n.params),
+    order_id: n.orderId,
+    created_at: n.at,
+    read_at: !recent && r.next() < 0.65 ? new Date(n.at.getTime() + r.int(1, 8) * HOUR) : null,
+  });
+}
+
+/** What the registrar is told along the order's path: its confirmation, rejection or cancellation. */
+export function registrarNotices(
   s: ScaleState,
   r: Random,
   b: Batch,
@@ -17,44 +36,14 @@ export function notices(
   registrar: string,
   steps: Step[],
 ) {
-  const at = (event: string) => steps.find((x) => x.event === event)?.at;
-  const submitted = at('submit');
-  const firstApproval = steps.find((x) => x.event === 'approve_stage' || x.event === 'approve_final');
-  const sent: { user: string; kind: string; params: Record<string, string>; at: Date }[] = [];
-  if (submitted)
-    sent.push({
-      user: s.users.reviewer,
-      kind: 'review_assigned',
-      params: { number: order.number, stage: 'sales' },
-      at: submitted,
-    });
-  if (firstApproval?.event === 'approve_stage')
-    sent.push({
-      user: s.users.finance,
-      kind: 'review_assigned',
-      params: { number: order.number, stage: 'finance' },
-      at: firstApproval.at,
-    });
-  // What the registrar is told, with the reasons the seed's review and cancellation write.
-  const toRegistrar: [string, string, Record<string, string>][] = [
+  const told: [string, string, Record<string, string>][] = [
     ['confirm', 'order_confirmed', {}],
-    ['reject', 'order_rejected', { reason: '价格低于底价' }],
-    ['cancel', 'order_cancelled', { reason: '客户取消' }],
+    ['reject', 'order_rejected', { reason: REJECTED_BECAUSE }],
+    ['cancel', 'order_cancelled', { reason: CANCELLED_BECAUSE }],
   ];
-  for (const [event, kind, params] of toRegistrar) {
-    const when = at(event);
-    if (when) sent.push({ user: registrar, kind, params: { number: order.number, ...params }, at: when });
-  }
-  for (const n of sent) {
-    const recent = s.now.getTime() - n.at.getTime() < 24 * HOUR;
-    b.notifications.push({
-      company_id: s.companyId,
-      user_id: n.user,
-      kind: n.kind,
-      params: JSON.stringify(n.params),
-      order_id: order.id,
-      created_at: n.at,
-      read_at: !recent && r.next() < 0.65 ? new Date(n.at.getTime() + r.int(1, 8) * HOUR) : null,
-    });
+  for (const [event, kind, params] of told) {
+    const at = steps.find((x) => x.event === event)?.at;
+    if (at)
+      notify(s, r, b, { user: registrar, kind, params: { number: order.number, ...params }, at, orderId: order.id });
   }
 }

@@ -4,7 +4,7 @@ import type { OrderStatus } from '../orders/order.table';
 import { CARRIERS, personName, phone, type Random } from './scale-names';
 import { feedback, receipt } from './scale-feedback';
 import { orderPath, pickStatus, type Step } from './scale-paths';
-import { notices } from './scale-notices';
+import { CANCELLED_BECAUSE, notify, REJECTED_BECAUSE, registrarNotices } from './scale-notices';
 
 // One batch of the scale seed's orders, built in memory as the rows the app itself would have written for each
 // order's path through its lifecycle: lines, review stages, shipments with lines, stock movements, receivables,
@@ -199,16 +199,16 @@ function buildOrder(s: ScaleState, r: Random, b: Batch, created: Date) {
     confirmed_by: confirmedAt ? s.users.orderAdmin : null,
     confirmation: confirmedAt ? JSON.stringify({ method: 'electronic' }) : null,
     cancelled_at: at('cancel') ?? null,
-    cancel_reason: at('cancel') ? '客户取消' : null,
+    cancel_reason: at('cancel') ? CANCELLED_BECAUSE : null,
     created_at: created,
     created_by: registrar,
     updated_at: steps[steps.length - 1].at,
     updated_by: registrar,
   });
   for (const l of lines) b.order_lines.push(l);
-  reviewStages(s, b, id, steps);
+  reviewStages(s, r, b, { id, number }, steps);
   history(s, b, 'order', id, steps, registrar);
-  notices(s, r, b, { id, number }, registrar, steps);
+  registrarNotices(s, r, b, { id, number }, registrar, steps);
   if (holdsStock)
     for (const l of lines)
       movement(s, b, l.product_id as string, 'reserve', 0, l.qty as number, RESERVED, number, confirmedAt!);
@@ -239,7 +239,7 @@ function buildOrder(s: ScaleState, r: Random, b: Batch, created: Date) {
     receipt(s, b, customer.id, id, total, localDay(confirmedAt));
 }
 
-function reviewStages(s: ScaleState, b: Batch, orderId: string, steps: Step[]) {
+function reviewStages(s: ScaleState, r: Random, b: Batch, order: { id: string; number: string }, steps: Step[]) {
   const submit = steps.find((x) => x.event === 'submit');
   if (!submit) return;
   const decisions = steps.filter((x) => ['approve_stage', 'approve_final', 'reject'].includes(x.event));
@@ -254,7 +254,7 @@ function reviewStages(s: ScaleState, b: Batch, orderId: string, steps: Step[]) {
     const started = i === 0 ? submit.at : decisions[i - 1]?.event === 'approve_stage' ? decisions[i - 1].at : undefined;
     b.review_stages.push({
       company_id: s.companyId,
-      order_id: orderId,
+      order_id: order.id,
       round: 1,
       seq: i + 1,
       stage: p.stage,
@@ -264,8 +264,17 @@ function reviewStages(s: ScaleState, b: Batch, orderId: string, steps: Step[]) {
       due_at: started ? new Date(started.getTime() + 8 * HOUR) : null,
       decided_by: d ? p.by : null,
       decided_at: d?.at ?? null,
-      reason: d?.event === 'reject' ? '价格低于底价' : null,
+      reason: d?.event === 'reject' ? REJECTED_BECAUSE : null,
     });
+    // A stage that starts tells its role (审核待办); the seed has one user per role.
+    if (started)
+      notify(s, r, b, {
+        user: p.by,
+        kind: 'review_assigned',
+        params: { number: order.number, stage: p.stage },
+        at: started,
+        orderId: order.id,
+      });
   });
 }
 
